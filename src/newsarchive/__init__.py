@@ -1,0 +1,3 @@
+"""newsarchive: turn a folder of raw news articles into a static archive site."""
+
+__version__ = "0.1.0"

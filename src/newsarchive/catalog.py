@@ -1,0 +1,210 @@
+"""Derive the site from all articles: order, slugs, sections, tags, entities, dates, related."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import zoneinfo
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import entities, similarity, urls
+from .config import SiteConfig
+from .models import Article, Entry, Month, Site, Term, Year
+from .text import fold, make_slug
+
+
+_EPOCH = dt.datetime(1, 1, 1)
+NEIGHBOURS = 10  # neighbours looked at per article for same-story clusters
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """An article with its position in home order and its output path."""
+
+    article: Article
+    slug: str
+    path: str
+
+
+def build_site(config: SiteConfig, articles: Sequence[Article]) -> Site:
+    """Catalogue articles (read in source order) into a Site."""
+    articles = [localise(a, config.timezone) for a in articles]
+    ordered = sorted(articles, key=home_order)
+    placed = _place(config, ordered)
+    sections = _sections(config, ordered)
+    tags = _terms("tag", ordered, lambda a: a.tags)
+    found = entities.collect(
+        ((i, a.entities) for i, a in enumerate(ordered)), min_articles=config.entity_min_articles
+    )
+    people_places = tuple(
+        Term(e.kind, e.key, e.name, urls.term_path(e.kind, e.key), e.articles) for e in found
+    )
+    duplicates = _exact_duplicates(ordered)
+    near = _near_duplicates(ordered, duplicates)
+    neighbours = similarity.related_with_scores(
+        [a.terms for a in ordered], max(config.related_count, NEIGHBOURS)
+    )
+    related = [tuple(n.doc for n in row[: config.related_count]) for row in neighbours]
+    stories = similarity.clusters(neighbours)
+    entries = _entries(ordered, placed, sections, tags, people_places, duplicates, near,
+                       related, stories, config)
+    notes = tuple(
+        f"{ordered[j].source}: near-duplicate of {ordered[i].source} "
+        f"({round(score * 100)}% the same)"
+        for (i, j), score in sorted(near.items(), key=lambda item: ordered[item[0][1]].source)
+    )
+    return Site(entries=entries, sections=tuple(sections.values()), tags=tuple(tags.values()),
+                entities=people_places, years=_years(ordered), notes=notes)
+
+
+def localise(article: Article, timezone: str) -> Article:
+    """Return the article with an aware date converted to the site time zone, naive kept local."""
+    if article.date is None or article.date.tzinfo is None:
+        return article
+    local = article.date.astimezone(zoneinfo.ZoneInfo(timezone)).replace(tzinfo=None)
+    return dataclasses.replace(article, date=local)
+
+
+def home_order(article: Article) -> tuple[int, float, str]:
+    """Sort key: dated articles newest first, then undated ones by source path."""
+    if article.date is None:
+        return (1, 0.0, article.source)
+    return (0, -(article.date - _EPOCH).total_seconds(), article.source)
+
+
+def _place(config: SiteConfig, ordered: Sequence[Article]) -> list[_Placed]:
+    """Give each article a unique slug and path; collisions get -2, -3 in source order."""
+    used: set[str] = set()
+    placed: dict[str, _Placed] = {}
+    for article in sorted(ordered, key=lambda a: a.source):
+        base = article.slug or make_slug(article.title, fallback=_stem_slug(article.source))
+        section = section_key(config, article)
+        slug, number = base, 1
+        path = urls.article_path(config.permalink, slug, section, article.date)
+        while path in used:
+            number += 1
+            slug = f"{base}-{number}"
+            path = urls.article_path(config.permalink, slug, section, article.date)
+        used.add(path)
+        placed[article.source] = _Placed(article, slug, path)
+    return [placed[a.source] for a in ordered]
+
+
+def _stem_slug(source: str) -> str:
+    """Return a slug from a source file name, for titles that give none."""
+    stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return make_slug(stem, fallback="article")
+
+
+def section_names(config: SiteConfig, article: Article) -> tuple[str, ...]:
+    """Return the section path of an article, or the default section."""
+    return article.section or (config.default_section,)
+
+
+def section_key(config: SiteConfig, article: Article) -> str:
+    """Return the slug path of an article's section, e.g. "world/europe"."""
+    return "/".join(make_slug(name, fallback="section") for name in section_names(config, article))
+
+
+def _sections(config: SiteConfig, ordered: Sequence[Article]) -> dict[str, Term]:
+    """Group articles by section, in section-name order."""
+    members: dict[str, list[int]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for index, article in enumerate(ordered):
+        key = section_key(config, article)
+        members[key].append(index)
+        names.setdefault(key, " › ".join(section_names(config, article)))
+    return {
+        key: Term("section", key, names[key], urls.term_path("section", key), tuple(members[key]))
+        for key in sorted(members)
+    }
+
+
+def _terms(kind: str, ordered: Sequence[Article], values: object) -> dict[str, Term]:
+    """Group articles by tag, folding case and accents; the first spelling names the tag."""
+    members: dict[str, list[int]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for index, article in enumerate(ordered):
+        for value in values(article):  # type: ignore[operator]
+            key = make_slug(fold(value), fallback="")
+            if key and index not in members[key][-1:]:
+                members[key].append(index)
+                names.setdefault(key, value)
+    return {
+        key: Term(kind, key, names[key], urls.term_path(kind, key), tuple(members[key]))
+        for key in sorted(members)
+    }
+
+
+def _exact_duplicates(ordered: Sequence[Article]) -> dict[int, int]:
+    """Map each exact duplicate to the first copy (by source path)."""
+    first: dict[str, int] = {}
+    duplicate_of: dict[int, int] = {}
+    by_source = sorted(range(len(ordered)), key=lambda i: ordered[i].source)
+    for index in by_source:
+        digest = ordered[index].digest
+        if digest in first:
+            duplicate_of[index] = first[digest]
+        else:
+            first[digest] = index
+    return duplicate_of
+
+
+def _near_duplicates(ordered: Sequence[Article],
+                     exact: dict[int, int]) -> dict[tuple[int, int], float]:
+    """Map (original, later copy) to similarity for near-duplicate texts that are not exact."""
+    pairs = similarity.near_duplicates([a.fingerprint for a in ordered])
+    found: dict[tuple[int, int], float] = {}
+    for i, j, score in pairs:
+        first, later = sorted((i, j), key=lambda k: ordered[k].source)
+        if later in exact or any(p[1] == later for p in found):
+            continue
+        found[(first, later)] = score
+    return found
+
+
+def _entries(ordered: Sequence[Article], placed: Sequence[_Placed], sections: dict[str, Term],
+             tags: dict[str, Term], found: tuple[Term, ...], duplicates: dict[int, int],
+             near: dict[tuple[int, int], float], related: Sequence[tuple[int, ...]],
+             stories: Sequence[int], config: SiteConfig) -> tuple[Entry, ...]:
+    """Assemble the Entry records in home order."""
+    entity_terms: dict[int, list[Term]] = defaultdict(list)
+    for term in found:
+        for member in term.members:
+            entity_terms[member].append(term)
+    story_members: dict[int, list[int]] = defaultdict(list)
+    for index, story in enumerate(stories):
+        story_members[story].append(index)
+    near_of = {later: first for first, later in near}
+    last = len(ordered) - 1
+    entries = []
+    for index, article in enumerate(ordered):
+        tag_keys = dict.fromkeys(make_slug(fold(t), fallback="") for t in article.tags)
+        entries.append(Entry(
+            id=index, article=article, slug=placed[index].slug, path=placed[index].path,
+            section=sections[section_key(config, article)],
+            tags=tuple(tags[k] for k in tag_keys if k),
+            entities=tuple(sorted(entity_terms[index], key=lambda t: (t.kind, t.name))),
+            prev=index - 1 if index > 0 else None, next=index + 1 if index < last else None,
+            related=related[index],
+            story=tuple(m for m in story_members[stories[index]] if m != index),
+            duplicate_of=duplicates.get(index), near_duplicate_of=near_of.get(index),
+        ))
+    return tuple(entries)
+
+
+def _years(ordered: Sequence[Article]) -> tuple[Year, ...]:
+    """Group dated articles by year and month, newest first."""
+    months: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for index, article in enumerate(ordered):
+        if article.date is not None:
+            months[(article.date.year, article.date.month)].append(index)
+    years: dict[int, list[Month]] = defaultdict(list)
+    for (year, month), members in sorted(months.items(), reverse=True):
+        years[year].append(Month(year, month, urls.month_path(year, month), tuple(members)))
+    return tuple(
+        Year(year, urls.year_path(year), tuple(ms), sum(len(m.members) for m in ms))
+        for year, ms in years.items()
+    )

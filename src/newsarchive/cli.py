@@ -1,0 +1,149 @@
+"""Command line: `build` (the default), `serve` and `new`. Exit 0 ok, 1 build failed, 2 bad usage."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__, config
+from .builder import Paths, Report, build
+from .errors import BuildError
+
+PROJECT = Path(__file__).resolve().parents[2]
+COMMANDS = ("build", "serve", "new")
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def parser() -> argparse.ArgumentParser:
+    """Make the argument parser for every command."""
+    top = argparse.ArgumentParser(
+        prog="python build.py",
+        description="Build a static news archive from a folder of article files.",
+    )
+    top.add_argument("--version", action="version", version=f"newsarchive {__version__}")
+    commands = top.add_subparsers(dest="command", metavar="COMMAND")
+    build_cmd = commands.add_parser("build", help="build the site (the default command)")
+    serve_cmd = commands.add_parser("serve", help="build, then serve the site on localhost")
+    serve_cmd.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    serve_cmd.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
+    for command in (build_cmd, serve_cmd):
+        _build_options(command)
+    new_cmd = commands.add_parser("new", help="create a new article file with front matter")
+    new_cmd.add_argument("title", help="the headline of the new article")
+    new_cmd.add_argument("--articles", type=Path, default=Path("articles"), metavar="DIR")
+    new_cmd.add_argument("--section", default="", help="section folder to create it in")
+    return top
+
+
+def _build_options(command: argparse.ArgumentParser) -> None:
+    """Add the options shared by commands that build."""
+    command.add_argument("--articles", type=Path, default=Path("articles"), metavar="DIR",
+                         help="folder of article files (articles/)")
+    command.add_argument("--output", type=Path, default=Path("dist"), metavar="DIR",
+                         help="folder to write the site to (dist/)")
+    command.add_argument("--config", type=Path, default=None, metavar="FILE",
+                         help="site configuration (site.yaml when present)")
+    command.add_argument("--base-url", default=None, metavar="URL",
+                         help="public URL the site is served at, for feeds, sitemap, canonical")
+    command.add_argument("--templates", type=Path, default=None, metavar="DIR",
+                         help="templates folder (templates/)")
+    command.add_argument("--static", type=Path, default=None, metavar="DIR",
+                         help="static assets folder (static/)")
+    command.add_argument("--strict", action="store_true",
+                         help="fail (exit 1) when any file is skipped or has a warning")
+    command.add_argument("--jobs", type=int, default=None, metavar="N",
+                         help="worker processes for reading (all cores)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] not in (*COMMANDS, "-h", "--help", "--version"):
+        args.insert(0, "build")
+    try:
+        options = parser().parse_args(args)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    if options.command == "new":
+        from .scaffold import new_article
+
+        return new_article(options.articles, options.title, options.section)
+    code = run_build(options, sys.stdout)
+    if options.command == "serve" and code == EXIT_OK:
+        from .serve import serve
+
+        return serve(options.output, options.host, options.port)
+    return code
+
+
+def run_build(options: argparse.Namespace, out: TextIO) -> int:
+    """Build with parsed options and print the summary; return the exit code."""
+    if not options.articles.is_dir():
+        print(f"error: articles folder {options.articles} does not exist; pass --articles DIR",
+              file=sys.stderr)
+        return EXIT_USAGE
+    config_path = options.config or Path("site.yaml")
+    if options.config and not options.config.is_file():
+        print(f"error: config file {options.config} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    paths = Paths(
+        articles=options.articles, output=options.output,
+        templates=options.templates or _default_folder("templates"),
+        static=options.static or _default_folder("static"),
+    )
+    try:
+        settings = config.with_base_url(config.load(config_path), options.base_url)
+        report = build(settings, paths, options.jobs)
+    except BuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    summarise(report, paths, out)
+    if options.strict and report.problems:
+        print(f"error: --strict: {len(report.problems)} problem(s) above", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _default_folder(name: str) -> Path:
+    """Return ./name when it exists, else the project's own folder of that name."""
+    local = Path(name)
+    return local if local.is_dir() else PROJECT / name
+
+
+def summarise(report: Report, paths: Paths, out: TextIO) -> None:
+    """Print what the build did: counts, every skipped file with its reason, time taken."""
+    skipped = [p for p in report.problems if p.kind == "skipped"]
+    warnings = [p for p in report.problems if p.kind == "warning"]
+    ignored = [p for p in report.problems if p.kind == "ignored"]
+    print(f"Read {report.articles} article(s) from {paths.articles}/; "
+          f"{len(skipped)} file(s) skipped.", file=out)
+    for title, problems in (("Skipped", skipped), ("Warnings", warnings), ("Ignored", ignored)):
+        if problems:
+            print(f"{title}:", file=out)
+            for problem in sorted(problems, key=lambda p: (p.path, p.line or 0)):
+                print(f"  {problem}", file=out)
+    if report.notes:
+        print("Near-duplicates:", file=out)
+        for note in report.notes:
+            print(f"  {note}", file=out)
+    if report.ignored:
+        kinds = Counter(_ignored_kind(name) for name in report.ignored)
+        detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+        print(f"Ignored {len(report.ignored)} non-article file(s): {detail}.", file=out)
+    print(f"Wrote {report.pages} page(s), {report.files} file(s) in all ({report.changed} "
+          f"changed) to {paths.output}/ in {report.seconds:.2f} s.", file=out)
+
+
+def _ignored_kind(name: str) -> str:
+    """Name the kind of an ignored file for the summary."""
+    base = name.rstrip("/").rsplit("/", 1)[-1]
+    if name.endswith("/"):
+        return "hidden folder(s)"
+    if base.startswith("."):
+        return "hidden file(s)"
+    if base.endswith(("~", ".bak", ".swp", ".swo", ".orig", ".tmp", ".part")) or base.startswith("#"):
+        return "backup file(s)"
+    return "other file(s)"

@@ -1,0 +1,124 @@
+"""Typed site configuration read from `site.yaml`; every key has a default."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import types
+import typing
+import zoneinfo
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import BuildError
+
+PERMALINK_FIELDS = {"slug", "section", "year", "month", "day"}
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    """Site-wide settings. See the README for what each one does."""
+
+    title: str = "News Archive"
+    description: str = "An archive of news articles."
+    base_url: str = ""
+    language: str = "en"
+    timezone: str = "UTC"
+    per_page: int = 20
+    feed_size: int = 20
+    permalink: str = "articles/{slug}/"
+    related_count: int = 5
+    default_section: str = "News"
+    entity_min_articles: int = 2
+
+
+def load(path: Path | None) -> SiteConfig:
+    """Read a site.yaml file into a SiteConfig; a missing default file gives the defaults."""
+    if path is None or not path.exists():
+        return SiteConfig()
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        raise BuildError(f"{where}: site config is not valid YAML ({error})") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise BuildError(f"{path}: cannot read site config ({error})") from None
+    if raw is None:
+        return SiteConfig()
+    if not isinstance(raw, dict):
+        raise BuildError(f"{path}: site config must be a mapping of keys to values")
+    return from_mapping(raw, str(path))
+
+
+def from_mapping(raw: dict[object, object], origin: str = "site.yaml") -> SiteConfig:
+    """Build a SiteConfig from a mapping, naming any unknown or mistyped key."""
+    hints = typing.get_type_hints(SiteConfig)
+    known = {f.name for f in dataclasses.fields(SiteConfig)}
+    values: dict[str, object] = {}
+    for key, value in raw.items():
+        if key not in known:
+            choices = ", ".join(sorted(known))
+            raise BuildError(f"{origin}: unknown key '{key}'; known keys are {choices}")
+        values[str(key)] = _check_type(str(key), value, hints[str(key)], origin)
+    config = SiteConfig(**values)  # type: ignore[arg-type]
+    _validate(config, origin)
+    return config
+
+
+def _check_type(key: str, value: object, hint: object, origin: str) -> object:
+    """Return value if it has the declared type, else raise a BuildError naming the key."""
+    expected = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+    if isinstance(value, bool) and bool not in expected:
+        raise BuildError(f"{origin}: key '{key}' must be {_type_name(expected)}, not true/false")
+    if not isinstance(value, tuple(t for t in expected if isinstance(t, type))):
+        raise BuildError(
+            f"{origin}: key '{key}' must be {_type_name(expected)}, not {type(value).__name__}"
+        )
+    return value
+
+
+def _type_name(types_: tuple[object, ...]) -> str:
+    """Name the expected types for a message."""
+    names = {int: "a whole number", str: "text", bool: "true or false"}
+    return " or ".join(names.get(t, getattr(t, "__name__", str(t))) for t in types_)  # type: ignore[call-overload]
+
+
+def _validate(config: SiteConfig, origin: str) -> None:
+    """Check values that have the right type but an impossible meaning."""
+    for key in ("per_page", "feed_size", "entity_min_articles"):
+        if getattr(config, key) < 1:
+            raise BuildError(f"{origin}: key '{key}' must be at least 1")
+    if config.related_count < 0:
+        raise BuildError(f"{origin}: key 'related_count' must be 0 or more")
+    try:
+        zoneinfo.ZoneInfo(config.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise BuildError(
+            f"{origin}: key 'timezone' is '{config.timezone}', not a known time zone; "
+            "use an IANA name such as Europe/London"
+        ) from None
+    fields = set(re.findall(r"{(\w+)}", config.permalink))
+    if "slug" not in fields or not fields <= PERMALINK_FIELDS or not config.permalink.endswith("/"):
+        raise BuildError(
+            f"{origin}: key 'permalink' is '{config.permalink}'; it must end with '/', contain "
+            "{slug} and use only {slug}, {section}, {year}, {month}, {day}"
+        )
+    if config.permalink.startswith("/") or ".." in config.permalink:
+        raise BuildError(f"{origin}: key 'permalink' must be a relative path without '..'")
+    if config.base_url and not re.match(r"^https?://[^\s/]+", config.base_url):
+        raise BuildError(
+            f"{origin}: key 'base_url' is '{config.base_url}'; use a full URL like "
+            "https://example.org/archive/"
+        )
+
+
+def with_base_url(config: SiteConfig, base_url: str | None) -> SiteConfig:
+    """Return config with base_url replaced when the command line gave one."""
+    if base_url is None:
+        return config
+    updated = dataclasses.replace(config, base_url=base_url)
+    _validate(updated, "--base-url")
+    return updated

@@ -1,0 +1,172 @@
+"""Read article files into Article records: discovery, decoding, front matter, raw text, Markdown."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+from .. import entities, similarity
+from ..errors import Problem
+from ..models import Article, SourceFile
+from ..text import Undecodable, decode, first_sentence, normalise, parse_date, summarise, words
+from . import frontmatter, markup
+from .discover import Discovery, discover
+from .raw import parse_raw
+
+__all__ = ["Discovery", "discover", "read_article"]
+
+MAX_BYTES = 64 * 1024 * 1024
+_FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[-_ .]|$)")
+
+
+def read_article(source: SourceFile) -> tuple[Article | None, list[Problem]]:
+    """Read one file into an Article, or explain why it cannot be one; never raises."""
+    try:
+        return _read(source)
+    except Exception as error:  # one bad file must never stop the build
+        return None, [Problem(source.rel, f"could not be read: {type(error).__name__}: {error}",
+                              hint="please report this file to the newsarchive developers")]
+
+
+def _read(source: SourceFile) -> tuple[Article | None, list[Problem]]:
+    """Read, decode and parse one file."""
+    size = source.path.stat().st_size
+    if size > MAX_BYTES:
+        return None, [Problem(source.rel, f"is {size // 1024 // 1024} MB, over the 64 MB limit "
+                              "for one article", hint="split it into separate articles")]
+    data = source.path.read_bytes()
+    if not data:
+        return None, [Problem(source.rel, "is empty", hint="add text or delete the file")]
+    try:
+        decoded, _ = decode(data)
+    except Undecodable as error:
+        return None, [Problem(source.rel, f"{error}", hint="save it as UTF-8 text or remove it")]
+    text = normalise(decoded)
+    if not text.strip():
+        return None, [Problem(source.rel, "contains only whitespace",
+                              hint="add text or delete the file")]
+    return parse(source, text)
+
+
+def parse(source: SourceFile, text: str) -> tuple[Article | None, list[Problem]]:
+    """Parse normalised text into an Article; problems with parts of it are reported."""
+    head, body, _ = frontmatter.split(text)
+    meta = frontmatter.parse(head, source.rel) if head is not None else frontmatter.FrontMatter()
+    problems = list(meta.problems)
+    fields = meta.fields
+    if source.rel.lower().endswith(".txt"):
+        article = _from_raw(source, body, fields)
+    else:
+        article = _from_markdown(source, body, fields)
+    if article is None:
+        problems.append(Problem(source.rel, "has front matter but no text and no title",
+                                hint="add a headline and paragraphs below the front matter"))
+        return None, problems
+    if not article.paragraphs and not article.body_html:
+        problems.append(Problem(source.rel, "has a headline but no body text; its page shows "
+                                "the headline only", kind="warning"))
+    return _enrich(article, text), problems
+
+
+def _from_raw(source: SourceFile, body: str, fields: Mapping[str, object]) -> Article | None:
+    """Build an Article from a raw text body."""
+    parts = parse_raw(body, has_title="title" in fields)
+    paragraphs = parts.paragraphs
+    title, origin = _title(fields, parts.headline, parts.caption, paragraphs, source)
+    if not title:
+        return None
+    dated = _date(fields, source, parts.date_text)
+    return Article(
+        source=source.rel, kind="text", title=title, title_origin=origin, paragraphs=paragraphs,
+        caption=str(fields.get("caption", parts.caption)),
+        credit=str(fields.get("credit", parts.credit)),
+        dateline=parts.dateline, byline=str(fields.get("author", parts.byline)),
+        source_name=str(fields.get("source", parts.agency)), date=dated[0], date_origin=dated[1],
+        section=_section(fields, source), tags=_tuple(fields.get("tags")),
+        slug=str(fields.get("slug", "")), summary=_summary(fields, paragraphs),
+        word_count=sum(words(p) for p in paragraphs),
+    )
+
+
+def _from_markdown(source: SourceFile, body: str, fields: Mapping[str, object]) -> Article | None:
+    """Build an Article from a Markdown body."""
+    heading, rest = markup.take_heading(body) if "title" not in fields else ("", body)
+    body_html = markup.render(rest if heading else body)
+    paragraphs = markup.plain_paragraphs(body_html)
+    if heading:
+        title, origin = " ".join(markup.plain_paragraphs(markup.sanitise(heading))), "markdown heading"
+    else:
+        title, origin = _title(fields, "", "", paragraphs, source)
+    if not title:
+        return None
+    dated = _date(fields, source, "")
+    return Article(
+        source=source.rel, kind="markdown", title=title, title_origin=origin,
+        body_html=body_html, caption=str(fields.get("caption", "")),
+        credit=str(fields.get("credit", "")), byline=str(fields.get("author", "")),
+        source_name=str(fields.get("source", "")), date=dated[0], date_origin=dated[1],
+        section=_section(fields, source), tags=_tuple(fields.get("tags")),
+        slug=str(fields.get("slug", "")), summary=_summary(fields, paragraphs),
+        word_count=sum(words(p) for p in paragraphs),
+    )
+
+
+def _title(fields: Mapping[str, object], headline: str, caption: str,
+           paragraphs: tuple[str, ...], source: SourceFile) -> tuple[str, str]:
+    """Choose the headline: front matter, the first line, else the lede's first sentence."""
+    if "title" in fields:
+        return str(fields["title"]), "front matter"
+    if headline:
+        return headline, "headline"
+    if paragraphs:
+        return first_sentence(paragraphs[0]), "lede"
+    if caption:
+        return first_sentence(caption), "caption"
+    return "", ""
+
+
+def _date(fields: Mapping[str, object], source: SourceFile,
+          date_text: str) -> tuple[object, str]:
+    """Find the date: front matter, else a YYYY-MM-DD file-name prefix, else a dated dateline."""
+    if "date" in fields:
+        return fields["date"], "front matter"
+    match = _FILENAME_DATE.match(source.path.name)
+    if match and (parsed := parse_date(match.group(1))):
+        return parsed, "filename"
+    if date_text and (parsed := parse_date(date_text)):
+        return parsed, "dateline"
+    return None, ""
+
+
+def _section(fields: Mapping[str, object], source: SourceFile) -> tuple[str, ...]:
+    """Return the section path: front matter, else the folders the file sits in."""
+    value = fields.get("section")
+    return value if isinstance(value, tuple) else source.folder
+
+
+def _summary(fields: Mapping[str, object], paragraphs: tuple[str, ...]) -> str:
+    """Return the summary: front matter, else the start of the first paragraph."""
+    if "summary" in fields:
+        return str(fields["summary"])
+    return summarise(paragraphs[0]) if paragraphs else ""
+
+
+def _tuple(value: object) -> tuple[str, ...]:
+    """Return a tuple of strings from an optional tuple value."""
+    return tuple(str(v) for v in value) if isinstance(value, tuple) else ()
+
+
+def _enrich(article: Article, text: str) -> Article:
+    """Add the per-article analysis the catalog needs: digest, entities, terms, fingerprint."""
+    paragraphs = article.paragraphs or markup.plain_paragraphs(article.body_html)
+    body = "\n".join(paragraphs)
+    return dataclasses.replace(
+        article,
+        digest=hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(),
+        entities=entities.candidates(article.title, paragraphs),
+        terms=similarity.terms(f"{article.title}\n{body}"),
+        fingerprint=similarity.fingerprint(body),
+    )

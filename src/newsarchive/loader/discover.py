@@ -1,0 +1,96 @@
+"""Find the article files under the articles folder; say what was passed over and why."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import Problem
+from ..models import SourceFile
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+BACKUP_SUFFIXES = ("~", ".bak", ".swp", ".swo", ".orig", ".tmp", ".part")
+
+
+@dataclass(slots=True)
+class Discovery:
+    """What discovery found: article files, problems, and the names it ignored as non-articles."""
+
+    files: list[SourceFile] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+
+
+def discover(root: Path) -> Discovery:
+    """Walk the articles folder and return its article files in a stable order."""
+    found = Discovery()
+    real_root = root.resolve()
+    for folder, dirnames, filenames in os.walk(root):
+        here = Path(folder)
+        dirnames[:] = sorted(d for d in dirnames if _keep_folder(here / d, root, real_root, found))
+        for name in sorted(filenames):
+            _consider(here / name, root, real_root, found)
+    found.files.sort(key=lambda f: f.rel)
+    found.ignored.sort()
+    return found
+
+
+def _keep_folder(path: Path, root: Path, real_root: Path, found: Discovery) -> bool:
+    """Tell whether to walk into a folder; hidden folders and folder links are passed over."""
+    rel = path.relative_to(root).as_posix()
+    if path.name.startswith((".", "_")):
+        found.ignored.append(rel + "/")
+        return False
+    if path.is_symlink():
+        if _inside(path, real_root):
+            found.problems.append(
+                Problem(rel, "is a link to a folder inside the archive; its files are read "
+                        "where they really are", kind="ignored")
+            )
+        else:
+            found.problems.append(_outside_link(rel))
+        return False
+    return True
+
+
+def _consider(path: Path, root: Path, real_root: Path, found: Discovery) -> None:
+    """Add one file to the discovery as an article, an ignored name, or a problem."""
+    rel = path.relative_to(root).as_posix()
+    if not is_article_name(path.name):
+        found.ignored.append(rel)
+        return
+    if path.is_symlink() and not _inside(path, real_root):
+        found.problems.append(_outside_link(rel))
+        return
+    if not path.is_file():
+        found.problems.append(Problem(rel, "is not a regular file (broken link or device)"))
+        return
+    folder = tuple(Path(rel).parts[:-1])
+    found.files.append(SourceFile(path=path, rel=rel, folder=folder))
+
+
+def is_article_name(name: str) -> bool:
+    """Tell whether a file name is an article: a known suffix, not hidden, not a backup."""
+    lowered = name.lower()
+    if name.startswith((".", "#", "~$")) or lowered.endswith(BACKUP_SUFFIXES):
+        return False
+    return lowered.endswith(ARTICLE_SUFFIXES)
+
+
+def _inside(path: Path, real_root: Path) -> bool:
+    """Tell whether a path, after following links, stays inside the articles folder."""
+    try:
+        path.resolve().relative_to(real_root)
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def _outside_link(rel: str) -> Problem:
+    """Make the problem reported for a link that points outside the articles folder."""
+    return Problem(
+        rel,
+        "is a symbolic link to somewhere outside the articles folder",
+        hint="copy the file into the folder if it belongs in the archive",
+    )

@@ -1,0 +1,140 @@
+"""Split YAML front matter from a body and check its fields."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+import yaml
+
+from ..errors import Problem
+from ..text import make_slug, parse_date
+
+KNOWN_KEYS = (
+    "title", "date", "author", "source", "section", "tags", "slug", "url", "summary",
+    "caption", "credit",
+)
+_OPEN = re.compile(r"\A---[ \t]*\n")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe YAML loader that keeps an impossible date such as 2023-13-45 as text."""
+
+
+def _timestamp(loader: _Loader, node: yaml.ScalarNode) -> object:
+    """Build a date, or return the scalar's text when it names no real day."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:  # PyYAML raises this, not a YAMLError, for month 13 or hour 25
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    """Checked front-matter fields; only keys that were present and valid are set."""
+
+    fields: dict[str, object] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def split(text: str) -> tuple[str | None, str, int]:
+    """Return (front matter text or None, body, line number where the body starts)."""
+    if not _OPEN.match(text):
+        return None, text, 1
+    close = _CLOSE.search(text, pos=_OPEN.match(text).end())  # type: ignore[union-attr]
+    if close is None:
+        return None, text, 1
+    head = text[_OPEN.match(text).end() : close.start()]  # type: ignore[union-attr]
+    body = text[close.end() :].lstrip("\n")
+    body_line = text[: len(text) - len(body)].count("\n") + 1
+    return head, body, body_line
+
+
+def parse(head: str, source: str) -> FrontMatter:
+    """Parse and check front matter; bad YAML or bad values become problems, not exceptions."""
+    result = FrontMatter()
+    try:
+        raw = yaml.load(head, Loader=_Loader)  # _Loader is a SafeLoader
+    except yaml.YAMLError as error:
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None
+        reason = getattr(error, "problem", None) or "invalid YAML"
+        result.problems.append(Problem(
+            source, f"front matter is not valid YAML ({reason}); it was ignored and the "
+            "text below it was used", line=line, hint="fix the YAML between the --- lines",
+            kind="warning"))
+        return result
+    if raw is None:
+        return result
+    if not isinstance(raw, dict):
+        result.problems.append(Problem(source, "front matter must be 'key: value' lines; it was "
+                                       "ignored", line=2, kind="warning"))
+        return result
+    for key, value in raw.items():
+        _check(str(key), value, head, source, result)
+    return result
+
+
+def _check(key: str, value: object, head: str, source: str, result: FrontMatter) -> None:
+    """Store one front-matter field if it is known and valid, else record a problem."""
+    line = _line_of(key, head)
+    if key not in KNOWN_KEYS:
+        result.problems.append(Problem(source, f"unknown front-matter key '{key}' was ignored",
+                                       line=line, hint="known keys: " + ", ".join(KNOWN_KEYS),
+                                       kind="warning"))
+        return
+    checked, error = _value(key, value)
+    if error:
+        result.problems.append(Problem(source, f"front-matter '{key}' {error}; it was ignored",
+                                       line=line, kind="warning"))
+        return
+    result.fields["slug" if key == "url" else key] = checked
+
+
+def _value(key: str, value: object) -> tuple[object, str]:
+    """Return (checked value, "") or (None, what is wrong with it)."""
+    if value is None or value == "":
+        return None, "is empty"
+    if key == "date":
+        parsed = parse_date(value)
+        return (parsed, "") if parsed else (None, f"'{value}' is not a date; use YYYY-MM-DD")
+    if key == "tags":
+        return _tags(value)
+    if key in ("slug", "url"):
+        return _safe_slug(str(value))
+    if key == "section":
+        parts = tuple(p.strip() for p in str(value).split("/") if p.strip() not in ("", ".", ".."))
+        return (parts, "") if parts else (None, "names no section")
+    if isinstance(value, (dict, list)):
+        return None, "must be text, not a list or mapping"
+    return " ".join(str(value).split()), ""
+
+
+def _tags(value: object) -> tuple[object, str]:
+    """Return tags as a tuple of clean strings from a list or a comma-separated string."""
+    if isinstance(value, str):
+        items: list[object] = list(value.split(","))
+    elif isinstance(value, list):
+        items = value
+    else:
+        return None, "must be a list of tags or comma-separated text"
+    tags = tuple(dict.fromkeys(" ".join(str(t).split()) for t in items if str(t).strip()))
+    return tags, ""
+
+
+def _safe_slug(value: str) -> tuple[object, str]:
+    """Return a slug reduced to its last safe path segment, never a path."""
+    segments = [s for s in PurePosixPath(value.replace("\\", "/")).parts if s not in ("/", "..")]
+    slug = make_slug(segments[-1], fallback="") if segments else ""
+    return (slug, "") if slug else (None, f"'{value}' gives no usable slug")
+
+
+def _line_of(key: str, head: str) -> int | None:
+    """Return the file line number where a top-level key is written, if it can be found."""
+    match = re.search(rf"^{re.escape(key)}\s*:", head, re.MULTILINE)
+    return head[: match.start()].count("\n") + 2 if match else None

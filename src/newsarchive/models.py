@@ -1,0 +1,114 @@
+"""The records that flow through the pipeline: what a file said, and what the catalog derived."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """An input file found under the articles folder."""
+
+    path: Path
+    rel: str  # path relative to the articles folder, "/"-separated
+    folder: tuple[str, ...]  # folder names between the articles root and the file
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """What one source file says, before anything is derived across articles."""
+
+    source: str
+    kind: str  # "text" (raw text, always escaped) or "markdown" (sanitised HTML body)
+    title: str
+    title_origin: str  # "front matter", "headline", "markdown heading", "lede", "filename"
+    paragraphs: tuple[str, ...] = ()
+    body_html: str = ""  # sanitised HTML, markdown only
+    caption: str = ""
+    credit: str = ""
+    dateline: str = ""
+    byline: str = ""  # author as written in the text or front matter
+    source_name: str = ""  # the outlet: front matter `source`, or the agency named in a dateline
+    date: dt.datetime | None = None
+    date_origin: str = ""  # "front matter", "filename", "dateline", "" when undated
+    section: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    slug: str = ""  # front-matter slug, already sanitised; empty to derive from the title
+    summary: str = ""
+    word_count: int = 0
+    digest: str = ""  # hash of the normalised text, for exact-duplicate detection
+    entities: tuple[tuple[str, str], ...] = ()  # (kind, surface name) candidates
+    terms: tuple[str, ...] = ()  # content terms for related coverage
+    fingerprint: tuple[int, ...] = ()  # MinHash signature for near-duplicates
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A taxonomy value with a page: a section, tag or entity."""
+
+    kind: str  # "section", "tag", "person", "place", "organisation"
+    key: str  # folded identity, also the slug
+    name: str
+    path: str  # output path of its first page
+    members: tuple[int, ...]  # entry ids, in home order
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An article as placed in the site: its article plus what the catalog derived."""
+
+    id: int  # position in home order
+    article: Article
+    slug: str
+    path: str  # output path, e.g. "articles/some-slug/index.html"
+    section: Term | None
+    tags: tuple[Term, ...] = ()
+    entities: tuple[Term, ...] = ()
+    prev: int | None = None  # newer neighbour in home order
+    next: int | None = None  # older neighbour in home order
+    related: tuple[int, ...] = ()
+    story: tuple[int, ...] = ()  # other entries in the same story cluster
+    duplicate_of: int | None = None
+    near_duplicate_of: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    """A month of the date archive."""
+
+    year: int
+    month: int
+    path: str
+    members: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Year:
+    """A year of the date archive."""
+
+    year: int
+    path: str
+    months: tuple[Month, ...]
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Everything known about the site once all articles are read and catalogued."""
+
+    entries: tuple[Entry, ...]
+    sections: tuple[Term, ...]
+    tags: tuple[Term, ...]
+    entities: tuple[Term, ...]
+    years: tuple[Year, ...]
+    notes: tuple[str, ...] = field(default=())  # catalog findings for the summary
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One file to write into the output folder."""
+
+    path: str  # relative to the output folder, "/"-separated
+    data: bytes

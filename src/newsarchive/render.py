@@ -1,0 +1,138 @@
+"""The Jinja environment and its filters, and rendering one page from a small context."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zoneinfo
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import urls
+from .config import SiteConfig
+from .models import Entry, Term
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    """Make the Jinja environment: strict undefined, autoescaping, our filters."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["human_date"] = human_date
+    env.filters["month_name"] = lambda number: MONTH_NAMES[number - 1]
+    env.filters["reading_time"] = lambda words: f"{max(1, round(words / 230))} min read"
+    env.filters["thousands"] = lambda number: f"{number:,}"
+    return env
+
+
+def human_date(date: dt.datetime | None) -> str:
+    """Format a date for readers, e.g. "5 January 2023"; "Undated" when there is none."""
+    if date is None:
+        return "Undated"
+    return f"{date.day} {MONTH_NAMES[date.month - 1]} {date.year}"
+
+
+def iso_date(date: dt.datetime | None, timezone: str) -> str:
+    """Format a site-local date as ISO 8601 with its UTC offset; "" when there is none."""
+    if date is None:
+        return ""
+    return date.replace(tzinfo=zoneinfo.ZoneInfo(timezone)).isoformat()
+
+
+def json_script(data: object) -> Markup:
+    """Serialise data for a <script> block so no string inside it can end the block."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+@dataclass(frozen=True, slots=True)
+class Pager:
+    """One page of a paginated list."""
+
+    number: int
+    count: int
+    items: tuple[Entry, ...]
+    path: str
+    first_path: str
+
+    @property
+    def prev_path(self) -> str | None:
+        """Return the path of the previous page, if any."""
+        return urls.page_path(self.first_path, self.number - 1) if self.number > 1 else None
+
+    @property
+    def next_path(self) -> str | None:
+        """Return the path of the next page, if any."""
+        return urls.page_path(self.first_path, self.number + 1) if self.number < self.count else None
+
+    def window(self, size: int = 2) -> list[tuple[int, str] | None]:
+        """Return page numbers with paths around the current page; None marks a gap."""
+        wanted = {1, self.count} | set(range(self.number - size, self.number + size + 1))
+        shown: list[tuple[int, str] | None] = []
+        for number in sorted(n for n in wanted if 1 <= n <= self.count):
+            if shown and shown[-1] is not None and number - shown[-1][0] > 1:
+                shown.append(None)
+            shown.append((number, urls.page_path(self.first_path, number)))
+        return shown
+
+
+def pages_of(items: Sequence[Entry], first_path: str, per_page: int) -> list[Pager]:
+    """Split items into pages; an empty list still has one (empty) page."""
+    count = max(1, -(-len(items) // per_page))
+    return [
+        Pager(n, count, tuple(items[(n - 1) * per_page : n * per_page]),
+              urls.page_path(first_path, n), first_path)
+        for n in range(1, count + 1)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What every page's layout needs: the site, navigation and where this page is."""
+
+    config: SiteConfig
+    nav: tuple[Term, ...]
+    feeds: tuple[tuple[str, str], ...]  # (title, path) of site-wide feeds
+    has_search: bool = False
+    extra_feeds: tuple[tuple[str, str], ...] = field(default=())
+
+
+class Renderer:
+    """Renders named templates for one site into bytes."""
+
+    def __init__(self, env: jinja2.Environment, frame: Frame) -> None:
+        self.env = env
+        self.frame = frame
+
+    def page(self, template: str, path: str, title: str, description: str,
+             **context: Any) -> bytes:
+        """Render one page; links in it are made relative to `path`."""
+        to: Callable[[str], str] = lambda target: urls.relative(path, target)  # noqa: E731
+        context.setdefault("canonical", urls.absolute(self.frame.config.base_url, path))
+        context.setdefault("breadcrumbs", ())
+        context.setdefault("jsonld", None)
+        context.setdefault("og", ())
+        context.setdefault("feeds", self.frame.feeds)
+        html = self.env.get_template(template).render(
+            site=self.frame.config, nav=self.frame.nav, path=path, to=to,
+            page_title=title, description=description, stylesheet=urls.STYLESHEET,
+            home=urls.HOME, archive=urls.ARCHIVE, topics=urls.TOPICS,
+            has_search=self.frame.has_search, search=urls.SEARCH, **context,
+        )
+        return html.encode("utf-8")

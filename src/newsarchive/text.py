@@ -1,0 +1,196 @@
+"""Pure text helpers: decoding, normalising, slugs, summaries, reading time and dates."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+import unicodedata
+
+from slugify import slugify
+
+WORDS_PER_MINUTE = 230
+SLUG_MAX = 60
+
+# cp1252 leaves five bytes undefined; latin-1 maps them to C1 controls, so decoding never fails.
+_CP1252_HOLES = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class Undecodable(ValueError):
+    """Raised when bytes do not look like text in any encoding we read."""
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode file bytes to text, returning (text, encoding name)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    guessed = _bomless_utf16(data)
+    if guessed:
+        return data.decode(guessed, errors="replace"), guessed
+    if _looks_binary(data):
+        raise Undecodable("looks like a binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace"), "utf-8 (with invalid bytes replaced)"
+    return _decode_cp1252(data), "cp1252"
+
+
+def _bomless_utf16(data: bytes) -> str:
+    """Return the UTF-16 codec name when the bytes are BOM-less UTF-16 text, else ""."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return ""
+    even_nuls = sample[0::2].count(0) / (len(sample) / 2)
+    odd_nuls = sample[1::2].count(0) / (len(sample) / 2)
+    if odd_nuls > 0.4 and even_nuls < 0.05:
+        return "utf-16-le"
+    if even_nuls > 0.4 and odd_nuls < 0.05:
+        return "utf-16-be"
+    return ""
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Tell whether bytes are binary: many NULs or control bytes, or a known magic number."""
+    sample = data[:8192]
+    if sample.startswith((b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF")):
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > max(8, len(sample) // 10)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Tell whether bytes are UTF-8 with a few broken sequences rather than a legacy encoding."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 127) - bad
+    return multibyte > bad * 2
+
+
+def _decode_cp1252(data: bytes) -> str:
+    """Decode cp1252, reading its five undefined bytes as latin-1."""
+    if not any(b in _CP1252_HOLES for b in data):
+        return data.decode("cp1252")
+    return "".join(
+        bytes([b]).decode("latin-1") if b in _CP1252_HOLES else bytes([b]).decode("cp1252")
+        for b in data
+    )
+
+
+def normalise(text: str) -> str:
+    """Return text with LF line ends, no NULs or stray control characters, NFC-normalised."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = _CONTROL.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Return a case- and accent-insensitive form of text for comparisons."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def make_slug(text: str, fallback: str = "article") -> str:
+    """Return a filesystem- and URL-safe slug; non-Latin text is transliterated."""
+    slug = slugify(text, max_length=SLUG_MAX, word_boundary=True, save_order=True)
+    return slug or fallback
+
+
+def words(text: str) -> int:
+    """Count the words in plain text."""
+    return len(text.split())
+
+
+def reading_minutes(word_count: int) -> int:
+    """Return reading time in whole minutes, at least one."""
+    return max(1, round(word_count / WORDS_PER_MINUTE))
+
+
+def summarise(text: str, limit: int = 220) -> str:
+    """Return text cut at a word boundary to at most `limit` characters, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:-—–")
+    return cut + "…"
+
+
+def first_sentence(text: str, limit: int = 90) -> str:
+    """Return a headline-sized lead from text: its first sentence, or that sentence's first clause."""
+    match = re.match(r"(.+?[.!?])(?:\s|$)", text)
+    sentence = (match.group(1) if match else text).rstrip(".")
+    if len(sentence) <= limit:
+        return sentence
+    clause = re.match(r"([^\s,;:]+(?:\s+[^\s,;:]+){3,}?)\s*[,;:–—]", sentence)
+    if clause and len(clause.group(1)) <= limit:
+        return clause.group(1)
+    return summarise(sentence, limit)
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$")
+_WRITTEN_DATE = re.compile(r"^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$")
+
+
+def parse_date(value: object) -> dt.datetime | None:
+    """Return a naive datetime from a front-matter value or string, or None if it is not a date."""
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None) if value.tzinfo is None else value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    for pattern in (_ISO_DATE, _WRITTEN_DATE):
+        match = pattern.match(text)
+        if match:
+            return _date_from_match(pattern, match)
+    return None
+
+
+def _date_from_match(pattern: re.Pattern[str], match: re.Match[str]) -> dt.datetime | None:
+    """Build a datetime from a matched date pattern, or None if the fields are out of range."""
+    try:
+        if pattern is _ISO_DATE:
+            parts = [int(g) if g else 0 for g in match.groups()]
+            return dt.datetime(*parts[:3], parts[3], parts[4], parts[5])
+        month = _MONTHS.get(match.group(1).lower())
+        if month is None:
+            return None
+        return dt.datetime(int(match.group(3)), month, int(match.group(2)))
+    except ValueError:
+        return None
+
+
+def month_number(name: str) -> int | None:
+    """Return the month number for an English month name or abbreviation."""
+    return _MONTHS.get(name.lower().rstrip("."))

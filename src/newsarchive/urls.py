@@ -1,0 +1,95 @@
+"""The one place that makes output paths and links.
+
+Every output path is relative to the output folder and names a file ("x/index.html"), so a link
+made by `relative()` works from `file://`, at a server's root and under any subpath.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+
+# First path segments that generated pages own; no article may be written under them.
+RESERVED = frozenset({
+    "index.html", "404.html", "page", "sections", "tags", "people", "places", "organisations",
+    "archive", "topics", "search", "static", "pagefind", "search-index", "feeds", "articles.json",
+    "sitemap.xml", "robots.txt", "feed.xml",
+})
+TERM_FOLDERS = {
+    "section": "sections",
+    "tag": "tags",
+    "person": "people",
+    "place": "places",
+    "organisation": "organisations",
+}
+
+HOME = "index.html"
+NOT_FOUND = "404.html"
+ARCHIVE = "archive/index.html"
+SEARCH = "search/index.html"
+TOPICS = "topics/index.html"
+FEED = "feed.xml"
+STYLESHEET = "static/style.css"
+
+
+def article_path(pattern: str, slug: str, section: str, date: dt.datetime | None) -> str:
+    """Return the output path of an article from the permalink pattern."""
+    values = {
+        "slug": slug,
+        "section": section,
+        "year": f"{date.year:04d}" if date else "undated",
+        "month": f"{date.month:02d}" if date else "00",
+        "day": f"{date.day:02d}" if date else "00",
+    }
+    path = pattern.format(**values) + "index.html"
+    if path.split("/", 1)[0] in RESERVED:
+        path = "articles/" + path
+    return path
+
+
+def term_path(kind: str, key: str) -> str:
+    """Return the first page of a section, tag or entity; `key` may hold "/" for subsections."""
+    return f"{TERM_FOLDERS[kind]}/{key}/index.html"
+
+
+def term_index_path(kind: str) -> str:
+    """Return the page that lists every term of one kind."""
+    return f"{TERM_FOLDERS[kind]}/index.html"
+
+
+def year_path(year: int) -> str:
+    """Return the archive page of a year."""
+    return f"archive/{year:04d}/index.html"
+
+
+def month_path(year: int, month: int) -> str:
+    """Return the archive page of a month."""
+    return f"archive/{year:04d}/{month:02d}/index.html"
+
+
+def section_feed_path(key: str) -> str:
+    """Return the Atom feed of a section."""
+    return f"feeds/{key}.xml"
+
+
+def page_path(first: str, number: int) -> str:
+    """Return the path of page `number` of a paginated list whose first page is `first`."""
+    if number <= 1:
+        return first
+    folder = posixpath.dirname(first)
+    return posixpath.join(folder, "page", str(number), "index.html")
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """Return a link from the page at from_path to the file at to_path."""
+    start = posixpath.dirname(from_path) or "."
+    return posixpath.relpath(to_path, start)
+
+
+def absolute(base_url: str, path: str) -> str:
+    """Return the public URL of a path on a site served at base_url ("" when unknown)."""
+    if not base_url:
+        return ""
+    if path.endswith("index.html"):
+        path = path[: -len("index.html")]
+    return base_url.rstrip("/") + "/" + path

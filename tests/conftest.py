@@ -1,0 +1,104 @@
+"""Shared test helpers: build a whole site from files written inline (Hugo's hugolib.Test style)."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from newsarchive.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "articles"
+
+
+@dataclass
+class Built:
+    """The result of building a site in a temporary folder."""
+
+    code: int
+    out: str
+    err: str
+    dist: Path
+    articles: Path
+
+    def page(self, path: str) -> str:
+        """Return the text of an output file, relative to dist/."""
+        return (self.dist / path).read_text(encoding="utf-8")
+
+    def exists(self, path: str) -> bool:
+        """Tell whether an output file exists."""
+        return (self.dist / path).is_file()
+
+    def html_files(self) -> list[Path]:
+        """Return every HTML page of the site."""
+        return sorted(self.dist.rglob("*.html"))
+
+    def article_path(self, source: str) -> str:
+        """Return the output path of the article built from a source file."""
+        import json
+
+        records = json.loads(self.page("articles.json"))
+        return next(r["url"] for r in records if r["source"] == source)
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> None:
+    """Write files (text as UTF-8, bytes as they are) under root."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+@pytest.fixture
+def build_site_from(tmp_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    """Return a function that builds a site from {"articles/a.txt": "..."} and returns Built."""
+
+    def build(files: dict[str, str | bytes], *args: str, output: str = "dist") -> Built:
+        write_files(tmp_path, files)
+        articles = tmp_path / "articles"
+        articles.mkdir(exist_ok=True)
+        dist = tmp_path / output
+        argv = ["--articles", str(articles), "--output", str(dist), *args]
+        if "--config" not in args:
+            argv += ["--config", str(_config(tmp_path))]
+        code = main(argv)
+        captured = capsys.readouterr()
+        return Built(code, captured.out, captured.err, dist, articles)
+
+    return build
+
+
+def _config(root: Path) -> Path:
+    """Return the site.yaml under root, creating an empty one so the repo's is never read."""
+    path = root / "site.yaml"
+    if not path.exists():
+        path.write_text("", encoding="utf-8")
+    return path
+
+
+LINK = re.compile(r'(?:href|src)="([^"#?]*)[^"]*"')
+
+
+def internal_links(html: str) -> list[str]:
+    """Return the internal (relative) link targets in a page."""
+    return [
+        link for link in LINK.findall(html)
+        if link and not re.match(r"^[a-z][a-z0-9+.-]*:", link) and not link.startswith("//")
+    ]
+
+
+def run_cli(*argv: str) -> tuple[int, str, str]:
+    """Run the CLI in-process, returning (exit code, stdout, stderr)."""
+    import contextlib
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
