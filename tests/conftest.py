@@ -89,7 +89,8 @@ LINK = re.compile(r'(?:href|src)="([^"#?]*)[^"]*"')
 def internal_links(html: str) -> list[str]:
     """Return the internal (relative) link targets in a page."""
     return [
-        link for link in LINK.findall(html)
+        link
+        for link in LINK.findall(html)
         if link and not re.match(r"^[a-z][a-z0-9+.-]*:", link) and not link.startswith("//")
     ]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import SAMPLES, run_cli
-
 from newsarchive.scaffold import new_article
+
+from conftest import SAMPLES, run_cli
 
 
 def test_unknown_option_is_bad_usage():
@@ -22,16 +22,30 @@ def test_missing_articles_folder_is_bad_usage(tmp_path):
 
 
 def test_missing_config_file_is_bad_usage(tmp_path):
-    code, _, err = run_cli("--articles", str(SAMPLES), "--output", str(tmp_path / "d"),
-                           "--config", str(tmp_path / "site.yaml"))
+    code, _, err = run_cli(
+        "--articles",
+        str(SAMPLES),
+        "--output",
+        str(tmp_path / "d"),
+        "--config",
+        str(tmp_path / "site.yaml"),
+    )
     assert code == 2
     assert "config file" in err and "does not exist" in err
 
 
 def test_bad_base_url_fails_with_the_key(tmp_path):
     (tmp_path / "site.yaml").write_text("", encoding="utf-8")
-    code, _, err = run_cli("--articles", str(SAMPLES), "--output", str(tmp_path / "d"),
-                           "--config", str(tmp_path / "site.yaml"), "--base-url", "example.org")
+    code, _, err = run_cli(
+        "--articles",
+        str(SAMPLES),
+        "--output",
+        str(tmp_path / "d"),
+        "--config",
+        str(tmp_path / "site.yaml"),
+        "--base-url",
+        "example.org",
+    )
     assert code == 1
     assert "--base-url: key 'base_url' is 'example.org'" in err
 

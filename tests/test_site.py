@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import posixpath
+import re
 from pathlib import Path
 
 import feedparser
@@ -49,7 +49,7 @@ def test_caption_article_shows_figure_with_credit_and_lede_headline(build_site_f
     page = built.page(built.article_path("001_mexico-army-culiacan.txt"))
     assert "<figure" in page and '<span class="credit">AFP / STR</span>' in page
     assert "after the arrest of Ovidio Guzman <span" in page
-    title = page.split('<h1 class="story-title">')[1].split("</h1>")[0]
+    title = re.search(r'<h1 class="story-title"[^>]*>(.*?)</h1>', page).group(1)
     assert title == "Mexican security forces captured Ovidio Guzmán López"
     assert "AFP / STR" not in title
 
@@ -77,8 +77,16 @@ def test_manifest_lists_every_article_with_required_fields(build_site_from):
         "002_el-chapo-son-captured.txt",
     ]
     for record in records:
-        assert set(record) >= {"source", "url", "title", "date", "section", "tags", "summary",
-                               "word_count"}
+        assert set(record) >= {
+            "source",
+            "url",
+            "title",
+            "date",
+            "section",
+            "tags",
+            "summary",
+            "word_count",
+        }
         assert built.exists(record["url"])
         assert record["date"] is None
         assert record["word_count"] > 100
@@ -88,7 +96,8 @@ def test_no_broken_internal_links_in_a_rich_site(build_site_from):
     files = {**SAMPLE_FILES, "site.yaml": "per_page: 3\n"}
     for n in range(1, 9):
         files[f"articles/world/2023-0{n}-1{n}-story-{n}.md"] = dated(
-            f"World story {n}", f"2023-0{n}-1{n}", tags=f"[Economy, Story {n % 2}]")
+            f"World story {n}", f"2023-0{n}-1{n}", tags=f"[Economy, Story {n % 2}]"
+        )
     files["articles/sport/football/match.txt"] = "Cup final ends in a draw\n\nBoth teams scored."
     built = build_site_from(files)
     assert built.code == 0, built.err
@@ -113,7 +122,9 @@ def test_two_builds_are_byte_identical(build_site_from, tmp_path):
     second = build_site_from({}, output="two")
     assert first.code == second.code == 0
     one = {p.relative_to(first.dist): p.read_bytes() for p in first.dist.rglob("*") if p.is_file()}
-    two = {p.relative_to(second.dist): p.read_bytes() for p in second.dist.rglob("*") if p.is_file()}
+    two = {
+        p.relative_to(second.dist): p.read_bytes() for p in second.dist.rglob("*") if p.is_file()
+    }
     assert one == two
 
 
@@ -127,16 +138,18 @@ def test_unchanged_rebuild_rewrites_no_file(build_site_from):
 
 
 def test_bad_files_are_named_with_reasons(build_site_from):
-    built = build_site_from({
-        **SAMPLE_FILES,
-        "articles/empty.txt": "",
-        "articles/blank.txt": "  \n\n \t\n",
-        "articles/photo.txt": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
-        "articles/bad-yaml.md": "---\ntitle: [unclosed\n---\n\nBody survives.\n",
-        "articles/.hidden.txt": "Hidden",
-        "articles/notes.txt~": "backup",
-        "articles/cover.jpg": b"\xff\xd8\xff\xe0",
-    })
+    built = build_site_from(
+        {
+            **SAMPLE_FILES,
+            "articles/empty.txt": "",
+            "articles/blank.txt": "  \n\n \t\n",
+            "articles/photo.txt": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
+            "articles/bad-yaml.md": "---\ntitle: [unclosed\n---\n\nBody survives.\n",
+            "articles/.hidden.txt": "Hidden",
+            "articles/notes.txt~": "backup",
+            "articles/cover.jpg": b"\xff\xd8\xff\xe0",
+        }
+    )
     assert built.code == 0
     assert "empty.txt: is empty; add text or delete the file" in built.out
     assert "blank.txt: contains only whitespace" in built.out
@@ -154,24 +167,28 @@ def test_strict_fails_on_any_problem(build_site_from):
 
 
 def test_headline_collisions_get_numbered_slugs_in_source_order(build_site_from):
-    built = build_site_from({
-        "articles/a.txt": "Same headline\n\nFirst body.",
-        "articles/b.txt": "Same headline\n\nSecond body.",
-        "articles/c.txt": "Same headline\n\nThird body.",
-    })
+    built = build_site_from(
+        {
+            "articles/a.txt": "Same headline\n\nFirst body.",
+            "articles/b.txt": "Same headline\n\nSecond body.",
+            "articles/c.txt": "Same headline\n\nThird body.",
+        }
+    )
     assert built.article_path("a.txt") == "articles/same-headline/index.html"
     assert built.article_path("b.txt") == "articles/same-headline-2/index.html"
     assert built.article_path("c.txt") == "articles/same-headline-3/index.html"
 
 
 def test_reserved_headlines_never_overwrite_generated_pages(build_site_from):
-    built = build_site_from({
-        "site.yaml": "permalink: '{slug}/'\n",
-        "articles/index.txt": "Index\n\nAn article called Index.",
-        "articles/page.txt": "Page\n\nAn article called Page.",
-        "articles/tags.txt": "Tags\n\nAn article called Tags.",
-        "articles/ok.txt": "Ordinary\n\nAn ordinary article.",
-    })
+    built = build_site_from(
+        {
+            "site.yaml": "permalink: '{slug}/'\n",
+            "articles/index.txt": "Index\n\nAn article called Index.",
+            "articles/page.txt": "Page\n\nAn article called Page.",
+            "articles/tags.txt": "Tags\n\nAn article called Tags.",
+            "articles/ok.txt": "Ordinary\n\nAn ordinary article.",
+        }
+    )
     assert built.code == 0, built.err
     assert built.article_path("page.txt") == "articles/page/index.html"
     assert built.article_path("tags.txt") == "articles/tags/index.html"
@@ -180,15 +197,20 @@ def test_reserved_headlines_never_overwrite_generated_pages(build_site_from):
 
 
 def test_front_matter_slug_cannot_escape_the_output(build_site_from, tmp_path):
-    built = build_site_from({
-        "articles/evil.md": "---\ntitle: Evil\nslug: ../../../etc/passwd\n---\n\nText.\n",
-        "articles/abs.md": "---\ntitle: Abs\nslug: /tmp/owned\n---\n\nText.\n",
-    })
+    built = build_site_from(
+        {
+            "articles/evil.md": "---\ntitle: Evil\nslug: ../../../etc/passwd\n---\n\nText.\n",
+            "articles/abs.md": "---\ntitle: Abs\nslug: /tmp/owned\n---\n\nText.\n",
+        }
+    )
     assert built.code == 0
     assert built.article_path("evil.md") == "articles/passwd/index.html"
     assert built.article_path("abs.md") == "articles/owned/index.html"
-    outside = [p for p in tmp_path.rglob("*") if p.is_file()
-               and not p.is_relative_to(built.dist) and not p.is_relative_to(built.articles)]
+    outside = [
+        p
+        for p in tmp_path.rglob("*")
+        if p.is_file() and not p.is_relative_to(built.dist) and not p.is_relative_to(built.articles)
+    ]
     assert [p.name for p in outside] == ["site.yaml"]
 
 
@@ -201,14 +223,17 @@ def test_exact_duplicate_points_to_the_first_copy(build_site_from):
     page = built.page(records["z.txt"]["url"])
     assert "exact duplicate of" in page
     first = records["a.txt"]["url"]
-    canonical = posixpath.relpath(first, posixpath.dirname(records["z.txt"]["url"]))
-    assert f'<link rel="canonical" href="{canonical}">' in page
+    canonical = page.split('<link rel="canonical" href="')[1].split('"')[0]
+    later = built.dist / records["z.txt"]["url"]
+    assert (later.parent / canonical).resolve() == (built.dist / first).resolve()
     assert built.page("index.html").count("Council approves budget") == 1
 
 
 def test_home_is_paginated_newest_first_with_undated_last(build_site_from):
-    files = {f"articles/2022-01-{d:02d}-s.md": dated(f"Story of day {d}", f"2022-01-{d:02d}")
-             for d in range(1, 26)}
+    files = {
+        f"articles/2022-01-{d:02d}-s.md": dated(f"Story of day {d}", f"2022-01-{d:02d}")
+        for d in range(1, 26)
+    }
     files["articles/undated.txt"] = "An undated story\n\nNo date anywhere."
     built = build_site_from({**files, "site.yaml": "per_page: 10\n"})
     home = built.page("index.html")
@@ -217,7 +242,7 @@ def test_home_is_paginated_newest_first_with_undated_last(build_site_from):
     last = built.page("page/3/index.html")
     assert "Story of day 1<" in last and "An undated story" in last
     assert last.index("Story of day 1<") < last.index("An undated story")
-    assert 'aria-current="page" href="index.html">3<' in last
+    assert 'aria-current="page" href="../../page/3/index.html">3<' in last
 
 
 def test_injection_in_raw_text_is_escaped_everywhere(build_site_from):
@@ -233,9 +258,11 @@ def test_injection_in_raw_text_is_escaped_everywhere(build_site_from):
 
 
 def test_markdown_html_is_sanitised(build_site_from):
-    body = ('Hello <script>alert(1)</script> <a href="javascript:alert(2)">x</a> '
-            '<img src="data:image/png;base64,AA" onerror="alert(3)"> <iframe src="//e"></iframe>'
-            "\n\n<style>body{display:none}</style>\n")
+    body = (
+        'Hello <script>alert(1)</script> <a href="javascript:alert(2)">x</a> '
+        '<img src="data:image/png;base64,AA" onerror="alert(3)"> <iframe src="//e"></iframe>'
+        "\n\n<style>body{display:none}</style>\n"
+    )
     built = build_site_from({"articles/m.md": f"# Title\n\n{body}"})
     page = built.page(built.article_path("m.md"))
     for bad in ("<script>alert", "javascript:", "onerror", "<iframe", "<style>body", "data:image"):
@@ -243,8 +270,10 @@ def test_markdown_html_is_sanitised(build_site_from):
 
 
 def test_feeds_parse_and_are_linked(build_site_from):
-    files = {f"articles/world/2023-05-0{d}-n.md": dated(f"News {d}", f"2023-05-0{d}")
-             for d in range(1, 4)}
+    files = {
+        f"articles/world/2023-05-0{d}-n.md": dated(f"News {d}", f"2023-05-0{d}")
+        for d in range(1, 4)
+    }
     built = build_site_from(files, "--base-url", "https://example.org/news/")
     feed = feedparser.parse(built.page("feed.xml"))
     assert not feed.bozo, feed.bozo_exception

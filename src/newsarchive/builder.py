@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import time
 import traceback
@@ -17,15 +18,17 @@ from . import urls
 from .catalog import build_site
 from .config import SiteConfig
 from .errors import BuildError, Problem
-from .feeds import feed_outputs
+from .feeds import dated_entries, feed_outputs
 from .loader import discover, read_article
 from .models import Article, Output, Site, SourceFile
 from .pages import site_pages
 from .render import Frame, Renderer, environment, iso_date
+from .search import fallback_outputs, pagefind_outputs
 from .sitemap import sitemap_outputs
 from .writer import Writer
 
 POOL_THRESHOLD = 200  # below this many files a process pool costs more than it saves
+RENDER_POOL_THRESHOLD = 1000  # articles; forking a render pool costs ~0.1 s
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +68,12 @@ def build(config: SiteConfig, paths: Paths, jobs: int | None = None) -> Report:
     writer = Writer(paths.output)
     writer.start()
     try:
-        for item in _outputs(config, site, paths):
+        workers = _workers(jobs, len(site.entries), RENDER_POOL_THRESHOLD)
+        html = _write_pages(writer, Job(config, site, paths), workers, report)
+        for item in _other_outputs(config, site, paths, html):
             writer.write(item)
             report.files += 1
-            report.pages += item.path.endswith(".html")
+        _index_pages(writer, report)
         writer.commit()
     except jinja2.TemplateError as error:
         writer.abort()
@@ -76,9 +81,16 @@ def build(config: SiteConfig, paths: Paths, jobs: int | None = None) -> Report:
     except BaseException:
         writer.abort()
         raise
-    report.changed = writer.changed
+    report.changed += writer.changed
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _index_pages(writer: Writer, report: Report) -> None:
+    """Run Pagefind over the pages written to staging and write its bundle there too."""
+    for item in pagefind_outputs(writer.staging):
+        writer.write(item)
+        report.files += 1
 
 
 def template_message(error: jinja2.TemplateError, folder: Path) -> str:
@@ -94,10 +106,15 @@ def template_message(error: jinja2.TemplateError, folder: Path) -> str:
     return f"template {where}: {error.message or error}; fix the template in {folder}"
 
 
+def _workers(jobs: int | None, items: int, threshold: int) -> int:
+    """Return how many processes to use: one for small work, else --jobs or every core."""
+    return 1 if items < threshold else max(1, jobs or os.cpu_count() or 1)
+
+
 def _read_all(files: Sequence[SourceFile], report: Report, jobs: int | None) -> list[Article]:
     """Read every file, in a process pool when there are enough of them."""
-    workers = jobs or os.cpu_count() or 1
-    if workers > 1 and len(files) >= POOL_THRESHOLD:
+    workers = _workers(jobs, len(files), POOL_THRESHOLD)
+    if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             results = list(pool.map(read_article, files, chunksize=64))
     else:
@@ -110,20 +127,74 @@ def _read_all(files: Sequence[SourceFile], report: Report, jobs: int | None) -> 
     return articles
 
 
-def _outputs(config: SiteConfig, site: Site, paths: Paths) -> Iterator[Output]:
-    """Yield every output file: pages, manifest, feeds, sitemap and static assets."""
-    feeds = tuple(feed_outputs(config, site))
-    site_feed = tuple((config.title, f.path) for f in feeds if f.path == urls.FEED)
-    renderer = Renderer(environment(paths.templates), Frame(config, site.sections, site_feed))
-    dates = {e.path: iso_date(e.article.date, config.timezone) for e in site.entries}
-    html_paths: list[tuple[str, str]] = []
-    for item in site_pages(config, site, renderer):
-        html_paths.append((item.path, dates.get(item.path, "")))
-        yield item
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What a page-rendering process needs; inherited by forked workers, never pickled."""
+
+    config: SiteConfig
+    site: Site
+    paths: Paths
+
+
+_JOB: Job | None = None  # set before forking the render pool
+
+
+def _renderer(job: Job, share: int, shares: int) -> Renderer:
+    """Make the renderer for one share of the pages."""
+    feeds = ((job.config.title, urls.FEED),) if dated_entries(job.site) else ()
+    frame = Frame(job.config, job.site.sections, feeds, has_search=True)
+    return Renderer(environment(job.paths.templates), frame, share, shares)
+
+
+def _write_pages(writer: Writer, job: Job, workers: int, report: Report) -> list[tuple[str, str]]:
+    """Render and write every HTML page, in `workers` processes; return (path, date) pairs."""
+    global _JOB
+    if workers == 1:
+        _write_share(writer, _renderer(job, 0, 1), job, report)
+    else:
+        _JOB = job
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for files, changed in pool.map(_render_share, range(workers), [workers] * workers):
+                report.files += files
+                report.pages += files
+                report.changed += changed
+        _JOB = None
+    dates = {e.path: iso_date(e.article.date, job.config.timezone) for e in job.site.entries}
+    dry = site_pages(job.config, job.site, _renderer(job, -1, 1))
+    return [(item.path, dates.get(item.path, "")) for item in dry]
+
+
+def _render_share(share: int, shares: int) -> tuple[int, int]:
+    """Render one share of the pages in a worker process; return (files, changed)."""
+    assert _JOB is not None, "the render pool is forked after _JOB is set"
+    writer = Writer(_JOB.paths.output)
+    report = Report()
+    try:
+        _write_share(writer, _renderer(_JOB, share, shares), _JOB, report)
+    except jinja2.TemplateError as error:  # keep the template line: tracebacks don't pickle
+        raise BuildError(template_message(error, _JOB.paths.templates)) from None
+    return report.files, writer.changed
+
+
+def _write_share(writer: Writer, renderer: Renderer, job: Job, report: Report) -> None:
+    """Write the pages this renderer renders."""
+    for item in site_pages(job.config, job.site, renderer):
+        if item.data:
+            writer.write(item)
+            report.files += 1
+            report.pages += 1
+
+
+def _other_outputs(
+    config: SiteConfig, site: Site, paths: Paths, html: list[tuple[str, str]]
+) -> Iterator[Output]:
+    """Yield every file that is not an HTML page: manifest, feeds, sitemap, assets, index."""
     yield Output("articles.json", manifest(config, site))
-    yield from feeds
-    yield from sitemap_outputs(config, html_paths)
+    yield from feed_outputs(config, site)
+    yield from sitemap_outputs(config, html)
     yield from static_files(paths.static)
+    yield from fallback_outputs(config, site)
 
 
 def manifest(config: SiteConfig, site: Site) -> bytes:

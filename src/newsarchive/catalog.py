@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import zoneinfo
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -13,7 +13,6 @@ from . import entities, similarity, urls
 from .config import SiteConfig
 from .models import Article, Entry, Month, Site, Term, Year
 from .text import fold, make_slug
-
 
 _EPOCH = dt.datetime(1, 1, 1)
 NEIGHBOURS = 10  # neighbours looked at per article for same-story clusters
@@ -48,15 +47,22 @@ def build_site(config: SiteConfig, articles: Sequence[Article]) -> Site:
     )
     related = [tuple(n.doc for n in row[: config.related_count]) for row in neighbours]
     stories = similarity.clusters(neighbours)
-    entries = _entries(ordered, placed, sections, tags, people_places, duplicates, near,
-                       related, stories, config)
+    entries = _entries(
+        ordered, placed, sections, tags, people_places, duplicates, near, related, stories, config
+    )
     notes = tuple(
         f"{ordered[j].source}: near-duplicate of {ordered[i].source} "
         f"({round(score * 100)}% the same)"
         for (i, j), score in sorted(near.items(), key=lambda item: ordered[item[0][1]].source)
     )
-    return Site(entries=entries, sections=tuple(sections.values()), tags=tuple(tags.values()),
-                entities=people_places, years=_years(ordered), notes=notes)
+    return Site(
+        entries=entries,
+        sections=tuple(sections.values()),
+        tags=tuple(tags.values()),
+        entities=people_places,
+        years=_years(ordered),
+        notes=notes,
+    )
 
 
 def localise(article: Article, timezone: str) -> Article:
@@ -99,8 +105,13 @@ def _stem_slug(source: str) -> str:
 
 
 def section_names(config: SiteConfig, article: Article) -> tuple[str, ...]:
-    """Return the section path of an article, or the default section."""
-    return article.section or (config.default_section,)
+    """Return the section path of an article, or the default section, in display form."""
+    return tuple(_display(name) for name in article.section or (config.default_section,))
+
+
+def _display(name: str) -> str:
+    """Return a folder name as a reader sees it: "north-america" becomes "North America"."""
+    return name.replace("-", " ").replace("_", " ").title() if name == name.lower() else name
 
 
 def section_key(config: SiteConfig, article: Article) -> str:
@@ -123,19 +134,26 @@ def _sections(config: SiteConfig, ordered: Sequence[Article]) -> dict[str, Term]
 
 
 def _terms(kind: str, ordered: Sequence[Article], values: object) -> dict[str, Term]:
-    """Group articles by tag, folding case and accents; the first spelling names the tag."""
+    """Group articles by tag, folding case and accents."""
     members: dict[str, list[int]] = defaultdict(list)
-    names: dict[str, str] = {}
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for index, article in enumerate(ordered):
         for value in values(article):  # type: ignore[operator]
             key = make_slug(fold(value), fallback="")
             if key and index not in members[key][-1:]:
                 members[key].append(index)
-                names.setdefault(key, value)
+                spellings[key][value] += 1
     return {
-        key: Term(kind, key, names[key], urls.term_path(kind, key), tuple(members[key]))
+        key: Term(
+            kind, key, _spelling(spellings[key]), urls.term_path(kind, key), tuple(members[key])
+        )
         for key in sorted(members)
     }
+
+
+def _spelling(counts: Counter[str]) -> str:
+    """Choose a term's display name: its commonest spelling, then the most capitalised."""
+    return min(counts, key=lambda s: (-counts[s], -sum(c.isupper() for c in s), s))
 
 
 def _exact_duplicates(ordered: Sequence[Article]) -> dict[int, int]:
@@ -152,8 +170,9 @@ def _exact_duplicates(ordered: Sequence[Article]) -> dict[int, int]:
     return duplicate_of
 
 
-def _near_duplicates(ordered: Sequence[Article],
-                     exact: dict[int, int]) -> dict[tuple[int, int], float]:
+def _near_duplicates(
+    ordered: Sequence[Article], exact: dict[int, int]
+) -> dict[tuple[int, int], float]:
     """Map (original, later copy) to similarity for near-duplicate texts that are not exact."""
     pairs = similarity.near_duplicates([a.fingerprint for a in ordered])
     found: dict[tuple[int, int], float] = {}
@@ -165,10 +184,18 @@ def _near_duplicates(ordered: Sequence[Article],
     return found
 
 
-def _entries(ordered: Sequence[Article], placed: Sequence[_Placed], sections: dict[str, Term],
-             tags: dict[str, Term], found: tuple[Term, ...], duplicates: dict[int, int],
-             near: dict[tuple[int, int], float], related: Sequence[tuple[int, ...]],
-             stories: Sequence[int], config: SiteConfig) -> tuple[Entry, ...]:
+def _entries(
+    ordered: Sequence[Article],
+    placed: Sequence[_Placed],
+    sections: dict[str, Term],
+    tags: dict[str, Term],
+    found: tuple[Term, ...],
+    duplicates: dict[int, int],
+    near: dict[tuple[int, int], float],
+    related: Sequence[tuple[int, ...]],
+    stories: Sequence[int],
+    config: SiteConfig,
+) -> tuple[Entry, ...]:
     """Assemble the Entry records in home order."""
     entity_terms: dict[int, list[Term]] = defaultdict(list)
     for term in found:
@@ -178,20 +205,31 @@ def _entries(ordered: Sequence[Article], placed: Sequence[_Placed], sections: di
     for index, story in enumerate(stories):
         story_members[story].append(index)
     near_of = {later: first for first, later in near}
+    copies: dict[int, list[int]] = defaultdict(list)
+    for later, first in sorted(duplicates.items()):
+        copies[first].append(later)
     last = len(ordered) - 1
     entries = []
     for index, article in enumerate(ordered):
         tag_keys = dict.fromkeys(make_slug(fold(t), fallback="") for t in article.tags)
-        entries.append(Entry(
-            id=index, article=article, slug=placed[index].slug, path=placed[index].path,
-            section=sections[section_key(config, article)],
-            tags=tuple(tags[k] for k in tag_keys if k),
-            entities=tuple(sorted(entity_terms[index], key=lambda t: (t.kind, t.name))),
-            prev=index - 1 if index > 0 else None, next=index + 1 if index < last else None,
-            related=related[index],
-            story=tuple(m for m in story_members[stories[index]] if m != index),
-            duplicate_of=duplicates.get(index), near_duplicate_of=near_of.get(index),
-        ))
+        entries.append(
+            Entry(
+                id=index,
+                article=article,
+                slug=placed[index].slug,
+                path=placed[index].path,
+                section=sections[section_key(config, article)],
+                tags=tuple(tags[k] for k in tag_keys if k),
+                entities=tuple(sorted(entity_terms[index], key=lambda t: (t.kind, t.name))),
+                prev=index - 1 if index > 0 else None,
+                next=index + 1 if index < last else None,
+                related=related[index],
+                story=tuple(m for m in story_members[stories[index]] if m != index),
+                duplicate_of=duplicates.get(index),
+                copies=tuple(copies[index]),
+                near_duplicate_of=near_of.get(index),
+            )
+        )
     return tuple(entries)
 
 

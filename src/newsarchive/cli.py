@@ -1,4 +1,4 @@
-"""Command line: `build` (the default), `serve` and `new`. Exit 0 ok, 1 build failed, 2 bad usage."""
+"""Command line: build (the default), serve, new and check. Exit 0 ok, 1 failed, 2 bad usage."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from .builder import Paths, Report, build
 from .errors import BuildError
 
 PROJECT = Path(__file__).resolve().parents[2]
-COMMANDS = ("build", "serve", "new")
+COMMANDS = ("build", "serve", "new", "check")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
@@ -35,27 +35,60 @@ def parser() -> argparse.ArgumentParser:
     new_cmd.add_argument("title", help="the headline of the new article")
     new_cmd.add_argument("--articles", type=Path, default=Path("articles"), metavar="DIR")
     new_cmd.add_argument("--section", default="", help="section folder to create it in")
+    check_cmd = commands.add_parser("check", help="verify a built site: links, HTML5, feeds")
+    check_cmd.add_argument(
+        "dir", type=Path, nargs="?", default=Path("dist"), metavar="DIR", help="built site (dist/)"
+    )
     return top
 
 
 def _build_options(command: argparse.ArgumentParser) -> None:
     """Add the options shared by commands that build."""
-    command.add_argument("--articles", type=Path, default=Path("articles"), metavar="DIR",
-                         help="folder of article files (articles/)")
-    command.add_argument("--output", type=Path, default=Path("dist"), metavar="DIR",
-                         help="folder to write the site to (dist/)")
-    command.add_argument("--config", type=Path, default=None, metavar="FILE",
-                         help="site configuration (site.yaml when present)")
-    command.add_argument("--base-url", default=None, metavar="URL",
-                         help="public URL the site is served at, for feeds, sitemap, canonical")
-    command.add_argument("--templates", type=Path, default=None, metavar="DIR",
-                         help="templates folder (templates/)")
-    command.add_argument("--static", type=Path, default=None, metavar="DIR",
-                         help="static assets folder (static/)")
-    command.add_argument("--strict", action="store_true",
-                         help="fail (exit 1) when any file is skipped or has a warning")
-    command.add_argument("--jobs", type=int, default=None, metavar="N",
-                         help="worker processes for reading (all cores)")
+    command.add_argument(
+        "--articles",
+        type=Path,
+        default=Path("articles"),
+        metavar="DIR",
+        help="folder of article files (articles/)",
+    )
+    command.add_argument(
+        "--output",
+        type=Path,
+        default=Path("dist"),
+        metavar="DIR",
+        help="folder to write the site to (dist/)",
+    )
+    command.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="site configuration (site.yaml when present)",
+    )
+    command.add_argument(
+        "--base-url",
+        default=None,
+        metavar="URL",
+        help="public URL the site is served at, for feeds, sitemap, canonical",
+    )
+    command.add_argument(
+        "--templates", type=Path, default=None, metavar="DIR", help="templates folder (templates/)"
+    )
+    command.add_argument(
+        "--static", type=Path, default=None, metavar="DIR", help="static assets folder (static/)"
+    )
+    command.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit 1) when any file is skipped or has a warning",
+    )
+    command.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes for reading (all cores)",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,6 +104,10 @@ def main(argv: list[str] | None = None) -> int:
         from .scaffold import new_article
 
         return new_article(options.articles, options.title, options.section)
+    if options.command == "check":
+        from .check import main as check_main
+
+        return check_main(options.dir, sys.stdout)
     code = run_build(options, sys.stdout)
     if options.command == "serve" and code == EXIT_OK:
         from .serve import serve
@@ -82,15 +119,18 @@ def main(argv: list[str] | None = None) -> int:
 def run_build(options: argparse.Namespace, out: TextIO) -> int:
     """Build with parsed options and print the summary; return the exit code."""
     if not options.articles.is_dir():
-        print(f"error: articles folder {options.articles} does not exist; pass --articles DIR",
-              file=sys.stderr)
+        print(
+            f"error: articles folder {options.articles} does not exist; pass --articles DIR",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     config_path = options.config or Path("site.yaml")
     if options.config and not options.config.is_file():
         print(f"error: config file {options.config} does not exist", file=sys.stderr)
         return EXIT_USAGE
     paths = Paths(
-        articles=options.articles, output=options.output,
+        articles=options.articles,
+        output=options.output,
         templates=options.templates or _default_folder("templates"),
         static=options.static or _default_folder("static"),
     )
@@ -118,8 +158,11 @@ def summarise(report: Report, paths: Paths, out: TextIO) -> None:
     skipped = [p for p in report.problems if p.kind == "skipped"]
     warnings = [p for p in report.problems if p.kind == "warning"]
     ignored = [p for p in report.problems if p.kind == "ignored"]
-    print(f"Read {report.articles} article(s) from {paths.articles}/; "
-          f"{len(skipped)} file(s) skipped.", file=out)
+    print(
+        f"Read {report.articles} article(s) from {paths.articles}/; "
+        f"{len(skipped)} file(s) skipped.",
+        file=out,
+    )
     for title, problems in (("Skipped", skipped), ("Warnings", warnings), ("Ignored", ignored)):
         if problems:
             print(f"{title}:", file=out)
@@ -133,8 +176,11 @@ def summarise(report: Report, paths: Paths, out: TextIO) -> None:
         kinds = Counter(_ignored_kind(name) for name in report.ignored)
         detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
         print(f"Ignored {len(report.ignored)} non-article file(s): {detail}.", file=out)
-    print(f"Wrote {report.pages} page(s), {report.files} file(s) in all ({report.changed} "
-          f"changed) to {paths.output}/ in {report.seconds:.2f} s.", file=out)
+    print(
+        f"Wrote {report.pages} page(s), {report.files} file(s) in all ({report.changed} "
+        f"changed) to {paths.output}/ in {report.seconds:.2f} s.",
+        file=out,
+    )
 
 
 def _ignored_kind(name: str) -> str:
@@ -144,6 +190,8 @@ def _ignored_kind(name: str) -> str:
         return "hidden folder(s)"
     if base.startswith("."):
         return "hidden file(s)"
-    if base.endswith(("~", ".bak", ".swp", ".swo", ".orig", ".tmp", ".part")) or base.startswith("#"):
+    if base.endswith(("~", ".bak", ".swp", ".swo", ".orig", ".tmp", ".part")) or base.startswith(
+        "#"
+    ):
         return "backup file(s)"
     return "other file(s)"

@@ -13,22 +13,28 @@ from .render import iso_date
 
 def feed_outputs(config: SiteConfig, site: Site) -> Iterator[Output]:
     """Yield the site feed and one feed per section; feeds hold dated articles only."""
-    dated = [e for e in site.entries if e.article.date is not None and e.duplicate_of is None]
+    dated = dated_entries(site)
     if dated:
         yield Output(urls.FEED, atom(config, config.title, urls.FEED, urls.HOME, dated))
     for section in site.sections:
-        members = [e for i in section.members if (e := site.entries[i]) in dated]
+        entries = (site.entries[i] for i in section.members)
+        members = [e for e in entries if e.article.date is not None and e.duplicate_of is None]
         if members:
             path = urls.section_feed_path(section.key)
             title = f"{section.name} — {config.title}"
             yield Output(path, atom(config, title, path, section.path, members))
 
 
-def atom(config: SiteConfig, title: str, path: str, page: str,
-         entries: Sequence[Entry]) -> bytes:
+def dated_entries(site: Site) -> list[Entry]:
+    """Return the entries a feed may hold: dated, not duplicates, newest first."""
+    return [e for e in site.entries if e.article.date is not None and e.duplicate_of is None]
+
+
+def atom(config: SiteConfig, title: str, path: str, page: str, entries: Sequence[Entry]) -> bytes:
     """Render an Atom feed of the newest entries; links are absolute when base_url is set."""
     latest = list(entries[: config.feed_size])
     updated = iso_date(latest[0].article.date, config.timezone)
+    self_href = quoteattr(_href(config, path, path))
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(config.language)}>',
@@ -36,7 +42,7 @@ def atom(config: SiteConfig, title: str, path: str, page: str,
         f"  <subtitle>{escape(config.description)}</subtitle>",
         f"  <id>{escape(_id(config, path))}</id>",
         f"  <updated>{updated}</updated>",
-        f'  <link rel="self" type="application/atom+xml" href={quoteattr(_href(config, path, path))}/>',
+        f'  <link rel="self" type="application/atom+xml" href={self_href}/>',
         f'  <link rel="alternate" type="text/html" href={quoteattr(_href(config, path, page))}/>',
         "  <generator>newsarchive</generator>",
     ]

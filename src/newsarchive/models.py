@@ -71,6 +71,7 @@ class Entry:
     related: tuple[int, ...] = ()
     story: tuple[int, ...] = ()  # other entries in the same story cluster
     duplicate_of: int | None = None
+    copies: tuple[int, ...] = ()  # later exact duplicates of this entry
     near_duplicate_of: int | None = None
 
 

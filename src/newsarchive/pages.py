@@ -23,8 +23,16 @@ TERMS_PER_PAGE = 200
 def site_pages(config: SiteConfig, site: Site, renderer: Renderer) -> Iterator[Output]:
     """Yield every HTML page of the site."""
     listed = [e for e in site.entries if e.duplicate_of is None]
-    yield from _list_pages(renderer, "home.html", urls.HOME, listed, config, config.title,
-                           config.description, crumbs=())
+    yield from _list_pages(
+        renderer,
+        "home.html",
+        urls.HOME,
+        listed,
+        config,
+        config.title,
+        config.description,
+        crumbs=(),
+    )
     for entry in site.entries:
         yield _article(renderer, site, entry, config)
     for section in site.sections:
@@ -36,11 +44,19 @@ def site_pages(config: SiteConfig, site: Site, renderer: Renderer) -> Iterator[O
     for term in (*site.tags, *site.entities):
         yield from _term_pages(renderer, site, term, config)
     yield _topics(renderer, site, config)
+    yield _search(renderer, site, config)
     yield from _archive(renderer, site, config)
-    yield Output(urls.NOT_FOUND, renderer.page(
-        "404.html", urls.NOT_FOUND, f"Page not found — {config.title}",
-        "The page you asked for is not in this archive.", canonical="",
-        latest=tuple(listed[:5])))
+    yield Output(
+        urls.NOT_FOUND,
+        renderer.page(
+            "404.html",
+            urls.NOT_FOUND,
+            f"Page not found — {config.title}",
+            "The page you asked for is not in this archive.",
+            canonical="",
+            latest=tuple(listed[:5]),
+        ),
+    )
 
 
 def _terms_of(site: Site, kind: str) -> tuple[Term, ...]:
@@ -57,18 +73,40 @@ def _entries(site: Site, ids: Sequence[int]) -> tuple[Entry, ...]:
     return tuple(site.entries[i] for i in ids if site.entries[i].duplicate_of is None)
 
 
-def _list_pages(renderer: Renderer, template: str, first: str, items: Sequence[Entry],
-                config: SiteConfig, title: str, description: str,
-                crumbs: tuple[tuple[str, str], ...], **context: object) -> Iterator[Output]:
+def _list_pages(
+    renderer: Renderer,
+    template: str,
+    first: str,
+    items: Sequence[Entry],
+    config: SiteConfig,
+    title: str,
+    description: str,
+    crumbs: tuple[tuple[str, str], ...],
+    **context: object,
+) -> Iterator[Output]:
     """Yield the pages of a paginated list of entries."""
     for pager in pages_of(items, first, config.per_page):
         page_title = title if pager.number == 1 else f"{title} (page {pager.number})"
-        full = page_title if first == urls.HOME and pager.number == 1 else \
-            f"{page_title} — {config.title}"
-        yield Output(pager.path, renderer.page(
-            template, pager.path, full, description, pager=pager, heading=title,
-            breadcrumbs=crumbs, total=len(items), **context,
-            jsonld=list_jsonld(config, page_title, description, pager.path)))
+        full = (
+            page_title
+            if first == urls.HOME and pager.number == 1
+            else f"{page_title} — {config.title}"
+        )
+        yield Output(
+            pager.path,
+            renderer.page(
+                template,
+                pager.path,
+                full,
+                description,
+                pager=pager,
+                heading=title,
+                breadcrumbs=crumbs,
+                total=len(items),
+                **context,
+                jsonld=list_jsonld(config, page_title, description, pager.path),
+            ),
+        )
 
 
 def _article(renderer: Renderer, site: Site, entry: Entry, config: SiteConfig) -> Output:
@@ -78,27 +116,39 @@ def _article(renderer: Renderer, site: Site, entry: Entry, config: SiteConfig) -
     original = others[entry.duplicate_of] if entry.duplicate_of is not None else None
     canonical_path = original.path if original else entry.path
     canonical = urls.absolute(config.base_url, canonical_path) or (
-        urls.relative(entry.path, canonical_path) if original else "")
+        urls.relative(entry.path, canonical_path) if original else ""
+    )
     section = entry.section
     crumbs = ((section.name, section.path),) if section else ()
-    copies = tuple(e for e in others if e.duplicate_of == entry.id) if entry.duplicate_of is None \
-        and any(e.duplicate_of == entry.id for e in others[entry.id + 1 :]) else ()
+    copies = tuple(others[i] for i in entry.copies)
     feed = (section.name, urls.section_feed_path(section.key)) if section else None
-    return Output(entry.path, renderer.page(
-        "article.html", entry.path, f"{article.title} — {config.title}",
-        article.summary or article.title, entry=entry, article=article, canonical=canonical,
-        breadcrumbs=crumbs, original=original, copies=copies,
-        near_original=others[entry.near_duplicate_of] if entry.near_duplicate_of is not None
-        else None,
-        prev_entry=others[entry.prev] if entry.prev is not None else None,
-        next_entry=others[entry.next] if entry.next is not None else None,
-        related=tuple(others[i] for i in entry.related if i not in entry.story),
-        standfirst=_standfirst(article),
-        story=tuple(others[i] for i in entry.story),
-        iso=iso_date(article.date, config.timezone),
-        jsonld=article_jsonld(config, entry), og=article_og(config, entry),
-        feeds=renderer.frame.feeds + ((feed,) if feed and _has_feed(site, section) else ()),
-    ))
+    return Output(
+        entry.path,
+        renderer.page(
+            "article.html",
+            entry.path,
+            f"{article.title} — {config.title}",
+            article.summary or article.title,
+            entry=entry,
+            article=article,
+            canonical=canonical,
+            breadcrumbs=crumbs,
+            original=original,
+            copies=copies,
+            near_original=others[entry.near_duplicate_of]
+            if entry.near_duplicate_of is not None
+            else None,
+            prev_entry=others[entry.prev] if entry.prev is not None else None,
+            next_entry=others[entry.next] if entry.next is not None else None,
+            related=tuple(others[i] for i in entry.related if i not in entry.story),
+            standfirst=_standfirst(article),
+            story=tuple(others[i] for i in entry.story),
+            iso=iso_date(article.date, config.timezone),
+            jsonld=article_jsonld(config, entry),
+            og=article_og(config, entry),
+            feeds=renderer.frame.feeds + ((feed,) if feed and _has_feed(site, section) else ()),
+        ),
+    )
 
 
 def _standfirst(article: Article) -> str:
@@ -114,8 +164,7 @@ def _has_feed(site: Site, section: Term | None) -> bool:
     return section is not None and any(site.entries[i].article.date for i in section.members)
 
 
-def _term_pages(renderer: Renderer, site: Site, term: Term,
-                config: SiteConfig) -> Iterator[Output]:
+def _term_pages(renderer: Renderer, site: Site, term: Term, config: SiteConfig) -> Iterator[Output]:
     """Yield the paginated pages of a section, tag or entity."""
     kind_title = KIND_TITLES[term.kind]
     crumbs = ((kind_title, urls.term_index_path(term.kind)),)
@@ -126,12 +175,24 @@ def _term_pages(renderer: Renderer, site: Site, term: Term,
     if term.kind == "section" and _has_feed(site, term):
         feeds += ((f"{term.name} — {config.title}", urls.section_feed_path(term.key)),)
     template = "section.html" if term.kind == "section" else "term.html"
-    yield from _list_pages(renderer, template, term.path, items, config, term.name, description,
-                           crumbs, term=term, kind_title=kind_title, feeds=feeds)
+    yield from _list_pages(
+        renderer,
+        template,
+        term.path,
+        items,
+        config,
+        term.name,
+        description,
+        crumbs,
+        term=term,
+        kind_title=kind_title,
+        feeds=feeds,
+    )
 
 
-def _term_index(renderer: Renderer, kind: str, terms: Sequence[Term],
-                config: SiteConfig) -> Iterator[Output]:
+def _term_index(
+    renderer: Renderer, kind: str, terms: Sequence[Term], config: SiteConfig
+) -> Iterator[Output]:
     """Yield the paginated list of every term of one kind, most used first."""
     ranked = sorted(terms, key=lambda t: (-len(t.members), t.name.casefold(), t.key))
     first = urls.term_index_path(kind)
@@ -140,11 +201,21 @@ def _term_index(renderer: Renderer, kind: str, terms: Sequence[Term],
     for number in range(1, count + 1):
         pager = Pager(number, count, (), urls.page_path(first, number), first)
         chunk = tuple(ranked[(number - 1) * TERMS_PER_PAGE : number * TERMS_PER_PAGE])
-        yield Output(pager.path, renderer.page(
-            "terms.html", pager.path, f"{title} — {config.title}",
-            f"All {title.lower()} in {config.title}, by number of articles.", pager=pager,
-            heading=title, terms=chunk, kind=kind, total=len(ranked),
-            breadcrumbs=(("Topics", urls.TOPICS),)))
+        yield Output(
+            pager.path,
+            renderer.page(
+                "terms.html",
+                pager.path,
+                f"{title} — {config.title}",
+                f"All {title.lower()} in {config.title}, by number of articles.",
+                pager=pager,
+                heading=title,
+                terms=chunk,
+                kind=kind,
+                total=len(ranked),
+                breadcrumbs=(("Topics", urls.TOPICS),),
+            ),
+        )
 
 
 def _topics(renderer: Renderer, site: Site, config: SiteConfig) -> Output:
@@ -153,32 +224,79 @@ def _topics(renderer: Renderer, site: Site, config: SiteConfig) -> Output:
     for kind in ("section", "tag", "person", "place", "organisation"):
         terms = sorted(_terms_of(site, kind), key=lambda t: (-len(t.members), t.name.casefold()))
         if terms:
-            groups.append((kind, KIND_TITLES[kind], tuple(terms[:24]), len(terms),
-                           urls.term_index_path(kind)))
-    return Output(urls.TOPICS, renderer.page(
-        "topics.html", urls.TOPICS, f"Topics — {config.title}",
-        f"Browse {config.title} by section, tag, person, place and organisation.",
-        groups=tuple(groups)))
+            groups.append(
+                (kind, KIND_TITLES[kind], tuple(terms[:24]), len(terms), urls.term_index_path(kind))
+            )
+    return Output(
+        urls.TOPICS,
+        renderer.page(
+            "topics.html",
+            urls.TOPICS,
+            f"Topics — {config.title}",
+            f"Browse {config.title} by section, tag, person, place and organisation.",
+            groups=tuple(groups),
+        ),
+    )
+
+
+def _search(renderer: Renderer, site: Site, config: SiteConfig) -> Output:
+    """Render the search page; static/search.js runs the query (Pagefind, or the file:// index)."""
+    return Output(
+        urls.SEARCH,
+        renderer.page(
+            "search.html",
+            urls.SEARCH,
+            f"Search — {config.title}",
+            f"Search every article in {config.title} by any word in its text.",
+            sections=site.sections,
+            years=tuple(sorted((y.year for y in site.years), reverse=True)),
+            pagefind=urls.PAGEFIND,
+            search_index=urls.SEARCH_INDEX,
+            search_script=urls.SEARCH_SCRIPT,
+        ),
+    )
 
 
 def _archive(renderer: Renderer, site: Site, config: SiteConfig) -> Iterator[Output]:
     """Yield the archive overview and one paginated page per year and per month."""
     undated = sum(1 for e in site.entries if e.article.date is None and e.duplicate_of is None)
-    yield Output(urls.ARCHIVE, renderer.page(
-        "archive.html", urls.ARCHIVE, f"Archive — {config.title}",
-        f"Every article in {config.title} by year and month.", years=site.years,
-        undated=undated))
+    yield Output(
+        urls.ARCHIVE,
+        renderer.page(
+            "archive.html",
+            urls.ARCHIVE,
+            f"Archive — {config.title}",
+            f"Every article in {config.title} by year and month.",
+            years=site.years,
+            undated=undated,
+        ),
+    )
     crumbs = (("Archive", urls.ARCHIVE),)
     for year in site.years:
         ids = [i for month in year.months for i in month.members]
         yield from _list_pages(
-            renderer, "period.html", year.path, _entries(site, sorted(ids)), config,
-            str(year.year), f"Articles from {year.year} in {config.title}.", crumbs,
-            months=year.months, year=year)
+            renderer,
+            "period.html",
+            year.path,
+            _entries(site, sorted(ids)),
+            config,
+            str(year.year),
+            f"Articles from {year.year} in {config.title}.",
+            crumbs,
+            months=year.months,
+            year=year,
+        )
         for month in year.months:
             name = f"{MONTH_NAMES[month.month - 1]} {month.year}"
             yield from _list_pages(
-                renderer, "period.html", month.path, _entries(site, month.members), config,
-                name, f"Articles from {name} in {config.title}.",
-                (*crumbs, (str(year.year), year.path)), months=(), year=year)
-
+                renderer,
+                "period.html",
+                month.path,
+                _entries(site, month.members),
+                config,
+                name,
+                f"Articles from {name} in {config.title}.",
+                (*crumbs, (str(year.year), year.path)),
+                months=(),
+                year=year,
+            )

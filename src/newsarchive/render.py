@@ -18,8 +18,18 @@ from .config import SiteConfig
 from .models import Entry, Term
 
 MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -79,7 +89,9 @@ class Pager:
     @property
     def next_path(self) -> str | None:
         """Return the path of the next page, if any."""
-        return urls.page_path(self.first_path, self.number + 1) if self.number < self.count else None
+        return (
+            urls.page_path(self.first_path, self.number + 1) if self.number < self.count else None
+        )
 
     def window(self, size: int = 2) -> list[tuple[int, str] | None]:
         """Return page numbers with paths around the current page; None marks a gap."""
@@ -96,8 +108,13 @@ def pages_of(items: Sequence[Entry], first_path: str, per_page: int) -> list[Pag
     """Split items into pages; an empty list still has one (empty) page."""
     count = max(1, -(-len(items) // per_page))
     return [
-        Pager(n, count, tuple(items[(n - 1) * per_page : n * per_page]),
-              urls.page_path(first_path, n), first_path)
+        Pager(
+            n,
+            count,
+            tuple(items[(n - 1) * per_page : n * per_page]),
+            urls.page_path(first_path, n),
+            first_path,
+        )
         for n in range(1, count + 1)
     ]
 
@@ -114,15 +131,27 @@ class Frame:
 
 
 class Renderer:
-    """Renders named templates for one site into bytes."""
+    """Renders named templates for one site into bytes.
 
-    def __init__(self, env: jinja2.Environment, frame: Frame) -> None:
+    For parallel builds each process renders every `shares`-th page starting at `share` and
+    returns b"" for the others; pages come in the same order in every process, so the shares
+    split the site exactly. `share=-1` renders nothing (a dry pass that only lists paths).
+    """
+
+    def __init__(
+        self, env: jinja2.Environment, frame: Frame, share: int = 0, shares: int = 1
+    ) -> None:
         self.env = env
         self.frame = frame
+        self.share = share
+        self.shares = shares
+        self.turn = 0
 
-    def page(self, template: str, path: str, title: str, description: str,
-             **context: Any) -> bytes:
-        """Render one page; links in it are made relative to `path`."""
+    def page(self, template: str, path: str, title: str, description: str, **context: Any) -> bytes:
+        """Render one page, or return b"" when it belongs to another process's share."""
+        turn, self.turn = self.turn, self.turn + 1
+        if turn % self.shares != self.share:
+            return b""
         to: Callable[[str], str] = lambda target: urls.relative(path, target)  # noqa: E731
         context.setdefault("canonical", urls.absolute(self.frame.config.base_url, path))
         context.setdefault("breadcrumbs", ())
@@ -130,9 +159,18 @@ class Renderer:
         context.setdefault("og", ())
         context.setdefault("feeds", self.frame.feeds)
         html = self.env.get_template(template).render(
-            site=self.frame.config, nav=self.frame.nav, path=path, to=to,
-            page_title=title, description=description, stylesheet=urls.STYLESHEET,
-            home=urls.HOME, archive=urls.ARCHIVE, topics=urls.TOPICS,
-            has_search=self.frame.has_search, search=urls.SEARCH, **context,
+            site=self.frame.config,
+            nav=self.frame.nav,
+            path=path,
+            to=to,
+            page_title=title,
+            description=description,
+            stylesheet=urls.STYLESHEET,
+            home=urls.HOME,
+            archive=urls.ARCHIVE,
+            topics=urls.TOPICS,
+            has_search=self.frame.has_search,
+            search=urls.SEARCH,
+            **context,
         )
         return html.encode("utf-8")

@@ -22,8 +22,11 @@ def new_article(articles: Path, title: str, section: str, today: dt.date | None 
     if path.exists():
         print(f"error: {path} already exists; choose another headline", file=sys.stderr)
         return 1
-    head = yaml.safe_dump({"title": title.strip(), "date": day.isoformat(), "author": "",
-                           "tags": []}, allow_unicode=True, sort_keys=False)
+    head = yaml.safe_dump(
+        {"title": title.strip(), "date": day.isoformat(), "author": "", "tags": []},
+        allow_unicode=True,
+        sort_keys=False,
+    )
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(f"---\n{head}---\n\nWrite the article here.\n", encoding="utf-8")
     print(f"Created {path}")

@@ -14,7 +14,9 @@ def serve(folder: Path, host: str, port: int) -> int:
     try:
         server = http.server.ThreadingHTTPServer((host, port), handler)
     except OSError as error:
-        print(f"error: cannot listen on {host}:{port}: {error.strerror}; try --port", file=sys.stderr)
+        print(
+            f"error: cannot listen on {host}:{port}: {error.strerror}; try --port", file=sys.stderr
+        )
         return 1
     print(f"Serving {folder}/ at http://{host}:{port}/ (Ctrl+C to stop)")
     try:

@@ -14,7 +14,11 @@ SLUG_MAX = 60
 
 # cp1252 leaves five bytes undefined; latin-1 maps them to C1 controls, so decoding never fails.
 _CP1252_HOLES = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 and C1 controls and Unicode noncharacters are HTML parse errors in a page, so text drops them.
+_NONCHARACTERS = "".join(
+    chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17)
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef" + _NONCHARACTERS + "]")
 
 
 class Undecodable(ValueError):
@@ -58,7 +62,9 @@ def _bomless_utf16(data: bytes) -> str:
 def _looks_binary(data: bytes) -> bool:
     """Tell whether bytes are binary: many NULs or control bytes, or a known magic number."""
     sample = data[:8192]
-    if sample.startswith((b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF")):
+    if sample.startswith(
+        (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF")
+    ):
         return True
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     return controls > max(8, len(sample) // 10)
@@ -121,15 +127,21 @@ def summarise(text: str, limit: int = 220) -> str:
 
 
 def first_sentence(text: str, limit: int = 90) -> str:
-    """Return a headline-sized lead from text: its first sentence, or that sentence's first clause."""
-    match = re.match(r"(.+?[.!?])(?:\s|$)", text)
-    sentence = (match.group(1) if match else text).rstrip(".")
+    """Return a headline-sized lead: the first sentence, or that sentence's first clause."""
+    sentence = _SENTENCE_END.split(text, maxsplit=1)[0].rstrip(".")
     if len(sentence) <= limit:
         return sentence
     clause = re.match(r"([^\s,;:]+(?:\s+[^\s,;:]+){3,}?)\s*[,;:–—]", sentence)
     if clause and len(clause.group(1)) <= limit:
         return clause.group(1)
     return summarise(sentence, limit)
+
+
+# A sentence ends at . ! or ? followed by a capitalised word, except after an abbreviation
+# such as "U.S.", "Mr." or "Jan." (a short word or initials).
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<![A-Z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a-z]{2}\.)\s+(?=[A-Z\"“‘'(])"
+)
 
 
 _MONTHS = {
@@ -158,9 +170,9 @@ _WRITTEN_DATE = re.compile(r"^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$")
 
 
 def parse_date(value: object) -> dt.datetime | None:
-    """Return a naive datetime from a front-matter value or string, or None if it is not a date."""
+    """Return a datetime (aware only if the value gave an offset) or None if it is not a date."""
     if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None) if value.tzinfo is None else value
+        return value
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day)
     if not isinstance(value, str):
@@ -181,12 +193,12 @@ def _date_from_match(pattern: re.Pattern[str], match: re.Match[str]) -> dt.datet
     """Build a datetime from a matched date pattern, or None if the fields are out of range."""
     try:
         if pattern is _ISO_DATE:
-            parts = [int(g) if g else 0 for g in match.groups()]
-            return dt.datetime(*parts[:3], parts[3], parts[4], parts[5])
-        month = _MONTHS.get(match.group(1).lower())
-        if month is None:
+            year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
+            return dt.datetime(year, month, day, hour, minute, second)
+        named = _MONTHS.get(match.group(1).lower())
+        if named is None:
             return None
-        return dt.datetime(int(match.group(3)), month, int(match.group(2)))
+        return dt.datetime(int(match.group(3)), named, int(match.group(2)))
     except ValueError:
         return None
 

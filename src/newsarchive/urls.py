@@ -10,11 +10,29 @@ import datetime as dt
 import posixpath
 
 # First path segments that generated pages own; no article may be written under them.
-RESERVED = frozenset({
-    "index.html", "404.html", "page", "sections", "tags", "people", "places", "organisations",
-    "archive", "topics", "search", "static", "pagefind", "search-index", "feeds", "articles.json",
-    "sitemap.xml", "robots.txt", "feed.xml",
-})
+RESERVED = frozenset(
+    {
+        "index.html",
+        "404.html",
+        "page",
+        "sections",
+        "tags",
+        "people",
+        "places",
+        "organisations",
+        "archive",
+        "topics",
+        "search",
+        "static",
+        "pagefind",
+        "search-index",
+        "feeds",
+        "articles.json",
+        "sitemap.xml",
+        "robots.txt",
+        "feed.xml",
+    }
+)
 TERM_FOLDERS = {
     "section": "sections",
     "tag": "tags",
@@ -27,6 +45,9 @@ HOME = "index.html"
 NOT_FOUND = "404.html"
 ARCHIVE = "archive/index.html"
 SEARCH = "search/index.html"
+SEARCH_SCRIPT = "static/search.js"
+SEARCH_INDEX = "search-index/manifest.js"  # the file:// fallback index (classic scripts)
+PAGEFIND = "pagefind/pagefind.js"  # Pagefind's bundle, used over http(s)
 TOPICS = "topics/index.html"
 FEED = "feed.xml"
 STYLESHEET = "static/style.css"
@@ -81,9 +102,8 @@ def page_path(first: str, number: int) -> str:
 
 
 def relative(from_path: str, to_path: str) -> str:
-    """Return a link from the page at from_path to the file at to_path."""
-    start = posixpath.dirname(from_path) or "."
-    return posixpath.relpath(to_path, start)
+    """Return a link from the page at from_path to the file at to_path (both site paths)."""
+    return "../" * from_path.count("/") + to_path
 
 
 def absolute(base_url: str, path: str) -> str:

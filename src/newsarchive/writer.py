@@ -23,6 +23,13 @@ class Writer:
     """Writes one build's outputs into staging, then swaps them in."""
 
     def __init__(self, output: Path) -> None:
+        if output.name in ("", ".", ".."):  # "." or "..": name the folder so it has siblings
+            output = Path(os.path.abspath(output))
+        if not output.name:
+            raise BuildError(
+                f"output {output} is the file-system root; choose a folder such as dist/ with "
+                "--output"
+            )
         self.output = output
         self.staging = output.with_name(f".{output.name}.staging")
         self.previous = output.with_name(f".{output.name}.previous")
@@ -40,8 +47,10 @@ class Writer:
         try:
             self.staging.mkdir(parents=True)
         except OSError as error:
-            raise BuildError(f"cannot create {self.staging}: {error.strerror}; check that the "
-                             "output folder's parent exists and is writable") from None
+            raise BuildError(
+                f"cannot create {self.staging}: {error.strerror}; check that the "
+                "output folder's parent exists and is writable"
+            ) from None
         self._put(Output(MARKER, MARKER_TEXT))
 
     def write(self, item: Output) -> None:

@@ -1,12 +1,12 @@
-"""Read article files into Article records: discovery, decoding, front matter, raw text, Markdown."""
+"""Read article files into Article records: discover, decode, front matter, raw text, Markdown."""
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Mapping
-from pathlib import Path
 
 from .. import entities, similarity
 from ..errors import Problem
@@ -27,28 +27,49 @@ def read_article(source: SourceFile) -> tuple[Article | None, list[Problem]]:
     try:
         return _read(source)
     except Exception as error:  # one bad file must never stop the build
-        return None, [Problem(source.rel, f"could not be read: {type(error).__name__}: {error}",
-                              hint="please report this file to the newsarchive developers")]
+        return None, [
+            Problem(
+                source.rel,
+                f"could not be read: {type(error).__name__}: {error}",
+                hint="please report this file to the newsarchive developers",
+            )
+        ]
 
 
 def _read(source: SourceFile) -> tuple[Article | None, list[Problem]]:
     """Read, decode and parse one file."""
     size = source.path.stat().st_size
     if size > MAX_BYTES:
-        return None, [Problem(source.rel, f"is {size // 1024 // 1024} MB, over the 64 MB limit "
-                              "for one article", hint="split it into separate articles")]
+        return None, [
+            Problem(
+                source.rel,
+                f"is {size // 1024 // 1024} MB, over the 64 MB limit for one article",
+                hint="split it into separate articles",
+            )
+        ]
     data = source.path.read_bytes()
     if not data:
         return None, [Problem(source.rel, "is empty", hint="add text or delete the file")]
     try:
-        decoded, _ = decode(data)
+        decoded, encoding = decode(data)
     except Undecodable as error:
         return None, [Problem(source.rel, f"{error}", hint="save it as UTF-8 text or remove it")]
     text = normalise(decoded)
     if not text.strip():
-        return None, [Problem(source.rel, "contains only whitespace",
-                              hint="add text or delete the file")]
-    return parse(source, text)
+        return None, [
+            Problem(source.rel, "contains only whitespace", hint="add text or delete the file")
+        ]
+    article, problems = parse(source, text)
+    if "replaced" in encoding:
+        problems.append(
+            Problem(
+                source.rel,
+                "has bytes that are not valid UTF-8; they were shown as \ufffd",
+                hint="re-save the file as UTF-8",
+                kind="warning",
+            )
+        )
+    return article, problems
 
 
 def parse(source: SourceFile, text: str) -> tuple[Article | None, list[Problem]]:
@@ -62,12 +83,22 @@ def parse(source: SourceFile, text: str) -> tuple[Article | None, list[Problem]]
     else:
         article = _from_markdown(source, body, fields)
     if article is None:
-        problems.append(Problem(source.rel, "has front matter but no text and no title",
-                                hint="add a headline and paragraphs below the front matter"))
+        problems.append(
+            Problem(
+                source.rel,
+                "has front matter but no text and no title",
+                hint="add a headline and paragraphs below the front matter",
+            )
+        )
         return None, problems
     if not article.paragraphs and not article.body_html:
-        problems.append(Problem(source.rel, "has a headline but no body text; its page shows "
-                                "the headline only", kind="warning"))
+        problems.append(
+            Problem(
+                source.rel,
+                "has a headline but no body text; its page shows the headline only",
+                kind="warning",
+            )
+        )
     return _enrich(article, text), problems
 
 
@@ -80,13 +111,22 @@ def _from_raw(source: SourceFile, body: str, fields: Mapping[str, object]) -> Ar
         return None
     dated = _date(fields, source, parts.date_text)
     return Article(
-        source=source.rel, kind="text", title=title, title_origin=origin, paragraphs=paragraphs,
+        source=source.rel,
+        kind="text",
+        title=title,
+        title_origin=origin,
+        paragraphs=paragraphs,
         caption=str(fields.get("caption", parts.caption)),
         credit=str(fields.get("credit", parts.credit)),
-        dateline=parts.dateline, byline=str(fields.get("author", parts.byline)),
-        source_name=str(fields.get("source", parts.agency)), date=dated[0], date_origin=dated[1],
-        section=_section(fields, source), tags=_tuple(fields.get("tags")),
-        slug=str(fields.get("slug", "")), summary=_summary(fields, paragraphs),
+        dateline=parts.dateline,
+        byline=str(fields.get("author", parts.byline)),
+        source_name=str(fields.get("source", parts.agency)),
+        date=dated[0],
+        date_origin=dated[1],
+        section=_section(fields, source),
+        tags=_tuple(fields.get("tags")),
+        slug=str(fields.get("slug", "")),
+        summary=_summary(fields, paragraphs),
         word_count=sum(words(p) for p in paragraphs),
     )
 
@@ -97,25 +137,42 @@ def _from_markdown(source: SourceFile, body: str, fields: Mapping[str, object]) 
     body_html = markup.render(rest if heading else body)
     paragraphs = markup.plain_paragraphs(body_html)
     if heading:
-        title, origin = " ".join(markup.plain_paragraphs(markup.sanitise(heading))), "markdown heading"
+        title, origin = (
+            " ".join(markup.plain_paragraphs(markup.sanitise(heading))),
+            "markdown heading",
+        )
     else:
         title, origin = _title(fields, "", "", paragraphs, source)
     if not title:
         return None
     dated = _date(fields, source, "")
     return Article(
-        source=source.rel, kind="markdown", title=title, title_origin=origin,
-        body_html=body_html, caption=str(fields.get("caption", "")),
-        credit=str(fields.get("credit", "")), byline=str(fields.get("author", "")),
-        source_name=str(fields.get("source", "")), date=dated[0], date_origin=dated[1],
-        section=_section(fields, source), tags=_tuple(fields.get("tags")),
-        slug=str(fields.get("slug", "")), summary=_summary(fields, paragraphs),
+        source=source.rel,
+        kind="markdown",
+        title=title,
+        title_origin=origin,
+        body_html=body_html,
+        caption=str(fields.get("caption", "")),
+        credit=str(fields.get("credit", "")),
+        byline=str(fields.get("author", "")),
+        source_name=str(fields.get("source", "")),
+        date=dated[0],
+        date_origin=dated[1],
+        section=_section(fields, source),
+        tags=_tuple(fields.get("tags")),
+        slug=str(fields.get("slug", "")),
+        summary=_summary(fields, paragraphs),
         word_count=sum(words(p) for p in paragraphs),
     )
 
 
-def _title(fields: Mapping[str, object], headline: str, caption: str,
-           paragraphs: tuple[str, ...], source: SourceFile) -> tuple[str, str]:
+def _title(
+    fields: Mapping[str, object],
+    headline: str,
+    caption: str,
+    paragraphs: tuple[str, ...],
+    source: SourceFile,
+) -> tuple[str, str]:
     """Choose the headline: front matter, the first line, else the lede's first sentence."""
     if "title" in fields:
         return str(fields["title"]), "front matter"
@@ -128,11 +185,13 @@ def _title(fields: Mapping[str, object], headline: str, caption: str,
     return "", ""
 
 
-def _date(fields: Mapping[str, object], source: SourceFile,
-          date_text: str) -> tuple[object, str]:
+def _date(
+    fields: Mapping[str, object], source: SourceFile, date_text: str
+) -> tuple[dt.datetime | None, str]:
     """Find the date: front matter, else a YYYY-MM-DD file-name prefix, else a dated dateline."""
-    if "date" in fields:
-        return fields["date"], "front matter"
+    given = fields.get("date")
+    if isinstance(given, dt.datetime):
+        return given, "front matter"
     match = _FILENAME_DATE.match(source.path.name)
     if match and (parsed := parse_date(match.group(1))):
         return parsed, "filename"

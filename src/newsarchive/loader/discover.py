@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,9 @@ from ..models import SourceFile
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 BACKUP_SUFFIXES = ("~", ".bak", ".swp", ".swo", ".orig", ".tmp", ".part")
+# Bytes that are not UTF-8 (surrogate escapes), controls and noncharacters cannot be written into
+# a page, a feed or the summary; in file names they are shown as U+FFFD.
+_UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
 
 @dataclass(slots=True)
@@ -38,25 +42,29 @@ def discover(root: Path) -> Discovery:
 
 def _keep_folder(path: Path, root: Path, real_root: Path, found: Discovery) -> bool:
     """Tell whether to walk into a folder; hidden folders and folder links are passed over."""
-    rel = path.relative_to(root).as_posix()
+    rel = shown_name(path.relative_to(root).as_posix())
     if path.name.startswith((".", "_")):
         found.ignored.append(rel + "/")
         return False
     if path.is_symlink():
         if _inside(path, real_root):
             found.problems.append(
-                Problem(rel, "is a link to a folder inside the archive; its files are read "
-                        "where they really are", kind="ignored")
+                Problem(
+                    rel,
+                    "is a link to a folder inside the archive; its files are read "
+                    "where they really are",
+                    kind="ignored",
+                )
             )
         else:
-            found.problems.append(_outside_link(rel))
+            found.problems.append(_outside_link(rel + "/", "folder"))
         return False
     return True
 
 
 def _consider(path: Path, root: Path, real_root: Path, found: Discovery) -> None:
     """Add one file to the discovery as an article, an ignored name, or a problem."""
-    rel = path.relative_to(root).as_posix()
+    rel = shown_name(path.relative_to(root).as_posix())
     if not is_article_name(path.name):
         found.ignored.append(rel)
         return
@@ -68,6 +76,11 @@ def _consider(path: Path, root: Path, real_root: Path, found: Discovery) -> None
         return
     folder = tuple(Path(rel).parts[:-1])
     found.files.append(SourceFile(path=path, rel=rel, folder=folder))
+
+
+def shown_name(rel: str) -> str:
+    """Return a relative path as text that can be shown anywhere, bad characters as U+FFFD."""
+    return _UNSHOWABLE.sub("\ufffd", rel)
 
 
 def is_article_name(name: str) -> bool:
@@ -87,10 +100,10 @@ def _inside(path: Path, real_root: Path) -> bool:
     return True
 
 
-def _outside_link(rel: str) -> Problem:
+def _outside_link(rel: str, what: str = "file") -> Problem:
     """Make the problem reported for a link that points outside the articles folder."""
     return Problem(
         rel,
         "is a symbolic link to somewhere outside the articles folder",
-        hint="copy the file into the folder if it belongs in the archive",
+        hint=f"copy the {what} into the articles folder if it belongs in the archive",
     )

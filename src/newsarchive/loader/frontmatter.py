@@ -12,8 +12,17 @@ from ..errors import Problem
 from ..text import make_slug, parse_date
 
 KNOWN_KEYS = (
-    "title", "date", "author", "source", "section", "tags", "slug", "url", "summary",
-    "caption", "credit",
+    "title",
+    "date",
+    "author",
+    "source",
+    "section",
+    "tags",
+    "slug",
+    "url",
+    "summary",
+    "caption",
+    "credit",
 )
 _OPEN = re.compile(r"\A---[ \t]*\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
@@ -60,20 +69,34 @@ def parse(head: str, source: str) -> FrontMatter:
     result = FrontMatter()
     try:
         raw = yaml.load(head, Loader=_Loader)  # _Loader is a SafeLoader
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, RecursionError) as error:  # deep nesting exhausts the stack
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
-        reason = getattr(error, "problem", None) or "invalid YAML"
-        result.problems.append(Problem(
-            source, f"front matter is not valid YAML ({reason}); it was ignored and the "
-            "text below it was used", line=line, hint="fix the YAML between the --- lines",
-            kind="warning"))
+        reason = getattr(error, "problem", None) or (
+            "nested too deeply" if isinstance(error, RecursionError) else "invalid YAML"
+        )
+        result.problems.append(
+            Problem(
+                source,
+                f"front matter is not valid YAML ({reason}); it was ignored and the "
+                "text below it was used",
+                line=line,
+                hint="fix the YAML between the --- lines",
+                kind="warning",
+            )
+        )
         return result
     if raw is None:
         return result
     if not isinstance(raw, dict):
-        result.problems.append(Problem(source, "front matter must be 'key: value' lines; it was "
-                                       "ignored", line=2, kind="warning"))
+        result.problems.append(
+            Problem(
+                source,
+                "front matter must be 'key: value' lines; it was ignored",
+                line=2,
+                kind="warning",
+            )
+        )
         return result
     for key, value in raw.items():
         _check(str(key), value, head, source, result)
@@ -84,14 +107,23 @@ def _check(key: str, value: object, head: str, source: str, result: FrontMatter)
     """Store one front-matter field if it is known and valid, else record a problem."""
     line = _line_of(key, head)
     if key not in KNOWN_KEYS:
-        result.problems.append(Problem(source, f"unknown front-matter key '{key}' was ignored",
-                                       line=line, hint="known keys: " + ", ".join(KNOWN_KEYS),
-                                       kind="warning"))
+        result.problems.append(
+            Problem(
+                source,
+                f"unknown front-matter key '{key}' was ignored",
+                line=line,
+                hint="known keys: " + ", ".join(KNOWN_KEYS),
+                kind="warning",
+            )
+        )
         return
     checked, error = _value(key, value)
     if error:
-        result.problems.append(Problem(source, f"front-matter '{key}' {error}; it was ignored",
-                                       line=line, kind="warning"))
+        result.problems.append(
+            Problem(
+                source, f"front-matter '{key}' {error}; it was ignored", line=line, kind="warning"
+            )
+        )
         return
     result.fields["slug" if key == "url" else key] = checked
 
@@ -100,6 +132,8 @@ def _value(key: str, value: object) -> tuple[object, str]:
     """Return (checked value, "") or (None, what is wrong with it)."""
     if value is None or value == "":
         return None, "is empty"
+    if isinstance(value, (dict, list)) and key != "tags":  # str() of a YAML alias bomb explodes
+        return None, "must be text, not a list or mapping"
     if key == "date":
         parsed = parse_date(value)
         return (parsed, "") if parsed else (None, f"'{value}' is not a date; use YYYY-MM-DD")
@@ -110,8 +144,6 @@ def _value(key: str, value: object) -> tuple[object, str]:
     if key == "section":
         parts = tuple(p.strip() for p in str(value).split("/") if p.strip() not in ("", ".", ".."))
         return (parts, "") if parts else (None, "names no section")
-    if isinstance(value, (dict, list)):
-        return None, "must be text, not a list or mapping"
     return " ".join(str(value).split()), ""
 
 
@@ -123,6 +155,8 @@ def _tags(value: object) -> tuple[object, str]:
         items = value
     else:
         return None, "must be a list of tags or comma-separated text"
+    if any(isinstance(t, (dict, list)) for t in items):
+        return None, "must be a list of plain tags, not of lists or mappings"
     tags = tuple(dict.fromkeys(" ".join(str(t).split()) for t in items if str(t).strip()))
     return tags, ""
 

@@ -9,10 +9,53 @@ import markdown
 import nh3
 
 ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dl", "dt",
-    "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
-    "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "sup", "table",
-    "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "dd",
+    "del",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -25,6 +68,7 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 _TAG = re.compile(r"<[^>]+>")
+_H1 = re.compile(r"<(/?)h1\b")
 _HEADING = re.compile(r"\A#\s+(.+?)\s*#*\s*(?:\n|\Z)")
 
 
@@ -40,7 +84,7 @@ def render(body: str) -> str:
     """Render a Markdown body to sanitised HTML: no scripts, handlers or unsafe URLs survive."""
     converter = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
     rendered = converter.convert(body)
-    return sanitise(rendered)
+    return sanitise(_H1.sub(r"<\1h2", rendered))  # the page's only h1 is its headline
 
 
 def sanitise(fragment: str) -> str:

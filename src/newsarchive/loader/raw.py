@@ -22,7 +22,9 @@ _DATELINE = re.compile(
         \s*[-–—]{1,2}\s+""",
     re.VERBOSE,
 )
-_BYLINE = re.compile(r"^By\s+(?P<name>[^\W\d_][\w.'’\- ]*(?:(?:,| and )\s*[\w.'’\- ]+)*)$")
+# Unambiguous, so matching is linear: " and " is already in the name class, and each group
+# starts at a comma (the nested form this replaced backtracked exponentially on "By A and x…!").
+_BYLINE = re.compile(r"^By\s+(?P<name>[^\W\d_][\w.'’\- ]*(?:,[\w.'’\- ]+)*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +59,16 @@ def parse_raw(body: str, *, has_title: bool = False) -> RawParts:
     paragraphs = [" ".join(block.split()) for block in blocks]
     byline, paragraphs = _take_byline(paragraphs)
     dateline, agency, date_text, paragraphs = _take_dateline(paragraphs)
-    return RawParts(headline, caption, credit, dateline, agency, date_text, byline,
-                    tuple(p for p in paragraphs if p))
+    return RawParts(
+        headline,
+        caption,
+        credit,
+        dateline,
+        agency,
+        date_text,
+        byline,
+        tuple(p for p in paragraphs if p),
+    )
 
 
 def split_blocks(body: str) -> list[str]:
@@ -92,8 +102,10 @@ def _take_byline(paragraphs: list[str]) -> tuple[str, list[str]]:
     """Take a "By Jane Doe" line from the first two paragraphs."""
     for index, text in enumerate(paragraphs[:2]):
         match = _BYLINE.match(text)
-        if match and len(text) <= BYLINE_MAX:
-            return match.group("name").strip(), paragraphs[:index] + paragraphs[index + 1 :]
+        name = match.group("name").strip() if match else ""
+        # A short lede such as "By midday, police had closed the road." is not a byline.
+        if name[:1].isupper() and not name.endswith((".", "!", "?")) and len(text) <= BYLINE_MAX:
+            return name, paragraphs[:index] + paragraphs[index + 1 :]
     return "", paragraphs
 
 

@@ -1,0 +1,403 @@
+"""Content similarity across an archive: related articles, near-duplicates and same-story clusters.
+
+Per article, pure and picklable, so a process pool can run them:
+
+* ``terms(text)``: casefolded, accent-folded words of two or more letters; stop-words, wire
+  credits and anything with a digit split off or dropped. Interned, so repeats share one object.
+* ``fingerprint(text)``: a ``SIGNATURE_BINS``-bin one-permutation MinHash of the text's
+  ``SHINGLE_WORDS``-word shingles, hashed with ``zlib.crc32``, empty bins filled by a fixed probe
+  order, each bin kept to its low ``SIGNATURE_BITS`` bits (a tuple of small ints, about 1 KB).
+
+Across the archive (N docs, M = ``TOP_TERMS``, cap = ``max_df(N)`` = ceil(2 * sqrt(N))):
+
+* ``related_with_scores(docs, k)`` / ``related(docs, k)``: TF-IDF cosine, weight
+  ``(1 + ln tf) * (1 + ln((1 + N) / (1 + df)))``. Terms in more than ``cap`` docs are ignored
+  (they say little and make long postings). Each doc keeps its M heaviest terms found in at least
+  two docs, divided by the norm of all its terms under the cap; dot products are accumulated only
+  through an inverted index over the kept terms. Time O(N * M * cap) = O(M * N**1.5) at worst and
+  far less in practice (a posting only lists docs that kept the term); memory O(N * M + vocabulary).
+* ``near_duplicates(signatures, threshold)``: LSH banding (bands of r rows, r the largest that
+  misses a pair at the threshold less than 1% of the time), then each candidate pair's estimated
+  Jaccard is checked. Time O(N * bands + candidate pairs).
+* ``clusters(neighbours, threshold)``: union-find over the related edges scoring at least
+  ``SAME_STORY_THRESHOLD``; a cluster's id is its smallest doc index. Time O(N * k).
+
+Results are ordered by value and then by doc index, never by set or hash order, so every run and
+process gives the same answer.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+import unicodedata
+import zlib
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import combinations, count, filterfalse
+
+import numpy as np
+import numpy.typing as npt
+
+TOP_TERMS = 32
+"""How many of its heaviest terms a doc keeps for ``related`` (M)."""
+
+DF_CAP_FACTOR = 2.0
+"""``related`` ignores terms found in more than ``ceil(DF_CAP_FACTOR * sqrt(N))`` docs."""
+
+SAME_STORY_THRESHOLD = 0.2
+"""Cosine at or above which ``clusters`` puts two related docs in the same story."""
+
+NEAR_DUPLICATE_THRESHOLD = 0.8
+"""Estimated shingle Jaccard at or above which two texts are near-duplicates."""
+
+SHINGLE_WORDS = 3
+SIGNATURE_BINS = 128
+SIGNATURE_BITS = 8
+
+Ints = npt.NDArray[np.int64]
+Int32s = npt.NDArray[np.int32]
+Floats = npt.NDArray[np.float64]
+Bools = npt.NDArray[np.bool_]
+
+_STOP_WORD_LIST = """
+    about above after again against all almost along already also although am among an and
+    another any anyone anything are around as at be became because become been before being
+    below between both but by can cannot could did do does doing done down during each either
+    else enough even ever every few for from further get gets got had has have having he her
+    here hers herself him himself his how however if in into is it its itself just last least
+    less like made make many may me might more most much must my myself near neither never next
+    no nor not now of off often on once one only onto or other others otherwise our ours
+    ourselves out over own per perhaps put rather same say said says she should since so some
+    still such than that the their theirs them themselves then there these they this those
+    though through thus to told too toward under until up upon us very via was we well were
+    what whatever when where whether which while who whoever whom whose why will with within
+    without would yet you your yours yourself yourselves
+    zero two three four five six seven eight nine ten first second third
+    don doesn didn isn wasn aren weren hasn haven hadn won wouldn couldn shouldn ll ve re st nd
+    rd th mr mrs ms dr
+    de del la las le les los el du des da do dos di der den und et
+    afp ap reuters upi efe dpa str getty xinhua
+"""
+_STOP_WORDS = frozenset(_STOP_WORD_LIST.split()).union("abcdefghijklmnopqrstuvwxyz")
+"""English function and number words, contraction and ordinal fragments, name particles of other
+languages, wire-service credits and single letters: words that say nothing about a story."""
+
+_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+_LETTERS_AND_DIGITS = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256))
+_WORD = re.compile(r"[^\W\d_]+")
+_WORD_OR_NUMBER = re.compile(r"[^\W_]+")
+_UNDECOMPOSABLE = {
+    "ø": "o",
+    "đ": "d",
+    "ł": "l",
+    "ħ": "h",
+    "ı": "i",
+    "ð": "d",
+    "þ": "th",
+    "æ": "ae",
+    "œ": "oe",
+}
+_FOLDABLE = re.compile(
+    "[\u0080-\u00bf\u00d7\u00f7\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u2000-\u206f\u20d0-\u20ff"
+    "\u3000-\u303f\ufe20-\ufe2f" + "".join(_UNDECOMPOSABLE) + "]"
+)
+_VALUE_BITS = np.uint64(64 - (SIGNATURE_BINS.bit_length() - 1))  # the top bits pick the bin
+_VALUE_MASK = np.uint64((1 << int(_VALUE_BITS)) - 1)
+_SIGNATURE_MASK = np.uint64((1 << SIGNATURE_BITS) - 1)
+_EMPTY_BIN = np.uint64(1 << 63)
+_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
+_MAX_MISS = 0.01
+_CHUNK_DOCS = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbour:
+    """One related doc and its TF-IDF cosine to the doc it is listed under."""
+
+    doc: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Each doc's kept terms and weights (CSR by doc) and the same entries by term (postings)."""
+
+    doc_start: Ints
+    doc_terms: Ints
+    doc_weights: Floats
+    term_start: Ints
+    term_docs: Ints
+    term_weights: Floats
+
+
+def terms(text: str) -> tuple[str, ...]:
+    """Return a text's content terms: lowercased, accents folded, stop-words and numbers dropped."""
+    folded = _fold(text)
+    if folded.isascii():
+        words = folded.encode("ascii").translate(_LETTERS).decode("ascii").split()
+    else:
+        words = _WORD.findall(folded)
+    return tuple(map(sys.intern, filterfalse(_STOP_WORDS.__contains__, words)))
+
+
+def fingerprint(text: str) -> tuple[int, ...]:
+    """Return a MinHash signature of the text's word shingles (for near-duplicate detection)."""
+    hashes = _shingle_hashes(_fold(text))
+    if not len(hashes):
+        return ()
+    lowest = np.full(SIGNATURE_BINS, _EMPTY_BIN, dtype=np.uint64)
+    np.minimum.at(lowest, (hashes >> _VALUE_BITS).astype(np.intp), hashes & _VALUE_MASK)
+    values: list[int] = (lowest & _SIGNATURE_MASK).tolist()
+    for slot in np.flatnonzero(lowest == _EMPTY_BIN).tolist():
+        values[slot] = values[next(p for p in _probes(slot) if lowest[p] != _EMPTY_BIN)]
+    return tuple(values)
+
+
+def _fold(text: str) -> str:
+    """Return text casefolded, accents removed and non-ASCII punctuation made spaces."""
+    lowered = text.casefold()
+    if lowered.isascii():
+        return lowered
+    return _FOLDABLE.sub(_fold_character, unicodedata.normalize("NFKD", lowered))
+
+
+def _fold_character(match: re.Match[str]) -> str:
+    """Return the stand-in for a decomposed character: nothing for an accent, else a space."""
+    character = match.group()
+    if unicodedata.category(character) == "Mn":
+        return ""
+    return _UNDECOMPOSABLE.get(character, " ")
+
+
+def _shingle_hashes(folded: str) -> npt.NDArray[np.uint64]:
+    """Return a 64-bit hash of every run of SHINGLE_WORDS words (of the whole text if shorter)."""
+    if folded.isascii():
+        words = folded.encode("ascii").translate(_LETTERS_AND_DIGITS).split()
+    else:
+        words = [word.encode() for word in _WORD_OR_NUMBER.findall(folded)]
+    word_hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
+    width = min(SHINGLE_WORDS, len(words))
+    if width == 0:
+        return word_hashes
+    hashes = np.zeros(len(words) - width + 1, dtype=np.uint64)
+    for offset in range(width):  # polynomial in the word hashes, mod 2**64
+        hashes = hashes * _MULTIPLIER + word_hashes[offset : len(hashes) + offset]
+    return _mix(hashes)
+
+
+def _mix(hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """Return the hashes scrambled by MurmurHash3's 64-bit finaliser, so every bit is usable."""
+    for multiplier in (0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53):
+        hashes = (hashes ^ (hashes >> np.uint64(33))) * np.uint64(multiplier)
+    return hashes ^ (hashes >> np.uint64(33))
+
+
+@cache
+def _probes(slot: int) -> tuple[int, ...]:
+    """Return the fixed pseudo-random order in which an empty bin looks for a value."""
+    return tuple(sorted(range(SIGNATURE_BINS), key=lambda bin: zlib.crc32(b"%d:%d" % (slot, bin))))
+
+
+def max_df(n_docs: int) -> int:
+    """Return the document frequency above which ``related`` ignores a term."""
+    return max(2, math.ceil(DF_CAP_FACTOR * math.sqrt(n_docs)))
+
+
+def related(docs: Sequence[Sequence[str]], k: int) -> list[tuple[int, ...]]:
+    """Return, for each doc, up to k other doc indices most similar by TF-IDF cosine, best first."""
+    return [tuple(neighbour.doc for neighbour in row) for row in related_with_scores(docs, k)]
+
+
+def related_with_scores(docs: Sequence[Sequence[str]], k: int) -> list[tuple[Neighbour, ...]]:
+    """Return, for each doc, up to k other docs of positive cosine, best first, ties by index."""
+    if k < 0:
+        raise ValueError(f"k must be 0 or more, not {k}")
+    index = _index(docs)
+    totals, marks = np.zeros(len(docs)), np.zeros(len(docs), dtype=np.int64)
+    return [_neighbours(index, doc, k, totals, marks) for doc in range(len(docs))]
+
+
+def _index(docs: Sequence[Sequence[str]]) -> _Index:
+    """Return the kept TF-IDF entries of every doc, by doc and by term."""
+    doc_of, term_ids, weights, vocabulary_size = _kept_entries(docs)
+    by_term = np.argsort(term_ids, kind="stable")
+    return _Index(
+        doc_start=_starts(doc_of, len(docs)),
+        doc_terms=term_ids,
+        doc_weights=weights,
+        term_start=_starts(term_ids[by_term], vocabulary_size),
+        term_docs=doc_of[by_term],
+        term_weights=weights[by_term],
+    )
+
+
+def _kept_entries(docs: Sequence[Sequence[str]]) -> tuple[Ints, Ints, Floats, int]:
+    """Return (doc, term id, weight) of the kept entries by doc, heaviest first; and term count."""
+    start, term_ids, tf = _term_counts(docs)
+    df = np.bincount(term_ids)
+    idf = 1.0 + np.log((1.0 + len(docs)) / (1.0 + df))
+    idf[df > max_df(len(docs))] = 0.0
+    columns = [(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64))]
+    for first in range(0, len(docs), _CHUNK_DOCS):  # in chunks, to bound the temporary arrays
+        last = min(first + _CHUNK_DOCS, len(docs))
+        columns.append(_kept(start[first : last + 1], term_ids, tf, idf, df >= 2, first))
+    doc_of, kept_terms, weights = (np.concatenate(column) for column in zip(*columns, strict=True))
+    return doc_of, kept_terms, weights, len(df)
+
+
+def _term_counts(docs: Sequence[Sequence[str]]) -> tuple[Ints, Int32s, Int32s]:
+    """Return CSR arrays (doc start, term id, count) of each doc's distinct terms."""
+    vocabulary: defaultdict[str, int] = defaultdict(count().__next__)
+    start, term_ids, counts = array("q", [0]), array("i"), array("i")
+    for doc in docs:
+        tally = Counter(doc)
+        term_ids.extend(map(vocabulary.__getitem__, tally))
+        counts.extend(tally.values())
+        start.append(len(term_ids))
+    as_int32 = np.dtype(np.int32)
+    return np.array(start), np.frombuffer(term_ids, as_int32), np.frombuffer(counts, as_int32)
+
+
+def _kept(
+    start: Ints, term_ids: Int32s, tf: Int32s, idf: Floats, linkable: Bools, first_doc: int
+) -> tuple[Ints, Ints, Floats]:
+    """Return (doc, term, weight) of the kept entries of the docs whose CSR starts are given."""
+    lo, hi = start[0], start[-1]
+    local_doc = np.repeat(np.arange(len(start) - 1), np.diff(start))
+    ids = term_ids[lo:hi].astype(np.int64)
+    weights = (1.0 + np.log(tf[lo:hi])) * idf[ids]
+    norms = np.sqrt(np.bincount(local_doc, weights=weights * weights, minlength=len(start) - 1))
+    weights /= np.where(norms > 0.0, norms, 1.0)[local_doc]
+    kept = _heaviest(local_doc, weights, (weights > 0.0) & linkable[ids])
+    return local_doc[kept] + first_doc, ids[kept], weights[kept]
+
+
+def _heaviest(doc_of: Ints, weights: Floats, eligible: Bools) -> Ints:
+    """Return the positions of each doc's TOP_TERMS heaviest eligible entries, heaviest first."""
+    candidates = np.flatnonzero(eligible)
+    # Weights are in (0, 1], so this key sorts by doc, then heaviest first, then first seen.
+    key = doc_of[candidates] + 0.5 * (1.0 - weights[candidates])
+    order = candidates[np.argsort(key, kind="stable")]
+    docs = doc_of[order]
+    rank = np.arange(len(order)) - np.searchsorted(docs, docs)
+    return order[rank < TOP_TERMS]
+
+
+def _starts(sorted_keys: Ints, size: int) -> Ints:
+    """Return CSR start offsets (size + 1 of them) for keys already in ascending order."""
+    return np.concatenate(([0], np.cumsum(np.bincount(sorted_keys, minlength=size))))
+
+
+def _neighbours(
+    index: _Index, doc: int, k: int, totals: Floats, marks: Ints
+) -> tuple[Neighbour, ...]:
+    """Return the doc's k best other docs, summing products through postings into totals.
+
+    totals must be all zeros and is left so; marks is scratch, as long as totals.
+    """
+    if k == 0:
+        return ()
+    lo, hi = index.doc_start[doc], index.doc_start[doc + 1]
+    term_ids, weights = index.doc_terms[lo:hi], index.doc_weights[lo:hi]
+    first = index.term_start[term_ids]
+    lengths = index.term_start[term_ids + 1] - first
+    positions = np.arange(lengths.sum()) + np.repeat(first - np.cumsum(lengths) + lengths, lengths)
+    others = index.term_docs[positions]
+    np.add.at(totals, others, np.repeat(weights, lengths) * index.term_weights[positions])
+    order = np.arange(len(others))
+    marks[others] = order
+    others = others[marks[others] == order]  # each doc once: where its last mark stuck
+    scores = totals[others]
+    totals[others] = 0.0
+    others, scores = others[others != doc], scores[others != doc]
+    if len(others) > k:
+        cutoff = np.partition(scores, len(scores) - k)[len(scores) - k]
+        others, scores = others[scores >= cutoff], scores[scores >= cutoff]
+    best = np.lexsort((others, -scores))[:k]  # highest score first, ties to the lower index
+    return tuple(map(Neighbour, others[best].tolist(), scores[best].tolist()))
+
+
+def near_duplicates(
+    signatures: Sequence[Sequence[int]], threshold: float = NEAR_DUPLICATE_THRESHOLD
+) -> list[tuple[int, int, float]]:
+    """Return pairs (i < j, estimated Jaccard) whose texts are near-duplicates, via LSH banding."""
+    width = _signature_width(signatures)
+    if width == 0:
+        return []
+    rows = _rows_per_band(width, threshold)
+    candidates: set[tuple[int, int]] = set()
+    for start in range(0, width - rows + 1, rows):
+        candidates.update(_band_collisions(signatures, start, start + rows))
+    pairs = ((i, j, estimated_jaccard(signatures[i], signatures[j])) for i, j in candidates)
+    return sorted(pair for pair in pairs if pair[2] >= threshold)
+
+
+def _signature_width(signatures: Sequence[Sequence[int]]) -> int:
+    """Return the common length of the non-empty signatures, or raise if they differ."""
+    widths = sorted({len(signature) for signature in signatures if signature})
+    if len(widths) > 1:
+        raise ValueError(f"signatures have lengths {widths}; make them all with fingerprint()")
+    return widths[0] if widths else 0
+
+
+def _rows_per_band(width: int, threshold: float) -> int:
+    """Return the most rows per band that miss a pair at the threshold under 1% of the time."""
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0, 1], not {threshold}")
+    rows = 1
+    while rows < width and (1 - threshold ** (rows + 1)) ** (width // (rows + 1)) < _MAX_MISS:
+        rows += 1
+    return rows
+
+
+def _band_collisions(
+    signatures: Sequence[Sequence[int]], start: int, stop: int
+) -> Iterator[tuple[int, int]]:
+    """Yield the pairs (i < j) of non-empty signatures equal on rows start:stop."""
+    buckets: dict[tuple[int, ...], list[int]] = {}
+    for index, signature in enumerate(signatures):
+        if signature:
+            buckets.setdefault(tuple(signature[start:stop]), []).append(index)
+    for members in buckets.values():
+        yield from combinations(members, 2)
+
+
+def estimated_jaccard(first: Sequence[int], second: Sequence[int]) -> float:
+    """Return the shingle Jaccard estimated from two signatures, net of chance low-bit matches."""
+    if not first or len(first) != len(second):
+        return 0.0
+    matches = sum(map(int.__eq__, first, second))
+    chance = 1 / (1 << SIGNATURE_BITS)
+    return max(0.0, (matches / len(first) - chance) / (1 - chance))
+
+
+def clusters(
+    neighbours: Sequence[Sequence[Neighbour]], threshold: float = SAME_STORY_THRESHOLD
+) -> list[int]:
+    """Return a cluster id per doc (its smallest member), joining neighbours >= threshold."""
+    parent = list(range(len(neighbours)))
+    for doc, row in enumerate(neighbours):
+        for neighbour in row:
+            if neighbour.score >= threshold:
+                _union(parent, doc, neighbour.doc)
+    return [_root(parent, doc) for doc in range(len(parent))]
+
+
+def _root(parent: list[int], doc: int) -> int:
+    """Return the root of doc's set, halving the path on the way."""
+    while parent[doc] != doc:
+        parent[doc] = parent[parent[doc]]
+        doc = parent[doc]
+    return doc
+
+
+def _union(parent: list[int], first: int, second: int) -> None:
+    """Merge the sets of two docs under the smaller root, so a root is its set's smallest index."""
+    a, b = _root(parent, first), _root(parent, second)
+    if a != b:
+        parent[max(a, b)] = min(a, b)

@@ -1,0 +1,369 @@
+/* newsarchive search page: one form, two engines, no network beyond the site's own files.
+ *
+ * Over http(s) the page uses Pagefind (pagefind/pagefind.js, an ES module with WebAssembly).
+ * From file://, or when Pagefind cannot load, it uses the fallback index in search-index/:
+ * classic scripts that call newsarchiveSearchIndex(name, data), which browsers run from disk.
+ * The fallback's format and folding rules are those of src/newsarchive/search.py.
+ */
+(function () {
+  "use strict";
+
+  const PAGE_SIZE = 20;
+  const MAX_PREFIX_SHARDS = 3;
+  const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+  const SPECIAL = { "ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ı": "i", "ð": "d", "þ": "th",
+                    "æ": "ae", "œ": "oe", "ß": "ss", "ς": "σ" };
+  const SPECIAL_RE = /[øđłħıðþæœßς]/g;
+  const COMBINING_RE = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+  const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+
+  const form = document.querySelector("form[data-search]");
+  if (!form) return;
+  const input = form.querySelector("input[name=q]");
+  const sectionSelect = form.querySelector("select[name=section]");
+  const yearSelect = form.querySelector("select[name=year]");
+  const status = document.querySelector(".search-status");
+  const list = document.querySelector(".search-results");
+  const more = document.querySelector(".search-more");
+  const root = form.getAttribute("data-root").replace(/index\.html$/, "");
+
+  /** Return text lowercased with accents removed, as search.py's fold() does. */
+  function fold(text) {
+    return text.toLowerCase().replace(SPECIAL_RE, (c) => SPECIAL[c])
+      .normalize("NFKD").replace(COMBINING_RE, "");
+  }
+
+  /** Return the folded words of a text. */
+  function words(text) {
+    return fold(text).match(TOKEN_RE) || [];
+  }
+
+  /** Make an element with a class and text. */
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  /** Return text as nodes, with the words that match the query wrapped in <mark>. */
+  function highlight(text, query) {
+    const nodes = [];
+    let last = 0;
+    for (const match of text.matchAll(TOKEN_RE)) {
+      const folded = words(match[0]).join("");
+      const hit = query.exact.has(folded) || (query.prefix && folded.startsWith(query.prefix));
+      if (!hit) continue;
+      nodes.push(document.createTextNode(text.slice(last, match.index)));
+      nodes.push(element("mark", "", match[0]));
+      last = match.index + match[0].length;
+    }
+    nodes.push(document.createTextNode(text.slice(last)));
+    return nodes;
+  }
+
+  /* ---- fallback engine: search-index/*.js loaded with classic <script> tags ---- */
+
+  const indexFolder = form.getAttribute("data-index").replace(/[^/]*$/, "");
+  const waiting = {};
+  const loads = {};
+  window.newsarchiveSearchIndex = function (name, data) {
+    if (waiting[name]) waiting[name](data);
+    delete waiting[name];
+  };
+
+  /** Load one index file by name; resolves with the data it registers. */
+  function load(name) {
+    if (!loads[name]) {
+      loads[name] = new Promise((resolve, reject) => {
+        waiting[name] = resolve;
+        const script = document.createElement("script");
+        script.src = indexFolder + name + ".js";
+        script.charset = "utf-8";
+        script.onerror = () => reject(new Error("cannot load the search index file " + name));
+        document.head.appendChild(script);
+      });
+    }
+    return loads[name];
+  }
+
+  const DIGITS = new Int8Array(128).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i++) DIGITS[ALPHABET.charCodeAt(i)] = i;
+
+  /** Decode a posting string into parallel arrays of docs and field bits. */
+  function decode(text, shift, docs, fields) {
+    let number = 0;
+    let previous = 0;
+    for (let i = 0; i < text.length; i++) {
+      const digit = DIGITS[text.charCodeAt(i)];
+      number = number * 32 + (digit & 31);
+      if (digit >= 32) continue;
+      previous += Math.floor(number / (1 << shift));
+      docs.push(previous);
+      if (fields) fields.push(number % (1 << shift));
+      number = 0;
+    }
+  }
+
+  /** Return the rank weight of a posting's field bits: headline > names > summary > body. */
+  function weight(bits) {
+    return 1 + (bits & 1) + ((bits >> 1) & 1) * 3 + ((bits >> 2) & 1) * 6 + ((bits >> 3) & 1) * 12;
+  }
+
+  /** Return the numbers of the term shards that may hold terms between lo and hi. */
+  function shardsBetween(firsts, lo, hi) {
+    const found = [];
+    for (let k = 0; k < firsts.length && firsts[k] <= hi; k++) {
+      if (k + 1 === firsts.length || firsts[k + 1] >= lo) found.push(k);
+    }
+    return found;
+  }
+
+  /** Return the query's words: whole words, and the last one as a prefix while it is typed. */
+  function parse(raw, stop) {
+    const all = words(raw);
+    const typing = all.length > 0 && !/[\s\p{P}]$/u.test(raw);
+    const prefix = typing ? all[all.length - 1] : "";
+    const whole = (typing ? all.slice(0, -1) : all).filter((w) => w.length > 1 && !stop.has(w));
+    const exact = new Set(whole);
+    if (prefix) exact.add(prefix);
+    return { whole: whole, prefix: prefix.length > 1 ? prefix : "", exact: exact };
+  }
+
+  /** Return doc -> score for one query word, from the shards that hold its terms. */
+  async function matches(manifest, word, isPrefix) {
+    const firsts = manifest.shards;
+    let shards = shardsBetween(firsts, word, word + "\uffff");
+    const expand = isPrefix && shards.length <= MAX_PREFIX_SHARDS;
+    if (!expand) shards = shardsBetween(firsts, word, word);
+    const loaded = await Promise.all(shards.map((k) => load(fileName("t", k, 4))));
+    const scores = new Map();
+    for (const shard of loaded) {
+      for (const [term, postings] of shard) {
+        const exact = term === word;
+        if (!exact && !(expand && term.startsWith(word))) continue;
+        const docs = [];
+        const fields = [];
+        decode(postings, 4, docs, fields);
+        for (let i = 0; i < docs.length; i++) {
+          const score = weight(fields[i]) * (exact ? 1 : 0.8);
+          const before = scores.get(docs[i]);
+          if (before === undefined || before < score) scores.set(docs[i], score);
+        }
+      }
+    }
+    return scores;
+  }
+
+  /** Return a file name: a letter and a zero-padded number ("t0007"). */
+  function fileName(letter, number, width) {
+    return letter + String(number).padStart(width, "0");
+  }
+
+  /** Return the set of docs in one filter list (a section or a year). */
+  async function filterDocs(name) {
+    const docs = [];
+    decode(await load(name), 0, docs, null);
+    return new Set(docs);
+  }
+
+  /** Return doc numbers ranked by score: docs that match every word and pass the filters. */
+  function rank(maps, inSection, inYear) {
+    maps.sort((a, b) => a.size - b.size);
+    const ranked = [];
+    for (const [doc, score] of maps[0]) {
+      if ((inSection && !inSection.has(doc)) || (inYear && !inYear.has(doc))) continue;
+      let total = score;
+      for (let i = 1; i < maps.length && total > 0; i++) {
+        total = maps[i].has(doc) ? total + maps[i].get(doc) : 0;
+      }
+      if (total > 0) ranked.push([doc, total]);
+    }
+    ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    return ranked.map(([doc]) => doc);
+  }
+
+  /** Load the fallback index's manifest and return the engine that searches it. */
+  async function fallbackEngine() {
+    const manifest = await load("manifest");
+    const stop = new Set(manifest.stop);
+    return {
+      name: "fallback",
+      async search(raw, filters) {
+        const query = parse(raw, stop);
+        const wanted = query.whole.map((w) => [w, false]);
+        if (query.prefix) wanted.push([query.prefix, true]);
+        const section = filters.section ? manifest.sections.indexOf(filters.section) : null;
+        const year = filters.year ? manifest.years.indexOf(Number(filters.year)) : null;
+        if (!wanted.length || section === -1 || year === -1) {
+          return { total: 0, load: async () => [] };
+        }
+        const [maps, inSection, inYear] = await Promise.all([
+          Promise.all(wanted.map(([w, isPrefix]) => matches(manifest, w, isPrefix))),
+          section === null ? null : filterDocs(fileName("s", section, 3)),
+          year === null ? null : filterDocs(fileName("y", manifest.years[year], 4)),
+        ]);
+        const docs = rank(maps, inSection, inYear);
+        return {
+          total: docs.length,
+          load: (start, end) => Promise.all(
+            docs.slice(start, end).map((doc) => docResult(manifest, doc, query))),
+        };
+      },
+    };
+  }
+
+  /** Return the result for one fallback document. */
+  async function docResult(manifest, doc, query) {
+    const shard = await load(fileName("d", Math.floor(doc / manifest.per), 4));
+    const [url, title, date, section, summary] = shard[doc % manifest.per];
+    return { url: root + url, title: title, date: date, section: manifest.sections[section] || "",
+             excerpt: highlight(summary, query) };
+  }
+
+  /* ---- Pagefind engine: over http(s) ---- */
+
+  /** Import Pagefind and return the engine that searches with it. */
+  async function pagefindEngine() {
+    const pagefind = await import(new URL(form.getAttribute("data-pagefind"), document.baseURI).href);
+    await pagefind.options({ baseUrl: "/", excerptLength: 30 });
+    await pagefind.init();
+    await pagefind.filters(); // fails here, not mid-search, when the bundle is broken
+    return {
+      name: "pagefind",
+      async search(raw, filters) {
+        const chosen = {};
+        if (filters.section) chosen.section = filters.section;
+        if (filters.year) chosen.year = filters.year;
+        const found = await pagefind.search(raw, { filters: chosen });
+        const results = found ? found.results : [];
+        return {
+          total: results.length,
+          load: (start, end) => Promise.all(results.slice(start, end).map(async (r) => pagefindResult(await r.data()))),
+        };
+      },
+    };
+  }
+
+  /** Return the result for one Pagefind hit. */
+  function pagefindResult(data) {
+    const excerpt = element("span");
+    excerpt.innerHTML = data.excerpt; // Pagefind escapes the text and adds only <mark>
+    return { url: root + data.url.replace(/^\/+/, ""), title: data.meta.title || data.url,
+             date: data.meta.date || "", section: ((data.filters || {}).section || [""])[0],
+             excerpt: [excerpt] };
+  }
+
+  /* ---- the page ---- */
+
+  /** Return Pagefind over http(s), else (or when it fails to load) the fallback index. */
+  async function chooseEngine() {
+    if (location.protocol !== "file:") {
+      try {
+        return await pagefindEngine();
+      } catch (error) {
+        console.info("newsarchive: Pagefind unavailable, using the fallback index:", error);
+      }
+    }
+    return fallbackEngine();
+  }
+
+  /** Render one result as a list item: section, date, headline link, excerpt. */
+  function renderResult(result) {
+    const item = element("li", "search-result");
+    const meta = element("p", "card-meta");
+    if (result.section) meta.append(element("span", "card-section", result.section), " ");
+    meta.append(result.date ? element("time", "", result.date) : element("span", "undated", "Undated"));
+    const heading = element("h2", "card-title");
+    const link = element("a", "", result.title);
+    link.href = result.url;
+    heading.append(link);
+    const excerpt = element("p", "search-excerpt");
+    excerpt.append(...result.excerpt);
+    item.append(meta, heading, excerpt);
+    return item;
+  }
+
+  let enginePromise = null;
+  let current = 0;
+  let pending = null;
+  let shown = 0;
+  let found = null;
+
+  /** Run the search for what the form holds now and show the first page of results. */
+  async function run() {
+    const ticket = ++current;
+    const raw = input.value.trim() ? input.value : "";
+    const filters = { section: sectionSelect.value, year: yearSelect.value };
+    remember(raw, filters);
+    if (!raw) {
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = "Type a word to search the archive.";
+      return;
+    }
+    status.textContent = "Searching…";
+    try {
+      enginePromise = enginePromise || chooseEngine();
+      const engine = await enginePromise;
+      form.setAttribute("data-engine", engine.name);
+      const result = await engine.search(raw, filters);
+      if (ticket !== current) return;
+      found = result;
+      shown = 0;
+      list.replaceChildren();
+      await showMore(ticket);
+      const noun = result.total === 1 ? "article matches" : "articles match";
+      status.textContent = result.total ? `${result.total} ${noun} “${raw.trim()}”.`
+        : `No articles match “${raw.trim()}”. Try fewer or other words.`;
+    } catch (error) {
+      if (ticket !== current) return;
+      status.textContent = "Search is not available: " + error.message;
+    }
+  }
+
+  /** Append the next page of results. */
+  async function showMore(ticket) {
+    const items = await found.load(shown, shown + PAGE_SIZE);
+    if (ticket !== current) return;
+    list.append(...items.map(renderResult));
+    shown += items.length;
+    more.hidden = shown >= found.total;
+  }
+
+  /** Put the query in the address bar, so a result page's Back returns to it. */
+  function remember(raw, filters) {
+    const params = new URLSearchParams();
+    if (raw) params.set("q", raw);
+    if (filters.section) params.set("section", filters.section);
+    if (filters.year) params.set("year", filters.year);
+    const query = params.toString();
+    try {
+      history.replaceState(null, "", query ? "?" + query : location.pathname);
+    } catch (error) {
+      // some browsers refuse to change a file:// address; the search still works
+    }
+  }
+
+  /** Run the search shortly after typing stops. */
+  function soon() {
+    clearTimeout(pending);
+    pending = setTimeout(run, 120);
+  }
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  sectionSelect.value = params.get("section") || "";
+  yearSelect.value = params.get("year") || "";
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(pending);
+    run();
+  });
+  input.addEventListener("input", soon);
+  sectionSelect.addEventListener("change", run);
+  yearSelect.addEventListener("change", run);
+  more.querySelector("button").addEventListener("click", () => showMore(current));
+  run();
+  input.focus();
+})();

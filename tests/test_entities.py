@@ -1,0 +1,324 @@
+"""Tests for entities: the two sample articles first, then one named text per extraction rule."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from newsarchive.entities import Entity, candidates, collect
+
+ARTICLES = Path(__file__).parent.parent / "articles"
+SAMPLES = ("001_mexico-army-culiacan.txt", "002_el-chapo-son-captured.txt")
+
+NICKNAME_IN_NAME = 'Police said Joaquín "El Chapo" Guzmán and Ismael "El Mayo" Zambada fled.'
+QUOTED_NICKNAME_HEADLINE = "Mexico captures son of 'El Chapo' as gunmen set Culiacan ablaze"
+ALL_CAPS_DATELINE = "CULIACAN, Mexico (Reuters) - Soldiers detained Ovidio Guzman in Culiacan."
+ALL_CAPS_HEADLINE = "OVIDIO GUZMAN CAPTURED IN CULIACAN AS TROOPS MOVE IN"
+TITLE_CASE_HEADLINE = "Guzman Son Captured as Violence Grips Sinaloa"
+HEADLINE_BODY = "Mexican forces captured Ovidio Guzmán López in Culiacán on Thursday."
+POSSESSIVES = "He ran the Sinaloa Cartel's labs. Mexico's army and Reuters' reporters arrived."
+SENTENCE_OPENERS = (
+    "The army arrived. But Mexico said no. This was new. However, Sinaloa was calm. "
+    "Thursday was quiet. In January, Soldiers left. Gunmen fled. Officials said Members met."
+)
+TITLED_NAMES = "U.S. President Joe Biden met Secretary of State Antony Blinken and Mr. Smith."
+PARTICLE_NAMES = "Mohammed bin Salman met Ursula von der Leyen and Gustavo de la Rosa in Riyadh."
+HYPHENATED = "Jean-Claude Juncker said Mexico-based gangs and U.S.-backed forces clashed."
+ORG_AND_PLACE_CUES = (
+    "The Bank of England and the Ministry of the Interior spoke. Officials in Tlaquepaque, "
+    "a town in Jalisco state, met the National Guard near the Gulf of Mexico."
+)
+SURNAME_AFTER_FULL_NAME = "Ana Torres Vega won the vote. Later, Torres thanked Torres Vega's staff."
+PHOTO_CREDIT = "Soldiers patrol Culiacan, Sinaloa state AFP / STR"
+WIRE_FOOTER = "Reporting by Dave Graham; Editing by Jane Wardell"
+BYLINE_PARAGRAPH = "By John Smith"
+HEADED_ORG_OPENS_SENTENCE = "National Guard troops came. A national curfew began."
+SURNAME_LIKE_TITLE = "Martin Luther King Jr. spoke. King Charles listened."
+EVENTS_AND_HOLIDAYS = "On Christmas Eve the World Cup final and Good Friday rites drew crowds."
+
+
+def read_sample(name: str) -> tuple[str, tuple[str, ...]]:
+    """Return a sample's first non-blank line and the blank-line separated paragraphs after it."""
+    lines = (ARTICLES / name).read_text(encoding="utf-8").strip().splitlines()
+    rest = "\n".join(lines[1:])
+    return lines[0], tuple(p.strip() for p in re.split(r"\n\s*\n", rest) if p.strip())
+
+
+def names(text: str, title: str = "") -> set[str]:
+    """Return the surface names candidates() finds in one paragraph."""
+    return {name for _, name in candidates(title, [text])}
+
+
+@pytest.fixture(scope="module")
+def sample_candidates() -> list[tuple[tuple[str, str], ...]]:
+    """Return the candidates of each sample article, in SAMPLES order."""
+    return [candidates(*read_sample(name)) for name in SAMPLES]
+
+
+@pytest.fixture(scope="module")
+def sample_entities(sample_candidates: list[tuple[tuple[str, str], ...]]) -> dict[str, Entity]:
+    """Return the default-threshold entities of the two samples, by key."""
+    return {e.key: e for e in collect(enumerate(sample_candidates))}
+
+
+@pytest.mark.parametrize(
+    ("key", "name", "kind"),
+    [
+        ("ovidio-guzman-lopez", "Ovidio Guzmán López", "person"),
+        ("culiacan", "Culiacán", "place"),
+        ("sinaloa", "Sinaloa", "place"),
+        ("national-guard", "National Guard", "organisation"),
+    ],
+)
+def test_samples_give_expected_entity_in_both_articles(
+    sample_entities: dict[str, Entity], key: str, name: str, kind: str
+) -> None:
+    entity = sample_entities[key]
+    assert (entity.name, entity.kind, entity.articles) == (name, kind, (0, 1))
+
+
+def test_samples_fold_every_ovidio_variant_into_one_person(
+    sample_entities: dict[str, Entity],
+) -> None:
+    people = [e.key for e in sample_entities.values() if e.kind == "person"]
+    assert [k for k in people if "ovidio" in k] == ["ovidio-guzman-lopez"]
+    assert not {"guzman", "guzman-lopez", "ovidio-guzman"} & set(sample_entities)
+
+
+def test_samples_keep_the_father_apart_from_the_son(sample_entities: dict[str, Entity]) -> None:
+    assert sample_entities["joaquin-guzman"].name == "Joaquín Guzmán"
+
+
+def test_samples_emit_no_stop_words_or_credits(
+    sample_candidates: list[tuple[tuple[str, str], ...]],
+) -> None:
+    found = {name for article in sample_candidates for _, name in article}
+    junk = {"The", "But", "This", "Thursday", "Mexican", "El", "Members", "Cartel", "AFP", "STR"}
+    assert not found & junk
+    assert not any(name.lower() in {"el chapo", "chapo", "culiacanazo"} for name in found)
+
+
+def test_samples_keep_possessive_org_and_dateline_agency(
+    sample_candidates: list[tuple[tuple[str, str], ...]],
+) -> None:
+    second = sample_candidates[1]
+    assert ("organisation", "Sinaloa Cartel") in second
+    assert ("organisation", "Reuters") in second
+
+
+def test_collect_folds_accent_and_case_variants() -> None:
+    docs = [
+        (1, (("place", "Culiacan"),)),
+        (2, (("place", "CULIACAN"),)),
+        (3, (("place", "Culiacán"),)),
+    ]
+    assert collect(docs) == (Entity("culiacan", "Culiacán", "place", (1, 2, 3)),)
+
+
+def test_collect_folds_partial_names_into_the_one_full_name() -> None:
+    docs = [
+        (1, (("person", "Ovidio Guzmán López"),)),
+        (2, (("person", "Ovidio Guzman"),)),
+        (3, (("person", "Guzmán López"),)),
+    ]
+    assert collect(docs) == (
+        Entity("ovidio-guzman-lopez", "Ovidio Guzmán López", "person", (1, 2, 3)),
+    )
+
+
+def test_collect_drops_a_bare_surname_shared_by_two_people() -> None:
+    docs = [
+        (1, (("person", "Joe Biden"), ("person", "Biden"))),
+        (2, (("person", "Hunter Biden"), ("person", "Biden"))),
+        (3, (("person", "Joe Biden"), ("person", "Hunter Biden"))),
+    ]
+    assert [e.key for e in collect(docs)] == ["hunter-biden", "joe-biden"]
+
+
+def test_collect_takes_the_majority_kind() -> None:
+    docs = [
+        (1, (("place", "Jackson"),)),
+        (2, (("place", "Jackson"),)),
+        (3, (("person", "Jackson"),)),
+    ]
+    assert collect(docs)[0].kind == "place"
+
+
+def test_surname_alone_is_read_as_the_full_name_in_the_article() -> None:
+    assert candidates("", [SURNAME_AFTER_FULL_NAME]) == (("person", "Ana Torres Vega"),)
+
+
+def test_nickname_inside_a_name_is_dropped_not_emitted() -> None:
+    found = names(NICKNAME_IN_NAME)
+    assert {"Joaquín Guzmán", "Ismael Zambada"} <= found
+    assert not found & {"El", "Chapo", "El Chapo", "Mayo", "El Mayo"}
+
+
+def test_quoted_nickname_in_headline_is_not_an_entity() -> None:
+    assert candidates(QUOTED_NICKNAME_HEADLINE, []) == (("place", "Mexico"), ("place", "Culiacan"))
+
+
+def test_all_caps_dateline_gives_place_country_and_agency() -> None:
+    found = candidates("", [ALL_CAPS_DATELINE])
+    assert found[:3] == (("place", "Culiacán"), ("place", "Mexico"), ("organisation", "Reuters"))
+    assert "CULIACAN" not in {name for _, name in found}
+
+
+def test_all_caps_headline_matches_names_from_the_body() -> None:
+    found = candidates(ALL_CAPS_HEADLINE, [HEADLINE_BODY])
+    assert set(found) == {("person", "Ovidio Guzmán López"), ("place", "Culiacán")}
+
+
+def test_title_case_headline_keeps_only_known_names() -> None:
+    found = candidates(TITLE_CASE_HEADLINE, [HEADLINE_BODY])
+    assert set(found) == {
+        ("person", "Ovidio Guzmán López"),
+        ("place", "Culiacán"),
+        ("place", "Sinaloa"),
+    }
+
+
+def test_possessives_are_cut_from_names() -> None:
+    found = candidates("", [POSSESSIVES])
+    assert found == (
+        ("organisation", "Sinaloa Cartel"),
+        ("place", "Mexico"),
+        ("organisation", "Reuters"),
+    )
+
+
+def test_sentence_initial_words_are_not_entities() -> None:
+    assert candidates("", [SENTENCE_OPENERS]) == (("place", "Mexico"), ("place", "Sinaloa"))
+
+
+def test_titles_are_cut_and_name_the_person() -> None:
+    found = candidates("", [TITLED_NAMES])
+    assert found == (
+        ("place", "United States"),
+        ("person", "Joe Biden"),
+        ("person", "Antony Blinken"),
+        ("person", "Smith"),
+    )
+
+
+def test_name_particles_stay_inside_names() -> None:
+    assert names(PARTICLE_NAMES) == {
+        "Mohammed bin Salman",
+        "Ursula von der Leyen",
+        "Gustavo de la Rosa",
+        "Riyadh",
+    }
+
+
+def test_hyphenated_names_and_compounds() -> None:
+    assert names(HYPHENATED) == {"Jean-Claude Juncker", "Mexico", "United States"}
+
+
+def test_org_head_words_and_place_cues() -> None:
+    assert dict(map(reversed, candidates("", [ORG_AND_PLACE_CUES]))) == {
+        "Bank of England": "organisation",
+        "Ministry of the Interior": "organisation",
+        "Tlaquepaque": "place",
+        "Jalisco": "place",
+        "National Guard": "organisation",
+        "Gulf of Mexico": "place",
+    }
+
+
+def test_photo_credit_and_wire_footer_give_no_names() -> None:
+    assert names(PHOTO_CREDIT) == {"Culiacan", "Sinaloa"}
+    assert candidates("", [WIRE_FOOTER]) == ()
+
+
+def test_byline_paragraph_gives_no_person() -> None:
+    assert candidates("", [BYLINE_PARAGRAPH, "Soldiers arrived in Culiacan."]) == (
+        ("place", "Culiacan"),
+    )
+
+
+def test_org_opening_a_sentence_survives_lowercase_use_elsewhere() -> None:
+    assert candidates("", [HEADED_ORG_OPENS_SENTENCE]) == (("organisation", "National Guard"),)
+
+
+def test_title_that_is_also_a_surname() -> None:
+    assert names(SURNAME_LIKE_TITLE) == {"Martin Luther King", "Charles"}
+
+
+def test_events_and_holidays_are_not_entities() -> None:
+    assert candidates("", [EVENTS_AND_HOLIDAYS]) == ()
+
+
+def test_threshold_keeps_entities_in_enough_articles() -> None:
+    docs = [(1, (("place", "Sinaloa"), ("place", "Oaxaca"))), (2, (("place", "Sinaloa"),))]
+    assert [e.key for e in collect(docs)] == ["sinaloa"]
+    assert [e.key for e in collect(docs, min_articles=1)] == ["sinaloa", "oaxaca"]
+    assert [e.key for e in collect(docs, min_articles=1, min_mentions=2)] == ["sinaloa"]
+
+
+def test_keys_are_ascii_slugs(sample_entities: dict[str, Entity]) -> None:
+    assert sample_entities
+    assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", key) for key in sample_entities)
+
+
+def test_collect_ignores_document_order(
+    sample_candidates: list[tuple[tuple[str, str], ...]],
+) -> None:
+    docs = list(enumerate(sample_candidates))
+    assert collect(reversed(docs)) == collect(docs)
+
+
+def test_output_is_the_same_under_any_hash_seed() -> None:
+    script = (
+        "from newsarchive.entities import candidates, collect\n"
+        f"paragraphs = [{ALL_CAPS_DATELINE!r}, {NICKNAME_IN_NAME!r}]\n"
+        f"c = candidates({QUOTED_NICKNAME_HEADLINE!r}, paragraphs)\n"
+        "print(c, collect([(1, c), (2, c)]))\n"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(runs) == 1 and "Culiacán" in runs.pop()
+
+
+def test_collect_counts_twenty_thousand_documents_exactly() -> None:
+    rng = random.Random(7)
+    syllables = ["ka", "lo", "mi", "ne", "su", "ta", "ri", "vo", "de", "ba"]
+    people = [
+        f"{a.title()}{b} {c.title()}{d}ra"
+        for a in syllables
+        for b in syllables
+        for c in syllables[:5]
+        for d in syllables[:2]
+    ]
+    places = [f"{a.title()}{b}polis" for a in syllables for b in syllables]
+    pool = [("person", p) for p in people] + [("place", p) for p in places]
+    expected: dict[tuple[str, str], set[int]] = defaultdict(set)
+    docs = []
+    for doc in range(20_000):
+        picked = tuple(rng.sample(pool, 8))
+        shouted = tuple(
+            (kind, name.upper()) if doc % 3 == 0 else (kind, name) for kind, name in picked
+        )
+        docs.append((doc, shouted))
+        for mention in picked:
+            expected[mention].add(doc)
+    found = {e.key: e for e in collect(docs)}
+    survivors = {m: ids for m, ids in expected.items() if len(ids) >= 2}
+    assert len(found) == len(survivors)
+    for (kind, name), ids in list(survivors.items())[:50]:
+        entity = found[name.lower().replace(" ", "-")]
+        assert (entity.name, entity.kind, entity.articles) == (name, kind, tuple(sorted(ids)))

@@ -1,0 +1,225 @@
+"""Whole-site tests of the news features: dates, archives, taxonomies, entities, related, metadata."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from newsarchive import sitemap
+
+from conftest import SAMPLES
+from test_site import SAMPLE_FILES, dated
+
+SOURCE_001 = "001_mexico-army-culiacan.txt"
+SOURCE_002 = "002_el-chapo-son-captured.txt"
+
+
+def jsonld(page: str) -> dict[str, object]:
+    """Return the JSON-LD object of a page."""
+    block = page.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    data: dict[str, object] = json.loads(block)
+    return data
+
+
+def related_titles(page: str) -> list[str]:
+    """Return the link texts of the related and same-story lists, in page order."""
+    aside = page.split('<aside class="more"')[1].split("</aside>")[0]
+    lists = re.findall(r'<ul class="link-list">(.*?)</ul>', aside, re.S)
+    return [title for block in lists for title in re.findall(r'<a href="[^"]+">([^<]+)</a>', block)]
+
+
+def test_sample_entities_get_pages_listing_both_articles(build_site_from):
+    built = build_site_from(SAMPLE_FILES)
+    expected = {
+        "people/ovidio-guzman-lopez/index.html": "Ovidio Guzmán López",
+        "places/culiacan/index.html": "Culiacán",
+        "places/sinaloa/index.html": "Sinaloa",
+        "organisations/national-guard/index.html": "National Guard",
+    }
+    for path, name in expected.items():
+        page = built.page(path)
+        assert f"<h1>{name}</h1>" in page, path
+        assert "2 articles" in page
+        assert "Mexican security forces captured Ovidio Guzmán López" in page
+        assert "Mexico captures son of &#39;El Chapo&#39;" in page
+    names = " ".join(
+        built.page(f"{kind}/index.html") for kind in ("people", "places", "organisations")
+    )
+    for noise in (">The<", ">But<", ">This<", ">Guzman<", ">Guzmán<"):
+        assert noise not in names
+
+
+def test_article_page_lists_its_entities(build_site_from):
+    built = build_site_from(SAMPLE_FILES)
+    page = built.page(built.article_path(SOURCE_002))
+    story = page.split('id="in-this-story"')[1].split("</section>")[0]
+    for name in ("Ovidio Guzmán López", "Culiacán", "Sinaloa", "National Guard"):
+        assert name in story
+
+
+def test_each_sample_lists_the_other_first(build_site_from):
+    files = dict(SAMPLE_FILES)
+    topics = [
+        "Football club wins the league title after a late goal",
+        "Storm brings heavy rain and flooding to coastal towns",
+        "Central bank raises interest rates to fight inflation",
+    ]
+    for n, topic in enumerate(topics):
+        files[f"articles/other-{n}.txt"] = f"{topic}\n\n{topic}. More on the story follows here."
+    built = build_site_from(files)
+    first = built.page(built.article_path(SOURCE_001))
+    second = built.page(built.article_path(SOURCE_002))
+    assert related_titles(first)[0].startswith("Mexico captures son of")
+    assert related_titles(second)[0] == "Mexican security forces captured Ovidio Guzmán López"
+    assert "Other coverage of this story" in first and "Other coverage of this story" in second
+
+
+def test_near_duplicate_is_reported_and_marked(build_site_from):
+    original = (SAMPLES / SOURCE_002).read_text(encoding="utf-8")
+    edited = original.replace("on Thursday", "on Thursday morning").replace(
+        "no passengers were hurt", "nobody on board was hurt"
+    )
+    built = build_site_from({"articles/a.txt": original, "articles/b.txt": edited})
+    assert "Near-duplicates:\n  b.txt: near-duplicate of a.txt (" in built.out
+    assert "near-duplicate of" in built.page(built.article_path("b.txt"))
+
+
+def test_date_sources_in_order_of_precedence(build_site_from):
+    built = build_site_from(
+        {
+            "articles/2021-03-04-fm.md": dated("Front matter wins", "2020-01-02"),
+            "articles/2021-03-04-name.txt": "Filename date\n\nBody.",
+            "articles/dateline.txt": "Dateline date\n\nLONDON, Jan. 7, 2019 (Reuters) - Body.",
+            "articles/none.txt": "No date\n\nBody with no date at all.",
+        }
+    )
+    dates = {r["source"]: r["date"] for r in json.loads(built.page("articles.json"))}
+    assert dates == {
+        "2021-03-04-fm.md": "2020-01-02T00:00:00+00:00",
+        "2021-03-04-name.txt": "2021-03-04T00:00:00+00:00",
+        "dateline.txt": "2019-01-07T00:00:00+00:00",
+        "none.txt": None,
+    }
+    assert "Undated" in built.page(built.article_path("none.txt"))
+    assert "1970" not in built.page("index.html")
+
+
+def test_timezone_converts_and_labels_dates(build_site_from):
+    built = build_site_from(
+        {
+            "site.yaml": "timezone: America/New_York\n",
+            "articles/x.md": dated("Late story", "2023-01-06T02:30:00+00:00"),
+        }
+    )
+    page = built.page(built.article_path("x.md"))
+    assert '<time datetime="2023-01-05T21:30:00-05:00"' in page
+    assert ">5 January 2023</time>" in page
+    assert jsonld(page)["datePublished"] == "2023-01-05T21:30:00-05:00"
+    assert '<meta property="article:published_time" content="2023-01-05T21:30:00-05:00">' in page
+
+
+def test_year_and_month_archives_have_counts(build_site_from):
+    files = {
+        f"articles/2022-0{m}-0{d}-s{m}{d}.txt": f"Story {m}-{d}\n\nBody {m} {d}."
+        for m in (1, 2)
+        for d in (1, 2, 3)
+    }
+    files["articles/2023-05-01-t.txt"] = "Story 2023\n\nBody."
+    built = build_site_from(files)
+    overview = built.page("archive/index.html")
+    assert re.search(r'>2022</a> <span class="count">6</span>', overview)
+    assert re.search(r'>February</a> <span class="count">3</span>', overview)
+    assert "6 articles" in built.page("archive/2022/index.html")
+    month = built.page("archive/2022/02/index.html")
+    assert "Story 2-3" in month and "Story 1-1" not in month
+
+
+def test_tags_fold_case_and_have_pages(build_site_from):
+    built = build_site_from(
+        {
+            "articles/a.md": dated("A", "2023-01-01", tags="[Climate, Energy]"),
+            "articles/b.md": dated("B", "2023-01-02", tags="climate"),
+        }
+    )
+    page = built.page("tags/climate/index.html")
+    assert "<h1>Climate</h1>" in page and "2 articles" in page
+    assert ">A</a>" in page and ">B</a>" in page
+    assert json.loads(built.page("articles.json"))[0]["tags"] == ["Climate", "Energy"]
+
+
+def test_term_lists_are_paginated(build_site_from):
+    files = {
+        f"articles/a{n}.md": dated(f"Story {n}", "2023-01-01", tags=f"[tag{n:03d}]")
+        for n in range(205)
+    }
+    built = build_site_from(files)
+    assert built.exists("tags/page/2/index.html")
+    assert "Page 2 of 2" in built.page("tags/page/2/index.html")
+
+
+def test_article_jsonld_and_open_graph(build_site_from):
+    built = build_site_from(
+        {
+            "articles/world/x.md": (
+                "---\ntitle: Budget passes\ndate: 2023-04-05\nauthor: Jane Doe\nsource: Gazette\n"
+                "tags: [Budget]\ncaption: The chamber\ncredit: Photo Desk\n---\n\nThe budget passed."
+            ),
+        },
+        "--base-url",
+        "https://example.org/",
+    )
+    page = built.page(built.article_path("world/x.md"))
+    data = jsonld(page)
+    assert data["@type"] == "NewsArticle" and data["headline"] == "Budget passes"
+    assert data["datePublished"] == "2023-04-05T00:00:00+00:00"
+    assert data["articleSection"] == "World"
+    assert data["author"] == {"@type": "Person", "name": "Jane Doe"}
+    assert data["keywords"] == ["Budget"]
+    assert data["image"] == {
+        "@type": "ImageObject",
+        "caption": "The chamber",
+        "creditText": "Photo Desk",
+    }
+    assert '<meta property="og:type" content="article">' in page
+    assert '<meta property="article:section" content="World">' in page
+    assert '<link rel="canonical" href="https://example.org/articles/budget-passes/">' in page
+
+
+def test_every_page_has_a_title_and_description(build_site_from):
+    built = build_site_from(SAMPLE_FILES)
+    for page in built.html_files():
+        html = page.read_text(encoding="utf-8")
+        title = re.search(r"<title>(.+?)</title>", html)
+        description = re.search(r'<meta name="description" content="([^"]+)">', html)
+        assert title and len(title.group(1)) > 5, page
+        assert description and len(description.group(1)) > 10, page
+
+
+def test_large_sitemaps_are_split_with_an_index(monkeypatch):
+    from newsarchive.config import SiteConfig
+
+    monkeypatch.setattr(sitemap, "SITEMAP_LIMIT", 2)
+    config = SiteConfig(base_url="https://example.org/")
+    pages = [(f"p{n}/index.html", "") for n in range(5)]
+    outputs = {o.path: o.data.decode() for o in sitemap.sitemap_outputs(config, pages)}
+    assert sorted(outputs) == [
+        "robots.txt",
+        "sitemap-1.xml",
+        "sitemap-2.xml",
+        "sitemap-3.xml",
+        "sitemap.xml",
+    ]
+    assert "<sitemapindex" in outputs["sitemap.xml"]
+    assert outputs["sitemap-3.xml"].count("<url>") == 1
+
+
+def test_permalink_pattern_places_articles(build_site_from):
+    built = build_site_from(
+        {
+            "site.yaml": "permalink: '{section}/{year}/{slug}/'\n",
+            "articles/world/2023-02-03-x.txt": "Dated story\n\nBody.",
+            "articles/world/undated.txt": "Undated story\n\nBody.",
+        }
+    )
+    assert built.article_path("world/2023-02-03-x.txt") == "world/2023/dated-story/index.html"
+    assert built.article_path("world/undated.txt") == "world/undated/undated-story/index.html"

@@ -1,0 +1,191 @@
+"""Tests for newsarchive.loader.raw: the shape of raw article text."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.loader.raw import caption_and_credit, parse_raw, split_blocks
+
+# caption_and_credit
+
+
+def test_caption_with_agency_credit() -> None:
+    assert caption_and_credit("A photo caption", "A photo caption AFP / STR") == (
+        "A photo caption",
+        "AFP / STR",
+    )
+
+
+def test_caption_repeated_without_credit() -> None:
+    assert caption_and_credit("A photo caption", "A photo caption") == ("A photo caption", "")
+
+
+@pytest.mark.parametrize(
+    ("second", "credit"),
+    [
+        ("A photo caption - Reuters/Jane Doe", "Reuters/Jane Doe"),
+        ("A photo caption | Getty Images", "Getty Images"),
+        ("A photo caption (Reuters)", "(Reuters)"),
+    ],
+)
+def test_caption_credit_separators(second: str, credit: str) -> None:
+    assert caption_and_credit("A photo caption", second) == ("A photo caption", credit)
+
+
+def test_caption_match_ignores_case_accents_and_spacing() -> None:
+    assert caption_and_credit("Culiacán  at   night", "CULIACAN at night AFP") == (
+        "Culiacán at night",
+        "AFP",
+    )
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "A different line entirely",
+        "A photo captionist",  # the first line is only a prefix of a longer word
+        "A photo caption " + "x" * 81,  # too long to be a credit
+        "A photo",  # shorter than the first line
+    ],
+)
+def test_not_a_caption(second: str) -> None:
+    assert caption_and_credit("A photo caption", second) == ("", "")
+
+
+def test_empty_first_line_is_not_a_caption() -> None:
+    assert caption_and_credit("", "anything") == ("", "")
+
+
+# split_blocks
+
+
+def test_split_blocks_on_blank_lines_and_trims_lines() -> None:
+    assert split_blocks("  a  \n  b \n \n\n c\n\u00a0\nd\n\n\n") == ["a\nb", "c", "d"]
+
+
+def test_split_blocks_of_empty_text() -> None:
+    assert split_blocks("  \n\n ") == []
+
+
+# parse_raw
+
+
+def test_headline_then_paragraphs() -> None:
+    parts = parse_raw("Storm hits\n\nFirst paragraph.\n\nSecond\nparagraph.")
+    assert parts.headline == "Storm hits"
+    assert parts.caption == ""
+    assert parts.paragraphs == ("First paragraph.", "Second paragraph.")
+
+
+def test_caption_and_credit_replace_the_headline() -> None:
+    body = "Troops patrol the city\nTroops patrol the city AFP / STR\n\nSoldiers patrolled."
+    parts = parse_raw(body)
+    assert parts.headline == ""
+    assert parts.caption == "Troops patrol the city"
+    assert parts.credit == "AFP / STR"
+    assert parts.paragraphs == ("Soldiers patrolled.",)
+
+
+def test_caption_block_with_more_lines_keeps_them_as_a_paragraph() -> None:
+    parts = parse_raw("Caption line\nCaption line Reuters\nFirst words of text.\n\nMore.")
+    assert parts.caption == "Caption line"
+    assert parts.paragraphs == ("First words of text.", "More.")
+
+
+def test_has_title_keeps_the_first_line_as_text() -> None:
+    parts = parse_raw("This is a paragraph.\n\nAnother.", has_title=True)
+    assert parts.headline == ""
+    assert parts.paragraphs == ("This is a paragraph.", "Another.")
+
+
+def test_first_line_longer_than_a_headline_is_a_paragraph() -> None:
+    long_line = "word " * 70
+    parts = parse_raw(long_line + "\n\nNext.")
+    assert parts.headline == ""
+    assert parts.paragraphs == (" ".join(long_line.split()), "Next.")
+
+
+def test_empty_body_has_no_parts() -> None:
+    parts = parse_raw("")
+    assert (parts.headline, parts.caption, parts.paragraphs) == ("", "", ())
+
+
+def test_reuters_dateline() -> None:
+    parts = parse_raw("Headline\n\nCULIACAN, Mexico (Reuters) - Mexican forces captured him.")
+    assert parts.dateline == "CULIACAN, Mexico (Reuters)"
+    assert parts.agency == "Reuters"
+    assert parts.date_text == ""
+    assert parts.paragraphs == ("Mexican forces captured him.",)
+
+
+def test_ap_dateline_with_date_and_em_dash() -> None:
+    parts = parse_raw("Headline\n\nWASHINGTON, Jan. 5, 2023 (AP) — The Senate voted.")
+    assert parts.dateline == "WASHINGTON, Jan. 5, 2023 (AP)"
+    assert parts.agency == "AP"
+    assert parts.date_text == "Jan. 5, 2023"
+    assert parts.paragraphs == ("The Senate voted.",)
+
+
+def test_dateline_with_double_hyphen_and_date_without_year() -> None:
+    parts = parse_raw("Headline\n\nLONDON, Jan 5 (Reuters) -- Stocks fell.")
+    assert parts.dateline == "LONDON, Jan 5 (Reuters)"
+    assert parts.date_text == "Jan 5"
+    assert parts.paragraphs == ("Stocks fell.",)
+
+
+def test_capitals_dateline_without_agency() -> None:
+    parts = parse_raw("Headline\n\nNEW YORK - Stocks fell.")
+    assert parts.dateline == "NEW YORK"
+    assert parts.agency == ""
+    assert parts.paragraphs == ("Stocks fell.",)
+
+
+@pytest.mark.parametrize(
+    "lede",
+    ["Paris - Stocks fell sharply.", "UN - Delegates met.", "Stocks fell - again - today."],
+)
+def test_not_a_dateline(lede: str) -> None:
+    parts = parse_raw("Headline\n\n" + lede)
+    assert parts.dateline == ""
+    assert parts.paragraphs == (lede,)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("By Jane Doe", "Jane Doe"),
+        ("By Jane Doe and John Smith", "Jane Doe and John Smith"),
+        ("By JANE DOE, Associated Press", "JANE DOE, Associated Press"),
+        ("By Ana de la Cruz", "Ana de la Cruz"),
+    ],
+)
+def test_byline(line: str, name: str) -> None:
+    parts = parse_raw(f"Headline\n\n{line}\n\nThe text.")
+    assert parts.byline == name
+    assert parts.paragraphs == ("The text.",)
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "By midday, police had closed the road.",
+        "By Tuesday evening the fire was out.",
+        "By 2030 the city will need more water.",
+    ],
+)
+def test_short_lede_starting_with_by_is_not_a_byline(lede: str) -> None:
+    parts = parse_raw(f"Headline\n\n{lede}\n\nMore.")
+    assert parts.byline == ""
+    assert parts.paragraphs == (lede, "More.")
+
+
+def test_byline_then_dateline() -> None:
+    parts = parse_raw("Headline\n\nBy Jane Doe\n\nNEW YORK (Reuters) - Stocks fell.")
+    assert parts.byline == "Jane Doe"
+    assert parts.dateline == "NEW YORK (Reuters)"
+    assert parts.paragraphs == ("Stocks fell.",)
+
+
+def test_raw_html_is_kept_as_text() -> None:
+    parts = parse_raw('Headline\n\nIt said <script>alert("x")</script> & more.')
+    assert parts.paragraphs == ('It said <script>alert("x")</script> & more.',)
