@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import multiprocessing
 import os
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import urls
+from . import cache, urls
 from .catalog import build_site
 from .config import SiteConfig
 from .errors import BuildError, Problem
@@ -53,16 +54,23 @@ class Report:
     ignored: list[str] = field(default_factory=list)
     notes: tuple[str, ...] = ()
     seconds: float = 0.0
+    cached: bool = False  # nothing changed since the last build, so nothing was done
 
 
 def build(config: SiteConfig, paths: Paths, jobs: int | None = None) -> Report:
     """Build the site; raises BuildError when the site cannot be written."""
     started = time.perf_counter()
-    report = Report()
     found = discover(paths.articles)
-    report.problems.extend(found.problems)
-    report.ignored = found.ignored
-    articles = _read_all(found.files, report, jobs)
+    store = cache.folder_for(paths.output)
+    digests = {f.rel: cache.digest_file(f.path) for f in found.files}
+    key = cache.build_key(config, (paths.templates, paths.static), digests)
+    state = cache.load_state(store)
+    if state is not None and state.get("key") == key and _intact(paths.output, state):
+        report = _restore(state)
+        report.seconds = time.perf_counter() - started
+        return report
+    report = Report(problems=list(found.problems), ignored=found.ignored)
+    articles = _read_all(found.files, digests, store, report, jobs)
     site = build_site(config, articles)
     report.articles, report.notes = len(site.entries), site.notes
     writer = Writer(paths.output)
@@ -82,7 +90,32 @@ def build(config: SiteConfig, paths: Paths, jobs: int | None = None) -> Report:
         writer.abort()
         raise
     report.changed += writer.changed
+    cache.save_state(
+        store, {"key": key, "tree": cache.snapshot(paths.output), "report": _saved(report)}
+    )
     report.seconds = time.perf_counter() - started
+    return report
+
+
+def _intact(output: Path, state: dict[str, object]) -> bool:
+    """Tell whether the output folder is exactly as the last build left it."""
+    return output.is_dir() and cache.snapshot(output) == state.get("tree")
+
+
+def _saved(report: Report) -> dict[str, object]:
+    """Return a report as JSON-ready data, for an unchanged rebuild to repeat."""
+    data = dataclasses.asdict(report)
+    data["seconds"] = 0.0
+    return data
+
+
+def _restore(state: dict[str, object]) -> Report:
+    """Return the report of the last build, for a build with nothing to do."""
+    data = dict(state["report"])  # type: ignore[call-overload]
+    problems = [Problem(**p) for p in data.pop("problems")]
+    report = Report(**data, problems=problems)
+    report.changed = 0
+    report.cached = True
     return report
 
 
@@ -111,14 +144,33 @@ def _workers(jobs: int | None, items: int, threshold: int) -> int:
     return 1 if items < threshold else max(1, jobs or os.cpu_count() or 1)
 
 
-def _read_all(files: Sequence[SourceFile], report: Report, jobs: int | None) -> list[Article]:
-    """Read every file, in a process pool when there are enough of them."""
-    workers = _workers(jobs, len(files), POOL_THRESHOLD)
+def _read_all(
+    files: Sequence[SourceFile],
+    digests: dict[str, str],
+    store: Path,
+    report: Report,
+    jobs: int | None,
+) -> list[Article]:
+    """Read every file not parsed by the last build, in a process pool when there are many."""
+    code = cache.code_key()
+    known = cache.load_parsed(store, code)
+    todo = [f for f in files if (f.rel, digests[f.rel]) not in known]
+    workers = _workers(jobs, len(todo), POOL_THRESHOLD)
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(read_article, files, chunksize=64))
+            fresh = dict(zip(todo, pool.map(read_article, todo, chunksize=64), strict=True))
     else:
-        results = [read_article(f) for f in files]
+        fresh = {f: read_article(f) for f in todo}
+    results = [fresh[f] if f in fresh else known[(f.rel, digests[f.rel])] for f in files]
+    cache.save_parsed(
+        store,
+        code,
+        {
+            (f.rel, digests[f.rel]): result
+            for f, result in zip(files, results, strict=True)
+            if digests[f.rel]
+        },
+    )
     articles = []
     for article, problems in results:
         report.problems.extend(problems)

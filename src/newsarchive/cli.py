@@ -176,6 +176,14 @@ def summarise(report: Report, paths: Paths, out: TextIO) -> None:
         kinds = Counter(_ignored_kind(name) for name in report.ignored)
         detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
         print(f"Ignored {len(report.ignored)} non-article file(s): {detail}.", file=out)
+    if report.cached:
+        print(
+            f"Nothing changed since the last build: {paths.output}/ is up to date with "
+            f"{report.pages} page(s), {report.files} file(s) (0 changed), checked in "
+            f"{report.seconds:.2f} s.",
+            file=out,
+        )
+        return
     print(
         f"Wrote {report.pages} page(s), {report.files} file(s) in all ({report.changed} "
         f"changed) to {paths.output}/ in {report.seconds:.2f} s.",
