@@ -132,7 +132,7 @@ def _load(path: Path) -> bytes | None:
 
 
 def _save(path: Path, data: bytes) -> None:
-    """Write a cache file with a checksum line, atomically; a cache that can't be written is skipped."""
+    """Write a cache file with a checksum line, atomically; skip it if it can't be written."""
     checksum = hashlib.blake2b(data, digest_size=16).hexdigest().encode()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
