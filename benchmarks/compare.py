@@ -1,0 +1,228 @@
+"""Benchmark newsarchive against Hugo and Pelican on the same synthetic archive.
+
+    python benchmarks/compare.py --sizes 2000 20000 --runs 3 [--skip-pelican-over 20000]
+
+For each size it writes the corpus once (benchmarks/corpus.py) as newsarchive raw text and as
+Hugo and Pelican Markdown with front matter, with comparable features: home page, article pages,
+section pages, tag pages, feeds, pagination of 20. Then, interleaved in each run: newsarchive cold
+(no output, no cache), no-op rebuild, one-article-edit rebuild; Hugo cold and no-op; Pelican cold.
+It records wall time (median over runs), CPU time, peak RSS of the whole process tree, and files
+written, and prints a Markdown table with ratios to Hugo. Work happens under --work (default
+/tmp/newsarchive-bench); nothing is written into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus import stories, write_markdown, write_newsarchive
+
+ROOT = Path(__file__).resolve().parent.parent
+HUGO_LAYOUTS = {
+    "_default/baseof.html": (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
+        '{{ range .AlternativeOutputFormats }}<link rel="{{ .Rel }}" href="{{ .Permalink }}">'
+        "{{ end }}</head><body><nav>{{ range .Site.Sections }}"
+        '<a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ end }}</nav>'
+        '{{ block "main" . }}{{ end }}</body></html>'
+    ),
+    "_default/single.html": (
+        '{{ define "main" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format "2 January 2006" }}'
+        "</time>{{ .Content }}<ul>{{ range .Params.tags }}<li>{{ . }}</li>{{ end }}</ul>"
+        "</article>{{ end }}"
+    ),
+    "_default/list.html": (
+        '{{ define "main" }}<h1>{{ .Title }}</h1>{{ $p := .Paginate .Pages }}'
+        '{{ range $p.Pages }}<h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>'
+        "<p>{{ .Summary }}</p>{{ end }}{{ template \"_internal/pagination.html\" . }}{{ end }}"
+    ),
+    "_default/terms.html": (
+        '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.Alphabetical }}'
+        '<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>'
+        "{{ end }}</ul>{{ end }}"
+    ),
+    "index.html": (
+        '{{ define "main" }}{{ $p := .Paginate (where .Site.RegularPages "Type" "ne" "x") }}'
+        '{{ range $p.Pages }}<h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>'
+        "<p>{{ .Summary }}</p>{{ end }}{{ template \"_internal/pagination.html\" . }}{{ end }}"
+    ),
+}
+HUGO_CONFIG = """baseURL = "https://example.org/"
+title = "Bench"
+paginate = 20
+disableKinds = []
+[taxonomies]
+tag = "tags"
+[outputs]
+home = ["HTML", "RSS"]
+section = ["HTML", "RSS"]
+"""
+PELICAN_CONFIG = """SITENAME = "Bench"
+SITEURL = ""
+PATH = "content"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_PAGINATION = 20
+RELATIVE_URLS = True
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+TAG_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+USE_FOLDER_AS_CATEGORY = True
+"""
+
+
+@dataclass
+class Sample:
+    """One measured command."""
+
+    wall: float
+    cpu: float
+    rss_mb: float
+    files: int
+
+
+def measure(command: list[str], cwd: Path, output: Path) -> Sample:
+    """Run a command, sampling the RSS of its whole process tree; return what it cost."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss(process.pid))
+        time.sleep(0.02)
+    wall = time.perf_counter() - started
+    _, errors = process.communicate()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{errors[-2000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    files = sum(len(names) for _, _, names in os.walk(output))
+    return Sample(wall, cpu, peak / 1024 / 1024, files)
+
+
+def tree_rss(pid: int) -> int:
+    """Return the resident memory in bytes of a process and all its descendants."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/statm") as statm:
+                total += int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    stack.extend(int(c) for c in children.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def prepare(size: int, work: Path) -> Path:
+    """Write the corpus in all three input formats under work/SIZE; return that folder."""
+    folder = work / str(size)
+    if (folder / "ready").exists():
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    items = stories(size)
+    write_newsarchive(items, folder / "na" / "articles")
+    write_markdown(items, folder / "hugo" / "content", "hugo")
+    for name, text in HUGO_LAYOUTS.items():
+        path = folder / "hugo" / "layouts" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (folder / "hugo" / "config.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    write_markdown(items, folder / "pelican" / "content", "pelican")
+    (folder / "pelican" / "pelicanconf.py").write_text(PELICAN_CONFIG, encoding="utf-8")
+    (folder / "ready").write_text("", encoding="utf-8")
+    return folder
+
+
+def newsarchive(folder: Path) -> list[str]:
+    """Return the newsarchive build command for a corpus folder."""
+    return [sys.executable, str(ROOT / "build.py"), "--articles", "articles",
+            "--output", "dist", "--config", str(folder / "na" / "site.yaml")]
+
+
+def edit_one(folder: Path, run: int) -> None:
+    """Edit one article's text, as a newsroom correction would."""
+    first = sorted((folder / "na" / "articles" / "politics").glob("*.txt"))[0]
+    text = first.read_text(encoding="utf-8")
+    first.write_text(text.rstrip("\n") + f"\n\nCorrection {run}: an earlier version misspelled "
+                     "a name.\n", encoding="utf-8")
+
+
+def run_size(size: int, runs: int, work: Path, pelican_max: int) -> dict[str, list[Sample]]:
+    """Measure every command `runs` times, interleaved; return samples by label."""
+    folder = prepare(size, work)
+    na, hugo, pelican = folder / "na", folder / "hugo", folder / "pelican"
+    (na / "site.yaml").write_text("", encoding="utf-8")
+    samples: dict[str, list[Sample]] = {}
+    for run in range(runs):
+        shutil.rmtree(na / "dist", ignore_errors=True)
+        shutil.rmtree(na / ".dist.cache", ignore_errors=True)
+        record = samples.setdefault
+        record("newsarchive cold", []).append(measure(newsarchive(folder), na, na / "dist"))
+        record("newsarchive no-op", []).append(measure(newsarchive(folder), na, na / "dist"))
+        edit_one(folder, run)
+        record("newsarchive one edit", []).append(measure(newsarchive(folder), na, na / "dist"))
+        shutil.rmtree(hugo / "public", ignore_errors=True)
+        shutil.rmtree(hugo / "resources", ignore_errors=True)
+        hugo_cmd = ["hugo", "--quiet", "--destination", "public"]
+        record("hugo cold", []).append(measure(hugo_cmd, hugo, hugo / "public"))
+        record("hugo no-op", []).append(measure(hugo_cmd, hugo, hugo / "public"))
+        if size <= pelican_max:
+            shutil.rmtree(pelican / "output", ignore_errors=True)
+            pelican_cmd = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py",
+                           "-o", "output", "-q"]
+            record("pelican cold", []).append(measure(pelican_cmd, pelican, pelican / "output"))
+        print(f"  size {size}: run {run + 1}/{runs} done", file=sys.stderr, flush=True)
+    return samples
+
+
+def table(size: int, samples: dict[str, list[Sample]]) -> str:
+    """Return a Markdown table of medians and ratios to Hugo cold."""
+    hugo = statistics.median(s.wall for s in samples["hugo cold"])
+    lines = [f"### {size:,} articles", "",
+             "| build | wall s (median) | CPU s | peak RSS MB | files | wall / Hugo cold |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for label, items in samples.items():
+        wall = statistics.median(s.wall for s in items)
+        cpu = statistics.median(s.cpu for s in items)
+        rss = max(s.rss_mb for s in items)
+        files = items[-1].files
+        lines.append(f"| {label} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {files:,} | "
+                     f"{wall / hugo:.3f} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    """Run the benchmark and print the report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 20000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/newsarchive-bench"))
+    parser.add_argument("--skip-pelican-over", type=int, default=20000, dest="pelican_max")
+    options = parser.parse_args()
+    for tool in ("hugo",):
+        if shutil.which(tool) is None:
+            raise SystemExit(f"{tool} is not installed (apt-get install -y {tool})")
+    options.work.mkdir(parents=True, exist_ok=True)
+    for size in options.sizes:
+        print(table(size, run_size(size, options.runs, options.work, options.pelican_max)),
+              flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
