@@ -65,3 +65,33 @@ def test_new_writes_a_dated_markdown_file_with_front_matter(tmp_path, capsys):
     assert text.startswith("---\ntitle: Flood waters recede\ndate: '2024-03-09'\n")
     assert new_article(tmp_path, "Flood waters recede", "local", dt.date(2024, 3, 9)) == 1
     assert "already exists" in capsys.readouterr().err
+
+
+def test_quiet_prints_only_problems(build_site_from):
+    built = build_site_from({"articles/a.txt": "Headline\n\nBody.", "articles/e.txt": ""}, "-q")
+    assert built.code == 0
+    assert built.out == "Skipped:\n  e.txt: is empty; add text or delete the file\n"
+
+
+def test_repeated_problems_are_grouped_with_their_files(build_site_from):
+    built = build_site_from(
+        {
+            "articles/a.txt": "Headline\n\nBody.",
+            "articles/e1.txt": "",
+            "articles/e2.txt": "",
+            "articles/e3.txt": "",
+        }
+    )
+    assert (
+        "Skipped:\n  is empty; add text or delete the file (3 files):\n"
+        "    e1.txt\n    e2.txt\n    e3.txt\n"
+    ) in built.out
+
+
+def test_verbose_lists_every_ignored_file(build_site_from):
+    built = build_site_from(
+        {"articles/a.txt": "Headline\n\nBody.", "articles/.DS_Store": "x", "articles/b.txt~": "x"},
+        "--verbose",
+    )
+    assert "Ignored 2 non-article file(s): 1 backup file(s), 1 hidden file(s).\n" in built.out
+    assert "  .DS_Store\n  b.txt~\n" in built.out

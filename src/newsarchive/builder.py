@@ -10,6 +10,7 @@ import time
 import traceback
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from .feeds import dated_entries, feed_outputs
 from .loader import discover, read_article
 from .models import Article, Output, Site, SourceFile
 from .pages import site_pages
+from .progress import SILENT, Progress
 from .render import Frame, Renderer, environment, iso_date
 from .search import fallback_outputs, pagefind_outputs
 from .sitemap import sitemap_outputs
@@ -57,11 +59,14 @@ class Report:
     cached: bool = False  # nothing changed since the last build, so nothing was done
 
 
-def build(config: SiteConfig, paths: Paths, jobs: int | None = None) -> Report:
+def build(
+    config: SiteConfig, paths: Paths, jobs: int | None = None, progress: Progress = SILENT
+) -> Report:
     """Build the site; raises BuildError when the site cannot be written."""
     started = time.perf_counter()
+    writer = Writer(paths.output)  # first: it refuses an output such as "/" before any write
     found = discover(paths.articles)
-    store = cache.folder_for(paths.output)
+    store = cache.folder_for(writer.output)
     digests = {f.rel: cache.digest_file(f.path) for f in found.files}
     key = cache.build_key(config, (paths.templates, paths.static), digests)
     state = cache.load_state(store)
@@ -70,18 +75,23 @@ def build(config: SiteConfig, paths: Paths, jobs: int | None = None) -> Report:
         report.seconds = time.perf_counter() - started
         return report
     report = Report(problems=list(found.problems), ignored=found.ignored)
-    articles = _read_all(found.files, digests, store, report, jobs)
+    articles = _read_all(found.files, digests, store, report, jobs, progress)
+    progress.begin("Cataloguing articles", len(articles))
     site = build_site(config, articles)
+    progress.end()
     report.articles, report.notes = len(site.entries), site.notes
-    writer = Writer(paths.output)
     writer.start()
     try:
         workers = _workers(jobs, len(site.entries), RENDER_POOL_THRESHOLD)
+        progress.begin("Rendering pages")
         html = _write_pages(writer, Job(config, site, paths), workers, report)
+        progress.end()
         for item in _other_outputs(config, site, paths, html):
             writer.write(item)
             report.files += 1
+        progress.begin("Indexing for search")
         _index_pages(writer, report)
+        progress.end()
         writer.commit()
     except jinja2.TemplateError as error:
         writer.abort()
@@ -150,17 +160,21 @@ def _read_all(
     store: Path,
     report: Report,
     jobs: int | None,
+    progress: Progress,
 ) -> list[Article]:
     """Read every file not parsed by the last build, in a process pool when there are many."""
     code = cache.code_key()
     known = cache.load_parsed(store, code)
     todo = [f for f in files if (f.rel, digests[f.rel]) not in known]
     workers = _workers(jobs, len(todo), POOL_THRESHOLD)
-    if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            fresh = dict(zip(todo, pool.map(read_article, todo, chunksize=64), strict=True))
-    else:
-        fresh = {f: read_article(f) for f in todo}
+    progress.begin("Reading articles", len(todo))
+    fresh: dict[SourceFile, cache.Parsed] = {}
+    with ProcessPoolExecutor(max_workers=workers) if workers > 1 else nullcontext() as pool:
+        reading = pool.map(read_article, todo, chunksize=64) if pool else map(read_article, todo)
+        for done, (source, result) in enumerate(zip(todo, reading, strict=True), start=1):
+            fresh[source] = result
+            progress.advance(done)
+    progress.end()
     results = [fresh[f] if f in fresh else known[(f.rel, digests[f.rel])] for f in files]
     cache.save_parsed(
         store,
@@ -246,7 +260,7 @@ def _other_outputs(
     yield from feed_outputs(config, site)
     yield from sitemap_outputs(config, html)
     yield from static_files(paths.static)
-    yield from fallback_outputs(config, site)
+    yield from fallback_outputs(site)
 
 
 def manifest(config: SiteConfig, site: Site) -> bytes:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
 from . import __version__, config
-from .builder import Paths, Report, build
+from .builder import Paths, build
 from .errors import BuildError
+from .progress import SILENT, Progress
+from .summary import summarise
 
 PROJECT = Path(__file__).resolve().parents[2]
 COMMANDS = ("build", "serve", "new", "check")
@@ -87,7 +88,25 @@ def _build_options(command: argparse.ArgumentParser) -> None:
         type=int,
         default=None,
         metavar="N",
-        help="worker processes for reading (all cores)",
+        help="worker processes for reading and rendering (all cores)",
+    )
+    loudness = command.add_mutually_exclusive_group()
+    loudness.add_argument(
+        "-q",
+        "--quiet",
+        dest="verbosity",
+        action="store_const",
+        const=0,
+        default=1,
+        help="print only problems and errors",
+    )
+    loudness.add_argument(
+        "-v",
+        "--verbose",
+        dest="verbosity",
+        action="store_const",
+        const=2,
+        help="also list every ignored file",
     )
 
 
@@ -136,11 +155,12 @@ def run_build(options: argparse.Namespace, out: TextIO) -> int:
     )
     try:
         settings = config.with_base_url(config.load(config_path), options.base_url)
-        report = build(settings, paths, options.jobs)
+        progress = Progress(sys.stderr, sys.stderr.isatty()) if options.verbosity else SILENT
+        report = build(settings, paths, options.jobs, progress)
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILED
-    summarise(report, paths, out)
+    summarise(report, paths, out, options.verbosity, colour=out.isatty())
     if options.strict and report.problems:
         print(f"error: --strict: {len(report.problems)} problem(s) above", file=sys.stderr)
         return EXIT_FAILED
@@ -151,55 +171,3 @@ def _default_folder(name: str) -> Path:
     """Return ./name when it exists, else the project's own folder of that name."""
     local = Path(name)
     return local if local.is_dir() else PROJECT / name
-
-
-def summarise(report: Report, paths: Paths, out: TextIO) -> None:
-    """Print what the build did: counts, every skipped file with its reason, time taken."""
-    skipped = [p for p in report.problems if p.kind == "skipped"]
-    warnings = [p for p in report.problems if p.kind == "warning"]
-    ignored = [p for p in report.problems if p.kind == "ignored"]
-    print(
-        f"Read {report.articles} article(s) from {paths.articles}/; "
-        f"{len(skipped)} file(s) skipped.",
-        file=out,
-    )
-    for title, problems in (("Skipped", skipped), ("Warnings", warnings), ("Ignored", ignored)):
-        if problems:
-            print(f"{title}:", file=out)
-            for problem in sorted(problems, key=lambda p: (p.path, p.line or 0)):
-                print(f"  {problem}", file=out)
-    if report.notes:
-        print("Near-duplicates:", file=out)
-        for note in report.notes:
-            print(f"  {note}", file=out)
-    if report.ignored:
-        kinds = Counter(_ignored_kind(name) for name in report.ignored)
-        detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
-        print(f"Ignored {len(report.ignored)} non-article file(s): {detail}.", file=out)
-    if report.cached:
-        print(
-            f"Nothing changed since the last build: {paths.output}/ is up to date with "
-            f"{report.pages} page(s), {report.files} file(s) (0 changed), checked in "
-            f"{report.seconds:.2f} s.",
-            file=out,
-        )
-        return
-    print(
-        f"Wrote {report.pages} page(s), {report.files} file(s) in all ({report.changed} "
-        f"changed) to {paths.output}/ in {report.seconds:.2f} s.",
-        file=out,
-    )
-
-
-def _ignored_kind(name: str) -> str:
-    """Name the kind of an ignored file for the summary."""
-    base = name.rstrip("/").rsplit("/", 1)[-1]
-    if name.endswith("/"):
-        return "hidden folder(s)"
-    if base.startswith("."):
-        return "hidden file(s)"
-    if base.endswith(("~", ".bak", ".swp", ".swo", ".orig", ".tmp", ".part")) or base.startswith(
-        "#"
-    ):
-        return "backup file(s)"
-    return "other file(s)"
