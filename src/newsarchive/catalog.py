@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import zoneinfo
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import entities, similarity, urls
@@ -133,12 +133,14 @@ def _sections(config: SiteConfig, ordered: Sequence[Article]) -> dict[str, Term]
     }
 
 
-def _terms(kind: str, ordered: Sequence[Article], values: object) -> dict[str, Term]:
+def _terms(
+    kind: str, ordered: Sequence[Article], values: Callable[[Article], Sequence[str]]
+) -> dict[str, Term]:
     """Group articles by tag, folding case and accents."""
     members: dict[str, list[int]] = defaultdict(list)
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for index, article in enumerate(ordered):
-        for value in values(article):  # type: ignore[operator]
+        for value in values(article):
             key = make_slug(fold(value), fallback="")
             if key and index not in members[key][-1:]:
                 members[key].append(index)
