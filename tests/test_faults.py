@@ -1,0 +1,378 @@
+"""Faults: a killed build, a full disk, an unwritable output and a damaged cache lose nothing.
+
+These run real builds (`python build.py`) in subprocesses and kill them with SIGKILL, fill a
+small tmpfs (the machines this project runs on are root, so `mount` works), and damage the build
+cache beside the output.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLES, run_cli
+
+BUILD = [sys.executable, str(ROOT / "build.py")]
+WORDS = [
+    "council",
+    "budget",
+    "harbour",
+    "storm",
+    "election",
+    "court",
+    "hospital",
+    "school",
+    "railway",
+    "bridge",
+    "farmers",
+    "festival",
+    "museum",
+    "river",
+    "police",
+    "strike",
+    "market",
+    "housing",
+    "library",
+    "airport",
+    "vaccine",
+    "drought",
+]
+ARCHIVE_SIZE = 260  # over the 200 files that start the reading pool, about 5 s to build
+
+
+def make_archive(articles: Path, count: int, edition: int = 0) -> None:
+    """Write `count` dated articles in four sections; each `edition` changes all of them."""
+    for number in range(count):
+        rng = random.Random(number)
+        section = ("world", "local", "sport", "business")[number % 4]
+        body = "\n\n".join(
+            " ".join(rng.choice(WORDS) for _ in range(30)).capitalize() + "." for _ in range(3)
+        )
+        if edition:  # every file changes, so the reading cache cannot make the build instant
+            body += f"\n\nUpdate number {edition} to this story."
+        path = (
+            articles / section / f"2022-{1 + number % 12:02d}-{1 + number % 28:02d}-s{number}.txt"
+        )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"Story {number} on the {rng.choice(WORDS)}\n\n{body}\n", encoding="utf-8")
+
+
+def arguments(root: Path, output: Path) -> list[str]:
+    """Return the build options for an archive under root."""
+    return [
+        "--articles",
+        str(root / "articles"),
+        "--output",
+        str(output),
+        "--config",
+        str(root / "site.yaml"),
+    ]
+
+
+def build(root: Path, output: Path) -> subprocess.CompletedProcess[str]:
+    """Run a whole build in a subprocess."""
+    return subprocess.run(
+        BUILD + arguments(root, output), capture_output=True, text=True, check=False, timeout=300
+    )
+
+
+def error_line(stderr: str) -> str:
+    """Return the one `error:` line of a failed build's stderr (the rest is progress)."""
+    assert "Traceback" not in stderr, stderr
+    errors = [line for line in stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, stderr
+    return errors[0]
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """Return the content hash of every file under a folder, by relative path."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+def files_in(folder: Path) -> int:
+    """Count the files under a folder (0 when it does not exist)."""
+    return sum(len(names) for _, _, names in os.walk(folder))
+
+
+def kill_when(root: Path, ready: object, limit: float = 120.0) -> bool:
+    """Start a build, SIGKILL it and its workers once ready(staging) holds; tell if it was killed."""
+    dist = root / "dist"
+    process = subprocess.Popen(
+        BUILD + arguments(root, dist),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    started = time.monotonic()
+    while process.poll() is None and time.monotonic() - started < limit:
+        if ready(root / ".dist.staging", time.monotonic() - started):  # type: ignore[operator]
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            return True
+        time.sleep(0.005)
+    process.wait()
+    return False
+
+
+def assert_previous_site_is_intact(root: Path, good: dict[str, str]) -> None:
+    """Assert the output is the last good build, or that build kept aside for recovery."""
+    dist, previous = root / "dist", root / ".dist.previous"
+    assert tree(dist if dist.exists() else previous) == good
+
+
+KILL_POINTS = [
+    ("while reading, at 0.1 s", lambda staging, seconds: seconds >= 0.1),
+    ("while reading, at 0.6 s", lambda staging, seconds: seconds >= 0.6),
+    ("while reading, at 1.5 s", lambda staging, seconds: seconds >= 1.5),
+    ("as writing starts", lambda staging, seconds: staging.exists()),
+    ("mid-write, 100 files", lambda staging, seconds: files_in(staging) >= 100),
+    ("mid-write, 400 files", lambda staging, seconds: files_in(staging) >= 400),
+    ("late in the write, 700 files", lambda staging, seconds: files_in(staging) >= 700),
+]
+
+
+def test_sigkill_at_any_moment_keeps_the_previous_site_and_the_next_build_is_right(tmp_path):
+    make_archive(tmp_path / "articles", ARCHIVE_SIZE)
+    (tmp_path / "site.yaml").write_text("", encoding="utf-8")
+    first = build(tmp_path, tmp_path / "dist")
+    assert first.returncode == 0, first.stderr
+    good = tree(tmp_path / "dist")
+    killed = []
+    for edition, (moment, ready) in enumerate(KILL_POINTS, start=1):
+        make_archive(tmp_path / "articles", ARCHIVE_SIZE, edition)  # the next build has work
+        if kill_when(tmp_path, ready):
+            killed.append(moment)
+            assert_previous_site_is_intact(tmp_path, good)
+        else:  # the build won the race and finished: that is the new good site
+            good = tree(tmp_path / "dist")
+    assert len(killed) >= 5, killed
+    final = build(tmp_path, tmp_path / "dist")
+    assert final.returncode == 0, final.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".dist.cache",
+        "articles",
+        "dist",
+        "site.yaml",
+    ]
+    cold = build(tmp_path, tmp_path / "cold" / "dist")
+    assert cold.returncode == 0, cold.stderr
+    assert tree(tmp_path / "dist") == tree(tmp_path / "cold" / "dist")
+
+
+def test_death_between_the_two_renames_of_the_swap_is_recovered(tmp_path):
+    shutil.copytree(SAMPLES, tmp_path / "articles")
+    (tmp_path / "site.yaml").write_text("", encoding="utf-8")
+    assert build(tmp_path, tmp_path / "dist").returncode == 0
+    good = tree(tmp_path / "dist")
+    (tmp_path / "articles" / "new.txt").write_text("A new story\n\nIts text.\n", encoding="utf-8")
+    dies = (
+        "import os, sys, pathlib\n"
+        f"sys.path.insert(0, {str(ROOT / 'src')!r})\n"
+        "from newsarchive.cli import main\n"
+        "rename = pathlib.Path.rename\n"
+        "def dying(self, target):\n"
+        "    if self.name.endswith('.staging'):\n"
+        "        os._exit(9)  # the old site is aside, the new one not yet in place\n"
+        "    return rename(self, target)\n"
+        "pathlib.Path.rename = dying\n"
+        f"main({arguments(tmp_path, tmp_path / 'dist')!r})\n"
+    )
+    died = subprocess.run([sys.executable, "-c", dies], capture_output=True, check=False)
+    assert died.returncode == 9
+    assert not (tmp_path / "dist").exists()
+    assert tree(tmp_path / ".dist.previous") == good
+    again = build(tmp_path, tmp_path / "dist")
+    assert again.returncode == 0, again.stderr
+    assert "A new story" in (tmp_path / "dist" / "index.html").read_text(encoding="utf-8")
+    assert not (tmp_path / ".dist.previous").exists() and not (tmp_path / ".dist.staging").exists()
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """Mount a 1 MB tmpfs at tmp_path/disk for the test, and unmount it after."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)], check=True)
+    yield disk
+    subprocess.run(["umount", "-l", str(disk)], check=True)
+
+
+def test_a_full_disk_is_a_clear_error_and_keeps_the_previous_site(tmp_path, small_disk):
+    shutil.copytree(SAMPLES, tmp_path / "articles")
+    (tmp_path / "site.yaml").write_text("", encoding="utf-8")
+    assert build(tmp_path, small_disk / "dist").returncode == 0
+    good = tree(small_disk / "dist")
+    big = tmp_path / "articles" / "big.txt"
+    big.write_text("A big story\n\n" + "Words fill the disk. " * 60_000, encoding="utf-8")
+    full = build(tmp_path, small_disk / "dist")
+    assert full.returncode == 1
+    message = error_line(full.stderr)
+    assert message.startswith("error: cannot write ") and message.endswith(
+        "No space left on device"
+    )
+    assert tree(small_disk / "dist") == good
+    assert not (small_disk / ".dist.staging").exists()
+    big.unlink()
+    assert build(tmp_path, small_disk / "dist").returncode == 0
+
+
+def test_a_read_only_output_folder_is_a_clear_error(tmp_path, small_disk):
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    (tmp_path / "site.yaml").write_text("", encoding="utf-8")
+    shutil.copytree(SAMPLES, tmp_path / "articles")
+    result = build(tmp_path, small_disk / "dist")
+    assert result.returncode == 1
+    assert error_line(result.stderr) == (
+        f"error: cannot create {small_disk / '.dist.staging'}: Read-only file system; check "
+        "that the output folder's parent exists and is writable"
+    )
+
+
+def test_running_out_of_space_mid_write_is_reported_not_raised(tmp_path, monkeypatch):
+    real = Path.write_bytes
+    written = []
+
+    def full(self: Path, data: bytes) -> int:
+        if ".dist.staging" in self.parts and len(written) >= 5:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+        written.append(self)
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    (tmp_path / "site.yaml").write_text("", encoding="utf-8")
+    code, _, err = run_cli(*arguments(tmp_path, tmp_path / "dist")[2:], "--articles", str(SAMPLES))
+    assert code == 1
+    assert err.startswith(f"error: cannot write {tmp_path / 'dist'}/")
+    assert err.endswith(": No space left on device\n")
+    assert not (tmp_path / ".dist.staging").exists() and not (tmp_path / "dist").exists()
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        ("a-file/dist", "error: cannot create"),
+        ("a-file", "error: output {root}/a-file exists and is not a folder"),
+        ("/", "error: output / is the file-system root"),
+    ],
+)
+def test_impossible_output_folders_are_clear_errors(tmp_path, output, message):
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    (tmp_path / "site.yaml").write_text("", encoding="utf-8")
+    target = output if output.startswith("/") else str(tmp_path / output)
+    result = subprocess.run(
+        [
+            *BUILD,
+            "--articles",
+            str(SAMPLES),
+            "--output",
+            target,
+            "--config",
+            str(tmp_path / "site.yaml"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert error_line(result.stderr).startswith(message.format(root=tmp_path))
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "not a folder"
+
+
+# The build cache beside the output: damaged or stale, it is detected and never trusted.
+
+
+@pytest.fixture
+def cached_site(tmp_path):
+    """Build the sample archive once, leaving its cache; return the folder holding both."""
+    shutil.copytree(SAMPLES, tmp_path / "articles")
+    (tmp_path / "site.yaml").write_text("", encoding="utf-8")
+    rebuild(tmp_path)
+    assert {p.name for p in (tmp_path / ".dist.cache").iterdir()} == {
+        "state.json",
+        "articles.pickle",
+    }
+    return tmp_path
+
+
+def rebuild(root: Path) -> str:
+    """Build again in-process and return the summary."""
+    code, out, err = run_cli(*arguments(root, root / "dist"))
+    assert code == 0, err
+    return out
+
+
+def test_an_unchanged_rebuild_uses_the_cache(cached_site):
+    assert "Nothing changed since the last build" in rebuild(cached_site)
+
+
+@pytest.mark.parametrize("name", ["state.json", "articles.pickle"])
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty"])
+def test_a_damaged_cache_file_is_rebuilt_not_trusted(cached_site, name, damage):
+    path = cached_site / ".dist.cache" / name
+    data = path.read_bytes()
+    damaged = {
+        "truncate": data[: len(data) // 2],
+        "flip": data[:-1] + bytes([data[-1] ^ 0xFF]),
+        "garbage": b"\x80\x04not a pickle nor json",
+        "empty": b"",
+    }[damage]
+    path.write_bytes(damaged)
+    (cached_site / "articles" / "new.txt").write_text("Fresh story\n\nIts text.\n", "utf-8")
+    good = tree(cached_site / "dist")
+    out = rebuild(cached_site)
+    assert "Nothing changed" not in out and "Read 3 article(s)" in out
+    assert "Fresh story" in (cached_site / "dist" / "index.html").read_text(encoding="utf-8")
+    assert tree(cached_site / "dist") != good
+    assert path.read_bytes() != damaged  # rewritten by the build
+
+
+def test_a_checksummed_cache_with_wrong_contents_is_not_trusted(cached_site):
+    import pickle
+
+    path = cached_site / ".dist.cache" / "articles.pickle"
+    data = pickle.dumps({"code": "someone else's code", "parsed": {}})
+    path.write_bytes(hashlib.blake2b(data, digest_size=16).hexdigest().encode() + b"\n" + data)
+    (cached_site / "articles" / "new.txt").write_text("Fresh story\n\nIts text.\n", "utf-8")
+    assert "Read 3 article(s)" in rebuild(cached_site)
+
+
+def test_a_changed_output_folder_is_rebuilt_despite_the_cache(cached_site):
+    good = tree(cached_site / "dist")
+    (cached_site / "dist" / "index.html").write_text("tampered", encoding="utf-8")
+    (cached_site / "dist" / "404.html").unlink()
+    out = rebuild(cached_site)
+    assert "Nothing changed" not in out
+    assert tree(cached_site / "dist") == good
+
+
+def test_a_stale_cache_entry_never_hides_an_edit(cached_site):
+    source = next((cached_site / "articles").glob("*.txt"))
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("\n\n", "\n\nA sentence added by an editor.\n\n", 1), "utf-8")
+    rebuild(cached_site)
+    pages = "".join(p.read_text(encoding="utf-8") for p in (cached_site / "dist").rglob("*.html"))
+    assert "A sentence added by an editor." in pages
+
+
+def test_a_cache_that_cannot_be_written_does_not_stop_the_build(tmp_path):
+    shutil.copytree(SAMPLES, tmp_path / "articles")
+    (tmp_path / "site.yaml").write_text("", encoding="utf-8")
+    (tmp_path / ".dist.cache").write_text("a file where the cache folder would be", "utf-8")
+    result = build(tmp_path, tmp_path / "dist")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "dist" / "index.html").is_file()
+    assert "Traceback" not in result.stderr
