@@ -13,7 +13,7 @@ import random
 import resource
 import sys
 from collections.abc import Callable
-from multiprocessing import Pool
+from multiprocessing import get_context
 from time import perf_counter, process_time
 from typing import TypeVar
 
@@ -30,6 +30,7 @@ STOP_TEXT = (
 STOP = STOP_TEXT.split()
 SYLLABLES = [c + v for c in "bcdfghjklmnprstvwzqx" for v in "aeiouy"]
 T = TypeVar("T")
+TEXTS: list[str] = []
 
 
 def word(number: int) -> str:
@@ -77,9 +78,9 @@ def article(n: int, index: int) -> str:
     return " ".join(f"{' '.join(s).capitalize()} {len(s) * 7}." for s in sentences)
 
 
-def analyse(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """Return a text's terms and fingerprint (what a pool worker does per article)."""
-    return similarity.terms(text), similarity.fingerprint(text)
+def analyse(index: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Return the terms and fingerprint of TEXTS[index] (what a pool worker does per article)."""
+    return similarity.terms(TEXTS[index]), similarity.fingerprint(TEXTS[index])
 
 
 def timed(label: str, step: Callable[[], T]) -> T:
@@ -88,7 +89,7 @@ def timed(label: str, step: Callable[[], T]) -> T:
     result = step()
     print(
         f"{label:<34}{perf_counter() - wall:6.2f} s wall {process_time() - cpu:6.2f} s CPU"
-        f" (+{children_cpu() - workers:5.2f} s in workers)"
+        f" (+{children_cpu() - workers:5.2f} s in workers), RSS {rss_mb():4.0f} MB"
     )
     return result
 
@@ -99,16 +100,25 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def rss_mb() -> float:
+    """Return the current resident set size of this process in MB (Linux)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
+
+
 def peak_mb(who: int) -> float:
     """Return the peak resident set size of this process or its largest child, in MB."""
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def analyse_all(texts: list[str]) -> tuple[list[tuple[str, ...]], list[tuple[int, ...]]]:
-    """Return every text's terms (interned here as they arrive) and fingerprint, two processes."""
+def analyse_all() -> tuple[list[tuple[str, ...]], list[tuple[int, ...]]]:
+    """Return the terms (interned here as they arrive) and fingerprint of every text, two workers.
+
+    The workers are forked, so they find TEXTS in memory as a build's parsing workers would.
+    """
     docs, signatures = [], []
-    with Pool(2) as pool:
-        for doc, signature in pool.imap(analyse, texts, chunksize=256):
+    with get_context("fork").Pool(2) as pool:
+        for doc, signature in pool.imap(analyse, range(len(TEXTS)), chunksize=256):
             docs.append(tuple(map(sys.intern, doc)))
             signatures.append(signature)
     return docs, signatures
@@ -117,12 +127,14 @@ def analyse_all(texts: list[str]) -> tuple[list[tuple[str, ...]], list[tuple[int
 def main(argv: list[str]) -> int:
     """Generate the corpus, time each similarity stage, and print the figures."""
     n = int(argv[1]) if len(argv) > 1 else 20_000
-    with Pool(2) as pool:
-        texts = pool.starmap(article, [(n, i) for i in range(n)], chunksize=500)
-    print(f"{n} articles of {sum(map(len, texts)) / n:.0f} characters (generation untimed)")
+    with get_context("fork").Pool(2) as pool:
+        TEXTS.extend(pool.starmap(article, [(n, i) for i in range(n)], chunksize=500))
+    print(f"{n} articles of {sum(map(len, TEXTS)) / n:.0f} characters (generation untimed)")
     print(f"{'peak RSS after generation':<34}{peak_mb(resource.RUSAGE_SELF):6.0f} MB")
     start = perf_counter()
-    docs, signatures = timed("terms + fingerprint (2 processes)", lambda: analyse_all(texts))
+    docs, signatures = timed("terms + fingerprint (2 processes)", analyse_all)
+    TEXTS.clear()  # the later stages need only terms and signatures
+    print(f"{'RSS without the texts':<34}{rss_mb():6.0f} MB")
     neighbours = timed(
         "related_with_scores(k=10)", lambda: similarity.related_with_scores(docs, 10)
     )

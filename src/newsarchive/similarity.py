@@ -1,29 +1,29 @@
 """Content similarity across an archive: related articles, near-duplicates and same-story clusters.
 
-Per article, pure and picklable, so a process pool can run them:
+Per article (pure, picklable, the same in every process, so a process pool can run them):
 
-* ``terms(text)``: casefolded, accent-folded words of two or more letters; stop-words, wire
-  credits and anything with a digit split off or dropped. Interned, so repeats share one object.
-* ``fingerprint(text)``: a ``SIGNATURE_BINS``-bin one-permutation MinHash of the text's
-  ``SHINGLE_WORDS``-word shingles, hashed with ``zlib.crc32``, empty bins filled by a fixed probe
-  order, each bin kept to its low ``SIGNATURE_BITS`` bits (a tuple of small ints, about 1 KB).
+* ``terms(text)``: casefolded, accent-folded words of two letters or more, without stop-words,
+  wire credits or digits; interned, so repeats share one object and pickles stay small (a caller
+  gathering many docs should ``sys.intern`` them again, as the benchmark does).
+* ``fingerprint(text)``: one-permutation MinHash of the ``SHINGLE_WORDS``-word shingles (words
+  hashed by ``zlib.crc32``, shingles by a polynomial of those and MurmurHash3's finaliser) in
+  ``SIGNATURE_BINS`` bins, empty bins filled from a fixed probe order, each cut to its low
+  ``SIGNATURE_BITS`` bits: a tuple of small ints, about 1 KB.
 
-Across the archive (N docs, M = ``TOP_TERMS``, cap = ``max_df(N)`` = ceil(2 * sqrt(N))):
+Across N docs (M = ``TOP_TERMS``, cap = ``max_df(N)`` = ceil(2 * sqrt(N))):
 
-* ``related_with_scores(docs, k)`` / ``related(docs, k)``: TF-IDF cosine, weight
-  ``(1 + ln tf) * (1 + ln((1 + N) / (1 + df)))``. Terms in more than ``cap`` docs are ignored
-  (they say little and make long postings). Each doc keeps its M heaviest terms found in at least
-  two docs, divided by the norm of all its terms under the cap; dot products are accumulated only
-  through an inverted index over the kept terms. Time O(N * M * cap) = O(M * N**1.5) at worst and
-  far less in practice (a posting only lists docs that kept the term); memory O(N * M + vocabulary).
-* ``near_duplicates(signatures, threshold)``: LSH banding (bands of r rows, r the largest that
-  misses a pair at the threshold less than 1% of the time), then each candidate pair's estimated
-  Jaccard is checked. Time O(N * bands + candidate pairs).
-* ``clusters(neighbours, threshold)``: union-find over the related edges scoring at least
-  ``SAME_STORY_THRESHOLD``; a cluster's id is its smallest doc index. Time O(N * k).
+* ``related_with_scores`` / ``related``: TF-IDF cosine, weight (1 + ln tf) * (1 + ln((1 + N) /
+  (1 + df))), ignoring terms in more than cap docs (little signal, long postings). A doc keeps its
+  M heaviest terms found in two docs or more, over the norm of all its terms under the cap; dot
+  products are summed only through postings of kept terms. Time O(N * M * cap) = O(M * N**1.5)
+  at worst, far less in practice (a posting lists only docs that kept its term); memory O(N * M).
+* ``near_duplicates``: LSH banding (r rows a band, the most that miss a pair at the threshold
+  under 1% of the time), then each candidate's estimated Jaccard is checked. O(N log N * bands).
+* ``clusters``: union-find over related links scoring ``SAME_STORY_THRESHOLD`` or more; a
+  cluster's id is its smallest doc index. O(N * k).
 
-Results are ordered by value and then by doc index, never by set or hash order, so every run and
-process gives the same answer.
+Results are ordered by value, then doc index, never by set or hash order: every run and process
+gives the same answer.
 """
 
 from __future__ import annotations
@@ -38,12 +38,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import combinations, count, filterfalse
+from itertools import chain, combinations, count, filterfalse
 
 import numpy as np
 import numpy.typing as npt
 
-TOP_TERMS = 32
+TOP_TERMS = 24
 """How many of its heaviest terms a doc keeps for ``related`` (M)."""
 
 DF_CAP_FACTOR = 2.0
@@ -74,14 +74,12 @@ _STOP_WORD_LIST = """
     no nor not now of off often on once one only onto or other others otherwise our ours
     ourselves out over own per perhaps put rather same say said says she should since so some
     still such than that the their theirs them themselves then there these they this those
-    though through thus to told too toward under until up upon us very via was we well were
-    what whatever when where whether which while who whoever whom whose why will with within
-    without would yet you your yours yourself yourselves
-    zero two three four five six seven eight nine ten first second third
-    don doesn didn isn wasn aren weren hasn haven hadn won wouldn couldn shouldn ll ve re st nd
-    rd th mr mrs ms dr
-    de del la las le les los el du des da do dos di der den und et
-    afp ap reuters upi efe dpa str getty xinhua
+    though through thus to told too toward under until up upon us very via was we well were what
+    whatever when where whether which while who whoever whom whose why will with within without
+    would yet you your yours yourself yourselves zero two three four five six seven eight nine
+    ten first second third don doesn didn isn wasn aren weren hasn haven hadn won wouldn couldn
+    shouldn ll ve re st nd rd th mr mrs ms dr de del la las le les los el du des da do dos di
+    der den und et afp ap reuters upi efe dpa str getty xinhua
 """
 _STOP_WORDS = frozenset(_STOP_WORD_LIST.split()).union("abcdefghijklmnopqrstuvwxyz")
 """English function and number words, contraction and ordinal fragments, name particles of other
@@ -91,17 +89,9 @@ _LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _LETTERS_AND_DIGITS = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256))
 _WORD = re.compile(r"[^\W\d_]+")
 _WORD_OR_NUMBER = re.compile(r"[^\W_]+")
-_UNDECOMPOSABLE = {
-    "ø": "o",
-    "đ": "d",
-    "ł": "l",
-    "ħ": "h",
-    "ı": "i",
-    "ð": "d",
-    "þ": "th",
-    "æ": "ae",
-    "œ": "oe",
-}
+_UNDECOMPOSABLE = dict(
+    zip("øđłħıðþæœ", ("o", "d", "l", "h", "i", "d", "th", "ae", "oe"), strict=True)
+)
 _FOLDABLE = re.compile(
     "[\u0080-\u00bf\u00d7\u00f7\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u2000-\u206f\u20d0-\u20ff"
     "\u3000-\u303f\ufe20-\ufe2f" + "".join(_UNDECOMPOSABLE) + "]"
@@ -112,7 +102,7 @@ _SIGNATURE_MASK = np.uint64((1 << SIGNATURE_BITS) - 1)
 _EMPTY_BIN = np.uint64(1 << 63)
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 _MAX_MISS = 0.01
-_CHUNK_DOCS = 4096
+_CHUNK_DOCS = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,10 +118,10 @@ class _Index:
     """Each doc's kept terms and weights (CSR by doc) and the same entries by term (postings)."""
 
     doc_start: Ints
-    doc_terms: Ints
+    doc_terms: Int32s
     doc_weights: Floats
     term_start: Ints
-    term_docs: Ints
+    term_docs: Int32s
     term_weights: Floats
 
 
@@ -217,8 +207,10 @@ def related_with_scores(docs: Sequence[Sequence[str]], k: int) -> list[tuple[Nei
     """Return, for each doc, up to k other docs of positive cosine, best first, ties by index."""
     if k < 0:
         raise ValueError(f"k must be 0 or more, not {k}")
+    if k == 0:
+        return [()] * len(docs)
     index = _index(docs)
-    totals, marks = np.zeros(len(docs)), np.zeros(len(docs), dtype=np.int64)
+    totals, marks = np.zeros(len(docs)), np.zeros(len(docs), dtype=np.int32)
     return [_neighbours(index, doc, k, totals, marks) for doc in range(len(docs))]
 
 
@@ -236,13 +228,13 @@ def _index(docs: Sequence[Sequence[str]]) -> _Index:
     )
 
 
-def _kept_entries(docs: Sequence[Sequence[str]]) -> tuple[Ints, Ints, Floats, int]:
+def _kept_entries(docs: Sequence[Sequence[str]]) -> tuple[Int32s, Int32s, Floats, int]:
     """Return (doc, term id, weight) of the kept entries by doc, heaviest first; and term count."""
     start, term_ids, tf = _term_counts(docs)
     df = np.bincount(term_ids)
     idf = 1.0 + np.log((1.0 + len(docs)) / (1.0 + df))
     idf[df > max_df(len(docs))] = 0.0
-    columns = [(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64))]
+    columns = [(np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float64))]
     for first in range(0, len(docs), _CHUNK_DOCS):  # in chunks, to bound the temporary arrays
         last = min(first + _CHUNK_DOCS, len(docs))
         columns.append(_kept(start[first : last + 1], term_ids, tf, idf, df >= 2, first))
@@ -265,19 +257,19 @@ def _term_counts(docs: Sequence[Sequence[str]]) -> tuple[Ints, Int32s, Int32s]:
 
 def _kept(
     start: Ints, term_ids: Int32s, tf: Int32s, idf: Floats, linkable: Bools, first_doc: int
-) -> tuple[Ints, Ints, Floats]:
+) -> tuple[Int32s, Int32s, Floats]:
     """Return (doc, term, weight) of the kept entries of the docs whose CSR starts are given."""
     lo, hi = start[0], start[-1]
-    local_doc = np.repeat(np.arange(len(start) - 1), np.diff(start))
-    ids = term_ids[lo:hi].astype(np.int64)
+    local_doc = np.repeat(np.arange(len(start) - 1, dtype=np.int32), np.diff(start))
+    ids = term_ids[lo:hi]
     weights = (1.0 + np.log(tf[lo:hi])) * idf[ids]
     norms = np.sqrt(np.bincount(local_doc, weights=weights * weights, minlength=len(start) - 1))
     weights /= np.where(norms > 0.0, norms, 1.0)[local_doc]
     kept = _heaviest(local_doc, weights, (weights > 0.0) & linkable[ids])
-    return local_doc[kept] + first_doc, ids[kept], weights[kept]
+    return local_doc[kept] + np.int32(first_doc), ids[kept], weights[kept]
 
 
-def _heaviest(doc_of: Ints, weights: Floats, eligible: Bools) -> Ints:
+def _heaviest(doc_of: Int32s, weights: Floats, eligible: Bools) -> Ints:
     """Return the positions of each doc's TOP_TERMS heaviest eligible entries, heaviest first."""
     candidates = np.flatnonzero(eligible)
     # Weights are in (0, 1], so this key sorts by doc, then heaviest first, then first seen.
@@ -288,58 +280,68 @@ def _heaviest(doc_of: Ints, weights: Floats, eligible: Bools) -> Ints:
     return order[rank < TOP_TERMS]
 
 
-def _starts(sorted_keys: Ints, size: int) -> Ints:
+def _starts(sorted_keys: Int32s, size: int) -> Ints:
     """Return CSR start offsets (size + 1 of them) for keys already in ascending order."""
     return np.concatenate(([0], np.cumsum(np.bincount(sorted_keys, minlength=size))))
 
 
 def _neighbours(
-    index: _Index, doc: int, k: int, totals: Floats, marks: Ints
+    index: _Index, doc: int, k: int, totals: Floats, marks: Int32s
 ) -> tuple[Neighbour, ...]:
-    """Return the doc's k best other docs, summing products through postings into totals.
-
-    totals must be all zeros and is left so; marks is scratch, as long as totals.
-    """
-    if k == 0:
-        return ()
-    lo, hi = index.doc_start[doc], index.doc_start[doc + 1]
-    term_ids, weights = index.doc_terms[lo:hi], index.doc_weights[lo:hi]
-    first = index.term_start[term_ids]
-    lengths = index.term_start[term_ids + 1] - first
-    positions = np.arange(lengths.sum()) + np.repeat(first - np.cumsum(lengths) + lengths, lengths)
-    others = index.term_docs[positions]
-    np.add.at(totals, others, np.repeat(weights, lengths) * index.term_weights[positions])
-    order = np.arange(len(others))
-    marks[others] = order
-    others = others[marks[others] == order]  # each doc once: where its last mark stuck
-    scores = totals[others]
-    totals[others] = 0.0
-    others, scores = others[others != doc], scores[others != doc]
+    """Return the doc's k best other docs, highest score first, ties to the lower index."""
+    others, scores = _dot_products(index, doc, totals, marks)
     if len(others) > k:
-        cutoff = np.partition(scores, len(scores) - k)[len(scores) - k]
-        others, scores = others[scores >= cutoff], scores[scores >= cutoff]
-    best = np.lexsort((others, -scores))[:k]  # highest score first, ties to the lower index
+        keep = scores >= np.partition(scores, len(scores) - k)[len(scores) - k]
+        others, scores = others[keep], scores[keep]
+    best = np.lexsort((others, -scores))[:k]
     return tuple(map(Neighbour, others[best].tolist(), scores[best].tolist()))
+
+
+def _dot_products(index: _Index, doc: int, totals: Floats, marks: Int32s) -> tuple[Int32s, Floats]:
+    """Return the other docs sharing a kept term with doc, and their dot products with it.
+
+    totals, one cell per doc, must be all zeros and is left so; marks is scratch of the same size.
+    """
+    lo, hi = index.doc_start[doc], index.doc_start[doc + 1]
+    kept = index.doc_terms[lo:hi]
+    lengths = index.term_start[kept + 1] - index.term_start[kept]
+    # The postings of the doc's terms end to end: position i of the run is
+    # i + (start of its posting) - (where that posting begins in the run).
+    starts = index.term_start[kept] - np.cumsum(lengths) + lengths
+    positions = np.arange(lengths.sum()) + np.repeat(starts, lengths)
+    others = index.term_docs[positions]
+    products = np.repeat(index.doc_weights[lo:hi], lengths) * index.term_weights[positions]
+    np.add.at(totals, others, products)
+    order = np.arange(len(others), dtype=np.int32)
+    marks[others] = order
+    marks[doc] = -1  # not the doc itself
+    others = others[marks[others] == order]  # each other doc once: where its last mark stuck
+    scores = totals[others]
+    totals[others] = totals[doc] = 0.0
+    return others, scores
 
 
 def near_duplicates(
     signatures: Sequence[Sequence[int]], threshold: float = NEAR_DUPLICATE_THRESHOLD
 ) -> list[tuple[int, int, float]]:
     """Return pairs (i < j, estimated Jaccard) whose texts are near-duplicates, via LSH banding."""
-    width = _signature_width(signatures)
-    if width == 0:
-        return []
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0, 1], not {threshold}")
+    present = [doc for doc, signature in enumerate(signatures) if len(signature)]
+    filled = [signatures[doc] for doc in present]
+    width = _signature_width(filled)
     rows = _rows_per_band(width, threshold)
     candidates: set[tuple[int, int]] = set()
     for start in range(0, width - rows + 1, rows):
-        candidates.update(_band_collisions(signatures, start, start + rows))
+        collisions = _band_collisions(filled, start, start + rows)
+        candidates.update((present[a], present[b]) for a, b in collisions)
     pairs = ((i, j, estimated_jaccard(signatures[i], signatures[j])) for i, j in candidates)
     return sorted(pair for pair in pairs if pair[2] >= threshold)
 
 
 def _signature_width(signatures: Sequence[Sequence[int]]) -> int:
-    """Return the common length of the non-empty signatures, or raise if they differ."""
-    widths = sorted({len(signature) for signature in signatures if signature})
+    """Return the common length of the signatures, or raise if they differ."""
+    widths = sorted({len(signature) for signature in signatures})
     if len(widths) > 1:
         raise ValueError(f"signatures have lengths {widths}; make them all with fingerprint()")
     return widths[0] if widths else 0
@@ -347,8 +349,6 @@ def _signature_width(signatures: Sequence[Sequence[int]]) -> int:
 
 def _rows_per_band(width: int, threshold: float) -> int:
     """Return the most rows per band that miss a pair at the threshold under 1% of the time."""
-    if not 0.0 < threshold <= 1.0:
-        raise ValueError(f"threshold must be in (0, 1], not {threshold}")
     rows = 1
     while rows < width and (1 - threshold ** (rows + 1)) ** (width // (rows + 1)) < _MAX_MISS:
         rows += 1
@@ -358,20 +358,26 @@ def _rows_per_band(width: int, threshold: float) -> int:
 def _band_collisions(
     signatures: Sequence[Sequence[int]], start: int, stop: int
 ) -> Iterator[tuple[int, int]]:
-    """Yield the pairs (i < j) of non-empty signatures equal on rows start:stop."""
-    buckets: dict[tuple[int, ...], list[int]] = {}
-    for index, signature in enumerate(signatures):
-        if signature:
-            buckets.setdefault(tuple(signature[start:stop]), []).append(index)
-    for members in buckets.values():
-        yield from combinations(members, 2)
+    """Yield the pairs (i < j) whose rows start:stop hash the same (are equal, or rarely not)."""
+    values = chain.from_iterable(signature[start:stop] for signature in signatures)
+    band = np.fromiter(values, np.int64, len(signatures) * (stop - start))
+    keys = np.zeros(len(signatures), dtype=np.uint64)
+    for column in band.reshape(len(signatures), stop - start).T:
+        keys = keys * _MULTIPLIER + column.astype(np.uint64)
+    keys = _mix(keys)
+    order = np.argsort(keys, kind="stable")
+    same = np.diff(keys[order]) == 0  # same[i]: the i-th and (i + 1)-th rows in key order collide
+    starts = np.flatnonzero(same & ~np.concatenate(([False], same[:-1])))
+    ends = np.flatnonzero(same & ~np.concatenate((same[1:], [False]))) + 2
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        yield from combinations(order[start:end].tolist(), 2)
 
 
 def estimated_jaccard(first: Sequence[int], second: Sequence[int]) -> float:
     """Return the shingle Jaccard estimated from two signatures, net of chance low-bit matches."""
     if not first or len(first) != len(second):
         return 0.0
-    matches = sum(map(int.__eq__, first, second))
+    matches = sum(a == b for a, b in zip(first, second, strict=True))
     chance = 1 / (1 << SIGNATURE_BITS)
     return max(0.0, (matches / len(first) - chance) / (1 - chance))
 
