@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import shutil
 
+from newsarchive import cache
+
 from conftest import ROOT
 from test_site import SAMPLE_FILES
-
-from newsarchive import cache
 
 SOURCE = "002_el-chapo-son-captured.txt"
 

@@ -30,6 +30,12 @@ def parser() -> argparse.ArgumentParser:
     serve_cmd = commands.add_parser("serve", help="build, then serve the site on localhost")
     serve_cmd.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
     serve_cmd.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
+    serve_cmd.add_argument(
+        "--no-watch",
+        dest="watch",
+        action="store_false",
+        help="build once and serve; do not rebuild when files change",
+    )
     for command in (build_cmd, serve_cmd):
         _build_options(command)
     new_cmd = commands.add_parser("new", help="create a new article file with front matter")
@@ -127,12 +133,32 @@ def main(argv: list[str] | None = None) -> int:
         from .check import main as check_main
 
         return check_main(options.dir, sys.stdout)
-    code = run_build(options, sys.stdout)
-    if options.command == "serve" and code == EXIT_OK:
-        from .serve import serve
+    if options.command == "serve":
+        return run_serve(options)
+    return run_build(options, sys.stdout)
 
-        return serve(options.output, options.host, options.port)
-    return code
+
+def run_serve(options: argparse.Namespace) -> int:
+    """Build, serve and rebuild on change until Ctrl+C; return the exit code."""
+    from .serve import Project, serve
+
+    if not options.articles.is_dir() or (options.config and not options.config.is_file()):
+        return run_build(options, sys.stdout)  # it names the missing folder or file: exit 2
+    paths = Paths(
+        articles=options.articles,
+        output=options.output,
+        templates=options.templates or _default_folder("templates"),
+        static=options.static or _default_folder("static"),
+    )
+    project = Project(
+        paths,
+        options.config or Path("site.yaml"),
+        options.base_url,
+        options.jobs,
+        options.strict,
+        options.verbosity,
+    )
+    return serve(project, options.host, options.port, watch=options.watch)
 
 
 def run_build(options: argparse.Namespace, out: TextIO) -> int:

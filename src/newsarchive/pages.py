@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from . import urls
 from .config import SiteConfig
+from .loader.markup import plain_paragraphs
 from .metadata import article_jsonld, article_og, list_jsonld
 from .models import Article, Entry, Output, Site, Term
 from .render import MONTH_NAMES, Pager, Renderer, iso_date, pages_of
@@ -155,7 +156,8 @@ def _standfirst(article: Article) -> str:
     """Return the summary to show under the headline, unless it only repeats the first lines."""
     if not article.summary or article.title_origin == "lede":
         return ""
-    opening = article.paragraphs[0] if article.paragraphs else ""
+    paragraphs = article.paragraphs or plain_paragraphs(article.body_html)
+    opening = paragraphs[0] if paragraphs else ""
     return "" if opening.startswith(article.summary.rstrip("…")) else article.summary
 
 

@@ -1,28 +1,349 @@
-"""Serve the built site on localhost, so Pagefind search and absolute paths work."""
+"""`serve`: build, serve the output on localhost, rebuild on change and reload open pages.
+
+Three kinds of thread: the HTTP server (one more per request), and one file watcher per root
+(folders recursively; the config file's folder flat, so editors that replace the file are seen).
+A watcher rebuilds in its own thread, one build at a time, with the build cache keeping
+unchanged rebuilds cheap. A failed rebuild leaves the last good output in place: the error is
+printed and served to open pages (see livereload.py), and the server keeps running.
+"""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import io
+import socket
 import sys
+import threading
+import traceback
+import urllib.parse
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO, TextIO
+
+import watchfiles
+
+from . import config, livereload
+from .builder import Paths, build
+from .errors import BuildError
+from .livereload import Status
+from .progress import SILENT, Progress
+from .summary import summarise
+
+SWAP_WAIT = 30.0  # seconds a request for a missing file waits for a running build to finish
+JOIN_WAIT = 10.0  # seconds stop() waits for a running build to finish
+WATCH_TICK_MS = 300  # how often a watcher wakes to check it should stop
 
 
-def serve(folder: Path, host: str, port: int) -> int:
-    """Serve `folder` over HTTP until interrupted; return an exit code."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+@dataclass(frozen=True, slots=True)
+class Project:
+    """What serve builds and watches: the build's folders, config file and options."""
+
+    paths: Paths
+    config: Path  # may not exist: the defaults are used
+    base_url: str | None = None
+    jobs: int | None = None
+    strict: bool = False
+    verbosity: int = 1
+
+
+def build_once(project: Project, out: TextIO, err: TextIO) -> tuple[str | None, int]:
+    """Build the site and print its summary; return (error message or None, files changed)."""
     try:
-        server = http.server.ThreadingHTTPServer((host, port), handler)
+        settings = config.with_base_url(config.load(project.config), project.base_url)
+        progress = Progress(err, err.isatty()) if project.verbosity else SILENT
+        report = build(settings, project.paths, project.jobs, progress)
+    except BuildError as error:
+        message = str(error)
+    except Exception as error:  # the server outlives any failure of one build
+        traceback.print_exc(file=err)
+        message = f"unexpected {type(error).__name__}: {error}"
+    else:
+        summarise(report, project.paths, out, project.verbosity, colour=out.isatty())
+        if not (project.strict and report.problems):
+            return None, report.changed
+        message = f"--strict: {len(report.problems)} problem(s) above"
+    print(f"error: {message}", file=err, flush=True)
+    return message, 0
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves the output folder, adds the live-reload script to pages, answers the version."""
+
+    def __init__(
+        self, *args: Any, status: Status, reload: bool, log: TextIO | None, **kw: Any
+    ) -> None:
+        self.status = status
+        self.reload = reload
+        self.log = log
+        super().__init__(*args, **kw)
+
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
+        """Send the headers of a response; return its body (what do_GET copies out)."""
+        route = urllib.parse.urlsplit(self.path).path
+        if route == livereload.VERSION_PATH:
+            return self._send(200, "application/json", self.status.as_json())
+        if not route.endswith("/") and Path(self.translate_path(route)).is_dir():
+            return super().send_head()  # redirects to the folder's URL with a slash
+        found = self._read(route)
+        if found is None and self.status.building and self.status.wait_idle(SWAP_WAIT):
+            found = self._read(route)  # the output folder was being swapped
+        if found is None:
+            return self._not_found()
+        if found[0].suffix != ".html":
+            return super().send_head()
+        return self._page(200, found[1])
+
+    def _read(self, route: str) -> tuple[Path, bytes] | None:
+        """Return the file a URL path names (a folder's index.html) and its bytes, or None."""
+        path = Path(self.translate_path(route))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix != ".html":
+            return (path, b"") if path.is_file() else None  # the base class sends it
+        try:
+            return path, path.read_bytes()
+        except OSError:  # missing, or gone while the output folder is swapped
+            return None
+
+    def _not_found(self) -> io.BytesIO:
+        """Send the site's 404 page, or a page saying the site is not built yet."""
+        page = Path(self.directory) / "404.html"
+        if page.is_file():
+            return self._page(404, livereload.with_root_base(page.read_bytes()))
+        unbuilt = livereload.unbuilt_page(self.status.error, self.status.build)
+        return self._send(503, "text/html; charset=utf-8", unbuilt)
+
+    def _page(self, code: int, page: bytes) -> io.BytesIO:
+        """Send an HTML page, with the live-reload script when watching."""
+        if self.reload:
+            page = livereload.inject(page, self.status.build)
+        return self._send(code, "text/html; charset=utf-8", page)
+
+    def _send(self, code: int, kind: str, body: bytes) -> io.BytesIO:
+        """Send the headers for a body held in memory; return the body."""
+        self.send_response(code)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def end_headers(self) -> None:
+        """Tell browsers never to cache, so a reload shows the new build."""
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        """Log failed requests only, and never the version polls."""
+        failed = isinstance(code, int) and code >= 400
+        if failed and self.log is not None and livereload.VERSION_PATH not in self.path:
+            super().log_request(code, size)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Write a log line to the server's log stream."""
+        if self.log is not None:
+            self.log.write(f"{self.address_string()} - {format % args}\n")
+
+
+class HTTPServer(http.server.ThreadingHTTPServer):
+    """A threading HTTP server that also listens on IPv6 addresses."""
+
+    daemon_threads = True
+
+    def __init__(self, host: str, port: int, handler: Any) -> None:
+        if ":" in host:
+            self.address_family = socket.AF_INET6
+        super().__init__((host, port), handler)
+
+
+class Server:
+    """A running serve: HTTP in one thread, watchers in others; stop() ends them all."""
+
+    def __init__(
+        self, project: Project, httpd: HTTPServer, status: Status, out: TextIO, err: TextIO
+    ) -> None:
+        self.project = project
+        self.httpd = httpd
+        self.status = status
+        self.out = out
+        self.err = err
+        self.stopping = threading.Event()
+        self.building = threading.Lock()
+        self.threads: list[threading.Thread] = []
+        self.ready: list[threading.Event] = []
+        self.serving = False
+
+    @property
+    def url(self) -> str:
+        """Return the URL the site is served at."""
+        host, port = self.httpd.server_address[:2]
+        shown = f"[{host!s}]" if ":" in str(host) else str(host)
+        return f"http://{shown}:{port}/"
+
+    def rebuild(self, changed: Iterable[str] = ()) -> None:
+        """Build once (one build at a time) and record the outcome for open pages."""
+        with self.building:
+            names = sorted(changed)
+            if names:
+                more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+                print(f"\nChanged: {', '.join(names[:3])}{more}; rebuilding.", file=self.out)
+            self.status.begin()
+            error, files = build_once(self.project, self.out, self.err)
+            self.status.finish(error, files > 0)
+            self.out.flush()
+
+    def start(self, watch: bool) -> None:
+        """Start serving, and watching when asked; return once every watcher is ready."""
+        self._thread(self.httpd.serve_forever, "serve")
+        self.serving = True
+        if watch:
+            for roots, recursive, wanted in watch_roots(self.project):
+                ready = threading.Event()
+                self.ready.append(ready)
+                watcher = functools.partial(self._watch, roots, recursive, wanted, ready)
+                self._thread(watcher, "watch")
+            for ready in self.ready:
+                ready.wait(5 * WATCH_TICK_MS / 1000)
+
+    def _thread(self, target: Any, name: str) -> None:
+        """Start a daemon thread."""
+        thread = threading.Thread(target=target, name=f"newsarchive-{name}", daemon=True)
+        thread.start()
+        self.threads.append(thread)
+
+    def _watch(
+        self, roots: list[Path], recursive: bool, wanted: Wanted, ready: threading.Event
+    ) -> None:
+        """Rebuild whenever wanted files under roots change, until stopped."""
+        try:
+            for changes in watchfiles.watch(
+                *roots,
+                watch_filter=wanted,
+                stop_event=self.stopping,
+                rust_timeout=WATCH_TICK_MS,
+                yield_on_timeout=True,
+                recursive=recursive,
+                raise_interrupt=False,
+            ):
+                ready.set()
+                names = net_changes(changes)
+                if names and not self.stopping.is_set():
+                    self.rebuild(_shown(path) for path in names)
+        except Exception as error:  # e.g. a watched folder was deleted: say so, keep serving
+            where = ", ".join(map(_shown, map(str, roots)))
+            print(f"error: stopped watching {where}: {error}; restart serve", file=self.err)
+        finally:
+            ready.set()
+
+    def wait(self) -> None:
+        """Block until stop() is called (or Ctrl+C)."""
+        while not self.stopping.wait(0.5):
+            pass
+
+    def stop(self) -> None:
+        """Stop serving and watching; wait (a little) for a running build to finish."""
+        self.stopping.set()
+        if self.serving:  # shutdown() waits for serve_forever(), so only once it runs
+            self.httpd.shutdown()
+        self.httpd.server_close()
+        for thread in self.threads:
+            thread.join(JOIN_WAIT)
+
+
+Wanted = Callable[[watchfiles.Change, str], bool]
+OUTPUT_KINDS = ("staging", "previous", "cache")  # folders the writer and cache keep beside it
+
+
+class SourceFilter(watchfiles.DefaultFilter):
+    """Passes changes to source files: not editor droppings, not anything the build writes."""
+
+    def __init__(self, output: Path) -> None:
+        super().__init__()
+        output = output.resolve()
+        self.outputs = {output, *(output.with_name(f".{output.name}.{k}") for k in OUTPUT_KINDS)}
+
+    def __call__(self, change: watchfiles.Change, path: str) -> bool:
+        """Tell whether a change should start a rebuild."""
+        where = Path(path)
+        if any(where == o or o in where.parents for o in self.outputs):
+            return False
+        return bool(super().__call__(change, path))
+
+
+def watch_roots(project: Project) -> list[tuple[list[Path], bool, Wanted]]:
+    """Return (folders, recursive, filter) to watch: the sources, and the config file's folder.
+
+    The config file is watched through its folder, not itself: editors that save by replacing
+    the file would otherwise end the watch after the first save.
+    """
+    paths = project.paths
+    folders = [p.resolve() for p in (paths.articles, paths.templates, paths.static) if p.is_dir()]
+    config_file = project.config.resolve()
+    return [
+        (folders, True, SourceFilter(paths.output)),
+        ([config_file.parent], False, lambda _, path: Path(path) == config_file),
+    ]
+
+
+def net_changes(changes: set[tuple[watchfiles.Change, str]]) -> set[str]:
+    """Return the paths changed, less files both added and deleted (an editor's temporaries)."""
+    added = {path for change, path in changes if change == watchfiles.Change.added}
+    deleted = {path for change, path in changes if change == watchfiles.Change.deleted}
+    return {path for _, path in changes} - (added & deleted)
+
+
+def _shown(path: str) -> str:
+    """Return a changed path as the user would name it: relative to the current folder."""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return path
+
+
+def start(
+    project: Project,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    watch: bool = True,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    log: TextIO | None = None,
+) -> Server:
+    """Bind, build once, then serve (and rebuild on change) in threads; raises OSError."""
+    status = Status()
+    handler = functools.partial(
+        Handler, directory=str(project.paths.output.resolve()), status=status, reload=watch, log=log
+    )
+    httpd = HTTPServer(host, port, handler)
+    server = Server(project, httpd, status, out or sys.stdout, err or sys.stderr)
+    try:
+        server.rebuild()
+        server.start(watch)
+    except BaseException:
+        server.stop()
+        raise
+    return server
+
+
+def serve(project: Project, host: str, port: int, watch: bool = True) -> int:
+    """Serve until Ctrl+C: the command line's `serve`; return an exit code."""
+    try:
+        server = start(project, host, port, watch=watch, log=sys.stderr)
     except OSError as error:
         print(
             f"error: cannot listen on {host}:{port}: {error.strerror}; try --port", file=sys.stderr
         )
         return 1
-    print(f"Serving {folder}/ at http://{host}:{port}/ (Ctrl+C to stop)")
-    try:
-        server.serve_forever()
     except KeyboardInterrupt:
-        print()
+        return 0
+    watching = "; rebuilding on change" if watch else ""
+    print(f"Serving {project.paths.output}/ at {server.url}{watching} (Ctrl+C to stop)", flush=True)
+    try:
+        server.wait()
+    except KeyboardInterrupt:
+        print("\nStopping.")
     finally:
-        server.server_close()
+        server.stop()
     return 0
