@@ -120,14 +120,19 @@
   }
 
   /** Return the query's words: whole words, and the last one as a prefix while it is typed. */
-  function parse(raw, stop) {
+  function parse(raw, manifest) {
+    const stop = new Set(manifest.stop);
+    const indexed = (w) => w.length > 1 && w.length <= manifest.longest && !stop.has(w);
     const all = words(raw);
     const typing = all.length > 0 && !/[\s\p{P}]$/u.test(raw);
-    const prefix = typing ? all[all.length - 1] : "";
-    const whole = (typing ? all.slice(0, -1) : all).filter((w) => w.length > 1 && !stop.has(w));
+    const whole = (typing ? all.slice(0, -1) : all).filter(indexed);
+    let prefix = typing ? all[all.length - 1] : "";
+    if (prefix.length < 2 || prefix.length > manifest.longest || (whole.length && stop.has(prefix))) {
+      prefix = ""; // too short or long to match, or a stop-word after real words
+    }
     const exact = new Set(whole);
     if (prefix) exact.add(prefix);
-    return { whole: whole, prefix: prefix.length > 1 ? prefix : "", exact: exact };
+    return { whole: whole, prefix: prefix, exact: exact };
   }
 
   /** Return doc -> score for one query word, from the shards that hold its terms. */
@@ -186,11 +191,10 @@
   /** Load the fallback index's manifest and return the engine that searches it. */
   async function fallbackEngine() {
     const manifest = await load("manifest");
-    const stop = new Set(manifest.stop);
     return {
       name: "fallback",
       async search(raw, filters) {
-        const query = parse(raw, stop);
+        const query = parse(raw, manifest);
         const wanted = query.whole.map((w) => [w, false]);
         if (query.prefix) wanted.push([query.prefix, true]);
         const section = filters.section ? manifest.sections.indexOf(filters.section) : null;
@@ -225,9 +229,14 @@
 
   /** Import Pagefind and return the engine that searches with it. */
   async function pagefindEngine() {
-    const pagefind = await import(new URL(form.getAttribute("data-pagefind"), document.baseURI).href);
+    const bundle = new URL(form.getAttribute("data-pagefind"), document.baseURI);
+    const pagefind = await import(bundle.href);
     await pagefind.options({ baseUrl: "/", excerptLength: 30 });
     await pagefind.init();
+    const parts = await fetch(new URL("parts.json", bundle)); // big archives: several bundles
+    for (const part of parts.ok ? await parts.json() : []) {
+      await pagefind.mergeIndex(new URL(part, bundle).href, { baseUrl: "/" });
+    }
     await pagefind.filters(); // fails here, not mid-search, when the bundle is broken
     return {
       name: "pagefind",

@@ -21,7 +21,9 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import re
+import shutil
 import subprocess
 import tempfile
 import unicodedata
@@ -31,7 +33,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from . import urls
-from .config import SiteConfig
 from .errors import BuildError
 from .loader.markup import plain_paragraphs
 from .models import Entry, Output, Site
@@ -45,23 +46,30 @@ MAX_TERM = 40
 """Longer tokens (URLs, garbage) are not indexed."""
 HEADLINE, ENTITY, SUMMARY, FREQUENT = 8, 4, 2, 1
 """Field bits of a posting; search.js ranks headline > entity names > summary > body."""
-STOP_WORDS = frozenset(
-    ["an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has", "have", "he", "her", "his", "in", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their", "they", "this", "to", "was", "were", "which", "who", "will", "with"]
-)
+_STOP_TEXT = """an and are as at be but by for from had has have he her his in is it its of on or
+she that the their they this to was were which who will with"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
 """Words too common to index; search.js ignores them in queries too."""
 INDEX_FOLDER = urls.SEARCH_INDEX.rsplit("/", 1)[0]
 PAGEFIND_FOLDER = urls.PAGEFIND.rsplit("/", 1)[0]
-PAGEFIND_UNUSED = ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui",
-                   "pagefind-highlight")
+PAGEFIND_UI = re.compile(r"pagefind-(ui|modular-ui|component-ui|highlight)\.")
 """Pagefind's own UI bundles: search.js uses the API, so these are not copied."""
+PAGEFIND_PART = 10_000
+"""Article pages per Pagefind run. Pagefind holds ~160 kB a page in memory while indexing, so
+bigger archives are indexed in parts of this many pages, which search.js merges."""
+SHARED = (".js", ".pagefind")
+"""Bundle files that only the first part needs (code and WebAssembly)."""
 REGISTER = "newsarchiveSearchIndex"
 ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
 """Digits of the posting encoding: the first 32 end a number, the last 32 continue it."""
 
 _TOKEN = re.compile(r"[^\W_]+")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_SPECIAL = str.maketrans({"ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ı": "i", "ð": "d",
-                          "þ": "th", "æ": "ae", "œ": "oe", "ß": "ss", "ς": "σ"})
+_SPECIAL = str.maketrans(
+    {"ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ı": "i", "ð": "d"}
+    | {"þ": "th", "æ": "ae", "œ": "oe", "ß": "ss", "ς": "σ"}
+)  # letters NFKD does not decompose
+_SPECIAL_FOUND = re.compile("[øđłħıðþæœßς]")
 
 
 def fold(text: str) -> str:
@@ -69,16 +77,17 @@ def fold(text: str) -> str:
     lowered = text.casefold()
     if lowered.isascii():
         return lowered
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", lowered.translate(_SPECIAL)))
+    if _SPECIAL_FOUND.search(lowered):
+        lowered = lowered.translate(_SPECIAL)
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", lowered))
 
 
 def terms(text: str) -> list[str]:
     """Return the indexable words of a text: folded, no stop-words, 2 to MAX_TERM characters."""
-    return [t for t in _TOKEN.findall(fold(text))
-            if 1 < len(t) <= MAX_TERM and t not in STOP_WORDS]
+    return [t for t in _TOKEN.findall(fold(text)) if 1 < len(t) <= MAX_TERM and t not in STOP_WORDS]
 
 
-def fallback_outputs(config: SiteConfig, site: Site) -> Iterator[Output]:
+def fallback_outputs(site: Site) -> Iterator[Output]:
     """Yield the fallback index: manifest, term shards, document shards and filter lists."""
     entries = [e for e in site.entries if e.duplicate_of is None]
     index = build_index(entries)
@@ -86,17 +95,25 @@ def fallback_outputs(config: SiteConfig, site: Site) -> Iterator[Output]:
     for number, shard in enumerate(term_shards(index)):
         firsts.append(shard[0][0])
         yield _script(f"t{number:04d}", shard)
-    yield from _doc_shards(config, entries)
     sections, years = _filters(entries)
+    yield from _doc_shards(entries, [name for name, _ in sections])
     for number, (_, members) in enumerate(sections):
         yield _script(f"s{number:03d}", encode(members, shift=0))
     for year, members in years:
         yield _script(f"y{year:04d}", encode(members, shift=0))
-    yield _script("manifest", {
-        "version": 1, "docs": len(entries), "per": DOCS_PER_SHARD, "shards": firsts,
-        "sections": [name for name, _ in sections], "years": [year for year, _ in years],
-        "stop": sorted(STOP_WORDS),
-    })
+    yield _script(
+        "manifest",
+        {
+            "version": 1,
+            "docs": len(entries),
+            "per": DOCS_PER_SHARD,
+            "shards": firsts,
+            "sections": [name for name, _ in sections],
+            "years": [year for year, _ in years],
+            "stop": sorted(STOP_WORDS),
+            "longest": MAX_TERM,
+        },
+    )
 
 
 def build_index(entries: Sequence[Entry]) -> dict[str, array[int]]:
@@ -119,8 +136,11 @@ def document_fields(entry: Entry) -> dict[str, int]:
     paragraphs = article.paragraphs or plain_paragraphs(article.body_html)
     body = Counter(terms(" ".join((article.caption, article.dateline, *paragraphs))))
     fields = {term: FREQUENT if count >= 3 else 0 for term, count in body.items()}
-    for bit, text in ((HEADLINE, article.title), (ENTITY, " ".join(names)),
-                      (SUMMARY, article.summary)):
+    for bit, text in (
+        (HEADLINE, article.title),
+        (ENTITY, " ".join(names)),
+        (SUMMARY, article.summary),
+    ):
         for term in terms(text):
             fields[term] = fields.get(term, 0) | bit
     return fields
@@ -177,16 +197,20 @@ def encode(values: Iterable[int], shift: int = 4) -> str:
     return "".join(out)
 
 
-def _doc_shards(config: SiteConfig, entries: Sequence[Entry]) -> Iterator[Output]:
+def _doc_shards(entries: Sequence[Entry], sections: Sequence[str]) -> Iterator[Output]:
     """Yield the document shards: what a result shows, DOCS_PER_SHARD documents a file."""
-    section_numbers = {name: n for n, (name, _) in enumerate(_filters(entries)[0])}
+    numbers = {name: n for n, name in enumerate(sections)}
     for start in range(0, len(entries), DOCS_PER_SHARD):
-        docs = [
-            [e.path, e.article.title, human_date(e.article.date) if e.article.date else "",
-             section_numbers[e.section.name] if e.section else -1, e.article.summary]
-            for e in entries[start : start + DOCS_PER_SHARD]
-        ]
+        docs = [_record(e, numbers) for e in entries[start : start + DOCS_PER_SHARD]]
         yield _script(f"d{start // DOCS_PER_SHARD:04d}", docs)
+
+
+def _record(entry: Entry, sections: dict[str, int]) -> list[object]:
+    """Return what a result shows of one article: url, headline, date, section, summary."""
+    article = entry.article
+    date = human_date(article.date) if article.date else ""
+    section = sections[entry.section.name] if entry.section else -1
+    return [entry.path, article.title, date, section, article.summary]
 
 
 def _filters(
@@ -210,22 +234,53 @@ def _script(name: str, data: object) -> Output:
 
 
 def pagefind_outputs(site_folder: Path) -> Iterator[Output]:
-    """Index the article pages under site_folder with Pagefind; yield its bundle."""
+    """Index the article pages under site_folder with Pagefind, PAGEFIND_PART at a time.
+
+    With no articles there is no bundle: search.js then falls back to the script index.
+    """
+    pages = article_pages(site_folder)
+    parts = [pages[i : i + PAGEFIND_PART] for i in range(0, len(pages), PAGEFIND_PART)]
+    extra = [f"part-{n}/" for n in range(2, len(parts) + 1)]  # merged in by search.js
+    yield Output(f"{PAGEFIND_FOLDER}/parts.json", json.dumps(extra).encode())
+    for number, part in enumerate(parts):
+        folder = f"{PAGEFIND_FOLDER}/{extra[number - 1] if number else ''}"
+        yield from _pagefind_part(site_folder, part, folder, primary=number == 0)
+
+
+def article_pages(site_folder: Path) -> list[str]:
+    """Return the paths of the article pages to index (duplicates left out), from articles.json."""
+    records = json.loads((site_folder / "articles.json").read_text(encoding="utf-8"))
+    return [str(r["url"]) for r in records if "duplicate_of" not in r]
+
+
+def _pagefind_part(
+    site_folder: Path, pages: Sequence[str], prefix: str, primary: bool
+) -> Iterator[Output]:
+    """Run Pagefind over some pages (linked into a work folder); yield the bundle it writes."""
     with tempfile.TemporaryDirectory(prefix="newsarchive-pagefind-") as temp:
-        bundle = Path(temp) / "bundle"
-        run_pagefind(site_folder, bundle)
+        work, bundle = Path(temp) / "pages", Path(temp) / "bundle"
+        for page in pages:
+            (work / page).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.symlink((site_folder / page).resolve(), work / page)
+            except OSError:  # no symbolic links here (Windows without the right): copy
+                shutil.copyfile(site_folder / page, work / page)
+        run_pagefind(work, bundle)
         for meta in sorted(bundle.glob("pagefind.*.pf_meta")):
             sort_filters(bundle, meta)
         for path in sorted(p for p in bundle.rglob("*") if p.is_file()):
             relative = path.relative_to(bundle).as_posix()
-            if not relative.startswith(PAGEFIND_UNUSED):
-                yield Output(f"{PAGEFIND_FOLDER}/{relative}", path.read_bytes())
+            if PAGEFIND_UI.match(relative) or (
+                not primary and "/" not in relative and relative.endswith(SHARED)
+            ):
+                continue
+            yield Output(prefix + relative, path.read_bytes())
 
 
 def run_pagefind(site_folder: Path, bundle: Path) -> None:
     """Run the Pagefind binary over site_folder, writing its bundle to `bundle`."""
-    command = [str(pagefind_binary()), "--site", str(site_folder), "--output-path", str(bundle),
-               "--keep-index-url", "--silent"]
+    command = [str(pagefind_binary()), "--site", str(site_folder), "--output-path", str(bundle)]
+    command += ["--keep-index-url", "--silent"]  # result URLs name files, as file:// needs
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as error:
@@ -254,47 +309,53 @@ def pagefind_binary() -> Path:
 # "pagefind_dcd" + CBOR, gzipped: a filter is [name, [[value, [page, ...]], ...]]; field 3 of the
 # meta lists [name, hash] per filter.
 
-Cbor = int | str | bytes | bool | None | list["Cbor"]
+Cbor = int | str | list["Cbor"]
 SIGNATURE = b"pagefind_dcd"
 
 
 def sort_filters(bundle: Path, meta_path: Path) -> None:
     """Rewrite one language's filter files and meta in sorted order, with new content hashes."""
     language = meta_path.name.split(".")[1].split("_")[0]
-    meta = _read_cbor(meta_path)
-    filters = meta[3] if isinstance(meta, list) and len(meta) > 3 else None
-    if not isinstance(filters, list):
-        raise BuildError(f"unexpected Pagefind index format in {meta_path.name}; "
-                         "use pagefind 1.5 (pip install 'pagefind[bin]~=1.5.0')")
-    for pair in filters:
-        assert isinstance(pair, list) and isinstance(pair[1], str)
+    meta = _listed(_read_cbor(meta_path), meta_path.name)
+    filters = _listed(meta[3] if len(meta) > 3 else None, meta_path.name)
+    for item in filters:
+        pair = _listed(item, meta_path.name)
         old = bundle / "filter" / f"{pair[1]}.pf_filter"
-        index = _read_cbor(old)
-        assert isinstance(index, list) and isinstance(index[1], list)
-        index[1].sort(key=lambda value: str(value[0]) if isinstance(value, list) else "")
+        index = _listed(_read_cbor(old), old.name)
+        _listed(index[1], old.name).sort(key=str)  # [value, pages] pairs; values are unique
         old.unlink()
         pair[1] = _write_cbor(bundle / "filter", index, language, 7, ".pf_filter")
-    filters.sort(key=lambda pair: str(pair[0]) if isinstance(pair, list) else "")
+    filters.sort(key=str)
     meta_path.unlink()
     new_hash = _write_cbor(bundle, meta, language, 10, ".pf_meta", prefix="pagefind.")
-    entry = bundle / "pagefind-entry.json"
     old_hash = meta_path.name[len("pagefind.") : -len(".pf_meta")]
-    entry.write_text(entry.read_text(encoding="utf-8").replace(f'"{old_hash}"', f'"{new_hash}"'),
-                     encoding="utf-8")
+    entry = bundle / "pagefind-entry.json"
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(text.replace(f'"{old_hash}"', f'"{new_hash}"'), encoding="utf-8")
+
+
+def _listed(value: Cbor | None, name: str) -> list[Cbor]:
+    """Return value if it is a CBOR array; raise BuildError naming the file otherwise."""
+    if not isinstance(value, list):
+        raise BuildError(
+            f"unexpected Pagefind index format in {name}; this build needs "
+            "pagefind 1.5 (pip install 'pagefind[bin]~=1.5.0')"
+        )
+    return value
 
 
 def _read_cbor(path: Path) -> Cbor:
     """Read a gzipped, signed Pagefind CBOR file."""
     data = gzip.decompress(path.read_bytes())
-    if not data.startswith(SIGNATURE):
-        raise BuildError(f"unexpected Pagefind file {path.name}: no {SIGNATURE.decode()} signature")
-    value, end = cbor_decode(data, len(SIGNATURE))
-    assert end == len(data), path
+    value, end = cbor_decode(data, len(SIGNATURE)) if data.startswith(SIGNATURE) else (None, 0)
+    if value is None or end != len(data):
+        raise BuildError(f"unexpected Pagefind file {path.name}: not signed CBOR")
     return value
 
 
-def _write_cbor(folder: Path, value: Cbor, language: str, digits: int, suffix: str,
-                prefix: str = "") -> str:
+def _write_cbor(
+    folder: Path, value: Cbor, language: str, digits: int, suffix: str, prefix: str = ""
+) -> str:
     """Write a Pagefind CBOR file named by its content hash; return that name ("en_1a2b3c4")."""
     data = SIGNATURE + cbor_encode(value)
     name = f"{language}_{hashlib.sha256(data).hexdigest()[:digits]}"
@@ -303,39 +364,30 @@ def _write_cbor(folder: Path, value: Cbor, language: str, digits: int, suffix: s
 
 
 def cbor_decode(data: bytes, at: int) -> tuple[Cbor, int]:
-    """Decode the CBOR item at `at` (the definite-length subset Pagefind writes)."""
+    """Decode the CBOR item at `at`: the unsigned integers, text and arrays Pagefind writes."""
     major, info = data[at] >> 5, data[at] & 31
-    at += 1
-    number = info
-    if 24 <= info <= 27:
-        size = 1 << (info - 24)
-        number, at = int.from_bytes(data[at : at + size], "big"), at + size
-    elif info > 27:
-        raise BuildError("unexpected CBOR in a Pagefind file: indefinite length")
+    if info > 27:
+        raise BuildError("unexpected CBOR (indefinite length) in a Pagefind file")
+    size = 1 << (info - 24) if info >= 24 else 0
+    number = int.from_bytes(data[at + 1 : at + 1 + size], "big") if size else info
+    at += 1 + size
     if major == 0:
         return number, at
-    if major in (2, 3):
-        raw = data[at : at + number]
-        return (raw.decode() if major == 3 else raw), at + number
+    if major == 3:
+        return data[at : at + number].decode(), at + number
     if major == 4:
         items: list[Cbor] = []
         for _ in range(number):
             item, at = cbor_decode(data, at)
             items.append(item)
         return items, at
-    if major == 7 and info in (20, 21, 22):
-        return (False, True, None)[info - 20], at
-    raise BuildError(f"unexpected CBOR in a Pagefind file: major type {major}")
+    raise BuildError(f"unexpected CBOR item (major type {major}) in a Pagefind file")
 
 
 def cbor_encode(value: Cbor) -> bytes:
     """Encode a value as canonical CBOR (shortest lengths, as minicbor writes)."""
-    if value is None or isinstance(value, bool):
-        return bytes([0xF6 if value is None else 0xF5 if value else 0xF4])
     if isinstance(value, int):
         return _cbor_head(0, value)
-    if isinstance(value, bytes):
-        return _cbor_head(2, len(value)) + value
     if isinstance(value, str):
         encoded = value.encode()
         return _cbor_head(3, len(encoded)) + encoded

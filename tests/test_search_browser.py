@@ -1,0 +1,264 @@
+"""Search in a real browser (Chromium via Playwright): over http with Pagefind, from file://."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from newsarchive import search
+from newsarchive.cli import main
+
+from conftest import write_files
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+CULIACAN = "Gunmen set Culiacán ablaze after arrest"
+HARBOUR = "Harbour reopens after the storm"
+FINAL = "Cup final ends in a draw"
+MATCHES = 24  # more than one page of results (20)
+
+
+def dated(title: str, date: str, body: str) -> str:
+    """Return a Markdown article with front matter."""
+    return f"---\ntitle: {title}\ndate: {date}\n---\n\n{body}\n"
+
+
+ARTICLES = {
+    "articles/world/2023-01-05-culiacan.md": dated(
+        CULIACAN,
+        "2023-01-05",
+        "Soldiers detained Ovidio Guzmán López in Sinaloa on Thursday.\n\n"
+        "The airport halted flights while a thunderstorm of bullets hit an airliner.",
+    ),
+    "articles/world/2022-03-01-harbour.md": dated(
+        HARBOUR, "2022-03-01", "Fishing boats returned to the harbour of Valparaíso on Monday."
+    ),
+    "articles/sport/2023-06-10-final.md": dated(
+        FINAL, "2023-06-10", "Both teams scored twice in the final at the national stadium."
+    ),
+    **{
+        f"articles/sport/2021-02-{n:02d}-match-{n}.md": dated(
+            f"Match report {n}", f"2021-02-{n:02d}", f"The home side won match {n} at the stadium."
+        )
+        for n in range(1, MATCHES + 1)
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the small site once; return its output folder."""
+    root = tmp_path_factory.mktemp("browser")
+    write_files(root, ARTICLES)
+    (root / "site.yaml").write_text("", encoding="utf-8")
+    code = main(
+        [
+            "--articles",
+            str(root / "articles"),
+            "--output",
+            str(root / "dist"),
+            "--config",
+            str(root / "site.yaml"),
+        ]
+    )
+    assert code == 0
+    return root / "dist"
+
+
+def section(site: Path) -> str:
+    """Return the name the catalog gave the world/ section, from articles.json."""
+    records = json.loads((site / "articles.json").read_text(encoding="utf-8"))
+    return str(next(r["section"] for r in records if r["source"].startswith("world/")))
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serve files without logging each request."""
+
+    def log_message(self, *args: Any) -> None:
+        """Keep the test output clean."""
+
+
+def serve(folder: Path) -> Iterator[str]:
+    """Serve folder on a free localhost port in a thread; yield its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def http_root(site: Path) -> Iterator[str]:
+    """Serve the site at the root of a local HTTP server."""
+    yield from serve(site)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Launch Debian's Chromium once for the module."""
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """Open a fresh page that fails the test on any script error."""
+    opened = browser.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    yield opened
+    opened.close()
+    assert errors == []
+
+
+def wait_for_results(page: Page) -> list[str]:
+    """Wait until the search has finished; return the result headlines."""
+    page.wait_for_function(
+        "/match/.test(document.querySelector('.search-status').textContent)", timeout=20_000
+    )
+    return page.locator(".search-result .card-title a").all_text_contents()
+
+
+def search_from_header(page: Page, home: str, query: str) -> list[str]:
+    """Type a query into the header box of the home page, submit it, return the headlines."""
+    page.goto(home)
+    page.fill("#masthead-q", query)
+    page.press("#masthead-q", "Enter")
+    page.wait_for_url("**/search/index.html?q=*")
+    return wait_for_results(page)
+
+
+def open_result(page: Page, headline: str) -> str:
+    """Click the result with this headline; return the landing page's h1."""
+    page.locator(".search-result .card-title a", has_text=headline).click()
+    page.wait_for_load_state()
+    return page.locator("h1").inner_text()
+
+
+def test_http_search_uses_pagefind_and_opens_the_article(page, site, http_root):
+    headlines = search_from_header(page, http_root + "index.html", "culiacan")
+    assert page.get_attribute("form[data-search]", "data-engine") == "pagefind"
+    assert headlines == [CULIACAN]
+    assert page.locator(".search-result mark").count() >= 1
+    assert page.locator(".search-result .card-section").first.text_content() == section(site)
+    assert page.locator(".search-result time").first.text_content() == "5 January 2023"
+    assert open_result(page, CULIACAN) == CULIACAN
+    assert page.url.startswith(http_root + "articles/")
+
+
+def test_file_search_uses_the_fallback_and_opens_the_article(page, site):
+    headlines = search_from_header(page, site.as_uri() + "/index.html", "culiacan")
+    assert page.get_attribute("form[data-search]", "data-engine") == "fallback"
+    assert headlines == [CULIACAN]
+    assert open_result(page, CULIACAN) == CULIACAN
+    assert page.url.startswith(site.as_uri() + "/articles/")
+
+
+def test_file_search_highlights_matches_and_finds_words_of_the_body(page, site):
+    page.goto(site.as_uri() + "/search/index.html")
+    page.fill("#search-q", "guzman")
+    assert wait_for_results(page) == [CULIACAN]
+    assert page.locator(".search-result mark").all_text_contents() == ["Guzmán"]
+    page.fill("#search-q", "thunderstorm")
+    page.wait_for_function(
+        "/thunderstorm/.test(document.querySelector('.search-status').textContent)"
+    )
+    assert wait_for_results(page) == [CULIACAN]
+
+
+def test_file_search_matches_the_word_being_typed_as_a_prefix(page, site):
+    page.goto(site.as_uri() + "/search/index.html")
+    page.locator("#search-q").press_sequentially("valpara", delay=20)
+    page.wait_for_function("/valpara”/.test(document.querySelector('.search-status').textContent)")
+    assert wait_for_results(page) == [HARBOUR]
+
+
+@pytest.mark.parametrize("engine", ["pagefind", "fallback"])
+def test_section_and_year_filters_narrow_the_results(page, site, http_root, engine):
+    base = http_root if engine == "pagefind" else site.as_uri() + "/"
+    page.goto(base + "search/index.html?q=stadium")
+    assert len(wait_for_results(page)) == 20 and "25 articles match" in page.inner_text("body")
+    assert page.get_attribute("form[data-search]", "data-engine") == engine
+    page.goto(base + "search/index.html?q=stadium&year=2023")
+    assert wait_for_results(page) == [FINAL]
+    page.goto(base + f"search/index.html?q=after&section={section(site)}&year=2022")
+    assert wait_for_results(page) == [HARBOUR]
+    assert page.input_value("#search-section") == section(site)
+
+
+@pytest.mark.parametrize("engine", ["pagefind", "fallback"])
+def test_more_results_button_shows_the_rest(page, site, http_root, engine):
+    base = http_root if engine == "pagefind" else site.as_uri() + "/"
+    page.goto(base + "search/index.html?q=match")
+    assert len(wait_for_results(page)) == 20
+    page.click(".search-more button")
+    page.wait_for_function("document.querySelectorAll('.search-result').length > 20")
+    assert sorted(page.locator(".search-result .card-title a").all_text_contents()) == sorted(
+        f"Match report {n}" for n in range(1, MATCHES + 1)
+    )
+    assert page.locator(".search-more").is_hidden()
+
+
+def test_site_under_a_subpath_links_results_correctly(page, site, tmp_path):
+    shutil.copytree(site, tmp_path / "archive" / "news")
+    for root in serve(tmp_path):
+        headlines = search_from_header(page, root + "archive/news/index.html", "harbour")
+        assert page.get_attribute("form[data-search]", "data-engine") == "pagefind"
+        assert headlines == [HARBOUR]
+        assert open_result(page, HARBOUR) == HARBOUR
+        assert page.url.startswith(root + "archive/news/articles/")
+
+
+def test_pagefind_parts_of_a_big_archive_are_searched_together(page, tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "PAGEFIND_PART", 4)  # 27 articles: seven Pagefind bundles
+    write_files(tmp_path, ARTICLES)
+    (tmp_path / "site.yaml").write_text("", encoding="utf-8")
+    code = main(
+        [
+            "--articles",
+            str(tmp_path / "articles"),
+            "--output",
+            str(tmp_path / "dist"),
+            "--config",
+            str(tmp_path / "site.yaml"),
+        ]
+    )
+    assert code == 0 and (tmp_path / "dist" / "pagefind" / "part-7").is_dir()
+    for root in serve(tmp_path / "dist"):
+        page.goto(root + "search/index.html?q=stadium")
+        assert len(wait_for_results(page)) == 20 and "25 articles match" in page.inner_text("body")
+        assert page.get_attribute("form[data-search]", "data-engine") == "pagefind"
+        for query, headline in (("culiacan", CULIACAN), ("harbour", HARBOUR)):
+            page.goto(root + f"search/index.html?q={query}")
+            assert wait_for_results(page) == [headline]
+        page.goto(root + "search/index.html?q=stadium&year=2023")
+        assert wait_for_results(page) == [FINAL]
+
+
+def test_http_without_pagefind_falls_back_to_the_script_index(page, site, tmp_path):
+    shutil.copytree(site, tmp_path / "dist")
+    shutil.rmtree(tmp_path / "dist" / "pagefind")
+    for root in serve(tmp_path / "dist"):
+        page.goto(root + "search/index.html?q=harbour")
+        assert wait_for_results(page) == [HARBOUR]
+        assert page.get_attribute("form[data-search]", "data-engine") == "fallback"
