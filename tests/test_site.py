@@ -345,3 +345,15 @@ def test_bad_config_names_the_key_and_file(build_site_from, config, message):
     built = build_site_from({**SAMPLE_FILES, "site.yaml": config})
     assert built.code == 1
     assert "site.yaml" in built.err and message in built.err
+
+
+def test_no_pagefind_keeps_the_builtin_search_index(build_site_from):
+    built = build_site_from(SAMPLE_FILES, "--no-pagefind")
+    assert built.code == 0
+    assert not (built.dist / "pagefind").exists()
+    assert built.exists("search-index/manifest.js")
+    with_config = build_site_from({"site.yaml": "pagefind: false\n"}, output="other")
+    assert not (with_config.dist / "pagefind").exists()
+    assert build_site_from({"site.yaml": "pagefind: true\n"}, output="third").exists(
+        "pagefind/pagefind.js"
+    )

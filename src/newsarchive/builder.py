@@ -89,9 +89,10 @@ def build(
         for item in _other_outputs(config, site, paths, html):
             writer.write(item)
             report.files += 1
-        progress.begin("Indexing for search")
-        _index_pages(writer, report)
-        progress.end()
+        if config.pagefind:
+            progress.begin("Indexing for search")
+            _index_pages(writer, report)
+            progress.end()
         writer.commit()
     except jinja2.TemplateError as error:
         writer.abort()

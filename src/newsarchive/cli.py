@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -96,6 +97,11 @@ def _build_options(command: argparse.ArgumentParser) -> None:
         metavar="N",
         help="worker processes for reading and rendering (all cores)",
     )
+    command.add_argument(
+        "--no-pagefind",
+        action="store_true",
+        help="skip the Pagefind index; search uses the built-in index everywhere (faster builds)",
+    )
     loudness = command.add_mutually_exclusive_group()
     loudness.add_argument(
         "-q",
@@ -181,6 +187,8 @@ def run_build(options: argparse.Namespace, out: TextIO) -> int:
     )
     try:
         settings = config.with_base_url(config.load(config_path), options.base_url)
+        if options.no_pagefind:
+            settings = dataclasses.replace(settings, pagefind=False)
         progress = Progress(sys.stderr, sys.stderr.isatty()) if options.verbosity else SILENT
         report = build(settings, paths, options.jobs, progress)
     except BuildError as error:

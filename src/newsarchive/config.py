@@ -32,6 +32,7 @@ class SiteConfig:
     related_count: int = 5
     default_section: str = "News"
     entity_min_articles: int = 2
+    pagefind: bool = True  # also build a Pagefind index (the file:// index is always built)
 
 
 def load(path: Path | None) -> SiteConfig:
