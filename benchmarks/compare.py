@@ -43,7 +43,7 @@ HUGO_LAYOUTS = {
     "_default/list.html": (
         '{{ define "main" }}<h1>{{ .Title }}</h1>{{ $p := .Paginate .Pages }}'
         '{{ range $p.Pages }}<h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>'
-        "<p>{{ .Summary }}</p>{{ end }}{{ template \"_internal/pagination.html\" . }}{{ end }}"
+        '<p>{{ .Summary }}</p>{{ end }}{{ template "_internal/pagination.html" . }}{{ end }}'
     ),
     "_default/terms.html": (
         '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.Alphabetical }}'
@@ -53,7 +53,7 @@ HUGO_LAYOUTS = {
     "index.html": (
         '{{ define "main" }}{{ $p := .Paginate (where .Site.RegularPages "Type" "ne" "x") }}'
         '{{ range $p.Pages }}<h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>'
-        "<p>{{ .Summary }}</p>{{ end }}{{ template \"_internal/pagination.html\" . }}{{ end }}"
+        '<p>{{ .Summary }}</p>{{ end }}{{ template "_internal/pagination.html" . }}{{ end }}'
     ),
 }
 HUGO_CONFIG = """baseURL = "https://example.org/"
@@ -96,8 +96,9 @@ def measure(command: list[str], cwd: Path, output: Path) -> Sample:
     """Run a command, sampling the RSS of its whole process tree; return what it cost."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     peak = 0
     while process.poll() is None:
         peak = max(peak, tree_rss(process.pid))
@@ -148,21 +149,34 @@ def prepare(size: int, work: Path) -> Path:
     return folder
 
 
-def newsarchive(folder: Path) -> list[str]:
+def newsarchive(folder: Path, extra: list[str]) -> list[str]:
     """Return the newsarchive build command for a corpus folder."""
-    return [sys.executable, str(ROOT / "build.py"), "--articles", "articles",
-            "--output", "dist", "--config", str(folder / "na" / "site.yaml")]
+    return [
+        sys.executable,
+        str(ROOT / "build.py"),
+        "--articles",
+        "articles",
+        "--output",
+        "dist",
+        "--config",
+        str(folder / "na" / "site.yaml"),
+        *extra,
+    ]
 
 
 def edit_one(folder: Path, run: int) -> None:
     """Edit one article's text, as a newsroom correction would."""
     first = sorted((folder / "na" / "articles" / "politics").glob("*.txt"))[0]
     text = first.read_text(encoding="utf-8")
-    first.write_text(text.rstrip("\n") + f"\n\nCorrection {run}: an earlier version misspelled "
-                     "a name.\n", encoding="utf-8")
+    first.write_text(
+        text.rstrip("\n") + f"\n\nCorrection {run}: an earlier version misspelled a name.\n",
+        encoding="utf-8",
+    )
 
 
-def run_size(size: int, runs: int, work: Path, pelican_max: int) -> dict[str, list[Sample]]:
+def run_size(
+    size: int, runs: int, work: Path, pelican_max: int, extra: list[str]
+) -> dict[str, list[Sample]]:
     """Measure every command `runs` times, interleaved; return samples by label."""
     folder = prepare(size, work)
     na, hugo, pelican = folder / "na", folder / "hugo", folder / "pelican"
@@ -172,10 +186,11 @@ def run_size(size: int, runs: int, work: Path, pelican_max: int) -> dict[str, li
         shutil.rmtree(na / "dist", ignore_errors=True)
         shutil.rmtree(na / ".dist.cache", ignore_errors=True)
         record = samples.setdefault
-        record("newsarchive cold", []).append(measure(newsarchive(folder), na, na / "dist"))
-        record("newsarchive no-op", []).append(measure(newsarchive(folder), na, na / "dist"))
+        command = newsarchive(folder, extra)
+        record("newsarchive cold", []).append(measure(command, na, na / "dist"))
+        record("newsarchive no-op", []).append(measure(command, na, na / "dist"))
         edit_one(folder, run)
-        record("newsarchive one edit", []).append(measure(newsarchive(folder), na, na / "dist"))
+        record("newsarchive one edit", []).append(measure(command, na, na / "dist"))
         shutil.rmtree(hugo / "public", ignore_errors=True)
         shutil.rmtree(hugo / "resources", ignore_errors=True)
         hugo_cmd = ["hugo", "--quiet", "--destination", "public"]
@@ -183,8 +198,17 @@ def run_size(size: int, runs: int, work: Path, pelican_max: int) -> dict[str, li
         record("hugo no-op", []).append(measure(hugo_cmd, hugo, hugo / "public"))
         if size <= pelican_max:
             shutil.rmtree(pelican / "output", ignore_errors=True)
-            pelican_cmd = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py",
-                           "-o", "output", "-q"]
+            pelican_cmd = [
+                sys.executable,
+                "-m",
+                "pelican",
+                "content",
+                "-s",
+                "pelicanconf.py",
+                "-o",
+                "output",
+                "-q",
+            ]
             record("pelican cold", []).append(measure(pelican_cmd, pelican, pelican / "output"))
         print(f"  size {size}: run {run + 1}/{runs} done", file=sys.stderr, flush=True)
     return samples
@@ -193,16 +217,20 @@ def run_size(size: int, runs: int, work: Path, pelican_max: int) -> dict[str, li
 def table(size: int, samples: dict[str, list[Sample]]) -> str:
     """Return a Markdown table of medians and ratios to Hugo cold."""
     hugo = statistics.median(s.wall for s in samples["hugo cold"])
-    lines = [f"### {size:,} articles", "",
-             "| build | wall s (median) | CPU s | peak RSS MB | files | wall / Hugo cold |",
-             "|---|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"### {size:,} articles",
+        "",
+        "| build | wall s (median) | CPU s | peak RSS MB | files | wall / Hugo cold |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
     for label, items in samples.items():
         wall = statistics.median(s.wall for s in items)
         cpu = statistics.median(s.cpu for s in items)
         rss = max(s.rss_mb for s in items)
         files = items[-1].files
-        lines.append(f"| {label} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {files:,} | "
-                     f"{wall / hugo:.3f} |")
+        lines.append(
+            f"| {label} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {files:,} | {wall / hugo:.3f} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -213,14 +241,21 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsarchive-bench"))
     parser.add_argument("--skip-pelican-over", type=int, default=20000, dest="pelican_max")
+    parser.add_argument(
+        "--no-pagefind",
+        action="store_true",
+        help="build newsarchive without its Pagefind index (Hugo and Pelican "
+        "build no search index either)",
+    )
     options = parser.parse_args()
     for tool in ("hugo",):
         if shutil.which(tool) is None:
             raise SystemExit(f"{tool} is not installed (apt-get install -y {tool})")
     options.work.mkdir(parents=True, exist_ok=True)
     for size in options.sizes:
-        print(table(size, run_size(size, options.runs, options.work, options.pelican_max)),
-              flush=True)
+        extra = ["--no-pagefind"] if options.no_pagefind else []
+        samples = run_size(size, options.runs, options.work, options.pelican_max, extra)
+        print(table(size, samples), flush=True)
     return 0
 
 
