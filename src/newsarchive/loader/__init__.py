@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from .. import entities, similarity
 from ..errors import Problem
@@ -14,7 +15,7 @@ from ..models import Article, SourceFile
 from ..text import Undecodable, decode, first_sentence, normalise, parse_date, summarise, words
 from . import frontmatter, markup
 from .discover import Discovery, discover
-from .raw import parse_raw
+from .raw import RawParts, parse_raw
 
 __all__ = ["Discovery", "discover", "read_article"]
 
@@ -105,29 +106,16 @@ def parse(source: SourceFile, text: str) -> tuple[Article | None, list[Problem]]
 def _from_raw(source: SourceFile, body: str, fields: Mapping[str, object]) -> Article | None:
     """Build an Article from a raw text body."""
     parts = parse_raw(body, has_title="title" in fields)
-    paragraphs = parts.paragraphs
-    title, origin = _title(fields, parts.headline, parts.caption, paragraphs, source)
+    title, origin = _title(fields, parts.headline, parts.caption, parts.paragraphs, source)
     if not title:
         return None
-    dated = _date(fields, source, parts.date_text)
     return Article(
-        source=source.rel,
         kind="text",
         title=title,
         title_origin=origin,
-        paragraphs=paragraphs,
-        caption=str(fields.get("caption", parts.caption)),
-        credit=str(fields.get("credit", parts.credit)),
+        paragraphs=parts.paragraphs,
         dateline=parts.dateline,
-        byline=str(fields.get("author", parts.byline)),
-        source_name=str(fields.get("source", parts.agency)),
-        date=dated[0],
-        date_origin=dated[1],
-        section=_section(fields, source),
-        tags=_tuple(fields.get("tags")),
-        slug=str(fields.get("slug", "")),
-        summary=_summary(fields, paragraphs),
-        word_count=sum(words(p) for p in paragraphs),
+        **_shared(source, fields, parts.paragraphs, parts, parts.date_text),
     )
 
 
@@ -137,33 +125,44 @@ def _from_markdown(source: SourceFile, body: str, fields: Mapping[str, object]) 
     body_html = markup.render(rest if heading else body)
     paragraphs = markup.plain_paragraphs(body_html)
     if heading:
-        title, origin = (
-            " ".join(markup.plain_paragraphs(markup.sanitise(heading))),
-            "markdown heading",
-        )
+        title = " ".join(markup.plain_paragraphs(markup.sanitise(heading)))
+        origin = "markdown heading"
     else:
         title, origin = _title(fields, "", "", paragraphs, source)
     if not title:
         return None
-    dated = _date(fields, source, "")
     return Article(
-        source=source.rel,
         kind="markdown",
         title=title,
         title_origin=origin,
         body_html=body_html,
-        caption=str(fields.get("caption", "")),
-        credit=str(fields.get("credit", "")),
-        byline=str(fields.get("author", "")),
-        source_name=str(fields.get("source", "")),
-        date=dated[0],
-        date_origin=dated[1],
-        section=_section(fields, source),
-        tags=_tuple(fields.get("tags")),
-        slug=str(fields.get("slug", "")),
-        summary=_summary(fields, paragraphs),
-        word_count=sum(words(p) for p in paragraphs),
+        **_shared(source, fields, paragraphs, None, ""),
     )
+
+
+def _shared(
+    source: SourceFile,
+    fields: Mapping[str, object],
+    paragraphs: tuple[str, ...],
+    parts: RawParts | None,
+    date_text: str,
+) -> dict[str, Any]:
+    """Return the Article fields both kinds of file fill the same way; front matter wins."""
+    date, date_origin = _date(fields, source, date_text)
+    return {
+        "source": source.rel,
+        "caption": str(fields.get("caption", parts.caption if parts else "")),
+        "credit": str(fields.get("credit", parts.credit if parts else "")),
+        "byline": str(fields.get("author", parts.byline if parts else "")),
+        "source_name": str(fields.get("source", parts.agency if parts else "")),
+        "date": date,
+        "date_origin": date_origin,
+        "section": _section(fields, source),
+        "tags": _tuple(fields.get("tags")),
+        "slug": str(fields.get("slug", "")),
+        "summary": _summary(fields, paragraphs),
+        "word_count": sum(words(p) for p in paragraphs),
+    }
 
 
 def _title(
