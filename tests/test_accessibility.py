@@ -9,25 +9,17 @@ place, topics, the tag index, search with results, and the 404 page.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from newsarchive.cli import main
 
 from conftest import SAMPLES, write_files
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
 Scheme = Literal["light", "dark"]
 SCHEMES: tuple[Scheme, ...] = ("light", "dark")
 BLOCKING = {"serious", "critical"}
@@ -176,15 +168,6 @@ def page_kinds(dist: Path) -> dict[str, str]:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the representative site once for the module; return its output folder."""
     return build_sample_site(tmp_path_factory.mktemp("a11y"))
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Launch Debian's Chromium once for the module."""
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def open_page(

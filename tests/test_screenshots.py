@@ -7,14 +7,11 @@ look at: `NEWSARCHIVE_SHOTS=/tmp/shots python -m pytest tests/test_screenshots.p
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Page
 from test_accessibility import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     KINDS,
     build_sample_site,
     luminance,
@@ -71,15 +68,6 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = Path(named) if named else tmp_path_factory.mktemp("shots")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Launch Debian's Chromium once for the module."""
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def shoot(page: Page, folder: Path, name: str) -> Path:

@@ -12,20 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from newsarchive import search
 from newsarchive.cli import main
 
 from conftest import write_files
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
 CULIACAN = "Gunmen set Culiacán ablaze after arrest"
 HARBOUR = "Harbour reopens after the storm"
 FINAL = "Cup final ends in a draw"
@@ -109,15 +102,6 @@ def serve(folder: Path) -> Iterator[str]:
 def http_root(site: Path) -> Iterator[str]:
     """Serve the site at the root of a local HTTP server."""
     yield from serve(site)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Launch Debian's Chromium once for the module."""
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

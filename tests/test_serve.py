@@ -24,15 +24,8 @@ from newsarchive.builder import Paths
 from newsarchive.livereload import Status
 from newsarchive.serve import Project, Server, SourceFilter, net_changes, start
 
-from conftest import ROOT, run_cli, write_files
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, run_cli, write_files
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
 WAIT = 10.0  # seconds any change may take to show
 HARBOUR = "Harbour reopens after the storm"
 ARTICLES = {
