@@ -6,8 +6,8 @@ For each size it writes the corpus once (benchmarks/corpus.py) as newsarchive ra
 Hugo and Pelican Markdown with front matter, with comparable features: home page, article pages,
 section pages, tag pages, feeds, pagination of 20. Then, interleaved in each run: newsarchive cold
 (no output, no cache), no-op rebuild, one-article-edit rebuild; Hugo cold and no-op; Pelican cold.
-It records wall time (median over runs), CPU time, peak RSS of the whole process tree, and files
-written, and prints a Markdown table with ratios to Hugo. Work happens under --work (default
+It records wall time (median over runs), CPU time, peak memory (PSS, whole process tree) and
+files written, and prints a Markdown table with ratios to Hugo. Work happens under --work (default
 /tmp/newsarchive-bench); nothing is written into the repository.
 """
 
@@ -114,19 +114,31 @@ def measure(command: list[str], cwd: Path, output: Path) -> Sample:
 
 
 def tree_rss(pid: int) -> int:
-    """Return the resident memory in bytes of a process and all its descendants."""
+    """Return the memory in bytes of a process and all its descendants.
+
+    Uses PSS (proportional set size): forked workers share their parent's pages copy-on-write,
+    and summing plain RSS would count those shared pages once per process.
+    """
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
         try:
-            with open(f"/proc/{current}/statm") as statm:
-                total += int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            total += _pss(current)
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children") as children:
                     stack.extend(int(c) for c in children.read().split())
         except (OSError, ValueError):
             continue
     return total
+
+
+def _pss(pid: int) -> int:
+    """Return the proportional set size of one process in bytes."""
+    with open(f"/proc/{pid}/smaps_rollup") as rollup:
+        for line in rollup:
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    return 0
 
 
 def prepare(size: int, work: Path) -> Path:
@@ -220,7 +232,7 @@ def table(size: int, samples: dict[str, list[Sample]]) -> str:
     lines = [
         f"### {size:,} articles",
         "",
-        "| build | wall s (median) | CPU s | peak RSS MB | files | wall / Hugo cold |",
+        "| build | wall s (median) | CPU s | peak memory MB | files | wall / Hugo cold |",
         "|---|---:|---:|---:|---:|---:|",
     ]
     for label, items in samples.items():

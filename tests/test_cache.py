@@ -100,3 +100,50 @@ def test_cached_and_cold_builds_are_identical(build_site_from, tmp_path):
     assert files == sorted(p.relative_to(warm.dist) for p in warm.dist.rglob("*") if p.is_file())
     for name in files:
         assert (warm.dist / name).read_bytes() == (cold.dist / name).read_bytes(), name
+
+
+def test_an_edit_renders_only_the_pages_it_touches(build_site_from, tmp_path, monkeypatch):
+    import jinja2
+
+    files = {f"articles/s{n}/2024-01-{n + 1:02d}-x.md": dated_story(n) for n in range(6)}
+    build_site_from(files)
+    rendered: list[str] = []
+    original = jinja2.Template.render
+
+    def counting(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        rendered.append(kwargs.get("path", "?"))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Template, "render", counting)
+    edited = tmp_path / "articles" / "s3" / "2024-01-04-x.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    again = build_site_from({})
+    total = len(list(again.dist.rglob("*.html")))
+    assert again.code == 0
+    assert "articles/story-3/index.html" in rendered
+    assert "sections/s0/index.html" not in rendered
+    assert 0 < len(rendered) < total / 2
+
+
+def test_a_title_edit_gives_the_same_site_as_a_cold_build(build_site_from, tmp_path):
+    files = {f"articles/s{n % 2}/2024-01-{n + 1:02d}-x.md": dated_story(n) for n in range(8)}
+    build_site_from(files, output="warm")
+    edited = tmp_path / "articles" / "s1" / "2024-01-04-x.md"
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("Story 3", "Renamed story"), encoding="utf-8"
+    )
+    warm = build_site_from({}, output="warm")
+    cold = build_site_from({}, output="cold")
+    assert "Renamed story" in warm.page("index.html")
+    names = sorted(p.relative_to(cold.dist) for p in cold.dist.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(warm.dist) for p in warm.dist.rglob("*") if p.is_file())
+    for name in names:
+        assert (warm.dist / name).read_bytes() == (cold.dist / name).read_bytes(), name
+
+
+def dated_story(n: int) -> str:
+    """Return a small dated Markdown article numbered n."""
+    return (
+        f"---\ntitle: Story {n}\ndate: 2024-01-{n + 1:02d}\ntags: [t{n % 3}]\n---\n\n"
+        f"Paragraph about topic {n} in the city of Lisbon with the National Guard.\n"
+    )

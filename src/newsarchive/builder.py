@@ -23,9 +23,10 @@ from .errors import BuildError, Problem
 from .feeds import dated_entries, feed_outputs
 from .loader import discover, read_article
 from .models import Article, Output, Site, SourceFile
+from .pagekeys import Keyer
 from .pages import site_pages
 from .progress import SILENT, Progress
-from .render import Frame, Renderer, environment, iso_date
+from .render import Frame, Renderer, Reuse, environment, iso_date
 from .search import fallback_outputs, pagefind_outputs
 from .sitemap import sitemap_outputs
 from .writer import Writer
@@ -57,6 +58,7 @@ class Report:
     notes: tuple[str, ...] = ()
     seconds: float = 0.0
     cached: bool = False  # nothing changed since the last build, so nothing was done
+    page_keys: dict[str, str] = field(default_factory=dict)  # for the next build's reuse
 
 
 def build(
@@ -84,7 +86,8 @@ def build(
     try:
         workers = _workers(jobs, len(site.entries), RENDER_POOL_THRESHOLD)
         progress.begin("Rendering pages")
-        html = _write_pages(writer, Job(config, site, paths), workers, report)
+        job = Job(config, site, paths, *_last_pages(state))
+        html = _write_pages(writer, job, workers, report)
         progress.end()
         for item in _other_outputs(config, site, paths, html):
             writer.write(item)
@@ -102,7 +105,13 @@ def build(
         raise
     report.changed += writer.changed
     cache.save_state(
-        store, {"key": key, "tree": cache.snapshot(paths.output), "report": _saved(report)}
+        store,
+        {
+            "key": key,
+            "tree": cache.snapshot(paths.output),
+            "pages": report.page_keys,
+            "report": _saved(report),
+        },
     )
     report.seconds = time.perf_counter() - started
     return report
@@ -117,7 +126,18 @@ def _saved(report: Report) -> dict[str, object]:
     """Return a report as JSON-ready data, for an unchanged rebuild to repeat."""
     data = dataclasses.asdict(report)
     data["seconds"] = 0.0
+    data["page_keys"] = {}  # saved once, beside the report
     return data
+
+
+def _last_pages(state: dict[str, object] | None) -> tuple[dict[str, str], dict[str, list[int]]]:
+    """Return the last build's page keys and output files, if its state was saved whole."""
+    if state is None:
+        return {}, {}
+    keys, tree = state.get("pages"), state.get("tree")
+    if not isinstance(keys, dict) or not isinstance(tree, dict):
+        return {}, {}
+    return keys, tree
 
 
 def _restore(state: dict[str, object]) -> Report:
@@ -201,47 +221,59 @@ class Job:
     config: SiteConfig
     site: Site
     paths: Paths
+    keys: dict[str, str] = field(default_factory=dict)  # page keys of the last build
+    tree: dict[str, list[int]] = field(default_factory=dict)  # its output files: size, mtime
 
 
 _JOB: Job | None = None  # set before forking the render pool
 
 
 def _renderer(job: Job, share: int, shares: int) -> Renderer:
-    """Make the renderer for one share of the pages."""
+    """Make the renderer for one share of the pages, reusing the last build's current pages."""
     feeds = ((job.config.title, urls.FEED),) if dated_entries(job.site) else ()
     frame = Frame(job.config, job.site.sections, feeds, has_search=True)
-    return Renderer(environment(job.paths.templates), frame, share, shares)
+    reuse = None
+    if share >= 0:
+        salt = f"{cache.code_key()}:{cache.folders_key((job.paths.templates,))}"
+        frame_key = Keyer(salt).key("frame", "", "", "", {"frame": frame})
+        reuse = Reuse(Keyer(f"{salt}:{frame_key}"), job.keys, job.tree, job.paths.output)
+    return Renderer(environment(job.paths.templates), frame, share, shares, reuse)
 
 
 def _write_pages(writer: Writer, job: Job, workers: int, report: Report) -> list[tuple[str, str]]:
     """Render and write every HTML page, in `workers` processes; return (path, date) pairs."""
     global _JOB
     if workers == 1:
-        _write_share(writer, _renderer(job, 0, 1), job, report)
+        renderer = _renderer(job, 0, 1)
+        _write_share(writer, renderer, job, report)
+        report.page_keys.update(renderer.keys)
     else:
         _JOB = job
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for files, changed in pool.map(_render_share, range(workers), [workers] * workers):
+            shares = pool.map(_render_share, range(workers), [workers] * workers)
+            for files, changed, keys in shares:
                 report.files += files
                 report.pages += files
                 report.changed += changed
+                report.page_keys.update(keys)
         _JOB = None
     dates = {e.path: iso_date(e.article.date, job.config.timezone) for e in job.site.entries}
     dry = site_pages(job.config, job.site, _renderer(job, -1, 1))
     return [(item.path, dates.get(item.path, "")) for item in dry]
 
 
-def _render_share(share: int, shares: int) -> tuple[int, int]:
-    """Render one share of the pages in a worker process; return (files, changed)."""
+def _render_share(share: int, shares: int) -> tuple[int, int, dict[str, str]]:
+    """Render one share of the pages in a worker process; return (files, changed, page keys)."""
     assert _JOB is not None, "the render pool is forked after _JOB is set"
     writer = Writer(_JOB.paths.output)
     report = Report()
+    renderer = _renderer(_JOB, share, shares)
     try:
-        _write_share(writer, _renderer(_JOB, share, shares), _JOB, report)
+        _write_share(writer, renderer, _JOB, report)
     except jinja2.TemplateError as error:  # keep the template line: tracebacks don't pickle
         raise BuildError(template_message(error, _JOB.paths.templates)) from None
-    return report.files, writer.changed
+    return report.files, writer.changed, renderer.keys
 
 
 def _write_share(writer: Writer, renderer: Renderer, job: Job, report: Report) -> None:

@@ -107,6 +107,9 @@ class Site:
     notes: tuple[str, ...] = field(default=())  # catalog findings for the summary
 
 
+KEEP = b"\x00newsarchive: keep the previous build's file\x00"  # never valid page bytes
+
+
 @dataclass(frozen=True, slots=True)
 class Output:
     """One file to write into the output folder."""

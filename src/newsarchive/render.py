@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import zoneinfo
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,8 @@ from markupsafe import Markup
 
 from . import urls
 from .config import SiteConfig
-from .models import Entry, Term
+from .models import KEEP, Entry, Term
+from .pagekeys import Keyer
 
 MONTH_NAMES = (
     "January",
@@ -120,6 +121,26 @@ def pages_of(items: Sequence[Entry], first_path: str, per_page: int) -> list[Pag
 
 
 @dataclass(frozen=True, slots=True)
+class Reuse:
+    """What the last build left: page keys and the output files as it wrote them."""
+
+    keyer: Keyer
+    keys: Mapping[str, str]
+    tree: Mapping[str, list[int]]  # path -> [size, mtime_ns] when the last build finished
+    output: Path
+
+    def current(self, path: str, key: str) -> bool:
+        """Tell whether the last build wrote this page from the same key, and it is untouched."""
+        if self.keys.get(path) != key or path not in self.tree:
+            return False
+        try:
+            stat = (self.output / path).stat()
+        except OSError:
+            return False
+        return [stat.st_size, stat.st_mtime_ns] == self.tree[path]
+
+
+@dataclass(frozen=True, slots=True)
 class Frame:
     """What every page's layout needs: the site, navigation and where this page is."""
 
@@ -139,19 +160,32 @@ class Renderer:
     """
 
     def __init__(
-        self, env: jinja2.Environment, frame: Frame, share: int = 0, shares: int = 1
+        self,
+        env: jinja2.Environment,
+        frame: Frame,
+        share: int = 0,
+        shares: int = 1,
+        reuse: Reuse | None = None,
     ) -> None:
         self.env = env
         self.frame = frame
         self.share = share
         self.shares = shares
         self.turn = 0
+        self.reuse = reuse
+        self.keys: dict[str, str] = {}
 
     def page(self, template: str, path: str, title: str, description: str, **context: Any) -> bytes:
-        """Render one page, or return b"" when it belongs to another process's share."""
+        """Render one page; b"" when it is another process's, KEEP when last build's is current."""
         turn, self.turn = self.turn, self.turn + 1
         if turn % self.shares != self.share:
             return b""
+        if self.reuse is not None:
+            key = self.reuse.keyer.key(template, path, title, description, context)
+            if key is not None:
+                self.keys[path] = key
+                if self.reuse.current(path, key):
+                    return KEEP
         to: Callable[[str], str] = lambda target: urls.relative(path, target)  # noqa: E731
         context.setdefault("canonical", urls.absolute(self.frame.config.base_url, path))
         context.setdefault("breadcrumbs", ())

@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path, PurePosixPath
 
 from .errors import BuildError
-from .models import Output
+from .models import KEEP, Output
 
 MARKER = ".newsarchive"
 MARKER_TEXT = b"This folder is written by newsarchive; it is replaced on every build.\n"
@@ -68,7 +68,7 @@ class Writer:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             old = self.output / relative
-            if _same_bytes(old, item.data):
+            if item.data is KEEP or _same_bytes(old, item.data):
                 _link_or_copy(old, target)
                 return False
             target.write_bytes(item.data)
