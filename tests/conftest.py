@@ -102,6 +102,20 @@ def internal_links(html: str) -> list[str]:
     ]
 
 
+def build_at(root: Path, *args: str) -> tuple[int, str, str]:
+    """Build root/articles into root/dist with root/site.yaml (created empty if missing)."""
+    _config(root)
+    return run_cli(
+        "--articles",
+        str(root / "articles"),
+        "--output",
+        str(root / "dist"),
+        "--config",
+        str(root / "site.yaml"),
+        *args,
+    )
+
+
 def run_cli(*argv: str) -> tuple[int, str, str]:
     """Run the CLI in-process, returning (exit code, stdout, stderr)."""
     import contextlib

@@ -26,7 +26,7 @@ import yaml
 from newsarchive.check import check_site
 from newsarchive.loader.discover import shown_name
 
-from conftest import run_cli
+from conftest import build_at, run_cli
 
 HOSTILE = Path(__file__).parent / "hostile"
 SECRET = "SECRET-7f3a-must-never-be-published"
@@ -421,15 +421,7 @@ def injected(tmp_path_factory: pytest.TempPathFactory) -> Path:
         path = root / "articles" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    (root / "site.yaml").write_text("", encoding="utf-8")
-    code, out, err = run_cli(
-        "--articles",
-        str(root / "articles"),
-        "--output",
-        str(root / "dist"),
-        "--config",
-        str(root / "site.yaml"),
-    )
+    code, out, err = build_at(root)
     assert code == 0, err
     assert "Read 5 article(s)" in out
     return root / "dist"

@@ -15,9 +15,8 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from newsarchive import search
-from newsarchive.cli import main
 
-from conftest import write_files
+from conftest import build_at, write_files
 
 CULIACAN = "Gunmen set Culiacán ablaze after arrest"
 HARBOUR = "Harbour reopens after the storm"
@@ -57,17 +56,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the small site once; return its output folder."""
     root = tmp_path_factory.mktemp("browser")
     write_files(root, ARTICLES)
-    (root / "site.yaml").write_text("", encoding="utf-8")
-    code = main(
-        [
-            "--articles",
-            str(root / "articles"),
-            "--output",
-            str(root / "dist"),
-            "--config",
-            str(root / "site.yaml"),
-        ]
-    )
+    code, _, _ = build_at(root)
     assert code == 0
     return root / "dist"
 
@@ -216,17 +205,7 @@ def test_site_under_a_subpath_links_results_correctly(page, site, tmp_path):
 def test_pagefind_parts_of_a_big_archive_are_searched_together(page, tmp_path, monkeypatch):
     monkeypatch.setattr(search, "PAGEFIND_PART", 4)  # 27 articles: seven Pagefind bundles
     write_files(tmp_path, ARTICLES)
-    (tmp_path / "site.yaml").write_text("", encoding="utf-8")
-    code = main(
-        [
-            "--articles",
-            str(tmp_path / "articles"),
-            "--output",
-            str(tmp_path / "dist"),
-            "--config",
-            str(tmp_path / "site.yaml"),
-        ]
-    )
+    code, _, _ = build_at(tmp_path)
     assert code == 0 and (tmp_path / "dist" / "pagefind" / "part-7").is_dir()
     for root in serve(tmp_path / "dist"):
         page.goto(root + "search/index.html?q=stadium")

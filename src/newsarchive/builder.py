@@ -20,7 +20,7 @@ from . import cache, urls
 from .catalog import build_site
 from .config import SiteConfig
 from .errors import BuildError, Problem
-from .feeds import dated_entries, feed_outputs
+from .feeds import dated_entries, feed_outputs, feed_sections
 from .loader import discover, read_article
 from .models import Article, Output, Site, SourceFile
 from .pagekeys import Keyer
@@ -231,12 +231,12 @@ _JOB: Job | None = None  # set before forking the render pool
 def _renderer(job: Job, share: int, shares: int) -> Renderer:
     """Make the renderer for one share of the pages, reusing the last build's current pages."""
     feeds = ((job.config.title, urls.FEED),) if dated_entries(job.site) else ()
-    frame = Frame(job.config, job.site.sections, feeds, has_search=True)
-    reuse = None
-    if share >= 0:
-        salt = f"{cache.code_key()}:{cache.folders_key((job.paths.templates,))}"
-        frame_key = Keyer(salt).key("frame", "", "", "", {"frame": frame})
-        reuse = Reuse(Keyer(f"{salt}:{frame_key}"), job.keys, job.tree, job.paths.output)
+    frame = Frame(
+        job.config, job.site.sections, feeds, has_search=True, section_feeds=feed_sections(job.site)
+    )
+    salt = f"{cache.code_key()}:{cache.folders_key((job.paths.templates,))}"
+    frame_key = Keyer(salt).key("frame", "", "", "", {"frame": frame})
+    reuse = Reuse(Keyer(f"{salt}:{frame_key}"), job.keys, job.tree, job.paths.output)
     return Renderer(environment(job.paths.templates), frame, share, shares, reuse)
 
 
@@ -245,44 +245,44 @@ def _write_pages(writer: Writer, job: Job, workers: int, report: Report) -> list
     global _JOB
     if workers == 1:
         renderer = _renderer(job, 0, 1)
-        _write_share(writer, renderer, job, report)
-        report.page_keys.update(renderer.keys)
+        shares = [(_write_share(writer, renderer, job), 0, renderer.keys)]  # writer counts changes
     else:
         _JOB = job
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            shares = pool.map(_render_share, range(workers), [workers] * workers)
-            for files, changed, keys in shares:
-                report.files += files
-                report.pages += files
-                report.changed += changed
-                report.page_keys.update(keys)
+            shares = list(pool.map(_render_share, range(workers), [workers] * workers))
         _JOB = None
     dates = {e.path: iso_date(e.article.date, job.config.timezone) for e in job.site.entries}
-    dry = site_pages(job.config, job.site, _renderer(job, -1, 1))
-    return [(item.path, dates.get(item.path, "")) for item in dry]
+    html: list[tuple[str, str]] = []
+    for written, changed, keys in shares:
+        report.files += len(written)
+        report.pages += len(written)
+        report.changed += changed
+        report.page_keys.update(keys)
+        html.extend((path, dates.get(path, "")) for path in written)
+    return html
 
 
-def _render_share(share: int, shares: int) -> tuple[int, int, dict[str, str]]:
-    """Render one share of the pages in a worker process; return (files, changed, page keys)."""
+def _render_share(share: int, shares: int) -> tuple[list[str], int, dict[str, str]]:
+    """Render one share of the pages in a worker; return (paths written, changed, page keys)."""
     assert _JOB is not None, "the render pool is forked after _JOB is set"
     writer = Writer(_JOB.paths.output)
-    report = Report()
     renderer = _renderer(_JOB, share, shares)
     try:
-        _write_share(writer, renderer, _JOB, report)
+        written = _write_share(writer, renderer, _JOB)
     except jinja2.TemplateError as error:  # keep the template line: tracebacks don't pickle
         raise BuildError(template_message(error, _JOB.paths.templates)) from None
-    return report.files, writer.changed, renderer.keys
+    return written, writer.changed, renderer.keys
 
 
-def _write_share(writer: Writer, renderer: Renderer, job: Job, report: Report) -> None:
-    """Write the pages this renderer renders."""
+def _write_share(writer: Writer, renderer: Renderer, job: Job) -> list[str]:
+    """Write the pages this renderer renders; return their paths."""
+    written = []
     for item in site_pages(job.config, job.site, renderer):
         if item.data:
             writer.write(item)
-            report.files += 1
-            report.pages += 1
+            written.append(item.path)
+    return written
 
 
 def _other_outputs(

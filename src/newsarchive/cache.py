@@ -8,6 +8,7 @@ output, because its key includes every input that could change it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -38,6 +39,7 @@ def digest_file(path: Path) -> str:
         return ""
 
 
+@functools.cache
 def code_key() -> str:
     """Return the hash of newsarchive's own code: parsed records are only valid for it."""
     return folders_key((CODE,))

@@ -178,11 +178,13 @@ def _near_duplicates(
     """Map (original, later copy) to similarity for near-duplicate texts that are not exact."""
     pairs = similarity.near_duplicates([a.fingerprint for a in ordered])
     found: dict[tuple[int, int], float] = {}
+    marked: set[int] = set()
     for i, j, score in pairs:
         first, later = sorted((i, j), key=lambda k: ordered[k].source)
-        if later in exact or any(p[1] == later for p in found):
+        if later in exact or later in marked:
             continue
         found[(first, later)] = score
+        marked.add(later)
     return found
 
 

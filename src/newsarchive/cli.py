@@ -150,12 +150,7 @@ def run_serve(options: argparse.Namespace) -> int:
 
     if not options.articles.is_dir() or (options.config and not options.config.is_file()):
         return run_build(options, sys.stdout)  # it names the missing folder or file: exit 2
-    paths = Paths(
-        articles=options.articles,
-        output=options.output,
-        templates=options.templates or _default_folder("templates"),
-        static=options.static or _default_folder("static"),
-    )
+    paths = _paths(options)
     project = Project(
         paths,
         options.config or Path("site.yaml"),
@@ -179,12 +174,7 @@ def run_build(options: argparse.Namespace, out: TextIO) -> int:
     if options.config and not options.config.is_file():
         print(f"error: config file {options.config} does not exist", file=sys.stderr)
         return EXIT_USAGE
-    paths = Paths(
-        articles=options.articles,
-        output=options.output,
-        templates=options.templates or _default_folder("templates"),
-        static=options.static or _default_folder("static"),
-    )
+    paths = _paths(options)
     try:
         settings = config.with_base_url(config.load(config_path), options.base_url)
         if options.no_pagefind:
@@ -199,6 +189,16 @@ def run_build(options: argparse.Namespace, out: TextIO) -> int:
         print(f"error: --strict: {len(report.problems)} problem(s) above", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _paths(options: argparse.Namespace) -> Paths:
+    """Return where a build reads and writes, from the parsed options."""
+    return Paths(
+        articles=options.articles,
+        output=options.output,
+        templates=options.templates or _default_folder("templates"),
+        static=options.static or _default_folder("static"),
+    )
 
 
 def _default_folder(name: str) -> Path:

@@ -17,17 +17,28 @@ def feed_outputs(config: SiteConfig, site: Site) -> Iterator[Output]:
     if dated:
         yield Output(urls.FEED, atom(config, config.title, urls.FEED, urls.HOME, dated))
     for section in site.sections:
-        entries = (site.entries[i] for i in section.members)
-        members = [e for e in entries if e.article.date is not None and e.duplicate_of is None]
+        members = [e for i in section.members if in_feed(e := site.entries[i])]
         if members:
             path = urls.section_feed_path(section.key)
             title = f"{section.name} — {config.title}"
             yield Output(path, atom(config, title, path, section.path, members))
 
 
+def in_feed(entry: Entry) -> bool:
+    """Tell whether an entry belongs in feeds: dated, and not a duplicate."""
+    return entry.article.date is not None and entry.duplicate_of is None
+
+
 def dated_entries(site: Site) -> list[Entry]:
-    """Return the entries a feed may hold: dated, not duplicates, newest first."""
-    return [e for e in site.entries if e.article.date is not None and e.duplicate_of is None]
+    """Return the entries a feed may hold, newest first."""
+    return [e for e in site.entries if in_feed(e)]
+
+
+def feed_sections(site: Site) -> frozenset[str]:
+    """Return the keys of the sections that get a feed."""
+    return frozenset(
+        s.key for s in site.sections if any(in_feed(site.entries[i]) for i in s.members)
+    )
 
 
 def atom(config: SiteConfig, title: str, path: str, page: str, entries: Sequence[Entry]) -> bytes:

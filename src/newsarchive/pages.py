@@ -147,7 +147,7 @@ def _article(renderer: Renderer, site: Site, entry: Entry, config: SiteConfig) -
             iso=iso_date(article.date, config.timezone),
             jsonld=article_jsonld(config, entry),
             og=article_og(config, entry),
-            feeds=renderer.frame.feeds + ((feed,) if feed and _has_feed(site, section) else ()),
+            feeds=renderer.frame.feeds + ((feed,) if feed and _has_feed(renderer, section) else ()),
         ),
     )
 
@@ -161,9 +161,9 @@ def _standfirst(article: Article) -> str:
     return "" if opening.startswith(article.summary.rstrip("…")) else article.summary
 
 
-def _has_feed(site: Site, section: Term | None) -> bool:
-    """Tell whether a section has a feed (it has dated articles)."""
-    return section is not None and any(site.entries[i].article.date for i in section.members)
+def _has_feed(renderer: Renderer, section: Term | None) -> bool:
+    """Tell whether a section has an Atom feed."""
+    return section is not None and section.key in renderer.frame.section_feeds
 
 
 def _term_pages(renderer: Renderer, site: Site, term: Term, config: SiteConfig) -> Iterator[Output]:
@@ -174,7 +174,7 @@ def _term_pages(renderer: Renderer, site: Site, term: Term, config: SiteConfig) 
     noun = "article" if len(items) == 1 else "articles"
     description = f"{len(items)} {noun} about {term.name} in {config.title}."
     feeds = renderer.frame.feeds
-    if term.kind == "section" and _has_feed(site, term):
+    if term.kind == "section" and _has_feed(renderer, term):
         feeds += ((f"{term.name} — {config.title}", urls.section_feed_path(term.key)),)
     template = "section.html" if term.kind == "section" else "term.html"
     yield from _list_pages(

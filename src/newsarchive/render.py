@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import zoneinfo
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from . import urls
 from .config import SiteConfig
 from .models import KEEP, Entry, Term
 from .pagekeys import Keyer
+from .text import reading_minutes
 
 MONTH_NAMES = (
     "January",
@@ -46,7 +47,7 @@ def environment(templates: Path) -> jinja2.Environment:
     )
     env.filters["human_date"] = human_date
     env.filters["month_name"] = lambda number: MONTH_NAMES[number - 1]
-    env.filters["reading_time"] = lambda words: f"{max(1, round(words / 230))} min read"
+    env.filters["reading_time"] = lambda words: f"{reading_minutes(words)} min read"
     env.filters["thousands"] = lambda number: f"{number:,}"
     return env
 
@@ -148,7 +149,7 @@ class Frame:
     nav: tuple[Term, ...]
     feeds: tuple[tuple[str, str], ...]  # (title, path) of site-wide feeds
     has_search: bool = False
-    extra_feeds: tuple[tuple[str, str], ...] = field(default=())
+    section_feeds: frozenset[str] = frozenset()  # keys of sections with an Atom feed
 
 
 class Renderer:
@@ -156,7 +157,7 @@ class Renderer:
 
     For parallel builds each process renders every `shares`-th page starting at `share` and
     returns b"" for the others; pages come in the same order in every process, so the shares
-    split the site exactly. `share=-1` renders nothing (a dry pass that only lists paths).
+    split the site exactly.
     """
 
     def __init__(

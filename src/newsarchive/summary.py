@@ -7,9 +7,9 @@ from typing import TextIO
 
 from .builder import Paths, Report
 from .errors import Problem
+from .loader.discover import BACKUP_SUFFIXES
 
 HEADINGS = (("skipped", "Skipped"), ("warning", "Warnings"), ("ignored", "Ignored"))
-BACKUP_SUFFIXES = ("~", ".bak", ".swp", ".swo", ".orig", ".tmp", ".part")
 COLOURS = {"Skipped": "33", "Warnings": "33", "Ignored": "2", "Near-duplicates": "36"}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -80,9 +81,16 @@ def take_heading(body: str) -> tuple[str, str]:
     return match.group(1), body.lstrip("\n")[match.end() :]
 
 
+@functools.cache
+def _converter() -> markdown.Markdown:
+    """Return this process's Markdown converter (making one costs more than a conversion)."""
+    return markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+
+
 def render(body: str) -> str:
     """Render a Markdown body to sanitised HTML: no scripts, handlers or unsafe URLs survive."""
-    converter = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+    converter = _converter()
+    converter.reset()  # footnotes and abbreviations must not carry over between files
     rendered = converter.convert(body)
     return sanitise(_H1.sub(r"<\1h2", rendered))  # the page's only h1 is its headline
 
