@@ -147,3 +147,27 @@ def dated_story(n: int) -> str:
         f"---\ntitle: Story {n}\ndate: 2024-01-{n + 1:02d}\ntags: [t{n % 3}]\n---\n\n"
         f"Paragraph about topic {n} in the city of Lisbon with the National Guard.\n"
     )
+
+
+def test_files_added_or_changed_by_hand_in_the_output_are_put_right(build_site_from):
+    first = build_site_from(SAMPLE_FILES)
+    (first.dist / "stray").mkdir()
+    (first.dist / "stray" / "notes.txt").write_text("mine", encoding="utf-8")
+    (first.dist / "404.html").write_text("tampered", encoding="utf-8")
+    again = build_site_from({})
+    assert not (again.dist / "stray").exists()
+    assert "Page not found" in again.page("404.html")
+
+
+def test_an_edit_leaves_the_files_it_does_not_change_untouched(build_site_from, tmp_path):
+    files = {f"articles/s{n}/2024-01-{n + 1:02d}-x.md": dated_story(n) for n in range(6)}
+    first = build_site_from(files)
+    before = {p: p.stat().st_mtime_ns for p in first.dist.rglob("*") if p.is_file()}
+    edited = tmp_path / "articles" / "s3" / "2024-01-04-x.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    build_site_from({})
+    changed = {p for p, mtime in before.items() if not p.exists() or p.stat().st_mtime_ns != mtime}
+    assert first.dist / "articles/story-3/index.html" in changed
+    assert first.dist / "sections/s0/index.html" not in changed
+    assert first.dist / "static/style.css" not in changed
+    assert 0 < len(changed) < len(before) / 2

@@ -173,32 +173,41 @@ def test_sigkill_at_any_moment_keeps_the_previous_site_and_the_next_build_is_rig
     assert tree(tmp_path / "dist") == tree(tmp_path / "cold" / "dist")
 
 
-def test_death_between_the_two_renames_of_the_swap_is_recovered(tmp_path):
+def test_death_in_the_middle_of_the_commit_is_finished_by_the_next_build(tmp_path):
     shutil.copytree(SAMPLES, tmp_path / "articles")
     (tmp_path / "site.yaml").write_text("", encoding="utf-8")
     assert build(tmp_path, tmp_path / "dist").returncode == 0
     good = tree(tmp_path / "dist")
     (tmp_path / "articles" / "new.txt").write_text("A new story\n\nIts text.\n", encoding="utf-8")
+    (tmp_path / "articles" / "001_mexico-army-culiacan.txt").unlink()  # a page to delete, too
     dies = (
-        "import os, sys, pathlib\n"
+        "import os, sys\n"
         f"sys.path.insert(0, {str(ROOT / 'src')!r})\n"
+        "from newsarchive import writer\n"
         "from newsarchive.cli import main\n"
-        "rename = pathlib.Path.rename\n"
-        "def dying(self, target):\n"
-        "    if self.name.endswith('.staging'):\n"
-        "        os._exit(9)  # the old site is aside, the new one not yet in place\n"
-        "    return rename(self, target)\n"
-        "pathlib.Path.rename = dying\n"
+        "moved = []\n"
+        "def dying(source, target):\n"
+        "    if '.dist.staging' in str(source) and 'commit' not in str(source):\n"
+        "        moved.append(source)\n"
+        "        if len(moved) == 3:\n"
+        "            os._exit(9)  # two new files are in place, the rest are still staged\n"
+        "    return os.replace(source, target)\n"
+        "writer.os = type('os', (), {**vars(os), 'replace': staticmethod(dying)})\n"
         f"main({arguments(tmp_path, tmp_path / 'dist')!r})\n"
     )
     died = subprocess.run([sys.executable, "-c", dies], capture_output=True, check=False)
-    assert died.returncode == 9
-    assert not (tmp_path / "dist").exists()
-    assert tree(tmp_path / ".dist.previous") == good
+    assert died.returncode == 9, died.stderr
+    assert (tmp_path / ".dist.staging" / ".newsarchive-commit").exists()
+    assert tree(tmp_path / "dist") != good  # half committed: the next build must finish it
     again = build(tmp_path, tmp_path / "dist")
     assert again.returncode == 0, again.stderr
     assert "A new story" in (tmp_path / "dist" / "index.html").read_text(encoding="utf-8")
-    assert not (tmp_path / ".dist.previous").exists() and not (tmp_path / ".dist.staging").exists()
+    assert not (tmp_path / ".dist.staging").exists()
+    cold = build(tmp_path, tmp_path / "cold" / "dist")
+    assert cold.returncode == 0, cold.stderr
+    assert tree(tmp_path / "dist") == tree(tmp_path / "cold" / "dist")
+    folders = [p for p in (tmp_path / "dist").rglob("*") if p.is_dir()]
+    assert folders and all(any(p.iterdir()) for p in folders)  # the deleted page's folder went
 
 
 @pytest.fixture

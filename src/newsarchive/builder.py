@@ -151,8 +151,8 @@ def _restore(state: dict[str, object]) -> Report:
 
 
 def _index_pages(writer: Writer, report: Report) -> None:
-    """Run Pagefind over the pages written to staging and write its bundle there too."""
-    for item in pagefind_outputs(writer.staging):
+    """Run Pagefind over this build's pages (staged or kept) and write its bundle too."""
+    for item in pagefind_outputs(writer.current):
         writer.write(item)
         report.files += 1
 
@@ -252,6 +252,8 @@ def _write_pages(writer: Writer, job: Job, workers: int, report: Report) -> list
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             shares = list(pool.map(_render_share, range(workers), [workers] * workers))
         _JOB = None
+        for written, _, _ in shares:
+            writer.adopt(written)
     dates = {e.path: iso_date(e.article.date, job.config.timezone) for e in job.site.entries}
     html: list[tuple[str, str]] = []
     for written, changed, keys in shares:

@@ -29,7 +29,7 @@ import tempfile
 import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from . import urls
@@ -233,28 +233,28 @@ def _script(name: str, data: object) -> Output:
     return Output(f"{INDEX_FOLDER}/{name}.js", f'{REGISTER}("{name}",{text});\n'.encode())
 
 
-def pagefind_outputs(site_folder: Path) -> Iterator[Output]:
-    """Index the article pages under site_folder with Pagefind, PAGEFIND_PART at a time.
+def pagefind_outputs(locate: Callable[[str], Path]) -> Iterator[Output]:
+    """Index the article pages with Pagefind, PAGEFIND_PART at a time; locate finds each file.
 
     With no articles there is no bundle: search.js then falls back to the script index.
     """
-    pages = article_pages(site_folder)
+    pages = article_pages(locate("articles.json"))
     parts = [pages[i : i + PAGEFIND_PART] for i in range(0, len(pages), PAGEFIND_PART)]
     extra = [f"part-{n}/" for n in range(2, len(parts) + 1)]  # merged in by search.js
     yield Output(f"{PAGEFIND_FOLDER}/parts.json", json.dumps(extra).encode())
     for number, part in enumerate(parts):
         folder = f"{PAGEFIND_FOLDER}/{extra[number - 1] if number else ''}"
-        yield from _pagefind_part(site_folder, part, folder, primary=number == 0)
+        yield from _pagefind_part(locate, part, folder, primary=number == 0)
 
 
-def article_pages(site_folder: Path) -> list[str]:
+def article_pages(manifest: Path) -> list[str]:
     """Return the paths of the article pages to index (duplicates left out), from articles.json."""
-    records = json.loads((site_folder / "articles.json").read_text(encoding="utf-8"))
+    records = json.loads(manifest.read_text(encoding="utf-8"))
     return [str(r["url"]) for r in records if "duplicate_of" not in r]
 
 
 def _pagefind_part(
-    site_folder: Path, pages: Sequence[str], prefix: str, primary: bool
+    locate: Callable[[str], Path], pages: Sequence[str], prefix: str, primary: bool
 ) -> Iterator[Output]:
     """Run Pagefind over some pages (linked into a work folder); yield the bundle it writes."""
     with tempfile.TemporaryDirectory(prefix="newsarchive-pagefind-") as temp:
@@ -262,9 +262,9 @@ def _pagefind_part(
         for page in pages:
             (work / page).parent.mkdir(parents=True, exist_ok=True)
             try:
-                os.symlink((site_folder / page).resolve(), work / page)
+                os.symlink(locate(page).resolve(), work / page)
             except OSError:  # no symbolic links here (Windows without the right): copy
-                shutil.copyfile(site_folder / page, work / page)
+                shutil.copyfile(locate(page), work / page)
         run_pagefind(work, bundle)
         for meta in sorted(bundle.glob("pagefind.*.pf_meta")):
             sort_filters(bundle, meta)

@@ -1,15 +1,20 @@
-"""The only code that touches the output folder: atomic, only-changed writing.
+"""The only code that touches the output folder: only-changed writing, committed as a whole.
 
-A build writes into a staging folder beside the output. A file whose bytes did not change is
-hard-linked from the previous output (so its mtime stays), others are written fresh. Only when
-every file is in place is the staging folder swapped in; a build that fails or is killed leaves
-the previous output as it was, and the next build cleans up after it.
+A build writes the files whose bytes changed into a staging folder beside the output; files it
+keeps are left where they are, so their mtimes stay. Nothing in the output changes until every
+file is staged. The commit then records what the build wrote (a `COMMIT` list in staging), moves
+the staged files into place, and deletes output files the build no longer makes. A build that
+fails or is killed before the commit leaves the output exactly as it was; one killed during the
+commit (a rename per changed file) leaves its list behind, and the next build finishes that
+commit first. A first build, with no output yet, renames the whole staging folder into place.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from .errors import BuildError
@@ -17,10 +22,11 @@ from .models import KEEP, Output
 
 MARKER = ".newsarchive"
 MARKER_TEXT = b"This folder is written by newsarchive; it is replaced on every build.\n"
+COMMIT = ".newsarchive-commit"  # in staging: the commit has begun; lists every file of the build
 
 
 class Writer:
-    """Writes one build's outputs into staging, then swaps them in."""
+    """Stages one build's changed files, then commits them into the output folder."""
 
     def __init__(self, output: Path) -> None:
         if output.name in ("", ".", ".."):  # "." or "..": name the folder so it has siblings
@@ -32,15 +38,22 @@ class Writer:
             )
         self.output = output
         self.staging = output.with_name(f".{output.name}.staging")
-        self.previous = output.with_name(f".{output.name}.previous")
+        self.previous = output.with_name(f".{output.name}.previous")  # left by older versions
         self.written: set[str] = set()
         self.changed = 0
 
     def start(self) -> None:
-        """Recover from an interrupted build and prepare an empty staging folder."""
+        """Finish or discard an interrupted build, then prepare an empty staging folder."""
         if not self.output.exists() and self.previous.exists():
             self.previous.rename(self.output)
         _check_ours(self.output)
+        if (self.staging / COMMIT).exists():
+            try:
+                _finish_commit(self.staging, self.output)
+            except OSError as error:
+                raise BuildError(
+                    f"cannot finish the interrupted update of {self.output}: {error.strerror}"
+                ) from None
         for leftover in (self.staging, self.previous):
             if leftover.exists():
                 shutil.rmtree(leftover)
@@ -51,44 +64,96 @@ class Writer:
                 f"cannot create {self.staging}: {error.strerror}; check that the "
                 "output folder's parent exists and is writable"
             ) from None
-        self._put(Output(MARKER, MARKER_TEXT))
+        self.write(Output(MARKER, MARKER_TEXT))
 
     def write(self, item: Output) -> None:
-        """Place one output file in staging, linking it from the old output if unchanged."""
-        if self._put(item):
-            self.changed += 1
-
-    def _put(self, item: Output) -> bool:
-        """Place a file in staging; return whether its bytes differ from the previous build."""
+        """Stage one output file, unless the output already holds exactly these bytes."""
         relative = safe_relative(item.path)
         if relative in self.written:
             raise BuildError(f"two pages want the same path {relative}; please report this")
         self.written.add(relative)
+        if item.data is KEEP or _same_bytes(self.output / relative, item.data):
+            return
         target = self.staging / relative
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            old = self.output / relative
-            if item.data is KEEP or _same_bytes(old, item.data):
-                _link_or_copy(old, target)
-                return False
             target.write_bytes(item.data)
         except OSError as error:
             raise BuildError(f"cannot write {self.output / relative}: {error.strerror}") from None
-        return True
+        self.changed += 1
+
+    def adopt(self, paths: Iterable[str]) -> None:
+        """Count files staged by another process (a render worker) as written by this build."""
+        for path in paths:
+            if path in self.written:
+                raise BuildError(f"two pages want the same path {path}; please report this")
+            self.written.add(path)
+
+    def current(self, relative: str) -> Path:
+        """Return where this build's copy of a file is now: staged, or kept in the output."""
+        staged = self.staging / relative
+        return staged if staged.exists() else self.output / relative
 
     def commit(self) -> None:
-        """Swap the staging folder in as the output folder."""
+        """Put the staged files in place and delete the output files this build did not make."""
         try:
-            if self.output.exists():
-                self.output.rename(self.previous)
-            self.staging.rename(self.output)
+            if not self.output.exists():
+                self.staging.rename(self.output)
+                return
+            listing = self.staging / (COMMIT + ".tmp")
+            listing.write_text(json.dumps(sorted(self.written)), encoding="utf-8")
+            listing.replace(self.staging / COMMIT)  # from here on the commit will be finished
+            _finish_commit(self.staging, self.output)
         except OSError as error:
-            raise BuildError(f"cannot replace {self.output}: {error.strerror}") from None
-        shutil.rmtree(self.previous, ignore_errors=True)
+            raise BuildError(f"cannot update {self.output}: {error.strerror}") from None
+        shutil.rmtree(self.staging, ignore_errors=True)
 
     def abort(self) -> None:
-        """Throw the staging folder away, leaving the previous output untouched."""
-        shutil.rmtree(self.staging, ignore_errors=True)
+        """Throw the staging folder away, leaving the output untouched."""
+        if not (self.staging / COMMIT).exists():  # a begun commit is finished by the next build
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _finish_commit(staging: Path, output: Path) -> None:
+    """Move every staged file into the output and delete the files the build did not list."""
+    wanted = set(json.loads((staging / COMMIT).read_text(encoding="utf-8")))
+    for relative in _files(staging):
+        if relative != COMMIT:
+            _move(staging / relative, output / relative)
+    emptied: set[Path] = set()
+    for relative in _files(output):
+        if relative not in wanted:
+            os.unlink(output / relative)
+            emptied.update((output / relative).parents)
+    for folder in sorted((f for f in emptied if output in f.parents), reverse=True):
+        if not any(folder.iterdir()):  # deepest first, so emptied parents go too
+            folder.rmdir()
+    shutil.rmtree(staging)
+
+
+def _files(folder: Path) -> list[str]:
+    """Return the path of every file under a folder, relative to it, with "/" separators."""
+    start = len(str(folder)) + 1
+    return [
+        os.path.join(parent, name)[start:].replace(os.sep, "/")
+        for parent, _, names in os.walk(folder)
+        for name in names
+    ]
+
+
+def _move(source: Path, target: Path) -> None:
+    """Rename a staged file over its output path, clearing a file or folder in the way."""
+    try:
+        os.replace(source, target)
+        return
+    except IsADirectoryError:  # an old build's folder where this build writes a file
+        shutil.rmtree(target)
+    except (FileNotFoundError, NotADirectoryError):  # a new folder, or an old file in its way
+        for parent in reversed(target.parents):
+            if parent.is_file():
+                parent.unlink()
+        target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(source, target)
 
 
 def safe_relative(path: str) -> str:
@@ -121,11 +186,3 @@ def _same_bytes(path: Path, data: bytes) -> bool:
         return path.read_bytes() == data
     except OSError:
         return False
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    """Hard-link source to target, copying (with its mtime) where links are not possible."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
