@@ -1,0 +1,71 @@
+"""Page keys: equal contexts give equal keys whatever objects they share; any change shows."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from newsarchive.models import Article, Entry, Term
+from newsarchive.pagekeys import Keyer
+
+
+def article(source: str = "a.txt", digest: str = "d1") -> Article:
+    return Article(source=source, kind="text", title="T", title_origin="headline", digest=digest)
+
+
+def entry(**changes: object) -> Entry:
+    section = Term("section", "world", "World", "sections/world/index.html", (0, 1))
+    base = Entry(0, article(), "t", "articles/t/index.html", section, related=(1, 2))
+    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+
+
+def key(context: dict[str, object], keyer: Keyer | None = None) -> str | None:
+    return (keyer or Keyer("salt")).key("article.html", "p.html", "Title", "Desc", context)
+
+
+def test_equal_values_give_equal_keys_whatever_objects_they_share():
+    shared = "x" * 50
+    once = key({"a": shared, "b": shared, "entry": entry()})
+    twice = key({"a": "x" * 50, "b": "".join(["x"] * 50), "entry": entry()})
+    assert once == twice
+
+
+def test_argument_order_does_not_matter():
+    assert key({"a": 1, "b": (2, 3)}) == key({"b": (2, 3), "a": 1})
+
+
+def test_every_kind_of_change_changes_the_key():
+    base = {"entry": entry(), "when": dt.datetime(2024, 1, 2), "ids": (1, 2), "label": "x"}
+    keys = {
+        key(base),
+        key({**base, "label": "y"}),
+        key({**base, "ids": (2, 1)}),
+        key({**base, "when": dt.datetime(2024, 1, 3)}),
+        key({**base, "entry": entry(related=(1, 3))}),
+        key({**base, "entry": entry(article=article(digest="d2"))}),
+        key(
+            {
+                **base,
+                "entry": entry(section=Term("section", "world", "World", "s/index.html", (0,))),
+            }
+        ),
+        key({**base, "extra": None}),
+        Keyer("other salt").key("article.html", "p.html", "Title", "Desc", base),
+    }
+    assert None not in keys and len(keys) == 9
+
+
+def test_sets_are_keyed_by_their_members_not_their_order():
+    assert key({"s": frozenset(["b", "a", "c"])}) == key({"s": frozenset(["c", "a", "b"])})
+    assert key({"s": frozenset(["a"])}) != key({"s": frozenset(["b"])})
+
+
+def test_an_entry_is_digested_once_per_object():
+    keyer, item = Keyer("salt"), entry()
+    key({"entry": item}, keyer)
+    key({"items": (item, item)}, keyer)
+    assert len(keyer.memo) == 2  # the entry and its section term
+
+
+def test_a_value_that_cannot_be_serialised_gives_no_key():
+    assert key({"callback": lambda: 1}) is None
