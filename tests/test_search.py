@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive import search
+from newsarchive import search, search_terms
 from newsarchive.catalog import build_site
 from newsarchive.config import SiteConfig
 from newsarchive.loader import discover, read_article
@@ -126,14 +126,14 @@ def news(build_site_from):  # type: ignore[no-untyped-def]
 def test_accents_are_folded_so_culiacan_finds_culiacan_with_accent(news):
     index = Index(news.dist)
     assert index.titles("culiacan") == ["Gunmen set Culiacán ablaze"]
-    assert index.fields("culiacan", "Gunmen set Culiacán ablaze") & search.HEADLINE
+    assert index.fields("culiacan", "Gunmen set Culiacán ablaze") & search_terms.HEADLINE
     assert index.titles("valparaiso") == ["Harbour reopens after storm"]
     assert "culiacán" not in index.postings
 
 
 def test_entity_and_tag_names_are_matchable_and_marked(news):
     index = Index(news.dist)
-    assert index.fields("guzman", "Gunmen set Culiacán ablaze") & search.ENTITY
+    assert index.fields("guzman", "Gunmen set Culiacán ablaze") & search_terms.ENTITY
     assert index.titles("zapateado") == ["Harbour reopens after storm"]  # only a tag says it
 
 
@@ -147,7 +147,7 @@ def test_full_text_is_indexed_with_fields_ranked_headline_first(news):
 def test_stop_words_are_left_out_and_listed_for_the_browser(news):
     index = Index(news.dist)
     assert "the" not in index.postings and "in" not in index.postings
-    assert set(index.manifest["stop"]) == search.STOP_WORDS
+    assert set(index.manifest["stop"]) == search_terms.STOP_WORDS
 
 
 def test_exact_duplicates_are_not_searchable_twice(news):
@@ -297,8 +297,26 @@ def test_cbor_codec_round_trips_the_shapes_pagefind_writes():
 
 
 def test_fold_and_terms_match_the_rules_search_js_uses():
-    assert search.fold("Culiacán ÆON Straße Łódź") == "culiacan aeon strasse lodz"
-    assert search.terms("The 2023 Culiacán, a city of 1") == ["2023", "culiacan", "city"]
+    assert search_terms.fold("Culiacán ÆON Straße Łódź") == "culiacan aeon strasse lodz"
+    assert search_terms.terms("The 2023 Culiacán, a city of 1") == ["2023", "culiacan", "city"]
+
+
+def test_an_articles_own_words_are_read_once_with_their_fields(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "Flood closes Culiacán bridge\n\nBy Ana Ruiz\n\n"
+        "The bridge stays shut. The bridge is old.\n\nBridge crews said the road would reopen.\n",
+        encoding="utf-8",
+    )
+    article, _ = read_article(discover(tmp_path).files[0])
+    assert article is not None
+    fields = search_terms.decode(article.search_terms)
+    assert fields["culiacan"] & search_terms.HEADLINE
+    assert fields["bridge"] & search_terms.HEADLINE and fields["bridge"] & search_terms.FREQUENT
+    assert fields["crews"] == 0  # once, in the body only (the summary is the first paragraph)
+    assert "the" not in fields and "ablaze" not in fields
+    paragraphs = article.paragraphs
+    assert search_terms.decode(search_terms.article_fields(article, paragraphs)) == fields
 
 
 ARTICLES = 3_000

@@ -42,6 +42,7 @@ class Article:
     entities: tuple[tuple[str, str], ...] = ()  # (kind, surface name) candidates
     terms: tuple[str, ...] = ()  # content terms for related coverage
     fingerprint: tuple[int, ...] = ()  # MinHash signature for near-duplicates
+    search_terms: str = ""  # own words for the file:// search index (search_terms.article_fields)
 
 
 @dataclass(frozen=True, slots=True)

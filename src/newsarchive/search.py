@@ -12,8 +12,8 @@ over HTTP. Browsers refuse ES modules and WebAssembly from file://, so the build
 * `sNNN.js`, `yYYYY.js`: the documents of one section, of one year (for the filters).
 
 A posting list is a string of base-32 numbers, each `(doc - previous doc) << 4 | fields`, where
-fields has a bit for headline, entity names, summary and "three or more times in the body".
-`static/search.js` folds text exactly like `fold()` and `terms()` here.
+fields has a bit for headline, entity names, summary and "three or more times in the body"
+(`search_terms`, which also holds the tokeniser `static/search.js` mirrors).
 """
 
 from __future__ import annotations
@@ -26,9 +26,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-import unicodedata
 from array import array
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -37,19 +35,19 @@ from .errors import BuildError
 from .loader.markup import plain_paragraphs
 from .models import Entry, Output, Site
 from .render import human_date
+from .search_terms import (
+    ENTITY,
+    MAX_TERM,
+    STOP_WORDS,
+    article_fields,
+    decode,
+    term_counts,
+)
 
 SHARD_BYTES = 64_000
 """Most bytes of terms and postings in one term shard file."""
 DOCS_PER_SHARD = 16
 """Documents per document shard (~6 kB with 220-character summaries)."""
-MAX_TERM = 40
-"""Longer tokens (URLs, garbage) are not indexed."""
-HEADLINE, ENTITY, SUMMARY, FREQUENT = 8, 4, 2, 1
-"""Field bits of a posting; search.js ranks headline > entity names > summary > body."""
-_STOP_TEXT = """an and are as at be but by for from had has have he her his in is it its of on or
-she that the their they this to was were which who will with"""
-STOP_WORDS = frozenset(_STOP_TEXT.split())
-"""Words too common to index; search.js ignores them in queries too."""
 INDEX_FOLDER = urls.SEARCH_INDEX.rsplit("/", 1)[0]
 PAGEFIND_FOLDER = urls.PAGEFIND.rsplit("/", 1)[0]
 PAGEFIND_UI = re.compile(r"pagefind-(ui|modular-ui|component-ui|highlight)\.")
@@ -62,29 +60,6 @@ SHARED = (".js", ".pagefind")
 REGISTER = "newsarchiveSearchIndex"
 ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
 """Digits of the posting encoding: the first 32 end a number, the last 32 continue it."""
-
-_TOKEN = re.compile(r"[^\W_]+")
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_SPECIAL = str.maketrans(
-    {"ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ı": "i", "ð": "d"}
-    | {"þ": "th", "æ": "ae", "œ": "oe", "ß": "ss", "ς": "σ"}
-)  # letters NFKD does not decompose
-_SPECIAL_FOUND = re.compile("[øđłħıðþæœßς]")
-
-
-def fold(text: str) -> str:
-    """Return text lowercased with accents removed ("Culiacán" -> "culiacan")."""
-    lowered = text.casefold()
-    if lowered.isascii():
-        return lowered
-    if _SPECIAL_FOUND.search(lowered):
-        lowered = lowered.translate(_SPECIAL)
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", lowered))
-
-
-def terms(text: str) -> list[str]:
-    """Return the indexable words of a text: folded, no stop-words, 2 to MAX_TERM characters."""
-    return [t for t in _TOKEN.findall(fold(text)) if 1 < len(t) <= MAX_TERM and t not in STOP_WORDS]
 
 
 def fallback_outputs(site: Site) -> Iterator[Output]:
@@ -129,20 +104,12 @@ def build_index(entries: Sequence[Entry]) -> dict[str, array[int]]:
 
 
 def document_fields(entry: Entry) -> dict[str, int]:
-    """Return the field bits of every term of one article."""
+    """Return the field bits of every term of one article, with its entity and tag pages' names."""
     article = entry.article
-    names = [t.name for t in (*entry.entities, *entry.tags)] + [article.byline]
-    names += [name for _, name in article.entities]  # also names too rare to get a page
     paragraphs = article.paragraphs or plain_paragraphs(article.body_html)
-    body = Counter(terms(" ".join((article.caption, article.dateline, *paragraphs))))
-    fields = {term: FREQUENT if count >= 3 else 0 for term, count in body.items()}
-    for bit, text in (
-        (HEADLINE, article.title),
-        (ENTITY, " ".join(names)),
-        (SUMMARY, article.summary),
-    ):
-        for term in terms(text):
-            fields[term] = fields.get(term, 0) | bit
+    fields = decode(article.search_terms or article_fields(article, paragraphs))
+    for term in term_counts(" ".join(t.name for t in (*entry.entities, *entry.tags))):
+        fields[term] = fields.get(term, 0) | ENTITY
     return fields
 
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .. import entities, similarity
+from .. import entities, search_terms, similarity
 from ..errors import Problem
 from ..models import Article, SourceFile
 from ..text import Undecodable, decode, first_sentence, normalise, parse_date, summarise, words
@@ -221,10 +221,13 @@ def _enrich(article: Article, text: str) -> Article:
     """Add the per-article analysis the catalog needs: digest, entities, terms, fingerprint."""
     paragraphs = article.paragraphs or markup.plain_paragraphs(article.body_html)
     body = "\n".join(paragraphs)
-    return dataclasses.replace(
+    enriched = dataclasses.replace(
         article,
         digest=hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(),
         entities=entities.candidates(article.title, paragraphs),
         terms=similarity.terms(f"{article.title}\n{body}"),
         fingerprint=similarity.fingerprint(body),
+    )
+    return dataclasses.replace(
+        enriched, search_terms=search_terms.article_fields(enriched, paragraphs)
     )

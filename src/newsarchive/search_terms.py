@@ -1,0 +1,81 @@
+"""The words the file:// search index holds for an article, by field; made when it is read.
+
+Tokenising every article's text is the index's largest cost, so the reader does it once per
+article, in its process pool, and the parsed-article cache keeps the result: `article_fields`
+returns the article's own words with their field bits, encoded as one compact string (terms
+grouped by their bits). The catalogue's names (entity and tag pages) are added at index time.
+`static/search.js` folds text exactly like `fold()` and `terms()` here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+from .models import Article
+
+MAX_TERM = 40
+"""Longer tokens (URLs, garbage) are not indexed."""
+HEADLINE, ENTITY, SUMMARY, FREQUENT = 8, 4, 2, 1
+"""Field bits of a posting; search.js ranks headline > entity names > summary > body."""
+_STOP_TEXT = """an and are as at be but by for from had has have he her his in is it its of on or
+she that the their they this to was were which who will with"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+"""Words too common to index; search.js ignores them in queries too."""
+_GROUPS = 16
+"""Field-bit combinations: an encoded field list has this many tab-separated groups."""
+
+_TOKEN = re.compile(r"[^\W_]+")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_SPECIAL = str.maketrans(
+    {"ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ı": "i", "ð": "d"}
+    | {"þ": "th", "æ": "ae", "œ": "oe", "ß": "ss", "ς": "σ"}
+)  # letters NFKD does not decompose
+_SPECIAL_FOUND = re.compile("[øđłħıðþæœßς]")
+
+
+def fold(text: str) -> str:
+    """Return text lowercased with accents removed ("Culiacán" -> "culiacan")."""
+    lowered = text.casefold()
+    if lowered.isascii():
+        return lowered
+    if _SPECIAL_FOUND.search(lowered):
+        lowered = lowered.translate(_SPECIAL)
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", lowered))
+
+
+def terms(text: str) -> list[str]:
+    """Return the indexable words of a text: folded, no stop-words, 2 to MAX_TERM characters."""
+    return [t for t in _TOKEN.findall(fold(text)) if _indexable(t)]
+
+
+def term_counts(text: str) -> dict[str, int]:
+    """Return how often each indexable word occurs in a text (counted before filtering: faster)."""
+    counts = Counter(_TOKEN.findall(fold(text)))
+    return {term: count for term, count in counts.items() if _indexable(term)}
+
+
+def _indexable(term: str) -> bool:
+    """Tell whether a folded token is indexed: 2 to MAX_TERM characters, not a stop-word."""
+    return 1 < len(term) <= MAX_TERM and term not in STOP_WORDS
+
+
+def article_fields(article: Article, paragraphs: Sequence[str]) -> str:
+    """Return an article's own indexed words and their field bits, encoded (see `decode`)."""
+    body = term_counts(" ".join((article.caption, article.dateline, *paragraphs)))
+    fields = {term: FREQUENT if count >= 3 else 0 for term, count in body.items()}
+    names = " ".join([article.byline, *(name for _, name in article.entities)])
+    for bit, text in ((HEADLINE, article.title), (ENTITY, names), (SUMMARY, article.summary)):
+        for term in term_counts(text):
+            fields[term] = fields.get(term, 0) | bit
+    groups: list[list[str]] = [[] for _ in range(_GROUPS)]
+    for term, bits in fields.items():
+        groups[bits].append(term)
+    return "\t".join(" ".join(group) for group in groups)
+
+
+def decode(encoded: str) -> dict[str, int]:
+    """Return the field bits of every word in an encoded field list."""
+    return {term: bits for bits, group in enumerate(encoded.split("\t")) for term in group.split()}
