@@ -72,7 +72,7 @@ def test_a_deleted_output_file_is_rebuilt(build_site_from):
 def test_corrupt_cache_is_ignored_and_rewritten(build_site_from, tmp_path):
     first = build_site_from(SAMPLE_FILES)
     store = cache.folder_for(first.dist)
-    for name in ("state.json", "articles.pickle"):
+    for name in ("state.json", *(f"articles-{n:02d}.pickle" for n in range(cache.SHARDS))):
         data = (store / name).read_bytes()
         (store / name).write_bytes(data[:40] + b"garbage" + data[47:])
     again = build_site_from({})
@@ -171,3 +171,19 @@ def test_an_edit_leaves_the_files_it_does_not_change_untouched(build_site_from, 
     assert first.dist / "sections/s0/index.html" not in changed
     assert first.dist / "static/style.css" not in changed
     assert 0 < len(changed) < len(before) / 2
+
+
+def test_an_edit_rewrites_only_the_parsed_articles_file_that_holds_it(build_site_from, tmp_path):
+    files = {f"articles/s{n}/2024-01-{n + 1:02d}-x.md": dated_story(n) for n in range(12)}
+    first = build_site_from(files)
+    store = cache.folder_for(first.dist)
+    before = {p.name: p.read_bytes() for p in store.glob("articles-*.pickle")}
+    assert len(before) == cache.SHARDS
+    edited = tmp_path / "articles" / "s3" / "2024-01-04-x.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    build_site_from({})
+    after = {p.name: p.read_bytes() for p in store.glob("articles-*.pickle")}
+    assert [name for name in sorted(after) if after[name] != before[name]] == [
+        f"articles-{cache._shard_of('s3/2024-01-04-x.md'):02d}.pickle"
+    ]
+    assert len(cache.load_parsed(store, cache.code_key())) == 12

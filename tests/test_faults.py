@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive import cache
+
 from conftest import ROOT, SAMPLES, run_cli
 
 BUILD = [sys.executable, str(ROOT / "build.py")]
@@ -256,9 +258,10 @@ def test_running_out_of_space_mid_write_is_reported_not_raised(tmp_path, monkeyp
     written = []
 
     def full(self: Path, data: bytes) -> int:
-        if ".dist.staging" in self.parts and len(written) >= 5:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
-        written.append(self)
+        if ".dist.staging" in self.parts:
+            if len(written) >= 5:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+            written.append(self)
         return real(self, data)
 
     monkeypatch.setattr(Path, "write_bytes", full)
@@ -312,9 +315,13 @@ def cached_site(tmp_path):
     rebuild(tmp_path)
     assert {p.name for p in (tmp_path / ".dist.cache").iterdir()} == {
         "state.json",
-        "articles.pickle",
+        *(f"articles-{n:02d}.pickle" for n in range(cache.SHARDS)),
     }
     return tmp_path
+
+
+# the parsed-articles file that holds a sample article
+PARSED = f"articles-{cache._shard_of('002_el-chapo-son-captured.txt'):02d}.pickle"
 
 
 def rebuild(root: Path) -> str:
@@ -328,7 +335,7 @@ def test_an_unchanged_rebuild_uses_the_cache(cached_site):
     assert "Nothing changed since the last build" in rebuild(cached_site)
 
 
-@pytest.mark.parametrize("name", ["state.json", "articles.pickle"])
+@pytest.mark.parametrize("name", ["state.json", PARSED])
 @pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty"])
 def test_a_damaged_cache_file_is_rebuilt_not_trusted(cached_site, name, damage):
     path = cached_site / ".dist.cache" / name
@@ -352,7 +359,7 @@ def test_a_damaged_cache_file_is_rebuilt_not_trusted(cached_site, name, damage):
 def test_a_checksummed_cache_with_wrong_contents_is_not_trusted(cached_site):
     import pickle
 
-    path = cached_site / ".dist.cache" / "articles.pickle"
+    path = cached_site / ".dist.cache" / PARSED
     data = pickle.dumps({"code": "someone else's code", "parsed": {}})
     path.write_bytes(hashlib.blake2b(data, digest_size=16).hexdigest().encode() + b"\n" + data)
     (cached_site / "articles" / "new.txt").write_text("Fresh story\n\nIts text.\n", "utf-8")

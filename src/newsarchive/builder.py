@@ -82,8 +82,8 @@ def build(
     site = build_site(config, articles)
     progress.end()
     report.articles, report.notes = len(site.entries), site.notes
-    writer.start()
     try:
+        writer.start()
         workers = _workers(jobs, len(site.entries), RENDER_POOL_THRESHOLD)
         progress.begin("Rendering pages")
         job = Job(config, site, paths, *_last_pages(state))
@@ -96,7 +96,7 @@ def build(
             progress.begin("Indexing for search")
             _index_pages(writer, report)
             progress.end()
-        writer.commit()
+        tree = writer.commit()
     except jinja2.TemplateError as error:
         writer.abort()
         raise BuildError(template_message(error, paths.templates)) from None
@@ -108,7 +108,7 @@ def build(
         store,
         {
             "key": key,
-            "tree": cache.snapshot(paths.output),
+            "tree": tree,
             "pages": report.page_keys,
             "report": _saved(report),
         },
@@ -205,6 +205,7 @@ def _read_all(
             for f, result in zip(files, results, strict=True)
             if digests[f.rel]
         },
+        known,
     )
     articles = []
     for article, problems in results:

@@ -20,8 +20,11 @@ from pathlib import Path
 from .config import SiteConfig
 from .errors import Problem
 from .models import Article
+from .writer import files_under
 
-VERSION = "1"
+VERSION = "2"
+SHARDS = 16
+"""Parsed articles are saved in this many files, so an edit rewrites a sixteenth of them."""
 CODE = Path(__file__).resolve().parent
 Parsed = tuple[Article | None, list[Problem]]
 
@@ -74,11 +77,9 @@ def _counts(path: Path) -> bool:
 def snapshot(output: Path) -> dict[str, list[int]]:
     """Return size and mtime of every file in the output folder."""
     tree: dict[str, list[int]] = {}
-    for folder, _, names in os.walk(output):
-        for name in names:
-            path = os.path.join(folder, name)
-            stat = os.stat(path)
-            tree[os.path.relpath(path, output)] = [stat.st_size, stat.st_mtime_ns]
+    for relative in files_under(output):
+        stat = os.stat(output / relative)
+        tree[relative] = [stat.st_size, stat.st_mtime_ns]
     return tree
 
 
@@ -102,7 +103,15 @@ def save_state(cache: Path, state: dict[str, object]) -> None:
 
 def load_parsed(cache: Path, code: str) -> dict[tuple[str, str], Parsed]:
     """Return the last build's parsed articles, keyed by (source path, content hash)."""
-    data = _load(cache / "articles.pickle")
+    parsed: dict[tuple[str, str], Parsed] = {}
+    for shard in range(SHARDS):
+        parsed.update(_load_shard(cache / f"articles-{shard:02d}.pickle", code))
+    return parsed
+
+
+def _load_shard(path: Path, code: str) -> dict[tuple[str, str], Parsed]:
+    """Return one shard of parsed articles; empty if missing, damaged or from other code."""
+    data = _load(path)
     if data is None:
         return {}
     try:
@@ -115,10 +124,35 @@ def load_parsed(cache: Path, code: str) -> dict[tuple[str, str], Parsed]:
     return parsed if isinstance(parsed, dict) else {}
 
 
-def save_parsed(cache: Path, code: str, parsed: Mapping[tuple[str, str], Parsed]) -> None:
-    """Save parsed articles for the next build, with the code they were parsed by."""
-    data = pickle.dumps({"code": code, "parsed": dict(parsed)}, pickle.HIGHEST_PROTOCOL)
-    _save(cache / "articles.pickle", data)
+def save_parsed(
+    cache: Path,
+    code: str,
+    parsed: Mapping[tuple[str, str], Parsed],
+    saved: Mapping[tuple[str, str], Parsed] | None = None,
+) -> None:
+    """Save parsed articles for the next build, with the code they were parsed by.
+
+    Articles are kept in SHARDS files by source path; a shard whose articles are the ones
+    already `saved` (as load_parsed returned them) is not rewritten, so an edit rewrites one.
+    """
+    shards: list[dict[tuple[str, str], Parsed]] = [{} for _ in range(SHARDS)]
+    for key, value in parsed.items():
+        shards[_shard_of(key[0])][key] = value
+    before: list[set[tuple[str, str]]] = [set() for _ in range(SHARDS)]
+    for key in saved or {}:
+        before[_shard_of(key[0])].add(key)
+    for number, shard in enumerate(shards):
+        path = cache / f"articles-{number:02d}.pickle"
+        if saved is None or set(shard) != before[number] or not path.exists():
+            data = pickle.dumps({"code": code, "parsed": shard}, pickle.HIGHEST_PROTOCOL)
+            _save(path, data)
+
+
+def _shard_of(source: str) -> int:
+    """Return the parsed-article shard a source path belongs to."""
+    return (
+        hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=2).digest()[0] % SHARDS
+    )
 
 
 def _load(path: Path) -> bytes | None:

@@ -85,7 +85,7 @@ def _place(config: SiteConfig, ordered: Sequence[Article]) -> list[_Placed]:
     used: set[str] = set()
     placed: dict[str, _Placed] = {}
     for article in sorted(ordered, key=lambda a: a.source):
-        base = article.slug or make_slug(article.title, fallback=_stem_slug(article.source))
+        base = article.slug or make_slug(article.title, fallback="") or _stem_slug(article.source)
         section = section_key(config, article)
         slug, number = base, 1
         path = urls.article_path(config.permalink, slug, section, article.date)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import partial
 
 from . import urls
 from .config import SiteConfig
@@ -104,8 +105,10 @@ def _list_pages(
                 heading=title,
                 breadcrumbs=crumbs,
                 total=len(items),
+                derived={
+                    "jsonld": partial(list_jsonld, config, page_title, description, pager.path)
+                },
                 **context,
-                jsonld=list_jsonld(config, page_title, description, pager.path),
             ),
         )
 
@@ -145,8 +148,10 @@ def _article(renderer: Renderer, site: Site, entry: Entry, config: SiteConfig) -
             standfirst=_standfirst(article),
             story=tuple(others[i] for i in entry.story),
             iso=iso_date(article.date, config.timezone),
-            jsonld=article_jsonld(config, entry),
-            og=article_og(config, entry),
+            derived={
+                "jsonld": partial(article_jsonld, config, entry),
+                "og": partial(article_og, config, entry),
+            },
             feeds=renderer.frame.feeds + ((feed,) if feed and _has_feed(renderer, section) else ()),
         ),
     )

@@ -176,8 +176,20 @@ class Renderer:
         self.reuse = reuse
         self.keys: dict[str, str] = {}
 
-    def page(self, template: str, path: str, title: str, description: str, **context: Any) -> bytes:
-        """Render one page; b"" when it is another process's, KEEP when last build's is current."""
+    def page(
+        self,
+        template: str,
+        path: str,
+        title: str,
+        description: str,
+        derived: Mapping[str, Callable[[], object]] | None = None,
+        **context: Any,
+    ) -> bytes:
+        """Render one page; b"" when it is another process's, KEEP when last build's is current.
+
+        `derived` values are made only if the page is rendered, and are not part of its key: each
+        must be a function of the context's other values and the site config (JSON-LD, say).
+        """
         turn, self.turn = self.turn, self.turn + 1
         if turn % self.shares != self.share:
             return b""
@@ -187,6 +199,8 @@ class Renderer:
                 self.keys[path] = key
                 if self.reuse.current(path, key):
                     return KEEP
+        for name, make in (derived or {}).items():
+            context[name] = make()
         to: Callable[[str], str] = lambda target: urls.relative(path, target)  # noqa: E731
         context.setdefault("canonical", urls.absolute(self.frame.config.base_url, path))
         context.setdefault("breadcrumbs", ())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -102,6 +103,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # section, tag and entity names recur on every article
 def make_slug(text: str, fallback: str = "article") -> str:
     """Return a filesystem- and URL-safe slug; non-Latin text is transliterated."""
     slug = slugify(text, max_length=SLUG_MAX, word_boundary=True, save_order=True)

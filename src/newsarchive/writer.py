@@ -94,19 +94,19 @@ class Writer:
         staged = self.staging / relative
         return staged if staged.exists() else self.output / relative
 
-    def commit(self) -> None:
-        """Put the staged files in place and delete the output files this build did not make."""
+    def commit(self) -> dict[str, list[int]]:
+        """Put the staged files in place, delete the files this build did not make, and return
+        the size and mtime of every output file (the cache's picture of the output)."""
         try:
             if not self.output.exists():
                 self.staging.rename(self.output)
-                return
+                return _finish_commit(None, self.output, self.written)
             listing = self.staging / (COMMIT + ".tmp")
             listing.write_text(json.dumps(sorted(self.written)), encoding="utf-8")
             listing.replace(self.staging / COMMIT)  # from here on the commit will be finished
-            _finish_commit(self.staging, self.output)
+            return _finish_commit(self.staging, self.output)
         except OSError as error:
             raise BuildError(f"cannot update {self.output}: {error.strerror}") from None
-        shutil.rmtree(self.staging, ignore_errors=True)
 
     def abort(self) -> None:
         """Throw the staging folder away, leaving the output untouched."""
@@ -114,24 +114,35 @@ class Writer:
             shutil.rmtree(self.staging, ignore_errors=True)
 
 
-def _finish_commit(staging: Path, output: Path) -> None:
-    """Move every staged file into the output and delete the files the build did not list."""
-    wanted = set(json.loads((staging / COMMIT).read_text(encoding="utf-8")))
-    for relative in _files(staging):
-        if relative != COMMIT:
-            _move(staging / relative, output / relative)
+def _finish_commit(
+    staging: Path | None, output: Path, wanted: set[str] | None = None
+) -> dict[str, list[int]]:
+    """Move every staged file into the output, delete the files the build did not list, and
+    return the size and mtime of each file left."""
+    if staging is not None:
+        wanted = set(json.loads((staging / COMMIT).read_text(encoding="utf-8")))
+        for relative in files_under(staging):
+            if relative != COMMIT:
+                _move(staging / relative, output / relative)
+    tree: dict[str, list[int]] = {}
     emptied: set[Path] = set()
-    for relative in _files(output):
-        if relative not in wanted:
-            os.unlink(output / relative)
-            emptied.update((output / relative).parents)
+    for relative in files_under(output):
+        path = output / relative
+        if wanted is not None and relative not in wanted:
+            path.unlink()
+            emptied.update(path.parents)
+        else:
+            stat = path.stat()
+            tree[relative] = [stat.st_size, stat.st_mtime_ns]
     for folder in sorted((f for f in emptied if output in f.parents), reverse=True):
         if not any(folder.iterdir()):  # deepest first, so emptied parents go too
             folder.rmdir()
-    shutil.rmtree(staging)
+    if staging is not None:
+        shutil.rmtree(staging)
+    return tree
 
 
-def _files(folder: Path) -> list[str]:
+def files_under(folder: Path) -> list[str]:
     """Return the path of every file under a folder, relative to it, with "/" separators."""
     start = len(str(folder)) + 1
     return [
