@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 import multiprocessing
 import os
@@ -249,10 +250,12 @@ def _write_pages(writer: Writer, job: Job, workers: int, report: Report) -> list
         shares = [(_write_share(writer, renderer, job), 0, renderer.keys)]  # writer counts changes
     else:
         _JOB = job
+        gc.freeze()  # the collector must not touch (and so copy) the objects workers share
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             shares = list(pool.map(_render_share, range(workers), [workers] * workers))
         _JOB = None
+        gc.unfreeze()
         for written, _, _ in shares:
             writer.adopt(written)
     dates = {e.path: iso_date(e.article.date, job.config.timezone) for e in job.site.entries}

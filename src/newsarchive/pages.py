@@ -88,6 +88,9 @@ def _list_pages(
 ) -> Iterator[Output]:
     """Yield the pages of a paginated list of entries."""
     for pager in pages_of(items, first, config.per_page):
+        if renderer.skip():
+            yield Output(pager.path, b"")
+            continue
         page_title = title if pager.number == 1 else f"{title} (page {pager.number})"
         full = (
             page_title
@@ -115,6 +118,8 @@ def _list_pages(
 
 def _article(renderer: Renderer, site: Site, entry: Entry, config: SiteConfig) -> Output:
     """Render one article page."""
+    if renderer.skip():
+        return Output(entry.path, b"")
     article = entry.article
     others = site.entries
     original = others[entry.duplicate_of] if entry.duplicate_of is not None else None

@@ -176,6 +176,17 @@ class Renderer:
         self.reuse = reuse
         self.keys: dict[str, str] = {}
 
+    def skip(self) -> bool:
+        """Pass over the next page if another process renders it, before its context is made.
+
+        A worker that built every page's context would touch every article, and the fork's
+        shared memory would be copied into each worker.
+        """
+        if self.turn % self.shares == self.share:
+            return False
+        self.turn += 1
+        return True
+
     def page(
         self,
         template: str,
