@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive import similarity
 from newsarchive.errors import Problem
 from newsarchive.loader import parse, read_article
 from newsarchive.models import Article, SourceFile
@@ -79,8 +80,9 @@ def test_sample_articles_get_digest_terms_and_fingerprint() -> None:
     second = article("002_el-chapo-son-captured.txt", SAMPLES)
     assert len(first.digest) == 32
     assert first.digest != second.digest
-    assert first.terms
-    assert first.fingerprint
+    assert "culiacan" in first.terms.split()
+    assert len(first.fingerprint) == similarity.SIGNATURE_BINS
+    assert tuple(first.fingerprint) == similarity.fingerprint("\n".join(first.paragraphs))
 
 
 # Encodings: every one must read as the same clean text.

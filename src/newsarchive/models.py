@@ -40,8 +40,8 @@ class Article:
     word_count: int = 0
     digest: str = ""  # hash of the normalised text, for exact-duplicate detection
     entities: tuple[tuple[str, str], ...] = ()  # (kind, surface name) candidates
-    terms: tuple[str, ...] = ()  # content terms for related coverage
-    fingerprint: tuple[int, ...] = ()  # MinHash signature for near-duplicates
+    terms: str = ""  # content terms for related coverage, space-separated (one object: compact)
+    fingerprint: bytes = b""  # MinHash signature for near-duplicates, one byte a bin
     search_terms: str = ""  # own words for the file:// search index (search_terms.article_fields)
 
 

@@ -58,6 +58,7 @@ NEAR_DUPLICATE_THRESHOLD = 0.8
 SHINGLE_WORDS = 3
 SIGNATURE_BINS = 128
 SIGNATURE_BITS = 8
+"""The loader keeps a signature as bytes, one a bin: at most 8 bits."""
 
 Ints = npt.NDArray[np.int64]
 Int32s = npt.NDArray[np.int32]

@@ -225,8 +225,8 @@ def _enrich(article: Article, text: str) -> Article:
         article,
         digest=hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(),
         entities=entities.candidates(article.title, paragraphs),
-        terms=similarity.terms(f"{article.title}\n{body}"),
-        fingerprint=similarity.fingerprint(body),
+        terms=" ".join(similarity.terms(f"{article.title}\n{body}")),
+        fingerprint=bytes(similarity.fingerprint(body)),  # SIGNATURE_BITS = 8: values fit
     )
     return dataclasses.replace(
         enriched, search_terms=search_terms.article_fields(enriched, paragraphs)
