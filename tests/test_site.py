@@ -357,3 +357,9 @@ def test_no_pagefind_keeps_the_builtin_search_index(build_site_from):
     assert build_site_from({"site.yaml": "pagefind: true\n"}, output="third").exists(
         "pagefind/pagefind.js"
     )
+
+
+def test_a_first_build_counts_every_file_it_wrote_as_changed_and_no_more(build_site_from):
+    built = build_site_from(SAMPLE_FILES)
+    files = len([p for p in built.dist.rglob("*") if p.is_file()]) - 1  # less the marker
+    assert f"{files} file(s) in all ({files} changed)" in built.out

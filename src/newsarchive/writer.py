@@ -64,23 +64,28 @@ class Writer:
                 f"cannot create {self.staging}: {error.strerror}; check that the "
                 "output folder's parent exists and is writable"
             ) from None
-        self.write(Output(MARKER, MARKER_TEXT))
+        self._stage(Output(MARKER, MARKER_TEXT))  # not a page: not counted as a change
 
     def write(self, item: Output) -> None:
         """Stage one output file, unless the output already holds exactly these bytes."""
+        if self._stage(item):
+            self.changed += 1
+
+    def _stage(self, item: Output) -> bool:
+        """Stage a file if its bytes differ from the output's; return whether they did."""
         relative = safe_relative(item.path)
         if relative in self.written:
             raise BuildError(f"two pages want the same path {relative}; please report this")
         self.written.add(relative)
         if item.data is KEEP or _same_bytes(self.output / relative, item.data):
-            return
+            return False
         target = self.staging / relative
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(item.data)
         except OSError as error:
             raise BuildError(f"cannot write {self.output / relative}: {error.strerror}") from None
-        self.changed += 1
+        return True
 
     def adopt(self, paths: Iterable[str]) -> None:
         """Count files staged by another process (a render worker) as written by this build."""
