@@ -394,27 +394,26 @@ def test_a_cache_that_cannot_be_written_does_not_stop_the_build(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def build_with_jobs(root: Path, jobs: str) -> None:
+    """Build the archive under root into root/JOBS/dist with that many processes."""
+    done = subprocess.run(
+        [*BUILD, *arguments(root, root / jobs / "dist"), "--jobs", jobs, "-q"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+
+
 def test_two_render_processes_write_the_same_site_as_one(tmp_path):
     make_archive(tmp_path / "articles", 1_050)  # over the render pool's threshold
     (tmp_path / "site.yaml").write_text("", encoding="utf-8")
     for jobs in ("1", "2"):
-        done = subprocess.run(
-            [*BUILD, *arguments(tmp_path, tmp_path / jobs / "dist"), "--jobs", jobs, "-q"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
+        build_with_jobs(tmp_path, jobs)
     one, two = tree(tmp_path / "1" / "dist"), tree(tmp_path / "2" / "dist")
     assert len(one) > 1_050 and one == two
     edited = next((tmp_path / "articles" / "sport").glob("*.txt"))
     edited.write_text(edited.read_text(encoding="utf-8") + "\nA late result.\n", encoding="utf-8")
     for jobs in ("1", "2"):  # and again with the last build's pages to reuse
-        done = subprocess.run(
-            [*BUILD, *arguments(tmp_path, tmp_path / jobs / "dist"), "--jobs", jobs, "-q"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
+        build_with_jobs(tmp_path, jobs)
     assert tree(tmp_path / "1" / "dist") == tree(tmp_path / "2" / "dist") != one
