@@ -30,7 +30,7 @@ from .progress import SILENT, Progress
 from .render import Frame, Renderer, Reuse, environment, iso_date
 from .search import fallback_outputs, pagefind_outputs
 from .sitemap import sitemap_outputs
-from .writer import Writer
+from .writer import Writer, snapshot
 
 POOL_THRESHOLD = 200  # below this many files a process pool costs more than it saves
 RENDER_POOL_THRESHOLD = 1000  # articles; forking a render pool costs ~0.1 s
@@ -120,7 +120,7 @@ def build(
 
 def _intact(output: Path, state: dict[str, object]) -> bool:
     """Tell whether the output folder is exactly as the last build left it."""
-    return output.is_dir() and cache.snapshot(output) == state.get("tree")
+    return output.is_dir() and snapshot(output) == state.get("tree")
 
 
 def _saved(report: Report) -> dict[str, object]:
@@ -252,10 +252,12 @@ def _write_pages(writer: Writer, job: Job, workers: int, report: Report) -> list
         _JOB = job
         gc.freeze()  # the collector must not touch (and so copy) the objects workers share
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            shares = list(pool.map(_render_share, range(workers), [workers] * workers))
-        _JOB = None
-        gc.unfreeze()
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                shares = list(pool.map(_render_share, range(workers), [workers] * workers))
+        finally:
+            _JOB = None
+            gc.unfreeze()
         for written, _, _ in shares:
             writer.adopt(written)
     dates = {e.path: iso_date(e.article.date, job.config.timezone) for e in job.site.entries}

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import pickle
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict
@@ -20,7 +19,6 @@ from pathlib import Path
 from .config import SiteConfig
 from .errors import Problem
 from .models import Article
-from .writer import files_under
 
 VERSION = "2"
 SHARDS = 16
@@ -72,15 +70,6 @@ def build_key(config: SiteConfig, theme: Iterable[Path], files: Mapping[str, str
 def _counts(path: Path) -> bool:
     """Tell whether a file can change the output (compiled bytecode cannot)."""
     return "__pycache__" not in path.parts and not path.name.startswith(".")
-
-
-def snapshot(output: Path) -> dict[str, list[int]]:
-    """Return size and mtime of every file in the output folder."""
-    tree: dict[str, list[int]] = {}
-    for relative in files_under(output):
-        stat = os.stat(output / relative)
-        tree[relative] = [stat.st_size, stat.st_mtime_ns]
-    return tree
 
 
 def load_state(cache: Path) -> dict[str, object] | None:
@@ -151,7 +140,7 @@ def save_parsed(
 def _shard_of(source: str) -> int:
     """Return the parsed-article shard a source path belongs to."""
     return (
-        hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=2).digest()[0] % SHARDS
+        hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=1).digest()[0] % SHARDS
     )
 
 

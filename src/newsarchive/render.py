@@ -201,9 +201,9 @@ class Renderer:
         `derived` values are made only if the page is rendered, and are not part of its key: each
         must be a function of the context's other values and the site config (JSON-LD, say).
         """
-        turn, self.turn = self.turn, self.turn + 1
-        if turn % self.shares != self.share:
+        if self.skip():
             return b""
+        self.turn += 1
         if self.reuse is not None:
             key = self.reuse.keyer.key(template, path, title, description, context)
             if key is not None:

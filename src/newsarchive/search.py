@@ -106,8 +106,11 @@ def build_index(entries: Sequence[Entry]) -> dict[str, array[int]]:
 def document_fields(entry: Entry) -> dict[str, int]:
     """Return the field bits of every term of one article, with its entity and tag pages' names."""
     article = entry.article
-    paragraphs = article.paragraphs or plain_paragraphs(article.body_html)
-    fields = decode(article.search_terms or article_fields(article, paragraphs))
+    if article.search_terms:  # made by the reader; only articles built by hand lack it
+        fields = decode(article.search_terms)
+    else:
+        paragraphs = article.paragraphs or plain_paragraphs(article.body_html)
+        fields = decode(article_fields(article, paragraphs))
     for term in term_counts(" ".join(t.name for t in (*entry.entities, *entry.tags))):
         fields[term] = fields.get(term, 0) | ENTITY
     return fields

@@ -74,9 +74,7 @@ class Writer:
     def _stage(self, item: Output) -> bool:
         """Stage a file if its bytes differ from the output's; return whether they did."""
         relative = safe_relative(item.path)
-        if relative in self.written:
-            raise BuildError(f"two pages want the same path {relative}; please report this")
-        self.written.add(relative)
+        self._claim(relative)
         if item.data is KEEP or _same_bytes(self.output / relative, item.data):
             return False
         target = self.staging / relative
@@ -90,9 +88,13 @@ class Writer:
     def adopt(self, paths: Iterable[str]) -> None:
         """Count files staged by another process (a render worker) as written by this build."""
         for path in paths:
-            if path in self.written:
-                raise BuildError(f"two pages want the same path {path}; please report this")
-            self.written.add(path)
+            self._claim(path)
+
+    def _claim(self, relative: str) -> None:
+        """Record that this build writes a path; two files at one path is a bug."""
+        if relative in self.written:
+            raise BuildError(f"two pages want the same path {relative}; please report this")
+        self.written.add(relative)
 
     def current(self, relative: str) -> Path:
         """Return where this build's copy of a file is now: staged, or kept in the output."""
@@ -105,7 +107,7 @@ class Writer:
         try:
             if not self.output.exists():
                 self.staging.rename(self.output)
-                return _finish_commit(None, self.output, self.written)
+                return snapshot(self.output)
             listing = self.staging / (COMMIT + ".tmp")
             listing.write_text(json.dumps(sorted(self.written)), encoding="utf-8")
             listing.replace(self.staging / COMMIT)  # from here on the commit will be finished
@@ -119,31 +121,34 @@ class Writer:
             shutil.rmtree(self.staging, ignore_errors=True)
 
 
-def _finish_commit(
-    staging: Path | None, output: Path, wanted: set[str] | None = None
-) -> dict[str, list[int]]:
+def _finish_commit(staging: Path, output: Path) -> dict[str, list[int]]:
     """Move every staged file into the output, delete the files the build did not list, and
-    return the size and mtime of each file left."""
-    if staging is not None:
-        wanted = set(json.loads((staging / COMMIT).read_text(encoding="utf-8")))
-        for relative in files_under(staging):
-            if relative != COMMIT:
-                _move(staging / relative, output / relative)
-    tree: dict[str, list[int]] = {}
+    return the size and mtime of each file left (one walk of the output does both)."""
+    wanted = set(json.loads((staging / COMMIT).read_text(encoding="utf-8")))
+    for relative in files_under(staging):
+        if relative != COMMIT:
+            _move(staging / relative, output / relative)
+    kept: list[str] = []
     emptied: set[Path] = set()
     for relative in files_under(output):
-        path = output / relative
-        if wanted is not None and relative not in wanted:
-            path.unlink()
-            emptied.update(path.parents)
+        if relative in wanted:
+            kept.append(relative)
         else:
-            stat = path.stat()
-            tree[relative] = [stat.st_size, stat.st_mtime_ns]
+            (output / relative).unlink()
+            emptied.update((output / relative).parents)
     for folder in sorted((f for f in emptied if output in f.parents), reverse=True):
         if not any(folder.iterdir()):  # deepest first, so emptied parents go too
             folder.rmdir()
-    if staging is not None:
-        shutil.rmtree(staging)
+    shutil.rmtree(staging)
+    return snapshot(output, kept)
+
+
+def snapshot(folder: Path, relatives: Iterable[str] | None = None) -> dict[str, list[int]]:
+    """Return size and mtime of some files under a folder (by default, of every file)."""
+    tree: dict[str, list[int]] = {}
+    for relative in files_under(folder) if relatives is None else relatives:
+        stat = os.stat(folder / relative)
+        tree[relative] = [stat.st_size, stat.st_mtime_ns]
     return tree
 
 
