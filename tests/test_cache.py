@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 
 from newsarchive import cache
 
@@ -72,7 +74,11 @@ def test_a_deleted_output_file_is_rebuilt(build_site_from):
 def test_corrupt_cache_is_ignored_and_rewritten(build_site_from, tmp_path):
     first = build_site_from(SAMPLE_FILES)
     store = cache.folder_for(first.dist)
-    for name in ("state.json", *(f"articles-{n:02d}.pickle" for n in range(cache.SHARDS))):
+    shards = sorted(p.name for p in store.glob("articles-*.pickle"))
+    assert len(shards) == len(
+        {cache.shard_of(rel.removeprefix("articles/")) for rel in SAMPLE_FILES}
+    )
+    for name in ("state.json", *shards):
         data = (store / name).read_bytes()
         (store / name).write_bytes(data[:40] + b"garbage" + data[47:])
     again = build_site_from({})
@@ -83,7 +89,7 @@ def test_corrupt_cache_is_ignored_and_rewritten(build_site_from, tmp_path):
 
 def test_cache_from_other_code_is_not_trusted(tmp_path):
     store = tmp_path / "cache"
-    cache.save_parsed(store, "old-code", {("a.txt", "abc"): (None, [])})
+    cache.save_shard(store, cache.shard_of("a.txt"), "old-code", {("a.txt", "abc"): (None, [])})
     assert cache.load_parsed(store, "new-code") == {}
     assert cache.load_parsed(store, "old-code") == {("a.txt", "abc"): (None, [])}
 
@@ -178,12 +184,53 @@ def test_an_edit_rewrites_only_the_parsed_articles_file_that_holds_it(build_site
     first = build_site_from(files)
     store = cache.folder_for(first.dist)
     before = {p.name: p.read_bytes() for p in store.glob("articles-*.pickle")}
-    assert len(before) == cache.SHARDS
+    assert len(before) == len({cache.shard_of(rel.removeprefix("articles/")) for rel in files})
     edited = tmp_path / "articles" / "s3" / "2024-01-04-x.md"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     build_site_from({})
     after = {p.name: p.read_bytes() for p in store.glob("articles-*.pickle")}
     assert [name for name in sorted(after) if after[name] != before[name]] == [
-        f"articles-{cache._shard_of('s3/2024-01-04-x.md'):02d}.pickle"
+        f"articles-{cache.shard_of('s3/2024-01-04-x.md'):02d}.pickle"
     ]
     assert len(cache.load_parsed(store, cache.code_key())) == 12
+
+
+def _stamped(tmp_path, monkeypatch, texts):
+    """Write articles, take their digests as a build would, and return (files, stamps)."""
+    from newsarchive.loader import discover
+
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(cache, "RACY_NS", -(10**12))  # files written just now may be stamped
+    files = discover(tmp_path).files
+    stamps = cache.digest_files(files, {})[1]
+    time.sleep(0.05)  # past the file system's clock tick, so a later write moves ctime
+    return files, stamps
+
+
+def test_unchanged_files_are_not_read_again_for_their_digest(tmp_path, monkeypatch):
+    files, stamps = _stamped(tmp_path, monkeypatch, {"a.txt": "A\n\nOne.", "b.txt": "B\n\nTwo."})
+    assert sorted(stamps) == ["a.txt", "b.txt"]
+    read = []
+    monkeypatch.setattr(cache, "digest_file", lambda path: read.append(path.name) or "new")
+    (tmp_path / "b.txt").write_text("B\n\nTwo!", encoding="utf-8")
+    digests, _ = cache.digest_files(files, stamps)
+    assert read == ["b.txt"]
+    assert digests == {"a.txt": stamps["a.txt"][4], "b.txt": "new"}
+
+
+def test_a_same_size_rewrite_with_its_old_mtime_is_still_seen(tmp_path, monkeypatch):
+    files, stamps = _stamped(tmp_path, monkeypatch, {"a.txt": "A\n\nOne."})
+    path = tmp_path / "a.txt"
+    before = path.stat()
+    path.write_text("A\n\nTwo.", encoding="utf-8")  # same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # mtime put back: ctime moves
+    digests, _ = cache.digest_files(files, stamps)
+    assert digests["a.txt"] == cache.digest_file(path) != stamps["a.txt"][4]
+
+
+def test_files_changed_within_the_racy_window_are_not_stamped(tmp_path, monkeypatch):
+    files, _ = _stamped(tmp_path, monkeypatch, {"a.txt": "A\n\nOne."})
+    monkeypatch.setattr(cache, "RACY_NS", 10**12)  # everything is "just changed"
+    digests, stamps = cache.digest_files(files, {})
+    assert digests["a.txt"] and stamps == {}

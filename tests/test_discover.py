@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -134,6 +135,26 @@ def test_broken_symlink_is_a_problem(tmp_path: Path) -> None:
     assert found.files == []
     assert [str(p) for p in found.problems] == [
         "broken.txt: is not a regular file (broken link or device)"
+    ]
+
+
+def test_unreadable_folder_is_named_not_skipped_silently(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_tree(tmp_path, ["world/a.txt", "locked/b.txt", "c.txt"])
+    real_scandir = os.scandir
+
+    def scandir(path: str | Path) -> object:  # root reads anything, so refuse this one by hand
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = discover(tmp_path)
+    assert [f.rel for f in found.files] == ["c.txt", "world/a.txt"]
+    assert [str(p) for p in found.problems] == [
+        "locked/: is a folder that cannot be read (Permission denied); its files were skipped;"
+        " give the build read permission on it"
     ]
 
 

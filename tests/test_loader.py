@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -80,7 +81,13 @@ def test_sample_articles_get_digest_terms_and_fingerprint() -> None:
     second = article("002_el-chapo-son-captured.txt", SAMPLES)
     assert len(first.digest) == 32
     assert first.digest != second.digest
-    assert "culiacan" in first.terms.split()
+    counts = similarity.unpack_counts(first.terms)
+    body = "\n".join(first.paragraphs)
+    assert counts == Counter(similarity.terms(f"{first.title}\n{body}"))
+    assert counts["culiacan"] >= 2  # repeats are counted, not dropped
+    assert (
+        first.slug == "mexican-security-forces-captured-ovidio-guzman-lopez"
+    )  # derived by the reader, not the catalog
     assert len(first.fingerprint) == similarity.SIGNATURE_BINS
     assert tuple(first.fingerprint) == similarity.fingerprint("\n".join(first.paragraphs))
 

@@ -26,9 +26,11 @@ from newsarchive.similarity import (
     fingerprint,
     max_df,
     near_duplicates,
+    pack_counts,
     related,
     related_with_scores,
     terms,
+    unpack_counts,
 )
 
 SAMPLES = Path(__file__).resolve().parent.parent / "articles"
@@ -160,6 +162,20 @@ def test_terms_pickle_with_repeats_shared() -> None:
     copy = pickle.loads(pickle.dumps(result))
     assert copy == result
     assert len({id(word) for word in copy}) == 1  # pickled once, referenced thrice
+
+
+def test_packed_counts_unpack_to_the_same_counts_in_first_seen_order() -> None:
+    words = terms("Guzman met Guzman and Guzman, police met")
+    packed = pack_counts(words)
+    assert packed == "guzman:3 met:2 police"
+    assert list(unpack_counts(packed).items()) == list(collections.Counter(words).items())
+    assert unpack_counts("") == {}
+
+
+def test_related_is_the_same_from_counts_as_from_words() -> None:
+    docs = [terms(text) for text in (AFP, AFP + " cartel", "cartel police army", "army police")]
+    counted = [unpack_counts(pack_counts(doc)) for doc in docs]
+    assert related_with_scores(counted, 3) == related_with_scores(docs, 3)
 
 
 # fingerprint

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import dataclasses
 import gc
 import json
@@ -9,9 +11,9 @@ import multiprocessing
 import os
 import time
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
+from contextlib import nullcontext, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,17 +24,17 @@ from .catalog import build_site
 from .config import SiteConfig
 from .errors import BuildError, Problem
 from .feeds import dated_entries, feed_outputs, feed_sections
-from .loader import discover, read_article
-from .models import Article, Output, Site, SourceFile
+from .loader import discover
+from .models import Output, Site
 from .pagekeys import Keyer
 from .pages import site_pages
 from .progress import SILENT, Progress
+from .reading import Bodies, read_all
 from .render import Frame, Renderer, Reuse, environment, iso_date
 from .search import fallback_outputs, pagefind_outputs
 from .sitemap import sitemap_outputs
 from .writer import Writer, snapshot
 
-POOL_THRESHOLD = 200  # below this many files a process pool costs more than it saves
 RENDER_POOL_THRESHOLD = 1000  # articles; forking a render pool costs ~0.1 s
 
 
@@ -70,24 +72,34 @@ def build(
     writer = Writer(paths.output)  # first: it refuses an output such as "/" before any write
     found = discover(paths.articles)
     store = cache.folder_for(writer.output)
-    digests = {f.rel: cache.digest_file(f.path) for f in found.files}
-    key = cache.build_key(config, (paths.templates, paths.static), digests)
     state = cache.load_state(store)
-    if state is not None and state.get("key") == key and _intact(paths.output, state):
+    digests, stamps = cache.digest_files(found.files, _saved(state, "sources"))
+    key = cache.build_key(config, (paths.templates, paths.static), digests)
+    present = snapshot(paths.output)  # one walk: tells what is intact and what to delete
+    if state is not None and state.get("key") == key and present == state.get("tree"):
         report = _restore(state)
         report.seconds = time.perf_counter() - started
         return report
     report = Report(problems=list(found.problems), ignored=found.ignored)
-    articles = _read_all(found.files, digests, store, report, jobs, progress)
-    progress.begin("Cataloguing articles", len(articles))
-    site = build_site(config, articles)
+    read = read_all(found.files, digests, store, _cores(jobs), progress)
+    del found.files[:], digests  # ~1 kB a file: free it for the catalogue to use
+    report.problems.extend(read.problems)
+    progress.begin("Cataloguing articles", len(read.articles))
+    site = build_site(config, read.articles)
     progress.end()
+    words = {a.source: a.search_terms for a in read.articles}  # the rest leaves with the list
+    del read.articles[:]
     report.articles, report.notes = len(site.entries), site.notes
     try:
         writer.start()
+        for item in fallback_outputs(site, words):
+            writer.write(item)
+            report.files += 1
+        del words
+        _release_freed_memory()
         workers = _workers(jobs, len(site.entries), RENDER_POOL_THRESHOLD)
         progress.begin("Rendering pages")
-        job = Job(config, site, paths, *_last_pages(state))
+        job = Job(config, site, paths, read.bodies, *_last_pages(state, present))
         html = _write_pages(writer, job, workers, report)
         progress.end()
         for item in _other_outputs(config, site, paths, html):
@@ -97,7 +109,7 @@ def build(
             progress.begin("Indexing for search")
             _index_pages(writer, report)
             progress.end()
-        tree = writer.commit()
+        tree = writer.commit(present)
     except jinja2.TemplateError as error:
         writer.abort()
         raise BuildError(template_message(error, paths.templates)) from None
@@ -111,19 +123,31 @@ def build(
             "key": key,
             "tree": tree,
             "pages": report.page_keys,
-            "report": _saved(report),
+            "sources": stamps,
+            "report": _report_data(report),
         },
     )
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _intact(output: Path, state: dict[str, object]) -> bool:
-    """Tell whether the output folder is exactly as the last build left it."""
-    return output.is_dir() and snapshot(output) == state.get("tree")
+def _release_freed_memory() -> None:
+    """Give the memory freed since reading (bodies, terms, search words) back to the system.
+
+    glibc keeps freed blocks for reuse; the render workers forked next would then share, and
+    the benchmark count, ~30 MB nobody uses. Elsewhere than glibc this does nothing.
+    """
+    with suppress(OSError, AttributeError):
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
 
 
-def _saved(report: Report) -> dict[str, object]:
+def _saved(state: dict[str, object] | None, name: str) -> dict[str, list[object]]:
+    """Return a mapping the last build saved in its state, empty if there is none."""
+    value = state.get(name) if state is not None else None
+    return value if isinstance(value, dict) else {}
+
+
+def _report_data(report: Report) -> dict[str, object]:
     """Return a report as JSON-ready data, for an unchanged rebuild to repeat."""
     data = dataclasses.asdict(report)
     data["seconds"] = 0.0
@@ -131,14 +155,16 @@ def _saved(report: Report) -> dict[str, object]:
     return data
 
 
-def _last_pages(state: dict[str, object] | None) -> tuple[dict[str, str], dict[str, list[int]]]:
-    """Return the last build's page keys and output files, if its state was saved whole."""
+def _last_pages(
+    state: dict[str, object] | None, present: dict[str, list[int]]
+) -> tuple[dict[str, str], frozenset[str]]:
+    """Return the last build's page keys, and which of its files are still as it left them."""
     if state is None:
-        return {}, {}
+        return {}, frozenset()
     keys, tree = state.get("pages"), state.get("tree")
     if not isinstance(keys, dict) or not isinstance(tree, dict):
-        return {}, {}
-    return keys, tree
+        return {}, frozenset()
+    return keys, frozenset(path for path, stat in tree.items() if present.get(path) == stat)
 
 
 def _restore(state: dict[str, object]) -> Report:
@@ -173,47 +199,12 @@ def template_message(error: jinja2.TemplateError, folder: Path) -> str:
 
 def _workers(jobs: int | None, items: int, threshold: int) -> int:
     """Return how many processes to use: one for small work, else --jobs or every core."""
-    return 1 if items < threshold else max(1, jobs or os.cpu_count() or 1)
+    return 1 if items < threshold else _cores(jobs)
 
 
-def _read_all(
-    files: Sequence[SourceFile],
-    digests: dict[str, str],
-    store: Path,
-    report: Report,
-    jobs: int | None,
-    progress: Progress,
-) -> list[Article]:
-    """Read every file not parsed by the last build, in a process pool when there are many."""
-    code = cache.code_key()
-    known = cache.load_parsed(store, code)
-    todo = [f for f in files if (f.rel, digests[f.rel]) not in known]
-    workers = _workers(jobs, len(todo), POOL_THRESHOLD)
-    progress.begin("Reading articles", len(todo))
-    fresh: dict[SourceFile, cache.Parsed] = {}
-    with ProcessPoolExecutor(max_workers=workers) if workers > 1 else nullcontext() as pool:
-        reading = pool.map(read_article, todo, chunksize=64) if pool else map(read_article, todo)
-        for done, (source, result) in enumerate(zip(todo, reading, strict=True), start=1):
-            fresh[source] = result
-            progress.advance(done)
-    progress.end()
-    results = [fresh[f] if f in fresh else known[(f.rel, digests[f.rel])] for f in files]
-    cache.save_parsed(
-        store,
-        code,
-        {
-            (f.rel, digests[f.rel]): result
-            for f, result in zip(files, results, strict=True)
-            if digests[f.rel]
-        },
-        known,
-    )
-    articles = []
-    for article, problems in results:
-        report.problems.extend(problems)
-        if article is not None:
-            articles.append(article)
-    return articles
+def _cores(jobs: int | None) -> int:
+    """Return how many processes a big stage uses: --jobs, or every core."""
+    return max(1, jobs or os.cpu_count() or 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,8 +214,9 @@ class Job:
     config: SiteConfig
     site: Site
     paths: Paths
+    bodies: Bodies
     keys: dict[str, str] = field(default_factory=dict)  # page keys of the last build
-    tree: dict[str, list[int]] = field(default_factory=dict)  # its output files: size, mtime
+    untouched: frozenset[str] = frozenset()  # its output files still as it wrote them
 
 
 _JOB: Job | None = None  # set before forking the render pool
@@ -238,31 +230,40 @@ def _renderer(job: Job, share: int, shares: int) -> Renderer:
     )
     salt = f"{cache.code_key()}:{cache.folders_key((job.paths.templates,))}"
     frame_key = Keyer(salt).key("frame", "", "", "", {"frame": frame})
-    reuse = Reuse(Keyer(f"{salt}:{frame_key}"), job.keys, job.tree, job.paths.output)
+    reuse = Reuse(Keyer(f"{salt}:{frame_key}"), job.keys, job.untouched)
     return Renderer(environment(job.paths.templates), frame, share, shares, reuse)
 
 
 def _write_pages(writer: Writer, job: Job, workers: int, report: Report) -> list[tuple[str, str]]:
-    """Render and write every HTML page, in `workers` processes; return (path, date) pairs."""
+    """Render and write every HTML page in `workers` processes; return (path, date) pairs.
+
+    This process renders one share and `workers - 1` forked ones the others: a forked process
+    copies every page of memory it touches, so each extra one costs about the site's size.
+    """
     global _JOB
-    if workers == 1:
-        renderer = _renderer(job, 0, 1)
-        shares = [(_write_share(writer, renderer, job), 0, renderer.keys)]  # writer counts changes
-    else:
-        _JOB = job
-        gc.freeze()  # the collector must not touch (and so copy) the objects workers share
-        context = multiprocessing.get_context("fork")
-        try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                shares = list(pool.map(_render_share, range(workers), [workers] * workers))
-        finally:
-            _JOB = None
-            gc.unfreeze()
-        for written, _, _ in shares:
-            writer.adopt(written)
+    _JOB = job
+    gc.freeze()  # the collector must not touch (and so copy) the objects workers share
+    context = multiprocessing.get_context("fork")
+    try:
+        with (
+            ProcessPoolExecutor(max_workers=workers - 1, mp_context=context)
+            if workers > 1
+            else nullcontext()
+        ) as pool:
+            others = (
+                [pool.submit(_render_share, n, workers) for n in range(1, workers)] if pool else []
+            )
+            renderer = _renderer(job, 0, workers)
+            mine = (_write_share(writer, renderer, job), 0, renderer.keys)  # writer counts its own
+            done = [mine, *(future.result() for future in others)]
+    finally:
+        _JOB = None
+        gc.unfreeze()
+    for written, _, _ in done[1:]:
+        writer.adopt(written)
     dates = {e.path: iso_date(e.article.date, job.config.timezone) for e in job.site.entries}
     html: list[tuple[str, str]] = []
-    for written, changed, keys in shares:
+    for written, changed, keys in done:
         report.files += len(written)
         report.pages += len(written)
         report.changed += changed
@@ -286,7 +287,7 @@ def _render_share(share: int, shares: int) -> tuple[list[str], int, dict[str, st
 def _write_share(writer: Writer, renderer: Renderer, job: Job) -> list[str]:
     """Write the pages this renderer renders; return their paths."""
     written = []
-    for item in site_pages(job.config, job.site, renderer):
+    for item in site_pages(job.config, job.site, renderer, job.bodies):
         if item.data:
             writer.write(item)
             written.append(item.path)
@@ -301,7 +302,6 @@ def _other_outputs(
     yield from feed_outputs(config, site)
     yield from sitemap_outputs(config, html)
     yield from static_files(paths.static)
-    yield from fallback_outputs(site)
 
 
 def manifest(config: SiteConfig, site: Site) -> bytes:

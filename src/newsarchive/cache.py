@@ -11,18 +11,22 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import pickle
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from pathlib import Path
 
 from .config import SiteConfig
 from .errors import Problem
-from .models import Article
+from .models import Article, SourceFile
 
-VERSION = "2"
+VERSION = "3"
 SHARDS = 16
 """Parsed articles are saved in this many files, so an edit rewrites a sixteenth of them."""
+RACY_NS = 2_000_000_000
+"""A file changed this recently (ns) is hashed again next build, whatever its stamps say."""
 CODE = Path(__file__).resolve().parent
 Parsed = tuple[Article | None, list[Problem]]
 
@@ -30,6 +34,34 @@ Parsed = tuple[Article | None, list[Problem]]
 def folder_for(output: Path) -> Path:
     """Return the cache folder that belongs to an output folder."""
     return output.with_name(f".{output.name}.cache")
+
+
+def digest_files(
+    files: Iterable[SourceFile], known: Mapping[str, list[object]]
+) -> tuple[dict[str, str], dict[str, list[object]]]:
+    """Return the content hash of each file, and the stamps to save for the next build.
+
+    A file whose size, mtime, ctime and inode are those `known` from the last build keeps its
+    hash unread. Only files last changed more than RACY_NS before this look are stamped: a write
+    in the same clock tick as the look could leave every stamp as it was (git's "racy clean").
+    """
+    started = time.time_ns()
+    digests: dict[str, str] = {}
+    stamps: dict[str, list[object]] = {}
+    for source in files:
+        try:
+            stat = os.stat(source.path)
+        except OSError:
+            digests[source.rel] = ""  # the reader will say why it cannot be read
+            continue
+        stamp: list[object] = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+        last = known.get(source.rel)
+        same = isinstance(last, list) and len(last) == 5 and last[:4] == stamp
+        digest = last[4] if same else digest_file(source.path)  # type: ignore[index]
+        digests[source.rel] = str(digest)
+        if digest and started - stat.st_ctime_ns > RACY_NS:
+            stamps[source.rel] = [*stamp, digest]
+    return digests, stamps
 
 
 def digest_file(path: Path) -> str:
@@ -94,51 +126,36 @@ def load_parsed(cache: Path, code: str) -> dict[tuple[str, str], Parsed]:
     """Return the last build's parsed articles, keyed by (source path, content hash)."""
     parsed: dict[tuple[str, str], Parsed] = {}
     for shard in range(SHARDS):
-        parsed.update(_load_shard(cache / f"articles-{shard:02d}.pickle", code))
+        parsed.update(load_shard(cache, shard, code))
     return parsed
 
 
-def _load_shard(path: Path, code: str) -> dict[tuple[str, str], Parsed]:
+def load_shard(cache: Path, shard: int, code: str) -> dict[tuple[str, str], Parsed]:
     """Return one shard of parsed articles; empty if missing, damaged or from other code."""
-    data = _load(path)
+    data = _load(cache / f"articles-{shard:02d}.pickle")
     if data is None:
         return {}
+    saved_code, _, pickled = data.partition(b"\n")
+    if saved_code != code.encode():  # checked before unpickling: other code's are not read
+        return {}
     try:
-        saved = pickle.loads(data)  # written by us, checksummed, same code only
+        parsed = pickle.loads(pickled)  # written by us, checksummed, same code only
     except Exception:  # damaged in a way the checksum could not see: rebuild it
         return {}
-    if not isinstance(saved, dict) or saved.get("code") != code:
-        return {}
-    parsed = saved.get("parsed")
     return parsed if isinstance(parsed, dict) else {}
 
 
-def save_parsed(
-    cache: Path,
-    code: str,
-    parsed: Mapping[tuple[str, str], Parsed],
-    saved: Mapping[tuple[str, str], Parsed] | None = None,
-) -> None:
-    """Save parsed articles for the next build, with the code they were parsed by.
-
-    Articles are kept in SHARDS files by source path; a shard whose articles are the ones
-    already `saved` (as load_parsed returned them) is not rewritten, so an edit rewrites one.
-    """
-    shards: list[dict[tuple[str, str], Parsed]] = [{} for _ in range(SHARDS)]
-    for key, value in parsed.items():
-        shards[_shard_of(key[0])][key] = value
-    before: list[set[tuple[str, str]]] = [set() for _ in range(SHARDS)]
-    for key in saved or {}:
-        before[_shard_of(key[0])].add(key)
-    for number, shard in enumerate(shards):
-        path = cache / f"articles-{number:02d}.pickle"
-        if saved is None or set(shard) != before[number] or not path.exists():
-            data = pickle.dumps({"code": code, "parsed": shard}, pickle.HIGHEST_PROTOCOL)
-            _save(path, data)
+def save_shard(
+    cache: Path, shard: int, code: str, parsed: Mapping[tuple[str, str], Parsed]
+) -> bool:
+    """Save one shard of parsed articles (all of them whose source is in it) with the code
+    that parsed them; return whether it was saved."""
+    data = pickle.dumps(dict(parsed), pickle.HIGHEST_PROTOCOL)
+    return _save(cache / f"articles-{shard:02d}.pickle", code.encode() + b"\n" + data)
 
 
-def _shard_of(source: str) -> int:
-    """Return the parsed-article shard a source path belongs to."""
+def shard_of(source: str) -> int:
+    """Return the parse-cache shard a source path belongs to."""
     return (
         hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=1).digest()[0] % SHARDS
     )
@@ -156,8 +173,8 @@ def _load(path: Path) -> bytes | None:
     return data
 
 
-def _save(path: Path, data: bytes) -> None:
-    """Write a cache file with a checksum line, atomically; skip it if it can't be written."""
+def _save(path: Path, data: bytes) -> bool:
+    """Write a cache file with a checksum line, atomically; False if it can't be written."""
     checksum = hashlib.blake2b(data, digest_size=16).hexdigest().encode()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -165,4 +182,5 @@ def _save(path: Path, data: bytes) -> None:
         temporary.write_bytes(checksum + b"\n" + data)
         temporary.replace(path)
     except OSError:
-        pass
+        return False
+    return True

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from . import entities, similarity, urls
 from .config import SiteConfig
 from .models import Article, Entry, Month, Site, Term, Year
-from .text import fold, make_slug
+from .text import article_slug, fold, make_slug
 
 _EPOCH = dt.datetime(1, 1, 1)
 NEIGHBOURS = 10  # neighbours looked at per article for same-story clusters
@@ -80,9 +80,9 @@ def home_order(article: Article) -> tuple[int, float, str]:
     return (0, -(article.date - _EPOCH).total_seconds(), article.source)
 
 
-class _SplitTerms(Sequence[list[str]]):
-    """Each article's terms as a list, split only when asked for: related coverage reads each
-    once, and lists for every article at once would hold ~300 MB at 20,000 articles."""
+class _SplitTerms(Sequence[dict[str, int]]):
+    """Each article's term counts, unpacked only when asked for: related coverage reads each
+    once, and unpacking every article's at once would hold ~100 MB at 20,000 articles."""
 
     def __init__(self, articles: Sequence[Article]) -> None:
         self.articles = articles
@@ -90,8 +90,8 @@ class _SplitTerms(Sequence[list[str]]):
     def __len__(self) -> int:
         return len(self.articles)
 
-    def __getitem__(self, index: int) -> list[str]:  # type: ignore[override]
-        return self.articles[index].terms.split()
+    def __getitem__(self, index: int) -> dict[str, int]:  # type: ignore[override]
+        return similarity.unpack_counts(self.articles[index].terms)
 
 
 def _place(config: SiteConfig, ordered: Sequence[Article]) -> list[_Placed]:
@@ -99,7 +99,7 @@ def _place(config: SiteConfig, ordered: Sequence[Article]) -> list[_Placed]:
     used: set[str] = set()
     placed: dict[str, _Placed] = {}
     for article in sorted(ordered, key=lambda a: a.source):
-        base = article.slug or make_slug(article.title, fallback="") or _stem_slug(article.source)
+        base = article.slug or article_slug(article.title, article.source)  # hand-made: no slug
         section = section_key(config, article)
         slug, number = base, 1
         path = urls.article_path(config.permalink, slug, section, article.date)
@@ -110,12 +110,6 @@ def _place(config: SiteConfig, ordered: Sequence[Article]) -> list[_Placed]:
         used.add(path)
         placed[article.source] = _Placed(article, slug, path)
     return [placed[a.source] for a in ordered]
-
-
-def _stem_slug(source: str) -> str:
-    """Return a slug from a source file name, for titles that give none."""
-    stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return make_slug(stem, fallback="article")
 
 
 def section_names(config: SiteConfig, article: Article) -> tuple[str, ...]:
@@ -233,7 +227,7 @@ def _entries(
         entries.append(
             Entry(
                 id=index,
-                article=article,
+                article=_lean(article),
                 slug=placed[index].slug,
                 path=placed[index].path,
                 section=sections[section_key(config, article)],
@@ -249,6 +243,12 @@ def _entries(
             )
         )
     return tuple(entries)
+
+
+def _lean(article: Article) -> Article:
+    """Return an article without what only the catalogue and the search index read: terms,
+    fingerprint, entity candidates and search words are a third of its memory."""
+    return dataclasses.replace(article, terms="", fingerprint=b"", entities=(), search_terms="")
 
 
 def _years(ordered: Sequence[Article]) -> tuple[Year, ...]:

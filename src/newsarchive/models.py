@@ -35,12 +35,12 @@ class Article:
     date_origin: str = ""  # "front matter", "filename", "dateline", "" when undated
     section: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
-    slug: str = ""  # front-matter slug, already sanitised; empty to derive from the title
+    slug: str = ""  # front matter's (sanitised), else the reader's from the title or file name
     summary: str = ""
     word_count: int = 0
     digest: str = ""  # hash of the normalised text, for exact-duplicate detection
     entities: tuple[tuple[str, str], ...] = ()  # (kind, surface name) candidates
-    terms: str = ""  # content terms for related coverage, space-separated (one object: compact)
+    terms: str = ""  # content term counts for related coverage (similarity.pack_counts)
     fingerprint: bytes = b""  # MinHash signature for near-duplicates, one byte a bin
     search_terms: str = ""  # own words for the file:// search index (search_terms.article_fields)
 

@@ -10,6 +10,7 @@ from .config import SiteConfig
 from .loader.markup import plain_paragraphs
 from .metadata import article_jsonld, article_og, list_jsonld
 from .models import Article, Entry, Output, Site, Term
+from .reading import Bodies
 from .render import MONTH_NAMES, Pager, Renderer, iso_date, pages_of
 
 KIND_TITLES = {
@@ -22,8 +23,11 @@ KIND_TITLES = {
 TERMS_PER_PAGE = 200
 
 
-def site_pages(config: SiteConfig, site: Site, renderer: Renderer) -> Iterator[Output]:
-    """Yield every HTML page of the site."""
+def site_pages(
+    config: SiteConfig, site: Site, renderer: Renderer, bodies: Bodies | None = None
+) -> Iterator[Output]:
+    """Yield every HTML page of the site; article bodies kept on disk come from `bodies`."""
+    bodies = bodies or Bodies()
     listed = [e for e in site.entries if e.duplicate_of is None]
     yield from _list_pages(
         renderer,
@@ -35,8 +39,8 @@ def site_pages(config: SiteConfig, site: Site, renderer: Renderer) -> Iterator[O
         config.description,
         crumbs=(),
     )
-    for entry in site.entries:
-        yield _article(renderer, site, entry, config)
+    for entry in bodies.in_reading_order(site.entries):
+        yield _article(renderer, site, entry, config, bodies)
     for section in site.sections:
         yield from _term_pages(renderer, site, section, config)
     for kind in ("section", "tag", "person", "place", "organisation"):
@@ -116,8 +120,10 @@ def _list_pages(
         )
 
 
-def _article(renderer: Renderer, site: Site, entry: Entry, config: SiteConfig) -> Output:
-    """Render one article page."""
+def _article(
+    renderer: Renderer, site: Site, entry: Entry, config: SiteConfig, bodies: Bodies
+) -> Output:
+    """Render one article page; its body is fetched only if the page is rendered."""
     if renderer.skip():
         return Output(entry.path, b"")
     article = entry.article
@@ -150,10 +156,11 @@ def _article(renderer: Renderer, site: Site, entry: Entry, config: SiteConfig) -
             prev_entry=others[entry.prev] if entry.prev is not None else None,
             next_entry=others[entry.next] if entry.next is not None else None,
             related=tuple(others[i] for i in entry.related if i not in entry.story),
-            standfirst=_standfirst(article),
             story=tuple(others[i] for i in entry.story),
             iso=iso_date(article.date, config.timezone),
             derived={
+                "article": partial(bodies.full, article),
+                "standfirst": partial(_standfirst, bodies, article),
                 "jsonld": partial(article_jsonld, config, entry),
                 "og": partial(article_og, config, entry),
             },
@@ -162,10 +169,11 @@ def _article(renderer: Renderer, site: Site, entry: Entry, config: SiteConfig) -
     )
 
 
-def _standfirst(article: Article) -> str:
+def _standfirst(bodies: Bodies, article: Article) -> str:
     """Return the summary to show under the headline, unless it only repeats the first lines."""
     if not article.summary or article.title_origin == "lede":
         return ""
+    article = bodies.full(article)
     paragraphs = article.paragraphs or plain_paragraphs(article.body_html)
     opening = paragraphs[0] if paragraphs else ""
     return "" if opening.startswith(article.summary.rstrip("…")) else article.summary

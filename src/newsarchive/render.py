@@ -123,22 +123,16 @@ def pages_of(items: Sequence[Entry], first_path: str, per_page: int) -> list[Pag
 
 @dataclass(frozen=True, slots=True)
 class Reuse:
-    """What the last build left: page keys and the output files as it wrote them."""
+    """What the last build left: its page keys, and which of its files are still as it wrote
+    them (size and mtime, from the snapshot the build began with)."""
 
     keyer: Keyer
     keys: Mapping[str, str]
-    tree: Mapping[str, list[int]]  # path -> [size, mtime_ns] when the last build finished
-    output: Path
+    untouched: frozenset[str]
 
     def current(self, path: str, key: str) -> bool:
         """Tell whether the last build wrote this page from the same key, and it is untouched."""
-        if self.keys.get(path) != key or path not in self.tree:
-            return False
-        try:
-            stat = (self.output / path).stat()
-        except OSError:
-            return False
-        return [stat.st_size, stat.st_mtime_ns] == self.tree[path]
+        return self.keys.get(path) == key and path in self.untouched
 
 
 @dataclass(frozen=True, slots=True)

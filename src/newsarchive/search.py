@@ -27,7 +27,7 @@ import shutil
 import subprocess
 import tempfile
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from . import urls
@@ -62,10 +62,14 @@ ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
 """Digits of the posting encoding: the first 32 end a number, the last 32 continue it."""
 
 
-def fallback_outputs(site: Site) -> Iterator[Output]:
-    """Yield the fallback index: manifest, term shards, document shards and filter lists."""
+def fallback_outputs(site: Site, words: Mapping[str, str] | None = None) -> Iterator[Output]:
+    """Yield the fallback index: manifest, term shards, document shards and filter lists.
+
+    `words` maps source paths to the reader's search words (`Article.search_terms`), for
+    entries whose articles no longer carry them.
+    """
     entries = [e for e in site.entries if e.duplicate_of is None]
-    index = build_index(entries)
+    index = build_index(entries, words or {})
     firsts: list[str] = []
     for number, shard in enumerate(term_shards(index)):
         firsts.append(shard[0][0])
@@ -91,11 +95,14 @@ def fallback_outputs(site: Site) -> Iterator[Output]:
     )
 
 
-def build_index(entries: Sequence[Entry]) -> dict[str, array[int]]:
+def build_index(
+    entries: Sequence[Entry], words: Mapping[str, str] | None = None
+) -> dict[str, array[int]]:
     """Return every term's postings: `doc << 4 | field bits`, in doc order."""
     index: dict[str, array[int]] = {}
+    given = words or {}
     for doc, entry in enumerate(entries):
-        for term, fields in document_fields(entry).items():
+        for term, fields in document_fields(entry, given.get(entry.article.source)).items():
             postings = index.get(term)
             if postings is None:
                 postings = index[term] = array("I")
@@ -103,11 +110,15 @@ def build_index(entries: Sequence[Entry]) -> dict[str, array[int]]:
     return index
 
 
-def document_fields(entry: Entry) -> dict[str, int]:
-    """Return the field bits of every term of one article, with its entity and tag pages' names."""
+def document_fields(entry: Entry, words: str | None = None) -> dict[str, int]:
+    """Return the field bits of every term of one article, with its entity and tag pages' names.
+
+    `words` are the reader's search words for it, if its article no longer carries them.
+    """
     article = entry.article
-    if article.search_terms:  # made by the reader; only articles built by hand lack it
-        fields = decode(article.search_terms)
+    encoded = words or article.search_terms  # made by the reader; articles built by hand lack it
+    if encoded:
+        fields = decode(encoded)
     else:
         paragraphs = article.paragraphs or plain_paragraphs(article.body_html)
         fields = decode(article_fields(article, paragraphs))

@@ -35,7 +35,7 @@ import unicodedata
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain, combinations, count, filterfalse
@@ -136,6 +136,22 @@ def terms(text: str) -> tuple[str, ...]:
     return tuple(map(sys.intern, filterfalse(_STOP_WORDS.__contains__, words)))
 
 
+def pack_counts(words: Sequence[str]) -> str:
+    """Return terms as one compact string: each distinct term once, first-seen order, with
+    ``:count`` when it repeats ("guzman:3 said"). Terms never hold a colon or a space."""
+    tally = Counter(words)
+    return " ".join(term if n == 1 else f"{term}:{n}" for term, n in tally.items())
+
+
+def unpack_counts(packed: str) -> dict[str, int]:
+    """Return the term counts of a ``pack_counts`` string, in its order."""
+    counts: dict[str, int] = {}
+    for item in packed.split():
+        term, _, n = item.partition(":")
+        counts[term] = int(n) if n else 1
+    return counts
+
+
 def fingerprint(text: str) -> tuple[int, ...]:
     """Return a MinHash signature of the text's word shingles (for near-duplicate detection)."""
     hashes = _shingle_hashes(_fold(text))
@@ -199,13 +215,16 @@ def max_df(n_docs: int) -> int:
     return max(2, math.ceil(DF_CAP_FACTOR * math.sqrt(n_docs)))
 
 
-def related(docs: Sequence[Sequence[str]], k: int) -> list[tuple[int, ...]]:
+def related(docs: Sequence[Collection[str]], k: int) -> list[tuple[int, ...]]:
     """Return, for each doc, up to k other doc indices most similar by TF-IDF cosine, best first."""
     return [tuple(neighbour.doc for neighbour in row) for row in related_with_scores(docs, k)]
 
 
-def related_with_scores(docs: Sequence[Sequence[str]], k: int) -> list[tuple[Neighbour, ...]]:
-    """Return, for each doc, up to k other docs of positive cosine, best first, ties by index."""
+def related_with_scores(docs: Sequence[Collection[str]], k: int) -> list[tuple[Neighbour, ...]]:
+    """Return, for each doc, up to k other docs of positive cosine, best first, ties by index.
+
+    A doc is its terms with repeats, or a mapping of term to count (as ``unpack_counts`` gives).
+    """
     if k < 0:
         raise ValueError(f"k must be 0 or more, not {k}")
     if k == 0:
@@ -215,7 +234,7 @@ def related_with_scores(docs: Sequence[Sequence[str]], k: int) -> list[tuple[Nei
     return [_neighbours(index, doc, k, totals, marks) for doc in range(len(docs))]
 
 
-def _index(docs: Sequence[Sequence[str]]) -> _Index:
+def _index(docs: Sequence[Collection[str]]) -> _Index:
     """Return the kept TF-IDF entries of every doc, by doc and by term."""
     doc_of, term_ids, weights, vocabulary_size = _kept_entries(docs)
     by_term = np.argsort(term_ids, kind="stable")
@@ -229,7 +248,7 @@ def _index(docs: Sequence[Sequence[str]]) -> _Index:
     )
 
 
-def _kept_entries(docs: Sequence[Sequence[str]]) -> tuple[Int32s, Int32s, Floats, int]:
+def _kept_entries(docs: Sequence[Collection[str]]) -> tuple[Int32s, Int32s, Floats, int]:
     """Return (doc, term id, weight) of the kept entries by doc, heaviest first; and term count."""
     start, term_ids, tf = _term_counts(docs)
     df = np.bincount(term_ids)
@@ -243,7 +262,7 @@ def _kept_entries(docs: Sequence[Sequence[str]]) -> tuple[Int32s, Int32s, Floats
     return doc_of, kept_terms, weights, len(df)
 
 
-def _term_counts(docs: Sequence[Sequence[str]]) -> tuple[Ints, Int32s, Int32s]:
+def _term_counts(docs: Sequence[Collection[str]]) -> tuple[Ints, Int32s, Int32s]:
     """Return CSR arrays (doc start, term id, count) of each doc's distinct terms."""
     vocabulary: defaultdict[str, int] = defaultdict(count().__next__)
     start, term_ids, counts = array("q", [0]), array("i"), array("i")

@@ -110,6 +110,13 @@ def make_slug(text: str, fallback: str = "article") -> str:
     return slug or fallback
 
 
+def article_slug(title: str, source: str) -> str:
+    """Return the slug an article gets without a front-matter one: from its title, else from
+    its file name (before any -2, -3 the catalogue adds to tell colliding slugs apart)."""
+    stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return make_slug(title, fallback="") or make_slug(stem, fallback="article")
+
+
 def words(text: str) -> int:
     """Count the words in plain text."""
     return len(text.split())

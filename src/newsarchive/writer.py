@@ -101,9 +101,13 @@ class Writer:
         staged = self.staging / relative
         return staged if staged.exists() else self.output / relative
 
-    def commit(self) -> dict[str, list[int]]:
+    def commit(self, present: dict[str, list[int]] | None = None) -> dict[str, list[int]]:
         """Put the staged files in place, delete the files this build did not make, and return
-        the size and mtime of every output file (the cache's picture of the output)."""
+        the size and mtime of every output file (the cache's picture of the output).
+
+        `present` is the output's snapshot taken when the build began, if it has one: files it
+        lists and the build kept are not walked or looked at again.
+        """
         try:
             if not self.output.exists():
                 self.staging.rename(self.output)
@@ -111,7 +115,7 @@ class Writer:
             listing = self.staging / (COMMIT + ".tmp")
             listing.write_text(json.dumps(sorted(self.written)), encoding="utf-8")
             listing.replace(self.staging / COMMIT)  # from here on the commit will be finished
-            return _finish_commit(self.staging, self.output)
+            return _finish_commit(self.staging, self.output, present)
         except OSError as error:
             raise BuildError(f"cannot update {self.output}: {error.strerror}") from None
 
@@ -121,34 +125,58 @@ class Writer:
             shutil.rmtree(self.staging, ignore_errors=True)
 
 
-def _finish_commit(staging: Path, output: Path) -> dict[str, list[int]]:
+def _finish_commit(
+    staging: Path, output: Path, present: dict[str, list[int]] | None = None
+) -> dict[str, list[int]]:
     """Move every staged file into the output, delete the files the build did not list, and
-    return the size and mtime of each file left (one walk of the output does both)."""
+    return the size and mtime of each file left.
+
+    Without `present` (the output as the build found it) the output is walked to find the files
+    to delete; with it, only the moved files are looked at again.
+    """
     wanted = set(json.loads((staging / COMMIT).read_text(encoding="utf-8")))
-    for relative in files_under(staging):
-        if relative != COMMIT:
-            _move(staging / relative, output / relative)
-    kept: list[str] = []
+    moved = [relative for relative in files_under(staging) if relative != COMMIT]
+    for relative in moved:
+        _move(staging / relative, output / relative)
+    before = snapshot(output) if present is None else present
     emptied: set[Path] = set()
-    for relative in files_under(output):
-        if relative in wanted:
-            kept.append(relative)
-        else:
-            (output / relative).unlink()
+    for relative in before:
+        if relative not in wanted:
+            (output / relative).unlink(missing_ok=True)
             emptied.update((output / relative).parents)
     for folder in sorted((f for f in emptied if output in f.parents), reverse=True):
-        if not any(folder.iterdir()):  # deepest first, so emptied parents go too
+        if folder.is_dir() and not any(folder.iterdir()):  # deepest first: emptied parents go too
             folder.rmdir()
     shutil.rmtree(staging)
-    return snapshot(output, kept)
+    tree = {relative: before[relative] for relative in before if relative in wanted}
+    tree.update(snapshot(output, moved))
+    return tree
 
 
 def snapshot(folder: Path, relatives: Iterable[str] | None = None) -> dict[str, list[int]]:
     """Return size and mtime of some files under a folder (by default, of every file)."""
+    if relatives is None:
+        return _walk_stats(str(folder), "", {})
     tree: dict[str, list[int]] = {}
-    for relative in files_under(folder) if relatives is None else relatives:
+    for relative in relatives:
         stat = os.stat(folder / relative)
         tree[relative] = [stat.st_size, stat.st_mtime_ns]
+    return tree
+
+
+def _walk_stats(folder: str, prefix: str, tree: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Add the size and mtime of every file under a folder to tree, in one scandir walk."""
+    try:
+        with os.scandir(folder) as found:
+            entries = list(found)
+    except (FileNotFoundError, NotADirectoryError):
+        return tree
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            _walk_stats(entry.path, f"{prefix}{entry.name}/", tree)
+        else:
+            stat = entry.stat(follow_symlinks=False)
+            tree[prefix + entry.name] = [stat.st_size, stat.st_mtime_ns]
     return tree
 
 

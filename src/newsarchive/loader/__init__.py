@@ -12,7 +12,16 @@ from typing import Any
 from .. import entities, search_terms, similarity
 from ..errors import Problem
 from ..models import Article, SourceFile
-from ..text import Undecodable, decode, first_sentence, normalise, parse_date, summarise, words
+from ..text import (
+    Undecodable,
+    article_slug,
+    decode,
+    first_sentence,
+    normalise,
+    parse_date,
+    summarise,
+    words,
+)
 from . import frontmatter, markup
 from .discover import Discovery, discover
 from .raw import RawParts, parse_raw
@@ -225,7 +234,8 @@ def _enrich(article: Article, text: str) -> Article:
         article,
         digest=hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(),
         entities=entities.candidates(article.title, paragraphs),
-        terms=" ".join(similarity.terms(f"{article.title}\n{body}")),
+        terms=similarity.pack_counts(similarity.terms(f"{article.title}\n{body}")),
+        slug=article.slug or article_slug(article.title, article.source),
         fingerprint=bytes(similarity.fingerprint(body)),  # SIGNATURE_BITS = 8: values fit
     )
     return dataclasses.replace(

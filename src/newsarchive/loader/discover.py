@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,25 +30,44 @@ class Discovery:
 def discover(root: Path) -> Discovery:
     """Walk the articles folder and return its article files in a stable order."""
     found = Discovery()
-    real_root = root.resolve()
-    for folder, dirnames, filenames in os.walk(root):
-        here = Path(folder)
-        dirnames[:] = sorted(d for d in dirnames if _keep_folder(here / d, root, real_root, found))
-        for name in sorted(filenames):
-            _consider(here / name, root, real_root, found)
+    _scan(root, "", root.resolve(), found)
     found.files.sort(key=lambda f: f.rel)
     found.ignored.sort()
     return found
 
 
-def _keep_folder(path: Path, root: Path, real_root: Path, found: Discovery) -> bool:
+def _scan(folder: Path, prefix: str, real_root: Path, found: Discovery) -> None:
+    """Consider a folder's files, then walk into the folders kept (one scandir a folder)."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as error:
+        if prefix:  # the articles folder itself is checked before the build starts
+            found.problems.append(
+                Problem(
+                    shown_name(prefix),
+                    f"is a folder that cannot be read ({error.strerror}); its files were skipped",
+                    hint="give the build read permission on it",
+                )
+            )
+        return
+    folders = {e.name: e for e in entries if _is(e.is_dir)}
+    kept = [e for e in folders.values() if _keep_folder(e, prefix, real_root, found)]
+    for entry in entries:
+        if entry.name not in folders:
+            _consider(entry, prefix, real_root, found)
+    for entry in kept:
+        _scan(Path(entry.path), f"{prefix}{entry.name}/", real_root, found)
+
+
+def _keep_folder(entry: os.DirEntry[str], prefix: str, real_root: Path, found: Discovery) -> bool:
     """Tell whether to walk into a folder; hidden folders and folder links are passed over."""
-    rel = shown_name(path.relative_to(root).as_posix())
-    if path.name.startswith((".", "_")):
+    rel = shown_name(prefix + entry.name)
+    if entry.name.startswith((".", "_")):
         found.ignored.append(rel + "/")
         return False
-    if path.is_symlink():
-        if _inside(path, real_root):
+    if entry.is_symlink():
+        if _inside(Path(entry.path), real_root):
             found.problems.append(
                 Problem(
                     rel,
@@ -62,20 +82,28 @@ def _keep_folder(path: Path, root: Path, real_root: Path, found: Discovery) -> b
     return True
 
 
-def _consider(path: Path, root: Path, real_root: Path, found: Discovery) -> None:
+def _consider(entry: os.DirEntry[str], prefix: str, real_root: Path, found: Discovery) -> None:
     """Add one file to the discovery as an article, an ignored name, or a problem."""
-    rel = shown_name(path.relative_to(root).as_posix())
-    if not is_article_name(path.name):
+    rel = shown_name(prefix + entry.name)
+    if not is_article_name(entry.name):
         found.ignored.append(rel)
         return
-    if path.is_symlink() and not _inside(path, real_root):
+    path = Path(entry.path)
+    if entry.is_symlink() and not _inside(path, real_root):
         found.problems.append(_outside_link(rel))
         return
-    if not path.is_file():
+    if not _is(entry.is_file):
         found.problems.append(Problem(rel, "is not a regular file (broken link or device)"))
         return
-    folder = tuple(Path(rel).parts[:-1])
-    found.files.append(SourceFile(path=path, rel=rel, folder=folder))
+    found.files.append(SourceFile(path=path, rel=rel, folder=tuple(rel.split("/")[:-1])))
+
+
+def _is(test: Callable[[], bool]) -> bool:
+    """Run a DirEntry type test; a link loop or a vanished file is neither file nor folder."""
+    try:
+        return test()
+    except OSError:
+        return False
 
 
 def shown_name(rel: str) -> str:

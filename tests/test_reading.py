@@ -1,0 +1,92 @@
+"""Tests for newsarchive.reading: bodies leave memory once saved, and always come back whole."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from test_faults import tree
+
+from newsarchive import cache
+from newsarchive.errors import BuildError
+from newsarchive.loader import discover, read_article
+from newsarchive.progress import SILENT
+from newsarchive.reading import read_all
+
+from test_site import SAMPLE_FILES, dated
+
+FILES = {
+    **SAMPLE_FILES,
+    **{
+        f"articles/s{n % 3}/2024-02-{n + 1:02d}-story.md": dated(
+            f"Story {n}", f"2024-02-{n + 1:02d}", f"Paragraph one of {n}.\n\nParagraph *two*."
+        )
+        for n in range(20)
+    },
+}
+
+
+def _read(root: Path):
+    """Read root/articles with a cache in root/cache, as a build does."""
+    found = discover(root / "articles")
+    digests, _ = cache.digest_files(found.files, {})
+    return found.files, read_all(found.files, digests, root / "cache", 1, SILENT)
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def test_saved_articles_keep_no_body_and_get_it_back_whole(tmp_path):
+    _write(tmp_path, FILES)
+    files, read = _read(tmp_path)
+    assert len(read.articles) == len(FILES)
+    assert all(not a.paragraphs and not a.body_html for a in read.articles)
+    for source, article in zip(files, read.articles, strict=True):
+        original, _ = read_article(source)
+        assert read.bodies.full(article) == original
+
+
+def test_a_second_read_from_the_cache_also_leaves_bodies_on_disk(tmp_path):
+    _write(tmp_path, FILES)
+    _read(tmp_path)
+    files, read = _read(tmp_path)
+    assert all(not a.paragraphs and not a.body_html for a in read.articles)
+    assert read.bodies.full(read.articles[0]) == read_article(files[0])[0]
+
+
+def test_bodies_stay_in_memory_when_the_cache_cannot_be_saved(tmp_path, monkeypatch):
+    _write(tmp_path, FILES)
+    monkeypatch.setattr(cache, "_save", lambda path, data: False)
+    files, read = _read(tmp_path)
+    assert read.bodies.stripped == set()
+    assert read.articles == [read_article(f)[0] for f in files]
+
+
+def test_a_body_missing_from_the_cache_is_a_clear_error_not_a_blank_page(tmp_path):
+    _write(tmp_path, FILES)
+    _, read = _read(tmp_path)
+    article = read.articles[0]
+    (tmp_path / "cache" / f"articles-{cache.shard_of(article.source):02d}.pickle").unlink()
+    with pytest.raises(BuildError, match=r"changed during the build.*run the build again"):
+        read.bodies.full(article)
+
+
+def test_the_body_comes_back_on_the_catalogued_article(tmp_path):
+    _write(tmp_path, FILES)
+    _, read = _read(tmp_path)
+    article = dataclasses.replace(read.articles[-1], title="As catalogued")
+    assert read.bodies.full(article).title == "As catalogued"  # only the body is put back
+    assert "<em>two</em>" in read.bodies.full(article).body_html
+
+
+def test_a_site_built_without_a_cache_equals_one_built_with_it(build_site_from, monkeypatch):
+    normal = build_site_from(FILES, "--jobs", "1", output="normal")
+    monkeypatch.setattr(cache, "_save", lambda path, data: False)
+    unsaved = build_site_from({}, "--jobs", "1", output="unsaved")
+    assert normal.code == unsaved.code == 0
+    assert tree(normal.dist) == tree(unsaved.dist)
