@@ -14,6 +14,7 @@ from newsarchive.loader import discover, read_article
 from newsarchive.progress import SILENT
 from newsarchive.reading import read_all
 
+from conftest import write_files
 from test_site import SAMPLE_FILES, dated
 
 FILES = {
@@ -34,15 +35,8 @@ def _read(root: Path):
     return found.files, read_all(found.files, digests, root / "cache", 1, SILENT)
 
 
-def _write(root: Path, files: dict[str, str]) -> None:
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-
-
 def test_saved_articles_keep_no_body_and_get_it_back_whole(tmp_path):
-    _write(tmp_path, FILES)
+    write_files(tmp_path, FILES)
     files, read = _read(tmp_path)
     assert len(read.articles) == len(FILES)
     assert all(not a.paragraphs and not a.body_html for a in read.articles)
@@ -52,7 +46,7 @@ def test_saved_articles_keep_no_body_and_get_it_back_whole(tmp_path):
 
 
 def test_a_second_read_from_the_cache_also_leaves_bodies_on_disk(tmp_path):
-    _write(tmp_path, FILES)
+    write_files(tmp_path, FILES)
     _read(tmp_path)
     files, read = _read(tmp_path)
     assert all(not a.paragraphs and not a.body_html for a in read.articles)
@@ -60,7 +54,7 @@ def test_a_second_read_from_the_cache_also_leaves_bodies_on_disk(tmp_path):
 
 
 def test_bodies_stay_in_memory_when_the_cache_cannot_be_saved(tmp_path, monkeypatch):
-    _write(tmp_path, FILES)
+    write_files(tmp_path, FILES)
     monkeypatch.setattr(cache, "_save", lambda path, data: False)
     files, read = _read(tmp_path)
     assert read.bodies.stripped == set()
@@ -68,7 +62,7 @@ def test_bodies_stay_in_memory_when_the_cache_cannot_be_saved(tmp_path, monkeypa
 
 
 def test_a_body_missing_from_the_cache_is_a_clear_error_not_a_blank_page(tmp_path):
-    _write(tmp_path, FILES)
+    write_files(tmp_path, FILES)
     _, read = _read(tmp_path)
     article = read.articles[0]
     (tmp_path / "cache" / f"articles-{cache.shard_of(article.source):02d}.pickle").unlink()
@@ -77,7 +71,7 @@ def test_a_body_missing_from_the_cache_is_a_clear_error_not_a_blank_page(tmp_pat
 
 
 def test_the_body_comes_back_on_the_catalogued_article(tmp_path):
-    _write(tmp_path, FILES)
+    write_files(tmp_path, FILES)
     _, read = _read(tmp_path)
     article = dataclasses.replace(read.articles[-1], title="As catalogued")
     assert read.bodies.full(article).title == "As catalogued"  # only the body is put back

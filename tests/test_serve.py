@@ -136,26 +136,27 @@ def test_missing_page_gets_the_404_page_with_a_root_base(served):
     assert '<base href="/">' in text  # so its relative links work at any depth
 
 
-def test_folder_without_slash_redirects_to_the_folder(served):
+def raw_get(served: Served, path: str) -> tuple[int, str | None, str]:
+    """GET a path as sent (no redirects followed, no ".." folded); return status, Location, body."""
     connection = http.client.HTTPConnection("127.0.0.1", served.server.httpd.server_address[1])
     try:
-        connection.request("GET", "/archive")
+        connection.request("GET", path)
         response = connection.getresponse()
-        assert response.status == 301
-        assert response.getheader("Location") == "/archive/"
+        return response.status, response.getheader("Location"), response.read().decode("utf-8")
     finally:
         connection.close()
+
+
+def test_folder_without_slash_redirects_to_the_folder(served):
+    status, location, _ = raw_get(served, "/archive")
+    assert status == 301
+    assert location == "/archive/"
 
 
 def test_paths_outside_the_output_folder_are_not_served(served):
-    connection = http.client.HTTPConnection("127.0.0.1", served.server.httpd.server_address[1])
-    try:
-        connection.request("GET", "/../site.yaml")
-        response = connection.getresponse()
-        assert response.status == 404
-        assert "title: The Test Gazette" not in response.read().decode("utf-8")
-    finally:
-        connection.close()
+    status, _, body = raw_get(served, "/../site.yaml")
+    assert status == 404
+    assert "title: The Test Gazette" not in body
 
 
 def test_editing_an_article_rebuilds_the_page_and_bumps_the_version(served):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import dataclasses
+import functools
 import gc
 import json
 import multiprocessing
@@ -141,7 +142,13 @@ def _release_freed_memory() -> None:
     the benchmark count, ~30 MB nobody uses. Elsewhere than glibc this does nothing.
     """
     with suppress(OSError, AttributeError):
-        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+        _libc().malloc_trim(0)
+
+
+@functools.cache
+def _libc() -> ctypes.CDLL:
+    """Return the C library, looked up once (find_library runs ldconfig)."""
+    return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
 
 
 def _saved(state: dict[str, object] | None, name: str) -> dict[str, list[object]]:

@@ -122,14 +122,6 @@ def save_state(cache: Path, state: dict[str, object]) -> None:
     _save(cache / "state.json", text.encode("utf-8"))
 
 
-def load_parsed(cache: Path, code: str) -> dict[tuple[str, str], Parsed]:
-    """Return the last build's parsed articles, keyed by (source path, content hash)."""
-    parsed: dict[tuple[str, str], Parsed] = {}
-    for shard in range(SHARDS):
-        parsed.update(load_shard(cache, shard, code))
-    return parsed
-
-
 def load_shard(cache: Path, shard: int, code: str) -> dict[tuple[str, str], Parsed]:
     """Return one shard of parsed articles; empty if missing, damaged or from other code."""
     data = _load(cache / f"articles-{shard:02d}.pickle")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from functools import partial
+from functools import cache, partial
 
 from . import urls
 from .config import SiteConfig
@@ -137,6 +137,7 @@ def _article(
     crumbs = ((section.name, section.path),) if section else ()
     copies = tuple(others[i] for i in entry.copies)
     feed = (section.name, urls.section_feed_path(section.key)) if section else None
+    body = cache(partial(bodies.full, article))  # read once, and only if rendered
     return Output(
         entry.path,
         renderer.page(
@@ -159,8 +160,8 @@ def _article(
             story=tuple(others[i] for i in entry.story),
             iso=iso_date(article.date, config.timezone),
             derived={
-                "article": partial(bodies.full, article),
-                "standfirst": partial(_standfirst, bodies, article),
+                "article": body,
+                "standfirst": lambda: _standfirst(body()),
                 "jsonld": partial(article_jsonld, config, entry),
                 "og": partial(article_og, config, entry),
             },
@@ -169,11 +170,10 @@ def _article(
     )
 
 
-def _standfirst(bodies: Bodies, article: Article) -> str:
+def _standfirst(article: Article) -> str:
     """Return the summary to show under the headline, unless it only repeats the first lines."""
     if not article.summary or article.title_origin == "lede":
         return ""
-    article = bodies.full(article)
     paragraphs = article.paragraphs or plain_paragraphs(article.body_html)
     opening = paragraphs[0] if paragraphs else ""
     return "" if opening.startswith(article.summary.rstrip("…")) else article.summary

@@ -31,7 +31,7 @@ Key = tuple[str, str]  # (source path, content hash): how the parse cache knows 
 class Bodies:
     """Gives back the bodies `read_all` took out of articles, from the parse cache on disk."""
 
-    store: Path | None = None
+    store: Path = field(default_factory=Path)  # only read when something was stripped
     code: str = ""
     stripped: set[str] = field(default_factory=set)  # sources whose body is only on disk
     _shard: int = -1
@@ -45,7 +45,7 @@ class Bodies:
         shard = cache.shard_of(article.source)
         if shard != self._shard:
             self._loaded = {}  # first let the last shard go
-            parsed = cache.load_shard(self.store or Path(), shard, self.code)
+            parsed = cache.load_shard(self.store, shard, self.code)
             self._loaded = {rel: a for (rel, _), (a, _) in parsed.items() if a is not None}
             self._shard = shard
         saved = self._loaded.get(article.source)

@@ -35,7 +35,7 @@ import unicodedata
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain, combinations, count, filterfalse
@@ -267,7 +267,7 @@ def _term_counts(docs: Sequence[Collection[str]]) -> tuple[Ints, Int32s, Int32s]
     vocabulary: defaultdict[str, int] = defaultdict(count().__next__)
     start, term_ids, counts = array("q", [0]), array("i"), array("i")
     for doc in docs:
-        tally = Counter(doc)
+        tally = doc if isinstance(doc, Mapping) else Counter(doc)  # counted already, or words
         term_ids.extend(map(vocabulary.__getitem__, tally))
         counts.extend(tally.values())
         start.append(len(term_ids))
