@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache
+from .entity_words import gazetteer
 from .errors import BuildError, Problem
 from .loader import read_article
 from .models import Article, Entry, SourceFile
@@ -134,6 +135,8 @@ def _sharded(files: Sequence[SourceFile]) -> list[list[SourceFile]]:
 def _parse(todo: Sequence[SourceFile], jobs: int) -> Iterator[tuple[SourceFile, cache.Parsed]]:
     """Yield each file with what reading it gave, in order, from a pool when there are many."""
     workers = 1 if len(todo) < POOL_THRESHOLD else jobs
+    if workers > 1:
+        gazetteer()  # loaded once here and shared by the workers, not once in each (11 MB)
     with ProcessPoolExecutor(max_workers=workers) if workers > 1 else nullcontext() as pool:
         reading = pool.map(read_article, todo, chunksize=64) if pool else map(read_article, todo)
         yield from zip(todo, reading, strict=True)
