@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from dataclasses import dataclass
@@ -50,6 +51,15 @@ class Built:
 
         records = json.loads(self.page("articles.json"))
         return next(r["url"] for r in records if r["source"] == source)
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """Return the content hash of every file under a folder, by relative path."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
 
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> None:

@@ -23,7 +23,7 @@ import pytest
 from newsarchive import cache
 from newsarchive.writer import COMMIT
 
-from conftest import ROOT, SAMPLES, run_cli
+from conftest import ROOT, SAMPLES, run_cli, tree
 
 BUILD = [sys.executable, str(ROOT / "build.py")]
 WORDS = [
@@ -95,15 +95,6 @@ def error_line(stderr: str) -> str:
     errors = [line for line in stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1, stderr
     return errors[0]
-
-
-def tree(folder: Path) -> dict[str, str]:
-    """Return the content hash of every file under a folder, by relative path."""
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in folder.rglob("*")
-        if path.is_file()
-    }
 
 
 def files_in(folder: Path) -> int:

@@ -20,13 +20,13 @@ from pathlib import Path
 
 import jinja2
 
-from . import cache, urls
+from . import cache, forked, urls
 from .catalog import build_site
 from .config import SiteConfig
 from .errors import BuildError, Problem
 from .feeds import dated_entries, feed_outputs, feed_sections
 from .loader import discover
-from .models import Output, Site
+from .models import Output, Site, SourceFile
 from .pagekeys import Keyer
 from .pages import site_pages
 from .progress import SILENT, Progress
@@ -37,6 +37,7 @@ from .sitemap import sitemap_outputs
 from .writer import Writer, snapshot
 
 RENDER_POOL_THRESHOLD = 1000  # articles; forking a render pool costs ~0.1 s
+FORK_THRESHOLD = 1000  # files; from here reading and cataloguing run in a child (forked.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,26 +85,22 @@ def build(
     report = Report(problems=list(found.problems), ignored=found.ignored)
     last_pages = _last_pages(state, present)
     del state  # its file list and source stamps: ~25 MB at 20,000 articles
-    read = read_all(found.files, digests, store, _cores(jobs), progress)
-    del found.files[:], digests  # ~1 kB a file: free it for the catalogue to use
-    _release_freed_memory()  # the bodies read back from the cache and dropped
-    report.problems.extend(read.problems)
-    progress.begin("Cataloguing articles", len(read.articles))
-    site = build_site(config, read.articles)
-    progress.end()
-    words = {a.source: a.search_terms for a in read.articles}  # the rest leaves with the list
-    del read.articles[:]
-    report.articles, report.notes = len(site.entries), site.notes
     try:
         writer.start()
-        for item in fallback_outputs(site, words):
-            writer.write(item)
-            report.files += 1
-        del words
-        _release_freed_memory()
+        work = functools.partial(
+            _catalogue, config, found.files, digests, store, _cores(jobs), writer.output, progress
+        )
+        done = forked.call(work) if len(found.files) >= FORK_THRESHOLD else work()
+        del found.files[:], digests, work  # ~1 kB a file: the pages need the memory more
+        site = done.site
+        report.problems.extend(done.problems)
+        report.articles, report.notes = len(site.entries), site.notes
+        writer.adopt(done.index)
+        report.files += len(done.index)
+        report.changed += done.changed
         workers = _workers(jobs, len(site.entries), RENDER_POOL_THRESHOLD)
         progress.begin("Rendering pages")
-        job = Job(config, site, paths, read.bodies, *last_pages)
+        job = Job(config, site, paths, done.bodies, *last_pages)
         html = _write_pages(writer, job, workers, report)
         progress.end()
         for item in _other_outputs(config, site, paths, html):
@@ -133,6 +130,44 @@ def build(
     )
     report.seconds = time.perf_counter() - started
     return report
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogued:
+    """What reading and cataloguing give the rest of the build."""
+
+    site: Site
+    bodies: Bodies
+    problems: list[Problem]
+    index: list[str]  # the file:// search index's files, written to staging
+    changed: int  # how many of them changed
+
+
+def _catalogue(
+    config: SiteConfig,
+    files: list[SourceFile],
+    digests: dict[str, str],
+    store: Path,
+    cores: int,
+    output: Path,
+    progress: Progress,
+) -> Catalogued:
+    """Read the articles, catalogue them and write the file:// search index (which needs every
+    article's search words, so is best made where they are)."""
+    read = read_all(files, digests, store, cores, progress)
+    del files[:], digests  # ~1 kB a file: free it for the catalogue to use
+    _release_freed_memory()  # the bodies read back from the cache and dropped
+    progress.begin("Cataloguing articles", len(read.articles))
+    site = build_site(config, read.articles)
+    progress.end()
+    words = {a.source: a.search_terms for a in read.articles}  # the rest leaves with the list
+    del read.articles[:]
+    writer = Writer(output)  # stages beside the build's own writer, which adopts the files
+    index: list[str] = []
+    for item in fallback_outputs(site, words):
+        writer.write(item)
+        index.append(item.path)
+    return Catalogued(site, read.bodies, read.problems, index, writer.changed)
 
 
 def _release_freed_memory() -> None:

@@ -1,0 +1,72 @@
+"""forked.call: work done in a child process comes back whole, and so do its failures."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from newsarchive import builder, forked
+from newsarchive.errors import BuildError
+from newsarchive.models import Term
+
+from conftest import build_at, tree, write_files
+
+
+def test_the_result_comes_back_equal_and_from_another_process():
+    term = Term("tag", "floods", "Floods", "tags/floods/", (3, 1, 2))
+    pid, value = forked.call(lambda: (os.getpid(), {"terms": [term, term]}))
+    assert pid != os.getpid()
+    assert value == {"terms": [term, term]}
+    assert value["terms"][0] is value["terms"][1]  # shared records stay shared
+
+
+def test_what_the_work_raised_is_raised_here():
+    def failing() -> None:
+        raise BuildError("articles/a.txt changed during the build; run the build again")
+
+    with pytest.raises(BuildError, match=r"articles/a\.txt changed during the build"):
+        forked.call(failing)
+
+
+def test_an_exception_that_cannot_be_pickled_comes_back_as_its_words():
+    class Odd(Exception):
+        def __init__(self) -> None:
+            super().__init__("the odd failure")
+            self.lock = threading.Lock()  # locks cannot be pickled
+
+    def failing() -> None:
+        raise Odd()
+
+    with pytest.raises(BuildError, match="Odd: the odd failure"):
+        forked.call(failing)
+
+
+def test_a_child_that_dies_is_a_clear_error_with_its_exit_status():
+    with pytest.raises(BuildError, match=r"stopped without finishing .* exit status 3"):
+        forked.call(lambda: os._exit(3))
+
+
+def test_reading_in_a_child_or_here_gives_the_same_site(tmp_path, monkeypatch):
+    files = {
+        f"articles/{section}/2021-0{1 + n % 9}-1{n % 9}-story-{n}.txt": (
+            f"Council story {n} in {section}\n\nThe council met on the harbour plan {n}. "
+            f"Mayor Jane Porter said the vote on {section} was close.\n"
+        )
+        for n in range(30)
+        for section in ("news", "sport")
+    }
+    write_files(tmp_path / "here", files)
+    write_files(tmp_path / "child", files)
+    monkeypatch.setattr(builder, "FORK_THRESHOLD", 10**9)
+    assert build_at(tmp_path / "here", "--no-pagefind")[0] == 0
+    calls = []
+    real_call = forked.call
+    monkeypatch.setattr(builder, "FORK_THRESHOLD", 1)
+    monkeypatch.setattr(forked, "call", lambda work: calls.append(work) or real_call(work))
+    code, out, err = build_at(tmp_path / "child", "--no-pagefind")
+    assert code == 0, err
+    assert len(calls) == 1
+    assert "Read 60 article(s)" in out
+    assert tree(tmp_path / "here" / "dist") == tree(tmp_path / "child" / "dist")
