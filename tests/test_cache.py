@@ -9,7 +9,7 @@ import time
 from newsarchive import cache
 from newsarchive.loader import discover
 
-from conftest import ROOT
+from conftest import ROOT, tree
 from test_site import SAMPLE_FILES
 
 SOURCE = "002_el-chapo-son-captured.txt"
@@ -111,10 +111,7 @@ def test_cached_and_cold_builds_are_identical(build_site_from, tmp_path):
     )
     warm = build_site_from({}, output="warm")
     cold = build_site_from({}, output="cold")
-    files = sorted(p.relative_to(cold.dist) for p in cold.dist.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(warm.dist) for p in warm.dist.rglob("*") if p.is_file())
-    for name in files:
-        assert (warm.dist / name).read_bytes() == (cold.dist / name).read_bytes(), name
+    assert tree(warm.dist) == tree(cold.dist)
 
 
 def test_an_edit_renders_only_the_pages_it_touches(build_site_from, tmp_path, monkeypatch):
@@ -150,10 +147,7 @@ def test_a_title_edit_gives_the_same_site_as_a_cold_build(build_site_from, tmp_p
     warm = build_site_from({}, output="warm")
     cold = build_site_from({}, output="cold")
     assert "Renamed story" in warm.page("index.html")
-    names = sorted(p.relative_to(cold.dist) for p in cold.dist.rglob("*") if p.is_file())
-    assert names == sorted(p.relative_to(warm.dist) for p in warm.dist.rglob("*") if p.is_file())
-    for name in names:
-        assert (warm.dist / name).read_bytes() == (cold.dist / name).read_bytes(), name
+    assert tree(warm.dist) == tree(cold.dist)
 
 
 def dated_story(n: int) -> str:

@@ -15,7 +15,7 @@ from newsarchive.catalog import build_site
 from newsarchive.config import SiteConfig
 from newsarchive.loader import discover, read_article
 
-from conftest import Built, write_files
+from conftest import Built, tree, write_files
 
 SEARCH_PAGE = "search/index.html"
 INDEX = "search-index"
@@ -250,16 +250,7 @@ def test_search_output_is_byte_identical_between_builds(build_site_from):
     one = build_site_from(NEWS, output="one")
     two = build_site_from({}, output="two")
     for folder in ("pagefind", INDEX):
-        first = {
-            p.relative_to(one.dist): p.read_bytes()
-            for p in (one.dist / folder).rglob("*")
-            if p.is_file()
-        }
-        second = {
-            p.relative_to(two.dist): p.read_bytes()
-            for p in (two.dist / folder).rglob("*")
-            if p.is_file()
-        }
+        first, second = tree(one.dist / folder), tree(two.dist / folder)
         assert first == second and len(first) > 3, folder
 
 

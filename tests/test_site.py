@@ -10,7 +10,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from conftest import SAMPLES, internal_links
+from conftest import SAMPLES, internal_links, tree
 
 SAMPLE_FILES = {
     f"articles/{p.name}": p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))
@@ -121,11 +121,7 @@ def test_two_builds_are_byte_identical(build_site_from, tmp_path):
     first = build_site_from(files, output="one")
     second = build_site_from({}, output="two")
     assert first.code == second.code == 0
-    one = {p.relative_to(first.dist): p.read_bytes() for p in first.dist.rglob("*") if p.is_file()}
-    two = {
-        p.relative_to(second.dist): p.read_bytes() for p in second.dist.rglob("*") if p.is_file()
-    }
-    assert one == two
+    assert tree(first.dist) == tree(second.dist)
 
 
 def test_unchanged_rebuild_rewrites_no_file(build_site_from):
