@@ -164,18 +164,21 @@ def test_terms_pickle_with_repeats_shared() -> None:
     assert len({id(word) for word in copy}) == 1  # pickled once, referenced thrice
 
 
-def test_packed_counts_unpack_to_the_same_counts_in_first_seen_order() -> None:
-    words = terms("Guzman met Guzman and Guzman, police met")
+def test_packed_counts_group_terms_by_count_and_unpack_to_the_same_counts() -> None:
+    words = terms("Guzman met Guzman and Guzman, police met army")
     packed = pack_counts(words)
-    assert packed == "guzman:3 met:2 police"
-    assert list(unpack_counts(packed).items()) == list(collections.Counter(words).items())
-    assert unpack_counts("") == {}
+    assert packed == "1 police army\t2 met\t3 guzman"
+    assert unpack_counts(packed) == collections.Counter(words)
+    assert unpack_counts("") == {} and pack_counts(()) == ""
 
 
-def test_related_is_the_same_from_counts_as_from_words() -> None:
+def test_related_is_the_same_from_counts_or_packed_strings_as_from_words() -> None:
     docs = [terms(text) for text in (AFP, AFP + " cartel", "cartel police army", "army police")]
+    from_words = related_with_scores(docs, 3)
+    assert any(from_words)
     counted = [unpack_counts(pack_counts(doc)) for doc in docs]
-    assert related_with_scores(counted, 3) == related_with_scores(docs, 3)
+    assert related_with_scores(counted, 3) == from_words
+    assert related_with_scores([pack_counts(doc) for doc in docs], 3) == from_words
 
 
 # fingerprint

@@ -38,7 +38,8 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, combinations, count, filterfalse
+from itertools import chain, combinations, count, filterfalse, repeat
+from operator import itemgetter
 
 import numpy as np
 import numpy.typing as npt
@@ -137,19 +138,29 @@ def terms(text: str) -> tuple[str, ...]:
 
 
 def pack_counts(words: Sequence[str]) -> str:
-    """Return terms as one compact string: each distinct term once, first-seen order, with
-    ``:count`` when it repeats ("guzman:3 said"). Terms never hold a colon or a space."""
-    tally = Counter(words)
-    return " ".join(term if n == 1 else f"{term}:{n}" for term, n in tally.items())
+    """Return terms as one compact string: a tab-separated group per count, fewest first, each
+    its count and then its terms in first-seen order ("1 said police\t3 guzman"). Terms never
+    hold a space or a tab. Grouped, a catalogue reads 20,000 docs' counts without a Python
+    step per term (``_term_counts``)."""
+    groups: dict[int, list[str]] = defaultdict(list)
+    for term, n in Counter(words).items():
+        groups[n].append(term)
+    return "\t".join(f"{n} {' '.join(groups[n])}" for n in sorted(groups))
 
 
 def unpack_counts(packed: str) -> dict[str, int]:
-    """Return the term counts of a ``pack_counts`` string, in its order."""
+    """Return the term counts of a ``pack_counts`` string, fewest first."""
     counts: dict[str, int] = {}
-    for item in packed.split():
-        term, _, n = item.partition(":")
-        counts[term] = int(n) if n else 1
+    for n, words in _groups(packed):
+        counts.update(dict.fromkeys(words, n))
     return counts
+
+
+def _groups(packed: str) -> Iterator[tuple[int, list[str]]]:
+    """Yield (count, terms) for each group of a ``pack_counts`` string."""
+    for group in packed.split("\t") if packed else ():
+        n, _, words = group.partition(" ")
+        yield int(n), words.split(" ")
 
 
 def fingerprint(text: str) -> tuple[int, ...]:
@@ -223,7 +234,8 @@ def related(docs: Sequence[Collection[str]], k: int) -> list[tuple[int, ...]]:
 def related_with_scores(docs: Sequence[Collection[str]], k: int) -> list[tuple[Neighbour, ...]]:
     """Return, for each doc, up to k other docs of positive cosine, best first, ties by index.
 
-    A doc is its terms with repeats, or a mapping of term to count (as ``unpack_counts`` gives).
+    A doc is its terms with repeats, a mapping of term to count (as ``unpack_counts`` gives), or
+    a ``pack_counts`` string.
     """
     if k < 0:
         raise ValueError(f"k must be 0 or more, not {k}")
@@ -231,7 +243,10 @@ def related_with_scores(docs: Sequence[Collection[str]], k: int) -> list[tuple[N
         return [()] * len(docs)
     index = _index(docs)
     totals, marks = np.zeros(len(docs)), np.zeros(len(docs), dtype=np.int32)
-    return [_neighbours(index, doc, k, totals, marks) for doc in range(len(docs))]
+    linked = (index.doc_start[1:] > index.doc_start[:-1]).tolist()  # kept a term
+    return [
+        _neighbours(index, doc, k, totals, marks) if linked[doc] else () for doc in range(len(docs))
+    ]
 
 
 def _index(docs: Sequence[Collection[str]]) -> _Index:
@@ -267,9 +282,15 @@ def _term_counts(docs: Sequence[Collection[str]]) -> tuple[Ints, Int32s, Int32s]
     vocabulary: defaultdict[str, int] = defaultdict(count().__next__)
     start, term_ids, counts = array("q", [0]), array("i"), array("i")
     for doc in docs:
-        tally = doc if isinstance(doc, Mapping) else Counter(doc)  # counted already, or words
-        term_ids.extend(map(vocabulary.__getitem__, tally))
-        counts.extend(tally.values())
+        if isinstance(doc, str):  # packed: a few groups, each many terms of one count
+            for n, words in _groups(doc):
+                term_ids.extend(map(vocabulary.__getitem__, words))
+                counts.extend(repeat(n, len(words)))
+        else:  # counted, or words: in packed order, so that every kind sums the same way
+            tally = doc if isinstance(doc, Mapping) else Counter(doc)
+            for term, n in sorted(tally.items(), key=itemgetter(1)):
+                term_ids.append(vocabulary[term])
+                counts.append(n)
         start.append(len(term_ids))
     as_int32 = np.dtype(np.int32)
     return np.array(start), np.frombuffer(term_ids, as_int32), np.frombuffer(counts, as_int32)
