@@ -14,6 +14,7 @@ from newsarchive import search, search_terms
 from newsarchive.catalog import build_site
 from newsarchive.config import SiteConfig
 from newsarchive.loader import discover, read_article
+from newsarchive.loader.markup import plain_paragraphs
 
 from conftest import Built, tree, write_files
 
@@ -271,7 +272,7 @@ def test_long_posting_lists_are_split_under_the_shard_cap(monkeypatch):
         "aa": array("I", [5 << 4]),
         "zz": array("I", [9 << 4 | 8]),
     }
-    shards = list(search.term_shards(index))
+    shards = list(search.term_shards([search.postings_of(index)]))
     assert len(shards) > 10
     assert all(sum(len(t) + 8 + len(p) for t, p in shard) <= 500 for shard in shards)
     pieces = [(t, p) for shard in shards for t, p in shard]
@@ -359,3 +360,29 @@ def test_manifest_bounds_locate_every_term(big_site):
         assert isinstance(pairs, list) and pairs[0][0] == first
         following = firsts[number + 1] if number + 1 < len(firsts) else "\uffff"
         assert all(first <= term <= following for term, _ in pairs)
+
+
+def test_the_index_is_the_same_whatever_its_batches(tmp_path, monkeypatch):
+    write_files(tmp_path, {f"articles/s{n % 3}/a{n}.md": synthetic_article(n) for n in range(150)})
+    found = discover(tmp_path / "articles")
+    site = build_site(SiteConfig(), [a for a, _ in map(read_article, found.files) if a])
+    whole = {o.path: o.data for o in search.fallback_outputs(site)}
+    monkeypatch.setattr(search, "BATCH_POSTINGS", 40)  # many runs, some of one term only
+    batched = {o.path: o.data for o in search.fallback_outputs(site)}
+    assert batched == whole
+    listed = [e for e in site.entries if e.duplicate_of is None]
+    runs = list(search.build_index(listed))
+    assert len(runs) > 10
+    postings = {
+        t: r.values[r.starts[i] : r.starts[i + 1]] for r in runs for i, t in enumerate(r.terms)
+    }
+    doc = next(i for i, e in enumerate(listed) if e.entities)  # a name's words are its own too
+    names = search_terms.term_counts(" ".join(t.name for t in listed[doc].entities))
+    article = listed[doc].article  # the catalogue's, without search words: made again
+    paragraphs = plain_paragraphs(article.body_html)  # Markdown
+    own = search_terms.decode(search_terms.article_fields(article, paragraphs))
+    assert set(names) & set(own)
+    for term in {*own, *names}:
+        here = [int(v) & 15 for v in postings[term] if int(v) >> 4 == doc]
+        wanted = own.get(term, 0) | (search_terms.ENTITY if term in names else 0)
+        assert here == [wanted]  # one posting, with the fields of both
