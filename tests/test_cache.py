@@ -98,7 +98,7 @@ def test_corrupt_cache_is_ignored_and_rewritten(build_site_from, tmp_path):
 
 def test_cache_from_other_code_is_not_trusted(tmp_path):
     store = tmp_path / "cache"
-    cache.save_shard(store, cache.shard_of("a.txt"), "old-code", {("a.txt", "abc"): (None, [])})
+    cache.save_shard(store, cache.shard_of("a.txt"), "old-code", {("a.txt", "abc"): (None, [])}, {})
     assert load_parsed(store, "new-code") == {}
     assert load_parsed(store, "old-code") == {("a.txt", "abc"): (None, [])}
 

@@ -84,3 +84,22 @@ def test_a_site_built_without_a_cache_equals_one_built_with_it(build_site_from, 
     unsaved = build_site_from({}, "--jobs", "1", output="unsaved")
     assert normal.code == unsaved.code == 0
     assert tree(normal.dist) == tree(unsaved.dist)
+
+
+def test_a_cached_read_leaves_bodies_unread_and_an_edit_reads_only_its_shard(tmp_path, monkeypatch):
+    write_files(tmp_path, FILES)
+    _read(tmp_path)
+    opened: list[int] = []
+    load_bodies = cache.load_bodies
+    monkeypatch.setattr(
+        cache, "load_bodies", lambda *args: opened.append(args[1]) or load_bodies(*args)
+    )
+    _read(tmp_path)
+    assert opened == []  # the catalogue's part of each shard only
+    edited = tmp_path / "articles" / "s1" / "2024-02-05-story.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA correction.\n", encoding="utf-8")
+    files, read = _read(tmp_path)
+    assert opened == [cache.shard_of("s1/2024-02-05-story.md")]  # to save it again, whole
+    bodies = {s.rel: read.bodies.full(a) for s, a in zip(files, read.articles, strict=True)}
+    assert bodies == {s.rel: read_article(s)[0] for s in files}  # kept ones came back whole
+    assert "A correction." in bodies["s1/2024-02-05-story.md"].body_html

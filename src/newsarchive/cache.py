@@ -8,6 +8,7 @@ output, because its key includes every input that could change it.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -17,6 +18,7 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from .config import SiteConfig
 from .errors import Problem
@@ -29,6 +31,8 @@ RACY_NS = 2_000_000_000
 """A file changed this recently (ns) is hashed again next build, whatever its stamps say."""
 CODE = Path(__file__).resolve().parent
 Parsed = tuple[Article | None, list[Problem]]
+Key = tuple[str, str]  # (source path, content hash): how the parse cache knows an article
+Body = tuple[str, tuple[str, ...], str]  # an article's digest, paragraphs and Markdown HTML
 
 
 def folder_for(output: Path) -> Path:
@@ -122,28 +126,58 @@ def save_state(cache: Path, state: dict[str, object]) -> None:
     _save(cache / "state.json", text.encode("utf-8"))
 
 
-def load_shard(cache: Path, shard: int, code: str) -> dict[tuple[str, str], Parsed]:
-    """Return one shard of parsed articles; empty if missing, damaged or from other code."""
-    data = _load(cache / f"articles-{shard:02d}.pickle")
-    if data is None:
-        return {}
-    saved_code, _, pickled = data.partition(b"\n")
-    if saved_code != code.encode():  # checked before unpickling: other code's are not read
-        return {}
-    try:
-        parsed = pickle.loads(pickled)  # written by us, checksummed, same code only
-    except Exception:  # damaged in a way the checksum could not see: rebuild it
-        return {}
-    return parsed if isinstance(parsed, dict) else {}
+def load_shard(cache: Path, shard: int, code: str) -> dict[Key, Parsed]:
+    """Return one shard of parsed articles, without their bodies (`load_bodies` has those);
+    empty if missing, damaged or from other code."""
+    parts = _load_parts(cache, shard, code)
+    return _unpickled(parts[0]) if parts else {}
+
+
+def load_bodies(cache: Path, shard: int, code: str) -> dict[str, Body]:
+    """Return the bodies of one shard's articles by source path; empty as for `load_shard`."""
+    parts = _load_parts(cache, shard, code)
+    return _unpickled(parts[1]) if parts else {}
 
 
 def save_shard(
-    cache: Path, shard: int, code: str, parsed: Mapping[tuple[str, str], Parsed]
+    cache: Path, shard: int, code: str, parsed: Mapping[Key, Parsed], bodies: Mapping[str, Body]
 ) -> bool:
-    """Save one shard of parsed articles (all of them whose source is in it) with the code
-    that parsed them; return whether it was saved."""
-    data = pickle.dumps(dict(parsed), pickle.HIGHEST_PROTOCOL)
-    return _save(cache / f"articles-{shard:02d}.pickle", code.encode() + b"\n" + data)
+    """Save one shard of parsed articles (all of them whose source is in it, `parsed` without
+    their bodies, `bodies` with them) with the code that parsed them; return whether it was
+    saved. The bodies go after the rest, so that the catalogue reads only the rest."""
+    records = pickle.dumps(dict(parsed), pickle.HIGHEST_PROTOCOL)
+    texts = pickle.dumps(dict(bodies), pickle.HIGHEST_PROTOCOL)
+    head = f"{code}\n{len(records)}\n".encode()
+    return _save(cache / f"articles-{shard:02d}.pickle", head + records + texts)
+
+
+def without_body(article: Article) -> tuple[Article, Body]:
+    """Return an article without its body (paragraphs, Markdown HTML), and the body."""
+    body = (article.digest, article.paragraphs, article.body_html)
+    return dataclasses.replace(article, paragraphs=(), body_html=""), body
+
+
+def _load_parts(cache: Path, shard: int, code: str) -> tuple[bytes, bytes] | None:
+    """Return a shard file's two pickles (records, bodies) if it is sound and from this code."""
+    data = _load(cache / f"articles-{shard:02d}.pickle")
+    if data is None:
+        return None
+    saved_code, _, rest = data.partition(b"\n")
+    if saved_code != code.encode():  # checked before unpickling: other code's are not read
+        return None
+    length, _, pickles = rest.partition(b"\n")
+    if not length.isdigit() or int(length) > len(pickles):
+        return None
+    return pickles[: int(length)], pickles[int(length) :]
+
+
+def _unpickled(data: bytes) -> dict[Any, Any]:
+    """Return a pickled mapping from a sound cache file (empty if it does not load as one)."""
+    try:
+        value = pickle.loads(data)  # written by us, checksummed, same code only
+    except Exception:  # damaged in a way the checksum could not see: rebuild it
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def shard_of(source: str) -> int:

@@ -25,18 +25,18 @@ from .models import Article, Entry, SourceFile
 from .progress import Progress
 
 POOL_THRESHOLD = 200  # below this many files a process pool costs more than it saves
-Key = tuple[str, str]  # (source path, content hash): how the parse cache knows an article
+Key = cache.Key
 
 
 @dataclass(slots=True)
 class Bodies:
-    """Gives back the bodies `read_all` took out of articles, from the parse cache on disk."""
+    """Gives back the bodies `read_all` left on disk, from the parse cache."""
 
     store: Path = field(default_factory=Path)  # only read when something was stripped
     code: str = ""
     stripped: set[str] = field(default_factory=set)  # sources whose body is only on disk
     _shard: int = -1
-    _loaded: dict[str, Article] = field(default_factory=dict)
+    _loaded: dict[str, cache.Body] = field(default_factory=dict)
 
     def full(self, article: Article) -> Article:
         """Return the article with its body put back (the rest is the catalogue's, with its
@@ -46,16 +46,15 @@ class Bodies:
         shard = cache.shard_of(article.source)
         if shard != self._shard:
             self._loaded = {}  # first let the last shard go
-            parsed = cache.load_shard(self.store, shard, self.code)
-            self._loaded = {rel: a for (rel, _), (a, _) in parsed.items() if a is not None}
+            self._loaded = cache.load_bodies(self.store, shard, self.code)
             self._shard = shard
-        saved = self._loaded.get(article.source)
-        if saved is None or saved.digest != article.digest:
+        digest, paragraphs, html = self._loaded.get(article.source) or ("", (), "")
+        if digest != article.digest:
             raise BuildError(
                 f"the build cache {self.store} changed during the build (no saved text for "
                 f"{article.source}); run the build again"
             )
-        return dataclasses.replace(article, paragraphs=saved.paragraphs, body_html=saved.body_html)
+        return dataclasses.replace(article, paragraphs=paragraphs, body_html=html)
 
     def in_reading_order(self, entries: Iterable[Entry]) -> list[Entry]:
         """Return entries ordered so that their bodies are read one shard after another."""
@@ -74,6 +73,15 @@ class Read:
     bodies: Bodies
 
 
+@dataclass(slots=True)
+class _Pending:
+    """A shard to save again once its last new file is read: what it keeps, and what's new."""
+
+    parsed: dict[Key, cache.Parsed]  # articles without bodies
+    bodies: dict[str, cache.Body]
+    waiting: int  # files still to read
+
+
 def read_all(
     files: Sequence[SourceFile],
     digests: dict[str, str],
@@ -82,35 +90,40 @@ def read_all(
     progress: Progress,
 ) -> Read:
     """Read every file the last build did not parse (in `jobs` processes when there are many),
-    saving each shard of the parse cache as soon as it is complete."""
+    saving each shard of the parse cache as soon as it is complete.
+
+    Articles come back without their bodies where the cache holds them; `Read.bodies` gives
+    them back. A cached shard's bodies are not even unpickled unless the shard is saved again.
+    """
     code = cache.code_key()
     bodies = Bodies(store, code)
     results: dict[str, cache.Parsed] = {}
-    shards = _sharded(files)
-    pending: dict[int, dict[Key, cache.Parsed]] = {}  # whole shards waiting to be saved
-    waiting: dict[int, int] = {}  # files still to read, by shard
+    pending: dict[int, _Pending] = {}  # shards to save again
     todo: list[SourceFile] = []
-    for shard, members in enumerate(shards):
+    for shard, members in enumerate(_sharded(files)):
         known = cache.load_shard(store, shard, code)
-        wanted = {(f.rel, digests[f.rel]) for f in members if digests[f.rel]}
-        missing = [f for f in members if (f.rel, digests[f.rel]) not in known]
-        kept = [key for key in wanted if key in known]
-        results.update({rel: known[rel, digest] for rel, digest in kept})
+        kept = {(f.rel, digests[f.rel]) for f in members if (f.rel, digests[f.rel]) in known}
+        missing = [f for f in members if (f.rel, digests[f.rel]) not in kept]
         if missing or len(kept) != len(known):
-            pending[shard] = {key: known[key] for key in kept}
-            waiting[shard] = len(missing)
+            saved = cache.load_bodies(store, shard, code) if kept else {}
+            kept = {key for key in kept if key[0] in saved}  # sound files have every body
+            missing = [f for f in members if (f.rel, digests[f.rel]) not in kept]
+            texts = {rel: saved[rel] for rel, _ in kept}
+            pending[shard] = _Pending({key: known[key] for key in kept}, texts, len(missing))
             todo.extend(missing)
-        _strip(results, kept, bodies)  # their text is in the shard file now, and stays there
-    for shard in [s for s, count in waiting.items() if count == 0]:  # files only deleted
+        results.update({rel: known[rel, digest] for rel, digest in kept})
+        bodies.stripped.update(rel for rel, _ in kept)  # their text is in the shard file
+    for shard in [s for s, waiting in pending.items() if waiting.waiting == 0]:  # files deleted
         _save(store, code, shard, pending.pop(shard), results, bodies)
     progress.begin("Reading articles", len(todo))
     for done, (source, result) in enumerate(_parse(todo, jobs), start=1):
         results[source.rel] = result
         shard = cache.shard_of(source.rel)
+        waiting = pending[shard]
         if digests[source.rel]:
-            pending[shard][(source.rel, digests[source.rel])] = result
-        waiting[shard] -= 1
-        if waiting[shard] == 0:
+            waiting.parsed[(source.rel, digests[source.rel])] = result
+        waiting.waiting -= 1
+        if waiting.waiting == 0:
             _save(store, code, shard, pending.pop(shard), results, bodies)
         progress.advance(done)
     progress.end()
@@ -146,20 +159,21 @@ def _save(
     store: Path,
     code: str,
     shard: int,
-    parsed: dict[Key, cache.Parsed],
+    pending: _Pending,
     results: dict[str, cache.Parsed],
     bodies: Bodies,
 ) -> None:
     """Save a complete shard; then its new articles' bodies can leave memory too (if it cannot
-    be saved, the old file still holds the ones already stripped, and the new keep theirs)."""
-    if cache.save_shard(store, shard, code, parsed):
-        _strip(results, parsed, bodies)
-
-
-def _strip(results: dict[str, cache.Parsed], saved: Iterable[Key], bodies: Bodies) -> None:
-    """Drop the bodies of articles saved in a shard, noting that they are on disk."""
-    for rel, _ in saved:
-        article, problems = results[rel]
-        if article is not None and (article.paragraphs or article.body_html):
-            results[rel] = (dataclasses.replace(article, paragraphs=(), body_html=""), problems)
+    be saved, the old file still holds the bodies of the articles it had, and the new articles
+    keep theirs)."""
+    new: dict[str, Article] = {}
+    parsed = dict(pending.parsed)
+    for key, (article, problems) in pending.parsed.items():
+        if article is not None and key[0] not in bodies.stripped:  # read in this build
+            lean, pending.bodies[key[0]] = cache.without_body(article)
+            parsed[key] = (lean, problems)
+            new[key[0]] = lean
+    if cache.save_shard(store, shard, code, parsed, pending.bodies):
+        for rel, lean in new.items():
+            results[rel] = (lean, results[rel][1])
             bodies.stripped.add(rel)
