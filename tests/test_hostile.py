@@ -24,7 +24,9 @@ import pytest
 import yaml
 
 from newsarchive.check import check_site
+from newsarchive.errors import BuildError
 from newsarchive.loader.discover import shown_name
+from newsarchive.writer import safe_relative
 
 from conftest import build_at, run_cli
 
@@ -526,3 +528,17 @@ def test_search_index_scripts_hold_injected_text_as_json_data(injected):
         assert head.startswith('newsarchiveSearchIndex("') and rest.endswith(");\n"), script
         texts += _strings(json.loads(rest[: -len(");\n")]))
     assert payload("title") in texts and payload("headline") in texts
+
+
+@pytest.mark.parametrize(
+    ("path", "written"),
+    [("a/b.html", "a/b.html"), ("a//b", "a/b"), ("./a", "a"), ("a/./b/", "a/b")],
+)
+def test_output_paths_are_written_normalised(path, written):
+    assert safe_relative(path) == written
+
+
+@pytest.mark.parametrize("path", ["/etc/passwd", "..", "a/../../b", "", "a\\..\\b", "./.."])
+def test_output_paths_outside_the_folder_are_refused(path):
+    with pytest.raises(BuildError, match="refusing to write outside the output folder"):
+        safe_relative(path)

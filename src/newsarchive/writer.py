@@ -205,8 +205,13 @@ def _move(source: Path, target: Path) -> None:
     os.replace(source, target)
 
 
+_PLAIN_PARTS = frozenset({"", ".", ".."})  # a path without these parts is normal as it is
+
+
 def safe_relative(path: str) -> str:
     """Return path if it stays inside the output folder; raise BuildError otherwise."""
+    if "\\" not in path and _PLAIN_PARTS.isdisjoint(path.split("/")):  # already normal
+        return path
     pure = PurePosixPath(path)
     if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in path:
         raise BuildError(f"refusing to write outside the output folder: {path!r}")
