@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
+from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
-from newsarchive import builder, forked
+from newsarchive import builder, forked, reading
 from newsarchive.errors import BuildError
 from newsarchive.models import Term
 
@@ -70,3 +72,20 @@ def test_reading_in_a_child_or_here_gives_the_same_site(tmp_path, monkeypatch):
     assert len(calls) == 1
     assert "Read 60 article(s)" in out
     assert tree(tmp_path / "here" / "dist") == tree(tmp_path / "child" / "dist")
+
+
+def test_the_collector_is_paused_only_inside_and_restored_as_it_was():
+    assert gc.isenabled()
+    with forked.collector_paused():
+        assert not gc.isenabled()
+        with forked.collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner pause gives back the outer one's state
+    assert gc.isenabled()
+
+
+def test_reading_workers_collect_garbage_while_the_build_pauses_collecting():
+    with forked.collector_paused(), ProcessPoolExecutor(1) as plain:
+        assert plain.submit(gc.isenabled).result() is False  # what a worker would inherit
+    with forked.collector_paused(), reading.pool(1) as workers:
+        assert workers.submit(gc.isenabled).result() is True

@@ -155,12 +155,13 @@ def _catalogue(
 ) -> Catalogued:
     """Read the articles, catalogue them and write the file:// search index (which needs every
     article's search words, so is best made where they are)."""
-    read = read_all(files, digests, store, cores, progress)
-    del files[:], digests  # ~1 kB a file: free it for the catalogue to use
-    _release_freed_memory()  # the bodies read back from the cache and dropped
-    progress.begin("Cataloguing articles", len(read.articles))
-    site = build_site(config, read.articles)
-    progress.end()
+    with forked.collector_paused():  # 0.4 s of an edit build at 20,000 articles
+        read = read_all(files, digests, store, cores, progress)
+        del files[:], digests  # ~1 kB a file: free it for the catalogue to use
+        _release_freed_memory()  # the bodies of new articles, dropped once saved
+        progress.begin("Cataloguing articles", len(read.articles))
+        site = build_site(config, read.articles)
+        progress.end()
     words = {a.source: a.search_terms for a in read.articles}  # the rest leaves with the list
     del read.articles[:]
     writer = Writer(output)  # stages beside the build's own writer, which adopts the files
@@ -172,7 +173,7 @@ def _catalogue(
 
 
 def _release_freed_memory() -> None:
-    """Give the memory freed by reading (bodies read back from the cache) to the system.
+    """Give the memory freed by reading (the bodies of articles read anew) to the system.
 
     glibc keeps freed blocks for reuse, ~30 MB nobody uses at 20,000 articles, before the
     catalogue's peak. Elsewhere than glibc this does nothing.

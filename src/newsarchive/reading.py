@@ -11,6 +11,7 @@ bodies in memory, so a read-only cache costs memory, never output.
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
@@ -150,9 +151,17 @@ def _parse(todo: Sequence[SourceFile], jobs: int) -> Iterator[tuple[SourceFile, 
     workers = 1 if len(todo) < POOL_THRESHOLD else jobs
     if workers > 1:
         gazetteer()  # loaded once here and shared by the workers, not once in each (11 MB)
-    with ProcessPoolExecutor(max_workers=workers) if workers > 1 else nullcontext() as pool:
-        reading = pool.map(read_article, todo, chunksize=64) if pool else map(read_article, todo)
+    with pool(workers) if workers > 1 else nullcontext() as readers:
+        reading = (
+            readers.map(read_article, todo, chunksize=64) if readers else map(read_article, todo)
+        )
         yield from zip(todo, reading, strict=True)
+
+
+def pool(workers: int) -> ProcessPoolExecutor:
+    """Return a pool of reading processes, which collect garbage even if the build paused its
+    collector (forked.collector_paused) when it forked them: parsing makes cycles."""
+    return ProcessPoolExecutor(workers, initializer=gc.enable)
 
 
 def _save(
