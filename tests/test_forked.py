@@ -89,3 +89,11 @@ def test_reading_workers_collect_garbage_while_the_build_pauses_collecting():
         assert plain.submit(gc.isenabled).result() is False  # what a worker would inherit
     with forked.collector_paused(), reading.pool(1) as workers:
         assert workers.submit(gc.isenabled).result() is True
+
+
+def test_a_shelf_gives_back_its_value_from_disk():
+    value = ({"index.html": [120, 5]}, ({"index.html": "k"}, frozenset({"index.html"})), {})
+    shelf = forked.Shelf(value)
+    assert shelf._file.tell() > 0  # written out, not held
+    assert shelf.take() == value
+    assert shelf._file.closed

@@ -83,15 +83,22 @@ def build(
         report.seconds = time.perf_counter() - started
         return report
     report = Report(problems=list(found.problems), ignored=found.ignored)
-    last_pages = _last_pages(state, present)
-    del state  # its file list and source stamps: ~25 MB at 20,000 articles
-    _release_freed_memory()  # before the fork below, so the child does not carry it either
+    later = (present, _last_pages(state, present), stamps)  # for rendering and the end
+    del state, present, stamps  # the state's file list and stamps: ~25 MB at 20,000 articles
     try:
         writer.start()
         work = functools.partial(
             _catalogue, config, found.files, digests, store, _cores(jobs), writer.output, progress
         )
-        done = forked.call(work) if len(found.files) >= FORK_THRESHOLD else work()
+        if len(found.files) >= FORK_THRESHOLD:
+            shelf = forked.Shelf(later)  # on disk while the child reads: 20 MB at 20,000
+            del later
+            _release_freed_memory()  # before the fork, so the child does not carry it either
+            done = forked.call(work)
+            later = shelf.take()
+        else:
+            done = work()
+        present, last_pages, stamps = later
         del found.files[:], digests, work  # ~1 kB a file: the pages need the memory more
         site = done.site
         report.problems.extend(done.problems)

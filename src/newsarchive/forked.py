@@ -15,7 +15,7 @@ import pickle
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from .errors import BuildError
 
@@ -46,6 +46,22 @@ def call(work: Callable[[], T]) -> T:
     if failed:
         raise outcome
     return outcome  # type: ignore[no-any-return]
+
+
+class Shelf(Generic[T]):
+    """A value kept in a temporary file instead of memory while a child works: what this
+    process holds when it forks counts in every process forked from it (the reading pool's)."""
+
+    def __init__(self, value: T) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by take)
+        pickle.dump(value, self._file, pickle.HIGHEST_PROTOCOL)
+
+    def take(self) -> T:
+        """Return the value, once."""
+        with self._file, collector_paused():
+            self._file.seek(0)
+            value: T = pickle.load(self._file)
+        return value
 
 
 @contextmanager
