@@ -8,6 +8,7 @@ import re
 from array import array
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsarchive import search, search_terms
@@ -272,7 +273,7 @@ def test_long_posting_lists_are_split_under_the_shard_cap(monkeypatch):
         "aa": array("I", [5 << 4]),
         "zz": array("I", [9 << 4 | 8]),
     }
-    shards = list(search.term_shards([search.postings_of(index)]))
+    shards = list(search.term_shards([postings_of(index)]))
     assert len(shards) > 10
     assert all(sum(len(t) + 8 + len(p) for t, p in shard) <= 500 for shard in shards)
     pieces = [(t, p) for shard in shards for t, p in shard]
@@ -386,3 +387,11 @@ def test_the_index_is_the_same_whatever_its_batches(tmp_path, monkeypatch):
         here = [int(v) & 15 for v in postings[term] if int(v) >> 4 == doc]
         wanted = own.get(term, 0) | (search_terms.ENTITY if term in names else 0)
         assert here == [wanted]  # one posting, with the fields of both
+
+
+def postings_of(index: dict[str, array[int]]) -> search.Postings:
+    """Return the Postings of a mapping of term to its values, as build_index gives them."""
+    terms = sorted(index, key=search.utf16_key)
+    lengths = [len(index[term]) for term in terms]
+    values = np.fromiter((v for t in terms for v in index[t]), np.uint32, sum(lengths))
+    return search.Postings(terms, np.concatenate(([0], np.cumsum(lengths, dtype=np.int64))), values)

@@ -15,7 +15,7 @@ import pickle
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Generic, TypeVar
+from typing import IO, Any, Generic, TypeVar
 
 from .errors import BuildError
 
@@ -34,10 +34,8 @@ def call(work: Callable[[], T]) -> T:
             process.join()
         finally:
             process.terminate()  # if this one was interrupted: it must not go on alone
-        result.seek(0)
         try:
-            with collector_paused():  # collecting while a big result is unpickled: ~40% slower
-                outcome, failed = pickle.load(result)
+            outcome, failed = _load(result)
         except (EOFError, OSError, pickle.UnpicklingError):
             raise BuildError(
                 "the process reading the articles stopped without finishing (out of memory, "
@@ -50,7 +48,7 @@ def call(work: Callable[[], T]) -> T:
 
 class Shelf(Generic[T]):
     """A value kept in a temporary file instead of memory while a child works: what this
-    process holds when it forks counts in every process forked from it (the reading pool's)."""
+    process holds when it forks counts again in every process forked from it."""
 
     def __init__(self, value: T) -> None:
         self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by take)
@@ -58,9 +56,8 @@ class Shelf(Generic[T]):
 
     def take(self) -> T:
         """Return the value, once."""
-        with self._file, collector_paused():
-            self._file.seek(0)
-            value: T = pickle.load(self._file)
+        with self._file:
+            value: T = _load(self._file)
         return value
 
 
@@ -75,6 +72,14 @@ def collector_paused() -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
+
+
+def _load(stream: IO[bytes]) -> Any:
+    """Return what was pickled at the start of a file (collecting while a big value is
+    unpickled only costs time: ~40%)."""
+    stream.seek(0)
+    with collector_paused():
+        return pickle.load(stream)
 
 
 def _run(work: Callable[[], object], result: int) -> None:

@@ -56,18 +56,18 @@ class Keyer:
         digest = self.memo.get(id(value))
         if digest is None:
             names = value.__slots__  # type: ignore[attr-defined]
-            fields = tuple(self._stand_in(getattr(value, name)) for name in names)
+            fields = tuple(self.stand_in(getattr(value, name)) for name in names)
             data = _plain((type(value).__name__, fields))
             digest = self.memo[id(value)] = hashlib.blake2b(data, digest_size=16).digest()
             self._kept.append(value)
         return digest
 
-    def _stand_in(self, value: object) -> object:
-        """Return a field of a Site part with the parts and articles in it (alone, or in a
-        tuple of them) replaced by their stand-ins; other values are pickled as they are."""
+    def stand_in(self, value: object) -> object:
+        """Return a value with the Site parts and articles in it (alone, or in a tuple of them)
+        replaced by their stand-ins; other values are pickled as they are."""
         kind = type(value)
         if kind is tuple and value and type(value[0]) in _STOOD_IN:  # type: ignore[index]
-            return tuple(map(self._stand_in, value))  # type: ignore[call-overload]
+            return tuple(map(self.stand_in, value))  # type: ignore[call-overload]
         if kind in _REMEMBERED:
             return self.remembered(value)
         if kind is Article:
@@ -107,10 +107,8 @@ class _Pickler(pickle.Pickler):
         kind = type(obj)
         if kind in _PLAIN:  # most objects: asked first, as this runs for every one
             return None
-        if kind is Article:
-            return _article(obj)  # type: ignore[arg-type]
-        if kind in _REMEMBERED:
-            return self.keyer.remembered(obj)
+        if kind in _STOOD_IN:
+            return self.keyer.stand_in(obj)
         if isinstance(obj, set | frozenset):  # iteration order varies between processes
             return ("set", sorted(obj, key=repr))
         return None

@@ -103,9 +103,8 @@ def read_all(
     todo: list[SourceFile] = []
     for shard, members in enumerate(_sharded(files)):
         known = cache.load_shard(store, shard, code)
-        kept = {(f.rel, digests[f.rel]) for f in members if (f.rel, digests[f.rel]) in known}
-        missing = [f for f in members if (f.rel, digests[f.rel]) not in kept]
-        if missing or len(kept) != len(known):
+        kept = {key for f in members if (key := (f.rel, digests[f.rel])) in known}
+        if len(kept) != len(members) or len(kept) != len(known):  # files new, changed or gone
             saved = cache.load_bodies(store, shard, code) if kept else {}
             kept = {key for key in kept if key[0] in saved}  # sound files have every body
             missing = [f for f in members if (f.rel, digests[f.rel]) not in kept]

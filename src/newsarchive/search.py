@@ -46,6 +46,7 @@ from .search_terms import (
     MAX_TERM,
     STOP_WORDS,
     article_fields,
+    field_groups,
     term_counts,
 )
 
@@ -78,7 +79,7 @@ def fallback_outputs(site: Site, words: Mapping[str, str] | None = None) -> Iter
     """
     entries = [e for e in site.entries if e.duplicate_of is None]
     firsts: list[str] = []
-    for number, shard in enumerate(term_shards(build_index(entries, words or {}))):
+    for number, shard in enumerate(term_shards(build_index(entries, words))):
         firsts.append(shard[0][0])
         yield _script(f"t{number:04d}", shard)
     sections, years = _filters(entries)
@@ -127,11 +128,9 @@ def build_index(
     for entry in entries:
         before = len(ids)
         own = _own_words(entry, given.get(entry.article.source))
-        for field, group in enumerate(own.split("\t")):  # grouped by field bits, see decode
-            if group:
-                terms = group.split()
-                ids.extend(map(vocabulary.__getitem__, terms))
-                bits.extend(repeat(field, len(terms)))
+        for field, terms in field_groups(own):
+            ids.extend(map(vocabulary.__getitem__, terms))
+            bits.extend(repeat(field, len(terms)))
         for page in (*entry.entities, *entry.tags):
             names = words_of_name.get(page.name)
             if names is None:
@@ -184,20 +183,14 @@ def _run(
     return Postings(terms, bounds.astype(np.int64), values)
 
 
-def postings_of(index: Mapping[str, Sequence[int]]) -> Postings:
-    """Return the Postings of a mapping of term to its values (for tests)."""
-    terms = sorted(index, key=utf16_key)
-    lengths = [len(index[term]) for term in terms]
-    values = np.fromiter((v for t in terms for v in index[t]), np.uint32, sum(lengths))
-    return Postings(terms, np.concatenate(([0], np.cumsum(lengths, dtype=np.int64))), values)
-
-
 def _own_words(entry: Entry, words: str | None) -> str:
     """Return an article's own encoded words: the reader's, or made now for hand-built ones."""
     article = entry.article
-    if words or article.search_terms:
-        return words or article.search_terms
-    return article_fields(article, article.paragraphs or plain_paragraphs(article.body_html))
+    return (
+        words
+        or article.search_terms
+        or article_fields(article, article.paragraphs or plain_paragraphs(article.body_html))
+    )
 
 
 def term_shards(runs: Iterable[Postings]) -> Iterator[list[tuple[str, str]]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from .models import Article
 
@@ -78,4 +78,11 @@ def article_fields(article: Article, paragraphs: Sequence[str]) -> str:
 
 def decode(encoded: str) -> dict[str, int]:
     """Return the field bits of every word in an encoded field list."""
-    return {term: bits for bits, group in enumerate(encoded.split("\t")) for term in group.split()}
+    return {term: bits for bits, group in field_groups(encoded) for term in group}
+
+
+def field_groups(encoded: str) -> Iterator[tuple[int, list[str]]]:
+    """Yield (field bits, words) for each non-empty group of an encoded field list."""
+    for bits, group in enumerate(encoded.split("\t")):
+        if group:
+            yield bits, group.split()
