@@ -283,6 +283,14 @@ def test_every_pair_of_a_duplicate_group_is_reported() -> None:
     assert near_duplicates(signatures) == [(0, 2, 1.0), (0, 3, 1.0), (2, 3, 1.0)]
 
 
+def test_signatures_kept_as_bytes_give_the_same_pairs_as_tuples() -> None:
+    texts = [*CORPUS, AFP_EDITED, AFP]
+    as_tuples = [fingerprint(text) for text in texts]
+    as_bytes = [bytes(signature) for signature in as_tuples]  # as the loader keeps them
+    assert near_duplicates(as_bytes) == near_duplicates(as_tuples)
+    assert len(near_duplicates(as_bytes)) == 3  # the edited copy, the copy, and each other
+
+
 def test_near_duplicates_skip_empty_signatures() -> None:
     assert near_duplicates([(), fingerprint(""), ()]) == []
 

@@ -38,7 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, combinations, count, filterfalse, repeat
+from itertools import combinations, count, filterfalse, repeat
 from operator import itemgetter
 
 import numpy as np
@@ -372,9 +372,10 @@ def near_duplicates(
     filled = [signatures[doc] for doc in present]
     width = _signature_width(filled)
     rows = _rows_per_band(width, threshold)
+    matrix = _matrix(filled, width)
     candidates: set[tuple[int, int]] = set()
     for start in range(0, width - rows + 1, rows):
-        collisions = _band_collisions(filled, start, start + rows)
+        collisions = _band_collisions(matrix[:, start : start + rows])
         candidates.update((present[a], present[b]) for a, b in collisions)
     pairs = ((i, j, estimated_jaccard(signatures[i], signatures[j])) for i, j in candidates)
     return sorted(pair for pair in pairs if pair[2] >= threshold)
@@ -396,14 +397,20 @@ def _rows_per_band(width: int, threshold: float) -> int:
     return rows
 
 
-def _band_collisions(
-    signatures: Sequence[Sequence[int]], start: int, stop: int
-) -> Iterator[tuple[int, int]]:
-    """Yield the pairs (i < j) whose rows start:stop hash the same (are equal, or rarely not)."""
-    values = chain.from_iterable(signature[start:stop] for signature in signatures)
-    band = np.fromiter(values, np.int64, len(signatures) * (stop - start))
-    keys = np.zeros(len(signatures), dtype=np.uint64)
-    for column in band.reshape(len(signatures), stop - start).T:
+def _matrix(signatures: Sequence[Sequence[int]], width: int) -> Ints:
+    """Return the signatures as the rows of one array (bytes ones, as the loader keeps them,
+    without a Python step a value)."""
+    if all(type(signature) is bytes for signature in signatures):
+        joined = b"".join(signatures)  # type: ignore[arg-type]
+        return np.frombuffer(joined, np.uint8).astype(np.int64).reshape(len(signatures), width)
+    return np.array(signatures, dtype=np.int64).reshape(len(signatures), width)
+
+
+def _band_collisions(band: Ints) -> Iterator[tuple[int, int]]:
+    """Yield the pairs (i < j) of rows of a band (the same columns of every signature) that
+    hash the same (are equal, or rarely not)."""
+    keys = np.zeros(len(band), dtype=np.uint64)
+    for column in band.T:
         keys = keys * _MULTIPLIER + column.astype(np.uint64)
     keys = _mix(keys)
     order = np.argsort(keys, kind="stable")
