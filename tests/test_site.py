@@ -92,6 +92,20 @@ def test_manifest_lists_every_article_with_required_fields(build_site_from):
         assert record["word_count"] > 100
 
 
+def test_manifest_is_a_record_a_line_whatever_its_strings_hold(build_site_from):
+    tricky = 'Rates }, {"date": "2020-01-01"} and \\ "quotes"'
+    files = {
+        **SAMPLE_FILES,
+        "articles/tricky.md": f"---\ntitle: '{tricky}'\ndate: 2021-05-06\n---\n\n{tricky}, said.\n",
+    }
+    text = build_site_from(files).page("articles.json")
+    records = json.loads(text)
+    lines = text.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]"
+    assert [json.loads(line.removesuffix(",")) for line in lines[1:-1]] == records
+    assert [r["title"] for r in records if r["source"] == "tricky.md"] == [tricky]
+
+
 def test_no_broken_internal_links_in_a_rich_site(build_site_from):
     files = {**SAMPLE_FILES, "site.yaml": "per_page: 3\n"}
     for n in range(1, 9):

@@ -199,9 +199,8 @@ def _saved(state: dict[str, object] | None, name: str) -> dict[str, list[object]
 
 def _report_data(report: Report) -> dict[str, object]:
     """Return a report as JSON-ready data, for an unchanged rebuild to repeat."""
-    data = dataclasses.asdict(report)
-    data["seconds"] = 0.0
-    data["page_keys"] = {}  # saved once, beside the report
+    data = dataclasses.asdict(dataclasses.replace(report, page_keys={}))  # saved once, beside
+    data["seconds"] = 0.0  # the report: asdict would copy 28,000 keys at 20,000 articles
     return data
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from functools import cache, partial
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
+from typing import TypeVar
 
 from . import urls
 from .config import SiteConfig
@@ -21,6 +22,7 @@ KIND_TITLES = {
     "organisation": "Organisations",
 }
 TERMS_PER_PAGE = 200
+T = TypeVar("T")
 
 
 def site_pages(
@@ -137,7 +139,7 @@ def _article(
     crumbs = ((section.name, section.path),) if section else ()
     copies = tuple(others[i] for i in entry.copies)
     feed = (section.name, urls.section_feed_path(section.key)) if section else None
-    body = cache(partial(bodies.full, article))  # read once, and only if rendered
+    body = _once(partial(bodies.full, article))  # read once, and only if rendered
     return Output(
         entry.path,
         renderer.page(
@@ -168,6 +170,19 @@ def _article(
             feeds=renderer.frame.feeds + ((feed,) if feed and _has_feed(renderer, section) else ()),
         ),
     )
+
+
+def _once(make: Callable[[], T]) -> Callable[[], T]:
+    """Return a function giving make()'s value, made on the first call (functools.cache made
+    a cache per article page: 0.05 s at 20,000 articles)."""
+    made: list[T] = []
+
+    def value() -> T:
+        if not made:
+            made.append(make())
+        return made[0]
+
+    return value
 
 
 def _standfirst(article: Article) -> str:
