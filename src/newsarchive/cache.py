@@ -114,7 +114,7 @@ def load_state(cache: Path) -> dict[str, object] | None:
     if data is None:
         return None
     try:
-        state = json.loads(data)
+        state = json.loads(data.tobytes())
     except ValueError:
         return None
     return state if isinstance(state, dict) and state.get("version") == VERSION else None
@@ -157,21 +157,23 @@ def without_body(article: Article) -> tuple[Article, Body]:
     return dataclasses.replace(article, paragraphs=(), body_html=""), body
 
 
-def _load_parts(cache: Path, shard: int, code: str) -> tuple[bytes, bytes] | None:
-    """Return a shard file's two pickles (records, bodies) if it is sound and from this code."""
+def _load_parts(cache: Path, shard: int, code: str) -> tuple[memoryview, memoryview] | None:
+    """Return a shard file's two pickles (records, bodies) if it is sound and from this code
+    (views of the file's bytes: copies of 100 MB of shards took 0.15 s at 20,000 articles)."""
     data = _load(cache / f"articles-{shard:02d}.pickle")
     if data is None:
         return None
-    saved_code, _, rest = data.partition(b"\n")
-    if saved_code != code.encode():  # checked before unpickling: other code's are not read
+    head = bytes(data[: len(code) + 24]).split(b"\n", 2)  # code, length, and the pickles' start
+    if len(head) < 3 or head[0] != code.encode():  # checked before unpickling: other code's
+        return None  # are not read
+    length, start = head[1], len(head[0]) + len(head[1]) + 2
+    if not length.isdigit() or int(length) > len(data) - start:
         return None
-    length, _, pickles = rest.partition(b"\n")
-    if not length.isdigit() or int(length) > len(pickles):
-        return None
+    pickles = data[start:]
     return pickles[: int(length)], pickles[int(length) :]
 
 
-def _unpickled(data: bytes) -> dict[Any, Any]:
+def _unpickled(data: memoryview) -> dict[Any, Any]:
     """Return a pickled mapping from a sound cache file (empty if it does not load as one)."""
     try:
         value = pickle.loads(data)  # written by us, checksummed, same code only
@@ -187,14 +189,16 @@ def shard_of(source: str) -> int:
     )
 
 
-def _load(path: Path) -> bytes | None:
-    """Read a cache file and check its checksum; None if missing or damaged."""
+def _load(path: Path) -> memoryview | None:
+    """Read a cache file and check its checksum; None if missing or damaged. The data is a
+    view after the checksum line, not a copy."""
     try:
         raw = path.read_bytes()
     except OSError:
         return None
-    checksum, _, data = raw.partition(b"\n")
-    if hashlib.blake2b(data, digest_size=16).hexdigest().encode() != checksum:
+    end = raw.find(b"\n")
+    data = memoryview(raw)[end + 1 :]
+    if end < 0 or hashlib.blake2b(data, digest_size=16).hexdigest().encode() != raw[:end]:
         return None
     return data
 
