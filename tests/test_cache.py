@@ -87,13 +87,14 @@ def test_corrupt_cache_is_ignored_and_rewritten(build_site_from, tmp_path):
     assert len(shards) == len(
         {cache.shard_of(rel.removeprefix("articles/")) for rel in SAMPLE_FILES}
     )
-    for name in ("state.json", *shards):
+    for name in ("state.json", "outputs.json", *shards):
         data = (store / name).read_bytes()
         (store / name).write_bytes(data[:40] + b"garbage" + data[47:])
     again = build_site_from({})
     assert "Wrote" in again.out
     assert again.page("index.html") == first.page("index.html")
     assert cache.load_state(store) is not None
+    assert cache.load_outputs(store) is not None
 
 
 def test_cache_from_other_code_is_not_trusted(tmp_path):

@@ -1,10 +1,11 @@
-"""forked.call: work done in a child process comes back whole, and so do its failures."""
+"""forked.call and started: work in a child process comes back whole, and so do its failures."""
 
 from __future__ import annotations
 
 import gc
 import os
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 
 import pytest
@@ -64,12 +65,14 @@ def test_reading_in_a_child_or_here_gives_the_same_site(tmp_path, monkeypatch):
     monkeypatch.setattr(builder, "FORK_THRESHOLD", 10**9)
     assert build_at(tmp_path / "here", "--no-pagefind")[0] == 0
     calls = []
-    real_call = forked.call
+    real_started = forked.started
     monkeypatch.setattr(builder, "FORK_THRESHOLD", 1)
-    monkeypatch.setattr(forked, "call", lambda work: calls.append(work) or real_call(work))
+    monkeypatch.setattr(
+        forked, "started", lambda work, fork: calls.append(fork) or real_started(work, fork)
+    )
     code, out, err = build_at(tmp_path / "child", "--no-pagefind")
     assert code == 0, err
-    assert len(calls) == 1
+    assert calls == [True]
     assert "Read 60 article(s)" in out
     assert tree(tmp_path / "here" / "dist") == tree(tmp_path / "child" / "dist")
 
@@ -97,3 +100,54 @@ def test_a_shelf_gives_back_its_value_from_disk():
     assert shelf._file.tell() > 0  # written out, not held
     assert shelf.take() == value
     assert shelf._file.closed
+
+
+def _wait_for(path):
+    """Wait until a file exists (a minute at most)."""
+    deadline = time.monotonic() + 60
+    while not path.exists():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{path} never appeared")
+        time.sleep(0.01)
+
+
+def test_this_process_works_while_the_started_child_does(tmp_path):
+    go = tmp_path / "go"
+
+    def work():  # waits for this process: run one after the other, they would never end
+        _wait_for(go)
+        return os.getpid()
+
+    with forked.started(work) as result:
+        go.touch()
+        assert result() != os.getpid()
+
+
+def test_a_failure_in_the_started_child_is_raised_here():
+    def work():
+        raise ValueError("the catalogue failed")
+
+    with forked.started(work) as result, pytest.raises(ValueError, match="catalogue failed"):
+        result()
+
+
+def test_leaving_early_stops_the_started_child(tmp_path):
+    pid_file = tmp_path / "pid"
+
+    def work():
+        pid_file.write_text(str(os.getpid()))
+        time.sleep(600)
+
+    with pytest.raises(KeyError), forked.started(work):
+        _wait_for(pid_file)
+        raise KeyError("this process failed first")
+    with pytest.raises(ProcessLookupError):  # stopped, and its exit collected
+        os.kill(int(pid_file.read_text()), 0)
+
+
+def test_not_forked_the_work_runs_here_when_its_result_is_asked_for():
+    ran = []
+    with forked.started(lambda: ran.append(os.getpid()) or "done", fork=False) as result:
+        assert ran == []
+        assert result() == "done"
+    assert ran == [os.getpid()]

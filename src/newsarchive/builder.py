@@ -77,39 +77,32 @@ def build(
     state = cache.load_state(store)
     digests, stamps = cache.digest_files(found.files, _saved(state, "sources"))
     key = cache.build_key(config, (paths.templates, paths.static), digests)
-    present = snapshot(paths.output)  # one walk: tells what is intact and what to delete
-    if state is not None and state.get("key") == key and present == state.get("tree"):
+    if state is not None and state.get("key") == key and _intact(store, key, writer.output):
         report = _restore(state)
         report.seconds = time.perf_counter() - started
         return report
     report = Report(problems=list(found.problems), ignored=found.ignored)
-    # For rendering and the end, on disk while the articles are read (20 MB at 20,000): what
-    # this process holds when it forks counts again in every process forked from it.
-    shelf = forked.Shelf((present, _last_pages(state, present), stamps))
-    del state, present, stamps  # and the rest of the state: ~25 MB at 20,000 articles
+    # For the end, on disk while the articles are read: what this process holds when it forks
+    # counts again in every process forked from it.
+    shelf = forked.Shelf(stamps)
+    del state, stamps  # and the rest of the state
     _release_freed_memory()
     try:
         writer.start()
         work = functools.partial(
             _catalogue, config, found.files, digests, store, _cores(jobs), writer.output, progress
         )
-        done = forked.call(work) if len(found.files) >= FORK_THRESHOLD else work()
-        present, last_pages, stamps = shelf.take()
+        with forked.started(work, fork=len(found.files) >= FORK_THRESHOLD) as catalogued:
+            last = _look_at_output(store, writer.output)  # meanwhile, on the other core
+            done = catalogued()
+        present, last_pages = last.take()
         del found.files[:], digests, work  # ~1 kB a file: the pages need the memory more
-        site = done.site
         report.problems.extend(done.problems)
-        report.articles, report.notes = len(site.entries), site.notes
+        report.articles, report.notes = len(done.site.entries), done.site.notes
         writer.adopt(done.index)
         report.files += len(done.index)
         report.changed += done.changed
-        workers = _workers(jobs, len(site.entries), RENDER_POOL_THRESHOLD)
-        progress.begin("Rendering pages")
-        job = Job(config, site, paths, done.bodies, *last_pages)
-        html = _write_pages(writer, job, workers, report)
-        progress.end()
-        for item in _other_outputs(config, site, paths, html):
-            writer.write(item)
-            report.files += 1
+        _write_site(config, paths, done, last_pages, writer, report, jobs, progress)
         if config.pagefind:
             progress.begin("Indexing for search")
             _index_pages(writer, report)
@@ -124,13 +117,8 @@ def build(
     report.changed += writer.changed
     cache.save_state(
         store,
-        {
-            "key": key,
-            "tree": tree,
-            "pages": report.page_keys,
-            "sources": stamps,
-            "report": _report_data(report),
-        },
+        {"key": key, "sources": shelf.take(), "report": _report_data(report)},
+        {"key": key, "tree": tree, "pages": report.page_keys},
     )
     report.seconds = time.perf_counter() - started
     return report
@@ -175,6 +163,28 @@ def _catalogue(
     return Catalogued(site, read.bodies, read.problems, index, writer.changed)
 
 
+def _write_site(
+    config: SiteConfig,
+    paths: Paths,
+    done: Catalogued,
+    last_pages: tuple[dict[str, str], frozenset[str]],
+    writer: Writer,
+    report: Report,
+    jobs: int | None,
+    progress: Progress,
+) -> None:
+    """Write every page, then the files that list them: manifest, feeds, sitemap; and the
+    static files."""
+    workers = _workers(jobs, len(done.site.entries), RENDER_POOL_THRESHOLD)
+    progress.begin("Rendering pages")
+    job = Job(config, done.site, paths, done.bodies, *last_pages)
+    html = _write_pages(writer, job, workers, report)
+    progress.end()
+    for item in _other_outputs(config, done.site, paths, html):
+        writer.write(item)
+        report.files += 1
+
+
 def _release_freed_memory() -> None:
     """Give the memory freed by reading (the bodies of articles read anew) to the system.
 
@@ -204,13 +214,33 @@ def _report_data(report: Report) -> dict[str, object]:
     return data
 
 
+def _intact(store: Path, key: str, output: Path) -> bool:
+    """Tell whether the output is as the last build left it, that build having this key."""
+    outputs = cache.load_outputs(store)
+    if outputs is None or outputs.get("key") != key:
+        return False
+    return outputs.get("tree") == snapshot(output)
+
+
+def _look_at_output(
+    store: Path, output: Path
+) -> forked.Shelf[tuple[dict[str, list[int]], tuple[dict[str, str], frozenset[str]]]]:
+    """Return, shelved until rendering, the output's snapshot (one walk: it tells what is intact
+    and what to delete), the last build's page keys, and which of its files are still as it
+    left them."""
+    present = snapshot(output)
+    shelf = forked.Shelf((present, _last_pages(cache.load_outputs(store), present)))
+    _release_freed_memory()
+    return shelf
+
+
 def _last_pages(
-    state: dict[str, object] | None, present: dict[str, list[int]]
+    outputs: dict[str, object] | None, present: dict[str, list[int]]
 ) -> tuple[dict[str, str], frozenset[str]]:
-    """Return the last build's page keys, and which of its files are still as it left them."""
-    if state is None:
+    """Return the last build's page keys, and which of its files are still as it wrote them."""
+    if outputs is None:
         return {}, frozenset()
-    keys, tree = state.get("pages"), state.get("tree")
+    keys, tree = outputs.get("pages"), outputs.get("tree")
     if not isinstance(keys, dict) or not isinstance(tree, dict):
         return {}, frozenset()
     return keys, frozenset(path for path, stat in tree.items() if present.get(path) == stat)

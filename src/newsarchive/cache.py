@@ -24,7 +24,7 @@ from .config import SiteConfig
 from .errors import Problem
 from .models import Article, SourceFile
 
-VERSION = "3"
+VERSION = "4"
 SHARDS = 16
 """Parsed articles are saved in this many files, so an edit rewrites a sixteenth of them."""
 RACY_NS = 2_000_000_000
@@ -109,21 +109,40 @@ def _counts(path: Path) -> bool:
 
 
 def load_state(cache: Path) -> dict[str, object] | None:
-    """Return the saved state of the last build, or None if it is missing or corrupt."""
-    data = _load(cache / "state.json")
+    """Return the saved state of the last build (its key, source stamps and report), or None if
+    it is missing or corrupt."""
+    return _load_json(cache / "state.json")
+
+
+def load_outputs(cache: Path) -> dict[str, object] | None:
+    """Return what the last build left in the output (its key, "tree": size and mtime of every
+    file, "pages": every page's key), or None if it is missing or corrupt."""
+    return _load_json(cache / "outputs.json")
+
+
+def save_state(cache: Path, state: dict[str, object], outputs: dict[str, object]) -> None:
+    """Save the state of a finished build, and what it left in the output.
+
+    Two files: a build needs the state before it starts reading the articles and the rest only
+    after (a build reading in a child looks at its output meanwhile). Each is whole and
+    checksummed; saved from different builds (one write failed), they still describe the
+    output truly, as the outputs file is written first and the state names its key.
+    """
+    for name, data in (("outputs.json", outputs), ("state.json", state)):
+        text = json.dumps({**data, "version": VERSION}, sort_keys=True)
+        _save(cache / name, text.encode("utf-8"))
+
+
+def _load_json(path: Path) -> dict[str, object] | None:
+    """Return a saved JSON object from this version, or None if missing, corrupt or other."""
+    data = _load(path)
     if data is None:
         return None
     try:
-        state = json.loads(data.tobytes())
+        value = json.loads(data.tobytes())
     except ValueError:
         return None
-    return state if isinstance(state, dict) and state.get("version") == VERSION else None
-
-
-def save_state(cache: Path, state: dict[str, object]) -> None:
-    """Save the state of a finished build."""
-    text = json.dumps({**state, "version": VERSION}, sort_keys=True)
-    _save(cache / "state.json", text.encode("utf-8"))
+    return value if isinstance(value, dict) and value.get("version") == VERSION else None
 
 
 def load_shard(cache: Path, shard: int, code: str) -> dict[Key, Parsed]:

@@ -9,12 +9,14 @@ into a small, dense heap; the child's memory goes back to the system when it exi
 
 from __future__ import annotations
 
+import functools
 import gc
 import multiprocessing
 import pickle
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from multiprocessing.process import BaseProcess
 from typing import IO, Any, Generic, TypeVar
 
 from .errors import BuildError
@@ -24,6 +26,19 @@ T = TypeVar("T")
 
 def call(work: Callable[[], T]) -> T:
     """Return work() run in a forked process; raise what it raised there."""
+    with started(work) as result:
+        return result()
+
+
+@contextmanager
+def started(work: Callable[[], T], fork: bool = True) -> Iterator[Callable[[], T]]:
+    """Start work() in a forked process, and give a function that waits for its result (or
+    raises what it raised there), so that this process can do other work meanwhile. Leaving
+    the block stops the child if it is still running. Not forked, work() runs on that call.
+    """
+    if not fork:
+        yield work
+        return
     with tempfile.TemporaryFile() as result:  # the child's exit, then this one's unpickling
         process = multiprocessing.get_context("fork").Process(
             target=_run,
@@ -31,19 +46,25 @@ def call(work: Callable[[], T]) -> T:
         )
         process.start()
         try:
-            process.join()
+            yield functools.partial(_result, process, result)
         finally:
             process.terminate()  # if this one was interrupted: it must not go on alone
-        try:
-            outcome, failed = _load(result)
-        except (EOFError, OSError, pickle.UnpicklingError):
-            raise BuildError(
-                "the process reading the articles stopped without finishing (out of memory, "
-                f"or killed? exit status {process.exitcode}); run the build again"
-            ) from None
+            process.join()
+
+
+def _result(process: BaseProcess, result: IO[bytes]) -> Any:
+    """Wait for a forked process to end; return its result or raise its failure."""
+    process.join()
+    try:
+        outcome, failed = _load(result)
+    except (EOFError, OSError, pickle.UnpicklingError):
+        raise BuildError(
+            "the process reading the articles stopped without finishing (out of memory, "
+            f"or killed? exit status {process.exitcode}); run the build again"
+        ) from None
     if failed:
         raise outcome
-    return outcome  # type: ignore[no-any-return]
+    return outcome
 
 
 class Shelf(Generic[T]):
