@@ -19,7 +19,7 @@ def load_parsed(store, code):
     """Return every parsed article saved in a cache folder for some code, from all its files."""
     parsed = {}
     for shard in range(cache.SHARDS):
-        parsed.update(cache.load_shard(store, shard, code))
+        parsed.update(cache.load_shard(store, shard, code).records())
     return parsed
 
 

@@ -1,4 +1,4 @@
-"""forked.call and started: work in a child process comes back whole, and so do its failures."""
+"""forked.started: work in a child process comes back whole, and so do its failures."""
 
 from __future__ import annotations
 
@@ -17,9 +17,15 @@ from newsarchive.models import Term
 from conftest import build_at, tree, write_files
 
 
+def call(work):
+    """Return work() run in a forked process, as the build runs its reading child."""
+    with forked.started(work) as result:
+        return result()
+
+
 def test_the_result_comes_back_equal_and_from_another_process():
     term = Term("tag", "floods", "Floods", "tags/floods/", (3, 1, 2))
-    pid, value = forked.call(lambda: (os.getpid(), {"terms": [term, term]}))
+    pid, value = call(lambda: (os.getpid(), {"terms": [term, term]}))
     assert pid != os.getpid()
     assert value == {"terms": [term, term]}
     assert value["terms"][0] is value["terms"][1]  # shared records stay shared
@@ -30,7 +36,7 @@ def test_what_the_work_raised_is_raised_here():
         raise BuildError("articles/a.txt changed during the build; run the build again")
 
     with pytest.raises(BuildError, match=r"articles/a\.txt changed during the build"):
-        forked.call(failing)
+        call(failing)
 
 
 def test_an_exception_that_cannot_be_pickled_comes_back_as_its_words():
@@ -43,12 +49,12 @@ def test_an_exception_that_cannot_be_pickled_comes_back_as_its_words():
         raise Odd()
 
     with pytest.raises(BuildError, match="Odd: the odd failure"):
-        forked.call(failing)
+        call(failing)
 
 
 def test_a_child_that_dies_is_a_clear_error_with_its_exit_status():
     with pytest.raises(BuildError, match=r"stopped without finishing .* exit status 3"):
-        forked.call(lambda: os._exit(3))
+        call(lambda: os._exit(3))
 
 
 def test_reading_in_a_child_or_here_gives_the_same_site(tmp_path, monkeypatch):

@@ -90,9 +90,9 @@ def test_a_cached_read_leaves_bodies_unread_and_an_edit_reads_only_its_shard(tmp
     write_files(tmp_path, FILES)
     _read(tmp_path)
     opened: list[int] = []
-    load_bodies = cache.load_bodies
+    bodies_of = cache.Shard.bodies
     monkeypatch.setattr(
-        cache, "load_bodies", lambda *args: opened.append(args[1]) or load_bodies(*args)
+        cache.Shard, "bodies", lambda shard: opened.append(shard.number) or bodies_of(shard)
     )
     _read(tmp_path)
     assert opened == []  # the catalogue's part of each shard only

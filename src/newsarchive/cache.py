@@ -16,7 +16,7 @@ import os
 import pickle
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -145,17 +145,29 @@ def _load_json(path: Path) -> dict[str, object] | None:
     return value if isinstance(value, dict) and value.get("version") == VERSION else None
 
 
-def load_shard(cache: Path, shard: int, code: str) -> dict[Key, Parsed]:
-    """Return one shard of parsed articles, without their bodies (`load_bodies` has those);
-    empty if missing, damaged or from other code."""
-    parts = _load_parts(cache, shard, code)
-    return _unpickled(parts[0]) if parts else {}
+@dataclass(frozen=True, slots=True)
+class Shard:
+    """One parse-cache file, read and checked once: its articles without their bodies, and the
+    bodies, each unpickled only when asked for (empty if the file is missing, damaged or from
+    other code)."""
+
+    number: int
+    _records: memoryview | bytes = b""
+    _bodies: memoryview | bytes = b""
+
+    def records(self) -> dict[Key, Parsed]:
+        """Return the shard's parsed articles, without their bodies."""
+        return _unpickled(self._records)
+
+    def bodies(self) -> dict[str, Body]:
+        """Return the bodies of the shard's articles by source path."""
+        return _unpickled(self._bodies)
 
 
-def load_bodies(cache: Path, shard: int, code: str) -> dict[str, Body]:
-    """Return the bodies of one shard's articles by source path; empty as for `load_shard`."""
+def load_shard(cache: Path, shard: int, code: str) -> Shard:
+    """Return one shard of the parse cache, read from its file."""
     parts = _load_parts(cache, shard, code)
-    return _unpickled(parts[1]) if parts else {}
+    return Shard(shard, *parts) if parts else Shard(shard)
 
 
 def save_shard(
@@ -192,8 +204,10 @@ def _load_parts(cache: Path, shard: int, code: str) -> tuple[memoryview, memoryv
     return pickles[: int(length)], pickles[int(length) :]
 
 
-def _unpickled(data: memoryview) -> dict[Any, Any]:
+def _unpickled(data: memoryview | bytes) -> dict[Any, Any]:
     """Return a pickled mapping from a sound cache file (empty if it does not load as one)."""
+    if not data:
+        return {}
     try:
         value = pickle.loads(data)  # written by us, checksummed, same code only
     except Exception:  # damaged in a way the checksum could not see: rebuild it

@@ -24,12 +24,6 @@ from .errors import BuildError
 T = TypeVar("T")
 
 
-def call(work: Callable[[], T]) -> T:
-    """Return work() run in a forked process; raise what it raised there."""
-    with started(work) as result:
-        return result()
-
-
 @contextmanager
 def started(work: Callable[[], T], fork: bool = True) -> Iterator[Callable[[], T]]:
     """Start work() in a forked process, and give a function that waits for its result (or

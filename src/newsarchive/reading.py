@@ -47,7 +47,7 @@ class Bodies:
         shard = cache.shard_of(article.source)
         if shard != self._shard:
             self._loaded = {}  # first let the last shard go
-            self._loaded = cache.load_bodies(self.store, shard, self.code)
+            self._loaded = cache.load_shard(self.store, shard, self.code).bodies()
             self._shard = shard
         digest, paragraphs, html = self._loaded.get(article.source) or ("", (), "")
         if digest != article.digest:
@@ -94,7 +94,8 @@ def read_all(
     saving each shard of the parse cache as soon as it is complete.
 
     Articles come back without their bodies where the cache holds them; `Read.bodies` gives
-    them back. A cached shard's bodies are not even unpickled unless the shard is saved again.
+    them back. A cached shard's bodies are not even unpickled unless the shard is saved again,
+    and a shard's file is read once either way.
     """
     code = cache.code_key()
     bodies = Bodies(store, code)
@@ -102,10 +103,11 @@ def read_all(
     pending: dict[int, _Pending] = {}  # shards to save again
     todo: list[SourceFile] = []
     for shard, members in enumerate(_sharded(files)):
-        known = cache.load_shard(store, shard, code)
+        saved_shard = cache.load_shard(store, shard, code)
+        known = saved_shard.records()
         kept = {key for f in members if (key := (f.rel, digests[f.rel])) in known}
         if len(kept) != len(members) or len(kept) != len(known):  # files new, changed or gone
-            saved = cache.load_bodies(store, shard, code) if kept else {}
+            saved = saved_shard.bodies() if kept else {}
             kept = {key for key in kept if key[0] in saved}  # sound files have every body
             missing = [f for f in members if (f.rel, digests[f.rel]) not in kept]
             texts = {rel: saved[rel] for rel, _ in kept}
@@ -113,6 +115,7 @@ def read_all(
             todo.extend(missing)
         results.update({rel: known[rel, digest] for rel, digest in kept})
         bodies.stripped.update(rel for rel, _ in kept)  # their text is in the shard file
+    del saved_shard  # the last file's bytes (6 MB at 20,000 articles)
     for shard in [s for s, waiting in pending.items() if waiting.waiting == 0]:  # files deleted
         _save(store, code, shard, pending.pop(shard), results, bodies)
     progress.begin("Reading articles", len(todo))
