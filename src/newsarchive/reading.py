@@ -118,6 +118,8 @@ def read_all(
     del saved_shard  # the last file's bytes (6 MB at 20,000 articles)
     for shard in [s for s, waiting in pending.items() if waiting.waiting == 0]:  # files deleted
         _save(store, code, shard, pending.pop(shard), results, bodies)
+    if todo:
+        cache.ready_gazetteer(store, code)
     progress.begin("Reading articles", len(todo))
     for done, (source, result) in enumerate(_parse(todo, jobs), start=1):
         results[source.rel] = result
