@@ -20,7 +20,26 @@ from conftest import build_at, tree, write_files
 def call(work):
     """Return work() run in a forked process, as the build runs its reading child."""
     with forked.started(work) as result:
-        return result()
+        try:
+            return result()
+        finally:
+            gc.unfreeze()  # as the build does when it is done with the result
+
+
+def test_the_result_is_left_alone_by_the_collector_until_unfrozen():
+    gc.unfreeze()
+    with forked.started(lambda: [[n] for n in range(1000)]) as result:
+        value = result()
+    assert gc.get_freeze_count() >= len(value) + 1  # the list and every list in it
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+
+
+def test_the_child_never_collects_again():
+    assert gc.isenabled()
+    assert call(gc.isenabled) is False
+    with forked.collector_paused():
+        assert call(gc.isenabled) is False
 
 
 def test_the_result_comes_back_equal_and_from_another_process():
@@ -81,6 +100,7 @@ def test_reading_in_a_child_or_here_gives_the_same_site(tmp_path, monkeypatch):
     assert calls == [True]
     assert "Read 60 article(s)" in out
     assert tree(tmp_path / "here" / "dist") == tree(tmp_path / "child" / "dist")
+    assert gc.get_freeze_count() == 0  # the build unfroze what the child gave it
 
 
 def test_the_collector_is_paused_only_inside_and_restored_as_it_was():

@@ -114,6 +114,8 @@ def build(
     except BaseException:
         writer.abort()
         raise
+    finally:
+        gc.unfreeze()  # the catalogue forked.started gave back, frozen for the build
     report.changed += writer.changed
     cache.save_state(
         store,
