@@ -10,6 +10,7 @@ import pytest
 
 from newsarchive import cache
 from newsarchive.loader import discover
+from newsarchive.words import Words
 
 from conftest import ROOT, tree
 from test_site import SAMPLE_FILES
@@ -101,7 +102,8 @@ def test_corrupt_cache_is_ignored_and_rewritten(build_site_from, tmp_path):
 
 def test_cache_from_other_code_is_not_trusted(tmp_path):
     store = tmp_path / "cache"
-    cache.save_shard(store, cache.shard_of("a.txt"), "old-code", {("a.txt", "abc"): (None, [])}, {})
+    shard, nothing = cache.shard_of("a.txt"), Words.of(())
+    cache.save_shard(store, shard, "old-code", {("a.txt", "abc"): (None, [])}, {}, nothing)
     assert load_parsed(store, "new-code") == {}
     assert load_parsed(store, "old-code") == {("a.txt", "abc"): (None, [])}
 

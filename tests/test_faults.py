@@ -234,10 +234,11 @@ def test_death_in_the_middle_of_the_commit_is_finished_by_the_next_build(tmp_pat
 
 @pytest.fixture
 def small_disk(tmp_path):
-    """Mount a 1 MB tmpfs at tmp_path/disk for the test, and unmount it after."""
+    """Mount a 2 MB tmpfs at tmp_path/disk for the test, and unmount it after (the sample
+    site's output and build cache take 1.4 MB)."""
     disk = tmp_path / "disk"
     disk.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)], check=True)
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(disk)], check=True)
     yield disk
     subprocess.run(["umount", "-l", str(disk)], check=True)
 
@@ -248,7 +249,7 @@ def test_a_full_disk_is_a_clear_error_and_keeps_the_previous_site(tmp_path, smal
     assert build(tmp_path, small_disk / "dist").returncode == 0
     good = tree(small_disk / "dist")
     big = tmp_path / "articles" / "big.txt"
-    big.write_text("A big story\n\n" + "Words fill the disk. " * 60_000, encoding="utf-8")
+    big.write_text("A big story\n\n" + "Words fill the disk. " * 120_000, encoding="utf-8")
     full = build(tmp_path, small_disk / "dist")
     assert full.returncode == 1
     message = error_line(full.stderr)
@@ -336,6 +337,7 @@ def cached_site(tmp_path):
     assert {p.name for p in (tmp_path / ".dist.cache").iterdir()} == {
         "state.json",
         "outputs.json",
+        "gazetteer.pickle",
         *(f"articles-{cache.shard_of(p.name):02d}.pickle" for p in SAMPLES.glob("*.txt")),
     }
     return tmp_path
@@ -356,7 +358,7 @@ def test_an_unchanged_rebuild_uses_the_cache(cached_site):
     assert "Nothing changed since the last build" in rebuild(cached_site)
 
 
-@pytest.mark.parametrize("name", ["state.json", "outputs.json", PARSED])
+@pytest.mark.parametrize("name", ["state.json", "outputs.json", "gazetteer.pickle", PARSED])
 @pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty"])
 def test_a_damaged_cache_file_is_rebuilt_not_trusted(cached_site, name, damage):
     path = cached_site / ".dist.cache" / name

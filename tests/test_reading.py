@@ -5,14 +5,16 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import numpy as np
 import pytest
 from test_faults import tree
 
-from newsarchive import cache
+from newsarchive import cache, search_terms, similarity
 from newsarchive.errors import BuildError
 from newsarchive.loader import discover, read_article
 from newsarchive.progress import SILENT
 from newsarchive.reading import read_all
+from newsarchive.words import gather
 
 from conftest import write_files
 from test_site import SAMPLE_FILES, dated
@@ -35,6 +37,22 @@ def _read(root: Path):
     return found.files, read_all(found.files, digests, root / "cache", 1, SILENT)
 
 
+def words_of(words, source):
+    """Return an article's term counts and search words' field bits, from a Words table."""
+    row = int(words.rows([source])[0])
+    counts, search = (gather(runs, np.array([row])) for runs in (words.related, words.search))
+    vocabulary = words.vocabulary
+    return (
+        {vocabulary[i]: int(n) for i, n in zip(counts.ids, counts.values, strict=True)},
+        {vocabulary[i]: int(bits) for i, bits in zip(search.ids, search.values, strict=True)},
+    )
+
+
+def whole(article):
+    """Return what the reader keeps of an article apart from its words: all but those."""
+    return dataclasses.replace(article, terms="", search_terms="")
+
+
 def test_saved_articles_keep_no_body_and_get_it_back_whole(tmp_path):
     write_files(tmp_path, FILES)
     files, read = _read(tmp_path)
@@ -42,7 +60,33 @@ def test_saved_articles_keep_no_body_and_get_it_back_whole(tmp_path):
     assert all(not a.paragraphs and not a.body_html for a in read.articles)
     for source, article in zip(files, read.articles, strict=True):
         original, _ = read_article(source)
-        assert read.bodies.full(article) == original
+        assert read.bodies.full(article) == whole(original)
+
+
+@pytest.mark.parametrize("reads", [1, 2])
+def test_every_article_s_words_are_kept_as_numbers(tmp_path, reads):
+    write_files(tmp_path, FILES)
+    for _ in range(reads):  # read anew, then from the cache
+        files, read = _read(tmp_path)
+    assert sorted(read.words.sources) == sorted(a.source for a in read.articles)
+    for source in files:
+        original, _ = read_article(source)
+        assert original.terms and original.search_terms
+        counts, fields = words_of(read.words, original.source)
+        assert counts == similarity.unpack_counts(original.terms)
+        assert fields == search_terms.decode(original.search_terms)
+
+
+def test_an_edited_article_s_words_are_its_new_ones(tmp_path):
+    write_files(tmp_path, FILES)
+    _read(tmp_path)
+    edited = tmp_path / "articles" / "s1" / "2024-02-02-story.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nZanzibar zebras.\n", "utf-8")
+    _, read = _read(tmp_path)
+    counts, fields = words_of(read.words, "s1/2024-02-02-story.md")
+    assert counts["zanzibar"] == 1 and "zebras" in fields
+    untouched, _ = words_of(read.words, "s2/2024-02-03-story.md")
+    assert "zanzibar" not in untouched
 
 
 def test_a_second_read_from_the_cache_also_leaves_bodies_on_disk(tmp_path):
@@ -50,7 +94,7 @@ def test_a_second_read_from_the_cache_also_leaves_bodies_on_disk(tmp_path):
     _read(tmp_path)
     files, read = _read(tmp_path)
     assert all(not a.paragraphs and not a.body_html for a in read.articles)
-    assert read.bodies.full(read.articles[0]) == read_article(files[0])[0]
+    assert read.bodies.full(read.articles[0]) == whole(read_article(files[0])[0])
 
 
 def test_bodies_stay_in_memory_when_the_cache_cannot_be_saved(tmp_path, monkeypatch):
@@ -101,5 +145,5 @@ def test_a_cached_read_leaves_bodies_unread_and_an_edit_reads_only_its_shard(tmp
     files, read = _read(tmp_path)
     assert opened == [cache.shard_of("s1/2024-02-05-story.md")]  # to save it again, whole
     bodies = {s.rel: read.bodies.full(a) for s, a in zip(files, read.articles, strict=True)}
-    assert bodies == {s.rel: read_article(s)[0] for s in files}  # kept ones came back whole
+    assert bodies == {s.rel: whole(read_article(s)[0]) for s in files}  # kept ones too
     assert "A correction." in bodies["s1/2024-02-05-story.md"].body_html

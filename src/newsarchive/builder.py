@@ -153,13 +153,12 @@ def _catalogue(
         del files[:], digests  # ~1 kB a file: free it for the catalogue to use
         _release_freed_memory()  # the bodies of new articles, dropped once saved
         progress.begin("Cataloguing articles", len(read.articles))
-        site = build_site(config, read.articles)
+        site = build_site(config, read.articles, read.words)
         progress.end()
-    words = {a.source: a.search_terms for a in read.articles}  # the rest leaves with the list
     del read.articles[:]
     writer = Writer(output)  # stages beside the build's own writer, which adopts the files
     index: list[str] = []
-    for item in fallback_outputs(site, words):
+    for item in fallback_outputs(site, read.words):
         writer.write(item)
         index.append(item.path)
     return Catalogued(site, read.bodies, read.problems, index, writer.changed)

@@ -24,6 +24,7 @@ from .config import SiteConfig
 from .entity_words import Gazetteer, gazetteer, gazetteer_version, use_gazetteer
 from .errors import Problem
 from .models import Article, SourceFile
+from .words import Words
 
 VERSION = "4"
 SHARDS = 16
@@ -33,7 +34,9 @@ RACY_NS = 2_000_000_000
 CODE = Path(__file__).resolve().parent
 Parsed = tuple[Article | None, list[Problem]]
 Key = tuple[str, str]  # (source path, content hash): how the parse cache knows an article
-Body = tuple[str, tuple[str, ...], str]  # an article's digest, paragraphs and Markdown HTML
+Body = tuple[str, tuple[str, ...], str, str, str]
+"""What the parse cache keeps of an article apart from its record: digest, paragraphs, Markdown
+HTML, and (for `Words` when the shard is saved again) its term counts and search words."""
 
 
 def folder_for(output: Path) -> Path:
@@ -148,17 +151,25 @@ def _load_json(path: Path) -> dict[str, object] | None:
 
 @dataclass(frozen=True, slots=True)
 class Shard:
-    """One parse-cache file, read and checked once: its articles without their bodies, and the
-    bodies, each unpickled only when asked for (empty if the file is missing, damaged or from
-    other code)."""
+    """One parse-cache file, read and checked once: its articles without their bodies, their
+    words as numbers, and the bodies, each unpickled only when asked for (empty if the file is
+    missing, damaged or from other code)."""
 
     number: int
     _records: memoryview | bytes = b""
+    _words: memoryview | bytes = b""
     _bodies: memoryview | bytes = b""
 
     def records(self) -> dict[Key, Parsed]:
         """Return the shard's parsed articles, without their bodies."""
         return _unpickled(self._records)
+
+    def words(self) -> Words | None:
+        """Return the words of the shard's articles, or None if the file holds none."""
+        try:
+            return Words.loads(self._words) if self._words else None
+        except ValueError:  # damaged in a way the checksum could not see: read them again
+            return None
 
     def bodies(self) -> dict[str, Body]:
         """Return the bodies of the shard's articles by source path."""
@@ -172,15 +183,21 @@ def load_shard(cache: Path, shard: int, code: str) -> Shard:
 
 
 def save_shard(
-    cache: Path, shard: int, code: str, parsed: Mapping[Key, Parsed], bodies: Mapping[str, Body]
+    cache: Path,
+    shard: int,
+    code: str,
+    parsed: Mapping[Key, Parsed],
+    bodies: Mapping[str, Body],
+    words: Words,
 ) -> bool:
     """Save one shard of parsed articles (all of them whose source is in it, `parsed` without
-    their bodies, `bodies` with them) with the code that parsed them; return whether it was
-    saved. The bodies go after the rest, so that the catalogue reads only the rest."""
+    their bodies, `bodies` with them, `words` theirs) with the code that parsed them; return
+    whether it was saved. The bodies go last, so that the catalogue reads only the rest."""
     records = pickle.dumps(dict(parsed), pickle.HIGHEST_PROTOCOL)
+    table = words.dumps()
     texts = pickle.dumps(dict(bodies), pickle.HIGHEST_PROTOCOL)
-    head = f"{code}\n{len(records)}\n".encode()
-    return _save(cache / f"articles-{shard:02d}.pickle", head + records + texts)
+    head = f"{code}\n{len(records)} {len(table)}\n".encode()
+    return _save(cache / f"articles-{shard:02d}.pickle", head + records + table + texts)
 
 
 def ready_gazetteer(cache: Path, code: str) -> None:
@@ -201,25 +218,34 @@ def ready_gazetteer(cache: Path, code: str) -> None:
 
 
 def without_body(article: Article) -> tuple[Article, Body]:
-    """Return an article without its body (paragraphs, Markdown HTML), and the body."""
-    body = (article.digest, article.paragraphs, article.body_html)
-    return dataclasses.replace(article, paragraphs=(), body_html=""), body
+    """Return an article without its body (paragraphs, Markdown HTML) and its words (kept as
+    numbers in the shard's `Words`), and what was taken out."""
+    body = (article.digest, article.paragraphs, article.body_html, article.terms)
+    lean = dataclasses.replace(article, paragraphs=(), body_html="", terms="", search_terms="")
+    return lean, (*body, article.search_terms)
 
 
-def _load_parts(cache: Path, shard: int, code: str) -> tuple[memoryview, memoryview] | None:
-    """Return a shard file's two pickles (records, bodies) if it is sound and from this code
-    (views of the file's bytes: copies of 100 MB of shards took 0.15 s at 20,000 articles)."""
+def _load_parts(
+    cache: Path, shard: int, code: str
+) -> tuple[memoryview, memoryview, memoryview] | None:
+    """Return a shard file's three parts (records, words, bodies) if it is sound and from this
+    code (views of the file's bytes: copies of 100 MB of shards took 0.15 s at 20,000
+    articles)."""
     data = _load(cache / f"articles-{shard:02d}.pickle")
     if data is None:
         return None
-    head = bytes(data[: len(code) + 24]).split(b"\n", 2)  # code, length, and the pickles' start
+    head = bytes(data[: len(code) + 48]).split(b"\n", 2)  # code, lengths, and the parts' start
     if len(head) < 3 or head[0] != code.encode():  # checked before unpickling: other code's
         return None  # are not read
-    length, start = head[1], len(head[0]) + len(head[1]) + 2
-    if not length.isdigit() or int(length) > len(data) - start:
+    lengths = head[1].split(b" ")
+    if len(lengths) != 2 or not all(length.isdigit() for length in lengths):
         return None
-    pickles = data[start:]
-    return pickles[: int(length)], pickles[int(length) :]
+    start = len(head[0]) + len(head[1]) + 2
+    records, table = (int(length) for length in lengths)
+    if records + table > len(data) - start:
+        return None
+    parts = data[start:]
+    return parts[:records], parts[records : records + table], parts[records + table :]
 
 
 def _unpickled(data: memoryview | bytes) -> dict[Any, Any]:

@@ -15,6 +15,7 @@ from . import entities, similarity, urls
 from .config import SiteConfig
 from .models import Article, Entry, Month, Site, Term, Year
 from .text import article_slug, fold, make_slug
+from .words import Words, gather
 
 _EPOCH = dt.datetime(1, 1, 1)
 NEIGHBOURS = 10  # neighbours looked at per article for same-story clusters
@@ -29,8 +30,9 @@ class _Placed:
     path: str
 
 
-def build_site(config: SiteConfig, articles: Sequence[Article]) -> Site:
-    """Catalogue articles (read in source order) into a Site."""
+def build_site(config: SiteConfig, articles: Sequence[Article], words: Words | None = None) -> Site:
+    """Catalogue articles (read in source order) into a Site; `words` are theirs as numbers,
+    as the reader keeps them (else they are numbered from the articles' own fields)."""
     articles = [localise(a, config.timezone) for a in articles]
     ordered = sorted(articles, key=home_order)
     placed = _place(config, ordered)
@@ -44,8 +46,10 @@ def build_site(config: SiteConfig, articles: Sequence[Article]) -> Site:
     )
     duplicates = _exact_duplicates(ordered)
     near = _near_duplicates(ordered, duplicates)
-    neighbours = similarity.related_with_scores(
-        [a.terms for a in ordered], max(config.related_count, NEIGHBOURS)
+    words = words or Words.of((a.source, a.terms, "") for a in articles)
+    counts = gather(words.related, words.rows([a.source for a in ordered]))
+    neighbours = similarity.related_from_counts(
+        counts.start, counts.ids, counts.values, max(config.related_count, NEIGHBOURS)
     )
     related = [tuple(n.doc for n in row[: config.related_count]) for row in neighbours]
     stories = similarity.clusters(neighbours)
@@ -213,8 +217,8 @@ def _entries(
     config: SiteConfig,
 ) -> tuple[Entry, ...]:
     """Assemble the Entry records in home order."""
-    entity_terms: dict[int, list[Term]] = defaultdict(list)
-    for term in found:
+    entity_terms: dict[int, list[Term]] = defaultdict(list)  # each in (kind, name) order
+    for term in sorted(found, key=lambda t: (t.kind, t.name)):
         for member in term.members:
             entity_terms[member].append(term)
     story_members: dict[int, list[int]] = defaultdict(list)
@@ -236,7 +240,7 @@ def _entries(
                 path=placed[index].path,
                 section=sections[section_key(config, article)],
                 tags=tuple(tags[k] for k in tag_keys if k),
-                entities=tuple(sorted(entity_terms[index], key=lambda t: (t.kind, t.name))),
+                entities=tuple(entity_terms[index]),
                 prev=index - 1 if index > 0 else None,
                 next=index + 1 if index < last else None,
                 related=related[index],

@@ -24,6 +24,7 @@ from .errors import BuildError, Problem
 from .loader import read_article
 from .models import Article, Entry, SourceFile
 from .progress import Progress
+from .words import Words
 
 POOL_THRESHOLD = 200  # below this many files a process pool costs more than it saves
 Key = cache.Key
@@ -49,7 +50,7 @@ class Bodies:
             self._loaded = {}  # first let the last shard go
             self._loaded = cache.load_shard(self.store, shard, self.code).bodies()
             self._shard = shard
-        digest, paragraphs, html = self._loaded.get(article.source) or ("", (), "")
+        digest, paragraphs, html, _, _ = self._loaded.get(article.source) or ("", (), "", "", "")
         if digest != article.digest:
             raise BuildError(
                 f"the build cache {self.store} changed during the build (no saved text for "
@@ -67,11 +68,13 @@ class Bodies:
 
 @dataclass(slots=True)
 class Read:
-    """What reading gave: articles (bodies on disk where saved), problems, and the bodies."""
+    """What reading gave: articles (bodies and words on disk where saved), problems, the
+    bodies, and the articles' words as numbers."""
 
     articles: list[Article]
     problems: list[Problem]
     bodies: Bodies
+    words: Words
 
 
 @dataclass(slots=True)
@@ -81,6 +84,7 @@ class _Pending:
     parsed: dict[Key, cache.Parsed]  # articles without bodies
     bodies: dict[str, cache.Body]
     waiting: int  # files still to read
+    number: int  # which shard
 
 
 def read_all(
@@ -101,23 +105,27 @@ def read_all(
     bodies = Bodies(store, code)
     results: dict[str, cache.Parsed] = {}
     pending: dict[int, _Pending] = {}  # shards to save again
+    words: list[Words] = []  # each shard's
     todo: list[SourceFile] = []
     for shard, members in enumerate(_sharded(files)):
         saved_shard = cache.load_shard(store, shard, code)
-        known = saved_shard.records()
+        table = saved_shard.words()
+        known = saved_shard.records() if table is not None else {}
         kept = {key for f in members if (key := (f.rel, digests[f.rel])) in known}
+        words.append(table or Words.of(()))
         if len(kept) != len(members) or len(kept) != len(known):  # files new, changed or gone
             saved = saved_shard.bodies() if kept else {}
             kept = {key for key in kept if key[0] in saved}  # sound files have every body
             missing = [f for f in members if (f.rel, digests[f.rel]) not in kept]
             texts = {rel: saved[rel] for rel, _ in kept}
-            pending[shard] = _Pending({key: known[key] for key in kept}, texts, len(missing))
+            parsed = {key: known[key] for key in kept}
+            pending[shard] = _Pending(parsed, texts, len(missing), shard)
             todo.extend(missing)
         results.update({rel: known[rel, digest] for rel, digest in kept})
         bodies.stripped.update(rel for rel, _ in kept)  # their text is in the shard file
     del saved_shard  # the last file's bytes (6 MB at 20,000 articles)
     for shard in [s for s, waiting in pending.items() if waiting.waiting == 0]:  # files deleted
-        _save(store, code, shard, pending.pop(shard), results, bodies)
+        words[shard] = _save(store, code, pending.pop(shard), results, bodies)
     if todo:
         cache.ready_gazetteer(store, code)
     progress.begin("Reading articles", len(todo))
@@ -129,7 +137,7 @@ def read_all(
             waiting.parsed[(source.rel, digests[source.rel])] = result
         waiting.waiting -= 1
         if waiting.waiting == 0:
-            _save(store, code, shard, pending.pop(shard), results, bodies)
+            words[shard] = _save(store, code, pending.pop(shard), results, bodies)
         progress.advance(done)
     progress.end()
     articles: list[Article] = []
@@ -139,7 +147,7 @@ def read_all(
         problems.extend(found)
         if article is not None:
             articles.append(article)
-    return Read(articles, problems, bodies)
+    return Read(articles, problems, bodies, Words.joined(words))
 
 
 def _sharded(files: Sequence[SourceFile]) -> list[list[SourceFile]]:
@@ -171,14 +179,13 @@ def pool(workers: int) -> ProcessPoolExecutor:
 def _save(
     store: Path,
     code: str,
-    shard: int,
     pending: _Pending,
     results: dict[str, cache.Parsed],
     bodies: Bodies,
-) -> None:
-    """Save a complete shard; then its new articles' bodies can leave memory too (if it cannot
-    be saved, the old file still holds the bodies of the articles it had, and the new articles
-    keep theirs)."""
+) -> Words:
+    """Save a complete shard, and return its articles' words as numbers; then its new articles'
+    bodies and words can leave memory too (if it cannot be saved, the old file still holds the
+    bodies of the articles it had, and the new articles keep theirs)."""
     new: dict[str, Article] = {}
     parsed = dict(pending.parsed)
     for key, (article, problems) in pending.parsed.items():
@@ -186,7 +193,10 @@ def _save(
             lean, pending.bodies[key[0]] = cache.without_body(article)
             parsed[key] = (lean, problems)
             new[key[0]] = lean
-    if cache.save_shard(store, shard, code, parsed, pending.bodies):
+    rows = [rel for (rel, _), (article, _) in parsed.items() if article is not None]
+    words = Words.of((rel, *pending.bodies[rel][3:]) for rel in rows)
+    if cache.save_shard(store, pending.number, code, parsed, pending.bodies, words):
         for rel, lean in new.items():
             results[rel] = (lean, results[rel][1])
             bodies.stripped.add(rel)
+    return words

@@ -28,7 +28,7 @@ import subprocess
 import tempfile
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import count, repeat
 from pathlib import Path
@@ -46,9 +46,9 @@ from .search_terms import (
     MAX_TERM,
     STOP_WORDS,
     article_fields,
-    field_groups,
     term_counts,
 )
+from .words import Words, gather
 
 SHARD_BYTES = 64_000
 """Most bytes of terms and postings in one term shard file."""
@@ -71,11 +71,11 @@ ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
 _ALPHABET_BYTES = np.frombuffer(ALPHABET.encode("ascii"), dtype=np.uint8)
 
 
-def fallback_outputs(site: Site, words: Mapping[str, str] | None = None) -> Iterator[Output]:
+def fallback_outputs(site: Site, words: Words | None = None) -> Iterator[Output]:
     """Yield the fallback index: manifest, term shards, document shards and filter lists.
 
-    `words` maps source paths to the reader's search words (`Article.search_terms`), for
-    entries whose articles no longer carry them.
+    `words` are the articles' search words as the reader numbered them (else they are taken from
+    the articles, or made from their text for hand-built ones).
     """
     entries = [e for e in site.entries if e.duplicate_of is None]
     firsts: list[str] = []
@@ -115,57 +115,69 @@ class Postings:
     values: npt.NDArray[np.uint32]
 
 
-def build_index(
-    entries: Sequence[Entry], words: Mapping[str, str] | None = None
-) -> Iterator[Postings]:
+def build_index(entries: Sequence[Entry], words: Words | None = None) -> Iterator[Postings]:
     """Yield every term's postings, in runs of consecutive terms of about BATCH_POSTINGS
     postings (so the arrays that sort and encode them stay small); `words` as for
     `fallback_outputs`."""
-    given = words or {}
-    vocabulary: defaultdict[str, int] = defaultdict(count().__next__)
-    ids, bits, sizes = array("i"), array("B"), array("i")
-    words_of_name: dict[str, list[str]] = {}  # the same entity and tag pages recur
-    for entry in entries:
-        before = len(ids)
-        own = _own_words(entry, given.get(entry.article.source))
-        for field, terms in field_groups(own):
-            ids.extend(map(vocabulary.__getitem__, terms))
-            bits.extend(repeat(field, len(terms)))
+    if words is None:
+        words = Words.of((e.article.source, "", _own_words(e)) for e in entries)
+    own = gather(words.search, words.rows([e.article.source for e in entries]))
+    # The words of the entity and tag pages an article is on count as its own, as names.
+    ids = defaultdict(count(len(words.vocabulary)).__next__, zip(words.vocabulary, count()))
+    name_ids, name_docs = array("i"), array("i")
+    ids_of_name: dict[str, list[int]] = {}  # the same entity and tag pages recur
+    for doc, entry in enumerate(entries):
         for page in (*entry.entities, *entry.tags):
-            names = words_of_name.get(page.name)
-            if names is None:
-                names = words_of_name[page.name] = list(term_counts(page.name))
-            ids.extend(map(vocabulary.__getitem__, names))
-            bits.extend(repeat(ENTITY, len(names)))
-        sizes.append(len(ids) - before)
-    terms = sorted(vocabulary, key=utf16_key)
-    rank = np.empty(len(terms), dtype=np.int32)
-    rank[[vocabulary[term] for term in terms]] = np.arange(len(terms), dtype=np.int32)
-    del vocabulary
-    term_of = rank[np.frombuffer(ids, dtype=np.int32)]  # each posting's term, in doc order
-    del ids, rank
-    field_of = np.frombuffer(bits, dtype=np.uint8)
-    doc_ends = np.cumsum(np.frombuffer(sizes, dtype=np.int32), dtype=np.int64)
+            found = ids_of_name.get(page.name)
+            if found is None:
+                found = ids_of_name[page.name] = list(map(ids.__getitem__, term_counts(page.name)))
+            name_ids.extend(found)
+            name_docs.extend(repeat(doc, len(found)))
+    vocabulary = list(ids)  # by id
+    del ids
+    word_of = np.concatenate((own.ids, np.frombuffer(name_ids, dtype=np.int32)))
+    doc_of = np.concatenate(
+        (
+            np.repeat(np.arange(len(entries), dtype=np.int32), np.diff(own.start)),
+            np.frombuffer(name_docs, dtype=np.int32),
+        )
+    )
+    field_of = np.concatenate((own.values, np.full(len(name_ids), ENTITY, dtype=np.uint8)))
+    used = np.flatnonzero(np.bincount(word_of, minlength=len(vocabulary)))
+    in_order = _sorted_ids(used.tolist(), vocabulary)  # as search.js compares terms
+    terms = [vocabulary[i] for i in in_order]
+    rank = np.zeros(len(vocabulary), dtype=np.int32)
+    rank[in_order] = np.arange(len(in_order), dtype=np.int32)
+    term_of = rank[word_of]  # each posting's term
+    del word_of, rank
     ends = np.cumsum(np.bincount(term_of, minlength=len(terms)))  # of each term's postings
     lo = 0
     while lo < len(terms):
         done = int(ends[lo - 1]) if lo else 0
         hi = max(lo + 1, int(np.searchsorted(ends, done + BATCH_POSTINGS, side="right")))
-        yield _run(terms[lo:hi], term_of, field_of, doc_ends, lo, hi)
+        yield _run(terms[lo:hi], term_of, field_of, doc_of, lo, hi)
         lo = hi
+
+
+def _sorted_ids(ids: list[int], vocabulary: Sequence[str]) -> list[int]:
+    """Return word ids ordered by their words as JavaScript compares strings (UTF-16 code
+    units: Python's order, unless a word has a character past U+FFFF)."""
+    if max("".join(vocabulary), default="a") < "\U00010000":
+        return sorted(ids, key=vocabulary.__getitem__)
+    return sorted(ids, key=lambda i: utf16_key(vocabulary[i]))
 
 
 def _run(
     terms: list[str],
     term_of: npt.NDArray[np.int32],
     field_of: npt.NDArray[np.uint8],
-    doc_ends: npt.NDArray[np.int64],
+    doc_of: npt.NDArray[np.int32],
     lo: int,
     hi: int,
 ) -> Postings:
-    """Return the postings of terms lo:hi, from every posting's term and field bits."""
+    """Return the postings of terms lo:hi, from every posting's term, field bits and doc."""
     where = np.flatnonzero((term_of >= lo) & (term_of < hi))
-    docs = np.searchsorted(doc_ends, where, side="right").astype(np.uint64)
+    docs = doc_of[where].astype(np.uint64)
     keys = (term_of[where] - lo).astype(np.uint64) << np.uint64(32)
     keys |= docs << np.uint64(4) | field_of[where].astype(np.uint64)
     del where, docs
@@ -183,13 +195,11 @@ def _run(
     return Postings(terms, bounds.astype(np.int64), values)
 
 
-def _own_words(entry: Entry, words: str | None) -> str:
+def _own_words(entry: Entry) -> str:
     """Return an article's own encoded words: the reader's, or made now for hand-built ones."""
     article = entry.article
-    return (
-        words
-        or article.search_terms
-        or article_fields(article, article.paragraphs or plain_paragraphs(article.body_html))
+    return article.search_terms or article_fields(
+        article, article.paragraphs or plain_paragraphs(article.body_html)
     )
 
 

@@ -151,12 +151,12 @@ def pack_counts(words: Sequence[str]) -> str:
 def unpack_counts(packed: str) -> dict[str, int]:
     """Return the term counts of a ``pack_counts`` string, fewest first."""
     counts: dict[str, int] = {}
-    for n, words in _groups(packed):
+    for n, words in count_groups(packed):
         counts.update(dict.fromkeys(words, n))
     return counts
 
 
-def _groups(packed: str) -> Iterator[tuple[int, list[str]]]:
+def count_groups(packed: str) -> Iterator[tuple[int, list[str]]]:
     """Yield (count, terms) for each group of a ``pack_counts`` string."""
     for group in packed.split("\t") if packed else ():
         n, _, words = group.partition(" ")
@@ -237,41 +237,48 @@ def related_with_scores(docs: Sequence[Collection[str]], k: int) -> list[tuple[N
     A doc is its terms with repeats, a mapping of term to count (as ``unpack_counts`` gives), or
     a ``pack_counts`` string.
     """
+    return related_from_counts(*_term_counts(docs), k)
+
+
+def related_from_counts(
+    start: Ints, term_ids: Int32s, tf: Int32s, k: int
+) -> list[tuple[Neighbour, ...]]:
+    """Return ``related_with_scores`` of docs given as CSR arrays: doc d's distinct terms are
+    term_ids[start[d]:start[d + 1]] (any numbering), in ``pack_counts`` order, counted in tf."""
     if k < 0:
         raise ValueError(f"k must be 0 or more, not {k}")
+    docs = len(start) - 1
     if k == 0:
-        return [()] * len(docs)
-    index = _index(docs)
-    totals, marks = np.zeros(len(docs)), np.zeros(len(docs), dtype=np.int32)
+        return [()] * docs
+    index = _index(start, term_ids, tf)
+    totals, marks = np.zeros(docs), np.zeros(docs, dtype=np.int32)
     linked = (index.doc_start[1:] > index.doc_start[:-1]).tolist()  # kept a term
-    return [
-        _neighbours(index, doc, k, totals, marks) if linked[doc] else () for doc in range(len(docs))
-    ]
+    return [_neighbours(index, doc, k, totals, marks) if linked[doc] else () for doc in range(docs)]
 
 
-def _index(docs: Sequence[Collection[str]]) -> _Index:
+def _index(start: Ints, term_ids: Int32s, tf: Int32s) -> _Index:
     """Return the kept TF-IDF entries of every doc, by doc and by term."""
-    doc_of, term_ids, weights, vocabulary_size = _kept_entries(docs)
-    by_term = np.argsort(term_ids, kind="stable")
+    doc_of, kept_ids, weights, vocabulary_size = _kept_entries(start, term_ids, tf)
+    by_term = np.argsort(kept_ids, kind="stable")
     return _Index(
-        doc_start=_starts(doc_of, len(docs)),
-        doc_terms=term_ids,
+        doc_start=_starts(doc_of, len(start) - 1),
+        doc_terms=kept_ids,
         doc_weights=weights,
-        term_start=_starts(term_ids[by_term], vocabulary_size),
+        term_start=_starts(kept_ids[by_term], vocabulary_size),
         term_docs=doc_of[by_term],
         term_weights=weights[by_term],
     )
 
 
-def _kept_entries(docs: Sequence[Collection[str]]) -> tuple[Int32s, Int32s, Floats, int]:
+def _kept_entries(start: Ints, term_ids: Int32s, tf: Int32s) -> tuple[Int32s, Int32s, Floats, int]:
     """Return (doc, term id, weight) of the kept entries by doc, heaviest first; and term count."""
-    start, term_ids, tf = _term_counts(docs)
+    docs = len(start) - 1
     df = np.bincount(term_ids)
-    idf = 1.0 + np.log((1.0 + len(docs)) / (1.0 + df))
-    idf[df > max_df(len(docs))] = 0.0
+    idf = 1.0 + np.log((1.0 + docs) / (1.0 + df))
+    idf[df > max_df(docs)] = 0.0
     columns = [(np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float64))]
-    for first in range(0, len(docs), _CHUNK_DOCS):  # in chunks, to bound the temporary arrays
-        last = min(first + _CHUNK_DOCS, len(docs))
+    for first in range(0, docs, _CHUNK_DOCS):  # in chunks, to bound the temporary arrays
+        last = min(first + _CHUNK_DOCS, docs)
         columns.append(_kept(start[first : last + 1], term_ids, tf, idf, df >= 2, first))
     doc_of, kept_terms, weights = (np.concatenate(column) for column in zip(*columns, strict=True))
     return doc_of, kept_terms, weights, len(df)
@@ -283,7 +290,7 @@ def _term_counts(docs: Sequence[Collection[str]]) -> tuple[Ints, Int32s, Int32s]
     start, term_ids, counts = array("q", [0]), array("i"), array("i")
     for doc in docs:
         if isinstance(doc, str):  # packed: a few groups, each many terms of one count
-            for n, words in _groups(doc):
+            for n, words in count_groups(doc):
                 term_ids.extend(map(vocabulary.__getitem__, words))
                 counts.extend(repeat(n, len(words)))
         else:  # counted, or words: in packed order, so that every kind sums the same way
