@@ -106,6 +106,24 @@ def test_manifest_is_a_record_a_line_whatever_its_strings_hold(build_site_from):
     assert [r["title"] for r in records if r["source"] == "tricky.md"] == [tricky]
 
 
+def test_manifest_lines_are_what_json_makes_of_each_record(build_site_from):
+    tricky = "Łódź “quoted” </script> \\ tab\there \u2028 end"
+    text = f"---\ntitle: {json.dumps(tricky)}\ndate: 2021-05-06\ntags: [Æ, b]\n---\n\nBody.\n"
+    files = {
+        **SAMPLE_FILES,
+        "articles/tricky.md": text,
+        "articles/zz-copy.md": text,  # a copy of the newest article, entry 0
+        "articles/undated.txt": "Undated headline\n\nNo date here.\n",
+    }
+    lines = build_site_from(files).page("articles.json").splitlines()[1:-1]
+    records = [json.loads(line.removesuffix(",")) for line in lines]
+    assert {r["source"]: r.get("duplicate_of") for r in records}["zz-copy.md"] == "tricky.md"
+    title = next(r["title"] for r in records if r["source"] == "tricky.md")
+    assert title.startswith("Łódź “quoted” </script> \\")  # whitespace is made plain spaces
+    for line, record in zip(lines, records, strict=True):
+        assert line.removesuffix(",") == json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+
 def test_no_broken_internal_links_in_a_rich_site(build_site_from):
     files = {**SAMPLE_FILES, "site.yaml": "per_page: 3\n"}
     for n in range(1, 9):

@@ -7,7 +7,6 @@ import ctypes.util
 import dataclasses
 import functools
 import gc
-import json
 import multiprocessing
 import os
 import time
@@ -16,6 +15,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext, suppress
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring as _json  # json's C string encoder
 from pathlib import Path
 
 import jinja2
@@ -174,14 +174,14 @@ def _write_site(
     jobs: int | None,
     progress: Progress,
 ) -> None:
-    """Write every page, then the files that list them: manifest, feeds, sitemap; and the
-    static files."""
+    """Write every page and the files that list the articles (manifest, feeds), then the
+    sitemap and the static files."""
     workers = _workers(jobs, len(done.site.entries), RENDER_POOL_THRESHOLD)
     progress.begin("Rendering pages")
     job = Job(config, done.site, paths, done.bodies, *last_pages)
-    html = _write_pages(writer, job, workers, report)
+    pages = _write_pages(writer, job, workers, report)
     progress.end()
-    for item in _other_outputs(config, done.site, paths, html):
+    for item in _other_outputs(config, done.site, paths, pages):
         writer.write(item)
         report.files += 1
 
@@ -314,8 +314,9 @@ def _renderer(job: Job, share: int, shares: int) -> Renderer:
     return Renderer(environment(job.paths.templates), frame, share, shares, reuse)
 
 
-def _write_pages(writer: Writer, job: Job, workers: int, report: Report) -> list[tuple[str, str]]:
-    """Render and write every HTML page in `workers` processes; return (path, date) pairs.
+def _write_pages(writer: Writer, job: Job, workers: int, report: Report) -> list[str]:
+    """Render and write every HTML page in `workers` processes, and the files that list the
+    articles; return the pages' paths.
 
     This process renders one share and `workers - 1` forked ones the others: a forked process
     copies every page of memory it touches, so each extra one costs about the site's size.
@@ -334,26 +335,26 @@ def _write_pages(writer: Writer, job: Job, workers: int, report: Report) -> list
                 [pool.submit(_render_share, n, workers) for n in range(1, workers)] if pool else []
             )
             renderer = _renderer(job, 0, workers)
-            mine = (_write_share(writer, renderer, job), 0, renderer.keys)  # writer counts its own
+            mine = (*_write_share(writer, renderer, job), 0, renderer.keys)  # writer counts its own
             done = [mine, *(future.result() for future in others)]
     finally:
         _JOB = None
         gc.unfreeze()
-    for written, _, _ in done[1:]:
-        writer.adopt(written)
-    dates = {e.path: iso_date(e.article.date, job.config.timezone) for e in job.site.entries}
-    html: list[tuple[str, str]] = []
-    for written, changed, keys in done:
-        report.files += len(written)
+    for written, listings, _, _ in done[1:]:
+        writer.adopt([*written, *listings])
+    pages: list[str] = []
+    for written, listings, changed, keys in done:
+        report.files += len(written) + len(listings)
         report.pages += len(written)
         report.changed += changed
         report.page_keys.update(keys)
-        html.extend((path, dates.get(path, "")) for path in written)
-    return html
+        pages.extend(written)
+    return pages
 
 
-def _render_share(share: int, shares: int) -> tuple[list[str], int, dict[str, str]]:
-    """Render one share of the pages in a worker; return (paths written, changed, page keys)."""
+def _render_share(share: int, shares: int) -> tuple[list[str], list[str], int, dict[str, str]]:
+    """Render one share of the pages in a worker; return (pages written, listings written,
+    changed, page keys)."""
     assert _JOB is not None, "the render pool is forked after _JOB is set"
     writer = Writer(_JOB.paths.output)
     renderer = _renderer(_JOB, share, shares)
@@ -361,52 +362,65 @@ def _render_share(share: int, shares: int) -> tuple[list[str], int, dict[str, st
         written = _write_share(writer, renderer, _JOB)
     except jinja2.TemplateError as error:  # keep the template line: tracebacks don't pickle
         raise BuildError(template_message(error, _JOB.paths.templates)) from None
-    return written, writer.changed, renderer.keys
+    return *written, writer.changed, renderer.keys
 
 
-def _write_share(writer: Writer, renderer: Renderer, job: Job) -> list[str]:
-    """Write the pages this renderer renders; return their paths."""
+def _write_share(writer: Writer, renderer: Renderer, job: Job) -> tuple[list[str], list[str]]:
+    """Write the pages this renderer renders, and if it renders the last share, the files that
+    list the articles (so that a worker makes them while this process renders: 0.25 s at
+    20,000 articles); return the paths of both."""
     written = []
     for item in site_pages(job.config, job.site, renderer, job.bodies):
         if item.data:
             writer.write(item)
             written.append(item.path)
-    return written
+    listings = []
+    if renderer.share == renderer.shares - 1:
+        for item in (
+            Output("articles.json", manifest(job.config, job.site)),
+            *feed_outputs(job.config, job.site),
+        ):
+            writer.write(item)
+            listings.append(item.path)
+    return written, listings
 
 
 def _other_outputs(
-    config: SiteConfig, site: Site, paths: Paths, html: list[tuple[str, str]]
+    config: SiteConfig, site: Site, paths: Paths, pages: list[str]
 ) -> Iterator[Output]:
-    """Yield every file that is not an HTML page: manifest, feeds, sitemap, assets, index."""
-    yield Output("articles.json", manifest(config, site))
-    yield from feed_outputs(config, site)
-    yield from sitemap_outputs(config, html)
+    """Yield the sitemap (it needs every page's date) and the static files."""
+    if config.base_url:  # else there is no sitemap
+        dates = {e.path: iso_date(e.article.date, config.timezone) for e in site.entries}
+        yield from sitemap_outputs(config, [(path, dates.get(path, "")) for path in pages])
     yield from static_files(paths.static)
 
 
 def manifest(config: SiteConfig, site: Site) -> bytes:
     """Return articles.json: every article that got a page, sorted by source path, one record a
-    line (dumped one at a time: json's C encoder does not indent, and indenting took 0.4 s at
-    20,000 articles)."""
-    records = []
-    for entry in sorted(site.entries, key=lambda e: e.article.source):
+    line, keys sorted: what json.dumps(record, ensure_ascii=False, sort_keys=True) gives, put
+    together with json's own string encoder (a dict and a dumps a record took 0.23 s at 20,000
+    articles, this 0.15 s; test_site checks every line against json)."""
+    entries = site.entries
+    lines = []
+    for entry in sorted(entries, key=lambda e: e.article.source):
         article = entry.article
-        record: dict[str, object] = {
-            "source": article.source,
-            "url": entry.path,
-            "title": article.title,
-            "date": iso_date(article.date, config.timezone) or None,
-            "section": entry.section.name if entry.section else None,
-            "tags": [t.name for t in entry.tags],
-            "summary": article.summary,
-            "word_count": article.word_count,
-        }
-        if entry.duplicate_of is not None:
-            record["duplicate_of"] = site.entries[entry.duplicate_of].article.source
-        records.append(record)
-    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # one, not one a record
-    lines = ",\n".join(map(encode, records))
-    return f"[\n{lines}\n]\n".encode() if records else b"[]\n"  # a record a line: diffs, grep
+        date = iso_date(article.date, config.timezone)
+        original = entry.duplicate_of
+        copy = (
+            f'"duplicate_of": {_json(entries[original].article.source)}, '
+            if original is not None
+            else ""
+        )
+        lines.append(
+            f'{{"date": {_json(date) if date else "null"}, {copy}'
+            f'"section": {_json(entry.section.name) if entry.section else "null"}, '
+            f'"source": {_json(article.source)}, "summary": {_json(article.summary)}, '
+            f'"tags": [{", ".join([_json(t.name) for t in entry.tags])}], '
+            f'"title": {_json(article.title)}, "url": {_json(entry.path)}, '
+            f'"word_count": {article.word_count}}}'
+        )
+    text = ",\n".join(lines)
+    return f"[\n{text}\n]\n".encode() if lines else b"[]\n"  # a record a line: diffs, grep
 
 
 def static_files(folder: Path) -> Iterator[Output]:
