@@ -34,7 +34,7 @@ def _read(root: Path):
     """Read root/articles with a cache in root/cache, as a build does."""
     found = discover(root / "articles")
     digests, _ = cache.digest_files(found.files, {})
-    return found.files, read_all(found.files, digests, root / "cache", 1, SILENT)
+    return found.files, read_all(found.files, digests, root / "cache", root / "articles", 1, SILENT)
 
 
 def words_of(words, source):
@@ -99,18 +99,34 @@ def test_a_second_read_from_the_cache_also_leaves_bodies_on_disk(tmp_path):
 
 def test_bodies_stay_in_memory_when_the_cache_cannot_be_saved(tmp_path, monkeypatch):
     write_files(tmp_path, FILES)
-    monkeypatch.setattr(cache, "_save", lambda path, data: False)
+    monkeypatch.setattr(cache, "_write", lambda path, data: False)
     files, read = _read(tmp_path)
     assert read.bodies.stripped == set()
     assert read.articles == [read_article(f)[0] for f in files]
 
 
-def test_a_body_missing_from_the_cache_is_a_clear_error_not_a_blank_page(tmp_path):
+@pytest.mark.parametrize("loss", ["deleted", "damaged"])
+def test_a_body_the_cache_lost_is_read_again_from_its_file(tmp_path, loss):
     write_files(tmp_path, FILES)
-    _, read = _read(tmp_path)
+    files, read = _read(tmp_path)
+    source, article = files[0], read.articles[0]
+    shard = tmp_path / "cache" / f"articles-{cache.shard_of(article.source):02d}.pickle"
+    if loss == "deleted":
+        shard.unlink()
+    else:  # the last byte is in the bodies, which the read did not look at
+        data = shard.read_bytes()
+        shard.write_bytes(data[:-1] + bytes([data[-1] ^ 0xFF]))
+    assert read.bodies.full(article) == whole(read_article(source)[0])
+
+
+def test_a_body_lost_by_the_cache_and_changed_in_its_file_is_a_clear_error(tmp_path):
+    write_files(tmp_path, FILES)
+    files, read = _read(tmp_path)
     article = read.articles[0]
     (tmp_path / "cache" / f"articles-{cache.shard_of(article.source):02d}.pickle").unlink()
-    with pytest.raises(BuildError, match=r"changed during the build.*run the build again"):
+    files[0].path.write_text("Another story\n\nIts text.\n", encoding="utf-8")
+    message = rf"{article.source} changed during the build .* run the build again"
+    with pytest.raises(BuildError, match=message):
         read.bodies.full(article)
 
 
@@ -124,7 +140,7 @@ def test_the_body_comes_back_on_the_catalogued_article(tmp_path):
 
 def test_a_site_built_without_a_cache_equals_one_built_with_it(build_site_from, monkeypatch):
     normal = build_site_from(FILES, "--jobs", "1", output="normal")
-    monkeypatch.setattr(cache, "_save", lambda path, data: False)
+    monkeypatch.setattr(cache, "_write", lambda path, data: False)
     unsaved = build_site_from({}, "--jobs", "1", output="unsaved")
     assert normal.code == unsaved.code == 0
     assert tree(normal.dist) == tree(unsaved.dist)

@@ -90,7 +90,7 @@ def build(
     try:
         writer.start()
         work = functools.partial(
-            _catalogue, config, found.files, digests, store, _cores(jobs), writer.output, progress
+            _catalogue, config, found.files, digests, store, paths, _cores(jobs), progress
         )
         with forked.started(work, fork=len(found.files) >= FORK_THRESHOLD) as catalogued:
             last = _look_at_output(store, writer.output)  # meanwhile, on the other core
@@ -142,21 +142,21 @@ def _catalogue(
     files: list[SourceFile],
     digests: dict[str, str],
     store: Path,
+    paths: Paths,
     cores: int,
-    output: Path,
     progress: Progress,
 ) -> Catalogued:
     """Read the articles, catalogue them and write the file:// search index (which needs every
     article's search words, so is best made where they are)."""
     with forked.collector_paused():  # 0.4 s of an edit build at 20,000 articles
-        read = read_all(files, digests, store, cores, progress)
+        read = read_all(files, digests, store, paths.articles, cores, progress)
         del files[:], digests  # ~1 kB a file: free it for the catalogue to use
         _release_freed_memory()  # the bodies of new articles, dropped once saved
         progress.begin("Cataloguing articles", len(read.articles))
         site = build_site(config, read.articles, read.words)
         progress.end()
     del read.articles[:]
-    writer = Writer(output)  # stages beside the build's own writer, which adopts the files
+    writer = Writer(paths.output)  # stages beside the build's own writer, which adopts them
     index: list[str] = []
     for item in fallback_outputs(site, read.words):
         writer.write(item)

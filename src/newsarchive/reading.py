@@ -36,6 +36,7 @@ class Bodies:
 
     store: Path = field(default_factory=Path)  # only read when something was stripped
     code: str = ""
+    articles: Path = field(default_factory=Path)  # their files, if the cache lost a body
     stripped: set[str] = field(default_factory=set)  # sources whose body is only on disk
     _shard: int = -1
     _loaded: dict[str, cache.Body] = field(default_factory=dict)
@@ -50,13 +51,22 @@ class Bodies:
             self._loaded = {}  # first let the last shard go
             self._loaded = cache.load_shard(self.store, shard, self.code).bodies()
             self._shard = shard
-        digest, paragraphs, html, _, _ = self._loaded.get(article.source) or ("", (), "", "", "")
-        if digest != article.digest:
-            raise BuildError(
-                f"the build cache {self.store} changed during the build (no saved text for "
-                f"{article.source}); run the build again"
-            )
+        body = self._loaded.get(article.source)
+        if body is None or body[0] != article.digest:  # the cache file was damaged or replaced
+            body = self._read_again(article)
+        _, paragraphs, html, _, _ = body
         return dataclasses.replace(article, paragraphs=paragraphs, body_html=html)
+
+    def _read_again(self, article: Article) -> cache.Body:
+        """Return an article's body read from its file again, if the file still holds it."""
+        rel = article.source
+        again, _ = read_article(SourceFile(self.articles / rel, rel, tuple(rel.split("/")[:-1])))
+        if again is None or again.digest != article.digest:
+            raise BuildError(
+                f"{rel} changed during the build (and the build cache {self.store} holds no "
+                "copy of the text it read); run the build again"
+            )
+        return cache.without_body(again)[1]
 
     def in_reading_order(self, entries: Iterable[Entry]) -> list[Entry]:
         """Return entries ordered so that their bodies are read one shard after another."""
@@ -91,6 +101,7 @@ def read_all(
     files: Sequence[SourceFile],
     digests: dict[str, str],
     store: Path,
+    folder: Path,
     jobs: int,
     progress: Progress,
 ) -> Read:
@@ -98,11 +109,11 @@ def read_all(
     saving each shard of the parse cache as soon as it is complete.
 
     Articles come back without their bodies where the cache holds them; `Read.bodies` gives
-    them back. A cached shard's bodies are not even unpickled unless the shard is saved again,
-    and a shard's file is read once either way.
+    them back (from the articles' `folder` if the cache loses one). A cached shard's bodies are
+    not even read unless the shard is saved again.
     """
     code = cache.code_key()
-    bodies = Bodies(store, code)
+    bodies = Bodies(store, code, folder)
     results: dict[str, cache.Parsed] = {}
     pending: dict[int, _Pending] = {}  # shards to save again
     words: list[Words] = []  # each shard's
