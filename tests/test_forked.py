@@ -177,3 +177,19 @@ def test_not_forked_the_work_runs_here_when_its_result_is_asked_for():
         assert ran == []
         assert result() == "done"
     assert ran == [os.getpid()]
+
+
+def test_the_listings_are_taken_by_one_render_process_only(monkeypatch):
+    job = builder.Job(None, None, None, None)  # type: ignore[arg-type]
+    monkeypatch.setattr(builder, "_JOB", job)  # as workers get it: forked, never pickled
+    with ProcessPoolExecutor(1, mp_context=builder._FORK) as pool:
+        assert pool.submit(_take_listings).result() is True  # the worker finished first
+    assert job.take_listings() is False
+    fresh = builder.Job(None, None, None, None)  # type: ignore[arg-type]
+    assert fresh.take_listings() is True and fresh.take_listings() is False
+
+
+def _take_listings() -> bool:
+    """In a render worker: ask for the listings."""
+    assert builder._JOB is not None
+    return builder._JOB.take_listings()

@@ -322,7 +322,7 @@ def test_source_filter_ignores_the_output_and_its_staging(tmp_path):
     assert wanted(modified, str(tmp_path / "articles/a.md"))
     assert not wanted(modified, str(tmp_path / "dist/index.html"))
     assert not wanted(modified, str(tmp_path / ".dist.staging/index.html"))
-    assert not wanted(modified, str(tmp_path / ".dist.cache/state.json"))
+    assert not wanted(modified, str(tmp_path / ".dist.cache/state.pickle"))
     assert not wanted(modified, str(tmp_path / "articles/.a.md.swp"))
 
 

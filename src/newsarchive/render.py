@@ -121,13 +121,6 @@ def pages_of(items: Sequence[Entry], first_path: str, per_page: int) -> list[Pag
     ]
 
 
-def owners(shares: int) -> tuple[int, ...]:
-    """Return which share renders each page of a repeating cycle: shares in turn, four rounds,
-    less the last share's last turn (with 2 shares: 0 1 0 1 0 1 0, so 4 pages in 7 and 3)."""
-    cycle = [share for _ in range(4) for share in range(shares)]
-    return tuple(cycle[:-1] if shares > 1 else cycle)
-
-
 @dataclass(frozen=True, slots=True)
 class Reuse:
     """What the last build left: its page keys, and which of its files are still as it wrote
@@ -156,10 +149,9 @@ class Frame:
 class Renderer:
     """Renders named templates for one site into bytes.
 
-    For parallel builds each process renders its share of the pages and returns b"" for the
-    others: the pages come in the same order in every process, and each owns the same turns of
-    a repeating cycle (`owners`), so the shares split the site exactly. The last share is
-    lighter by a quarter: its process also writes the files that list the articles.
+    For parallel builds each process renders every `shares`-th page starting at `share` and
+    returns b"" for the others; pages come in the same order in every process, so the shares
+    split the site exactly.
     """
 
     def __init__(
@@ -175,7 +167,6 @@ class Renderer:
         self.share = share
         self.shares = shares
         self.turn = 0
-        self.owners = owners(shares)
         self.reuse = reuse
         self.keys: dict[str, str] = {}
 
@@ -185,7 +176,7 @@ class Renderer:
         A worker that built every page's context would touch every article, and the fork's
         shared memory would be copied into each worker.
         """
-        if self.owners[self.turn % len(self.owners)] == self.share:
+        if self.turn % self.shares == self.share:
             return False
         self.turn += 1
         return True
