@@ -302,6 +302,7 @@ class Job:
     keys: dict[str, str] = field(default_factory=dict)  # page keys of the last build
     untouched: frozenset[str] = frozenset()  # its output files still as it wrote them
     listed: Any = field(default_factory=lambda: _FORK.Value("b", 0))  # listings taken (shared)
+    chunks: Any = field(default_factory=lambda: _FORK.Value("i", 0))  # chunks of pages claimed
 
     def take_listings(self) -> bool:
         """Tell whether this process is the first to ask, and so writes the listings."""
@@ -310,12 +311,20 @@ class Job:
             self.listed.value = 1
         return first
 
+    def claim(self) -> int:
+        """Return the next chunk of pages no render process has claimed (see `Renderer`)."""
+        with self.chunks.get_lock():
+            chunk: int = self.chunks.value
+            self.chunks.value = chunk + 1
+        return chunk
+
 
 _JOB: Job | None = None  # set before forking the render pool
 
 
-def _renderer(job: Job, share: int, shares: int) -> Renderer:
-    """Make the renderer for one share of the pages, reusing the last build's current pages."""
+def _renderer(job: Job, parallel: bool) -> Renderer:
+    """Make the renderer for one process, reusing the last build's current pages; in parallel,
+    it renders the chunks of pages it claims."""
     feeds = ((job.config.title, urls.FEED),) if dated_entries(job.site) else ()
     frame = Frame(
         job.config, job.site.sections, feeds, has_search=True, section_feeds=feed_sections(job.site)
@@ -323,15 +332,17 @@ def _renderer(job: Job, share: int, shares: int) -> Renderer:
     salt = f"{cache.code_key()}:{cache.folders_key((job.paths.templates,))}"
     frame_key = Keyer(salt).key("frame", "", "", "", {"frame": frame})
     reuse = Reuse(Keyer(f"{salt}:{frame_key}"), job.keys, job.untouched)
-    return Renderer(environment(job.paths.templates), frame, share, shares, reuse)
+    claim = job.claim if parallel else None
+    return Renderer(environment(job.paths.templates), frame, claim, reuse)
 
 
 def _write_pages(writer: Writer, job: Job, workers: int, report: Report) -> list[str]:
     """Render and write every HTML page in `workers` processes, and the files that list the
     articles; return the pages' paths.
 
-    This process renders one share and `workers - 1` forked ones the others: a forked process
-    copies every page of memory it touches, so each extra one costs about the site's size.
+    This process and `workers - 1` forked ones render the pages, each claiming chunks of them
+    as it goes: a forked process copies every page of memory it touches, so each extra one
+    costs about the site's size.
     """
     global _JOB
     _JOB = job
@@ -342,10 +353,8 @@ def _write_pages(writer: Writer, job: Job, workers: int, report: Report) -> list
             if workers > 1
             else nullcontext()
         ) as pool:
-            others = (
-                [pool.submit(_render_share, n, workers) for n in range(1, workers)] if pool else []
-            )
-            renderer = _renderer(job, 0, workers)
+            others = [pool.submit(_render_share) for _ in range(1, workers)] if pool else []
+            renderer = _renderer(job, parallel=workers > 1)
             mine = (*_write_share(writer, renderer, job), 0, renderer.keys)  # writer counts its own
             done = [mine, *(future.result() for future in others)]
     finally:
@@ -363,12 +372,12 @@ def _write_pages(writer: Writer, job: Job, workers: int, report: Report) -> list
     return pages
 
 
-def _render_share(share: int, shares: int) -> tuple[list[str], list[str], int, dict[str, str]]:
-    """Render one share of the pages in a worker; return (pages written, listings written,
+def _render_share() -> tuple[list[str], list[str], int, dict[str, str]]:
+    """Render a share of the pages in a worker; return (pages written, listings written,
     changed, page keys)."""
     assert _JOB is not None, "the render pool is forked after _JOB is set"
     writer = Writer(_JOB.paths.output)
-    renderer = _renderer(_JOB, share, shares)
+    renderer = _renderer(_JOB, parallel=True)
     try:
         written = _write_share(writer, renderer, _JOB)
     except jinja2.TemplateError as error:  # keep the template line: tracebacks don't pickle
@@ -377,14 +386,9 @@ def _render_share(share: int, shares: int) -> tuple[list[str], list[str], int, d
 
 
 def _write_share(writer: Writer, renderer: Renderer, job: Job) -> tuple[list[str], list[str]]:
-    """Write the pages this renderer renders, and the files that list the articles if no other
-    process has begun them (the first to finish its pages writes them, 0.2 s at 20,000
-    articles, while the others render); return the paths of both."""
-    written = []
-    for item in site_pages(job.config, job.site, renderer, job.bodies):
-        if item.data:
-            writer.write(item)
-            written.append(item.path)
+    """Write the files that list the articles if no other process has begun them, then the
+    pages this renderer renders (the others claim more of them meanwhile); return the paths of
+    both."""
     listings = []
     if job.take_listings():
         for item in (
@@ -393,6 +397,11 @@ def _write_share(writer: Writer, renderer: Renderer, job: Job) -> tuple[list[str
         ):
             writer.write(item)
             listings.append(item.path)
+    written = []
+    for item in site_pages(job.config, job.site, renderer, job.bodies):
+        if item.data:
+            writer.write(item)
+            written.append(item.path)
     return written, listings
 
 

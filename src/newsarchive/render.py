@@ -146,26 +146,30 @@ class Frame:
     section_feeds: frozenset[str] = frozenset()  # keys of sections with an Atom feed
 
 
+CHUNK = 64
+"""Pages a render process claims at a time (see `Renderer`)."""
+
+
 class Renderer:
     """Renders named templates for one site into bytes.
 
-    For parallel builds each process renders every `shares`-th page starting at `share` and
-    returns b"" for the others; pages come in the same order in every process, so the shares
-    split the site exactly.
+    For parallel builds every process goes through the pages in the same order, renders the
+    chunks of CHUNK pages it claims (`claim` gives each process the next unclaimed chunk, from
+    a counter they share) and returns b"" for the others: a slower process (a forked one copies
+    each memory page it first touches) or a busier one simply claims fewer.
     """
 
     def __init__(
         self,
         env: jinja2.Environment,
         frame: Frame,
-        share: int = 0,
-        shares: int = 1,
+        claim: Callable[[], int] | None = None,
         reuse: Reuse | None = None,
     ) -> None:
         self.env = env
         self.frame = frame
-        self.share = share
-        self.shares = shares
+        self.claim = claim
+        self.owned = claim() if claim else 0  # the chunk this process renders next
         self.turn = 0
         self.reuse = reuse
         self.keys: dict[str, str] = {}
@@ -176,7 +180,12 @@ class Renderer:
         A worker that built every page's context would touch every article, and the fork's
         shared memory would be copied into each worker.
         """
-        if self.turn % self.shares == self.share:
+        if self.claim is None:
+            return False
+        chunk = self.turn // CHUNK
+        if chunk > self.owned:  # its chunk is done: the next free one is at or after this
+            self.owned = self.claim()
+        if chunk == self.owned:
             return False
         self.turn += 1
         return True
