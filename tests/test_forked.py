@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
+import shutil
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -101,6 +103,70 @@ def test_reading_in_a_child_or_here_gives_the_same_site(tmp_path, monkeypatch):
     assert "Read 60 article(s)" in out
     assert tree(tmp_path / "here" / "dist") == tree(tmp_path / "child" / "dist")
     assert gc.get_freeze_count() == 0  # the build unfroze what the child gave it
+
+
+STORIES = {
+    f"articles/{section}/2021-0{1 + n % 9}-1{n % 9}-story-{n}.txt": (
+        f"Council story {n} in {section}\n\nThe council met on the harbour plan {n}.\n"
+    )
+    for n in range(12)
+    for section in ("news", "sport")
+}
+
+
+def test_a_big_archive_s_cache_is_loaded_while_its_files_are_looked_for(tmp_path, monkeypatch):
+    write_files(tmp_path / "warm", STORIES)
+    write_files(tmp_path / "cold", STORIES)
+    monkeypatch.setattr(builder, "FORK_THRESHOLD", 1)
+    events: list[str] = []
+    real_started, real_discover = forked.started, builder.discover
+    monkeypatch.setattr(
+        forked,
+        "started",
+        lambda work, fork: events.append(f"fork {fork}") or real_started(work, fork),
+    )
+    monkeypatch.setattr(
+        builder, "discover", lambda folder: events.append("look") or real_discover(folder)
+    )
+    assert build_at(tmp_path / "warm", "--no-pagefind")[0] == 0
+    assert events == ["look", "fork True"]  # no state yet: how big is it?
+    edited = tmp_path / "warm" / "articles" / "news" / "2021-01-10-story-0.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA correction.\n", encoding="utf-8")
+    events.clear()
+    code, _, err = build_at(tmp_path / "warm", "--no-pagefind")
+    assert code == 0, err
+    assert events == ["fork True", "look"]  # the last build's state says it is big
+    shutil.copy(edited, tmp_path / "cold" / "articles" / "news" / edited.name)
+    assert build_at(tmp_path / "cold", "--no-pagefind")[0] == 0
+    assert tree(tmp_path / "warm" / "dist") == tree(tmp_path / "cold" / "dist")
+
+
+def test_a_child_started_for_nothing_is_stopped(tmp_path, monkeypatch):
+    write_files(tmp_path, STORIES)
+    monkeypatch.setattr(builder, "FORK_THRESHOLD", 1)
+    assert build_at(tmp_path, "--no-pagefind")[0] == 0
+    code, out, _ = build_at(tmp_path, "--no-pagefind")
+    assert code == 0 and "Nothing changed since the last build" in out
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_a_value_handed_over_reaches_the_work_started_before_it(fork):
+    given: forked.Handover[list[int]] = forked.Handover(fork)
+    with forked.started(lambda: (os.getpid(), sum(given.take())), fork) as result:
+        given.put(list(range(100_000)))  # more than a pipe holds at once
+        pid, total = result()
+    gc.unfreeze()
+    assert total == sum(range(100_000))
+    assert (pid != os.getpid()) is fork
+
+
+def test_a_child_whose_value_never_comes_says_so():
+    given: forked.Handover[int] = forked.Handover(True)
+    with forked.started(given.take) as result:
+        given._pipe[1].close()  # type: ignore[index]  # as when the build process dies
+        with pytest.raises(BuildError, match="stopped before handing over its work"):
+            result()
 
 
 def test_the_collector_is_paused_only_inside_and_restored_as_it_was():

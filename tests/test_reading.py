@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +14,7 @@ from newsarchive import cache, search_terms, similarity
 from newsarchive.errors import BuildError
 from newsarchive.loader import discover, read_article
 from newsarchive.progress import SILENT
-from newsarchive.reading import read_all
+from newsarchive.reading import read_all, unshown
 from newsarchive.words import gather
 
 from conftest import write_files
@@ -34,7 +35,10 @@ def _read(root: Path):
     """Read root/articles with a cache in root/cache, as a build does."""
     found = discover(root / "articles")
     digests, _ = cache.digest_files(found.files, {})
-    return found.files, read_all(found.files, digests, root / "cache", root / "articles", 1, SILENT)
+    sources = [source.rel for source in found.files]
+    elsewhere = unshown(found.files)
+    read = read_all(sources, digests, root / "cache", root / "articles", 1, SILENT, None, elsewhere)
+    return found.files, read
 
 
 def words_of(words, source):
@@ -117,6 +121,17 @@ def test_a_body_the_cache_lost_is_read_again_from_its_file(tmp_path, loss):
         data = shard.read_bytes()
         shard.write_bytes(data[:-1] + bytes([data[-1] ^ 0xFF]))
     assert read.bodies.full(article) == whole(read_article(source)[0])
+
+
+def test_a_file_whose_name_is_not_text_is_read_and_read_again(tmp_path):
+    write_files(tmp_path, SAMPLE_FILES)
+    odd = tmp_path / "articles" / os.fsdecode(b"bad \xff name.txt")
+    odd.write_text("Odd name\n\nA story filed under a name that is not text.\n", "utf-8")
+    _, read = _read(tmp_path)
+    article = next(a for a in read.articles if a.title == "Odd name")
+    assert article.source == "bad \ufffd name.txt"  # as shown
+    (tmp_path / "cache" / f"articles-{cache.shard_of(article.source):02d}.pickle").unlink()
+    assert "not text" in read.bodies.full(article).paragraphs[0]
 
 
 def test_a_body_lost_by_the_cache_and_changed_in_its_file_is_a_clear_error(tmp_path):

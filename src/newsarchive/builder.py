@@ -27,11 +27,11 @@ from .config import SiteConfig
 from .errors import BuildError, Problem
 from .feeds import dated_entries, feed_outputs, feed_sections
 from .loader import discover
-from .models import Output, Site, SourceFile
+from .models import Output, Site
 from .pagekeys import Keyer
 from .pages import site_pages
 from .progress import SILENT, Progress
-from .reading import Bodies, read_all
+from .reading import Bodies, load_saved, read_all, unshown
 from .render import Frame, Renderer, Reuse, environment, iso_date
 from .search import fallback_outputs, pagefind_outputs
 from .sitemap import sitemap_outputs
@@ -70,34 +70,44 @@ class Report:
 def build(
     config: SiteConfig, paths: Paths, jobs: int | None = None, progress: Progress = SILENT
 ) -> Report:
-    """Build the site; raises BuildError when the site cannot be written."""
+    """Build the site; raises BuildError when the site cannot be written.
+
+    For an archive the last build found big, the child that reads the articles is started at
+    once and loads the parse cache while this process finds the articles and checks whether
+    anything changed (if nothing did, the child is stopped).
+    """
     started = time.perf_counter()
     writer = Writer(paths.output)  # first: it refuses an output such as "/" before any write
-    found = discover(paths.articles)
     store = cache.folder_for(writer.output)
     state = cache.load_state(store)
-    digests, stamps = cache.digest_files(found.files, _saved(state, "sources"))
-    key = cache.build_key(config, (paths.templates, paths.static), digests)
-    if state is not None and state.get("key") == key and _intact(store, key, writer.output):
-        report = _restore(state)
-        report.seconds = time.perf_counter() - started
-        return report
-    report = Report(problems=list(found.problems), ignored=found.ignored)
-    # For the end, on disk while the articles are read: what this process holds when it forks
-    # counts again in every process forked from it.
-    shelf = forked.Shelf(stamps)
-    del state, stamps  # and the rest of the state
-    _release_freed_memory()
+    known = _saved(state, "sources")
+    big = state is not None and _count(state.get("files")) >= FORK_THRESHOLD
+    found = None if big else discover(paths.articles)
+    fork = found is None or len(found.files) >= FORK_THRESHOLD
+    given: forked.Handover[Sources] = forked.Handover(fork)
+    work = functools.partial(_catalogue, config, store, paths, _cores(jobs), progress, given)
     try:
-        writer.start()
-        work = functools.partial(
-            _catalogue, config, found.files, digests, store, paths, _cores(jobs), progress
-        )
-        with forked.started(work, fork=len(found.files) >= FORK_THRESHOLD) as catalogued:
+        with forked.started(work, fork) as catalogued:
+            found = found or discover(paths.articles)
+            digests, stamps = cache.digest_files(found.files, known)
+            key = cache.build_key(config, (paths.templates, paths.static), digests)
+            if state is not None and state.get("key") == key and _intact(store, key, writer.output):
+                report = _restore(state)
+                report.seconds = time.perf_counter() - started
+                return report
+            report = Report(problems=list(found.problems), ignored=found.ignored)
+            # For the end, on disk while the articles are read: what this process holds when
+            # it forks (the render workers) counts again in every process forked from it.
+            shelf = forked.Shelf(stamps)
+            del state, known, stamps  # and the rest of the state
+            writer.start()
+            files = len(found.files)
+            given.put(([source.rel for source in found.files], digests, unshown(found.files)))
+            del found.files[:], digests  # ~1 kB a file: the pages need the memory more
+            _release_freed_memory()
             last = _look_at_output(store, writer.output)  # meanwhile, on the other core
             done = catalogued()
         present, last_pages = last.take()
-        del found.files[:], digests, work  # ~1 kB a file: the pages need the memory more
         report.problems.extend(done.problems)
         report.articles, report.notes = len(done.site.entries), done.site.notes
         writer.adopt(done.index)
@@ -120,11 +130,16 @@ def build(
     report.changed += writer.changed
     cache.save_state(
         store,
-        {"key": key, "sources": shelf.take(), "report": _report_data(report)},
+        {"key": key, "files": files, "sources": shelf.take(), "report": _report_data(report)},
         {"key": key, "tree": tree, "pages": report.page_keys},
     )
     report.seconds = time.perf_counter() - started
     return report
+
+
+Sources = tuple[list[str], dict[str, str], dict[str, Path]]
+"""What the reading child is given: source paths (as shown), their digests, and the paths of
+the files whose names are not shown as they are (`reading.unshown`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,18 +155,20 @@ class Catalogued:
 
 def _catalogue(
     config: SiteConfig,
-    files: list[SourceFile],
-    digests: dict[str, str],
     store: Path,
     paths: Paths,
     cores: int,
     progress: Progress,
+    given: forked.Handover[Sources],
 ) -> Catalogued:
-    """Read the articles, catalogue them and write the file:// search index (which needs every
+    """Read the articles (the source paths and digests are `given`: the parse cache is loaded
+    meanwhile), catalogue them and write the file:// search index (which needs every
     article's search words, so is best made where they are)."""
     with forked.collector_paused():  # 0.4 s of an edit build at 20,000 articles
-        read = read_all(files, digests, store, paths.articles, cores, progress)
-        del files[:], digests  # ~1 kB a file: free it for the catalogue to use
+        saved = load_saved(store, cache.code_key())
+        sources, digests, elsewhere = given.take()
+        read = read_all(sources, digests, store, paths.articles, cores, progress, saved, elsewhere)
+        del sources[:], digests, saved  # free them for the catalogue to use
         _release_freed_memory()  # the bodies of new articles, dropped once saved
         progress.begin("Cataloguing articles", len(read.articles))
         site = build_site(config, read.articles, read.words)
@@ -207,6 +224,11 @@ def _saved(state: dict[str, object] | None, name: str) -> dict[str, list[object]
     """Return a mapping the last build saved in its state, empty if there is none."""
     value = state.get(name) if state is not None else None
     return value if isinstance(value, dict) else {}
+
+
+def _count(value: object) -> int:
+    """Return a count saved in the state, 0 if it is not one."""
+    return value if isinstance(value, int) else 0
 
 
 def _report_data(report: Report) -> dict[str, object]:

@@ -15,7 +15,7 @@ import multiprocessing
 import pickle
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from multiprocessing.process import BaseProcess
 from typing import IO, Any, Generic, TypeVar
 
@@ -60,6 +60,37 @@ def _result(process: BaseProcess, result: IO[bytes]) -> Any:
     if failed:
         raise outcome
     return outcome
+
+
+class Handover(Generic[T]):
+    """One value given to work already started (`started`): piped to a forked child, or kept
+    here for work that runs here. The child can begin what needs no value meanwhile."""
+
+    def __init__(self, fork: bool) -> None:
+        self._pipe = multiprocessing.get_context("fork").Pipe(duplex=False) if fork else None
+        self._kept: list[T] = []
+
+    def put(self, value: T) -> None:
+        """Give the value (to a child that died, in vain: its result says why)."""
+        if self._pipe is None:
+            self._kept.append(value)
+            return
+        writer = self._pipe[1]
+        with suppress(OSError):  # BrokenPipeError included
+            writer.send(value)
+        writer.close()
+
+    def take(self) -> T:
+        """Return the value, waiting for it; in a child, raise if its parent is gone."""
+        if self._pipe is None:
+            return self._kept.pop()
+        reader, writer = self._pipe
+        writer.close()  # the parent's end only: this one ends when the parent does
+        try:
+            value: T = reader.recv()
+        except EOFError:
+            raise BuildError("the build process stopped before handing over its work") from None
+        return value
 
 
 class Shelf(Generic[T]):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -37,6 +37,7 @@ class Bodies:
     store: Path = field(default_factory=Path)  # only read when something was stripped
     code: str = ""
     articles: Path = field(default_factory=Path)  # their files, if the cache lost a body
+    elsewhere: Mapping[str, Path] = field(default_factory=dict)  # see `read_all`
     stripped: set[str] = field(default_factory=set)  # sources whose body is only on disk
     _shard: int = -1
     _loaded: dict[str, cache.Body] = field(default_factory=dict)
@@ -59,12 +60,11 @@ class Bodies:
 
     def _read_again(self, article: Article) -> cache.Body:
         """Return an article's body read from its file again, if the file still holds it."""
-        rel = article.source
-        again, _ = read_article(SourceFile(self.articles / rel, rel, tuple(rel.split("/")[:-1])))
+        again, _ = read_article(source_file(article.source, self.articles, self.elsewhere))
         if again is None or again.digest != article.digest:
             raise BuildError(
-                f"{rel} changed during the build (and the build cache {self.store} holds no "
-                "copy of the text it read); run the build again"
+                f"{article.source} changed during the build (and the build cache "
+                f"{self.store} holds no copy of the text it read); run the build again"
             )
         return cache.without_body(again)[1]
 
@@ -97,50 +97,77 @@ class _Pending:
     number: int  # which shard
 
 
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """One parse-cache file as the last build left it: its articles (without their bodies) and
+    their words, and where its bodies are (`shard`, whose other parts are let go)."""
+
+    shard: cache.Shard
+    records: dict[Key, cache.Parsed]
+    words: Words | None
+
+
+def load_saved(store: Path, code: str) -> list[Saved]:
+    """Return every parse-cache file's articles and words; none of it depends on which files
+    the articles folder holds now, so a build can load it while it looks for them."""
+    saved = []
+    for number in range(cache.SHARDS):
+        shard = cache.load_shard(store, number, code)
+        words = shard.words()
+        records = shard.records() if words is not None else {}
+        saved.append(Saved(dataclasses.replace(shard, _records=b"", _words=b""), records, words))
+    return saved  # the files' bytes are gone with the Shards they were read into
+
+
 def read_all(
-    files: Sequence[SourceFile],
+    sources: Sequence[str],
     digests: dict[str, str],
     store: Path,
     folder: Path,
     jobs: int,
     progress: Progress,
+    saved: Sequence[Saved] | None = None,
+    elsewhere: Mapping[str, Path] | None = None,
 ) -> Read:
-    """Read every file the last build did not parse (in `jobs` processes when there are many),
-    saving each shard of the parse cache as soon as it is complete.
+    """Read every file of `sources` (paths relative to the articles `folder`, as shown: the few
+    whose names hold bytes that are not text are `elsewhere`) that the last build did not parse
+    (in `jobs` processes when there are many), saving each shard of the parse cache as soon as
+    it is complete; `saved` is the cache as `load_saved` gives it, if loaded.
 
     Articles come back without their bodies where the cache holds them; `Read.bodies` gives
-    them back (from the articles' `folder` if the cache loses one). A cached shard's bodies are
-    not even read unless the shard is saved again.
+    them back (from their files if the cache loses one). A cached shard's bodies are not even
+    read unless the shard is saved again.
     """
     code = cache.code_key()
-    bodies = Bodies(store, code, folder)
+    saved = saved if saved is not None else load_saved(store, code)
+    elsewhere = elsewhere or {}
+    bodies = Bodies(store, code, folder, elsewhere)
     results: dict[str, cache.Parsed] = {}
     pending: dict[int, _Pending] = {}  # shards to save again
     words: list[Words] = []  # each shard's
-    todo: list[SourceFile] = []
-    for shard, members in enumerate(_sharded(files)):
-        saved_shard = cache.load_shard(store, shard, code)
-        table = saved_shard.words()
-        known = saved_shard.records() if table is not None else {}
-        kept = {key for f in members if (key := (f.rel, digests[f.rel])) in known}
-        words.append(table or Words.of(()))
+    todo: list[str] = []
+    for shard, members in enumerate(_sharded(sources)):
+        known = saved[shard].records
+        kept = {key for rel in members if (key := (rel, digests[rel])) in known}
+        words.append(saved[shard].words or Words.of(()))
         if len(kept) != len(members) or len(kept) != len(known):  # files new, changed or gone
-            saved = saved_shard.bodies() if kept else {}
-            kept = {key for key in kept if key[0] in saved}  # sound files have every body
-            missing = [f for f in members if (f.rel, digests[f.rel]) not in kept]
-            texts = {rel: saved[rel] for rel, _ in kept}
+            texts = saved[shard].shard.bodies() if kept else {}
+            kept = {key for key in kept if key[0] in texts}  # sound files have every body
+            missing = [rel for rel in members if (rel, digests[rel]) not in kept]
             parsed = {key: known[key] for key in kept}
+            texts = {rel: texts[rel] for rel, _ in kept}
             pending[shard] = _Pending(parsed, texts, len(missing), shard)
             todo.extend(missing)
         results.update({rel: known[rel, digest] for rel, digest in kept})
         bodies.stripped.update(rel for rel, _ in kept)  # their text is in the shard file
-    del saved_shard  # the last file's bytes (6 MB at 20,000 articles)
+    del saved  # its dicts of records (the articles themselves are in `results` now)
     for shard in [s for s, waiting in pending.items() if waiting.waiting == 0]:  # files deleted
         words[shard] = _save(store, code, pending.pop(shard), results, bodies)
     if todo:
         cache.ready_gazetteer(store, code)
     progress.begin("Reading articles", len(todo))
-    for done, (source, result) in enumerate(_parse(todo, jobs), start=1):
+    files = [source_file(rel, folder, elsewhere) for rel in todo]
+    for done, (source, result) in enumerate(_parse(files, jobs), start=1):
         results[source.rel] = result
         shard = cache.shard_of(source.rel)
         waiting = pending[shard]
@@ -153,19 +180,30 @@ def read_all(
     progress.end()
     articles: list[Article] = []
     problems: list[Problem] = []
-    for source in files:
-        article, found = results[source.rel]
+    for rel in sources:
+        article, found = results[rel]
         problems.extend(found)
         if article is not None:
             articles.append(article)
     return Read(articles, problems, bodies, Words.joined(words))
 
 
-def _sharded(files: Sequence[SourceFile]) -> list[list[SourceFile]]:
-    """Return the files of each parse-cache shard, in source order."""
-    shards: list[list[SourceFile]] = [[] for _ in range(cache.SHARDS)]
-    for source in files:
-        shards[cache.shard_of(source.rel)].append(source)
+def source_file(rel: str, folder: Path, elsewhere: Mapping[str, Path]) -> SourceFile:
+    """Return the article file with a shown path relative to the articles folder."""
+    return SourceFile(elsewhere.get(rel) or folder / rel, rel, tuple(rel.split("/")[:-1]))
+
+
+def unshown(files: Iterable[SourceFile]) -> dict[str, Path]:
+    """Return the files whose path is not the one shown (U+FFFD stands for bytes in the name
+    that are not text), by shown path: `read_all`'s `elsewhere`."""
+    return {source.rel: source.path for source in files if "\ufffd" in source.rel}
+
+
+def _sharded(sources: Sequence[str]) -> list[list[str]]:
+    """Return the source paths of each parse-cache shard, in source order."""
+    shards: list[list[str]] = [[] for _ in range(cache.SHARDS)]
+    for rel in sources:
+        shards[cache.shard_of(rel)].append(rel)
     return shards
 
 
