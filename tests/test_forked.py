@@ -74,8 +74,12 @@ def test_an_exception_that_cannot_be_pickled_comes_back_as_its_words():
 
 
 def test_a_child_that_dies_is_a_clear_error_with_its_exit_status():
-    with pytest.raises(BuildError, match=r"stopped without finishing .* exit status 3"):
+    with pytest.raises(BuildError, match=r"reading the articles stopped .* exit status 3"):
         call(lambda: os._exit(3))
+    dies = forked.started(lambda: os._exit(4), doing="looking at the output")
+    message = r"the process looking at the output stopped without finishing .* exit status 4"
+    with pytest.raises(BuildError, match=message), dies as result:
+        result()
 
 
 def test_reading_in_a_child_or_here_gives_the_same_site(tmp_path, monkeypatch):
@@ -95,11 +99,13 @@ def test_reading_in_a_child_or_here_gives_the_same_site(tmp_path, monkeypatch):
     real_started = forked.started
     monkeypatch.setattr(builder, "FORK_THRESHOLD", 1)
     monkeypatch.setattr(
-        forked, "started", lambda work, fork: calls.append(fork) or real_started(work, fork)
+        forked,
+        "started",
+        lambda work, fork, *doing: calls.append(fork) or real_started(work, fork, *doing),
     )
     code, out, err = build_at(tmp_path / "child", "--no-pagefind")
     assert code == 0, err
-    assert calls == [True]
+    assert calls == [True, True]  # the reading child, and a child looking at the output
     assert "Read 60 article(s)" in out
     assert tree(tmp_path / "here" / "dist") == tree(tmp_path / "child" / "dist")
     assert gc.get_freeze_count() == 0  # the build unfroze what the child gave it
@@ -123,19 +129,21 @@ def test_a_big_archive_s_cache_is_loaded_while_its_files_are_looked_for(tmp_path
     monkeypatch.setattr(
         forked,
         "started",
-        lambda work, fork: events.append(f"fork {fork}") or real_started(work, fork),
+        lambda work, fork, *doing: (
+            events.append(f"fork {fork}") or real_started(work, fork, *doing)
+        ),
     )
     monkeypatch.setattr(
         builder, "discover", lambda folder: events.append("look") or real_discover(folder)
     )
     assert build_at(tmp_path / "warm", "--no-pagefind")[0] == 0
-    assert events == ["look", "fork True"]  # no state yet: how big is it?
+    assert events == ["look", "fork True", "fork True"]  # no state yet: how big is it?
     edited = tmp_path / "warm" / "articles" / "news" / "2021-01-10-story-0.txt"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nA correction.\n", encoding="utf-8")
     events.clear()
     code, _, err = build_at(tmp_path / "warm", "--no-pagefind")
     assert code == 0, err
-    assert events == ["fork True", "look"]  # the last build's state says it is big
+    assert events == ["fork True", "look", "fork True"]  # the last state says it is big
     shutil.copy(edited, tmp_path / "cold" / "articles" / "news" / edited.name)
     assert build_at(tmp_path / "cold", "--no-pagefind")[0] == 0
     assert tree(tmp_path / "warm" / "dist") == tree(tmp_path / "cold" / "dist")

@@ -25,10 +25,13 @@ T = TypeVar("T")
 
 
 @contextmanager
-def started(work: Callable[[], T], fork: bool = True) -> Iterator[Callable[[], T]]:
+def started(
+    work: Callable[[], T], fork: bool = True, doing: str = "reading the articles"
+) -> Iterator[Callable[[], T]]:
     """Start work() in a forked process, and give a function that waits for its result (or
     raises what it raised there), so that this process can do other work meanwhile. Leaving
     the block stops the child if it is still running. Not forked, work() runs on that call.
+    `doing` names the work in the message if the child dies.
     """
     if not fork:
         yield work
@@ -40,13 +43,13 @@ def started(work: Callable[[], T], fork: bool = True) -> Iterator[Callable[[], T
         )
         process.start()
         try:
-            yield functools.partial(_result, process, result)
+            yield functools.partial(_result, process, result, doing)
         finally:
             process.terminate()  # if this one was interrupted: it must not go on alone
             process.join()
 
 
-def _result(process: BaseProcess, result: IO[bytes]) -> Any:
+def _result(process: BaseProcess, result: IO[bytes], doing: str) -> Any:
     """Wait for a forked process to end; return its result or raise its failure. The result
     is frozen (see `_load`): whoever takes it unfreezes when done with it."""
     process.join()
@@ -54,7 +57,7 @@ def _result(process: BaseProcess, result: IO[bytes]) -> Any:
         outcome, failed = _load(result, freeze=True)
     except (EOFError, OSError, pickle.UnpicklingError):
         raise BuildError(
-            "the process reading the articles stopped without finishing (out of memory, "
+            f"the process {doing} stopped without finishing (out of memory, "
             f"or killed? exit status {process.exitcode}); run the build again"
         ) from None
     if failed:
