@@ -170,6 +170,10 @@ class Shard:
         except ValueError:  # damaged in a way the checksum could not see: read them again
             return None
 
+    def bodies_only(self) -> Shard:
+        """Return where this shard's bodies are, without the bytes of its records and words."""
+        return dataclasses.replace(self, _records=b"", _words=b"")
+
     def bodies(self) -> dict[str, Body]:
         """Return the bodies of the shard's articles by source path, read from the file now
         (empty if they are not those of the records: the file was damaged or replaced)."""
@@ -211,17 +215,21 @@ def save_shard(
     parsed: Mapping[Key, Parsed],
     bodies: Mapping[str, Body],
     words: Words,
-) -> bool:
+) -> Shard | None:
     """Save one shard of parsed articles (all of them whose source is in it, `parsed` without
     their bodies, `bodies` with them, `words` theirs) with the code that parsed them; return
-    whether it was saved. The bodies go last, so that the catalogue reads only the rest."""
+    where its bodies are (as `Shard.bodies_only`), or None if it could not be saved. The bodies
+    go last, so that the catalogue reads only the rest."""
     records = pickle.dumps(dict(parsed), pickle.HIGHEST_PROTOCOL)
     table = words.dumps()
     texts = pickle.dumps(dict(bodies), pickle.HIGHEST_PROTOCOL)
     front = records + table
-    sizes = f"{len(records)} {len(table)} {len(texts)} {_digest(front)} {_digest(texts)}"
-    head = f"{code}\n{sizes}\n".encode()
-    return _write(cache / f"articles-{shard:02d}.pickle", head + front + texts)
+    checksum = _digest(texts)
+    head = f"{code}\n{len(records)} {len(table)} {len(texts)} {_digest(front)} {checksum}\n"
+    path = cache / f"articles-{shard:02d}.pickle"
+    if not _write(path, head.encode() + front + texts):
+        return None
+    return Shard(shard, b"", b"", path, (len(head.encode()) + len(front), len(texts), checksum))
 
 
 def ready_gazetteer(cache: Path, code: str) -> None:

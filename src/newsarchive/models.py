@@ -28,6 +28,11 @@ class SourceFile:
     rel: str  # path relative to the articles folder, "/"-separated
     folder: tuple[str, ...]  # folder names between the articles root and the file
 
+    @classmethod
+    def at(cls, path: Path, rel: str) -> SourceFile:
+        """Return the file at `path`, shown as `rel` (its folders are those of `rel`)."""
+        return cls(path, rel, tuple(rel.split("/")[:-1]))
+
 
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)

@@ -35,10 +35,10 @@ class Bodies:
     """Gives back the bodies `read_all` left on disk, from the parse cache."""
 
     store: Path = field(default_factory=Path)  # only read when something was stripped
-    code: str = ""
     articles: Path = field(default_factory=Path)  # their files, if the cache lost a body
     elsewhere: Mapping[str, Path] = field(default_factory=dict)  # see `read_all`
     stripped: set[str] = field(default_factory=set)  # sources whose body is only on disk
+    shards: dict[int, cache.Shard] = field(default_factory=dict)  # where the bodies are
     _shard: int = -1
     _loaded: dict[str, cache.Body] = field(default_factory=dict)
 
@@ -50,7 +50,7 @@ class Bodies:
         shard = cache.shard_of(article.source)
         if shard != self._shard:
             self._loaded = {}  # first let the last shard go
-            self._loaded = cache.load_shard(self.store, shard, self.code).bodies()
+            self._loaded = self.shards[shard].bodies() if shard in self.shards else {}
             self._shard = shard
         body = self._loaded.get(article.source)
         if body is None or body[0] != article.digest:  # the cache file was damaged or replaced
@@ -115,7 +115,7 @@ def load_saved(store: Path, code: str) -> list[Saved]:
         shard = cache.load_shard(store, number, code)
         words = shard.words()
         records = shard.records() if words is not None else {}
-        saved.append(Saved(dataclasses.replace(shard, _records=b"", _words=b""), records, words))
+        saved.append(Saved(shard.bodies_only(), records, words))
     return saved  # the files' bytes are gone with the Shards they were read into
 
 
@@ -141,7 +141,7 @@ def read_all(
     code = cache.code_key()
     saved = saved if saved is not None else load_saved(store, code)
     elsewhere = elsewhere or {}
-    bodies = Bodies(store, code, folder, elsewhere)
+    bodies = Bodies(store, folder, elsewhere, shards={n: s.shard for n, s in enumerate(saved)})
     results: dict[str, cache.Parsed] = {}
     pending: dict[int, _Pending] = {}  # shards to save again
     words: list[Words] = []  # each shard's
@@ -151,11 +151,11 @@ def read_all(
         kept = {key for rel in members if (key := (rel, digests[rel])) in known}
         words.append(saved[shard].words or Words.of(()))
         if len(kept) != len(members) or len(kept) != len(known):  # files new, changed or gone
-            texts = saved[shard].shard.bodies() if kept else {}
-            kept = {key for key in kept if key[0] in texts}  # sound files have every body
+            saved_bodies = saved[shard].shard.bodies() if kept else {}
+            kept = {key for key in kept if key[0] in saved_bodies}  # sound files have every body
             missing = [rel for rel in members if (rel, digests[rel]) not in kept]
             parsed = {key: known[key] for key in kept}
-            texts = {rel: texts[rel] for rel, _ in kept}
+            texts = {rel: saved_bodies[rel] for rel, _ in kept}
             pending[shard] = _Pending(parsed, texts, len(missing), shard)
             todo.extend(missing)
         results.update({rel: known[rel, digest] for rel, digest in kept})
@@ -190,7 +190,7 @@ def read_all(
 
 def source_file(rel: str, folder: Path, elsewhere: Mapping[str, Path]) -> SourceFile:
     """Return the article file with a shown path relative to the articles folder."""
-    return SourceFile(elsewhere.get(rel) or folder / rel, rel, tuple(rel.split("/")[:-1]))
+    return SourceFile.at(elsewhere.get(rel) or folder / rel, rel)
 
 
 def unshown(files: Iterable[SourceFile]) -> dict[str, Path]:
@@ -244,7 +244,9 @@ def _save(
             new[key[0]] = lean
     rows = [rel for (rel, _), (article, _) in parsed.items() if article is not None]
     words = Words.of((rel, *pending.bodies[rel][3:]) for rel in rows)
-    if cache.save_shard(store, pending.number, code, parsed, pending.bodies, words):
+    saved = cache.save_shard(store, pending.number, code, parsed, pending.bodies, words)
+    if saved is not None:
+        bodies.shards[pending.number] = saved
         for rel, lean in new.items():
             results[rel] = (lean, results[rel][1])
             bodies.stripped.add(rel)

@@ -140,8 +140,8 @@ def terms(text: str) -> tuple[str, ...]:
 def pack_counts(words: Sequence[str]) -> str:
     """Return terms as one compact string: a tab-separated group per count, fewest first, each
     its count and then its terms in first-seen order ("1 said police\t3 guzman"). Terms never
-    hold a space or a tab. Grouped, a catalogue reads 20,000 docs' counts without a Python
-    step per term (``_term_counts``)."""
+    hold a space or a tab. Grouped, the reader numbers a group's terms in one step
+    (``words.Words.of``)."""
     groups: dict[int, list[str]] = defaultdict(list)
     for term, n in Counter(words).items():
         groups[n].append(term)

@@ -95,7 +95,7 @@ def _consider(entry: os.DirEntry[str], prefix: str, real_root: Path, found: Disc
     if not _is(entry.is_file):
         found.problems.append(Problem(rel, "is not a regular file (broken link or device)"))
         return
-    found.files.append(SourceFile(path=path, rel=rel, folder=tuple(rel.split("/")[:-1])))
+    found.files.append(SourceFile.at(path, rel))
 
 
 def _is(test: Callable[[], bool]) -> bool:
