@@ -27,7 +27,7 @@ def test_nested_section_folders_give_the_folder_tuple(tmp_path: Path) -> None:
         ("World/w.md", ("World",)),
         ("top.txt", ()),
     ]
-    assert found.files[1].path == tmp_path / "World" / "Europe" / "e.markdown"
+    assert Path(found.files[1].path) == tmp_path / "World" / "Europe" / "e.markdown"
     assert found.problems == []
     assert found.ignored == []
 
@@ -101,7 +101,7 @@ def test_symlink_to_a_file_inside_the_root_is_read(tmp_path: Path) -> None:
     (tmp_path / "alias.txt").symlink_to(tmp_path / "World" / "real.txt")
     found = discover(tmp_path)
     assert [f.rel for f in found.files] == ["World/real.txt", "alias.txt"]
-    assert found.files[1].path.read_text(encoding="utf-8") == "Headline\n\nText.\n"
+    assert Path(found.files[1].path).read_text(encoding="utf-8") == "Headline\n\nText.\n"
     assert found.problems == []
 
 

@@ -111,7 +111,7 @@ def source_for(folder: Path, data: bytes, suffix: str) -> SourceFile:
     """Write bytes as an article file and return its SourceFile."""
     path = folder / f"article{suffix}"
     path.write_bytes(data)
-    return SourceFile(path=path, rel=path.name, folder=())
+    return SourceFile.at(path, path.name)
 
 
 @PROFILE
@@ -152,7 +152,7 @@ def test_reading_is_deterministic(folder, data, suffix):
 @PROFILE
 @given(text=structured, suffix=suffixes)
 def test_parsing_is_deterministic(text, suffix):
-    source = SourceFile(path=Path(f"a{suffix}"), rel=f"a{suffix}", folder=())
+    source = SourceFile.at(f"a{suffix}", f"a{suffix}")
     clean = normalise(text)
     assert parse(source, clean) == parse(source, clean)
 
@@ -197,7 +197,7 @@ def tokens(text: str) -> str:
 
 def page_for(text: str) -> str:
     """Parse raw text as an article and render its page; return the page's visible text."""
-    source = SourceFile(path=Path("story.txt"), rel="story.txt", folder=())
+    source = SourceFile.at("story.txt", "story.txt")
     article, _ = parse(source, normalise(text))
     assert article is not None
     config = SiteConfig()

@@ -20,7 +20,7 @@ MOJIBAKE = ("Â", "Ã", "\ufffd", "â€")
 
 def source(path: Path, folder: tuple[str, ...] = ()) -> SourceFile:
     """Make the SourceFile discovery would make for a file in a folder."""
-    return SourceFile(path=path, rel="/".join((*folder, path.name)), folder=folder)
+    return SourceFile.at(path, "/".join((*folder, path.name)))
 
 
 def read(name: str, root: Path = ARTICLES) -> tuple[Article | None, list[Problem]]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+
+from msgspec import structs
 
 from newsarchive.models import Article, Entry, Term
 from newsarchive.pagekeys import Keyer
@@ -16,7 +17,7 @@ def article(source: str = "a.txt", digest: str = "d1") -> Article:
 def entry(**changes: object) -> Entry:
     section = Term("section", "world", "World", "sections/world/index.html", (0, 1))
     base = Entry(0, article(), "t", "articles/t/index.html", section, related=(1, 2))
-    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+    return structs.replace(base, **changes)  # type: ignore[arg-type]
 
 
 def key(context: dict[str, object], keyer: Keyer | None = None) -> str | None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from pathlib import Path
 
 import numpy as np
 import pytest
+from msgspec import structs
 from test_faults import tree
 
 from newsarchive import cache, search_terms, similarity
@@ -54,7 +54,7 @@ def words_of(words, source):
 
 def whole(article):
     """Return what the reader keeps of an article apart from its words: all but those."""
-    return dataclasses.replace(article, terms="", search_terms="")
+    return structs.replace(article, terms="", search_terms="")
 
 
 def test_saved_articles_keep_no_body_and_get_it_back_whole(tmp_path):
@@ -139,7 +139,7 @@ def test_a_body_lost_by_the_cache_and_changed_in_its_file_is_a_clear_error(tmp_p
     files, read = _read(tmp_path)
     article = read.articles[0]
     (tmp_path / "cache" / f"articles-{cache.shard_of(article.source):02d}.pickle").unlink()
-    files[0].path.write_text("Another story\n\nIts text.\n", encoding="utf-8")
+    Path(files[0].path).write_text("Another story\n\nIts text.\n", encoding="utf-8")
     message = rf"{article.source} changed during the build .* run the build again"
     with pytest.raises(BuildError, match=message):
         read.bodies.full(article)
@@ -148,7 +148,7 @@ def test_a_body_lost_by_the_cache_and_changed_in_its_file_is_a_clear_error(tmp_p
 def test_the_body_comes_back_on_the_catalogued_article(tmp_path):
     write_files(tmp_path, FILES)
     _, read = _read(tmp_path)
-    article = dataclasses.replace(read.articles[-1], title="As catalogued")
+    article = structs.replace(read.articles[-1], title="As catalogued")
     assert read.bodies.full(article).title == "As catalogued"  # only the body is put back
     assert "<em>two</em>" in read.bodies.full(article).body_html
 

@@ -6,6 +6,7 @@ import dataclasses
 
 import numpy as np
 import pytest
+from msgspec import structs
 
 from newsarchive import search, search_terms, similarity
 from newsarchive.catalog import build_site
@@ -27,7 +28,7 @@ def article(number: int, text: str) -> Article:
     """Return an article with its words made as the reader makes them."""
     made = Article(f"s{number % 2}/story-{number}.txt", "text", f"Story {number}", "headline")
     terms = similarity.pack_counts(similarity.terms(f"{made.title}\n{text}"))
-    return dataclasses.replace(
+    return structs.replace(
         made,
         paragraphs=(text,),
         terms=terms,

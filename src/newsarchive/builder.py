@@ -138,7 +138,7 @@ def build(
     return report
 
 
-Sources = tuple[list[str], dict[str, str], dict[str, Path]]
+Sources = tuple[list[str], dict[str, str], dict[str, str]]
 """What the reading child is given: source paths (as shown), their digests, and the paths of
 the files whose names are not shown as they are (`reading.unshown`)."""
 

@@ -20,6 +20,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from msgspec import structs
+
 from .config import SiteConfig
 from .entity_words import Gazetteer, gazetteer, gazetteer_version, use_gazetteer
 from .errors import Problem
@@ -72,10 +74,11 @@ def digest_files(
     return digests, stamps
 
 
-def digest_file(path: Path) -> str:
+def digest_file(path: str | Path) -> str:
     """Return the content hash of a file ("" if it cannot be read: the reader will say why)."""
     try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        with open(path, "rb") as file:
+            return hashlib.blake2b(file.read(), digest_size=16).hexdigest()
     except OSError:
         return ""
 
@@ -253,7 +256,7 @@ def without_body(article: Article) -> tuple[Article, Body]:
     """Return an article without its body (paragraphs, Markdown HTML) and its words (kept as
     numbers in the shard's `Words`), and what was taken out."""
     body = (article.digest, article.paragraphs, article.body_html, article.terms)
-    lean = dataclasses.replace(article, paragraphs=(), body_html="", terms="", search_terms="")
+    lean = structs.replace(article, paragraphs=(), body_html="", terms="", search_terms="")
     return lean, (*body, article.search_terms)
 
 

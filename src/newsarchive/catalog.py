@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import operator
@@ -10,6 +9,8 @@ import zoneinfo
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+from msgspec import structs
 
 from . import entities, similarity, urls
 from .config import SiteConfig
@@ -76,7 +77,7 @@ def localise(article: Article, timezone: str) -> Article:
     if article.date is None or article.date.tzinfo is None:
         return article
     local = article.date.astimezone(zoneinfo.ZoneInfo(timezone)).replace(tzinfo=None)
-    return dataclasses.replace(article, date=local)
+    return structs.replace(article, date=local)
 
 
 def home_order(article: Article) -> tuple[int, float, str]:
@@ -260,7 +261,7 @@ def _lean(article: Article) -> Article:
 
 
 _CATALOGUE_ONLY = ("entities", "terms", "fingerprint", "search_terms")
-_FIELDS = [f.name for f in dataclasses.fields(Article)]
+_FIELDS = list(Article.__struct_fields__)
 assert _FIELDS[-len(_CATALOGUE_ONLY) :] == list(_CATALOGUE_ONLY), "_lean drops the last fields"
 _KEPT = operator.attrgetter(*_FIELDS[: -len(_CATALOGUE_ONLY)])
 

@@ -1,42 +1,34 @@
-"""The records that flow through the pipeline: what a file said, and what the catalog derived."""
+"""The records that flow through the pipeline: what a file said, and what the catalog derived.
+
+The records made by the ten thousand (files, articles, entries, terms, pages) are msgspec
+Structs: immutable like a frozen dataclass, but made 5 times faster and loaded from a pickle
+twice as fast (20,000 articles: 0.067 -> 0.012 s to make, 0.107 -> 0.052 s to unpickle), and
+never tracked by the cycle collector (`gc=False`: they hold no cycles).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import operator
-from dataclasses import dataclass, field, fields
-from pathlib import Path
-from typing import TypeVar
+import os
+from dataclasses import dataclass, field
 
-R = TypeVar("R")
+from msgspec import Struct
 
 
-def pickled_by_fields(cls: type[R]) -> type[R]:
-    """Pickle a record as its class and field values: loading calls the constructor instead of
-    setting slots from a state dict, and takes 40% less time (20,000 articles, parse cache and
-    the catalogue sent back by a forked.started child)."""
-    values = operator.attrgetter(*(f.name for f in fields(cls)))  # type: ignore[arg-type]
-    setattr(cls, "__reduce__", lambda self: (cls, values(self)))  # noqa: B010
-    return cls
-
-
-@dataclass(frozen=True, slots=True)
-class SourceFile:
+class SourceFile(Struct, frozen=True, gc=False):
     """An input file found under the articles folder."""
 
-    path: Path
+    path: str  # where it is, as os functions take it (a Path apiece cost 0.1 s at 20,000)
     rel: str  # path relative to the articles folder, "/"-separated
     folder: tuple[str, ...]  # folder names between the articles root and the file
 
     @classmethod
-    def at(cls, path: Path, rel: str) -> SourceFile:
+    def at(cls, path: str | os.PathLike[str], rel: str) -> SourceFile:
         """Return the file at `path`, shown as `rel` (its folders are those of `rel`)."""
-        return cls(path, rel, tuple(rel.split("/")[:-1]))
+        return cls(os.fspath(path), rel, tuple(rel.split("/")[:-1]))
 
 
-@pickled_by_fields
-@dataclass(frozen=True, slots=True)
-class Article:
+class Article(Struct, frozen=True, gc=False):
     """What one source file says, before anything is derived across articles."""
 
     source: str
@@ -64,9 +56,7 @@ class Article:
     search_terms: str = ""  # own words for the file:// search index (search_terms.article_fields)
 
 
-@pickled_by_fields
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(Struct, frozen=True, gc=False):
     """A taxonomy value with a page: a section, tag or entity."""
 
     kind: str  # "section", "tag", "person", "place", "organisation"
@@ -76,9 +66,7 @@ class Term:
     members: tuple[int, ...]  # entry ids, in home order
 
 
-@pickled_by_fields
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(Struct, frozen=True, gc=False):
     """An article as placed in the site: its article plus what the catalog derived."""
 
     id: int  # position in home order
@@ -97,9 +85,7 @@ class Entry:
     near_duplicate_of: int | None = None
 
 
-@pickled_by_fields
-@dataclass(frozen=True, slots=True)
-class Month:
+class Month(Struct, frozen=True, gc=False):
     """A month of the date archive."""
 
     year: int
@@ -108,9 +94,7 @@ class Month:
     members: tuple[int, ...]
 
 
-@pickled_by_fields
-@dataclass(frozen=True, slots=True)
-class Year:
+class Year(Struct, frozen=True, gc=False):
     """A year of the date archive."""
 
     year: int
@@ -134,8 +118,7 @@ class Site:
 KEEP = b"\x00newsarchive: keep the previous build's file\x00"  # never valid page bytes
 
 
-@dataclass(frozen=True, slots=True)
-class Output:
+class Output(Struct, frozen=True, gc=False):
     """One file to write into the output folder."""
 
     path: str  # relative to the output folder, "/"-separated

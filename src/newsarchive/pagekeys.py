@@ -55,7 +55,7 @@ class Keyer:
         """Return the digest of an entry, term or period, computing it once per object."""
         digest = self.memo.get(id(value))
         if digest is None:
-            names = value.__slots__  # type: ignore[attr-defined]
+            names = value.__struct_fields__  # type: ignore[attr-defined]
             fields = tuple(self.stand_in(getattr(value, name)) for name in names)
             data = _plain((type(value).__name__, fields))
             digest = self.memo[id(value)] = hashlib.blake2b(data, digest_size=16).digest()
@@ -90,7 +90,7 @@ def _article(article: Article) -> tuple[str, str, str]:
     return ("article", article.source, article.digest)
 
 
-_STOOD_IN = frozenset({*_REMEMBERED, Article})
+_STOOD_IN: frozenset[type] = frozenset({*_REMEMBERED, Article})
 _PLAIN = frozenset({str, int, float, bool, type(None), bytes, tuple, list, dict})
 
 

@@ -10,13 +10,15 @@ bodies in memory, so a read-only cache costs memory, never output.
 
 from __future__ import annotations
 
-import dataclasses
 import gc
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import structs
 
 from . import cache
 from .entity_words import gazetteer
@@ -36,7 +38,7 @@ class Bodies:
 
     store: Path = field(default_factory=Path)  # only read when something was stripped
     articles: Path = field(default_factory=Path)  # their files, if the cache lost a body
-    elsewhere: Mapping[str, Path] = field(default_factory=dict)  # see `read_all`
+    elsewhere: Mapping[str, str] = field(default_factory=dict)  # see `read_all`
     stripped: set[str] = field(default_factory=set)  # sources whose body is only on disk
     shards: dict[int, cache.Shard] = field(default_factory=dict)  # where the bodies are
     _shard: int = -1
@@ -56,7 +58,7 @@ class Bodies:
         if body is None or body[0] != article.digest:  # the cache file was damaged or replaced
             body = self._read_again(article)
         _, paragraphs, html, _, _ = body
-        return dataclasses.replace(article, paragraphs=paragraphs, body_html=html)
+        return structs.replace(article, paragraphs=paragraphs, body_html=html)
 
     def _read_again(self, article: Article) -> cache.Body:
         """Return an article's body read from its file again, if the file still holds it."""
@@ -127,7 +129,7 @@ def read_all(
     jobs: int,
     progress: Progress,
     saved: Sequence[Saved] | None = None,
-    elsewhere: Mapping[str, Path] | None = None,
+    elsewhere: Mapping[str, str] | None = None,
 ) -> Read:
     """Read every file of `sources` (paths relative to the articles `folder`, as shown: the few
     whose names hold bytes that are not text are `elsewhere`) that the last build did not parse
@@ -188,12 +190,12 @@ def read_all(
     return Read(articles, problems, bodies, Words.joined(words))
 
 
-def source_file(rel: str, folder: Path, elsewhere: Mapping[str, Path]) -> SourceFile:
+def source_file(rel: str, folder: Path, elsewhere: Mapping[str, str]) -> SourceFile:
     """Return the article file with a shown path relative to the articles folder."""
-    return SourceFile.at(elsewhere.get(rel) or folder / rel, rel)
+    return SourceFile.at(elsewhere.get(rel) or os.path.join(folder, rel), rel)
 
 
-def unshown(files: Iterable[SourceFile]) -> dict[str, Path]:
+def unshown(files: Iterable[SourceFile]) -> dict[str, str]:
     """Return the files whose path is not the one shown (U+FFFD stands for bytes in the name
     that are not text), by shown path: `read_all`'s `elsewhere`."""
     return {source.rel: source.path for source in files if "\ufffd" in source.rel}

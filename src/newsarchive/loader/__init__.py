@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
+import os
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
+
+from msgspec import structs
 
 from .. import entities, search_terms, similarity
 from ..errors import Problem
@@ -48,7 +51,7 @@ def read_article(source: SourceFile) -> tuple[Article | None, list[Problem]]:
 
 def _read(source: SourceFile) -> tuple[Article | None, list[Problem]]:
     """Read, decode and parse one file."""
-    size = source.path.stat().st_size
+    size = os.stat(source.path).st_size
     if size > MAX_BYTES:
         return None, [
             Problem(
@@ -57,7 +60,7 @@ def _read(source: SourceFile) -> tuple[Article | None, list[Problem]]:
                 hint="split it into separate articles",
             )
         ]
-    data = source.path.read_bytes()
+    data = Path(source.path).read_bytes()
     if not data:
         return None, [Problem(source.rel, "is empty", hint="add text or delete the file")]
     try:
@@ -200,7 +203,7 @@ def _date(
     given = fields.get("date")
     if isinstance(given, dt.datetime):
         return given, "front matter"
-    match = _FILENAME_DATE.match(source.path.name)
+    match = _FILENAME_DATE.match(os.path.basename(source.path))
     if match and (parsed := parse_date(match.group(1))):
         return parsed, "filename"
     if date_text and (parsed := parse_date(date_text)):
@@ -230,7 +233,7 @@ def _enrich(article: Article, text: str) -> Article:
     """Add the per-article analysis the catalog needs: digest, entities, terms, fingerprint."""
     paragraphs = article.paragraphs or markup.plain_paragraphs(article.body_html)
     body = "\n".join(paragraphs)
-    enriched = dataclasses.replace(
+    enriched = structs.replace(
         article,
         digest=hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(),
         entities=entities.candidates(article.title, paragraphs),
@@ -238,6 +241,4 @@ def _enrich(article: Article, text: str) -> Article:
         slug=article.slug or article_slug(article.title, article.source),
         fingerprint=bytes(similarity.fingerprint(body)),  # SIGNATURE_BITS = 8: values fit
     )
-    return dataclasses.replace(
-        enriched, search_terms=search_terms.article_fields(enriched, paragraphs)
-    )
+    return structs.replace(enriched, search_terms=search_terms.article_fields(enriched, paragraphs))

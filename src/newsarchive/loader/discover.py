@@ -88,14 +88,13 @@ def _consider(entry: os.DirEntry[str], prefix: str, real_root: Path, found: Disc
     if not is_article_name(entry.name):
         found.ignored.append(rel)
         return
-    path = Path(entry.path)
-    if entry.is_symlink() and not _inside(path, real_root):
+    if entry.is_symlink() and not _inside(Path(entry.path), real_root):
         found.problems.append(_outside_link(rel))
         return
     if not _is(entry.is_file):
         found.problems.append(Problem(rel, "is not a regular file (broken link or device)"))
         return
-    found.files.append(SourceFile.at(path, rel))
+    found.files.append(SourceFile.at(entry.path, rel))
 
 
 def _is(test: Callable[[], bool]) -> bool:
