@@ -254,12 +254,12 @@ def test_not_forked_the_work_runs_here_when_its_result_is_asked_for():
 
 
 def test_the_listings_are_taken_by_one_render_process_only(monkeypatch):
-    job = builder.Job(None, None, None, None)  # type: ignore[arg-type]
+    job = builder.Job(None, None, None, None, None)  # type: ignore[arg-type]
     monkeypatch.setattr(builder, "_JOB", job)  # as workers get it: forked, never pickled
     with ProcessPoolExecutor(1, mp_context=builder._FORK) as pool:
         assert pool.submit(_take_listings).result() is True  # the worker finished first
     assert job.take_listings() is False
-    fresh = builder.Job(None, None, None, None)  # type: ignore[arg-type]
+    fresh = builder.Job(None, None, None, None, None)  # type: ignore[arg-type]
     assert fresh.take_listings() is True and fresh.take_listings() is False
 
 

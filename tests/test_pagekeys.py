@@ -70,3 +70,9 @@ def test_an_entry_is_digested_once_per_object():
 
 def test_a_value_that_cannot_be_serialised_gives_no_key():
     assert key({"callback": lambda: 1}) is None
+
+
+def test_a_failed_page_leaves_the_next_key_as_a_fresh_keyer_makes_it():
+    keyer = Keyer("salt")
+    assert key({"a": 1, "callback": lambda: 1}, keyer) is None
+    assert key({"a": 1, "entry": entry()}, keyer) == key({"a": 1, "entry": entry()})

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import itertools
 
+import jinja2
 import pytest
 
-from newsarchive.render import CHUNK, Renderer
+from newsarchive.render import CHUNK, Renderer, compile_templates, environment
 
 
 def taken_by(renderers, pages, order):
@@ -45,3 +46,15 @@ def test_the_renderers_split_the_pages_exactly_whatever_their_pace(processes, pa
 def test_without_a_claim_a_renderer_renders_every_page():
     renderer = Renderer(None, None)  # type: ignore[arg-type]
     assert taken_by([renderer], 100, [0] * 200) == [set(range(100))]
+
+
+def test_templates_are_compiled_once_and_a_broken_one_fails_where_it_is_used(tmp_path):
+    (tmp_path / "good.html").write_text("<p>{{ word }}</p>", encoding="utf-8")
+    (tmp_path / "bad.html").write_text("{% if word %}never closed", encoding="utf-8")
+    env = environment(tmp_path)
+    compile_templates(env)  # no error here: the broken template is not used yet
+    (tmp_path / "good.html").unlink()  # compiled already, and not looked at again
+    assert env.get_template("good.html").render(word="yes") == "<p>yes</p>"
+    with pytest.raises(jinja2.TemplateSyntaxError) as raised:
+        env.get_template("bad.html")
+    assert raised.value.lineno == 1

@@ -32,7 +32,7 @@ from .pagekeys import Keyer
 from .pages import site_pages
 from .progress import SILENT, Progress
 from .reading import Bodies, load_saved, read_all, unshown
-from .render import Frame, Renderer, Reuse, environment, iso_date
+from .render import Frame, Renderer, Reuse, compile_templates, environment, iso_date
 from .search import fallback_outputs, pagefind_outputs
 from .sitemap import sitemap_outputs
 from .writer import Writer, snapshot
@@ -107,6 +107,8 @@ def build(
             _release_freed_memory()
             look = functools.partial(_look_at_output, store, writer.output)
             with forked.started(look, fork, "looking at the output") as looked:
+                env = environment(paths.templates)
+                compile_templates(env)  # while the children work; the render processes share them
                 done = catalogued()  # meanwhile a second child looks at the output
                 present, last_pages = looked()
         report.problems.extend(done.problems)
@@ -114,7 +116,7 @@ def build(
         writer.adopt(done.index)
         report.files += len(done.index)
         report.changed += done.changed
-        _write_site(config, paths, done, last_pages, writer, report, jobs, progress)
+        _write_site(config, paths, env, done, last_pages, writer, report, jobs, progress)
         if config.pagefind:
             progress.begin("Indexing for search")
             _index_pages(writer, report)
@@ -186,6 +188,7 @@ def _catalogue(
 def _write_site(
     config: SiteConfig,
     paths: Paths,
+    env: jinja2.Environment,
     done: Catalogued,
     last_pages: tuple[dict[str, str], frozenset[str]],
     writer: Writer,
@@ -197,7 +200,7 @@ def _write_site(
     sitemap and the static files."""
     workers = _workers(jobs, len(done.site.entries), RENDER_POOL_THRESHOLD)
     progress.begin("Rendering pages")
-    job = Job(config, done.site, paths, done.bodies, *last_pages)
+    job = Job(config, done.site, paths, env, done.bodies, *last_pages)
     pages = _write_pages(writer, job, workers, report)
     progress.end()
     for item in _other_outputs(config, done.site, paths, pages):
@@ -323,6 +326,7 @@ class Job:
     config: SiteConfig
     site: Site
     paths: Paths
+    env: jinja2.Environment
     bodies: Bodies
     keys: dict[str, str] = field(default_factory=dict)  # page keys of the last build
     untouched: frozenset[str] = frozenset()  # its output files still as it wrote them
@@ -358,7 +362,7 @@ def _renderer(job: Job, parallel: bool) -> Renderer:
     frame_key = Keyer(salt).key("frame", "", "", "", {"frame": frame})
     reuse = Reuse(Keyer(f"{salt}:{frame_key}"), job.keys, job.untouched)
     claim = job.claim if parallel else None
-    return Renderer(environment(job.paths.templates), frame, claim, reuse)
+    return Renderer(job.env, frame, claim, reuse)
 
 
 def _write_pages(writer: Writer, job: Job, workers: int, report: Report) -> list[str]:

@@ -30,6 +30,8 @@ class Keyer:
         self.salt = salt.encode()
         self.memo: dict[int, bytes] = {}
         self._kept: list[object] = []  # keeps memo ids from being reused by new objects
+        self._buffer = io.BytesIO()  # one pickler for every page: making one took 2 us
+        self._pickler = _Pickler(self._buffer, self)
 
     def key(
         self, template: str, path: str, title: str, description: str, context: Mapping[str, Any]
@@ -44,9 +46,11 @@ class Keyer:
 
     def _dump(self, value: object) -> bytes | None:
         """Serialise a value, with Site parts replaced by their digests; None if impossible."""
-        buffer = io.BytesIO()
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
         try:
-            _Pickler(buffer, self).dump(value)
+            self._pickler.dump(value)  # each dump starts afresh, even after one that failed
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError, ValueError):
             return None
         return buffer.getvalue()

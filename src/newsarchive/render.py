@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import zoneinfo
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,12 +45,22 @@ def environment(templates: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # a build's templates do not change while it runs: no stat a page
     )
     env.filters["human_date"] = human_date
     env.filters["month_name"] = lambda number: MONTH_NAMES[number - 1]
     env.filters["reading_time"] = lambda words: f"{reading_minutes(words)} min read"
     env.filters["thousands"] = lambda number: f"{number:,}"
     return env
+
+
+def compile_templates(env: jinja2.Environment) -> None:
+    """Compile every template in the environment's folder now: render processes forked later
+    inherit them instead of each compiling its own (0.06 s apiece). A template that does not
+    compile is left to fail where it is used, with its line."""
+    for name in env.list_templates(extensions=["html"]):
+        with suppress(jinja2.TemplateError):
+            env.get_template(name)
 
 
 def human_date(date: dt.datetime | None) -> str:
