@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from msgspec import structs
 
@@ -76,3 +81,48 @@ def test_a_failed_page_leaves_the_next_key_as_a_fresh_keyer_makes_it():
     keyer = Keyer("salt")
     assert key({"a": 1, "callback": lambda: 1}, keyer) is None
     assert key({"a": 1, "entry": entry()}, keyer) == key({"a": 1, "entry": entry()})
+
+
+def test_a_tuple_of_entries_keys_the_same_whether_digested_already_or_not():
+    keyer, items = Keyer("salt"), (entry(), entry(id=1, related=(0,)))
+    first = key({"items": items}, keyer)  # digests each entry
+    assert key({"items": items}, keyer) == first  # finds them in the memo
+    assert key({"items": items}) == first  # a fresh keyer
+    assert key({"items": (items[0], entry(id=1, related=(2,)))}, keyer) != first
+
+
+def test_site_parts_the_walk_does_not_reach_are_keyed_whole():
+    assert key({"items": [entry()]}) == key({"items": [entry()]})
+    assert key({"items": [entry()]}) != key({"items": [entry(related=(1, 3))]})
+    assert key({"pair": (None, entry())}) != key({"pair": (None, entry(related=(1, 3)))})
+
+
+@dataclasses.dataclass(frozen=True)
+class Frame:
+    names: frozenset[str]
+    items: tuple[Entry, ...] = ()
+
+
+def test_sets_inside_records_are_keyed_by_their_members_not_their_order():
+    first = key({"frame": Frame(frozenset(["b", "a", "c"]), (entry(),))})
+    assert first == key({"frame": Frame(frozenset(["c", "a", "b"]), (entry(),))})
+    assert first != key({"frame": Frame(frozenset(["a"]), (entry(),))})
+
+
+def test_keys_do_not_change_with_the_hash_seed():
+    script = (
+        "from test_pagekeys import Frame, entry, key\n"
+        "names = frozenset(f'section-{n}' for n in range(12))\n"
+        "print(key({'frame': Frame(names, (entry(),)), 'set': set(names)}))\n"
+    )
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(Path(__file__).parent)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(keys) == 1 and len(keys.pop().strip()) == 32

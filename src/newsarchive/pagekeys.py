@@ -8,21 +8,37 @@ stand in by a digest computed once per object: articles by source path and conte
 the code in the key, that fixes every field parsed from them), entries, terms and archive
 periods by the digest of their fields. A value pickle cannot serialise gives no key, and the
 page is simply rendered.
+
+The stand-ins are put in before pickling, by a walk into the values of a context, the records
+in them (a pager, the frame) and the tuples of Site parts: then pickle's C code goes through
+the rest without a call back to Python for every string and number (a `persistent_id` was
+asked about each of 36 objects a page; 0.65 s of the 2 s it took one process to key the
+20,000-article benchmark's pages). A Site part the walk does not reach (inside a list, say) is
+pickled whole: its key is still exact, only slower to make. The walk also puts sets in order
+(pickled as they iterate, they would give a new key whenever the hash seed changes); a set it
+does not reach gives its page a new key in each build, rendered again, never stale.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import io
 import pickle
+import types
+import typing
 from collections.abc import Mapping
 from typing import Any
 
-from msgspec import structs
+from msgspec import Struct, structs
 
 from .models import Article, Entry, Month, Term, Year
 
 _REMEMBERED = (Entry, Term, Month, Year)
+_STOOD_IN: frozenset[type] = frozenset({*_REMEMBERED, Article})
+_AS_THEY_ARE = frozenset({str, int, float, bool, type(None), bytes})
+_FAILURES = (pickle.PicklingError, TypeError, AttributeError, RecursionError, ValueError)
 
 
 class Keyer:
@@ -33,89 +49,84 @@ class Keyer:
         self.memo: dict[int, bytes] = {}
         self._kept: list[object] = []  # keeps memo ids from being reused by new objects
         self._buffer = io.BytesIO()  # one pickler for every page: making one took 2 us
-        self._pickler = _Pickler(self._buffer, self)
-        self._fields = io.BytesIO()  # and one for the fields of every entry and term
-        self._plain = pickle.Pickler(self._fields, protocol=5)
-        self._plain.fast = True  # no memo: output depends on values only, not on object identity
+        self._pickler = pickle.Pickler(self._buffer, protocol=5)
+        self._pickler.fast = True  # no memo: output depends on values only, not object identity
 
     def key(
         self, template: str, path: str, title: str, description: str, context: Mapping[str, Any]
     ) -> str | None:
         """Return the key of one page, or None if its context cannot be keyed."""
-        names = sorted(context)  # one string of them: the pickler calls back for every object
-        values = tuple(context[name] for name in names)
-        data = self._dump((template, path, title, description, "\0".join(names), values))
-        if data is None:
+        names = sorted(context)
+        try:
+            values = tuple(self.stand_in(context[name]) for name in names)
+            data = self._pickled((template, path, title, description, tuple(names), values))
+        except _FAILURES:
             return None
         return hashlib.blake2b(self.salt + data, digest_size=16).hexdigest()
 
-    def _dump(self, value: object) -> bytes | None:
-        """Serialise a value, with Site parts replaced by their digests; None if impossible."""
-        buffer = self._buffer
-        buffer.seek(0)
-        buffer.truncate()
-        try:
-            self._pickler.dump(value)  # each dump starts afresh, even after one that failed
-        except (pickle.PicklingError, TypeError, AttributeError, RecursionError, ValueError):
-            return None
-        return buffer.getvalue()
-
-    def remembered(self, value: object) -> bytes:
+    def remembered(self, value: Entry | Term | Month | Year) -> bytes:
         """Return the digest of an entry, term or period, computing it once per object."""
         digest = self.memo.get(id(value))
         if digest is None:
-            fields = tuple(map(self.stand_in, structs.astuple(value)))  # type: ignore[arg-type]
-            data = self._plain_bytes((type(value).__name__, fields))
+            fields: tuple[object, ...] | list[object] = structs.astuple(value)
+            if parts := _parts(type(value)):
+                fields = list(fields)
+                for index in parts:
+                    fields[index] = self.stand_in(fields[index])
+            data = self._pickled((type(value).__name__, fields))
             digest = self.memo[id(value)] = hashlib.blake2b(data, digest_size=16).digest()
             self._kept.append(value)
         return digest
 
-    def _plain_bytes(self, value: object) -> bytes:
-        """Serialise plain values (no Site parts left in them, or they are pickled whole)
-        without a Python callback per object: 20,000 entries' fields, at pickle's speed. The
-        fields are stood in before, so this pickler is never in use twice at once."""
-        self._fields.seek(0)
-        self._fields.truncate()
-        self._plain.dump(value)
-        return self._fields.getvalue()
-
     def stand_in(self, value: object) -> object:
-        """Return a value with the Site parts and articles in it (alone, or in a tuple of them)
-        replaced by their stand-ins; other values are pickled as they are."""
+        """Return a value with the Site parts and articles in it replaced by their stand-ins,
+        looking into records and into tuples that begin with a Site part; sets in order."""
         kind = type(value)
-        if kind is tuple and value and type(value[0]) in _STOOD_IN:  # type: ignore[index]
-            return tuple(map(self.stand_in, value))  # type: ignore[call-overload]
+        if kind in _AS_THEY_ARE:  # most values: asked first
+            return value
+        if kind is tuple:
+            if not value or type(value[0]) not in _STOOD_IN:  # type: ignore[index]
+                return value
+            try:  # entries digested already: no call apiece (a pager's twenty)
+                return tuple(map(self.memo.__getitem__, map(id, value)))  # type: ignore[call-overload]
+            except KeyError:
+                return tuple(map(self.stand_in, value))  # type: ignore[call-overload]
         if kind in _REMEMBERED:
-            return self.memo.get(id(value)) or self.remembered(value)  # most are known
+            return self.memo.get(id(value)) or self.remembered(value)  # type: ignore[arg-type]
         if kind is Article:
-            return _article(value)  # type: ignore[arg-type]
+            return ("article", value.source, value.digest)  # type: ignore[attr-defined]
+        if kind is set or kind is frozenset:  # iteration order varies between processes
+            return ("set", sorted(value, key=repr))  # type: ignore[call-overload]
+        if isinstance(value, Struct):
+            return (kind.__qualname__, tuple(map(self.stand_in, structs.astuple(value))))
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            fields = (getattr(value, field.name) for field in dataclasses.fields(value))
+            return (kind.__qualname__, tuple(map(self.stand_in, fields)))
         return value
 
+    def _pickled(self, value: object) -> bytes:
+        """Serialise a value whose Site parts stand in already (so this pickler is never in
+        use twice at once); each dump starts afresh, even after one that failed."""
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._pickler.dump(value)
+        return self._buffer.getvalue()
 
-def _article(article: Article) -> tuple[str, str, str]:
-    """Return an article's stand-in: with the code in the key, source and content fix it."""
-    return ("article", article.source, article.digest)
+
+@functools.cache
+def _parts(record: type[Struct]) -> tuple[int, ...]:
+    """Return where a record's fields may hold Site parts: those not typed as plain values
+    (a plain-typed field that holds one anyway is pickled whole: exact, only slower)."""
+    hints = typing.get_type_hints(record)
+    return tuple(
+        index for index, name in enumerate(record.__struct_fields__) if not _plain(hints[name])
+    )
 
 
-_STOOD_IN: frozenset[type] = frozenset({*_REMEMBERED, Article})
-_PLAIN = frozenset({str, int, float, bool, type(None), bytes, tuple, list, dict})
-
-
-class _Pickler(pickle.Pickler):
-    """A pickler that writes Site parts as digests and never shares equal values by reference."""
-
-    def __init__(self, file: io.BytesIO, keyer: Keyer) -> None:
-        super().__init__(file, protocol=5)
-        self.fast = True  # no memo: output depends on values only, not on object identity
-        self.keyer = keyer
-
-    def persistent_id(self, obj: object) -> object:
-        """Return the stand-in for a Site part or an article; None to pickle a value as it is."""
-        kind = type(obj)
-        if kind in _PLAIN:  # most objects: asked first, as this runs for every one
-            return None
-        if kind in _STOOD_IN:
-            return self.keyer.stand_in(obj)
-        if isinstance(obj, set | frozenset):  # iteration order varies between processes
-            return ("set", sorted(obj, key=repr))
-        return None
+def _plain(hint: object) -> bool:
+    """Tell whether a type holds only plain values: numbers, strings, None, tuples of them."""
+    if hint in _AS_THEY_ARE:
+        return True
+    if typing.get_origin(hint) in (tuple, types.UnionType, typing.Union):
+        return all(_plain(arg) for arg in typing.get_args(hint) if arg is not Ellipsis)
+    return False

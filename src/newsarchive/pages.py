@@ -160,8 +160,8 @@ def _article(
             next_entry=others[entry.next] if entry.next is not None else None,
             related=tuple(others[i] for i in entry.related if i not in entry.story),
             story=tuple(others[i] for i in entry.story),
-            iso=iso_date(article.date, config.timezone),
             derived={
+                "iso": partial(iso_date, article.date, config.timezone),
                 "article": body,
                 "standfirst": lambda: _standfirst(body()),
                 "jsonld": partial(article_jsonld, config, entry),

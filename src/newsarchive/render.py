@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup
+from msgspec import Struct
 
 from . import urls
 from .config import SiteConfig
@@ -84,8 +85,7 @@ def json_script(data: object) -> Markup:
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-@dataclass(frozen=True, slots=True)
-class Pager:
+class Pager(Struct, frozen=True, gc=False):
     """One page of a paginated list."""
 
     number: int
