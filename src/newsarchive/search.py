@@ -30,7 +30,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import count, repeat
+from itertools import count
 from pathlib import Path
 
 import numpy as np
@@ -123,26 +123,24 @@ def build_index(entries: Sequence[Entry], words: Words | None = None) -> Iterato
         words = Words.of((e.article.source, "", _own_words(e)) for e in entries)
     own = gather(words.search, words.rows([e.article.source for e in entries]))
     # The words of the entity and tag pages an article is on count as its own, as names.
-    ids = defaultdict(count(len(words.vocabulary)).__next__, zip(words.vocabulary, count()))
-    name_ids, name_docs = array("i"), array("i")
-    ids_of_name: dict[str, list[int]] = {}  # the same entity and tag pages recur
-    for doc, entry in enumerate(entries):
+    docs_of_name: defaultdict[str, array[int]] = defaultdict(lambda: array("i"))
+    for doc, entry in enumerate(entries):  # the same entity and tag pages recur
         for page in (*entry.entities, *entry.tags):
-            found = ids_of_name.get(page.name)
-            if found is None:
-                found = ids_of_name[page.name] = list(map(ids.__getitem__, term_counts(page.name)))
-            name_ids.extend(found)
-            name_docs.extend(repeat(doc, len(found)))
-    vocabulary = list(ids)  # by id
-    del ids
-    word_of = np.concatenate((own.ids, np.frombuffer(name_ids, dtype=np.int32)))
-    doc_of = np.concatenate(
-        (
-            np.repeat(np.arange(len(entries), dtype=np.int32), np.diff(own.start)),
-            np.frombuffer(name_docs, dtype=np.int32),
-        )
+            docs_of_name[page.name].append(doc)
+    ids = defaultdict(count(len(words.vocabulary)).__next__, zip(words.vocabulary, count()))
+    name_ids, name_docs = (
+        [own.ids],
+        [np.repeat(np.arange(len(entries), dtype=np.int32), np.diff(own.start))],
     )
-    field_of = np.concatenate((own.values, np.full(len(name_ids), ENTITY, dtype=np.uint8)))
+    for name, docs in docs_of_name.items():  # each doc gets each of the name's words
+        found = np.fromiter(map(ids.__getitem__, term_counts(name)), np.int32)
+        name_ids.append(np.tile(found, len(docs)))
+        name_docs.append(np.repeat(np.frombuffer(docs, dtype=np.int32), len(found)))
+    vocabulary = list(ids)  # by id
+    del ids, docs_of_name
+    word_of, doc_of = np.concatenate(name_ids), np.concatenate(name_docs)
+    field_of = np.full(len(word_of), ENTITY, dtype=np.uint8)
+    field_of[: len(own.values)] = own.values
     used = np.flatnonzero(np.bincount(word_of, minlength=len(vocabulary)))
     in_order = _sorted_ids(used.tolist(), vocabulary)  # as search.js compares terms
     terms = [vocabulary[i] for i in in_order]
