@@ -32,7 +32,7 @@ from .pages import site_pages
 from .progress import SILENT, Progress
 from .reading import Bodies, load_saved, read_all, unshown
 from .render import Frame, Renderer, Reuse, compile_templates, environment, iso_date
-from .search import fallback_outputs, pagefind_outputs
+from .search import document_outputs, pagefind_outputs, term_outputs
 from .sitemap import sitemap_outputs
 from .writer import Writer, snapshot
 
@@ -151,7 +151,7 @@ class Catalogued:
     site: Site
     bodies: Bodies
     problems: list[Problem]
-    index: list[str]  # the file:// search index's files, written to staging
+    index: list[str]  # the file:// search index's term files, written to staging
     changed: int  # how many of them changed
 
 
@@ -164,8 +164,8 @@ def _catalogue(
     given: forked.Handover[Sources],
 ) -> Catalogued:
     """Read the articles (the source paths and digests are `given`: the parse cache is loaded
-    meanwhile), catalogue them and write the file:// search index (which needs every
-    article's search words, so is best made where they are)."""
+    meanwhile), catalogue them and write the file:// search index's terms (which need every
+    article's search words, so are best made where they are)."""
     with forked.collector_paused():  # 0.4 s of an edit build at 20,000 articles
         saved = load_saved(store, cache.code_key())
         sources, digests, elsewhere = given.take()
@@ -178,7 +178,7 @@ def _catalogue(
     del read.articles[:]
     writer = Writer(paths.output)  # stages beside the build's own writer, which adopts them
     index: list[str] = []
-    for item in fallback_outputs(site, read.words):
+    for item in term_outputs(site, read.words):
         writer.write(item)
         index.append(item.path)
     return Catalogued(site, read.bodies, read.problems, index, writer.changed)
@@ -416,14 +416,15 @@ def _render_share() -> tuple[list[str], list[str], int, dict[str, str]]:
 
 
 def _write_share(writer: Writer, renderer: Renderer, job: Job) -> tuple[list[str], list[str]]:
-    """Write the files that list the articles if no other process has begun them, then the
-    pages this renderer renders (the others claim more of them meanwhile); return the paths of
-    both."""
+    """Write the files that list the articles if no other process has begun them (the
+    manifest, the feeds, the search index's document shards), then the pages this renderer
+    renders (the others claim more of them meanwhile); return the paths of both."""
     listings = []
     if job.take_listings():
         for item in (
             Output("articles.json", manifest(job.config, job.site)),
             *feed_outputs(job.config, job.site),
+            *document_outputs(job.site),
         ):
             writer.write(item)
             listings.append(item.path)

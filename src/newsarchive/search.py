@@ -72,22 +72,24 @@ _ALPHABET_BYTES = np.frombuffer(ALPHABET.encode("ascii"), dtype=np.uint8)
 
 
 def fallback_outputs(site: Site, words: Words | None = None) -> Iterator[Output]:
-    """Yield the fallback index: manifest, term shards, document shards and filter lists.
+    """Yield the fallback index: manifest and term shards (`term_outputs`), then document
+    shards and filter lists (`document_outputs`).
 
     `words` are the articles' search words as the reader numbered them (else they are taken from
     the articles, or made from their text for hand-built ones).
     """
+    yield from term_outputs(site, words)
+    yield from document_outputs(site)
+
+
+def term_outputs(site: Site, words: Words | None = None) -> Iterator[Output]:
+    """Yield the index's term shards and its manifest (`words` as for `fallback_outputs`)."""
     entries = [e for e in site.entries if e.duplicate_of is None]
     firsts: list[str] = []
     for number, shard in enumerate(term_shards(build_index(entries, words))):
         firsts.append(shard[0][0])
         yield _script(f"t{number:04d}", shard)
     sections, years = _filters(entries)
-    yield from _doc_shards(entries, [name for name, _ in sections])
-    for number, (_, members) in enumerate(sections):
-        yield _script(f"s{number:03d}", encode(members, shift=0))
-    for year, members in years:
-        yield _script(f"y{year:04d}", encode(members, shift=0))
     yield _script(
         "manifest",
         {
@@ -101,6 +103,18 @@ def fallback_outputs(site: Site, words: Words | None = None) -> Iterator[Output]
             "longest": MAX_TERM,
         },
     )
+
+
+def document_outputs(site: Site) -> Iterator[Output]:
+    """Yield what a result shows of each article (document shards), and the documents of each
+    section and year (filter lists): the index's files that need no words."""
+    entries = [e for e in site.entries if e.duplicate_of is None]
+    sections, years = _filters(entries)
+    yield from _doc_shards(entries, [name for name, _ in sections])
+    for number, (_, members) in enumerate(sections):
+        yield _script(f"s{number:03d}", encode(members, shift=0))
+    for year, members in years:
+        yield _script(f"y{year:04d}", encode(members, shift=0))
 
 
 @dataclass(frozen=True, slots=True)
