@@ -95,9 +95,11 @@ def test_an_edited_article_s_words_are_its_new_ones(tmp_path):
 
 def test_a_second_read_from_the_cache_also_leaves_bodies_on_disk(tmp_path):
     write_files(tmp_path, FILES)
-    _read(tmp_path)
+    _, first = _read(tmp_path)  # read from the files, then saved: stripped too
     files, read = _read(tmp_path)
     assert all(not a.paragraphs and not a.body_html for a in read.articles)
+    shards = {a.source: cache.shard_of(a.source) for a in read.articles}
+    assert read.bodies.stripped == first.bodies.stripped == shards
     assert read.bodies.full(read.articles[0]) == whole(read_article(files[0])[0])
 
 
@@ -105,7 +107,7 @@ def test_bodies_stay_in_memory_when_the_cache_cannot_be_saved(tmp_path, monkeypa
     write_files(tmp_path, FILES)
     monkeypatch.setattr(cache, "_write", lambda path, data: False)
     files, read = _read(tmp_path)
-    assert read.bodies.stripped == set()
+    assert read.bodies.stripped == {}
     assert read.articles == [read_article(f)[0] for f in files]
 
 
