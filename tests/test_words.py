@@ -121,3 +121,24 @@ def test_gather_puts_rows_end_to_end_in_the_order_asked():
         lo, hi = words.search.start[row], words.search.start[row + 1]
         got = runs.ids[runs.start[place] : runs.start[place + 1]]
         assert got.tolist() == words.search.ids[lo:hi].tolist()
+
+
+def test_an_updated_table_gives_each_article_the_words_a_fresh_one_gives():
+    edited = article(2, "Council votes again on the budget; zebras escape the harbour zoo.")
+    old = table(ARTICLES)
+    keep = [a.source for a in ARTICLES if a.source != edited.source]
+    updated = Words.updated(old, keep, [(edited.source, edited.terms, edited.search_terms)])
+    fresh = table([*ARTICLES[:2], edited, *ARTICLES[3:]])
+    for source in fresh.sources:
+        assert decoded(updated, source) == decoded(fresh, source)
+    assert sorted(updated.vocabulary) == sorted(fresh.vocabulary)
+    assert "zebras" in updated.vocabulary and "choir" in updated.vocabulary
+
+
+def test_an_updated_table_drops_the_words_only_a_changed_article_used():
+    old = table(ARTICLES)
+    keep = [a.source for a in ARTICLES[:-1]]  # the markets story goes, with its words
+    updated = Words.updated(old, keep, [])
+    assert "markets" in old.vocabulary and "markets" not in updated.vocabulary
+    for source in keep:
+        assert decoded(updated, source) == decoded(old, source)

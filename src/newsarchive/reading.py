@@ -98,6 +98,7 @@ class _Pending:
     bodies: dict[str, cache.Body]
     waiting: int  # files still to read
     number: int  # which shard
+    words: Words  # the words of the articles it had
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +160,7 @@ def read_all(
             missing = [rel for rel in members if (rel, digests[rel]) not in kept]
             parsed = {key: known[key] for key in kept}
             texts = {rel: saved_bodies[rel] for rel, _ in kept}
-            pending[shard] = _Pending(parsed, texts, len(missing), shard)
+            pending[shard] = _Pending(parsed, texts, len(missing), shard, words[shard])
             todo.extend(missing)
         results.update({rel: known[rel, digest] for rel, digest in kept})
         bodies.stripped.update((rel, shard) for rel, _ in kept)  # their text is in the shard
@@ -246,7 +247,13 @@ def _save(
             parsed[key] = (lean, problems)
             new[key[0]] = lean
     rows = [rel for (rel, _), (article, _) in parsed.items() if article is not None]
-    words = Words.of((rel, *pending.bodies[rel][3:]) for rel in rows)
+    kept = [rel for rel in rows if rel not in new]
+    numbered = set(pending.words.sources)
+    if all(rel in numbered for rel in kept):  # the file's words table was sound
+        fresh = ((rel, *pending.bodies[rel][3:]) for rel in rows if rel in new)
+        words = Words.updated(pending.words, kept, fresh)
+    else:
+        words = Words.of((rel, *pending.bodies[rel][3:]) for rel in rows)
     saved = cache.save_shard(store, pending.number, code, parsed, pending.bodies, words)
     if saved is not None:
         bodies.shards[pending.number] = saved

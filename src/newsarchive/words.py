@@ -86,6 +86,29 @@ class Words:
             _joined([t.search for t in tables], renumbered),
         )
 
+    @classmethod
+    def updated(cls, old: Words, keep: Sequence[str], new: Iterable[tuple[str, str, str]]) -> Words:
+        """Return the rows of `old` for the sources in `keep`, and rows numbered afresh for
+        `new` triples (as `of` takes them), in one vocabulary of only the words they use: a
+        parse-cache file saved again after an edit numbers its one changed article, not all."""
+        rows = old.rows(keep)
+        kept = cls(old.vocabulary, list(keep), gather(old.related, rows), gather(old.search, rows))
+        return cls.joined([kept, cls.of(new)])._used_only()
+
+    def _used_only(self) -> Words:
+        """Return the table without the words no row uses, renumbered in the same order."""
+        used = np.zeros(len(self.vocabulary), dtype=bool)
+        used[self.related.ids] = used[self.search.ids] = True
+        if used.all():
+            return self
+        number = (np.cumsum(used) - 1).astype(np.int32)
+        listed = zip(self.vocabulary, used.tolist(), strict=True)
+        vocabulary = [word for word, kept in listed if kept]
+        related, search = (
+            Runs(runs.start, number[runs.ids], runs.values) for runs in (self.related, self.search)
+        )
+        return Words(vocabulary, self.sources, related, search)
+
     def rows(self, sources: Sequence[str]) -> Ints:
         """Return the row of each source; a source without one is a bug, named in the error."""
         row = {source: number for number, source in enumerate(self.sources)}
