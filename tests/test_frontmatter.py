@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
 
 from newsarchive.loader import frontmatter
 
@@ -213,3 +214,28 @@ def test_python_tags_are_refused_by_the_safe_loader() -> None:
     assert meta.fields == {}
     assert len(meta.problems) == 1
     assert str(meta.problems[0]).startswith("a.md:2: front matter is not valid YAML")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "title: T\ndate: 2023-13-45\ntags: [a, b]\nsection: World/Europe\n",
+        "title: 'Quoted: colon'\ndate: 2023-01-05 10:30:00+02:00\nsummary: >\n  Folded\n  text\n",
+    ],
+)
+def test_libyaml_and_the_python_parser_read_front_matter_alike(head: str) -> None:
+    fast = yaml.load(head, Loader=frontmatter._FastLoader)
+    assert fast == yaml.load(head, Loader=frontmatter._Loader)
+    assert frontmatter._FastLoader is not frontmatter._Loader or not yaml.__with_libyaml__
+
+
+BLOCK = "\n".join(f"{' ' * (n + 1)}k:" for n in range(60))
+
+
+@pytest.mark.parametrize("nested", [" " + "[" * 60 + "]" * 60, "\n" + BLOCK])
+def test_front_matter_nested_too_deeply_is_a_warning_whichever_parser_reads_it(nested: str) -> None:
+    meta = check(f"title: T\ntags:{nested}\n")
+    assert meta.fields == {}
+    assert "nested too deeply" in messages(meta)[0]
+    shallow = messages(check("title: T\ntags: " + "[" * 10 + "a" + "]" * 10 + "\n"))
+    assert shallow and "nested too deeply" not in shallow[0]  # a bad value, not too deep
