@@ -13,7 +13,8 @@ files written, and prints a Markdown table with ratios to Hugo. Work happens und
 Each command runs twice in a row, from the same starting state: once only timed, once with its
 memory sampled (PSS read every 20 ms, which walks each process's page tables under its memory
 lock and so slows what it measures: ~0.25-0.5 s of a 3 s build). Times come from the first
-run, peak memory from the second, for every tool alike.
+run, peak memory from the second, for every tool alike. newsarchive's no-op and one-edit builds
+(a few seconds each) are timed SHORT_RUNS times per run, and the median kept.
 """
 
 from __future__ import annotations
@@ -186,6 +187,10 @@ def newsarchive(folder: Path, extra: list[str]) -> list[str]:
 
 
 HUGO = ["hugo", "--quiet", "--destination", "public"]
+SHORT = ("newsarchive no-op", "newsarchive one edit")
+SHORT_RUNS = 5
+"""Builds of a few seconds are timed this many times in each run (a new edit each time), and
+their median kept: one sample of a 3 s build moves by 10-20 % on this shared machine."""
 
 
 def clear(folder: Path, *names: str) -> None:
@@ -205,15 +210,23 @@ def edit_one(folder: Path, run: int) -> None:
 
 
 def timed_then_sampled(
-    command: list[str], cwd: Path, output: Path, ready: Callable[[], object] = lambda: None
+    command: list[str],
+    cwd: Path,
+    output: Path,
+    ready: Callable[[], object] = lambda: None,
+    times: int = 1,
 ) -> Sample:
-    """Return a command's time and files from an unsampled run and its peak memory from a
-    sampled one; `ready` puts the starting state back before each (no output, an edit)."""
-    ready()
-    timed = measure(command, cwd, output, sample=False)
+    """Return a command's time (the median of `times` unsampled runs) and files, and its peak
+    memory from one sampled run; `ready` puts the starting state back before each run (no
+    output, a new edit)."""
+    timed = []
+    for _ in range(times):
+        ready()
+        timed.append(measure(command, cwd, output, sample=False))
     ready()
     sampled = measure(command, cwd, output)
-    return Sample(timed.wall, timed.cpu, sampled.rss_mb, timed.files)
+    wall, cpu = statistics.median(t.wall for t in timed), statistics.median(t.cpu for t in timed)
+    return Sample(wall, cpu, sampled.rss_mb, timed[-1].files)
 
 
 def run_size(
@@ -250,7 +263,8 @@ def run_size(
             clean = lambda: clear(pelican, "output")  # noqa: E731
             measured["pelican cold"] = (pelican_cmd, pelican, "output", clean)
         for label, (argv, cwd, output, ready) in measured.items():
-            record(label, []).append(timed_then_sampled(argv, cwd, cwd / output, ready))
+            times = SHORT_RUNS if label in SHORT else 1
+            record(label, []).append(timed_then_sampled(argv, cwd, cwd / output, ready, times))
         print(f"  size {size}: run {run + 1}/{runs} done", file=sys.stderr, flush=True)
     return samples
 
