@@ -237,7 +237,7 @@ def run_size(
     na, hugo, pelican = folder / "na", folder / "hugo", folder / "pelican"
     (na / "site.yaml").write_text("", encoding="utf-8")
     samples: dict[str, list[Sample]] = {}
-    edits = count()  # each run edits twice: for its timed build, then for its sampled one
+    edits = count()  # a new correction before each one-edit build, timed or sampled
     for run in range(runs):
         record = samples.setdefault
         command = newsarchive(folder, extra)
