@@ -228,11 +228,12 @@ def save_shard(
     texts = pickle.dumps(dict(bodies), pickle.HIGHEST_PROTOCOL)
     front = records + table
     checksum = _digest(texts)
-    head = f"{code}\n{len(records)} {len(table)} {len(texts)} {_digest(front)} {checksum}\n"
+    sizes = f"{len(records)} {len(table)} {len(texts)}"
+    head = f"{code}\n{sizes} {_digest(front)} {checksum}\n".encode()
     path = cache / f"articles-{shard:02d}.pickle"
-    if not _write(path, head.encode() + front + texts):
+    if not _write(path, head + front + texts):
         return None
-    return Shard(shard, b"", b"", path, (len(head.encode()) + len(front), len(texts), checksum))
+    return Shard(shard, b"", b"", path, (len(head) + len(front), len(texts), checksum))
 
 
 def ready_gazetteer(cache: Path, code: str) -> None:

@@ -247,13 +247,10 @@ def _save(
             parsed[key] = (lean, problems)
             new[key[0]] = lean
     rows = [rel for (rel, _), (article, _) in parsed.items() if article is not None]
+    # The kept articles have rows in the file's words: `load_saved` keeps no records without.
     kept = [rel for rel in rows if rel not in new]
-    numbered = set(pending.words.sources)
-    if all(rel in numbered for rel in kept):  # the file's words table was sound
-        fresh = ((rel, *pending.bodies[rel][3:]) for rel in rows if rel in new)
-        words = Words.updated(pending.words, kept, fresh)
-    else:
-        words = Words.of((rel, *pending.bodies[rel][3:]) for rel in rows)
+    fresh = ((rel, *pending.bodies[rel][3:]) for rel in rows if rel in new)
+    words = Words.updated(pending.words, kept, fresh)
     saved = cache.save_shard(store, pending.number, code, parsed, pending.bodies, words)
     if saved is not None:
         bodies.shards[pending.number] = saved

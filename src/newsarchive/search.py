@@ -82,9 +82,14 @@ def fallback_outputs(site: Site, words: Words | None = None) -> Iterator[Output]
     yield from document_outputs(site)
 
 
+def _indexed(site: Site) -> list[Entry]:
+    """Return the entries the index holds (exact duplicates are found as their first copy)."""
+    return [e for e in site.entries if e.duplicate_of is None]
+
+
 def term_outputs(site: Site, words: Words | None = None) -> Iterator[Output]:
     """Yield the index's term shards and its manifest (`words` as for `fallback_outputs`)."""
-    entries = [e for e in site.entries if e.duplicate_of is None]
+    entries = _indexed(site)
     firsts: list[str] = []
     for number, shard in enumerate(term_shards(build_index(entries, words))):
         firsts.append(shard[0][0])
@@ -108,7 +113,7 @@ def term_outputs(site: Site, words: Words | None = None) -> Iterator[Output]:
 def document_outputs(site: Site) -> Iterator[Output]:
     """Yield what a result shows of each article (document shards), and the documents of each
     section and year (filter lists): the index's files that need no words."""
-    entries = [e for e in site.entries if e.duplicate_of is None]
+    entries = _indexed(site)
     sections, years = _filters(entries)
     yield from _doc_shards(entries, [name for name, _ in sections])
     for number, (_, members) in enumerate(sections):
@@ -142,17 +147,16 @@ def build_index(entries: Sequence[Entry], words: Words | None = None) -> Iterato
         for page in (*entry.entities, *entry.tags):
             docs_of_name[page.name].append(doc)
     ids = defaultdict(count(len(words.vocabulary)).__next__, zip(words.vocabulary, count()))
-    name_ids, name_docs = (
-        [own.ids],
-        [np.repeat(np.arange(len(entries), dtype=np.int32), np.diff(own.start))],
-    )
+    # Every posting's word and doc: the articles' own words first, then the names'.
+    word_parts = [own.ids]
+    doc_parts = [np.repeat(np.arange(len(entries), dtype=np.int32), np.diff(own.start))]
     for name, docs in docs_of_name.items():  # each doc gets each of the name's words
         found = np.fromiter(map(ids.__getitem__, term_counts(name)), np.int32)
-        name_ids.append(np.tile(found, len(docs)))
-        name_docs.append(np.repeat(np.frombuffer(docs, dtype=np.int32), len(found)))
+        word_parts.append(np.tile(found, len(docs)))
+        doc_parts.append(np.repeat(np.frombuffer(docs, dtype=np.int32), len(found)))
     vocabulary = list(ids)  # by id
     del ids, docs_of_name
-    word_of, doc_of = np.concatenate(name_ids), np.concatenate(name_docs)
+    word_of, doc_of = np.concatenate(word_parts), np.concatenate(doc_parts)
     field_of = np.full(len(word_of), ENTITY, dtype=np.uint8)
     field_of[: len(own.values)] = own.values
     used = np.flatnonzero(np.bincount(word_of, minlength=len(vocabulary)))
