@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import gc
 import multiprocessing
+import os
 import pickle
 import tempfile
 from collections.abc import Callable, Iterator
@@ -74,11 +75,13 @@ class Handover(Generic[T]):
         self._kept: list[T] = []
 
     def put(self, value: T) -> None:
-        """Give the value (to a child that died, in vain: its result says why)."""
+        """Give the value (to a child that ended without taking it, in vain: its result says
+        why, or it did not need it)."""
         if self._pipe is None:
             self._kept.append(value)
             return
-        writer = self._pipe[1]
+        reader, writer = self._pipe
+        reader.close()  # the child's end only: a child that ends without taking breaks the pipe
         with suppress(OSError):  # BrokenPipeError included
             writer.send(value)
         writer.close()
@@ -93,6 +96,28 @@ class Handover(Generic[T]):
             value: T = reader.recv()
         except EOFError:
             raise BuildError("the build process stopped before handing over its work") from None
+        return value
+
+
+class Posting(Generic[T]):
+    """A value one process posts to a temporary file for others: any process forked from the
+    one that made it (before or after) can post or read it. The build's reading child reads
+    what the child looking at the output found, which the build process needs only later."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed with the process)
+
+    def post(self, value: T) -> None:
+        """Write the value (once)."""
+        pickle.dump(value, self._file, pickle.HIGHEST_PROTOCOL)
+        self._file.flush()
+
+    def read(self) -> T:
+        """Return the value posted (read at the start of the file: the processes share its
+        offset)."""
+        fd = self._file.fileno()
+        with collector_paused():
+            value: T = pickle.loads(os.pread(fd, os.fstat(fd).st_size, 0))
         return value
 
 
