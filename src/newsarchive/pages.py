@@ -10,7 +10,7 @@ from . import urls
 from .config import SiteConfig
 from .loader.markup import plain_paragraphs
 from .metadata import article_jsonld, article_og, list_jsonld
-from .models import Article, Entry, Output, Site, Term
+from .models import KEEP, Article, Entry, Output, Site, Term
 from .reading import Bodies
 from .render import MONTH_NAMES, Pager, Renderer, iso_date, pages_of
 
@@ -23,6 +23,12 @@ KIND_TITLES = {
 }
 TERMS_PER_PAGE = 200
 T = TypeVar("T")
+Maybe = Entry | None
+ArticleInputs = tuple[
+    Entry, Maybe, Maybe, Maybe, Maybe, tuple[Entry, ...], tuple[Entry, ...], tuple[Entry, ...]
+]
+"""An article page's entry, its original, near original, previous and next entries, copies,
+related entries and story: what the page is made from (`_article`)."""
 
 
 def site_pages(
@@ -92,10 +98,18 @@ def _list_pages(
     crumbs: tuple[tuple[str, str], ...],
     **context: object,
 ) -> Iterator[Output]:
-    """Yield the pages of a paginated list of entries."""
+    """Yield the pages of a paginated list of entries. Once the list is found as the last
+    build had it, its untouched pages are kept without a key apiece."""
+    current = None  # not known until this process has a page of the list to write
     for pager in pages_of(items, first, config.per_page):
         if renderer.skip():
             yield Output(pager.path, b"")
+            continue
+        if current is None:
+            parts = {"items": tuple(items), "title": title, "about": description, "crumbs": crumbs}
+            current = renderer.list_current(template, first, {**context, **parts})
+        if current and renderer.kept(pager.path):
+            yield Output(pager.path, KEEP)
             continue
         page_title = title if pager.number == 1 else f"{title} (page {pager.number})"
         full = (
@@ -125,51 +139,64 @@ def _list_pages(
 def _article(
     renderer: Renderer, site: Site, entry: Entry, config: SiteConfig, bodies: Bodies
 ) -> Output:
-    """Render one article page; its body is fetched only if the page is rendered."""
+    """Render one article page, keyed by the entries it shows: it is made (and its body
+    fetched) only if it is rendered."""
     if renderer.skip():
         return Output(entry.path, b"")
-    article = entry.article
     others = site.entries
-    original = others[entry.duplicate_of] if entry.duplicate_of is not None else None
+    inputs = (
+        entry,
+        others[entry.duplicate_of] if entry.duplicate_of is not None else None,
+        others[entry.near_duplicate_of] if entry.near_duplicate_of is not None else None,
+        others[entry.prev] if entry.prev is not None else None,
+        others[entry.next] if entry.next is not None else None,
+        tuple(others[i] for i in entry.copies),
+        tuple(others[i] for i in entry.related if i not in entry.story),
+        tuple(others[i] for i in entry.story),
+    )
+    make = partial(_article_page, renderer, config, bodies, inputs)
+    return Output(entry.path, renderer.page_from("article.html", entry.path, inputs, make))
+
+
+def _article_page(
+    renderer: Renderer,
+    config: SiteConfig,
+    bodies: Bodies,
+    inputs: ArticleInputs,
+) -> tuple[str, str, dict[str, Callable[[], object]], dict[str, object]]:
+    """Return an article page's title, description, derived values and context."""
+    entry, original, near_original, prev_entry, next_entry, copies, related, story = inputs
+    article = entry.article
     canonical_path = original.path if original else entry.path
     canonical = urls.absolute(config.base_url, canonical_path) or (
         urls.relative(entry.path, canonical_path) if original else ""
     )
     section = entry.section
-    crumbs = ((section.name, section.path),) if section else ()
-    copies = tuple(others[i] for i in entry.copies)
     feed = (section.name, urls.section_feed_path(section.key)) if section else None
     body = _once(partial(bodies.full, article))  # read once, and only if rendered
-    return Output(
-        entry.path,
-        renderer.page(
-            "article.html",
-            entry.path,
-            f"{article.title} — {config.title}",
-            article.summary or article.title,
-            entry=entry,
-            article=article,
-            canonical=canonical,
-            breadcrumbs=crumbs,
-            original=original,
-            copies=copies,
-            near_original=others[entry.near_duplicate_of]
-            if entry.near_duplicate_of is not None
-            else None,
-            prev_entry=others[entry.prev] if entry.prev is not None else None,
-            next_entry=others[entry.next] if entry.next is not None else None,
-            related=tuple(others[i] for i in entry.related if i not in entry.story),
-            story=tuple(others[i] for i in entry.story),
-            derived={
-                "iso": partial(iso_date, article.date, config.timezone),
-                "article": body,
-                "standfirst": lambda: _standfirst(body()),
-                "jsonld": partial(article_jsonld, config, entry),
-                "og": partial(article_og, config, entry),
-            },
-            feeds=renderer.frame.feeds + ((feed,) if feed and _has_feed(renderer, section) else ()),
-        ),
-    )
+    derived: dict[str, Callable[[], object]] = {
+        "iso": partial(iso_date, article.date, config.timezone),
+        "article": body,
+        "standfirst": lambda: _standfirst(body()),
+        "jsonld": partial(article_jsonld, config, entry),
+        "og": partial(article_og, config, entry),
+    }
+    context = {
+        "entry": entry,
+        "article": article,
+        "canonical": canonical,
+        "breadcrumbs": ((section.name, section.path),) if section else (),
+        "original": original,
+        "copies": copies,
+        "near_original": near_original,
+        "prev_entry": prev_entry,
+        "next_entry": next_entry,
+        "related": related,
+        "story": story,
+        "feeds": renderer.frame.feeds + ((feed,) if feed and _has_feed(renderer, section) else ()),
+    }
+    title = f"{article.title} — {config.title}"
+    return title, article.summary or article.title, derived, context
 
 
 def _once(make: Callable[[], T]) -> Callable[[], T]:

@@ -159,6 +159,10 @@ class Frame:
 
 CHUNK = 64
 """Pages a render process claims at a time (see `Renderer`)."""
+LIST = "#list"
+"""Added to a list's first path, names the key of the whole list (`Renderer.list_current`)."""
+Made = Callable[[], tuple[str, str, Mapping[str, Callable[[], object]], dict[str, Any]]]
+"""Makes a page's title, description, derived values and context (`Renderer.page_from`)."""
 
 
 class Renderer:
@@ -220,11 +224,67 @@ class Renderer:
         self.turn += 1
         if self.reuse is not None:
             key = self.reuse.keyer.key(template, path, title, description, context)
-            if key is not None:
-                self.keys[path] = key
-                if self.reuse.current(path, key):
-                    return KEEP
-        for name, make in (derived or {}).items():
+            if self._current(path, key):
+                return KEEP
+        return self._render(template, path, title, description, derived or {}, context)
+
+    def page_from(self, template: str, path: str, inputs: tuple[object, ...], make: Made) -> bytes:
+        """Render one page as `page` does, its title, description, derived values and context
+        made by `make` from `inputs` (Site parts and plain values that, with the site config and
+        the code, fix all of them): keyed by its inputs, a current page is never made at all."""
+        if self.skip():
+            return b""
+        self.turn += 1
+        if self.reuse is not None:
+            key = self.reuse.keyer.key(template, path, "", "", {"inputs": inputs})
+            if self._current(path, key):
+                return KEEP
+        title, description, derived, context = make()
+        return self._render(template, path, title, description, derived, context)
+
+    def list_current(self, template: str, first: str, parts: Mapping[str, Any]) -> bool:
+        """Tell whether a paginated list is as the last build had it: `parts` (its entries, in
+        order, and every value its pages are made from beside the page number) have the key
+        they had then. Then each of its pages is current if untouched (`kept`)."""
+        if self.reuse is None:
+            return False
+        name = first + LIST
+        key = self.reuse.keyer.key(template, name, "", "", parts)
+        if key is None:
+            return False
+        self.keys[name] = key
+        return self.reuse.keys.get(name) == key
+
+    def kept(self, path: str) -> bool:
+        """Tell whether the next page (ours: `skip` said so) of a current list is untouched, and
+        if so pass over it, keeping its last key."""
+        assert self.reuse is not None, "a list is current only with the last build's keys"
+        key = self.reuse.keys.get(path)
+        if key is None or path not in self.reuse.untouched:
+            return False
+        self.keys[path] = key
+        self.turn += 1
+        return True
+
+    def _current(self, path: str, key: str | None) -> bool:
+        """Record a page's key; tell whether the last build wrote the page from the same one."""
+        if key is None:
+            return False
+        assert self.reuse is not None
+        self.keys[path] = key
+        return self.reuse.current(path, key)
+
+    def _render(
+        self,
+        template: str,
+        path: str,
+        title: str,
+        description: str,
+        derived: Mapping[str, Callable[[], object]],
+        context: dict[str, Any],
+    ) -> bytes:
+        """Render one page's template with its context and the layout's values."""
+        for name, make in derived.items():
             context[name] = make()
         to: Callable[[str], str] = lambda target: urls.relative(path, target)  # noqa: E731
         context.setdefault("canonical", urls.absolute(self.frame.config.base_url, path))
