@@ -16,7 +16,7 @@ from newsarchive import builder, forked, reading
 from newsarchive.errors import BuildError
 from newsarchive.models import Term
 
-from conftest import build_at, tree, write_files
+from conftest import ROOT, build_at, tree, write_files
 
 
 def call(work):
@@ -267,3 +267,51 @@ def _take_listings() -> bool:
     """In a render worker: ask for the listings."""
     assert builder._JOB is not None
     return builder._JOB.take_listings()
+
+
+def test_a_small_edit_is_written_by_the_reading_child_and_nothing_else_is(tmp_path, monkeypatch):
+    """After a few articles are edited the reading child renders the pages itself; added
+    articles and changed templates go to the render processes. Each build as a cold one."""
+    monkeypatch.setattr(builder, "FORK_THRESHOLD", 1)
+    monkeypatch.setattr(builder, "RENDER_POOL_THRESHOLD", 1)  # render processes, when used
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    theme = ("--no-pagefind", "--templates", str(templates))
+    written_here: list[bool] = []
+    real = builder._take_over
+    monkeypatch.setattr(
+        builder, "_take_over", lambda *args: written_here.append(True) or real(*args)
+    )
+    write_files(tmp_path / "warm", STORIES)
+    assert build_at(tmp_path / "warm", *theme)[0] == 0
+    edited = tmp_path / "warm" / "articles" / "news" / "2021-01-10-story-0.txt"
+    added = tmp_path / "warm" / "articles" / "sport" / "2021-09-19-story-99.txt"
+    steps = [
+        ("edit", lambda: edited.write_text("Story 0, corrected\n\nNow right.\n", "utf-8"), True),
+        ("add", lambda: added.write_text("A new story\n\nThe plan again.\n", "utf-8"), False),
+        ("template", lambda: _append(templates / "article.html", "<!-- new -->\n"), False),
+        ("edit again", lambda: _append(edited, "\nAnother correction.\n"), True),
+    ]
+    for name, change, by_the_child in steps:
+        change()
+        written_here.clear()
+        code, _, err = build_at(tmp_path / "warm", *theme)
+        assert code == 0, err
+        assert written_here == ([True] if by_the_child else []), name
+        shutil.rmtree(tmp_path / "cold", ignore_errors=True)
+        shutil.copytree(tmp_path / "warm" / "articles", tmp_path / "cold" / "articles")
+        assert build_at(tmp_path / "cold", *theme)[0] == 0
+        assert tree(tmp_path / "warm" / "dist") == tree(tmp_path / "cold" / "dist"), name
+
+
+def _append(path, text):
+    """Add text at the end of a file."""
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_a_posting_is_read_by_the_process_that_made_it_and_any_child_of_it():
+    posting: forked.Posting[dict[str, int]] = forked.Posting()
+    value = {f"page-{n}.html": n for n in range(50_000)}
+    assert call(lambda: posting.post(value)) is None
+    assert call(posting.read) == value  # another child, forked after the first had posted
+    assert posting.read() == value

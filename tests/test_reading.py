@@ -93,6 +93,23 @@ def test_an_edited_article_s_words_are_its_new_ones(tmp_path):
     assert "zanzibar" not in untouched
 
 
+def test_a_read_counts_the_files_edited_and_those_added_or_removed(tmp_path):
+    write_files(tmp_path, FILES)
+    _, first = _read(tmp_path)
+    assert (first.edited, first.added_or_removed) == (0, len(FILES))  # no cache: all new
+    _, again = _read(tmp_path)
+    assert (again.edited, again.added_or_removed) == (0, 0)
+    articles = tmp_path / "articles"
+    for name in ("s1/2024-02-02-story.md", "s2/2024-02-03-story.md"):
+        (articles / name).write_text((articles / name).read_text("utf-8") + "\nMore.\n", "utf-8")
+    _, edited = _read(tmp_path)
+    assert (edited.edited, edited.added_or_removed) == (2, 0)
+    (articles / "s0" / "2024-02-01-story.md").unlink()
+    (articles / "s0" / "new.md").write_text("# New\n\nText.\n", "utf-8")
+    _, moved = _read(tmp_path)
+    assert (moved.edited, moved.added_or_removed) == (0, 2)
+
+
 def test_a_second_read_from_the_cache_also_leaves_bodies_on_disk(tmp_path):
     write_files(tmp_path, FILES)
     _, first = _read(tmp_path)  # read from the files, then saved: stripped too

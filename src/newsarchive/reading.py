@@ -88,6 +88,8 @@ class Read:
     problems: list[Problem]
     bodies: Bodies
     words: Words
+    edited: int = 0  # files read again whose earlier text the cache held
+    added_or_removed: int = 0  # files the cache had no text of, and cached files now gone
 
 
 @dataclass(slots=True)
@@ -150,6 +152,7 @@ def read_all(
     pending: dict[int, _Pending] = {}  # shards to save again
     words: list[Words] = []  # each shard's
     todo: list[str] = []
+    edited = added_or_removed = 0
     for shard, members in enumerate(_sharded(sources)):
         known = saved[shard].records
         kept = {key for rel in members if (key := (rel, digests[rel])) in known}
@@ -158,6 +161,9 @@ def read_all(
             saved_bodies = saved[shard].shard.bodies() if kept else {}
             kept = {key for key in kept if key[0] in saved_bodies}  # sound files have every body
             missing = [rel for rel in members if (rel, digests[rel]) not in kept]
+            had = {rel for rel, _ in known}
+            edited += sum(1 for rel in missing if rel in had)
+            added_or_removed += len(had.symmetric_difference(members))
             parsed = {key: known[key] for key in kept}
             texts = {rel: saved_bodies[rel] for rel, _ in kept}
             pending[shard] = _Pending(parsed, texts, len(missing), shard, words[shard])
@@ -189,7 +195,7 @@ def read_all(
         problems.extend(found)
         if article is not None:
             articles.append(article)
-    return Read(articles, problems, bodies, Words.joined(words))
+    return Read(articles, problems, bodies, Words.joined(words), edited, added_or_removed)
 
 
 def source_file(rel: str, folder: Path, elsewhere: Mapping[str, str]) -> SourceFile:
