@@ -304,3 +304,28 @@ def test_a_page_is_made_only_if_its_inputs_changed_and_kept_pages_keep_their_key
     assert "tampered" not in again.page("sections/s0/index.html")  # a current list's page
     cold = build_site_from({}, output="cold")  # whose file was changed is written again
     assert tree(again.dist) == tree(cold.dist)
+
+
+def test_compiled_templates_are_kept_for_this_code_and_damage_only_costs_a_compile(
+    build_site_from, tmp_path
+):
+    options = theme(tmp_path)
+    first = build_site_from(SAMPLE_FILES, *options)
+    store = cache.folder_for(first.dist)
+    (store / "templates-from-other-code").mkdir()
+    kept = store / f"templates-{cache.code_key()}"
+    assert len(list(kept.iterdir())) == len(list((tmp_path / "templates").glob("*.html")))
+    for number, compiled in enumerate(sorted(kept.iterdir())):  # cut short in its checksum,
+        data = compiled.read_bytes()  # or in its code
+        compiled.write_bytes(data[:40] if number % 2 else data[:-10])
+    article = tmp_path / "templates" / "article.html"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("</article>", "<p>Edited.</p></article>"),
+        encoding="utf-8",
+    )
+    again = build_site_from({}, *options)
+    assert again.code == 0
+    assert "<p>Edited.</p>" in again.page(again.article_path(SOURCE))
+    assert not (store / "templates-from-other-code").exists()
+    cold = build_site_from({}, *options, output="cold")
+    assert tree(again.dist) == tree(cold.dist)

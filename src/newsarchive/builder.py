@@ -112,7 +112,7 @@ def build(
             _release_freed_memory()
             look = functools.partial(_look_at_output, store, writer.output, looks)
             with forked.started(look, fork, "looking at the output") as looked:
-                env = environment(paths.templates)
+                env = environment(paths.templates, cache.compiled_templates(store))
                 compile_templates(env)  # while the children work; the render processes share them
                 looked()  # (raises what went wrong there)
             seen.put(True)  # the reading child may read it for a small edit; this process later
@@ -224,7 +224,7 @@ def _catalogue(
     last = _small_edit(read, looked, lambda: key_salt(_frame(config, site), paths.templates))
     if last is None:
         return Catalogued(site, read.bodies, read.problems, index, writer.changed)
-    env = environment(paths.templates)
+    env = environment(paths.templates, cache.compiled_templates(store))
     job = Job(config, site, paths, env, read.bodies, last.keys, last.untouched)
     report = Report(len(site.entries), files=len(index), problems=read.problems)
     report.notes = site.notes

@@ -14,8 +14,10 @@ import hashlib
 import json
 import os
 import pickle
+import shutil
 import time
 from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +46,19 @@ HTML, and (for `Words` when the shard is saved again) its term counts and search
 def folder_for(output: Path) -> Path:
     """Return the cache folder that belongs to an output folder."""
     return output.with_name(f".{output.name}.cache")
+
+
+def compiled_templates(store: Path) -> Path | None:
+    """Return the folder that keeps compiled templates for this code (`render.Compiled`),
+    deleting those of other code; None if it cannot be made."""
+    name = f"templates-{code_key()}"
+    with suppress(OSError):
+        for old in store.glob("templates-*"):
+            if old.name != name:
+                shutil.rmtree(old, ignore_errors=True)
+        (store / name).mkdir(parents=True, exist_ok=True)
+        return store / name
+    return None
 
 
 def digest_files(
