@@ -263,6 +263,14 @@ class Renderer:
         title, description, derived, context = make()
         return self._render(template, path, title, description, derived, context)
 
+    def current_file(self, path: str, inputs: Mapping[str, object]) -> bool:
+        """Tell whether a file that is not a page (a listing) is as the last build wrote it:
+        made from the same `inputs` (named values, keyed as a page's context is), and
+        untouched; records its key."""
+        if self.reuse is None:
+            return False
+        return self._current(path, self.reuse.keyer.key("", path, "", "", inputs))
+
     def list_current(self, template: str, first: str, parts: Mapping[str, Any]) -> bool:
         """Tell whether a paginated list is as the last build had it: `parts` (its entries, in
         order, and every value its pages are made from beside the page number) have the key

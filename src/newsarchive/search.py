@@ -28,7 +28,7 @@ import subprocess
 import tempfile
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
@@ -39,7 +39,7 @@ import numpy.typing as npt
 from . import urls
 from .errors import BuildError
 from .loader.markup import plain_paragraphs
-from .models import Entry, Output, Site
+from .models import KEEP, Entry, Output, Site
 from .render import human_date
 from .search_terms import (
     ENTITY,
@@ -110,12 +110,16 @@ def term_outputs(site: Site, words: Words | None = None) -> Iterator[Output]:
     )
 
 
-def document_outputs(site: Site) -> Iterator[Output]:
+def document_outputs(
+    site: Site, current: Callable[[str, Mapping[str, object]], bool] | None = None
+) -> Iterator[Output]:
     """Yield what a result shows of each article (document shards), and the documents of each
-    section and year (filter lists): the index's files that need no words."""
+    section and year (filter lists): the index's files that need no words. A document shard
+    that is `current` (made from the same entries and section names as the last build's: the
+    render processes' `Renderer.current_file`) is KEEP."""
     entries = _indexed(site)
     sections, years = _filters(entries)
-    yield from _doc_shards(entries, [name for name, _ in sections])
+    yield from _doc_shards(entries, [name for name, _ in sections], current)
     for number, (_, members) in enumerate(sections):
         yield _script(f"s{number:03d}", encode(members, shift=0))
     for year, members in years:
@@ -310,12 +314,22 @@ def encode(values: Iterable[int], shift: int = 4) -> str:
     return "".join(out)
 
 
-def _doc_shards(entries: Sequence[Entry], sections: Sequence[str]) -> Iterator[Output]:
+def _doc_shards(
+    entries: Sequence[Entry],
+    sections: Sequence[str],
+    current: Callable[[str, Mapping[str, object]], bool] | None,
+) -> Iterator[Output]:
     """Yield the document shards: what a result shows, DOCS_PER_SHARD documents a file."""
     numbers = {name: n for n, name in enumerate(sections)}
+    names = tuple(sections)
     for start in range(0, len(entries), DOCS_PER_SHARD):
-        docs = [_record(e, numbers) for e in entries[start : start + DOCS_PER_SHARD]]
-        yield _script(f"d{start // DOCS_PER_SHARD:04d}", docs)
+        shard = tuple(entries[start : start + DOCS_PER_SHARD])
+        name = f"d{start // DOCS_PER_SHARD:04d}"
+        inputs = {"entries": shard, "sections": names}
+        if current is not None and current(f"{INDEX_FOLDER}/{name}.js", inputs):
+            yield Output(f"{INDEX_FOLDER}/{name}.js", KEEP)
+            continue
+        yield _script(name, [_record(e, numbers) for e in shard])
 
 
 def _record(entry: Entry, sections: dict[str, int]) -> list[object]:
