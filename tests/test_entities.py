@@ -379,9 +379,10 @@ def test_dateline_not_in_capitals_is_read_as_text() -> None:
 @given(TRICKY_TEXT)
 def test_fast_run_scanners_find_the_runs_of_the_plain_pattern(text: str) -> None:
     expected = [m.span() for m in PLAIN_RUN.finditer(text)]
-    assert [m.span() for m in entities._RUN.finditer(text)] == expected
-    if entities._HYPHEN_UPPER.search(text) is None:
-        assert [m.span() for m in entities._RUN_UPPER.finditer(text)] == expected
+    anywhere, after_capital, hyphen_capital = entities._runs()
+    assert [m.span() for m in anywhere.finditer(text)] == expected
+    if hyphen_capital.search(text) is None:
+        assert [m.span() for m in after_capital.finditer(text)] == expected
 
 
 @PROPERTY

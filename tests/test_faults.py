@@ -338,6 +338,7 @@ def cached_site(tmp_path):
         "state.pickle",
         "outputs.pickle",
         "gazetteer.pickle",
+        f"templates-{cache.code_key()}",
         *(f"articles-{cache.shard_of(p.name):02d}.pickle" for p in SAMPLES.glob("*.txt")),
     }
     return tmp_path

@@ -86,11 +86,8 @@ def build(
     found = None if big else discover(paths.articles)
     fork = found is None or len(found.files) >= FORK_THRESHOLD
     given: forked.Handover[Sources] = forked.Handover(fork)
-    looks: forked.Posting[Looked] = forked.Posting()  # what a child looking at the output found
-    seen: forked.Handover[bool] = forked.Handover(fork)  # once it is there
-    work = functools.partial(
-        _catalogue, config, store, paths, _cores(jobs), progress, given, (looks, seen)
-    )
+    looks = Looks(forked.Posting(), forked.Posting(), forked.Handover(fork))
+    work = functools.partial(_catalogue, config, store, paths, _cores(jobs), progress, given, looks)
     try:
         with forked.started(work, fork) as catalogued:
             found = found or discover(paths.articles)
@@ -115,9 +112,9 @@ def build(
                 env = environment(paths.templates, cache.compiled_templates(store))
                 compile_templates(env)  # while the children work; the render processes share them
                 looked()  # (raises what went wrong there)
-            seen.put(True)  # the reading child may read it for a small edit; this process later
+            looks.seen.put(True)  # the reading child may read it for a small edit
             done = catalogued()
-        present, last = looks.read()
+        present = looks.present.read()
         if isinstance(done, Written):
             writer.adopt(done.files)
             _take_over(report, done.report)
@@ -127,6 +124,7 @@ def build(
             writer.adopt(done.index)
             report.files += len(done.index)
             report.changed += done.changed
+            last = looks.last.read()
             job = Job(config, done.site, paths, env, done.bodies, last.keys, last.untouched)
             workers = _workers(jobs, len(done.site.entries), RENDER_POOL_THRESHOLD)
             _write_site(job, writer, report, workers, progress)
@@ -194,12 +192,12 @@ def _catalogue(
     cores: int,
     progress: Progress,
     given: forked.Handover[Sources],
-    looked: tuple[forked.Posting[Looked], forked.Handover[bool]],
+    looks: Looks,
 ) -> Catalogued | Written:
     """Read the articles (the source paths and digests are `given`: the parse cache is loaded
     meanwhile), catalogue them and write the file:// search index's terms (which need every
     article's search words, so are best made where they are). Another child of the build
-    process looks at the output, and posts what it found (`looked`).
+    process looks at the output, and posts what it found (`looks`).
 
     After a small edit (a few files edited, none added or removed, the templates and the
     layout as the last build had them) most pages are as the last build wrote them, and this
@@ -221,7 +219,7 @@ def _catalogue(
     for item in term_outputs(site, read.words):
         writer.write(item)
         index.append(item.path)
-    last = _small_edit(read, looked, lambda: key_salt(_frame(config, site), paths.templates))
+    last = _small_edit(read, looks, lambda: key_salt(_frame(config, site), paths.templates))
     if last is None:
         return Catalogued(site, read.bodies, read.problems, index, writer.changed)
     env = environment(paths.templates, cache.compiled_templates(store))
@@ -238,7 +236,7 @@ def _catalogue(
 
 def _small_edit(
     read: Read,
-    looked: tuple[forked.Posting[Looked], forked.Handover[bool]],
+    looks: Looks,
     salt: Callable[[], str],
 ) -> Last | None:
     """Return what the last build left for reusing its pages if this build edits a few
@@ -246,9 +244,8 @@ def _small_edit(
     of the last build (the `salt` of its page keys); else None."""
     if read.edited > SMALL_EDIT or read.added_or_removed:
         return None
-    looks, seen = looked
-    seen.take()
-    _, last = looks.read()
+    looks.seen.take()
+    last = looks.last.read()
     return last if last.keys and last.salt == salt() else None
 
 
@@ -317,12 +314,18 @@ def _intact(store: Path, key: str, output: Path) -> bool:
     return outputs.get("tree") == snapshot(output)
 
 
-Looked = tuple[dict[str, list[int]], Last]
-"""The output's snapshot when the build began, and what the last build left for reusing its
-pages (`_look_at_output`)."""
+@dataclass(frozen=True, slots=True)
+class Looks:
+    """Where the child looking at the output posts what it found (`_look_at_output`), and
+    the word that it did: the build process reads the output's snapshot for the commit, the
+    reading child what the last build left for reusing its pages, for a small edit."""
+
+    present: forked.Posting[dict[str, list[int]]]
+    last: forked.Posting[Last]
+    seen: forked.Handover[bool]
 
 
-def _look_at_output(store: Path, output: Path, looks: forked.Posting[Looked]) -> None:
+def _look_at_output(store: Path, output: Path, looks: Looks) -> None:
     """Post the output's snapshot (one walk: it tells what is intact and what to delete), and
     what the last build left for reusing its pages.
 
@@ -332,7 +335,8 @@ def _look_at_output(store: Path, output: Path, looks: forked.Posting[Looked]) ->
     process did it) goes with the child.
     """
     present = snapshot(output)
-    looks.post((present, _last_pages(cache.load_outputs(store), present)))
+    looks.present.post(present)
+    looks.last.post(_last_pages(cache.load_outputs(store), present))
 
 
 def _last_pages(outputs: dict[str, object] | None, present: dict[str, list[int]]) -> Last:
