@@ -90,7 +90,7 @@ def test_corrupt_cache_is_ignored_and_rewritten(build_site_from, tmp_path):
     assert len(shards) == len(
         {cache.shard_of(rel.removeprefix("articles/")) for rel in SAMPLE_FILES}
     )
-    for name in ("state.pickle", "outputs.pickle", *shards):
+    for name in ("state.pickle", "outputs.msgpack", *shards):
         data = (store / name).read_bytes()
         (store / name).write_bytes(data[:40] + b"garbage" + data[47:])
     again = build_site_from({})

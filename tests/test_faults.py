@@ -336,7 +336,7 @@ def cached_site(tmp_path):
     rebuild(tmp_path)
     assert {p.name for p in (tmp_path / ".dist.cache").iterdir()} == {
         "state.pickle",
-        "outputs.pickle",
+        "outputs.msgpack",
         "gazetteer.pickle",
         f"templates-{cache.code_key()}",
         *(f"articles-{cache.shard_of(p.name):02d}.pickle" for p in SAMPLES.glob("*.txt")),
@@ -359,7 +359,7 @@ def test_an_unchanged_rebuild_uses_the_cache(cached_site):
     assert "Nothing changed since the last build" in rebuild(cached_site)
 
 
-@pytest.mark.parametrize("name", ["state.pickle", "outputs.pickle", "gazetteer.pickle", PARSED])
+@pytest.mark.parametrize("name", ["state.pickle", "outputs.msgpack", "gazetteer.pickle", PARSED])
 @pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty"])
 def test_a_damaged_cache_file_is_rebuilt_not_trusted(cached_site, name, damage):
     path = cached_site / ".dist.cache" / name

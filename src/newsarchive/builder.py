@@ -113,8 +113,8 @@ def build(
                 compile_templates(env)  # while the children work; the render processes share them
                 looked()  # (raises what went wrong there)
             looks.seen.put(True)  # the reading child may read it for a small edit
+            present = looks.present.read()  # for the commit (6 MB at 20,000 articles)
             done = catalogued()
-        present = looks.present.read()
         if isinstance(done, Written):
             writer.adopt(done.files)
             _take_over(report, done.report)
@@ -231,6 +231,7 @@ def _catalogue(
     except jinja2.TemplateError as error:  # keep its line: tracebacks don't pickle
         raise BuildError(template_message(error, paths.templates)) from None
     report.changed = writer.changed
+    forked.keep(site, read, job)  # a child ends sooner without freeing them (0.04 s)
     return Written(report, list(writer.written))
 
 

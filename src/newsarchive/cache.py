@@ -16,12 +16,13 @@ import os
 import pickle
 import shutil
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from msgspec import structs
 
 from .config import SiteConfig
@@ -130,6 +131,9 @@ def _counts(path: Path) -> bool:
     return "__pycache__" not in path.parts and not path.name.startswith(".")
 
 
+OUTPUTS = "outputs.msgpack"
+
+
 def load_state(cache: Path) -> dict[str, object] | None:
     """Return the saved state of the last build (its key, source stamps and report), or None if
     it is missing or corrupt."""
@@ -139,7 +143,7 @@ def load_state(cache: Path) -> dict[str, object] | None:
 def load_outputs(cache: Path) -> dict[str, object] | None:
     """Return what the last build left in the output (its key, "tree": size and mtime of every
     file, "pages": every page's key), or None if it is missing or corrupt."""
-    return _load_saved(cache / "outputs.pickle")
+    return _load_saved(cache / OUTPUTS, _decoded)
 
 
 def save_state(cache: Path, state: dict[str, object], outputs: dict[str, object]) -> None:
@@ -148,18 +152,36 @@ def save_state(cache: Path, state: dict[str, object], outputs: dict[str, object]
     Two files: a build needs the state before it starts reading the articles and the rest only
     after (a build reading in a child looks at its output meanwhile). Each is whole and
     checksummed; saved from different builds (one write failed), they still describe the
-    output truly, as the outputs file is written first and the state names its key. Pickled:
-    JSON took 0.1 s to write and 0.09 s to read at 20,000 articles, pickle a third of that.
+    output truly, as the outputs file is written first and the state names its key. JSON
+    took 0.1 s to write and 0.09 s to read at 20,000 articles. The state is pickled (read
+    by every build, a no-op included: 0.012 s, MessagePack 0.028 s); the outputs are
+    MessagePack (written by every build that changed something: 0.002 s, pickle 0.027 s).
     """
-    for name, data in (("outputs.pickle", outputs), ("state.pickle", state)):
-        _save(cache / name, pickle.dumps({**data, "version": VERSION}, pickle.HIGHEST_PROTOCOL))
+    _save(cache / OUTPUTS, msgspec.msgpack.encode({**outputs, "version": VERSION}))
+    with suppress(OSError):
+        (cache / "outputs.pickle").unlink(missing_ok=True)  # what older versions wrote
+    _save(
+        cache / "state.pickle", pickle.dumps({**state, "version": VERSION}, pickle.HIGHEST_PROTOCOL)
+    )
 
 
-def _load_saved(path: Path) -> dict[str, object] | None:
-    """Return a saved mapping from this version, or None if missing, corrupt or other."""
+def _load_saved(
+    path: Path, decode: Callable[[memoryview | bytes], dict[Any, Any]] | None = None
+) -> dict[str, object] | None:
+    """Return a saved mapping from this version, or None if missing, corrupt or other (it is
+    unpickled unless another way to `decode` it is given)."""
     data = _load(path)
-    value = _unpickled(data) if data is not None else {}
+    value = (decode or _unpickled)(data) if data is not None else {}
     return value if value.get("version") == VERSION else None
+
+
+def _decoded(data: memoryview | bytes) -> dict[Any, Any]:
+    """Return a MessagePack mapping from a sound cache file (empty if it does not load as one)."""
+    try:
+        value = msgspec.msgpack.decode(data)
+    except msgspec.DecodeError:  # damaged in a way the checksum could not see: rebuild it
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 @dataclass(frozen=True, slots=True)

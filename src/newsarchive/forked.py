@@ -162,8 +162,21 @@ def _load(stream: IO[bytes], freeze: bool = False) -> Any:
         return value
 
 
+_KEPT: list[object] | None = None  # in a forked process: what it keeps to the end
+
+
+def keep(*values: object) -> None:
+    """In a process forked by `started`, keep values to the end: it ends without freeing
+    them (freeing the catalogue of 20,000 articles object by object took 0.04 s). Elsewhere
+    this does nothing: the values go when their last user lets go."""
+    if _KEPT is not None:
+        _KEPT.extend(values)
+
+
 def _run(work: Callable[[], object], result: int) -> None:
     """In the forked process: run the work and write its result, or what it raised."""
+    global _KEPT
+    _KEPT = []
     gc.disable()  # for good: enabled again after making a million objects, it would walk them
     try:
         reply: tuple[object, bool] = (work(), False)
