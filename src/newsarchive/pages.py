@@ -106,8 +106,10 @@ def _list_pages(
             yield Output(pager.path, b"")
             continue
         if current is None:
-            parts = {"items": tuple(items), "title": title, "about": description, "crumbs": crumbs}
-            current = renderer.list_current(template, first, {**context, **parts})
+            parts = {"#items": tuple(items), "#title": title, "#about": description}
+            current = renderer.list_current(  # "#": no keyword argument has that name
+                template, first, {**context, **parts, "#crumbs": crumbs}
+            )
         if current and renderer.kept(pager.path):
             yield Output(pager.path, KEEP)
             continue
