@@ -243,10 +243,8 @@ class Renderer:
         if self.skip():
             return b""
         self.turn += 1
-        if self.reuse is not None:
-            key = self.reuse.keyer.key(template, path, title, description, context)
-            if self._current(path, key):
-                return KEEP
+        if self._current(template, path, title, description, context):
+            return KEEP
         return self._render(template, path, title, description, derived or {}, context)
 
     def page_from(self, template: str, path: str, inputs: tuple[object, ...], make: Made) -> bytes:
@@ -256,10 +254,8 @@ class Renderer:
         if self.skip():
             return b""
         self.turn += 1
-        if self.reuse is not None:
-            key = self.reuse.keyer.key(template, path, "", "", {"inputs": inputs})
-            if self._current(path, key):
-                return KEEP
+        if self._current(template, path, "", "", {"inputs": inputs}):
+            return KEEP
         title, description, derived, context = make()
         return self._render(template, path, title, description, derived, context)
 
@@ -267,9 +263,7 @@ class Renderer:
         """Tell whether a file that is not a page (a listing) is as the last build wrote it:
         made from the same `inputs` (named values, keyed as a page's context is), and
         untouched; records its key."""
-        if self.reuse is None:
-            return False
-        return self._current(path, self.reuse.keyer.key("", path, "", "", inputs))
+        return self._current("", path, "", "", inputs)
 
     def list_current(self, template: str, first: str, parts: Mapping[str, Any]) -> bool:
         """Tell whether a paginated list is as the last build had it: `parts` (its entries, in
@@ -289,17 +283,22 @@ class Renderer:
         if so pass over it, keeping its last key."""
         assert self.reuse is not None, "a list is current only with the last build's keys"
         key = self.reuse.keys.get(path)
-        if key is None or path not in self.reuse.untouched:
+        if key is None or not self.reuse.current(path, key):
             return False
         self.keys[path] = key
         self.turn += 1
         return True
 
-    def _current(self, path: str, key: str | None) -> bool:
-        """Record a page's key; tell whether the last build wrote the page from the same one."""
+    def _current(
+        self, template: str, path: str, title: str, description: str, context: Mapping[str, Any]
+    ) -> bool:
+        """Key a file (as `Keyer.key` does) and record its key; tell whether the last build
+        wrote it from the same one and it is untouched."""
+        if self.reuse is None:
+            return False
+        key = self.reuse.keyer.key(template, path, title, description, context)
         if key is None:
             return False
-        assert self.reuse is not None
         self.keys[path] = key
         return self.reuse.current(path, key)
 
