@@ -13,7 +13,8 @@ import pytest
 from newsarchive.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "articles"
+# The two written-to-shape stand-ins the tests were built on; articles/ holds the real seeds.
+SAMPLES = ROOT / "tests" / "fixtures" / "standins"
 CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium; Playwright never downloads a browser here
 CHROMIUM_ARGS = [
     "--no-sandbox",

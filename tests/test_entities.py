@@ -21,7 +21,7 @@ from hypothesis.configuration import set_hypothesis_home_dir
 from newsarchive import entities, entity_words
 from newsarchive.entities import Entity, candidates, collect
 
-ARTICLES = Path(__file__).parent.parent / "articles"
+ARTICLES = Path(__file__).parent / "fixtures" / "standins"
 SAMPLES = ("001_mexico-army-culiacan.txt", "002_el-chapo-son-captured.txt")
 
 NICKNAME_IN_NAME = 'Police said Joaquín "El Chapo" Guzmán and Ismael "El Mayo" Zambada fled.'

@@ -14,7 +14,7 @@ from newsarchive.loader import parse, read_article
 from newsarchive.models import Article, SourceFile
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
-SAMPLES = Path(__file__).parent.parent / "articles"
+SAMPLES = Path(__file__).parent / "fixtures" / "standins"
 MOJIBAKE = ("Â", "Ã", "\ufffd", "â€")
 
 

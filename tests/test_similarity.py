@@ -33,7 +33,7 @@ from newsarchive.similarity import (
     unpack_counts,
 )
 
-SAMPLES = Path(__file__).resolve().parent.parent / "articles"
+SAMPLES = Path(__file__).resolve().parent / "fixtures" / "standins"
 AFP = (SAMPLES / "001_mexico-army-culiacan.txt").read_text(encoding="utf-8")
 REUTERS = (SAMPLES / "002_el-chapo-son-captured.txt").read_text(encoding="utf-8")
 UNRELATED = {
