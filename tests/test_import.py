@@ -281,3 +281,52 @@ def test_missing_library_names_the_extra(tmp_path: Path, monkeypatch: pytest.Mon
     assert code == 1
     assert "feed.xml: reading RSS/Atom feeds needs the 'feedparser' library" in out
     assert "pip install -e '.[import]'" in out
+
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Valley Gazette</title>
+  <id>tag:gazette.example,2023:feed</id>
+  <updated>2023-03-14T10:00:00Z</updated>
+  <entry>
+    <title type="html">Floods: &lt;em&gt;what next&lt;/em&gt; for Mill Road?</title>
+    <id>tag:gazette.example,2023:flood-next</id>
+    <link rel="alternate" href="https://gazette.example/2023/03/14/what-next/"/>
+    <published>2023-03-14T08:00:00+01:00</published>
+    <updated>2023-03-14T09:00:00Z</updated>
+    <author><name>Jane Doe</name></author>
+    <category term="Floods"/>
+    <content type="html">&lt;p&gt;Residents met on Monday to ask the council what happens next.&lt;/p&gt;
+      &lt;p onmouseover="steal()"&gt;A report is due in &lt;a href="javascript:alert(1)"&gt;May&lt;/a&gt;.&lt;/p&gt;</content>
+  </entry>
+</feed>
+"""
+
+
+def test_atom_entry_keeps_its_text_and_loses_unsafe_markup(tmp_path: Path) -> None:
+    (tmp_path / "atom.xml").write_text(ATOM, encoding="utf-8")
+    code, _, _ = run_import(tmp_path, str(tmp_path / "atom.xml"))
+    assert code == 0
+    files = imported(tmp_path)
+    entry = files["2023-03-14-floods-what-next-for-mill-road.md"]
+    assert entry["title"] == "Floods: what next for Mill Road?"
+    assert entry["date"] == "2023-03-14T07:00:00+00:00"
+    assert entry["author"] == "Jane Doe" and entry["tags"] == ["Floods"]
+    text = bodies(tmp_path)
+    assert "Residents met on Monday" in text and "A report is due in" in text
+    assert "onmouseover" not in text and "javascript:" not in text
+
+
+def test_malformed_feed_is_named_and_what_can_be_read_is_still_read(tmp_path: Path) -> None:
+    (tmp_path / "cut.xml").write_text(
+        "<rss><channel><item><title>Cut off</title><description>Only this much of the "
+        "story arrived before the file was cut off.</description></item><item><title>Lo",
+        encoding="utf-8",
+    )
+    (tmp_path / "empty.xml").write_text("<rss><channel>", encoding="utf-8")
+    code, out, _ = run_import(tmp_path, str(tmp_path / "cut.xml"), str(tmp_path / "empty.xml"))
+    assert code == 1  # one source could not be read at all
+    assert "Imported 1 new" in out
+    assert "cut.xml: is not well-formed XML" in out and "2 item(s) were still read" in out
+    assert "cut.xml: is not well-formed XML (line 1, column 155: no element found)" in out
+    assert "empty.xml: is not a readable feed (line 1, column 14: no element found)" in out

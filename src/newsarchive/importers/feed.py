@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -25,20 +26,29 @@ def read(path: Path, name: str, mapping: Mapping[str, str]) -> Iterator[Item | S
     """Yield an item for every entry of the feed file at path."""
     feedparser = need("feedparser", "reading RSS/Atom feeds")
     # Always bytes: feedparser fetches a string that looks like a URL, and nothing may be fetched.
-    parsed = feedparser.parse(path.read_bytes())
-    if parsed.get("bozo") and not parsed.entries:
+    data = path.read_bytes()
+    parsed = feedparser.parse(data)
+    declared = data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml")
+    problem = _problem(parsed.get("bozo_exception"), declared) if parsed.get("bozo") else ""
+    if problem and not parsed.entries:
         raise SourceError(
-            f"is not a readable feed ({parsed.get('bozo_exception')}); "
-            "check that it is the complete RSS or Atom file"
+            f"is not a readable feed ({problem}); check that it is the complete RSS or Atom file"
         )
-    if parsed.get("bozo"):
-        yield Note(
-            name,
-            f"is not well-formed XML ({parsed.get('bozo_exception')}); "
-            f"{len(parsed.entries)} item(s) were still read",
-        )
+    if problem:
+        read = len(parsed.entries)
+        yield Note(name, f"is not well-formed XML ({problem}); {read} item(s) were still read")
     for number, entry in enumerate(parsed.entries, start=1):
         yield _item(entry, f"{name} item {number}", name, number)
+
+
+def _problem(error: object, declared: bool) -> str:
+    """Return feedparser's complaint about the XML with its position as a line and column."""
+    match = re.match(r"<unknown>:(\d+):(\d+): (.*)", str(error), re.DOTALL)
+    if match is None:
+        return str(error)
+    line, column, message = match.groups()
+    # feedparser puts an XML declaration line in front of a feed that has none
+    return f"line {int(line) - (0 if declared else 1)}, column {column}: {message}"
 
 
 def _item(entry: Any, where: str, name: str, number: int) -> Item | Skip:
