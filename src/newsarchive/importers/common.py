@@ -29,6 +29,9 @@ _LOOKS_HTML = re.compile(
 
 BodyKind = Literal["html", "markdown", "text"]
 
+# libyaml's emitter where PyYAML was built with it (its wheels are); both write the same YAML.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 
 class SourceError(Exception):
     """Raised when a whole source cannot be read; the message says what is wrong and what to do."""
@@ -79,14 +82,16 @@ def need(module: str, purpose: str) -> ModuleType:
         raise SourceError(f"{purpose} needs the '{module}' library; {EXTRA_HINT}") from None
 
 
-def fix(text: str, *, markup_text: bool = False) -> str:
+def fix(text: str) -> str:
     """Repair mojibake (double-encoded UTF-8) and normalise line ends and controls."""
+    if text.isascii():  # mojibake needs bytes over 127; most wire copy has none
+        return normalise(text)
     try:
         import ftfy
     except ImportError:  # repairing is a nicety; the text is still normalised as the loader does
         return normalise(text)
     config = ftfy.TextFixerConfig(
-        unescape_html=False if markup_text else "auto",
+        unescape_html=False,  # entities are markup's business: plain() and the sanitiser see them
         uncurl_quotes=False,  # typographic quotes are the writer's, not damage
         fix_character_width=False,
         explain=False,
@@ -96,7 +101,7 @@ def fix(text: str, *, markup_text: bool = False) -> str:
 
 def plain(text: str) -> str:
     """Return one line of clean plain text from text that may hold tags or entities."""
-    return " ".join(html.unescape(_TAG.sub(" ", fix(text, markup_text=True))).split())
+    return " ".join(fix(html.unescape(_TAG.sub(" ", text))).split())
 
 
 def looks_like_html(text: str) -> bool:
@@ -106,7 +111,7 @@ def looks_like_html(text: str) -> bool:
 
 def clean_html(fragment: str) -> str:
     """Repair and sanitise an HTML fragment with the loader's allow-list; wrap bare paragraphs."""
-    fragment = fix(fragment, markup_text=True)
+    fragment = fix(fragment)
     if not _BLOCK.search(fragment):  # text with only inline tags: blank lines are paragraphs
         blocks = [b.strip() for b in re.split(r"\n\s*\n", fragment) if b.strip()]
         fragment = "\n".join(f"<p>{b}</p>" for b in blocks)
@@ -145,7 +150,7 @@ def front_matter(item: Item, section: str) -> str:
         "imported_from": item.imported_from,
     }
     kept = {key: value for key, value in fields.items() if value not in ("", [], None)}
-    head = yaml.safe_dump(kept, allow_unicode=True, sort_keys=False, width=1 << 16)
+    head = yaml.dump(kept, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1 << 16)
     return f"---\n{head}---\n"
 
 
