@@ -195,7 +195,7 @@ def test_kind_is_recognised_by_content_not_by_name(tmp_path: Path) -> None:
     code, out, _ = run_import(tmp_path, str(tmp_path / "download.bin"), str(tmp_path / "site.rss"))
     assert code == 0
     assert "Reading download.bin (RSS/Atom feed)" in out
-    assert "Reading site.rss (WordPress export (WXR))" in out
+    assert "Reading site.rss (WordPress WXR export)" in out
 
 
 def test_reimport_updates_in_place_and_never_duplicates(tmp_path: Path) -> None:

@@ -4,12 +4,15 @@ the build reports no skipped file and no warning."""
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from pathlib import Path
 
+import pytest
 from markupsafe import escape
 from test_import import SAMPLES, write_warc
 
-from conftest import build_at, run_cli
+from conftest import ROOT, build_at, run_cli
 
 
 def test_every_kind_imports_and_builds_without_warnings(tmp_path: Path) -> None:
@@ -64,3 +67,28 @@ def test_every_kind_imports_and_builds_without_warnings(tmp_path: Path) -> None:
             in page
         )
         assert "alert(" not in page and "onerror" not in page and "<iframe" not in page
+
+
+def test_docs_examples_print_what_the_docs_show(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every `$ python build.py import ...` block in docs/import.md, run in order on the samples."""
+    shutil.copytree(SAMPLES, tmp_path, dirs_exist_ok=True)
+    write_warc(
+        tmp_path / "crawl.warc.gz",
+        [
+            (
+                "https://gazette.example/2023/02/20/flood/",
+                "text/html; charset=utf-8",
+                (SAMPLES / "saved" / "mill-road-flood.html").read_bytes(),
+            ),
+            ("https://gazette.example/img/flood.jpg", "image/jpeg", b"\xff\xd8\xff"),
+        ],
+    )
+    monkeypatch.chdir(tmp_path)
+    docs = (ROOT / "docs" / "import.md").read_text(encoding="utf-8")
+    examples = re.findall(r"^\$ python build\.py (import .*)\n((?:(?!\$ |```).*\n)*)", docs, re.M)
+    assert len(examples) == 7
+    for command, shown in examples:
+        _, out, _ = run_cli(*command.split())
+        assert out.strip() == shown.strip(), command

@@ -51,8 +51,10 @@ def parser() -> argparse.ArgumentParser:
     import_cmd.add_argument(
         "sources", type=Path, nargs="+", metavar="SOURCE", help="file or folder"
     )
-    import_cmd.add_argument("--articles", type=Path, default=Path("articles"), metavar="DIR")
-    import_cmd.add_argument("--section", default="", help="section (folder) to import into")
+    import_cmd.add_argument(
+        "--articles", type=Path, default=Path("articles"), metavar="DIR", help="write here"
+    )
+    import_cmd.add_argument("--section", default="", metavar="NAME", help="section to import into")
     import_cmd.add_argument("--dry-run", action="store_true", help="report, write nothing")
     import_cmd.add_argument(
         "--map", action="append", default=[], metavar="FIELD=COLUMN,...", help="CSV/JSONL columns"

@@ -10,8 +10,8 @@ import zlib
 from pathlib import Path
 
 KINDS = {
-    "warc": "web archive (WARC)",
-    "wxr": "WordPress export (WXR)",
+    "warc": "WARC web archive",
+    "wxr": "WordPress WXR export",
     "feed": "RSS/Atom feed",
     "html": "saved HTML page",
     "jsonl": "JSON Lines",
