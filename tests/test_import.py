@@ -330,3 +330,23 @@ def test_malformed_feed_is_named_and_what_can_be_read_is_still_read(tmp_path: Pa
     assert "cut.xml: is not well-formed XML" in out and "2 item(s) were still read" in out
     assert "cut.xml: is not well-formed XML (line 1, column 155: no element found)" in out
     assert "empty.xml: is not a readable feed (line 1, column 14: no element found)" in out
+
+
+def test_jsonl_objects_need_not_share_keys(tmp_path: Path) -> None:
+    dump = tmp_path / "mixed.jsonl"
+    dump.write_text(
+        '{"headline": "Ferry service resumes", "story": "The ferry sailed again on Monday."}\n'
+        '{"title": "Harbour dredging starts", "body": "Dredgers arrived on Tuesday.", "id": 7}\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run_import(tmp_path, str(dump))
+    assert code == 0, out
+    files = imported(tmp_path)
+    assert [f["title"] for f in files.values()] == [
+        "Ferry service resumes",
+        "Harbour dredging starts",
+    ]
+    assert [f["imported_from"] for f in files.values()] == [
+        "jsonl:mixed.jsonl#line-1",
+        "jsonl:mixed.jsonl#id-7",
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import importlib
 import re
@@ -86,17 +87,19 @@ def fix(text: str) -> str:
     """Repair mojibake (double-encoded UTF-8) and normalise line ends and controls."""
     if text.isascii():  # mojibake needs bytes over 127; most wire copy has none
         return normalise(text)
-    try:
-        import ftfy
-    except ImportError:  # repairing is a nicety; the text is still normalised as the loader does
-        return normalise(text)
-    config = ftfy.TextFixerConfig(
+    ftfy = need("ftfy", "repairing double-encoded text")
+    return normalise(ftfy.fix_text(text, _ftfy_config(ftfy)))
+
+
+@functools.cache
+def _ftfy_config(ftfy: ModuleType) -> object:
+    """Return how ftfy repairs text: encodings and controls, not the writer's typography."""
+    return ftfy.TextFixerConfig(
         unescape_html=False,  # entities are markup's business: plain() and the sanitiser see them
         uncurl_quotes=False,  # typographic quotes are the writer's, not damage
         fix_character_width=False,
         explain=False,
     )
-    return normalise(ftfy.fix_text(text, config))
 
 
 def plain(text: str) -> str:
@@ -197,7 +200,7 @@ class Archive:
         if not target.resolve().is_relative_to(self.root.resolve()):
             raise SourceError(f"would be written outside {self.root} ({target}); not written")
         status = "imported" if earlier is None else "updated"
-        if earlier == target and target.is_file() and target.read_text(encoding="utf-8") == text:
+        if earlier == target and target.is_file() and _read(target) == text:
             status = "unchanged"
         self.claimed.add(target)
         for key in _keys(item):
@@ -233,6 +236,11 @@ class Archive:
             number += 1
             candidate = folder / f"{stem}-{number}{suffix}"
         return candidate
+
+
+def _read(path: Path) -> str:
+    """Return a file's text as UTF-8, undecodable bytes replaced (then it differs: rewritten)."""
+    return path.read_text(encoding="utf-8", errors="replace")
 
 
 def _keys(item: Item) -> list[str]:

@@ -29,6 +29,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "image": ("image", "image_url", "photo"),
     "url": ("url", "link", "source_url"),
 }
+MAX_CELL = 64 * 1024 * 1024  # a story may be as long as the loader allows one article to be
 # Written day-first dates; numeric ones (03/02/2023) are left out as they are ambiguous.
 DAY_FIRST = ("%d %B %Y", "%d %b %Y", "%d %b. %Y")
 
@@ -51,6 +52,7 @@ def parse_map(specs: list[str]) -> dict[str, str]:
 
 def read_csv(path: Path, name: str, mapping: Mapping[str, str]) -> Iterator[Item | Skip | Note]:
     """Yield an item for every row of a CSV (or TSV) file with a header row."""
+    csv.field_size_limit(MAX_CELL)
     text = _text(path)
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:8192], ",;\t|")
@@ -69,7 +71,7 @@ def read_csv(path: Path, name: str, mapping: Mapping[str, str]) -> Iterator[Item
 
 def read_jsonl(path: Path, name: str, mapping: Mapping[str, str]) -> Iterator[Item | Skip | Note]:
     """Yield an item for every JSON object line of a JSON Lines file."""
-    columns: dict[str, str] | None = None
+    known: dict[tuple[str, ...], dict[str, str]] = {}  # objects of a dump mostly share keys
     for number, line in enumerate(_text(path).split("\n"), start=1):
         if not line.strip():
             continue
@@ -82,9 +84,10 @@ def read_jsonl(path: Path, name: str, mapping: Mapping[str, str]) -> Iterator[It
         if not isinstance(record, dict):
             yield Skip(where, "is not a JSON object ({...})")
             continue
-        if columns is None:  # JSON Lines has no header: the first object's keys stand for one
-            columns = _columns(list(record), mapping, name, strict=False)
-        yield _item(record, columns, where, f"jsonl:{name}", number)
+        keys = tuple(record)  # JSON Lines has no header: each object's keys stand for one
+        if keys not in known:
+            known[keys] = _columns(list(keys), mapping, name, strict=False)
+        yield _item(record, known[keys], where, f"jsonl:{name}", number)
 
 
 def _text(path: Path) -> str:
