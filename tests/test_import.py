@@ -350,3 +350,14 @@ def test_jsonl_objects_need_not_share_keys(tmp_path: Path) -> None:
         "jsonl:mixed.jsonl#line-1",
         "jsonl:mixed.jsonl#id-7",
     ]
+
+
+def test_item_whose_body_turns_to_html_keeps_one_file(tmp_path: Path) -> None:
+    dump = tmp_path / "desk.jsonl"
+    line = '{"id": "d-1", "title": "Pier reopens", "date": "2023-04-01", "body": "%s"}\n'
+    dump.write_text(line % "The pier reopened on Saturday.", encoding="utf-8")
+    run_import(tmp_path, str(dump))
+    dump.write_text(line % "<p>The pier reopened on <em>Saturday</em>.</p>", encoding="utf-8")
+    code, out, _ = run_import(tmp_path, str(dump))
+    assert code == 0 and "0 new, 1 updated" in out
+    assert sorted(imported(tmp_path)) == ["2023-04-01-pier-reopens.md"]

@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import html
 import importlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -197,6 +198,8 @@ class Archive:
         suffix, text = render(item, self.section)
         earlier = self._earlier(item)
         target = earlier.with_suffix(suffix) if earlier else self._new_path(item, suffix)
+        if earlier is not None and target != earlier and target.exists():
+            target = self._new_path(item, suffix)  # never overwrite another article's file
         if not target.resolve().is_relative_to(self.root.resolve()):
             raise SourceError(f"would be written outside {self.root} ({target}); not written")
         status = "imported" if earlier is None else "updated"
@@ -207,8 +210,7 @@ class Archive:
             self.by_key[key] = target
             self.seen.setdefault(key, item.where)
         if not self.dry_run and status != "unchanged":
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            _write(target, text)
             if earlier is not None and earlier != target and earlier.is_file():
                 earlier.unlink()  # the body changed kind (.txt <-> .md): one file per item
         return status, target
@@ -236,6 +238,14 @@ class Archive:
             number += 1
             candidate = folder / f"{stem}-{number}{suffix}"
         return candidate
+
+
+def _write(path: Path, text: str) -> None:
+    """Write a file whole or not at all: a hidden temporary (the build ignores it), renamed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.importing")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def _read(path: Path) -> str:
