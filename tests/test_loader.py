@@ -382,7 +382,8 @@ def test_front_matter_unknown_key_warns_and_keeps_the_article() -> None:
     assert result.title == "Unknown keys are reported"
     assert [str(p) for p in problems] == [
         "front_matter_unknown_key.md:3: unknown front-matter key 'layout' was ignored; known "
-        "keys: title, date, author, source, section, tags, slug, url, summary, caption, credit"
+        "keys: title, date, author, source, section, tags, slug, url, summary, caption, credit, "
+        "image, source_url, imported_from"
     ]
 
 
