@@ -55,7 +55,7 @@ def test_sample_001_caption_and_credit_are_separate_and_title_is_the_lede() -> N
     assert result.title != caption + " AFP / STR"
     assert result.title != caption
     assert result.title == "Mexican security forces captured Ovidio Guzmán López"
-    assert result.title_origin == "lede"
+    assert result.headline_source == "first_clause"
     assert len(result.paragraphs) == 6
     assert result.paragraphs[0].startswith("Mexican security forces captured")
     assert not any("AFP / STR" in p for p in result.paragraphs)
@@ -65,7 +65,7 @@ def test_sample_001_caption_and_credit_are_separate_and_title_is_the_lede() -> N
 def test_sample_002_headline_dateline_and_agency() -> None:
     result = article("002_el-chapo-son-captured.txt", SAMPLES)
     assert result.title == "Mexico captures son of 'El Chapo' as gunmen set Culiacan ablaze"
-    assert result.title_origin == "headline"
+    assert result.headline_source == "text"
     assert result.dateline == "CULIACAN, Mexico (Reuters)"
     assert result.source_name == "Reuters"
     assert result.paragraphs[0].startswith("Mexican forces captured Ovidio Guzman")
@@ -231,7 +231,7 @@ def test_file_over_the_size_limit_is_skipped_unread(tmp_path: Path) -> None:
 def test_headline_then_paragraphs() -> None:
     result = article("headline_then_paragraphs.txt")
     assert result.title == "Storm closes schools across the north"
-    assert result.title_origin == "headline"
+    assert result.headline_source == "text"
     assert len(result.paragraphs) == 3
     assert result.summary == result.paragraphs[0]
     assert result.word_count == 44
@@ -243,7 +243,7 @@ def test_caption_with_credit() -> None:
     assert result.caption == "Firefighters battle a blaze at a warehouse in the port district"
     assert result.credit == "AFP / STR"
     assert result.title == "A fire destroyed a warehouse in the port district overnight"
-    assert result.title_origin == "lede"
+    assert result.headline_source == "first_clause"
     assert len(result.paragraphs) == 2
 
 
@@ -251,7 +251,7 @@ def test_caption_without_credit_repeated() -> None:
     result = article("caption_without_credit_repeated.txt")
     assert result.caption == "Crowds gather in the main square before the vote"
     assert result.credit == ""
-    assert result.title_origin == "lede"
+    assert result.headline_source == "first_clause"
     assert result.title == (
         "Thousands of people gathered in the main square on Sunday before the vote"
     )
@@ -298,7 +298,8 @@ def test_headline_only_is_kept_with_a_warning() -> None:
     assert result.title == "Breaking: parliament dissolved"
     assert result.paragraphs == ()
     assert [str(p) for p in problems] == [
-        "headline_only.txt: has a headline but no body text; its page shows the headline only"
+        "headline_only.txt: has a headline but no body text (or only a placeholder such as"
+        ' "Blah blah blah."); it is shown as a brief, headline only'
     ]
     assert problems[0].kind == "warning"
 
@@ -308,7 +309,7 @@ def test_long_single_line_is_a_paragraph_titled_by_its_first_sentence() -> None:
     assert (
         result.title == "The council met again on Tuesday to discuss the budget for the coming year"
     )
-    assert result.title_origin == "lede"
+    assert result.headline_source == "first_sentence"
     assert len(result.paragraphs) == 1
     assert len(result.paragraphs[0]) > 50_000
     assert len(result.summary) <= 221
@@ -349,7 +350,7 @@ def test_front_matter_full_overrides_the_text() -> None:
     assert result is not None
     assert result.kind == "markdown"
     assert result.title == "Full front matter wins over the text"
-    assert result.title_origin == "front matter"
+    assert result.headline_source == "front_matter"
     assert result.date == dt.datetime(2023, 1, 5)
     assert result.date_origin == "front matter"
     assert result.byline == "Jane Doe"
@@ -424,7 +425,7 @@ def test_front_matter_title_with_a_raw_text_body() -> None:
 def test_markdown_heading_title() -> None:
     result = article("markdown_heading_title.md")
     assert result.title == "Markdown heading becomes the title"
-    assert result.title_origin == "markdown heading"
+    assert result.headline_source == "markdown_heading"
     assert "<h1" not in result.body_html
     assert "Markdown heading becomes the title" not in result.body_html
     assert "<em>Markdown</em>" in result.body_html
@@ -437,7 +438,7 @@ def test_markdown_without_heading_is_titled_by_its_lede() -> None:
     assert problems == []
     assert result is not None
     assert result.title == "Police closed the road"
-    assert result.title_origin == "lede"
+    assert result.headline_source == "first_sentence"
 
 
 def test_markdown_with_script_and_handlers_is_sanitised() -> None:
