@@ -19,15 +19,20 @@ _MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_PLACE_WORD = r"(?:[A-Z][A-Za-z'’.&\-]*|de|da|del|do|la|le|el|of|on|am|sur|upon)"
-# Each group is bounded and starts at its own separator (a space, a comma, a parenthesis), so
-# a failed match backtracks over a few words at most.
+_WORD = r"[A-Za-z][A-Za-z'’.&/\-]{0,29}"  # bounded: a run of letters is not a place
+# A dateline: an optional stray prefix the wire left ("****", "c "), a place of up to five
+# words, up to three regions after commas, a date (wire copy misspells its months: "Marchg 12",
+# "Apri l7", "ABR 7"), an agency ("(Reuters)", ", Reuter"), then a dash. Each group starts at
+# its own separator, so a failed match backtracks over a few words at most.
 _DATELINE = re.compile(
-    rf"""^(?P<place>[A-Z][A-Za-z'’.&\-]*(?:[ ]{_PLACE_WORD}){{0,4}})      # CULIACAN, New York
-        (?:,[ ]*(?P<region>[A-Z][A-Za-z.'’\-]*(?:[ ][A-Z][A-Za-z.'’\-]*){{0,3}}))?  # , Ky.
-        (?:,?[ ]*(?P<date>{_MONTH}[ ]+\d{{1,2}}(?:,[ ]*\d{{4}})?))?  # , Jan 5, 2023 / FEB 26
-        [ ]*(?:\((?P<agency>[A-Za-z][\w .&/'’\-]{{0,40}})\))?       # (Reuters)
-        [ ]*[-–—]{{1,2}}[ ]+""",
+    rf"""^(?:\*+|[a-z0-9][ ]+|RPT[ ]-+)?
+        (?P<place>{_WORD}(?:[ ]{_WORD}){{0,4}})                        # CULIACAN, New York
+        (?P<region>(?:[ ]*,[ ]*{_WORD}(?:[ ]{_WORD}){{0,3}}){{0,3}})    # , Ky. / , Mexico
+        (?:(?P<sep>[ ]*,?[ ]*(?:-[ ]*)?)
+           (?P<date>(?:\d{{1,2}}[ ]+{_MONTH}|[A-Za-z]{{3,9}}\.?,?[ ]+[\dlO][\dlO]?\d?)
+           (?:,[ ]*\d{{4}})?))?                                       # , Jan 5, 2023 / FEB 26
+        [ ]*(?:\((?P<agency>[A-Za-z][\w .&/'’\-]{{0,40}})\)|,[ ]*(?P<wire>Reuters?))?
+        [ ]*,?[ ]*[-–—]{{1,2}}(?:[ ]+|$)""",
     re.VERBOSE,
 )
 # Unambiguous, so matching is linear: " and " is already in the name class, and each group
@@ -146,19 +151,28 @@ def _take_dateline(parts: list[wire.Block]) -> tuple[str, str, str, list[wire.Bl
     if not parts:
         return "", "", "", parts
     first = parts[0]
+    if first.table:  # single spaces, as in a paragraph, so the pattern's space runs are short
+        row, newline, rows = first.text.partition("\n")
+        first = wire.Block(" ".join(row.split()) + newline + rows, table=True)
     match = _DATELINE.match(first.text)
     if not match or not _is_dateline(match, first.table):
         return "", "", "", parts
-    dateline = " ".join(match.group(0).rstrip(" -–—").split())
+    dateline = " ".join(match.group(0).rstrip(" ,-–—").split())
     rest = first.text[match.end() :].strip()
     remaining = ([wire.Block(rest, first.table)] if rest else []) + parts[1:]
-    return dateline, (match.group("agency") or "").strip(), match.group("date") or "", remaining
+    if rest and not first.table and len(remaining) > 1 and remaining[1].table:
+        remaining[:2] = wire.label_table(remaining[0], remaining[1])
+    agency = (match.group("agency") or match.group("wire") or "").strip()
+    return dateline, agency, match.group("date") or "", remaining
 
 
 def _is_dateline(match: re.Match[str], in_table: bool) -> bool:
     """Tell a dateline from a lede that opens with a name and a dash ("Paris - Stocks fell")."""
-    if match.group("agency") or match.group("date"):
-        return True
+    place, region, date = match.group("place", "region", "date")
+    if match.group("agency") or match.group("wire"):
+        return place[:1].isupper()
+    if date:
+        # "Shares rose 12 - 15 pct" is no dateline: a date follows a comma or a region.
+        return bool(region) or "," in match.group("sep") or place.isupper()
     # A table's first row ("LONDON GOLD - OPEN") is never dated by its capitals alone.
-    place = match.group("place")
-    return not in_table and place.isupper() and len(place) >= 3
+    return (not in_table or bool(region)) and place.isupper() and len(place) >= 3

@@ -17,20 +17,24 @@ from dataclasses import dataclass
 
 ROW_MAX = 80  # an earnings row ("Oper shr profit nil vs profit 12 cts") fits on one line
 LIGHT_MAX = 40  # a row label or wrapped cell ("Six mths", "OPN/INT", "1,668")
-CELL_MAX = 40  # a cell of a column-aligned row; prose between double spaces is longer
+CELL_MAX = 40
+TAIL = 24  # how far from a line's end a sign-off typed onto it is looked for  # a cell of a column-aligned row; prose between double spaces is longer
 
 # The last lines of wire copy that close it rather than say anything: "Reuter", "REUTER...",
 # "(AP)", "-30-", "###", "ENDS", "MORE", "More to follow". "^M" is a carriage return some
 # archives wrote out as two characters.
 _SIGN_OFF = re.compile(
-    r"(?i:reuters?\.*|\(ap\)|-+ ?30 ?-+|#{3}|ends?|more|more to (?:follow|come))\s*(?:\^m)?"
+    r"(?i:reuters?\.*|\(ap\)|-+ ?30 ?-+|#{3}|ends?|more|more to (?:follow|come))\s*(?:\^[mM])?"
 )
+# "... the company said. REUTER": the sign-off typed onto the last line. A title-case "Reuter"
+# after a name ("said chairman Edzard Reuter") is the name, so it needs punctuation before it.
+_TRAILING_SIGN_OFF = re.compile(r"(?:(?<=[.)\"\d])\s+(?i:reuter)|\s+(?:REUTER|reuter))\.*\s*$")
 _CELL_GAP = re.compile(r" {2,}|\t+")
 _DOT_LEADER = re.compile(r"\.{4,}|\w\.{3}")
 _NUMERIC_CELL = re.compile(r"[-+(<]?\d\S*(?: [-+(<]?\d\S*)*")
 _VERSUS = re.compile(r"\bvs\b\.?", re.IGNORECASE)
 _PLACEHOLDER = frozenset({"blah", "lorem", "ipsum", "dolor", "sit", "amet", "tk", "placeholder"})
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +50,16 @@ def drop_sign_off(lines: list[str]) -> list[str]:
     end = len(lines)
     while end and (not lines[end - 1].strip() or _SIGN_OFF.fullmatch(lines[end - 1].strip())):
         end -= 1
-    return lines[:end]
+    last = lines[end - 1] if end else ""
+    # Only the line's tail is searched: a long run of spaces elsewhere costs nothing.
+    tail = max(0, len(last) - TAIL)
+    if not end or not (inline := _TRAILING_SIGN_OFF.search(last, tail)):
+        return lines[:end]
+    return [*lines[: end - 1], last[: inline.start()]]
 
 
 def is_placeholder(text: str) -> bool:
-    """Tell whether text is empty or only placeholder words ("Blah blah blah.")."""
+    """Tell whether text has no words or numbers, or only placeholder words ("Blah blah.")."""
     return all(word in _PLACEHOLDER for word in _WORD.findall(text.lower()))
 
 
@@ -75,6 +84,13 @@ def read_block(lines: Sequence[str]) -> list[Block]:
         i += 1
     _flush(paragraph, blocks)
     return blocks
+
+
+def label_table(label: Block, table: Block) -> list[Block]:
+    """Join a short label line ("Period ended December 31, 1986") to the table it heads."""
+    if _line_kind([label.text], [True], 0) != "light":
+        return [label, table]
+    return [Block(f"{label.text}\n{table.text}", table=True)]
 
 
 def _flush(paragraph: list[str], blocks: list[Block]) -> None:
