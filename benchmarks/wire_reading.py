@@ -203,7 +203,8 @@ def _report(tally: Counter[str], misses: Counter[str]) -> None:
     """Print the figures and the first misses of each kind."""
 
     def share(part: str, whole: str) -> str:
-        return f"{tally[part]:,} of {tally[whole]:,} ({100 * tally[part] / max(1, tally[whole]):.2f} %)"
+        percent = 100 * tally[part] / max(1, tally[whole])
+        return f"{tally[part]:,} of {tally[whole]:,} ({percent:.2f} %)"
 
     print(f"articles read: {tally['articles']:,} (skipped {tally['skipped']})")
     print(f"briefs: source {tally['briefs (source)']:,}, read {tally['briefs (read)']:,}")

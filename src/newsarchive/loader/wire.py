@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 ROW_MAX = 80  # an earnings row ("Oper shr profit nil vs profit 12 cts") fits on one line
 LIGHT_MAX = 40  # a row label or wrapped cell ("Six mths", "OPN/INT", "1,668")
-CELL_MAX = 40
-TAIL = 24  # how far from a line's end a sign-off typed onto it is looked for  # a cell of a column-aligned row; prose between double spaces is longer
+CELL_MAX = 40  # a cell of a column-aligned row; prose between double spaces is longer
+TAIL = 24  # how far from a line's end a sign-off typed onto it is looked for
 
 # The last lines of wire copy that close it rather than say anything: "Reuter", "REUTER...",
 # "(AP)", "-30-", "###", "ENDS", "MORE", "More to follow". "^M" is a carriage return some
