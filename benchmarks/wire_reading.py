@@ -31,10 +31,10 @@ from pathlib import Path
 from newsarchive.loader import read_article
 from newsarchive.models import Article, SourceFile
 
-SIGN_OFF = re.compile(r"^\s*(reuters?|more|\(ap\)|-30-|###|ends?)\W*(\^m)?\s*$", re.IGNORECASE)
-ALIGNED = re.compile(r"\S {2,}\S.* {2,}\S|\S {2,}[-+(]?\d[\d.,/ -]*\S?$|\.{4}")
+SIGN_OFF = re.compile(r"^\s*(reuters?|reute|more|\(ap\)|-30-|###|ends?)\W*(\^m)?\s*$", re.IGNORECASE)
+ALIGNED = re.compile(r"\S {2,}\S.* {2,}\S|\S {2,}[-+(]?\d[^a-z]*$|\w\.{4}")
 VERSUS = re.compile(r"^\s+.{0,76}\bvs\b", re.IGNORECASE)
-LABEL = re.compile(r"^\s*[^\s.].{0,28}[^.,;:]$")  # "Six mths", "Year", "Qtr ended Jan 31"
+LABEL = re.compile(r"^\s*[^\s.].{0,38}[^.,;:]$")  # "Six mths", "Year", "Qtr ended Jan 31"
 
 
 def source_shape(text: str) -> tuple[int, list[list[str]], bool]:
@@ -47,7 +47,7 @@ def source_shape(text: str) -> tuple[int, list[list[str]], bool]:
         body.pop()
     while body and not body[0].strip():
         body.pop(0)
-    words = re.findall(r"[a-z]+", " ".join(body).lower())
+    words = re.findall(r"[a-z0-9]+", " ".join(body).lower())
     if not body or all(w == "blah" for w in words):
         return 0, [], True
     tabular = [_tabular(body, i) for i in range(len(body))]
@@ -94,8 +94,8 @@ def _add_labels(body: list[str], tabular: list[bool]) -> None:
 
 def _after_dateline(line: str) -> str:
     """Return the first body line without a "PLACE, Month DD -" dateline."""
-    head, dash, rest = line.partition(" - ")
-    return rest if dash and len(head) < 60 and head[:1].isupper() else line
+    match = re.match(r"([A-Z].{0,58}?) ?-+ (.*)$", line)
+    return match.group(2) if match else line
 
 
 def rows_kept(table: list[str], article: Article) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import fold
+from ..text import fold, month_number
 from . import wire
 
 CREDIT_MAX = 80  # a caption credit ("AFP / STR", "Reuters/Jane Doe") is short
@@ -26,11 +26,12 @@ _WORD = r"[A-Za-z][A-Za-z'’.&/\-]{0,29}"  # bounded: a run of letters is not a
 # its own separator, so a failed match backtracks over a few words at most.
 _DATELINE = re.compile(
     rf"""^(?:\*+|[a-z0-9][ ]+|RPT[ ]-+)?
+        (?:(?P<when>[A-Z]{{3,9}}\.?[ ]+\d{{1,2}})(?=[ ]*[-–—])|            # APRIL 7 (no place)
         (?P<place>{_WORD}(?:[ ]{_WORD}){{0,4}})                        # CULIACAN, New York
         (?P<region>(?:[ ]*,[ ]*{_WORD}(?:[ ]{_WORD}){{0,3}}){{0,3}})    # , Ky. / , Mexico
-        (?:(?P<sep>[ ]*,?[ ]*(?:-[ ]*)?)
+        (?:(?P<sep>(?:[ ]*,[ ]*|[ ]+)(?:-[ ]*)?)
            (?P<date>(?:\d{{1,2}}[ ]+{_MONTH}|[A-Za-z]{{3,9}}\.?,?[ ]+[\dlO][\dlO]?\d?)
-           (?:,[ ]*\d{{4}})?))?                                       # , Jan 5, 2023 / FEB 26
+           (?:,[ ]*\d{{4}})?))?)                                      # , Jan 5, 2023 / FEB 26
         [ ]*(?:\((?P<agency>[A-Za-z][\w .&/'’\-]{{0,40}})\)|,[ ]*(?P<wire>Reuters?))?
         [ ]*,?[ ]*[-–—]{{1,2}}(?:[ ]+|$)""",
     re.VERBOSE,
@@ -163,16 +164,27 @@ def _take_dateline(parts: list[wire.Block]) -> tuple[str, str, str, list[wire.Bl
     if rest and not first.table and len(remaining) > 1 and remaining[1].table:
         remaining[:2] = wire.label_table(remaining[0], remaining[1])
     agency = (match.group("agency") or match.group("wire") or "").strip()
-    return dateline, agency, match.group("date") or "", remaining
+    return dateline, agency, match.group("date") or match.group("when") or "", remaining
+
+
+def _is_month(date: str) -> bool:
+    """Tell whether a date's first word is a month name or its abbreviation ("FEB", "Sept.")."""
+    word = date.split(" ", 1)[0].rstrip(".,")
+    return month_number(word if not word[:1].isdigit() else date.split()[-1]) is not None
 
 
 def _is_dateline(match: re.Match[str], in_table: bool) -> bool:
     """Tell a dateline from a lede that opens with a name and a dash ("Paris - Stocks fell")."""
+    if match.group("when"):
+        return _is_month(match.group("when"))
     place, region, date = match.group("place", "region", "date")
     if match.group("agency") or match.group("wire"):
         return place[:1].isupper()
     if date:
-        # "Shares rose 12 - 15 pct" is no dateline: a date follows a comma or a region.
-        return bool(region) or "," in match.group("sep") or place.isupper()
+        # "Shares rose 12 - 15 pct" is no dateline: a date follows a comma or a region, or a
+        # real month follows a place in capitals ("JOHANNESBURG March 13"); a misspelt month
+        # ("Marchg 12") is trusted only after a comma ("ONE MTH 105 - 115" is a table row).
+        after_comma = bool(region) or "," in match.group("sep")
+        return after_comma or (place.isupper() and _is_month(date))
     # A table's first row ("LONDON GOLD - OPEN") is never dated by its capitals alone.
     return (not in_table or bool(region)) and place.isupper() and len(place) >= 3

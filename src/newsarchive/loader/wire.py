@@ -24,13 +24,14 @@ TAIL = 24  # how far from a line's end a sign-off typed onto it is looked for
 # "(AP)", "-30-", "###", "ENDS", "MORE", "More to follow". "^M" is a carriage return some
 # archives wrote out as two characters.
 _SIGN_OFF = re.compile(
-    r"(?i:reuters?\.*|\(ap\)|-+ ?30 ?-+|#{3}|ends?|more|more to (?:follow|come))\s*(?:\^[mM])?"
+    r"(?i:reuters?\.*|reute|\(ap\)|-+ ?30 ?-+|#{3}|ends?|more|more to (?:follow|come))\s*(?:\^[mM])?"
 )
 # "... the company said. REUTER": the sign-off typed onto the last line. A title-case "Reuter"
 # after a name ("said chairman Edzard Reuter") is the name, so it needs punctuation before it.
 _TRAILING_SIGN_OFF = re.compile(r"(?:(?<=[.)\"\d])\s+(?i:reuter)|\s+(?:REUTER|reuter))\.*\s*$")
 _CELL_GAP = re.compile(r" {2,}|\t+")
-_DOT_LEADER = re.compile(r"\.{4,}|\w\.{3}")
+# "outright....193,374", "unch.........": dots that lead to a value, not an ellipsis in prose.
+_DOT_LEADER = re.compile(r"\w\.{3,}[\w-]|\.{6,}")
 _NUMERIC_CELL = re.compile(r"[-+(<]?\d\S*(?: [-+(<]?\d\S*)*")
 _VERSUS = re.compile(r"\bvs\b\.?", re.IGNORECASE)
 _PLACEHOLDER = frozenset({"blah", "lorem", "ipsum", "dolor", "sit", "amet", "tk", "placeholder"})
@@ -87,8 +88,8 @@ def read_block(lines: Sequence[str]) -> list[Block]:
 
 
 def label_table(label: Block, table: Block) -> list[Block]:
-    """Join a short label line ("Period ended December 31, 1986") to the table it heads."""
-    if _line_kind([label.text], [True], 0) != "light":
+    """Join a label or row ("Period ended Dec 31", "Shr 1.20 dlrs vs 1.10") to the table after."""
+    if _line_kind([label.text], [True], 0) == "text":
         return [label, table]
     return [Block(f"{label.text}\n{table.text}", table=True)]
 
