@@ -31,7 +31,9 @@ from pathlib import Path
 from newsarchive.loader import read_article
 from newsarchive.models import Article, SourceFile
 
-SIGN_OFF = re.compile(r"^\s*(reuters?|reute|more|\(ap\)|-30-|###|ends?)\W*(\^m)?\s*$", re.IGNORECASE)
+SIGN_OFF = re.compile(
+    r"^\s*(reuters?|reute|more|\(ap\)|-30-|###|ends?)\W*(\^m)?\s*$", re.IGNORECASE
+)
 ALIGNED = re.compile(r"\S {2,}\S.* {2,}\S|\S {2,}[-+(]?\d[^a-z]*$|\w\.{4}")
 VERSUS = re.compile(r"^\s+.{0,76}\bvs\b", re.IGNORECASE)
 LABEL = re.compile(r"^\s*[^\s.].{0,38}[^.,;:]$")  # "Six mths", "Year", "Qtr ended Jan 31"

@@ -461,3 +461,105 @@ def test_parse_same_text_gives_the_same_digest() -> None:
     assert second is not None
     assert first.digest == second.digest
     assert first.source != second.source
+
+
+# Wire copy, placeholders, mojibake and stand-in headlines.
+
+
+def test_wire_indented_paragraphs() -> None:
+    result = article("wire_indented_paragraphs.txt")
+    assert result.dateline == "COMMACK, N.Y., Feb 26"
+    assert result.paragraphs == (
+        "Computer Terminal Systems Inc said it has completed the sale of 200,000 shares of its "
+        "common stock to <Sedio N.V.> of Lugano, Switzerland for 50,000 dlrs.",
+        "The company said the warrants are exercisable for five years at a purchase price of "
+        ".125 dlrs per share.",
+        "Computer Terminal makes computer generated labels, forms, tags and ticket printers and "
+        "terminals.",
+    )
+    assert not any(name.startswith("Reuter") for _, name in result.entities)
+
+
+def test_wire_earnings_table() -> None:
+    result = article("wire_earnings_table.txt")
+    assert result.tables == (0,)
+    assert result.paragraphs[0].split("\n") == [
+        "Oper shr loss two cts vs profit seven cts",
+        "Oper shr profit 442,000 vs profit 2,986,000",
+        "Revs 291.8 mln vs 151.1 mln",
+        "Six mths",
+        "Oper shr profit nil vs profit 12 cts",
+        "Revs 569.3 mln vs 298.5 mln",
+    ]
+    assert result.paragraphs[1] == "NOTE: Per shr calculated after payment of preferred dividends."
+    assert result.summary.startswith("Oper shr loss two cts vs profit seven cts; Oper shr")
+
+
+def test_wire_aligned_table_keeps_its_header_and_columns() -> None:
+    result = article("wire_aligned_table.txt")
+    assert result.tables == (2,)
+    assert result.paragraphs[2] == (
+        "         BAGS                PRICE PER 50 KG\n"
+        "     OFFERED SOLD        AVERAGE\n"
+        "PB      430   430   2304.78 (2267.21)\n"
+        "AA     7289  6834   2292.92 (2358.96)\n"
+        "AB    12664 11895   2289.99 (2291.13)"
+    )
+
+
+def test_wire_dot_leader_table_under_a_headline_with_no_blank_line() -> None:
+    result = article("wire_dot_leader_table.txt")
+    assert result.title == "FEDERAL RESERVE WEEKLY REPORT 3 - FEB 26"
+    assert result.dateline == ""
+    assert result.tables == (0,)
+    assert result.paragraphs[0].split("\n")[1:] == [
+        "Govts bought outright....193,374 down....1,342",
+        "Govts repurchases............nil unch.........",
+        "Matched sales..............4,920 vs......3,788",
+    ]
+
+
+def test_placeholder_brief_is_a_headline_only_brief_left_out_of_comparisons() -> None:
+    result, problems = read("placeholder_brief.txt")
+    assert result is not None
+    assert result.brief
+    assert result.paragraphs == ()
+    assert result.summary == ""
+    assert result.word_count == 0
+    assert (result.terms, result.fingerprint) == ("", b"")
+    assert [p.kind for p in problems] == ["warning"]
+
+
+def test_a_story_is_not_a_brief() -> None:
+    result = article("wire_indented_paragraphs.txt")
+    assert not result.brief
+    assert result.terms and result.fingerprint
+
+
+def test_mojibake_double_encoded_is_repaired() -> None:
+    result = article("mojibake_double_encoded.txt")
+    assert result.title == "Britain's £3bn rail deal"
+    assert result.paragraphs == ("Ministers said they don’t expect the £3bn deal to slip.",)
+
+
+def test_caption_no_headline_long_lede_gets_a_whole_clause() -> None:
+    result = article("caption_no_headline_long_lede.txt")
+    assert result.title == (
+        "The son of drug kingpin “El Chapo” was released after a shootout erupted between "
+        "Mexican authorities and Sinaloa cartel forces"
+    )
+    assert result.headline_source == "first_clause"
+    assert "…" not in result.title
+
+
+def test_caption_is_the_headline_when_the_lede_has_no_short_clause() -> None:
+    lede = " ".join(["word"] * 40) + ", and more."
+    text = f"Troops patrol the city\nTroops patrol the city AFP / STR\n\n{lede}\n"
+    result, _ = parse(source(Path("a.txt")), text)
+    assert result is not None
+    assert (result.title, result.headline_source) == ("Troops patrol the city", "caption")
+
+
+def test_headline_from_the_text_keeps_its_source() -> None:
+    result = article("headline_then_paragraphs.txt")
+    assert result.headline_source == "text"

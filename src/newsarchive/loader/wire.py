@@ -24,7 +24,8 @@ TAIL = 24  # how far from a line's end a sign-off typed onto it is looked for
 # "(AP)", "-30-", "###", "ENDS", "MORE", "More to follow". "^M" is a carriage return some
 # archives wrote out as two characters.
 _SIGN_OFF = re.compile(
-    r"(?i:reuters?\.*|reute|\(ap\)|-+ ?30 ?-+|#{3}|ends?|more|more to (?:follow|come))\s*(?:\^[mM])?"
+    r"(?i:reuters?\.*|reute|\(ap\)|-+ ?30 ?-+|#{3}|ends?|more|more to (?:follow|come))"
+    r"\s*(?:\^[mM])?"
 )
 # "... the company said. REUTER": the sign-off typed onto the last line. A title-case "Reuter"
 # after a name ("said chairman Edzard Reuter") is the name, so it needs punctuation before it.
@@ -107,19 +108,16 @@ def _line_kind(lines: Sequence[str], starts: Sequence[bool], i: int) -> str:
     single = starts[i] and (i + 1 == len(lines) or starts[i + 1])
     if single and len(text) <= ROW_MAX and _VERSUS.search(text):
         return "row"
-    if _DOT_LEADER.search(text) or _aligned(text):
+    if _DOT_LEADER.search(text):
         return "row"
+    cells = _CELL_GAP.split(text)
+    if len(cells) > 1 and max(len(cell) for cell in cells) <= CELL_MAX:
+        # Three short cells, or a label and a number, are a row; two word cells a header.
+        numeric = len(cells) == 2 and _NUMERIC_CELL.fullmatch(cells[1])
+        return "row" if len(cells) >= 3 or numeric else "light"
     if len(text) <= LIGHT_MAX and not text.endswith((".", ",", ";", ":", "!", "?", '"')):
         return "light"
     return "text"
-
-
-def _aligned(text: str) -> bool:
-    """Tell whether a line is column-aligned: three short cells, or a label and a number."""
-    cells = _CELL_GAP.split(text)
-    if len(cells) >= 3:
-        return max(len(cell) for cell in cells) <= CELL_MAX
-    return len(cells) == 2 and bool(_NUMERIC_CELL.fullmatch(cells[1]))
 
 
 def _tables(kinds: Sequence[str], starts: Sequence[bool]) -> list[tuple[int, int]]:
