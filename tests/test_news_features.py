@@ -240,6 +240,7 @@ def test_wire_table_is_a_preformatted_block_and_the_sign_off_is_gone(build_site_
         "Revs 291.8 mln vs 151.1 mln</pre>"
     ) in page
     assert "<p>The company said sales rose in the quarter.</p>" in page
+    assert 'class="standfirst"' not in page  # the summary only repeats the table's rows
     assert "Reuter" not in page.split('class="story-body"')[1].split("</div>")[0]
 
 

@@ -219,7 +219,9 @@ def _standfirst(article: Article) -> str:
     if not article.summary or article.headline_source in LEDE_HEADLINES:
         return ""
     paragraphs = article.paragraphs or plain_paragraphs(article.body_html)
-    opening = paragraphs[0] if paragraphs else ""
+    opening = (
+        paragraphs[0].replace("\n", "; ") if paragraphs else ""
+    )  # a table's rows, as summarised
     return "" if opening.startswith(article.summary.rstrip("…")) else article.summary
 
 
