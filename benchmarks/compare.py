@@ -1,20 +1,25 @@
-"""Benchmark newsarchive against Hugo and Pelican on the same synthetic archive.
+"""Benchmark newsarchive against Hugo, Hugo + Pagefind and Pelican on the same real news archive.
 
-    python benchmarks/compare.py --sizes 2000 20000 --runs 3 [--skip-pelican-over 20000]
+    python benchmarks/compare.py --scales 1 5 --runs 1          # Reuters-21578, x1 and x5
+    python benchmarks/compare.py --corpus synthetic --sizes 2000  # the synthetic corpus
 
-For each size it writes the corpus once (benchmarks/corpus.py) as newsarchive raw text and as
-Hugo and Pelican Markdown with front matter, with comparable features: home page, article pages,
-section pages, tag pages, feeds, pagination of 20. Then, interleaved in each run: newsarchive cold
-(no output, no cache), no-op rebuild, one-article-edit rebuild; Hugo cold and no-op; Pelican cold.
-It records wall time (median over runs), CPU time, peak memory (PSS, whole process tree) and
-files written, and prints a Markdown table with ratios to Hugo. Work happens under --work (default
-/tmp/newsarchive-bench); nothing is written into the repository.
+The main corpus is Reuters-21578 (benchmarks/reuters.py): 21,578 real wire stories, and x5 with
+varied copies (~108,000). The synthetic corpus (benchmarks/corpus.py) stays for features the
+real one lacks (front matter, tags, captions); label its figures as synthetic.
+
+For each corpus, interleaved in each run: newsarchive with its defaults (Pagefind search on) and
+with `--no-pagefind`, each cold (no output, no cache), no-op and one edit; Hugo cold; Hugo +
+Pagefind cold (the stack a Hugo user runs for search: `hugo` then `pagefind --site public`, timed
+as one command); Pelican cold. Each records wall time, CPU time, peak memory (PSS of the whole
+process tree) and files written; the table gives ratios to Hugo cold and to Hugo + Pagefind cold.
+Work happens under --work (default /tmp/newsarchive-bench); nothing is written into the
+repository.
 
 Each command runs twice in a row, from the same starting state: once only timed, once with its
 memory sampled (PSS read every 20 ms, which walks each process's page tables under its memory
-lock and so slows what it measures: ~0.25-0.5 s of a 3 s build). Times come from the first
-run, peak memory from the second, for every tool alike. newsarchive's no-op and one-edit builds
-(a few seconds each) are timed SHORT_RUNS times per run, and the median kept.
+lock and so slows what it measures). Times come from the first run, peak memory from the second,
+for every tool alike. newsarchive's no-op and one-edit builds are timed SHORT_RUNS times per run,
+and the median kept.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
+
+import reuters
 
 from corpus import stories, write_markdown, write_newsarchive
 
@@ -59,8 +66,11 @@ HUGO_LAYOUTS = {
         '<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>'
         "{{ end }}</ul>{{ end }}"
     ),
+    # The home page paginates site.RegularPages directly. The idiom `.Paginate (where
+    # .Site.RegularPages "Type" "ne" "x")` gives the same pages but Hugo evaluates the `where`
+    # again for every pager page: O(pages^2), 58-70 s instead of 8-12 s at 22,000 articles.
     "index.html": (
-        '{{ define "main" }}{{ $p := .Paginate (where .Site.RegularPages "Type" "ne" "x") }}'
+        '{{ define "main" }}{{ $p := .Paginate site.RegularPages }}'
         '{{ range $p.Pages }}<h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>'
         '<p>{{ .Summary }}</p>{{ end }}{{ template "_internal/pagination.html" . }}{{ end }}'
     ),
@@ -152,46 +162,62 @@ def _pss(pid: int) -> int:
     return 0
 
 
-def prepare(size: int, work: Path) -> Path:
-    """Write the corpus in all three input formats under work/SIZE; return that folder."""
+def prepare_synthetic(size: int, work: Path) -> Path:
+    """Write the synthetic corpus in all three input formats under work/SIZE; return it."""
     folder = work / str(size)
-    if (folder / "ready").exists():
-        return folder
-    shutil.rmtree(folder, ignore_errors=True)
-    items = stories(size)
-    write_newsarchive(items, folder / "na" / "articles")
-    write_markdown(items, folder / "hugo" / "content", "hugo")
+    if not (folder / "ready").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        items = stories(size)
+        write_newsarchive(items, folder / "na" / "articles")
+        write_markdown(items, folder / "hugo" / "content", "hugo")
+        write_markdown(items, folder / "pelican" / "content", "pelican")
+        (folder / "ready").write_text("", encoding="utf-8")
+    return configured(folder)
+
+
+def configured(folder: Path) -> Path:
+    """Give a corpus folder the peers' layouts and configuration; return it."""
     for name, text in HUGO_LAYOUTS.items():
         path = folder / "hugo" / "layouts" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     (folder / "hugo" / "config.toml").write_text(HUGO_CONFIG, encoding="utf-8")
-    write_markdown(items, folder / "pelican" / "content", "pelican")
     (folder / "pelican" / "pelicanconf.py").write_text(PELICAN_CONFIG, encoding="utf-8")
-    (folder / "ready").write_text("", encoding="utf-8")
+    for variant in ("na", "na-no-pagefind"):
+        (folder / variant).mkdir(exist_ok=True)
+        (folder / variant / "site.yaml").write_text("", encoding="utf-8")
     return folder
 
 
-def newsarchive(folder: Path, extra: list[str]) -> list[str]:
-    """Return the newsarchive build command for a corpus folder."""
+def newsarchive(folder: Path, variant: str, extra: list[str]) -> list[str]:
+    """Return the newsarchive build command for a corpus folder, run from folder/variant."""
     return [
         sys.executable,
         str(ROOT / "build.py"),
         "--articles",
-        "articles",
+        str(folder / "na" / "articles"),
         "--output",
         "dist",
         "--config",
-        str(folder / "na" / "site.yaml"),
+        str(folder / variant / "site.yaml"),
         *extra,
     ]
 
 
 HUGO = ["hugo", "--quiet", "--destination", "public"]
-SHORT = ("newsarchive no-op", "newsarchive one edit")
+HUGO_PAGEFIND = [
+    "sh",
+    "-c",
+    f"hugo --quiet --destination public && {sys.executable} -m pagefind --site public --quiet",
+]
+SHORT = ("no-op", "one edit")
 SHORT_RUNS = 5
 """Builds of a few seconds are timed this many times in each run (a new edit each time), and
 their median kept: one sample of a 3 s build moves by 10-20 % on this shared machine."""
+
+
+NEWSARCHIVE_STATE = ("dist", ".dist.cache", ".dist.staging", ".dist.previous", ".newsarchive")
+"""newsarchive's output and every place a version of it kept its cache."""
 
 
 def clear(folder: Path, *names: str) -> None:
@@ -202,7 +228,8 @@ def clear(folder: Path, *names: str) -> None:
 
 def edit_one(folder: Path, run: int) -> None:
     """Edit one article's text, as a newsroom correction would."""
-    first = sorted((folder / "na" / "articles" / "politics").glob("*.txt"))[0]
+    topics = sorted(p for p in (folder / "na" / "articles").iterdir() if p.is_dir())
+    first = sorted(topics[0].glob("*.txt"))[0]
     text = first.read_text(encoding="utf-8")
     first.write_text(
         text.rstrip("\n") + f"\n\nCorrection {run}: an earlier version misspelled a name.\n",
@@ -230,26 +257,36 @@ def timed_then_sampled(
     return Sample(wall, cpu, sampled.rss_mb, timed[-1].files)
 
 
-def run_size(
-    size: int, runs: int, work: Path, pelican_max: int, extra: list[str]
+def run_corpus(
+    folder: Path, runs: int, pelican: bool, pagefind: bool, short_runs: int = SHORT_RUNS
 ) -> dict[str, list[Sample]]:
     """Measure every command `runs` times, interleaved; return samples by label."""
-    folder = prepare(size, work)
-    na, hugo, pelican = folder / "na", folder / "hugo", folder / "pelican"
-    (na / "site.yaml").write_text("", encoding="utf-8")
+    hugo, pelican_folder = folder / "hugo", folder / "pelican"
     samples: dict[str, list[Sample]] = {}
     edits = count()  # a new correction before each one-edit build, timed or sampled
+    variants = {"newsarchive": ("na", [])} if pagefind else {}
+    variants["newsarchive --no-pagefind"] = ("na-no-pagefind", ["--no-pagefind"])
     for run in range(runs):
-        record = samples.setdefault
-        command = newsarchive(folder, extra)
-        measured = {
-            "newsarchive cold": (command, na, "dist", lambda: clear(na, "dist", ".dist.cache")),
-            "newsarchive no-op": (command, na, "dist", lambda: None),
-            "newsarchive one edit": (command, na, "dist", lambda: edit_one(folder, next(edits))),
-            "hugo cold": (HUGO, hugo, "public", lambda: clear(hugo, "public", "resources")),
-            "hugo no-op": (HUGO, hugo, "public", lambda: None),
-        }
-        if size <= pelican_max:
+        measured: dict[str, tuple[list[str], Path, str, Callable[[], object]]] = {}
+        for name, (variant, extra) in variants.items():
+            command, cwd = newsarchive(folder, variant, extra), folder / variant
+            measured[f"{name} cold"] = (command, cwd, "dist", _cleared(cwd, *NEWSARCHIVE_STATE))
+            measured[f"{name} no-op"] = (command, cwd, "dist", lambda: None)
+            measured[f"{name} one edit"] = (
+                command,
+                cwd,
+                "dist",
+                lambda: edit_one(folder, next(edits)),
+            )
+        measured["hugo cold"] = (HUGO, hugo, "public", _cleared(hugo, "public", "resources"))
+        if pagefind:
+            measured["hugo + pagefind cold"] = (
+                HUGO_PAGEFIND,
+                hugo,
+                "public",
+                _cleared(hugo, "public", "resources"),
+            )
+        if pelican:
             pelican_cmd = [
                 sys.executable,
                 "-m",
@@ -261,31 +298,46 @@ def run_size(
                 "output",
                 "-q",
             ]
-            clean = lambda: clear(pelican, "output")  # noqa: E731
-            measured["pelican cold"] = (pelican_cmd, pelican, "output", clean)
+            measured["pelican cold"] = (
+                pelican_cmd,
+                pelican_folder,
+                "output",
+                _cleared(pelican_folder, "output"),
+            )
         for label, (argv, cwd, output, ready) in measured.items():
-            times = SHORT_RUNS if label in SHORT else 1
-            record(label, []).append(timed_then_sampled(argv, cwd, cwd / output, ready, times))
-        print(f"  size {size}: run {run + 1}/{runs} done", file=sys.stderr, flush=True)
+            times = short_runs if label.endswith(SHORT) else 1
+            sample = timed_then_sampled(argv, cwd, cwd / output, ready, times)
+            samples.setdefault(label, []).append(sample)
+            print(f"  {label}: {sample.wall:.2f} s", file=sys.stderr, flush=True)
+        print(f"  run {run + 1}/{runs} done", file=sys.stderr, flush=True)
     return samples
 
 
-def table(size: int, samples: dict[str, list[Sample]]) -> str:
-    """Return a Markdown table of medians and ratios to Hugo cold."""
+def _cleared(folder: Path, *names: str) -> Callable[[], None]:
+    """Return a step that clears a tool's output and cache for a cold build."""
+    return lambda: clear(folder, *names)
+
+
+def table(title: str, samples: dict[str, list[Sample]]) -> str:
+    """Return a Markdown table of medians and ratios to Hugo cold and Hugo + Pagefind cold."""
     hugo = statistics.median(s.wall for s in samples["hugo cold"])
+    with_search = samples.get("hugo + pagefind cold")
+    hugo_pagefind = statistics.median(s.wall for s in with_search) if with_search else None
     lines = [
-        f"### {size:,} articles",
+        f"### {title}",
         "",
-        "| build | wall s (median) | CPU s | peak memory MB | files | wall / Hugo cold |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| build | wall s | CPU s | peak MB | files | / Hugo cold | / Hugo + Pagefind cold |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for label, items in samples.items():
         wall = statistics.median(s.wall for s in items)
         cpu = statistics.median(s.cpu for s in items)
         rss = max(s.rss_mb for s in items)
         files = items[-1].files
+        searched = f"{wall / hugo_pagefind:.3f}" if hugo_pagefind else "-"
         lines.append(
-            f"| {label} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {files:,} | {wall / hugo:.3f} |"
+            f"| {label} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {files:,} | {wall / hugo:.3f} "
+            f"| {searched} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -293,29 +345,52 @@ def table(size: int, samples: dict[str, list[Sample]]) -> str:
 def main() -> int:
     """Run the benchmark and print the report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 20000])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--corpus", choices=("reuters", "synthetic"), default="reuters")
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 5], help="Reuters copies")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2000], help="synthetic sizes")
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument(
+        "--short-runs",
+        type=int,
+        default=SHORT_RUNS,
+        help="times each no-op and one-edit build is timed in a run (the median is kept)",
+    )
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsarchive-bench"))
-    parser.add_argument("--skip-pelican-over", type=int, default=20000, dest="pelican_max")
+    parser.add_argument(
+        "--skip-pelican-over",
+        type=int,
+        default=25_000,
+        dest="pelican_max",
+        help="leave Pelican out above this many articles",
+    )
     parser.add_argument(
         "--no-pagefind",
         action="store_true",
-        help="build newsarchive without its Pagefind index (Hugo and Pelican "
-        "build no search index either)",
+        help="measure only the builds without a search index (newsarchive --no-pagefind, Hugo)",
     )
     options = parser.parse_args()
-    for tool in ("hugo",):
-        if shutil.which(tool) is None:
-            raise SystemExit(f"{tool} is not installed (apt-get install -y {tool})")
+    if shutil.which("hugo") is None:
+        raise SystemExit("hugo is not installed (apt-get install -y hugo)")
     options.work.mkdir(parents=True, exist_ok=True)
     # The byte-code an install leaves (pip compiles on install, an editable install on
-    # first import): with PYTHONDONTWRITEBYTECODE set, as on this machine, every build
-    # compiled newsarchive's modules again (~0.08 s a build). Pelican is compiled by pip.
+    # first import): with PYTHONDONTWRITEBYTECODE set, every build would compile newsarchive's
+    # modules again. Pelican is compiled by pip.
     compileall.compile_dir(ROOT / "src", quiet=1)
-    for size in options.sizes:
-        extra = ["--no-pagefind"] if options.no_pagefind else []
-        samples = run_size(size, options.runs, options.work, options.pelican_max, extra)
-        print(table(size, samples), flush=True)
+    corpora = (
+        [
+            (f"Reuters-21578 x{n}", configured(reuters.prepare(options.work, n)))
+            for n in options.scales
+        ]
+        if options.corpus == "reuters"
+        else [(f"synthetic, {n:,}", prepare_synthetic(n, options.work)) for n in options.sizes]
+    )
+    for title, folder in corpora:
+        articles = sum(1 for _ in (folder / "na" / "articles").rglob("*.*"))
+        pelican = articles <= options.pelican_max
+        samples = run_corpus(
+            folder, options.runs, pelican, not options.no_pagefind, options.short_runs
+        )
+        print(table(f"{title}: {articles:,} articles", samples), flush=True)
     return 0
 
 

@@ -225,6 +225,18 @@ def test_permalink_pattern_places_articles(build_site_from):
     assert built.article_path("world/undated.txt") == "world/undated/undated-story/index.html"
 
 
+def test_an_exact_copy_is_never_listed_beside_its_original(build_site_from):
+    files = dict(SAMPLE_FILES)
+    files["articles/zz-copy.txt"] = SAMPLE_FILES[f"articles/{SOURCE_002}"]
+    built = build_site_from(files)
+    copied = "Mexico captures son of"
+    titles = related_titles(built.page(built.article_path(SOURCE_001)))
+    assert sum(title.startswith(copied) for title in titles) == 1
+    for source in (SOURCE_002, "zz-copy.txt"):
+        titles = related_titles(built.page(built.article_path(source)))
+        assert not any(title.startswith(copied) for title in titles)
+
+
 WIRE_STORY = (
     "AM INTERNATIONAL <AM> 2ND QTR\n\nCHICAGO, Feb 26 - Shr loss two cts vs profit seven cts\n"
     "    Revs 291.8 mln vs 151.1 mln\n    The company said sales rose\nin the quarter.\n Reuter\n"

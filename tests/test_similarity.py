@@ -20,6 +20,9 @@ from newsarchive.similarity import (
     NEAR_DUPLICATE_THRESHOLD,
     SAME_STORY_THRESHOLD,
     SIGNATURE_BINS,
+    STORY_CAP,
+    STORY_WINDOW_DAYS,
+    Cues,
     Neighbour,
     clusters,
     estimated_jaccard,
@@ -29,6 +32,7 @@ from newsarchive.similarity import (
     pack_counts,
     related,
     related_with_scores,
+    story_links,
     terms,
     unpack_counts,
 )
@@ -323,6 +327,59 @@ def test_clusters_ignore_links_below_the_threshold() -> None:
     weak = SAME_STORY_THRESHOLD / 2
     assert clusters([(Neighbour(1, weak),), (Neighbour(0, weak),)]) == [0, 1]
     assert clusters([(Neighbour(1, weak),), ()], threshold=weak) == [0, 0]
+
+
+def test_a_chain_of_pairwise_links_does_not_grow_one_story() -> None:
+    # each doc links only to the next: no doc of a longer run is linked to most of the others
+    chain = [
+        tuple(Neighbour(other, 0.9) for other in (doc - 1, doc + 1) if 0 <= other < 12)
+        for doc in range(12)
+    ]
+    sizes = collections.Counter(clusters(chain))
+    assert max(sizes.values()) <= 3
+
+
+def test_a_story_holds_at_most_the_cap() -> None:
+    size = STORY_CAP * 3
+    everyone = [
+        tuple(Neighbour(other, 0.9) for other in range(size) if other != doc)
+        for doc in range(size)
+    ]
+    sizes = collections.Counter(clusters(everyone))
+    assert max(sizes.values()) == STORY_CAP
+
+
+def test_a_story_stays_within_its_time_window() -> None:
+    pair = [(Neighbour(1, 0.9),), (Neighbour(0, 0.9),)]
+    assert clusters(pair, days=[100.0, 100.0 + STORY_WINDOW_DAYS]) == [0, 0]
+    assert clusters(pair, days=[100.0, 101.0 + STORY_WINDOW_DAYS]) == [0, 1]
+    assert clusters(pair, days=[100.0, None]) == [0, 0]
+
+
+def cues(headline: str, actors: int, places: int = 0, words: int = 200) -> Cues:
+    entities = [("organisation", f"Company {n}") for n in range(actors)]
+    entities += [("place", f"Town {n}") for n in range(places)]
+    return Cues.of(headline, entities, words)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "score", "linked"),
+    [
+        (cues("Acme sells notes", 1), cues("Acme sells bonds", 1), 0.65, True),
+        (cues("Acme sells notes", 1), cues("Acme sells bonds", 1), 0.5, False),
+        (cues("Acme sells notes", 2), cues("Acme sells bonds", 2), 0.4, True),
+        (cues("Acme sells notes", 1, 3), cues("Acme sells bonds", 1, 3), 0.3, True),
+        (cues("Acme sells notes", 0, 4), cues("Acme sells bonds", 0, 4), 0.5, False),
+        (cues("Acme sells notes", 3), cues("Storm hits coast", 3), 0.65, False),
+        (cues("Acme sells notes", 3, words=12), cues("Acme sells bonds", 3), 0.9, False),
+        (cues("Acme sells notes", 0), cues("Acme selling notes", 0), 0.75, True),
+    ],
+)
+def test_story_links_need_evidence_beyond_similar_wording(
+    first: Cues, second: Cues, score: float, linked: bool
+) -> None:
+    rows = story_links([(Neighbour(1, score),), (Neighbour(0, score),)], [first, second])
+    assert (rows[0] == (Neighbour(1, score),)) is linked
 
 
 # determinism

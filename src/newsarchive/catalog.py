@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import zoneinfo
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,8 +54,13 @@ def build_site(config: SiteConfig, articles: Sequence[Article], words: Words | N
     neighbours = similarity.related_from_counts(
         counts.start, counts.ids, counts.values, max(config.related_count, NEIGHBOURS)
     )
-    related = [tuple(n.doc for n in row[: config.related_count]) for row in neighbours]
-    stories = similarity.clusters(neighbours)
+    related = [
+        _distinct(doc, (n.doc for n in row), duplicates)[: config.related_count]
+        for doc, row in enumerate(neighbours)
+    ]
+    cues = [similarity.Cues.of(a.title, a.entities, a.word_count) for a in ordered]
+    links = similarity.story_links(neighbours, cues)
+    stories = similarity.clusters(links, days=[_day(a) for a in ordered])
     entries = _entries(
         ordered,
         placed,
@@ -203,6 +208,24 @@ def _exact_duplicates(ordered: Sequence[Article], by_source: list[int]) -> dict[
     return duplicate_of
 
 
+def _day(article: Article) -> float | None:
+    """Return an article's date as a day number, for same-story time windows."""
+    return None if article.date is None else article.date.toordinal()
+
+
+def _distinct(doc: int, others: Iterable[int], duplicates: dict[int, int]) -> tuple[int, ...]:
+    """Return `others` without `doc` and with each text once: an exact copy of `doc` or of an
+    article already listed is left out."""
+    seen = {duplicates.get(doc, doc)}
+    kept = []
+    for other in others:
+        original = duplicates.get(other, other)
+        if original not in seen:
+            seen.add(original)
+            kept.append(other)
+    return tuple(kept)
+
+
 def _near_duplicates(
     ordered: Sequence[Article], exact: dict[int, int]
 ) -> dict[tuple[int, int], float]:
@@ -258,7 +281,7 @@ def _entries(
                 prev=index - 1 if index > 0 else None,
                 next=index + 1 if index < last else None,
                 related=related[index],
-                story=tuple(m for m in together if m != index) if len(together) > 1 else (),
+                story=_distinct(index, together, duplicates) if len(together) > 1 else (),
                 duplicate_of=duplicates.get(index),
                 copies=tuple(copies.get(index, ())),
                 near_duplicate_of=near_of.get(index),

@@ -19,8 +19,14 @@ Across N docs (M = ``TOP_TERMS``, cap = ``max_df(N)`` = ceil(2 * sqrt(N))):
   at worst, far less in practice (a posting lists only docs that kept its term); memory O(N * M).
 * ``near_duplicates``: LSH banding (r rows a band, the most that miss a pair at the threshold
   under 1% of the time), then each candidate's estimated Jaccard is checked. O(N log N * bands).
-* ``clusters``: union-find over related links scoring ``SAME_STORY_THRESHOLD`` or more; a
-  cluster's id is its smallest doc index. O(N * k).
+* ``story_links``: the related links that may join one story (``Cues`` say what each doc is
+  about): between docs of ``MIN_STORY_WORDS`` or more whose headlines share a word stem, naming
+  people or organisations in common, the more names the lower the cosine needed (see
+  ``_may_share_story``); or any two such docs at ``SAME_TEXT_THRESHOLD``.
+* ``clusters``: links, strongest first, join two clusters only when at least half the pairs
+  across them are linked, their dated members lie within ``STORY_WINDOW_DAYS`` and the result
+  holds at most ``STORY_CAP`` docs: no chain of pairwise links can grow one story. A cluster's id
+  is its smallest doc index. O(N * k * cap).
 
 Results are ordered by value, then doc index, never by set or hash order: every run and process
 gives the same answer.
@@ -35,7 +41,7 @@ import unicodedata
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import combinations, count, filterfalse, repeat
@@ -50,8 +56,29 @@ TOP_TERMS = 24
 DF_CAP_FACTOR = 2.0
 """``related`` ignores terms found in more than ``ceil(DF_CAP_FACTOR * sqrt(N))`` docs."""
 
-SAME_STORY_THRESHOLD = 0.2
-"""Cosine at or above which ``clusters`` puts two related docs in the same story."""
+SAME_STORY_THRESHOLD = 0.25
+"""The lowest cosine at which two docs may be one story, when they name four people, places or
+organisations in common (at least one a person or organisation)."""
+
+SHARED_ACTORS_THRESHOLD = 0.35
+"""The same when they name two people or organisations in common."""
+
+SHARED_ACTOR_THRESHOLD = 0.6
+"""The same when they name one: short wire items about different companies ("X sells notes",
+"Y raises payout") share most of their few words."""
+
+SAME_TEXT_THRESHOLD = 0.7
+"""Cosine at or above which two docs may be one story with no name in common."""
+
+MIN_STORY_WORDS = 20
+"""Shorter docs (briefs, headlines alone) are never linked into a story."""
+
+STORY_WINDOW_DAYS = 3.0
+"""The most days a same-story cluster's dated articles may lie apart."""
+
+STORY_CAP = 20
+"""The most articles one same-story cluster may hold: a page lists the others, so a bound here
+bounds every article page."""
 
 NEAR_DUPLICATE_THRESHOLD = 0.8
 """Estimated shingle Jaccard at or above which two texts are near-duplicates."""
@@ -113,6 +140,26 @@ class Neighbour:
 
     doc: int
     score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """What a doc is about, as far as same-story links are concerned."""
+
+    actors: frozenset[str]  # folded names of the people and organisations it names
+    places: frozenset[str]  # folded names of the places it names
+    headline: frozenset[str]  # five-letter stems of its headline's words of four letters or more
+    words: int
+
+    @classmethod
+    def of(cls, headline: str, entities: Iterable[tuple[str, str]], words: int) -> Cues:
+        """Return the cues of a doc from its headline, (kind, name) entities and word count."""
+        names = {kind: set[str]() for kind in ("person", "place", "organisation")}
+        for kind, name in entities:
+            names.setdefault(kind, set()).add(_fold(name).casefold())
+        stems = frozenset(term[:5] for term in terms(headline) if len(term) >= 4)
+        actors = frozenset(names["person"] | names["organisation"])
+        return cls(actors, frozenset(names["place"]), stems, words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,16 +484,101 @@ def estimated_jaccard(first: Sequence[int], second: Sequence[int]) -> float:
     return max(0.0, (matches / len(first) - chance) / (1 - chance))
 
 
+def story_links(
+    neighbours: Sequence[Sequence[Neighbour]], cues: Sequence[Cues]
+) -> list[tuple[Neighbour, ...]]:
+    """Return the neighbours that may share a story with each doc."""
+    return [
+        tuple(n for n in row if _may_share_story(cues[doc], cues[n.doc], n.score))
+        for doc, row in enumerate(neighbours)
+    ]
+
+
+def _may_share_story(first: Cues, second: Cues, score: float) -> bool:
+    """Say whether two docs whose cosine is `score` may be one story."""
+    if min(first.words, second.words) < MIN_STORY_WORDS or first.headline.isdisjoint(
+        second.headline
+    ):
+        return False
+    if score >= SAME_TEXT_THRESHOLD:
+        return True
+    actors = len(first.actors & second.actors)
+    if actors >= 2 and score >= SHARED_ACTORS_THRESHOLD:
+        return True
+    if actors >= 1 and score >= SHARED_ACTOR_THRESHOLD:
+        return True
+    places = len(first.places & second.places)
+    return actors >= 1 and actors + places >= 4 and score >= SAME_STORY_THRESHOLD
+
+
 def clusters(
-    neighbours: Sequence[Sequence[Neighbour]], threshold: float = SAME_STORY_THRESHOLD
+    neighbours: Sequence[Sequence[Neighbour]],
+    threshold: float = SAME_STORY_THRESHOLD,
+    days: Sequence[float | None] | None = None,
+    window: float = STORY_WINDOW_DAYS,
+    cap: int = STORY_CAP,
 ) -> list[int]:
-    """Return a cluster id per doc (its smallest member), joining neighbours >= threshold."""
+    """Return a cluster id per doc (its smallest member), grown from the strongest links down.
+
+    Docs are linked by `neighbours` scoring `threshold` or more. Two clusters join only when the
+    joined one stays within `cap` docs, its dated members (`days`: a day number per doc, or
+    None) lie within `window` days of each other, and at least half the pairs across the two
+    are linked themselves: membership is judged against the whole cluster, so a chain of
+    pairwise links can never grow one story.
+    """
+    scores = _linked_pairs(neighbours, threshold)
     parent = list(range(len(neighbours)))
+    members = {doc: [doc] for doc in range(len(neighbours))}
+    spans = {doc: _span(days, doc) for doc in range(len(neighbours))}
+    for a, b in sorted(scores, key=lambda pair: (-scores[pair], pair)):
+        first, second = _root(parent, a), _root(parent, b)
+        if first == second or len(members[first]) + len(members[second]) > cap:
+            continue
+        span = _joined_span(spans[first], spans[second])
+        if span is not None and span[1] - span[0] > window:
+            continue
+        if not _cohesive(members[first], members[second], scores):
+            continue
+        root, other = min(first, second), max(first, second)
+        parent[other] = root
+        members[root].extend(members.pop(other))
+        spans[root] = span
+    return [_root(parent, doc) for doc in range(len(parent))]
+
+
+def _linked_pairs(
+    neighbours: Sequence[Sequence[Neighbour]], threshold: float
+) -> dict[tuple[int, int], float]:
+    """Return each pair (i < j) that either lists as a neighbour at `threshold`, with its score."""
+    scores: dict[tuple[int, int], float] = {}
     for doc, row in enumerate(neighbours):
         for neighbour in row:
-            if neighbour.score >= threshold:
-                _union(parent, doc, neighbour.doc)
-    return [_root(parent, doc) for doc in range(len(parent))]
+            if neighbour.doc != doc and neighbour.score >= threshold:
+                pair = (min(doc, neighbour.doc), max(doc, neighbour.doc))
+                scores[pair] = max(scores.get(pair, 0.0), neighbour.score)
+    return scores
+
+
+Span = tuple[float, float] | None
+
+
+def _span(days: Sequence[float | None] | None, doc: int) -> Span:
+    """Return the first and last day of one doc (None when it is undated)."""
+    day = days[doc] if days is not None else None
+    return None if day is None else (day, day)
+
+
+def _joined_span(first: Span, second: Span) -> Span:
+    """Return the days two clusters' dated members cover together."""
+    if first is None or second is None:
+        return first or second
+    return (min(first[0], second[0]), max(first[1], second[1]))
+
+
+def _cohesive(first: list[int], second: list[int], scores: dict[tuple[int, int], float]) -> bool:
+    """Say whether at least half the pairs across two clusters are linked themselves."""
+    linked = sum((min(a, b), max(a, b)) in scores for a in first for b in second)
+    return 2 * linked >= len(first) * len(second)
 
 
 def _root(parent: list[int], doc: int) -> int:
@@ -455,10 +587,3 @@ def _root(parent: list[int], doc: int) -> int:
         parent[doc] = parent[parent[doc]]
         doc = parent[doc]
     return doc
-
-
-def _union(parent: list[int], first: int, second: int) -> None:
-    """Merge the sets of two docs under the smaller root, so a root is its set's smallest index."""
-    a, b = _root(parent, first), _root(parent, second)
-    if a != b:
-        parent[max(a, b)] = min(a, b)

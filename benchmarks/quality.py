@@ -1,0 +1,309 @@
+"""Score a built Reuters-21578 site against the corpus's own gold labels; print one table.
+
+    python benchmarks/reuters.py /tmp/newsarchive-bench            # the corpus, once
+    python build.py --articles /tmp/newsarchive-bench/reuters-x1/na/articles --output /tmp/q/dist
+    python benchmarks/quality.py /tmp/q/dist /tmp/newsarchive-bench/reuters-x1
+
+Reads dist/articles.json and every article page, the raw files and labels.json, and measures
+what a reader sees on the page:
+
+- headline, date and dateline equal to the gold ones (case and spacing aside);
+- paragraphs: the page's body blocks (paragraphs and tables) against the source's, where a
+  source paragraph starts at a line opening with an indent, a run of two or more aligned lines
+  (two or more gaps of 2+ spaces, or a dot leader) is one table, and the sign-off is not a
+  paragraph; tables readable as rows: the page keeps each source table in a <pre> or <table>
+  with one line or row per source line;
+- sign-offs ("Reuter") left in a body or published as an entity;
+- entity recall against Reuters' PLACES, PEOPLE and ORGS codes, counted only where the body
+  names the entity (codes mapped to names by CODE_NAMES below, else by their words);
+- the largest same-story cluster, the most story links on one page, and near-duplicate flags
+  on briefs and near-empty items (always wrong: there is no text to be near).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SIGN_OFF = re.compile(r"^\s*(Reuter|REUTER|Reuters)\s*$")
+ALIGNED = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S|\.{3,}\s*\S")
+BRIEF_WORDS = 20
+
+# Reuters' codes as the names a page would use, with the other ways a body names them. Codes not
+# listed are read as their words ("west-germany" -> "West Germany", "volcker" -> "Volcker").
+CODE_NAMES: dict[str, tuple[str, ...]] = {
+    "usa": ("United States", "U.S.", "America", "American"),
+    "uk": ("United Kingdom", "Britain", "U.K.", "British"),
+    "ussr": ("Soviet Union", "Soviet", "USSR", "U.S.S.R."),
+    "west-germany": ("West Germany", "German", "Germany"),
+    "east-germany": ("East Germany",),
+    "south-korea": ("South Korea", "S. Korea", "Korea", "Korean"),
+    "hong-kong": ("Hong Kong",),
+    "ec": ("European Community", "EC", "European Economic Community", "EEC"),
+    "imf": ("International Monetary Fund", "IMF"),
+    "opec": ("OPEC", "Organization of Petroleum Exporting Countries"),
+    "worldbank": ("World Bank",),
+    "gatt": ("GATT", "General Agreement on Tariffs and Trade"),
+    "oecd": ("OECD", "Organisation for Economic Cooperation and Development"),
+    "icco": ("ICCO", "International Cocoa Organization"),
+    "ico-coffee": ("ICO", "International Coffee Organization"),
+    "adb-asia": ("Asian Development Bank", "ADB"),
+    "un": ("United Nations", "UN", "U.N."),
+    "unctad": ("UNCTAD",),
+    "fao": ("FAO", "Food and Agriculture Organization"),
+    "eib": ("European Investment Bank", "EIB"),
+    "iea": ("International Energy Agency", "IEA"),
+    "james-baker": ("James Baker", "Baker"),
+    "howard-baker": ("Howard Baker",),
+    "reagan": ("Ronald Reagan", "Reagan"),
+    "james-miller": ("James Miller", "Miller"),
+}
+KINDS = {"places": "place", "people": "person", "orgs": "organisation"}
+
+
+@dataclass
+class Scores:
+    """Counts behind each row of the table."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    recall: dict[str, Counter[str]] = field(default_factory=dict)
+    largest_story: int = 0
+    most_story_links: int = 0
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a reader sees of one article page."""
+
+    title: str
+    dateline: str
+    blocks: list[str]  # the body's paragraphs and tables, as text
+    tables: list[str]
+    entities: list[tuple[str, str]]
+    story_links: int
+    near_duplicate: bool
+
+
+def read_page(path: Path) -> Page:
+    """Read the parts of an article page the scores look at."""
+    text = path.read_text(encoding="utf-8")
+    body = _between(text, '<div class="story-body">', '<footer class="story-footer">')
+    blocks = re.findall(r"<(p|pre|table)\b[^>]*>(.*?)</\1>", body, re.S)
+    story = _between(text, 'id="same-story"', "</section>")
+    return Page(
+        title=_text(_first(r'<h1 class="story-title"[^>]*>(.*?)</h1>', text)),
+        dateline=_text(_first(r'<span class="dateline">(.*?)</span>', body)).rstrip(" –—-"),
+        blocks=[_text(inner) for _, inner in blocks],
+        tables=[inner for tag, inner in blocks if tag in ("pre", "table")],
+        entities=[
+            (kind, _text(name))
+            for kind, name in re.findall(
+                r'class="chip chip-(\w+)"[^>]*><span class="chip-kind">[^<]*</span>\s*([^<]+)</a>',
+                text,
+            )
+        ],
+        story_links=story.count("<li"),
+        near_duplicate="near-duplicate of" in text,
+    )
+
+
+def _between(text: str, start: str, end: str) -> str:
+    """Return the text between the first `start` and the next `end`, or ""."""
+    _, found, tail = text.partition(start)
+    return tail.partition(end)[0] if found else ""
+
+
+def _first(pattern: str, text: str) -> str:
+    """Return the first group of the first match, or ""."""
+    match = re.search(pattern, text, re.S)
+    return match.group(1) if match else ""
+
+
+def _text(fragment: str) -> str:
+    """Return an HTML fragment as plain text with its spacing collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def source_blocks(body: str) -> tuple[int, list[list[str]]]:
+    """Return a raw wire body's block count and its tables (each a list of lines)."""
+    lines = [line for line in body.splitlines() if line.strip() and not SIGN_OFF.match(line)]
+    blocks, tables, run = 0, [], []
+    for index, line in enumerate(lines):
+        if ALIGNED.search(line.strip()):
+            run.append(line)
+            continue
+        blocks, run = _close_run(blocks, tables, run)
+        if index == 0 or line.startswith((" ", "\t")):
+            blocks += 1
+    blocks, _ = _close_run(blocks, tables, run)
+    return blocks, tables
+
+
+def _close_run(blocks: int, tables: list[list[str]], run: list[str]) -> tuple[int, list[str]]:
+    """Count a finished run of aligned lines: a table if two or more, else paragraph starts."""
+    if len(run) >= 2:
+        tables.append(run)
+        return blocks + 1, []
+    return blocks + sum(1 for line in run if line.startswith((" ", "\t"))) + (
+        1 if run and blocks == 0 else 0
+    ), []
+
+
+def _fold(text: str) -> str:
+    """Return text casefolded without accents, for comparing names."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _names(code: str) -> tuple[str, ...]:
+    """Return the names a code stands for, the page's own name first."""
+    return CODE_NAMES.get(code) or (code.replace("-", " ").title(),)
+
+
+def _named(body: str, code: str) -> bool:
+    """Say whether a body names what a code stands for."""
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", body) for name in _names(code))
+
+
+def _found(code: str, kind: str, entities: list[tuple[str, str]]) -> bool:
+    """Say whether the page lists the entity a code stands for, under the right kind."""
+    wanted = {_fold(name) for name in _names(code)}
+    for found_kind, name in entities:
+        folded = _fold(name)
+        last = folded.split()[-1] if folded.split() else folded
+        if found_kind == kind and (folded in wanted or (kind == "person" and last in wanted)):
+            return True
+    return False
+
+
+def score(dist: Path, corpus: Path) -> Scores:
+    """Score every article page of `dist` against the gold labels of `corpus`."""
+    labels = json.loads((corpus / "labels.json").read_text(encoding="utf-8"))
+    manifest = json.loads((dist / "articles.json").read_text(encoding="utf-8"))
+    scores = Scores(recall={kind: Counter() for kind in KINDS})
+    counts = scores.counts
+    for item in manifest:
+        gold = labels.get(item["source"])
+        if gold is None:
+            continue
+        raw = (corpus / "na" / "articles" / item["source"]).read_text("utf-8", "replace")
+        page = read_page(dist / item["url"])
+        _score_item(scores, gold, item, raw, page)
+    counts["missing pages"] = len(labels) - counts["items"]
+    return scores
+
+
+def _score_item(
+    scores: Scores, gold: dict[str, object], item: dict[str, object], raw: str, page: Page
+) -> None:
+    """Add one article's scores."""
+    counts = scores.counts
+    counts["items"] += 1
+    title = gold["title"]
+    body = raw.partition("\n\n")[2] if title is not None else raw
+    words = len(body.split())
+    brief = body.strip() == "Blah blah blah." or words < BRIEF_WORDS
+    story = title is not None and not brief
+    if title is not None:
+        counts["titled"] += 1
+        counts["headline equal"] += " ".join(str(title).split()).casefold() == page.title.casefold()
+    counts["date equal"] += str(item.get("date") or "")[:10] == gold["date"]
+    if gold["dateline"]:
+        counts["dateline gold"] += 1
+        counts["dateline equal"] += _fold(page.dateline) == _fold(str(gold["dateline"]))
+    elif page.dateline:
+        counts["dateline false"] += 1
+    if story:
+        blocks, tables = source_blocks(body.partition(" - ")[2] if gold["dateline"] else body)
+        counts["stories"] += 1
+        counts["paragraphs equal"] += len(page.blocks) == blocks
+        counts["multi-paragraph stories"] += blocks > 1
+        counts["shown as one block"] += blocks > 1 and len(page.blocks) <= 1
+        counts["tables"] += len(tables)
+        counts["tables as rows"] += sum(_kept(table, page.tables) for table in tables)
+    last = page.blocks[-1] if page.blocks else ""
+    counts["sign-off in body"] += bool(re.search(r"\bReuter\s*$", last))
+    counts["sign-off as entity"] += any(_fold(n) in ("reuter", "reuters") for _, n in page.entities)
+    counts["near-duplicate flags"] += page.near_duplicate
+    counts["near-duplicate flags on briefs"] += page.near_duplicate and brief
+    scores.largest_story = max(scores.largest_story, page.story_links + 1)
+    scores.most_story_links = max(scores.most_story_links, page.story_links)
+    for key, kind in KINDS.items():
+        for code in gold[key]:  # type: ignore[attr-defined]
+            if _named(body, code):
+                scores.recall[key]["named"] += 1
+                scores.recall[key]["found"] += _found(code, kind, page.entities)
+
+
+def _kept(table: list[str], shown: list[str]) -> bool:
+    """Say whether a page keeps a source table's lines as its rows."""
+    first, last = " ".join(table[0].split()), " ".join(table[-1].split())
+    for block in shown:
+        rows = [" ".join(_text(row).split()) for row in re.split(r"\n|</tr>", block)]
+        rows = [row for row in rows if row]
+        if first in rows and last in rows and len(rows) >= len(table):
+            return True
+    return False
+
+
+def report(scores: Scores) -> str:
+    """Return the scores as one Markdown table."""
+    c = scores.counts
+
+    def share(part: str, whole: str) -> str:
+        return f"{c[part]:,} / {c[whole]:,} ({100 * c[part] / max(c[whole], 1):.1f} %)"
+
+    rows = [
+        ("articles with a page", f"{c['items']:,} ({c['missing pages']:,} files without)"),
+        ("headline equal to gold", share("headline equal", "titled")),
+        ("date equal to gold", share("date equal", "items")),
+        ("dateline recognised", share("dateline equal", "dateline gold")),
+        ("false datelines", f"{c['dateline false']:,}"),
+        ("paragraph count equal to source", share("paragraphs equal", "stories")),
+        (
+            "multi-paragraph stories shown as one block",
+            share("shown as one block", "multi-paragraph stories"),
+        ),
+        ("tables readable as rows", share("tables as rows", "tables")),
+        ("sign-off left in body", f"{c['sign-off in body']:,}"),
+        ("sign-off published as an entity", f"{c['sign-off as entity']:,}"),
+    ]
+    for key, counts in scores.recall.items():
+        found, named = counts["found"], counts["named"]
+        rows.append(
+            (
+                f"{key.upper()} recall where the body names it",
+                f"{found:,} / {named:,} ({100 * found / max(named, 1):.1f} %)",
+            )
+        )
+    rows += [
+        ("largest same-story cluster", f"{scores.largest_story:,}"),
+        ("most story links on one page", f"{scores.most_story_links:,}"),
+        ("near-duplicate flags", f"{c['near-duplicate flags']:,}"),
+        (
+            "near-duplicate flags on briefs / near-empty items",
+            f"{c['near-duplicate flags on briefs']:,}",
+        ),
+    ]
+    lines = ["| measure | value |", "|---|---:|"]
+    lines += [f"| {name} | {value} |" for name, value in rows]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    """Score a build and print the table."""
+    if len(argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    print(report(score(Path(argv[0]), Path(argv[1]))), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
