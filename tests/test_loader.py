@@ -530,6 +530,16 @@ def test_placeholder_brief_is_a_headline_only_brief_left_out_of_comparisons() ->
     assert [p.kind for p in problems] == ["warning"]
 
 
+def test_a_near_empty_body_is_shown_but_marked_a_brief() -> None:
+    result, _ = parse(
+        source(Path("a.txt")), "LONDON COCOA OPTION TRADES - APR 7\n    Business nil.\n"
+    )
+    assert result is not None
+    assert result.paragraphs == ("Business nil.",)
+    assert result.brief
+    assert result.fingerprint == b""
+
+
 def test_a_story_is_not_a_brief() -> None:
     result = article("wire_indented_paragraphs.txt")
     assert not result.brief

@@ -35,6 +35,8 @@ __all__ = ["Discovery", "discover", "read_article"]
 MAX_BYTES = 64 * 1024 * 1024
 CAPTION_HEADLINE_MAX = 160  # a caption longer than this reads as a paragraph, not a headline
 STAND_IN_MAX = 90
+# A body this short ("Business nil.", "Nil") is shown but has too little to compare.
+BRIEF_WORDS = 4
 _FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[-_ .]|$)")
 
 
@@ -180,7 +182,7 @@ def _shared(
         "slug": str(fields.get("slug", "")),
         "summary": _summary(fields, paragraphs),
         "word_count": sum(words(p) for p in paragraphs),
-        "brief": (parts is not None and parts.placeholder) or is_placeholder(" ".join(paragraphs)),
+        "brief": (parts is not None and parts.placeholder) or _near_empty(paragraphs),
     }
 
 
@@ -200,6 +202,12 @@ def _title(
     if prose or caption:
         return summarise(prose[0] if prose else caption, STAND_IN_MAX), "first_words"
     return "", ""
+
+
+def _near_empty(paragraphs: tuple[str, ...]) -> bool:
+    """Tell whether a body is a brief: placeholder words only, or fewer than BRIEF_WORDS words."""
+    text = " ".join(paragraphs)
+    return is_placeholder(text) or words(text) < BRIEF_WORDS
 
 
 def _prose(paragraphs: tuple[str, ...], tables: tuple[int, ...]) -> list[str]:
