@@ -108,9 +108,10 @@ def _line_kind(lines: Sequence[str], starts: Sequence[bool], i: int) -> str:
     single = starts[i] and (i + 1 == len(lines) or starts[i + 1])
     if single and len(text) <= ROW_MAX and _VERSUS.search(text):
         return "row"
-    if _DOT_LEADER.search(text):
+    if "..." in text and _DOT_LEADER.search(text):
         return "row"
-    cells = _CELL_GAP.split(text)
+    # Most lines are prose with single spaces: they skip the split.
+    cells = _CELL_GAP.split(text) if "  " in text or "\t" in text else [text]
     if len(cells) > 1 and max(len(cell) for cell in cells) <= CELL_MAX:
         # Three short cells, or a label and a number, are a row; two word cells a header.
         numeric = len(cells) == 2 and _NUMERIC_CELL.fullmatch(cells[1])
