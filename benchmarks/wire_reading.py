@@ -74,7 +74,7 @@ def source_shape(text: str) -> tuple[int, list[list[str]], bool]:
 
 def _tabular(body: list[str], i: int) -> bool:
     """Tell whether body line i is a table row: aligned, or a one-line "X vs Y" paragraph."""
-    line = body[i] if i else "    " + _after_dateline(body[i])
+    line = body[i] if i else "    " + after_dateline(body[i])
     if ALIGNED.search(line.strip()):
         return True
     alone = i + 1 == len(body) or body[i + 1][:1].isspace() or not body[i + 1].strip()
@@ -86,7 +86,7 @@ def _add_labels(body: list[str], tabular: list[bool]) -> None:
     for i in range(len(body) - 1, -1, -1):
         before_row = i + 1 < len(body) and tabular[i + 1]
         indented = i == 0 or body[i][:1].isspace()
-        if not tabular[i] and before_row and indented and LABEL.match(_after_dateline(body[i])):
+        if not tabular[i] and before_row and indented and LABEL.match(after_dateline(body[i])):
             tabular[i] = True
     for i in range(1, len(body)):  # "Pay March 31", "Record March 13" after the rows
         alone = i + 1 == len(body) or body[i + 1][:1].isspace()
@@ -94,7 +94,7 @@ def _add_labels(body: list[str], tabular: list[bool]) -> None:
             tabular[i] = True
 
 
-def _after_dateline(line: str) -> str:
+def after_dateline(line: str) -> str:
     """Return the first body line without a "PLACE, Month DD -" dateline."""
     match = re.match(r"([A-Z].{0,58}?) ?-+ (.*)$", line)
     return match.group(2) if match else line
@@ -108,7 +108,7 @@ def rows_kept(table: list[str], article: Article) -> bool:
         for row in article.paragraphs[index].split("\n")
     }
     return all(
-        " ".join(line.split()) in shown or " ".join(_after_dateline(line).split()) in shown
+        " ".join(line.split()) in shown or " ".join(after_dateline(line).split()) in shown
         for line in table
     )
 
