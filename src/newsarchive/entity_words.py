@@ -166,12 +166,12 @@ incorporated corporation""")
 WORK_HEADS = _words("""film movie album song single novel book show series game games award
 awards prize trophy""")
 # Given names that are much more often English words, places or something else in news text.
-_NOT_GIVEN = _words("""will may june april august mark bill rose grace hope faith joy ruby
-pearl iris lily ivy royal major rich king price young long sterling dean earl guy chase grant
-miles cliff frank gene bud sherman jordan israel dallas austin houston georgia florence
+_NOT_GIVEN = _words("""will may june april august rose grace hope faith joy ruby
+pearl iris lily ivy royal major rich king price young long sterling chase grant
+miles cliff bud sherman jordan israel dallas austin houston georgia florence
 sydney paris chelsea virginia carolina lincoln washington jackson madison chandler hunter
 taylor wilson marshall clark lewis morgan stanley ford lloyd lloyds barclay du pont dow
-christian angel jesus guadalupe rich max sun china india asia summer autumn winter
+christian angel rich sun china india asia summer autumn winter
 dawn sky crystal star golden amber ruth""")
 
 
