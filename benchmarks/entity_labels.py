@@ -284,11 +284,13 @@ def main() -> None:
 
 
 def context(text: str, name: str) -> str:
-    """Return up to 70 characters either side of the first place a name's last word occurs."""
-    word = name.split()[-1]
-    at = text.find(word)
+    """Return up to 60 characters either side of the name (else its last word) in a text."""
+    at, word = text.find(name), name
+    if at < 0:
+        word = name.split()[-1]
+        at = text.find(word)
     return (
-        " ".join(text[max(0, at - 70) : at + len(word) + 70].split())
+        " ".join(text[max(0, at - 60) : at + len(word) + 60].split())
         if at >= 0
         else "(not in body)"
     )

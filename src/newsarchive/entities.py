@@ -27,6 +27,7 @@ from .entity_words import (
     CALENDAR,
     CONNECTORS,
     DAYS,
+    DEMONYMS,
     DEPARTMENTS,
     END_DROP,
     EVENT_HEADS,
@@ -64,7 +65,7 @@ from .entity_words import (
 PERSON, PLACE, ORG = "person", "place", "organisation"
 # A name read as a person or organisation without evidence for it (no given name, title, role,
 # "said", legal form or head word): kept for review, never published on its own.
-WEAK_PERSON, WEAK_ORG = "person?", "organisation?"
+WEAK_PERSON, WEAK_PLACE, WEAK_ORG = "person?", "place?", "organisation?"
 _CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR)  # "in", "president", ...
 _CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID)  # "state", "said", ...
 _STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a space
@@ -376,16 +377,16 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     rest = [w.lower() for w in words[at + 1 :]]
     if not rest or "the" in rest or "and" in rest or not HELD.isdisjoint(rest):
         return False
+    if rest[0].rstrip(".") in {"co", "company", "sons"}:  # "Goldman Sachs and Co"
+        return True
     if _country_prefix(words[0]):  # "U.S. Food and Drug Administration"
         words, at = words[1:], at - 1
     first = words[0].lower()
     if first in ORG_FIRST and words[1:2] in (("of",), ("for",)):
         return True
-    if at != 1 or rest[-1] not in ORG_HEADS:
-        return False
-    if rest[0] in {"co", "company", "sons"}:
-        return True
-    return not initial and first not in ORGS and key(first) not in gazetteer().names
+    if at > 3 or initial or rest[-1] not in ORG_HEADS or words[at - 1].lower() in ORG_HEADS:
+        return False  # "Florida Power and Light Co" joins; "Texaco Inc and Chevron Corp" not
+    return first not in ORGS and key(" ".join(words[:at])) not in gazetteer().names
 
 
 def _titled(span: _Span) -> tuple[_Span, _Span]:
@@ -393,7 +394,7 @@ def _titled(span: _Span) -> tuple[_Span, _Span]:
     words = span.words
     if len(words) < 2:
         return span, _NO_NAME
-    lowered = [w.lower().rstrip(".") for w in words[:-1]]
+    lowered = [w.lower().rstrip(".").rpartition("-")[2] for w in words[:-1]]  # "Vice-President"
     titles = (
         i for i, w in enumerate(lowered) if w in TITLES and (i == 0 or w not in SURNAME_TITLES)
     )
@@ -413,11 +414,17 @@ def _titled(span: _Span) -> tuple[_Span, _Span]:
 def _after_roles(span: _Span) -> tuple[_Span, _Span]:
     """Split "Sprinter Kelly Holmes" into role words, never a name, and the name after them."""
     words, given = span.words, first_names()
+    if words[0].lower() in given:
+        return span, _NO_NAME
     for i, word in enumerate(words[1:-1], 1):
-        if word.lower() in given:
+        if word.lower() in given and key(" ".join(words[i - 1 : i + 1])) not in gazetteer().names:
+            named = _Span(words[i:], False, ("said",), span.after, span.possessive)
+            if words[-1].lower() in HEADS:  # "Santa Barbara Biltmore Hotel"
+                break
             if all(w.lower().rstrip(".") in ROLES or w.lower() in TITLE_RUN for w in words[:i]):
-                named = _Span(words[i:], False, ("said",), span.after, span.possessive)
                 return _NO_NAME, named
+            if words[i - 1].lower() not in CONNECTORS:  # "Credit Suisse Paul Hofer"
+                return _Span(words[:i], span.initial, span.before, (), False), named
             break
     return span, _NO_NAME
 
@@ -453,8 +460,8 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     gaz, name, words = gazetteer(), " ".join(span.words), [w.lower() for w in span.words]
     if country := _country_prefix(span.words[0]):  # "U.S. Navy", "U.K. Economy"
         place = _Mention(PLACE, country)
-        if words[-1] in ORG_HEADS and len(words) == 2:
-            return [place, _Mention(ORG, name)]
+        if len(words) == 2:  # "U.S. Navy", not "U.S. Attack"
+            return [place, _Mention(ORG, name)] if words[-1] in ORG_HEADS else [place]
         return [place, *_classify(span._replace(words=span.words[1:], initial=False), cued)]
     parts = _parts(key(name))
     cued = cued or span.before[-1:] in PERSON_CUE
@@ -462,7 +469,9 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     if key(name) in gaz.names:
         kind = PLACE
     elif words[-1] in ORG_HEADS or (words[0] in ORG_FIRST and ("of" in words or "for" in words)):
-        kind = ORG
+        kind = WEAK_ORG if "and" in words and span.before[-1:] == (",",) else ORG  # "Kidder, P"
+    elif _demonym(span.words[-1]):  # "South African", "Gulf Arab"
+        kind = ""
     elif words[-1] in PLACE_HEADS or words[0] in PLACE_FIRST:
         kind = PLACE
     elif (
@@ -471,12 +480,17 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
         or any(w in NOT_NAME or w.rstrip(".") in ROLES for w in words[:-1])
     ):
         kind = ""
-    elif len(parts) > 1 and (cued or _named_person(span.words) or span.after[:1] in SAID):
+    elif key(span.words[-1]) in gaz.regions:  # "George Shultz China's", "Statistics Canada"
+        rest = span._replace(words=span.words[:-1], after=(), possessive=False)
+        if len(rest.words) > 1 and (cued or _named_person(rest.words)):
+            return [*_classify(rest, cued), _Mention(PLACE, span.words[-1])]
+        kind = WEAK_ORG
+    elif len(parts) > 1 and len(parts[-1]) > 1 and (cued or _named_person(span.words)):
         kind = PERSON
     elif words[-1] in END_DROP:
         kind = ""
     elif _place_cue(span):
-        kind = PLACE
+        kind = _place_cue(span)
     elif all(key(w) in gaz.major for w in span.words):
         return [_Mention(PLACE, w) for w in span.words]
     elif len(parts) > 1 and key(span.words[0]) not in gaz.major:
@@ -486,7 +500,7 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
 
 def _named_person(words: tuple[str, ...]) -> bool:
     """Tell whether name words open with a given name or hold an initial: "E. Gerald Corrigan"."""
-    if words[0].lower() in first_names() and key(words[0]) not in gazetteer().major:
+    if words[0].lower() in first_names():
         return True
     return any(len(w) == 2 and w[1] == "." and w[0].isupper() for w in words[:-1])
 
@@ -509,17 +523,39 @@ def _single(word: str, span: _Span, cued: bool) -> _Mention:
     speaks = span.after[:1] in SAID and folded not in gaz.regions
     if speaks and folded not in gaz.names:
         return _Mention(WEAK_PERSON, word, True)
+    if _demonym(word):
+        return _Mention("", word)
     if folded in gaz.names and not speaks and (not span.initial or folded in gaz.major):
-        return _Mention(PLACE, word, folded not in gaz.regions)
-    return _Mention(PLACE if _place_cue(span) else "", word, True)
+        # a small town's name is often a surname or a word ("the Lombard rate"): only a cue
+        # or another article confirms it
+        sure = folded in gaz.major or _place_cue(span) == PLACE
+        return _Mention(PLACE if sure else WEAK_PLACE, word, folded not in gaz.regions)
+    return _Mention(_place_cue(span), word, True)
 
 
-def _place_cue(span: _Span) -> bool:
-    """Tell whether the words around a span say it is a place: "in X", "X state", "city of X"."""
+def _place_cue(span: _Span) -> str:
+    """Return the kind the words around a span give it: a place for "X state", "city of X",
+    ", a town"; only an unconfirmed one for "in X" ("in Treasury bonds"); else ""."""
     before, after = span.before, span.after
     if before[-2:] in PLACE_BEFORE or after[:1] in PLACE_AFTER or after in APPOSITION:
+        return PLACE
+    if before[-1:] in PLACE_NEAR and not span.possessive:
+        return WEAK_PLACE
+    return ""
+
+
+@functools.lru_cache(maxsize=16384)
+def _demonym(word: str) -> bool:
+    """Tell whether a word names a country's people: "Iraqi", "South African", "Japanese"."""
+    lowered = word.lower()
+    if lowered in DEMONYMS:
         return True
-    return before[-1:] in PLACE_NEAR and not span.possessive
+    regions = gazetteer().regions
+    for suffix in ("ian", "an", "n", "i", "ese", "ish"):
+        stem = lowered[: -len(suffix)] if lowered.endswith(suffix) else ""
+        if len(stem) > 2 and any(key(stem + end) in regions for end in ("", "a", "o", "y", "ia")):
+            return key(word) not in regions
+    return False
 
 
 def _dateline(text: str) -> tuple[list[_Mention], str]:
@@ -684,7 +720,8 @@ _SIGN_OFF = re.compile(r"\s+Reuters?\s*$", re.IGNORECASE)
 
 
 def _bracketed(block: str) -> tuple[str, list[_Mention]]:
-    """Unwrap wire copy's <Company Name Inc> (an organisation) and drop tickers like <CHEM>."""
+    """Take wire copy's <Company Name Inc> out of the text as an organisation (no word inside
+    it is read on its own) and drop tickers like <CHEM>."""
     if "<" not in block:
         return block, []
     marked: list[_Mention] = []
@@ -694,7 +731,7 @@ def _bracketed(block: str) -> tuple[str, list[_Mention]]:
         if inner.isupper() and " " not in inner:
             return ""  # a ticker symbol
         marked.append(_Mention(ORG, inner))
-        return inner
+        return " "
 
     return _BRACKETED.sub(unwrap, block), marked
 

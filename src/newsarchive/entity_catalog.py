@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .authority import Authority
 from .entities import ORG, PERSON, PLACE, _parts, _short_forms
-from .entity_words import LEGAL_FORMS, SAME_AS, fold
+from .entity_words import LEGAL_FORMS, SAME_AS, fold, gazetteer
 
 _KIND_ORDER = {PLACE: 0, ORG: 1, PERSON: 2}
 _MAX_PARENTS = 8  # a surname shared by more full names than this stays apart, unpublished
@@ -67,7 +67,7 @@ def gather(
     aliases, kinds, blocked = dict(rules.aliases), dict(rules.kinds), frozenset(rules.block)
     members: dict[str, list[tuple[str, str]]] = {}
     for mention in postings:
-        identity = _identity(mention[1], aliases)
+        identity = _identity(mention, aliases)
         if identity and identity not in blocked and fold(mention[1]) not in blocked:
             members.setdefault(identity, []).append(mention)
     guesses = {k: kinds.get(k) or _majority(ms, postings) for k, ms in members.items()}
@@ -96,17 +96,21 @@ def _order(entity: Entity) -> tuple[int, str]:
     return (-len(entity.articles), entity.key)
 
 
-def _identity(name: str, aliases: dict[str, str]) -> str:
-    """Return the key a name is published under: aliases followed, a legal form dropped."""
-    folded = fold(name)
+def _identity(mention: tuple[str, str], aliases: dict[str, str]) -> str:
+    """Return the key a mention is published under: aliases followed, and an organisation's
+    legal form dropped unless that leaves a place's name ("Midland Co" is not Midland)."""
+    folded = fold(mention[1])
     if folded in aliases:
         return fold(aliases[folded])
     if folded in SAME_AS:
         return fold(SAME_AS[folded])
     parts = folded.split("-")
+    if mention[0].rstrip("?") != ORG:
+        return folded
     while len(parts) > 1 and parts[-1] in LEGAL_FORMS:
         parts.pop()
-    return "-".join(parts)
+    short = "-".join(parts)
+    return folded if short in gazetteer().names else short
 
 
 def _preferred(target: str, aliases: dict[str, str]) -> str:

@@ -62,14 +62,16 @@ mother nephew niece cousin uncle aunt lawyer prosecutor lawmaker candidate activ
 reporter singer actor actress player striker founder businessman businesswoman""")
 ORG_FIRST = _words("""ministry department bank university council court office bureau church
 house board commission federation union organisation organization association league institute
-college school academy secretariat army party order""")
+college school academy secretariat army party order authority agency society chamber""")
 ORG_HEADS = ORG_FIRST | _words("""guard navy force forces corps marines police cartel agency
 inc inc. corp corp. corporation co co. company ltd ltd. llc group holdings committee service
 services authority administration assembly parliament congress senate foundation fund trust
 network times post journal herald tribune news gazette telegraph chronicle press airlines airways
 motors electric systems technologies partners exchange front movement brigade brigades cabinet
 club alliance coalition hospital tribunal watch international command mission plc ag nv sa
-bv spa gmbh limited bhd lp society chamber""")
+bv spa gmbh limited bhd lp society chamber securities bancorp bancorporation bankshares
+industries resources enterprises investments associates brothers capital petroleum oil
+communications intelligence division unit subsidiary hotel hotels""")
 PLACE_HEADS = _words("""street avenue road square airport bridge island islands river lake
 mountains mountain valley sea ocean gulf bay strait peninsula province region county district
 desert canal coast beach plaza port harbour harbor strip""")
@@ -136,7 +138,9 @@ Minas Gerais, Bahia, Amazonas, Xinjiang, Tibet, Guangdong, Sichuan, Hubei, Yunna
 Catalonia, Andalusia, Basque Country, Galicia, Crimea, Donbas, Donetsk, Luhansk, Kherson, Gaza,
 Gaza Strip, West Bank, Golan Heights, Kurdistan, Darfur, Tigray, Sahel, Balkans, Caribbean,
 Middle East, Latin America, Central America, Scandinavia, Siberia, Patagonia, Balochistan,
-Mindanao, Bali, Java, Sumatra, Borneo, Okinawa, Palestine, Congo"""
+Mindanao, Bali, Java, Sumatra, Borneo, Okinawa, Palestine, Congo, Soviet Union, West Germany,
+East Germany, North Yemen, South Yemen, Czechoslovakia, Yugoslavia, Burma, Zaire, Kampuchea,
+Ivory Coast, Persian Gulf, Gulf"""
 ALIASES = {"us": "United States", "usa": "United States", "uk": "United Kingdom"}
 # Names that stand for one entity under another name, by folded key: one page each.
 SAME_AS = ALIASES | {
@@ -158,6 +162,10 @@ SAME_AS = ALIASES | {
     "nato": "NATO",
     "north-atlantic-treaty-organization": "NATO",
 }
+# Names of peoples that no spelling rule finds from their country's name ("Iraqi" is found).
+DEMONYMS = _words("""dutch french british spanish swiss arab arabs soviet greek thai welsh
+scottish irish danish swedish finnish polish turkish english european asian african latin
+western eastern filipino kurdish basque flemish""")
 # Legal forms at the end of a company name, dropped from its identity: "ChemLawn Corp" is
 # "ChemLawn". Folded, as a name's last word(s).
 LEGAL_FORMS = _words("""inc corp co ltd plc llc lp ag sa nv bv spa gmbh kk bhd pty limited
