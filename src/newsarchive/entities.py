@@ -279,6 +279,8 @@ def _after(text: str, start: int) -> tuple[str, ...]:
         tokens = [t.lower() for t in every[i : i + 3]]
     if tuple(tokens) in APPOSITION:
         return tuple(tokens)
+    if tokens[:1] == [","] and len(tokens) > 1 and tokens[1] in _ROLE_AFTER:
+        return (",", tokens[1])  # "Beryl Sprinkel, chairman of ..."
     return tuple(tokens[:1]) if tokens[:1] and tokens[0] in _CUES_AFTER else ()
 
 
@@ -486,6 +488,8 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
             return [*_classify(rest, cued), _Mention(PLACE, span.words[-1])]
         kind = WEAK_ORG
     elif len(parts) > 1 and len(parts[-1]) > 1 and (cued or _named_person(span.words)):
+        kind = PERSON
+    elif len(parts) > 1 and len(span.after) == 2 and span.after[1] in _ROLE_AFTER:
         kind = PERSON
     elif words[-1] in END_DROP:
         kind = ""
@@ -713,6 +717,7 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
 
 
 _PEOPLE = frozenset({PERSON, WEAK_PERSON})
+_ROLE_AFTER = TITLES | ROLES  # "Beryl Sprinkel, chairman of ..."
 _NOT_LAST = EVENT_HEADS | WORK_HEADS | ROLES  # a name ending so is an event, a work or a role
 _BRACKETED = re.compile(r"<([^<>\n]{1,80})>")
 _TABLE_ROW = re.compile(r"\bvs\.? [-+(]?\d")  # "Shr 34 cts vs 1.19 dlrs", "Net 807 vs 2,858"

@@ -71,7 +71,9 @@ def gather(
         if identity and identity not in blocked and fold(mention[1]) not in blocked:
             members.setdefault(identity, []).append(mention)
     guesses = {k: kinds.get(k) or _majority(ms, postings) for k, ms in members.items()}
-    targets = _fold_people({k for k, kind in guesses.items() if kind.rstrip("?") == PERSON})
+    people = {k for k, kind in guesses.items() if kind.rstrip("?") == PERSON}
+    reach = {k: len({i for m in members[k] for i in postings[m]}) for k in people}
+    targets = _fold_people(people, reach)
     groups: dict[str, list[str]] = {}
     for k in members:
         target = targets.get(k, k)
@@ -153,8 +155,9 @@ def _best_name(mentions: list[tuple[str, str]], postings: Postings) -> str:
     return max(counts, key=lambda n: (not n.isascii(), not n.isupper(), counts[n], n))
 
 
-def _fold_people(keys: set[str]) -> dict[str, str]:
-    """Map each partial person key to the one fuller name it stands for; "" drops a vague one."""
+def _fold_people(keys: set[str], reach: dict[str, int]) -> dict[str, str]:
+    """Map each partial person key to the one fuller name it stands for, or to the one that
+    has three in four of their articles ("Reagan": Ronald, not Nancy); "" drops a vague one."""
     parts = {k: _parts(k) for k in keys}
     by_parts: dict[tuple[str, ...], str] = {}
     for k in sorted(keys):
@@ -170,6 +173,14 @@ def _fold_people(keys: set[str]) -> dict[str, str]:
         ends = {targets.get(p, p) for p in parents[short]}
         if len(parents[short]) <= _MAX_PARENTS and len(ends) == 1:
             targets[short] = ends.pop()
+        elif (main := _dominant(ends, reach)) and len(parents[short]) <= _MAX_PARENTS:
+            targets[short] = main
         elif len(parts[short]) == 1:
             targets[short] = ""
     return targets
+
+
+def _dominant(keys: set[str], reach: dict[str, int]) -> str:
+    """Return the key with three in four of these keys' articles, or ""."""
+    top = max(sorted(keys), key=lambda k: reach.get(k, 0))
+    return top if reach.get(top, 0) * 4 >= 3 * sum(reach.get(k, 0) for k in keys) else ""
