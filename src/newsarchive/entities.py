@@ -487,9 +487,9 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
         if len(rest.words) > 1 and (cued or _named_person(rest.words)):
             return [*_classify(rest, cued), _Mention(PLACE, span.words[-1])]
         kind = WEAK_ORG
-    elif len(parts) > 1 and len(parts[-1]) > 1 and (cued or _named_person(span.words)):
-        kind = PERSON
-    elif len(parts) > 1 and len(span.after) == 2 and span.after[1] in _ROLE_AFTER:
+    elif (len(parts) > 1 and len(parts[-1]) > 1 and (cued or _named_person(span.words))) or (
+        len(parts) > 1 and len(span.after) == 2 and span.after[1] in _ROLE_AFTER
+    ):
         kind = PERSON
     elif words[-1] in END_DROP:
         kind = ""
