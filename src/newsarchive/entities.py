@@ -66,7 +66,8 @@ PERSON, PLACE, ORG = "person", "place", "organisation"
 # A name read as a person or organisation without evidence for it (no given name, title, role,
 # "said", legal form or head word): kept for review, never published on its own.
 WEAK_PERSON, WEAK_PLACE, WEAK_ORG = "person?", "place?", "organisation?"
-_CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR)  # "in", "president", ...
+# "in", "president", ...; and "," for "Kidder, Peabody and Co", a name cut at its comma
+_CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR) | {","}
 _CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID)  # "state", "said", ...
 _STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a space
 _TRAILING = DAYS | SUFFIXES  # dropped from the end of a name, with a trailing "."
@@ -342,6 +343,7 @@ def _segments(span: _Span) -> list[tuple[_Span, bool]]:
     parts: list[list[str]] = [[]]
     for i, word in enumerate(span.words):
         held = word != "and" and i > 0 and span.words[i - 1].lower() in HELD
+        held = held or (word == "and" and span.words[i + 1 : i + 2] in _AND_CO)
         if word in {"of", "for", "and"} and not held:
             parts.append([])
         elif word != "the" or parts[-1]:
@@ -574,7 +576,8 @@ def _dateline(text: str) -> tuple[list[_Mention], str]:
         return [], text
     found = [_Mention(PLACE, head or places[0].title())]
     for place in places[1:]:
-        if place[:1].isupper() and place.split()[0].lower() not in CALENDAR:
+        first = place.split()[0].lower() if place.split() else ""
+        if place[:1].isupper() and first not in CALENDAR and first not in ORGS:  # ", Reuter -"
             found.append(_Mention(PLACE, place))
     agencies = [a.strip() for a in (match.group(2) or "").split("/")]
     return found + [_Mention(ORG, a) for a in agencies if a[:1].isupper()], text[match.end() :]
@@ -641,7 +644,7 @@ def _prepare(text: str) -> str:
     """Return text in NFC with photo credits cut and quoted nicknames inside names removed."""
     text = unicodedata.normalize("NFC", text)
     text = _CREDIT.sub("", text) if "/" in text else text
-    text = _SIGN_OFF.sub("", text) if text[-7:].lower().endswith(("reuter", "reuters")) else text
+    text = _SIGN_OFF.sub("", text) if "reuter" in text[-12:].lower() else text
     if _QUOTE_AFTER_SPACE.search(text) is None:
         return text
 
@@ -717,11 +720,14 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
 
 
 _PEOPLE = frozenset({PERSON, WEAK_PERSON})
+_AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",)})  # "Alex Brown and Sons Inc"
 _ROLE_AFTER = TITLES | ROLES  # "Beryl Sprinkel, chairman of ..."
 _NOT_LAST = EVENT_HEADS | WORK_HEADS | ROLES  # a name ending so is an event, a work or a role
 _BRACKETED = re.compile(r"<([^<>\n]{1,80})>")
 _TABLE_ROW = re.compile(r"\bvs\.? [-+(]?\d")  # "Shr 34 cts vs 1.19 dlrs", "Net 807 vs 2,858"
-_SIGN_OFF = re.compile(r"\s+Reuters?\s*$", re.IGNORECASE)
+_SIGN_OFF = re.compile(
+    r"(?:^|\s)Reuters?(?:\W|\^M)*$", re.IGNORECASE
+)  # "Reuter", "REUTER...", "REUTER^M"
 
 
 def _bracketed(block: str) -> tuple[str, list[_Mention]]:

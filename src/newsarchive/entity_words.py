@@ -80,7 +80,7 @@ EVENT_HEADS = _words("""war cup games olympics award awards prize festival day w
 bill law treaty accord accords agreement deal summit conference crisis revolution championship
 championships open series show index plan program programme project initiative strategy report
 declaration protocol doctrine era age trophy prix tour marathon election elections eve""")
-ORGS = _words("""reuters bloomberg xinhua interpol europol hamas hezbollah taliban pentagon
+ORGS = _words("""reuter reuters bloomberg xinhua interpol europol hamas hezbollah taliban pentagon
 kremlin congress parliament senate pemex aeromexico google microsoft facebook twitter tesla boeing
 airbus walmart toyota gazprom""")
 STOP_ACRONYMS = _words("""tv ceo cfo gdp str am pm ok id dna hiv gmt utc est edt pst bst cet mp
@@ -160,6 +160,7 @@ SAME_AS = ALIASES | {
     "imf": "International Monetary Fund",
     "gatt": "General Agreement on Tariffs and Trade",
     "nato": "NATO",
+    "reuter": "Reuters",
     "north-atlantic-treaty-organization": "NATO",
 }
 # Names of peoples that no spelling rule finds from their country's name ("Iraqi" is found).
