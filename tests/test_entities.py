@@ -420,9 +420,11 @@ def assert_context_matches_whole_text_tokens(text: str) -> None:
 
 
 def after_cue(after: tuple[str, ...]) -> tuple[str, ...]:
-    """Return the tokens after a span that a rule reads: ", a town", or one cue word, or none."""
+    """Return the tokens after a span that a rule reads: ", a town", ", chairman", one cue word."""
     if after in entity_words.APPOSITION:
         return after
+    if after[:1] == (",",) and after[1:2] and after[1] in entities._ROLE_AFTER:
+        return after[:2]
     return after[:1] if after and after[0] in entities._CUES_AFTER else ()
 
 

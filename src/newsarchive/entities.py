@@ -602,14 +602,40 @@ def _headline(text: str, known: dict[tuple[str, ...], _Mention]) -> list[_Mentio
     """Find names in a headline by looking up word n-grams among the body's names and places."""
     found: list[_Mention] = []
     shouting = text.isupper()
+    starts = {parts[0] for parts in known}
     for chunk in _PUNCTUATION.split(text):
         words = [_normal_word(t)[0] for t in _TOKEN.findall(chunk) if t[0].isalpha()]
         i = 0
         while i < len(words):
-            end, hit = _longest(words, i, known, shouting)
-            found += [hit] if hit is not None else []
+            if _may_open(words[i], starts, shouting):
+                end, hit = _longest(words, i, known, shouting)
+                found += [hit] if hit is not None else []
+            else:
+                end = i + 1
             i = end
     return found
+
+
+def _may_open(word: str, starts: set[str], shouting: bool) -> bool:
+    """Tell whether a headline word can open a phrase `_lookup` knows (most words cannot)."""
+    first = key(word).partition("-")[0]
+    if first in starts or first in _place_starts() or first in PARTICLES or not first:
+        return True
+    return word.lower() in ORGS or (
+        not shouting and (first in gazetteer().major or _is_acronym(word))
+    )
+
+
+_STARTS: dict[int, frozenset[str]] = {}  # by the gazetteer's id: it is loaded once per process
+
+
+def _place_starts() -> frozenset[str]:
+    """Return the first words of the gazetteer's names of more than one word."""
+    gaz = gazetteer()
+    if id(gaz) not in _STARTS:
+        _STARTS.clear()
+        _STARTS[id(gaz)] = frozenset(k.partition("-")[0] for k in gaz.names if "-" in k)
+    return _STARTS[id(gaz)]
 
 
 def _longest(
@@ -643,8 +669,9 @@ def _lookup(
 def _prepare(text: str) -> str:
     """Return text in NFC with photo credits cut and quoted nicknames inside names removed."""
     text = unicodedata.normalize("NFC", text)
-    text = _CREDIT.sub("", text) if "/" in text else text
-    text = _SIGN_OFF.sub("", text) if "reuter" in text[-12:].lower() else text
+    text = _CREDIT.sub("", text) if "/ " in text or " /" in text else text
+    if "reuter" in text[-12:].lower() and (sign_off := _SIGN_OFF.search(text, len(text) - 12)):
+        text = text[: sign_off.start()]
     if _QUOTE_AFTER_SPACE.search(text) is None:
         return text
 
