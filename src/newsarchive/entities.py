@@ -31,6 +31,7 @@ from .entity_words import (
     DEPARTMENTS,
     END_DROP,
     EVENT_HEADS,
+    GENERIC,
     HEADS,
     HELD,
     LEAD,
@@ -465,7 +466,8 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     if country := _country_prefix(span.words[0]):  # "U.S. Navy", "U.K. Economy"
         place = _Mention(PLACE, country)
         if len(words) == 2:  # "U.S. Navy", not "U.S. Attack"
-            return [place, _Mention(ORG, name)] if words[-1] in ORG_HEADS else [place]
+            named = words[-1] in ORG_HEADS and words[-1] not in GENERIC  # not "U.S. Company"
+            return [place, _Mention(ORG, name)] if named else [place]
         return [place, *_classify(span._replace(words=span.words[1:], initial=False), cued)]
     parts = _parts(key(name))
     cued = cued or span.before[-1:] in PERSON_CUE
@@ -473,7 +475,8 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     if key(name) in gaz.names:
         kind = PLACE
     elif words[-1] in ORG_HEADS or (words[0] in ORG_FIRST and ("of" in words or "for" in words)):
-        kind = WEAK_ORG if "and" in words and span.before[-1:] == (",",) else ORG  # "Kidder, P"
+        cut = "and" in words and span.before[-1:] == (",",)  # "Kidder, Peabody and Co"
+        kind = WEAK_ORG if cut or GENERIC.issuperset(words) else ORG
     elif _demonym(span.words[-1]):  # "South African", "Gulf Arab"
         kind = ""
     elif words[-1] in PLACE_HEADS or words[0] in PLACE_FIRST:

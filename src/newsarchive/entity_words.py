@@ -199,7 +199,14 @@ def first_names() -> frozenset[str]:
 SURNAME_TITLES = _words("king bishop major judge lord cardinal marshal chancellor father chief")
 SUFFIXES = _words("jr sr ii iii iv")
 SAID = {(w,) for w in _words("said says told added asked wrote")}
-SINGLE_DROP = CALENDAR | TITLES | ORG_HEADS | EVENT_HEADS
+SINGLE_DROP = CALENDAR | TITLES | ORG_HEADS | EVENT_HEADS | _words("west east north south")
+# Words of a name that many countries' institutions share: "Stock Exchange", "Central Bank",
+# "Supreme Court" alone do not say which one, so need a person's confirmation.
+GENERIC = _words("""stock exchange central bank supreme court lower upper house national
+federal assembly parliament ministry finance foreign trade economics economy interior justice
+defence defense commerce agriculture industry energy labour labor health education transport
+transportation statistics office bureau department commission council committee board party
+police army navy government cabinet company co inc corp institute state""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST
