@@ -35,6 +35,7 @@ from .entity_words import (
     HEADS,
     HELD,
     LEAD,
+    LEGAL_FORMS,
     MINOR,
     NOT_NAME,
     OPENERS,
@@ -67,8 +68,10 @@ PERSON, PLACE, ORG = "person", "place", "organisation"
 # A name read as a person or organisation without evidence for it (no given name, title, role,
 # "said", legal form or head word): kept for review, never published on its own.
 WEAK_PERSON, WEAK_PLACE, WEAK_ORG = "person?", "place?", "organisation?"
+# Words before a firm's name that is also a person's: "brokers James Capel".
+_FIRM_CUE = {(w,) for w in ("brokers", "stockbrokers", "brokerage", "bankers", "auditors")}
 # "in", "president", ...; and "," for "Kidder, Peabody and Co", a name cut at its comma
-_CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR) | {","}
+_CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR | _FIRM_CUE) | {","}
 _CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID)  # "state", "said", ...
 _STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a space
 _TRAILING = DAYS | SUFFIXES  # dropped from the end of a name, with a trailing "."
@@ -380,7 +383,7 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
         return False
     at = words.index("and")
     rest = [w.lower() for w in words[at + 1 :]]
-    if not rest or "the" in rest or "and" in rest or not HELD.isdisjoint(rest):
+    if not rest or "the" in rest or "and" in rest or not HELD.isdisjoint(rest[:-1]):
         return False
     if rest[0].rstrip(".") in {"co", "company", "sons"}:  # "Goldman Sachs and Co"
         return True
@@ -389,7 +392,7 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     first = words[0].lower()
     if first in ORG_FIRST and words[1:2] in (("of",), ("for",)):
         return True
-    if at > 3 or initial or rest[-1] not in ORG_HEADS or words[at - 1].lower() in ORG_HEADS:
+    if at > 3 or initial or rest[-1] not in ORG_HEADS or words[at - 1].lower() in LEGAL_FORMS:
         return False  # "Florida Power and Light Co" joins; "Texaco Inc and Chevron Corp" not
     return first not in ORGS and key(" ".join(words[:at])) not in gazetteer().names
 
@@ -451,11 +454,22 @@ def _mentions(
     if len(span.words) > 1 and key(whole) in gazetteer().names:
         return (_Mention(PLACE, whole),)
     found: list[_Mention] = []
-    for part, cued in _segments(_trim(span, opener_in_lowercase)):
+    parts = _segments(_trim(span, opener_in_lowercase))
+    for part, cued in parts:
         prefix, name = _titled(part)
         found += _classify(prefix, cued and not name.words) if prefix.words else []
         found += _classify(name, True) if name.words else []
+    if _firm_of_partners(parts):  # "Carroll McEntee and McGinley": a firm, not a person
+        found = [m._replace(kind=WEAK_PERSON) if m.kind == PERSON else m for m in found]
     return tuple(found)
+
+
+def _firm_of_partners(parts: list[tuple[_Span, bool]]) -> bool:
+    """Tell whether "and" joins a full name and a bare surname, as partnerships are named."""
+    if len(parts) != 2 or len(parts[0][0].words) < 2 or len(parts[1][0].words) != 1:
+        return False
+    last = parts[1][0].words[0]
+    return last.lower() not in first_names() and key(last) not in gazetteer().names
 
 
 def _classify(span: _Span, cued: bool) -> list[_Mention]:
@@ -474,6 +488,8 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     kind = ""
     if key(name) in gaz.names:
         kind = PLACE
+    elif span.before[-1:] in _FIRM_CUE:  # "brokers James Capel", "stockbrokers Phillips"
+        kind = ORG
     elif words[-1] in ORG_HEADS or (words[0] in ORG_FIRST and ("of" in words or "for" in words)):
         cut = "and" in words and span.before[-1:] == (",",)  # "Kidder, Peabody and Co"
         kind = WEAK_ORG if cut or GENERIC.issuperset(words) else ORG

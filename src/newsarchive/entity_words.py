@@ -71,7 +71,7 @@ motors electric systems technologies partners exchange front movement brigade br
 club alliance coalition hospital tribunal watch international command mission plc ag nv sa
 bv spa gmbh limited bhd lp society chamber securities bancorp bancorporation bankshares
 industries resources enterprises investments associates brothers capital petroleum oil
-communications intelligence division unit subsidiary hotel hotels""")
+communications intelligence division unit subsidiary hotel hotels works futures""")
 PLACE_HEADS = _words("""street avenue road square airport bridge island islands river lake
 mountains mountain valley sea ocean gulf bay strait peninsula province region county district
 desert canal coast beach plaza port harbour harbor strip""")
@@ -206,7 +206,8 @@ GENERIC = _words("""stock exchange central bank supreme court lower upper house 
 federal assembly parliament ministry finance foreign trade economics economy interior justice
 defence defense commerce agriculture industry energy labour labor health education transport
 transportation statistics office bureau department commission council committee board party
-police army navy government cabinet company co inc corp institute state""")
+police army navy government cabinet company co inc corp institute state administration
+securities services""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST
