@@ -41,6 +41,7 @@ from .entity_words import (
     OPENERS,
     ORG_FIRST,
     ORG_HEADS,
+    ORG_NAMES,
     ORGS,
     PARTICLES,
     PERSON_CUE,
@@ -72,7 +73,26 @@ WEAK_PERSON, WEAK_PLACE, WEAK_ORG = "person?", "place?", "organisation?"
 _FIRM_CUE = {(w,) for w in ("brokers", "stockbrokers", "brokerage", "bankers", "auditors")}
 # "in", "president", ...; and "," for "Kidder, Peabody and Co", a name cut at its comma
 _CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR | _FIRM_CUE) | {","}
-_CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID)  # "state", "said", ...
+# Words after an employer's name: "Dean Witter analyst Karen Gibbs" (not a person's name).
+_EMPLOYER_CUE = frozenset(
+    [
+        "analyst",
+        "analysts",
+        "economist",
+        "economists",
+        "spokesman",
+        "spokeswoman",
+        "official",
+        "officials",
+        "trader",
+        "traders",
+        "dealer",
+        "dealers",
+        "executive",
+        "executives",
+    ]
+)
+_CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID) | _EMPLOYER_CUE  # "state", "said"
 _STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a space
 _TRAILING = DAYS | SUFFIXES  # dropped from the end of a name, with a trailing "."
 _SPLITTERS = frozenset({"of", "for", "and", "the"})  # words a span may be split or trimmed at
@@ -385,7 +405,7 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     rest = [w.lower() for w in words[at + 1 :]]
     if not rest or "the" in rest or "and" in rest or not HELD.isdisjoint(rest[:-1]):
         return False
-    if rest[0].rstrip(".") in {"co", "company", "sons"}:  # "Goldman Sachs and Co"
+    if rest[0].rstrip(".") in {"co", "company", "sons", "associates"}:  # "Goldman Sachs and Co"
         return True
     if _country_prefix(words[0]):  # "U.S. Food and Drug Administration"
         words, at = words[1:], at - 1
@@ -493,8 +513,10 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     elif words[-1] in ORG_HEADS or (words[0] in ORG_FIRST and ("of" in words or "for" in words)):
         cut = "and" in words and span.before[-1:] == (",",)  # "Kidder, Peabody and Co"
         kind = WEAK_ORG if cut or GENERIC.issuperset(words) else ORG
-    elif _demonym(span.words[-1]):  # "South African", "Gulf Arab"
+    elif any(map(_demonym, span.words)):  # "South African", "Gulf Arab", "Swiss Krugerrand"
         kind = ""
+    elif key(name) in ORG_NAMES or (span.after[:1] and span.after[0] in _EMPLOYER_CUE):
+        kind = ORG if key(name) in ORG_NAMES else WEAK_ORG  # "Dean Witter analyst Karen Gibbs"
     elif words[-1] in PLACE_HEADS or words[0] in PLACE_FIRST:
         kind = PLACE
     elif (
@@ -543,13 +565,13 @@ def _single(word: str, span: _Span, cued: bool) -> _Mention:
         return _Mention(ORG if lowered in ORGS else WEAK_ORG, word)
     if lowered in ORGS or _is_stop(word) or lowered in SINGLE_DROP or lowered in ROLES:
         return _Mention(ORG if lowered in ORGS else "", word)
+    if _demonym(word):
+        return _Mention("", word)
     if cued or span.before[-1:] in PERSON_CUE:
         return _Mention(PERSON, word, True)
     speaks = span.after[:1] in SAID and folded not in gaz.regions
     if speaks and folded not in gaz.names:
         return _Mention(WEAK_PERSON, word, True)
-    if _demonym(word):
-        return _Mention("", word)
     if folded in gaz.names and not speaks and (not span.initial or folded in gaz.major):
         # a small town's name is often a surname or a word ("the Lombard rate"): only a cue
         # or another article confirms it
@@ -766,7 +788,7 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
 
 
 _PEOPLE = frozenset({PERSON, WEAK_PERSON})
-_AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",)})  # "Alex Brown and Sons Inc"
+_AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",), ("Associates",)})
 _ROLE_AFTER = TITLES | ROLES  # "Beryl Sprinkel, chairman of ..."
 _NOT_LAST = EVENT_HEADS | WORK_HEADS | ROLES  # a name ending so is an event, a work or a role
 _BRACKETED = re.compile(r"<([^<>\n]{1,80})>")

@@ -83,6 +83,31 @@ declaration protocol doctrine era age trophy prix tour marathon election electio
 ORGS = _words("""reuter reuters bloomberg xinhua interpol europol hamas hezbollah taliban pentagon
 kremlin congress parliament senate pemex aeromexico google microsoft facebook twitter tesla boeing
 airbus walmart toyota gazprom""")
+# Firms named like people, by folded name: the commonest in financial news.
+ORG_NAMES = frozenset(
+    [
+        "dean-witter",
+        "merrill-lynch",
+        "morgan-stanley",
+        "goldman-sachs",
+        "salomon-brothers",
+        "smith-barney",
+        "paine-webber",
+        "james-capel",
+        "drexel-burnham-lambert",
+        "kidder-peabody",
+        "lazard-freres",
+        "charles-schwab",
+        "morgan-grenfell",
+        "warburg-securities",
+        "arthur-andersen",
+        "ernst-whinney",
+        "price-waterhouse",
+        "peat-marwick",
+        "dean-witter-reynolds",
+        "shearson-lehman",
+    ]
+)
 STOP_ACRONYMS = _words("""tv ceo cfo gdp str am pm ok id dna hiv gmt utc est edt pst bst cet mp
 mps vip phd lgbt lgbtq usd eur mxn ied rpg suv uav icu pr ii iii iv vi""")
 FIRST_NAMES = _words("""john james michael david robert william richard joseph thomas charles
@@ -173,7 +198,7 @@ LEGAL_FORMS = _words("""inc corp co ltd plc llc lp ag sa nv bv spa gmbh kk bhd p
 incorporated corporation""")
 # Words that say a name is a work, an award or a game, not a person, place or organisation.
 WORK_HEADS = _words("""film movie album song single novel book show series game games award
-awards prize trophy""")
+awards prize trophy code""")
 # Given names that are much more often English words, places or something else in news text.
 _NOT_GIVEN = _words("""will may june april august rose grace hope faith joy ruby
 pearl iris lily ivy royal major rich king price young long sterling chase grant
