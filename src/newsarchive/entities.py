@@ -451,7 +451,8 @@ def _after_roles(span: _Span) -> tuple[_Span, _Span]:
                 break
             if all(w.lower().rstrip(".") in ROLES or w.lower() in TITLE_RUN for w in words[:i]):
                 return _NO_NAME, named
-            if words[i - 1].lower() not in CONNECTORS:  # "Credit Suisse Paul Hofer"
+            initials = all(len(w) == 2 and w.endswith(".") for w in words[:i])  # "E. Gerald"
+            if words[i - 1].lower() not in CONNECTORS and not initials:  # "Credit Suisse Paul X"
                 return _Span(words[:i], span.initial, span.before, (), False), named
             break
     return span, _NO_NAME
