@@ -405,7 +405,7 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     rest = [w.lower() for w in words[at + 1 :]]
     if not rest or "the" in rest or "and" in rest or not HELD.isdisjoint(rest[:-1]):
         return False
-    if rest[0].rstrip(".") in {"co", "company", "sons", "associates"}:  # "Goldman Sachs and Co"
+    if not _FIRM_WORDS.isdisjoint(w.rstrip(".") for w in rest):  # "Toyo Trust and Banking Co"
         return True
     if _country_prefix(words[0]):  # "U.S. Food and Drug Administration"
         words, at = words[1:], at - 1
@@ -568,6 +568,8 @@ def _single(word: str, span: _Span, cued: bool) -> _Mention:
         return _Mention(ORG if lowered in ORGS else "", word)
     if _demonym(word):
         return _Mention("", word)
+    if lowered in first_names():  # "(Prime Minister Yasuhiro) Nakasone": never a page alone
+        return _Mention(WEAK_PERSON, word, True)
     if cued or span.before[-1:] in PERSON_CUE:
         return _Mention(PERSON, word, True)
     speaks = span.after[:1] in SAID and folded not in gaz.regions
@@ -789,6 +791,7 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
 
 
 _PEOPLE = frozenset({PERSON, WEAK_PERSON})
+_FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
 _AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",), ("Associates",)})
 _ROLE_AFTER = TITLES | ROLES  # "Beryl Sprinkel, chairman of ..."
 _NOT_LAST = EVENT_HEADS | WORK_HEADS | ROLES  # a name ending so is an event, a work or a role

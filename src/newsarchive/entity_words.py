@@ -71,7 +71,7 @@ motors electric systems technologies partners exchange front movement brigade br
 club alliance coalition hospital tribunal watch international command mission plc ag nv sa
 bv spa gmbh limited bhd lp society chamber securities bancorp bancorporation bankshares
 industries resources enterprises investments associates brothers capital petroleum oil
-communications intelligence division unit subsidiary hotel hotels works futures""")
+communications intelligence division unit subsidiary hotel hotels works futures lines""")
 PLACE_HEADS = _words("""street avenue road square airport bridge island islands river lake
 mountains mountain valley sea ocean gulf bay strait peninsula province region county district
 desert canal coast beach plaza port harbour harbor strip""")
@@ -206,7 +206,7 @@ miles cliff bud sherman jordan israel dallas austin houston georgia florence
 sydney paris chelsea virginia carolina lincoln washington jackson madison chandler hunter
 taylor wilson marshall clark lewis morgan stanley ford lloyd lloyds barclay du pont dow
 christian angel rich sun china india asia summer autumn winter
-dawn sky crystal star golden amber ruth""")
+dawn sky crystal star golden amber marine fair ruth""")
 
 
 @functools.cache
