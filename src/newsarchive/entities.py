@@ -53,6 +53,7 @@ from .entity_words import (
     ROLES,
     SAID,
     SINGLE_DROP,
+    STATE_ABBREVIATIONS,
     STOP,
     STOP_ACRONYMS,
     SUFFIXES,
@@ -420,6 +421,8 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
 def _titled(span: _Span) -> tuple[_Span, _Span]:
     """Split "U.S. President Joe Biden" into the prefix "U.S." and the titled name "Joe Biden"."""
     words = span.words
+    if words[-1].lower() in ORG_HEADS:  # "General Electric Co" is no general's name
+        return span, _NO_NAME
     if len(words) < 2:
         return span, _NO_NAME
     lowered = [w.lower().rstrip(".").rpartition("-")[2] for w in words[:-1]]  # "Vice-President"
@@ -518,6 +521,8 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
         kind = ""
     elif key(name) in ORG_NAMES or (span.after[:1] and span.after[0] in _EMPLOYER_CUE):
         kind = ORG if key(name) in ORG_NAMES else WEAK_ORG  # "Dean Witter analyst Karen Gibbs"
+    elif words[-1] in _NOT_LAST and words[-1] not in ROLES:  # "Gulf War", "World Cup"
+        kind = ""
     elif words[-1] in PLACE_HEADS or words[0] in PLACE_FIRST:
         kind = PLACE
     elif (
@@ -531,6 +536,8 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
         if len(rest.words) > 1 and (cued or _named_person(rest.words)):
             return [*_classify(rest, cued), _Mention(PLACE, span.words[-1])]
         kind = WEAK_ORG
+    elif words[-1].rstrip(".") in STATE_ABBREVIATIONS:  # "W. Va"
+        kind = ""
     elif (len(parts) > 1 and len(parts[-1]) > 1 and (cued or _named_person(span.words))) or (
         len(parts) > 1 and len(span.after) == 2 and span.after[1] in _ROLE_AFTER
     ):

@@ -191,7 +191,11 @@ SAME_AS = ALIASES | {
 # Names of peoples that no spelling rule finds from their country's name ("Iraqi" is found).
 DEMONYMS = _words("""dutch french british spanish swiss arab arabs soviet greek thai welsh
 scottish irish danish swedish finnish polish turkish english european asian african latin
-western eastern filipino kurdish basque flemish""")
+western eastern filipino kurdish basque flemish catholic protestant muslim islamic christian
+jewish buddhist hindu sunni shiite orthodox""")
+# US states as wire copy abbreviates them ("Neal, W. Va."): never part of a person's name.
+STATE_ABBREVIATIONS = _words("""ala ariz ark calif colo conn del fla ga ill ind kan ky la mass md
+mich minn miss mo mont neb nebr nev okla ore pa tenn tex va vt wash wis wyo""")
 # Legal forms at the end of a company name, dropped from its identity: "ChemLawn Corp" is
 # "ChemLawn". Folded, as a name's last word(s).
 LEGAL_FORMS = _words("""inc corp co ltd plc llc lp ag sa nv bv spa gmbh kk bhd pty limited
