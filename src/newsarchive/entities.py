@@ -1,26 +1,34 @@
-"""Find people, places and organisations in article text with fast, offline, deterministic rules.
+"""Find people, places and organisations in one article's text with offline, deterministic rules.
 
-`candidates` reads one article: runs of capitalised words are trimmed, split at titles and
-connectors, and given a kind by gazetteer, head word ("Army", "Cartel"), title ("President") and
-context cues ("in X", "X state"); a surname alone is read as the fuller name the article uses.
-`collect` folds those mentions across the corpus in one streaming pass plus linear work per name.
+`candidates` reads one article: runs of capitalised words (`entity_spans`) are trimmed, split at
+titles, roles and connectors, and each name is given a kind by evidence: the gazetteer, a head
+word ("Army", "Bank", "Inc"), a given name, a title or role ("President", "Sprinter"), a cue
+("in X", "X state", ", chairman of"); a name with no evidence gets a weak kind ending in "?".
+A surname alone is read as the fuller name the article uses. Wire copy's <bracketed> company
+names, results tables, sign-offs and all-caps headlines are handled before any run is read.
+`entity_catalog` folds the candidates across articles and decides what is published.
 
-Speed: one regex scan per block finds the runs; only the one to three tokens around a run that
-a rule reads are tokenised (exactly as tokenising the whole block would give them), and a run
-seen before with the same cues reuses its classification.
+Speed: a run seen before with the same cues reuses its classification (`_mentions` is cached).
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from .entity_spans import (
+    EMPLOYER_CUE,
+    FIRM_CUE,
+    REACH,
+    ROLE_AFTER,
+    TOKEN,
+    normal_word,
+    spans,
+)
 from .entity_words import (
-    ABBREVIATIONS,
     ALIASES,
     APPOSITION,
     BYLINE_CUES,
@@ -38,7 +46,6 @@ from .entity_words import (
     LEGAL_FORMS,
     MINOR,
     NOT_NAME,
-    OPENERS,
     ORG_FIRST,
     ORG_HEADS,
     ORG_NAMES,
@@ -70,67 +77,11 @@ PERSON, PLACE, ORG = "person", "place", "organisation"
 # A name read as a person or organisation without evidence for it (no given name, title, role,
 # "said", legal form or head word): kept for review, never published on its own.
 WEAK_PERSON, WEAK_PLACE, WEAK_ORG = "person?", "place?", "organisation?"
-# Words before a firm's name that is also a person's: "brokers James Capel".
-_FIRM_CUE = {(w,) for w in ("brokers", "stockbrokers", "brokerage", "bankers", "auditors")}
-# "in", "president", ...; and "," for "Kidder, Peabody and Co", a name cut at its comma
-_CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR | _FIRM_CUE) | {","}
-# Words after an employer's name: "Dean Witter analyst Karen Gibbs" (not a person's name).
-_EMPLOYER_CUE = frozenset(
-    [
-        "analyst",
-        "analysts",
-        "economist",
-        "economists",
-        "spokesman",
-        "spokeswoman",
-        "official",
-        "officials",
-        "trader",
-        "traders",
-        "dealer",
-        "dealers",
-        "executive",
-        "executives",
-    ]
-)
-_CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID) | _EMPLOYER_CUE  # "state", "said"
-_STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a space
 _TRAILING = DAYS | SUFFIXES  # dropped from the end of a name, with a trailing "."
 _SPLITTERS = frozenset({"of", "for", "and", "the"})  # words a span may be split or trimmed at
-_READ_TWO = frozenset({".", "!", "?", "by", "of"})  # tokens after which a rule reads one more
-_REACH = 200  # characters searched for a space before tokenising a whole text instead
 _LONG = 20_000  # characters in an article past which its lowercase words are listed at once
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_](?:[\w'’-]*\w)?|\d[\d.,:]*|[^\w\s]")
-_LONE = frozenset('"“”‘()[]{};!?—–/&*+=<>|#@%$')  # characters always a token of their own
-_UP = "[" + "".join(re.escape(c) for c in map(chr, range(0x2000)) if c.isupper()) + "]"
-_LETTERS = r"[^\W\d_]*(?:['’-][^\W\d_]+)*"  # the rest of a word, "-" or "'" inside
-_HONORIFICS = "Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St"
-# After a capital: more initials ("U.S."), the rest of an honorific or initial ("Mr.", "J.") if a
-# capital follows, or the rest of a word. The lookahead and lookbehinds keep failing cheap.
-_AFTER_CAPITAL = (
-    rf"(?:\.(?:{_UP}\.)+|(?=[a-z]{{0,3}}\.)(?:"
-    + "|".join(f"(?<={h[0]}){h[1:]}" for h in _HONORIFICS.split("|"))
-    + rf")?\.(?=\s+{_UP})|{_LETTERS})"
-)
-_WORD = rf"(?:{_UP}{_AFTER_CAPITAL}|(?:al|el|ad|as|bin|ibn|abu)-{_UP}\w*)(?!\w|-\d)"
-_JOINERS = "|".join(sorted(CONNECTORS))
-_MORE_WORDS = rf"(?:(?:\s+(?:{_JOINERS})){{0,2}}\s+{_WORD})*"
 
 
-@functools.cache
-def _runs() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Return the patterns that find runs of capitalised words: for any text, for text with
-    no "-" before a capital (no run can open with "al-" or "bin-": the pattern opens with the
-    capital, so the scan skips to capitals quickly), and for that "-". Compiled when first
-    needed: 20 ms, which a build that reads no article (most rebuilds) saves."""
-    return (
-        re.compile(rf"(?<![\w'’-]){_WORD}{_MORE_WORDS}"),
-        re.compile(rf"{_UP}(?<![\w'’-].){_AFTER_CAPITAL}(?!\w|-\d){_MORE_WORDS}"),
-        re.compile(rf"-{_UP}"),
-    )
-
-
-_NON_SPACE = re.compile(r"\S+")
 _NICKNAME = re.compile(r"(?<=\w)\s+[\"“‘']([^\"“”‘’'\n]{1,30})[\"”’']\s+(?=\w)")
 _QUOTE_AFTER_SPACE = re.compile(r"[\"“‘'](?<=\s.)")  # found in any text _NICKNAME matches
 _CREDIT = re.compile(
@@ -152,10 +103,6 @@ class _Span(NamedTuple):
     before: tuple[str, ...]
     after: tuple[str, ...]
     possessive: bool
-
-
-# A span's fields, unnamed so that a cache keys on them without building a _Span first.
-_Fields = tuple[tuple[str, ...], bool, tuple[str, ...], tuple[str, ...], bool]
 
 
 class _Mention(NamedTuple):
@@ -199,144 +146,6 @@ def _is_acronym(word: str) -> bool:
     """Tell whether a word is an acronym like "NATO" or "U.S."."""
     letters = word.replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
-
-
-@functools.lru_cache(maxsize=65536)
-def _normal_word(token: str) -> tuple[str, bool]:
-    """Return a token as a name word, and whether it ends its run ("Cartel's", "Mexico-based")."""
-    possessive = token.endswith(("'s", "’s"))
-    word = token[:-2] if possessive else token
-    head, _, tail = word.partition("-")
-    if tail[:1].islower() and head[:1].isupper():
-        return head, True
-    if word.isupper() and len(word) > 3:
-        word = gazetteer().names.get(key(word)) or (word.title() if len(word) > 6 else word)
-    return word, possessive
-
-
-@functools.lru_cache(maxsize=65536)
-def _run_words(run: str) -> tuple[tuple[str, ...], bool, bool]:
-    """Return a run's name words, if the last is possessive, and if a word inside ends a name."""
-    words = [_normal_word(piece) for piece in run.split()]
-    return tuple(w for w, _ in words), words[-1][1], any(closes for _, closes in words[:-1])
-
-
-def _spans(text: str) -> list[_Fields]:
-    """Find runs of capitalised words, joined by particles like "de la" or "of", with context."""
-    spans: list[_Fields] = []
-    anywhere, after_capital, hyphen_capital = _runs()
-    scan = anywhere if hyphen_capital.search(text) else after_capital
-    for run in scan.finditer(text):
-        words, possessive, inside = _run_words(run.group())
-        if inside:
-            spans += _split_run(text, run)
-            continue
-        before, after = _before(text, run.start()), _after(text, run.end())
-        spans.append((words, _opens_sentence(before), _cue(before), after, possessive))
-    return spans
-
-
-def _split_run(text: str, run: re.Match[str]) -> list[_Fields]:
-    """Cut a run after each word that ends a name ("Cartel's", "Mexico-based") inside it."""
-    spans: list[_Fields] = []
-    start, words = run.start(), []
-    for piece in _NON_SPACE.finditer(text, run.start(), run.end()):
-        word, closes = _normal_word(piece.group())
-        words.append(word)
-        if closes or piece.end() == run.end():
-            before, after = _before(text, start), _after(text, piece.end())
-            initial = start == run.start() and _opens_sentence(before)
-            spans.append((tuple(words), initial, _cue(before), after, closes))
-            start, words = piece.end(), []
-    return spans
-
-
-def _before(text: str, end: int) -> tuple[str, ...]:
-    """Return the token before a position, and the one before that if a rule reads it."""
-    if text[end - 1 : end] == " ":  # most often a plain word, maybe with "." or ","
-        chunk = text[text.rfind(" ", 0, end - 1) + 1 : end - 1]
-        if chunk.isalpha() and chunk.lower() not in _READ_TWO:
-            return (chunk,)
-        if len(chunk) > 1 and chunk[-1] in _STOPS and chunk[:-1].isalpha():
-            return chunk[:-1], chunk[-1]
-    if _splits(text, end):
-        start, floor = end, max(0, end - _REACH)
-        while True:  # tokenise back from one space further each time
-            space = text.rfind(" ", floor, max(floor, start - 2))
-            if space < 0 < floor:
-                break  # no space near enough
-            start = space + 1
-            tokens = _TOKEN.findall(text, start, end)
-            if len(tokens) > 1 or (tokens and tokens[-1].lower() not in _READ_TWO) or not start:
-                return tuple(tokens[-2:])
-    every, starts = _tokens(text)
-    i = bisect.bisect_left(starts, end)
-    return every[max(0, i - 2) : i]
-
-
-def _cue(before: tuple[str, ...]) -> tuple[str, ...]:
-    """Return the lowercased tokens before a span that a rule reads: "in", "city of", ..."""
-    last = before[-1].lower() if before else ""
-    if len(before) > 1 and last in {"of", "by"}:
-        pair = (before[-2].lower(), last)
-        if pair in PLACE_BEFORE or (last == "by" and pair[0] in BYLINE_CUES):
-            return pair
-    return (last,) if last in _CUES_BEFORE else ()
-
-
-def _after(text: str, start: int) -> tuple[str, ...]:
-    """Return the lowercased tokens after a span that a rule reads: "state", ", a town", ..."""
-    if text[start : start + 1] == " ":  # most often a plain word, maybe with "." or ","
-        end = text.find(" ", start + 1)
-        chunk = text[start + 1 : len(text) if end < 0 else end]
-        word = chunk if chunk.isalpha() else chunk[:-1]
-        if word.isalpha() and (word is chunk or chunk[-1] in _STOPS):
-            return (word.lower(),) if word.lower() in _CUES_AFTER else ()
-    if _splits(text, start):
-        tokens: list[str] = []
-        while len(tokens) < 3 and (match := _TOKEN.search(text, start)):
-            tokens.append(match.group().lower())
-            start = match.end()
-            if tokens[0] != ",":
-                break
-    else:
-        every, starts = _tokens(text)
-        i = bisect.bisect_left(starts, start)
-        tokens = [t.lower() for t in every[i : i + 3]]
-    if tuple(tokens) in APPOSITION:
-        return tuple(tokens)
-    if tokens[:1] == [","] and len(tokens) > 1 and tokens[1] in _ROLE_AFTER:
-        return (",", tokens[1])  # "Beryl Sprinkel, chairman of ..."
-    return tuple(tokens[:1]) if tokens[:1] and tokens[0] in _CUES_AFTER else ()
-
-
-def _splits(text: str, i: int) -> bool:
-    """Tell whether no token crosses position i, so each side can be tokenised on its own."""
-    if i == 0 or i >= len(text):
-        return True
-    left, right = text[i - 1], text[i]
-    if left.isspace() or right.isspace() or left in _LONE or right in _LONE:
-        return True
-    if left.isalpha():  # a word ends here unless "." makes it an initial, as in "U.S."
-        return right in ",:" or (right == "." and i > 1 and text[i - 2].isalpha())
-    return left in ",:." and right.isalpha() and (left != "." or text[i + 1 : i + 2] != ".")
-
-
-@functools.lru_cache(maxsize=4)
-def _tokens(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """Return every token of a text and where each starts, for the rare unclear boundary."""
-    matches = list(_TOKEN.finditer(text))
-    return tuple(m.group() for m in matches), tuple(m.start() for m in matches)
-
-
-def _opens_sentence(before: tuple[str, ...]) -> bool:
-    """Tell whether the token after these opens a sentence (or a quotation)."""
-    if not before or before[-1] in OPENERS:
-        return True
-    if before[-1] not in {".", "!", "?"}:
-        return False
-    word = before[-2] if len(before) > 1 else ""
-    return word.lower() not in ABBREVIATIONS and not (len(word) == 1 and word.isupper())
 
 
 def _trim(span: _Span, opener_in_lowercase: bool) -> _Span:
@@ -512,14 +321,14 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     kind = ""
     if key(name) in gaz.names:
         kind = PLACE
-    elif span.before[-1:] in _FIRM_CUE:  # "brokers James Capel", "stockbrokers Phillips"
+    elif span.before[-1:] in FIRM_CUE:  # "brokers James Capel", "stockbrokers Phillips"
         kind = ORG
     elif words[-1] in ORG_HEADS or (words[0] in ORG_FIRST and ("of" in words or "for" in words)):
         cut = "and" in words and span.before[-1:] == (",",)  # "Kidder, Peabody and Co"
         kind = WEAK_ORG if cut or GENERIC.issuperset(words) else ORG
     elif any(map(_demonym, span.words)):  # "South African", "Gulf Arab", "Swiss Krugerrand"
         kind = ""
-    elif key(name) in ORG_NAMES or (span.after[:1] and span.after[0] in _EMPLOYER_CUE):
+    elif key(name) in ORG_NAMES or (span.after[:1] and span.after[0] in EMPLOYER_CUE):
         kind = ORG if key(name) in ORG_NAMES else WEAK_ORG  # "Dean Witter analyst Karen Gibbs"
     elif words[-1] in _NOT_LAST and words[-1] not in ROLES:  # "Gulf War", "World Cup"
         kind = ""
@@ -539,7 +348,7 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     elif words[-1].rstrip(".") in STATE_ABBREVIATIONS:  # "W. Va"
         kind = ""
     elif (len(parts) > 1 and len(parts[-1]) > 1 and (cued or _named_person(span.words))) or (
-        len(parts) > 1 and len(span.after) == 2 and span.after[1] in _ROLE_AFTER
+        len(parts) > 1 and len(span.after) == 2 and span.after[1] in ROLE_AFTER
     ):
         kind = PERSON
     elif words[-1] in END_DROP:
@@ -640,7 +449,7 @@ def _is_headline(text: str) -> bool:
         if word.isalpha() and word[0].islower() and word.lower() not in MINOR:
             return False
     capitals = 0
-    for match in _TOKEN.finditer(text):
+    for match in TOKEN.finditer(text):
         word = match.group()
         if word[0].isalpha():
             if word[0].islower() and word.lower() not in MINOR:
@@ -655,7 +464,7 @@ def _headline(text: str, known: dict[tuple[str, ...], _Mention]) -> list[_Mentio
     shouting = text.isupper()
     starts = {parts[0] for parts in known}
     for chunk in _PUNCTUATION.split(text):
-        words = [_normal_word(t)[0] for t in _TOKEN.findall(chunk) if t[0].isalpha()]
+        words = [normal_word(t)[0] for t in TOKEN.findall(chunk) if t[0].isalpha()]
         i = 0
         while i < len(words):
             if _may_open(words[i], starts, shouting):
@@ -778,7 +587,7 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     texts = tuple("" if _BYLINE.match(text) or _is_table(text) else text for _, text in read)
     headlines = [i for i, text in enumerate(texts) if _is_headline(text)]
     for i, text in enumerate(texts):
-        for span in [] if i in headlines else _spans(text):
+        for span in [] if i in headlines else spans(text):
             opener = span[0][0].lower() if span[1] and len(span[0]) > 1 else ""
             opener_in_lowercase = bool(opener) and _in_lowercase(opener, texts)
             found[i] += _mentions(*span, opener_in_lowercase)
@@ -800,7 +609,6 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
 _PEOPLE = frozenset({PERSON, WEAK_PERSON})
 _FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
 _AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",), ("Associates",)})
-_ROLE_AFTER = TITLES | ROLES  # "Beryl Sprinkel, chairman of ..."
 _NOT_LAST = EVENT_HEADS | WORK_HEADS | ROLES  # a name ending so is an event, a work or a role
 _BRACKETED = re.compile(r"<([^<>\n]{1,80})>")
 _TABLE_ROW = re.compile(r"\bvs\.? [-+(]?\d")  # "Shr 34 cts vs 1.19 dlrs", "Net 807 vs 2,858"
@@ -840,11 +648,11 @@ def _in_lowercase(word: str, texts: tuple[str, ...]) -> bool:
     for text in texts:
         at = text.find(word)
         while at >= 0:  # tokenise the space-delimited stretch around each occurrence
-            floor, ceiling = max(0, at - _REACH), at + len(word) + _REACH
+            floor, ceiling = max(0, at - REACH), at + len(word) + REACH
             start, end = text.rfind(" ", floor, at), text.find(" ", at + len(word), ceiling)
             if (start < 0 < floor) or (end < 0 and ceiling < len(text)):
                 return word in _lowercase_tokens(texts)  # no space near enough
-            if word in _TOKEN.findall(text, start + 1, len(text) if end < 0 else end):
+            if word in TOKEN.findall(text, start + 1, len(text) if end < 0 else end):
                 return True
             at = text.find(word, at + 1)
     return False
@@ -853,4 +661,4 @@ def _in_lowercase(word: str, texts: tuple[str, ...]) -> bool:
 @functools.lru_cache(maxsize=4)
 def _lowercase_tokens(texts: tuple[str, ...]) -> frozenset[str]:
     """Return the lowercase tokens of an article's texts."""
-    return frozenset(t for text in texts for t in _TOKEN.findall(text) if t.islower())
+    return frozenset(t for text in texts for t in TOKEN.findall(text) if t.islower())
