@@ -559,6 +559,8 @@ def manifest(config: SiteConfig, site: Site) -> bytes:
             if original is not None
             else ""
         )
+        if entry.unconfirmed:  # names found without enough evidence, for a person to review
+            copy += f'"entities_unconfirmed": [{", ".join(map(_json, entry.unconfirmed))}], '
         out += (
             f'\n{{{brief if article.brief else ""}"date": {_json(date) if date else "null"}, {copy}'
             f'"headline_source": {_json(article.headline_source)}, '

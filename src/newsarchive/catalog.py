@@ -12,7 +12,7 @@ from typing import Any
 
 from msgspec import structs
 
-from . import entities, similarity, urls
+from . import entity_catalog, similarity, urls
 from .config import SiteConfig
 from .models import Article, Entry, Month, Site, Term, Year
 from .text import article_slug, fold, make_slug
@@ -41,13 +41,17 @@ def build_site(config: SiteConfig, articles: Sequence[Article], words: Words | N
     placed = _place(config, ordered, by_source, section_keys)
     sections = _sections(config, ordered, section_keys)
     tags = _terms("tag", ordered, lambda a: a.tags)
-    found = entities.collect(
-        ((i, a.entities) for i, a in enumerate(ordered)), min_articles=config.entity_min_articles
+    duplicates = _exact_duplicates(ordered, by_source)
+    # An exact duplicate is not listed, so it counts for no entity: hub, page and chips agree.
+    found = entity_catalog.gather(
+        ((i, a.entities) for i, a in enumerate(ordered) if i not in duplicates),
+        min_articles=config.entity_min_articles,
+        rules=config.authority,
     )
     people_places = tuple(
-        Term(e.kind, e.key, e.name, urls.term_path(e.kind, e.key), e.articles) for e in found
+        Term(e.kind, e.key, e.name, urls.term_path(e.kind, e.key), e.articles)
+        for e in found.published
     )
-    duplicates = _exact_duplicates(ordered, by_source)
     near = _near_duplicates(ordered, duplicates)
     words = words or Words.of((a.source, a.terms, "") for a in articles)
     counts = gather(words.related, words.rows([a.source for a in ordered]))
@@ -71,6 +75,7 @@ def build_site(config: SiteConfig, articles: Sequence[Article], words: Words | N
         near,
         related,
         stories,
+        found.unconfirmed,
     )
     notes = tuple(
         f"{ordered[j].source}: near-duplicate of {ordered[i].source} "
@@ -252,12 +257,17 @@ def _entries(
     near: dict[tuple[int, int], float],
     related: Sequence[tuple[int, ...]],
     stories: Sequence[int],
+    unconfirmed: Sequence[entity_catalog.Entity],
 ) -> tuple[Entry, ...]:
     """Assemble the Entry records in home order (`sections`: each one's section)."""
     entity_terms: dict[int, list[Term]] = defaultdict(list)  # each in (kind, name) order
     for term in sorted(found, key=lambda t: (t.kind, t.name)):
         for member in term.members:
             entity_terms[member].append(term)
+    review: dict[int, list[str]] = defaultdict(list)  # names without evidence, for a person
+    for entity in sorted(unconfirmed, key=lambda e: e.name):
+        for member in entity.articles:
+            review[member].append(entity.name)
     story_members: dict[int, list[int]] = defaultdict(list)
     for index, story in enumerate(stories):
         story_members[story].append(index)
@@ -278,6 +288,7 @@ def _entries(
                 section=sections[index],
                 tags=_tag_terms(article.tags, tags) if article.tags else (),
                 entities=tuple(entity_terms.get(index, ())),
+                unconfirmed=tuple(review.get(index, ())),
                 prev=index - 1 if index > 0 else None,
                 next=index + 1 if index < last else None,
                 related=related[index],

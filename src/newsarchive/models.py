@@ -84,6 +84,7 @@ class Entry(Struct, frozen=True, gc=False):
     section: Term | None
     tags: tuple[Term, ...] = ()
     entities: tuple[Term, ...] = ()
+    unconfirmed: tuple[str, ...] = ()  # names found without evidence enough for a page
     prev: int | None = None  # newer neighbour in home order
     next: int | None = None  # older neighbour in home order
     related: tuple[int, ...] = ()
