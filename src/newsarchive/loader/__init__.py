@@ -265,6 +265,10 @@ def _enrich(article: Article, text: str) -> Article:
         if compared
         else "",
         slug=article.slug or article_slug(article.title, article.source),
-        fingerprint=bytes(similarity.fingerprint(body)) if compared else b"",  # 8-bit values
+        # The headline and dateline are part of the text compared: short templated wire items
+        # (two markets' openings, two companies' dividend notices) differ in little else.
+        fingerprint=bytes(similarity.fingerprint(f"{article.title}\n{article.dateline}\n{body}"))
+        if compared
+        else b"",  # 8-bit values
     )
     return structs.replace(enriched, search_terms=search_terms.article_fields(enriched, paragraphs))
