@@ -15,7 +15,8 @@ what a reader sees on the page:
   aligned, dot-leadered or "X vs Y" rows is one table; the sign-off is no paragraph);
 - sign-offs ("Reuter") left in a body or published as an entity;
 - entity recall against Reuters' PLACES, PEOPLE and ORGS codes, counted only where the body
-  names the entity (codes mapped to names by CODE_NAMES below, else by their words);
+  names the entity: places and people by benchmarks/entity_labels.py's code-to-name tables and
+  rules, organisations by ORGS below;
 - the largest same-story cluster, the most story links on one page, and near-duplicate flags
   on briefs and near-empty items (always wrong: there is no text to be near).
 """
@@ -31,18 +32,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from entity_labels import PEOPLE, names_in, person_recalled, place_forms
 from wire_reading import after_dateline, source_shape
 
-# Reuters' codes as the names a page would use, with the other ways a body names them. Codes not
-# listed are read as their words ("west-germany" -> "West Germany", "volcker" -> "Volcker").
-CODE_NAMES: dict[str, tuple[str, ...]] = {
-    "usa": ("United States", "U.S.", "America", "American"),
-    "uk": ("United Kingdom", "Britain", "U.K.", "British"),
-    "ussr": ("Soviet Union", "Soviet", "USSR", "U.S.S.R."),
-    "west-germany": ("West Germany", "German", "Germany"),
-    "east-germany": ("East Germany",),
-    "south-korea": ("South Korea", "S. Korea", "Korea", "Korean"),
-    "hong-kong": ("Hong Kong",),
+# Reuters' organisation codes as the names a page would use, the page's own name first, then the
+# other ways a body names them.
+ORGS: dict[str, tuple[str, ...]] = {
     "ec": ("European Community", "EC", "European Economic Community", "EEC"),
     "imf": ("International Monetary Fund", "IMF"),
     "opec": ("OPEC", "Organization of Petroleum Exporting Countries"),
@@ -57,10 +52,6 @@ CODE_NAMES: dict[str, tuple[str, ...]] = {
     "fao": ("FAO", "Food and Agriculture Organization"),
     "eib": ("European Investment Bank", "EIB"),
     "iea": ("International Energy Agency", "IEA"),
-    "james-baker": ("James Baker", "Baker"),
-    "howard-baker": ("Howard Baker",),
-    "reagan": ("Ronald Reagan", "Reagan"),
-    "james-miller": ("James Miller", "Miller"),
 }
 KINDS = {"places": "place", "people": "person", "orgs": "organisation"}
 
@@ -138,25 +129,20 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _names(code: str) -> tuple[str, ...]:
-    """Return the names a code stands for, the page's own name first."""
-    return CODE_NAMES.get(code) or (code.replace("-", " ").title(),)
-
-
-def _named(body: str, code: str) -> bool:
-    """Say whether a body names what a code stands for."""
-    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", body) for name in _names(code))
-
-
-def _found(code: str, kind: str, entities: list[tuple[str, str]]) -> bool:
-    """Say whether the page lists the entity a code stands for, under the right kind."""
-    wanted = {_fold(name) for name in _names(code)}
-    for found_kind, name in entities:
-        folded = _fold(name)
-        last = folded.split()[-1] if folded.split() else folded
-        if found_kind == kind and (folded in wanted or (kind == "person" and last in wanted)):
-            return True
-    return False
+def _recalled(key: str, code: str, body: str, entities: list[tuple[str, str]]) -> bool | None:
+    """Say whether the page lists what a Reuters code stands for (None: the body does not name
+    it, or the code has no mapping)."""
+    chips = [name for kind, name in entities if kind == KINDS[key]]
+    if key == "places":
+        forms = place_forms(code)
+        return _fold(forms[0]) in map(_fold, chips) if names_in(body, forms) else None
+    if key == "people":
+        named = code in PEOPLE and names_in(body, (PEOPLE[code][1],))
+        return person_recalled(code, chips) if named else None
+    forms = ORGS.get(code, ())
+    return (
+        bool({_fold(f) for f in forms} & set(map(_fold, chips))) if names_in(body, forms) else None
+    )
 
 
 def score(dist: Path, corpus: Path) -> Scores:
@@ -205,11 +191,12 @@ def _score_item(
     counts["near-duplicate flags on briefs"] += page.near_duplicate and brief
     scores.largest_story = max(scores.largest_story, page.story_links + 1)
     scores.most_story_links = max(scores.most_story_links, page.story_links)
-    for key, kind in KINDS.items():
+    for key in KINDS:
         for code in gold[key]:  # type: ignore[attr-defined]
-            if _named(body, code):
+            found = _recalled(key, code, body, page.entities)
+            if found is not None:
                 scores.recall[key]["named"] += 1
-                scores.recall[key]["found"] += _found(code, kind, page.entities)
+                scores.recall[key]["found"] += found
 
 
 def _score_dateline(counts: Counter[str], gold: str, page: Page) -> None:

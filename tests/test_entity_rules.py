@@ -29,6 +29,9 @@ SURNAME_AFTER_TITLE = "President Reagan met reporters."
 SURNAME_AFTER_FULL_NAME = "Gordon Brown spoke. Mr Brown said taxes would fall."
 TITLED_ACRONYM = "The U.S. Food and Drug Administration approved it."
 FILM = "Tom Hanks praised the film Space Invaders Movie."
+KNOWN_INSTITUTIONS = (
+    "The European Community and the EC Commission asked the IMF, the World Bank and OPEC."
+)
 
 
 def names(text: str, title: str = "") -> set[tuple[str, str]]:
@@ -229,3 +232,10 @@ def test_real_sample_articles_give_their_entities_in_both(
         "organisations/national-guard/index.html",
     ):
         assert page_count(built, path) == 2, path
+
+
+def test_known_institutions_are_organisations_under_one_name() -> None:
+    published = entities_of(KNOWN_INSTITUTIONS)
+    for key in ("european-community", "international-monetary-fund", "world-bank", "opec"):
+        assert published[key].kind == "organisation"
+    assert not any(key in published for key in ("ec", "imf", "european"))

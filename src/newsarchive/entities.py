@@ -321,15 +321,15 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     kind = ""
     if key(name) in gaz.names:
         kind = PLACE
-    elif span.before[-1:] in FIRM_CUE:  # "brokers James Capel", "stockbrokers Phillips"
-        kind = ORG
+    elif key(name) in ORG_NAMES or span.before[-1:] in FIRM_CUE:
+        kind = ORG  # known before any rule ("European Community"); "brokers James Capel"
     elif words[-1] in ORG_HEADS or (words[0] in ORG_FIRST and ("of" in words or "for" in words)):
         cut = "and" in words and span.before[-1:] == (",",)  # "Kidder, Peabody and Co"
         kind = WEAK_ORG if cut or GENERIC.issuperset(words) else ORG
     elif any(map(_demonym, span.words)):  # "South African", "Gulf Arab", "Swiss Krugerrand"
         kind = ""
-    elif key(name) in ORG_NAMES or (span.after[:1] and span.after[0] in EMPLOYER_CUE):
-        kind = ORG if key(name) in ORG_NAMES else WEAK_ORG  # "Dean Witter analyst Karen Gibbs"
+    elif span.after[:1] and span.after[0] in EMPLOYER_CUE:
+        kind = WEAK_ORG  # "Dean Witter analyst Karen Gibbs"
     elif words[-1] in _NOT_LAST and words[-1] not in ROLES:  # "Gulf War", "World Cup"
         kind = ""
     elif words[-1] in PLACE_HEADS or words[0] in PLACE_FIRST:

@@ -82,10 +82,34 @@ championships open series show index plan program programme project initiative s
 declaration protocol doctrine era age trophy prix tour marathon election elections eve""")
 ORGS = _words("""reuter reuters bloomberg xinhua interpol europol hamas hezbollah taliban pentagon
 kremlin congress parliament senate pemex aeromexico google microsoft facebook twitter tesla boeing
-airbus walmart toyota gazprom""")
+airbus walmart toyota gazprom opec gatt oecd nato nasdaq usda nyse cftc bundesbank unesco unicef
+imf ec eec""")
 # Firms named like people, by folded name: the commonest in financial news.
 ORG_NAMES = frozenset(
     [
+        # Institutions no rule can tell from a place or a people's name ("European ...").
+        "european-community",
+        "european-union",
+        "european-commission",
+        "european-parliament",
+        "united-nations",
+        "international-monetary-fund",
+        "world-bank",
+        "federal-reserve",
+        "securities-and-exchange-commission",
+        "commodity-futures-trading-commission",
+        "federal-trade-commission",
+        "new-york-stock-exchange",
+        "london-stock-exchange",
+        "tokyo-stock-exchange",
+        "asian-development-bank",
+        "african-development-bank",
+        "inter-american-development-bank",
+        "international-coffee-organization",
+        "international-cocoa-organization",
+        "international-energy-agency",
+        "world-health-organization",
+        "general-agreement-on-tariffs-and-trade",
         "dean-witter",
         "merrill-lynch",
         "morgan-stanley",
