@@ -384,3 +384,24 @@ def test_wordpress_export_with_entity_tricks_is_refused(tmp_path: Path) -> None:
     assert "bomb.xml: is not well-formed XML (line 1, column" in out
     assert "file.xml: is not well-formed XML (line 1, column" in out
     assert not (tmp_path / "articles").exists()
+
+
+def test_saved_page_in_a_legacy_encoding_with_only_a_visible_byline(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta charset="windows-1252"><title>Caf\xe9 closes after 60 years</title></head>'
+        "<body><nav><a href='/'>Home</a></nav><article><h1>Caf\xe9 closes after 60 years</h1>"
+        '<p class="byline">By Priya Shah</p>'
+        "<p>The Corner Caf\xe9 on Market Street served its last breakfast on Saturday after sixty years, "
+        "its owners said, as regulars queued round the block for a final plate of eggs.</p>"
+        "<p>“We wanted to go out on a high,” said owner Maria Costa.</p></article></body></html>"
+    ).encode("cp1252")
+    (tmp_path / "closing.htm").write_bytes(page)
+    code, out, _ = run_import(tmp_path, str(tmp_path / "closing.htm"))
+    assert code == 0, out
+    files = imported(tmp_path)
+    closing = files["cafe-closes-after-60-years.md"]  # no date anywhere in the page: none invented
+    assert closing["title"] == "Café closes after 60 years"
+    assert closing["author"] == "Priya Shah"
+    text = bodies(tmp_path)
+    assert "“We wanted to go out on a high,” said owner Maria Costa." in text
+    assert "By Priya Shah" not in text.split("---\n", 2)[2]
