@@ -361,3 +361,47 @@ def test_item_whose_body_turns_to_html_keeps_one_file(tmp_path: Path) -> None:
     code, out, _ = run_import(tmp_path, str(dump))
     assert code == 0 and "0 new, 1 updated" in out
     assert sorted(imported(tmp_path)) == ["2023-04-01-pier-reopens.md"]
+
+
+WXR_HEAD = '<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><title>'
+
+
+def test_wordpress_export_with_entity_tricks_is_refused(tmp_path: Path) -> None:
+    entities = "".join(
+        f'<!ENTITY e{i} "{(f"&e{i - 1};" if i else "lol") * 10}">' for i in range(10)
+    )
+    (tmp_path / "bomb.xml").write_text(
+        f"<?xml version='1.0'?><!DOCTYPE r [{entities}]>{WXR_HEAD}&e9;</title></item></channel></rss>",
+        encoding="utf-8",
+    )
+    (tmp_path / "file.xml").write_text(
+        "<?xml version='1.0'?><!DOCTYPE r [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"
+        f"{WXR_HEAD}&x;</title></item></channel></rss>",
+        encoding="utf-8",
+    )
+    code, out, _ = run_import(tmp_path, str(tmp_path / "bomb.xml"), str(tmp_path / "file.xml"))
+    assert code == 1
+    assert "bomb.xml: is not well-formed XML (line 1, column" in out
+    assert "file.xml: is not well-formed XML (line 1, column" in out
+    assert not (tmp_path / "articles").exists()
+
+
+def test_saved_page_in_a_legacy_encoding_with_only_a_visible_byline(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta charset="windows-1252"><title>Caf\xe9 closes after 60 years</title></head>'
+        "<body><nav><a href='/'>Home</a></nav><article><h1>Caf\xe9 closes after 60 years</h1>"
+        '<p class="byline">By Priya Shah</p>'
+        "<p>The Corner Caf\xe9 on Market Street served its last breakfast on Saturday after sixty years, "
+        "its owners said, as regulars queued round the block for a final plate of eggs.</p>"
+        "<p>“We wanted to go out on a high,” said owner Maria Costa.</p></article></body></html>"
+    ).encode("cp1252")
+    (tmp_path / "closing.htm").write_bytes(page)
+    code, out, _ = run_import(tmp_path, str(tmp_path / "closing.htm"))
+    assert code == 0, out
+    files = imported(tmp_path)
+    closing = files["cafe-closes-after-60-years.md"]  # no date anywhere in the page: none invented
+    assert closing["title"] == "Café closes after 60 years"
+    assert closing["author"] == "Priya Shah"
+    text = bodies(tmp_path)
+    assert "“We wanted to go out on a high,” said owner Maria Costa." in text
+    assert "By Priya Shah" not in text.split("---\n", 2)[2]

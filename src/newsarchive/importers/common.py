@@ -31,8 +31,10 @@ _LOOKS_HTML = re.compile(
 
 BodyKind = Literal["html", "markdown", "text"]
 
-# libyaml's emitter where PyYAML was built with it (its wheels are); both write the same YAML.
+# libyaml's emitter and parser where PyYAML was built with it (its wheels are): same YAML,
+# and a re-import reads the front matter of every article already there.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class SourceError(Exception):
@@ -200,7 +202,7 @@ class Archive:
         target = earlier.with_suffix(suffix) if earlier else self._new_path(item, suffix)
         if earlier is not None and target != earlier and target.exists():
             target = self._new_path(item, suffix)  # never overwrite another article's file
-        if not target.resolve().is_relative_to(self.root.resolve()):
+        if not target.resolve().is_relative_to(_resolved(self.root)):
             raise SourceError(f"would be written outside {self.root} ({target}); not written")
         status = "imported" if earlier is None else "updated"
         if earlier == target and target.is_file() and _read(target) == text:
@@ -240,6 +242,12 @@ class Archive:
         return candidate
 
 
+@functools.cache
+def _resolved(folder: Path) -> Path:
+    """Return a folder's real path (asked once per item otherwise)."""
+    return folder.resolve()
+
+
 def _write(path: Path, text: str) -> None:
     """Write a file whole or not at all: a hidden temporary (the build ignores it), renamed."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -270,7 +278,7 @@ def _provenance(path: Path) -> list[str]:
         return []
     head, _, _ = frontmatter.split(normalise(start))
     try:
-        values = yaml.safe_load(head) if head else None
+        values = yaml.load(head, Loader=_LOADER) if head else None
     except yaml.YAMLError:
         return []
     if not isinstance(values, dict):
