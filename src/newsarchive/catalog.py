@@ -242,6 +242,9 @@ def _near_duplicates(
         first, later = sorted((i, j), key=lambda k: ordered[k].source)
         if later in exact or later in marked:
             continue
+        short = min(ordered[i].word_count, ordered[j].word_count) < similarity.SHORT_TEXT_WORDS
+        if short and score < similarity.SHORT_NEAR_DUPLICATE_THRESHOLD:
+            continue
         found[(first, later)] = score
         marked.add(later)
     return found

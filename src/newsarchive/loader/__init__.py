@@ -37,6 +37,7 @@ CAPTION_HEADLINE_MAX = 160  # a caption longer than this reads as a paragraph, n
 STAND_IN_MAX = 90
 # A body this short ("Business nil.", "Nil") is shown but has too little to compare.
 BRIEF_WORDS = 4
+MIN_COMPARED_WORDS = 20  # less prose than this is not compared for near-duplicates
 _FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[-_ .]|$)")
 
 
@@ -210,6 +211,19 @@ def _near_empty(paragraphs: tuple[str, ...]) -> bool:
     return is_placeholder(text) or words(text) < BRIEF_WORDS
 
 
+def _fingerprint(article: Article, paragraphs: tuple[str, ...]) -> bytes:
+    """Return the near-duplicate fingerprint of an article's headline, dateline and prose, or
+    nothing when it has too little prose: two issues of one price sheet or data table differ
+    only in their figures, and are not the same story edited (an identical one is an exact
+    duplicate). The headline and dateline count: short templated items (two markets' openings,
+    two companies' dividend notices) differ in little else."""
+    prose = "\n".join(_prose(paragraphs, article.tables))
+    if len(prose.split()) < MIN_COMPARED_WORDS:
+        return b""
+    text = f"{article.title}\n{article.dateline}\n{prose}"
+    return bytes(similarity.fingerprint(text))  # 8-bit values
+
+
 def _prose(paragraphs: tuple[str, ...], tables: tuple[int, ...]) -> list[str]:
     """Return the paragraphs that are text, not tables."""
     return [text for index, text in enumerate(paragraphs) if index not in tables]
@@ -265,10 +279,6 @@ def _enrich(article: Article, text: str) -> Article:
         if compared
         else "",
         slug=article.slug or article_slug(article.title, article.source),
-        # The headline and dateline are part of the text compared: short templated wire items
-        # (two markets' openings, two companies' dividend notices) differ in little else.
-        fingerprint=bytes(similarity.fingerprint(f"{article.title}\n{article.dateline}\n{body}"))
-        if compared
-        else b"",  # 8-bit values
+        fingerprint=_fingerprint(article, paragraphs) if compared else b"",
     )
     return structs.replace(enriched, search_terms=search_terms.article_fields(enriched, paragraphs))
