@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
-from newsarchive import search
+from newsarchive import search_pagefind
 
 from conftest import build_at, write_files
 
@@ -203,10 +203,11 @@ def test_site_under_a_subpath_links_results_correctly(page, site, tmp_path):
 
 
 def test_pagefind_parts_of_a_big_archive_are_searched_together(page, tmp_path, monkeypatch):
-    monkeypatch.setattr(search, "PAGEFIND_PART", 4)  # 27 articles: seven Pagefind bundles
+    monkeypatch.setattr(search_pagefind, "PART_PAGES", 4)  # 27 articles: eight parts
     write_files(tmp_path, ARTICLES)
     code, _, _ = build_at(tmp_path)
-    assert code == 0 and (tmp_path / "dist" / "pagefind" / "part-7").is_dir()
+    parts = json.loads((tmp_path / "dist" / "pagefind" / "parts.json").read_text())
+    assert code == 0 and len(parts) >= 5
     for root in serve(tmp_path / "dist"):
         page.goto(root + "search/index.html?q=stadium")
         assert len(wait_for_results(page)) == 20 and "25 articles match" in page.inner_text("body")
