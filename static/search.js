@@ -10,6 +10,7 @@
 
   const PAGE_SIZE = 20;
   const MAX_PREFIX_SHARDS = 3;
+  const PHRASE_CHECK = 40; // fallback results checked for a quoted phrase, word for word
   const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
   const SPECIAL = { "ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ı": "i", "ð": "d", "þ": "th",
                     "æ": "ae", "œ": "oe", "ß": "ss", "ς": "σ" };
@@ -138,8 +139,7 @@
     }
     const exact = new Set(whole);
     if (prefix) exact.add(prefix);
-    const stopless = (phrase) => phrase.filter(indexed);
-    return { whole: whole, prefix: prefix, exact: exact, phrases: phrases(raw).map(stopless) };
+    return { whole: whole, prefix: prefix, exact: exact, phrases: phrases(raw), indexed: indexed };
   }
 
   /** Return doc -> score (and field bits) for one query word. A word of 5 letters or more
@@ -183,7 +183,7 @@
   function phraseBonus(query, found) {
     const bonus = new Map();
     for (const phrase of query.phrases) {
-      const maps = phrase.map((w) => found.get(w)).filter(Boolean);
+      const maps = phrase.filter(query.indexed).map((w) => found.get(w)).filter(Boolean);
       if (!maps.length || maps.length < phrase.length) continue;
       for (const doc of maps[0].bits.keys()) {
         let all = 15;
@@ -246,7 +246,8 @@
         const bonus = phraseBonus(query, byWord);
         // A word found nowhere is left out, as Pagefind leaves out words it does not know.
         const known = found.map((f) => f.scores).filter((scores) => scores.size);
-        const docs = known.length ? rank(known, inSection, inYear, bonus) : [];
+        let docs = known.length ? rank(known, inSection, inYear, bonus) : [];
+        if (query.phrases.length) docs = await phrasesFirst(manifest, docs, query.phrases);
         return {
           total: docs.length,
           load: (start, end) => Promise.all(
@@ -256,10 +257,28 @@
     };
   }
 
+  /** Return docs with those among the first PHRASE_CHECK whose headline or summary holds
+   *  every quoted phrase word for word moved to the front (their text is loaded anyway). */
+  async function phrasesFirst(manifest, docs, quoted) {
+    const head = docs.slice(0, PHRASE_CHECK);
+    const texts = await Promise.all(head.map(async (doc) => {
+      const [, title, , , summary] = await docRecord(manifest, doc);
+      return " " + words(title).join(" ") + " | " + words(summary).join(" ") + " ";
+    }));
+    const holds = head.map((_, i) => quoted.every((p) => texts[i].includes(` ${p.join(" ")} `)));
+    return head.filter((_, i) => holds[i]).concat(head.filter((_, i) => !holds[i]),
+                                                  docs.slice(PHRASE_CHECK));
+  }
+
+  /** Return the record of one fallback document: url, headline, date, section, summary. */
+  async function docRecord(manifest, doc) {
+    const shard = await load(fileName("d", Math.floor(doc / manifest.per), 4));
+    return shard[doc % manifest.per];
+  }
+
   /** Return the result for one fallback document. */
   async function docResult(manifest, doc, query) {
-    const shard = await load(fileName("d", Math.floor(doc / manifest.per), 4));
-    const [url, title, date, section, summary] = shard[doc % manifest.per];
+    const [url, title, date, section, summary] = await docRecord(manifest, doc);
     return { url: root + url, title: title, date: date, section: manifest.sections[section] || "",
              excerpt: highlight(summary, query) };
   }
