@@ -397,3 +397,35 @@ def postings_of(index: dict[str, array[int]]) -> search.Postings:
     lengths = [len(index[term]) for term in terms]
     values = np.fromiter((v for t in terms for v in index[t]), np.uint32, sum(lengths))
     return search.Postings(terms, np.concatenate(([0], np.cumsum(lengths, dtype=np.int64))), values)
+
+
+def test_max_files_leaves_pagefind_out_when_it_would_pass_the_limit(build_site_from):
+    built = build_site_from({**NEWS, "site.yaml": "max_files: 40\n"})
+    assert built.code == 0, built.err
+    assert "Pagefind's ~" in built.out + built.err and "past max_files" in built.out + built.err
+    assert not built.exists("pagefind/pagefind.js")
+    assert built.exists(f"{INDEX}/manifest.js")  # the script index serves http too
+    assert len([p for p in built.dist.rglob("*") if p.is_file()]) <= 40
+
+
+def test_max_files_with_room_keeps_pagefind(build_site_from):
+    built = build_site_from({**NEWS, "site.yaml": "max_files: 20000\n"})
+    assert built.code == 0, built.err
+    assert built.exists("pagefind/pagefind.js")
+
+
+def test_an_edit_reruns_pagefind_only_over_its_part(build_site_from, tmp_path, monkeypatch):
+    log = tmp_path / "runs.log"
+    wrapper = tmp_path / "pagefind-logged"
+    real = search_pagefind.pagefind_binary()
+    wrapper.write_text(f'#!/bin/sh\necho run >> "{log}"\nexec "{real}" "$@"\n')
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(wrapper))
+    monkeypatch.setattr(search_pagefind, "PART_PAGES", 1)
+    built = build_site_from(NEWS)
+    cold = log.read_text().count("run")
+    edited = built.articles / "world/2023-01-05-culiacan.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA new closing line.\n")
+    again = build_site_from({})
+    assert again.code == 0, again.err
+    assert cold >= 2 and log.read_text().count("run") == cold + 1

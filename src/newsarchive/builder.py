@@ -33,7 +33,7 @@ from .progress import SILENT, Progress
 from .reading import Bodies, Read, load_saved, read_all, unshown
 from .render import Frame, Renderer, Reuse, compile_templates, environment, iso_date
 from .search import document_outputs, term_outputs
-from .search_pagefind import Index, Stop, kept_outputs
+from .search_pagefind import Index, Stop, files_for, kept_outputs
 from .sitemap import sitemap_outputs
 from .writer import Writer, snapshot
 
@@ -140,9 +140,10 @@ def build(
             workers = _workers(jobs, len(done.site.entries), RENDER_POOL_THRESHOLD)
             _write_site(job, writer, report, workers, progress)
         index = Index(store, writer.current)
-        if config.pagefind and defer_search:
+        pagefind = config.pagefind and _within_limit(config, len(writer.written), report)
+        if pagefind and defer_search:
             _write_all(writer, report, kept_outputs(store, writer.current))
-        elif config.pagefind:
+        elif pagefind:
             progress.begin("Indexing for search")
             _write_all(writer, report, index.outputs(stop or _never))
             progress.end()
@@ -375,6 +376,25 @@ def _restore(state: dict[str, object]) -> Report:
     report.changed = 0
     report.cached = True
     return report
+
+
+def _within_limit(config: SiteConfig, files: int, report: Report) -> bool:
+    """Tell whether Pagefind's files fit under `max_files` beside the site's `files`; warn
+    when they do not, or when the site alone passes it."""
+    limit = config.max_files
+    if not limit:
+        return True
+    needed = files_for(report.articles)
+    if files + needed <= limit:
+        return True
+    if files > limit:
+        message = f"the site has {files:,} files, more than max_files ({limit:,})"
+        hint = "raise entity_min_articles or per_page for fewer pages, or choose another host"
+    else:
+        message = f"Pagefind's ~{needed:,} files would take the site's {files:,} past max_files"
+        hint = f"({limit:,}); search uses the built-in index over http too"
+    report.problems.append(Problem("site.yaml", message, hint=hint, kind="warning"))
+    return False
 
 
 def _never() -> bool:

@@ -80,6 +80,12 @@ def part_count(pages: int, part_pages: int = PART_PAGES) -> int:
     return count
 
 
+def files_for(pages: int) -> int:
+    """Return about how many files Pagefind writes for this many pages: one fragment a page,
+    an index chunk per ~50 pages, and entry, meta, filters and code (a few per part)."""
+    return pages + pages // 50 + 10 * part_count(pages)
+
+
 def part_of(source: str, count: int) -> int:
     """Return the part an article belongs to, from its source path (stable across builds)."""
     digest = hashlib.sha256(source.encode("utf-8")).digest()
