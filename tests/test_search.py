@@ -429,3 +429,14 @@ def test_an_edit_reruns_pagefind_only_over_its_part(build_site_from, tmp_path, m
     again = build_site_from({})
     assert again.code == 0, again.err
     assert cold >= 2 and log.read_text().count("run") == cold + 1
+
+
+def test_edited_and_cold_builds_give_the_same_pagefind_parts(build_site_from, monkeypatch):
+    monkeypatch.setattr(search_pagefind, "PART_PAGES", 1)
+    warm = build_site_from(NEWS, output="warm")
+    edited = warm.articles / "world/2023-01-05-culiacan.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA new closing line.\n")
+    build_site_from({}, output="warm")
+    cold = build_site_from({}, output="cold")
+    assert tree(warm.dist / "pagefind") == tree(cold.dist / "pagefind")
+    assert len(json.loads(cold.page("pagefind/parts.json"))) >= 1
