@@ -40,12 +40,14 @@ PART_PAGES = 2_000
 a first query downloads, which grow with the number of parts)."""
 FOLDER = urls.PAGEFIND.rsplit("/", 1)[0]
 RECORD = "pagefind-parts.json"
-FORMAT = 1
+FORMAT = 2
 """Version of the record's layout and of how parts are made; a change re-indexes every part."""
 PAGEFIND_UI = re.compile(r"pagefind-(ui|modular-ui|component-ui|highlight)\.")
 """Pagefind's own UI bundles: search.js uses the API, so these are not copied."""
 SHARED = (".js", ".pagefind")
 """Bundle files that only the first part needs (code and WebAssembly)."""
+STORY_START = b'<article class="story"'
+"""Where the part of an article page that Pagefind indexes begins (templates/article.html)."""
 RUNS_AT_ONCE = 2
 """Pagefind processes run side by side on a cold build (each takes one core)."""
 
@@ -134,12 +136,13 @@ class Index:
         version = _version()
         old = last.get("parts", {}) if last.get("version") == version else {}
         made: dict[str, object] = {}
-        stale: list[tuple[Part, dict[str, list[int]]]] = []
+        stale: list[tuple[Part, dict[str, list[object]]]] = []
         for part in parts:
-            stats = {page: _stat(self.locate(page)) for page in part.pages}
             before = old.get(str(part.number)) if isinstance(old, dict) else None
+            known = before.get("pages") if isinstance(before, dict) else None
+            stats = {page: self._page_key(page, known) for page in part.pages}
             if self._fresh(part, stats, before):
-                made[str(part.number)] = before
+                made[str(part.number)] = {**before, "pages": stats}  # type: ignore[dict-item]
                 for name in before["files"]:  # type: ignore[index]
                     yield Output(f"{FOLDER}/{part.folder}{name}", KEEP)
             else:
@@ -156,11 +159,28 @@ class Index:
         self.indexed = len(stale)
         self.record = {"version": version, "parts": made}
 
-    def _fresh(self, part: Part, stats: dict[str, list[int]], before: object) -> bool:
+    def _page_key(self, page: str, known: object) -> list[object]:
+        """Return a page's size, mtime and digest of what Pagefind reads of it; the digest is
+        the last build's when size and mtime are (the writer rewrites only changed pages)."""
+        path = self.locate(page)
+        try:
+            found = path.stat()
+            stamp: list[object] = [found.st_size, found.st_mtime_ns]
+            last = known.get(page) if isinstance(known, dict) else None
+            if isinstance(last, list) and last[:2] == stamp:
+                return last
+            return [*stamp, indexed_digest(path.read_bytes())]
+        except OSError:
+            return [-1, -1, ""]
+
+    def _fresh(self, part: Part, stats: dict[str, list[object]], before: object) -> bool:
         """Tell whether a part's files from the last build still index its pages as they are."""
         if not isinstance(before, dict) or before.get("folder") != part.folder:
             return False
-        if before.get("pages") != stats:
+        last = before.get("pages")
+        if not isinstance(last, dict) or last.keys() != stats.keys():
+            return False
+        if any(not isinstance(last[p], list) or last[p][2:] != key[2:] for p, key in stats.items()):
             return False
         entry = self.locate(f"{FOLDER}/{part.folder}pagefind-entry.json")
         try:
@@ -169,7 +189,7 @@ class Index:
             return False
 
     def _run(
-        self, stale: list[tuple[Part, dict[str, list[int]]]], stop: Stop
+        self, stale: list[tuple[Part, dict[str, list[object]]]], stop: Stop
     ) -> Iterator[list[tuple[str, bytes]]]:
         """Yield the bundle files of each stale part, in order, running Pagefind side by side."""
 
@@ -268,13 +288,16 @@ def _version() -> str:
     return f"{FORMAT}:{binary}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
-def _stat(path: Path) -> list[int]:
-    """Return a page's size and modification time: the writer rewrites only changed pages."""
-    try:
-        found = path.stat()
-    except OSError:
-        return [-1, -1]
-    return [found.st_size, found.st_mtime_ns]
+def indexed_digest(page: bytes) -> str:
+    """Return a digest of what Pagefind reads of an article page: its <html> tag (language) and
+    the story (`<article class="story">` in templates/article.html: title, metadata, filters,
+    text). The rest (related links, navigation) changes when other articles do, and would
+    otherwise re-index a part for nothing. A page without that element is digested whole."""
+    start, end = page.find(STORY_START), page.rfind(b"</article>")
+    html = page.find(b"<html")
+    head = page[html : page.find(b">", html) + 1] if html >= 0 else b""
+    story = page[start:end] if 0 <= start < end else page
+    return _digest(head + b"\n" + story)
 
 
 def _digest(data: bytes) -> str:
