@@ -193,7 +193,8 @@ class Server:
         self.err = err
         self.stopping = threading.Event()
         self.building = threading.Lock()
-        self.waiting = threading.Event()  # a rebuild wants the lock: search indexing gives way
+        self.waiting = 0  # rebuilds waiting for the lock: search indexing gives way to them
+        self.counting = threading.Lock()
         self.threads: list[threading.Thread] = []
         self.ready: list[threading.Event] = []
         self.serving = False
@@ -208,9 +209,9 @@ class Server:
     def rebuild(self, changed: Iterable[str] = (), later: bool = True) -> None:
         """Build once (one build at a time) and record the outcome for open pages; search is
         indexed `later`, in the background, so that pages reload at once."""
-        self.waiting.set()
+        self._count_waiting(1)
         with self.building:
-            self.waiting.clear()
+            self._count_waiting(-1)
             names = sorted(changed)
             if names:
                 more = f" and {len(names) - 3} more" if len(names) > 3 else ""
@@ -225,12 +226,17 @@ class Server:
     def _index_search(self) -> None:
         """Index for search, unless a rebuild or stop() comes first."""
         with self.building:
-            if not (self.waiting.is_set() or self.stopping.is_set()):
+            if not self._give_way():
                 index_search(self.project, self.out, self._give_way)
+
+    def _count_waiting(self, change: int) -> None:
+        """Count a rebuild that starts or stops waiting for the build lock."""
+        with self.counting:
+            self.waiting += change
 
     def _give_way(self) -> bool:
         """Tell search indexing to stop: a rebuild is waiting, or the server is stopping."""
-        return self.waiting.is_set() or self.stopping.is_set()
+        return self.waiting > 0 or self.stopping.is_set()
 
     def start(self, watch: bool) -> None:
         """Start serving, and watching when asked; return once every watcher is ready."""
