@@ -338,6 +338,7 @@ def cached_site(tmp_path):
         "state.pickle",
         "outputs.msgpack",
         "gazetteer.pickle",
+        "pagefind-parts.json",  # what each Pagefind part was made from (search_pagefind)
         f"templates-{cache.code_key()}",
         *(f"articles-{cache.shard_of(p.name):02d}.pickle" for p in SAMPLES.glob("*.txt")),
     }

@@ -32,7 +32,8 @@ from .pages import site_pages
 from .progress import SILENT, Progress
 from .reading import Bodies, Read, load_saved, read_all, unshown
 from .render import Frame, Renderer, Reuse, compile_templates, environment, iso_date
-from .search import document_outputs, pagefind_outputs, term_outputs
+from .search import document_outputs, term_outputs
+from .search_pagefind import Index, Stop, files_for, kept_outputs
 from .sitemap import sitemap_outputs
 from .writer import Writer, snapshot
 
@@ -69,9 +70,18 @@ class Report:
 
 
 def build(
-    config: SiteConfig, paths: Paths, jobs: int | None = None, progress: Progress = SILENT
+    config: SiteConfig,
+    paths: Paths,
+    jobs: int | None = None,
+    progress: Progress = SILENT,
+    *,
+    defer_search: bool = False,
+    stop: Stop | None = None,
 ) -> Report:
     """Build the site; raises BuildError when the site cannot be written.
+
+    `defer_search` (serve) keeps the last Pagefind bundle as it is, for a later build to bring up
+    to date; `stop` is asked before each Pagefind run whether to give up (`Superseded`).
 
     For an archive the last build found big, the child that reads the articles is started at
     once and loads the parse cache while this process finds the articles and checks whether
@@ -93,6 +103,7 @@ def build(
             found = found or discover(paths.articles)
             digests, stamps = cache.digest_files(found.files, known)
             key = cache.build_key(config, (paths.templates, paths.static), digests)
+            key += ":search-deferred" if defer_search else ""
             if state is not None and state.get("key") == key and _intact(store, key, writer.output):
                 report = _restore(state)
                 report.seconds = time.perf_counter() - started
@@ -128,11 +139,16 @@ def build(
             job = Job(config, done.site, paths, env, done.bodies, last.keys, last.untouched)
             workers = _workers(jobs, len(done.site.entries), RENDER_POOL_THRESHOLD)
             _write_site(job, writer, report, workers, progress)
-        if config.pagefind:
+        index = Index(store, writer.current)
+        pagefind = config.pagefind and _within_limit(config, len(writer.written), report)
+        if pagefind and defer_search:
+            _write_all(writer, report, kept_outputs(store, writer.current))
+        elif pagefind:
             progress.begin("Indexing for search")
-            _index_pages(writer, report)
+            _write_all(writer, report, index.outputs(stop or _never))
             progress.end()
         tree = writer.commit(present)
+        index.save()
     except jinja2.TemplateError as error:
         writer.abort()
         raise BuildError(template_message(error, paths.templates)) from None
@@ -362,9 +378,33 @@ def _restore(state: dict[str, object]) -> Report:
     return report
 
 
-def _index_pages(writer: Writer, report: Report) -> None:
-    """Run Pagefind over this build's pages (staged or kept) and write its bundle too."""
-    for item in pagefind_outputs(writer.current):
+def _within_limit(config: SiteConfig, files: int, report: Report) -> bool:
+    """Tell whether Pagefind's files fit under `max_files` beside the site's `files`; warn
+    when they do not, or when the site alone passes it."""
+    limit = config.max_files
+    if not limit:
+        return True
+    needed = files_for(report.articles)
+    if files + needed <= limit:
+        return True
+    if files > limit:
+        message = f"the site has {files:,} files, more than max_files ({limit:,})"
+        hint = "raise entity_min_articles or per_page for fewer pages, or choose another host"
+    else:
+        message = f"Pagefind's ~{needed:,} files would take the site's {files:,} past max_files"
+        hint = f"({limit:,}); search uses the built-in index over http too"
+    report.problems.append(Problem("site.yaml", message, hint=hint, kind="warning"))
+    return False
+
+
+def _never() -> bool:
+    """Never stop indexing (a plain build)."""
+    return False
+
+
+def _write_all(writer: Writer, report: Report, items: Iterator[Output]) -> None:
+    """Write the search bundle's files (Pagefind's, or the last build's kept ones)."""
+    for item in items:
         writer.write(item)
         report.files += 1
 

@@ -3,8 +3,10 @@
 Three kinds of thread: the HTTP server (one more per request), and one file watcher per root
 (folders recursively; the config file's folder flat, so editors that replace the file are seen).
 A watcher rebuilds in its own thread, one build at a time, with the build cache keeping
-unchanged rebuilds cheap. A failed rebuild leaves the last good output in place: the error is
-printed and served to open pages (see livereload.py), and the server keeps running.
+unchanged rebuilds cheap. A rebuild leaves the Pagefind index as it was, so open pages reload
+at once; one more thread then brings search up to date, and gives way to the next rebuild.
+A failed rebuild leaves the last good output in place: the error is printed and served to
+open pages (see livereload.py), and the server keeps running.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from .builder import Paths, build
 from .errors import BuildError
 from .livereload import Status
 from .progress import SILENT, Progress
+from .search_pagefind import Superseded
 from .summary import summarise
 
 SWAP_WAIT = 30.0  # seconds a request for a missing file waits for a running build to finish
@@ -48,12 +51,15 @@ class Project:
     verbosity: int = 1
 
 
-def build_once(project: Project, out: TextIO, err: TextIO) -> tuple[str | None, int]:
-    """Build the site and print its summary; return (error message or None, files changed)."""
+def build_once(
+    project: Project, out: TextIO, err: TextIO, defer_search: bool = False
+) -> tuple[str | None, int]:
+    """Build the site (with `defer_search`, Pagefind's index as the last build left it) and
+    print its summary; return (error message or None, files changed)."""
     try:
         settings = config.with_base_url(config.load(project.config), project.base_url)
         progress = Progress(err, err.isatty()) if project.verbosity else SILENT
-        report = build(settings, project.paths, project.jobs, progress)
+        report = build(settings, project.paths, project.jobs, progress, defer_search=defer_search)
     except BuildError as error:
         message = str(error)
     except Exception as error:  # the server outlives any failure of one build
@@ -66,6 +72,23 @@ def build_once(project: Project, out: TextIO, err: TextIO) -> tuple[str | None, 
         message = f"--strict: {len(report.problems)} problem(s) above"
     print(f"error: {message}", file=err, flush=True)
     return message, 0
+
+
+def index_search(project: Project, out: TextIO, stop: Callable[[], bool]) -> None:
+    """Bring the site's Pagefind index up to date (a build whose pages are already current);
+    give up quietly when `stop` says a newer build is waiting."""
+    try:
+        settings = config.with_base_url(config.load(project.config), project.base_url)
+        if settings.pagefind:
+            build(settings, project.paths, project.jobs, stop=stop)
+            if project.verbosity:
+                print("Search index up to date.", file=out, flush=True)
+    except Superseded:
+        pass
+    except BuildError as error:
+        print(f"error: search index not updated: {error}", file=out, flush=True)
+    except Exception:  # the server outlives any failure of one build
+        traceback.print_exc(file=out)
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -170,6 +193,8 @@ class Server:
         self.err = err
         self.stopping = threading.Event()
         self.building = threading.Lock()
+        self.waiting = 0  # rebuilds waiting for the lock: search indexing gives way to them
+        self.counting = threading.Lock()
         self.threads: list[threading.Thread] = []
         self.ready: list[threading.Event] = []
         self.serving = False
@@ -181,17 +206,37 @@ class Server:
         shown = f"[{host!s}]" if ":" in str(host) else str(host)
         return f"http://{shown}:{port}/"
 
-    def rebuild(self, changed: Iterable[str] = ()) -> None:
-        """Build once (one build at a time) and record the outcome for open pages."""
+    def rebuild(self, changed: Iterable[str] = (), later: bool = True) -> None:
+        """Build once (one build at a time) and record the outcome for open pages; search is
+        indexed `later`, in the background, so that pages reload at once."""
+        self._count_waiting(1)
         with self.building:
+            self._count_waiting(-1)
             names = sorted(changed)
             if names:
                 more = f" and {len(names) - 3} more" if len(names) > 3 else ""
                 print(f"\nChanged: {', '.join(names[:3])}{more}; rebuilding.", file=self.out)
             self.status.begin()
-            error, files = build_once(self.project, self.out, self.err)
+            error, files = build_once(self.project, self.out, self.err, later)
             self.status.finish(error, files > 0)
             self.out.flush()
+        if later and error is None and not self.stopping.is_set():
+            self._thread(self._index_search, "search")
+
+    def _index_search(self) -> None:
+        """Index for search, unless a rebuild or stop() comes first."""
+        with self.building:
+            if not self._give_way():
+                index_search(self.project, self.out, self._give_way)
+
+    def _count_waiting(self, change: int) -> None:
+        """Count a rebuild that starts or stops waiting for the build lock."""
+        with self.counting:
+            self.waiting += change
+
+    def _give_way(self) -> bool:
+        """Tell search indexing to stop: a rebuild is waiting, or the server is stopping."""
+        return self.waiting > 0 or self.stopping.is_set()
 
     def start(self, watch: bool) -> None:
         """Start serving, and watching when asked; return once every watcher is ready."""
@@ -319,7 +364,7 @@ def start(
     httpd = HTTPServer(host, port, handler)
     server = Server(project, httpd, status, out or sys.stdout, err or sys.stderr)
     try:
-        server.rebuild()
+        server.rebuild(later=watch)
         server.start(watch)
     except BaseException:
         server.stop()
