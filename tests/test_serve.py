@@ -75,7 +75,9 @@ def project_in(root: Path) -> Project:
     """Return the serve project for a site under root, with its own copy of the theme."""
     if not (root / "templates").exists():
         shutil.copytree(ROOT / "templates", root / "templates")
-    paths = Paths(root / "articles", root / "dist", root / "templates", ROOT / "static")
+    paths = Paths(
+        root / "articles", root / "dist", root / "templates", ROOT / "static", root / ".newsarchive"
+    )
     return Project(paths, root / "site.yaml")
 
 
@@ -316,13 +318,13 @@ def test_editor_temporaries_are_not_changes():
     assert net_changes(changes) == {"/a/x.md"}
 
 
-def test_source_filter_ignores_the_output_and_its_staging(tmp_path):
-    wanted = SourceFilter(tmp_path / "dist")
+def test_source_filter_ignores_the_output_and_the_build_cache(tmp_path):
+    wanted = SourceFilter(tmp_path / "dist", tmp_path / ".newsarchive")
     modified = watchfiles.Change.modified
     assert wanted(modified, str(tmp_path / "articles/a.md"))
     assert not wanted(modified, str(tmp_path / "dist/index.html"))
-    assert not wanted(modified, str(tmp_path / ".dist.staging/index.html"))
-    assert not wanted(modified, str(tmp_path / ".dist.cache/state.pickle"))
+    assert not wanted(modified, str(tmp_path / ".newsarchive/dist-0a1b/staging/index.html"))
+    assert not wanted(modified, str(tmp_path / ".newsarchive/dist-0a1b/state.msgpack"))
     assert not wanted(modified, str(tmp_path / "articles/.a.md.swp"))
 
 

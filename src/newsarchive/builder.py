@@ -20,7 +20,7 @@ from typing import Any
 
 import jinja2
 
-from . import cache, forked, urls
+from . import cache, forked, guard, urls
 from .catalog import build_site
 from .config import SiteConfig
 from .errors import BuildError, Problem
@@ -34,7 +34,7 @@ from .reading import Bodies, Read, load_saved, read_all, unshown
 from .render import Frame, Renderer, Reuse, compile_templates, environment, iso_date
 from .search import document_outputs, pagefind_outputs, term_outputs
 from .sitemap import sitemap_outputs
-from .writer import Writer, snapshot
+from .writer import Writer, named, snapshot, staging_for
 
 RENDER_POOL_THRESHOLD = 1000  # articles; forking a render pool costs ~0.1 s
 FORK_THRESHOLD = 1000  # files; from here reading and cataloguing run in a child (forked.py)
@@ -49,6 +49,7 @@ class Paths:
     output: Path
     templates: Path
     static: Path
+    cache: Path = Path(".newsarchive")  # the project's cache folder (`cache.folder_for`)
 
 
 @dataclass(slots=True)
@@ -71,16 +72,32 @@ class Report:
 def build(
     config: SiteConfig, paths: Paths, jobs: int | None = None, progress: Progress = SILENT
 ) -> Report:
-    """Build the site; raises BuildError when the site cannot be written.
+    """Build the site; raises BuildError when the site cannot be written, or when another
+    build of the same output is running."""
+    started = time.perf_counter()
+    output = named(paths.output)  # first: it refuses an output such as "/" before any write
+    store = guard.private_folder(cache.folder_for(guard.private_folder(paths.cache), output))
+    with guard.build_lock(store, output):
+        return _build(config, paths, store, jobs, progress, started)
+
+
+def _build(
+    config: SiteConfig,
+    paths: Paths,
+    store: Path,
+    jobs: int | None,
+    progress: Progress,
+    started: float,
+) -> Report:
+    """Build the site with the output's cache folder `store` (locked).
 
     For an archive the last build found big, the child that reads the articles is started at
     once and loads the parse cache while this process finds the articles and checks whether
     anything changed (if nothing did, the child is stopped).
     """
-    started = time.perf_counter()
-    writer = Writer(paths.output)  # first: it refuses an output such as "/" before any write
-    store = cache.folder_for(writer.output)
+    writer = Writer(paths.output, staging_for(paths.output, store))
     state = cache.load_state(store)
+    distrusted = [] if state is not None else cache.damaged(store)
     known = _saved(state, "sources")
     big = state is not None and _count(state.get("files")) >= FORK_THRESHOLD
     found = None if big else discover(paths.articles)
@@ -98,6 +115,7 @@ def build(
                 report.seconds = time.perf_counter() - started
                 return report
             report = Report(problems=list(found.problems), ignored=found.ignored)
+            report.problems.extend(_distrusted(store, distrusted))
             # For the end, on disk while the articles are read: what this process holds when
             # it forks (the render workers) counts again in every process forked from it.
             shelf = forked.Shelf(stamps)
@@ -125,7 +143,8 @@ def build(
             report.files += len(done.index)
             report.changed += done.changed
             last = looks.last.read()
-            job = Job(config, done.site, paths, env, done.bodies, last.keys, last.untouched)
+            keys, untouched = last.keys, last.untouched
+            job = Job(config, done.site, paths, env, done.bodies, keys, untouched, writer.staging)
             workers = _workers(jobs, len(done.site.entries), RENDER_POOL_THRESHOLD)
             _write_site(job, writer, report, workers, progress)
         if config.pagefind:
@@ -214,7 +233,7 @@ def _catalogue(
         site = build_site(config, read.articles, read.words)
         progress.end()
     del read.articles[:]
-    writer = Writer(paths.output)  # stages beside the build's own writer, which adopts them
+    writer = Writer(paths.output, staging_for(paths.output, store))  # the build's writer adopts
     index: list[str] = []
     for item in term_outputs(site, read.words):
         writer.write(item)
@@ -223,7 +242,7 @@ def _catalogue(
     if last is None:
         return Catalogued(site, read.bodies, read.problems, index, writer.changed)
     env = environment(paths.templates, cache.compiled_templates(store))
-    job = Job(config, site, paths, env, read.bodies, last.keys, last.untouched)
+    job = Job(config, site, paths, env, read.bodies, last.keys, last.untouched, writer.staging)
     report = Report(len(site.entries), files=len(index), problems=read.problems)
     report.notes = site.notes
     try:
@@ -287,6 +306,19 @@ def _libc() -> ctypes.CDLL:
     ran ldconfig in a subprocess: a fork of the reading child, which a memory sampler caught
     at twice the child's size.)"""
     return ctypes.CDLL(None)
+
+
+def _distrusted(store: Path, names: list[str]) -> list[Problem]:
+    """Return a warning for each cache file that was there but not sound (`cache.damaged`)."""
+    return [
+        Problem(
+            str(store / name),
+            "is not a build cache file this version wrote (damaged or forged)",
+            hint="it was ignored and is written again",
+            kind="warning",
+        )
+        for name in names
+    ]
 
 
 def _saved(state: dict[str, object] | None, name: str) -> dict[str, list[object]]:
@@ -406,6 +438,7 @@ class Job:
     bodies: Bodies
     keys: dict[str, str] = field(default_factory=dict)  # page keys of the last build
     untouched: frozenset[str] = frozenset()  # its output files still as it wrote them
+    staging: Path = field(default_factory=Path)  # where the build's writer stages
     listed: Any = field(default_factory=lambda: _FORK.Value("b", 0))  # listings taken (shared)
     chunks: Any = field(default_factory=lambda: _FORK.Value("i", 0))  # chunks of pages claimed
 
@@ -490,7 +523,7 @@ def _render_share() -> tuple[list[str], list[str], int, dict[str, str]]:
     """Render a share of the pages in a worker; return (pages written, listings written,
     changed, page keys)."""
     assert _JOB is not None, "the render pool is forked after _JOB is set"
-    writer = Writer(_JOB.paths.output)
+    writer = Writer(_JOB.paths.output, _JOB.staging)
     renderer = _renderer(_JOB, parallel=True)
     try:
         written = _write_share(writer, renderer, _JOB)

@@ -252,16 +252,14 @@ class Server:
 
 
 Wanted = Callable[[watchfiles.Change, str], bool]
-OUTPUT_KINDS = ("staging", "previous", "cache")  # folders the writer and cache keep beside it
 
 
 class SourceFilter(watchfiles.DefaultFilter):
     """Passes changes to source files: not editor droppings, not anything the build writes."""
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, store: Path | None = None) -> None:
         super().__init__()
-        output = output.resolve()
-        self.outputs = {output, *(output.with_name(f".{output.name}.{k}") for k in OUTPUT_KINDS)}
+        self.outputs = {output.resolve(), *([store.resolve()] if store else [])}
 
     def __call__(self, change: watchfiles.Change, path: str) -> bool:
         """Tell whether a change should start a rebuild."""
@@ -281,7 +279,7 @@ def watch_roots(project: Project) -> list[tuple[list[Path], bool, Wanted]]:
     folders = [p.resolve() for p in (paths.articles, paths.templates, paths.static) if p.is_dir()]
     config_file = project.config.resolve()
     return [
-        (folders, True, SourceFilter(paths.output)),
+        (folders, True, SourceFilter(paths.output, paths.cache)),
         ([config_file.parent], False, lambda _, path: Path(path) == config_file),
     ]
 
