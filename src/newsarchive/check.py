@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import unquote, urlsplit
 
+from .errors import printable
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 UNSAFE_SCHEMES = ("javascript", "vbscript", "data")
@@ -264,7 +266,7 @@ def main(root: Path, out: TextIO = sys.stdout) -> int:
         return 1
     result = check_site(root)
     for finding in result.findings:
-        print(f"{root}/{finding}", file=out)
+        print(printable(f"{root}/{finding}"), file=out)
     verdict = f"{len(result.findings)} error(s)" if result.findings else "no errors"
     print(
         f"Checked {result.pages} page(s), {result.feeds} XML file(s) and {result.others} "

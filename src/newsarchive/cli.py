@@ -11,7 +11,7 @@ from typing import TextIO
 
 from . import __version__, config
 from .builder import Paths, build
-from .errors import BuildError
+from .errors import BuildError, printable
 from .guard import overlap
 from .progress import SILENT, Progress
 from .summary import summarise
@@ -176,7 +176,7 @@ def run_build(options: argparse.Namespace, out: TextIO) -> int:
     paths = _paths(options)
     refused = _refused(options, paths)
     if refused:
-        print(f"error: {refused}", file=sys.stderr)
+        print(f"error: {printable(refused)}", file=sys.stderr)
         return EXIT_USAGE
     config_path = options.config or Path("site.yaml")
     try:
@@ -186,7 +186,7 @@ def run_build(options: argparse.Namespace, out: TextIO) -> int:
         progress = Progress(sys.stderr, sys.stderr.isatty()) if options.verbosity else SILENT
         report = build(settings, paths, options.jobs, progress)
     except BuildError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {printable(str(error))}", file=sys.stderr)
         return EXIT_FAILED
     summarise(report, paths, out, options.verbosity, colour=out.isatty())
     if options.strict and report.problems:

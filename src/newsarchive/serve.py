@@ -26,7 +26,7 @@ import watchfiles
 
 from . import config, livereload
 from .builder import Paths, build
-from .errors import BuildError
+from .errors import BuildError, printable
 from .livereload import Status
 from .progress import SILENT, Progress
 from .summary import summarise
@@ -64,7 +64,7 @@ def build_once(project: Project, out: TextIO, err: TextIO) -> tuple[str | None, 
         if not (project.strict and report.problems):
             return None, report.changed
         message = f"--strict: {len(report.problems)} problem(s) above"
-    print(f"error: {message}", file=err, flush=True)
+    print(f"error: {printable(message)}", file=err, flush=True)
     return message, 0
 
 
@@ -187,7 +187,8 @@ class Server:
             names = sorted(changed)
             if names:
                 more = f" and {len(names) - 3} more" if len(names) > 3 else ""
-                print(f"\nChanged: {', '.join(names[:3])}{more}; rebuilding.", file=self.out)
+                shown = printable(", ".join(names[:3]))
+                print(f"\nChanged: {shown}{more}; rebuilding.", file=self.out)
             self.status.begin()
             error, files = build_once(self.project, self.out, self.err)
             self.status.finish(error, files > 0)
