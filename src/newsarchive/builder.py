@@ -8,6 +8,7 @@ import functools
 import gc
 import multiprocessing
 import os
+import shutil
 import time
 import traceback
 from collections.abc import Callable, Iterator
@@ -38,6 +39,7 @@ from .writer import Writer, named, snapshot, staging_for
 
 RENDER_POOL_THRESHOLD = 1000  # articles; forking a render pool costs ~0.1 s
 FORK_THRESHOLD = 1000  # files; from here reading and cataloguing run in a child (forked.py)
+TEMPORARY = "tmp"  # in the output's cache folder: work folders, removed by the next build
 SMALL_EDIT = 10  # files edited (none added or removed): the reading child writes the pages
 
 
@@ -96,6 +98,7 @@ def _build(
     anything changed (if nothing did, the child is stopped).
     """
     writer = Writer(paths.output, staging_for(paths.output, store))
+    shutil.rmtree(store / TEMPORARY, ignore_errors=True)  # what a killed build left there
     state = cache.load_state(store)
     distrusted = [] if state is not None else cache.damaged(store)
     known = _saved(state, "sources")
@@ -149,7 +152,7 @@ def _build(
             _write_site(job, writer, report, workers, progress)
         if config.pagefind:
             progress.begin("Indexing for search")
-            _index_pages(writer, report)
+            _index_pages(writer, report, store / TEMPORARY)
             progress.end()
         tree = writer.commit(present)
     except jinja2.TemplateError as error:
@@ -394,11 +397,14 @@ def _restore(state: dict[str, object]) -> Report:
     return report
 
 
-def _index_pages(writer: Writer, report: Report) -> None:
-    """Run Pagefind over this build's pages (staged or kept) and write its bundle too."""
-    for item in pagefind_outputs(writer.current):
+def _index_pages(writer: Writer, report: Report, work: Path) -> None:
+    """Run Pagefind over this build's pages (staged or kept) and write its bundle too; its
+    work folders are made in `work`."""
+    for item in pagefind_outputs(writer.current, work):
         writer.write(item)
         report.files += 1
+    with suppress(OSError):
+        work.rmdir()  # empty once every part is indexed
 
 
 def template_message(error: jinja2.TemplateError, folder: Path) -> str:

@@ -360,8 +360,9 @@ def _script(name: str, data: object) -> Output:
     return Output(f"{INDEX_FOLDER}/{name}.js", f'{REGISTER}("{name}",{text});\n'.encode())
 
 
-def pagefind_outputs(locate: Callable[[str], Path]) -> Iterator[Output]:
+def pagefind_outputs(locate: Callable[[str], Path], work: Path | None = None) -> Iterator[Output]:
     """Index the article pages with Pagefind, PAGEFIND_PART at a time; locate finds each file.
+    Its work folders are made in `work` (the system's temporary folder if None).
 
     With no articles there is no bundle: search.js then falls back to the script index.
     """
@@ -371,7 +372,7 @@ def pagefind_outputs(locate: Callable[[str], Path]) -> Iterator[Output]:
     yield Output(f"{PAGEFIND_FOLDER}/parts.json", json.dumps(extra).encode())
     for number, part in enumerate(parts):
         folder = f"{PAGEFIND_FOLDER}/{extra[number - 1] if number else ''}"
-        yield from _pagefind_part(locate, part, folder, primary=number == 0)
+        yield from _pagefind_part(locate, part, folder, number == 0, work)
 
 
 def article_pages(manifest: Path) -> list[str]:
@@ -381,10 +382,17 @@ def article_pages(manifest: Path) -> list[str]:
 
 
 def _pagefind_part(
-    locate: Callable[[str], Path], pages: Sequence[str], prefix: str, primary: bool
+    locate: Callable[[str], Path],
+    pages: Sequence[str],
+    prefix: str,
+    primary: bool,
+    work: Path | None,
 ) -> Iterator[Output]:
-    """Run Pagefind over some pages (linked into a work folder); yield the bundle it writes."""
-    with tempfile.TemporaryDirectory(prefix="newsarchive-pagefind-") as temp:
+    """Run Pagefind over some pages (linked into a folder in `work`); yield the bundle it
+    writes."""
+    if work is not None:
+        work.mkdir(mode=0o700, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="newsarchive-pagefind-", dir=work) as temp:
         work, bundle = Path(temp) / "pages", Path(temp) / "bundle"
         for page in pages:
             (work / page).parent.mkdir(parents=True, exist_ok=True)
