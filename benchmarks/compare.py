@@ -243,7 +243,7 @@ def run_size(
         record = samples.setdefault
         command = newsarchive(folder, extra)
         measured = {
-            "newsarchive cold": (command, na, "dist", lambda: clear(na, "dist", ".dist.cache")),
+            "newsarchive cold": (command, na, "dist", lambda: clear(na, "dist", ".newsarchive")),
             "newsarchive no-op": (command, na, "dist", lambda: None),
             "newsarchive one edit": (command, na, "dist", lambda: edit_one(folder, next(edits))),
             "hugo cold": (HUGO, hugo, "public", lambda: clear(hugo, "public", "resources")),
