@@ -409,7 +409,8 @@ def serve(project: Project, host: str, port: int, watch: bool = True) -> int:
     except KeyboardInterrupt:
         return 0
     watching = "; rebuilding on change" if watch else ""
-    print(f"Serving {project.paths.output}/ at {server.url}{watching} (Ctrl+C to stop)", flush=True)
+    where = printable(str(project.paths.output))
+    print(f"Serving {where}/ at {server.url}{watching} (Ctrl+C to stop)", flush=True)
     try:
         server.wait()
     except KeyboardInterrupt:
