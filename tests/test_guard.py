@@ -59,6 +59,7 @@ def test_a_forged_cache_file_never_runs_code(project):
     assert f"{store / cache.STATE}: is not a build cache file this version wrote" in out
     assert "A new story" in (project / "dist" / "index.html").read_text(encoding="utf-8")
     assert cache.load_state(store) is not None  # written again, sound
+    assert "damaged or forged" not in build_at(project)[1]  # the next build says nothing of it
 
 
 def test_the_cache_lives_beside_the_config_never_beside_the_output(project):

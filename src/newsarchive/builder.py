@@ -118,7 +118,6 @@ def _build(
                 report.seconds = time.perf_counter() - started
                 return report
             report = Report(problems=list(found.problems), ignored=found.ignored)
-            report.problems.extend(_distrusted(store, distrusted))
             # For the end, on disk while the articles are read: what this process holds when
             # it forks (the render workers) counts again in every process forked from it.
             shelf = forked.Shelf(stamps)
@@ -169,6 +168,7 @@ def _build(
         {"key": key, "files": files, "sources": shelf.take(), "report": _report_data(report)},
         {"key": key, "tree": tree, "pages": report.page_keys, "salt": report.key_salt},
     )
+    report.problems.extend(_distrusted(store, distrusted))  # this build's news only: not saved
     report.seconds = time.perf_counter() - started
     return report
 
