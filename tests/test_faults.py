@@ -263,6 +263,29 @@ def test_a_full_disk_is_a_clear_error_and_keeps_the_previous_site(tmp_path, smal
     assert build(tmp_path, small_disk / "dist").returncode == 0
 
 
+def test_a_staging_folder_in_the_output_not_the_user_s_own_is_refused(tmp_path, small_disk):
+    shutil.copytree(SAMPLES, tmp_path / "articles")
+    (tmp_path / "site.yaml").write_text("", encoding="utf-8")
+    assert build(tmp_path, small_disk / "dist").returncode == 0  # the cache is on another disk
+    good = tree(small_disk / "dist")
+    planted = small_disk / "dist" / INSIDE
+    planted.mkdir(mode=0o777)
+    os.chown(planted, 65534, 65534)
+    (planted / "index.html").write_text("theirs", encoding="utf-8")
+    (tmp_path / "articles" / "new.txt").write_text("A new story\n\nIts text.\n", "utf-8")
+    result = build(tmp_path, small_disk / "dist")
+    assert result.returncode == 1
+    assert error_line(result.stderr) == (
+        f"error: refusing the staging folder {planted}: it belongs to another user (uid 65534); "
+        "delete it, or build with a --cache-dir on the output's disk"
+    )
+    assert (planted / "index.html").read_text(encoding="utf-8") == "theirs"
+    assert tree(small_disk / "dist") == {
+        **good,
+        f"{INSIDE}/index.html": tree(planted)["index.html"],
+    }
+
+
 def test_a_read_only_output_folder_is_a_clear_error(tmp_path, small_disk):
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
     (tmp_path / "site.yaml").write_text("", encoding="utf-8")

@@ -21,9 +21,11 @@ import os
 import shutil
 import stat
 from collections.abc import Iterable
+from contextlib import suppress
 from pathlib import Path, PurePosixPath
 
 from .errors import BuildError
+from .guard import unsafe
 from .models import KEEP, Output
 
 MARKER = ".newsarchive"
@@ -40,12 +42,21 @@ class Writer:
         self.staging = staging  # `staging_for` the output
         self.written: set[str] = set()
         self.changed = 0
+        self.started = False  # whether `start` made the staging folder (abort removes only that)
 
     def start(self) -> None:
         """Finish or discard an interrupted build, then prepare an empty staging folder."""
         _check_ours(self.output)
+        if self.staging.parent == self.output:  # staging in the output: ours, or refused
+            with suppress(FileNotFoundError):
+                why = unsafe(self.staging.lstat())
+                if why:
+                    raise BuildError(
+                        f"refusing the staging folder {self.staging}: {why}; delete it, or "
+                        "build with a --cache-dir on the output's disk"
+                    )
         try:
-            _unlink_links(self.output)  # a link left or planted as staging too
+            _unlink_links(self.output)
             if (self.staging / COMMIT).exists():
                 _finish_commit(self.staging, self.output)
         except OSError as error:
@@ -62,6 +73,7 @@ class Writer:
                     f"cannot create {folder}: {error.strerror}; check that the "
                     "output folder's parent exists and is writable"
                 ) from None
+        self.started = True
         self._stage(Output(MARKER, MARKER_TEXT))  # not a page: not counted as a change
 
     def write(self, item: Output) -> None:
@@ -122,7 +134,7 @@ class Writer:
 
     def abort(self) -> None:
         """Throw the staging folder away, leaving the output untouched."""
-        if not (self.staging / COMMIT).exists():  # a begun commit is finished by the next build
+        if self.started and not (self.staging / COMMIT).exists():  # a begun commit: next build
             shutil.rmtree(self.staging, ignore_errors=True)
 
 
