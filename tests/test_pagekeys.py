@@ -115,10 +115,12 @@ def test_keys_do_not_change_with_the_hash_seed():
         "names = frozenset(f'section-{n}' for n in range(12))\n"
         "print(key({'frame': Frame(names, (entry(),)), 'set': set(names)}))\n"
     )
+    here = Path(__file__).parent  # and this checkout's code, not the installed one's
+    paths = os.pathsep.join([str(here), str(here.parent / "src")])
     keys = {
         subprocess.run(
             [sys.executable, "-c", script],
-            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(Path(__file__).parent)},
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": paths},
             capture_output=True,
             text=True,
             check=True,
