@@ -8,6 +8,7 @@ import functools
 import gc
 import multiprocessing
 import os
+import shutil
 import time
 import traceback
 from collections.abc import Callable, Iterator
@@ -20,7 +21,7 @@ from typing import Any
 
 import jinja2
 
-from . import cache, forked, urls
+from . import cache, forked, guard, urls
 from .catalog import build_site
 from .config import SiteConfig
 from .errors import BuildError, Problem
@@ -35,10 +36,11 @@ from .render import Frame, Renderer, Reuse, compile_templates, environment, iso_
 from .search import document_outputs, term_outputs
 from .search_pagefind import Index, Stop, files_for, kept_outputs
 from .sitemap import sitemap_outputs
-from .writer import Writer, snapshot
+from .writer import Writer, named, snapshot, staging_for
 
 RENDER_POOL_THRESHOLD = 1000  # articles; forking a render pool costs ~0.1 s
 FORK_THRESHOLD = 1000  # files; from here reading and cataloguing run in a child (forked.py)
+TEMPORARY = "tmp"  # in the output's cache folder: work folders, removed by the next build
 SMALL_EDIT = 10  # files edited (none added or removed): the reading child writes the pages
 
 
@@ -50,6 +52,7 @@ class Paths:
     output: Path
     templates: Path
     static: Path
+    cache: Path = Path(".newsarchive")  # the project's cache folder (`cache.folder_for`)
 
 
 @dataclass(slots=True)
@@ -78,7 +81,26 @@ def build(
     defer_search: bool = False,
     stop: Stop | None = None,
 ) -> Report:
-    """Build the site; raises BuildError when the site cannot be written.
+    """Build the site; raises BuildError when the site cannot be written, or when another
+    build of the same output is running."""
+    started = time.perf_counter()
+    output = named(paths.output)  # first: it refuses an output such as "/" before any write
+    store = guard.private_folder(cache.folder_for(guard.private_folder(paths.cache), output))
+    with guard.build_lock(store, output):
+        return _build(config, paths, store, jobs, progress, started, defer_search, stop)
+
+
+def _build(
+    config: SiteConfig,
+    paths: Paths,
+    store: Path,
+    jobs: int | None,
+    progress: Progress,
+    started: float,
+    defer_search: bool,
+    stop: Stop | None,
+) -> Report:
+    """Build the site with the output's cache folder `store` (locked).
 
     `defer_search` (serve) keeps the last Pagefind bundle as it is, for a later build to bring up
     to date; `stop` is asked before each Pagefind run whether to give up (`Superseded`).
@@ -87,10 +109,10 @@ def build(
     once and loads the parse cache while this process finds the articles and checks whether
     anything changed (if nothing did, the child is stopped).
     """
-    started = time.perf_counter()
-    writer = Writer(paths.output)  # first: it refuses an output such as "/" before any write
-    store = cache.folder_for(writer.output)
+    writer = Writer(paths.output, staging_for(paths.output, store))
+    shutil.rmtree(store / TEMPORARY, ignore_errors=True)  # what a killed build left there
     state = cache.load_state(store)
+    distrusted = [] if state is not None else cache.damaged(store)
     known = _saved(state, "sources")
     big = state is not None and _count(state.get("files")) >= FORK_THRESHOLD
     found = None if big else discover(paths.articles)
@@ -136,10 +158,11 @@ def build(
             report.files += len(done.index)
             report.changed += done.changed
             last = looks.last.read()
-            job = Job(config, done.site, paths, env, done.bodies, last.keys, last.untouched)
+            keys, untouched = last.keys, last.untouched
+            job = Job(config, done.site, paths, env, done.bodies, keys, untouched, writer.staging)
             workers = _workers(jobs, len(done.site.entries), RENDER_POOL_THRESHOLD)
             _write_site(job, writer, report, workers, progress)
-        index = Index(store, writer.current)
+        index = Index(store, writer.current, work=store / TEMPORARY)
         pagefind = config.pagefind and _within_limit(config, len(writer.written), report)
         if pagefind and defer_search:
             _write_all(writer, report, kept_outputs(store, writer.current))
@@ -163,6 +186,7 @@ def build(
         {"key": key, "files": files, "sources": shelf.take(), "report": _report_data(report)},
         {"key": key, "tree": tree, "pages": report.page_keys, "salt": report.key_salt},
     )
+    report.problems.extend(_distrusted(store, distrusted))  # this build's news only: not saved
     report.seconds = time.perf_counter() - started
     return report
 
@@ -230,7 +254,7 @@ def _catalogue(
         site = build_site(config, read.articles, read.words)
         progress.end()
     del read.articles[:]
-    writer = Writer(paths.output)  # stages beside the build's own writer, which adopts them
+    writer = Writer(paths.output, staging_for(paths.output, store))  # the build's writer adopts
     index: list[str] = []
     for item in term_outputs(site, read.words):
         writer.write(item)
@@ -239,7 +263,7 @@ def _catalogue(
     if last is None:
         return Catalogued(site, read.bodies, read.problems, index, writer.changed)
     env = environment(paths.templates, cache.compiled_templates(store))
-    job = Job(config, site, paths, env, read.bodies, last.keys, last.untouched)
+    job = Job(config, site, paths, env, read.bodies, last.keys, last.untouched, writer.staging)
     report = Report(len(site.entries), files=len(index), problems=read.problems)
     report.notes = site.notes
     try:
@@ -303,6 +327,19 @@ def _libc() -> ctypes.CDLL:
     ran ldconfig in a subprocess: a fork of the reading child, which a memory sampler caught
     at twice the child's size.)"""
     return ctypes.CDLL(None)
+
+
+def _distrusted(store: Path, names: list[str]) -> list[Problem]:
+    """Return a warning for each cache file that was there but not sound (`cache.damaged`)."""
+    return [
+        Problem(
+            str(store / name),
+            "is not a build cache file this version wrote (damaged or forged)",
+            hint="it was ignored and is written again",
+            kind="warning",
+        )
+        for name in names
+    ]
 
 
 def _saved(state: dict[str, object] | None, name: str) -> dict[str, list[object]]:
@@ -446,6 +483,7 @@ class Job:
     bodies: Bodies
     keys: dict[str, str] = field(default_factory=dict)  # page keys of the last build
     untouched: frozenset[str] = frozenset()  # its output files still as it wrote them
+    staging: Path = field(default_factory=Path)  # where the build's writer stages
     listed: Any = field(default_factory=lambda: _FORK.Value("b", 0))  # listings taken (shared)
     chunks: Any = field(default_factory=lambda: _FORK.Value("i", 0))  # chunks of pages claimed
 
@@ -530,7 +568,7 @@ def _render_share() -> tuple[list[str], list[str], int, dict[str, str]]:
     """Render a share of the pages in a worker; return (pages written, listings written,
     changed, page keys)."""
     assert _JOB is not None, "the render pool is forked after _JOB is set"
-    writer = Writer(_JOB.paths.output)
+    writer = Writer(_JOB.paths.output, _JOB.staging)
     renderer = _renderer(_JOB, parallel=True)
     try:
         written = _write_share(writer, renderer, _JOB)

@@ -150,7 +150,9 @@ def section_key(config: SiteConfig, article: Article) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _section_key(names: tuple[str, ...]) -> str:
-    return "/".join(make_slug(name, fallback="section") for name in names)
+    slugs = (make_slug(name, fallback="section") for name in names)
+    # "page" is the pagination's: a section world/page/2 would be page 2 of world
+    return "/".join("page-section" if slug == "page" else slug for slug in slugs)
 
 
 @functools.lru_cache(maxsize=65536)  # tags repeat across articles; slugifying is slow

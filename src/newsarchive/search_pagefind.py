@@ -121,6 +121,7 @@ class Index:
 
     store: Path
     locate: Locate
+    work: Path | None = None  # where Pagefind's work folders go (None: the system's temp)
     record: dict[str, object] = field(default_factory=dict)
     indexed: int = 0  # parts Pagefind ran over in this build
 
@@ -196,7 +197,7 @@ class Index:
         def one(part: Part) -> list[tuple[str, bytes]]:
             if stop():
                 raise Superseded
-            return bundle_of(self.locate, part)
+            return bundle_of(self.locate, part, self.work)
 
         workers = min(RUNS_AT_ONCE, os.cpu_count() or 1, max(1, len(stale)))
         with ThreadPoolExecutor(workers, thread_name_prefix="pagefind") as pool:
@@ -229,9 +230,12 @@ def kept_outputs(store: Path, locate: Locate) -> Iterator[Output]:
         yield Output(f"{FOLDER}/parts.json", KEEP)
 
 
-def bundle_of(locate: Locate, part: Part) -> list[tuple[str, bytes]]:
-    """Run Pagefind over a part's pages (linked into a work folder); return its bundle files."""
-    with tempfile.TemporaryDirectory(prefix="newsarchive-pagefind-") as temp:
+def bundle_of(locate: Locate, part: Part, work: Path | None = None) -> list[tuple[str, bytes]]:
+    """Run Pagefind over a part's pages (linked into a folder in `work`, private to the user,
+    which a killed build leaves for the next to remove); return its bundle files."""
+    if work is not None:
+        work.mkdir(mode=0o700, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="newsarchive-pagefind-", dir=work) as temp:
         work, bundle = Path(temp) / "pages", Path(temp) / "bundle"
         for page in part.pages:
             (work / page).parent.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from typing import TextIO
 
 from .builder import Paths, Report
-from .errors import Problem
+from .errors import Problem, printable
 from .loader.discover import BACKUP_SUFFIXES
 
 HEADINGS = (("skipped", "Skipped"), ("warning", "Warnings"), ("ignored", "Ignored"))
@@ -20,7 +20,10 @@ def summarise(
     skipped = sum(1 for p in report.problems if p.kind == "skipped")
     if verbosity:
         print(
-            f"Read {report.articles} article(s) from {paths.articles}/; {skipped} file(s) skipped.",
+            printable(
+                f"Read {report.articles} article(s) from {paths.articles}/; "
+                f"{skipped} file(s) skipped."
+            ),
             file=out,
         )
     for kind, heading in HEADINGS:
@@ -28,11 +31,11 @@ def summarise(
         if problems:
             print(_paint(f"{heading}:", COLOURS[heading], colour), file=out)
             for line in grouped(problems):
-                print(line, file=out)
+                print(printable(line), file=out)
     if report.notes:
         print(_paint("Near-duplicates:", COLOURS["Near-duplicates"], colour), file=out)
         for note in report.notes:
-            print(f"  {note}", file=out)
+            print(f"  {printable(note)}", file=out)
     if not verbosity:
         return
     if report.ignored:
@@ -41,8 +44,8 @@ def summarise(
         print(f"Ignored {len(report.ignored)} non-article file(s): {detail}.", file=out)
         if verbosity > 1:
             for name in report.ignored:
-                print(f"  {name}", file=out)
-    print(_closing(report, paths), file=out)
+                print(f"  {printable(name)}", file=out)
+    print(printable(_closing(report, paths)), file=out)
 
 
 def grouped(problems: list[Problem]) -> list[str]:

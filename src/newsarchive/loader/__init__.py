@@ -6,7 +6,10 @@ import datetime as dt
 import hashlib
 import os
 import re
-from collections.abc import Mapping, Sequence
+import signal
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +41,33 @@ STAND_IN_MAX = 90
 # A body this short ("Business nil.", "Nil") is shown but has too little to compare.
 BRIEF_WORDS = 4
 MIN_COMPARED_WORDS = 20  # less prose than this is not compared for near-duplicates
+MAX_TAGS = 100
+MAX_SECTION_DEPTH = 16
 _FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[-_ .]|$)")
+
+
+TIME_BUDGET = 10.0
+"""Seconds one file may take to read: past them it is skipped with a message. Generous: the
+point is that no file stalls a build, whatever pathological case a parser still has."""
+
+
+class TooSlow(Exception):
+    """Raised in a file's reading when it has had its TIME_BUDGET."""
 
 
 def read_article(source: SourceFile) -> tuple[Article | None, list[Problem]]:
     """Read one file into an Article, or explain why it cannot be one; never raises."""
     try:
-        return _read(source)
+        with _budget(TIME_BUDGET):
+            return _read(source)
+    except TooSlow:
+        return None, [
+            Problem(
+                source.rel,
+                f"took more than {TIME_BUDGET:g} s to read, so it was skipped",
+                hint="split it into smaller articles or simplify its Markdown",
+            )
+        ]
     except Exception as error:  # one bad file must never stop the build
         return None, [
             Problem(
@@ -53,6 +76,31 @@ def read_article(source: SourceFile) -> tuple[Article | None, list[Problem]]:
                 hint="please report this file to the newsarchive developers",
             )
         ]
+
+
+@contextmanager
+def _budget(seconds: float) -> Iterator[None]:
+    """Raise TooSlow in the block once it has run `seconds` (a real-time alarm, as a reading
+    process or a build's main thread can have; elsewhere, such as a `serve` rebuild's thread,
+    the block runs unbounded)."""
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _too_slow)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _too_slow(signum: int, frame: object) -> None:
+    """Stop the reading of a file that has had its time (`_budget`)."""
+    raise TooSlow()
 
 
 def _read(source: SourceFile) -> tuple[Article | None, list[Problem]]:
@@ -119,7 +167,33 @@ def parse(source: SourceFile, text: str) -> tuple[Article | None, list[Problem]]
                 kind="warning",
             )
         )
-    return _enrich(article, text), problems
+    return _enrich(_bounded(article, problems), text), problems
+
+
+def _bounded(article: Article, problems: list[Problem]) -> Article:
+    """Return the article with at most MAX_TAGS tags and MAX_SECTION_DEPTH section levels
+    (each tag and section is a page: 20,000 tags in one file made 20,108 pages), warning
+    about what was dropped."""
+    if len(article.tags) > MAX_TAGS:
+        problems.append(
+            Problem(
+                article.source,
+                f"has {len(article.tags):,} tags; only the first {MAX_TAGS} were kept",
+                kind="warning",
+            )
+        )
+        article = structs.replace(article, tags=article.tags[:MAX_TAGS])
+    if len(article.section) > MAX_SECTION_DEPTH:
+        problems.append(
+            Problem(
+                article.source,
+                f"is in a section {len(article.section):,} levels deep; it was put in the "
+                f"section its first {MAX_SECTION_DEPTH} levels name",
+                kind="warning",
+            )
+        )
+        article = structs.replace(article, section=article.section[:MAX_SECTION_DEPTH])
+    return article
 
 
 def _from_raw(source: SourceFile, body: str, fields: Mapping[str, object]) -> Article | None:
