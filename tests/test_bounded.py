@@ -120,10 +120,31 @@ def test_1100_nested_folders_are_walked_and_kept_to_a_bounded_section(build_site
         Path("x.txt").write_text("Deep story\n\nText.\n", encoding="utf-8")
     finally:
         os.chdir(here)
-    built = build_site_from(OTHER)
-    assert built.code == 0, built.err
-    assert "is in a section 1,100 levels deep; it was put in the section its first 16" in built.out
-    assert len(json.loads(built.page("articles.json"))) == 2
+    try:
+        built = build_site_from(OTHER)
+        assert built.code == 0, built.err
+        assert (
+            "is in a section 1,100 levels deep; it was put in the section its first 16" in built.out
+        )
+        assert len(json.loads(built.page("articles.json"))) == 2
+    finally:
+        remove_chain(deep, 1100)  # pytest's own clean-up of old tmp folders recurses: too deep
+
+
+def remove_chain(top: Path, depth: int) -> None:
+    """Remove a chain of `depth` folders named "d" under `top`, a level at a time."""
+    here = os.getcwd()
+    try:
+        os.chdir(top)
+        for _ in range(depth):
+            os.chdir("d")
+        for name in os.listdir("."):
+            os.unlink(name)
+        for _ in range(depth):
+            os.chdir("..")
+            os.rmdir("d")
+    finally:
+        os.chdir(here)
 
 
 def test_a_file_over_its_time_budget_is_skipped_and_the_rest_built(build_site_from, monkeypatch):
