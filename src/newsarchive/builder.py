@@ -169,6 +169,8 @@ def _build(
         elif pagefind:
             progress.begin("Indexing for search")
             _write_all(writer, report, index.outputs(stop or _never))
+            with suppress(OSError):
+                (store / TEMPORARY).rmdir()  # Pagefind's work folders: empty once it is done
             progress.end()
         tree = writer.commit(present)
         index.save()
