@@ -61,8 +61,10 @@ def drop_sign_off(lines: list[str]) -> list[str]:
 
 
 def is_placeholder(text: str) -> bool:
-    """Tell whether text has no words or numbers, or only placeholder words ("Blah blah.")."""
-    return all(word in _PLACEHOLDER for word in _WORD.findall(text.lower()))
+    """Tell whether text is placeholder words only ("Blah blah."); text with no words at all
+    (";", "...") is no placeholder: it is shown as it is."""
+    found = _WORD.findall(text.lower())
+    return bool(found) and all(word in _PLACEHOLDER for word in found)
 
 
 def read_block(lines: Sequence[str]) -> list[Block]:
