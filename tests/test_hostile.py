@@ -174,7 +174,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> HostileSite:
         "--articles", str(articles), "--output", str(dist), "--config", str(root / "site.yaml")
     )
     after = snapshot(root, dist)
-    after = {k: v for k, v in after.items() if k.split("/")[0] != ".dist.cache"}
+    after = {
+        k: v for k, v in after.items() if k.split("/")[0] not in (".dist.cache", ".newsarchive")
+    }
     return HostileSite(code, out, err, root, articles, dist, before, after)
 
 
@@ -231,8 +233,8 @@ def test_each_test_time_input_gets_a_page_or_a_message(hostile, name):
 def test_junk_files_are_counted_and_never_published(hostile):
     junk = [name for name, case in CASES.items() if case.outcome == "ignored"]
     assert (
-        "Ignored 12 non-article file(s): 4 backup file(s), 2 hidden file(s), 2 hidden "
-        "folder(s), 4 other file(s)." in hostile.out
+        "Ignored 12 non-article files: 4 backup files, 2 hidden files, 2 hidden "
+        "folders, 4 other files." in hostile.out
     )
     assert len(junk) == 12
     assert not set(junk) & set(hostile.records())
@@ -253,7 +255,7 @@ def test_every_input_file_is_accounted_for(hostile):
 def test_nothing_is_written_outside_the_output_folder(hostile):
     assert hostile.after == hostile.before
     siblings = sorted(p.name for p in hostile.root.iterdir())
-    assert siblings == [".dist.cache", "articles", "dist", "outside", "site.yaml"]
+    assert siblings == [".dist.cache", ".newsarchive", "articles", "dist", "outside", "site.yaml"]
 
 
 def test_output_holds_only_regular_files_and_no_secret(hostile):
@@ -425,7 +427,7 @@ def injected(tmp_path_factory: pytest.TempPathFactory) -> Path:
         path.write_text(text, encoding="utf-8")
     code, out, err = build_at(root)
     assert code == 0, err
-    assert "Read 5 article(s)" in out
+    assert "Read 5 articles" in out
     return root / "dist"
 
 

@@ -20,19 +20,22 @@ from typing import Any
 
 import jinja2
 
-from . import cache, forked, urls
+from . import cache, forked, permalinks, urls
 from .catalog import build_site
 from .config import SiteConfig
 from .errors import BuildError, Problem
 from .feeds import dated_entries, feed_outputs, feed_sections
 from .loader import discover
 from .models import Output, Site
+from .notfound import stylesheet_text
 from .pagekeys import Keyer
 from .pages import site_pages
 from .progress import SILENT, Progress
 from .reading import Bodies, Read, load_saved, read_all, unshown
+from .redirects import redirect_outputs
 from .render import Frame, Renderer, Reuse, compile_templates, environment, iso_date
 from .search import document_outputs, pagefind_outputs, term_outputs
+from .sections import menu
 from .sitemap import sitemap_outputs
 from .writer import Writer, snapshot
 
@@ -49,6 +52,7 @@ class Paths:
     output: Path
     templates: Path
     static: Path
+    cache: Path = Path(".newsarchive")  # the project's cache folder (`cache.folder_for`)
 
 
 @dataclass(slots=True)
@@ -211,7 +215,10 @@ def _catalogue(
         del sources[:], digests, saved  # free them for the catalogue to use
         _release_freed_memory()  # the bodies of new articles, dropped once saved
         progress.begin("Cataloguing articles", len(read.articles))
-        site = build_site(config, read.articles, read.words)
+        book = permalinks.book_path(paths.cache)
+        site = build_site(config, read.articles, read.words, permalinks.load(book))
+        permalinks.save(book, site.book)
+        site = dataclasses.replace(site, book={})  # saved: the pages do not need it
         progress.end()
     del read.articles[:]
     writer = Writer(paths.output)  # stages beside the build's own writer, which adopts them
@@ -439,7 +446,8 @@ def _renderer(job: Job, parallel: bool) -> Renderer:
 def _frame(config: SiteConfig, site: Site) -> Frame:
     """Return what every page's layout shows of the site."""
     feeds = ((config.title, urls.FEED),) if dated_entries(site) else ()
-    return Frame(config, site.sections, feeds, has_search=True, section_feeds=feed_sections(site))
+    nav = menu(site.sections, config.menu_depth)
+    return Frame(config, nav, feeds, has_search=True, section_feeds=feed_sections(site))
 
 
 def key_salt(frame: Frame, templates: Path) -> str:
@@ -507,6 +515,7 @@ def _write_listings(writer: Writer, job: Job, renderer: Renderer) -> list[str]:
     for item in (
         Output("articles.json", manifest(job.config, job.site)),
         *feed_outputs(job.config, job.site),
+        *redirect_outputs(job.config, job.site),
         *document_outputs(job.site, renderer.current_file),
     ):
         writer.write(item)
@@ -520,7 +529,8 @@ def _write_share(writer: Writer, renderer: Renderer, job: Job) -> tuple[list[str
     renders (the others claim more of them meanwhile); return the paths of both."""
     listings = _write_listings(writer, job, renderer) if job.take_listings() else []
     written = []
-    for item in site_pages(job.config, job.site, renderer, job.bodies):
+    css = stylesheet_text(job.paths.static)
+    for item in site_pages(job.config, job.site, renderer, job.bodies, css):
         if item.data:
             writer.write(item)
             written.append(item.path)
@@ -544,7 +554,7 @@ def manifest(config: SiteConfig, site: Site) -> bytes:
     articles, this 0.15 s; test_site checks every line against json). Each line goes into one
     buffer as it is made: a list of lines, joined and encoded, held four copies (~220 MB at
     100,000 articles) while the other render process worked."""
-    entries = site.entries
+    entries, ids = site.entries, site.ids
     out = bytearray(b"[")
     dates: dict[object, str] = {}  # an ISO date took 4 us: half the time, for 1,825 dates
     for entry in sorted(entries, key=lambda e: e.article.source):
@@ -559,7 +569,7 @@ def manifest(config: SiteConfig, site: Site) -> bytes:
             else ""
         )
         out += (
-            f'\n{{"date": {_json(date) if date else "null"}, {copy}'
+            f'\n{{"date": {_json(date) if date else "null"}, {copy}"id": {ids[entry.id]}, '
             f'"section": {_json(entry.section.name) if entry.section else "null"}, '
             f'"source": {_json(article.source)}, "summary": {_json(article.summary)}, '
             f'"tags": [{", ".join([_json(t.name) for t in entry.tags])}], '

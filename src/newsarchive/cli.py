@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__, config
+from . import __version__, config, usage
 from .builder import Paths, build
 from .errors import BuildError
 from .progress import SILENT, Progress
-from .summary import summarise
+from .summary import nothing_to_publish, report_path, summarise, write_report
 
 PROJECT = Path(__file__).resolve().parents[2]
 COMMANDS = ("build", "serve", "new", "check")
@@ -118,7 +118,7 @@ def _build_options(command: argparse.ArgumentParser) -> None:
         dest="verbosity",
         action="store_const",
         const=2,
-        help="also list every ignored file",
+        help="also list every ignored file and every duplicate",
     )
 
 
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args or args[0] not in (*COMMANDS, "-h", "--help", "--version"):
         args.insert(0, "build")
     try:
-        options = parser().parse_args(args)
+        options = usage.parse(usage.explained(parser()), args)
     except SystemExit as exit_:
         return int(exit_.code or 0)
     if options.command == "new":
@@ -185,6 +185,11 @@ def run_build(options: argparse.Namespace, out: TextIO) -> int:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILED
     summarise(report, paths, out, options.verbosity, colour=out.isatty())
+    if not report.cached:
+        write_report(report, report_path(paths))
+    if not report.articles:
+        print(f"error: {nothing_to_publish(paths.articles)}", file=sys.stderr)
+        return EXIT_FAILED
     if options.strict and report.problems:
         print(f"error: --strict: {len(report.problems)} problem(s) above", file=sys.stderr)
         return EXIT_FAILED
@@ -193,11 +198,13 @@ def run_build(options: argparse.Namespace, out: TextIO) -> int:
 
 def _paths(options: argparse.Namespace) -> Paths:
     """Return where a build reads and writes, from the parsed options."""
+    beside = options.config.parent if options.config else Path()
     return Paths(
         articles=options.articles,
         output=options.output,
         templates=options.templates or _default_folder("templates"),
         static=options.static or _default_folder("static"),
+        cache=beside / ".newsarchive",
     )
 
 

@@ -17,7 +17,6 @@ from ..errors import Problem
 from ..models import Article, SourceFile
 from ..text import (
     Undecodable,
-    article_slug,
     decode,
     first_sentence,
     normalise,
@@ -29,9 +28,10 @@ from . import frontmatter, markup
 from .discover import Discovery, discover
 from .raw import RawParts, parse_raw
 
-__all__ = ["Discovery", "discover", "read_article"]
+__all__ = ["PLACEHOLDER", "Discovery", "discover", "read_article"]
 
 MAX_BYTES = 64 * 1024 * 1024
+PLACEHOLDER = "Write the article here."  # what `new` puts in the body: the build warns of it
 _FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[-_ .]|$)")
 
 
@@ -109,6 +109,17 @@ def parse(source: SourceFile, text: str) -> tuple[Article | None, list[Problem]]
             Problem(
                 source.rel,
                 "has a headline but no body text; its page shows the headline only",
+                kind="warning",
+            )
+        )
+    if PLACEHOLDER in body:
+        line = text[: text.index(PLACEHOLDER)].count("\n") + 1
+        problems.append(
+            Problem(
+                source.rel,
+                f"still has the placeholder text '{PLACEHOLDER}' that `new` wrote",
+                line=line,
+                hint="replace it with the article before you publish",
                 kind="warning",
             )
         )
@@ -238,7 +249,6 @@ def _enrich(article: Article, text: str) -> Article:
         digest=hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(),
         entities=entities.candidates(article.title, paragraphs),
         terms=similarity.pack_counts(similarity.terms(f"{article.title}\n{body}")),
-        slug=article.slug or article_slug(article.title, article.source),
         fingerprint=bytes(similarity.fingerprint(body)),  # SIGNATURE_BITS = 8: values fit
     )
     return structs.replace(enriched, search_terms=search_terms.article_fields(enriched, paragraphs))
