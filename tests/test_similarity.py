@@ -342,8 +342,7 @@ def test_a_chain_of_pairwise_links_does_not_grow_one_story() -> None:
 def test_a_story_holds_at_most_the_cap() -> None:
     size = STORY_CAP * 3
     everyone = [
-        tuple(Neighbour(other, 0.9) for other in range(size) if other != doc)
-        for doc in range(size)
+        tuple(Neighbour(other, 0.9) for other in range(size) if other != doc) for doc in range(size)
     ]
     sizes = collections.Counter(clusters(everyone))
     assert max(sizes.values()) == STORY_CAP
