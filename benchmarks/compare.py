@@ -257,7 +257,9 @@ def timed_then_sampled(
     return Sample(wall, cpu, sampled.rss_mb, timed[-1].files)
 
 
-def run_corpus(folder: Path, runs: int, pelican: bool, pagefind: bool) -> dict[str, list[Sample]]:
+def run_corpus(
+    folder: Path, runs: int, pelican: bool, pagefind: bool, short_runs: int = SHORT_RUNS
+) -> dict[str, list[Sample]]:
     """Measure every command `runs` times, interleaved; return samples by label."""
     hugo, pelican_folder = folder / "hugo", folder / "pelican"
     samples: dict[str, list[Sample]] = {}
@@ -303,7 +305,7 @@ def run_corpus(folder: Path, runs: int, pelican: bool, pagefind: bool) -> dict[s
                 _cleared(pelican_folder, "output"),
             )
         for label, (argv, cwd, output, ready) in measured.items():
-            times = SHORT_RUNS if label.endswith(SHORT) else 1
+            times = short_runs if label.endswith(SHORT) else 1
             sample = timed_then_sampled(argv, cwd, cwd / output, ready, times)
             samples.setdefault(label, []).append(sample)
             print(f"  {label}: {sample.wall:.2f} s", file=sys.stderr, flush=True)
@@ -347,6 +349,12 @@ def main() -> int:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 5], help="Reuters copies")
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000], help="synthetic sizes")
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument(
+        "--short-runs",
+        type=int,
+        default=SHORT_RUNS,
+        help="times each no-op and one-edit build is timed in a run (the median is kept)",
+    )
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsarchive-bench"))
     parser.add_argument(
         "--skip-pelican-over",
@@ -379,7 +387,9 @@ def main() -> int:
     for title, folder in corpora:
         articles = sum(1 for _ in (folder / "na" / "articles").rglob("*.*"))
         pelican = articles <= options.pelican_max
-        samples = run_corpus(folder, options.runs, pelican, not options.no_pagefind)
+        samples = run_corpus(
+            folder, options.runs, pelican, not options.no_pagefind, options.short_runs
+        )
         print(table(f"{title}: {articles:,} articles", samples), flush=True)
     return 0
 

@@ -91,7 +91,8 @@ def test_unknown_key_is_a_warning_listing_known_keys() -> None:
     assert meta.fields == {"title": "Unknown keys are reported"}
     assert messages(meta) == [
         "front_matter_unknown_key.md:3: unknown front-matter key 'layout' was ignored; known "
-        "keys: title, date, author, source, section, tags, slug, url, summary, caption, credit"
+        "keys: title, date, author, source, section, tags, slug, url, summary, caption, credit, "
+        "image, source_url, imported_from"
     ]
 
 

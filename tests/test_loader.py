@@ -55,7 +55,7 @@ def test_sample_001_caption_and_credit_are_separate_and_title_is_the_lede() -> N
     assert result.title != caption + " AFP / STR"
     assert result.title != caption
     assert result.title == "Mexican security forces captured Ovidio Guzmán López"
-    assert result.title_origin == "lede"
+    assert result.headline_source == "first_clause"
     assert len(result.paragraphs) == 6
     assert result.paragraphs[0].startswith("Mexican security forces captured")
     assert not any("AFP / STR" in p for p in result.paragraphs)
@@ -65,7 +65,7 @@ def test_sample_001_caption_and_credit_are_separate_and_title_is_the_lede() -> N
 def test_sample_002_headline_dateline_and_agency() -> None:
     result = article("002_el-chapo-son-captured.txt", SAMPLES)
     assert result.title == "Mexico captures son of 'El Chapo' as gunmen set Culiacan ablaze"
-    assert result.title_origin == "headline"
+    assert result.headline_source == "text"
     assert result.dateline == "CULIACAN, Mexico (Reuters)"
     assert result.source_name == "Reuters"
     assert result.paragraphs[0].startswith("Mexican forces captured Ovidio Guzman")
@@ -87,7 +87,8 @@ def test_sample_articles_get_digest_terms_and_fingerprint() -> None:
     assert counts["culiacan"] >= 2  # repeats are counted, not dropped
     assert first.slug == ""  # no front-matter slug: the catalogue gives a permanent one
     assert len(first.fingerprint) == similarity.SIGNATURE_BINS
-    assert tuple(first.fingerprint) == similarity.fingerprint("\n".join(first.paragraphs))
+    text = f"{first.title}\n{first.dateline}\n" + "\n".join(first.paragraphs)
+    assert tuple(first.fingerprint) == similarity.fingerprint(text)  # headline and dateline too
 
 
 # Encodings: every one must read as the same clean text.
@@ -229,7 +230,7 @@ def test_file_over_the_size_limit_is_skipped_unread(tmp_path: Path) -> None:
 def test_headline_then_paragraphs() -> None:
     result = article("headline_then_paragraphs.txt")
     assert result.title == "Storm closes schools across the north"
-    assert result.title_origin == "headline"
+    assert result.headline_source == "text"
     assert len(result.paragraphs) == 3
     assert result.summary == result.paragraphs[0]
     assert result.word_count == 44
@@ -241,7 +242,7 @@ def test_caption_with_credit() -> None:
     assert result.caption == "Firefighters battle a blaze at a warehouse in the port district"
     assert result.credit == "AFP / STR"
     assert result.title == "A fire destroyed a warehouse in the port district overnight"
-    assert result.title_origin == "lede"
+    assert result.headline_source == "first_clause"
     assert len(result.paragraphs) == 2
 
 
@@ -249,7 +250,7 @@ def test_caption_without_credit_repeated() -> None:
     result = article("caption_without_credit_repeated.txt")
     assert result.caption == "Crowds gather in the main square before the vote"
     assert result.credit == ""
-    assert result.title_origin == "lede"
+    assert result.headline_source == "first_clause"
     assert result.title == (
         "Thousands of people gathered in the main square on Sunday before the vote"
     )
@@ -296,7 +297,8 @@ def test_headline_only_is_kept_with_a_warning() -> None:
     assert result.title == "Breaking: parliament dissolved"
     assert result.paragraphs == ()
     assert [str(p) for p in problems] == [
-        "headline_only.txt: has a headline but no body text; its page shows the headline only"
+        "headline_only.txt: has a headline but no body text (or only a placeholder such as"
+        ' "Blah blah blah."); it is shown as a brief, headline only'
     ]
     assert problems[0].kind == "warning"
 
@@ -306,7 +308,7 @@ def test_long_single_line_is_a_paragraph_titled_by_its_first_sentence() -> None:
     assert (
         result.title == "The council met again on Tuesday to discuss the budget for the coming year"
     )
-    assert result.title_origin == "lede"
+    assert result.headline_source == "first_sentence"
     assert len(result.paragraphs) == 1
     assert len(result.paragraphs[0]) > 50_000
     assert len(result.summary) <= 221
@@ -347,7 +349,7 @@ def test_front_matter_full_overrides_the_text() -> None:
     assert result is not None
     assert result.kind == "markdown"
     assert result.title == "Full front matter wins over the text"
-    assert result.title_origin == "front matter"
+    assert result.headline_source == "front_matter"
     assert result.date == dt.datetime(2023, 1, 5)
     assert result.date_origin == "front matter"
     assert result.byline == "Jane Doe"
@@ -380,7 +382,8 @@ def test_front_matter_unknown_key_warns_and_keeps_the_article() -> None:
     assert result.title == "Unknown keys are reported"
     assert [str(p) for p in problems] == [
         "front_matter_unknown_key.md:3: unknown front-matter key 'layout' was ignored; known "
-        "keys: title, date, author, source, section, tags, slug, url, summary, caption, credit"
+        "keys: title, date, author, source, section, tags, slug, url, summary, caption, credit, "
+        "image, source_url, imported_from"
     ]
 
 
@@ -422,7 +425,7 @@ def test_front_matter_title_with_a_raw_text_body() -> None:
 def test_markdown_heading_title() -> None:
     result = article("markdown_heading_title.md")
     assert result.title == "Markdown heading becomes the title"
-    assert result.title_origin == "markdown heading"
+    assert result.headline_source == "markdown_heading"
     assert "<h1" not in result.body_html
     assert "Markdown heading becomes the title" not in result.body_html
     assert "<em>Markdown</em>" in result.body_html
@@ -435,7 +438,7 @@ def test_markdown_without_heading_is_titled_by_its_lede() -> None:
     assert problems == []
     assert result is not None
     assert result.title == "Police closed the road"
-    assert result.title_origin == "lede"
+    assert result.headline_source == "first_sentence"
 
 
 def test_markdown_with_script_and_handlers_is_sanitised() -> None:
@@ -458,3 +461,115 @@ def test_parse_same_text_gives_the_same_digest() -> None:
     assert second is not None
     assert first.digest == second.digest
     assert first.source != second.source
+
+
+# Wire copy, placeholders, mojibake and stand-in headlines.
+
+
+def test_wire_indented_paragraphs() -> None:
+    result = article("wire_indented_paragraphs.txt")
+    assert result.dateline == "COMMACK, N.Y., Feb 26"
+    assert result.paragraphs == (
+        "Computer Terminal Systems Inc said it has completed the sale of 200,000 shares of its "
+        "common stock to <Sedio N.V.> of Lugano, Switzerland for 50,000 dlrs.",
+        "The company said the warrants are exercisable for five years at a purchase price of "
+        ".125 dlrs per share.",
+        "Computer Terminal makes computer generated labels, forms, tags and ticket printers and "
+        "terminals.",
+    )
+    assert not any(name.startswith("Reuter") for _, name in result.entities)
+
+
+def test_wire_earnings_table() -> None:
+    result = article("wire_earnings_table.txt")
+    assert result.tables == (0,)
+    assert result.paragraphs[0].split("\n") == [
+        "Oper shr loss two cts vs profit seven cts",
+        "Oper shr profit 442,000 vs profit 2,986,000",
+        "Revs 291.8 mln vs 151.1 mln",
+        "Six mths",
+        "Oper shr profit nil vs profit 12 cts",
+        "Revs 569.3 mln vs 298.5 mln",
+    ]
+    assert result.paragraphs[1] == "NOTE: Per shr calculated after payment of preferred dividends."
+    assert result.summary.startswith("Oper shr loss two cts vs profit seven cts; Oper shr")
+
+
+def test_wire_aligned_table_keeps_its_header_and_columns() -> None:
+    result = article("wire_aligned_table.txt")
+    assert result.tables == (2,)
+    assert result.paragraphs[2] == (
+        "         BAGS                PRICE PER 50 KG\n"
+        "     OFFERED SOLD        AVERAGE\n"
+        "PB      430   430   2304.78 (2267.21)\n"
+        "AA     7289  6834   2292.92 (2358.96)\n"
+        "AB    12664 11895   2289.99 (2291.13)"
+    )
+
+
+def test_wire_dot_leader_table_under_a_headline_with_no_blank_line() -> None:
+    result = article("wire_dot_leader_table.txt")
+    assert result.title == "FEDERAL RESERVE WEEKLY REPORT 3 - FEB 26"
+    assert result.dateline == ""
+    assert result.tables == (0,)
+    assert result.paragraphs[0].split("\n")[1:] == [
+        "Govts bought outright....193,374 down....1,342",
+        "Govts repurchases............nil unch.........",
+        "Matched sales..............4,920 vs......3,788",
+    ]
+
+
+def test_placeholder_brief_is_a_headline_only_brief_left_out_of_comparisons() -> None:
+    result, problems = read("placeholder_brief.txt")
+    assert result is not None
+    assert result.brief
+    assert result.paragraphs == ()
+    assert result.summary == ""
+    assert result.word_count == 0
+    assert (result.terms, result.fingerprint) == ("", b"")
+    assert [p.kind for p in problems] == ["warning"]
+
+
+def test_a_near_empty_body_is_shown_but_marked_a_brief() -> None:
+    result, _ = parse(
+        source(Path("a.txt")), "LONDON COCOA OPTION TRADES - APR 7\n    Business nil.\n"
+    )
+    assert result is not None
+    assert result.paragraphs == ("Business nil.",)
+    assert result.brief
+    assert result.fingerprint == b""
+
+
+def test_a_story_is_not_a_brief() -> None:
+    result = article("wire_indented_paragraphs.txt")
+    assert not result.brief
+    assert result.terms and result.fingerprint
+
+
+def test_mojibake_double_encoded_is_repaired() -> None:
+    result = article("mojibake_double_encoded.txt")
+    assert result.title == "Britain's £3bn rail deal"
+    assert result.paragraphs == ("Ministers said they don’t expect the £3bn deal to slip.",)
+
+
+def test_caption_no_headline_long_lede_gets_a_whole_clause() -> None:
+    result = article("caption_no_headline_long_lede.txt")
+    assert result.title == (
+        "The son of drug kingpin “El Chapo” was released after a shootout erupted between "
+        "Mexican authorities and Sinaloa cartel forces"
+    )
+    assert result.headline_source == "first_clause"
+    assert "…" not in result.title
+
+
+def test_caption_is_the_headline_when_the_lede_has_no_short_clause() -> None:
+    lede = " ".join(["word"] * 40) + ", and more."
+    text = f"Troops patrol the city\nTroops patrol the city AFP / STR\n\n{lede}\n"
+    result, _ = parse(source(Path("a.txt")), text)
+    assert result is not None
+    assert (result.title, result.headline_source) == ("Troops patrol the city", "caption")
+
+
+def test_headline_from_the_text_keeps_its_source() -> None:
+    result = article("headline_then_paragraphs.txt")
+    assert result.headline_source == "text"

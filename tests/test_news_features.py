@@ -235,3 +235,43 @@ def test_an_exact_copy_is_never_listed_beside_its_original(build_site_from):
     for source in (SOURCE_002, "zz-copy.txt"):
         titles = related_titles(built.page(built.article_path(source)))
         assert not any(title.startswith(copied) for title in titles)
+
+
+WIRE_STORY = (
+    "AM INTERNATIONAL <AM> 2ND QTR\n\nCHICAGO, Feb 26 - Shr loss two cts vs profit seven cts\n"
+    "    Revs 291.8 mln vs 151.1 mln\n    The company said sales rose\nin the quarter.\n Reuter\n"
+)
+
+
+def test_wire_table_is_a_preformatted_block_and_the_sign_off_is_gone(build_site_from):
+    built = build_site_from({"articles/earn.txt": WIRE_STORY})
+    page = built.page(built.article_path("earn.txt"))
+    assert (
+        '<div class="dateline-line"><span class="dateline">CHICAGO, Feb 26 –</span></div>' in page
+    )
+    assert (
+        '<pre class="wire-table" tabindex="0">Shr loss two cts vs profit seven cts\n'
+        "Revs 291.8 mln vs 151.1 mln</pre>"
+    ) in page
+    assert "<p>The company said sales rose in the quarter.</p>" in page
+    assert 'class="standfirst"' not in page  # the summary only repeats the table's rows
+    assert "Reuter" not in page.split('class="story-body"')[1].split("</div>")[0]
+
+
+def test_articles_json_marks_briefs_and_headline_sources(build_site_from):
+    built = build_site_from(
+        {
+            "articles/brief.txt": "FED SEES SLOWER MONEY GROWTH\n\nBlah blah blah.\n",
+            "articles/story.txt": WIRE_STORY,
+            "articles/caption.txt": "A photo\nA photo AFP\n\nTroops patrolled the city.\n",
+        }
+    )
+    records = {r["source"]: r for r in json.loads(built.page("articles.json"))}
+    assert records["brief.txt"]["brief"] is True
+    assert "brief" not in records["story.txt"]
+    assert records["story.txt"]["headline_source"] == "text"
+    assert records["caption.txt"]["headline_source"] == "first_sentence"
+    assert records["caption.txt"]["title"] == "Troops patrolled the city"
+    page = built.page(built.article_path("brief.txt"))
+    assert "Blah" not in page
+    assert "Brief: filed as a headline only." in page

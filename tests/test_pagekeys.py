@@ -16,7 +16,7 @@ from newsarchive.pagekeys import Keyer
 
 
 def article(source: str = "a.txt", digest: str = "d1") -> Article:
-    return Article(source=source, kind="text", title="T", title_origin="headline", digest=digest)
+    return Article(source=source, kind="text", title="T", headline_source="text", digest=digest)
 
 
 def entry(**changes: object) -> Entry:
@@ -109,6 +109,12 @@ def test_sets_inside_records_are_keyed_by_their_members_not_their_order():
     assert first != key({"frame": Frame(frozenset(["a"]), (entry(),))})
 
 
+# The tests' folder, then the caller's path: a worktree's src/ must win over an installed copy.
+_TESTS_FIRST = os.pathsep.join(
+    filter(None, (str(Path(__file__).parent), os.environ.get("PYTHONPATH")))
+)
+
+
 def test_keys_do_not_change_with_the_hash_seed():
     script = (
         "from test_pagekeys import Frame, entry, key\n"
@@ -118,7 +124,7 @@ def test_keys_do_not_change_with_the_hash_seed():
     keys = {
         subprocess.run(
             [sys.executable, "-c", script],
-            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(Path(__file__).parent)},
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": _TESTS_FIRST},
             capture_output=True,
             text=True,
             check=True,

@@ -189,3 +189,125 @@ def test_byline_then_dateline() -> None:
 def test_raw_html_is_kept_as_text() -> None:
     parts = parse_raw('Headline\n\nIt said <script>alert("x")</script> & more.')
     assert parts.paragraphs == ('It said <script>alert("x")</script> & more.',)
+
+
+# wire copy: indent-marked paragraphs, tables, sign-offs, briefs
+
+
+def test_indented_lines_start_paragraphs_and_wrapped_lines_are_joined() -> None:
+    body = (
+        "HEADLINE\n\nLONDON, Feb 26 - First line\nwraps here.\n    Second\nparagraph.\n    Third.\n"
+    )
+    parts = parse_raw(body)
+    assert parts.paragraphs == ("First line wraps here.", "Second paragraph.", "Third.")
+    assert parts.tables == ()
+
+
+def test_blank_line_paragraphs_are_not_split_at_equal_indents() -> None:
+    parts = parse_raw("Headline\n\n  One paragraph\n  wrapped.\n\n  Two.")
+    assert parts.paragraphs == ("One paragraph wrapped.", "Two.")
+
+
+def test_earnings_rows_are_a_table_whose_rows_stay_rows() -> None:
+    body = (
+        "NET\n\nCHICAGO, Feb 26 - Shr 34 cts vs 1.19 dlrs\n    Net 807,000 vs 2,858,000\n"
+        "    Six mths\n    Revs 1.2 mln vs 1.1 mln\n    NOTE: 1985 includes a gain\nof 132,000 dlrs.\n"
+    )
+    parts = parse_raw(body)
+    assert parts.dateline == "CHICAGO, Feb 26"
+    assert parts.paragraphs == (
+        "Shr 34 cts vs 1.19 dlrs\nNet 807,000 vs 2,858,000\nSix mths\nRevs 1.2 mln vs 1.1 mln",
+        "NOTE: 1985 includes a gain of 132,000 dlrs.",
+    )
+    assert parts.tables == (0,)
+
+
+def test_column_aligned_rows_keep_their_alignment() -> None:
+    body = "AUCTION\n\nNAIROBI - Prices fell.\n PB      430   430\n AA     7289  6834\n"
+    parts = parse_raw(body)
+    assert parts.paragraphs == ("Prices fell.", "PB      430   430\nAA     7289  6834")
+    assert parts.tables == (1,)
+
+
+def test_an_ellipsis_in_prose_is_not_a_dot_leader() -> None:
+    body = 'H\n\nWASHINGTON - He spoke.\n    "We are opposed.... We will fight\nit," he said.\n'
+    parts = parse_raw(body)
+    assert parts.tables == ()
+    assert parts.paragraphs[1] == '"We are opposed.... We will fight it," he said.'
+
+
+@pytest.mark.parametrize(
+    "sign_off",
+    [
+        "Reuter",
+        " REUTER",
+        "REUTER...",
+        "REUTER^M",
+        "(AP)",
+        "-30-",
+        "###",
+        "ENDS",
+        "More to follow",
+        "MORE",
+    ],
+)
+def test_sign_off_lines_are_dropped(sign_off: str) -> None:
+    parts = parse_raw(f"Headline\n\nThe text.\n{sign_off}\n")
+    assert parts.paragraphs == ("The text.",)
+
+
+def test_sign_off_typed_onto_the_last_line_is_dropped() -> None:
+    assert parse_raw("H\n\nThe merger was opposed. REUTER\n").paragraphs == (
+        "The merger was opposed.",
+    )
+
+
+def test_a_name_at_the_end_is_not_a_sign_off() -> None:
+    parts = parse_raw("H\n\nThe plan was backed by chairman Edzard Reuter\n")
+    assert parts.paragraphs == ("The plan was backed by chairman Edzard Reuter",)
+
+
+@pytest.mark.parametrize(
+    ("lede", "dateline", "agency"),
+    [
+        ("NEW YORK, Feb 26 - Stocks fell.", "NEW YORK, Feb 26", ""),
+        ("New York, Feb 26 - Stocks fell.", "New York, Feb 26", ""),
+        ("NEW YORK, FEB 26 - Stocks fell.", "NEW YORK, FEB 26", ""),
+        ("LOUISVILLE, Ky., Feb 26 - Stocks fell.", "LOUISVILLE, Ky., Feb 26", ""),
+        ("Mexico city, march 18 - Stocks fell.", "Mexico city, march 18", ""),
+        ("JOHANNESBURG March 13 - Stocks fell.", "JOHANNESBURG March 13", ""),
+        ("FORT WAYNE, IND., Marchg 12 - Stocks fell.", "FORT WAYNE, IND., Marchg 12", ""),
+        ("LONDON, Feb 26 (Reuters) - Stocks fell.", "LONDON, Feb 26 (Reuters)", "Reuters"),
+        ("WASHINGTON, March 12, Reuter - Stocks fell.", "WASHINGTON, March 12, Reuter", "Reuter"),
+        ("NEW YORK (AP) — Stocks fell.", "NEW YORK (AP)", "AP"),
+    ],
+)
+def test_datelines_in_any_case(lede: str, dateline: str, agency: str) -> None:
+    parts = parse_raw(f"Headline\n\n{lede}\n")
+    assert (parts.dateline, parts.agency) == (dateline, agency)
+    assert parts.paragraphs == ("Stocks fell.",)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "OPEN HIGH LOW - CLOSE\n MAR   12.1   12.4   11.9\n MAY   12.3   12.5   12.0\n",
+        "ONE MTH           105  -  115 TWO MTH\n SIX MTH   527  -  542\n",
+        "Shares rose 12 - 15 pct on the day.\n",
+    ],
+)
+def test_table_headers_and_figures_are_not_datelines(body: str) -> None:
+    assert parse_raw(f"Headline\n\n{body}").dateline == ""
+
+
+@pytest.mark.parametrize("body", ["Blah blah blah.", "Blah blah blah.\n Reuter", "Lorem ipsum."])
+def test_placeholder_body_is_dropped_and_marked(body: str) -> None:
+    parts = parse_raw(f"Headline\n\n{body}\n")
+    assert parts.paragraphs == ()
+    assert parts.placeholder
+
+
+def test_a_body_of_figures_is_not_a_placeholder() -> None:
+    parts = parse_raw("N.Y. GOLD CLOSING - APR 7\n 422.25/423.25\n")
+    assert parts.paragraphs == ("422.25/423.25",)
+    assert not parts.placeholder

@@ -31,6 +31,7 @@ def article(number: int, text: str) -> Article:
     return structs.replace(
         made,
         paragraphs=(text,),
+        digest=f"digest-{number}",  # the reader's digest of the file: no two texts share one
         terms=terms,
         search_terms=search_terms.article_fields(made, (text,)),
     )

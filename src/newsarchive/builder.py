@@ -557,6 +557,7 @@ def manifest(config: SiteConfig, site: Site) -> bytes:
     entries, ids = site.entries, site.ids
     out = bytearray(b"[")
     dates: dict[object, str] = {}  # an ISO date took 4 us: half the time, for 1,825 dates
+    brief = '"brief": true, '  # only on briefs, so other records stay as they were
     for entry in sorted(entries, key=lambda e: e.article.source):
         article = entry.article
         date = dates.get(article.date)
@@ -568,8 +569,11 @@ def manifest(config: SiteConfig, site: Site) -> bytes:
             if original is not None
             else ""
         )
+        if entry.unconfirmed:  # names found without enough evidence, for a person to review
+            copy += f'"entities_unconfirmed": [{", ".join(map(_json, entry.unconfirmed))}], '
         out += (
-            f'\n{{"date": {_json(date) if date else "null"}, {copy}"id": {ids[entry.id]}, '
+            f'\n{{{brief if article.brief else ""}"date": {_json(date) if date else "null"}, {copy}'
+            f'"headline_source": {_json(article.headline_source)}, "id": {ids[entry.id]}, '
             f'"section": {_json(entry.section.name) if entry.section else "null"}, '
             f'"source": {_json(article.source)}, "summary": {_json(article.summary)}, '
             f'"tags": [{", ".join([_json(t.name) for t in entry.tags])}], '

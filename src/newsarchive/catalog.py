@@ -11,7 +11,7 @@ from typing import Any
 
 from msgspec import structs
 
-from . import entities, permalinks, similarity, urls
+from . import entity_catalog, permalinks, similarity, urls
 from . import sections as sections_tree
 from .config import SiteConfig
 from .models import Article, Entry, Month, Site, Term, Year
@@ -40,13 +40,17 @@ def build_site(
     sections = _sections(config, ordered, section_keys)
     tree = sections_tree.with_parents(sections)
     tags = _terms("tag", ordered, lambda a: a.tags)
-    found = entities.collect(
-        ((i, a.entities) for i, a in enumerate(ordered)), min_articles=config.entity_min_articles
+    duplicates = _exact_duplicates(ordered, by_source)
+    # An exact duplicate is not listed, so it counts for no entity: hub, page and chips agree.
+    found = entity_catalog.gather(
+        ((i, a.entities) for i, a in enumerate(ordered) if i not in duplicates),
+        min_articles=config.entity_min_articles,
+        rules=config.authority,
     )
     people_places = tuple(
-        Term(e.kind, e.key, e.name, urls.term_path(e.kind, e.key), e.articles) for e in found
+        Term(e.kind, e.key, e.name, urls.term_path(e.kind, e.key), e.articles)
+        for e in found.published
     )
-    duplicates = _exact_duplicates(ordered, by_source)
     near = _near_duplicates(ordered, duplicates)
     words = words or Words.of((a.source, a.terms, "") for a in articles)
     counts = gather(words.related, words.rows([a.source for a in ordered]))
@@ -70,6 +74,7 @@ def build_site(
         near,
         related,
         stories,
+        found.unconfirmed,
     )
     notes = tuple(
         sorted(
@@ -265,12 +270,17 @@ def _entries(
     near: dict[tuple[int, int], float],
     related: Sequence[tuple[int, ...]],
     stories: Sequence[int],
+    unconfirmed: Sequence[entity_catalog.Entity],
 ) -> tuple[Entry, ...]:
     """Assemble the Entry records in home order (`sections`: each one's section)."""
     entity_terms: dict[int, list[Term]] = defaultdict(list)  # each in (kind, name) order
     for term in sorted(found, key=lambda t: (t.kind, t.name)):
         for member in term.members:
             entity_terms[member].append(term)
+    review: dict[int, list[str]] = defaultdict(list)  # names without evidence, for a person
+    for entity in sorted(unconfirmed, key=lambda e: e.name):
+        for member in entity.articles:
+            review[member].append(entity.name)
     story_members: dict[int, list[int]] = defaultdict(list)
     for index, story in enumerate(stories):
         story_members[story].append(index)
@@ -291,6 +301,7 @@ def _entries(
                 section=sections[index],
                 tags=_tag_terms(article.tags, tags) if article.tags else (),
                 entities=tuple(entity_terms.get(index, ())),
+                unconfirmed=tuple(review.get(index, ())),
                 prev=index - 1 if index > 0 else None,
                 next=index + 1 if index < last else None,
                 related=related[index],

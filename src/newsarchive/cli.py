@@ -15,7 +15,7 @@ from .progress import SILENT, Progress
 from .summary import nothing_to_publish, report_path, summarise, write_report
 
 PROJECT = Path(__file__).resolve().parents[2]
-COMMANDS = ("build", "serve", "new", "check")
+COMMANDS = ("build", "serve", "new", "check", "import")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
@@ -46,6 +46,18 @@ def parser() -> argparse.ArgumentParser:
     check_cmd = commands.add_parser("check", help="verify a built site: links, HTML5, feeds")
     check_cmd.add_argument(
         "dir", type=Path, nargs="?", default=Path("dist"), metavar="DIR", help="built site (dist/)"
+    )
+    import_cmd = commands.add_parser("import", help="write article files from feeds, exports, …")
+    import_cmd.add_argument(
+        "sources", type=Path, nargs="+", metavar="SOURCE", help="file or folder"
+    )
+    import_cmd.add_argument(
+        "--articles", type=Path, default=Path("articles"), metavar="DIR", help="write here"
+    )
+    import_cmd.add_argument("--section", default="", metavar="NAME", help="section to import into")
+    import_cmd.add_argument("--dry-run", action="store_true", help="report, write nothing")
+    import_cmd.add_argument(
+        "--map", action="append", default=[], metavar="FIELD=COLUMN,...", help="CSV/JSONL columns"
     )
     return top
 
@@ -141,6 +153,18 @@ def main(argv: list[str] | None = None) -> int:
         return check_main(options.dir, sys.stdout)
     if options.command == "serve":
         return run_serve(options)
+    if options.command == "import":
+        from .importers import run as run_import
+
+        return run_import(
+            options.sources,
+            options.articles,
+            options.section,
+            options.dry_run,
+            options.map,
+            sys.stdout,
+            sys.stderr,
+        )
     return run_build(options, sys.stdout)
 
 

@@ -7,11 +7,13 @@ import re
 import types
 import typing
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from . import authority
+from .authority import Authority
 from .errors import BuildError
 
 PERMALINK_FIELDS = {"slug", "section", "year", "month", "day"}
@@ -34,9 +36,17 @@ class SiteConfig:
     entity_min_articles: int = 2
     pagefind: bool = True  # also build a Pagefind index (the file:// index is always built)
     menu_depth: int = 1  # section levels in the top menu (1: world, not world/europe)
+    authority: Authority = field(default_factory=Authority)  # entities.yaml; not in site.yaml
 
 
 def load(path: Path | None) -> SiteConfig:
+    """Read a site.yaml file into a SiteConfig (a missing default file gives the defaults) and
+    the entities.yaml beside it, if there is one."""
+    found = authority.load(authority.beside(path))
+    return dataclasses.replace(_load_site(path), authority=found)
+
+
+def _load_site(path: Path | None) -> SiteConfig:
     """Read a site.yaml file into a SiteConfig; a missing default file gives the defaults."""
     if path is None or not path.exists():
         return SiteConfig()
@@ -58,7 +68,7 @@ def load(path: Path | None) -> SiteConfig:
 def from_mapping(raw: dict[object, object], origin: str = "site.yaml") -> SiteConfig:
     """Build a SiteConfig from a mapping, naming any unknown or mistyped key."""
     hints = typing.get_type_hints(SiteConfig)
-    known = {f.name for f in dataclasses.fields(SiteConfig)}
+    known = {f.name for f in dataclasses.fields(SiteConfig)} - {"authority"}
     values: dict[str, object] = {}
     for key, value in raw.items():
         if key not in known:

@@ -1,45 +1,54 @@
-"""Find people, places and organisations in article text with fast, offline, deterministic rules.
+"""Find people, places and organisations in one article's text with offline, deterministic rules.
 
-`candidates` reads one article: runs of capitalised words are trimmed, split at titles and
-connectors, and given a kind by gazetteer, head word ("Army", "Cartel"), title ("President") and
-context cues ("in X", "X state"); a surname alone is read as the fuller name the article uses.
-`collect` folds those mentions across the corpus in one streaming pass plus linear work per name.
+`candidates` reads one article: runs of capitalised words (`entity_spans`) are trimmed, split at
+titles, roles and connectors, and each name is given a kind by evidence: the gazetteer, a head
+word ("Army", "Bank", "Inc"), a given name, a title or role ("President", "Sprinter"), a cue
+("in X", "X state", ", chairman of"); a name with no evidence gets a weak kind ending in "?".
+A surname alone is read as the fuller name the article uses. Wire copy's <bracketed> company
+names, results tables, sign-offs and all-caps headlines are handled before any run is read.
+`entity_catalog` folds the candidates across articles and decides what is published.
 
-Speed: one regex scan per block finds the runs; only the one to three tokens around a run that
-a rule reads are tokenised (exactly as tokenising the whole block would give them), and a run
-seen before with the same cues reuses its classification.
+Speed: a run seen before with the same cues reuses its classification (`_mentions` is cached).
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
+from .entity_spans import (
+    EMPLOYER_CUE,
+    FIRM_CUE,
+    REACH,
+    ROLE_AFTER,
+    TOKEN,
+    normal_word,
+    spans,
+)
 from .entity_words import (
-    ABBREVIATIONS,
     ALIASES,
     APPOSITION,
     BYLINE_CUES,
     CALENDAR,
     CONNECTORS,
     DAYS,
+    DEMONYMS,
     DEPARTMENTS,
     END_DROP,
     EVENT_HEADS,
-    FIRST_NAMES,
+    GENERIC,
     HEADS,
     HELD,
     LEAD,
+    LEGAL_FORMS,
     MINOR,
     NOT_NAME,
-    OPENERS,
     ORG_FIRST,
     ORG_HEADS,
+    ORG_NAMES,
     ORGS,
     PARTICLES,
     PERSON_CUE,
@@ -48,61 +57,31 @@ from .entity_words import (
     PLACE_FIRST,
     PLACE_HEADS,
     PLACE_NEAR,
+    ROLES,
     SAID,
     SINGLE_DROP,
+    STATE_ABBREVIATIONS,
     STOP,
     STOP_ACRONYMS,
     SUFFIXES,
     SURNAME_TITLES,
     TITLE_RUN,
     TITLES,
-    fold,
+    WORK_HEADS,
+    first_names,
     gazetteer,
     key,
 )
 
 PERSON, PLACE, ORG = "person", "place", "organisation"
-_KIND_ORDER = {PLACE: 0, ORG: 1, PERSON: 2}
-_CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR)  # "in", "president", ...
-_CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID)  # "state", "said", ...
-_STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a space
+# A name read as a person or organisation without evidence for it (no given name, title, role,
+# "said", legal form or head word): kept for review, never published on its own.
+WEAK_PERSON, WEAK_PLACE, WEAK_ORG = "person?", "place?", "organisation?"
 _TRAILING = DAYS | SUFFIXES  # dropped from the end of a name, with a trailing "."
 _SPLITTERS = frozenset({"of", "for", "and", "the"})  # words a span may be split or trimmed at
-_READ_TWO = frozenset({".", "!", "?", "by", "of"})  # tokens after which a rule reads one more
-_MAX_PARENTS = 8
-_REACH = 200  # characters searched for a space before tokenising a whole text instead
 _LONG = 20_000  # characters in an article past which its lowercase words are listed at once
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_](?:[\w'’-]*\w)?|\d[\d.,:]*|[^\w\s]")
-_LONE = frozenset('"“”‘()[]{};!?—–/&*+=<>|#@%$')  # characters always a token of their own
-_UP = "[" + "".join(re.escape(c) for c in map(chr, range(0x2000)) if c.isupper()) + "]"
-_LETTERS = r"[^\W\d_]*(?:['’-][^\W\d_]+)*"  # the rest of a word, "-" or "'" inside
-_HONORIFICS = "Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St"
-# After a capital: more initials ("U.S."), the rest of an honorific or initial ("Mr.", "J.") if a
-# capital follows, or the rest of a word. The lookahead and lookbehinds keep failing cheap.
-_AFTER_CAPITAL = (
-    rf"(?:\.(?:{_UP}\.)+|(?=[a-z]{{0,3}}\.)(?:"
-    + "|".join(f"(?<={h[0]}){h[1:]}" for h in _HONORIFICS.split("|"))
-    + rf")?\.(?=\s+{_UP})|{_LETTERS})"
-)
-_WORD = rf"(?:{_UP}{_AFTER_CAPITAL}|(?:al|el|ad|as|bin|ibn|abu)-{_UP}\w*)(?!\w|-\d)"
-_JOINERS = "|".join(sorted(CONNECTORS))
-_MORE_WORDS = rf"(?:(?:\s+(?:{_JOINERS})){{0,2}}\s+{_WORD})*"
 
 
-@functools.cache
-def _runs() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Return the patterns that find runs of capitalised words: for any text, for text with
-    no "-" before a capital (no run can open with "al-" or "bin-": the pattern opens with the
-    capital, so the scan skips to capitals quickly), and for that "-". Compiled when first
-    needed: 20 ms, which a build that reads no article (most rebuilds) saves."""
-    return (
-        re.compile(rf"(?<![\w'’-]){_WORD}{_MORE_WORDS}"),
-        re.compile(rf"{_UP}(?<![\w'’-].){_AFTER_CAPITAL}(?!\w|-\d){_MORE_WORDS}"),
-        re.compile(rf"-{_UP}"),
-    )
-
-
-_NON_SPACE = re.compile(r"\S+")
 _NICKNAME = re.compile(r"(?<=\w)\s+[\"“‘']([^\"“”‘’'\n]{1,30})[\"”’']\s+(?=\w)")
 _QUOTE_AFTER_SPACE = re.compile(r"[\"“‘'](?<=\s.)")  # found in any text _NICKNAME matches
 _CREDIT = re.compile(
@@ -115,16 +94,6 @@ _BYLINE = re.compile(r"\s*By [A-Z]\S*(?: [A-Z]\S*){0,3}\s*$")
 _PUNCTUATION = re.compile(r"[^\w\s'’.-]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
-    """A person, place or organisation named in at least the threshold number of articles."""
-
-    key: str  # folded identity, ascii lowercase slug, e.g. "ovidio-guzman-lopez"
-    name: str  # best display form, e.g. "Ovidio Guzmán López"
-    kind: str  # "person" | "place" | "organisation"
-    articles: tuple[int, ...]  # sorted ids of the articles that mention it
-
-
 # Named tuples rather than dataclasses: classifying a run makes several, and tuples are cheaper.
 class _Span(NamedTuple):
     """A run of capitalised words and the lowercased tokens around it that a rule reads."""
@@ -134,10 +103,6 @@ class _Span(NamedTuple):
     before: tuple[str, ...]
     after: tuple[str, ...]
     possessive: bool
-
-
-# A span's fields, unnamed so that a cache keys on them without building a _Span first.
-_Fields = tuple[tuple[str, ...], bool, tuple[str, ...], tuple[str, ...], bool]
 
 
 class _Mention(NamedTuple):
@@ -183,142 +148,6 @@ def _is_acronym(word: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
-@functools.lru_cache(maxsize=65536)
-def _normal_word(token: str) -> tuple[str, bool]:
-    """Return a token as a name word, and whether it ends its run ("Cartel's", "Mexico-based")."""
-    possessive = token.endswith(("'s", "’s"))
-    word = token[:-2] if possessive else token
-    head, _, tail = word.partition("-")
-    if tail[:1].islower() and head[:1].isupper():
-        return head, True
-    if word.isupper() and len(word) > 3:
-        word = gazetteer().names.get(key(word)) or (word.title() if len(word) > 6 else word)
-    return word, possessive
-
-
-@functools.lru_cache(maxsize=65536)
-def _run_words(run: str) -> tuple[tuple[str, ...], bool, bool]:
-    """Return a run's name words, if the last is possessive, and if a word inside ends a name."""
-    words = [_normal_word(piece) for piece in run.split()]
-    return tuple(w for w, _ in words), words[-1][1], any(closes for _, closes in words[:-1])
-
-
-def _spans(text: str) -> list[_Fields]:
-    """Find runs of capitalised words, joined by particles like "de la" or "of", with context."""
-    spans: list[_Fields] = []
-    anywhere, after_capital, hyphen_capital = _runs()
-    scan = anywhere if hyphen_capital.search(text) else after_capital
-    for run in scan.finditer(text):
-        words, possessive, inside = _run_words(run.group())
-        if inside:
-            spans += _split_run(text, run)
-            continue
-        before, after = _before(text, run.start()), _after(text, run.end())
-        spans.append((words, _opens_sentence(before), _cue(before), after, possessive))
-    return spans
-
-
-def _split_run(text: str, run: re.Match[str]) -> list[_Fields]:
-    """Cut a run after each word that ends a name ("Cartel's", "Mexico-based") inside it."""
-    spans: list[_Fields] = []
-    start, words = run.start(), []
-    for piece in _NON_SPACE.finditer(text, run.start(), run.end()):
-        word, closes = _normal_word(piece.group())
-        words.append(word)
-        if closes or piece.end() == run.end():
-            before, after = _before(text, start), _after(text, piece.end())
-            initial = start == run.start() and _opens_sentence(before)
-            spans.append((tuple(words), initial, _cue(before), after, closes))
-            start, words = piece.end(), []
-    return spans
-
-
-def _before(text: str, end: int) -> tuple[str, ...]:
-    """Return the token before a position, and the one before that if a rule reads it."""
-    if text[end - 1 : end] == " ":  # most often a plain word, maybe with "." or ","
-        chunk = text[text.rfind(" ", 0, end - 1) + 1 : end - 1]
-        if chunk.isalpha() and chunk.lower() not in _READ_TWO:
-            return (chunk,)
-        if len(chunk) > 1 and chunk[-1] in _STOPS and chunk[:-1].isalpha():
-            return chunk[:-1], chunk[-1]
-    if _splits(text, end):
-        start, floor = end, max(0, end - _REACH)
-        while True:  # tokenise back from one space further each time
-            space = text.rfind(" ", floor, max(floor, start - 2))
-            if space < 0 < floor:
-                break  # no space near enough
-            start = space + 1
-            tokens = _TOKEN.findall(text, start, end)
-            if len(tokens) > 1 or (tokens and tokens[-1].lower() not in _READ_TWO) or not start:
-                return tuple(tokens[-2:])
-    every, starts = _tokens(text)
-    i = bisect.bisect_left(starts, end)
-    return every[max(0, i - 2) : i]
-
-
-def _cue(before: tuple[str, ...]) -> tuple[str, ...]:
-    """Return the lowercased tokens before a span that a rule reads: "in", "city of", ..."""
-    last = before[-1].lower() if before else ""
-    if len(before) > 1 and last in {"of", "by"}:
-        pair = (before[-2].lower(), last)
-        if pair in PLACE_BEFORE or (last == "by" and pair[0] in BYLINE_CUES):
-            return pair
-    return (last,) if last in _CUES_BEFORE else ()
-
-
-def _after(text: str, start: int) -> tuple[str, ...]:
-    """Return the lowercased tokens after a span that a rule reads: "state", ", a town", ..."""
-    if text[start : start + 1] == " ":  # most often a plain word, maybe with "." or ","
-        end = text.find(" ", start + 1)
-        chunk = text[start + 1 : len(text) if end < 0 else end]
-        word = chunk if chunk.isalpha() else chunk[:-1]
-        if word.isalpha() and (word is chunk or chunk[-1] in _STOPS):
-            return (word.lower(),) if word.lower() in _CUES_AFTER else ()
-    if _splits(text, start):
-        tokens: list[str] = []
-        while len(tokens) < 3 and (match := _TOKEN.search(text, start)):
-            tokens.append(match.group().lower())
-            start = match.end()
-            if tokens[0] != ",":
-                break
-    else:
-        every, starts = _tokens(text)
-        i = bisect.bisect_left(starts, start)
-        tokens = [t.lower() for t in every[i : i + 3]]
-    if tuple(tokens) in APPOSITION:
-        return tuple(tokens)
-    return tuple(tokens[:1]) if tokens[:1] and tokens[0] in _CUES_AFTER else ()
-
-
-def _splits(text: str, i: int) -> bool:
-    """Tell whether no token crosses position i, so each side can be tokenised on its own."""
-    if i == 0 or i >= len(text):
-        return True
-    left, right = text[i - 1], text[i]
-    if left.isspace() or right.isspace() or left in _LONE or right in _LONE:
-        return True
-    if left.isalpha():  # a word ends here unless "." makes it an initial, as in "U.S."
-        return right in ",:" or (right == "." and i > 1 and text[i - 2].isalpha())
-    return left in ",:." and right.isalpha() and (left != "." or text[i + 1 : i + 2] != ".")
-
-
-@functools.lru_cache(maxsize=4)
-def _tokens(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """Return every token of a text and where each starts, for the rare unclear boundary."""
-    matches = list(_TOKEN.finditer(text))
-    return tuple(m.group() for m in matches), tuple(m.start() for m in matches)
-
-
-def _opens_sentence(before: tuple[str, ...]) -> bool:
-    """Tell whether the token after these opens a sentence (or a quotation)."""
-    if not before or before[-1] in OPENERS:
-        return True
-    if before[-1] not in {".", "!", "?"}:
-        return False
-    word = before[-2] if len(before) > 1 else ""
-    return word.lower() not in ABBREVIATIONS and not (len(word) == 1 and word.isupper())
-
-
 def _trim(span: _Span, opener_in_lowercase: bool) -> _Span:
     """Drop leading and trailing function words, and an opening word used in lowercase elsewhere."""
     words, initial = span.words, span.initial
@@ -343,9 +172,12 @@ def _segments(span: _Span) -> list[tuple[_Span, bool]]:
     """Split a span at "and", "of" or "for" unless a head ("Ministry of") holds it."""
     if _SPLITTERS.isdisjoint(span.words):
         return [(span, False)] if span.words else []
+    if _one_name_with_and(span.words, span.initial):
+        return [(span, False)]
     parts: list[list[str]] = [[]]
     for i, word in enumerate(span.words):
         held = word != "and" and i > 0 and span.words[i - 1].lower() in HELD
+        held = held or (word == "and" and span.words[i + 1 : i + 2] in _AND_CO)
         if word in {"of", "for", "and"} and not held:
             parts.append([])
         elif word != "the" or parts[-1]:
@@ -363,18 +195,52 @@ def _segments(span: _Span) -> list[tuple[_Span, bool]]:
     return found
 
 
+def _country_prefix(word: str) -> str:
+    """Return the country an acronym such as "U.S." (read as "United States") names, or ""."""
+    if word in _COUNTRIES:
+        return word
+    return ALIASES.get(key(word), "") if _is_acronym(word) else ""
+
+
+_COUNTRIES = frozenset(ALIASES.values())
+
+
+def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
+    """Tell whether "and" joins one organisation's name: "Food and Drug Administration",
+    "Kidder, Peabody and Co Inc", "Ministry of Trade and Industry" (a sentence's first word
+    may be a common noun: "Soldiers and National Guard troops")."""
+    if "and" not in words or words[0] == "and":
+        return False
+    at = words.index("and")
+    rest = [w.lower() for w in words[at + 1 :]]
+    if not rest or "the" in rest or "and" in rest or not HELD.isdisjoint(rest[:-1]):
+        return False
+    if not _FIRM_WORDS.isdisjoint(w.rstrip(".") for w in rest):  # "Toyo Trust and Banking Co"
+        return True
+    if _country_prefix(words[0]):  # "U.S. Food and Drug Administration"
+        words, at = words[1:], at - 1
+    first = words[0].lower()
+    if first in ORG_FIRST and words[1:2] in (("of",), ("for",)):
+        return True
+    if at > 3 or initial or rest[-1] not in ORG_HEADS or words[at - 1].lower() in LEGAL_FORMS:
+        return False  # "Florida Power and Light Co" joins; "Texaco Inc and Chevron Corp" not
+    return first not in ORGS and key(" ".join(words[:at])) not in gazetteer().names
+
+
 def _titled(span: _Span) -> tuple[_Span, _Span]:
     """Split "U.S. President Joe Biden" into the prefix "U.S." and the titled name "Joe Biden"."""
     words = span.words
+    if words[-1].lower() in ORG_HEADS:  # "General Electric Co" is no general's name
+        return span, _NO_NAME
     if len(words) < 2:
         return span, _NO_NAME
-    lowered = [w.lower().rstrip(".") for w in words[:-1]]
+    lowered = [w.lower().rstrip(".").rpartition("-")[2] for w in words[:-1]]  # "Vice-President"
     titles = (
         i for i, w in enumerate(lowered) if w in TITLES and (i == 0 or w not in SURNAME_TITLES)
     )
     last = max(titles, default=-1)
     if last < 0:
-        return span, _NO_NAME
+        return _after_roles(span)
     first = last
     while first and words[first - 1].lower().rstrip(".") in TITLE_RUN:
         first -= 1
@@ -383,6 +249,25 @@ def _titled(span: _Span) -> tuple[_Span, _Span]:
         name = name[1:]
     prefix = _Span(words[:first], span.initial, span.before, (), False)
     return prefix, _Span(name, False, (words[last].lower(),), span.after, span.possessive)
+
+
+def _after_roles(span: _Span) -> tuple[_Span, _Span]:
+    """Split "Sprinter Kelly Holmes" into role words, never a name, and the name after them."""
+    words, given = span.words, first_names()
+    if words[0].lower() in given:
+        return span, _NO_NAME
+    for i, word in enumerate(words[1:-1], 1):
+        if word.lower() in given and key(" ".join(words[i - 1 : i + 1])) not in gazetteer().names:
+            named = _Span(words[i:], False, ("said",), span.after, span.possessive)
+            if words[-1].lower() in HEADS:  # "Santa Barbara Biltmore Hotel"
+                break
+            if all(w.lower().rstrip(".") in ROLES or w.lower() in TITLE_RUN for w in words[:i]):
+                return _NO_NAME, named
+            initials = all(len(w) == 2 and w.endswith(".") for w in words[:i])  # "E. Gerald"
+            if words[i - 1].lower() not in CONNECTORS and not initials:  # "Credit Suisse Paul X"
+                return _Span(words[:i], span.initial, span.before, (), False), named
+            break
+    return span, _NO_NAME
 
 
 @functools.lru_cache(maxsize=16384)
@@ -402,11 +287,22 @@ def _mentions(
     if len(span.words) > 1 and key(whole) in gazetteer().names:
         return (_Mention(PLACE, whole),)
     found: list[_Mention] = []
-    for part, cued in _segments(_trim(span, opener_in_lowercase)):
+    parts = _segments(_trim(span, opener_in_lowercase))
+    for part, cued in parts:
         prefix, name = _titled(part)
         found += _classify(prefix, cued and not name.words) if prefix.words else []
         found += _classify(name, True) if name.words else []
+    if _firm_of_partners(parts):  # "Carroll McEntee and McGinley": a firm, not a person
+        found = [m._replace(kind=WEAK_PERSON) if m.kind == PERSON else m for m in found]
     return tuple(found)
+
+
+def _firm_of_partners(parts: list[tuple[_Span, bool]]) -> bool:
+    """Tell whether "and" joins a full name and a bare surname, as partnerships are named."""
+    if len(parts) != 2 or len(parts[0][0].words) < 2 or len(parts[1][0].words) != 1:
+        return False
+    last = parts[1][0].words[0]
+    return last.lower() not in first_names() and key(last) not in gazetteer().names
 
 
 def _classify(span: _Span, cued: bool) -> list[_Mention]:
@@ -414,28 +310,63 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     if len(span.words) == 1:
         return [_single(span.words[0], span, cued)]
     gaz, name, words = gazetteer(), " ".join(span.words), [w.lower() for w in span.words]
+    if country := _country_prefix(span.words[0]):  # "U.S. Navy", "U.K. Economy"
+        place = _Mention(PLACE, country)
+        if len(words) == 2:  # "U.S. Navy", not "U.S. Attack"
+            named = words[-1] in ORG_HEADS and words[-1] not in GENERIC  # not "U.S. Company"
+            return [place, _Mention(ORG, name)] if named else [place]
+        return [place, *_classify(span._replace(words=span.words[1:], initial=False), cued)]
     parts = _parts(key(name))
     cued = cued or span.before[-1:] in PERSON_CUE
     kind = ""
     if key(name) in gaz.names:
         kind = PLACE
+    elif key(name) in ORG_NAMES or span.before[-1:] in FIRM_CUE:
+        kind = ORG  # known before any rule ("European Community"); "brokers James Capel"
     elif words[-1] in ORG_HEADS or (words[0] in ORG_FIRST and ("of" in words or "for" in words)):
-        kind = ORG
+        cut = "and" in words and span.before[-1:] == (",",)  # "Kidder, Peabody and Co"
+        kind = WEAK_ORG if cut or GENERIC.issuperset(words) else ORG
+    elif any(map(_demonym, span.words)):  # "South African", "Gulf Arab", "Swiss Krugerrand"
+        kind = ""
+    elif span.after[:1] and span.after[0] in EMPLOYER_CUE:
+        kind = WEAK_ORG  # "Dean Witter analyst Karen Gibbs"
+    elif words[-1] in _NOT_LAST and words[-1] not in ROLES:  # "Gulf War", "World Cup"
+        kind = ""
     elif words[-1] in PLACE_HEADS or words[0] in PLACE_FIRST:
         kind = PLACE
-    elif words[-1] in EVENT_HEADS or any(w in NOT_NAME for w in words[:-1]) or len(parts) > 4:
+    elif (
+        words[-1] in _NOT_LAST
+        or len(parts) > 4
+        or any(w in NOT_NAME or w.rstrip(".") in ROLES for w in words[:-1])
+    ):
         kind = ""
-    elif (cued or words[0] in FIRST_NAMES) and len(parts) > 1:
+    elif key(span.words[-1]) in gaz.regions:  # "George Shultz China's", "Statistics Canada"
+        rest = span._replace(words=span.words[:-1], after=(), possessive=False)
+        if len(rest.words) > 1 and (cued or _named_person(rest.words)):
+            return [*_classify(rest, cued), _Mention(PLACE, span.words[-1])]
+        kind = WEAK_ORG
+    elif words[-1].rstrip(".") in STATE_ABBREVIATIONS:  # "W. Va"
+        kind = ""
+    elif (len(parts) > 1 and len(parts[-1]) > 1 and (cued or _named_person(span.words))) or (
+        len(parts) > 1 and len(span.after) == 2 and span.after[1] in ROLE_AFTER
+    ):
         kind = PERSON
     elif words[-1] in END_DROP:
         kind = ""
     elif _place_cue(span):
-        kind = PLACE
+        kind = _place_cue(span)
     elif all(key(w) in gaz.major for w in span.words):
         return [_Mention(PLACE, w) for w in span.words]
     elif len(parts) > 1 and key(span.words[0]) not in gaz.major:
-        kind = "" if any(map(_is_acronym, span.words)) else PERSON
-    return [_Mention(kind, name, kind == PERSON)]
+        kind = "" if any(map(_is_acronym, span.words)) else WEAK_PERSON
+    return [_Mention(kind, name, kind in (PERSON, WEAK_PERSON))]
+
+
+def _named_person(words: tuple[str, ...]) -> bool:
+    """Tell whether name words open with a given name or hold an initial: "E. Gerald Corrigan"."""
+    if words[0].lower() in first_names():
+        return True
+    return any(len(w) == 2 and w[1] == "." and w[0].isupper() for w in words[:-1])
 
 
 def _single(word: str, span: _Span, cued: bool) -> _Mention:
@@ -446,23 +377,51 @@ def _single(word: str, span: _Span, cued: bool) -> _Mention:
     if _is_acronym(word):
         if folded in ALIASES:
             return _Mention(PLACE, ALIASES[folded])
-        return _Mention("" if folded in STOP_ACRONYMS else ORG, word)
-    if lowered in ORGS or _is_stop(word) or lowered in SINGLE_DROP:
+        if folded in STOP_ACRONYMS or lowered in SINGLE_DROP:
+            return _Mention("", word)
+        return _Mention(ORG if lowered in ORGS else WEAK_ORG, word)
+    if lowered in ORGS or _is_stop(word) or lowered in SINGLE_DROP or lowered in ROLES:
         return _Mention(ORG if lowered in ORGS else "", word)
+    if _demonym(word):
+        return _Mention("", word)
+    if lowered in first_names():  # "(Prime Minister Yasuhiro) Nakasone": never a page alone
+        return _Mention(WEAK_PERSON, word, True)
     if cued or span.before[-1:] in PERSON_CUE:
         return _Mention(PERSON, word, True)
     speaks = span.after[:1] in SAID and folded not in gaz.regions
+    if speaks and folded not in gaz.names:
+        return _Mention(WEAK_PERSON, word, True)
     if folded in gaz.names and not speaks and (not span.initial or folded in gaz.major):
-        return _Mention(PLACE, word, folded not in gaz.regions)
-    return _Mention(PLACE if _place_cue(span) else "", word, True)
+        # a small town's name is often a surname or a word ("the Lombard rate"): only a cue
+        # or another article confirms it
+        sure = folded in gaz.major or _place_cue(span) == PLACE
+        return _Mention(PLACE if sure else WEAK_PLACE, word, folded not in gaz.regions)
+    return _Mention(_place_cue(span), word, True)
 
 
-def _place_cue(span: _Span) -> bool:
-    """Tell whether the words around a span say it is a place: "in X", "X state", "city of X"."""
+def _place_cue(span: _Span) -> str:
+    """Return the kind the words around a span give it: a place for "X state", "city of X",
+    ", a town"; only an unconfirmed one for "in X" ("in Treasury bonds"); else ""."""
     before, after = span.before, span.after
     if before[-2:] in PLACE_BEFORE or after[:1] in PLACE_AFTER or after in APPOSITION:
+        return PLACE
+    if before[-1:] in PLACE_NEAR and not span.possessive:
+        return WEAK_PLACE
+    return ""
+
+
+@functools.lru_cache(maxsize=16384)
+def _demonym(word: str) -> bool:
+    """Tell whether a word names a country's people: "Iraqi", "South African", "Japanese"."""
+    lowered = word.lower()
+    if lowered in DEMONYMS:
         return True
-    return before[-1:] in PLACE_NEAR and not span.possessive
+    regions = gazetteer().regions
+    for suffix in ("ian", "an", "n", "i", "ese", "ish"):
+        stem = lowered[: -len(suffix)] if lowered.endswith(suffix) else ""
+        if len(stem) > 2 and any(key(stem + end) in regions for end in ("", "a", "o", "y", "ia")):
+            return key(word) not in regions
+    return False
 
 
 def _dateline(text: str) -> tuple[list[_Mention], str]:
@@ -477,7 +436,8 @@ def _dateline(text: str) -> tuple[list[_Mention], str]:
         return [], text
     found = [_Mention(PLACE, head or places[0].title())]
     for place in places[1:]:
-        if place[:1].isupper() and place.split()[0].lower() not in CALENDAR:
+        first = place.split()[0].lower() if place.split() else ""
+        if place[:1].isupper() and first not in CALENDAR and first not in ORGS:  # ", Reuter -"
             found.append(_Mention(PLACE, place))
     agencies = [a.strip() for a in (match.group(2) or "").split("/")]
     return found + [_Mention(ORG, a) for a in agencies if a[:1].isupper()], text[match.end() :]
@@ -489,7 +449,7 @@ def _is_headline(text: str) -> bool:
         if word.isalpha() and word[0].islower() and word.lower() not in MINOR:
             return False
     capitals = 0
-    for match in _TOKEN.finditer(text):
+    for match in TOKEN.finditer(text):
         word = match.group()
         if word[0].isalpha():
             if word[0].islower() and word.lower() not in MINOR:
@@ -502,14 +462,40 @@ def _headline(text: str, known: dict[tuple[str, ...], _Mention]) -> list[_Mentio
     """Find names in a headline by looking up word n-grams among the body's names and places."""
     found: list[_Mention] = []
     shouting = text.isupper()
+    starts = {parts[0] for parts in known}
     for chunk in _PUNCTUATION.split(text):
-        words = [_normal_word(t)[0] for t in _TOKEN.findall(chunk) if t[0].isalpha()]
+        words = [normal_word(t)[0] for t in TOKEN.findall(chunk) if t[0].isalpha()]
         i = 0
         while i < len(words):
-            end, hit = _longest(words, i, known, shouting)
-            found += [hit] if hit is not None else []
+            if _may_open(words[i], starts, shouting):
+                end, hit = _longest(words, i, known, shouting)
+                found += [hit] if hit is not None else []
+            else:
+                end = i + 1
             i = end
     return found
+
+
+def _may_open(word: str, starts: set[str], shouting: bool) -> bool:
+    """Tell whether a headline word can open a phrase `_lookup` knows (most words cannot)."""
+    first = key(word).partition("-")[0]
+    if first in starts or first in _place_starts() or first in PARTICLES or not first:
+        return True
+    return word.lower() in ORGS or (
+        not shouting and (first in gazetteer().major or _is_acronym(word))
+    )
+
+
+_STARTS: dict[int, frozenset[str]] = {}  # by the gazetteer's id: it is loaded once per process
+
+
+def _place_starts() -> frozenset[str]:
+    """Return the first words of the gazetteer's names of more than one word."""
+    gaz = gazetteer()
+    if id(gaz) not in _STARTS:
+        _STARTS.clear()
+        _STARTS[id(gaz)] = frozenset(k.partition("-")[0] for k in gaz.names if "-" in k)
+    return _STARTS[id(gaz)]
 
 
 def _longest(
@@ -533,7 +519,7 @@ def _lookup(
         return None
     if _parts(folded) in known:
         return known[_parts(folded)]
-    if folded in gaz.names and (len(words) > 1 or folded in gaz.major):
+    if folded in gaz.names and (len(words) > 1 or (folded in gaz.major and not shouting)):
         return _Mention(PLACE, gaz.names[folded] if shouting else phrase)
     if len(words) == 1 and (lowered in ORGS or (not shouting and _is_acronym(phrase))):
         return _single(phrase, _Span((phrase,), False, (), (), False), False)
@@ -543,7 +529,9 @@ def _lookup(
 def _prepare(text: str) -> str:
     """Return text in NFC with photo credits cut and quoted nicknames inside names removed."""
     text = unicodedata.normalize("NFC", text)
-    text = _CREDIT.sub("", text) if "/" in text else text
+    text = _CREDIT.sub("", text) if "/ " in text or " /" in text else text
+    if "reuter" in text[-12:].lower() and (sign_off := _SIGN_OFF.search(text, len(text) - 12)):
+        text = text[: sign_off.start()]
     if _QUOTE_AFTER_SPACE.search(text) is None:
         return text
 
@@ -558,15 +546,21 @@ def _prepare(text: str) -> str:
     return _NICKNAME.sub(join, text)
 
 
-def _expand(mention: _Mention, people: list[tuple[str, tuple[str, ...]]]) -> _Mention:
-    """Return a surname or partial name as the fuller person name it refers to in the article."""
+def _expand(
+    mention: _Mention, people: list[tuple[str, tuple[str, ...], str]], orgs: dict[str, str]
+) -> _Mention:
+    """Return a surname or partial name as the fuller person name it refers to in the article,
+    and a lone word that opens an organisation's name ("Midland" of Midland Bank) as that."""
     parts = _name_parts(mention.name) if mention.flexible else ()
-    for full, full_parts in people if parts else ():
+    if len(parts) == 1 and parts[0] in orgs and mention.kind != PERSON:
+        return _Mention(ORG, orgs[parts[0]])
+    sure = mention.kind == PERSON  # the shorter form's evidence counts for the fuller name
+    for full, full_parts, kind in people if parts else ():
         if len(full_parts) > len(parts) and parts in _short_forms(full_parts):
-            return _Mention(PERSON, full)
-    for full, full_parts in people if len(parts) == 1 else ():
+            return _Mention(PERSON if sure else kind, full)
+    for full, full_parts, kind in people if len(parts) == 1 else ():
         if parts[0] in full_parts:
-            return _Mention(PERSON, full)
+            return _Mention(PERSON if sure else kind, full)
     return mention
 
 
@@ -584,23 +578,65 @@ def _known(mentions: Iterable[_Mention]) -> dict[tuple[str, ...], _Mention]:
 
 
 def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], ...]:
-    """Return (kind, surface name) mentions found in one article, deduplicated, in stable order."""
-    read = [_dateline(_prepare(block)) for block in (title, *paragraphs)]
-    found = [dateline for dateline, _ in read]
-    texts = tuple("" if _BYLINE.match(text) else text for _, text in read)
+    """Return (kind, surface name) mentions found in one article, deduplicated, in stable order.
+
+    A kind ending in "?" (`WEAK_PERSON`, `WEAK_ORG`) is a name read without evidence for it."""
+    blocks = [_bracketed(block) for block in (title, *paragraphs)]
+    read = [_dateline(_prepare(block)) for block, _ in blocks]
+    found = [dateline + marked for (dateline, _), (_, marked) in zip(read, blocks, strict=True)]
+    texts = tuple("" if _BYLINE.match(text) or _is_table(text) else text for _, text in read)
     headlines = [i for i, text in enumerate(texts) if _is_headline(text)]
     for i, text in enumerate(texts):
-        for span in [] if i in headlines else _spans(text):
+        for span in [] if i in headlines else spans(text):
             opener = span[0][0].lower() if span[1] and len(span[0]) > 1 else ""
             opener_in_lowercase = bool(opener) and _in_lowercase(opener, texts)
             found[i] += _mentions(*span, opener_in_lowercase)
-    full = [(m.name, _name_parts(m.name)) for ms in found for m in ms if m.kind == PERSON]
-    people = list(dict.fromkeys((name, parts) for name, parts in full if len(parts) > 1))
-    resolved = [[_expand(m, people) for m in ms] for ms in found]
+    mentioned = [m for ms in found for m in ms]
+    full = [(m.name, _name_parts(m.name), m.kind) for m in mentioned if m.kind in _PEOPLE]
+    people = sorted(dict.fromkeys(p for p in full if len(p[1]) > 1), key=lambda p: p[2] != PERSON)
+    orgs: dict[str, str] = {}
+    for m in mentioned:
+        if m.kind == ORG and len(parts := _name_parts(m.name)) > 1:
+            orgs.setdefault(parts[0], m.name)
+    resolved = [[_expand(m, people, orgs) for m in ms] for ms in found]
     known = _known(m for ms in resolved for m in ms) if headlines else {}
     for i in headlines:
         resolved[i] += _headline(texts[i], known)
-    return tuple(dict.fromkeys((m.kind, m.name) for ms in resolved for m in ms if m.kind))
+    every = dict.fromkeys((m.kind, m.name) for ms in resolved for m in ms if m.kind)
+    return tuple(m for m in every if not (m[0][-1:] == "?" and (m[0][:-1], m[1]) in every))
+
+
+_PEOPLE = frozenset({PERSON, WEAK_PERSON})
+_FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
+_AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",), ("Associates",)})
+_NOT_LAST = EVENT_HEADS | WORK_HEADS | ROLES  # a name ending so is an event, a work or a role
+_BRACKETED = re.compile(r"<([^<>\n]{1,80})>")
+_TABLE_ROW = re.compile(r"\bvs\.? [-+(]?\d")  # "Shr 34 cts vs 1.19 dlrs", "Net 807 vs 2,858"
+_SIGN_OFF = re.compile(
+    r"(?:^|\s)Reuters?(?:\W|\^M)*$", re.IGNORECASE
+)  # "Reuter", "REUTER...", "REUTER^M"
+
+
+def _bracketed(block: str) -> tuple[str, list[_Mention]]:
+    """Take wire copy's <Company Name Inc> out of the text as an organisation (no word inside
+    it is read on its own) and drop tickers like <CHEM>."""
+    if "<" not in block:
+        return block, []
+    marked: list[_Mention] = []
+
+    def unwrap(match: re.Match[str]) -> str:
+        inner = " ".join(match.group(1).split())
+        if inner.isupper() and " " not in inner:
+            return ""  # a ticker symbol
+        marked.append(_Mention(ORG, inner))
+        return " "
+
+    return _BRACKETED.sub(unwrap, block), marked
+
+
+def _is_table(text: str) -> bool:
+    """Tell whether a block is a results table ("Shr 34 cts vs 1.19 dlrs") rather than prose."""
+    return len(_TABLE_ROW.findall(text, 0, 400)) >= 2
 
 
 def _in_lowercase(word: str, texts: tuple[str, ...]) -> bool:
@@ -612,11 +648,11 @@ def _in_lowercase(word: str, texts: tuple[str, ...]) -> bool:
     for text in texts:
         at = text.find(word)
         while at >= 0:  # tokenise the space-delimited stretch around each occurrence
-            floor, ceiling = max(0, at - _REACH), at + len(word) + _REACH
+            floor, ceiling = max(0, at - REACH), at + len(word) + REACH
             start, end = text.rfind(" ", floor, at), text.find(" ", at + len(word), ceiling)
             if (start < 0 < floor) or (end < 0 and ceiling < len(text)):
                 return word in _lowercase_tokens(texts)  # no space near enough
-            if word in _TOKEN.findall(text, start + 1, len(text) if end < 0 else end):
+            if word in TOKEN.findall(text, start + 1, len(text) if end < 0 else end):
                 return True
             at = text.find(word, at + 1)
     return False
@@ -625,94 +661,4 @@ def _in_lowercase(word: str, texts: tuple[str, ...]) -> bool:
 @functools.lru_cache(maxsize=4)
 def _lowercase_tokens(texts: tuple[str, ...]) -> frozenset[str]:
     """Return the lowercase tokens of an article's texts."""
-    return frozenset(t for text in texts for t in _TOKEN.findall(text) if t.islower())
-
-
-def collect(
-    docs: Iterable[tuple[int, tuple[tuple[str, str], ...]]],
-    min_articles: int = 2,
-    min_mentions: int = 1,
-) -> tuple[Entity, ...]:
-    """Fold per-article candidates into corpus-level entities, keeping those above the thresholds.
-
-    A mention is one (kind, surface name) candidate of one article. Most-covered entities come
-    first, then by key.
-    """
-    postings = _postings(docs)
-    members: dict[str, list[tuple[str, str]]] = {}
-    for mention in postings:
-        members.setdefault(fold(mention[1]), []).append(mention)
-    kinds = {k: _majority(ms, postings) for k, ms in members.items()}
-    targets = _fold_people({k for k, kind in kinds.items() if kind == PERSON})
-    groups: dict[str, list[str]] = {}
-    for k in members:
-        target = targets.get(k, k)
-        if target:
-            groups.setdefault(target, []).append(k)
-    found: list[Entity] = []
-    for target, keys in groups.items():
-        group = members[target] if len(keys) == 1 else [m for k in keys for m in members[k]]
-        if sum(len(postings[m]) for m in group) < max(min_articles, min_mentions):
-            continue
-        ids = sorted(set().union(*(postings[m] for m in group)))
-        if len(ids) >= min_articles:
-            kind = kinds[target] if len(keys) == 1 else _majority(group, postings)
-            found.append(Entity(target, _best_name(members[target], postings), kind, tuple(ids)))
-    return tuple(sorted(found, key=lambda e: (-len(e.articles), e.key)))
-
-
-def _postings(
-    docs: Iterable[tuple[int, tuple[tuple[str, str], ...]]],
-) -> dict[tuple[str, str], list[int]]:
-    """Stream over the documents once, listing the articles of each (kind, surface) mention."""
-    postings: dict[tuple[str, str], list[int]] = {}
-    for article, mentions in docs:
-        for mention in mentions:
-            ids = postings.get(mention)
-            if ids is None:
-                postings[mention] = [article]
-            elif ids[-1] != article:
-                ids.append(article)
-    return postings
-
-
-def _majority(mentions: list[tuple[str, str]], postings: dict[tuple[str, str], list[int]]) -> str:
-    """Return the kind most articles gave these mentions; ties go to place, then organisation."""
-    if len(mentions) == 1:
-        return mentions[0][0]
-    votes: dict[str, int] = {}
-    for kind, name in mentions:
-        votes[kind] = votes.get(kind, 0) + len(postings[(kind, name)])
-    return min(votes, key=lambda k: (-votes[k], _KIND_ORDER.get(k, 3), k))
-
-
-def _best_name(mentions: list[tuple[str, str]], postings: dict[tuple[str, str], list[int]]) -> str:
-    """Return the form to show: accented over plain, mixed case over capitals, then commonest."""
-    if len(mentions) == 1:
-        return mentions[0][1]
-    counts: dict[str, int] = {}
-    for kind, name in mentions:
-        counts[name] = counts.get(name, 0) + len(postings[(kind, name)])
-    return max(counts, key=lambda n: (not n.isascii(), not n.isupper(), counts[n], n))
-
-
-def _fold_people(keys: set[str]) -> dict[str, str]:
-    """Map each partial person key to the one fuller name it stands for; "" drops a vague one."""
-    parts = {k: _parts(k) for k in keys}
-    by_parts: dict[tuple[str, ...], str] = {}
-    for k in sorted(keys):
-        by_parts.setdefault(parts[k], k)
-    parents: dict[str, list[str]] = {}
-    for k in sorted(keys):
-        for form in _short_forms(parts[k]):
-            short = by_parts.get(form)
-            if short is not None and len(parents.setdefault(short, [])) <= _MAX_PARENTS:
-                parents[short].append(k)
-    targets: dict[str, str] = {}
-    for short in sorted(parents, key=lambda k: (-len(parts[k]), k)):
-        ends = {targets.get(p, p) for p in parents[short]}
-        if len(parents[short]) <= _MAX_PARENTS and len(ends) == 1:
-            targets[short] = ends.pop()
-        elif len(parts[short]) == 1:
-            targets[short] = ""
-    return targets
+    return frozenset(t for text in texts for t in TOKEN.findall(text) if t.islower())

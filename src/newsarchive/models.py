@@ -39,8 +39,12 @@ class Article(Struct, frozen=True, gc=False):
     source: str
     kind: str  # "text" (raw text, always escaped) or "markdown" (sanitised HTML body)
     title: str
-    title_origin: str  # "front matter", "headline", "markdown heading", "lede", "filename"
+    # Where the title came from: "text" (its first line), "front_matter", "markdown_heading", or
+    # a stand-in when there is none: "first_sentence", "first_clause", "caption", "first_words".
+    headline_source: str
     paragraphs: tuple[str, ...] = ()
+    tables: tuple[int, ...] = ()  # indexes of paragraphs that are tables: rows kept as lines
+    brief: bool = False  # no body, or only a placeholder ("Blah blah blah."): headline only
     body_html: str = ""  # sanitised HTML, markdown only
     caption: str = ""
     credit: str = ""
@@ -59,6 +63,10 @@ class Article(Struct, frozen=True, gc=False):
     terms: str = ""  # content term counts for related coverage (similarity.pack_counts)
     fingerprint: bytes = b""  # MinHash signature for near-duplicates, one byte a bin
     search_terms: str = ""  # own words for the file:// search index (search_terms.article_fields)
+
+
+# Headlines made from the text's opening, which a standfirst would only repeat.
+LEDE_HEADLINES = frozenset({"first_sentence", "first_clause", "first_words"})
 
 
 class Term(Struct, frozen=True, gc=False):
@@ -81,6 +89,7 @@ class Entry(Struct, frozen=True, gc=False):
     section: Term | None
     tags: tuple[Term, ...] = ()
     entities: tuple[Term, ...] = ()
+    unconfirmed: tuple[str, ...] = ()  # names found without evidence enough for a page
     prev: int | None = None  # newer neighbour in home order
     next: int | None = None  # older neighbour in home order
     related: tuple[int, ...] = ()

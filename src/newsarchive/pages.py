@@ -10,7 +10,7 @@ from . import urls
 from .config import SiteConfig
 from .loader.markup import plain_paragraphs
 from .metadata import article_jsonld, article_og, list_jsonld
-from .models import KEEP, Article, Entry, Output, Site, Term
+from .models import KEEP, LEDE_HEADLINES, Article, Entry, Output, Site, Term
 from .notfound import not_found
 from .reading import Bodies
 from .render import MONTH_NAMES, Pager, Renderer, iso_date, pages_of
@@ -213,10 +213,12 @@ def _once(make: Callable[[], T]) -> Callable[[], T]:
 
 def _standfirst(article: Article) -> str:
     """Return the summary to show under the headline, unless it only repeats the first lines."""
-    if not article.summary or article.title_origin == "lede":
+    if not article.summary or article.headline_source in LEDE_HEADLINES:
         return ""
     paragraphs = article.paragraphs or plain_paragraphs(article.body_html)
-    opening = paragraphs[0] if paragraphs else ""
+    opening = (
+        paragraphs[0].replace("\n", "; ") if paragraphs else ""
+    )  # a table's rows, as summarised
     return "" if opening.startswith(article.summary.rstrip("…")) else article.summary
 
 

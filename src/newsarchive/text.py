@@ -8,6 +8,7 @@ import functools
 import re
 import unicodedata
 
+import ftfy
 from slugify import slugify
 
 WORDS_PER_MINUTE = 230
@@ -90,9 +91,26 @@ def _decode_cp1252(data: bytes) -> str:
     )
 
 
+# Only mojibake is repaired ("Â£" -> "£", "â€™" -> "’"): quotes, ligatures, widths, entities
+# and line ends are the writer's and stay as written.
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+
 def normalise(text: str) -> str:
-    """Return text with LF line ends, no NULs or stray control characters, NFC-normalised."""
+    """Return text with LF line ends, mojibake repaired, no NULs or stray control characters,
+    NFC-normalised."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    if not text.isascii():  # plain ASCII cannot be mis-decoded; most wire copy is
+        text = ftfy.fix_text(text, _FTFY)
     text = _CONTROL.sub("", text)
     return unicodedata.normalize("NFC", text)
 
@@ -138,13 +156,24 @@ def summarise(text: str, limit: int = 220) -> str:
 
 def first_sentence(text: str, limit: int = 90) -> str:
     """Return a headline-sized lead: the first sentence, or that sentence's first clause."""
+    lead, _ = stand_in_headline(text, limit, limit)
+    return lead or summarise(_SENTENCE_END.split(text, maxsplit=1)[0].rstrip("."), limit)
+
+
+def stand_in_headline(text: str, limit: int = 90, clause_limit: int = 140) -> tuple[str, str]:
+    """Return (headline, "first_sentence" or "first_clause") made whole from text's opening,
+    or ("", "") when its first sentence has no clause short enough to be a headline."""
     sentence = _SENTENCE_END.split(text, maxsplit=1)[0].rstrip(".")
     if len(sentence) <= limit:
-        return sentence
-    clause = re.match(r"([^\s,;:]+(?:\s+[^\s,;:]+){3,}?)\s*[,;:–—]", sentence)
-    if clause and len(clause.group(1)) <= limit:
-        return clause.group(1)
-    return summarise(sentence, limit)
+        return sentence, "first_sentence"
+    clause = _CLAUSE.match(sentence)
+    if clause and len(clause.group(1)) <= clause_limit:
+        return clause.group(1), "first_clause"
+    return "", ""
+
+
+# A clause of four words or more, up to the first comma, semicolon, colon or dash.
+_CLAUSE = re.compile(r"([^\s,;:]+(?:\s+[^\s,;:]+){3,}?)\s*[,;:–—]")
 
 
 # A sentence ends at . ! or ? followed by a capitalised word, except after an abbreviation

@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,20 +18,25 @@ from ..models import Article, SourceFile
 from ..text import (
     Undecodable,
     decode,
-    first_sentence,
     normalise,
     parse_date,
+    stand_in_headline,
     summarise,
     words,
 )
 from . import frontmatter, markup
 from .discover import Discovery, discover
 from .raw import RawParts, parse_raw
+from .wire import is_placeholder
 
 __all__ = ["PLACEHOLDER", "Discovery", "discover", "read_article"]
 
 MAX_BYTES = 64 * 1024 * 1024
 PLACEHOLDER = "Write the article here."  # what `new` puts in the body: the build warns of it
+CAPTION_HEADLINE_MAX = 160  # a caption longer than this reads as a paragraph, not a headline
+STAND_IN_MAX = 90
+# A body this short ("Business nil.", "Nil") is shown but has too little to compare.
+BRIEF_WORDS = 4
 _FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[-_ .]|$)")
 
 
@@ -108,7 +113,8 @@ def parse(source: SourceFile, text: str) -> tuple[Article | None, list[Problem]]
         problems.append(
             Problem(
                 source.rel,
-                "has a headline but no body text; its page shows the headline only",
+                "has a headline but no body text (or only a placeholder such as"
+                ' "Blah blah blah."); it is shown as a brief, headline only',
                 kind="warning",
             )
         )
@@ -129,14 +135,16 @@ def parse(source: SourceFile, text: str) -> tuple[Article | None, list[Problem]]
 def _from_raw(source: SourceFile, body: str, fields: Mapping[str, object]) -> Article | None:
     """Build an Article from a raw text body."""
     parts = parse_raw(body, has_title="title" in fields)
-    title, origin = _title(fields, parts.headline, parts.caption, parts.paragraphs, source)
+    prose = _prose(parts.paragraphs, parts.tables)
+    title, origin = _title(fields, parts.headline, parts.caption, prose)
     if not title:
         return None
     return Article(
         kind="text",
         title=title,
-        title_origin=origin,
+        headline_source=origin,
         paragraphs=parts.paragraphs,
+        tables=parts.tables,
         dateline=parts.dateline,
         **_shared(source, fields, parts.paragraphs, parts, parts.date_text),
     )
@@ -149,15 +157,15 @@ def _from_markdown(source: SourceFile, body: str, fields: Mapping[str, object]) 
     paragraphs = markup.plain_paragraphs(body_html)
     if heading:
         title = " ".join(markup.plain_paragraphs(markup.sanitise(heading)))
-        origin = "markdown heading"
+        origin = "markdown_heading"
     else:
-        title, origin = _title(fields, "", "", paragraphs, source)
+        title, origin = _title(fields, "", "", paragraphs)
     if not title:
         return None
     return Article(
         kind="markdown",
         title=title,
-        title_origin=origin,
+        headline_source=origin,
         body_html=body_html,
         **_shared(source, fields, paragraphs, None, ""),
     )
@@ -185,26 +193,37 @@ def _shared(
         "slug": str(fields.get("slug", "")),
         "summary": _summary(fields, paragraphs),
         "word_count": sum(words(p) for p in paragraphs),
+        "brief": (parts is not None and parts.placeholder) or _near_empty(paragraphs),
     }
 
 
 def _title(
-    fields: Mapping[str, object],
-    headline: str,
-    caption: str,
-    paragraphs: tuple[str, ...],
-    source: SourceFile,
+    fields: Mapping[str, object], headline: str, caption: str, prose: Sequence[str]
 ) -> tuple[str, str]:
-    """Choose the headline: front matter, the first line, else the lede's first sentence."""
+    """Choose the headline: front matter, the first line, else a whole clause of the lede or
+    the photo caption; a cut at a word boundary only when neither is short enough."""
     if "title" in fields:
-        return str(fields["title"]), "front matter"
+        return str(fields["title"]), "front_matter"
     if headline:
-        return headline, "headline"
-    if paragraphs:
-        return first_sentence(paragraphs[0]), "lede"
-    if caption:
-        return first_sentence(caption), "caption"
+        return headline, "text"
+    if prose and (made := stand_in_headline(prose[0]))[0]:
+        return made
+    if caption and len(caption) <= CAPTION_HEADLINE_MAX:
+        return caption, "caption"
+    if prose or caption:
+        return summarise(prose[0] if prose else caption, STAND_IN_MAX), "first_words"
     return "", ""
+
+
+def _near_empty(paragraphs: tuple[str, ...]) -> bool:
+    """Tell whether a body is a brief: placeholder words only, or fewer than BRIEF_WORDS words."""
+    text = " ".join(paragraphs)
+    return is_placeholder(text) or words(text) < BRIEF_WORDS
+
+
+def _prose(paragraphs: tuple[str, ...], tables: tuple[int, ...]) -> list[str]:
+    """Return the paragraphs that are text, not tables."""
+    return [text for index, text in enumerate(paragraphs) if index not in tables]
 
 
 def _date(
@@ -232,7 +251,8 @@ def _summary(fields: Mapping[str, object], paragraphs: tuple[str, ...]) -> str:
     """Return the summary: front matter, else the start of the first paragraph."""
     if "summary" in fields:
         return str(fields["summary"])
-    return summarise(paragraphs[0]) if paragraphs else ""
+    # A table's rows are lines; a summary runs them together as "row; row".
+    return summarise(paragraphs[0].replace("\n", "; ")) if paragraphs else ""
 
 
 def _tuple(value: object) -> tuple[str, ...]:
@@ -244,11 +264,21 @@ def _enrich(article: Article, text: str) -> Article:
     """Add the per-article analysis the catalog needs: digest, entities, terms, fingerprint."""
     paragraphs = article.paragraphs or markup.plain_paragraphs(article.body_html)
     body = "\n".join(paragraphs)
+    # A brief has no story to compare: its terms and fingerprint stay empty, which keeps it
+    # out of related coverage, same-story clusters and near-duplicates.
+    compared = not article.brief
     enriched = structs.replace(
         article,
         digest=hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(),
-        entities=entities.candidates(article.title, paragraphs),
-        terms=similarity.pack_counts(similarity.terms(f"{article.title}\n{body}")),
-        fingerprint=bytes(similarity.fingerprint(body)),  # SIGNATURE_BITS = 8: values fit
+        # Table cells (tickers, column heads) are not names; tables are left out.
+        entities=entities.candidates(article.title, _prose(paragraphs, article.tables)),
+        terms=similarity.pack_counts(similarity.terms(f"{article.title}\n{body}"))
+        if compared
+        else "",
+        # The headline and dateline are part of the text compared: short templated wire items
+        # (two markets' openings, two companies' dividend notices) differ in little else.
+        fingerprint=bytes(similarity.fingerprint(f"{article.title}\n{article.dateline}\n{body}"))
+        if compared
+        else b"",  # 8-bit values
     )
     return structs.replace(enriched, search_terms=search_terms.article_fields(enriched, paragraphs))

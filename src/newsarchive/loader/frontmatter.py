@@ -23,6 +23,10 @@ KNOWN_KEYS = (
     "summary",
     "caption",
     "credit",
+    # Written by `import`: where an article came from (kept, not shown) and its picture's URL.
+    "image",
+    "source_url",
+    "imported_from",
 )
 _OPEN = re.compile(r"\A---[ \t]*\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)

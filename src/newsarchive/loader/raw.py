@@ -8,18 +8,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import fold
+from ..text import fold, month_number
+from . import wire
 
 CREDIT_MAX = 80  # a caption credit ("AFP / STR", "Reuters/Jane Doe") is short
 HEADLINE_MAX = 300  # a longer first line is a paragraph, not a headline
 BYLINE_MAX = 100
 
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WORD = r"[A-Za-z][A-Za-z'’.&/\-]{0,29}"  # bounded: a run of letters is not a place
+# A dateline: an optional stray prefix the wire left ("****", "c "), a place of up to five
+# words, up to three regions after commas, a date (wire copy misspells its months: "Marchg 12",
+# "Apri l7", "ABR 7"), an agency ("(Reuters)", ", Reuter"), then a dash. Each group starts at
+# its own separator, so a failed match backtracks over a few words at most.
 _DATELINE = re.compile(
-    r"""^(?P<place>[A-Z][A-Z'’.\-]*(?:\s[A-Z][A-Z'’.\-]*){0,4})       # CULIACAN, NEW YORK
-        (?:,\s*(?P<region>[A-Z][A-Za-z.'’\-]*(?:\s[A-Z][A-Za-z.'’\-]*){0,3}))?  # , Mexico
-        (?:,?\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?  # , Jan 5, 2023
-        \s*(?:\((?P<agency>[A-Za-z][\w .&/'’\-]{0,40})\))?               # (Reuters)
-        \s*[-–—]{1,2}\s+""",
+    rf"""^(?:\*+|[a-z0-9][ ]+|RPT[ ]-+)?
+        (?:(?P<when>[A-Z]{{3,9}}\.?[ ]+\d{{1,2}})(?=[ ]*[-–—])|            # APRIL 7 (no place)
+        (?P<place>{_WORD}(?:[ ]{_WORD}){{0,4}})                        # CULIACAN, New York
+        (?P<region>(?:[ ]*,[ ]*{_WORD}(?:[ ]{_WORD}){{0,3}}){{0,3}})    # , Ky. / , Mexico
+        (?:(?P<sep>(?:[ ]*,[ ]*|[ ]+)(?:-[ ]*)?)
+           (?P<date>(?:\d{{1,2}}[ ]+{_MONTH}|[A-Za-z]{{3,9}}\.?,?[ ]+[\dlO][\dlO]?\d?)
+           (?:,[ ]*\d{{4}})?))?)                                      # , Jan 5, 2023 / FEB 26
+        [ ]*(?:\((?P<agency>[A-Za-z][\w .&/'’\-]{{0,40}})\)|,[ ]*(?P<wire>Reuters?))?
+        [ ]*,?[ ]*[-–—]{{1,2}}(?:[ ]+|$)""",
     re.VERBOSE,
 )
 # Unambiguous, so matching is linear: " and " is already in the name class, and each group
@@ -39,26 +53,30 @@ class RawParts:
     date_text: str
     byline: str
     paragraphs: tuple[str, ...]
+    tables: tuple[int, ...] = ()  # which paragraphs are tables, rows kept as lines
+    placeholder: bool = False  # the body was only "Blah blah blah." and has been dropped
 
 
 def parse_raw(body: str, *, has_title: bool = False) -> RawParts:
     """Split a raw text body into caption, headline, dateline, byline and paragraphs."""
-    blocks = split_blocks(body)
-    lines = blocks[0].split("\n") if blocks else []
+    blocks = _line_blocks(body)
+    lines = [line.strip() for line in blocks[0]] if blocks else []
     caption, credit = ("", "")
     if len(lines) >= 2:
         caption, credit = caption_and_credit(lines[0], lines[1])
     if caption:
-        rest = "\n".join(lines[2:])
-        blocks = ([rest] if rest.strip() else []) + blocks[1:]
+        blocks = ([blocks[0][2:]] if len(lines) > 2 else []) + blocks[1:]
         headline = ""
     elif has_title or not blocks:
         headline = ""
     else:
         headline, blocks = _take_headline(blocks)
-    paragraphs = [" ".join(block.split()) for block in blocks]
-    byline, paragraphs = _take_byline(paragraphs)
-    dateline, agency, date_text, paragraphs = _take_dateline(paragraphs)
+    read = [part for block in _without_sign_off(blocks) for part in wire.read_block(block)]
+    byline, read = _take_byline(read)
+    dateline, agency, date_text, read = _take_dateline(read)
+    placeholder = bool(read) and wire.is_placeholder(" ".join(part.text for part in read))
+    if placeholder:
+        read = []
     return RawParts(
         headline,
         caption,
@@ -67,8 +85,24 @@ def parse_raw(body: str, *, has_title: bool = False) -> RawParts:
         agency,
         date_text,
         byline,
-        tuple(p for p in paragraphs if p),
+        tuple(part.text for part in read),
+        tuple(index for index, part in enumerate(read) if part.table),
+        placeholder,
     )
+
+
+def _line_blocks(body: str) -> list[list[str]]:
+    """Split text into blocks of non-blank lines at blank lines, keeping each line's indent."""
+    blocks = re.split(r"\n[ \t\u00a0]*\n", body.strip())
+    kept = ([line.rstrip() for line in block.split("\n") if line.strip()] for block in blocks)
+    return [block for block in kept if block]
+
+
+def _without_sign_off(blocks: list[list[str]]) -> list[list[str]]:
+    """Drop the sign-off lines ("Reuter", "-30-", "MORE") that close the text."""
+    while blocks and not (last := wire.drop_sign_off(blocks[-1])):
+        blocks = blocks[:-1]
+    return [*blocks[:-1], last] if blocks else []
 
 
 def split_blocks(body: str) -> list[str]:
@@ -89,37 +123,68 @@ def caption_and_credit(first: str, second: str) -> tuple[str, str]:
     return a, credit
 
 
-def _take_headline(blocks: list[str]) -> tuple[str, list[str]]:
+def _take_headline(blocks: list[list[str]]) -> tuple[str, list[list[str]]]:
     """Take the first line as the headline unless it is too long to be one."""
-    first, _, rest = blocks[0].partition("\n")
+    first = blocks[0][0]
     if len(first) > HEADLINE_MAX:
         return "", blocks
-    remaining = ([rest] if rest.strip() else []) + blocks[1:]
+    remaining = ([blocks[0][1:]] if len(blocks[0]) > 1 else []) + blocks[1:]
     return " ".join(first.split()), remaining
 
 
-def _take_byline(paragraphs: list[str]) -> tuple[str, list[str]]:
+def _take_byline(parts: list[wire.Block]) -> tuple[str, list[wire.Block]]:
     """Take a "By Jane Doe" line from the first two paragraphs."""
-    for index, text in enumerate(paragraphs[:2]):
-        match = _BYLINE.match(text)
+    for index, part in enumerate(parts[:2]):
+        match = None if part.table else _BYLINE.match(part.text)
         name = match.group("name").strip() if match else ""
         # A short lede such as "By midday, police had closed the road." is not a byline.
-        if name[:1].isupper() and not name.endswith((".", "!", "?")) and len(text) <= BYLINE_MAX:
-            return name, paragraphs[:index] + paragraphs[index + 1 :]
-    return "", paragraphs
+        if (
+            name[:1].isupper()
+            and not name.endswith((".", "!", "?"))
+            and len(part.text) <= BYLINE_MAX
+        ):
+            return name, parts[:index] + parts[index + 1 :]
+    return "", parts
 
 
-def _take_dateline(paragraphs: list[str]) -> tuple[str, str, str, list[str]]:
+def _take_dateline(parts: list[wire.Block]) -> tuple[str, str, str, list[wire.Block]]:
     """Take a dateline ("CULIACAN, Mexico (Reuters) -") from the start of the first paragraph."""
-    if not paragraphs:
-        return "", "", "", paragraphs
-    match = _DATELINE.match(paragraphs[0])
-    if not match or not (match.group("agency") or len(match.group("place")) >= 3):
-        return "", "", "", paragraphs
-    if not match.group("agency") and not match.group("place").isupper():
-        return "", "", "", paragraphs
-    dateline = match.group(0).rstrip(" -–—").strip()
-    rest = paragraphs[0][match.end() :].strip()
-    agency = (match.group("agency") or "").strip()
-    remaining = ([rest] if rest else []) + paragraphs[1:]
-    return dateline, agency, match.group("date") or "", remaining
+    if not parts:
+        return "", "", "", parts
+    first = parts[0]
+    if first.table:  # single spaces, as in a paragraph, so the pattern's space runs are short
+        row, newline, rows = first.text.partition("\n")
+        first = wire.Block(" ".join(row.split()) + newline + rows, table=True)
+    match = _DATELINE.match(first.text)
+    if not match or not _is_dateline(match, first.table):
+        return "", "", "", parts
+    dateline = " ".join(match.group(0).rstrip(" ,-–—").split())
+    rest = first.text[match.end() :].strip()
+    remaining = ([wire.Block(rest, first.table)] if rest else []) + parts[1:]
+    if rest and not first.table and len(remaining) > 1 and remaining[1].table:
+        remaining[:2] = wire.label_table(remaining[0], remaining[1])
+    agency = (match.group("agency") or match.group("wire") or "").strip()
+    return dateline, agency, match.group("date") or match.group("when") or "", remaining
+
+
+def _is_month(date: str) -> bool:
+    """Tell whether a date's first word is a month name or its abbreviation ("FEB", "Sept.")."""
+    word = date.split(" ", 1)[0].rstrip(".,")
+    return month_number(word if not word[:1].isdigit() else date.split()[-1]) is not None
+
+
+def _is_dateline(match: re.Match[str], in_table: bool) -> bool:
+    """Tell a dateline from a lede that opens with a name and a dash ("Paris - Stocks fell")."""
+    if match.group("when"):
+        return _is_month(match.group("when"))
+    place, region, date = match.group("place", "region", "date")
+    if match.group("agency") or match.group("wire"):
+        return place[:1].isupper()
+    if date:
+        # "Shares rose 12 - 15 pct" is no dateline: a date follows a comma or a region, or a
+        # real month follows a place in capitals ("JOHANNESBURG March 13"); a misspelt month
+        # ("Marchg 12") is trusted only after a comma ("ONE MTH 105 - 115" is a table row).
+        after_comma = bool(region) or "," in match.group("sep")
+        return after_comma or (place.isupper() and _is_month(date))
+    # A table's first row ("LONDON GOLD - OPEN") is never dated by its capitals alone.
+    return (not in_table or bool(region)) and place.isupper() and len(place) >= 3

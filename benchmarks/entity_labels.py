@@ -1,0 +1,300 @@
+"""Measure entity extraction on Reuters-21578: label recall, a page sample to judge, and CPU time.
+
+    python benchmarks/entity_labels.py [--articles DIR] [--labels FILE] [--files N]
+                                       [--sample K] [--seed S]
+
+Reads N labelled files (a seeded random sample, default 4000) with newsarchive's own reader,
+catalogues them with the default settings (`entity_min_articles: 2`) and prints:
+
+- recall of Reuters' PLACES and PEOPLE labels, counted only where the body (not the all-caps
+  headline) names the entity with one of the forms in the tables below; an article recalls a
+  label when one of its published entity chips is that entity;
+- CPU time of entity extraction (`entities.candidates`) per 400 words of text;
+- with `--sample K`, K random entity pages per kind with two contexts each, to judge by hand
+  (the judged sample is kept in benchmarks/entity_judgement_reuters.md).
+
+The code -> name tables say what each Reuters label means and how a body names it. A place is
+recalled when a place chip has the canonical name's key; a person when a person chip's name
+ends with the surname and, if it has a first name, that first name is the table's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from newsarchive.catalog import build_site
+from newsarchive.config import SiteConfig
+from newsarchive.entity_words import fold
+from newsarchive.loader import read_article
+from newsarchive.models import Article, SourceFile
+
+REUTERS = Path("/work/data/reuters")
+
+# Place codes whose name is not the code in title case, with the forms a body names them by.
+PLACES: dict[str, tuple[str, ...]] = {
+    "usa": ("United States", "U.S.", "USA", "U.S.A."),
+    "uk": ("United Kingdom", "Britain", "Great Britain", "U.K.", "UK"),
+    "ussr": ("Soviet Union", "USSR", "U.S.S.R."),
+    "uae": ("United Arab Emirates", "UAE", "U.A.E."),
+    "west-germany": ("West Germany",),
+    "east-germany": ("East Germany",),
+    "trinidad-tobago": ("Trinidad and Tobago", "Trinidad"),
+    "yemen-arab-republic": ("North Yemen", "Yemen Arab Republic"),
+    "yemen-demo-republic": ("South Yemen",),
+    "us-virgin-islands": ("U.S. Virgin Islands", "Virgin Islands"),
+    "kampuchea": ("Kampuchea", "Cambodia"),
+    "burma": ("Burma", "Myanmar"),
+    "ivory-coast": ("Ivory Coast",),
+    "papua-new-guinea": ("Papua New Guinea",),
+    "antigua": ("Antigua",),
+}
+
+# Person codes -> (full name, surname as a body writes it).
+PEOPLE: dict[str, tuple[str, str]] = {
+    "alfonsin": ("Raul Alfonsin", "Alfonsin"),
+    "andriessen": ("Frans Andriessen", "Andriessen"),
+    "aqazadeh": ("Gholamreza Aqazadeh", "Aqazadeh"),
+    "aquino": ("Corazon Aquino", "Aquino"),
+    "babangida": ("Ibrahim Babangida", "Babangida"),
+    "balladur": ("Edouard Balladur", "Balladur"),
+    "bangemann": ("Martin Bangemann", "Bangemann"),
+    "boesky": ("Ivan Boesky", "Boesky"),
+    "bond": ("Alan Bond", "Bond"),
+    "bresser-pereira": ("Luiz Carlos Bresser Pereira", "Bresser Pereira"),
+    "brodersohn": ("Mario Brodersohn", "Brodersohn"),
+    "camdessus": ("Michel Camdessus", "Camdessus"),
+    "carlsson": ("Ingvar Carlsson", "Carlsson"),
+    "cavaco-silva": ("Anibal Cavaco Silva", "Cavaco Silva"),
+    "chirac": ("Jacques Chirac", "Chirac"),
+    "ciampi": ("Carlo Azeglio Ciampi", "Ciampi"),
+    "conable": ("Barber Conable", "Conable"),
+    "concepcion": ("Jose Concepcion", "Concepcion"),
+    "corrigan": ("Gerald Corrigan", "Corrigan"),
+    "cossiga": ("Francesco Cossiga", "Cossiga"),
+    "dauster": ("Jorio Dauster", "Dauster"),
+    "de-clercq": ("Willy De Clercq", "De Clercq"),
+    "de-kock": ("Gerhard De Kock", "De Kock"),
+    "de-la-madrid": ("Miguel De La Madrid", "De La Madrid"),
+    "de-larosiere": ("Jacques De Larosiere", "De Larosiere"),
+    "del-mazo": ("Alfredo Del Mazo", "Del Mazo"),
+    "delors": ("Jacques Delors", "Delors"),
+    "deng-xiaoping": ("Deng Xiaoping", "Deng"),
+    "douglas": ("Roger Douglas", "Douglas"),
+    "du-plessis": ("Barend Du Plessis", "Du Plessis"),
+    "duisenberg": ("Wim Duisenberg", "Duisenberg"),
+    "eyskens": ("Mark Eyskens", "Eyskens"),
+    "fernandez": ("", "Fernandez"),
+    "fujioka": ("Masao Fujioka", "Fujioka"),
+    "gandhi": ("Rajiv Gandhi", "Gandhi"),
+    "garcia": ("Alan Garcia", "Garcia"),
+    "goria": ("Giovanni Goria", "Goria"),
+    "greenspan": ("Alan Greenspan", "Greenspan"),
+    "halikias": ("Dimitris Halikias", "Halikias"),
+    "haughey": ("Charles Haughey", "Haughey"),
+    "hawke": ("Bob Hawke", "Hawke"),
+    "herrington": ("John Herrington", "Herrington"),
+    "hisham-nazer": ("Hisham Nazer", "Nazer"),
+    "howard-baker": ("Howard Baker", "Baker"),
+    "icahn": ("Carl Icahn", "Icahn"),
+    "james-baker": ("James Baker", "Baker"),
+    "james-miller": ("James Miller", "Miller"),
+    "jaruzelski": ("Wojciech Jaruzelski", "Jaruzelski"),
+    "johnston": ("", "Johnston"),
+    "kaufman": ("Henry Kaufman", "Kaufman"),
+    "keating": ("Paul Keating", "Keating"),
+    "khomeini": ("Ruhollah Khomeini", "Khomeini"),
+    "kiechle": ("Ignaz Kiechle", "Kiechle"),
+    "king-fahd": ("", "Fahd"),
+    "kohl": ("Helmut Kohl", "Kohl"),
+    "kullberg": ("Duane Kullberg", "Kullberg"),
+    "lange": ("David Lange", "Lange"),
+    "languetin": ("Pierre Languetin", "Languetin"),
+    "lawson": ("Nigel Lawson", "Lawson"),
+    "leigh-pemberton": ("Robin Leigh-Pemberton", "Leigh-Pemberton"),
+    "lukman": ("Rilwanu Lukman", "Lukman"),
+    "lyng": ("Richard Lyng", "Lyng"),
+    "machinea": ("Jose Luis Machinea", "Machinea"),
+    "macsharry": ("Ray MacSharry", "MacSharry"),
+    "mancera-aguayo": ("Miguel Mancera Aguayo", "Mancera"),
+    "martens": ("Wilfried Martens", "Martens"),
+    "masse": ("Marcel Masse", "Masse"),
+    "maxwell": ("Robert Maxwell", "Maxwell"),
+    "mikulic": ("Branko Mikulic", "Mikulic"),
+    "mitterrand": ("Francois Mitterrand", "Mitterrand"),
+    "miyazawa": ("Kiichi Miyazawa", "Miyazawa"),
+    "mohammed-ali-abal-khail": ("Mohammed Ali Abal-Khail", "Abal-Khail"),
+    "mousavi": ("Mir Hossein Mousavi", "Mousavi"),
+    "mulroney": ("Brian Mulroney", "Mulroney"),
+    "murdoch": ("Rupert Murdoch", "Murdoch"),
+    "nakasone": ("Yasuhiro Nakasone", "Nakasone"),
+    "oeien": ("Arne Oeien", "Oeien"),
+    "okongwu": ("Chu Okongwu", "Okongwu"),
+    "ongpin": ("Jaime Ongpin", "Ongpin"),
+    "ozal": ("Turgut Ozal", "Ozal"),
+    "papandreou": ("Andreas Papandreou", "Papandreou"),
+    "perez-de-cuellar": ("Javier Perez De Cuellar", "Perez De Cuellar"),
+    "petricioli": ("Gustavo Petricioli", "Petricioli"),
+    "pickens": ("Boone Pickens", "Pickens"),
+    "poehl": ("Karl Otto Poehl", "Poehl"),
+    "prawiro": ("Radius Prawiro", "Prawiro"),
+    "reagan": ("Ronald Reagan", "Reagan"),
+    "rubio": ("Mariano Rubio", "Rubio"),
+    "ruding": ("Onno Ruding", "Ruding"),
+    "russell": ("", "Russell"),
+    "ryzhkov": ("Nikolai Ryzhkov", "Ryzhkov"),
+    "sarney": ("Jose Sarney", "Sarney"),
+    "schlueter": ("Poul Schlueter", "Schlueter"),
+    "singhasaneh": ("Suthee Singhasaneh", "Singhasaneh"),
+    "siregar": ("Arifin Siregar", "Siregar"),
+    "sourrouille": ("Juan Sourrouille", "Sourrouille"),
+    "sprinkel": ("Beryl Sprinkel", "Sprinkel"),
+    "steeg": ("Helga Steeg", "Steeg"),
+    "stich": ("Otto Stich", "Stich"),
+    "stoltenberg": ("Gerhard Stoltenberg", "Stoltenberg"),
+    "subroto": ("", "Subroto"),
+    "suharto": ("", "Suharto"),
+    "sumita": ("Satoshi Sumita", "Sumita"),
+    "takeshita": ("Noboru Takeshita", "Takeshita"),
+    "tamura": ("Hajime Tamura", "Tamura"),
+    "thatcher": ("Margaret Thatcher", "Thatcher"),
+    "verity": ("William Verity", "Verity"),
+    "volcker": ("Paul Volcker", "Volcker"),
+    "von-weizsaecker": ("Richard Von Weizsaecker", "Von Weizsaecker"),
+    "wang-bingqian": ("Wang Bingqian", "Wang"),
+    "wilson": ("Michael Wilson", "Wilson"),
+    "yeutter": ("Clayton Yeutter", "Yeutter"),
+    "young": ("", "Young"),
+    "zhao-ziyang": ("Zhao Ziyang", "Zhao"),
+}
+
+
+def place_forms(code: str) -> tuple[str, ...]:
+    """Return the canonical name of a place code first, then the other forms a body uses."""
+    return PLACES.get(code) or (code.replace("-", " ").title(),)
+
+
+def names_in(body: str, forms: tuple[str, ...]) -> bool:
+    """Tell whether the body has one of the forms as whole words, capitalised as given."""
+    return any(re.search(rf"(?<![\w.]){re.escape(f)}(?![\w])", body) for f in forms)
+
+
+def person_recalled(code: str, chips: list[str]) -> bool:
+    """Tell whether a person chip names the labelled person: the surname's words in a row and,
+    if the chip has more words and the table a first name, that first name among them."""
+    full, surname = PEOPLE[code]
+    tail, first = fold(surname).split("-"), fold(full).split("-")[0] if full else ""
+    for chip in (fold(c).split("-") for c in chips):
+        runs = [chip[i : i + len(tail)] for i in range(len(chip) - len(tail) + 1)]
+        if tail in runs and (chip == tail or not first or first in chip):
+            return True
+    return False
+
+
+def read(folder: Path, rels: list[str]) -> list[Article]:
+    """Read the files with newsarchive's reader, skipping any it skips."""
+    found = [read_article(SourceFile.at(folder / rel, rel))[0] for rel in rels]
+    return [a for a in found if a is not None]
+
+
+def cpu_per_400_words(articles: list[Article]) -> float:
+    """Return CPU milliseconds per 400 words of extracting every article once, in a fresh
+    process (this one's caches are warm from reading) with the gazetteer already loaded."""
+    texts = [(a.title, list(a.paragraphs)) for a in articles]
+    words = sum(len(" ".join((t, *ps)).split()) for t, ps in texts)
+    child = subprocess.run(
+        [sys.executable, "-c", TIMER],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(child.stdout) * 1000 / (words / 400)
+
+
+TIMER = """
+import json, sys, time
+from newsarchive import entities
+from newsarchive.entity_words import gazetteer
+texts = json.load(sys.stdin)
+gazetteer()
+started = time.process_time()
+for title, paragraphs in texts:
+    entities.candidates(title, paragraphs)
+print(time.process_time() - started)
+"""
+
+
+def main() -> None:
+    """Print recall, CPU time and, if asked, a sample of pages to judge."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=Path, default=REUTERS / "articles")
+    parser.add_argument("--labels", type=Path, default=REUTERS / "labels.json")
+    parser.add_argument("--files", type=int, default=4000)
+    parser.add_argument("--sample", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=20)
+    options = parser.parse_args()
+    labels = json.loads(options.labels.read_text())
+    rels = sorted(labels)
+    rels = sorted(random.Random(options.seed).sample(rels, min(options.files, len(rels))))
+    articles = read(options.articles, rels)
+    print(f"{len(articles)} articles read", file=sys.stderr)
+    site = build_site(SiteConfig(pagefind=False), articles)
+    by_source = {e.article.source: e for e in site.entries}
+    texts = {a.source: "\n".join(a.paragraphs) for a in articles}
+    tally = {"place": [0, 0], "person": [0, 0]}
+    missed: dict[str, list[str]] = {"place": [], "person": []}
+    for rel, entry in by_source.items():
+        chips = {k: [t.name for t in entry.entities if t.kind == k] for k in tally}
+        for code in labels[rel]["places"]:
+            forms = place_forms(code)
+            if names_in(texts[rel], forms):
+                hit = fold(forms[0]) in map(fold, chips["place"])
+                tally["place"][0] += hit
+                tally["place"][1] += 1
+                missed["place"] += [] if hit else [f"{rel}: {code}"]
+        for code in labels[rel]["people"]:
+            if names_in(texts[rel], (PEOPLE[code][1],)):
+                hit = person_recalled(code, chips["person"])
+                tally["person"][0] += hit
+                tally["person"][1] += 1
+                missed["person"] += [] if hit else [f"{rel}: {code} {chips['person']}"]
+    for kind, (hit, named) in tally.items():
+        print(f"{kind} recall where the body names it: {hit}/{named} = {hit / max(named, 1):.1%}")
+    for kind, misses in missed.items():
+        print(f"missed {kind} (first 15):", *misses[:15], sep="\n  ")
+    print(f"entity extraction: {cpu_per_400_words(articles):.3f} ms CPU per 400 words")
+    kinds = {
+        k: [t for t in site.entities if t.kind == k] for k in ("person", "place", "organisation")
+    }
+    print({k: len(v) for k, v in kinds.items()})
+    rng = random.Random(options.seed)
+    for kind, terms in kinds.items() if options.sample else ():
+        print(f"\n## {kind}")
+        for term in rng.sample(terms, min(options.sample, len(terms))):
+            print(f"- {term.name} ({len(term.members)})")
+            for member in term.members[:2]:
+                source = site.entries[member].article.source
+                print(f"    {context(texts.get(source, ''), term.name)}")
+
+
+def context(text: str, name: str) -> str:
+    """Return up to 60 characters either side of the name (else its last word) in a text."""
+    at, word = text.find(name), name
+    if at < 0:
+        word = name.split()[-1]
+        at = text.find(word)
+    return (
+        " ".join(text[max(0, at - 60) : at + len(word) + 60].split())
+        if at >= 0
+        else "(not in body)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,186 @@
+"""Fold the per-article name candidates (`entities.candidates`) into the archive's entities.
+
+One streaming pass lists each (kind, surface name) mention's articles; mentions are grouped by
+identity (the folded name, with the authority file's and the built-in aliases applied and a
+company's legal form dropped), a surname alone joins the one fuller name it stands for, and
+the confidence rule decides what is published:
+
+- an entity is *confirmed* when at least one article names it with evidence for its kind
+  (a given name, title, role, "said", a head word such as "Bank" or "Party", a legal form,
+  a gazetteer entry, a <bracketed> wire company name) or entities.yaml gives its kind;
+- a confirmed entity named in at least `min_articles` articles gets a page and chips;
+- the others named without evidence are *unconfirmed*: listed per article in articles.json
+  (`entities_unconfirmed`) for a person to review and settle in entities.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .authority import Authority
+from .entities import ORG, PERSON, PLACE, _parts, _short_forms
+from .entity_words import LEGAL_FORMS, SAME_AS, fold, gazetteer
+
+_KIND_ORDER = {PLACE: 0, ORG: 1, PERSON: 2}
+_MAX_PARENTS = 8  # a surname shared by more full names than this stays apart, unpublished
+Postings = dict[tuple[str, str], list[int]]
+NO_RULES = Authority()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, place or organisation named in the archive."""
+
+    key: str  # folded identity, ascii lowercase slug, e.g. "ovidio-guzman-lopez"
+    name: str  # best display form, e.g. "Ovidio Guzmán López"
+    kind: str  # "person" | "place" | "organisation"
+    articles: tuple[int, ...]  # sorted ids of the articles that mention it
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The published entities, most covered first, and the unconfirmed names for review."""
+
+    published: tuple[Entity, ...]
+    unconfirmed: tuple[Entity, ...]  # kind is the unconfirmed guess
+
+
+def collect(
+    docs: Iterable[tuple[int, tuple[tuple[str, str], ...]]],
+    min_articles: int = 2,
+    min_mentions: int = 1,
+) -> tuple[Entity, ...]:
+    """Return the entities that get a page (see `gather`)."""
+    return gather(docs, min_articles, min_mentions).published
+
+
+def gather(
+    docs: Iterable[tuple[int, tuple[tuple[str, str], ...]]],
+    min_articles: int = 2,
+    min_mentions: int = 1,
+    rules: Authority = NO_RULES,
+) -> Found:
+    """Fold per-article candidates into entities: published ones (confirmed, in at least
+    `min_articles` articles) and unconfirmed ones, each most-covered first, then by key."""
+    postings = _postings(docs)
+    aliases, kinds, blocked = dict(rules.aliases), dict(rules.kinds), frozenset(rules.block)
+    members: dict[str, list[tuple[str, str]]] = {}
+    for mention in postings:
+        identity = _identity(mention, aliases)
+        if identity and identity not in blocked and fold(mention[1]) not in blocked:
+            members.setdefault(identity, []).append(mention)
+    guesses = {k: kinds.get(k) or _majority(ms, postings) for k, ms in members.items()}
+    people = {k for k, kind in guesses.items() if kind.rstrip("?") == PERSON}
+    reach = {k: len({i for m in members[k] for i in postings[m]}) for k in people}
+    targets = _fold_people(people, reach)
+    groups: dict[str, list[str]] = {}
+    for k in members:
+        target = targets.get(k, k)
+        if target:
+            groups.setdefault(target, []).append(k)
+    published: list[Entity] = []
+    unconfirmed: list[Entity] = []
+    for target, keys in groups.items():
+        group = [m for k in keys for m in members[k]]
+        ids = tuple(sorted(set().union(*(postings[m] for m in group))))
+        kind = kinds.get(target) or _majority(group, postings)
+        name = _preferred(target, aliases) or _best_name(members[target], postings)
+        if kind.endswith("?"):
+            unconfirmed.append(Entity(target, name, kind[:-1], ids))
+        elif len(ids) >= min_articles and sum(len(postings[m]) for m in group) >= min_mentions:
+            published.append(Entity(target, name, kind, ids))
+    return Found(tuple(sorted(published, key=_order)), tuple(sorted(unconfirmed, key=_order)))
+
+
+def _order(entity: Entity) -> tuple[int, str]:
+    """Sort key: most-covered first, then by key."""
+    return (-len(entity.articles), entity.key)
+
+
+def _identity(mention: tuple[str, str], aliases: dict[str, str]) -> str:
+    """Return the key a mention is published under: aliases followed, and an organisation's
+    legal form dropped unless that leaves a place's name ("Midland Co" is not Midland)."""
+    folded = fold(mention[1])
+    if folded in aliases:
+        return fold(aliases[folded])
+    if folded in SAME_AS:
+        return fold(SAME_AS[folded])
+    parts = folded.split("-")
+    if mention[0].rstrip("?") != ORG:
+        return folded
+    while len(parts) > 1 and parts[-1] in LEGAL_FORMS:
+        parts.pop()
+    short = "-".join(parts)
+    return folded if short in gazetteer().names else short
+
+
+def _preferred(target: str, aliases: dict[str, str]) -> str:
+    """Return the name the authority file or the built-in aliases give an entity, if any."""
+    if target in aliases:
+        return aliases[target]
+    return next((n for k, n in aliases.items() if fold(n) == target), SAME_AS.get(target, ""))
+
+
+def _postings(docs: Iterable[tuple[int, tuple[tuple[str, str], ...]]]) -> Postings:
+    """Stream over the documents once, listing the articles of each (kind, surface) mention."""
+    postings: Postings = {}
+    for article, mentions in docs:
+        for mention in mentions:
+            ids = postings.get(mention)
+            if ids is None:
+                postings[mention] = [article]
+            elif ids[-1] != article:
+                ids.append(article)
+    return postings
+
+
+def _majority(mentions: list[tuple[str, str]], postings: Postings) -> str:
+    """Return the kind most articles gave these mentions with evidence (ties go to place, then
+    organisation); with no evidence anywhere, the unconfirmed guess ending in "?"."""
+    votes: dict[str, int] = {}
+    for kind, name in mentions:
+        votes[kind] = votes.get(kind, 0) + len(postings[(kind, name)])
+    sure = {k: v for k, v in votes.items() if not k.endswith("?")} or votes
+    return min(sure, key=lambda k: (-sure[k], _KIND_ORDER.get(k.rstrip("?"), 3), k))
+
+
+def _best_name(mentions: list[tuple[str, str]], postings: Postings) -> str:
+    """Return the form to show: accented over plain, mixed case over capitals, then commonest."""
+    if len(mentions) == 1:
+        return mentions[0][1]
+    counts: dict[str, int] = {}
+    for kind, name in mentions:
+        counts[name] = counts.get(name, 0) + len(postings[(kind, name)])
+    return max(counts, key=lambda n: (not n.isascii(), not n.isupper(), counts[n], n))
+
+
+def _fold_people(keys: set[str], reach: dict[str, int]) -> dict[str, str]:
+    """Map each partial person key to the one fuller name it stands for, or to the one that
+    has three in four of their articles ("Reagan": Ronald, not Nancy); "" drops a vague one."""
+    parts = {k: _parts(k) for k in keys}
+    by_parts: dict[tuple[str, ...], str] = {}
+    for k in sorted(keys):
+        by_parts.setdefault(parts[k], k)
+    parents: dict[str, list[str]] = {}
+    for k in sorted(keys):
+        for form in _short_forms(parts[k]):
+            short = by_parts.get(form)
+            if short is not None and len(parents.setdefault(short, [])) <= _MAX_PARENTS:
+                parents[short].append(k)
+    targets: dict[str, str] = {}
+    for short in sorted(parents, key=lambda k: (-len(parts[k]), k)):
+        ends = {targets.get(p, p) for p in parents[short]}
+        if len(parents[short]) <= _MAX_PARENTS and len(ends) == 1:
+            targets[short] = ends.pop()
+        elif (main := _dominant(ends, reach)) and len(parents[short]) <= _MAX_PARENTS:
+            targets[short] = main
+        elif len(parts[short]) == 1:
+            targets[short] = ""
+    return targets
+
+
+def _dominant(keys: set[str], reach: dict[str, int]) -> str:
+    """Return the key with three in four of these keys' articles, or ""."""
+    top = max(sorted(keys), key=lambda k: reach.get(k, 0))
+    return top if reach.get(top, 0) * 4 >= 3 * sum(reach.get(k, 0) for k in keys) else ""

@@ -1,0 +1,239 @@
+"""Find runs of capitalised words in a text, and read the few tokens around each that the
+entity rules look at ("in", "President", "said", ", a town"), without tokenising the whole text.
+
+One regular-expression scan per block finds the runs; only the one to three tokens around a run
+that a rule reads are tokenised, exactly as tokenising the whole block would give them (a
+property test holds the two to the same answer).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from .entity_words import (
+    ABBREVIATIONS,
+    APPOSITION,
+    BYLINE_CUES,
+    CONNECTORS,
+    OPENERS,
+    PERSON_CUE,
+    PLACE_AFTER,
+    PLACE_BEFORE,
+    PLACE_NEAR,
+    ROLES,
+    SAID,
+    TITLES,
+    gazetteer,
+    key,
+)
+
+# Words before a firm's name that is also a person's: "brokers James Capel".
+FIRM_CUE = {(w,) for w in ("brokers", "stockbrokers", "brokerage", "bankers", "auditors")}
+# "in", "president", ...; and "," for "Kidder, Peabody and Co", a name cut at its comma
+_CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR | FIRM_CUE) | {","}
+# Words after an employer's name: "Dean Witter analyst Karen Gibbs" (not a person's name).
+EMPLOYER_CUE = frozenset(
+    [
+        "analyst",
+        "analysts",
+        "economist",
+        "economists",
+        "spokesman",
+        "spokeswoman",
+        "official",
+        "officials",
+        "trader",
+        "traders",
+        "dealer",
+        "dealers",
+        "executive",
+        "executives",
+    ]
+)
+_CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID) | EMPLOYER_CUE  # "state", "said"
+
+_STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a space
+
+_READ_TWO = frozenset({".", "!", "?", "by", "of"})  # tokens after which a rule reads one more
+
+REACH = 200  # characters searched for a space before tokenising a whole text instead
+
+TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_](?:[\w'’-]*\w)?|\d[\d.,:]*|[^\w\s]")
+
+_LONE = frozenset('"“”‘()[]{};!?—–/&*+=<>|#@%$')  # characters always a token of their own
+
+_UP = "[" + "".join(re.escape(c) for c in map(chr, range(0x2000)) if c.isupper()) + "]"
+_LETTERS = r"[^\W\d_]*(?:['’-][^\W\d_]+)*"  # the rest of a word, "-" or "'" inside
+_HONORIFICS = "Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St"
+# After a capital: more initials ("U.S."), the rest of an honorific or initial ("Mr.", "J.") if a
+# capital follows, or the rest of a word. The lookahead and lookbehinds keep failing cheap.
+_AFTER_CAPITAL = (
+    rf"(?:\.(?:{_UP}\.)+|(?=[a-z]{{0,3}}\.)(?:"
+    + "|".join(f"(?<={h[0]}){h[1:]}" for h in _HONORIFICS.split("|"))
+    + rf")?\.(?=\s+{_UP})|{_LETTERS})"
+)
+_WORD = rf"(?:{_UP}{_AFTER_CAPITAL}|(?:al|el|ad|as|bin|ibn|abu)-{_UP}\w*)(?!\w|-\d)"
+_JOINERS = "|".join(sorted(CONNECTORS))
+_MORE_WORDS = rf"(?:(?:\s+(?:{_JOINERS})){{0,2}}\s+{_WORD})*"
+
+
+@functools.cache
+def _runs() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Return the patterns that find runs of capitalised words: for any text, for text with
+    no "-" before a capital (no run can open with "al-" or "bin-": the pattern opens with the
+    capital, so the scan skips to capitals quickly), and for that "-". Compiled when first
+    needed: 20 ms, which a build that reads no article (most rebuilds) saves."""
+    return (
+        re.compile(rf"(?<![\w'’-]){_WORD}{_MORE_WORDS}"),
+        re.compile(rf"{_UP}(?<![\w'’-].){_AFTER_CAPITAL}(?!\w|-\d){_MORE_WORDS}"),
+        re.compile(rf"-{_UP}"),
+    )
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+# A span's fields, unnamed so that a cache keys on them without building a _Span first.
+_Fields = tuple[tuple[str, ...], bool, tuple[str, ...], tuple[str, ...], bool]
+
+
+@functools.lru_cache(maxsize=65536)
+def normal_word(token: str) -> tuple[str, bool]:
+    """Return a token as a name word, and whether it ends its run ("Cartel's", "Mexico-based")."""
+    possessive = token.endswith(("'s", "’s"))
+    word = token[:-2] if possessive else token
+    head, _, tail = word.partition("-")
+    if tail[:1].islower() and head[:1].isupper():
+        return head, True
+    if word.isupper() and len(word) > 3:
+        word = gazetteer().names.get(key(word)) or (word.title() if len(word) > 6 else word)
+    return word, possessive
+
+
+@functools.lru_cache(maxsize=65536)
+def _run_words(run: str) -> tuple[tuple[str, ...], bool, bool]:
+    """Return a run's name words, if the last is possessive, and if a word inside ends a name."""
+    words = [normal_word(piece) for piece in run.split()]
+    return tuple(w for w, _ in words), words[-1][1], any(closes for _, closes in words[:-1])
+
+
+def spans(text: str) -> list[_Fields]:
+    """Find runs of capitalised words, joined by particles like "de la" or "of", with context."""
+    spans: list[_Fields] = []
+    anywhere, after_capital, hyphen_capital = _runs()
+    scan = anywhere if hyphen_capital.search(text) else after_capital
+    for run in scan.finditer(text):
+        words, possessive, inside = _run_words(run.group())
+        if inside:
+            spans += _split_run(text, run)
+            continue
+        before, after = _before(text, run.start()), _after(text, run.end())
+        spans.append((words, _opens_sentence(before), _cue(before), after, possessive))
+    return spans
+
+
+def _split_run(text: str, run: re.Match[str]) -> list[_Fields]:
+    """Cut a run after each word that ends a name ("Cartel's", "Mexico-based") inside it."""
+    spans: list[_Fields] = []
+    start, words = run.start(), []
+    for piece in _NON_SPACE.finditer(text, run.start(), run.end()):
+        word, closes = normal_word(piece.group())
+        words.append(word)
+        if closes or piece.end() == run.end():
+            before, after = _before(text, start), _after(text, piece.end())
+            initial = start == run.start() and _opens_sentence(before)
+            spans.append((tuple(words), initial, _cue(before), after, closes))
+            start, words = piece.end(), []
+    return spans
+
+
+def _before(text: str, end: int) -> tuple[str, ...]:
+    """Return the token before a position, and the one before that if a rule reads it."""
+    if text[end - 1 : end] == " ":  # most often a plain word, maybe with "." or ","
+        chunk = text[text.rfind(" ", 0, end - 1) + 1 : end - 1]
+        if chunk.isalpha() and chunk.lower() not in _READ_TWO:
+            return (chunk,)
+        if len(chunk) > 1 and chunk[-1] in _STOPS and chunk[:-1].isalpha():
+            return chunk[:-1], chunk[-1]
+    if _splits(text, end):
+        start, floor = end, max(0, end - REACH)
+        while True:  # tokenise back from one space further each time
+            space = text.rfind(" ", floor, max(floor, start - 2))
+            if space < 0 < floor:
+                break  # no space near enough
+            start = space + 1
+            tokens = TOKEN.findall(text, start, end)
+            if len(tokens) > 1 or (tokens and tokens[-1].lower() not in _READ_TWO) or not start:
+                return tuple(tokens[-2:])
+    every, starts = _tokens(text)
+    i = bisect.bisect_left(starts, end)
+    return every[max(0, i - 2) : i]
+
+
+def _cue(before: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the lowercased tokens before a span that a rule reads: "in", "city of", ..."""
+    last = before[-1].lower() if before else ""
+    if len(before) > 1 and last in {"of", "by"}:
+        pair = (before[-2].lower(), last)
+        if pair in PLACE_BEFORE or (last == "by" and pair[0] in BYLINE_CUES):
+            return pair
+    return (last,) if last in _CUES_BEFORE else ()
+
+
+def _after(text: str, start: int) -> tuple[str, ...]:
+    """Return the lowercased tokens after a span that a rule reads: "state", ", a town", ..."""
+    if text[start : start + 1] == " ":  # most often a plain word, maybe with "." or ","
+        end = text.find(" ", start + 1)
+        chunk = text[start + 1 : len(text) if end < 0 else end]
+        word = chunk if chunk.isalpha() else chunk[:-1]
+        if word.isalpha() and (word is chunk or chunk[-1] in _STOPS):
+            return (word.lower(),) if word.lower() in _CUES_AFTER else ()
+    if _splits(text, start):
+        tokens: list[str] = []
+        while len(tokens) < 3 and (match := TOKEN.search(text, start)):
+            tokens.append(match.group().lower())
+            start = match.end()
+            if tokens[0] != ",":
+                break
+    else:
+        every, starts = _tokens(text)
+        i = bisect.bisect_left(starts, start)
+        tokens = [t.lower() for t in every[i : i + 3]]
+    if tuple(tokens) in APPOSITION:
+        return tuple(tokens)
+    if tokens[:1] == [","] and len(tokens) > 1 and tokens[1] in ROLE_AFTER:
+        return (",", tokens[1])  # "Beryl Sprinkel, chairman of ..."
+    return tuple(tokens[:1]) if tokens[:1] and tokens[0] in _CUES_AFTER else ()
+
+
+def _splits(text: str, i: int) -> bool:
+    """Tell whether no token crosses position i, so each side can be tokenised on its own."""
+    if i == 0 or i >= len(text):
+        return True
+    left, right = text[i - 1], text[i]
+    if left.isspace() or right.isspace() or left in _LONE or right in _LONE:
+        return True
+    if left.isalpha():  # a word ends here unless "." makes it an initial, as in "U.S."
+        return right in ",:" or (right == "." and i > 1 and text[i - 2].isalpha())
+    return left in ",:." and right.isalpha() and (left != "." or text[i + 1 : i + 2] != ".")
+
+
+@functools.lru_cache(maxsize=4)
+def _tokens(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Return every token of a text and where each starts, for the rare unclear boundary."""
+    matches = list(TOKEN.finditer(text))
+    return tuple(m.group() for m in matches), tuple(m.start() for m in matches)
+
+
+def _opens_sentence(before: tuple[str, ...]) -> bool:
+    """Tell whether the token after these opens a sentence (or a quotation)."""
+    if not before or before[-1] in OPENERS:
+        return True
+    if before[-1] not in {".", "!", "?"}:
+        return False
+    word = before[-2] if len(before) > 1 else ""
+    return word.lower() not in ABBREVIATIONS and not (len(word) == 1 and word.isupper())
+
+
+ROLE_AFTER = TITLES | ROLES  # "Beryl Sprinkel, chairman of ..."

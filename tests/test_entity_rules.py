@@ -1,0 +1,241 @@
+"""Tests for what gets published about people, places and organisations: evidence, aliases,
+the confidence rule, the entities.yaml authority file, and counts that agree everywhere."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsarchive.entities import candidates
+from newsarchive.entity_catalog import Entity, collect, gather
+
+from conftest import ROOT, Built, build_at
+
+ROLE_WORDS_BEFORE_NAMES = (
+    "Chancellor of the Exchequer Gordon Brown spoke. Sprinter Kelly Holmes won. "
+    "Actor Tom Hanks and PM John Prescott met Presidents George W Bush. "
+    "Lib Dems David Laws said so."
+)
+ALL_CAPS_HEADLINE_WORD_IS_A_TOWN = "SALE OF UNITS COMPLETED"
+WIRE_COMPANY_IN_BRACKETS = "<Midland Bank PLC> said Midland would sell <CHEM> shares."
+RESULTS_TABLE = "Shr 34 cts vs 1.19 dlrs Net 807,000 vs 2,858,000 Year Shr Royal Dutch"
+SIGN_OFF = "The company said it expects profits to rise. Reuter"
+NO_EVIDENCE = "Million Dollar Baby won again."
+SURNAME_AFTER_TITLE = "President Reagan met reporters."
+SURNAME_AFTER_FULL_NAME = "Gordon Brown spoke. Mr Brown said taxes would fall."
+TITLED_ACRONYM = "The U.S. Food and Drug Administration approved it."
+FILM = "Tom Hanks praised the film Space Invaders Movie."
+KNOWN_INSTITUTIONS = (
+    "The European Community and the EC Commission asked the IMF, the World Bank and OPEC."
+)
+
+
+def names(text: str, title: str = "") -> set[tuple[str, str]]:
+    """Return the (kind, name) candidates of one paragraph."""
+    return set(candidates(title, [text]))
+
+
+def entities_of(*texts: str) -> dict[str, Entity]:
+    """Return the published entities of one-paragraph articles, by key (any one article)."""
+    return {e.key: e for e in collect(enumerate(candidates("", [t]) for t in texts), 1)}
+
+
+def test_titles_and_role_words_are_stripped() -> None:
+    people = {name for kind, name in names(ROLE_WORDS_BEFORE_NAMES) if kind == "person"}
+    assert people == {
+        "Gordon Brown",
+        "Kelly Holmes",
+        "Tom Hanks",
+        "John Prescott",
+        "George W Bush",
+        "David Laws",
+    }
+
+
+def test_all_caps_headline_gives_no_place_of_its_own() -> None:
+    found = names("The company said the sale was agreed.", ALL_CAPS_HEADLINE_WORD_IS_A_TOWN)
+    assert not any(kind == "place" for kind, _ in found)
+
+
+def test_bracketed_wire_company_is_an_organisation_and_no_word_inside_it_is_a_place() -> None:
+    assert names(WIRE_COMPANY_IN_BRACKETS) == {("organisation", "Midland Bank PLC")}
+
+
+def test_results_table_is_never_mined() -> None:
+    assert names(RESULTS_TABLE) == set()
+
+
+def test_sign_off_is_never_an_organisation() -> None:
+    assert not any(name.lower().startswith("reuter") for _, name in names(SIGN_OFF))
+
+
+def test_name_without_evidence_is_unconfirmed() -> None:
+    assert names(NO_EVIDENCE) == {("person?", "Million Dollar Baby")}
+    docs = [(0, candidates("", [NO_EVIDENCE])), (1, candidates("", [NO_EVIDENCE]))]
+    found = gather(docs)
+    assert found.published == ()
+    assert [(e.name, e.articles) for e in found.unconfirmed] == [("Million Dollar Baby", (0, 1))]
+
+
+def test_work_heads_are_not_people() -> None:
+    assert ("person", "Space Invaders Movie") not in names(FILM)
+
+
+def test_country_acronym_before_an_organisation_names_both() -> None:
+    assert names(TITLED_ACRONYM) == {
+        ("place", "United States"),
+        ("organisation", "Food and Drug Administration"),
+    }
+
+
+def test_surname_after_full_name_is_that_person() -> None:
+    assert names(SURNAME_AFTER_FULL_NAME) == {("person", "Gordon Brown")}
+
+
+def test_titled_surname_joins_the_full_name_across_articles() -> None:
+    found = entities_of("Ronald Reagan spoke.", SURNAME_AFTER_TITLE)
+    assert found["ronald-reagan"].articles == (0, 1)
+    assert "reagan" not in found
+
+
+@pytest.mark.parametrize(
+    ("forms", "key", "name"),
+    [
+        (("The EU said so.", "The European Union said so."), "european-union", "European Union"),
+        (("Britain said so.", "The U.K. said so."), "united-kingdom", "United Kingdom"),
+        (("Shares in ChemLawn Corp rose.", "ChemLawn said so."), "chemlawn", "ChemLawn Corp"),
+    ],
+)
+def test_aliases_are_one_entity(forms: tuple[str, str], key: str, name: str) -> None:
+    docs = [(0, candidates("", [forms[0]])), (1, candidates("", [forms[1]]))]
+    found = {e.key: e for e in gather(docs).published + gather(docs).unconfirmed}
+    assert (found[key].name, found[key].articles) == (name, (0, 1))
+
+
+# Whole-site tests.
+
+PAIR = {
+    "articles/a.txt": "Talks in Lisbon\n\nPresident Anna Ferreira met bankers in Lisbon.\n",
+    "articles/b.txt": "Lisbon budget\n\nAnna Ferreira said the budget for Lisbon was final.\n",
+    "articles/c.txt": "Old copy\n\nMillion Dollar Baby won. Million Dollar Baby won again.\n",
+    "articles/d.txt": "Reprise\n\nMillion Dollar Baby was shown in Porto.\n",
+}
+
+
+def records(built: Built) -> dict[str, dict[str, object]]:
+    """Return articles.json's records by source."""
+    return {r["source"]: r for r in json.loads(built.page("articles.json"))}
+
+
+def chips_to(built: Built, path: str) -> int:
+    """Count the article pages with a chip linking to an entity page."""
+    target = re.compile(r'class="chip[^"]*" href="(?:\.\./)+' + re.escape(path))
+    return sum(
+        1 for p in (built.dist / "articles").rglob("index.html") if target.search(p.read_text())
+    )
+
+
+def page_count(built: Built, path: str) -> int:
+    """Return the article count an entity's page states."""
+    return int(re.search(r'class="page-count">(\d+) article', built.page(path)).group(1))  # type: ignore[union-attr]
+
+
+def hub_count(built: Built, path: str) -> int:
+    """Return the count the topics hub gives next to an entity's link."""
+    hub = built.page("topics/index.html")
+    found = re.search(re.escape(path) + r'">[^<]*</a> <span class="count">(\d+)', hub)
+    assert found is not None
+    return int(found.group(1))
+
+
+def test_unconfirmed_names_get_no_page_and_are_listed_for_review(
+    build_site_from: Callable[..., Built],
+) -> None:
+    built = build_site_from(PAIR)
+    assert built.exists("people/anna-ferreira/index.html")
+    assert not list(built.dist.glob("*/million-dollar-baby"))
+    assert records(built)["c.txt"]["entities_unconfirmed"] == ["Million Dollar Baby"]
+    assert "entities_unconfirmed" not in records(built)["a.txt"]
+
+
+def test_counts_agree_on_hub_page_and_chips_with_an_exact_duplicate(
+    build_site_from: Callable[..., Built],
+) -> None:
+    built = build_site_from({**PAIR, "articles/z-copy.txt": PAIR["articles/b.txt"]})
+    path = "people/anna-ferreira/index.html"
+    assert hub_count(built, path) == page_count(built, path) == chips_to(built, path) == 2
+
+
+AUTHORITY = """\
+aliases:
+  Annie Ferreira: [Anna Ferreira]
+kinds:
+  Million Dollar Baby: organisation
+block:
+  - Lisbon
+"""
+
+
+def test_entities_yaml_merges_forces_a_kind_and_blocks(
+    build_site_from: Callable[..., Built],
+) -> None:
+    built = build_site_from({**PAIR, "entities.yaml": AUTHORITY})
+    assert built.code == 0, built.err
+    assert "Annie Ferreira" in built.page("people/annie-ferreira/index.html")
+    assert built.exists("organisations/million-dollar-baby/index.html")
+    assert not built.exists("places/lisbon/index.html")
+
+
+def test_editing_entities_yaml_changes_the_next_cached_build(tmp_path: Path) -> None:
+    for name, text in PAIR.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert build_at(tmp_path)[0] == 0
+    assert (tmp_path / "dist/places/lisbon/index.html").is_file()
+    (tmp_path / "entities.yaml").write_text("block: [Lisbon]\n", encoding="utf-8")
+    assert build_at(tmp_path)[0] == 0
+    assert not (tmp_path / "dist/places/lisbon/index.html").exists()
+    assert "lisbon" not in (tmp_path / "dist/topics/index.html").read_text().lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("aliases: {}\nkindz:\n  X: person\n", "entities.yaml:2: unknown key 'kindz'"),
+        ("kinds:\n  Chelsea: club\n", "entities.yaml:2: the kind of 'Chelsea' is 'club'"),
+        ("block: {a: b}\n", "entities.yaml:1: block must be a list of names"),
+        ("aliases:\n  A: [B]\n  C: [B]\n", "'B' is an alias of both 'A' and 'C'"),
+        ("aliases: [\n", "entities.yaml:2: entities file is not valid YAML"),
+    ],
+)
+def test_entities_yaml_mistakes_name_file_and_line(
+    build_site_from: Callable[..., Built], text: str, message: str
+) -> None:
+    built = build_site_from({**PAIR, "entities.yaml": text})
+    assert built.code == 1
+    assert message in built.err
+
+
+def test_real_sample_articles_give_their_entities_in_both(
+    build_site_from: Callable[..., Built],
+) -> None:
+    samples = sorted((ROOT / "articles").glob("*.txt"))
+    built = build_site_from({f"articles/{p.name}": p.read_bytes() for p in samples})
+    for path in (
+        "people/ovidio-guzman-lopez/index.html",
+        "places/culiacan/index.html",
+        "places/sinaloa/index.html",
+        "organisations/national-guard/index.html",
+    ):
+        assert page_count(built, path) == 2, path
+
+
+def test_known_institutions_are_organisations_under_one_name() -> None:
+    published = entities_of(KNOWN_INSTITUTIONS)
+    for key in ("european-community", "international-monetary-fund", "world-bank", "opec"):
+        assert published[key].kind == "organisation"
+    assert not any(key in published for key in ("ec", "imf", "european"))
