@@ -5,9 +5,10 @@ Run: ``python benchmarks/search_bench.py [N ...] [--keep DIR] [--no-browser]`` (
 background words from a 40,000-word vocabulary, story words shared by about three articles, people
 and places with and without accents, 12 sections, dates 1995-2024), runs the whole build once and
 times the two index steps inside it: the fallback index (``search.fallback_outputs``) and Pagefind
-(``search.pagefind_outputs``, which runs the binary and reads its bundle back). It then reports the
-on-disk size of ``pagefind/`` and ``search-index/``, their largest file, and, in Chromium, the bytes
-each engine fetches for one cold query (a rare name, then two common words), counted by the server.
+(``search_pagefind.Index.outputs``, which runs the binary and reads its bundle back). It then
+reports the on-disk size of ``pagefind/`` and ``search-index/``, their largest file, and, in
+Chromium, the bytes each engine fetches for one cold query (a rare name, then two common
+words), counted by the server.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from typing import Any, ClassVar
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsarchive import builder, config, search  # noqa: E402
+from newsarchive import builder, config, search, search_pagefind  # noqa: E402
 from newsarchive.catalog import build_site  # noqa: E402
 from newsarchive.loader import discover, read_article  # noqa: E402
 
@@ -219,15 +220,15 @@ def build(articles: Path, dist: Path) -> dict[str, float]:
     """Build the site; return the seconds of the whole build and of each index step, and the
     peak RSS (MB) of child processes before and after Pagefind ran."""
     times: dict[str, float] = defaultdict(float)
-    builder.fallback_outputs = timed_generator(times, "fallback", builder.fallback_outputs)
-    pagefind = timed_generator(times, "pagefind", builder.pagefind_outputs)
+    builder.term_outputs = timed_generator(times, "fallback", builder.term_outputs)
+    pagefind = timed_generator(times, "pagefind", search_pagefind.Index.outputs)
 
     def measured(*args: Any) -> Iterator[Any]:
         times["rss before"] = children_peak_mb()
         yield from pagefind(*args)
         times["rss after"] = children_peak_mb()
 
-    builder.pagefind_outputs = measured
+    search_pagefind.Index.outputs = measured  # type: ignore[method-assign]
     paths = builder.Paths(articles, dist, ROOT / "templates", ROOT / "static")
     start = time.perf_counter()
     report = builder.build(config.SiteConfig(), paths)

@@ -10,6 +10,7 @@
 
   const PAGE_SIZE = 20;
   const MAX_PREFIX_SHARDS = 3;
+  const PHRASE_CHECK = 40; // fallback results checked for a quoted phrase, word for word
   const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
   const SPECIAL = { "ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ı": "i", "ð": "d", "þ": "th",
                     "æ": "ae", "œ": "oe", "ß": "ss", "ς": "σ" };
@@ -20,8 +21,9 @@
   const form = document.querySelector("form[data-search]");
   if (!form) return;
   const input = form.querySelector("input[name=q]");
-  const sectionSelect = form.querySelector("select[name=section]");
-  const yearSelect = form.querySelector("select[name=year]");
+  const sectionSelect = form.querySelector("select[name=section]"); // absent when no sections
+  const yearSelect = form.querySelector("select[name=year]"); // absent when nothing is dated
+  const headerInput = document.querySelector("#masthead-q");
   const status = document.querySelector(".search-status");
   const list = document.querySelector(".search-results");
   const more = document.querySelector(".search-more");
@@ -119,6 +121,11 @@
     return found;
   }
 
+  /** Return the quoted phrases of a query, as lists of folded words. */
+  function phrases(raw) {
+    return [...raw.matchAll(/"([^"]*)"/g)].map((m) => words(m[1])).filter((p) => p.length > 1);
+  }
+
   /** Return the query's words: whole words, and the last one as a prefix while it is typed. */
   function parse(raw, manifest) {
     const stop = new Set(manifest.stop);
@@ -132,17 +139,27 @@
     }
     const exact = new Set(whole);
     if (prefix) exact.add(prefix);
-    return { whole: whole, prefix: prefix, exact: exact };
+    return { whole: whole, prefix: prefix, exact: exact, phrases: phrases(raw), indexed: indexed };
   }
 
-  /** Return doc -> score for one query word, from the shards that hold its terms. */
+  /** Return doc -> score (and field bits) for one query word. A word of 5 letters or more
+   *  that matches nothing is taken as misspelt: its last letter is dropped and the rest
+   *  matched as a prefix ("blaire" finds "Blair"), as Pagefind's stemming often does. */
   async function matches(manifest, word, isPrefix) {
+    const found = await termMatches(manifest, word, isPrefix);
+    if (found.scores.size || word.length < 5) return found;
+    return termMatches(manifest, word.slice(0, -1), true);
+  }
+
+  /** Return doc -> score and doc -> field bits for one word, from the shards that hold it. */
+  async function termMatches(manifest, word, isPrefix) {
     const firsts = manifest.shards;
     let shards = shardsBetween(firsts, word, word + "\uffff");
     const expand = isPrefix && shards.length <= MAX_PREFIX_SHARDS;
     if (!expand) shards = shardsBetween(firsts, word, word);
     const loaded = await Promise.all(shards.map((k) => load(fileName("t", k, 4))));
     const scores = new Map();
+    const bits = new Map();
     for (const shard of loaded) {
       for (const [term, postings] of shard) {
         const exact = term === word;
@@ -154,10 +171,28 @@
           const score = weight(fields[i]) * (exact ? 1 : 0.8);
           const before = scores.get(docs[i]);
           if (before === undefined || before < score) scores.set(docs[i], score);
+          bits.set(docs[i], (bits.get(docs[i]) || 0) | fields[i]);
         }
       }
     }
-    return scores;
+    return { scores: scores, bits: bits };
+  }
+
+  /** Return doc -> bonus for quoted phrases. The fallback keeps no word positions, so a phrase
+   *  counts where all its words are in the headline (most) or all in the names. */
+  function phraseBonus(query, found) {
+    const bonus = new Map();
+    for (const phrase of query.phrases) {
+      const maps = phrase.filter(query.indexed).map((w) => found.get(w)).filter(Boolean);
+      if (!maps.length || maps.length < phrase.length) continue;
+      for (const doc of maps[0].bits.keys()) {
+        let all = 15;
+        for (const map of maps) all &= map.bits.get(doc) || 0;
+        const extra = (all & 8 ? 24 : 0) + (all & 4 ? 12 : 0);
+        if (extra) bonus.set(doc, (bonus.get(doc) || 0) + extra);
+      }
+    }
+    return bonus;
   }
 
   /** Return a file name: a letter and a zero-padded number ("t0007"). */
@@ -173,12 +208,12 @@
   }
 
   /** Return doc numbers ranked by score: docs that match every word and pass the filters. */
-  function rank(maps, inSection, inYear) {
+  function rank(maps, inSection, inYear, bonus) {
     maps.sort((a, b) => a.size - b.size);
     const ranked = [];
     for (const [doc, score] of maps[0]) {
       if ((inSection && !inSection.has(doc)) || (inYear && !inYear.has(doc))) continue;
-      let total = score;
+      let total = score + (bonus.get(doc) || 0);
       for (let i = 1; i < maps.length && total > 0; i++) {
         total = maps[i].has(doc) ? total + maps[i].get(doc) : 0;
       }
@@ -202,12 +237,17 @@
         if (!wanted.length || section === -1 || year === -1) {
           return { total: 0, load: async () => [] };
         }
-        const [maps, inSection, inYear] = await Promise.all([
+        const [found, inSection, inYear] = await Promise.all([
           Promise.all(wanted.map(([w, isPrefix]) => matches(manifest, w, isPrefix))),
           section === null ? null : filterDocs(fileName("s", section, 3)),
           year === null ? null : filterDocs(fileName("y", manifest.years[year], 4)),
         ]);
-        const docs = rank(maps, inSection, inYear);
+        const byWord = new Map(wanted.map(([w], i) => [w, found[i]]));
+        const bonus = phraseBonus(query, byWord);
+        // A word found nowhere is left out, as Pagefind leaves out words it does not know.
+        const known = found.map((f) => f.scores).filter((scores) => scores.size);
+        let docs = known.length ? rank(known, inSection, inYear, bonus) : [];
+        if (query.phrases.length) docs = await phrasesFirst(manifest, docs, query.phrases);
         return {
           total: docs.length,
           load: (start, end) => Promise.all(
@@ -217,10 +257,28 @@
     };
   }
 
+  /** Return docs with those among the first PHRASE_CHECK whose headline or summary holds
+   *  every quoted phrase word for word moved to the front (their text is loaded anyway). */
+  async function phrasesFirst(manifest, docs, quoted) {
+    const head = docs.slice(0, PHRASE_CHECK);
+    const texts = await Promise.all(head.map(async (doc) => {
+      const [, title, , , summary] = await docRecord(manifest, doc);
+      return " " + words(title).join(" ") + " | " + words(summary).join(" ") + " ";
+    }));
+    const holds = head.map((_, i) => quoted.every((p) => texts[i].includes(` ${p.join(" ")} `)));
+    return head.filter((_, i) => holds[i]).concat(head.filter((_, i) => !holds[i]),
+                                                  docs.slice(PHRASE_CHECK));
+  }
+
+  /** Return the record of one fallback document: url, headline, date, section, summary. */
+  async function docRecord(manifest, doc) {
+    const shard = await load(fileName("d", Math.floor(doc / manifest.per), 4));
+    return shard[doc % manifest.per];
+  }
+
   /** Return the result for one fallback document. */
   async function docResult(manifest, doc, query) {
-    const shard = await load(fileName("d", Math.floor(doc / manifest.per), 4));
-    const [url, title, date, section, summary] = shard[doc % manifest.per];
+    const [url, title, date, section, summary] = await docRecord(manifest, doc);
     return { url: root + url, title: title, date: date, section: manifest.sections[section] || "",
              excerpt: highlight(summary, query) };
   }
@@ -233,10 +291,14 @@
     const pagefind = await import(bundle.href);
     await pagefind.options({ baseUrl: "/", excerptLength: 30 });
     await pagefind.init();
-    const parts = await fetch(new URL("parts.json", bundle)); // big archives: several bundles
-    for (const part of parts.ok ? await parts.json() : []) {
+    const listed = await fetch(new URL("parts.json", bundle)); // the other parts' bundles
+    const parts = listed.ok ? await listed.json() : [];
+    for (const part of parts) {
       await pagefind.mergeIndex(new URL(part, bundle).href, { baseUrl: "/" });
     }
+    /** Return the ids of the pages Pagefind finds for a query. */
+    const ids = async (query, options) => new Set(((await pagefind.search(query, options)) ||
+      { results: [] }).results.map((r) => r.id));
     await pagefind.filters(); // fails here, not mid-search, when the bundle is broken
     return {
       name: "pagefind",
@@ -244,8 +306,23 @@
         const chosen = {};
         if (filters.section) chosen.section = filters.section;
         if (filters.year) chosen.year = filters.year;
-        const found = await pagefind.search(raw, { filters: chosen });
-        const results = found ? found.results : [];
+        const options = { filters: chosen };
+        const plain = raw.replace(/"/g, " ");
+        const found = await pagefind.search(plain, options);
+        let results = found ? found.results : [];
+        const each = words(plain);
+        if (parts.length && each.length > 1) {
+          // A part that lacks one of the words ignores it, so every word must find the page.
+          const sets = await Promise.all(each.map((w) => ids(w, options)));
+          const known = sets.filter((set) => set.size); // words found nowhere are left out
+          results = results.filter((r) => known.every((set) => set.has(r.id)));
+        }
+        const quoted = [...raw.matchAll(/"([^"]+)"/g)].map((m) => m[1].trim()).filter(Boolean);
+        if (quoted.length) { // pages with every phrase exactly first, in Pagefind's order
+          const sets = await Promise.all(quoted.map((q) => ids(`"${q}"`, options)));
+          const exact = (r) => sets.every((set) => set.has(r.id));
+          results = results.filter(exact).concat(results.filter((r) => !exact(r)));
+        }
         return {
           total: results.length,
           load: (start, end) => Promise.all(results.slice(start, end).map(async (r) => pagefindResult(await r.data()))),
@@ -277,14 +354,21 @@
     return fallbackEngine();
   }
 
-  /** Render one result as a list item: section, date, headline link, excerpt. */
-  function renderResult(result) {
+  /** Return what to mark in headlines: the query's words, the last one also as a prefix. */
+  function marked(raw) {
+    const all = words(raw);
+    return { exact: new Set(all), prefix: all.length ? all[all.length - 1] : "" };
+  }
+
+  /** Render one result as a list item: section, date, headline link (matches marked), excerpt. */
+  function renderResult(result, marks) {
     const item = element("li", "search-result");
     const meta = element("p", "card-meta");
     if (result.section) meta.append(element("span", "card-section", result.section), " ");
     meta.append(result.date ? element("time", "", result.date) : element("span", "undated", "Undated"));
     const heading = element("h2", "card-title");
-    const link = element("a", "", result.title);
+    const link = element("a");
+    link.append(...highlight(result.title, marks));
     link.href = result.url;
     heading.append(link);
     const excerpt = element("p", "search-excerpt");
@@ -303,7 +387,9 @@
   async function run() {
     const ticket = ++current;
     const raw = input.value.trim() ? input.value : "";
-    const filters = { section: sectionSelect.value, year: yearSelect.value };
+    const filters = { section: sectionSelect ? sectionSelect.value : "",
+                      year: yearSelect ? yearSelect.value : "" };
+    if (headerInput) headerInput.value = raw;
     remember(raw, filters);
     if (!raw) {
       list.replaceChildren();
@@ -335,7 +421,8 @@
   async function showMore(ticket) {
     const items = await found.load(shown, shown + PAGE_SIZE);
     if (ticket !== current) return;
-    list.append(...items.map(renderResult));
+    const marks = marked(input.value);
+    list.append(...items.map((item) => renderResult(item, marks)));
     shown += items.length;
     more.hidden = shown >= found.total;
   }
@@ -362,16 +449,17 @@
 
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
-  sectionSelect.value = params.get("section") || "";
-  yearSelect.value = params.get("year") || "";
+  if (headerInput) headerInput.value = input.value; // the header box shows the query too
+  if (sectionSelect) sectionSelect.value = params.get("section") || "";
+  if (yearSelect) yearSelect.value = params.get("year") || "";
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(pending);
     run();
   });
   input.addEventListener("input", soon);
-  sectionSelect.addEventListener("change", run);
-  yearSelect.addEventListener("change", run);
+  if (sectionSelect) sectionSelect.addEventListener("change", run);
+  if (yearSelect) yearSelect.addEventListener("change", run);
   more.querySelector("button").addEventListener("click", () => showMore(current));
   run();
   input.focus();

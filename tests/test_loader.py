@@ -87,8 +87,8 @@ def test_sample_articles_get_digest_terms_and_fingerprint() -> None:
     assert counts["culiacan"] >= 2  # repeats are counted, not dropped
     assert first.slug == ""  # no front-matter slug: the catalogue gives a permanent one
     assert len(first.fingerprint) == similarity.SIGNATURE_BINS
-    text = f"{first.title}\n{first.dateline}\n" + "\n".join(first.paragraphs)
-    assert tuple(first.fingerprint) == similarity.fingerprint(text)  # headline and dateline too
+    compared = f"{first.title}\n{first.dateline}\n{body}"  # headline and dateline count too
+    assert tuple(first.fingerprint) == similarity.fingerprint(compared)
 
 
 # Encodings: every one must read as the same clean text.
@@ -573,3 +573,13 @@ def test_caption_is_the_headline_when_the_lede_has_no_short_clause() -> None:
 def test_headline_from_the_text_keeps_its_source() -> None:
     result = article("headline_then_paragraphs.txt")
     assert result.headline_source == "text"
+
+
+def test_a_price_sheet_is_not_compared_for_near_duplicates(tmp_path: Path) -> None:
+    sheet = "LONDON OILS CLOSING - APR 7\n\n" + "\n".join(
+        f"    Soyoil {month}    {300 + n}.00   {301 + n}.50"
+        for n, month in enumerate(("May", "Jul", "Sep", "Nov"))
+    )
+    (tmp_path / "sheet.txt").write_text(sheet + "\n Reuter\n", encoding="utf-8")
+    result = article("sheet.txt", tmp_path)
+    assert result.tables and result.fingerprint == b""

@@ -275,3 +275,21 @@ def test_articles_json_marks_briefs_and_headline_sources(build_site_from):
     page = built.page(built.article_path("brief.txt"))
     assert "Blah" not in page
     assert "Brief: filed as a headline only." in page
+
+
+def test_two_issues_of_a_short_notice_are_not_near_duplicates(build_site_from):
+    notice = (
+        "FED ADDS RESERVES VIA CUSTOMER REPURCHASES\n\nNEW YORK, March {day} - The Federal "
+        "Reserve entered the U.S. government securities market to arrange {amount} billion dlrs "
+        "of customer repurchase agreements, a Fed spokesman said. Dealers said Federal funds "
+        "were trading at 6-1/8 pct when the Fed began its temporary and indirect supply of "
+        "reserves to the banking system.\n"
+    )
+    built = build_site_from(
+        {
+            "articles/a.txt": notice.format(day=30, amount="1.5"),
+            "articles/b.txt": notice.format(day=31, amount="1.5"),  # ~0.87 the same
+        }
+    )
+    assert "near-duplicate" not in built.out
+    assert "near-duplicate of" not in built.page(built.article_path("b.txt"))

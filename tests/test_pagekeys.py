@@ -109,22 +109,18 @@ def test_sets_inside_records_are_keyed_by_their_members_not_their_order():
     assert first != key({"frame": Frame(frozenset(["a"]), (entry(),))})
 
 
-# The tests' folder, then the caller's path: a worktree's src/ must win over an installed copy.
-_TESTS_FIRST = os.pathsep.join(
-    filter(None, (str(Path(__file__).parent), os.environ.get("PYTHONPATH")))
-)
-
-
 def test_keys_do_not_change_with_the_hash_seed():
     script = (
         "from test_pagekeys import Frame, entry, key\n"
         "names = frozenset(f'section-{n}' for n in range(12))\n"
         "print(key({'frame': Frame(names, (entry(),)), 'set': set(names)}))\n"
     )
+    here = Path(__file__).parent  # and this checkout's code, not the installed one's
+    paths = os.pathsep.join([str(here), str(here.parent / "src")])
     keys = {
         subprocess.run(
             [sys.executable, "-c", script],
-            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": _TESTS_FIRST},
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": paths},
             capture_output=True,
             text=True,
             check=True,

@@ -4,9 +4,10 @@ address leaves a redirect (whole-site builds in tmp_path)."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
-from conftest import Built
+from conftest import Built, store_of
 
 STORM = "Storm hits coast\n\nThe storm hit the coast on Monday and closed the harbour.\n"
 STORM_FIXED = "Storm hits the coast\n\nThe storm hit the coast on Monday and closed the harbour.\n"
@@ -133,3 +134,39 @@ def test_readers_are_not_shown_the_source_file(build_site_from) -> None:  # type
     page = built.page(built.article_path("politics/209.txt"))
     assert "Source file" not in page
     assert 'data-source="politics/209.txt"' in page
+
+
+def test_record_moves_with_cache_dir_and_stays_out_of_the_output_cache(
+    build_site_from, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    elsewhere = tmp_path / "state"
+    built = build_site_from({"articles/a.txt": STORM}, "--cache-dir", str(elsewhere))
+    assert built.code == 0, built.err
+    book = json.loads((elsewhere / "permalinks.json").read_text(encoding="utf-8"))
+    assert book["articles"]["a.txt"]["path"] == "articles/storm-hits-coast/index.html"
+    assert [p.parent for p in elsewhere.rglob("permalinks.json")] == [elsewhere]
+    assert not (tmp_path / ".newsarchive").exists()
+
+
+def test_committed_record_in_a_fresh_checkout_is_used(build_site_from, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / ".newsarchive"
+    folder.mkdir()
+    folder.chmod(0o755)  # as a checkout makes it: the user's, writable by no one else
+    record = {
+        "a.txt": {"id": 7, "slug": "harbour-shut", "path": "articles/harbour-shut/index.html"}
+    }
+    (folder / "permalinks.json").write_text(
+        json.dumps({"version": 1, "articles": record}), encoding="utf-8"
+    )
+    built = build_site_from({"articles/a.txt": STORM})
+    assert built.code == 0, built.err
+    assert built.article_path("a.txt") == "articles/harbour-shut/index.html"
+    assert records(built)["a.txt"]["id"] == 7
+
+
+def test_clearing_the_output_cache_keeps_the_addresses(build_site_from, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = build_site_from({"articles/a.txt": STORM})
+    shutil.rmtree(store_of(first.dist))
+    again = build_site_from({"articles/a.txt": STORM_FIXED})
+    assert again.code == 0, again.err
+    assert again.article_path("a.txt") == first.article_path("a.txt")

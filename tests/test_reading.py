@@ -133,7 +133,7 @@ def test_a_body_the_cache_lost_is_read_again_from_its_file(tmp_path, loss):
     write_files(tmp_path, FILES)
     files, read = _read(tmp_path)
     source, article = files[0], read.articles[0]
-    shard = tmp_path / "cache" / f"articles-{cache.shard_of(article.source):02d}.pickle"
+    shard = tmp_path / "cache" / cache.shard_name(cache.shard_of(article.source))
     if loss == "deleted":
         shard.unlink()
     else:  # the last byte is in the bodies, which the read did not look at
@@ -149,7 +149,7 @@ def test_a_file_whose_name_is_not_text_is_read_and_read_again(tmp_path):
     _, read = _read(tmp_path)
     article = next(a for a in read.articles if a.title == "Odd name")
     assert article.source == "bad \ufffd name.txt"  # as shown
-    (tmp_path / "cache" / f"articles-{cache.shard_of(article.source):02d}.pickle").unlink()
+    (tmp_path / "cache" / cache.shard_name(cache.shard_of(article.source))).unlink()
     assert "not text" in read.bodies.full(article).paragraphs[0]
 
 
@@ -157,7 +157,7 @@ def test_a_body_lost_by_the_cache_and_changed_in_its_file_is_a_clear_error(tmp_p
     write_files(tmp_path, FILES)
     files, read = _read(tmp_path)
     article = read.articles[0]
-    (tmp_path / "cache" / f"articles-{cache.shard_of(article.source):02d}.pickle").unlink()
+    (tmp_path / "cache" / cache.shard_name(cache.shard_of(article.source))).unlink()
     Path(files[0].path).write_text("Another story\n\nIts text.\n", encoding="utf-8")
     message = rf"{article.source} changed during the build .* run the build again"
     with pytest.raises(BuildError, match=message):

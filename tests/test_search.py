@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsarchive import search, search_terms
+from newsarchive import pagefind_cbor, search, search_pagefind, search_terms
 from newsarchive.catalog import build_site
 from newsarchive.config import SiteConfig
 from newsarchive.loader import discover, read_article
@@ -228,15 +228,17 @@ def test_article_pages_carry_pagefind_title_date_and_filters(news):
 
 
 def test_big_archives_are_indexed_by_pagefind_in_merged_parts(build_site_from, monkeypatch):
-    monkeypatch.setattr(search, "PAGEFIND_PART", 2)
+    monkeypatch.setattr(search_pagefind, "PART_PAGES", 1)  # 3 pages: four parts, one empty
     built = build_site_from(NEWS)
     assert built.code == 0, built.err
-    assert json.loads(built.page("pagefind/parts.json")) == ["part-2/"]
-    part = built.dist / "pagefind" / "part-2"
-    assert sorted(p.name for p in part.iterdir() if p.is_file())[0] == "pagefind-entry.json"
-    assert not list(part.glob("*.js")) and not list(part.glob("wasm.*"))
-    entries = [json.loads(built.page(f"pagefind/{p}pagefind-entry.json")) for p in ("", "part-2/")]
-    assert [e["languages"]["en"]["page_count"] for e in entries] == [2, 1]
+    extra = json.loads(built.page("pagefind/parts.json"))
+    assert extra and all(re.fullmatch(r"part-[1-3]/", folder) for folder in extra)
+    for folder in extra:
+        part = built.dist / "pagefind" / folder
+        assert sorted(p.name for p in part.iterdir() if p.is_file())[0] == "pagefind-entry.json"
+        assert not list(part.glob("*.js")) and not list(part.glob("wasm.*"))
+    entries = [json.loads(built.page(f"pagefind/{p}pagefind-entry.json")) for p in ("", *extra)]
+    assert sum(e["languages"]["en"]["page_count"] for e in entries) == 3
 
 
 def test_empty_archive_builds_with_only_the_script_index(build_site_from):
@@ -284,9 +286,9 @@ def test_long_posting_lists_are_split_under_the_shard_cap(monkeypatch):
 
 def test_cbor_codec_round_trips_the_shapes_pagefind_writes():
     value = ["en", [0, 23, 24, 255, 256, 65_535, 65_536, 2**32], ["Culiacán", [[7, 8]]], []]
-    encoded = search.cbor_encode(value)
+    encoded = pagefind_cbor.cbor_encode(value)
     assert encoded[:3] == bytes([0x84, 0x62, ord("e")])
-    assert search.cbor_decode(encoded, 0) == (value, len(encoded))
+    assert pagefind_cbor.cbor_decode(encoded, 0) == (value, len(encoded))
 
 
 def test_fold_and_terms_match_the_rules_search_js_uses():
@@ -395,3 +397,46 @@ def postings_of(index: dict[str, array[int]]) -> search.Postings:
     lengths = [len(index[term]) for term in terms]
     values = np.fromiter((v for t in terms for v in index[t]), np.uint32, sum(lengths))
     return search.Postings(terms, np.concatenate(([0], np.cumsum(lengths, dtype=np.int64))), values)
+
+
+def test_max_files_leaves_pagefind_out_when_it_would_pass_the_limit(build_site_from):
+    built = build_site_from({**NEWS, "site.yaml": "max_files: 40\n"})
+    assert built.code == 0, built.err
+    assert "Pagefind's ~" in built.out + built.err and "past max_files" in built.out + built.err
+    assert not built.exists("pagefind/pagefind.js")
+    assert built.exists(f"{INDEX}/manifest.js")  # the script index serves http too
+    assert len([p for p in built.dist.rglob("*") if p.is_file()]) <= 40
+
+
+def test_max_files_with_room_keeps_pagefind(build_site_from):
+    built = build_site_from({**NEWS, "site.yaml": "max_files: 20000\n"})
+    assert built.code == 0, built.err
+    assert built.exists("pagefind/pagefind.js")
+
+
+def test_an_edit_reruns_pagefind_only_over_its_part(build_site_from, tmp_path, monkeypatch):
+    log = tmp_path / "runs.log"
+    wrapper = tmp_path / "pagefind-logged"
+    real = search_pagefind.pagefind_binary()
+    wrapper.write_text(f'#!/bin/sh\necho run >> "{log}"\nexec "{real}" "$@"\n')
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(wrapper))
+    monkeypatch.setattr(search_pagefind, "PART_PAGES", 1)
+    built = build_site_from(NEWS)
+    cold = log.read_text().count("run")
+    edited = built.articles / "world/2023-01-05-culiacan.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA new closing line.\n")
+    again = build_site_from({})
+    assert again.code == 0, again.err
+    assert cold >= 2 and log.read_text().count("run") == cold + 1
+
+
+def test_edited_and_cold_builds_give_the_same_pagefind_parts(build_site_from, monkeypatch):
+    monkeypatch.setattr(search_pagefind, "PART_PAGES", 1)
+    warm = build_site_from(NEWS, output="warm")
+    edited = warm.articles / "world/2023-01-05-culiacan.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA new closing line.\n")
+    build_site_from({}, output="warm")
+    cold = build_site_from({}, output="cold")
+    assert tree(warm.dist / "pagefind") == tree(cold.dist / "pagefind")
+    assert len(json.loads(cold.page("pagefind/parts.json"))) >= 1

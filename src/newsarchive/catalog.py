@@ -163,7 +163,9 @@ def section_key(config: SiteConfig, article: Article) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _section_key(names: tuple[str, ...]) -> str:
-    return "/".join(make_slug(name, fallback="section") for name in names)
+    slugs = (make_slug(name, fallback="section") for name in names)
+    # "page" is the pagination's: a section world/page/2 would be page 2 of world
+    return "/".join("page-section" if slug == "page" else slug for slug in slugs)
 
 
 @functools.lru_cache(maxsize=65536)  # tags repeat across articles; slugifying is slow
@@ -254,6 +256,9 @@ def _near_duplicates(
     for i, j, score in pairs:
         first, later = sorted((i, j), key=lambda k: ordered[k].source)
         if later in exact or later in marked:
+            continue
+        short = min(ordered[i].word_count, ordered[j].word_count) < similarity.SHORT_TEXT_WORDS
+        if short and score < similarity.SHORT_NEAR_DUPLICATE_THRESHOLD:
             continue
         found[(first, later)] = score
         marked.add(later)

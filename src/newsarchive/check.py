@@ -19,6 +19,9 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import unquote, urlsplit
 
+from .errors import printable
+from .notfound import ROOT_FINDER
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 UNSAFE_SCHEMES = ("javascript", "vbscript", "data")
@@ -52,37 +55,63 @@ class Result:
 
 
 class _Scanner(HTMLParser):
-    """Collect a page's links, ids and JSON-LD blocks, with their line numbers."""
+    """Collect a page's links, ids and JSON-LD blocks, with their line numbers, and what a
+    page of this site never holds: inline scripts (but the 404 page's own, `ROOT_FINDER`),
+    event handlers, an id given twice."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.links: list[tuple[int, str]] = []
         self.ids: set[str] = set()
         self.jsonld: list[tuple[int, str]] = []
+        self.unsafe: list[tuple[int, str]] = []  # (line, what)
         self._in_jsonld = False
+        self._inline: tuple[int, str] | None = None  # an open inline script: line, text
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Record the links and id of a tag; note where a JSON-LD block opens."""
         line, values = self.getpos()[0], dict(attrs)
         self.links += [(line, str(values[n])) for n in LINK_ATTRIBUTES if values.get(n)]
-        self.ids |= {str(values["id"])} if values.get("id") else set()
+        if values.get("id"):
+            if str(values["id"]) in self.ids:
+                self.unsafe.append((line, f"id {values['id']!r} is given twice on this page"))
+            self.ids.add(str(values["id"]))
+        self.unsafe += [
+            (line, f"<{tag}> has an event handler attribute {name!r}")
+            for name, _ in attrs
+            if name.lower().startswith("on")
+        ]
         self._in_jsonld = tag == "script" and values.get("type") == "application/ld+json"
         if self._in_jsonld:
             self.jsonld.append((line, ""))
+        elif tag == "script" and not values.get("src"):
+            self._inline = (line, "")
 
     def handle_data(self, data: str) -> None:
-        """Collect the text of an open JSON-LD block."""
+        """Collect the text of an open JSON-LD block or inline script."""
         if self._in_jsonld:
             self.jsonld[-1] = (self.jsonld[-1][0], self.jsonld[-1][1] + data)
+        elif self._inline is not None:
+            self._inline = (self._inline[0], self._inline[1] + data)
 
     def handle_endtag(self, tag: str) -> None:
-        """Close a JSON-LD block."""
+        """Close a JSON-LD block; report an inline script that is not the 404 page's own."""
         self._in_jsonld = False
+        if self._inline is not None and self._inline[1] != ROOT_FINDER:
+            where = self._inline[0]
+            self.unsafe.append((where, "inline <script>; scripts must be files (script src=...)"))
+        self._inline = None
+
+    def close(self) -> None:
+        """Report an inline script left open at the end of the page."""
+        super().close()
+        self.handle_endtag("script")
 
 
 def check_site(root: Path) -> Result:
     """Check every page, feed, sitemap and manifest of a built site."""
     result = Result()
+    result.findings.extend(search_index_errors(root))
     for path in sorted(p for p in root.rglob("*") if p.is_file() and not _hidden(root, p)):
         if path.suffix == ".html":
             result.pages += 1
@@ -115,6 +144,7 @@ def check_page(root: Path, path: Path) -> list[Finding]:
         *html5_errors(rel, text),
         *link_errors(root, path, scanner),
         *jsonld_errors(rel, scanner),
+        *(Finding(rel, what, line) for line, what in scanner.unsafe),
     ]
 
 
@@ -169,6 +199,58 @@ def _target_problem(root: Path, page: Path, target: str) -> str:
     if target.endswith("/") or resolved.is_dir():
         return "names a folder, which fails from file://; link to its index.html"
     return "" if resolved.is_file() else "broken link (no such file)"
+
+
+def search_index_errors(root: Path) -> list[Finding]:
+    """Return the files the site's search indexes name that it lacks: the file:// index's
+    shards its manifest counts, and each Pagefind bundle's metadata and WebAssembly."""
+    found: list[Finding] = []
+    manifest = root / "search-index" / "manifest.js"
+    if (root / "search" / "index.html").is_file() and not manifest.is_file():
+        found.append(Finding("search-index/manifest.js", "is missing; search cannot work"))
+    if manifest.is_file():
+        found += _missing(root, "search-index", _index_files(manifest), manifest)
+    for entry in sorted((root / "pagefind").rglob("pagefind-entry.json")):
+        found += _missing(root, entry.parent.relative_to(root).as_posix(), _bundle(entry), entry)
+    return found
+
+
+def _index_files(manifest: Path) -> list[str]:
+    """Return the file names the file:// search index's manifest says it has."""
+    text = manifest.read_text(encoding="utf-8", errors="replace")
+    start, end = text.find("{"), text.rfind("}")
+    try:
+        data = json.loads(text[start : end + 1])
+        names = [f"t{n:04d}.js" for n in range(len(data["shards"]))]
+        names += [f"d{n:04d}.js" for n in range(-(-int(data["docs"]) // int(data["per"])))]
+        names += [f"s{n:03d}.js" for n in range(len(data["sections"]))]
+        return names + [f"y{int(year):04d}.js" for year in data["years"]]
+    except (ValueError, KeyError, TypeError):
+        return ["(a manifest.js that parses)"]
+
+
+def _bundle(entry: Path) -> list[str]:
+    """Return the file names a Pagefind bundle's entry file says it has."""
+    try:
+        languages = json.loads(entry.read_text(encoding="utf-8"))["languages"].values()
+        names = [f"pagefind.{language['hash']}.pf_meta" for language in languages]
+        return [
+            "pagefind.js",
+            *names,
+            *(f"wasm.{language['wasm']}.pagefind" for language in languages),
+        ]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return ["(a pagefind-entry.json that parses)"]
+
+
+def _missing(root: Path, folder: str, names: list[str], named_by: Path) -> list[Finding]:
+    """Return a finding for each of the names that is not a file in the folder."""
+    by = named_by.relative_to(root).as_posix()
+    return [
+        Finding(f"{folder}/{name}", f"is missing (named by {by}); search fails without it")
+        for name in names
+        if not (root / folder / name).is_file()
+    ]
 
 
 def jsonld_errors(rel: str, scan: _Scanner) -> list[Finding]:
@@ -264,7 +346,7 @@ def main(root: Path, out: TextIO = sys.stdout) -> int:
         return 1
     result = check_site(root)
     for finding in result.findings:
-        print(f"{root}/{finding}", file=out)
+        print(printable(f"{root}/{finding}"), file=out)
     verdict = f"{len(result.findings)} error(s)" if result.findings else "no errors"
     print(
         f"Checked {result.pages} page(s), {result.feeds} XML file(s) and {result.others} "

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from . import __version__, config, usage
 from .builder import Paths, build
-from .errors import BuildError
+from .errors import BuildError, printable
+from .guard import overlap
 from .progress import SILENT, Progress
 from .summary import nothing_to_publish, report_path, summarise, write_report
 
@@ -98,6 +100,13 @@ def _build_options(command: argparse.ArgumentParser) -> None:
         "--static", type=Path, default=None, metavar="DIR", help="static assets folder (static/)"
     )
     command.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="build cache folder (.newsarchive/ beside --config, else in the current folder)",
+    )
+    command.add_argument(
         "--strict",
         action="store_true",
         help="fail (exit 1) when any file is skipped or has a warning",
@@ -172,9 +181,9 @@ def run_serve(options: argparse.Namespace) -> int:
     """Build, serve and rebuild on change until Ctrl+C; return the exit code."""
     from .serve import Project, serve
 
-    if not options.articles.is_dir() or (options.config and not options.config.is_file()):
-        return run_build(options, sys.stdout)  # it names the missing folder or file: exit 2
     paths = _paths(options)
+    if _refused(options, paths):
+        return run_build(options, sys.stdout)  # it names the missing or overlapping one: exit 2
     project = Project(
         paths,
         options.config or Path("site.yaml"),
@@ -188,17 +197,12 @@ def run_serve(options: argparse.Namespace) -> int:
 
 def run_build(options: argparse.Namespace, out: TextIO) -> int:
     """Build with parsed options and print the summary; return the exit code."""
-    if not options.articles.is_dir():
-        print(
-            f"error: articles folder {options.articles} does not exist; pass --articles DIR",
-            file=sys.stderr,
-        )
+    paths = _paths(options)
+    refused = _refused(options, paths)
+    if refused:
+        print(f"error: {printable(refused)}", file=sys.stderr)
         return EXIT_USAGE
     config_path = options.config or Path("site.yaml")
-    if options.config and not options.config.is_file():
-        print(f"error: config file {options.config} does not exist", file=sys.stderr)
-        return EXIT_USAGE
-    paths = _paths(options)
     try:
         settings = config.with_base_url(config.load(config_path), options.base_url)
         if options.no_pagefind:
@@ -206,18 +210,35 @@ def run_build(options: argparse.Namespace, out: TextIO) -> int:
         progress = Progress(sys.stderr, sys.stderr.isatty()) if options.verbosity else SILENT
         report = build(settings, paths, options.jobs, progress)
     except BuildError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {printable(str(error))}", file=sys.stderr)
         return EXIT_FAILED
     summarise(report, paths, out, options.verbosity, colour=out.isatty())
     if not report.cached:
         write_report(report, report_path(paths))
     if not report.articles:
-        print(f"error: {nothing_to_publish(paths.articles)}", file=sys.stderr)
+        print(f"error: {printable(nothing_to_publish(paths.articles))}", file=sys.stderr)
         return EXIT_FAILED
     if options.strict and report.problems:
         print(f"error: --strict: {len(report.problems)} problem(s) above", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _refused(options: argparse.Namespace, paths: Paths) -> str:
+    """Return why the options cannot be built (a missing input, or an output overlapping an
+    input or the cache), or ""."""
+    if not options.articles.is_dir():
+        return f"articles folder {options.articles} does not exist; pass --articles DIR"
+    if options.config and not options.config.is_file():
+        return f"config file {options.config} does not exist"
+    inputs = {"articles folder": paths.articles, "templates folder": paths.templates}
+    inputs.update({"static folder": paths.static, "build cache folder": paths.cache})
+    config_file = options.config or Path("site.yaml")
+    if config_file.is_file():
+        inputs["config file"] = config_file
+    if not Path(os.path.abspath(paths.output)).name:
+        return ""  # the file-system root: the build refuses it (exit 1)
+    return overlap(paths.output, inputs)
 
 
 def _paths(options: argparse.Namespace) -> Paths:
@@ -228,7 +249,7 @@ def _paths(options: argparse.Namespace) -> Paths:
         output=options.output,
         templates=options.templates or _default_folder("templates"),
         static=options.static or _default_folder("static"),
-        cache=beside / ".newsarchive",
+        cache=options.cache_dir or beside / ".newsarchive",
     )
 
 

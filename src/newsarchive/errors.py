@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,3 +26,9 @@ class Problem:
 
 class BuildError(Exception):
     """A failure that stops the whole build (bad config, unwritable output)."""
+
+
+def printable(text: str) -> str:
+    """Return text safe for a terminal: control characters (an escape sequence can retitle
+    the window or rewrite the screen), line breaks and lone surrogates written as escapes."""
+    return _UNPRINTABLE.sub(lambda found: repr(found.group())[1:-1], text)

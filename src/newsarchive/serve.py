@@ -3,8 +3,10 @@
 Three kinds of thread: the HTTP server (one more per request), and one file watcher per root
 (folders recursively; the config file's folder flat, so editors that replace the file are seen).
 A watcher rebuilds in its own thread, one build at a time, with the build cache keeping
-unchanged rebuilds cheap. A failed rebuild leaves the last good output in place: the error is
-printed and served to open pages (see livereload.py), and the server keeps running.
+unchanged rebuilds cheap. A rebuild leaves the Pagefind index as it was, so open pages reload
+at once; one more thread then brings search up to date, and gives way to the next rebuild.
+A failed rebuild leaves the last good output in place: the error is printed and served to
+open pages (see livereload.py), and the server keeps running.
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ from __future__ import annotations
 import functools
 import http.server
 import io
+import os
 import socket
 import sys
 import threading
 import traceback
 import urllib.parse
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
@@ -26,11 +30,15 @@ import watchfiles
 
 from . import config, livereload
 from .builder import Paths, build
-from .errors import BuildError
+from .errors import BuildError, printable
 from .livereload import Status
 from .progress import SILENT, Progress
+from .search_pagefind import Superseded
 from .summary import summarise
 
+IDLE_TIMEOUT = (
+    10.0  # seconds a connection may be silent (idle, or a slow sender) before it is closed
+)
 SWAP_WAIT = 30.0  # seconds a request for a missing file waits for a running build to finish
 JOIN_WAIT = 10.0  # seconds stop() waits for a running build to finish
 WATCH_TICK_MS = 300  # how often a watcher wakes to check it should stop
@@ -48,12 +56,15 @@ class Project:
     verbosity: int = 1
 
 
-def build_once(project: Project, out: TextIO, err: TextIO) -> tuple[str | None, int]:
-    """Build the site and print its summary; return (error message or None, files changed)."""
+def build_once(
+    project: Project, out: TextIO, err: TextIO, defer_search: bool = False
+) -> tuple[str | None, int]:
+    """Build the site (with `defer_search`, Pagefind's index as the last build left it) and
+    print its summary; return (error message or None, files changed)."""
     try:
         settings = config.with_base_url(config.load(project.config), project.base_url)
         progress = Progress(err, err.isatty()) if project.verbosity else SILENT
-        report = build(settings, project.paths, project.jobs, progress)
+        report = build(settings, project.paths, project.jobs, progress, defer_search=defer_search)
     except BuildError as error:
         message = str(error)
     except Exception as error:  # the server outlives any failure of one build
@@ -64,12 +75,32 @@ def build_once(project: Project, out: TextIO, err: TextIO) -> tuple[str | None, 
         if not (project.strict and report.problems):
             return None, report.changed
         message = f"--strict: {len(report.problems)} problem(s) above"
-    print(f"error: {message}", file=err, flush=True)
+    print(f"error: {printable(message)}", file=err, flush=True)
     return message, 0
+
+
+def index_search(project: Project, out: TextIO, stop: Callable[[], bool]) -> None:
+    """Bring the site's Pagefind index up to date (a build whose pages are already current);
+    give up quietly when `stop` says a newer build is waiting."""
+    try:
+        settings = config.with_base_url(config.load(project.config), project.base_url)
+        if settings.pagefind:
+            build(settings, project.paths, project.jobs, stop=stop)
+            if project.verbosity:
+                print("Search index up to date.", file=out, flush=True)
+    except Superseded:
+        pass
+    except BuildError as error:
+        print(f"error: search index not updated: {error}", file=out, flush=True)
+    except Exception:  # the server outlives any failure of one build
+        traceback.print_exc(file=out)
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
     """Serves the output folder, adds the live-reload script to pages, answers the version."""
+
+    timeout = IDLE_TIMEOUT  # on the connection's socket: no thread waits forever on one
+    default_request_version = "HTTP/1.0"  # so a malformed request line's 400 has a status line
 
     def __init__(
         self, *args: Any, status: Status, reload: bool, log: TextIO | None, **kw: Any
@@ -81,7 +112,18 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self) -> io.BytesIO | BinaryIO | None:
         """Send the headers of a response; return its body (what do_GET copies out)."""
+        try:
+            return self._head()
+        except ValueError:  # a NUL byte or worse in the path
+            self.send_error(400, "Bad request path")
+            return None
+
+    def _head(self) -> io.BytesIO | BinaryIO | None:
+        """Send the headers of a response to a request for a path in the output (what a link
+        in the output points to outside it is not found)."""
         route = urllib.parse.urlsplit(self.path).path
+        if not self._inside(self.translate_path(route)):
+            return self._not_found()
         if route == livereload.VERSION_PATH:
             return self._send(200, "application/json", self.status.as_json())
         if not route.endswith("/") and Path(self.translate_path(route)).is_dir():
@@ -94,6 +136,12 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if found[0].suffix != ".html":
             return super().send_head()
         return self._page(200, found[1])
+
+    def _inside(self, path: str) -> bool:
+        """Tell whether a path is in the output folder once every link in it is followed."""
+        root = os.path.realpath(self.directory)
+        real = os.path.realpath(path)
+        return real == root or real.startswith(root + os.sep)
 
     def _read(self, route: str) -> tuple[Path, bytes] | None:
         """Return the file a URL path names (a folder's index.html) and its bytes, or None."""
@@ -137,13 +185,14 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         """Log failed requests only, and never the version polls."""
         failed = isinstance(code, int) and code >= 400
-        if failed and self.log is not None and livereload.VERSION_PATH not in self.path:
+        path = getattr(self, "path", "")  # unset when the request line did not parse
+        if failed and self.log is not None and livereload.VERSION_PATH not in path:
             super().log_request(code, size)
 
     def log_message(self, format: str, *args: Any) -> None:
         """Write a log line to the server's log stream."""
         if self.log is not None:
-            self.log.write(f"{self.address_string()} - {format % args}\n")
+            self.log.write(printable(f"{self.address_string()} - {format % args}") + "\n")
 
 
 class HTTPServer(http.server.ThreadingHTTPServer):
@@ -170,6 +219,8 @@ class Server:
         self.err = err
         self.stopping = threading.Event()
         self.building = threading.Lock()
+        self.waiting = 0  # rebuilds waiting for the lock: search indexing gives way to them
+        self.counting = threading.Lock()
         self.threads: list[threading.Thread] = []
         self.ready: list[threading.Event] = []
         self.serving = False
@@ -181,17 +232,38 @@ class Server:
         shown = f"[{host!s}]" if ":" in str(host) else str(host)
         return f"http://{shown}:{port}/"
 
-    def rebuild(self, changed: Iterable[str] = ()) -> None:
-        """Build once (one build at a time) and record the outcome for open pages."""
+    def rebuild(self, changed: Iterable[str] = (), later: bool = True) -> None:
+        """Build once (one build at a time) and record the outcome for open pages; search is
+        indexed `later`, in the background, so that pages reload at once."""
+        self._count_waiting(1)
         with self.building:
+            self._count_waiting(-1)
             names = sorted(changed)
             if names:
                 more = f" and {len(names) - 3} more" if len(names) > 3 else ""
-                print(f"\nChanged: {', '.join(names[:3])}{more}; rebuilding.", file=self.out)
+                shown = printable(", ".join(names[:3]))
+                print(f"\nChanged: {shown}{more}; rebuilding.", file=self.out)
             self.status.begin()
-            error, files = build_once(self.project, self.out, self.err)
+            error, files = build_once(self.project, self.out, self.err, later)
             self.status.finish(error, files > 0)
             self.out.flush()
+        if later and error is None and not self.stopping.is_set():
+            self._thread(self._index_search, "search")
+
+    def _index_search(self) -> None:
+        """Index for search, unless a rebuild or stop() comes first."""
+        with self.building:
+            if not self._give_way():
+                index_search(self.project, self.out, self._give_way)
+
+    def _count_waiting(self, change: int) -> None:
+        """Count a rebuild that starts or stops waiting for the build lock."""
+        with self.counting:
+            self.waiting += change
+
+    def _give_way(self) -> bool:
+        """Tell search indexing to stop: a rebuild is waiting, or the server is stopping."""
+        return self.waiting > 0 or self.stopping.is_set()
 
     def start(self, watch: bool) -> None:
         """Start serving, and watching when asked; return once every watcher is ready."""
@@ -215,26 +287,54 @@ class Server:
     def _watch(
         self, roots: list[Path], recursive: bool, wanted: Wanted, ready: threading.Event
     ) -> None:
-        """Rebuild whenever wanted files under roots change, until stopped."""
+        """Rebuild whenever wanted files under roots change, until stopped. If the watcher
+        fails while the roots are there (a name under them is not text: it cannot report
+        it), look for changes by polling instead."""
         try:
-            for changes in watchfiles.watch(
-                *roots,
-                watch_filter=wanted,
-                stop_event=self.stopping,
-                rust_timeout=WATCH_TICK_MS,
-                yield_on_timeout=True,
-                recursive=recursive,
-                raise_interrupt=False,
-            ):
-                ready.set()
-                names = net_changes(changes)
-                if names and not self.stopping.is_set():
-                    self.rebuild(_shown(path) for path in names)
+            self._watch_once(roots, recursive, wanted, ready)
         except Exception as error:  # e.g. a watched folder was deleted: say so, keep serving
             where = ", ".join(map(_shown, map(str, roots)))
-            print(f"error: stopped watching {where}: {error}; restart serve", file=self.err)
+            if not all(root.is_dir() for root in roots):
+                message = f"error: stopped watching {where}: {error}; restart serve"
+                print(printable(message), file=self.err)
+                return
+            message = f"warning: watching {where} by polling from now on ({error})"
+            print(printable(message), file=self.err)
+            self._poll(roots, recursive, wanted, ready)
         finally:
             ready.set()
+
+    def _poll(
+        self, roots: list[Path], recursive: bool, wanted: Wanted, ready: threading.Event
+    ) -> None:
+        """Rebuild whenever the size or mtime of a wanted file under roots changes, looking
+        every WATCH_TICK_MS, until stopped."""
+        last = polled(roots, recursive, wanted)
+        ready.set()
+        while not self.stopping.wait(WATCH_TICK_MS / 1000):
+            now = polled(roots, recursive, wanted)
+            changed = {path for path in now.keys() | last.keys() if now.get(path) != last.get(path)}
+            last = now
+            if changed and not self.stopping.is_set():
+                self.rebuild(_shown(path) for path in changed)
+
+    def _watch_once(
+        self, roots: list[Path], recursive: bool, wanted: Wanted, ready: threading.Event
+    ) -> None:
+        """Watch roots and rebuild on each change until stopped, or the watcher fails."""
+        for changes in watchfiles.watch(
+            *roots,
+            watch_filter=wanted,
+            stop_event=self.stopping,
+            rust_timeout=WATCH_TICK_MS,
+            yield_on_timeout=True,
+            recursive=recursive,
+            raise_interrupt=False,
+        ):
+            ready.set()
+            names = net_changes(changes)
+            if names and not self.stopping.is_set():
+                self.rebuild(_shown(path) for path in names)
 
     def wait(self) -> None:
         """Block until stop() is called (or Ctrl+C)."""
@@ -252,16 +352,14 @@ class Server:
 
 
 Wanted = Callable[[watchfiles.Change, str], bool]
-OUTPUT_KINDS = ("staging", "previous", "cache")  # folders the writer and cache keep beside it
 
 
 class SourceFilter(watchfiles.DefaultFilter):
     """Passes changes to source files: not editor droppings, not anything the build writes."""
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, store: Path | None = None) -> None:
         super().__init__()
-        output = output.resolve()
-        self.outputs = {output, *(output.with_name(f".{output.name}.{k}") for k in OUTPUT_KINDS)}
+        self.outputs = {output.resolve(), *([store.resolve()] if store else [])}
 
     def __call__(self, change: watchfiles.Change, path: str) -> bool:
         """Tell whether a change should start a rebuild."""
@@ -281,9 +379,26 @@ def watch_roots(project: Project) -> list[tuple[list[Path], bool, Wanted]]:
     folders = [p.resolve() for p in (paths.articles, paths.templates, paths.static) if p.is_dir()]
     config_file = project.config.resolve()
     return [
-        (folders, True, SourceFilter(paths.output)),
+        (folders, True, SourceFilter(paths.output, paths.cache)),
         ([config_file.parent], False, lambda _, path: Path(path) == config_file),
     ]
+
+
+def polled(roots: list[Path], recursive: bool, wanted: Wanted) -> dict[str, tuple[int, int]]:
+    """Return the size and mtime of every wanted file under roots (names that are not text
+    kept as os.fsdecode gives them)."""
+    found: dict[str, tuple[int, int]] = {}
+    for root in roots:
+        for folder, folders, names in os.walk(os.fsencode(root)):
+            if not recursive:
+                folders.clear()
+            for name in names:
+                path = os.fsdecode(os.path.join(folder, name))
+                with suppress(OSError):
+                    info = os.stat(path)
+                    if wanted(watchfiles.Change.modified, path):
+                        found[path] = (info.st_size, info.st_mtime_ns)
+    return found
 
 
 def net_changes(changes: set[tuple[watchfiles.Change, str]]) -> set[str]:
@@ -319,7 +434,7 @@ def start(
     httpd = HTTPServer(host, port, handler)
     server = Server(project, httpd, status, out or sys.stdout, err or sys.stderr)
     try:
-        server.rebuild()
+        server.rebuild(later=watch)
         server.start(watch)
     except BaseException:
         server.stop()
@@ -339,7 +454,8 @@ def serve(project: Project, host: str, port: int, watch: bool = True) -> int:
     except KeyboardInterrupt:
         return 0
     watching = "; rebuilding on change" if watch else ""
-    print(f"Serving {project.paths.output}/ at {server.url}{watching} (Ctrl+C to stop)", flush=True)
+    where = printable(str(project.paths.output))
+    print(f"Serving {where}/ at {server.url}{watching} (Ctrl+C to stop)", flush=True)
     try:
         server.wait()
     except KeyboardInterrupt:

@@ -83,6 +83,11 @@ bounds every article page."""
 NEAR_DUPLICATE_THRESHOLD = 0.8
 """Estimated shingle Jaccard at or above which two texts are near-duplicates."""
 
+SHORT_TEXT_WORDS = 80
+SHORT_NEAR_DUPLICATE_THRESHOLD = 0.9
+"""The same for a pair with a text under ``SHORT_TEXT_WORDS`` words: in a short notice (a Fed
+operation, a rate sheet) the one changed figure or time is the news, not an edit."""
+
 SHINGLE_WORDS = 3
 SIGNATURE_BINS = 128
 SIGNATURE_BITS = 8

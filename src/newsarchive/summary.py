@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .builder import Paths, Report
-from .errors import Problem
+from .errors import Problem, printable
 from .loader.discover import BACKUP_SUFFIXES
 
 HEADINGS = (("skipped", "Skipped"), ("warning", "Warnings"), ("ignored", "Ignored"))
@@ -24,8 +24,10 @@ def summarise(
     skipped = sum(1 for p in report.problems if p.kind == "skipped")
     if verbosity:
         print(
-            f"Read {count(report.articles, 'article')} from {paths.articles}/; "
-            f"{count(skipped, 'file')} skipped.",
+            printable(
+                f"Read {count(report.articles, 'article')} from {paths.articles}/; "
+                f"{count(skipped, 'file')} skipped."
+            ),
             file=out,
         )
     for kind, heading in HEADINGS:
@@ -33,23 +35,23 @@ def summarise(
         if problems:
             print(_paint(f"{heading}:", COLOURS[heading], colour), file=out)
             for line in grouped(problems):
-                print(line, file=out)
+                print(printable(line), file=out)
     if not verbosity:
         return
     if report.notes:
         line = duplicates_line(report.notes, verbosity, report_path(paths))
-        print(_paint(line, COLOURS["Duplicates"], colour), file=out)
+        print(_paint(printable(line), COLOURS["Duplicates"], colour), file=out)
         if verbosity > 1:
             for note in report.notes:
-                print(f"  {note}", file=out)
+                print(f"  {printable(note)}", file=out)
     if report.ignored:
         kinds = Counter(ignored_kind(name) for name in report.ignored)
         detail = ", ".join(count(n, kind) for kind, n in sorted(kinds.items()))
         print(f"Ignored {count(len(report.ignored), 'non-article file')}: {detail}.", file=out)
         if verbosity > 1:
             for name in report.ignored:
-                print(f"  {name}", file=out)
-    print(_closing(report, paths), file=out)
+                print(f"  {printable(name)}", file=out)
+    print(printable(_closing(report, paths)), file=out)
 
 
 def count(number: int, noun: str) -> str:

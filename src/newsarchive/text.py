@@ -21,7 +21,9 @@ _NONCHARACTERS = "".join(
     chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17)
 )
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef" + _NONCHARACTERS + "]")
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ud800-\udfff" + _NONCHARACTERS + "]"
+)  # lone surrogates too: YAML's "\uD800" escape makes one, and UTF-8 cannot hold it
 
 
 class Undecodable(ValueError):
@@ -113,6 +115,12 @@ def normalise(text: str) -> str:
         text = ftfy.fix_text(text, _FTFY)
     text = _CONTROL.sub("", text)
     return unicodedata.normalize("NFC", text)
+
+
+def clean(text: str) -> str:
+    """Return text without control characters, lone surrogates or noncharacters (as
+    `normalise` leaves raw text): what front matter's escapes can put back in a value."""
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
 
 
 def fold(text: str) -> str:

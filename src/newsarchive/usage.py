@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import difflib
 
+from .errors import printable
+
 
 def commands(top: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
     """Return the parser of each command, by name."""
@@ -42,7 +44,7 @@ def unknown(extras: list[str], known: list[str]) -> str:
     word = extras[0].split("=", 1)[0]
     close = difflib.get_close_matches(word, known, n=1, cutoff=0.6) if word.startswith("-") else []
     hint = f"; did you mean {close[0]}?" if close else ""
-    return f"unrecognized arguments: {' '.join(extras)}{hint}"
+    return f"unrecognized arguments: {printable(' '.join(extras))}{hint}"
 
 
 def _option_names(parser: argparse.ArgumentParser) -> list[str]:

@@ -16,7 +16,6 @@ index sorts its terms by text.
 
 from __future__ import annotations
 
-import pickle
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -24,6 +23,7 @@ from dataclasses import dataclass
 from itertools import count, repeat
 from typing import Any
 
+import msgspec
 import numpy as np
 import numpy.typing as npt
 
@@ -128,16 +128,15 @@ class Words:
             search.ids,
             search.values,
         )
-        return pickle.dumps(
-            ("\n".join(self.vocabulary), self.sources, *(a.tobytes() for a in arrays)),
-            pickle.HIGHEST_PROTOCOL,
+        return msgspec.msgpack.encode(
+            ("\n".join(self.vocabulary), self.sources, *(a.tobytes() for a in arrays))
         )
 
     @classmethod
     def loads(cls, data: memoryview | bytes) -> Words:
         """Return a table from `dumps` bytes; raise ValueError if they are not one."""
         try:
-            text, sources, *arrays = pickle.loads(data)
+            text, sources, *arrays = _TABLE.decode(data)
             related, search = (
                 Runs(*(np.frombuffer(a, kind) for a, kind in zip(parts, kinds, strict=True)))
                 for parts, kinds in ((arrays[:3], _RELATED), (arrays[3:], _SEARCH))
@@ -153,6 +152,7 @@ class Words:
         return cls(vocabulary, list(sources), related, search)
 
 
+_TABLE = msgspec.msgpack.Decoder(tuple[str, list[str], bytes, bytes, bytes, bytes, bytes, bytes])
 _RELATED = (np.int64, np.int32, np.int32)  # start, ids, values
 _SEARCH = (np.int64, np.int32, np.uint8)
 

@@ -1,12 +1,17 @@
 """The only code that touches the output folder: only-changed writing, committed as a whole.
 
-A build writes the files whose bytes changed into a staging folder beside the output; files it
-keeps are left where they are, so their mtimes stay. Nothing in the output changes until every
-file is staged. The commit then records what the build wrote (a `COMMIT` list in staging), moves
-the staged files into place, and deletes output files the build no longer makes. A build that
-fails or is killed before the commit leaves the output exactly as it was; one killed during the
-commit (a rename per changed file) leaves its list behind, and the next build finishes that
-commit first. A first build, with no output yet, renames the whole staging folder into place.
+A build writes the files whose bytes changed into a staging folder; files it keeps are left
+where they are, so their mtimes stay. Nothing in the output changes until every file is staged.
+The commit then records what the build wrote (a `COMMIT` list in staging), moves the staged
+files into place, and deletes output files the build no longer makes. A build that fails or is
+killed before the commit leaves the output exactly as it was; one killed during the commit (a
+rename per changed file) leaves its list behind, and the next build finishes that commit first.
+
+Staging is in the output's private cache folder (`staging_for`), never beside the output, which
+may be a web root in a folder others can write: when that folder is on another file system
+(renames cannot cross one) it is a private hidden folder inside the output instead. The output
+is the only folder a build deletes in, and it never follows a link there: links found in it are
+removed before anything is written (`_unlink_links`).
 """
 
 from __future__ import annotations
@@ -14,13 +19,17 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 from collections.abc import Iterable
+from contextlib import suppress
 from pathlib import Path, PurePosixPath
 
 from .errors import BuildError
+from .guard import unsafe
 from .models import KEEP, Output
 
 MARKER = ".newsarchive"
+INSIDE = ".newsarchive-staging"  # staging in the output, when the cache is on another disk
 MARKER_TEXT = b"This folder is written by newsarchive; it is replaced on every build.\n"
 COMMIT = ".newsarchive-commit"  # in staging: the commit has begun; lists every file of the build
 
@@ -28,42 +37,43 @@ COMMIT = ".newsarchive-commit"  # in staging: the commit has begun; lists every 
 class Writer:
     """Stages one build's changed files, then commits them into the output folder."""
 
-    def __init__(self, output: Path) -> None:
-        if output.name in ("", ".", ".."):  # "." or "..": name the folder so it has siblings
-            output = Path(os.path.abspath(output))
-        if not output.name:
-            raise BuildError(
-                f"output {output} is the file-system root; choose a folder such as dist/ with "
-                "--output"
-            )
-        self.output = output
-        self.staging = output.with_name(f".{output.name}.staging")
-        self.previous = output.with_name(f".{output.name}.previous")  # left by older versions
+    def __init__(self, output: Path, staging: Path) -> None:
+        self.output = named(output)
+        self.staging = staging  # `staging_for` the output
         self.written: set[str] = set()
         self.changed = 0
+        self.started = False  # whether `start` made the staging folder (abort removes only that)
 
     def start(self) -> None:
         """Finish or discard an interrupted build, then prepare an empty staging folder."""
-        if not self.output.exists() and self.previous.exists():
-            self.previous.rename(self.output)
         _check_ours(self.output)
-        if (self.staging / COMMIT).exists():
-            try:
-                _finish_commit(self.staging, self.output)
-            except OSError as error:
-                raise BuildError(
-                    f"cannot finish the interrupted update of {self.output}: {error.strerror}"
-                ) from None
-        for leftover in (self.staging, self.previous):
-            if leftover.exists():
-                shutil.rmtree(leftover)
+        if self.staging.parent == self.output:  # staging in the output: ours, or refused
+            with suppress(FileNotFoundError):
+                why = unsafe(self.staging.lstat())
+                if why:
+                    raise BuildError(
+                        f"refusing the staging folder {self.staging}: {why}; delete it, or "
+                        "build with a --cache-dir on the output's disk"
+                    )
         try:
-            self.staging.mkdir(parents=True)
+            _unlink_links(self.output)
+            if (self.staging / COMMIT).exists():
+                _finish_commit(self.staging, self.output)
         except OSError as error:
             raise BuildError(
-                f"cannot create {self.staging}: {error.strerror}; check that the "
-                "output folder's parent exists and is writable"
+                f"cannot finish the interrupted update of {self.output}: {error.strerror}"
             ) from None
+        if self.staging.exists():
+            shutil.rmtree(self.staging)
+        for folder, mode in ((self.output.parent, 0o777), (self.staging, 0o700)):
+            try:
+                folder.mkdir(mode=mode, parents=True, exist_ok=folder != self.staging)
+            except OSError as error:
+                raise BuildError(
+                    f"cannot create {folder}: {error.strerror}; check that the "
+                    "output folder's parent exists and is writable"
+                ) from None
+        self.started = True
         self._stage(Output(MARKER, MARKER_TEXT))  # not a page: not counted as a change
 
     def write(self, item: Output) -> None:
@@ -110,6 +120,9 @@ class Writer:
         """
         try:
             if not self.output.exists():
+                self.output.mkdir(parents=True)  # for the mode new folders get here
+                os.chmod(self.staging, stat.S_IMODE(self.output.stat().st_mode))
+                self.output.rmdir()
                 self.staging.rename(self.output)
                 return snapshot(self.output)
             listing = self.staging / (COMMIT + ".tmp")
@@ -121,8 +134,50 @@ class Writer:
 
     def abort(self) -> None:
         """Throw the staging folder away, leaving the output untouched."""
-        if not (self.staging / COMMIT).exists():  # a begun commit is finished by the next build
+        if self.started and not (self.staging / COMMIT).exists():  # a begun commit: next build
             shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def named(output: Path) -> Path:
+    """Return the output folder with a name ("." made absolute); refuse the file-system root."""
+    if output.name in ("", ".", ".."):  # "." or "..": name the folder
+        output = Path(os.path.abspath(output))
+    if not output.name:
+        raise BuildError(
+            f"output {output} is the file-system root; choose a folder such as dist/ with --output"
+        )
+    return output
+
+
+def staging_for(output: Path, store: Path) -> Path:
+    """Return where a build of `output` stages its files: in its private cache folder `store`,
+    or, if that is on another file system than the output, a hidden folder in the output."""
+    existing = named(output)
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
+    try:
+        apart = os.stat(existing).st_dev != os.stat(store).st_dev
+    except OSError:
+        apart = True
+    return named(output) / INSIDE if apart else store / "staging"
+
+
+def _unlink_links(folder: Path) -> None:
+    """Remove every symbolic link (and anything not a file or folder) under a folder, without
+    following any: what the build writes there must land there. (One scandir walk, types
+    from the folder entries: no stat a file.)"""
+    folders = [str(folder)]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as found:
+                entries = list(found)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)
+            elif entry.is_symlink() or not entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
 
 
 def _finish_commit(
@@ -159,24 +214,30 @@ def snapshot(folder: Path, relatives: Iterable[str] | None = None) -> dict[str, 
         return _walk_stats(str(folder), "", {})
     tree: dict[str, list[int]] = {}
     for relative in relatives:
-        stat = os.stat(folder / relative)
-        tree[relative] = [stat.st_size, stat.st_mtime_ns]
+        info = os.stat(folder / relative)
+        tree[relative] = [info.st_size, info.st_mtime_ns]
     return tree
 
 
 def _walk_stats(folder: str, prefix: str, tree: dict[str, list[int]]) -> dict[str, list[int]]:
-    """Add the size and mtime of every file under a folder to tree, in one scandir walk."""
-    try:
-        with os.scandir(folder) as found:
-            entries = list(found)
-    except (FileNotFoundError, NotADirectoryError):
-        return tree
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            _walk_stats(entry.path, f"{prefix}{entry.name}/", tree)
-        else:
-            stat = entry.stat(follow_symlinks=False)
-            tree[prefix + entry.name] = [stat.st_size, stat.st_mtime_ns]
+    """Add the size and mtime of every file under a folder to tree, in one scandir walk (a
+    loop, not recursion: no depth is too deep)."""
+    folders = [(folder, prefix)]
+    while folders:
+        where, above = folders.pop()
+        try:
+            with os.scandir(where) as found:
+                entries = list(found)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for entry in entries:
+            if not above and entry.name == INSIDE:
+                continue  # a build's staging, when it is in the output
+            if entry.is_dir(follow_symlinks=False):
+                folders.append((entry.path, f"{above}{entry.name}/"))
+            else:
+                info = entry.stat(follow_symlinks=False)
+                tree[above + entry.name] = [info.st_size, info.st_mtime_ns]
     return tree
 
 
@@ -224,7 +285,7 @@ def _check_ours(output: Path) -> None:
         return
     if not output.is_dir():
         raise BuildError(f"output {output} exists and is not a folder; choose another --output")
-    if (output / MARKER).exists() or not any(output.iterdir()):
+    if (output / MARKER).exists() or not any(p.name != INSIDE for p in output.iterdir()):
         return
     raise BuildError(
         f"output folder {output} has files that newsarchive did not write; it would be "

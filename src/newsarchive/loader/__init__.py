@@ -6,7 +6,10 @@ import datetime as dt
 import hashlib
 import os
 import re
-from collections.abc import Mapping, Sequence
+import signal
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,13 +40,34 @@ CAPTION_HEADLINE_MAX = 160  # a caption longer than this reads as a paragraph, n
 STAND_IN_MAX = 90
 # A body this short ("Business nil.", "Nil") is shown but has too little to compare.
 BRIEF_WORDS = 4
+MIN_COMPARED_WORDS = 20  # less prose than this is not compared for near-duplicates
+MAX_TAGS = 100
+MAX_SECTION_DEPTH = 16
 _FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[-_ .]|$)")
+
+
+TIME_BUDGET = 10.0
+"""Seconds one file may take to read: past them it is skipped with a message. Generous: the
+point is that no file stalls a build, whatever pathological case a parser still has."""
+
+
+class TooSlow(Exception):
+    """Raised in a file's reading when it has had its TIME_BUDGET."""
 
 
 def read_article(source: SourceFile) -> tuple[Article | None, list[Problem]]:
     """Read one file into an Article, or explain why it cannot be one; never raises."""
     try:
-        return _read(source)
+        with _budget(TIME_BUDGET):
+            return _read(source)
+    except TooSlow:
+        return None, [
+            Problem(
+                source.rel,
+                f"took more than {TIME_BUDGET:g} s to read, so it was skipped",
+                hint="split it into smaller articles or simplify its Markdown",
+            )
+        ]
     except Exception as error:  # one bad file must never stop the build
         return None, [
             Problem(
@@ -52,6 +76,31 @@ def read_article(source: SourceFile) -> tuple[Article | None, list[Problem]]:
                 hint="please report this file to the newsarchive developers",
             )
         ]
+
+
+@contextmanager
+def _budget(seconds: float) -> Iterator[None]:
+    """Raise TooSlow in the block once it has run `seconds` (a real-time alarm, as a reading
+    process or a build's main thread can have; elsewhere, such as a `serve` rebuild's thread,
+    the block runs unbounded)."""
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _too_slow)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _too_slow(signum: int, frame: object) -> None:
+    """Stop the reading of a file that has had its time (`_budget`)."""
+    raise TooSlow()
 
 
 def _read(source: SourceFile) -> tuple[Article | None, list[Problem]]:
@@ -129,7 +178,33 @@ def parse(source: SourceFile, text: str) -> tuple[Article | None, list[Problem]]
                 kind="warning",
             )
         )
-    return _enrich(article, text), problems
+    return _enrich(_bounded(article, problems), text), problems
+
+
+def _bounded(article: Article, problems: list[Problem]) -> Article:
+    """Return the article with at most MAX_TAGS tags and MAX_SECTION_DEPTH section levels
+    (each tag and section is a page: 20,000 tags in one file made 20,108 pages), warning
+    about what was dropped."""
+    if len(article.tags) > MAX_TAGS:
+        problems.append(
+            Problem(
+                article.source,
+                f"has {len(article.tags):,} tags; only the first {MAX_TAGS} were kept",
+                kind="warning",
+            )
+        )
+        article = structs.replace(article, tags=article.tags[:MAX_TAGS])
+    if len(article.section) > MAX_SECTION_DEPTH:
+        problems.append(
+            Problem(
+                article.source,
+                f"is in a section {len(article.section):,} levels deep; it was put in the "
+                f"section its first {MAX_SECTION_DEPTH} levels name",
+                kind="warning",
+            )
+        )
+        article = structs.replace(article, section=article.section[:MAX_SECTION_DEPTH])
+    return article
 
 
 def _from_raw(source: SourceFile, body: str, fields: Mapping[str, object]) -> Article | None:
@@ -221,6 +296,19 @@ def _near_empty(paragraphs: tuple[str, ...]) -> bool:
     return is_placeholder(text) or words(text) < BRIEF_WORDS
 
 
+def _fingerprint(article: Article, paragraphs: tuple[str, ...]) -> bytes:
+    """Return the near-duplicate fingerprint of an article's headline, dateline and prose, or
+    nothing when it has too little prose: two issues of one price sheet or data table differ
+    only in their figures, and are not the same story edited (an identical one is an exact
+    duplicate). The headline and dateline count: short templated items (two markets' openings,
+    two companies' dividend notices) differ in little else."""
+    prose = "\n".join(_prose(paragraphs, article.tables))
+    if len(prose.split()) < MIN_COMPARED_WORDS:
+        return b""
+    text = f"{article.title}\n{article.dateline}\n{prose}"
+    return bytes(similarity.fingerprint(text))  # 8-bit values
+
+
 def _prose(paragraphs: tuple[str, ...], tables: tuple[int, ...]) -> list[str]:
     """Return the paragraphs that are text, not tables."""
     return [text for index, text in enumerate(paragraphs) if index not in tables]
@@ -275,10 +363,6 @@ def _enrich(article: Article, text: str) -> Article:
         terms=similarity.pack_counts(similarity.terms(f"{article.title}\n{body}"))
         if compared
         else "",
-        # The headline and dateline are part of the text compared: short templated wire items
-        # (two markets' openings, two companies' dividend notices) differ in little else.
-        fingerprint=bytes(similarity.fingerprint(f"{article.title}\n{article.dateline}\n{body}"))
-        if compared
-        else b"",  # 8-bit values
+        fingerprint=_fingerprint(article, paragraphs) if compared else b"",
     )
     return structs.replace(enriched, search_terms=search_terms.article_fields(enriched, paragraphs))

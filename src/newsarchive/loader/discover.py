@@ -30,14 +30,20 @@ class Discovery:
 def discover(root: Path) -> Discovery:
     """Walk the articles folder and return its article files in a stable order."""
     found = Discovery()
-    _scan(root, "", root.resolve(), found)
+    real_root = root.resolve()
+    waiting = [(str(root), "")]  # a loop, not recursion: no nesting is too deep to walk
+    while waiting:
+        folder, prefix = waiting.pop()
+        kept = _scan(folder, prefix, real_root, found)
+        waiting.extend((entry.path, f"{prefix}{entry.name}/") for entry in reversed(kept))
     found.files.sort(key=lambda f: f.rel)
     found.ignored.sort()
     return found
 
 
-def _scan(folder: Path, prefix: str, real_root: Path, found: Discovery) -> None:
-    """Consider a folder's files, then walk into the folders kept (one scandir a folder)."""
+def _scan(folder: str, prefix: str, real_root: Path, found: Discovery) -> list[os.DirEntry[str]]:
+    """Consider a folder's files; return the folders in it to walk into (one scandir a
+    folder)."""
     try:
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda e: e.name)
@@ -50,14 +56,13 @@ def _scan(folder: Path, prefix: str, real_root: Path, found: Discovery) -> None:
                     hint="give the build read permission on it",
                 )
             )
-        return
+        return []
     folders = {e.name: e for e in entries if _is(e.is_dir)}
     kept = [e for e in folders.values() if _keep_folder(e, prefix, real_root, found)]
     for entry in entries:
         if entry.name not in folders:
             _consider(entry, prefix, real_root, found)
-    for entry in kept:
-        _scan(Path(entry.path), f"{prefix}{entry.name}/", real_root, found)
+    return kept
 
 
 def _keep_folder(entry: os.DirEntry[str], prefix: str, real_root: Path, found: Discovery) -> bool:

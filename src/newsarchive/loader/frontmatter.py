@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 import yaml
 
 from ..errors import Problem
-from ..text import make_slug, parse_date
+from ..text import clean, make_slug, parse_date
 
 KNOWN_KEYS = (
     "title",
@@ -59,15 +59,50 @@ MAX_DEPTH = 50
 one runs out of stack at a few hundred levels, libyaml does not)."""
 
 
+class Aliases(yaml.YAMLError):
+    """Front matter with anchors or aliases: one alias of an alias of a list (a "billion
+    laughs") stands for billions of values, so they are refused, never expanded."""
+
+
+ALIASES = "uses YAML anchors or aliases (&name, *name), which newsarchive does not expand"
+
+
 def _load(head: str) -> object:
-    """Return the YAML value of a front matter; raise as the pure-Python parser does, and
-    RecursionError for a value nested deeper than MAX_DEPTH."""
+    """Return the YAML value of a front matter; raise as the pure-Python parser does,
+    RecursionError for a value nested deeper than MAX_DEPTH, and Aliases if it has any."""
+    if ("&" in head or "*" in head) and _has_aliases(head):
+        raise Aliases()
     try:
         value = yaml.load(head, Loader=_FastLoader)  # a SafeLoader, as is _Loader
     except (yaml.YAMLError, RecursionError):
         value = yaml.load(head, Loader=_Loader)
     _check_depth(value)
+    return _cleaned(value)
+
+
+def _cleaned(value: object) -> object:
+    """Return a YAML value with every string in it `clean`: its escapes ("\\uD800", "\\x1b")
+    can make any character, and raw text never holds these (`normalise`). Keys are kept as
+    written, for the messages that name them."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {key: _cleaned(member) for key, member in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(member) for member in value]
     return value
+
+
+def _has_aliases(head: str) -> bool:
+    """Tell whether YAML text has an anchor or an alias (False if it does not parse: the
+    loader then says why)."""
+    try:
+        for event in yaml.parse(head, Loader=_FastLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return True
+    except yaml.YAMLError:
+        return False
+    return False
 
 
 def _check_depth(value: object) -> None:
@@ -114,11 +149,11 @@ def parse(head: str, source: str) -> FrontMatter:
         reason = getattr(error, "problem", None) or (
             "nested too deeply" if isinstance(error, RecursionError) else "invalid YAML"
         )
+        what = ALIASES if isinstance(error, Aliases) else f"is not valid YAML ({reason})"
         result.problems.append(
             Problem(
                 source,
-                f"front matter is not valid YAML ({reason}); it was ignored and the "
-                "text below it was used",
+                f"front matter {what}; it was ignored and the text below it was used",
                 line=line,
                 hint="fix the YAML between the --- lines",
                 kind="warning",

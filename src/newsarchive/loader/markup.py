@@ -73,15 +73,44 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto"}
 _TAG = re.compile(r"<[^>]+>")
 _H1 = re.compile(r"<(/?)h1\b")
-_HEADING = re.compile(r"\A#\s+(.+?)\s*#*\s*(?:\n|\Z)")
+MAX_INDENT = 32
+"""Columns of leading space a Markdown line keeps: deeper lists and code are flattened to it
+(Python-Markdown nests by recursion: a 2,000-deep list ran out of stack after a minute)."""
+MAX_BRACKETS = 64
+"""A paragraph with more "[" than this has every one escaped: Python-Markdown scans to the end
+of the paragraph for each "[" that may open a link (20,000 of them took 70 s)."""
+_INDENT = re.compile(rf"^[ \t]{{{MAX_INDENT + 1},}}", re.MULTILINE)
+_UNESCAPED_BRACKET = re.compile(r"(?<!\\)\[")
+_MARKER = r"(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))"  # one blockquote or list level, as a line opens
+_MARKERS = re.compile(rf"^(?:[ \t]*{_MARKER}){{{MAX_INDENT // 2 + 1},}}", re.MULTILINE)
 
 
 def take_heading(body: str) -> tuple[str, str]:
-    """Return (heading, rest) when a Markdown body opens with a level-one ATX heading."""
-    match = _HEADING.match(body.lstrip("\n"))
-    if not match:
+    """Return (heading, rest) when a Markdown body opens with a level-one ATX heading
+    (`# Headline`, closing #s dropped). Read with string methods: a regex with three
+    optional runs of space around the heading took cubic time on a line of spaces."""
+    text = body.lstrip("\n")
+    line, _, rest = text.partition("\n")
+    if not line.startswith("#") or not line[1:2].isspace():
         return "", body
-    return match.group(1), body.lstrip("\n")[match.end() :]
+    heading = line[1:].strip()
+    heading = heading.rstrip("#").rstrip() or heading
+    return (heading, rest) if heading else ("", body)
+
+
+def tame(body: str) -> str:
+    """Return a Markdown body that Python-Markdown reads in time bounded by its size: lines
+    indented past MAX_INDENT columns brought back to it, lines opening more than MAX_INDENT / 2
+    lists or quotes cut to that many, and every "[" escaped in a paragraph that has more than
+    MAX_BRACKETS of them."""
+    body = _INDENT.sub(" " * MAX_INDENT, body.expandtabs(4))  # as Python-Markdown expands
+    body = _MARKERS.sub(_fewer_markers, body)
+    if body.count("[") <= MAX_BRACKETS:
+        return body
+    paragraphs = body.split("\n\n")
+    return "\n\n".join(
+        _UNESCAPED_BRACKET.sub(r"\\[", p) if p.count("[") > MAX_BRACKETS else p for p in paragraphs
+    )
 
 
 @functools.cache
@@ -93,11 +122,17 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
 
 
+def _fewer_markers(found: re.Match[str]) -> str:
+    """Return the first MAX_INDENT / 2 list and quote markers of a line's opening."""
+    markers = re.findall(r"[-*+>]|\d{1,9}[.)]", found.group())[: MAX_INDENT // 2]
+    return " ".join(markers)
+
+
 def render(body: str) -> str:
     """Render a Markdown body to sanitised HTML: no scripts, handlers or unsafe URLs survive."""
     converter = _converter()
     converter.reset()  # footnotes and abbreviations must not carry over between files
-    rendered = converter.convert(body)
+    rendered = converter.convert(tame(body))
     return sanitise(_H1.sub(r"<\1h2", rendered))  # the page's only h1 is its headline
 
 
