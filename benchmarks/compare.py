@@ -218,12 +218,25 @@ their median kept: one sample of a 3 s build moves by 10-20 % on this shared mac
 
 NEWSARCHIVE_STATE = ("dist", ".dist.cache", ".dist.staging", ".dist.previous", ".newsarchive")
 """newsarchive's output and every place a version of it kept its cache."""
+KEPT = {".newsarchive": "permalinks.json"}
+"""What a cold build keeps in a cache folder: the record of published addresses is an input
+users commit with their articles, not a cache."""
 
 
 def clear(folder: Path, *names: str) -> None:
     """Remove a tool's output (and cache) folders, for a cold build."""
     for name in names:
-        shutil.rmtree(folder / name, ignore_errors=True)
+        kept = KEPT.get(name)
+        if kept is None or not (folder / name).is_dir():
+            shutil.rmtree(folder / name, ignore_errors=True)
+            continue
+        for entry in (folder / name).iterdir():
+            if entry.name == kept:
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
 
 
 def edit_one(folder: Path, run: int) -> None:

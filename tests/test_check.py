@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.check import check_site
+from newsarchive.notfound import ROOT_FINDER
 
 from conftest import ROOT, SAMPLES, run_cli, write_files
 
@@ -229,6 +230,15 @@ def test_injected_markup_and_duplicate_ids_are_reported(tmp_path, body, message)
     dist = site(tmp_path, **{"b/index.html": page(body)})
     assert [m for m in messages(dist) if message in m] != [], messages(dist)
     assert all(m.startswith("b/index.html:") for m in messages(dist))
+
+
+def test_only_the_404_page_s_own_inline_script_is_accepted(tmp_path):
+    own = f"<script>{ROOT_FINDER}</script>"
+    changed = f"<script>{ROOT_FINDER.replace('articles.json', 'evil.json')}</script>"
+    dist = site(tmp_path, **{"b/index.html": page(own), "c/index.html": page(changed)})
+    found = messages(dist)
+    assert [m for m in found if m.startswith("b/")] == []
+    assert [m for m in found if m.startswith("c/") and "inline <script>" in m] != [], found
 
 
 def test_missing_search_index_files_are_reported(tmp_path):

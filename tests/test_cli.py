@@ -93,5 +93,5 @@ def test_verbose_lists_every_ignored_file(build_site_from):
         {"articles/a.txt": "Headline\n\nBody.", "articles/.DS_Store": "x", "articles/b.txt~": "x"},
         "--verbose",
     )
-    assert "Ignored 2 non-article file(s): 1 backup file(s), 1 hidden file(s).\n" in built.out
+    assert "Ignored 2 non-article files: 1 backup file, 1 hidden file.\n" in built.out
     assert "  .DS_Store\n  b.txt~\n" in built.out

@@ -184,7 +184,7 @@ def test_sigkill_at_any_moment_keeps_the_previous_site_and_the_next_build_is_rig
     final = build(tmp_path, tmp_path / "dist")
     assert final.returncode == 0, final.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        ".newsarchive",
+        ".newsarchive",  # the build cache and the record of published addresses
         "articles",
         "dist",
         "site.yaml",
@@ -401,7 +401,7 @@ def test_a_damaged_cache_file_is_rebuilt_not_trusted(cached_site, name, damage):
     (cached_site / "articles" / "new.txt").write_text("Fresh story\n\nIts text.\n", "utf-8")
     good = tree(cached_site / "dist")
     out = rebuild(cached_site)
-    assert "Nothing changed" not in out and "Read 3 article(s)" in out
+    assert "Nothing changed" not in out and "Read 3 articles" in out
     assert "Fresh story" in (cached_site / "dist" / "index.html").read_text(encoding="utf-8")
     assert tree(cached_site / "dist") != good
     if (name, damage) != (PARSED, "flip"):  # there the bodies, read only when a page needs them
@@ -425,7 +425,7 @@ def test_a_checksummed_cache_with_wrong_contents_is_not_trusted(cached_site):
     data = msgspec.json.encode({"code": "someone else's code", "parsed": {}})
     path.write_bytes(hashlib.blake2b(data, digest_size=16).hexdigest().encode() + b"\n" + data)
     (cached_site / "articles" / "new.txt").write_text("Fresh story\n\nIts text.\n", "utf-8")
-    assert "Read 3 article(s)" in rebuild(cached_site)
+    assert "Read 3 articles" in rebuild(cached_site)
 
 
 def test_a_changed_output_folder_is_rebuilt_despite_the_cache(cached_site):

@@ -42,7 +42,7 @@ def test_every_kind_imports_and_builds_without_warnings(tmp_path: Path) -> None:
 
     code, out, err = build_at(tmp_path, "--no-pagefind")
     assert code == 0, err
-    assert "Read 9 article(s)" in out and "0 file(s) skipped" in out
+    assert "Read 9 articles" in out and "0 files skipped" in out
     assert "Warnings:" not in out and "Skipped:" not in out
 
     records = json.loads((tmp_path / "dist" / "articles.json").read_text(encoding="utf-8"))

@@ -79,8 +79,8 @@ def test_near_duplicate_is_reported_and_marked(build_site_from):
     edited = original.replace("on Thursday", "on Thursday morning").replace(
         "no passengers were hurt", "nobody on board was hurt"
     )
-    built = build_site_from({"articles/a.txt": original, "articles/b.txt": edited})
-    assert "Near-duplicates:\n  b.txt: near-duplicate of a.txt (" in built.out
+    built = build_site_from({"articles/a.txt": original, "articles/b.txt": edited}, "-v")
+    assert "Duplicates: 1 near-duplicate:\n  b.txt: near-duplicate of a.txt (" in built.out
     assert "near-duplicate of" in built.page(built.article_path("b.txt"))
 
 

@@ -128,7 +128,7 @@ def test_pages_are_served_with_the_reload_script_that_dist_never_holds(served):
 
 def test_version_endpoint_starts_at_build_one_without_error(served):
     assert served.version() == {"build": 1, "error": None}
-    assert "Read 2 article(s)" in served.out.getvalue()
+    assert "Read 2 articles" in served.out.getvalue()
 
 
 def test_missing_page_gets_the_404_page_with_a_root_base(served):

@@ -41,7 +41,7 @@ def test_sample_archive_builds_with_both_articles(build_site_from):
     home = built.page("index.html")
     assert "Mexico captures son of &#39;El Chapo&#39; as gunmen set Culiacan ablaze" in home
     assert "Mexican security forces captured Ovidio Guzmán López" in home
-    assert "Read 2 article(s)" in built.out
+    assert "Read 2 articles" in built.out
 
 
 def test_caption_article_shows_figure_with_credit_and_lede_headline(build_site_from):
@@ -183,7 +183,7 @@ def test_bad_files_are_named_with_reasons(build_site_from):
     assert "blank.txt: contains only whitespace" in built.out
     assert "photo.txt: looks like a binary file, not text; save it as UTF-8 text" in built.out
     assert "bad-yaml.md:2: front matter is not valid YAML" in built.out
-    assert "Ignored 3 non-article file(s)" in built.out
+    assert "Ignored 3 non-article files" in built.out
     records = json.loads(built.page("articles.json"))
     assert "bad-yaml.md" in [r["source"] for r in records]
 
@@ -390,4 +390,4 @@ def test_no_pagefind_keeps_the_builtin_search_index(build_site_from):
 def test_a_first_build_counts_every_file_it_wrote_as_changed_and_no_more(build_site_from):
     built = build_site_from(SAMPLE_FILES)
     files = len([p for p in built.dist.rglob("*") if p.is_file()]) - 1  # less the marker
-    assert f"{files} file(s) in all ({files} changed)" in built.out
+    assert f"{files} files in all ({files} changed)" in built.out

@@ -21,20 +21,23 @@ from typing import Any
 
 import jinja2
 
-from . import cache, forked, guard, urls
+from . import cache, forked, guard, permalinks, urls
 from .catalog import build_site
 from .config import SiteConfig
 from .errors import BuildError, Problem
 from .feeds import dated_entries, feed_outputs, feed_sections
 from .loader import discover
 from .models import Output, Site
+from .notfound import stylesheet_text
 from .pagekeys import Keyer
 from .pages import site_pages
 from .progress import SILENT, Progress
 from .reading import Bodies, Read, load_saved, read_all, unshown
+from .redirects import redirect_outputs
 from .render import Frame, Renderer, Reuse, compile_templates, environment, iso_date
 from .search import document_outputs, term_outputs
 from .search_pagefind import Index, Stop, files_for, kept_outputs
+from .sections import menu
 from .sitemap import sitemap_outputs
 from .writer import Writer, named, snapshot, staging_for
 
@@ -253,7 +256,10 @@ def _catalogue(
         del sources[:], digests, saved  # free them for the catalogue to use
         _release_freed_memory()  # the bodies of new articles, dropped once saved
         progress.begin("Cataloguing articles", len(read.articles))
-        site = build_site(config, read.articles, read.words)
+        book = permalinks.book_path(paths.cache)
+        site = build_site(config, read.articles, read.words, permalinks.load(book))
+        permalinks.save(book, site.book)
+        site = dataclasses.replace(site, book={})  # saved: the pages do not need it
         progress.end()
     del read.articles[:]
     writer = Writer(paths.output, staging_for(paths.output, store))  # the build's writer adopts
@@ -519,7 +525,8 @@ def _renderer(job: Job, parallel: bool) -> Renderer:
 def _frame(config: SiteConfig, site: Site) -> Frame:
     """Return what every page's layout shows of the site."""
     feeds = ((config.title, urls.FEED),) if dated_entries(site) else ()
-    return Frame(config, site.sections, feeds, has_search=True, section_feeds=feed_sections(site))
+    nav = menu(site.sections, config.menu_depth)
+    return Frame(config, nav, feeds, has_search=True, section_feeds=feed_sections(site))
 
 
 def key_salt(frame: Frame, templates: Path) -> str:
@@ -587,6 +594,7 @@ def _write_listings(writer: Writer, job: Job, renderer: Renderer) -> list[str]:
     for item in (
         Output("articles.json", manifest(job.config, job.site)),
         *feed_outputs(job.config, job.site),
+        *redirect_outputs(job.config, job.site),
         *document_outputs(job.site, renderer.current_file),
     ):
         writer.write(item)
@@ -600,7 +608,8 @@ def _write_share(writer: Writer, renderer: Renderer, job: Job) -> tuple[list[str
     renders (the others claim more of them meanwhile); return the paths of both."""
     listings = _write_listings(writer, job, renderer) if job.take_listings() else []
     written = []
-    for item in site_pages(job.config, job.site, renderer, job.bodies):
+    css = stylesheet_text(job.paths.static)
+    for item in site_pages(job.config, job.site, renderer, job.bodies, css):
         if item.data:
             writer.write(item)
             written.append(item.path)
@@ -624,7 +633,7 @@ def manifest(config: SiteConfig, site: Site) -> bytes:
     articles, this 0.15 s; test_site checks every line against json). Each line goes into one
     buffer as it is made: a list of lines, joined and encoded, held four copies (~220 MB at
     100,000 articles) while the other render process worked."""
-    entries = site.entries
+    entries, ids = site.entries, site.ids
     out = bytearray(b"[")
     dates: dict[object, str] = {}  # an ISO date took 4 us: half the time, for 1,825 dates
     brief = '"brief": true, '  # only on briefs, so other records stay as they were
@@ -643,7 +652,7 @@ def manifest(config: SiteConfig, site: Site) -> bytes:
             copy += f'"entities_unconfirmed": [{", ".join(map(_json, entry.unconfirmed))}], '
         out += (
             f'\n{{{brief if article.brief else ""}"date": {_json(date) if date else "null"}, {copy}'
-            f'"headline_source": {_json(article.headline_source)}, '
+            f'"headline_source": {_json(article.headline_source)}, "id": {ids[entry.id]}, '
             f'"section": {_json(entry.section.name) if entry.section else "null"}, '
             f'"source": {_json(article.source)}, "summary": {_json(article.summary)}, '
             f'"tags": [{", ".join([_json(t.name) for t in entry.tags])}], '

@@ -7,12 +7,12 @@ import functools
 import zoneinfo
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from msgspec import structs
 
-from . import entity_catalog, similarity, urls
+from . import entity_catalog, permalinks, similarity, urls
+from . import sections as sections_tree
 from .config import SiteConfig
 from .models import Article, Entry, Month, Site, Term, Year
 from .text import article_slug, fold, make_slug
@@ -22,24 +22,23 @@ _EPOCH = dt.datetime(1, 1, 1)
 NEIGHBOURS = 10  # neighbours looked at per article for same-story clusters
 
 
-@dataclass(frozen=True, slots=True)
-class _Placed:
-    """An article with its position in home order and its output path."""
-
-    article: Article
-    slug: str
-    path: str
-
-
-def build_site(config: SiteConfig, articles: Sequence[Article], words: Words | None = None) -> Site:
+def build_site(
+    config: SiteConfig,
+    articles: Sequence[Article],
+    words: Words | None = None,
+    book: permalinks.Book | None = None,
+) -> Site:
     """Catalogue articles (read in source order) into a Site; `words` are theirs as numbers,
-    as the reader keeps them (else they are numbered from the articles' own fields)."""
+    as the reader keeps them (else they are numbered from the articles' own fields); `book`
+    is the record of published addresses (the new one is the Site's `book`)."""
     articles = [localise(a, config.timezone) for a in articles]
     ordered = sorted(articles, key=home_order)
     by_source = sorted(range(len(ordered)), key=lambda i: ordered[i].source)
     section_keys = [section_key(config, a) for a in ordered]
-    placed = _place(config, ordered, by_source, section_keys)
+    new_book = _place(config, ordered, by_source, section_keys, book or {})
+    placed = [new_book[a.source] for a in ordered]
     sections = _sections(config, ordered, section_keys)
+    tree = sections_tree.with_parents(sections)
     tags = _terms("tag", ordered, lambda a: a.tags)
     duplicates = _exact_duplicates(ordered, by_source)
     # An exact duplicate is not listed, so it counts for no entity: hub, page and chips agree.
@@ -78,17 +77,30 @@ def build_site(config: SiteConfig, articles: Sequence[Article], words: Words | N
         found.unconfirmed,
     )
     notes = tuple(
-        f"{ordered[j].source}: near-duplicate of {ordered[i].source} "
-        f"({round(score * 100)}% the same)"
-        for (i, j), score in sorted(near.items(), key=lambda item: ordered[item[0][1]].source)
+        sorted(
+            [
+                *(
+                    f"{ordered[j].source}: near-duplicate of {ordered[i].source} "
+                    f"({round(score * 100)}% the same)"
+                    for (i, j), score in near.items()
+                ),
+                *(
+                    f"{ordered[j].source}: exact duplicate of {ordered[i].source}"
+                    for j, i in duplicates.items()
+                ),
+            ]
+        )
     )
     return Site(
         entries=entries,
-        sections=tuple(sections.values()),
+        sections=tuple(tree.values()),
         tags=tuple(tags.values()),
         entities=people_places,
         years=_years(ordered),
         notes=notes,
+        ids=tuple(p.id for p in placed),
+        redirects=tuple(permalinks.redirects(new_book, {a.source for a in ordered})),
+        book=new_book,
     )
 
 
@@ -108,24 +120,25 @@ def home_order(article: Article) -> tuple[int, float, str]:
 
 
 def _place(
-    config: SiteConfig, ordered: Sequence[Article], by_source: list[int], section_keys: list[str]
-) -> list[_Placed]:
-    """Give each article a unique slug and path; collisions get -2, -3 in source order."""
-    used: set[str] = set()
-    placed: list[_Placed] = [None] * len(ordered)  # type: ignore[list-item]
-    for index in by_source:
-        article = ordered[index]
-        base = article.slug or article_slug(article.title, article.source)  # hand-made: no slug
-        section = section_keys[index]
-        slug, number = base, 1
-        path = urls.article_path(config.permalink, slug, section, article.date)
-        while path in used:
-            number += 1
-            slug = f"{base}-{number}"
-            path = urls.article_path(config.permalink, slug, section, article.date)
-        used.add(path)
-        placed[index] = _Placed(article, slug, path)
-    return placed
+    config: SiteConfig,
+    ordered: Sequence[Article],
+    by_source: list[int],
+    section_keys: list[str],
+    book: permalinks.Book,
+) -> permalinks.Book:
+    """Give each article its permanent slug and path (`permalinks.assign`)."""
+    wanted = [
+        permalinks.Wanted(
+            ordered[i].source,
+            ordered[i].slug,
+            functools.partial(article_slug, ordered[i].title, ordered[i].source),
+            section_keys[i],
+            ordered[i].date,
+            ordered[i].digest,
+        )
+        for i in by_source
+    ]
+    return permalinks.assign(config.permalink, wanted, book)
 
 
 def section_names(config: SiteConfig, article: Article) -> tuple[str, ...]:
@@ -254,7 +267,7 @@ def _near_duplicates(
 
 def _entries(
     ordered: Sequence[Article],
-    placed: Sequence[_Placed],
+    placed: Sequence[permalinks.Record],
     sections: Sequence[Term],
     tags: dict[str, Term],
     found: tuple[Term, ...],

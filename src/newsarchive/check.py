@@ -20,6 +20,7 @@ from typing import Any, TextIO
 from urllib.parse import unquote, urlsplit
 
 from .errors import printable
+from .notfound import ROOT_FINDER
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -55,7 +56,8 @@ class Result:
 
 class _Scanner(HTMLParser):
     """Collect a page's links, ids and JSON-LD blocks, with their line numbers, and what a
-    page of this site never holds: inline scripts, event handlers, an id given twice."""
+    page of this site never holds: inline scripts (but the 404 page's own, `ROOT_FINDER`),
+    event handlers, an id given twice."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -64,6 +66,7 @@ class _Scanner(HTMLParser):
         self.jsonld: list[tuple[int, str]] = []
         self.unsafe: list[tuple[int, str]] = []  # (line, what)
         self._in_jsonld = False
+        self._inline: tuple[int, str] | None = None  # an open inline script: line, text
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Record the links and id of a tag; note where a JSON-LD block opens."""
@@ -82,16 +85,27 @@ class _Scanner(HTMLParser):
         if self._in_jsonld:
             self.jsonld.append((line, ""))
         elif tag == "script" and not values.get("src"):
-            self.unsafe.append((line, "inline <script>; scripts must be files (script src=...)"))
+            self._inline = (line, "")
 
     def handle_data(self, data: str) -> None:
-        """Collect the text of an open JSON-LD block."""
+        """Collect the text of an open JSON-LD block or inline script."""
         if self._in_jsonld:
             self.jsonld[-1] = (self.jsonld[-1][0], self.jsonld[-1][1] + data)
+        elif self._inline is not None:
+            self._inline = (self._inline[0], self._inline[1] + data)
 
     def handle_endtag(self, tag: str) -> None:
-        """Close a JSON-LD block."""
+        """Close a JSON-LD block; report an inline script that is not the 404 page's own."""
         self._in_jsonld = False
+        if self._inline is not None and self._inline[1] != ROOT_FINDER:
+            where = self._inline[0]
+            self.unsafe.append((where, "inline <script>; scripts must be files (script src=...)"))
+        self._inline = None
+
+    def close(self) -> None:
+        """Report an inline script left open at the end of the page."""
+        super().close()
+        self.handle_endtag("script")
 
 
 def check_site(root: Path) -> Result:

@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__, config
+from . import __version__, config, usage
 from .builder import Paths, build
 from .errors import BuildError, printable
 from .guard import overlap
 from .progress import SILENT, Progress
-from .summary import summarise
+from .summary import nothing_to_publish, report_path, summarise, write_report
 
 PROJECT = Path(__file__).resolve().parents[2]
 COMMANDS = ("build", "serve", "new", "check", "import")
@@ -139,7 +139,7 @@ def _build_options(command: argparse.ArgumentParser) -> None:
         dest="verbosity",
         action="store_const",
         const=2,
-        help="also list every ignored file",
+        help="also list every ignored file and every duplicate",
     )
 
 
@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args or args[0] not in (*COMMANDS, "-h", "--help", "--version"):
         args.insert(0, "build")
     try:
-        options = parser().parse_args(args)
+        options = usage.parse(usage.explained(parser()), args)
     except SystemExit as exit_:
         return int(exit_.code or 0)
     if options.command == "new":
@@ -213,6 +213,11 @@ def run_build(options: argparse.Namespace, out: TextIO) -> int:
         print(f"error: {printable(str(error))}", file=sys.stderr)
         return EXIT_FAILED
     summarise(report, paths, out, options.verbosity, colour=out.isatty())
+    if not report.cached:
+        write_report(report, report_path(paths))
+    if not report.articles:
+        print(f"error: {printable(nothing_to_publish(paths.articles))}", file=sys.stderr)
+        return EXIT_FAILED
     if options.strict and report.problems:
         print(f"error: --strict: {len(report.problems)} problem(s) above", file=sys.stderr)
         return EXIT_FAILED

@@ -36,6 +36,7 @@ class SiteConfig:
     entity_min_articles: int = 2
     pagefind: bool = True  # also build a Pagefind index (the file:// index is always built)
     max_files: int = 0  # the host's file-count limit (0: none); Pagefind is left out past it
+    menu_depth: int = 1  # section levels in the top menu (1: world, not world/europe)
     authority: Authority = field(default_factory=Authority)  # entities.yaml; not in site.yaml
 
 
@@ -100,7 +101,7 @@ def _type_name(types_: tuple[object, ...]) -> str:
 
 def _validate(config: SiteConfig, origin: str) -> None:
     """Check values that have the right type but an impossible meaning."""
-    for key in ("per_page", "feed_size", "entity_min_articles"):
+    for key in ("per_page", "feed_size", "entity_min_articles", "menu_depth"):
         if getattr(config, key) < 1:
             raise BuildError(f"{origin}: key '{key}' must be at least 1")
     if config.max_files < 0:

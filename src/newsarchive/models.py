@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from msgspec import Struct
+
+if TYPE_CHECKING:
+    from .permalinks import Record
 
 
 class SourceFile(Struct, frozen=True, gc=False):
@@ -50,7 +55,7 @@ class Article(Struct, frozen=True, gc=False):
     date_origin: str = ""  # "front matter", "filename", "dateline", "" when undated
     section: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
-    slug: str = ""  # front matter's (sanitised), else the reader's from the title or file name
+    slug: str = ""  # front matter's (sanitised), else "": the catalogue gives a permanent one
     summary: str = ""
     word_count: int = 0
     digest: str = ""  # hash of the normalised text, for exact-duplicate detection
@@ -122,6 +127,9 @@ class Site:
     entities: tuple[Term, ...]
     years: tuple[Year, ...]
     notes: tuple[str, ...] = field(default=())  # catalog findings for the summary
+    ids: tuple[int, ...] = field(default=())  # each entry's permanent id (`permalinks`)
+    redirects: tuple[tuple[str, str], ...] = field(default=())  # (old path, new path)
+    book: Mapping[str, Record] = field(default_factory=dict)  # the record to save, then dropped
 
 
 KEEP = b"\x00newsarchive: keep the previous build's file\x00"  # never valid page bytes

@@ -11,8 +11,10 @@ from .config import SiteConfig
 from .loader.markup import plain_paragraphs
 from .metadata import article_jsonld, article_og, list_jsonld
 from .models import KEEP, LEDE_HEADLINES, Article, Entry, Output, Site, Term
+from .notfound import not_found
 from .reading import Bodies
 from .render import MONTH_NAMES, Pager, Renderer, iso_date, pages_of
+from .sections import children, parents, short_name
 
 KIND_TITLES = {
     "section": "Sections",
@@ -32,9 +34,14 @@ related entries and story: what the page is made from (`_article`)."""
 
 
 def site_pages(
-    config: SiteConfig, site: Site, renderer: Renderer, bodies: Bodies | None = None
+    config: SiteConfig,
+    site: Site,
+    renderer: Renderer,
+    bodies: Bodies | None = None,
+    stylesheet: str = "",
 ) -> Iterator[Output]:
-    """Yield every HTML page of the site; article bodies kept on disk come from `bodies`."""
+    """Yield every HTML page of the site; article bodies kept on disk come from `bodies`;
+    `stylesheet` is the site's CSS, inlined where a page cannot link to it (the 404)."""
     bodies = bodies or Bodies()
     listed = [e for e in site.entries if e.duplicate_of is None]
     yield from _list_pages(
@@ -60,17 +67,7 @@ def site_pages(
     yield _topics(renderer, site, config)
     yield _search(renderer, site, config)
     yield from _archive(renderer, site, config)
-    yield Output(
-        urls.NOT_FOUND,
-        renderer.page(
-            "404.html",
-            urls.NOT_FOUND,
-            f"Page not found — {config.title}",
-            "The page you asked for is not in this archive.",
-            canonical="",
-            latest=tuple(listed[:5]),
-        ),
-    )
+    yield not_found(renderer, config, tuple(listed[:5]), stylesheet)
 
 
 def _terms_of(site: Site, kind: str) -> tuple[Term, ...]:
@@ -233,7 +230,11 @@ def _has_feed(renderer: Renderer, section: Term | None) -> bool:
 def _term_pages(renderer: Renderer, site: Site, term: Term, config: SiteConfig) -> Iterator[Output]:
     """Yield the paginated pages of a section, tag or entity."""
     kind_title = KIND_TITLES[term.kind]
-    crumbs = ((kind_title, urls.term_index_path(term.kind)),)
+    crumbs: tuple[tuple[str, str], ...] = ((kind_title, urls.term_index_path(term.kind)),)
+    subsections: tuple[Term, ...] = ()
+    if term.kind == "section":
+        crumbs += tuple((short_name(p), p.path) for p in parents(term, site.sections))
+        subsections = children(term, site.sections)
     items = _entries(site, term.members)
     noun = "article" if len(items) == 1 else "articles"
     description = f"{len(items)} {noun} about {term.name} in {config.title}."
@@ -253,6 +254,7 @@ def _term_pages(renderer: Renderer, site: Site, term: Term, config: SiteConfig) 
         term=term,
         kind_title=kind_title,
         feeds=feeds,
+        **({"subsections": subsections} if term.kind == "section" else {}),
     )
 
 

@@ -9,6 +9,7 @@ import zoneinfo
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -315,6 +316,9 @@ class Renderer:
         for name, make in derived.items():
             context[name] = make()
         to: Callable[[str], str] = lambda target: urls.relative(path, target)  # noqa: E731
+        if context.pop("anywhere", False) and self.frame.config.base_url:
+            # a page served at any address (the 404): links must not depend on where it is
+            to = partial(urls.absolute, self.frame.config.base_url)
         context.setdefault("canonical", urls.absolute(self.frame.config.base_url, path))
         context.setdefault("breadcrumbs", ())
         context.setdefault("jsonld", None)

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import yaml
 
+from .loader import PLACEHOLDER
 from .text import make_slug
 
 
 def new_article(articles: Path, title: str, section: str, today: dt.date | None = None) -> int:
-    """Write articles/[section/]YYYY-MM-DD-slug.md with front matter; return an exit code."""
+    """Write articles/[section/]YYYY-MM-DD-slug.md with a title, a date and placeholder text
+    (no empty keys: the build would warn of them); return an exit code."""
     if not title.strip():
         print("error: give the new article a headline", file=sys.stderr)
         return 2
@@ -23,11 +25,11 @@ def new_article(articles: Path, title: str, section: str, today: dt.date | None 
         print(f"error: {path} already exists; choose another headline", file=sys.stderr)
         return 1
     head = yaml.safe_dump(
-        {"title": title.strip(), "date": day.isoformat(), "author": "", "tags": []},
+        {"title": title.strip(), "date": day.isoformat()},
         allow_unicode=True,
         sort_keys=False,
     )
     folder.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"---\n{head}---\n\nWrite the article here.\n", encoding="utf-8")
-    print(f"Created {path}")
+    path.write_text(f"---\n{head}---\n\n{PLACEHOLDER}\n", encoding="utf-8")
+    print(f"Created {path}; replace its placeholder text (the build warns until you do).")
     return 0

@@ -20,7 +20,6 @@ from ..errors import Problem
 from ..models import Article, SourceFile
 from ..text import (
     Undecodable,
-    article_slug,
     decode,
     normalise,
     parse_date,
@@ -33,9 +32,10 @@ from .discover import Discovery, discover
 from .raw import RawParts, parse_raw
 from .wire import is_placeholder
 
-__all__ = ["Discovery", "discover", "read_article"]
+__all__ = ["PLACEHOLDER", "Discovery", "discover", "read_article"]
 
 MAX_BYTES = 64 * 1024 * 1024
+PLACEHOLDER = "Write the article here."  # what `new` puts in the body: the build warns of it
 CAPTION_HEADLINE_MAX = 160  # a caption longer than this reads as a paragraph, not a headline
 STAND_IN_MAX = 90
 # A body this short ("Business nil.", "Nil") is shown but has too little to compare.
@@ -164,6 +164,17 @@ def parse(source: SourceFile, text: str) -> tuple[Article | None, list[Problem]]
                 source.rel,
                 "has a headline but no body text (or only a placeholder such as"
                 ' "Blah blah blah."); it is shown as a brief, headline only',
+                kind="warning",
+            )
+        )
+    if PLACEHOLDER in body:
+        line = text[: text.index(PLACEHOLDER)].count("\n") + 1
+        problems.append(
+            Problem(
+                source.rel,
+                f"still has the placeholder text '{PLACEHOLDER}' that `new` wrote",
+                line=line,
+                hint="replace it with the article before you publish",
                 kind="warning",
             )
         )
@@ -352,7 +363,6 @@ def _enrich(article: Article, text: str) -> Article:
         terms=similarity.pack_counts(similarity.terms(f"{article.title}\n{body}"))
         if compared
         else "",
-        slug=article.slug or article_slug(article.title, article.source),
         fingerprint=_fingerprint(article, paragraphs) if compared else b"",
     )
     return structs.replace(enriched, search_terms=search_terms.article_fields(enriched, paragraphs))

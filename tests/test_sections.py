@@ -1,0 +1,52 @@
+"""Sections as a tree: parent sections get pages listing their children's articles and links to
+the child sections; the top menu shows the top level (`menu_depth`)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+TREE = {
+    "articles/world/europe/paris.txt": "Paris votes\n\nVoters in Paris went to the polls.\n",
+    "articles/world/europe/rome.txt": "Rome floods\n\nThe Tiber rose over its banks.\n",
+    "articles/world/asia/tokyo.txt": "Tokyo trains\n\nThe trains ran late in Tokyo.\n",
+    "articles/sport/final.txt": "Cup final\n\nBoth teams scored twice.\n",
+}
+
+
+def menu(html: str) -> list[str]:
+    """Return the names in a page's top menu."""
+    nav = html[html.index('<nav class="site-nav"') : html.index("</nav>")]
+    return re.findall(r">([^<>]+)</a>", nav)
+
+
+def test_parent_section_lists_its_children_and_their_articles(build_site_from) -> None:  # type: ignore[no-untyped-def]
+    built = build_site_from(TREE)
+    page = built.page("sections/world/index.html")
+    assert "3 articles" in page
+    for title in ("Paris votes", "Rome floods", "Tokyo trains"):
+        assert title in page
+    assert 'href="../../sections/world/asia/index.html">Asia <' in page
+    assert 'href="../../sections/world/europe/index.html">Europe <' in page
+    europe = built.page("sections/world/europe/index.html")
+    assert 'href="../../../sections/world/index.html">World</a>' in europe  # breadcrumb
+
+
+def test_menu_shows_the_top_level_only(build_site_from) -> None:  # type: ignore[no-untyped-def]
+    built = build_site_from(TREE)
+    assert menu(built.page("index.html")) == ["Latest", "Sport", "World", "Archive", "Topics"]
+
+
+def test_menu_depth_shows_more_levels(build_site_from, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "site.yaml").write_text("menu_depth: 2\n", encoding="utf-8")
+    names = menu(build_site_from(TREE).page("index.html"))
+    assert names == [
+        "Latest", "Sport", "World", "World › Asia", "World › Europe", "Archive", "Topics"
+    ]  # fmt: skip
+
+
+def test_menu_depth_is_validated(build_site_from, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "site.yaml").write_text("menu_depth: 0\n", encoding="utf-8")
+    built = build_site_from(TREE)
+    assert built.code == 1
+    assert "site.yaml: key 'menu_depth' must be at least 1" in built.err
