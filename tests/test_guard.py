@@ -118,9 +118,15 @@ def test_a_cache_folder_not_private_to_the_user_is_refused(project, owner, fault
         "writable by others": "others can write in it (mode 777)",
         "a link": "it is a symbolic link",
     }[fault]
+    fix = (
+        f"if it is yours and you trust what is in it, run: chmod go-w {folder}; else "
+        if fault == "writable by others"
+        else ""
+    )
     assert err == (
         f"error: refusing the build cache folder {folder}: {why}; a build reads back what it "
-        "finds there, so delete it or choose a folder of your own with --cache-dir\n"
+        f"finds there, so {fix}choose a folder of your own with --cache-dir (keep its "
+        "permalinks.json: it records the addresses already published)\n"
     )
     assert not (project / "dist").exists()
     assert not any((project / "theirs").iterdir()) if fault == "a link" else True

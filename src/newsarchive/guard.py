@@ -55,9 +55,15 @@ def private_folder(path: Path, what: str = "build cache folder") -> Path:
         ) from None
     why = unsafe(info)
     if why:
+        fix = (
+            f"if it is yours and you trust what is in it, run: chmod go-w {path}; else "
+            if why.startswith("others can write")  # a checkout made under umask 002
+            else ""
+        )
         raise BuildError(
             f"refusing the {what} {path}: {why}; a build reads back what it finds there, so "
-            "delete it or choose a folder of your own with --cache-dir"
+            f"{fix}choose a folder of your own with --cache-dir (keep its permalinks.json: it "
+            "records the addresses already published)"
         )
     return path
 
