@@ -21,6 +21,7 @@ import yaml
 
 from .entity_words import fold
 from .errors import BuildError
+from .yamlfile import read_yaml
 
 FILE_NAME = "entities.yaml"
 KINDS = ("person", "place", "organisation")
@@ -47,14 +48,7 @@ def load(path: Path) -> Authority:
     file and line of anything it cannot use."""
     if not path.is_file():
         return Authority()
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        raise BuildError(f"{where}: entities file is not valid YAML ({error})") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise BuildError(f"{path}: cannot read entities file ({error})") from None
+    root = read_yaml(path, "entities file", lambda text: yaml.compose(text, yaml.SafeLoader))
     if root is None:
         return Authority()
     sections = _mapping(root, path, "the entities file")

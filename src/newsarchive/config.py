@@ -15,6 +15,7 @@ import yaml
 from . import authority
 from .authority import Authority
 from .errors import BuildError
+from .yamlfile import read_yaml
 
 PERMALINK_FIELDS = {"slug", "section", "year", "month", "day"}
 
@@ -51,14 +52,7 @@ def _load_site(path: Path | None) -> SiteConfig:
     """Read a site.yaml file into a SiteConfig; a missing default file gives the defaults."""
     if path is None or not path.exists():
         return SiteConfig()
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        raise BuildError(f"{where}: site config is not valid YAML ({error})") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise BuildError(f"{path}: cannot read site config ({error})") from None
+    raw = read_yaml(path, "site config", yaml.safe_load)
     if raw is None:
         return SiteConfig()
     if not isinstance(raw, dict):
