@@ -42,7 +42,13 @@ def indexed_text(dist: Path) -> str:
 
 def test_serve_shows_an_edit_at_once_and_search_catches_up(tmp_path):
     write_files(tmp_path, ARTICLES)
-    paths = Paths(tmp_path / "articles", tmp_path / "dist", ROOT / "templates", ROOT / "static")
+    paths = Paths(
+        tmp_path / "articles",
+        tmp_path / "dist",
+        ROOT / "templates",
+        ROOT / "static",
+        tmp_path / ".newsarchive",
+    )
     out = io.StringIO()
     server = start(Project(paths, tmp_path / "site.yaml"), "127.0.0.1", 0, out=out, err=out)
     dist = tmp_path / "dist"

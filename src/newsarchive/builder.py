@@ -55,7 +55,8 @@ class Paths:
     output: Path
     templates: Path
     static: Path
-    cache: Path = Path(".newsarchive")  # the project's cache folder (`cache.folder_for`)
+    cache: Path  # the project's cache folder (`cache.folder_for`): no default, so no caller
+    # writes one into whatever folder it happens to run in
 
 
 @dataclass(slots=True)
