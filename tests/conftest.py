@@ -148,6 +148,17 @@ def browser():  # type: ignore[no-untyped-def]
         launched.close()
 
 
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    """Open a fresh page in the module's browser that fails the test on any script error."""
+    opened = browser.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    yield opened
+    opened.close()
+    assert errors == []
+
+
 def store_of(dist: Path, root: Path | None = None) -> Path:
     """Return the build cache folder of an output built with the config in root (by default
     the output's parent, as `build_site_from` and `build_at` build): root/.newsarchive/<out>."""

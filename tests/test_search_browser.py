@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from newsarchive import search_pagefind
 
@@ -91,17 +91,6 @@ def serve(folder: Path) -> Iterator[str]:
 def http_root(site: Path) -> Iterator[str]:
     """Serve the site at the root of a local HTTP server."""
     yield from serve(site)
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """Open a fresh page that fails the test on any script error."""
-    opened = browser.new_page()
-    errors: list[str] = []
-    opened.on("pageerror", lambda error: errors.append(str(error)))
-    yield opened
-    opened.close()
-    assert errors == []
 
 
 def wait_for_results(page: Page) -> list[str]:
