@@ -250,15 +250,14 @@ def _near_duplicates(
     ordered: Sequence[Article], exact: dict[int, int]
 ) -> dict[tuple[int, int], float]:
     """Map (original, later copy) to similarity for near-duplicate texts that are not exact."""
-    pairs = similarity.near_duplicates([a.fingerprint for a in ordered])
+    pairs = similarity.near_duplicates(
+        [a.fingerprint for a in ordered], words=[a.word_count for a in ordered]
+    )
     found: dict[tuple[int, int], float] = {}
     marked: set[int] = set()
     for i, j, score in pairs:
         first, later = sorted((i, j), key=lambda k: ordered[k].source)
         if later in exact or later in marked:
-            continue
-        short = min(ordered[i].word_count, ordered[j].word_count) < similarity.SHORT_TEXT_WORDS
-        if short and score < similarity.SHORT_NEAR_DUPLICATE_THRESHOLD:
             continue
         found[(first, later)] = score
         marked.add(later)

@@ -422,9 +422,13 @@ def _dot_products(index: _Index, doc: int, totals: Floats, marks: Int32s) -> tup
 
 
 def near_duplicates(
-    signatures: Sequence[Sequence[int]], threshold: float = NEAR_DUPLICATE_THRESHOLD
+    signatures: Sequence[Sequence[int]],
+    threshold: float = NEAR_DUPLICATE_THRESHOLD,
+    words: Sequence[int] | None = None,
 ) -> list[tuple[int, int, float]]:
-    """Return pairs (i < j, estimated Jaccard) whose texts are near-duplicates, via LSH banding."""
+    """Return pairs (i < j, estimated Jaccard) whose texts are near-duplicates, via LSH banding;
+    with each text's word count (`words`), a pair with a text under ``SHORT_TEXT_WORDS`` needs
+    ``SHORT_NEAR_DUPLICATE_THRESHOLD``."""
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], not {threshold}")
     present = [doc for doc, signature in enumerate(signatures) if len(signature)]
@@ -437,7 +441,14 @@ def near_duplicates(
         collisions = _band_collisions(matrix[:, start : start + rows])
         candidates.update((present[a], present[b]) for a, b in collisions)
     pairs = ((i, j, estimated_jaccard(signatures[i], signatures[j])) for i, j in candidates)
-    return sorted(pair for pair in pairs if pair[2] >= threshold)
+    return sorted(pair for pair in pairs if pair[2] >= _needed(pair[0], pair[1], threshold, words))
+
+
+def _needed(first: int, second: int, threshold: float, words: Sequence[int] | None) -> float:
+    """Return the estimate two texts must reach to be near-duplicates."""
+    if words is None or min(words[first], words[second]) >= SHORT_TEXT_WORDS:
+        return threshold
+    return max(threshold, SHORT_NEAR_DUPLICATE_THRESHOLD)
 
 
 def _signature_width(signatures: Sequence[Sequence[int]]) -> int:

@@ -296,16 +296,16 @@ def _near_empty(paragraphs: tuple[str, ...]) -> bool:
     return is_placeholder(text) or words(text) < BRIEF_WORDS
 
 
-def _fingerprint(article: Article, paragraphs: tuple[str, ...]) -> bytes:
+def _fingerprint(article: Article, prose: list[str]) -> bytes:
     """Return the near-duplicate fingerprint of an article's headline, dateline and prose, or
     nothing when it has too little prose: two issues of one price sheet or data table differ
     only in their figures, and are not the same story edited (an identical one is an exact
     duplicate). The headline and dateline count: short templated items (two markets' openings,
     two companies' dividend notices) differ in little else."""
-    prose = "\n".join(_prose(paragraphs, article.tables))
-    if len(prose.split()) < MIN_COMPARED_WORDS:
+    text = "\n".join(prose)
+    if len(text.split()) < MIN_COMPARED_WORDS:
         return b""
-    text = f"{article.title}\n{article.dateline}\n{prose}"
+    text = f"{article.title}\n{article.dateline}\n{text}"
     return bytes(similarity.fingerprint(text))  # 8-bit values
 
 
@@ -355,14 +355,14 @@ def _enrich(article: Article, text: str) -> Article:
     # A brief has no story to compare: its terms and fingerprint stay empty, which keeps it
     # out of related coverage, same-story clusters and near-duplicates.
     compared = not article.brief
+    prose = _prose(paragraphs, article.tables)  # table cells (tickers, column heads): no names
     enriched = structs.replace(
         article,
         digest=hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(),
-        # Table cells (tickers, column heads) are not names; tables are left out.
-        entities=entities.candidates(article.title, _prose(paragraphs, article.tables)),
+        entities=entities.candidates(article.title, prose),
         terms=similarity.pack_counts(similarity.terms(f"{article.title}\n{body}"))
         if compared
         else "",
-        fingerprint=_fingerprint(article, paragraphs) if compared else b"",
+        fingerprint=_fingerprint(article, prose) if compared else b"",
     )
     return structs.replace(enriched, search_terms=search_terms.article_fields(enriched, paragraphs))
