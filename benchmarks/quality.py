@@ -82,7 +82,7 @@ class Page:
 def read_page(path: Path) -> Page:
     """Read the parts of an article page the scores look at."""
     text = path.read_text(encoding="utf-8")
-    body = _between(text, '<div class="story-body">', '<footer class="story-footer">')
+    body = _between(text, '<div class="story-body"', '<footer class="story-footer"')
     blocks = [
         (tag, inner)
         for tag, attributes, inner in re.findall(r"<(p|pre|table)\b([^>]*)>(.*?)</\1>", body, re.S)
