@@ -25,7 +25,7 @@ from msgspec import structs
 from . import imaging, urls
 from .errors import Problem
 from .loader.discover import IMAGE_SUFFIXES
-from .loader.pictures import LOCAL
+from .loader.pictures import LOCAL, REMOTE
 from .models import KEEP, Article, Entry, ImageFile, Output, Picture, Site
 
 Found = Mapping[str, tuple[str, str]]
@@ -58,7 +58,7 @@ def place(site: Site, found: Found) -> tuple[Site, list[Problem]]:
             if rel not in found:
                 problems.append(_missing(article.source, rel, line))
         lead = _lead(article, found)
-        shown = picture(lead) if lead in found else (Picture(lead) if lead else None)
+        shown = picture(lead) if lead in found else (Picture(lead) if _remote(lead) else None)
         body = tuple(
             p
             for rel in dict.fromkeys(rel for rel, _ in article.image_refs if rel != article.image)
@@ -90,6 +90,11 @@ def _copied(rel: str, path: str, probes: dict[str, imaging.Probe], problems: lis
         probe = imaging.too_big(size)
         problems.append(Problem(rel, probe.problem, hint=probe.hint, kind="warning"))
     return False
+
+
+def _remote(name: str) -> bool:
+    """Tell whether a picture's name is an http(s) URL (linked, not copied)."""
+    return name.startswith(REMOTE)
 
 
 def _lead(article: Article, found: Found) -> str:

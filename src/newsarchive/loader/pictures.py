@@ -28,15 +28,17 @@ _SRC = re.compile(r'\ssrc="([^"]*)"')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-def resolve(name: str, source: str) -> tuple[str, str]:
+def resolve(name: str, source: str, url: bool = True) -> tuple[str, str]:
     """Return (the image's path in the articles folder or its http(s) URL, "") for an image
-    named in the article `source`, or ("", what is wrong with the name)."""
+    named in the article `source` (by a `url`, as Markdown does: "%20", "?", "#" have their
+    URL meanings; else by its file name), or ("", what is wrong with the name)."""
     text = name.strip()
     if text.lower().startswith(REMOTE):
         return text, ""
     if _SCHEME.match(text) or text.startswith("//"):
         return "", "is neither a file in the articles folder nor an http(s) address"
-    path = unquote(text.split("#", 1)[0].split("?", 1)[0]).replace("\\", "/")
+    path = unquote(text.split("#", 1)[0].split("?", 1)[0]) if url else text
+    path = path.replace("\\", "/")
     if path.startswith("/"):
         return "", "is an absolute path; give its path from the article's folder"
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
@@ -54,7 +56,7 @@ def noted(article: Article, image: object, text: str) -> tuple[Article, list[Pro
     refs: list[tuple[str, int]] = []
     lead = ""
     if isinstance(image, str) and image:
-        lead, error = resolve(image, article.source)
+        lead, error = resolve(image, article.source, url=False)
         line = line_of(text, image)
         if error:
             problems.append(_refused(article.source, image, error, line))
