@@ -266,7 +266,11 @@ def _catalogue(
         site = build_site(config, read.articles, read.words, permalinks.load(book))
         permalinks.save(book, site.book)
         site = dataclasses.replace(site, book={})  # saved: the pages do not need it
-        site, pictured = images.place(site, found_images)
+        code = cache.code_key()
+        known = cache.load_probes(store, code)
+        site, pictured, probes = images.place(site, found_images, known)
+        if probes != known:
+            cache.save_probes(store, code, probes)
         read.problems.extend(pictured)
         progress.end()
     del read.articles[:]

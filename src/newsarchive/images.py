@@ -30,21 +30,34 @@ from .models import KEEP, Article, Entry, ImageFile, Output, Picture, Site
 
 Found = Mapping[str, tuple[str, str]]
 """The image files the build found: path in the articles folder -> (path on disk, digest)."""
+_PLAIN = re.compile(r"[A-Za-z0-9_.~/-]*\Z")  # what quote() leaves as it is
 _MARKED = re.compile(r'<img\b[^>]*\ssrc="' + re.escape(LOCAL) + r'([^"]*)"[^>]*>')
 
 
-def place(site: Site, found: Found) -> tuple[Site, list[Problem]]:
-    """Return the site with each entry's pictures and every image file to copy, and a warning
-    for each image an article names that is not there or cannot be shown."""
+Probes = dict[str, imaging.Probe]
+"""What looking at image files found, by content hash and suffix (`probe_key`)."""
+
+
+def place(
+    site: Site, found: Found, known: Probes | None = None
+) -> tuple[Site, list[Problem], Probes]:
+    """Return the site with each entry's pictures and every image file to copy, a warning for
+    each image an article names that is not there or cannot be shown, and what looking at
+    the image files found (`known` is what the last build found: those are not opened again)."""
     problems: list[Problem] = []
     probes: dict[str, imaging.Probe] = {}
     thumbs: dict[str, tuple[str, tuple[int, int]]] = {}
+    seen: Probes = {}
+    known = known or {}
 
     def picture(rel: str) -> Picture | None:
         """Return the picture of a local image file, or None if it cannot be shown."""
         probe = probes.get(rel)
         if probe is None:
-            probe = probes[rel] = imaging.probe(found[rel][0], rel)
+            key = probe_key(rel, found[rel][1])
+            probe = probes[rel] = known.get(key) or imaging.probe(found[rel][0], rel)
+            if found[rel][1]:  # not when it could not be read: it may be by the next build
+                seen[key] = probe
             if probe.problem:
                 problems.append(Problem(rel, probe.problem, hint=probe.hint, kind="warning"))
         if probe.problem:
@@ -75,7 +88,12 @@ def place(site: Site, found: Found) -> tuple[Site, list[Problem]]:
         for rel, (path, digest) in sorted(found.items())
         if _copied(rel, path, probes, problems)
     )
-    return dataclasses.replace(site, entries=tuple(entries), images=files), problems
+    return dataclasses.replace(site, entries=tuple(entries), images=files), problems, seen
+
+
+def probe_key(rel: str, digest: str) -> str:
+    """Return what a probe of an image file depends on: its bytes, and the kind its name says."""
+    return f"{digest}{posixpath.splitext(rel)[1].lower()}"
 
 
 def _copied(rel: str, path: str, probes: dict[str, imaging.Probe], problems: list[Problem]) -> bool:
@@ -119,7 +137,7 @@ def _sized(size: tuple[int, int]) -> dict[str, int]:
 
 def _href(path: str) -> str:
     """Return an output path as it is written in a link (spaces and '#' quoted)."""
-    return quote(path)
+    return path if _PLAIN.match(path) else quote(path)
 
 
 def _missing(source: str, rel: str, line: int) -> Problem:

@@ -139,13 +139,17 @@ def thumbnail(image: ImageFile, problems: list[Problem]) -> bytes:
         with _guarded(pil), pil.open(image.path) as opened:
             kind = opened.format or ""
             if kind == "JPEG":
-                opened.draft("RGB", (max(image.thumb_size),) * 2)  # decode at a smaller scale
+                # Decoded at the smallest scale (1/2, 1/4, 1/8) still at least the thumbnail's
+                # size: its short side, as the picture may be stored turned a quarter.
+                opened.draft("RGB", (min(image.thumb_size),) * 2)
             from PIL import ImageOps
 
             upright = ImageOps.exif_transpose(opened)
             alpha = upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info
             mode = "RGBA" if alpha and kind != "JPEG" else "RGB"
-            small = upright.convert(mode).resize(image.thumb_size, pil.Resampling.LANCZOS)
+            small = upright.convert(mode).resize(
+                image.thumb_size, pil.Resampling.LANCZOS, reducing_gap=3.0
+            )  # a box filter first, to within 3 times the size: as sharp, far faster
             clean = pil.frombytes(mode, small.size, small.tobytes())  # no metadata carried over
             out = io.BytesIO()
             clean.save(out, kind, **WRITABLE[kind])
