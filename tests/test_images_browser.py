@@ -88,3 +88,13 @@ def test_list_thumbnails_load_and_fit_their_cards(page, site, width) -> None:  #
     assert all(i["left"] >= 0 and i["right"] <= width for i in images), images
     assert all(abs(i["width"] / i["height"] - 1.5) < 0.02 for i in images)  # cropped to 3:2
     assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
+
+
+@pytest.mark.parametrize("source", ["index.html", "markets/chart.md", "world/flood.txt"])
+def test_axe_finds_no_serious_violation_on_pages_with_pictures(page, site, source) -> None:  # type: ignore[no-untyped-def]
+    from axe_playwright_python.sync_playwright import Axe
+    from test_accessibility import blocking
+
+    path = source if source.endswith(".html") else article_of(site, source)
+    page.goto((site / path).as_uri())
+    assert blocking(Axe().run(page).response) == []
