@@ -104,11 +104,18 @@ def normal_word(token: str) -> tuple[str, bool]:
     possessive = token.endswith(("'s", "’s"))
     word = token[:-2] if possessive else token
     head, _, tail = word.partition("-")
-    if tail[:1].islower() and head[:1].isupper():
+    if tail[:1].islower() and head[:1].isupper() and not _syllables(head, tail):
         return head, True
     if word.isupper() and len(word) > 3:
         word = gazetteer().names.get(key(word)) or (word.title() if len(word) > 6 else word)
     return word, possessive
+
+
+def _syllables(head: str, tail: str) -> bool:
+    """Tell whether "Chi-cheng" is one given name of syllables, as Chinese and Korean names
+    are written, rather than "Mexico-based" or "Iran-contra" (a place, then a word)."""
+    short = len(head) <= 5 and len(tail) <= 5 and not tail.endswith(("ed", "ing"))
+    return short and key(head) not in gazetteer().names
 
 
 @functools.lru_cache(maxsize=65536)
