@@ -480,13 +480,17 @@ def _headline(text: str, known: dict[tuple[str, ...], _Mention]) -> list[_Mentio
     """Find names in a headline by looking up word n-grams among the body's names and places."""
     found: list[_Mention] = []
     shouting = text.isupper()
-    starts = {parts[0] for parts in known}
+    starts, places = {parts[0] for parts in known} | _OPEN_ANY, _place_starts()
     for chunk in _PUNCTUATION.split(text):
         words = [normal_word(t)[0] for t in TOKEN.findall(chunk) if t[0].isalpha()]
         i = 0
         while i < len(words):
-            if _may_open(words[i], starts, shouting):
-                end, hit = _longest(words, i, known, shouting)
+            # only a word that opens a known name or a place's name of more words can open a
+            # phrase of more words; a few more are names alone
+            first = key(words[i]).partition("-")[0]
+            longer = first in starts or first in places
+            if longer or _may_be_alone(words[i], shouting):
+                end, hit = _longest(words, i, known, shouting, 5 if longer else 1)
                 found += [hit] if hit is not None else []
             else:
                 end = i + 1
@@ -494,13 +498,13 @@ def _headline(text: str, known: dict[tuple[str, ...], _Mention]) -> list[_Mentio
     return found
 
 
-def _may_open(word: str, starts: set[str], shouting: bool) -> bool:
-    """Tell whether a headline word can open a phrase `_lookup` knows (most words cannot)."""
-    first = key(word).partition("-")[0]
-    if first in starts or first in _place_starts() or first in PARTICLES or not first:
-        return True
+_OPEN_ANY = PARTICLES | {""}  # "de la Madrid", and a word with no letters to fold
+
+
+def _may_be_alone(word: str, shouting: bool) -> bool:
+    """Tell whether a headline word can be a name on its own that `_lookup` knows."""
     return word.lower() in ORGS or (
-        not shouting and (first in gazetteer().major or _is_acronym(word))
+        not shouting and (key(word) in gazetteer().major or _is_acronym(word))
     )
 
 
@@ -517,10 +521,10 @@ def _place_starts() -> frozenset[str]:
 
 
 def _longest(
-    words: list[str], i: int, known: dict[tuple[str, ...], _Mention], shouting: bool
+    words: list[str], i: int, known: dict[tuple[str, ...], _Mention], shouting: bool, most: int
 ) -> tuple[int, _Mention | None]:
-    """Return the end and mention of the longest known phrase (up to five words) starting at i."""
-    for end in range(min(len(words), i + 5), i, -1):
+    """Return the end and mention of the longest known phrase (up to `most` words) at i."""
+    for end in range(min(len(words), i + most), i, -1):
         hit = _lookup(words[i:end], known, shouting)
         if hit is not None:
             return end, hit
