@@ -48,6 +48,8 @@ FIRM_CUT_SHORT = (
     "Soros raised his stake in King World Productions Inc. He bought King World shares."
 )
 MARKET_INDEX = "The FT-Actuaries World Indices fell."
+FOREIGN_BANK = "The issue will be led by Societe Generale and Banque Nationale de Paris."
+COURT_FOR_A_DISTRICT = "It filed in the Bankruptcy Court for the Southern District yesterday."
 
 
 def names(text: str, title: str = "") -> set[tuple[str, str]]:
@@ -278,6 +280,8 @@ def test_words_between_a_title_and_a_name_are_not_the_name(text: str, person: se
         (SAVINGS_AND_LOAN, {"Metropolitan Federal Savings and Loan Association"}),
         (NICKNAMED_AGENCY, {"Fannie Mae"}),
         (FIRM_CUT_SHORT, {"King World Productions Inc"}),
+        (FOREIGN_BANK, {"Societe Generale", "Banque Nationale de Paris"}),
+        (COURT_FOR_A_DISTRICT, {"Bankruptcy Court for the Southern District"}),
     ],
 )
 def test_organisations_joined_by_and_or_cut_short(text: str, organisations: set[str]) -> None:

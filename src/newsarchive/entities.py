@@ -14,6 +14,7 @@ Speed: a run seen before with the same cues reuses its classification (`_mention
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -39,6 +40,7 @@ from .entity_words import (
     DEPARTMENTS,
     END_DROP,
     EVENT_HEADS,
+    FOREIGN_ORG_FIRST,
     GENERIC,
     HEADS,
     HELD,
@@ -338,7 +340,7 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
         kind = PLACE
     elif key(name) in ORG_NAMES or span.before[-1:] in FIRM_CUE:
         kind = ORG  # known before any rule ("European Community"); "brokers James Capel"
-    elif words[-1] in ORG_HEADS or (words[0] in ORG_FIRST and ("of" in words or "for" in words)):
+    elif words[-1] in ORG_HEADS or words[0] in FOREIGN_ORG_FIRST or _held_by_institution(words):
         cut = "and" in words and span.before[-1:] == (",",)  # "Kidder, Peabody and Co"
         kind = WEAK_ORG if cut or GENERIC.issuperset(words) else ORG
     elif any(map(_demonym, span.words)):  # "South African", "Gulf Arab", "Swiss Krugerrand"
@@ -375,6 +377,12 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     elif len(parts) > 1 and key(span.words[0]) not in gaz.major:
         kind = "" if any(map(_is_acronym, span.words)) else WEAK_PERSON
     return [_Mention(kind, name, kind in (PERSON, WEAK_PERSON))]
+
+
+def _held_by_institution(words: list[str]) -> bool:
+    """Tell whether an institution's word holds the name together: "Ministry of Finance",
+    "Bankruptcy Court for the Southern District" (not a district: a court)."""
+    return any(w in ORG_FIRST and n in ("of", "for") for w, n in itertools.pairwise(words))
 
 
 def _named_person(words: tuple[str, ...]) -> bool:

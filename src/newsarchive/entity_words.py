@@ -75,6 +75,9 @@ club alliance coalition hospital tribunal watch international command mission pl
 bv spa gmbh limited bhd lp society chamber securities bancorp bancorporation bankshares
 industries resources enterprises investments associates brothers capital petroleum oil utilities
 communications intelligence division unit subsidiary hotel hotels works futures lines""")
+# First words of institutions' names in French, Spanish, Italian, Portuguese and German.
+FOREIGN_ORG_FIRST = _words("""societe société banque banco banca compagnie compania compañía
+companhia groupe grupo caisse cassa credito crédit istituto instituto deutsche""")
 PLACE_HEADS = _words("""street avenue road square airport bridge island islands river lake
 mountains mountain valley sea ocean gulf bay strait peninsula province region county district
 desert canal coast beach plaza port harbour harbor strip""")
