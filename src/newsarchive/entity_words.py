@@ -291,6 +291,7 @@ PERSON_CUE = {(w,) for w in PERSON_CUES}
 BYLINE_CUES = _words("reporting editing writing compiled photo photos additional")
 _FOLD_EXTRA = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "þ": "th"})
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_PLAIN = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")  # folds to itself, lowercased, "-" for " "
 _DASHES, _SEPARATOR = re.compile("-+"), re.compile("-?\0-?")
 _MARKS = "".join(c for c in map(chr, range(0x300, 0x370)) if unicodedata.combining(c))
 _NOT_ASCII_OR_MARK = re.compile(f"[^\x00-\x7f{_MARKS}]")
@@ -306,6 +307,8 @@ _CITY = re.compile(
 
 def fold(name: str) -> str:
     """Return the folded ascii slug identity of a name."""
+    if name.isascii() and _PLAIN.fullmatch(name):  # most names: "Ronald Reagan", "Texas"
+        return name.lower().replace(" ", "-")
     text = name.casefold()
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
