@@ -49,6 +49,7 @@ FIRM_CUT_SHORT = (
 )
 MARKET_INDEX = "The FT-Actuaries World Indices fell."
 FOREIGN_BANK = "The issue will be led by Societe Generale and Banque Nationale de Paris."
+ONE_FIRM_WITH_AND = "Nippon Telegraph and Telephone Corp said. First Boston Corp agreed."
 COURT_FOR_A_DISTRICT = "It filed in the Bankruptcy Court for the Southern District yesterday."
 
 
@@ -282,6 +283,7 @@ def test_words_between_a_title_and_a_name_are_not_the_name(text: str, person: se
         (FIRM_CUT_SHORT, {"King World Productions Inc"}),
         (FOREIGN_BANK, {"Societe Generale", "Banque Nationale de Paris"}),
         (COURT_FOR_A_DISTRICT, {"Bankruptcy Court for the Southern District"}),
+        (ONE_FIRM_WITH_AND, {"Nippon Telegraph and Telephone Corp", "First Boston Corp"}),
     ],
 )
 def test_organisations_joined_by_and_or_cut_short(text: str, organisations: set[str]) -> None:

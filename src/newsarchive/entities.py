@@ -157,7 +157,7 @@ def _trim(span: _Span, opener_in_lowercase: bool) -> _Span:
     headed = words[-1].lower() in HEADS
     while words and (
         words[0] in CONNECTORS
-        or _is_stop(words[0])
+        or (_is_stop(words[0]) and not (headed and words[0] in _FIRM_OPENERS))
         or words[0].lower() in CALENDAR
         or (initial and not headed and len(words) > 1 and opener_in_lowercase)
     ):
@@ -229,7 +229,9 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     if _country_prefix(words[0]):  # "U.S. Food and Drug Administration"
         words, at = words[1:], at - 1
     if at > 1 and words[at - 1].lower() in ORG_HEADS and rest[0] not in _ONE_WITH_AND:
-        return False  # "International Monetary Fund and World Bank": two names
+        # "International Monetary Fund and World Bank": two names; but one legal form at the
+        # end makes one firm: "Nippon Telegraph and Telephone Corp"
+        return rest[-1].rstrip(".") in LEGAL_FORMS
     first = words[0].lower()
     if first in ORG_FIRST and words[1:2] in (("of",), ("for",)):
         return True
@@ -665,6 +667,8 @@ def _firms_cut_short(
 
 _PEOPLE = frozenset({PERSON, WEAK_PERSON})
 _FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
+# Function words that open firms' names: "First Boston Corp", "First Chicago Corp".
+_FIRM_OPENERS = frozenset({"First", "Second", "Third", "One"})
 # Words after "and" that continue the name before it: "Savings and Loan", "Bank and Trust".
 _ONE_WITH_AND = frozenset({"loan", "loans", "trust", "banking", "investment", "exchange"})
 _AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",), ("Associates",)})
