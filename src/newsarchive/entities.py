@@ -335,7 +335,7 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
             named = words[-1] in ORG_HEADS and words[-1] not in GENERIC  # not "U.S. Company"
             return [place, _Mention(ORG, name)] if named else [place]
         return [place, *_classify(span._replace(words=span.words[1:], initial=False), cued)]
-    parts = _parts(key(name))
+    parts = _name_parts(name)
     cued = cued or span.before[-1:] in PERSON_CUE
     kind = ""
     if key(name) in gaz.names:
