@@ -283,6 +283,19 @@ def test_missing_pagefind_fails_the_build_with_the_install_command(build_site_fr
     assert not built.dist.exists()
 
 
+def test_pagefind_stopping_while_indexing_fails_the_build_saying_so(
+    build_site_from, tmp_path, monkeypatch
+):
+    broken = tmp_path / "pagefind-broken"
+    broken.write_text("#!/bin/sh\nexit 3\n")
+    broken.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(broken))
+    built = build_site_from(NEWS)
+    assert built.code == 1
+    assert "Pagefind's indexing service stopped (exit 3)" in built.err
+    assert not built.dist.exists()
+
+
 def test_long_posting_lists_are_split_under_the_shard_cap(monkeypatch):
     monkeypatch.setattr(search, "SHARD_BYTES", 500)
     rng = random.Random(7)
