@@ -44,7 +44,7 @@ from .writer import Writer, named, snapshot, staging_for
 
 RENDER_POOL_THRESHOLD = 1000  # articles; forking a render pool costs ~0.1 s
 FORK_THRESHOLD = 1000  # files; from here reading and cataloguing run in a child (forked.py)
-TEMPORARY = "tmp"  # in the output's cache folder: work folders, removed by the next build
+TEMPORARY = "tmp"  # in the output's cache folder: Pagefind work folders older versions left
 SMALL_EDIT = 10  # files edited (none added or removed): the reading child writes the pages
 
 
@@ -170,15 +170,13 @@ def _build(
             job = Job(config, done.site, paths, env, done.bodies, keys, untouched, writer.staging)
             workers = _workers(jobs, len(done.site.entries), RENDER_POOL_THRESHOLD)
             _write_site(job, writer, report, workers, progress)
-        index = Index(store, writer.current, work=store / TEMPORARY)
+        index = Index(store, writer.current)
         pagefind = config.pagefind and _within_limit(config, len(writer.written), report)
         if pagefind and defer_search:
             _write_all(writer, report, kept_outputs(store, writer.current))
         elif pagefind:
             progress.begin("Indexing for search")
             _write_all(writer, report, index.outputs(stop or _never))
-            with suppress(OSError):
-                (store / TEMPORARY).rmdir()  # Pagefind's work folders: empty once it is done
             progress.end()
         tree = writer.commit(present)
         index.save()
