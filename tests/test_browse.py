@@ -197,3 +197,17 @@ def test_a_new_byline_or_date_refreshes_the_pages_it_touches_as_a_cold_build(
     assert "2024/03/20" not in warm.page("archive/2024/03/index.html")
     assert not warm.exists("archive/2024/03/20/index.html")
     assert tree(warm.dist) == tree(cold.dist)
+
+
+def test_a_new_article_on_the_same_day_of_another_year_refreshes_on_this_day(
+    build_site_from, tmp_path
+):
+    build_site_from(MONTHS_WITH_A_GAP, output="warm")
+    assert 'id="on-this-day"' not in build_site_from({}, output="warm").page(
+        "archive/2024/03/05/index.html"
+    )
+    warm = build_site_from({"articles/old.md": story("A year before", "2023-03-05")}, output="warm")
+    cold = build_site_from({}, output="cold")
+    other_years = warm.page("archive/2024/03/05/index.html").split('id="on-this-day"', 1)[1]
+    assert "5 March 2023" in other_years
+    assert tree(warm.dist) == tree(cold.dist)
