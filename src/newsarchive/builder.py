@@ -21,11 +21,12 @@ from typing import Any
 
 import jinja2
 
-from . import cache, forked, guard, permalinks, urls
+from . import cache, forked, guard, images, permalinks, urls
 from .catalog import build_site
 from .config import SiteConfig
 from .errors import BuildError, Problem
 from .feeds import dated_entries, feed_outputs, feed_sections
+from .images import image_outputs
 from .loader import discover
 from .models import Output, Site
 from .notfound import stylesheet_text
@@ -128,7 +129,9 @@ def _build(
         with forked.started(work, fork) as catalogued:
             found = found or discover(paths.articles)
             digests, stamps = cache.digest_files(found.files, known)
-            key = cache.build_key(config, (paths.templates, paths.static), digests)
+            pictures, picture_stamps = cache.digest_files(found.images, known)
+            inputs = {**digests, **pictures}  # an image's name never is an article's
+            key = cache.build_key(config, (paths.templates, paths.static), inputs)
             key += ":search-deferred" if defer_search else ""
             if state is not None and state.get("key") == key and _intact(store, key, writer.output):
                 report = _restore(state)
@@ -137,12 +140,13 @@ def _build(
             report = Report(problems=list(found.problems), ignored=found.ignored)
             # For the end, on disk while the articles are read: what this process holds when
             # it forks (the render workers) counts again in every process forked from it.
-            shelf = forked.Shelf(stamps)
-            del state, known, stamps  # and the rest of the state
+            shelf = forked.Shelf({**stamps, **picture_stamps})
+            del state, known, stamps, picture_stamps  # and the rest of the state
             writer.start()
             files = len(found.files)
-            given.put(([source.rel for source in found.files], digests, unshown(found.files)))
-            del found.files[:], digests  # ~1 kB a file: the pages need the memory more
+            found_images = {i.rel: (i.path, pictures[i.rel]) for i in found.images}
+            given.put(([f.rel for f in found.files], digests, unshown(found.files), found_images))
+            del found.files[:], found.images[:], digests, pictures, inputs, found_images
             _release_freed_memory()
             look = functools.partial(_look_at_output, store, writer.output, looks)
             with forked.started(look, fork, "looking at the output") as looked:
@@ -197,9 +201,10 @@ def _build(
     return report
 
 
-Sources = tuple[list[str], dict[str, str], dict[str, str]]
-"""What the reading child is given: source paths (as shown), their digests, and the paths of
-the files whose names are not shown as they are (`reading.unshown`)."""
+Sources = tuple[list[str], dict[str, str], dict[str, str], dict[str, tuple[str, str]]]
+"""What the reading child is given: source paths (as shown), their digests, the paths of
+the files whose names are not shown as they are (`reading.unshown`), and the image files
+(`images.Found`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +257,7 @@ def _catalogue(
     """
     with forked.collector_paused():  # 0.4 s of an edit build at 20,000 articles
         saved = load_saved(store, cache.code_key())
-        sources, digests, elsewhere = given.take()
+        sources, digests, elsewhere, found_images = given.take()
         read = read_all(sources, digests, store, paths.articles, cores, progress, saved, elsewhere)
         del sources[:], digests, saved  # free them for the catalogue to use
         _release_freed_memory()  # the bodies of new articles, dropped once saved
@@ -261,6 +266,12 @@ def _catalogue(
         site = build_site(config, read.articles, read.words, permalinks.load(book))
         permalinks.save(book, site.book)
         site = dataclasses.replace(site, book={})  # saved: the pages do not need it
+        code = cache.code_key()
+        known = cache.load_probes(store, code)
+        site, pictured, probes = images.place(site, found_images, known)
+        if probes != known:
+            cache.save_probes(store, code, probes)
+        read.problems.extend(pictured)
         progress.end()
     del read.articles[:]
     writer = Writer(paths.output, staging_for(paths.output, store))  # the build's writer adopts
@@ -318,6 +329,16 @@ def _write_site(job: Job, writer: Writer, report: Report, workers: int, progress
     for item in _other_outputs(job.config, job.site, job.paths, pages):
         writer.write(item)
         report.files += 1
+    for item in image_outputs(job.site, functools.partial(_kept, job, report), report.problems):
+        writer.write(item)
+        report.files += 1
+
+
+def _kept(job: Job, report: Report, path: str, key: str) -> bool:
+    """Tell whether the last build wrote a file from the same key and it is untouched; record
+    its key for the next build."""
+    report.page_keys[path] = key
+    return job.keys.get(path) == key and path in job.untouched
 
 
 def _release_freed_memory() -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import TypeVar
 
-from . import urls
+from . import images, urls
 from .config import SiteConfig
 from .letters import letter_bar, letter_pages
 from .lists import list_pages, listed
@@ -129,6 +129,7 @@ def _article_page(
     derived: dict[str, Callable[[], object]] = {
         "iso": partial(iso_date, article.date, config.timezone),
         "article": body,
+        "body_html": lambda: images.linked(body().body_html, entry, entry.path),
         "standfirst": lambda: _standfirst(body()),
         "jsonld": partial(article_jsonld, config, entry),
         "og": partial(article_og, config, entry),
