@@ -51,7 +51,18 @@ def test_agencies_and_staff_get_no_author_page(build_site_from):
     built = build_site_from({"articles/council.md": AGENCY_ONLY, "articles/fair.md": STAFF_ONLY})
     assert not built.exists("authors/index.html")
     assert not list(built.dist.glob("authors/*"))
-    assert "By Associated Press" in built.page(built.article_path("council.md"))
+    page = built.page(built.article_path("council.md"))
+    assert "By Associated Press" in page
+    assert '"author":{"@type":"Organization","name":"Associated Press"}' in page
+
+
+def test_two_authors_are_two_people_in_json_ld(build_site_from):
+    built = build_site_from({"articles/harbour.md": TWO_AUTHORS})
+    page = built.page(built.article_path("harbour.md"))
+    assert (
+        '"author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"Tim Roe"}]'
+        in page
+    )
 
 
 def test_a_hostile_byline_is_escaped_and_gets_no_page(build_site_from):
