@@ -33,6 +33,25 @@ KNOWN_INSTITUTIONS = (
     "The European Community and the EC Commission asked the IMF, the World Bank and OPEC."
 )
 
+TYPO_TITLE_BEFORE_NAME = (
+    "Prime Minsiter Yasuhiro Nakasone said. Deputy CIA Dirctor Robert Gates spoke."
+)
+MINISTRY_BEFORE_NAME = "Minister of Planning Joao Sayad said."
+TWO_INSTITUTIONS_JOINED_BY_AND = "The International Monetary Fund and World Bank said."
+TITLE_CASE_AND = "Ministers met the IMF And World Bank officials."
+TWO_FIRMS_JOINED_BY_AND = "Manufacturers Hanover Corp and Bankers Trust Co said."
+SAVINGS_AND_LOAN = "Metropolitan Federal Savings and Loan Association said it had."
+SYLLABLE_GIVEN_NAME = "Central bank governor Chang Chi-cheng said."
+INITIAL_ENDING_A_SENTENCE = "It is rated AA by S and P. Underwriters said it was."
+NICKNAMED_AGENCY = "Fannie Mae buys mortgages."
+FIRM_CUT_SHORT = (
+    "Soros raised his stake in King World Productions Inc. He bought King World shares."
+)
+MARKET_INDEX = "The FT-Actuaries World Indices fell."
+FOREIGN_BANK = "The issue will be led by Societe Generale and Banque Nationale de Paris."
+ONE_FIRM_WITH_AND = "Nippon Telegraph and Telephone Corp said. First Boston Corp agreed."
+COURT_FOR_A_DISTRICT = "It filed in the Bankruptcy Court for the Southern District yesterday."
+
 
 def names(text: str, title: str = "") -> set[tuple[str, str]]:
     """Return the (kind, name) candidates of one paragraph."""
@@ -239,3 +258,54 @@ def test_known_institutions_are_organisations_under_one_name() -> None:
     for key in ("european-community", "international-monetary-fund", "world-bank", "opec"):
         assert published[key].kind == "organisation"
     assert not any(key in published for key in ("ec", "imf", "european"))
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (TYPO_TITLE_BEFORE_NAME, {"Yasuhiro Nakasone", "Robert Gates"}),
+        (MINISTRY_BEFORE_NAME, {"Joao Sayad"}),
+        (SYLLABLE_GIVEN_NAME, {"Chang Chi-cheng"}),
+    ],
+)
+def test_words_between_a_title_and_a_name_are_not_the_name(text: str, person: set[str]) -> None:
+    assert {name for kind, name in names(text) if kind == "person"} == person
+
+
+@pytest.mark.parametrize(
+    ("text", "organisations"),
+    [
+        (TWO_INSTITUTIONS_JOINED_BY_AND, {"International Monetary Fund", "World Bank"}),
+        (TITLE_CASE_AND, {"IMF", "World Bank"}),
+        (TWO_FIRMS_JOINED_BY_AND, {"Manufacturers Hanover Corp", "Bankers Trust Co"}),
+        (SAVINGS_AND_LOAN, {"Metropolitan Federal Savings and Loan Association"}),
+        (NICKNAMED_AGENCY, {"Fannie Mae"}),
+        (FIRM_CUT_SHORT, {"King World Productions Inc"}),
+        (FOREIGN_BANK, {"Societe Generale", "Banque Nationale de Paris"}),
+        (COURT_FOR_A_DISTRICT, {"Bankruptcy Court for the Southern District"}),
+        (ONE_FIRM_WITH_AND, {"Nippon Telegraph and Telephone Corp", "First Boston Corp"}),
+    ],
+)
+def test_organisations_joined_by_and_or_cut_short(text: str, organisations: set[str]) -> None:
+    found = names(text)
+    assert {name for kind, name in found if kind == "organisation"} == organisations
+    assert not {name for kind, name in found if kind == "person"}
+
+
+@pytest.mark.parametrize("text", [INITIAL_ENDING_A_SENTENCE, MARKET_INDEX])
+def test_initials_ending_a_sentence_and_indices_are_not_people(text: str) -> None:
+    assert not {name for kind, name in names(text) if kind in ("person", "organisation")}
+
+
+def test_a_name_seen_once_does_not_take_over_a_commoner_one() -> None:
+    found = entities_of(
+        "Prime Minister Yasuhiro Nakasone spoke.",
+        "Prime Minister Yasuhiro Nakasone left.",
+        "Trade envoy Yasuhiro Nakasone Jones arrived.",
+    )
+    assert found["yasuhiro-nakasone"].articles == (0, 1)
+
+
+def test_one_article_of_evidence_does_not_outweigh_many_without() -> None:
+    texts = ["Treasury said it would sell bills."] * 21 + ["deputy Treasury said so."]
+    assert "treasury" not in entities_of(*texts)

@@ -12,7 +12,7 @@ from typing import Any
 from msgspec import structs
 
 from . import authors as bylines
-from . import entity_catalog, permalinks, similarity, urls
+from . import entity_catalog, permalinks, similarity, stories, urls
 from . import sections as sections_tree
 from .config import SiteConfig
 from .models import Article, Entry, Month, Site, Term, Year
@@ -63,9 +63,12 @@ def build_site(
         _distinct(doc, (n.doc for n in row), duplicates)[: config.related_count]
         for doc, row in enumerate(neighbours)
     ]
-    cues = [similarity.Cues.of(a.title, a.entities, a.word_count) for a in ordered]
-    links = similarity.story_links(neighbours, cues)
-    stories = similarity.clusters(links, days=[_day(a) for a in ordered])
+    cues = [
+        stories.Cues.of(a.title, a.entities, a.word_count, len(a.tables), a.fingerprint, _day(a))
+        for a in ordered
+    ]
+    links = stories.story_links(neighbours, cues)
+    story_ids = similarity.clusters(links, days=[_day(a) for a in ordered])
     entries = _entries(
         ordered,
         placed,
@@ -75,7 +78,7 @@ def build_site(
         duplicates,
         near,
         related,
-        stories,
+        story_ids,
         found.unconfirmed,
         written_by,
     )

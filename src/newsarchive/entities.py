@@ -14,6 +14,7 @@ Speed: a run seen before with the same cues reuses its classification (`_mention
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -39,6 +40,7 @@ from .entity_words import (
     DEPARTMENTS,
     END_DROP,
     EVENT_HEADS,
+    FOREIGN_ORG_FIRST,
     GENERIC,
     HEADS,
     HELD,
@@ -79,6 +81,7 @@ PERSON, PLACE, ORG = "person", "place", "organisation"
 WEAK_PERSON, WEAK_PLACE, WEAK_ORG = "person?", "place?", "organisation?"
 _TRAILING = DAYS | SUFFIXES  # dropped from the end of a name, with a trailing "."
 _SPLITTERS = frozenset({"of", "for", "and", "the"})  # words a span may be split or trimmed at
+_CAPITAL_SPLITTERS = frozenset(w.title() for w in _SPLITTERS)
 _LONG = 20_000  # characters in an article past which its lowercase words are listed at once
 
 
@@ -154,7 +157,7 @@ def _trim(span: _Span, opener_in_lowercase: bool) -> _Span:
     headed = words[-1].lower() in HEADS
     while words and (
         words[0] in CONNECTORS
-        or _is_stop(words[0])
+        or (_is_stop(words[0]) and not (headed and words[0] in _FIRM_OPENERS))
         or words[0].lower() in CALENDAR
         or (initial and not headed and len(words) > 1 and opener_in_lowercase)
     ):
@@ -211,14 +214,24 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     may be a common noun: "Soldiers and National Guard troops")."""
     if "and" not in words or words[0] == "and":
         return False
+    if key(" ".join(words)) in ORG_NAMES:  # "Securities and Exchange Commission"
+        return True
     at = words.index("and")
     rest = [w.lower() for w in words[at + 1 :]]
     if not rest or "the" in rest or "and" in rest or not HELD.isdisjoint(rest[:-1]):
         return False
+    if words[at - 1].lower().rstrip(".") in LEGAL_FORMS:  # "X Corp and Y Co": two firms
+        return False
     if not _FIRM_WORDS.isdisjoint(w.rstrip(".") for w in rest):  # "Toyo Trust and Banking Co"
+        return True
+    if rest[0] in _ONE_WITH_AND and words[at - 1].lower() in ORG_HEADS:  # "Savings and Loan"
         return True
     if _country_prefix(words[0]):  # "U.S. Food and Drug Administration"
         words, at = words[1:], at - 1
+    if at > 1 and words[at - 1].lower() in ORG_HEADS and rest[0] not in _ONE_WITH_AND:
+        # "International Monetary Fund and World Bank": two names; but one legal form at the
+        # end makes one firm: "Nippon Telegraph and Telephone Corp"
+        return rest[-1].rstrip(".") in LEGAL_FORMS
     first = words[0].lower()
     if first in ORG_FIRST and words[1:2] in (("of",), ("for",)):
         return True
@@ -248,7 +261,11 @@ def _titled(span: _Span) -> tuple[_Span, _Span]:
     while name and name[0].lower() in DEPARTMENTS:
         name = name[1:]
     prefix = _Span(words[:first], span.initial, span.before, (), False)
-    return prefix, _Span(name, False, (words[last].lower(),), span.after, span.possessive)
+    titled = _Span(name, False, (words[last].lower(),), span.after, span.possessive)
+    # words between the title and a given name are no part of the name: "Prime Minsiter
+    # Yasuhiro Nakasone" (a typo), "Deputy CIA Dirctor Robert Gates"
+    named = _after_roles(titled)[1] if len(name) > 2 else _NO_NAME
+    return prefix, named._replace(before=titled.before) if named.words else titled
 
 
 def _after_roles(span: _Span) -> tuple[_Span, _Span]:
@@ -280,6 +297,8 @@ def _mentions(
     opener_in_lowercase: bool,
 ) -> tuple[_Mention, ...]:
     """Classify one run of capitalised words into zero or more mentions."""
+    if not _CAPITAL_SPLITTERS.isdisjoint(words[1:]):  # "IMF And World Bank" in title case
+        words = (words[0], *(w.lower() if w in _CAPITAL_SPLITTERS else w for w in words[1:]))
     span = _Span(words, initial, before, after, possessive)
     if span.before[-1:] == ("by",) and span.before[-2:-1] and span.before[-2] in BYLINE_CUES:
         return ()
@@ -316,14 +335,14 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
             named = words[-1] in ORG_HEADS and words[-1] not in GENERIC  # not "U.S. Company"
             return [place, _Mention(ORG, name)] if named else [place]
         return [place, *_classify(span._replace(words=span.words[1:], initial=False), cued)]
-    parts = _parts(key(name))
+    parts = _name_parts(name)
     cued = cued or span.before[-1:] in PERSON_CUE
     kind = ""
     if key(name) in gaz.names:
         kind = PLACE
     elif key(name) in ORG_NAMES or span.before[-1:] in FIRM_CUE:
         kind = ORG  # known before any rule ("European Community"); "brokers James Capel"
-    elif words[-1] in ORG_HEADS or (words[0] in ORG_FIRST and ("of" in words or "for" in words)):
+    elif words[-1] in ORG_HEADS or words[0] in FOREIGN_ORG_FIRST or _held_by_institution(words):
         cut = "and" in words and span.before[-1:] == (",",)  # "Kidder, Peabody and Co"
         kind = WEAK_ORG if cut or GENERIC.issuperset(words) else ORG
     elif any(map(_demonym, span.words)):  # "South African", "Gulf Arab", "Swiss Krugerrand"
@@ -362,11 +381,20 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     return [_Mention(kind, name, kind in (PERSON, WEAK_PERSON))]
 
 
+def _held_by_institution(words: list[str]) -> bool:
+    """Tell whether an institution's word holds the name together: "Ministry of Finance",
+    "Bankruptcy Court for the Southern District" (not a district: a court)."""
+    return any(w in ORG_FIRST and n in ("of", "for") for w, n in itertools.pairwise(words))
+
+
 def _named_person(words: tuple[str, ...]) -> bool:
-    """Tell whether name words open with a given name or hold an initial: "E. Gerald Corrigan"."""
+    """Tell whether name words open with a given name, or with an initial before two more
+    words: "E. Gerald Corrigan" (not "E. F. Hutton", a firm, nor "Series A. Moody's", where
+    "A." ends a sentence)."""
     if words[0].lower() in first_names():
         return True
-    return any(len(w) == 2 and w[1] == "." and w[0].isupper() for w in words[:-1])
+    initials = [len(w) == 2 and w[1] == "." and w[0].isupper() for w in words]
+    return initials[0] and initials[::-1].index(True) >= 2  # words after the last initial
 
 
 def _single(word: str, span: _Span, cued: bool) -> _Mention:
@@ -462,13 +490,17 @@ def _headline(text: str, known: dict[tuple[str, ...], _Mention]) -> list[_Mentio
     """Find names in a headline by looking up word n-grams among the body's names and places."""
     found: list[_Mention] = []
     shouting = text.isupper()
-    starts = {parts[0] for parts in known}
+    starts, places = {parts[0] for parts in known} | _OPEN_ANY, _place_starts()
     for chunk in _PUNCTUATION.split(text):
         words = [normal_word(t)[0] for t in TOKEN.findall(chunk) if t[0].isalpha()]
         i = 0
         while i < len(words):
-            if _may_open(words[i], starts, shouting):
-                end, hit = _longest(words, i, known, shouting)
+            # only a word that opens a known name or a place's name of more words can open a
+            # phrase of more words; a few more are names alone
+            first = key(words[i]).partition("-")[0]
+            longer = first in starts or first in places
+            if longer or _may_be_alone(words[i], shouting):
+                end, hit = _longest(words, i, known, shouting, 5 if longer else 1)
                 found += [hit] if hit is not None else []
             else:
                 end = i + 1
@@ -476,13 +508,13 @@ def _headline(text: str, known: dict[tuple[str, ...], _Mention]) -> list[_Mentio
     return found
 
 
-def _may_open(word: str, starts: set[str], shouting: bool) -> bool:
-    """Tell whether a headline word can open a phrase `_lookup` knows (most words cannot)."""
-    first = key(word).partition("-")[0]
-    if first in starts or first in _place_starts() or first in PARTICLES or not first:
-        return True
+_OPEN_ANY = PARTICLES | {""}  # "de la Madrid", and a word with no letters to fold
+
+
+def _may_be_alone(word: str, shouting: bool) -> bool:
+    """Tell whether a headline word can be a name on its own that `_lookup` knows."""
     return word.lower() in ORGS or (
-        not shouting and (first in gazetteer().major or _is_acronym(word))
+        not shouting and (key(word) in gazetteer().major or _is_acronym(word))
     )
 
 
@@ -499,10 +531,10 @@ def _place_starts() -> frozenset[str]:
 
 
 def _longest(
-    words: list[str], i: int, known: dict[tuple[str, ...], _Mention], shouting: bool
+    words: list[str], i: int, known: dict[tuple[str, ...], _Mention], shouting: bool, most: int
 ) -> tuple[int, _Mention | None]:
-    """Return the end and mention of the longest known phrase (up to five words) starting at i."""
-    for end in range(min(len(words), i + 5), i, -1):
+    """Return the end and mention of the longest known phrase (up to `most` words) at i."""
+    for end in range(min(len(words), i + most), i, -1):
         hit = _lookup(words[i:end], known, shouting)
         if hit is not None:
             return end, hit
@@ -514,11 +546,11 @@ def _lookup(
 ) -> _Mention | None:
     """Return the mention a headline phrase names, if the body or the gazetteer knows it."""
     gaz, phrase, lowered = gazetteer(), " ".join(words), words[0].lower()
-    folded = key(phrase)
     if len(words) == 1 and lowered in LEAD:
         return None
-    if _parts(folded) in known:
-        return known[_parts(folded)]
+    if (parts := _name_parts(phrase)) in known:
+        return known[parts]
+    folded = key(phrase)
     if folded in gaz.names and (len(words) > 1 or (folded in gaz.major and not shouting)):
         return _Mention(PLACE, gaz.names[folded] if shouting else phrase)
     if len(words) == 1 and (lowered in ORGS or (not shouting and _is_acronym(phrase))):
@@ -586,11 +618,16 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     found = [dateline + marked for (dateline, _), (_, marked) in zip(read, blocks, strict=True)]
     texts = tuple("" if _BYLINE.match(text) or _is_table(text) else text for _, text in read)
     headlines = [i for i, text in enumerate(texts) if _is_headline(text)]
+    people_runs: list[tuple[int, tuple[str, ...], tuple[_Mention, ...]]] = []
     for i, text in enumerate(texts):
         for span in [] if i in headlines else spans(text):
             opener = span[0][0].lower() if span[1] and len(span[0]) > 1 else ""
             opener_in_lowercase = bool(opener) and _in_lowercase(opener, texts)
-            found[i] += _mentions(*span, opener_in_lowercase)
+            mentions = _mentions(*span, opener_in_lowercase)
+            found[i] += mentions
+            if len(span[0]) > 1 and any(m.kind in _PEOPLE for m in mentions):
+                people_runs.append((i, span[0], mentions))
+    _firms_cut_short(found, people_runs)
     mentioned = [m for ms in found for m in ms]
     full = [(m.name, _name_parts(m.name), m.kind) for m in mentioned if m.kind in _PEOPLE]
     people = sorted(dict.fromkeys(p for p in full if len(p[1]) > 1), key=lambda p: p[2] != PERSON)
@@ -606,8 +643,34 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     return tuple(m for m in every if not (m[0][-1:] == "?" and (m[0][:-1], m[1]) in every))
 
 
+def _firms_cut_short(
+    found: list[list[_Mention]], runs: list[tuple[int, tuple[str, ...], tuple[_Mention, ...]]]
+) -> None:
+    """Read a run that opens an organisation's name the article uses as that organisation, not
+    a person: "E. F. Hutton" of E.F. Hutton Group Inc, "King World" of King World Productions
+    (a run with evidence of a person stays one, unless that evidence is a title in the firm's
+    own name)."""
+    if not runs:
+        return
+    firms: dict[tuple[str, ...], str] = {}
+    for mention in (m for ms in found for m in ms if m.kind == ORG):
+        parts = _name_parts(mention.name)
+        for end in range(2, len(parts) + 1):  # the firm with the fewest more words
+            if len(_name_parts(firms.get(parts[:end], mention.name))) >= len(parts):
+                firms[parts[:end]] = mention.name
+    for i, words, mentions in runs:
+        firm = firms.get(_name_parts(" ".join(words)))
+        titled = words[0].lower() in TITLES
+        if firm is not None and (titled or all(m.kind != PERSON for m in mentions)):
+            found[i] = [m for m in found[i] if m not in mentions] + [_Mention(ORG, firm)]
+
+
 _PEOPLE = frozenset({PERSON, WEAK_PERSON})
 _FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
+# Function words that open firms' names: "First Boston Corp", "First Chicago Corp".
+_FIRM_OPENERS = frozenset({"First", "Second", "Third", "One"})
+# Words after "and" that continue the name before it: "Savings and Loan", "Bank and Trust".
+_ONE_WITH_AND = frozenset({"loan", "loans", "trust", "banking", "investment", "exchange"})
 _AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",), ("Associates",)})
 _NOT_LAST = EVENT_HEADS | WORK_HEADS | ROLES  # a name ending so is an event, a work or a role
 _BRACKETED = re.compile(r"<([^<>\n]{1,80})>")
@@ -636,7 +699,7 @@ def _bracketed(block: str) -> tuple[str, list[_Mention]]:
 
 def _is_table(text: str) -> bool:
     """Tell whether a block is a results table ("Shr 34 cts vs 1.19 dlrs") rather than prose."""
-    return len(_TABLE_ROW.findall(text, 0, 400)) >= 2
+    return text.find("vs", 0, 400) >= 0 and len(_TABLE_ROW.findall(text, 0, 400)) >= 2
 
 
 def _in_lowercase(word: str, texts: tuple[str, ...]) -> bool:

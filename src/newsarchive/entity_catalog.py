@@ -24,6 +24,9 @@ from .entity_words import LEGAL_FORMS, SAME_AS, fold, gazetteer
 
 _KIND_ORDER = {PLACE: 0, ORG: 1, PERSON: 2}
 _MAX_PARENTS = 8  # a surname shared by more full names than this stays apart, unpublished
+# Articles without evidence that one article with evidence can speak for: past this, that one
+# is more likely a slip ("deputy Treasury scretary", "Series A. Moody's") than the truth.
+_WEAK_PER_SURE = 20
 Postings = dict[tuple[str, str], list[int]]
 NO_RULES = Authority()
 
@@ -137,12 +140,22 @@ def _postings(docs: Iterable[tuple[int, tuple[tuple[str, str], ...]]]) -> Postin
 
 def _majority(mentions: list[tuple[str, str]], postings: Postings) -> str:
     """Return the kind most articles gave these mentions with evidence (ties go to place, then
-    organisation); with no evidence anywhere, the unconfirmed guess ending in "?"."""
+    organisation); with no evidence anywhere, or evidence too thin for the articles without it,
+    the unconfirmed guess ending in "?"."""
     votes: dict[str, int] = {}
     for kind, name in mentions:
         votes[kind] = votes.get(kind, 0) + len(postings[(kind, name)])
-    sure = {k: v for k, v in votes.items() if not k.endswith("?")} or votes
-    return min(sure, key=lambda k: (-sure[k], _KIND_ORDER.get(k.rstrip("?"), 3), k))
+    sure = {k: v for k, v in votes.items() if not k.endswith("?")}
+    weak = sum(votes.values()) - sum(sure.values())
+    if not sure or sum(sure.values()) * _WEAK_PER_SURE < weak:
+        best = _top(votes)
+        return best if best.endswith("?") else best + "?"
+    return _top(sure)
+
+
+def _top(votes: dict[str, int]) -> str:
+    """Return the kind with the most votes; ties go to place, then organisation."""
+    return min(votes, key=lambda k: (-votes[k], _KIND_ORDER.get(k.rstrip("?"), 3), k))
 
 
 def _best_name(mentions: list[tuple[str, str]], postings: Postings) -> str:
@@ -170,7 +183,11 @@ def _fold_people(keys: set[str], reach: dict[str, int]) -> dict[str, str]:
                 parents[short].append(k)
     targets: dict[str, str] = {}
     for short in sorted(parents, key=lambda k: (-len(parts[k]), k)):
-        ends = {targets.get(p, p) for p in parents[short]}
+        # a fuller name seen in one article ("Minsiter Yasuhiro Nakasone", a typo glued on)
+        # never takes over a name more articles use
+        ends = {targets.get(p, p) for p in parents[short] if _may_take(p, short, reach)}
+        if not ends:
+            continue
         if len(parents[short]) <= _MAX_PARENTS and len(ends) == 1:
             targets[short] = ends.pop()
         elif (main := _dominant(ends, reach)) and len(parents[short]) <= _MAX_PARENTS:
@@ -178,6 +195,12 @@ def _fold_people(keys: set[str], reach: dict[str, int]) -> dict[str, str]:
         elif len(parts[short]) == 1:
             targets[short] = ""
     return targets
+
+
+def _may_take(full: str, short: str, reach: dict[str, int]) -> bool:
+    """Tell whether a fuller name may take over a shorter one: it is in more than one article,
+    or in as many as the shorter one."""
+    return reach.get(full, 0) > 1 or reach.get(full, 0) >= reach.get(short, 0)
 
 
 def _dominant(keys: set[str], reach: dict[str, int]) -> str:

@@ -16,6 +16,7 @@ from .entity_words import (
     ABBREVIATIONS,
     APPOSITION,
     BYLINE_CUES,
+    CALENDAR,
     CONNECTORS,
     OPENERS,
     PERSON_CUE,
@@ -24,6 +25,7 @@ from .entity_words import (
     PLACE_NEAR,
     ROLES,
     SAID,
+    STOP,
     TITLES,
     gazetteer,
     key,
@@ -93,6 +95,9 @@ def _runs() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 _NON_SPACE = re.compile(r"\S+")
+# Runs of one word that never name anything, whatever is around them ("The", "It", "May"): the
+# rules trim such a word away, so no context is read for them.
+_NOTHING_ALONE = frozenset(w.capitalize() for w in STOP | CALENDAR | CONNECTORS)
 
 # A span's fields, unnamed so that a cache keys on them without building a _Span first.
 _Fields = tuple[tuple[str, ...], bool, tuple[str, ...], tuple[str, ...], bool]
@@ -104,11 +109,18 @@ def normal_word(token: str) -> tuple[str, bool]:
     possessive = token.endswith(("'s", "’s"))
     word = token[:-2] if possessive else token
     head, _, tail = word.partition("-")
-    if tail[:1].islower() and head[:1].isupper():
+    if tail[:1].islower() and head[:1].isupper() and not _syllables(head, tail):
         return head, True
     if word.isupper() and len(word) > 3:
         word = gazetteer().names.get(key(word)) or (word.title() if len(word) > 6 else word)
     return word, possessive
+
+
+def _syllables(head: str, tail: str) -> bool:
+    """Tell whether "Chi-cheng" is one given name of syllables, as Chinese and Korean names
+    are written, rather than "Mexico-based" or "Iran-contra" (a place, then a word)."""
+    short = len(head) <= 5 and len(tail) <= 5 and not tail.endswith(("ed", "ing"))
+    return short and key(head) not in gazetteer().names
 
 
 @functools.lru_cache(maxsize=65536)
@@ -124,6 +136,8 @@ def spans(text: str) -> list[_Fields]:
     anywhere, after_capital, hyphen_capital = _runs()
     scan = anywhere if hyphen_capital.search(text) else after_capital
     for run in scan.finditer(text):
+        if run.group() in _NOTHING_ALONE:
+            continue
         words, possessive, inside = _run_words(run.group())
         if inside:
             spans += _split_run(text, run)

@@ -56,7 +56,9 @@ attorney commissioner inspector detective officer deputy coach leader spokesman 
 crown ministers presidents premiers governors senators secretaries chancellors""")
 DEPARTMENTS = _words("""state defense defence foreign affairs interior justice finance health
 education energy agriculture labor labour commerce treasury homeland security home economy trade
-transport transportation public safety environment culture tourism development industry welfare""")
+transport transportation public safety environment culture tourism development industry welfare
+planning mines mining oil petroleum information communications telecommunications posts
+fisheries housing budget cooperation""")
 PERSON_CUES = TITLES | _words("""kingpin lord boss son daughter wife husband brother sister
 mother nephew niece cousin uncle aunt lawyer prosecutor lawmaker candidate activist journalist
 reporter singer actor actress player striker founder businessman businesswoman""")
@@ -64,14 +66,18 @@ ORG_FIRST = _words("""ministry department bank university council court office b
 house board commission federation union organisation organization association league institute
 college school academy secretariat army party order authority agency society chamber""")
 ORG_HEADS = ORG_FIRST | _words("""guard navy force forces corps marines police cartel agency
-inc inc. corp corp. corporation co co. company ltd ltd. llc group holdings committee service
+inc inc. corp corp. corporation co co. cos company ltd ltd. llc group holdings committee service
+savings
 services authority administration assembly parliament congress senate foundation fund trust
 network times post journal herald tribune news gazette telegraph chronicle press airlines airways
 motors electric systems technologies partners exchange front movement brigade brigades cabinet
 club alliance coalition hospital tribunal watch international command mission plc ag nv sa
 bv spa gmbh limited bhd lp society chamber securities bancorp bancorporation bankshares
-industries resources enterprises investments associates brothers capital petroleum oil
+industries resources enterprises investments associates brothers capital petroleum oil utilities
 communications intelligence division unit subsidiary hotel hotels works futures lines""")
+# First words of institutions' names in French, Spanish, Italian, Portuguese and German.
+FOREIGN_ORG_FIRST = _words("""societe société banque banco banca compagnie compania compañía
+companhia groupe grupo caisse cassa credito crédit istituto instituto deutsche""")
 PLACE_HEADS = _words("""street avenue road square airport bridge island islands river lake
 mountains mountain valley sea ocean gulf bay strait peninsula province region county district
 desert canal coast beach plaza port harbour harbor strip""")
@@ -130,6 +136,12 @@ ORG_NAMES = frozenset(
         "peat-marwick",
         "dean-witter-reynolds",
         "shearson-lehman",
+        # US finance agencies known by nicknames that read as women's names.
+        "fannie-mae",
+        "sallie-mae",
+        "ginnie-mae",
+        "freddie-mac",
+        "farmer-mac",
     ]
 )
 STOP_ACRONYMS = _words("""tv ceo cfo gdp str am pm ok id dna hiv gmt utc est edt pst bst cet mp
@@ -222,11 +234,12 @@ STATE_ABBREVIATIONS = _words("""ala ariz ark calif colo conn del fla ga ill ind 
 mich minn miss mo mont neb nebr nev okla ore pa tenn tex va vt wash wis wyo""")
 # Legal forms at the end of a company name, dropped from its identity: "ChemLawn Corp" is
 # "ChemLawn". Folded, as a name's last word(s).
-LEGAL_FORMS = _words("""inc corp co ltd plc llc lp ag sa nv bv spa gmbh kk bhd pty limited
+LEGAL_FORMS = _words("""inc corp co cos ltd plc llc lp ag sa nv bv spa gmbh kk bhd pty limited
 incorporated corporation""")
-# Words that say a name is a work, an award or a game, not a person, place or organisation.
+# Words that say a name is a work, an award, a game or a market index, not a person, place or
+# organisation.
 WORK_HEADS = _words("""film movie album song single novel book show series game games award
-awards prize trophy code""")
+awards prize trophy code index indices indexes average averages""")
 # Given names that are much more often English words, places or something else in news text.
 _NOT_GIVEN = _words("""will may june april august rose grace hope faith joy ruby
 pearl iris lily ivy royal major rich king price young long sterling chase grant
@@ -260,7 +273,7 @@ federal assembly parliament ministry finance foreign trade economics economy int
 defence defense commerce agriculture industry energy labour labor health education transport
 transportation statistics office bureau department commission council committee board party
 police army navy government cabinet company co inc corp institute state administration
-securities services""")
+securities services unit division subsidiary""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST
@@ -278,6 +291,7 @@ PERSON_CUE = {(w,) for w in PERSON_CUES}
 BYLINE_CUES = _words("reporting editing writing compiled photo photos additional")
 _FOLD_EXTRA = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "þ": "th"})
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_PLAIN = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")  # folds to itself, lowercased, "-" for " "
 _DASHES, _SEPARATOR = re.compile("-+"), re.compile("-?\0-?")
 _MARKS = "".join(c for c in map(chr, range(0x300, 0x370)) if unicodedata.combining(c))
 _NOT_ASCII_OR_MARK = re.compile(f"[^\x00-\x7f{_MARKS}]")
@@ -293,6 +307,8 @@ _CITY = re.compile(
 
 def fold(name: str) -> str:
     """Return the folded ascii slug identity of a name."""
+    if name.isascii() and _PLAIN.fullmatch(name):  # most names: "Ronald Reagan", "Texas"
+        return name.lower().replace(" ", "-")
     text = name.casefold()
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
