@@ -27,8 +27,11 @@ def article_jsonld(config: SiteConfig, entry: Entry) -> Markup:
         data["datePublished"] = iso_date(article.date, config.timezone)
     if entry.section is not None:
         data["articleSection"] = entry.section.name
-    if article.byline:
-        data["author"] = {"@type": "Person", "name": article.byline}
+    if entry.authors:  # the people of the byline, each with their page
+        people = [_person(config, t.name, t.path) for t in entry.authors]
+        data["author"] = people[0] if len(people) == 1 else people
+    elif article.byline:  # an agency or a desk ("Staff writer"): not a person
+        data["author"] = {"@type": "Organization", "name": article.byline}
     if article.source_name:
         data["publisher"] = {"@type": "Organization", "name": article.source_name}
     keywords = [t.name for t in entry.tags] + [t.name for t in entry.entities]
@@ -106,3 +109,9 @@ def _image_object(config: SiteConfig, entry: Entry) -> dict[str, object]:
     if article.credit:
         image["creditText"] = article.credit
     return image
+
+
+def _person(config: SiteConfig, name: str, path: str) -> dict[str, str]:
+    """Return a schema.org Person, with their author page's URL when the site's is known."""
+    url = urls.absolute(config.base_url, path)
+    return {"@type": "Person", "name": name, **({"url": url} if url else {})}

@@ -103,7 +103,7 @@ class ImageFile(Struct, frozen=True, gc=False):
 class Term(Struct, frozen=True, gc=False):
     """A taxonomy value with a page: a section, tag or entity."""
 
-    kind: str  # "section", "tag", "person", "place", "organisation"
+    kind: str  # "section", "tag", "person", "place", "organisation", "author"
     key: str  # folded identity, also the slug
     name: str
     path: str  # output path of its first page
@@ -120,6 +120,7 @@ class Entry(Struct, frozen=True, gc=False):
     section: Term | None
     tags: tuple[Term, ...] = ()
     entities: tuple[Term, ...] = ()
+    authors: tuple[Term, ...] = ()  # author pages of the people in its byline (`authors`)
     unconfirmed: tuple[str, ...] = ()  # names found without evidence enough for a page
     prev: int | None = None  # newer neighbour in home order
     next: int | None = None  # older neighbour in home order
@@ -164,6 +165,7 @@ class Site:
     tags: tuple[Term, ...]
     entities: tuple[Term, ...]
     years: tuple[Year, ...]
+    authors: tuple[Term, ...] = field(default=())  # one a person named in bylines
     notes: tuple[str, ...] = field(default=())  # catalog findings for the summary
     ids: tuple[int, ...] = field(default=())  # each entry's permanent id (`permalinks`)
     redirects: tuple[tuple[str, str], ...] = field(default=())  # (old path, new path)

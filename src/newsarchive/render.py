@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 from msgspec import Struct
 
-from . import urls
+from . import authors, urls
 from .config import SiteConfig
 from .models import KEEP, Entry, Term
 from .pagekeys import Keyer
@@ -55,6 +55,7 @@ def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environ
     env.filters["human_date"] = human_date
     env.filters["month_name"] = lambda number: MONTH_NAMES[number - 1]
     env.filters["reading_time"] = lambda words: f"{reading_minutes(words)} min read"
+    env.filters["byline_parts"] = authors.parts
     env.filters["thousands"] = lambda number: f"{number:,}"
     return env
 

@@ -20,6 +20,7 @@ RESERVED = frozenset(
         "people",
         "places",
         "organisations",
+        "authors",
         "archive",
         "topics",
         "search",
@@ -40,6 +41,7 @@ TERM_FOLDERS = {
     "person": "people",
     "place": "places",
     "organisation": "organisations",
+    "author": "authors",
 }
 
 HOME = "index.html"
@@ -88,6 +90,17 @@ def year_path(year: int) -> str:
 def month_path(year: int, month: int) -> str:
     """Return the archive page of a month."""
     return f"archive/{year:04d}/{month:02d}/index.html"
+
+
+def day_path(year: int, month: int, day: int) -> str:
+    """Return the archive page of a day."""
+    return f"archive/{year:04d}/{month:02d}/{day:02d}/index.html"
+
+
+def letter_path(kind: str, letter: str) -> str:
+    """Return the A–Z page of one letter ("a".."z", or "other") of a kind's terms; term keys
+    never clash with it (a term's own pages are only `page/N/` below its folder)."""
+    return f"{TERM_FOLDERS[kind]}/letters/{letter}/index.html"
 
 
 def media_path(rel: str) -> str:
