@@ -25,6 +25,10 @@ SITE = {
     "articles/markets/detail.png": picture(500, 300, "PNG", (40, 160, 90)),
     "articles/plain.md": "---\ntitle: A story with no picture\ndate: 2024-03-01\n---\n\nJust text.\n",
 }
+LOADED = """() => Promise.all([...document.images].map((img) => {
+  img.scrollIntoView();  // a lazy image below the fold loads only when a reader gets to it
+  return img.decode().catch(() => null);
+})).then(() => window.scrollTo(0, 0))"""
 IMAGES = """() => [...document.images].map((img) => {
   const r = img.getBoundingClientRect();
   return {src: img.getAttribute("src"), loaded: img.complete && img.naturalWidth > 0,
@@ -45,7 +49,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def shoot(page, name: str) -> None:  # type: ignore[no-untyped-def]
-    """Save a full-page screenshot when NEWSARCHIVE_SHOTS names a folder."""
+    """Scroll every picture into view and wait for it (lazy images load as a reader scrolls),
+    then save a full-page screenshot when NEWSARCHIVE_SHOTS names a folder."""
+    page.evaluate(LOADED)
     folder = os.environ.get("NEWSARCHIVE_SHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
