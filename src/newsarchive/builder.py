@@ -34,7 +34,15 @@ from .pages import site_pages
 from .progress import SILENT, Progress
 from .reading import Bodies, Read, load_saved, read_all, unshown
 from .redirects import redirect_outputs
-from .render import Frame, Renderer, Reuse, compile_templates, environment, iso_date
+from .render import (
+    Frame,
+    Renderer,
+    Reuse,
+    checked_against,
+    compile_templates,
+    environment,
+    iso_date,
+)
 from .search import document_outputs, term_outputs
 from .search_pagefind import Index, Stop, files_for, kept_outputs
 from .sections import menu
@@ -518,7 +526,8 @@ def _renderer(job: Job, parallel: bool) -> Renderer:
     """Make the renderer for one process, reusing the last build's current pages; in parallel,
     it renders the chunks of pages it claims."""
     frame = _frame(job.config, job.site)
-    reuse = Reuse(Keyer(key_salt(frame, job.paths.templates)), job.keys, job.untouched)
+    keyer = Keyer(key_salt(frame, job.paths.templates))
+    reuse = Reuse(keyer, job.keys, job.untouched, checked_against(job.paths.output))
     claim = job.claim if parallel else None
     return Renderer(job.env, frame, claim, reuse)
 
