@@ -138,7 +138,9 @@ def _build(
             digests, stamps = cache.digest_files(found.files, known)
             key = cache.build_key(config, (paths.templates, paths.static), digests)
             key += ":search-deferred" if defer_search else ""
-            if state is not None and state.get("key") == key and _intact(store, key, writer.output):
+            book = permalinks.book_path(paths.cache)  # an input the build also writes:
+            now = key + permalinks.stamp(book)  # the key saved has it as the build left it
+            if state is not None and state.get("key") == now and _intact(store, now, writer.output):
                 report = _restore(state)
                 report.seconds = time.perf_counter() - started
                 return report
@@ -195,6 +197,7 @@ def _build(
     finally:
         gc.unfreeze()  # the catalogue forked.started gave back, frozen for the build
     report.changed += writer.changed
+    key += permalinks.stamp(book)  # the record as this build leaves it
     cache.save_state(
         store,
         {"key": key, "files": files, "sources": shelf.take(), "report": _report_data(report)},
