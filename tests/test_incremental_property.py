@@ -32,6 +32,9 @@ from conftest import ROOT, run_cli, tree
 
 EXAMPLES = int(os.environ.get("NEWSARCHIVE_PROPERTY_EXAMPLES", "3"))
 STEPS = int(os.environ.get("NEWSARCHIVE_PROPERTY_STEPS", "6"))
+# Articles added to the initial site: from 1,000 the build reads and renders in several
+# processes, paths a small site never takes (slow: for local runs).
+FILLER = int(os.environ.get("NEWSARCHIVE_PROPERTY_FILLER", "0"))
 PROPERTY = settings(
     max_examples=EXAMPLES,
     deadline=None,
@@ -169,7 +172,7 @@ class Doc:
 def initial_site() -> dict[str, Doc]:
     """Return the site every sequence starts from, by path under articles/."""
     midland = Doc(True, TITLES[1], (PARAGRAPHS[1], LONG), "2024-01-20", ("banks",))
-    return {
+    return filler(FILLER) | {
         "2024-01-05-brown.txt": Doc(
             False, TITLES[0], (PARAGRAPHS[0], PARAGRAPHS[6]), dateline=DATELINES[1]
         ),
@@ -181,6 +184,18 @@ def initial_site() -> dict[str, Doc]:
         "business/chemlawn.txt": Doc(False, TITLES[2], (PARAGRAPHS[2], PARAGRAPHS[5])),
         "reagan.md": Doc(True, TITLES[3], (PARAGRAPHS[3],), "2023-12-31", ("politics",)),
     }
+
+
+def filler(count: int) -> dict[str, Doc]:
+    """Return `count` short notes, each in words of its own (no two near-duplicates)."""
+    words = LONG.replace(",", "").replace(".", "").split()
+    notes = {}
+    for n in range(count):
+        picked = [words[(n * 7 + k * (n % 11 + 2)) % len(words)] for k in range(12)]
+        notes[f"filler/note-{n:04d}.txt"] = Doc(
+            False, f"Notice {n}", (" ".join(picked) + f" {n}.",)
+        )
+    return notes
 
 
 @dataclass
@@ -228,7 +243,7 @@ class Project:
             "--cache-dir",
             str(cache),
             "--jobs",
-            "1",
+            "2" if FILLER else "1",
             "-q",
             *([] if pagefind else ["--no-pagefind"]),
         )
