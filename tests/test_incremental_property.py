@@ -8,9 +8,12 @@ step the site is built with the cache the earlier steps left (the "warm" build) 
 nothing (a fresh output and a fresh --cache-dir, holding only the record of permanent
 addresses, which is an input: docs/urls.md), and the two outputs must be identical.
 
-CI runs a few sequences, derandomised (the same ones every run). A longer local run:
+CI runs a fixed sequence of every kind of change and a few generated ones, derandomised (the
+same ones every run). A longer local run explores new sequences (_STEPS: their longest length;
+_FILLER=1000: an archive big enough for the build to read and render in several processes):
 
-    NEWSARCHIVE_PROPERTY_EXAMPLES=300 python -m pytest -q tests/test_incremental_property.py
+    NEWSARCHIVE_PROPERTY_EXAMPLES=300 NEWSARCHIVE_PROPERTY_RANDOM=1 NEWSARCHIVE_PROPERTY_STEPS=10 \
+        python -m pytest -q tests/test_incremental_property.py
 
 Run it with NEWSARCHIVE_DEBUG_KEYS=1 too: every page a cached build keeps is then rendered
 anyway and must equal the file it keeps (render.DEBUG_KEYS).
