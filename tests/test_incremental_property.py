@@ -10,7 +10,8 @@ addresses, which is an input: docs/urls.md), and the two outputs must be identic
 
 CI runs a fixed sequence of every kind of change and a few generated ones, derandomised (the
 same ones every run). A longer local run explores new sequences (_STEPS: their longest length;
-_FILLER=1000: an archive big enough for the build to read and render in several processes):
+_FILLER=1000: an archive big enough for the build to read and render in several processes;
+_SEARCH=1: Pagefind in every build):
 
     NEWSARCHIVE_PROPERTY_EXAMPLES=300 NEWSARCHIVE_PROPERTY_RANDOM=1 NEWSARCHIVE_PROPERTY_STEPS=10 \
         python -m pytest -q tests/test_incremental_property.py
@@ -39,6 +40,7 @@ STEPS = int(os.environ.get("NEWSARCHIVE_PROPERTY_STEPS", "6"))
 # a key that misses something leaves some of them stale. From 1,000 the build reads and
 # renders in several processes, paths a small site never takes (slow: for local runs).
 FILLER = int(os.environ.get("NEWSARCHIVE_PROPERTY_FILLER", "8"))
+SEARCH = bool(os.environ.get("NEWSARCHIVE_PROPERTY_SEARCH"))  # Pagefind in every build (slow)
 PROPERTY = settings(
     max_examples=EXAMPLES,
     deadline=None,
@@ -458,7 +460,7 @@ EVERY_KIND = [  # each kind of change once, run first in every run (indexes pick
 def test_a_cached_build_equals_a_cold_build_after_any_changes(tmp_path, operations):
     root = Path(os.path.join(tmp_path, f"site-{len(list(tmp_path.iterdir()))}"))
     root.mkdir()
-    run_sequence(root, operations)
+    run_sequence(root, operations, pagefind=SEARCH)
 
 
 def test_with_search_a_cached_build_equals_a_cold_build(tmp_path):
