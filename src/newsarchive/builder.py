@@ -35,7 +35,15 @@ from .pages import site_pages
 from .progress import SILENT, Progress
 from .reading import Bodies, Read, load_saved, read_all, unshown
 from .redirects import redirect_outputs
-from .render import Frame, Renderer, Reuse, compile_templates, environment, iso_date
+from .render import (
+    Frame,
+    Renderer,
+    Reuse,
+    checked_against,
+    compile_templates,
+    environment,
+    iso_date,
+)
 from .search import document_outputs, term_outputs
 from .search_pagefind import Index, Stop, files_for, kept_outputs
 from .sections import menu
@@ -133,7 +141,9 @@ def _build(
             inputs = {**digests, **pictures}  # an image's name never is an article's
             key = cache.build_key(config, (paths.templates, paths.static), inputs)
             key += ":search-deferred" if defer_search else ""
-            if state is not None and state.get("key") == key and _intact(store, key, writer.output):
+            book = permalinks.book_path(paths.cache)  # an input the build also writes:
+            now = key + permalinks.stamp(book)  # the key saved has it as the build left it
+            if state is not None and state.get("key") == now and _intact(store, now, writer.output):
                 report = _restore(state)
                 report.seconds = time.perf_counter() - started
                 return report
@@ -189,6 +199,7 @@ def _build(
     finally:
         gc.unfreeze()  # the catalogue forked.started gave back, frozen for the build
     report.changed += writer.changed
+    key += permalinks.stamp(book)  # the record as this build leaves it
     cache.save_state(
         store,
         {"key": key, "files": files, "sources": shelf.take(), "report": _report_data(report)},
@@ -537,7 +548,8 @@ def _renderer(job: Job, parallel: bool) -> Renderer:
     """Make the renderer for one process, reusing the last build's current pages; in parallel,
     it renders the chunks of pages it claims."""
     frame = _frame(job.config, job.site)
-    reuse = Reuse(Keyer(key_salt(frame, job.paths.templates)), job.keys, job.untouched)
+    keyer = Keyer(key_salt(frame, job.paths.templates))
+    reuse = Reuse(keyer, job.keys, job.untouched, checked_against(job.paths.output))
     claim = job.claim if parallel else None
     return Renderer(job.env, frame, claim, reuse)
 

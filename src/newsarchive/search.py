@@ -28,6 +28,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import count
 
 import numpy as np
@@ -46,6 +47,10 @@ from .search_terms import (
     term_counts,
 )
 from .words import Words, gather
+
+Current = Callable[[str, Mapping[str, object], Callable[[], bytes]], bool]
+"""Tells whether a file is as the last build wrote it, from its path, the inputs it is made
+from, and a function that makes its bytes (`render.Renderer.current_file`)."""
 
 SHARD_BYTES = 64_000
 """Most bytes of terms and postings in one term shard file."""
@@ -99,9 +104,7 @@ def term_outputs(site: Site, words: Words | None = None) -> Iterator[Output]:
     )
 
 
-def document_outputs(
-    site: Site, current: Callable[[str, Mapping[str, object]], bool] | None = None
-) -> Iterator[Output]:
+def document_outputs(site: Site, current: Current | None = None) -> Iterator[Output]:
     """Yield what a result shows of each article (document shards), and the documents of each
     section and year (filter lists): the index's files that need no words. A document shard
     that is `current` (made from the same entries and section names as the last build's: the
@@ -332,7 +335,7 @@ def encode(values: Iterable[int], shift: int = 4) -> str:
 def _doc_shards(
     entries: Sequence[Entry],
     sections: Sequence[str],
-    current: Callable[[str, Mapping[str, object]], bool] | None,
+    current: Current | None,
 ) -> Iterator[Output]:
     """Yield the document shards: what a result shows, DOCS_PER_SHARD documents a file."""
     numbers = {name: n for n, name in enumerate(sections)}
@@ -341,10 +344,16 @@ def _doc_shards(
         shard = tuple(entries[start : start + DOCS_PER_SHARD])
         name = f"d{start // DOCS_PER_SHARD:04d}"
         inputs = {"entries": shard, "sections": names}
-        if current is not None and current(f"{INDEX_FOLDER}/{name}.js", inputs):
+        make = partial(_shard_bytes, name, shard, numbers)
+        if current is not None and current(f"{INDEX_FOLDER}/{name}.js", inputs, make):
             yield Output(f"{INDEX_FOLDER}/{name}.js", KEEP)
             continue
-        yield _script(name, [_record(e, numbers) for e in shard])
+        yield Output(f"{INDEX_FOLDER}/{name}.js", make())
+
+
+def _shard_bytes(name: str, shard: Sequence[Entry], sections: dict[str, int]) -> bytes:
+    """Return one document shard's file."""
+    return _script(name, [_record(e, sections) for e in shard]).data
 
 
 def _record(entry: Entry, sections: dict[str, int]) -> list[object]:
