@@ -309,3 +309,39 @@ def test_a_name_seen_once_does_not_take_over_a_commoner_one() -> None:
 def test_one_article_of_evidence_does_not_outweigh_many_without() -> None:
     texts = ["Treasury said it would sell bills."] * 21 + ["deputy Treasury said so."]
     assert "treasury" not in entities_of(*texts)
+
+
+# Names cut short at a connector, a particle or a title word (judged blind sample, seed 41).
+PARTICLE_OPENS_A_PLACE = "There were strikes in Bilbao and in Las Palmas on Monday."
+TITLE_WORD_OPENS_A_PLACE = "Payments are made to Newfoundland, Prince Edward Island and Quebec."
+GERMAN_CONNECTOR = "An economist at the Bank fuer Gemeinwirtschaft AG said so."
+FRENCH_CONNECTOR = "The issue for Caisse Nationale des Autoroutes is led by a bank."
+TITLE_WORD_OPENS_A_FIRM = "Shares of Pope and Talbot Inc rose. Pope and Talbot Inc said so."
+FIRM_OF_A_STATE = "Shares of Affiliated Bankshares of Colorado Inc rose on the news."
+FIRM_OF_AMERICA = "It sold the licences to Metro Communications Corp of America yesterday."
+GIVEN_NAME_NOT_LISTED = "The leader in Sao Paulo, Lucio Cesar Pires, told Reuters."
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        (TITLE_WORD_OPENS_A_PLACE, "place", "Prince Edward Island"),
+        (GERMAN_CONNECTOR, "organisation", "Bank fuer Gemeinwirtschaft AG"),
+        (FRENCH_CONNECTOR, "organisation", "Caisse Nationale des Autoroutes"),
+        (TITLE_WORD_OPENS_A_FIRM, "organisation", "Pope and Talbot Inc"),
+        (FIRM_OF_A_STATE, "organisation", "Affiliated Bankshares of Colorado Inc"),
+        (FIRM_OF_AMERICA, "organisation", "Metro Communications Corp of America"),
+        (GIVEN_NAME_NOT_LISTED, "person", "Lucio Cesar Pires"),
+    ],
+)
+def test_a_name_is_not_cut_short_at_a_connector_particle_or_title(
+    text: str, kind: str, name: str
+) -> None:
+    found = names(text)
+    assert (kind, name) in found
+    shorter = {n for _, n in found if n != name and n in name and len(n.split()) > 1}
+    assert not shorter
+
+
+def test_a_particle_is_not_dropped_from_a_place() -> None:
+    assert "Palmas" not in {name for _, name in names(PARTICLE_OPENS_A_PLACE)}

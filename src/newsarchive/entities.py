@@ -63,6 +63,7 @@ from .entity_words import (
     SAID,
     SINGLE_DROP,
     STATE_ABBREVIATIONS,
+    STATE_AFTER,
     STOP,
     STOP_ACRONYMS,
     SUFFIXES,
@@ -157,7 +158,11 @@ def _trim(span: _Span, opener_in_lowercase: bool) -> _Span:
     headed = words[-1].lower() in HEADS
     while words and (
         words[0] in CONNECTORS
-        or (_is_stop(words[0]) and not (headed and words[0] in _FIRM_OPENERS))
+        or (
+            _is_stop(words[0])
+            and not (headed and words[0] in _FIRM_OPENERS)
+            and not (len(words) > 1 and words[0] in _NAME_PARTICLES)
+        )
         or words[0].lower() in CALENDAR
         or (initial and not headed and len(words) > 1 and opener_in_lowercase)
     ):
@@ -175,16 +180,26 @@ def _segments(span: _Span) -> list[tuple[_Span, bool]]:
     """Split a span at "and", "of" or "for" unless a head ("Ministry of") holds it."""
     if _SPLITTERS.isdisjoint(span.words):
         return [(span, False)] if span.words else []
-    if _one_name_with_and(span.words, span.initial):
+    if _one_name_with_and(span.words, span.initial) or _firm_of_place(span.words):
         return [(span, False)]
-    parts: list[list[str]] = [[]]
+    chunks: list[list[str]] = [[]]
     for i, word in enumerate(span.words):
-        held = word != "and" and i > 0 and span.words[i - 1].lower() in HELD
-        held = held or (word == "and" and span.words[i + 1 : i + 2] in _AND_CO)
-        if word in {"of", "for", "and"} and not held:
-            parts.append([])
-        elif word != "the" or parts[-1]:
-            parts[-1].append(word)
+        held = i > 0 and span.words[i - 1].lower() in HELD
+        held = held or (word == "of" and _firm_of_place((*chunks[-1], *span.words[i:])))
+        if word in {"of", "for"} and not held:
+            chunks.append([])
+        elif word != "the" or chunks[-1]:
+            chunks[-1].append(word)
+    parts: list[list[str]] = []
+    for i, chunk in enumerate(chunks):  # "Shares of Pope and Talbot Inc": one firm after "of"
+        parts.append([])
+        initial = span.initial and i == 0
+        whole = len(chunks) > 1 and _one_name_with_and(tuple(chunk), initial)
+        for j, word in enumerate(chunk):
+            if word == "and" and not whole and tuple(chunk[j + 1 : j + 2]) not in _AND_CO:
+                parts.append([])
+            elif word != "the" or parts[-1]:
+                parts[-1].append(word)
     found: list[tuple[_Span, bool]] = []
     for i, words in enumerate(parts):
         titled = i > 0 and bool(parts[i - 1]) and parts[i - 1][-1].lower().rstrip(".") in TITLES
@@ -196,6 +211,17 @@ def _segments(span: _Span) -> list[tuple[_Span, bool]]:
         part = _Span(tuple(words), span.initial and first, before, after, span.possessive and last)
         found += [(part, cued)] if words else []
     return found
+
+
+def _firm_of_place(words: tuple[str, ...]) -> bool:
+    """Tell whether "of" ends a firm's name with its place: "Affiliated Bankshares of Colorado
+    Inc", "Mobile Communications Corp of America" (one firm, not a firm and a place)."""
+    if "of" not in words or "and" in words or "for" in words or words.count("of") > 1:
+        return False
+    at = words.index("of")
+    if words[-1].lower().rstrip(".") in LEGAL_FORMS:  # "... of Colorado Inc"
+        return key(" ".join(words[at + 1 : -1])) in gazetteer().names
+    return words[at + 1 :] == ("America",) and words[at - 1].lower().rstrip(".") in LEGAL_FORMS
 
 
 def _country_prefix(word: str) -> str:
@@ -220,6 +246,12 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     rest = [w.lower() for w in words[at + 1 :]]
     if not rest or "the" in rest or "and" in rest or not HELD.isdisjoint(rest[:-1]):
         return False
+    if "for" in rest or "of" in rest:  # "Edelman and Dominion Textile Ltd for Burlington Inc"
+        return False
+    if len(rest) == 1 and at == 1 and words[0].lower() in ORG_HEADS and rest[0] in ORG_HEADS:
+        return False  # "House and Senate": two bodies
+    if at == 1 and len(rest) == 2 and rest[1].rstrip(".") in LEGAL_FORMS:
+        return key(words[0]) not in gazetteer().names  # "Pope and Talbot Inc", first or not
     if words[at - 1].lower().rstrip(".") in LEGAL_FORMS:  # "X Corp and Y Co": two firms
         return False
     if not _FIRM_WORDS.isdisjoint(w.rstrip(".") for w in rest):  # "Toyo Trust and Banking Co"
@@ -237,13 +269,19 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
         return True
     if at > 3 or initial or rest[-1] not in ORG_HEADS or words[at - 1].lower() in LEGAL_FORMS:
         return False  # "Florida Power and Light Co" joins; "Texaco Inc and Chevron Corp" not
-    return first not in ORGS and key(" ".join(words[:at])) not in gazetteer().names
+    if first in ORGS or rest[0] in ORGS or rest[0] in FOREIGN_ORG_FIRST:
+        return False
+    if key(" ".join(words[:at])) not in gazetteer().names:
+        return True
+    # a place, "and", then more than a head: "Bristol and West Building Society",
+    # "Pittsburgh and West Virginia Railroad" (not "Japan and World Bank", a known name)
+    return len(rest) > 1 and key(" ".join(words[at + 1 :])) not in ORG_NAMES
 
 
 def _titled(span: _Span) -> tuple[_Span, _Span]:
     """Split "U.S. President Joe Biden" into the prefix "U.S." and the titled name "Joe Biden"."""
     words = span.words
-    if words[-1].lower() in ORG_HEADS:  # "General Electric Co" is no general's name
+    if words[-1].lower() in HEADS:  # "General Electric Co", "Prince Edward Island": no titles
         return span, _NO_NAME
     if len(words) < 2:
         return span, _NO_NAME
@@ -280,11 +318,24 @@ def _after_roles(span: _Span) -> tuple[_Span, _Span]:
                 break
             if all(w.lower().rstrip(".") in ROLES or w.lower() in TITLE_RUN for w in words[:i]):
                 return _NO_NAME, named
+            # "Lucio Cesar Pires": one name, "Lucio" a given name the lists lack
+            if i == 1 and span.before[-1:] not in PERSON_CUE and _unknown_given(words[0]):
+                return _NO_NAME, named._replace(words=words)
             initials = all(len(w) == 2 and w.endswith(".") for w in words[:i])  # "E. Gerald"
             if words[i - 1].lower() not in CONNECTORS and not initials:  # "Credit Suisse Paul X"
                 return _Span(words[:i], span.initial, span.before, (), False), named
             break
     return span, _NO_NAME
+
+
+def _unknown_given(word: str) -> bool:
+    """Tell whether a word before a given name is likely a given name the lists lack ("Lucio"
+    of Lucio Cesar Pires): a plain capitalised word that is no place, firm, role or people."""
+    lowered = word.lower()
+    if not (word.isalpha() and word[0].isupper() and word[1:].islower()):
+        return False
+    known = lowered in ORGS or lowered in HEADS or lowered in NOT_NAME or lowered in ROLES
+    return not known and key(word) not in gazetteer().names and not _demonym(word)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -342,7 +393,12 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
         kind = PLACE
     elif key(name) in ORG_NAMES or span.before[-1:] in FIRM_CUE:
         kind = ORG  # known before any rule ("European Community"); "brokers James Capel"
-    elif words[-1] in ORG_HEADS or words[0] in FOREIGN_ORG_FIRST or _held_by_institution(words):
+    elif (
+        words[-1] in ORG_HEADS
+        or words[0] in FOREIGN_ORG_FIRST
+        or _held_by_institution(words)
+        or _firm_of_place(span.words)
+    ):
         cut = "and" in words and span.before[-1:] == (",",)  # "Kidder, Peabody and Co"
         kind = WEAK_ORG if cut or GENERIC.issuperset(words) else ORG
     elif any(map(_demonym, span.words)):  # "South African", "Gulf Arab", "Swiss Krugerrand"
@@ -412,6 +468,8 @@ def _single(word: str, span: _Span, cued: bool) -> _Mention:
         return _Mention(ORG if lowered in ORGS else "", word)
     if _demonym(word):
         return _Mention("", word)
+    if span.after == STATE_AFTER:  # "a Shelby, N.C., savings bank"
+        return _Mention(PLACE, word)
     if lowered in first_names():  # "(Prime Minister Yasuhiro) Nakasone": never a page alone
         return _Mention(WEAK_PERSON, word, True)
     if cued or span.before[-1:] in PERSON_CUE:
@@ -432,6 +490,8 @@ def _place_cue(span: _Span) -> str:
     ", a town"; only an unconfirmed one for "in X" ("in Treasury bonds"); else ""."""
     before, after = span.before, span.after
     if before[-2:] in PLACE_BEFORE or after[:1] in PLACE_AFTER or after in APPOSITION:
+        return PLACE
+    if after == STATE_AFTER:
         return PLACE
     if before[-1:] in PLACE_NEAR and not span.possessive:
         return WEAK_PLACE
@@ -669,6 +729,8 @@ _PEOPLE = frozenset({PERSON, WEAK_PERSON})
 _FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
 # Function words that open firms' names: "First Boston Corp", "First Chicago Corp".
 _FIRM_OPENERS = frozenset({"First", "Second", "Third", "One"})
+# Particles that open a place's or a person's name in capitals: "Las Palmas", "De Beers".
+_NAME_PARTICLES = frozenset(w.title() for w in PARTICLES - {"do", "y", "den", "al"})
 # Words after "and" that continue the name before it: "Savings and Loan", "Bank and Trust".
 _ONE_WITH_AND = frozenset({"loan", "loans", "trust", "banking", "investment", "exchange"})
 _AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",), ("Associates",)})

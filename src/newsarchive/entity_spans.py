@@ -25,6 +25,8 @@ from .entity_words import (
     PLACE_NEAR,
     ROLES,
     SAID,
+    STATE_AFTER,
+    STATE_TOKENS,
     STOP,
     TITLES,
     gazetteer,
@@ -218,6 +220,9 @@ def _after(text: str, start: int) -> tuple[str, ...]:
         return tuple(tokens)
     if tokens[:1] == [","] and len(tokens) > 1 and tokens[1] in ROLE_AFTER:
         return (",", tokens[1])  # "Beryl Sprinkel, chairman of ..."
+    if tokens[:1] == [","] and len(tokens) > 1 and tokens[1] in STATE_TOKENS:
+        return STATE_AFTER  # "a Shelby, N.C., savings bank": a town, whatever its name
+
     return tuple(tokens[:1]) if tokens[:1] and tokens[0] in _CUES_AFTER else ()
 
 
