@@ -345,3 +345,47 @@ def test_a_name_is_not_cut_short_at_a_connector_particle_or_title(
 
 def test_a_particle_is_not_dropped_from_a_place() -> None:
     assert "Palmas" not in {name for _, name in names(PARTICLE_OPENS_A_PLACE)}
+
+
+# A place or person matched inside a longer name (judged blind sample, seed 41).
+HEADLINE_OPENS_A_FIRM = (
+    "PITTSBURGH AND WEST VIRGINIA <PW> 3RD QTR NET",
+    "NOTE: Full name Pittsburgh and West Virginia Railroad.",
+)
+HEADLINE_WORD_OPENS_A_FIRM = (
+    "BURLINGTON <BUR> GETS CONTRACT",
+    "Burlington Industries Inc said it won a contract.",
+)
+PLACE_HEAD_OPENS_A_FIRM = (
+    "",
+    "Giant Bay Resources Ltd said it signed an agreement. Giant Bay said it would pay.",
+)
+PLACE_AND_A_FIRM = ("", "The Bristol and West Building Society is issuing bonds.")
+SAINT_OPENS_A_FIRM = ("", "St. Joe Gold Corp said it plans a mine. St. Joe Gold said so.")
+SURNAME_AFTER_INITIALS_OF_A_FIRM = ("", "R.P. Scherer Corp is offering shares. Scherer said so.")
+GIVEN_NAME_OPENS_A_FIRM = (
+    "",
+    "Williams Cos took a charge. The Williams Natural Gas unit had a profit.",
+)
+FIRST_AND_A_PLACE = ("", "It was rated by Moody's. First Albany and Wheat First co-managed it.")
+
+
+@pytest.mark.parametrize(
+    ("article", "firm"),
+    [
+        (HEADLINE_OPENS_A_FIRM, "Pittsburgh and West Virginia Railroad"),
+        (HEADLINE_WORD_OPENS_A_FIRM, "Burlington Industries Inc"),
+        (PLACE_HEAD_OPENS_A_FIRM, "Giant Bay Resources Ltd"),
+        (PLACE_AND_A_FIRM, "Bristol and West Building Society"),
+        (SAINT_OPENS_A_FIRM, "St. Joe Gold Corp"),
+        (SURNAME_AFTER_INITIALS_OF_A_FIRM, "R.P. Scherer Corp"),
+        (GIVEN_NAME_OPENS_A_FIRM, "Williams Cos"),
+        (FIRST_AND_A_PLACE, "First Albany"),
+    ],
+)
+def test_no_place_or_person_is_matched_inside_a_firms_name(
+    article: tuple[str, str], firm: str
+) -> None:
+    found = set(candidates(*article[:1], [article[1]]))
+    assert ("organisation", firm) in found
+    assert not {name for kind, name in found if kind in ("person", "place")}

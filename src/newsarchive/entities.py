@@ -160,7 +160,7 @@ def _trim(span: _Span, opener_in_lowercase: bool) -> _Span:
         words[0] in CONNECTORS
         or (
             _is_stop(words[0])
-            and not (headed and words[0] in _FIRM_OPENERS)
+            and not ((headed or _firm_of_a_place(words[:2])) and words[0] in _FIRM_OPENERS)
             and not (len(words) > 1 and words[0] in _NAME_PARTICLES)
         )
         or words[0].lower() in CALENDAR
@@ -174,6 +174,12 @@ def _trim(span: _Span, opener_in_lowercase: bool) -> _Span:
     if words is span.words:
         return span
     return _Span(words, initial, span.before, span.after, span.possessive)
+
+
+def _firm_of_a_place(words: tuple[str, ...]) -> bool:
+    """Tell whether a name is "First" and a place, as banks and brokers are named ("First
+    Albany", "First Chicago"): a firm, never the place."""
+    return len(words) == 2 and words[0] == "First" and key(words[1]) in gazetteer().names
 
 
 def _segments(span: _Span) -> list[tuple[_Span, bool]]:
@@ -354,7 +360,7 @@ def _mentions(
     if span.before[-1:] == ("by",) and span.before[-2:-1] and span.before[-2] in BYLINE_CUES:
         return ()
     whole = " ".join(span.words)
-    if len(span.words) > 1 and key(whole) in gazetteer().names:
+    if len(span.words) > 1 and key(whole) in gazetteer().names and words[0] != "First":
         return (_Mention(PLACE, whole),)
     found: list[_Mention] = []
     parts = _segments(_trim(span, opener_in_lowercase))
@@ -398,6 +404,7 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
         or words[0] in FOREIGN_ORG_FIRST
         or _held_by_institution(words)
         or _firm_of_place(span.words)
+        or _firm_of_a_place(span.words)
     ):
         cut = "and" in words and span.before[-1:] == (",",)  # "Kidder, Peabody and Co"
         kind = WEAK_ORG if cut or GENERIC.issuperset(words) else ORG
@@ -657,8 +664,10 @@ def _expand(
 
 
 def _known(mentions: Iterable[_Mention]) -> dict[tuple[str, ...], _Mention]:
-    """Index the article's names, and each person's shorter forms, by their folded words."""
+    """Index the article's names, each person's shorter forms, and the opening words of each
+    organisation's name ("BURLINGTON" of Burlington Industries Inc), by their folded words."""
     known: dict[tuple[str, ...], _Mention] = {}
+    firms: list[_Mention] = []
     for mention in mentions:
         parts = _name_parts(mention.name)
         if mention.kind and parts:
@@ -666,7 +675,20 @@ def _known(mentions: Iterable[_Mention]) -> dict[tuple[str, ...], _Mention]:
             known.setdefault(parts, fixed)
             for form in _short_forms(parts) if mention.kind == PERSON else ():
                 known.setdefault(form, fixed)
+            firms += [fixed] if mention.kind == ORG and len(parts) > 1 else []
+    for firm in firms:  # after every name: a name the body uses alone stays that name
+        opener = _after_initials(firm.name)
+        for end in range(len(opener) - 1, 0, -1):
+            if end > 1 or (opener[0] not in STOP and not _demonym(opener[0])):
+                known.setdefault(opener[:end], firm)
     return known
+
+
+def _after_initials(name: str) -> tuple[str, ...]:
+    """Return a name's folded words from the first that is more than initials ("R.P.")."""
+    words = name.split()
+    at = next((i for i, w in enumerate(words) if not _INITIALS.fullmatch(w)), len(words))
+    return _name_parts(" ".join(words[at:]))
 
 
 def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], ...]:
@@ -685,7 +707,7 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
             opener_in_lowercase = bool(opener) and _in_lowercase(opener, texts)
             mentions = _mentions(*span, opener_in_lowercase)
             found[i] += mentions
-            if len(span[0]) > 1 and any(m.kind in _PEOPLE for m in mentions):
+            if len(span[0]) > 1 and any(_may_open_firm(m) for m in mentions):
                 people_runs.append((i, span[0], mentions))
     _firms_cut_short(found, people_runs)
     mentioned = [m for ms in found for m in ms]
@@ -695,12 +717,22 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     for m in mentioned:
         if m.kind == ORG and len(parts := _name_parts(m.name)) > 1:
             orgs.setdefault(parts[0], m.name)
+            if len(opener := _after_initials(m.name)) > 1:
+                orgs.setdefault(opener[0], m.name)  # "Scherer" of R.P. Scherer Corp
     resolved = [[_expand(m, people, orgs) for m in ms] for ms in found]
     known = _known(m for ms in resolved for m in ms) if headlines else {}
     for i in headlines:
         resolved[i] += _headline(texts[i], known)
     every = dict.fromkeys((m.kind, m.name) for ms in resolved for m in ms if m.kind)
     return tuple(m for m in every if not (m[0][-1:] == "?" and (m[0][:-1], m[1]) in every))
+
+
+def _may_open_firm(mention: _Mention) -> bool:
+    """Tell whether a mention may be the opening words of a firm's name: a person, or a place
+    read from a head word ("Giant Bay" of Giant Bay Resources Ltd), not a gazetteer's place."""
+    if mention.kind in _PEOPLE:
+        return True
+    return mention.kind in (PLACE, WEAK_PLACE) and key(mention.name) not in gazetteer().names
 
 
 def _firms_cut_short(
@@ -718,14 +750,30 @@ def _firms_cut_short(
         for end in range(2, len(parts) + 1):  # the firm with the fewest more words
             if len(_name_parts(firms.get(parts[:end], mention.name))) >= len(parts):
                 firms[parts[:end]] = mention.name
+    openers = {_name_parts(name)[0]: name for name in firms.values()}
     for i, words, mentions in runs:
-        firm = firms.get(_name_parts(" ".join(words)))
-        titled = words[0].lower() in TITLES
-        if firm is not None and (titled or all(m.kind != PERSON for m in mentions)):
+        parts = _name_parts(" ".join(words))
+        firm = firms.get(parts)
+        titled = words[0].lower().rstrip(".") in TITLES  # "St. Joe Gold" of St. Joe Gold Corp
+        # the person read after a word the firm's name opens with is no person: "St. Joe Gold"
+        cut = all(len(_name_parts(m.name)) < len(parts) for m in mentions if m.kind == PERSON)
+        if firm is not None and (titled or cut):
             found[i] = [m for m in found[i] if m not in mentions] + [_Mention(ORG, firm)]
+        elif not titled and any(_unit_of(m, openers) for m in mentions):
+            # "Williams Natural Gas" beside Williams Cos: a unit of the firm, not a person
+            weak = [m._replace(kind=WEAK_ORG) if _unit_of(m, openers) else m for m in mentions]
+            found[i] = [m for m in found[i] if m not in mentions] + weak
+
+
+def _unit_of(mention: _Mention, openers: dict[str, str]) -> bool:
+    """Tell whether a person's name opens with a word that opens a firm's name the article
+    uses and that is a given name only by chance ("Williams" of Williams Cos)."""
+    parts = _name_parts(mention.name)
+    return mention.kind in _PEOPLE and len(parts) > 1 and parts[0] in openers
 
 
 _PEOPLE = frozenset({PERSON, WEAK_PERSON})
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
 # Function words that open firms' names: "First Boston Corp", "First Chicago Corp".
 _FIRM_OPENERS = frozenset({"First", "Second", "Third", "One"})
