@@ -717,8 +717,8 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     for m in mentioned:
         if m.kind == ORG and len(parts := _name_parts(m.name)) > 1:
             orgs.setdefault(parts[0], m.name)
-            if len(opener := _after_initials(m.name)) > 1:
-                orgs.setdefault(opener[0], m.name)  # "Scherer" of R.P. Scherer Corp
+            if len(rest := _after_initials(m.name)) > 1:
+                orgs.setdefault(rest[0], m.name)  # "Scherer" of R.P. Scherer Corp
     resolved = [[_expand(m, people, orgs) for m in ms] for ms in found]
     known = _known(m for ms in resolved for m in ms) if headlines else {}
     for i in headlines:
