@@ -389,3 +389,59 @@ def test_no_place_or_person_is_matched_inside_a_firms_name(
     found = set(candidates(*article[:1], [article[1]]))
     assert ("organisation", firm) in found
     assert not {name for kind, name in found if kind in ("person", "place")}
+
+
+# A bare surname or a shorter full name folded into a fuller name it does not stand for.
+GIVEN_NAME_ALONE_IN_A_FIRM = "It bought slicers from the Dean/Alco Food Prep division."
+TOWN_BEFORE_A_STATE = "It bought First Federal, a Shelby, N.C., savings bank."
+
+
+def test_a_given_name_alone_without_evidence_joins_no_fuller_name() -> None:
+    found = entities_of(
+        "Dean Foods Co elected Howard M. Dean, its president.",
+        "Howard M. Dean said sales rose.",
+        GIVEN_NAME_ALONE_IN_A_FIRM,
+        TOWN_BEFORE_A_STATE,
+        "Senators Richard Shelby of Alabama and Jake Garn spoke.",
+        "Senator Richard Shelby said so.",
+    )
+    assert found["howard-m-dean"].articles == (0, 1)
+    assert found["richard-shelby"].articles == (4, 5)
+    assert found["shelby"].kind == "place"
+
+
+def test_a_full_name_of_its_own_is_not_a_longer_name_without_its_first_word() -> None:
+    found = entities_of(
+        "Justice John Paul Stevens wrote for the court.",
+        '"We are ready," said Paul Stevens, executive vice president of the exchange.',
+    )
+    assert found["john-paul-stevens"].articles == (0,)
+    assert found["paul-stevens"].articles == (1,)
+
+
+# Generic names and wire notes published as pages.
+WIRE_NOTE_IN_A_HEADLINE = ("LONDON COCOA OPEN POSITION (REVISED) - APR 6", "Positions fell.")
+EVERY_CITY_HAS_ONE = "The Chamber of Commerce said the sell-off was worrying."
+A_CITY_AND_ITS_CHAMBER = "The Paris Chamber of Commerce said the sell-off was worrying."
+PEOPLE_AS_AN_ADJECTIVE = "Banks met in Yugoslav debt negotiations."
+TITLE_ALONE = "Ralph Klopfenstein, Deputy Administrator for Commodity Operations, said so."
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        WIRE_NOTE_IN_A_HEADLINE,
+        ("", EVERY_CITY_HAS_ONE),
+        ("", PEOPLE_AS_AN_ADJECTIVE),
+        ("", TITLE_ALONE),
+        ("", "The Commonwealth said so."),
+    ],
+)
+def test_generic_names_titles_and_wire_notes_are_no_pages(article: tuple[str, str]) -> None:
+    found = set(candidates(article[0], [article[1]]))
+    published = {name for kind, name in found if not kind.endswith("?")}
+    assert published <= {"Ralph Klopfenstein"}
+
+
+def test_a_chamber_with_its_city_is_an_organisation() -> None:
+    assert ("organisation", "Paris Chamber of Commerce") in names(A_CITY_AND_ITS_CHAMBER)

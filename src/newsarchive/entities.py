@@ -94,6 +94,10 @@ _CREDIT = re.compile(
     re.MULTILINE,
 )
 _DATELINE = re.compile(r"\s*([^()\n]{2,60}?)\s*(?:\(([^()\n]{1,40})\))?\s*[-–—]{1,2}\s")
+# Notes in brackets that wire copy adds to a headline, never an agency: "(REVISED)".
+_WIRE_NOTES = frozenset(
+    ["revised", "corrected", "correction", "update", "updated", "amended", "repeat"]
+)
 _BYLINE = re.compile(r"\s*By [A-Z]\S*(?: [A-Z]\S*){0,3}\s*$")
 _PUNCTUATION = re.compile(r"[^\w\s'’.-]+")
 
@@ -407,7 +411,10 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
         or _firm_of_a_place(span.words)
     ):
         cut = "and" in words and span.before[-1:] == (",",)  # "Kidder, Peabody and Co"
-        kind = WEAK_ORG if cut or GENERIC.issuperset(words) else ORG
+        # "Stock Exchange", "Chamber of Commerce": every city has one, so which is unsaid
+        local = words[0] in _EVERY_CITY and GENERIC.issuperset(w for w in words if w != "of")
+        generic = local or GENERIC.issuperset(words)
+        kind = WEAK_ORG if cut or generic else ORG
     elif any(map(_demonym, span.words)):  # "South African", "Gulf Arab", "Swiss Krugerrand"
         kind = ""
     elif span.after[:1] and span.after[0] in EMPLOYER_CUE:
@@ -478,7 +485,10 @@ def _single(word: str, span: _Span, cued: bool) -> _Mention:
     if span.after == STATE_AFTER:  # "a Shelby, N.C., savings bank"
         return _Mention(PLACE, word)
     if lowered in first_names():  # "(Prime Minister Yasuhiro) Nakasone": never a page alone
-        return _Mention(WEAK_PERSON, word, True)
+        # and without a title, a cue or "said" after it, no person ("Dean" of Dean/Alco Food
+        # Prep): it stands only for a fuller name in the article
+        named = cued or span.before[-1:] in PERSON_CUE or span.after[:1] in SAID
+        return _Mention(WEAK_PERSON if named else "", word, True)
     if cued or span.before[-1:] in PERSON_CUE:
         return _Mention(PERSON, word, True)
     speaks = span.after[:1] in SAID and folded not in gaz.regions
@@ -512,6 +522,8 @@ def _demonym(word: str) -> bool:
     if lowered in DEMONYMS:
         return True
     regions = gazetteer().regions
+    if key(lowered + "ia") in regions:  # "Yugoslav" of Yugoslavia
+        return True
     for suffix in ("ian", "an", "n", "i", "ese", "ish"):
         stem = lowered[: -len(suffix)] if lowered.endswith(suffix) else ""
         if len(stem) > 2 and any(key(stem + end) in regions for end in ("", "a", "o", "y", "ia")):
@@ -527,15 +539,18 @@ def _dateline(text: str) -> tuple[list[_Mention], str]:
     match = _DATELINE.match(text)
     places = [p.strip() for p in match.group(1).split(",")] if match else [""]
     head = gazetteer().names.get(key(places[0]))
-    if not match or not places[0].isupper() or not (head or match.group(2)):
+    agencies = [a.strip() for a in (match.group(2) or "").split("/")] if match else []
+    agencies = [a for a in agencies if a[:1].isupper() and a.lower() not in _WIRE_NOTES]
+    # "LONDON COCOA OPEN POSITION (REVISED) - APR 6" is a headline with a note, no dateline
+    unknown = not head and (not agencies or len(places[0].split()) > 3)
+    if not match or not places[0].isupper() or unknown:
         return [], text
     found = [_Mention(PLACE, head or places[0].title())]
     for place in places[1:]:
         first = place.split()[0].lower() if place.split() else ""
         if place[:1].isupper() and first not in CALENDAR and first not in ORGS:  # ", Reuter -"
             found.append(_Mention(PLACE, place))
-    agencies = [a.strip() for a in (match.group(2) or "").split("/")]
-    return found + [_Mention(ORG, a) for a in agencies if a[:1].isupper()], text[match.end() :]
+    return found + [_Mention(ORG, a) for a in agencies], text[match.end() :]
 
 
 def _is_headline(text: str) -> bool:
@@ -773,6 +788,7 @@ def _unit_of(mention: _Mention, openers: dict[str, str]) -> bool:
 
 
 _PEOPLE = frozenset({PERSON, WEAK_PERSON})
+_EVERY_CITY = frozenset({"chamber", "board"})  # "Chamber of Commerce", "Board of Trade"
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
 # Function words that open firms' names: "First Boston Corp", "First Chicago Corp".

@@ -281,7 +281,7 @@ federal assembly parliament ministry finance foreign trade economics economy int
 defence defense commerce agriculture industry energy labour labor health education transport
 transportation statistics office bureau department commission council committee board party
 police army navy government cabinet company co inc corp institute state administration
-securities services unit division subsidiary""")
+securities services unit division subsidiary chamber trade""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST
