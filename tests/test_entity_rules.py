@@ -445,3 +445,17 @@ def test_generic_names_titles_and_wire_notes_are_no_pages(article: tuple[str, st
 
 def test_a_chamber_with_its_city_is_an_organisation() -> None:
     assert ("organisation", "Paris Chamber of Commerce") in names(A_CITY_AND_ITS_CHAMBER)
+
+
+TOWN_OPENS_A_FIRM = (
+    "Blue chip stocks such as San Miguel Corp rose. San Miguel's stock closed higher."
+)
+FIRM_IN_BRACKETS_NAMED_AS_A_TOWN = "It bid for shares in <San Miguel>. San Miguel is a brewer."
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [(TOWN_OPENS_A_FIRM, "San Miguel Corp"), (FIRM_IN_BRACKETS_NAMED_AS_A_TOWN, "San Miguel")],
+)
+def test_a_town_that_opens_a_firms_name_is_that_firm(text: str, firm: str) -> None:
+    assert names(text) == {("organisation", firm)}

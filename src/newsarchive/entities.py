@@ -664,7 +664,12 @@ def _expand(
     mention: _Mention, people: list[tuple[str, tuple[str, ...], str]], orgs: dict[str, str]
 ) -> _Mention:
     """Return a surname or partial name as the fuller person name it refers to in the article,
-    and a lone word that opens an organisation's name ("Midland" of Midland Bank) as that."""
+    and a lone word or a town's name that opens an organisation's name ("Midland" of Midland
+    Bank, "San Miguel" of San Miguel Corp) as that."""
+    if mention.kind in (PLACE, WEAK_PLACE) and not mention.flexible and " " in mention.name:
+        opens = orgs.get("-".join(_name_parts(mention.name)))
+        if opens is not None and key(mention.name) not in gazetteer().regions:
+            return _Mention(ORG, opens)  # "San Miguel's stock" of San Miguel Corp
     parts = _name_parts(mention.name) if mention.flexible else ()
     if len(parts) == 1 and parts[0] in orgs and mention.kind != PERSON:
         return _Mention(ORG, orgs[parts[0]])
@@ -732,6 +737,8 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     for m in mentioned:
         if m.kind == ORG and len(parts := _name_parts(m.name)) > 1:
             orgs.setdefault(parts[0], m.name)
+            for end in range(2, len(parts) + 1):  # "San Miguel" of San Miguel Corp
+                orgs.setdefault("-".join(parts[:end]), m.name)
             if len(rest := _after_initials(m.name)) > 1:
                 orgs.setdefault(rest[0], m.name)  # "Scherer" of R.P. Scherer Corp
     resolved = [[_expand(m, people, orgs) for m in ms] for ms in found]
