@@ -435,9 +435,10 @@ TITLE_ALONE = "Ralph Klopfenstein, Deputy Administrator for Commodity Operations
         ("", PEOPLE_AS_AN_ADJECTIVE),
         ("", TITLE_ALONE),
         ("", "The Commonwealth said so."),
+        ("", "It sent the refurbished battleship Missouri to patrol."),
     ],
 )
-def test_generic_names_titles_and_wire_notes_are_no_pages(article: tuple[str, str]) -> None:
+def test_generic_names_titles_ships_and_wire_notes_are_no_pages(article: tuple[str, str]) -> None:
     found = set(candidates(article[0], [article[1]]))
     published = {name for kind, name in found if not kind.endswith("?")}
     assert published <= {"Ralph Klopfenstein"}

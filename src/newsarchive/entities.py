@@ -25,6 +25,7 @@ from .entity_spans import (
     FIRM_CUE,
     REACH,
     ROLE_AFTER,
+    SHIP_CUE,
     TOKEN,
     normal_word,
     spans,
@@ -387,6 +388,8 @@ def _firm_of_partners(parts: list[tuple[_Span, bool]]) -> bool:
 
 def _classify(span: _Span, cued: bool) -> list[_Mention]:
     """Give a trimmed run of name words a kind, or drop it."""
+    if span.before[-1:] in SHIP_CUE:  # "the battleship Missouri", "the tanker Sea Isle City"
+        return [_Mention("", " ".join(span.words))]
     if len(span.words) == 1:
         return [_single(span.words[0], span, cued)]
     gaz, name, words = gazetteer(), " ".join(span.words), [w.lower() for w in span.words]

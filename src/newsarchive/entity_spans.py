@@ -36,7 +36,11 @@ from .entity_words import (
 # Words before a firm's name that is also a person's: "brokers James Capel".
 FIRM_CUE = {(w,) for w in ("brokers", "stockbrokers", "brokerage", "bankers", "auditors")}
 # "in", "president", ...; and "," for "Kidder, Peabody and Co", a name cut at its comma
-_CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR | FIRM_CUE) | {","}
+# Words before a ship's name, which is often a place's or a person's: "the battleship Missouri".
+SHIP_CUE = {
+    (w,) for w in ("ship", "tanker", "vessel", "battleship", "frigate", "destroyer", "freighter")
+}
+_CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR | FIRM_CUE | SHIP_CUE) | {","}
 # Words after an employer's name: "Dean Witter analyst Karen Gibbs" (not a person's name).
 EMPLOYER_CUE = frozenset(
     [
