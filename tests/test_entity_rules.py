@@ -460,3 +460,19 @@ FIRM_IN_BRACKETS_NAMED_AS_A_TOWN = "It bid for shares in <San Miguel>. San Migue
 )
 def test_a_town_that_opens_a_firms_name_is_that_firm(text: str, firm: str) -> None:
     assert names(text) == {("organisation", firm)}
+
+
+SENTENCE_OPENS_WITH_A_FIRM_AND = "Rochester Gas and Electric Corp said it sold shares."
+TWO_PLACES_OPEN_A_FIRM = ("", "It upgraded Ohio Edison Co's debt. Ohio Edison's shares rose.")
+
+
+def test_a_firm_with_and_opening_a_sentence_is_one_firm() -> None:
+    assert names(SENTENCE_OPENS_WITH_A_FIRM_AND) == {
+        ("organisation", "Rochester Gas and Electric Corp")
+    }
+
+
+def test_places_in_a_run_that_opens_a_firms_name_are_that_firm() -> None:
+    assert set(candidates(*TWO_PLACES_OPEN_A_FIRM[:1], [TWO_PLACES_OPEN_A_FIRM[1]])) == {
+        ("organisation", "Ohio Edison Co")
+    }

@@ -278,6 +278,9 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     first = words[0].lower()
     if first in ORG_FIRST and words[1:2] in (("of",), ("for",)):
         return True
+    # a sentence's first words before "and" and a legal form are one firm's ("Rochester Gas
+    # and Electric Corp said")
+    initial = initial and rest[-1].rstrip(".") not in LEGAL_FORMS
     if at > 3 or initial or rest[-1] not in ORG_HEADS or words[at - 1].lower() in LEGAL_FORMS:
         return False  # "Florida Power and Light Co" joins; "Texaco Inc and Chevron Corp" not
     if first in ORGS or rest[0] in ORGS or rest[0] in FOREIGN_ORG_FIRST:
@@ -730,7 +733,7 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
             opener_in_lowercase = bool(opener) and _in_lowercase(opener, texts)
             mentions = _mentions(*span, opener_in_lowercase)
             found[i] += mentions
-            if len(span[0]) > 1 and any(_may_open_firm(m) for m in mentions):
+            if len(span[0]) > 1 and any(_may_open_firm(m, span[0]) for m in mentions):
                 people_runs.append((i, span[0], mentions))
     _firms_cut_short(found, people_runs)
     mentioned = [m for ms in found for m in ms]
@@ -752,12 +755,13 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     return tuple(m for m in every if not (m[0][-1:] == "?" and (m[0][:-1], m[1]) in every))
 
 
-def _may_open_firm(mention: _Mention) -> bool:
-    """Tell whether a mention may be the opening words of a firm's name: a person, or a place
-    read from a head word ("Giant Bay" of Giant Bay Resources Ltd), not a gazetteer's place."""
+def _may_open_firm(mention: _Mention, words: tuple[str, ...]) -> bool:
+    """Tell whether a run's mention may be the opening words of a firm's name: a person, or a
+    place in a run that is no place's name ("Giant Bay" of Giant Bay Resources Ltd, "Ohio
+    Edison" of Ohio Edison Co; not "New York")."""
     if mention.kind in _PEOPLE:
         return True
-    return mention.kind in (PLACE, WEAK_PLACE) and key(mention.name) not in gazetteer().names
+    return mention.kind in (PLACE, WEAK_PLACE) and key(" ".join(words)) not in gazetteer().names
 
 
 def _firms_cut_short(
