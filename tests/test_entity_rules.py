@@ -466,9 +466,16 @@ SENTENCE_OPENS_WITH_A_FIRM_AND = "Rochester Gas and Electric Corp said it sold s
 TWO_PLACES_OPEN_A_FIRM = ("", "It upgraded Ohio Edison Co's debt. Ohio Edison's shares rose.")
 
 
+TWO_FIRMS_WITH_AND_JOINED_BY_AND = "American Telephone and Telegraph Co and Telerate Inc said."
+
+
 def test_a_firm_with_and_opening_a_sentence_is_one_firm() -> None:
     assert names(SENTENCE_OPENS_WITH_A_FIRM_AND) == {
         ("organisation", "Rochester Gas and Electric Corp")
+    }
+    assert names(TWO_FIRMS_WITH_AND_JOINED_BY_AND) == {
+        ("organisation", "American Telephone and Telegraph Co"),
+        ("organisation", "Telerate Inc"),
     }
 
 

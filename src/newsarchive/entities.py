@@ -197,7 +197,9 @@ def _segments(span: _Span) -> list[tuple[_Span, bool]]:
     for i, word in enumerate(span.words):
         held = i > 0 and span.words[i - 1].lower() in HELD
         held = held or (word == "of" and _firm_of_place((*chunks[-1], *span.words[i:])))
-        if word in {"of", "for"} and not held:
+        # "American Telephone and Telegraph Co and Telerate Inc": two firms after a legal form
+        firms = word == "and" and i > 0 and span.words[i - 1].lower().rstrip(".") in LEGAL_FORMS
+        if (word in {"of", "for"} and not held) or firms:
             chunks.append([])
         elif word != "the" or chunks[-1]:
             chunks[-1].append(word)
