@@ -25,6 +25,7 @@ from .entity_spans import (
     FIRM_CUE,
     REACH,
     ROLE_AFTER,
+    SHIP_CUE,
     TOKEN,
     normal_word,
     spans,
@@ -63,6 +64,7 @@ from .entity_words import (
     SAID,
     SINGLE_DROP,
     STATE_ABBREVIATIONS,
+    STATE_AFTER,
     STOP,
     STOP_ACRONYMS,
     SUFFIXES,
@@ -93,6 +95,10 @@ _CREDIT = re.compile(
     re.MULTILINE,
 )
 _DATELINE = re.compile(r"\s*([^()\n]{2,60}?)\s*(?:\(([^()\n]{1,40})\))?\s*[-–—]{1,2}\s")
+# Notes in brackets that wire copy adds to a headline, never an agency: "(REVISED)".
+_WIRE_NOTES = frozenset(
+    ["revised", "corrected", "correction", "update", "updated", "amended", "repeat"]
+)
 _BYLINE = re.compile(r"\s*By [A-Z]\S*(?: [A-Z]\S*){0,3}\s*$")
 _PUNCTUATION = re.compile(r"[^\w\s'’.-]+")
 
@@ -157,7 +163,11 @@ def _trim(span: _Span, opener_in_lowercase: bool) -> _Span:
     headed = words[-1].lower() in HEADS
     while words and (
         words[0] in CONNECTORS
-        or (_is_stop(words[0]) and not (headed and words[0] in _FIRM_OPENERS))
+        or (
+            _is_stop(words[0])
+            and not ((headed or _firm_of_a_place(words[:2])) and words[0] in _FIRM_OPENERS)
+            and not (len(words) > 1 and words[0] in _NAME_PARTICLES)
+        )
         or words[0].lower() in CALENDAR
         or (initial and not headed and len(words) > 1 and opener_in_lowercase)
     ):
@@ -171,20 +181,38 @@ def _trim(span: _Span, opener_in_lowercase: bool) -> _Span:
     return _Span(words, initial, span.before, span.after, span.possessive)
 
 
+def _firm_of_a_place(words: tuple[str, ...]) -> bool:
+    """Tell whether a name is "First" and a place, as banks and brokers are named ("First
+    Albany", "First Chicago"): a firm, never the place."""
+    return len(words) == 2 and words[0] == "First" and key(words[1]) in gazetteer().names
+
+
 def _segments(span: _Span) -> list[tuple[_Span, bool]]:
     """Split a span at "and", "of" or "for" unless a head ("Ministry of") holds it."""
     if _SPLITTERS.isdisjoint(span.words):
         return [(span, False)] if span.words else []
-    if _one_name_with_and(span.words, span.initial):
+    if _one_name_with_and(span.words, span.initial) or _firm_of_place(span.words):
         return [(span, False)]
-    parts: list[list[str]] = [[]]
+    chunks: list[list[str]] = [[]]
     for i, word in enumerate(span.words):
-        held = word != "and" and i > 0 and span.words[i - 1].lower() in HELD
-        held = held or (word == "and" and span.words[i + 1 : i + 2] in _AND_CO)
-        if word in {"of", "for", "and"} and not held:
-            parts.append([])
-        elif word != "the" or parts[-1]:
-            parts[-1].append(word)
+        held = i > 0 and span.words[i - 1].lower() in HELD
+        held = held or (word == "of" and _firm_of_place((*chunks[-1], *span.words[i:])))
+        # "American Telephone and Telegraph Co and Telerate Inc": two firms after a legal form
+        firms = word == "and" and i > 0 and span.words[i - 1].lower().rstrip(".") in LEGAL_FORMS
+        if (word in {"of", "for"} and not held) or firms:
+            chunks.append([])
+        elif word != "the" or chunks[-1]:
+            chunks[-1].append(word)
+    parts: list[list[str]] = []
+    for i, chunk in enumerate(chunks):  # "Shares of Pope and Talbot Inc": one firm after "of"
+        parts.append([])
+        initial = span.initial and i == 0
+        whole = len(chunks) > 1 and _one_name_with_and(tuple(chunk), initial)
+        for j, word in enumerate(chunk):
+            if word == "and" and not whole and tuple(chunk[j + 1 : j + 2]) not in _AND_CO:
+                parts.append([])
+            elif word != "the" or parts[-1]:
+                parts[-1].append(word)
     found: list[tuple[_Span, bool]] = []
     for i, words in enumerate(parts):
         titled = i > 0 and bool(parts[i - 1]) and parts[i - 1][-1].lower().rstrip(".") in TITLES
@@ -196,6 +224,17 @@ def _segments(span: _Span) -> list[tuple[_Span, bool]]:
         part = _Span(tuple(words), span.initial and first, before, after, span.possessive and last)
         found += [(part, cued)] if words else []
     return found
+
+
+def _firm_of_place(words: tuple[str, ...]) -> bool:
+    """Tell whether "of" ends a firm's name with its place: "Affiliated Bankshares of Colorado
+    Inc", "Mobile Communications Corp of America" (one firm, not a firm and a place)."""
+    if "of" not in words or "and" in words or "for" in words or words.count("of") > 1:
+        return False
+    at = words.index("of")
+    if words[-1].lower().rstrip(".") in LEGAL_FORMS:  # "... of Colorado Inc"
+        return key(" ".join(words[at + 1 : -1])) in gazetteer().names
+    return words[at + 1 :] == ("America",) and words[at - 1].lower().rstrip(".") in LEGAL_FORMS
 
 
 def _country_prefix(word: str) -> str:
@@ -220,6 +259,12 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     rest = [w.lower() for w in words[at + 1 :]]
     if not rest or "the" in rest or "and" in rest or not HELD.isdisjoint(rest[:-1]):
         return False
+    if "for" in rest or "of" in rest:  # "Edelman and Dominion Textile Ltd for Burlington Inc"
+        return False
+    if len(rest) == 1 and at == 1 and words[0].lower() in ORG_HEADS and rest[0] in ORG_HEADS:
+        return False  # "House and Senate": two bodies
+    if at == 1 and len(rest) == 2 and rest[1].rstrip(".") in LEGAL_FORMS:
+        return key(words[0]) not in gazetteer().names  # "Pope and Talbot Inc", first or not
     if words[at - 1].lower().rstrip(".") in LEGAL_FORMS:  # "X Corp and Y Co": two firms
         return False
     if not _FIRM_WORDS.isdisjoint(w.rstrip(".") for w in rest):  # "Toyo Trust and Banking Co"
@@ -235,15 +280,24 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     first = words[0].lower()
     if first in ORG_FIRST and words[1:2] in (("of",), ("for",)):
         return True
+    # a sentence's first words before "and" and a legal form are one firm's ("Rochester Gas
+    # and Electric Corp said")
+    initial = initial and rest[-1].rstrip(".") not in LEGAL_FORMS
     if at > 3 or initial or rest[-1] not in ORG_HEADS or words[at - 1].lower() in LEGAL_FORMS:
         return False  # "Florida Power and Light Co" joins; "Texaco Inc and Chevron Corp" not
-    return first not in ORGS and key(" ".join(words[:at])) not in gazetteer().names
+    if first in ORGS or rest[0] in ORGS or rest[0] in FOREIGN_ORG_FIRST:
+        return False
+    if key(" ".join(words[:at])) not in gazetteer().names:
+        return True
+    # a place, "and", then more than a head: "Bristol and West Building Society",
+    # "Pittsburgh and West Virginia Railroad" (not "Japan and World Bank", a known name)
+    return len(rest) > 1 and key(" ".join(words[at + 1 :])) not in ORG_NAMES
 
 
 def _titled(span: _Span) -> tuple[_Span, _Span]:
     """Split "U.S. President Joe Biden" into the prefix "U.S." and the titled name "Joe Biden"."""
     words = span.words
-    if words[-1].lower() in ORG_HEADS:  # "General Electric Co" is no general's name
+    if words[-1].lower() in HEADS:  # "General Electric Co", "Prince Edward Island": no titles
         return span, _NO_NAME
     if len(words) < 2:
         return span, _NO_NAME
@@ -280,11 +334,24 @@ def _after_roles(span: _Span) -> tuple[_Span, _Span]:
                 break
             if all(w.lower().rstrip(".") in ROLES or w.lower() in TITLE_RUN for w in words[:i]):
                 return _NO_NAME, named
+            # "Lucio Cesar Pires": one name, "Lucio" a given name the lists lack
+            if i == 1 and span.before[-1:] not in PERSON_CUE and _unknown_given(words[0]):
+                return _NO_NAME, named._replace(words=words)
             initials = all(len(w) == 2 and w.endswith(".") for w in words[:i])  # "E. Gerald"
             if words[i - 1].lower() not in CONNECTORS and not initials:  # "Credit Suisse Paul X"
                 return _Span(words[:i], span.initial, span.before, (), False), named
             break
     return span, _NO_NAME
+
+
+def _unknown_given(word: str) -> bool:
+    """Tell whether a word before a given name is likely a given name the lists lack ("Lucio"
+    of Lucio Cesar Pires): a plain capitalised word that is no place, firm, role or people."""
+    lowered = word.lower()
+    if not (word.isalpha() and word[0].isupper() and word[1:].islower()):
+        return False
+    known = lowered in ORGS or lowered in HEADS or lowered in NOT_NAME or lowered in ROLES
+    return not known and key(word) not in gazetteer().names and not _demonym(word)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -303,7 +370,7 @@ def _mentions(
     if span.before[-1:] == ("by",) and span.before[-2:-1] and span.before[-2] in BYLINE_CUES:
         return ()
     whole = " ".join(span.words)
-    if len(span.words) > 1 and key(whole) in gazetteer().names:
+    if len(span.words) > 1 and key(whole) in gazetteer().names and words[0] != "First":
         return (_Mention(PLACE, whole),)
     found: list[_Mention] = []
     parts = _segments(_trim(span, opener_in_lowercase))
@@ -326,6 +393,8 @@ def _firm_of_partners(parts: list[tuple[_Span, bool]]) -> bool:
 
 def _classify(span: _Span, cued: bool) -> list[_Mention]:
     """Give a trimmed run of name words a kind, or drop it."""
+    if span.before[-1:] in SHIP_CUE:  # "the battleship Missouri", "the tanker Sea Isle City"
+        return [_Mention("", " ".join(span.words))]
     if len(span.words) == 1:
         return [_single(span.words[0], span, cued)]
     gaz, name, words = gazetteer(), " ".join(span.words), [w.lower() for w in span.words]
@@ -342,9 +411,18 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
         kind = PLACE
     elif key(name) in ORG_NAMES or span.before[-1:] in FIRM_CUE:
         kind = ORG  # known before any rule ("European Community"); "brokers James Capel"
-    elif words[-1] in ORG_HEADS or words[0] in FOREIGN_ORG_FIRST or _held_by_institution(words):
+    elif (
+        words[-1] in ORG_HEADS
+        or words[0] in FOREIGN_ORG_FIRST
+        or _held_by_institution(words)
+        or _firm_of_place(span.words)
+        or _firm_of_a_place(span.words)
+    ):
         cut = "and" in words and span.before[-1:] == (",",)  # "Kidder, Peabody and Co"
-        kind = WEAK_ORG if cut or GENERIC.issuperset(words) else ORG
+        # "Stock Exchange", "Chamber of Commerce": every city has one, so which is unsaid
+        local = words[0] in _EVERY_CITY and GENERIC.issuperset(w for w in words if w != "of")
+        generic = local or GENERIC.issuperset(words)
+        kind = WEAK_ORG if cut or generic else ORG
     elif any(map(_demonym, span.words)):  # "South African", "Gulf Arab", "Swiss Krugerrand"
         kind = ""
     elif span.after[:1] and span.after[0] in EMPLOYER_CUE:
@@ -412,8 +490,13 @@ def _single(word: str, span: _Span, cued: bool) -> _Mention:
         return _Mention(ORG if lowered in ORGS else "", word)
     if _demonym(word):
         return _Mention("", word)
+    if span.after == STATE_AFTER:  # "a Shelby, N.C., savings bank"
+        return _Mention(PLACE, word)
     if lowered in first_names():  # "(Prime Minister Yasuhiro) Nakasone": never a page alone
-        return _Mention(WEAK_PERSON, word, True)
+        # and without a title, a cue or "said" after it, no person ("Dean" of Dean/Alco Food
+        # Prep): it stands only for a fuller name in the article
+        named = cued or span.before[-1:] in PERSON_CUE or span.after[:1] in SAID
+        return _Mention(WEAK_PERSON if named else "", word, True)
     if cued or span.before[-1:] in PERSON_CUE:
         return _Mention(PERSON, word, True)
     speaks = span.after[:1] in SAID and folded not in gaz.regions
@@ -433,6 +516,8 @@ def _place_cue(span: _Span) -> str:
     before, after = span.before, span.after
     if before[-2:] in PLACE_BEFORE or after[:1] in PLACE_AFTER or after in APPOSITION:
         return PLACE
+    if after == STATE_AFTER:
+        return PLACE
     if before[-1:] in PLACE_NEAR and not span.possessive:
         return WEAK_PLACE
     return ""
@@ -445,6 +530,8 @@ def _demonym(word: str) -> bool:
     if lowered in DEMONYMS:
         return True
     regions = gazetteer().regions
+    if key(lowered + "ia") in regions:  # "Yugoslav" of Yugoslavia
+        return True
     for suffix in ("ian", "an", "n", "i", "ese", "ish"):
         stem = lowered[: -len(suffix)] if lowered.endswith(suffix) else ""
         if len(stem) > 2 and any(key(stem + end) in regions for end in ("", "a", "o", "y", "ia")):
@@ -460,15 +547,18 @@ def _dateline(text: str) -> tuple[list[_Mention], str]:
     match = _DATELINE.match(text)
     places = [p.strip() for p in match.group(1).split(",")] if match else [""]
     head = gazetteer().names.get(key(places[0]))
-    if not match or not places[0].isupper() or not (head or match.group(2)):
+    agencies = [a.strip() for a in (match.group(2) or "").split("/")] if match else []
+    agencies = [a for a in agencies if a[:1].isupper() and a.lower() not in _WIRE_NOTES]
+    # "LONDON COCOA OPEN POSITION (REVISED) - APR 6" is a headline with a note, no dateline
+    unknown = not head and (not agencies or len(places[0].split()) > 3)
+    if not match or not places[0].isupper() or unknown:
         return [], text
     found = [_Mention(PLACE, head or places[0].title())]
     for place in places[1:]:
         first = place.split()[0].lower() if place.split() else ""
         if place[:1].isupper() and first not in CALENDAR and first not in ORGS:  # ", Reuter -"
             found.append(_Mention(PLACE, place))
-    agencies = [a.strip() for a in (match.group(2) or "").split("/")]
-    return found + [_Mention(ORG, a) for a in agencies if a[:1].isupper()], text[match.end() :]
+    return found + [_Mention(ORG, a) for a in agencies], text[match.end() :]
 
 
 def _is_headline(text: str) -> bool:
@@ -582,7 +672,12 @@ def _expand(
     mention: _Mention, people: list[tuple[str, tuple[str, ...], str]], orgs: dict[str, str]
 ) -> _Mention:
     """Return a surname or partial name as the fuller person name it refers to in the article,
-    and a lone word that opens an organisation's name ("Midland" of Midland Bank) as that."""
+    and a lone word or a town's name that opens an organisation's name ("Midland" of Midland
+    Bank, "San Miguel" of San Miguel Corp) as that."""
+    if mention.kind in (PLACE, WEAK_PLACE) and not mention.flexible and " " in mention.name:
+        opens = orgs.get("-".join(_name_parts(mention.name)))
+        if opens is not None and key(mention.name) not in gazetteer().regions:
+            return _Mention(ORG, opens)  # "San Miguel's stock" of San Miguel Corp
     parts = _name_parts(mention.name) if mention.flexible else ()
     if len(parts) == 1 and parts[0] in orgs and mention.kind != PERSON:
         return _Mention(ORG, orgs[parts[0]])
@@ -597,8 +692,10 @@ def _expand(
 
 
 def _known(mentions: Iterable[_Mention]) -> dict[tuple[str, ...], _Mention]:
-    """Index the article's names, and each person's shorter forms, by their folded words."""
+    """Index the article's names, each person's shorter forms, and the opening words of each
+    organisation's name ("BURLINGTON" of Burlington Industries Inc), by their folded words."""
     known: dict[tuple[str, ...], _Mention] = {}
+    firms: list[_Mention] = []
     for mention in mentions:
         parts = _name_parts(mention.name)
         if mention.kind and parts:
@@ -606,7 +703,20 @@ def _known(mentions: Iterable[_Mention]) -> dict[tuple[str, ...], _Mention]:
             known.setdefault(parts, fixed)
             for form in _short_forms(parts) if mention.kind == PERSON else ():
                 known.setdefault(form, fixed)
+            firms += [fixed] if mention.kind == ORG and len(parts) > 1 else []
+    for firm in firms:  # after every name: a name the body uses alone stays that name
+        opener = _after_initials(firm.name)
+        for end in range(len(opener) - 1, 0, -1):
+            if end > 1 or (opener[0] not in STOP and not _demonym(opener[0])):
+                known.setdefault(opener[:end], firm)
     return known
+
+
+def _after_initials(name: str) -> tuple[str, ...]:
+    """Return a name's folded words from the first that is more than initials ("R.P.")."""
+    words = name.split()
+    at = next((i for i, w in enumerate(words) if not _INITIALS.fullmatch(w)), len(words))
+    return _name_parts(" ".join(words[at:]))
 
 
 def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], ...]:
@@ -625,7 +735,7 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
             opener_in_lowercase = bool(opener) and _in_lowercase(opener, texts)
             mentions = _mentions(*span, opener_in_lowercase)
             found[i] += mentions
-            if len(span[0]) > 1 and any(m.kind in _PEOPLE for m in mentions):
+            if len(span[0]) > 1 and any(_may_open_firm(m, span[0]) for m in mentions):
                 people_runs.append((i, span[0], mentions))
     _firms_cut_short(found, people_runs)
     mentioned = [m for ms in found for m in ms]
@@ -635,12 +745,25 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     for m in mentioned:
         if m.kind == ORG and len(parts := _name_parts(m.name)) > 1:
             orgs.setdefault(parts[0], m.name)
+            for end in range(2, len(parts) + 1):  # "San Miguel" of San Miguel Corp
+                orgs.setdefault("-".join(parts[:end]), m.name)
+            if len(rest := _after_initials(m.name)) > 1:
+                orgs.setdefault(rest[0], m.name)  # "Scherer" of R.P. Scherer Corp
     resolved = [[_expand(m, people, orgs) for m in ms] for ms in found]
     known = _known(m for ms in resolved for m in ms) if headlines else {}
     for i in headlines:
         resolved[i] += _headline(texts[i], known)
     every = dict.fromkeys((m.kind, m.name) for ms in resolved for m in ms if m.kind)
     return tuple(m for m in every if not (m[0][-1:] == "?" and (m[0][:-1], m[1]) in every))
+
+
+def _may_open_firm(mention: _Mention, words: tuple[str, ...]) -> bool:
+    """Tell whether a run's mention may be the opening words of a firm's name: a person, or a
+    place in a run that is no place's name ("Giant Bay" of Giant Bay Resources Ltd, "Ohio
+    Edison" of Ohio Edison Co; not "New York")."""
+    if mention.kind in _PEOPLE:
+        return True
+    return mention.kind in (PLACE, WEAK_PLACE) and key(" ".join(words)) not in gazetteer().names
 
 
 def _firms_cut_short(
@@ -658,17 +781,36 @@ def _firms_cut_short(
         for end in range(2, len(parts) + 1):  # the firm with the fewest more words
             if len(_name_parts(firms.get(parts[:end], mention.name))) >= len(parts):
                 firms[parts[:end]] = mention.name
+    openers = {_name_parts(name)[0]: name for name in firms.values()}
     for i, words, mentions in runs:
-        firm = firms.get(_name_parts(" ".join(words)))
-        titled = words[0].lower() in TITLES
-        if firm is not None and (titled or all(m.kind != PERSON for m in mentions)):
+        parts = _name_parts(" ".join(words))
+        firm = firms.get(parts)
+        titled = words[0].lower().rstrip(".") in TITLES  # "St. Joe Gold" of St. Joe Gold Corp
+        # the person read after a word the firm's name opens with is no person: "St. Joe Gold"
+        cut = all(len(_name_parts(m.name)) < len(parts) for m in mentions if m.kind == PERSON)
+        if firm is not None and (titled or cut):
             found[i] = [m for m in found[i] if m not in mentions] + [_Mention(ORG, firm)]
+        elif not titled and any(_unit_of(m, openers) for m in mentions):
+            # "Williams Natural Gas" beside Williams Cos: a unit of the firm, not a person
+            weak = [m._replace(kind=WEAK_ORG) if _unit_of(m, openers) else m for m in mentions]
+            found[i] = [m for m in found[i] if m not in mentions] + weak
+
+
+def _unit_of(mention: _Mention, openers: dict[str, str]) -> bool:
+    """Tell whether a person's name opens with a word that opens a firm's name the article
+    uses and that is a given name only by chance ("Williams" of Williams Cos)."""
+    parts = _name_parts(mention.name)
+    return mention.kind in _PEOPLE and len(parts) > 1 and parts[0] in openers
 
 
 _PEOPLE = frozenset({PERSON, WEAK_PERSON})
+_EVERY_CITY = frozenset({"chamber", "board"})  # "Chamber of Commerce", "Board of Trade"
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
 # Function words that open firms' names: "First Boston Corp", "First Chicago Corp".
 _FIRM_OPENERS = frozenset({"First", "Second", "Third", "One"})
+# Particles that open a place's or a person's name in capitals: "Las Palmas", "De Beers".
+_NAME_PARTICLES = frozenset(w.title() for w in PARTICLES - {"do", "y", "den", "al"})
 # Words after "and" that continue the name before it: "Savings and Loan", "Bank and Trust".
 _ONE_WITH_AND = frozenset({"loan", "loans", "trust", "banking", "investment", "exchange"})
 _AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",), ("Associates",)})

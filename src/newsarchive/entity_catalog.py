@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .authority import Authority
 from .entities import ORG, PERSON, PLACE, _parts, _short_forms
-from .entity_words import LEGAL_FORMS, SAME_AS, fold, gazetteer
+from .entity_words import LEGAL_FORMS, SAME_AS, first_names, fold, gazetteer
 
 _KIND_ORDER = {PLACE: 0, ORG: 1, PERSON: 2}
 _MAX_PARENTS = 8  # a surname shared by more full names than this stays apart, unpublished
@@ -77,18 +77,17 @@ def gather(
     people = {k for k, kind in guesses.items() if kind.rstrip("?") == PERSON}
     reach = {k: len({i for m in members[k] for i in postings[m]}) for k in people}
     targets = _fold_people(people, reach)
-    groups: dict[str, list[str]] = {}
-    for k in members:
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for k, ms in members.items():
         target = targets.get(k, k)
         if target:
-            groups.setdefault(target, []).append(k)
+            groups.setdefault(target, []).extend(ms)
     published: list[Entity] = []
     unconfirmed: list[Entity] = []
-    for target, keys in groups.items():
-        group = [m for k in keys for m in members[k]]
+    for target, group in groups.items():
         ids = tuple(sorted(set().union(*(postings[m] for m in group))))
         kind = kinds.get(target) or _majority(group, postings)
-        name = _preferred(target, aliases) or _best_name(members[target], postings)
+        name = _preferred(target, aliases) or _best_name(members.get(target, group), postings)
         if kind.endswith("?"):
             unconfirmed.append(Entity(target, name, kind[:-1], ids))
         elif len(ids) >= min_articles and sum(len(postings[m]) for m in group) >= min_mentions:
@@ -176,8 +175,11 @@ def _fold_people(keys: set[str], reach: dict[str, int]) -> dict[str, str]:
     for k in sorted(keys):
         by_parts.setdefault(parts[k], k)
     parents: dict[str, list[str]] = {}
+    given = first_names()
     for k in sorted(keys):
         for form in _short_forms(parts[k]):
+            if len(form) > 1 and form == parts[k][1:] and given.issuperset(parts[k][:2]):
+                continue  # "Paul Stevens", a full name too, is not John Paul Stevens
             short = by_parts.get(form)
             if short is not None and len(parents.setdefault(short, [])) <= _MAX_PARENTS:
                 parents[short].append(k)

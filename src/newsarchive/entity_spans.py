@@ -25,6 +25,8 @@ from .entity_words import (
     PLACE_NEAR,
     ROLES,
     SAID,
+    STATE_AFTER,
+    STATE_TOKENS,
     STOP,
     TITLES,
     gazetteer,
@@ -34,7 +36,11 @@ from .entity_words import (
 # Words before a firm's name that is also a person's: "brokers James Capel".
 FIRM_CUE = {(w,) for w in ("brokers", "stockbrokers", "brokerage", "bankers", "auditors")}
 # "in", "president", ...; and "," for "Kidder, Peabody and Co", a name cut at its comma
-_CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR | FIRM_CUE) | {","}
+# Words before a ship's name, which is often a place's or a person's: "the battleship Missouri".
+SHIP_CUE = {
+    (w,) for w in ("ship", "tanker", "vessel", "battleship", "frigate", "destroyer", "freighter")
+}
+_CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR | FIRM_CUE | SHIP_CUE) | {","}
 # Words after an employer's name: "Dean Witter analyst Karen Gibbs" (not a person's name).
 EMPLOYER_CUE = frozenset(
     [
@@ -218,6 +224,9 @@ def _after(text: str, start: int) -> tuple[str, ...]:
         return tuple(tokens)
     if tokens[:1] == [","] and len(tokens) > 1 and tokens[1] in ROLE_AFTER:
         return (",", tokens[1])  # "Beryl Sprinkel, chairman of ..."
+    if tokens[:1] == [","] and len(tokens) > 1 and tokens[1] in STATE_TOKENS:
+        return STATE_AFTER  # "a Shelby, N.C., savings bank": a town, whatever its name
+
     return tuple(tokens[:1]) if tokens[:1] and tokens[0] in _CUES_AFTER else ()
 
 

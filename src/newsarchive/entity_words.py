@@ -45,7 +45,8 @@ christmas easter ramadan thanksgiving""")
 DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 CALENDAR = DAYS | _words("""january february march april may june july august september
 october november december jan feb mar apr jun jul aug sep sept oct nov dec""")
-PARTICLES = _words("de del la las los da das do dos di du van von der den ter bin ibn al el le y")
+PARTICLES = _words("""de del la las los da das do dos di du van von der den ter bin ibn al el le y
+des della dei degli fuer für""")
 CONNECTORS = PARTICLES | {"of", "for", "and", "the"}
 TITLES = _words("""president vice prime minister premier chancellor secretary senator sen rep
 representative congressman congresswoman governor gov mayor king queen prince princess pope sheikh
@@ -53,7 +54,8 @@ emir sultan ayatollah judge justice general gen colonel col lieutenant lt captai
 admiral adm major maj commander chief director ambassador archbishop bishop cardinal father rev
 reverend mr mrs ms miss dr prof professor sir dame lord lady speaker chairman chairwoman chair ceo
 attorney commissioner inspector detective officer deputy coach leader spokesman spokeswoman
-crown ministers presidents premiers governors senators secretaries chancellors""")
+crown ministers presidents premiers governors senators secretaries chancellors administrator
+comptroller undersecretary treasurer superintendent envoy ombudsman""")
 DEPARTMENTS = _words("""state defense defence foreign affairs interior justice finance health
 education energy agriculture labor labour commerce treasury homeland security home economy trade
 transport transportation public safety environment culture tourism development industry welfare
@@ -74,6 +76,7 @@ motors electric systems technologies partners exchange front movement brigade br
 club alliance coalition hospital tribunal watch international command mission plc ag nv sa
 bv spa gmbh limited bhd lp society chamber securities bancorp bancorporation bankshares
 industries resources enterprises investments associates brothers capital petroleum oil utilities
+center centre railroad railway railways supermarkets stores foods mills
 communications intelligence division unit subsidiary hotel hotels works futures lines""")
 # First words of institutions' names in French, Spanish, Italian, Portuguese and German.
 FOREIGN_ORG_FIRST = _words("""societe société banque banco banca compagnie compania compañía
@@ -232,6 +235,10 @@ jewish buddhist hindu sunni shiite orthodox""")
 # US states as wire copy abbreviates them ("Neal, W. Va."): never part of a person's name.
 STATE_ABBREVIATIONS = _words("""ala ariz ark calif colo conn del fla ga ill ind kan ky la mass md
 mich minn miss mo mont neb nebr nev okla ore pa tenn tex va vt wash wis wyo""")
+# The same after a place's name and a comma, as tokens: "Shelby, N.C.", "Burlington, Mass.".
+STATE_TOKENS = STATE_ABBREVIATIONS | _words("""n.c. n.y. n.j. n.h. n.d. n.m. s.c. s.d. r.i. d.c.
+w.va""")
+STATE_AFTER = (",", "state")  # what the tokens after a span read as when they are a state
 # Legal forms at the end of a company name, dropped from its identity: "ChemLawn Corp" is
 # "ChemLawn". Folded, as a name's last word(s).
 LEGAL_FORMS = _words("""inc corp co cos ltd plc llc lp ag sa nv bv spa gmbh kk bhd pty limited
@@ -265,7 +272,8 @@ def first_names() -> frozenset[str]:
 SURNAME_TITLES = _words("king bishop major judge lord cardinal marshal chancellor father chief")
 SUFFIXES = _words("jr sr ii iii iv")
 SAID = {(w,) for w in _words("said says told added asked wrote")}
-SINGLE_DROP = CALENDAR | TITLES | ORG_HEADS | EVENT_HEADS | _words("west east north south")
+SINGLE_DROP = CALENDAR | TITLES | ORG_HEADS | EVENT_HEADS
+SINGLE_DROP |= _words("west east north south commonwealth")
 # Words of a name that many countries' institutions share: "Stock Exchange", "Central Bank",
 # "Supreme Court" alone do not say which one, so need a person's confirmation.
 GENERIC = _words("""stock exchange central bank supreme court lower upper house national
@@ -273,7 +281,7 @@ federal assembly parliament ministry finance foreign trade economics economy int
 defence defense commerce agriculture industry energy labour labor health education transport
 transportation statistics office bureau department commission council committee board party
 police army navy government cabinet company co inc corp institute state administration
-securities services unit division subsidiary""")
+securities services unit division subsidiary chamber trade""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST
