@@ -298,7 +298,9 @@ def test_a_read_only_output_folder_is_a_clear_error(tmp_path, small_disk):
     )
 
 
-def test_running_out_of_space_mid_write_is_reported_not_raised(tmp_path, monkeypatch):
+def test_running_out_of_space_mid_write_is_reported_not_raised(
+    tmp_path, monkeypatch, in_this_process
+):
     real = Path.write_bytes
     written = []
 
