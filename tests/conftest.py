@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive import builder, executor, reading
+from newsarchive import executor
 from newsarchive.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,16 +31,14 @@ def _pooled_under_a_named_start_method(monkeypatch: pytest.MonkeyPatch) -> None:
     """When the suite runs under a named start method (NEWSARCHIVE_START_METHOD, as CI's
     second run does), every build reads and renders in worker processes, however small."""
     if os.environ.get(executor.START_METHOD):
-        monkeypatch.setattr(reading, "POOL_FROM", 1)
-        monkeypatch.setattr(builder, "RENDER_POOL_FROM", 1)
+        monkeypatch.setattr(executor, "POOL_FROM", 1)
 
 
 @pytest.fixture
 def in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """Read and render in the test's own process whatever the start method: for a test that
     watches what rendering does by patching it here."""
-    monkeypatch.setattr(reading, "POOL_FROM", 10**9)
-    monkeypatch.setattr(builder, "RENDER_POOL_FROM", 10**9)
+    monkeypatch.setattr(executor, "POOL_FROM", 10**9)
 
 
 @dataclass

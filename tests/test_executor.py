@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive import builder, executor, permalinks, reading
+from newsarchive import executor, permalinks
 from newsarchive.errors import BuildError
 
 from conftest import ROOT, build_at, tree, write_files
@@ -55,8 +55,7 @@ def _same(value: int) -> int:
 @pytest.fixture
 def pooled(monkeypatch: pytest.MonkeyPatch) -> None:
     """Read and render in a pool however small the site."""
-    monkeypatch.setattr(reading, "POOL_FROM", 1)
-    monkeypatch.setattr(builder, "RENDER_POOL_FROM", 1)
+    monkeypatch.setattr(executor, "POOL_FROM", 1)
 
 
 @pytest.mark.parametrize("method", METHODS)
@@ -80,9 +79,9 @@ def test_what_a_worker_raised_is_raised_here():
 
 
 def test_small_work_or_one_core_runs_here():
-    assert executor.for_work(10, 200, 4).workers == 1
-    assert executor.for_work(1000, 200, 1).workers == 1
-    assert executor.for_work(1000, 200, 3).workers == 3
+    assert executor.for_work(executor.POOL_FROM - 1, 4).workers == 1
+    assert executor.for_work(executor.POOL_FROM, 1).workers == 1
+    assert executor.for_work(executor.POOL_FROM, 3).workers == 3
 
 
 def test_an_unknown_start_method_is_named_with_the_ones_to_use(monkeypatch):
@@ -122,8 +121,7 @@ def test_a_site_built_in_worker_processes_is_the_one_built_here(
         shutil.copytree(tmp_path / "pool" / "articles", tmp_path / "here" / "articles")
         _copy_book(tmp_path / "pool", tmp_path / "here")
         with monkeypatch.context() as unpooled:
-            unpooled.setattr(reading, "POOL_FROM", 10**9)
-            unpooled.setattr(builder, "RENDER_POOL_FROM", 10**9)
+            unpooled.setattr(executor, "POOL_FROM", 10**9)
             assert build_at(tmp_path / "here", *theme)[0] == 0
         assert tree(tmp_path / "pool" / "dist") == tree(tmp_path / "here" / "dist"), name
 

@@ -38,7 +38,6 @@ from .sections import menu
 from .sitemap import sitemap_outputs
 from .writer import Writer, named, snapshot, staging_for
 
-RENDER_POOL_FROM = 1000  # articles: below this many, starting render processes costs more
 TEMPORARY = "tmp"  # in the output's cache folder: work folders, removed by the next build
 
 
@@ -116,7 +115,7 @@ def _build(
         report.seconds = time.perf_counter() - started
         return report
     del state
-    executor.start_early(len(found.files), RENDER_POOL_FROM, jobs)
+    executor.start_early(len(found.files), jobs)  # what rendering them will use
     report = Report(problems=list(found.problems), ignored=found.ignored)
     try:
         writer.start()
@@ -430,7 +429,7 @@ def key_salt(frame: Frame, templates: Path) -> str:
 def _write_pages(writer: Writer, job: Job, jobs: int | None, report: Report) -> list[str]:
     """Render and write every HTML page, and the files that list the articles, in a pool of
     processes for a big site; return the pages' paths."""
-    run = executor.for_work(len(job.site.entries), RENDER_POOL_FROM, jobs)
+    run = executor.for_work(len(job.site.entries), jobs)
     pages: list[str] = []
     for written, listings, changed, keys in run.map(
         _render_share, _shares(run.workers), _start_rendering, job

@@ -30,6 +30,10 @@ START_METHOD = "NEWSARCHIVE_START_METHOD"
 """The environment variable that names the start method of worker processes (spawn,
 forkserver or fork), for testing one that is not this platform's default (`start_method`)."""
 METHODS = ("spawn", "forkserver", "fork")
+POOL_FROM = 1000
+"""Items (files to read, articles to render: ~1 ms of work each) from which a stage runs in a
+pool: below, starting worker processes (an interpreter loading this code, or a forkserver
+that does so once) costs more than sharing the work saves."""
 PRELOAD = ["newsarchive.builder"]
 """What a forkserver imports once, so that each worker forked from it starts with every stage's
 code loaded (spawned workers import it themselves)."""
@@ -108,19 +112,19 @@ class Pool:
             ) from None
 
 
-def for_work(size: int, pool_from: int, jobs: int | None) -> Executor:
-    """Return where to run a stage of `size` items: here below `pool_from` of them (or with
-    one core), else in a pool of --jobs processes, or one a core."""
+def for_work(size: int, jobs: int | None) -> Executor:
+    """Return where to run a stage of `size` items: here below POOL_FROM of them (or with one
+    core), else in a pool of --jobs processes, or one a core."""
     workers = cores(jobs)
-    if size < pool_from or workers < 2:
+    if size < POOL_FROM or workers < 2:
         return InProcess()
     return Pool(workers, start_method())
 
 
-def start_early(size: int, pool_from: int, jobs: int | None) -> None:
+def start_early(size: int, jobs: int | None) -> None:
     """Start what a pool for a stage of `size` items would be forked from (a forkserver, which
     loads the code), so that it does so while the build reads; else do nothing."""
-    run = for_work(size, pool_from, jobs)
+    run = for_work(size, jobs)
     if isinstance(run, Pool) and run.method == "forkserver":
         from multiprocessing import forkserver  # not on every platform
 

@@ -24,7 +24,6 @@ from .models import Article, Entry, SourceFile
 from .progress import Progress
 from .words import Words
 
-POOL_FROM = 200  # files: below this many, starting reading processes costs more than it saves
 Key = cache.Key
 
 
@@ -217,7 +216,7 @@ def _parse(
     todo: Sequence[SourceFile], jobs: int | None, store: Path
 ) -> Iterator[tuple[SourceFile, cache.Parsed]]:
     """Yield each file with what reading it gave, in order, from a pool when there are many."""
-    run = executor.for_work(len(todo), POOL_FROM, jobs)
+    run = executor.for_work(len(todo), jobs)
     reading = run.map(_read, todo, _ready, store, chunksize=64)
     yield from zip(todo, reading, strict=True)
 
