@@ -115,7 +115,6 @@ def _build(
         report.seconds = time.perf_counter() - started
         return report
     del state
-    executor.start_early(len(found.files), jobs)  # what rendering them will use
     report = Report(problems=list(found.problems), ignored=found.ignored)
     try:
         writer.start()
@@ -131,12 +130,13 @@ def _build(
         compiled = cache.compiled_templates(store)
         compile_templates(environment(paths.templates, compiled))  # once, for every worker
         salt = key_salt(_frame(config, site), paths.templates)
+        run = executor.for_work(_render_work(len(site.entries), read, last, salt), jobs)
         staging = writer.staging
         job = Job(
             config, site, paths, compiled, read.bodies, staging, salt, last.keys, last.untouched
         )
         del site, read
-        _write_site(job, writer, report, jobs, progress)
+        _write_site(job, writer, report, run, progress)
         del job
         index = Index(store, writer.current, work=store / TEMPORARY)
         pagefind = config.pagefind and _within_limit(config, len(writer.written), report)
@@ -160,7 +160,7 @@ def _build(
     cache.save_state(
         store,
         {"key": key, "sources": stamps, "report": _report_data(report)},
-        {"key": key, "tree": tree, "pages": report.page_keys},
+        {"key": key, "tree": tree, "pages": report.page_keys, "salt": salt},
     )
     report.problems.extend(_distrusted(store, distrusted))  # this build's news only: not saved
     report.seconds = time.perf_counter() - started
@@ -174,6 +174,16 @@ class Last:
 
     keys: dict[str, str] = field(default_factory=dict)
     untouched: frozenset[str] = frozenset()
+    salt: str = ""  # what every key covered beside its page (`key_salt`)
+
+
+def _render_work(articles: int, read: Read, last: Last, salt: str) -> int:
+    """Return how much rendering a build has, to choose where it runs: every article's pages
+    when the last build's cannot be kept (none, or other templates or layout), else those of
+    the articles read anew (each changes a few pages; the rest are only keyed)."""
+    if not last.keys or last.salt != salt:
+        return articles
+    return read.edited + read.added_or_removed
 
 
 def _catalogue(
@@ -219,12 +229,12 @@ def collector_paused() -> Iterator[None]:
 
 
 def _write_site(
-    job: Job, writer: Writer, report: Report, jobs: int | None, progress: Progress
+    job: Job, writer: Writer, report: Report, run: executor.Executor, progress: Progress
 ) -> None:
     """Write every page and the files that list the articles (manifest, feeds), then the
     sitemap and the static files."""
     progress.begin("Rendering pages")
-    pages = _write_pages(writer, job, jobs, report)
+    pages = _write_pages(writer, job, run, report)
     progress.end()
     for item in _other_outputs(job.config, job.site, job.paths, pages):
         writer.write(item)
@@ -283,14 +293,15 @@ def _intact(store: Path, key: str, output: Path) -> bool:
 
 
 def _last_pages(outputs: dict[str, object] | None, present: dict[str, list[int]]) -> Last:
-    """Return the last build's page keys, and which of its files are still as it wrote them."""
+    """Return the last build's page keys and their salt, and which of its files are still as
+    it wrote them."""
     if outputs is None:
         return Last()
-    keys, tree = outputs.get("pages"), outputs.get("tree")
-    if not isinstance(keys, dict) or not isinstance(tree, dict):
+    keys, tree, salt = outputs.get("pages"), outputs.get("tree"), outputs.get("salt")
+    if not isinstance(keys, dict) or not isinstance(tree, dict) or not isinstance(salt, str):
         return Last()
     untouched = frozenset(path for path, stat in tree.items() if present.get(path) == stat)
-    return Last(keys, untouched)
+    return Last(keys, untouched, salt)
 
 
 def _restore(state: dict[str, object]) -> Report:
@@ -426,10 +437,9 @@ def key_salt(frame: Frame, templates: Path) -> str:
     return f"{salt}:{Keyer(salt).key('frame', '', '', '', {'frame': frame})}"
 
 
-def _write_pages(writer: Writer, job: Job, jobs: int | None, report: Report) -> list[str]:
-    """Render and write every HTML page, and the files that list the articles, in a pool of
-    processes for a big site; return the pages' paths."""
-    run = executor.for_work(len(job.site.entries), jobs)
+def _write_pages(writer: Writer, job: Job, run: executor.Executor, report: Report) -> list[str]:
+    """Render and write every HTML page, and the files that list the articles (`run` says
+    where); return the pages' paths."""
     pages: list[str] = []
     for written, listings, changed, keys in run.map(
         _render_share, _shares(run.workers), _start_rendering, job

@@ -121,17 +121,6 @@ def for_work(size: int, jobs: int | None) -> Executor:
     return Pool(workers, start_method())
 
 
-def start_early(size: int, jobs: int | None) -> None:
-    """Start what a pool for a stage of `size` items would be forked from (a forkserver, which
-    loads the code), so that it does so while the build reads; else do nothing."""
-    run = for_work(size, jobs)
-    if isinstance(run, Pool) and run.method == "forkserver":
-        from multiprocessing import forkserver  # not on every platform
-
-        _context(run.method)
-        forkserver.ensure_running()  # returns at once: the server loads the code meanwhile
-
-
 def cores(jobs: int | None) -> int:
     """Return how many processes a big stage uses: --jobs, or every core."""
     return max(1, jobs or os.cpu_count() or 1)
