@@ -1,7 +1,7 @@
 """Measure entity extraction on Reuters-21578: label recall, a page sample to judge, and CPU time.
 
     python benchmarks/entity_labels.py [--articles DIR] [--labels FILE] [--files N]
-                                       [--sample K] [--seed S]
+                                       [--sample K] [--seed S] [--top T]
 
 Reads N labelled files (a seeded random sample, default 4000) with newsarchive's own reader,
 catalogues them with the default settings (`entity_min_articles: 2`) and prints:
@@ -11,7 +11,8 @@ catalogues them with the default settings (`entity_min_articles: 2`) and prints:
   label when one of its published entity chips is that entity;
 - CPU time of entity extraction (`entities.candidates`) per 400 words of text;
 - with `--sample K`, K random entity pages per kind with two contexts each, to judge by hand
-  (the judged sample is kept in benchmarks/entity_judgement_reuters.md).
+  (the judged sample is kept in benchmarks/entity_judgement_reuters.md);
+- with `--top T`, the T pages per kind with the most articles (the most read, to check first).
 
 The code -> name tables say what each Reuters label means and how a body names it. A place is
 recalled when a place chip has the canonical name's key; a person when a person chip's name
@@ -238,6 +239,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=4000)
     parser.add_argument("--sample", type=int, default=0)
     parser.add_argument("--seed", type=int, default=20)
+    parser.add_argument("--top", type=int, default=0)
     options = parser.parse_args()
     labels = json.loads(options.labels.read_text())
     rels = sorted(labels)
@@ -273,6 +275,10 @@ def main() -> None:
         k: [t for t in site.entities if t.kind == k] for k in ("person", "place", "organisation")
     }
     print({k: len(v) for k, v in kinds.items()})
+    for kind, terms in kinds.items() if options.top else ():
+        ranked = sorted(terms, key=lambda t: (-len(t.members), t.name))[: options.top]
+        print(f"\n## top {options.top} {kind} pages by articles")
+        print(*(f"- {t.name} ({len(t.members)})" for t in ranked), sep="\n")
     rng = random.Random(options.seed)
     for kind, terms in kinds.items() if options.sample else ():
         print(f"\n## {kind}")

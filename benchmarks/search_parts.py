@@ -1,6 +1,6 @@
 """Time a build and its Pagefind step, or count what a first query downloads.
 
-    python benchmarks/search_parts.py build ARTICLES DIST [--append FILE]
+    python benchmarks/search_parts.py build ARTICLES DIST [--append FILE]   (cache: DIST.cache)
     python benchmarks/search_parts.py query DIST QUERY...
 
 `build` runs one default build (Pagefind on) in this process and prints its time, the time
@@ -44,7 +44,8 @@ def timed_build(articles: Path, dist: Path) -> None:
             yield item
 
     search_pagefind.Index.outputs = outputs  # type: ignore[method-assign]
-    paths = builder.Paths(articles, dist, ROOT / "templates", ROOT / "static")
+    cache = dist.with_name(dist.name + ".cache")
+    paths = builder.Paths(articles, dist, ROOT / "templates", ROOT / "static", cache)
     start = time.perf_counter()
     report = builder.build(config.SiteConfig(), paths)
     total = time.perf_counter() - start

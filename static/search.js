@@ -10,6 +10,7 @@
 
   const PAGE_SIZE = 20;
   const MAX_PREFIX_SHARDS = 3;
+  const ENDINGS = ["ingly", "edly", "ing", "ies", "ied", "ed", "es", "ly", "s"]; // longest first
   const PHRASE_CHECK = 40; // fallback results checked for a quoted phrase, word for word
   const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
   const SPECIAL = { "ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ı": "i", "ð": "d", "þ": "th",
@@ -54,7 +55,8 @@
     let last = 0;
     for (const match of text.matchAll(TOKEN_RE)) {
       const folded = words(match[0]).join("");
-      const hit = query.exact.has(folded) || (query.prefix && folded.startsWith(query.prefix));
+      const hit = query.exact.has(folded) || (query.prefix && folded.startsWith(query.prefix)) ||
+        query.stems.some((stem) => stem.length > 3 && folded.startsWith(stem));
       if (!hit) continue;
       nodes.push(document.createTextNode(text.slice(last, match.index)));
       nodes.push(element("mark", "", match[0]));
@@ -139,43 +141,84 @@
     }
     const exact = new Set(whole);
     if (prefix) exact.add(prefix);
-    return { whole: whole, prefix: prefix, exact: exact, phrases: phrases(raw), indexed: indexed };
+    return { whole: whole, prefix: prefix, exact: exact, phrases: phrases(raw), indexed: indexed,
+             stems: [] };
   }
 
-  /** Return doc -> score (and field bits) for one query word. A word of 5 letters or more
-   *  that matches nothing is taken as misspelt: its last letter is dropped and the rest
-   *  matched as a prefix ("blaire" finds "Blair"), as Pagefind's stemming often does. */
+  /** Return doc -> score (and field bits) for one query word. A word the index does not
+   *  hold is tried without its English ending, as a prefix ("arrested" finds "arrest": a word
+   *  the index holds finds every form of its stem already); then a word of 5 letters or more
+   *  is taken as misspelt: its last letter is dropped and the rest matched as a prefix
+   *  ("blaire" finds "Blair"), as Pagefind's stemming often does. */
   async function matches(manifest, word, isPrefix) {
     const found = await termMatches(manifest, word, isPrefix);
-    if (found.scores.size || word.length < 5) return found;
+    if (found.scores.size || word.length < 4) return found;
+    const base = withoutEnding(word);
+    const again = base ? await termMatches(manifest, base, true) : found;
+    if (again.scores.size || word.length < 5) return again;
     return termMatches(manifest, word.slice(0, -1), true);
   }
 
-  /** Return doc -> score and doc -> field bits for one word, from the shards that hold it. */
-  async function termMatches(manifest, word, isPrefix) {
+  /** Return a word without an English inflection ending, roughly as the Snowball stemmer
+   *  removes it ("arrested" -> "arrest", "running" -> "run", "companies" -> "compani"), or "". */
+  function withoutEnding(word) {
+    for (const ending of ENDINGS) {
+      if (word.length - ending.length < 3 || !word.endsWith(ending)) continue;
+      const base = word.slice(0, -ending.length);
+      if (ending[0] === "i" && ending !== "ing") return base + "i";
+      return /([bdfgmnprt])\1$/.test(base) ? base.slice(0, -1) : base;
+    }
+    return "";
+  }
+
+  /** Return doc -> score and doc -> field bits for one word, from the shards that hold it,
+   *  and the terms whose postings it used. A word listed as "=stem" shares its stem's postings
+   *  (search.py stems at build time, as Pagefind does): they are loaded, one step only. */
+  async function termMatches(manifest, word, isPrefix, follow = true) {
     const firsts = manifest.shards;
     let shards = shardsBetween(firsts, word, word + "\uffff");
     const expand = isPrefix && shards.length <= MAX_PREFIX_SHARDS;
     if (!expand) shards = shardsBetween(firsts, word, word);
     const loaded = await Promise.all(shards.map((k) => load(fileName("t", k, 4))));
-    const scores = new Map();
-    const bits = new Map();
+    const found = { scores: new Map(), bits: new Map(), keys: new Set() };
+    const stems = new Map(); // stem -> score factor
     for (const shard of loaded) {
       for (const [term, postings] of shard) {
         const exact = term === word;
         if (!exact && !(expand && term.startsWith(word))) continue;
-        const docs = [];
-        const fields = [];
-        decode(postings, 4, docs, fields);
-        for (let i = 0; i < docs.length; i++) {
-          const score = weight(fields[i]) * (exact ? 1 : 0.8);
-          const before = scores.get(docs[i]);
-          if (before === undefined || before < score) scores.set(docs[i], score);
-          bits.set(docs[i], (bits.get(docs[i]) || 0) | fields[i]);
+        const factor = exact ? 1 : 0.8;
+        if (postings[0] !== "=") {
+          found.keys.add(term);
+          addPostings(found, postings, factor);
+        } else if (follow) {
+          const stem = postings.slice(1);
+          stems.set(stem, Math.max(stems.get(stem) || 0, factor));
         }
       }
     }
-    return { scores: scores, bits: bits };
+    for (const [stem, factor] of stems) {
+      if (found.keys.has(stem)) continue; // a prefix match already counted it
+      const more = await termMatches(manifest, stem, false, false);
+      found.keys.add(stem);
+      for (const [doc, score] of more.scores) {
+        if ((found.scores.get(doc) || 0) < score * factor) found.scores.set(doc, score * factor);
+        found.bits.set(doc, (found.bits.get(doc) || 0) | more.bits.get(doc));
+      }
+    }
+    return found;
+  }
+
+  /** Add one posting string's docs to a word's scores and field bits. */
+  function addPostings(found, postings, factor) {
+    const docs = [];
+    const fields = [];
+    decode(postings, 4, docs, fields);
+    for (let i = 0; i < docs.length; i++) {
+      const score = weight(fields[i]) * factor;
+      const before = found.scores.get(docs[i]);
+      if (before === undefined || before < score) found.scores.set(docs[i], score);
+      found.bits.set(docs[i], (found.bits.get(docs[i]) || 0) | fields[i]);
+    }
   }
 
   /** Return doc -> bonus for quoted phrases. The fallback keeps no word positions, so a phrase
@@ -243,6 +286,7 @@
           year === null ? null : filterDocs(fileName("y", manifest.years[year], 4)),
         ]);
         const byWord = new Map(wanted.map(([w], i) => [w, found[i]]));
+        query.stems = found.flatMap((f) => [...f.keys]); // "arrest" marks "arrested" too
         const bonus = phraseBonus(query, byWord);
         // A word found nowhere is left out, as Pagefind leaves out words it does not know.
         const known = found.map((f) => f.scores).filter((scores) => scores.size);
@@ -250,6 +294,7 @@
         if (query.phrases.length) docs = await phrasesFirst(manifest, docs, query.phrases);
         return {
           total: docs.length,
+          stems: query.stems,
           load: (start, end) => Promise.all(
             docs.slice(start, end).map((doc) => docResult(manifest, doc, query))),
         };
@@ -354,10 +399,11 @@
     return fallbackEngine();
   }
 
-  /** Return what to mark in headlines: the query's words, the last one also as a prefix. */
-  function marked(raw) {
+  /** Return what to mark in headlines: the query's words, the last one also as a prefix, and
+   *  the stems the engine matched them by (none for Pagefind). */
+  function marked(raw, stems) {
     const all = words(raw);
-    return { exact: new Set(all), prefix: all.length ? all[all.length - 1] : "" };
+    return { exact: new Set(all), prefix: all.length ? all[all.length - 1] : "", stems: stems };
   }
 
   /** Render one result as a list item: section, date, headline link (matches marked), excerpt. */
@@ -421,7 +467,7 @@
   async function showMore(ticket) {
     const items = await found.load(shown, shown + PAGE_SIZE);
     if (ticket !== current) return;
-    const marks = marked(input.value);
+    const marks = marked(input.value, found.stems || []);
     list.append(...items.map((item) => renderResult(item, marks)));
     shown += items.length;
     more.hidden = shown >= found.total;

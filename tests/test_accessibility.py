@@ -33,8 +33,11 @@ KINDS = (
     "archive",
     "year",
     "month",
+    "day",
     "tag",
     "tags",
+    "tags-letter",
+    "author",
     "person",
     "place",
     "topics",
@@ -85,6 +88,13 @@ LONG_TITLE = (
     "Councillors approve the Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch "
     "bypass after a twelve-hour sitting"
 )
+BEAT_WORDS = """agriculture aviation banking books bridges budgets business canals charities
+chemistry cinema climate courts crime culture dance defence diplomacy drought education elections
+energy environment exports farming fashion finance fisheries food forestry gardens health heritage
+housing insurance jazz justice labour languages law libraries markets media medicine mining museums
+music oceans opera parliament pensions police ports prisons radio rail religion science shipping"""
+# More tags than letters.LETTERS_FROM, one accented, one starting with a digit: A–Z pages.
+BEATS = (*(f"{word} desk" for word in BEAT_WORDS.split(maxsplit=-1)), "Économie", "2023 census")
 SITE_FILES: dict[str, str | bytes] = {
     "site.yaml": (
         "title: The Valley Gazette Archive\n"
@@ -112,6 +122,12 @@ SITE_FILES: dict[str, str | bytes] = {
         "roads",
         "The vote passed 9 to 4. The plan is at "
         "https://example.org/planning/applications/2022/very-long-reference-number-000123456789.",
+    ),
+    "articles/local/2022-09-01-beats.md": markdown(
+        "The newsroom's beats, one tag each",
+        "2022-09-01",
+        ", ".join(BEATS),
+        "Enough tags for the tag list to get A to Z pages.",
     ),
     "articles/local/press-freedom.txt": (
         "Reporters mark press freedom day\n\nBy Jane Doe\n\n"
@@ -150,8 +166,11 @@ def page_kinds(dist: Path) -> dict[str, str]:
         "archive": "archive/index.html",
         "year": "archive/2023/index.html",
         "month": "archive/2023/01/index.html",
+        "day": "archive/2023/01/07/index.html",
         "tag": "tags/mexico/index.html",
         "tags": "tags/index.html",
+        "tags-letter": "tags/letters/e/index.html",
+        "author": "authors/jane-doe/index.html",
         "person": first_page(dist, "people"),
         "place": first_page(dist, "places"),
         "topics": "topics/index.html",

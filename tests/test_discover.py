@@ -48,7 +48,7 @@ def test_hidden_and_underscore_folders_are_ignored(tmp_path: Path) -> None:
     assert found.problems == []
 
 
-def test_hidden_files_backups_and_images_are_listed_as_ignored(tmp_path: Path) -> None:
+def test_hidden_files_and_backups_are_listed_as_ignored_and_images_found(tmp_path: Path) -> None:
     make_tree(
         tmp_path,
         [
@@ -67,13 +67,12 @@ def test_hidden_files_backups_and_images_are_listed_as_ignored(tmp_path: Path) -
     )
     found = discover(tmp_path)
     assert [f.rel for f in found.files] == ["story.txt"]
+    assert [f.rel for f in found.images] == ["World/chart.png", "photo.jpg"]
     assert found.ignored == [
         "#story.txt#",
         ".hidden.txt",
         ".story.txt.swp",
-        "World/chart.png",
         "notes.docx",
-        "photo.jpg",
         "story.bak",
         "story.txt.swp",
         "story.txt~",

@@ -173,7 +173,11 @@ def test_article_jsonld_and_open_graph(build_site_from):
     assert data["@type"] == "NewsArticle" and data["headline"] == "Budget passes"
     assert data["datePublished"] == "2023-04-05T00:00:00+00:00"
     assert data["articleSection"] == "World"
-    assert data["author"] == {"@type": "Person", "name": "Jane Doe"}
+    assert data["author"] == {
+        "@type": "Person",
+        "name": "Jane Doe",
+        "url": "https://example.org/authors/jane-doe/",
+    }
     assert data["keywords"] == ["Budget"]
     assert data["image"] == {
         "@type": "ImageObject",

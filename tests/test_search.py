@@ -86,11 +86,19 @@ class Index:
         self.manifest = js_data(self.folder / "manifest.js")[1]
         assert isinstance(self.manifest, dict)
         self.postings: dict[str, list[tuple[int, int]]] = {}
+        self.stem: dict[str, str] = {}  # a word -> the stem whose postings it shares
         for number in range(len(self.manifest["shards"])):
             name, pairs = js_data(self.folder / f"t{number:04d}.js")
             assert name == f"t{number:04d}" and isinstance(pairs, list)
             for term, encoded in pairs:
-                self.postings.setdefault(term, []).extend(decode(encoded))
+                if encoded.startswith("="):
+                    self.stem[term] = encoded[1:]
+                else:
+                    self.postings.setdefault(term, []).extend(decode(encoded))
+
+    def found(self, term: str) -> list[tuple[int, int]]:
+        """Return the (doc, field bits) a query word finds: its own and its stem's, as search.js."""
+        return self.postings.get(term, []) + self.postings.get(self.stem.get(term, ""), [])
 
     def doc(self, number: int) -> list[object]:
         """Return the stored record of one document."""
@@ -103,12 +111,12 @@ class Index:
 
     def titles(self, term: str) -> list[str]:
         """Return the headlines of the documents a term is posted to, best fields first."""
-        ranked = sorted(self.postings.get(term, []), key=lambda p: (-p[1], p[0]))
+        ranked = sorted(self.found(term), key=lambda p: (-p[1], p[0]))
         return [str(self.doc(doc)[1]) for doc, _ in ranked]
 
     def fields(self, term: str, title: str) -> int:
         """Return the field bits of a term in the document with this headline."""
-        return next(bits for doc, bits in self.postings[term] if self.doc(doc)[1] == title)
+        return next(bits for doc, bits in self.found(term) if self.doc(doc)[1] == title)
 
 
 def section_of(built: Built, source: str) -> str:
@@ -144,6 +152,15 @@ def test_full_text_is_indexed_with_fields_ranked_headline_first(news):
     assert index.titles("thunderstorm") == ["Gunmen set Culiacán ablaze"]  # body only
     assert index.fields("thunderstorm", "Gunmen set Culiacán ablaze") == 0
     assert index.titles("storm") == ["Harbour reopens after storm"]
+
+
+def test_every_form_of_a_word_finds_the_articles_of_its_stem(news):
+    index = Index(news.dist)
+    culiacan = ["Gunmen set Culiacán ablaze"]
+    assert index.stem["detained"] == "detain"  # Pagefind's English stemmer, so one rule
+    assert index.titles("detained") == index.titles("detain") == culiacan
+    assert index.titles("soldier") == culiacan  # a stem no article spells is a term too
+    assert index.fields("reopens", "Harbour reopens after storm") & search_terms.HEADLINE
 
 
 def test_stop_words_are_left_out_and_listed_for_the_browser(news):
@@ -266,6 +283,19 @@ def test_missing_pagefind_fails_the_build_with_the_install_command(build_site_fr
     assert not built.dist.exists()
 
 
+def test_pagefind_stopping_while_indexing_fails_the_build_saying_so(
+    build_site_from, tmp_path, monkeypatch
+):
+    broken = tmp_path / "pagefind-broken"
+    broken.write_text("#!/bin/sh\nexit 3\n")
+    broken.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(broken))
+    built = build_site_from(NEWS)
+    assert built.code == 1
+    assert "Pagefind's indexing service stopped (exit 3)" in built.err
+    assert not built.dist.exists()
+
+
 def test_long_posting_lists_are_split_under_the_shard_cap(monkeypatch):
     monkeypatch.setattr(search, "SHARD_BYTES", 500)
     rng = random.Random(7)
@@ -379,6 +409,7 @@ def test_the_index_is_the_same_whatever_its_batches(tmp_path, monkeypatch):
     postings = {
         t: r.values[r.starts[i] : r.starts[i + 1]] for r in runs for i, t in enumerate(r.terms)
     }
+    links = {t: r.links[i] for r in runs for i, t in enumerate(r.terms) if r.links[i]}
     doc = next(i for i, e in enumerate(listed) if e.entities)  # a name's words are its own too
     names = search_terms.term_counts(" ".join(t.name for t in listed[doc].entities))
     article = listed[doc].article  # the catalogue's, without search words: made again
@@ -386,9 +417,11 @@ def test_the_index_is_the_same_whatever_its_batches(tmp_path, monkeypatch):
     own = search_terms.decode(search_terms.article_fields(article, paragraphs))
     assert set(names) & set(own)
     for term in {*own, *names}:
-        here = [int(v) & 15 for v in postings[term] if int(v) >> 4 == doc]
+        stem = links.get(term, term)  # its postings are its stem's
+        here = [int(v) & 15 for v in postings[stem] if int(v) >> 4 == doc]
+        assert len(here) == 1  # one posting, with the fields of every form and name
         wanted = own.get(term, 0) | (search_terms.ENTITY if term in names else 0)
-        assert here == [wanted]  # one posting, with the fields of both
+        assert here[0] & wanted == wanted
 
 
 def postings_of(index: dict[str, array[int]]) -> search.Postings:
@@ -396,7 +429,10 @@ def postings_of(index: dict[str, array[int]]) -> search.Postings:
     terms = sorted(index, key=search.utf16_key)
     lengths = [len(index[term]) for term in terms]
     values = np.fromiter((v for t in terms for v in index[t]), np.uint32, sum(lengths))
-    return search.Postings(terms, np.concatenate(([0], np.cumsum(lengths, dtype=np.int64))), values)
+    links = [""] * len(terms)
+    return search.Postings(
+        terms, links, np.concatenate(([0], np.cumsum(lengths, dtype=np.int64))), values
+    )
 
 
 def test_max_files_leaves_pagefind_out_when_it_would_pass_the_limit(build_site_from):

@@ -283,6 +283,16 @@ def test_a_misspelt_word_still_finds_the_article(page, base):
     assert search_page(page, base, "Gordonn tailor") == [MENTION]
 
 
+def test_another_form_of_a_word_finds_the_article(page, base):
+    assert search_page(page, base, "arrested") == [CULIACAN]  # the headline says "arrest"
+    assert search_page(page, base, "detaining") == [CULIACAN]  # the text says "detained"
+
+
+def test_file_search_marks_the_forms_of_the_word_it_matched(page, phrase_site):
+    search_page(page, phrase_site.as_uri() + "/", "arrested")
+    assert page.locator(".search-result mark").all_text_contents() == ["arrest"]
+
+
 def test_excerpts_quote_the_story_not_the_headline_or_notices(page, phrase_root):
     search_page(page, phrase_root, "fishing")
     excerpts = page.locator(".search-excerpt").all_text_contents()

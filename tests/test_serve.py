@@ -204,6 +204,15 @@ def test_config_saved_by_replacing_the_file_rebuilds_every_time(served):
         assert f"Gazette edition {number}" in served.get("")[1]
 
 
+def test_writing_and_fixing_entities_yaml_rebuilds(served):
+    entities = served.root / "entities.yaml"
+    replace_file(entities, "kindz: {}\n")
+    eventually(lambda: "kindz" in str(served.version()["error"]), "entities.yaml written")
+    assert "entities.yaml:1: unknown key 'kindz'" in str(served.version()["error"])
+    replace_file(entities, "block: [Harbour]\n")
+    eventually(lambda: served.version()["error"] is None, "entities.yaml fixed")
+
+
 def test_a_failed_first_build_serves_the_error_then_the_site_once_fixed(tmp_path):
     write_files(tmp_path, {**ARTICLES, "site.yaml": "per_page: many\n"})
     running = serving(tmp_path)

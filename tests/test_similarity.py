@@ -22,7 +22,6 @@ from newsarchive.similarity import (
     SIGNATURE_BINS,
     STORY_CAP,
     STORY_WINDOW_DAYS,
-    Cues,
     Neighbour,
     clusters,
     estimated_jaccard,
@@ -32,7 +31,6 @@ from newsarchive.similarity import (
     pack_counts,
     related,
     related_with_scores,
-    story_links,
     terms,
     unpack_counts,
 )
@@ -353,32 +351,6 @@ def test_a_story_stays_within_its_time_window() -> None:
     assert clusters(pair, days=[100.0, 100.0 + STORY_WINDOW_DAYS]) == [0, 0]
     assert clusters(pair, days=[100.0, 101.0 + STORY_WINDOW_DAYS]) == [0, 1]
     assert clusters(pair, days=[100.0, None]) == [0, 0]
-
-
-def cues(headline: str, actors: int, places: int = 0, words: int = 200) -> Cues:
-    entities = [("organisation", f"Company {n}") for n in range(actors)]
-    entities += [("place", f"Town {n}") for n in range(places)]
-    return Cues.of(headline, entities, words)
-
-
-@pytest.mark.parametrize(
-    ("first", "second", "score", "linked"),
-    [
-        (cues("Acme sells notes", 1), cues("Acme sells bonds", 1), 0.65, True),
-        (cues("Acme sells notes", 1), cues("Acme sells bonds", 1), 0.5, False),
-        (cues("Acme sells notes", 2), cues("Acme sells bonds", 2), 0.4, True),
-        (cues("Acme sells notes", 1, 3), cues("Acme sells bonds", 1, 3), 0.3, True),
-        (cues("Acme sells notes", 0, 4), cues("Acme sells bonds", 0, 4), 0.5, False),
-        (cues("Acme sells notes", 3), cues("Storm hits coast", 3), 0.65, False),
-        (cues("Acme sells notes", 3, words=12), cues("Acme sells bonds", 3), 0.9, False),
-        (cues("Acme sells notes", 0), cues("Acme selling notes", 0), 0.75, True),
-    ],
-)
-def test_story_links_need_evidence_beyond_similar_wording(
-    first: Cues, second: Cues, score: float, linked: bool
-) -> None:
-    rows = story_links([(Neighbour(1, score),), (Neighbour(0, score),)], [first, second])
-    assert (rows[0] == (Neighbour(1, score),)) is linked
 
 
 # determinism

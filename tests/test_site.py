@@ -44,10 +44,13 @@ def test_sample_archive_builds_with_both_articles(build_site_from):
     assert "Read 2 articles" in built.out
 
 
-def test_caption_article_shows_figure_with_credit_and_lede_headline(build_site_from):
+def test_caption_article_without_its_photo_shows_the_caption_with_credit_and_lede_headline(
+    build_site_from,
+):
     built = build_site_from(SAMPLE_FILES)
     page = built.page(built.article_path("001_mexico-army-culiacan.txt"))
-    assert "<figure" in page and '<span class="credit">AFP / STR</span>' in page
+    assert '<p class="story-caption">' in page and '<span class="credit">AFP / STR</span>' in page
+    assert "<figure" not in page  # no empty picture box: the photo is not in the archive
     assert "after the arrest of Ovidio Guzman <span" in page
     title = re.search(r'<h1 class="story-title"[^>]*>(.*?)</h1>', page).group(1)
     assert title == "Mexican security forces captured Ovidio Guzmán López"
@@ -183,7 +186,8 @@ def test_bad_files_are_named_with_reasons(build_site_from):
     assert "blank.txt: contains only whitespace" in built.out
     assert "photo.txt: looks like a binary file, not text; save it as UTF-8 text" in built.out
     assert "bad-yaml.md:2: front matter is not valid YAML" in built.out
-    assert "Ignored 3 non-article files" in built.out
+    assert "Ignored 2 non-article files" in built.out
+    assert built.exists("media/cover.jpg")  # an image is not ignored: it is copied
     records = json.loads(built.page("articles.json"))
     assert "bad-yaml.md" in [r["source"] for r in records]
 

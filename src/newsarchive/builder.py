@@ -15,14 +15,16 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring as _json  # json's C string encoder
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 
-from . import cache, executor, guard, permalinks, urls
+from . import cache, executor, guard, images, permalinks, urls
 from .catalog import build_site
 from .config import SiteConfig
 from .errors import BuildError, Problem
 from .feeds import dated_entries, feed_outputs, feed_sections
+from .images import image_outputs
 from .loader import discover
 from .models import Output, Site, SourceFile
 from .notfound import stylesheet_text
@@ -31,14 +33,22 @@ from .pages import site_pages
 from .progress import SILENT, Progress
 from .reading import Bodies, Read, load_saved, read_all, unshown
 from .redirects import redirect_outputs
-from .render import Frame, Renderer, Reuse, compile_templates, environment, iso_date
+from .render import (
+    Frame,
+    Renderer,
+    Reuse,
+    checked_against,
+    compile_templates,
+    environment,
+    iso_date,
+)
 from .search import document_outputs, term_outputs
 from .search_pagefind import Index, Stop, files_for, kept_outputs
 from .sections import menu
 from .sitemap import sitemap_outputs
 from .writer import Writer, named, snapshot, staging_for
 
-TEMPORARY = "tmp"  # in the output's cache folder: work folders, removed by the next build
+TEMPORARY = "tmp"  # in the output's cache folder: Pagefind work folders older versions left
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,21 +117,31 @@ def _build(
     state = cache.load_state(store)
     distrusted = [] if state is not None else cache.damaged(store)
     found = discover(paths.articles)
-    digests, stamps = cache.digest_files(found.files, _saved(state, "sources"))
-    key = cache.build_key(config, (paths.templates, paths.static), digests)
+    known = _saved(state, "sources")
+    digests, stamps = cache.digest_files(found.files, known)
+    pictures, picture_stamps = cache.digest_files(found.images, known)
+    inputs = {**digests, **pictures}  # an image's name never is an article's
+    key = cache.build_key(config, (paths.templates, paths.static), inputs)
     key += ":search-deferred" if defer_search else ""
-    if state is not None and state.get("key") == key and _intact(store, key, writer.output):
+    book = permalinks.book_path(paths.cache)  # an input the build also writes:
+    now = key + permalinks.stamp(book)  # the key saved has it as the build left it
+    if state is not None and state.get("key") == now and _intact(store, now, writer.output):
         report = _restore(state)
         report.seconds = time.perf_counter() - started
         return report
-    del state
+    del state, known, inputs
+    stamps.update(picture_stamps)  # saved together, as the last build's "sources"
+    del picture_stamps
     report = Report(problems=list(found.problems), ignored=found.ignored)
     try:
         writer.start()
         present = snapshot(writer.output)  # one walk: what is intact, what to delete
         last = _last_pages(cache.load_outputs(store), present)
-        site, read = _catalogue(config, store, paths, jobs, progress, found.files, digests)
-        del found.files[:], digests  # ~1 kB a file: the pages need the memory more
+        found_images = {image.rel: (image.path, pictures[image.rel]) for image in found.images}
+        sources = Sources(found.files, digests, found_images)
+        site, read = _catalogue(config, store, paths, jobs, progress, sources)
+        del found.images[:], digests, pictures, found_images, sources  # ~1 kB a file: the
+        # pages need the memory more (`_catalogue` emptied the files' list)
         report.problems.extend(read.problems)
         report.articles, report.notes = len(site.entries), site.notes
         for item in term_outputs(site, read.words):  # every article's search words: here
@@ -131,22 +151,21 @@ def _build(
         compile_templates(environment(paths.templates, compiled))  # once, for every worker
         salt = key_salt(_frame(config, site), paths.templates)
         run = executor.for_work(_render_work(len(site.entries), read, last, salt), jobs)
-        staging = writer.staging
+        staging, keys, untouched = writer.staging, last.keys, last.untouched
+        checked = checked_against(paths.output)  # here: a worker's environment may be older
         job = Job(
-            config, site, paths, compiled, read.bodies, staging, salt, last.keys, last.untouched
+            config, site, paths, compiled, read.bodies, staging, salt, keys, untouched, checked
         )
         del site, read
         _write_site(job, writer, report, run, progress)
         del job
-        index = Index(store, writer.current, work=store / TEMPORARY)
+        index = Index(store, writer.current)
         pagefind = config.pagefind and _within_limit(config, len(writer.written), report)
         if pagefind and defer_search:
             _write_all(writer, report, kept_outputs(store, writer.current))
         elif pagefind:
             progress.begin("Indexing for search")
             _write_all(writer, report, index.outputs(stop or _never))
-            with suppress(OSError):
-                (store / TEMPORARY).rmdir()  # Pagefind's work folders: empty once it is done
             progress.end()
         tree = writer.commit(present)
         index.save()
@@ -157,6 +176,7 @@ def _build(
         writer.abort()
         raise
     report.changed += writer.changed
+    key += permalinks.stamp(book)  # the record as this build leaves it
     cache.save_state(
         store,
         {"key": key, "sources": stamps, "report": _report_data(report)},
@@ -165,6 +185,15 @@ def _build(
     report.problems.extend(_distrusted(store, distrusted))  # this build's news only: not saved
     report.seconds = time.perf_counter() - started
     return report
+
+
+class Sources(NamedTuple):
+    """What the build found to read and to place: the article files, their digests, and the
+    image files (`images.Found`)."""
+
+    files: list[SourceFile]
+    digests: dict[str, str]
+    images: dict[str, tuple[str, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,24 +221,30 @@ def _catalogue(
     paths: Paths,
     jobs: int | None,
     progress: Progress,
-    files: list[SourceFile],
-    digests: dict[str, str],
+    given: Sources,
 ) -> tuple[Site, Read]:
     """Read the articles (those the parse cache does not hold, in a pool when there are
-    many) and catalogue them; the bodies stay on disk (`Read.bodies`)."""
+    many), catalogue them and place their pictures; the bodies stay on disk (`Read.bodies`)."""
     with collector_paused():
         saved = load_saved(store, cache.code_key())
+        files, digests, found_images = given
         sources = [source.rel for source in files]
         read = read_all(
             sources, digests, store, paths.articles, jobs, progress, saved, unshown(files)
         )
-        del sources[:], saved  # free them for the catalogue to use
+        del sources[:], files[:], digests, saved  # free them for the catalogue to use
         _release_freed_memory()  # the bodies of new articles, dropped once saved
         progress.begin("Cataloguing articles", len(read.articles))
         book = permalinks.book_path(paths.cache)
         site = build_site(config, read.articles, read.words, permalinks.load(book))
         permalinks.save(book, site.book)
         site = dataclasses.replace(site, book={})  # saved: the pages do not need it
+        code = cache.code_key()
+        known = cache.load_probes(store, code)
+        site, pictured, probes = images.place(site, found_images, known)
+        if probes != known:
+            cache.save_probes(store, code, probes)
+        read.problems.extend(pictured)
         progress.end()
     del read.articles[:]
     return site, read
@@ -239,6 +274,16 @@ def _write_site(
     for item in _other_outputs(job.config, job.site, job.paths, pages):
         writer.write(item)
         report.files += 1
+    for item in image_outputs(job.site, functools.partial(_kept, job, report), report.problems):
+        writer.write(item)
+        report.files += 1
+
+
+def _kept(job: Job, report: Report, path: str, key: str) -> bool:
+    """Tell whether the last build wrote a file from the same key and it is untouched; record
+    its key for the next build."""
+    report.page_keys[path] = key
+    return job.keys.get(path) == key and path in job.untouched
 
 
 def _release_freed_memory() -> None:
@@ -371,6 +416,7 @@ class Job:
     salt: str  # what every page key covers beside its page (`key_salt`)
     keys: dict[str, str] = field(default_factory=dict)  # page keys of the last build
     untouched: frozenset[str] = frozenset()  # its output files still as it wrote them
+    checked: Path | None = None  # the output if kept files are checked (`checked_against`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,7 +464,7 @@ def _renderer(job: Job, env: jinja2.Environment, share: Share) -> Renderer:
     """Make the renderer of one share, reusing the last build's current pages: it renders
     the chunks of pages `share` names (see `Renderer`)."""
     frame = _frame(job.config, job.site)
-    reuse = Reuse(Keyer(job.salt), job.keys, job.untouched)
+    reuse = Reuse(Keyer(job.salt), job.keys, job.untouched, job.checked)
     claim = itertools.count(share.index, share.count).__next__ if share.count > 1 else None
     return Renderer(env, frame, claim, reuse)
 

@@ -28,9 +28,11 @@ from typing import Any, TypeVar
 import msgspec
 from msgspec import structs
 
+from . import imaging
 from .config import SiteConfig
 from .entity_words import Gazetteer, gazetteer, gazetteer_version, use_gazetteer
 from .errors import Problem
+from .imaging import Probe
 from .models import Article, SourceFile
 from .words import Words
 
@@ -288,6 +290,28 @@ def save_shard(
 def shard_name(shard: int) -> str:
     """Return the file name of one parse-cache shard."""
     return f"articles-{shard:02d}.json"
+
+
+PROBES = "images.msgpack"
+
+
+def load_probes(cache: Path, code: str) -> dict[str, Probe]:
+    """Return what the last build found looking at image files (`images.place`), if it was
+    made by this code and this Pillow; else nothing."""
+    data = _load(cache / PROBES)
+    stamp = f"{code} {imaging.version()}\n".encode()
+    if data is None or bytes(data[: len(stamp)]) != stamp:
+        return {}
+    try:
+        return msgspec.msgpack.decode(data[len(stamp) :], type=dict[str, Probe])
+    except msgspec.DecodeError:  # damaged in a way the checksum could not see: look again
+        return {}
+
+
+def save_probes(cache: Path, code: str, probes: dict[str, Probe]) -> None:
+    """Save what this build found looking at image files, for the next."""
+    stamp = f"{code} {imaging.version()}\n".encode()
+    _save(cache / PROBES, stamp + msgspec.msgpack.encode(probes))
 
 
 GAZETTEER = "gazetteer.msgpack"

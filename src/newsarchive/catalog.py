@@ -11,7 +11,8 @@ from typing import Any
 
 from msgspec import structs
 
-from . import entity_catalog, permalinks, similarity, urls
+from . import authors as bylines
+from . import entity_catalog, permalinks, similarity, stories, urls
 from . import sections as sections_tree
 from .config import SiteConfig
 from .models import Article, Entry, Month, Site, Term, Year
@@ -52,6 +53,7 @@ def build_site(
         for e in found.published
     )
     near = _near_duplicates(ordered, duplicates)
+    authors, written_by = bylines.gather(ordered, duplicates, config.authority)
     words = words or Words.of((a.source, a.terms, "") for a in articles)
     counts = gather(words.related, words.rows([a.source for a in ordered]))
     neighbours = similarity.related_from_counts(
@@ -61,9 +63,12 @@ def build_site(
         _distinct(doc, (n.doc for n in row), duplicates)[: config.related_count]
         for doc, row in enumerate(neighbours)
     ]
-    cues = [similarity.Cues.of(a.title, a.entities, a.word_count) for a in ordered]
-    links = similarity.story_links(neighbours, cues)
-    stories = similarity.clusters(links, days=[_day(a) for a in ordered])
+    cues = [
+        stories.Cues.of(a.title, a.entities, a.word_count, len(a.tables), a.fingerprint, _day(a))
+        for a in ordered
+    ]
+    links = stories.story_links(neighbours, cues)
+    story_ids = similarity.clusters(links, days=[_day(a) for a in ordered])
     entries = _entries(
         ordered,
         placed,
@@ -73,8 +78,9 @@ def build_site(
         duplicates,
         near,
         related,
-        stories,
+        story_ids,
         found.unconfirmed,
+        written_by,
     )
     notes = tuple(
         sorted(
@@ -97,6 +103,7 @@ def build_site(
         tags=tuple(tags.values()),
         entities=people_places,
         years=_years(ordered),
+        authors=tuple(authors.values()),
         notes=notes,
         ids=tuple(p.id for p in placed),
         redirects=tuple(permalinks.redirects(new_book, {a.source for a in ordered})),
@@ -275,6 +282,7 @@ def _entries(
     related: Sequence[tuple[int, ...]],
     stories: Sequence[int],
     unconfirmed: Sequence[entity_catalog.Entity],
+    written_by: Sequence[tuple[Term, ...]],
 ) -> tuple[Entry, ...]:
     """Assemble the Entry records in home order (`sections`: each one's section)."""
     entity_terms: dict[int, list[Term]] = defaultdict(list)  # each in (kind, name) order
@@ -305,6 +313,7 @@ def _entries(
                 section=sections[index],
                 tags=_tag_terms(article.tags, tags) if article.tags else (),
                 entities=tuple(entity_terms.get(index, ())),
+                authors=written_by[index],
                 unconfirmed=tuple(review.get(index, ())),
                 prev=index - 1 if index > 0 else None,
                 next=index + 1 if index < last else None,

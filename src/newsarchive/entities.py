@@ -14,6 +14,7 @@ Speed: a run seen before with the same cues reuses its classification (`_mention
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -24,6 +25,7 @@ from .entity_spans import (
     FIRM_CUE,
     REACH,
     ROLE_AFTER,
+    SHIP_CUE,
     TOKEN,
     normal_word,
     spans,
@@ -39,6 +41,7 @@ from .entity_words import (
     DEPARTMENTS,
     END_DROP,
     EVENT_HEADS,
+    FOREIGN_ORG_FIRST,
     GENERIC,
     HEADS,
     HELD,
@@ -61,6 +64,7 @@ from .entity_words import (
     SAID,
     SINGLE_DROP,
     STATE_ABBREVIATIONS,
+    STATE_AFTER,
     STOP,
     STOP_ACRONYMS,
     SUFFIXES,
@@ -79,6 +83,7 @@ PERSON, PLACE, ORG = "person", "place", "organisation"
 WEAK_PERSON, WEAK_PLACE, WEAK_ORG = "person?", "place?", "organisation?"
 _TRAILING = DAYS | SUFFIXES  # dropped from the end of a name, with a trailing "."
 _SPLITTERS = frozenset({"of", "for", "and", "the"})  # words a span may be split or trimmed at
+_CAPITAL_SPLITTERS = frozenset(w.title() for w in _SPLITTERS)
 _LONG = 20_000  # characters in an article past which its lowercase words are listed at once
 
 
@@ -90,6 +95,10 @@ _CREDIT = re.compile(
     re.MULTILINE,
 )
 _DATELINE = re.compile(r"\s*([^()\n]{2,60}?)\s*(?:\(([^()\n]{1,40})\))?\s*[-–—]{1,2}\s")
+# Notes in brackets that wire copy adds to a headline, never an agency: "(REVISED)".
+_WIRE_NOTES = frozenset(
+    ["revised", "corrected", "correction", "update", "updated", "amended", "repeat"]
+)
 _BYLINE = re.compile(r"\s*By [A-Z]\S*(?: [A-Z]\S*){0,3}\s*$")
 _PUNCTUATION = re.compile(r"[^\w\s'’.-]+")
 
@@ -154,7 +163,11 @@ def _trim(span: _Span, opener_in_lowercase: bool) -> _Span:
     headed = words[-1].lower() in HEADS
     while words and (
         words[0] in CONNECTORS
-        or _is_stop(words[0])
+        or (
+            _is_stop(words[0])
+            and not ((headed or _firm_of_a_place(words[:2])) and words[0] in _FIRM_OPENERS)
+            and not (len(words) > 1 and words[0] in _NAME_PARTICLES)
+        )
         or words[0].lower() in CALENDAR
         or (initial and not headed and len(words) > 1 and opener_in_lowercase)
     ):
@@ -168,20 +181,38 @@ def _trim(span: _Span, opener_in_lowercase: bool) -> _Span:
     return _Span(words, initial, span.before, span.after, span.possessive)
 
 
+def _firm_of_a_place(words: tuple[str, ...]) -> bool:
+    """Tell whether a name is "First" and a place, as banks and brokers are named ("First
+    Albany", "First Chicago"): a firm, never the place."""
+    return len(words) == 2 and words[0] == "First" and key(words[1]) in gazetteer().names
+
+
 def _segments(span: _Span) -> list[tuple[_Span, bool]]:
     """Split a span at "and", "of" or "for" unless a head ("Ministry of") holds it."""
     if _SPLITTERS.isdisjoint(span.words):
         return [(span, False)] if span.words else []
-    if _one_name_with_and(span.words, span.initial):
+    if _one_name_with_and(span.words, span.initial) or _firm_of_place(span.words):
         return [(span, False)]
-    parts: list[list[str]] = [[]]
+    chunks: list[list[str]] = [[]]
     for i, word in enumerate(span.words):
-        held = word != "and" and i > 0 and span.words[i - 1].lower() in HELD
-        held = held or (word == "and" and span.words[i + 1 : i + 2] in _AND_CO)
-        if word in {"of", "for", "and"} and not held:
-            parts.append([])
-        elif word != "the" or parts[-1]:
-            parts[-1].append(word)
+        held = i > 0 and span.words[i - 1].lower() in HELD
+        held = held or (word == "of" and _firm_of_place((*chunks[-1], *span.words[i:])))
+        # "American Telephone and Telegraph Co and Telerate Inc": two firms after a legal form
+        firms = word == "and" and i > 0 and span.words[i - 1].lower().rstrip(".") in LEGAL_FORMS
+        if (word in {"of", "for"} and not held) or firms:
+            chunks.append([])
+        elif word != "the" or chunks[-1]:
+            chunks[-1].append(word)
+    parts: list[list[str]] = []
+    for i, chunk in enumerate(chunks):  # "Shares of Pope and Talbot Inc": one firm after "of"
+        parts.append([])
+        initial = span.initial and i == 0
+        whole = len(chunks) > 1 and _one_name_with_and(tuple(chunk), initial)
+        for j, word in enumerate(chunk):
+            if word == "and" and not whole and tuple(chunk[j + 1 : j + 2]) not in _AND_CO:
+                parts.append([])
+            elif word != "the" or parts[-1]:
+                parts[-1].append(word)
     found: list[tuple[_Span, bool]] = []
     for i, words in enumerate(parts):
         titled = i > 0 and bool(parts[i - 1]) and parts[i - 1][-1].lower().rstrip(".") in TITLES
@@ -193,6 +224,17 @@ def _segments(span: _Span) -> list[tuple[_Span, bool]]:
         part = _Span(tuple(words), span.initial and first, before, after, span.possessive and last)
         found += [(part, cued)] if words else []
     return found
+
+
+def _firm_of_place(words: tuple[str, ...]) -> bool:
+    """Tell whether "of" ends a firm's name with its place: "Affiliated Bankshares of Colorado
+    Inc", "Mobile Communications Corp of America" (one firm, not a firm and a place)."""
+    if "of" not in words or "and" in words or "for" in words or words.count("of") > 1:
+        return False
+    at = words.index("of")
+    if words[-1].lower().rstrip(".") in LEGAL_FORMS:  # "... of Colorado Inc"
+        return key(" ".join(words[at + 1 : -1])) in gazetteer().names
+    return words[at + 1 :] == ("America",) and words[at - 1].lower().rstrip(".") in LEGAL_FORMS
 
 
 def _country_prefix(word: str) -> str:
@@ -211,26 +253,51 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     may be a common noun: "Soldiers and National Guard troops")."""
     if "and" not in words or words[0] == "and":
         return False
+    if key(" ".join(words)) in ORG_NAMES:  # "Securities and Exchange Commission"
+        return True
     at = words.index("and")
     rest = [w.lower() for w in words[at + 1 :]]
     if not rest or "the" in rest or "and" in rest or not HELD.isdisjoint(rest[:-1]):
         return False
+    if "for" in rest or "of" in rest:  # "Edelman and Dominion Textile Ltd for Burlington Inc"
+        return False
+    if len(rest) == 1 and at == 1 and words[0].lower() in ORG_HEADS and rest[0] in ORG_HEADS:
+        return False  # "House and Senate": two bodies
+    if at == 1 and len(rest) == 2 and rest[1].rstrip(".") in LEGAL_FORMS:
+        return key(words[0]) not in gazetteer().names  # "Pope and Talbot Inc", first or not
+    if words[at - 1].lower().rstrip(".") in LEGAL_FORMS:  # "X Corp and Y Co": two firms
+        return False
     if not _FIRM_WORDS.isdisjoint(w.rstrip(".") for w in rest):  # "Toyo Trust and Banking Co"
+        return True
+    if rest[0] in _ONE_WITH_AND and words[at - 1].lower() in ORG_HEADS:  # "Savings and Loan"
         return True
     if _country_prefix(words[0]):  # "U.S. Food and Drug Administration"
         words, at = words[1:], at - 1
+    if at > 1 and words[at - 1].lower() in ORG_HEADS and rest[0] not in _ONE_WITH_AND:
+        # "International Monetary Fund and World Bank": two names; but one legal form at the
+        # end makes one firm: "Nippon Telegraph and Telephone Corp"
+        return rest[-1].rstrip(".") in LEGAL_FORMS
     first = words[0].lower()
     if first in ORG_FIRST and words[1:2] in (("of",), ("for",)):
         return True
+    # a sentence's first words before "and" and a legal form are one firm's ("Rochester Gas
+    # and Electric Corp said")
+    initial = initial and rest[-1].rstrip(".") not in LEGAL_FORMS
     if at > 3 or initial or rest[-1] not in ORG_HEADS or words[at - 1].lower() in LEGAL_FORMS:
         return False  # "Florida Power and Light Co" joins; "Texaco Inc and Chevron Corp" not
-    return first not in ORGS and key(" ".join(words[:at])) not in gazetteer().names
+    if first in ORGS or rest[0] in ORGS or rest[0] in FOREIGN_ORG_FIRST:
+        return False
+    if key(" ".join(words[:at])) not in gazetteer().names:
+        return True
+    # a place, "and", then more than a head: "Bristol and West Building Society",
+    # "Pittsburgh and West Virginia Railroad" (not "Japan and World Bank", a known name)
+    return len(rest) > 1 and key(" ".join(words[at + 1 :])) not in ORG_NAMES
 
 
 def _titled(span: _Span) -> tuple[_Span, _Span]:
     """Split "U.S. President Joe Biden" into the prefix "U.S." and the titled name "Joe Biden"."""
     words = span.words
-    if words[-1].lower() in ORG_HEADS:  # "General Electric Co" is no general's name
+    if words[-1].lower() in HEADS:  # "General Electric Co", "Prince Edward Island": no titles
         return span, _NO_NAME
     if len(words) < 2:
         return span, _NO_NAME
@@ -248,7 +315,11 @@ def _titled(span: _Span) -> tuple[_Span, _Span]:
     while name and name[0].lower() in DEPARTMENTS:
         name = name[1:]
     prefix = _Span(words[:first], span.initial, span.before, (), False)
-    return prefix, _Span(name, False, (words[last].lower(),), span.after, span.possessive)
+    titled = _Span(name, False, (words[last].lower(),), span.after, span.possessive)
+    # words between the title and a given name are no part of the name: "Prime Minsiter
+    # Yasuhiro Nakasone" (a typo), "Deputy CIA Dirctor Robert Gates"
+    named = _after_roles(titled)[1] if len(name) > 2 else _NO_NAME
+    return prefix, named._replace(before=titled.before) if named.words else titled
 
 
 def _after_roles(span: _Span) -> tuple[_Span, _Span]:
@@ -263,11 +334,24 @@ def _after_roles(span: _Span) -> tuple[_Span, _Span]:
                 break
             if all(w.lower().rstrip(".") in ROLES or w.lower() in TITLE_RUN for w in words[:i]):
                 return _NO_NAME, named
+            # "Lucio Cesar Pires": one name, "Lucio" a given name the lists lack
+            if i == 1 and span.before[-1:] not in PERSON_CUE and _unknown_given(words[0]):
+                return _NO_NAME, named._replace(words=words)
             initials = all(len(w) == 2 and w.endswith(".") for w in words[:i])  # "E. Gerald"
             if words[i - 1].lower() not in CONNECTORS and not initials:  # "Credit Suisse Paul X"
                 return _Span(words[:i], span.initial, span.before, (), False), named
             break
     return span, _NO_NAME
+
+
+def _unknown_given(word: str) -> bool:
+    """Tell whether a word before a given name is likely a given name the lists lack ("Lucio"
+    of Lucio Cesar Pires): a plain capitalised word that is no place, firm, role or people."""
+    lowered = word.lower()
+    if not (word.isalpha() and word[0].isupper() and word[1:].islower()):
+        return False
+    known = lowered in ORGS or lowered in HEADS or lowered in NOT_NAME or lowered in ROLES
+    return not known and key(word) not in gazetteer().names and not _demonym(word)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -280,11 +364,13 @@ def _mentions(
     opener_in_lowercase: bool,
 ) -> tuple[_Mention, ...]:
     """Classify one run of capitalised words into zero or more mentions."""
+    if not _CAPITAL_SPLITTERS.isdisjoint(words[1:]):  # "IMF And World Bank" in title case
+        words = (words[0], *(w.lower() if w in _CAPITAL_SPLITTERS else w for w in words[1:]))
     span = _Span(words, initial, before, after, possessive)
     if span.before[-1:] == ("by",) and span.before[-2:-1] and span.before[-2] in BYLINE_CUES:
         return ()
     whole = " ".join(span.words)
-    if len(span.words) > 1 and key(whole) in gazetteer().names:
+    if len(span.words) > 1 and key(whole) in gazetteer().names and words[0] != "First":
         return (_Mention(PLACE, whole),)
     found: list[_Mention] = []
     parts = _segments(_trim(span, opener_in_lowercase))
@@ -307,6 +393,8 @@ def _firm_of_partners(parts: list[tuple[_Span, bool]]) -> bool:
 
 def _classify(span: _Span, cued: bool) -> list[_Mention]:
     """Give a trimmed run of name words a kind, or drop it."""
+    if span.before[-1:] in SHIP_CUE:  # "the battleship Missouri", "the tanker Sea Isle City"
+        return [_Mention("", " ".join(span.words))]
     if len(span.words) == 1:
         return [_single(span.words[0], span, cued)]
     gaz, name, words = gazetteer(), " ".join(span.words), [w.lower() for w in span.words]
@@ -316,16 +404,25 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
             named = words[-1] in ORG_HEADS and words[-1] not in GENERIC  # not "U.S. Company"
             return [place, _Mention(ORG, name)] if named else [place]
         return [place, *_classify(span._replace(words=span.words[1:], initial=False), cued)]
-    parts = _parts(key(name))
+    parts = _name_parts(name)
     cued = cued or span.before[-1:] in PERSON_CUE
     kind = ""
     if key(name) in gaz.names:
         kind = PLACE
     elif key(name) in ORG_NAMES or span.before[-1:] in FIRM_CUE:
         kind = ORG  # known before any rule ("European Community"); "brokers James Capel"
-    elif words[-1] in ORG_HEADS or (words[0] in ORG_FIRST and ("of" in words or "for" in words)):
+    elif (
+        words[-1] in ORG_HEADS
+        or words[0] in FOREIGN_ORG_FIRST
+        or _held_by_institution(words)
+        or _firm_of_place(span.words)
+        or _firm_of_a_place(span.words)
+    ):
         cut = "and" in words and span.before[-1:] == (",",)  # "Kidder, Peabody and Co"
-        kind = WEAK_ORG if cut or GENERIC.issuperset(words) else ORG
+        # "Stock Exchange", "Chamber of Commerce": every city has one, so which is unsaid
+        local = words[0] in _EVERY_CITY and GENERIC.issuperset(w for w in words if w != "of")
+        generic = local or GENERIC.issuperset(words)
+        kind = WEAK_ORG if cut or generic else ORG
     elif any(map(_demonym, span.words)):  # "South African", "Gulf Arab", "Swiss Krugerrand"
         kind = ""
     elif span.after[:1] and span.after[0] in EMPLOYER_CUE:
@@ -362,11 +459,20 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     return [_Mention(kind, name, kind in (PERSON, WEAK_PERSON))]
 
 
+def _held_by_institution(words: list[str]) -> bool:
+    """Tell whether an institution's word holds the name together: "Ministry of Finance",
+    "Bankruptcy Court for the Southern District" (not a district: a court)."""
+    return any(w in ORG_FIRST and n in ("of", "for") for w, n in itertools.pairwise(words))
+
+
 def _named_person(words: tuple[str, ...]) -> bool:
-    """Tell whether name words open with a given name or hold an initial: "E. Gerald Corrigan"."""
+    """Tell whether name words open with a given name, or with an initial before two more
+    words: "E. Gerald Corrigan" (not "E. F. Hutton", a firm, nor "Series A. Moody's", where
+    "A." ends a sentence)."""
     if words[0].lower() in first_names():
         return True
-    return any(len(w) == 2 and w[1] == "." and w[0].isupper() for w in words[:-1])
+    initials = [len(w) == 2 and w[1] == "." and w[0].isupper() for w in words]
+    return initials[0] and initials[::-1].index(True) >= 2  # words after the last initial
 
 
 def _single(word: str, span: _Span, cued: bool) -> _Mention:
@@ -384,8 +490,13 @@ def _single(word: str, span: _Span, cued: bool) -> _Mention:
         return _Mention(ORG if lowered in ORGS else "", word)
     if _demonym(word):
         return _Mention("", word)
+    if span.after == STATE_AFTER:  # "a Shelby, N.C., savings bank"
+        return _Mention(PLACE, word)
     if lowered in first_names():  # "(Prime Minister Yasuhiro) Nakasone": never a page alone
-        return _Mention(WEAK_PERSON, word, True)
+        # and without a title, a cue or "said" after it, no person ("Dean" of Dean/Alco Food
+        # Prep): it stands only for a fuller name in the article
+        named = cued or span.before[-1:] in PERSON_CUE or span.after[:1] in SAID
+        return _Mention(WEAK_PERSON if named else "", word, True)
     if cued or span.before[-1:] in PERSON_CUE:
         return _Mention(PERSON, word, True)
     speaks = span.after[:1] in SAID and folded not in gaz.regions
@@ -405,6 +516,8 @@ def _place_cue(span: _Span) -> str:
     before, after = span.before, span.after
     if before[-2:] in PLACE_BEFORE or after[:1] in PLACE_AFTER or after in APPOSITION:
         return PLACE
+    if after == STATE_AFTER:
+        return PLACE
     if before[-1:] in PLACE_NEAR and not span.possessive:
         return WEAK_PLACE
     return ""
@@ -417,6 +530,8 @@ def _demonym(word: str) -> bool:
     if lowered in DEMONYMS:
         return True
     regions = gazetteer().regions
+    if key(lowered + "ia") in regions:  # "Yugoslav" of Yugoslavia
+        return True
     for suffix in ("ian", "an", "n", "i", "ese", "ish"):
         stem = lowered[: -len(suffix)] if lowered.endswith(suffix) else ""
         if len(stem) > 2 and any(key(stem + end) in regions for end in ("", "a", "o", "y", "ia")):
@@ -432,15 +547,18 @@ def _dateline(text: str) -> tuple[list[_Mention], str]:
     match = _DATELINE.match(text)
     places = [p.strip() for p in match.group(1).split(",")] if match else [""]
     head = gazetteer().names.get(key(places[0]))
-    if not match or not places[0].isupper() or not (head or match.group(2)):
+    agencies = [a.strip() for a in (match.group(2) or "").split("/")] if match else []
+    agencies = [a for a in agencies if a[:1].isupper() and a.lower() not in _WIRE_NOTES]
+    # "LONDON COCOA OPEN POSITION (REVISED) - APR 6" is a headline with a note, no dateline
+    unknown = not head and (not agencies or len(places[0].split()) > 3)
+    if not match or not places[0].isupper() or unknown:
         return [], text
     found = [_Mention(PLACE, head or places[0].title())]
     for place in places[1:]:
         first = place.split()[0].lower() if place.split() else ""
         if place[:1].isupper() and first not in CALENDAR and first not in ORGS:  # ", Reuter -"
             found.append(_Mention(PLACE, place))
-    agencies = [a.strip() for a in (match.group(2) or "").split("/")]
-    return found + [_Mention(ORG, a) for a in agencies if a[:1].isupper()], text[match.end() :]
+    return found + [_Mention(ORG, a) for a in agencies], text[match.end() :]
 
 
 def _is_headline(text: str) -> bool:
@@ -462,13 +580,17 @@ def _headline(text: str, known: dict[tuple[str, ...], _Mention]) -> list[_Mentio
     """Find names in a headline by looking up word n-grams among the body's names and places."""
     found: list[_Mention] = []
     shouting = text.isupper()
-    starts = {parts[0] for parts in known}
+    starts, places = {parts[0] for parts in known} | _OPEN_ANY, _place_starts()
     for chunk in _PUNCTUATION.split(text):
         words = [normal_word(t)[0] for t in TOKEN.findall(chunk) if t[0].isalpha()]
         i = 0
         while i < len(words):
-            if _may_open(words[i], starts, shouting):
-                end, hit = _longest(words, i, known, shouting)
+            # only a word that opens a known name or a place's name of more words can open a
+            # phrase of more words; a few more are names alone
+            first = key(words[i]).partition("-")[0]
+            longer = first in starts or first in places
+            if longer or _may_be_alone(words[i], shouting):
+                end, hit = _longest(words, i, known, shouting, 5 if longer else 1)
                 found += [hit] if hit is not None else []
             else:
                 end = i + 1
@@ -476,13 +598,13 @@ def _headline(text: str, known: dict[tuple[str, ...], _Mention]) -> list[_Mentio
     return found
 
 
-def _may_open(word: str, starts: set[str], shouting: bool) -> bool:
-    """Tell whether a headline word can open a phrase `_lookup` knows (most words cannot)."""
-    first = key(word).partition("-")[0]
-    if first in starts or first in _place_starts() or first in PARTICLES or not first:
-        return True
+_OPEN_ANY = PARTICLES | {""}  # "de la Madrid", and a word with no letters to fold
+
+
+def _may_be_alone(word: str, shouting: bool) -> bool:
+    """Tell whether a headline word can be a name on its own that `_lookup` knows."""
     return word.lower() in ORGS or (
-        not shouting and (first in gazetteer().major or _is_acronym(word))
+        not shouting and (key(word) in gazetteer().major or _is_acronym(word))
     )
 
 
@@ -499,10 +621,10 @@ def _place_starts() -> frozenset[str]:
 
 
 def _longest(
-    words: list[str], i: int, known: dict[tuple[str, ...], _Mention], shouting: bool
+    words: list[str], i: int, known: dict[tuple[str, ...], _Mention], shouting: bool, most: int
 ) -> tuple[int, _Mention | None]:
-    """Return the end and mention of the longest known phrase (up to five words) starting at i."""
-    for end in range(min(len(words), i + 5), i, -1):
+    """Return the end and mention of the longest known phrase (up to `most` words) at i."""
+    for end in range(min(len(words), i + most), i, -1):
         hit = _lookup(words[i:end], known, shouting)
         if hit is not None:
             return end, hit
@@ -514,11 +636,11 @@ def _lookup(
 ) -> _Mention | None:
     """Return the mention a headline phrase names, if the body or the gazetteer knows it."""
     gaz, phrase, lowered = gazetteer(), " ".join(words), words[0].lower()
-    folded = key(phrase)
     if len(words) == 1 and lowered in LEAD:
         return None
-    if _parts(folded) in known:
-        return known[_parts(folded)]
+    if (parts := _name_parts(phrase)) in known:
+        return known[parts]
+    folded = key(phrase)
     if folded in gaz.names and (len(words) > 1 or (folded in gaz.major and not shouting)):
         return _Mention(PLACE, gaz.names[folded] if shouting else phrase)
     if len(words) == 1 and (lowered in ORGS or (not shouting and _is_acronym(phrase))):
@@ -550,7 +672,12 @@ def _expand(
     mention: _Mention, people: list[tuple[str, tuple[str, ...], str]], orgs: dict[str, str]
 ) -> _Mention:
     """Return a surname or partial name as the fuller person name it refers to in the article,
-    and a lone word that opens an organisation's name ("Midland" of Midland Bank) as that."""
+    and a lone word or a town's name that opens an organisation's name ("Midland" of Midland
+    Bank, "San Miguel" of San Miguel Corp) as that."""
+    if mention.kind in (PLACE, WEAK_PLACE) and not mention.flexible and " " in mention.name:
+        opens = orgs.get("-".join(_name_parts(mention.name)))
+        if opens is not None and key(mention.name) not in gazetteer().regions:
+            return _Mention(ORG, opens)  # "San Miguel's stock" of San Miguel Corp
     parts = _name_parts(mention.name) if mention.flexible else ()
     if len(parts) == 1 and parts[0] in orgs and mention.kind != PERSON:
         return _Mention(ORG, orgs[parts[0]])
@@ -565,8 +692,10 @@ def _expand(
 
 
 def _known(mentions: Iterable[_Mention]) -> dict[tuple[str, ...], _Mention]:
-    """Index the article's names, and each person's shorter forms, by their folded words."""
+    """Index the article's names, each person's shorter forms, and the opening words of each
+    organisation's name ("BURLINGTON" of Burlington Industries Inc), by their folded words."""
     known: dict[tuple[str, ...], _Mention] = {}
+    firms: list[_Mention] = []
     for mention in mentions:
         parts = _name_parts(mention.name)
         if mention.kind and parts:
@@ -574,7 +703,20 @@ def _known(mentions: Iterable[_Mention]) -> dict[tuple[str, ...], _Mention]:
             known.setdefault(parts, fixed)
             for form in _short_forms(parts) if mention.kind == PERSON else ():
                 known.setdefault(form, fixed)
+            firms += [fixed] if mention.kind == ORG and len(parts) > 1 else []
+    for firm in firms:  # after every name: a name the body uses alone stays that name
+        opener = _after_initials(firm.name)
+        for end in range(len(opener) - 1, 0, -1):
+            if end > 1 or (opener[0] not in STOP and not _demonym(opener[0])):
+                known.setdefault(opener[:end], firm)
     return known
+
+
+def _after_initials(name: str) -> tuple[str, ...]:
+    """Return a name's folded words from the first that is more than initials ("R.P.")."""
+    words = name.split()
+    at = next((i for i, w in enumerate(words) if not _INITIALS.fullmatch(w)), len(words))
+    return _name_parts(" ".join(words[at:]))
 
 
 def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], ...]:
@@ -586,11 +728,16 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     found = [dateline + marked for (dateline, _), (_, marked) in zip(read, blocks, strict=True)]
     texts = tuple("" if _BYLINE.match(text) or _is_table(text) else text for _, text in read)
     headlines = [i for i, text in enumerate(texts) if _is_headline(text)]
+    people_runs: list[tuple[int, tuple[str, ...], tuple[_Mention, ...]]] = []
     for i, text in enumerate(texts):
         for span in [] if i in headlines else spans(text):
             opener = span[0][0].lower() if span[1] and len(span[0]) > 1 else ""
             opener_in_lowercase = bool(opener) and _in_lowercase(opener, texts)
-            found[i] += _mentions(*span, opener_in_lowercase)
+            mentions = _mentions(*span, opener_in_lowercase)
+            found[i] += mentions
+            if len(span[0]) > 1 and any(_may_open_firm(m, span[0]) for m in mentions):
+                people_runs.append((i, span[0], mentions))
+    _firms_cut_short(found, people_runs)
     mentioned = [m for ms in found for m in ms]
     full = [(m.name, _name_parts(m.name), m.kind) for m in mentioned if m.kind in _PEOPLE]
     people = sorted(dict.fromkeys(p for p in full if len(p[1]) > 1), key=lambda p: p[2] != PERSON)
@@ -598,6 +745,10 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     for m in mentioned:
         if m.kind == ORG and len(parts := _name_parts(m.name)) > 1:
             orgs.setdefault(parts[0], m.name)
+            for end in range(2, len(parts) + 1):  # "San Miguel" of San Miguel Corp
+                orgs.setdefault("-".join(parts[:end]), m.name)
+            if len(rest := _after_initials(m.name)) > 1:
+                orgs.setdefault(rest[0], m.name)  # "Scherer" of R.P. Scherer Corp
     resolved = [[_expand(m, people, orgs) for m in ms] for ms in found]
     known = _known(m for ms in resolved for m in ms) if headlines else {}
     for i in headlines:
@@ -606,8 +757,62 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     return tuple(m for m in every if not (m[0][-1:] == "?" and (m[0][:-1], m[1]) in every))
 
 
+def _may_open_firm(mention: _Mention, words: tuple[str, ...]) -> bool:
+    """Tell whether a run's mention may be the opening words of a firm's name: a person, or a
+    place in a run that is no place's name ("Giant Bay" of Giant Bay Resources Ltd, "Ohio
+    Edison" of Ohio Edison Co; not "New York")."""
+    if mention.kind in _PEOPLE:
+        return True
+    return mention.kind in (PLACE, WEAK_PLACE) and key(" ".join(words)) not in gazetteer().names
+
+
+def _firms_cut_short(
+    found: list[list[_Mention]], runs: list[tuple[int, tuple[str, ...], tuple[_Mention, ...]]]
+) -> None:
+    """Read a run that opens an organisation's name the article uses as that organisation, not
+    a person: "E. F. Hutton" of E.F. Hutton Group Inc, "King World" of King World Productions
+    (a run with evidence of a person stays one, unless that evidence is a title in the firm's
+    own name)."""
+    if not runs:
+        return
+    firms: dict[tuple[str, ...], str] = {}
+    for mention in (m for ms in found for m in ms if m.kind == ORG):
+        parts = _name_parts(mention.name)
+        for end in range(2, len(parts) + 1):  # the firm with the fewest more words
+            if len(_name_parts(firms.get(parts[:end], mention.name))) >= len(parts):
+                firms[parts[:end]] = mention.name
+    openers = {_name_parts(name)[0]: name for name in firms.values()}
+    for i, words, mentions in runs:
+        parts = _name_parts(" ".join(words))
+        firm = firms.get(parts)
+        titled = words[0].lower().rstrip(".") in TITLES  # "St. Joe Gold" of St. Joe Gold Corp
+        # the person read after a word the firm's name opens with is no person: "St. Joe Gold"
+        cut = all(len(_name_parts(m.name)) < len(parts) for m in mentions if m.kind == PERSON)
+        if firm is not None and (titled or cut):
+            found[i] = [m for m in found[i] if m not in mentions] + [_Mention(ORG, firm)]
+        elif not titled and any(_unit_of(m, openers) for m in mentions):
+            # "Williams Natural Gas" beside Williams Cos: a unit of the firm, not a person
+            weak = [m._replace(kind=WEAK_ORG) if _unit_of(m, openers) else m for m in mentions]
+            found[i] = [m for m in found[i] if m not in mentions] + weak
+
+
+def _unit_of(mention: _Mention, openers: dict[str, str]) -> bool:
+    """Tell whether a person's name opens with a word that opens a firm's name the article
+    uses and that is a given name only by chance ("Williams" of Williams Cos)."""
+    parts = _name_parts(mention.name)
+    return mention.kind in _PEOPLE and len(parts) > 1 and parts[0] in openers
+
+
 _PEOPLE = frozenset({PERSON, WEAK_PERSON})
+_EVERY_CITY = frozenset({"chamber", "board"})  # "Chamber of Commerce", "Board of Trade"
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
+# Function words that open firms' names: "First Boston Corp", "First Chicago Corp".
+_FIRM_OPENERS = frozenset({"First", "Second", "Third", "One"})
+# Particles that open a place's or a person's name in capitals: "Las Palmas", "De Beers".
+_NAME_PARTICLES = frozenset(w.title() for w in PARTICLES - {"do", "y", "den", "al"})
+# Words after "and" that continue the name before it: "Savings and Loan", "Bank and Trust".
+_ONE_WITH_AND = frozenset({"loan", "loans", "trust", "banking", "investment", "exchange"})
 _AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",), ("Associates",)})
 _NOT_LAST = EVENT_HEADS | WORK_HEADS | ROLES  # a name ending so is an event, a work or a role
 _BRACKETED = re.compile(r"<([^<>\n]{1,80})>")
@@ -636,7 +841,7 @@ def _bracketed(block: str) -> tuple[str, list[_Mention]]:
 
 def _is_table(text: str) -> bool:
     """Tell whether a block is a results table ("Shr 34 cts vs 1.19 dlrs") rather than prose."""
-    return len(_TABLE_ROW.findall(text, 0, 400)) >= 2
+    return text.find("vs", 0, 400) >= 0 and len(_TABLE_ROW.findall(text, 0, 400)) >= 2
 
 
 def _in_lowercase(word: str, texts: tuple[str, ...]) -> bool:

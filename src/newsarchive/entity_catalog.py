@@ -20,10 +20,13 @@ from dataclasses import dataclass
 
 from .authority import Authority
 from .entities import ORG, PERSON, PLACE, _parts, _short_forms
-from .entity_words import LEGAL_FORMS, SAME_AS, fold, gazetteer
+from .entity_words import LEGAL_FORMS, SAME_AS, first_names, fold, gazetteer
 
 _KIND_ORDER = {PLACE: 0, ORG: 1, PERSON: 2}
 _MAX_PARENTS = 8  # a surname shared by more full names than this stays apart, unpublished
+# Articles without evidence that one article with evidence can speak for: past this, that one
+# is more likely a slip ("deputy Treasury scretary", "Series A. Moody's") than the truth.
+_WEAK_PER_SURE = 20
 Postings = dict[tuple[str, str], list[int]]
 NO_RULES = Authority()
 
@@ -74,18 +77,17 @@ def gather(
     people = {k for k, kind in guesses.items() if kind.rstrip("?") == PERSON}
     reach = {k: len({i for m in members[k] for i in postings[m]}) for k in people}
     targets = _fold_people(people, reach)
-    groups: dict[str, list[str]] = {}
-    for k in members:
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for k, ms in members.items():
         target = targets.get(k, k)
         if target:
-            groups.setdefault(target, []).append(k)
+            groups.setdefault(target, []).extend(ms)
     published: list[Entity] = []
     unconfirmed: list[Entity] = []
-    for target, keys in groups.items():
-        group = [m for k in keys for m in members[k]]
+    for target, group in groups.items():
         ids = tuple(sorted(set().union(*(postings[m] for m in group))))
         kind = kinds.get(target) or _majority(group, postings)
-        name = _preferred(target, aliases) or _best_name(members[target], postings)
+        name = _preferred(target, aliases) or _best_name(members.get(target, group), postings)
         if kind.endswith("?"):
             unconfirmed.append(Entity(target, name, kind[:-1], ids))
         elif len(ids) >= min_articles and sum(len(postings[m]) for m in group) >= min_mentions:
@@ -137,12 +139,22 @@ def _postings(docs: Iterable[tuple[int, tuple[tuple[str, str], ...]]]) -> Postin
 
 def _majority(mentions: list[tuple[str, str]], postings: Postings) -> str:
     """Return the kind most articles gave these mentions with evidence (ties go to place, then
-    organisation); with no evidence anywhere, the unconfirmed guess ending in "?"."""
+    organisation); with no evidence anywhere, or evidence too thin for the articles without it,
+    the unconfirmed guess ending in "?"."""
     votes: dict[str, int] = {}
     for kind, name in mentions:
         votes[kind] = votes.get(kind, 0) + len(postings[(kind, name)])
-    sure = {k: v for k, v in votes.items() if not k.endswith("?")} or votes
-    return min(sure, key=lambda k: (-sure[k], _KIND_ORDER.get(k.rstrip("?"), 3), k))
+    sure = {k: v for k, v in votes.items() if not k.endswith("?")}
+    weak = sum(votes.values()) - sum(sure.values())
+    if not sure or sum(sure.values()) * _WEAK_PER_SURE < weak:
+        best = _top(votes)
+        return best if best.endswith("?") else best + "?"
+    return _top(sure)
+
+
+def _top(votes: dict[str, int]) -> str:
+    """Return the kind with the most votes; ties go to place, then organisation."""
+    return min(votes, key=lambda k: (-votes[k], _KIND_ORDER.get(k.rstrip("?"), 3), k))
 
 
 def _best_name(mentions: list[tuple[str, str]], postings: Postings) -> str:
@@ -163,14 +175,21 @@ def _fold_people(keys: set[str], reach: dict[str, int]) -> dict[str, str]:
     for k in sorted(keys):
         by_parts.setdefault(parts[k], k)
     parents: dict[str, list[str]] = {}
+    given = first_names()
     for k in sorted(keys):
         for form in _short_forms(parts[k]):
+            if len(form) > 1 and form == parts[k][1:] and given.issuperset(parts[k][:2]):
+                continue  # "Paul Stevens", a full name too, is not John Paul Stevens
             short = by_parts.get(form)
             if short is not None and len(parents.setdefault(short, [])) <= _MAX_PARENTS:
                 parents[short].append(k)
     targets: dict[str, str] = {}
     for short in sorted(parents, key=lambda k: (-len(parts[k]), k)):
-        ends = {targets.get(p, p) for p in parents[short]}
+        # a fuller name seen in one article ("Minsiter Yasuhiro Nakasone", a typo glued on)
+        # never takes over a name more articles use
+        ends = {targets.get(p, p) for p in parents[short] if _may_take(p, short, reach)}
+        if not ends:
+            continue
         if len(parents[short]) <= _MAX_PARENTS and len(ends) == 1:
             targets[short] = ends.pop()
         elif (main := _dominant(ends, reach)) and len(parents[short]) <= _MAX_PARENTS:
@@ -178,6 +197,12 @@ def _fold_people(keys: set[str], reach: dict[str, int]) -> dict[str, str]:
         elif len(parts[short]) == 1:
             targets[short] = ""
     return targets
+
+
+def _may_take(full: str, short: str, reach: dict[str, int]) -> bool:
+    """Tell whether a fuller name may take over a shorter one: it is in more than one article,
+    or in as many as the shorter one."""
+    return reach.get(full, 0) > 1 or reach.get(full, 0) >= reach.get(short, 0)
 
 
 def _dominant(keys: set[str], reach: dict[str, int]) -> str:

@@ -16,6 +16,7 @@ from .entity_words import (
     ABBREVIATIONS,
     APPOSITION,
     BYLINE_CUES,
+    CALENDAR,
     CONNECTORS,
     OPENERS,
     PERSON_CUE,
@@ -24,6 +25,9 @@ from .entity_words import (
     PLACE_NEAR,
     ROLES,
     SAID,
+    STATE_AFTER,
+    STATE_TOKENS,
+    STOP,
     TITLES,
     gazetteer,
     key,
@@ -32,7 +36,11 @@ from .entity_words import (
 # Words before a firm's name that is also a person's: "brokers James Capel".
 FIRM_CUE = {(w,) for w in ("brokers", "stockbrokers", "brokerage", "bankers", "auditors")}
 # "in", "president", ...; and "," for "Kidder, Peabody and Co", a name cut at its comma
-_CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR | FIRM_CUE) | {","}
+# Words before a ship's name, which is often a place's or a person's: "the battleship Missouri".
+SHIP_CUE = {
+    (w,) for w in ("ship", "tanker", "vessel", "battleship", "frigate", "destroyer", "freighter")
+}
+_CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR | FIRM_CUE | SHIP_CUE) | {","}
 # Words after an employer's name: "Dean Witter analyst Karen Gibbs" (not a person's name).
 EMPLOYER_CUE = frozenset(
     [
@@ -93,6 +101,9 @@ def _runs() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 _NON_SPACE = re.compile(r"\S+")
+# Runs of one word that never name anything, whatever is around them ("The", "It", "May"): the
+# rules trim such a word away, so no context is read for them.
+_NOTHING_ALONE = frozenset(w.capitalize() for w in STOP | CALENDAR | CONNECTORS)
 
 # A span's fields, unnamed so that a cache keys on them without building a _Span first.
 _Fields = tuple[tuple[str, ...], bool, tuple[str, ...], tuple[str, ...], bool]
@@ -104,11 +115,18 @@ def normal_word(token: str) -> tuple[str, bool]:
     possessive = token.endswith(("'s", "’s"))
     word = token[:-2] if possessive else token
     head, _, tail = word.partition("-")
-    if tail[:1].islower() and head[:1].isupper():
+    if tail[:1].islower() and head[:1].isupper() and not _syllables(head, tail):
         return head, True
     if word.isupper() and len(word) > 3:
         word = gazetteer().names.get(key(word)) or (word.title() if len(word) > 6 else word)
     return word, possessive
+
+
+def _syllables(head: str, tail: str) -> bool:
+    """Tell whether "Chi-cheng" is one given name of syllables, as Chinese and Korean names
+    are written, rather than "Mexico-based" or "Iran-contra" (a place, then a word)."""
+    short = len(head) <= 5 and len(tail) <= 5 and not tail.endswith(("ed", "ing"))
+    return short and key(head) not in gazetteer().names
 
 
 @functools.lru_cache(maxsize=65536)
@@ -124,6 +142,8 @@ def spans(text: str) -> list[_Fields]:
     anywhere, after_capital, hyphen_capital = _runs()
     scan = anywhere if hyphen_capital.search(text) else after_capital
     for run in scan.finditer(text):
+        if run.group() in _NOTHING_ALONE:
+            continue
         words, possessive, inside = _run_words(run.group())
         if inside:
             spans += _split_run(text, run)
@@ -204,6 +224,9 @@ def _after(text: str, start: int) -> tuple[str, ...]:
         return tuple(tokens)
     if tokens[:1] == [","] and len(tokens) > 1 and tokens[1] in ROLE_AFTER:
         return (",", tokens[1])  # "Beryl Sprinkel, chairman of ..."
+    if tokens[:1] == [","] and len(tokens) > 1 and tokens[1] in STATE_TOKENS:
+        return STATE_AFTER  # "a Shelby, N.C., savings bank": a town, whatever its name
+
     return tuple(tokens[:1]) if tokens[:1] and tokens[0] in _CUES_AFTER else ()
 
 

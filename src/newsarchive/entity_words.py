@@ -45,7 +45,8 @@ christmas easter ramadan thanksgiving""")
 DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 CALENDAR = DAYS | _words("""january february march april may june july august september
 october november december jan feb mar apr jun jul aug sep sept oct nov dec""")
-PARTICLES = _words("de del la las los da das do dos di du van von der den ter bin ibn al el le y")
+PARTICLES = _words("""de del la las los da das do dos di du van von der den ter bin ibn al el le y
+des della dei degli fuer für""")
 CONNECTORS = PARTICLES | {"of", "for", "and", "the"}
 TITLES = _words("""president vice prime minister premier chancellor secretary senator sen rep
 representative congressman congresswoman governor gov mayor king queen prince princess pope sheikh
@@ -53,10 +54,13 @@ emir sultan ayatollah judge justice general gen colonel col lieutenant lt captai
 admiral adm major maj commander chief director ambassador archbishop bishop cardinal father rev
 reverend mr mrs ms miss dr prof professor sir dame lord lady speaker chairman chairwoman chair ceo
 attorney commissioner inspector detective officer deputy coach leader spokesman spokeswoman
-crown ministers presidents premiers governors senators secretaries chancellors""")
+crown ministers presidents premiers governors senators secretaries chancellors administrator
+comptroller undersecretary treasurer superintendent envoy ombudsman""")
 DEPARTMENTS = _words("""state defense defence foreign affairs interior justice finance health
 education energy agriculture labor labour commerce treasury homeland security home economy trade
-transport transportation public safety environment culture tourism development industry welfare""")
+transport transportation public safety environment culture tourism development industry welfare
+planning mines mining oil petroleum information communications telecommunications posts
+fisheries housing budget cooperation""")
 PERSON_CUES = TITLES | _words("""kingpin lord boss son daughter wife husband brother sister
 mother nephew niece cousin uncle aunt lawyer prosecutor lawmaker candidate activist journalist
 reporter singer actor actress player striker founder businessman businesswoman""")
@@ -64,14 +68,19 @@ ORG_FIRST = _words("""ministry department bank university council court office b
 house board commission federation union organisation organization association league institute
 college school academy secretariat army party order authority agency society chamber""")
 ORG_HEADS = ORG_FIRST | _words("""guard navy force forces corps marines police cartel agency
-inc inc. corp corp. corporation co co. company ltd ltd. llc group holdings committee service
+inc inc. corp corp. corporation co co. cos company ltd ltd. llc group holdings committee service
+savings
 services authority administration assembly parliament congress senate foundation fund trust
 network times post journal herald tribune news gazette telegraph chronicle press airlines airways
 motors electric systems technologies partners exchange front movement brigade brigades cabinet
 club alliance coalition hospital tribunal watch international command mission plc ag nv sa
 bv spa gmbh limited bhd lp society chamber securities bancorp bancorporation bankshares
-industries resources enterprises investments associates brothers capital petroleum oil
+industries resources enterprises investments associates brothers capital petroleum oil utilities
+center centre railroad railway railways supermarkets stores foods mills
 communications intelligence division unit subsidiary hotel hotels works futures lines""")
+# First words of institutions' names in French, Spanish, Italian, Portuguese and German.
+FOREIGN_ORG_FIRST = _words("""societe société banque banco banca compagnie compania compañía
+companhia groupe grupo caisse cassa credito crédit istituto instituto deutsche""")
 PLACE_HEADS = _words("""street avenue road square airport bridge island islands river lake
 mountains mountain valley sea ocean gulf bay strait peninsula province region county district
 desert canal coast beach plaza port harbour harbor strip""")
@@ -130,6 +139,12 @@ ORG_NAMES = frozenset(
         "peat-marwick",
         "dean-witter-reynolds",
         "shearson-lehman",
+        # US finance agencies known by nicknames that read as women's names.
+        "fannie-mae",
+        "sallie-mae",
+        "ginnie-mae",
+        "freddie-mac",
+        "farmer-mac",
     ]
 )
 STOP_ACRONYMS = _words("""tv ceo cfo gdp str am pm ok id dna hiv gmt utc est edt pst bst cet mp
@@ -220,13 +235,18 @@ jewish buddhist hindu sunni shiite orthodox""")
 # US states as wire copy abbreviates them ("Neal, W. Va."): never part of a person's name.
 STATE_ABBREVIATIONS = _words("""ala ariz ark calif colo conn del fla ga ill ind kan ky la mass md
 mich minn miss mo mont neb nebr nev okla ore pa tenn tex va vt wash wis wyo""")
+# The same after a place's name and a comma, as tokens: "Shelby, N.C.", "Burlington, Mass.".
+STATE_TOKENS = STATE_ABBREVIATIONS | _words("""n.c. n.y. n.j. n.h. n.d. n.m. s.c. s.d. r.i. d.c.
+w.va""")
+STATE_AFTER = (",", "state")  # what the tokens after a span read as when they are a state
 # Legal forms at the end of a company name, dropped from its identity: "ChemLawn Corp" is
 # "ChemLawn". Folded, as a name's last word(s).
-LEGAL_FORMS = _words("""inc corp co ltd plc llc lp ag sa nv bv spa gmbh kk bhd pty limited
+LEGAL_FORMS = _words("""inc corp co cos ltd plc llc lp ag sa nv bv spa gmbh kk bhd pty limited
 incorporated corporation""")
-# Words that say a name is a work, an award or a game, not a person, place or organisation.
+# Words that say a name is a work, an award, a game or a market index, not a person, place or
+# organisation.
 WORK_HEADS = _words("""film movie album song single novel book show series game games award
-awards prize trophy code""")
+awards prize trophy code index indices indexes average averages""")
 # Given names that are much more often English words, places or something else in news text.
 _NOT_GIVEN = _words("""will may june april august rose grace hope faith joy ruby
 pearl iris lily ivy royal major rich king price young long sterling chase grant
@@ -252,7 +272,8 @@ def first_names() -> frozenset[str]:
 SURNAME_TITLES = _words("king bishop major judge lord cardinal marshal chancellor father chief")
 SUFFIXES = _words("jr sr ii iii iv")
 SAID = {(w,) for w in _words("said says told added asked wrote")}
-SINGLE_DROP = CALENDAR | TITLES | ORG_HEADS | EVENT_HEADS | _words("west east north south")
+SINGLE_DROP = CALENDAR | TITLES | ORG_HEADS | EVENT_HEADS
+SINGLE_DROP |= _words("west east north south commonwealth")
 # Words of a name that many countries' institutions share: "Stock Exchange", "Central Bank",
 # "Supreme Court" alone do not say which one, so need a person's confirmation.
 GENERIC = _words("""stock exchange central bank supreme court lower upper house national
@@ -260,7 +281,7 @@ federal assembly parliament ministry finance foreign trade economics economy int
 defence defense commerce agriculture industry energy labour labor health education transport
 transportation statistics office bureau department commission council committee board party
 police army navy government cabinet company co inc corp institute state administration
-securities services""")
+securities services unit division subsidiary chamber trade""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST
@@ -278,6 +299,7 @@ PERSON_CUE = {(w,) for w in PERSON_CUES}
 BYLINE_CUES = _words("reporting editing writing compiled photo photos additional")
 _FOLD_EXTRA = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "þ": "th"})
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_PLAIN = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")  # folds to itself, lowercased, "-" for " "
 _DASHES, _SEPARATOR = re.compile("-+"), re.compile("-?\0-?")
 _MARKS = "".join(c for c in map(chr, range(0x300, 0x370)) if unicodedata.combining(c))
 _NOT_ASCII_OR_MARK = re.compile(f"[^\x00-\x7f{_MARKS}]")
@@ -293,6 +315,8 @@ _CITY = re.compile(
 
 def fold(name: str) -> str:
     """Return the folded ascii slug identity of a name."""
+    if name.isascii() and _PLAIN.fullmatch(name):  # most names: "Ronald Reagan", "Texas"
+        return name.lower().replace(" ", "-")
     text = name.casefold()
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))

@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from . import urls
 from .config import SiteConfig
+from .images import absolute
 from .models import Entry
 from .render import iso_date, json_script
 
@@ -26,8 +27,11 @@ def article_jsonld(config: SiteConfig, entry: Entry) -> Markup:
         data["datePublished"] = iso_date(article.date, config.timezone)
     if entry.section is not None:
         data["articleSection"] = entry.section.name
-    if article.byline:
-        data["author"] = {"@type": "Person", "name": article.byline}
+    if entry.authors:  # the people of the byline, each with their page
+        people = [_person(config, t.name, t.path) for t in entry.authors]
+        data["author"] = people[0] if len(people) == 1 else people
+    elif article.byline:  # an agency or a desk ("Staff writer"): not a person
+        data["author"] = {"@type": "Organization", "name": article.byline}
     if article.source_name:
         data["publisher"] = {"@type": "Organization", "name": article.source_name}
     keywords = [t.name for t in entry.tags] + [t.name for t in entry.entities]
@@ -35,11 +39,8 @@ def article_jsonld(config: SiteConfig, entry: Entry) -> Markup:
         data["keywords"] = keywords
     if article.dateline:
         data["dateline"] = article.dateline
-    if article.caption:
-        image: dict[str, object] = {"@type": "ImageObject", "caption": article.caption}
-        if article.credit:
-            image["creditText"] = article.credit
-        data["image"] = image
+    if article.caption or entry.card_picture:
+        data["image"] = _image_object(config, entry)
     url = urls.absolute(config.base_url, entry.path)
     if url:
         data["url"] = url
@@ -82,4 +83,35 @@ def article_og(config: SiteConfig, entry: Entry) -> tuple[tuple[str, str], ...]:
     if article.byline:
         tags.append(("article:author", article.byline))
     tags.extend(("article:tag", t.name) for t in entry.tags)
+    picture = entry.card_picture
+    if picture is not None and (link := absolute(config.base_url, picture)):
+        tags.append(("og:image", link))  # Open Graph takes absolute URLs only
+        if picture.width:
+            tags += [
+                ("og:image:width", str(picture.width)),
+                ("og:image:height", str(picture.height)),
+            ]
+        tags.append(("og:image:alt", article.caption or article.title))
     return tuple(tags)
+
+
+def _image_object(config: SiteConfig, entry: Entry) -> dict[str, object]:
+    """Return the schema.org ImageObject of an article's picture (or of its caption alone)."""
+    article, picture = entry.article, entry.card_picture
+    image: dict[str, object] = {"@type": "ImageObject"}
+    if picture is not None:
+        link = absolute(config.base_url, picture) or urls.relative(entry.path, picture.href)
+        image["url"] = image["contentUrl"] = link
+        if picture.width:
+            image["width"], image["height"] = picture.width, picture.height
+    if article.caption:
+        image["caption"] = article.caption
+    if article.credit:
+        image["creditText"] = article.credit
+    return image
+
+
+def _person(config: SiteConfig, name: str, path: str) -> dict[str, str]:
+    """Return a schema.org Person, with their author page's URL when the site's is known."""
+    url = urls.absolute(config.base_url, path)
+    return {"@type": "Person", "name": name, **({"url": url} if url else {})}

@@ -63,16 +63,47 @@ class Article(Struct, frozen=True, gc=False):
     terms: str = ""  # content term counts for related coverage (similarity.pack_counts)
     fingerprint: bytes = b""  # MinHash signature for near-duplicates, one byte a bin
     search_terms: str = ""  # own words for the file:// search index (search_terms.article_fields)
+    image: str = ""  # front matter's picture: its path in the articles folder, or an http(s) URL
+    image_refs: tuple[tuple[str, int], ...] = ()  # (path in the articles folder, line) of every
+    # local image it names (front matter, Markdown), checked against the files found
 
 
 # Headlines made from the text's opening, which a standfirst would only repeat.
 LEDE_HEADLINES = frozenset({"first_sentence", "first_clause", "first_words"})
 
 
+class Picture(Struct, frozen=True, gc=False):
+    """An image an article shows: a file copied to the site, or a remote URL linked as given."""
+
+    source: str  # path in the articles folder, or the http(s) URL
+    href: str = ""  # output path, URL-quoted ("media/world/photo.jpg"); "" when remote
+    width: int = 0  # pixels, 0 when unknown (no Pillow, or remote)
+    height: int = 0
+    thumb: str = ""  # the list thumbnail's output path, URL-quoted; "" when there is none
+    thumb_width: int = 0
+    thumb_height: int = 0
+    digest: str = ""  # content hash: a page that shows it changes key when the file does
+
+    @property
+    def remote(self) -> bool:
+        """Tell whether the picture is linked from elsewhere, not copied."""
+        return not self.href
+
+
+class ImageFile(Struct, frozen=True, gc=False):
+    """An image file of the articles folder, copied to the output (and made smaller for lists)."""
+
+    rel: str  # path in the articles folder
+    path: str  # where it is, as os functions take it
+    digest: str
+    thumb: str = ""  # output path of its thumbnail (not quoted), "" when none is made
+    thumb_size: tuple[int, int] = (0, 0)
+
+
 class Term(Struct, frozen=True, gc=False):
     """A taxonomy value with a page: a section, tag or entity."""
 
-    kind: str  # "section", "tag", "person", "place", "organisation"
+    kind: str  # "section", "tag", "person", "place", "organisation", "author"
     key: str  # folded identity, also the slug
     name: str
     path: str  # output path of its first page
@@ -89,6 +120,7 @@ class Entry(Struct, frozen=True, gc=False):
     section: Term | None
     tags: tuple[Term, ...] = ()
     entities: tuple[Term, ...] = ()
+    authors: tuple[Term, ...] = ()  # author pages of the people in its byline (`authors`)
     unconfirmed: tuple[str, ...] = ()  # names found without evidence enough for a page
     prev: int | None = None  # newer neighbour in home order
     next: int | None = None  # older neighbour in home order
@@ -97,6 +129,13 @@ class Entry(Struct, frozen=True, gc=False):
     duplicate_of: int | None = None
     copies: tuple[int, ...] = ()  # later exact duplicates of this entry
     near_duplicate_of: int | None = None
+    picture: Picture | None = None  # the lead picture: front matter's, or a file named as it
+    pictures: tuple[Picture, ...] = ()  # the images its Markdown shows, found
+
+    @property
+    def card_picture(self) -> Picture | None:
+        """Return the picture that stands for the article in lists and previews."""
+        return self.picture or (self.pictures[0] if self.pictures else None)
 
 
 class Month(Struct, frozen=True, gc=False):
@@ -126,10 +165,12 @@ class Site:
     tags: tuple[Term, ...]
     entities: tuple[Term, ...]
     years: tuple[Year, ...]
+    authors: tuple[Term, ...] = field(default=())  # one a person named in bylines
     notes: tuple[str, ...] = field(default=())  # catalog findings for the summary
     ids: tuple[int, ...] = field(default=())  # each entry's permanent id (`permalinks`)
     redirects: tuple[tuple[str, str], ...] = field(default=())  # (old path, new path)
     book: Mapping[str, Record] = field(default_factory=dict)  # the record to save, then dropped
+    images: tuple[ImageFile, ...] = field(default=())  # copied to the output (`images`)
 
 
 KEEP = b"\x00newsarchive: keep the previous build's file\x00"  # never valid page bytes

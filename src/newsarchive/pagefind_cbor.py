@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-from pathlib import Path
 
 from .errors import BuildError
 
@@ -19,25 +18,23 @@ Cbor = int | str | list["Cbor"]
 SIGNATURE = b"pagefind_dcd"
 
 
-def sort_filters(bundle: Path, meta_path: Path) -> None:
-    """Rewrite one language's filter files and meta in sorted order, with new content hashes."""
-    language = meta_path.name.split(".")[1].split("_")[0]
-    meta = _listed(_read_cbor(meta_path), meta_path.name)
-    filters = _listed(meta[3] if len(meta) > 3 else None, meta_path.name)
+def sort_filters(files: dict[str, bytes], meta_name: str) -> None:
+    """Rewrite one language's filter files and meta in sorted order, with new content hashes
+    (`files`: a bundle's files by name, changed in place)."""
+    language = meta_name.split(".")[1].split("_")[0]
+    meta = _listed(_read_cbor(files.pop(meta_name), meta_name), meta_name)
+    filters = _listed(meta[3] if len(meta) > 3 else None, meta_name)
     for item in filters:
-        pair = _listed(item, meta_path.name)
-        old = bundle / "filter" / f"{pair[1]}.pf_filter"
-        index = _listed(_read_cbor(old), old.name)
-        _listed(index[1], old.name).sort(key=str)  # [value, pages] pairs; values are unique
-        old.unlink()
-        pair[1] = _write_cbor(bundle / "filter", index, language, 7, ".pf_filter")
+        pair = _listed(item, meta_name)
+        old = f"filter/{pair[1]}.pf_filter"
+        index = _listed(_read_cbor(files.pop(old), old), old)
+        _listed(index[1], old).sort(key=str)  # [value, pages] pairs; values are unique
+        pair[1] = _write_cbor(files, "filter/", index, language, 7, ".pf_filter")
     filters.sort(key=str)
-    meta_path.unlink()
-    new_hash = _write_cbor(bundle, meta, language, 10, ".pf_meta", prefix="pagefind.")
-    old_hash = meta_path.name[len("pagefind.") : -len(".pf_meta")]
-    entry = bundle / "pagefind-entry.json"
-    text = entry.read_text(encoding="utf-8")
-    entry.write_text(text.replace(f'"{old_hash}"', f'"{new_hash}"'), encoding="utf-8")
+    new_hash = _write_cbor(files, "pagefind.", meta, language, 10, ".pf_meta")
+    old_hash = meta_name[len("pagefind.") : -len(".pf_meta")]
+    entry = files["pagefind-entry.json"].replace(f'"{old_hash}"'.encode(), f'"{new_hash}"'.encode())
+    files["pagefind-entry.json"] = entry
 
 
 def _listed(value: Cbor | None, name: str) -> list[Cbor]:
@@ -50,22 +47,22 @@ def _listed(value: Cbor | None, name: str) -> list[Cbor]:
     return value
 
 
-def _read_cbor(path: Path) -> Cbor:
-    """Read a gzipped, signed Pagefind CBOR file."""
-    data = gzip.decompress(path.read_bytes())
+def _read_cbor(data: bytes, name: str) -> Cbor:
+    """Decode a gzipped, signed Pagefind CBOR file."""
+    data = gzip.decompress(data)
     value, end = cbor_decode(data, len(SIGNATURE)) if data.startswith(SIGNATURE) else (None, 0)
     if value is None or end != len(data):
-        raise BuildError(f"unexpected Pagefind file {path.name}: not signed CBOR")
+        raise BuildError(f"unexpected Pagefind file {name}: not signed CBOR")
     return value
 
 
 def _write_cbor(
-    folder: Path, value: Cbor, language: str, digits: int, suffix: str, prefix: str = ""
+    files: dict[str, bytes], prefix: str, value: Cbor, language: str, digits: int, suffix: str
 ) -> str:
-    """Write a Pagefind CBOR file named by its content hash; return that name ("en_1a2b3c4")."""
+    """Add a Pagefind CBOR file named by its content hash; return that name ("en_1a2b3c4")."""
     data = SIGNATURE + cbor_encode(value)
     name = f"{language}_{hashlib.sha256(data).hexdigest()[:digits]}"
-    (folder / f"{prefix}{name}{suffix}").write_bytes(gzip.compress(data, mtime=0))
+    files[f"{prefix}{name}{suffix}"] = gzip.compress(data, mtime=0)
     return name
 
 

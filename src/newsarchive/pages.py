@@ -6,14 +6,17 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import TypeVar
 
-from . import urls
+from . import images, urls
 from .config import SiteConfig
+from .letters import letter_bar, letter_pages
+from .lists import list_pages, listed
 from .loader.markup import plain_paragraphs
-from .metadata import article_jsonld, article_og, list_jsonld
-from .models import KEEP, LEDE_HEADLINES, Article, Entry, Output, Site, Term
+from .metadata import article_jsonld, article_og
+from .models import LEDE_HEADLINES, Article, Entry, Output, Site, Term
 from .notfound import not_found
+from .periods import archive_pages
 from .reading import Bodies
-from .render import MONTH_NAMES, Pager, Renderer, iso_date, pages_of
+from .render import Pager, Renderer, iso_date
 from .sections import children, parents, short_name
 
 KIND_TITLES = {
@@ -22,7 +25,9 @@ KIND_TITLES = {
     "person": "People",
     "place": "Places",
     "organisation": "Organisations",
+    "author": "Authors",
 }
+KINDS = ("section", "tag", "person", "place", "organisation", "author")
 TERMS_PER_PAGE = 200
 T = TypeVar("T")
 Maybe = Entry | None
@@ -44,7 +49,7 @@ def site_pages(
     `stylesheet` is the site's CSS, inlined where a page cannot link to it (the 404)."""
     bodies = bodies or Bodies()
     listed = [e for e in site.entries if e.duplicate_of is None]
-    yield from _list_pages(
+    yield from list_pages(
         renderer,
         "home.html",
         urls.HOME,
@@ -53,20 +58,22 @@ def site_pages(
         config.title,
         config.description,
         crumbs=(),
+        undated=sum(1 for e in listed if e.article.date is None),
     )
     for entry in bodies.in_reading_order(site.entries):
         yield _article(renderer, site, entry, config, bodies)
     for section in site.sections:
         yield from _term_pages(renderer, site, section, config)
-    for kind in ("section", "tag", "person", "place", "organisation"):
+    for kind in KINDS:
         terms = _terms_of(site, kind)
         if terms:
             yield from _term_index(renderer, kind, terms, config)
-    for term in (*site.tags, *site.entities):
+            yield from letter_pages(renderer, kind, KIND_TITLES[kind], terms, config)
+    for term in (*site.tags, *site.entities, *site.authors):
         yield from _term_pages(renderer, site, term, config)
     yield _topics(renderer, site, config)
     yield _search(renderer, site, config)
-    yield from _archive(renderer, site, config)
+    yield from archive_pages(renderer, site, config)
     yield not_found(renderer, config, tuple(listed[:5]), stylesheet)
 
 
@@ -76,63 +83,9 @@ def _terms_of(site: Site, kind: str) -> tuple[Term, ...]:
         return site.sections
     if kind == "tag":
         return site.tags
+    if kind == "author":
+        return site.authors
     return tuple(t for t in site.entities if t.kind == kind)
-
-
-def _entries(site: Site, ids: Sequence[int]) -> tuple[Entry, ...]:
-    """Return the listed (non-duplicate) entries for ids."""
-    return tuple(site.entries[i] for i in ids if site.entries[i].duplicate_of is None)
-
-
-def _list_pages(
-    renderer: Renderer,
-    template: str,
-    first: str,
-    items: Sequence[Entry],
-    config: SiteConfig,
-    title: str,
-    description: str,
-    crumbs: tuple[tuple[str, str], ...],
-    **context: object,
-) -> Iterator[Output]:
-    """Yield the pages of a paginated list of entries. Once the list is found as the last
-    build had it, its untouched pages are kept without a key apiece."""
-    current = None  # not known until this process has a page of the list to write
-    for pager in pages_of(items, first, config.per_page):
-        if renderer.skip():
-            yield Output(pager.path, b"")
-            continue
-        if current is None:
-            parts = {"#items": tuple(items), "#title": title, "#about": description}
-            current = renderer.list_current(  # "#": no keyword argument has that name
-                template, first, {**context, **parts, "#crumbs": crumbs}
-            )
-        if current and renderer.kept(pager.path):
-            yield Output(pager.path, KEEP)
-            continue
-        page_title = title if pager.number == 1 else f"{title} (page {pager.number})"
-        full = (
-            page_title
-            if first == urls.HOME and pager.number == 1
-            else f"{page_title} — {config.title}"
-        )
-        yield Output(
-            pager.path,
-            renderer.page(
-                template,
-                pager.path,
-                full,
-                description,
-                pager=pager,
-                heading=title,
-                breadcrumbs=crumbs,
-                total=len(items),
-                derived={
-                    "jsonld": partial(list_jsonld, config, page_title, description, pager.path)
-                },
-                **context,
-            ),
-        )
 
 
 def _article(
@@ -176,6 +129,7 @@ def _article_page(
     derived: dict[str, Callable[[], object]] = {
         "iso": partial(iso_date, article.date, config.timezone),
         "article": body,
+        "body_html": lambda: images.linked(body().body_html, entry, entry.path),
         "standfirst": lambda: _standfirst(body()),
         "jsonld": partial(article_jsonld, config, entry),
         "og": partial(article_og, config, entry),
@@ -235,14 +189,14 @@ def _term_pages(renderer: Renderer, site: Site, term: Term, config: SiteConfig) 
     if term.kind == "section":
         crumbs += tuple((short_name(p), p.path) for p in parents(term, site.sections))
         subsections = children(term, site.sections)
-    items = _entries(site, term.members)
+    items = listed(site, term.members)
     noun = "article" if len(items) == 1 else "articles"
     description = f"{len(items)} {noun} about {term.name} in {config.title}."
     feeds = renderer.frame.feeds
     if term.kind == "section" and _has_feed(renderer, term):
         feeds += ((f"{term.name} — {config.title}", urls.section_feed_path(term.key)),)
     template = "section.html" if term.kind == "section" else "term.html"
-    yield from _list_pages(
+    yield from list_pages(
         renderer,
         template,
         term.path,
@@ -281,6 +235,7 @@ def _term_index(
                 terms=chunk,
                 kind=kind,
                 total=len(ranked),
+                letters=letter_bar(kind, terms),
                 breadcrumbs=(("Topics", urls.TOPICS),),
             ),
         )
@@ -289,7 +244,7 @@ def _term_index(
 def _topics(renderer: Renderer, site: Site, config: SiteConfig) -> Output:
     """Render the overview of sections, tags, people, places and organisations."""
     groups = []
-    for kind in ("section", "tag", "person", "place", "organisation"):
+    for kind in KINDS:
         terms = sorted(_terms_of(site, kind), key=lambda t: (-len(t.members), t.name.casefold()))
         if terms:
             groups.append(
@@ -301,7 +256,7 @@ def _topics(renderer: Renderer, site: Site, config: SiteConfig) -> Output:
             "topics.html",
             urls.TOPICS,
             f"Topics — {config.title}",
-            f"Browse {config.title} by section, tag, person, place and organisation.",
+            f"Browse {config.title} by section, tag, person, place, organisation and author.",
             groups=tuple(groups),
         ),
     )
@@ -323,48 +278,3 @@ def _search(renderer: Renderer, site: Site, config: SiteConfig) -> Output:
             search_script=urls.SEARCH_SCRIPT,
         ),
     )
-
-
-def _archive(renderer: Renderer, site: Site, config: SiteConfig) -> Iterator[Output]:
-    """Yield the archive overview and one paginated page per year and per month."""
-    undated = sum(1 for e in site.entries if e.article.date is None and e.duplicate_of is None)
-    yield Output(
-        urls.ARCHIVE,
-        renderer.page(
-            "archive.html",
-            urls.ARCHIVE,
-            f"Archive — {config.title}",
-            f"Every article in {config.title} by year and month.",
-            years=site.years,
-            undated=undated,
-        ),
-    )
-    crumbs = (("Archive", urls.ARCHIVE),)
-    for year in site.years:
-        ids = [i for month in year.months for i in month.members]
-        yield from _list_pages(
-            renderer,
-            "period.html",
-            year.path,
-            _entries(site, sorted(ids)),
-            config,
-            str(year.year),
-            f"Articles from {year.year} in {config.title}.",
-            crumbs,
-            months=year.months,
-            year=year,
-        )
-        for month in year.months:
-            name = f"{MONTH_NAMES[month.month - 1]} {month.year}"
-            yield from _list_pages(
-                renderer,
-                "period.html",
-                month.path,
-                _entries(site, month.members),
-                config,
-                name,
-                f"Articles from {name} in {config.title}.",
-                (*crumbs, (str(year.year), year.path)),
-                months=(),
-                year=year,
-            )

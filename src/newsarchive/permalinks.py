@@ -12,6 +12,7 @@ unchanged keeps the address of the file that disappeared. See docs/urls.md.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -81,6 +82,15 @@ def load(path: Path) -> Book:
             f"{path}: the record of published addresses cannot be read ({error}); restore it "
             "from version control or a backup (deleting it lets addresses change)"
         ) from None
+
+
+def stamp(path: Path) -> str:
+    """Return a digest of the record of addresses as it is on disk ("none" if there is none):
+    it is an input, so a build whose record changed (restored, deleted) is not a no-op."""
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=8).hexdigest()
+    except OSError:
+        return "none"
 
 
 def _safe(path: str) -> str:

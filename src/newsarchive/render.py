@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import pickle
 import zoneinfo
 from collections.abc import Callable, Mapping, Sequence
@@ -17,8 +18,9 @@ import jinja2
 from markupsafe import Markup
 from msgspec import Struct
 
-from . import urls
+from . import authors, urls
 from .config import SiteConfig
+from .errors import BuildError
 from .models import KEEP, Entry, Term
 from .pagekeys import Keyer
 from .text import reading_minutes
@@ -55,6 +57,7 @@ def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environ
     env.filters["human_date"] = human_date
     env.filters["month_name"] = lambda number: MONTH_NAMES[number - 1]
     env.filters["reading_time"] = lambda words: f"{reading_minutes(words)} min read"
+    env.filters["byline_parts"] = authors.parts
     env.filters["thousands"] = lambda number: f"{number:,}"
     return env
 
@@ -154,14 +157,27 @@ def pages_of(items: Sequence[Entry], first_path: str, per_page: int) -> list[Pag
     ]
 
 
+DEBUG_KEYS = "NEWSARCHIVE_DEBUG_KEYS"
+"""Set (to anything but "" or "0"), every file a page key says to keep is made anyway and must
+equal the file kept, or the build fails naming it: a check that keys miss nothing a page shows."""
+
+
+def checked_against(output: Path) -> Path | None:
+    """Return the output folder whose kept files are checked (DEBUG_KEYS set), else None."""
+    return output if os.environ.get(DEBUG_KEYS, "") not in ("", "0") else None
+
+
 @dataclass(frozen=True, slots=True)
 class Reuse:
     """What the last build left: its page keys, and which of its files are still as it wrote
-    them (size and mtime, from the snapshot the build began with)."""
+    them (size and mtime, from the snapshot the build began with). With `checked` (the output
+    folder, `checked_against`), every file the keys say to keep is made anyway and compared
+    with the one kept there."""
 
     keyer: Keyer
     keys: Mapping[str, str]
     untouched: frozenset[str]
+    checked: Path | None = None
 
     def current(self, path: str, key: str) -> bool:
         """Tell whether the last build wrote this page from the same key, and it is untouched."""
@@ -209,6 +225,7 @@ class Renderer:
         self.turn = 0
         self.reuse = reuse
         self.keys: dict[str, str] = {}
+        self._checking = ""  # a kept page of a current list, made to check it (`kept`)
 
     def skip(self) -> bool:
         """Pass over the next page if another process renders it, before its context is made.
@@ -242,9 +259,13 @@ class Renderer:
         if self.skip():
             return b""
         self.turn += 1
+        make = partial(self._render, template, path, title, description, derived or {}, context)
+        if self._checking == path:  # kept, as its list is current (`kept`): checked here
+            self._checking = ""
+            return self._kept(path, make)
         if self._current(template, path, title, description, context):
-            return KEEP
-        return self._render(template, path, title, description, derived or {}, context)
+            return self._kept(path, make)
+        return make()
 
     def page_from(self, template: str, path: str, inputs: tuple[object, ...], make: Made) -> bytes:
         """Render one page as `page` does, its title, description, derived values and context
@@ -253,16 +274,27 @@ class Renderer:
         if self.skip():
             return b""
         self.turn += 1
+        made = partial(self._made, template, path, make)
         if self._current(template, path, "", "", {"inputs": inputs}):
-            return KEEP
+            return self._kept(path, made)
+        return made()
+
+    def _made(self, template: str, path: str, make: Made) -> bytes:
+        """Render a page whose title, description, derived values and context `make` makes."""
         title, description, derived, context = make()
         return self._render(template, path, title, description, derived, context)
 
-    def current_file(self, path: str, inputs: Mapping[str, object]) -> bool:
+    def current_file(
+        self, path: str, inputs: Mapping[str, object], make: Callable[[], bytes]
+    ) -> bool:
         """Tell whether a file that is not a page (a listing) is as the last build wrote it:
         made from the same `inputs` (named values, keyed as a page's context is), and
-        untouched; records its key."""
-        return self._current("", path, "", "", inputs)
+        untouched; records its key. `make` makes its bytes (called only to check a kept file:
+        `Reuse.checked`)."""
+        current = self._current("", path, "", "", inputs)
+        if current:
+            self._kept(path, make)
+        return current
 
     def list_current(self, template: str, first: str, parts: Mapping[str, Any]) -> bool:
         """Tell whether a paginated list is as the last build had it: `parts` (its entries, in
@@ -285,8 +317,23 @@ class Renderer:
         if key is None or not self.reuse.current(path, key):
             return False
         self.keys[path] = key
+        if self.reuse.checked is not None:  # made by `page` after all, and checked there
+            self._checking = path
+            return False
         self.turn += 1
         return True
+
+    def _kept(self, path: str, make: Callable[[], bytes]) -> bytes:
+        """Return KEEP for a file the keys say is current; checking keys (`Reuse.checked`),
+        first make it and fail the build if it differs from the file kept."""
+        folder = self.reuse.checked if self.reuse else None
+        if folder is not None and make() != (folder / path).read_bytes():
+            raise BuildError(
+                f"{path}: its key is the last build's, so the last build's file was kept, but "
+                f"made now the file differs ({DEBUG_KEYS} is set); the key misses something "
+                "the file shows: add it to what the file is keyed by (pages.py, pagekeys.py)"
+            )
+        return KEEP
 
     def _current(
         self, template: str, path: str, title: str, description: str, context: Mapping[str, Any]

@@ -14,6 +14,11 @@ scripts that each call `newsarchiveSearchIndex(name, data)`:
 A posting list is a string of base-32 numbers, each `(doc - previous doc) << 4 | fields`, where
 fields has a bit for headline, entity names, summary and "three or more times in the body"
 (`search_terms`, which also holds the tokeniser `static/search.js` mirrors).
+
+Words are stemmed here, so search.js needs no stemmer: the postings of every word with the same
+English stem are kept once, under the stem ("arrest" holds the articles with "arrest",
+"arrests" or "arrested"), and each word whose stem differs from it is listed with `=stem`
+instead of postings ("arrested" -> "=arrest"), which search.js follows.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import count
 
 import numpy as np
@@ -37,9 +43,14 @@ from .search_terms import (
     MAX_TERM,
     STOP_WORDS,
     article_fields,
+    stems,
     term_counts,
 )
 from .words import Words, gather
+
+Current = Callable[[str, Mapping[str, object], Callable[[], bytes]], bool]
+"""Tells whether a file is as the last build wrote it, from its path, the inputs it is made
+from, and a function that makes its bytes (`render.Renderer.current_file`)."""
 
 SHARD_BYTES = 64_000
 """Most bytes of terms and postings in one term shard file."""
@@ -93,9 +104,7 @@ def term_outputs(site: Site, words: Words | None = None) -> Iterator[Output]:
     )
 
 
-def document_outputs(
-    site: Site, current: Callable[[str, Mapping[str, object]], bool] | None = None
-) -> Iterator[Output]:
+def document_outputs(site: Site, current: Current | None = None) -> Iterator[Output]:
     """Yield what a result shows of each article (document shards), and the documents of each
     section and year (filter lists): the index's files that need no words. A document shard
     that is `current` (made from the same entries and section names as the last build's: the
@@ -113,10 +122,12 @@ def document_outputs(
 class Postings:
     """A run of consecutive terms' postings, end to end: terms in the order search.js compares
     them, and for each its `doc << 4 | field bits` values in doc order (those of terms[i] are
-    values[starts[i]:starts[i + 1]]). Flat arrays: 2 million postings (20,000 articles) are
-    encoded in a few vectorised passes instead of a Python step each."""
+    values[starts[i]:starts[i + 1]]), and the stem it refers to ("" for none). Flat arrays:
+    2 million postings (20,000 articles) are encoded in a few vectorised passes instead of a
+    Python step each."""
 
     terms: list[str]
+    links: list[str]
     starts: npt.NDArray[np.int64]
     values: npt.NDArray[np.uint32]
 
@@ -141,14 +152,18 @@ def build_index(entries: Sequence[Entry], words: Words | None = None) -> Iterato
         found = np.fromiter(map(ids.__getitem__, term_counts(name)), np.int32)
         word_parts.append(np.tile(found, len(docs)))
         doc_parts.append(np.repeat(np.frombuffer(docs, dtype=np.int32), len(found)))
-    vocabulary = list(ids)  # by id
-    del ids, docs_of_name
     word_of, doc_of = np.concatenate(word_parts), np.concatenate(doc_parts)
+    key_of, refers = _stem_keys(word_of, ids)  # a word's postings go to its stem
+    vocabulary = list(ids)  # by id, stems that are no word of the text included
+    del ids, docs_of_name
+    word_of = key_of[word_of]
     field_of = np.full(len(word_of), ENTITY, dtype=np.uint8)
     field_of[: len(own.values)] = own.values
     used = np.flatnonzero(np.bincount(word_of, minlength=len(vocabulary)))
-    in_order = _sorted_ids(used.tolist(), vocabulary)  # as search.js compares terms
+    listed = sorted(set(used.tolist()).union(refers))
+    in_order = _sorted_ids(listed, vocabulary)  # as search.js compares terms
     terms = [vocabulary[i] for i in in_order]
+    links = [vocabulary[refers[i]] if i in refers else "" for i in in_order]
     rank = np.zeros(len(vocabulary), dtype=np.int32)
     rank[in_order] = np.arange(len(in_order), dtype=np.int32)
     term_of = rank[word_of]  # each posting's term
@@ -158,8 +173,23 @@ def build_index(entries: Sequence[Entry], words: Words | None = None) -> Iterato
     while lo < len(terms):
         done = int(ends[lo - 1]) if lo else 0
         hi = max(lo + 1, int(np.searchsorted(ends, done + BATCH_POSTINGS, side="right")))
-        yield _run(terms[lo:hi], term_of, field_of, doc_of, lo, hi)
+        yield _run(terms[lo:hi], links[lo:hi], term_of, field_of, doc_of, lo, hi)
         lo = hi
+
+
+def _stem_keys(
+    word_of: npt.NDArray[np.int32], ids: defaultdict[str, int]
+) -> tuple[npt.NDArray[np.int32], dict[int, int]]:
+    """Return, by word id, the id of the word's stem (stems not yet in `ids` are added), and
+    the words that refer to a stem other than themselves (word id -> stem id)."""
+    key_of = np.arange(len(ids), dtype=np.int32)
+    used = np.flatnonzero(np.bincount(word_of, minlength=len(ids))).tolist()
+    words = list(ids)
+    refers: dict[int, int] = {}
+    for word, stem in zip(used, stems([words[i] for i in used]), strict=True):
+        if stem != words[word]:
+            key_of[word] = refers[word] = ids[stem]
+    return key_of, refers
 
 
 def _sorted_ids(ids: list[int], vocabulary: Sequence[str]) -> list[int]:
@@ -172,6 +202,7 @@ def _sorted_ids(ids: list[int], vocabulary: Sequence[str]) -> list[int]:
 
 def _run(
     terms: list[str],
+    links: list[str],
     term_of: npt.NDArray[np.int32],
     field_of: npt.NDArray[np.uint8],
     doc_of: npt.NDArray[np.int32],
@@ -195,7 +226,7 @@ def _run(
     values = keys.astype(np.uint32)  # the low half: doc << 4 | fields
     keys >>= np.uint64(32)
     bounds = np.searchsorted(keys, np.arange(hi - lo + 1, dtype=np.uint64))
-    return Postings(terms, bounds.astype(np.int64), values)
+    return Postings(terms, links, bounds.astype(np.int64), values)
 
 
 def _own_words(entry: Entry) -> str:
@@ -207,7 +238,8 @@ def _own_words(entry: Entry) -> str:
 
 
 def term_shards(runs: Iterable[Postings]) -> Iterator[list[tuple[str, str]]]:
-    """Yield the terms in order, as shards of (term, postings) of at most SHARD_BYTES each."""
+    """Yield the terms in order, as shards of (term, postings) of at most SHARD_BYTES each; a
+    term that refers to its stem has one more pair, (term, "=stem")."""
     shard: list[tuple[str, str]] = []
     size = 0
     for postings in runs:
@@ -216,7 +248,10 @@ def term_shards(runs: Iterable[Postings]) -> Iterator[list[tuple[str, str]]]:
             overhead = len(term.encode()) + 8  # ["term","postings"],
             lo, hi = int(postings.starts[number]), int(postings.starts[number + 1])
             limit = SHARD_BYTES - overhead
-            for piece in _pieces(postings.values, text, offsets, lo, hi, limit):
+            pieces = list(_pieces(postings.values, text, offsets, lo, hi, limit)) if hi > lo else []
+            if postings.links[number]:
+                pieces.append("=" + postings.links[number])
+            for piece in pieces:
                 if shard and size + overhead + len(piece) > SHARD_BYTES:
                     yield shard
                     shard, size = [], 0
@@ -300,7 +335,7 @@ def encode(values: Iterable[int], shift: int = 4) -> str:
 def _doc_shards(
     entries: Sequence[Entry],
     sections: Sequence[str],
-    current: Callable[[str, Mapping[str, object]], bool] | None,
+    current: Current | None,
 ) -> Iterator[Output]:
     """Yield the document shards: what a result shows, DOCS_PER_SHARD documents a file."""
     numbers = {name: n for n, name in enumerate(sections)}
@@ -309,10 +344,16 @@ def _doc_shards(
         shard = tuple(entries[start : start + DOCS_PER_SHARD])
         name = f"d{start // DOCS_PER_SHARD:04d}"
         inputs = {"entries": shard, "sections": names}
-        if current is not None and current(f"{INDEX_FOLDER}/{name}.js", inputs):
+        make = partial(_shard_bytes, name, shard, numbers)
+        if current is not None and current(f"{INDEX_FOLDER}/{name}.js", inputs, make):
             yield Output(f"{INDEX_FOLDER}/{name}.js", KEEP)
             continue
-        yield _script(name, [_record(e, numbers) for e in shard])
+        yield Output(f"{INDEX_FOLDER}/{name}.js", make())
+
+
+def _shard_bytes(name: str, shard: Sequence[Entry], sections: dict[str, int]) -> bytes:
+    """Return one document shard's file."""
+    return _script(name, [_record(e, sections) for e in shard]).data
 
 
 def _record(entry: Entry, sections: dict[str, int]) -> list[object]:

@@ -3,6 +3,8 @@
 Pagefind has no incremental mode: a run indexes every page it is given. So the pages are split
 into parts by a hash of each article's source path (which never changes for an article), and a
 build runs Pagefind only over the parts whose pages changed; the other parts' files are kept.
+A run is fed what Pagefind reads of each page over a pipe (`pagefind_service`), and its bundle
+comes back in memory: no work folder is made or removed.
 The number of parts is a power of two set by the number of pages (at most `part_pages` a part
 on average): adding articles does not move pages between parts until the count doubles, and
 then each part splits in two. A part's bundle depends only on its pages, so an edited build's
@@ -21,9 +23,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
@@ -34,13 +33,14 @@ from . import urls
 from .errors import BuildError
 from .models import KEEP, Output
 from .pagefind_cbor import sort_filters
+from .pagefind_service import index_pages
 
 PART_PAGES = 2_000
 """Most article pages a part holds on average (see docs/search.md: edit time against the bytes
 a first query downloads, which grow with the number of parts)."""
 FOLDER = urls.PAGEFIND.rsplit("/", 1)[0]
 RECORD = "pagefind-parts.json"
-FORMAT = 2
+FORMAT = 3
 """Version of the record's layout and of how parts are made; a change re-indexes every part."""
 PAGEFIND_UI = re.compile(r"pagefind-(ui|modular-ui|component-ui|highlight)\.")
 """Pagefind's own UI bundles: search.js uses the API, so these are not copied."""
@@ -121,7 +121,6 @@ class Index:
 
     store: Path
     locate: Locate
-    work: Path | None = None  # where Pagefind's work folders go (None: the system's temp)
     record: dict[str, object] = field(default_factory=dict)
     indexed: int = 0  # parts Pagefind ran over in this build
 
@@ -197,7 +196,7 @@ class Index:
         def one(part: Part) -> list[tuple[str, bytes]]:
             if stop():
                 raise Superseded
-            return bundle_of(self.locate, part, self.work)
+            return bundle_of(self.locate, part)
 
         workers = min(RUNS_AT_ONCE, os.cpu_count() or 1, max(1, len(stale)))
         with ThreadPoolExecutor(workers, thread_name_prefix="pagefind") as pool:
@@ -230,43 +229,21 @@ def kept_outputs(store: Path, locate: Locate) -> Iterator[Output]:
         yield Output(f"{FOLDER}/parts.json", KEEP)
 
 
-def bundle_of(locate: Locate, part: Part, work: Path | None = None) -> list[tuple[str, bytes]]:
-    """Run Pagefind over a part's pages (linked into a folder in `work`, private to the user,
-    which a killed build leaves for the next to remove); return its bundle files."""
-    if work is not None:
-        work.mkdir(mode=0o700, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="newsarchive-pagefind-", dir=work) as temp:
-        work, bundle = Path(temp) / "pages", Path(temp) / "bundle"
-        for page in part.pages:
-            (work / page).parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.symlink(locate(page).resolve(), work / page)
-            except OSError:  # no symbolic links here (Windows without the right): copy
-                shutil.copyfile(locate(page), work / page)
-        run_pagefind(work, bundle)
-        for meta in sorted(bundle.glob("pagefind.*.pf_meta")):
-            sort_filters(bundle, meta)
-        files = []
-        for path in sorted(p for p in bundle.rglob("*") if p.is_file()):
-            name = path.relative_to(bundle).as_posix()
-            top = "/" not in name
-            if PAGEFIND_UI.match(name) or (not part.primary and top and name.endswith(SHARED)):
-                continue
-            files.append((name, path.read_bytes()))
-        return files
-
-
-def run_pagefind(site_folder: Path, bundle: Path) -> None:
-    """Run the Pagefind binary over site_folder, writing its bundle to `bundle`."""
-    command = [str(pagefind_binary()), "--site", str(site_folder), "--output-path", str(bundle)]
-    command += ["--keep-index-url", "--silent"]  # result URLs name files, as file:// needs
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-    except OSError as error:
-        raise BuildError(f"cannot run Pagefind ({command[0]}): {error.strerror}") from None
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()[-5:]
-        raise BuildError(f"Pagefind failed (exit {done.returncode}): {' / '.join(detail)}")
+def bundle_of(locate: Locate, part: Part) -> list[tuple[str, bytes]]:
+    """Index a part's pages with Pagefind's service (what it reads of each page, in page
+    order); return its bundle files, filters sorted, Pagefind's UI (and, after the first part,
+    its code) left out."""
+    pages = [("/" + page, indexed_html(locate(page).read_bytes())) for page in part.pages]
+    bundle = index_pages(pagefind_binary(), pages)
+    for meta in sorted(n for n in bundle if n.startswith("pagefind.") and n.endswith(".pf_meta")):
+        sort_filters(bundle, meta)
+    files = []
+    for name in sorted(bundle):
+        top = "/" not in name
+        if PAGEFIND_UI.match(name) or (not part.primary and top and name.endswith(SHARED)):
+            continue
+        files.append((name, bundle[name]))
+    return files
 
 
 def pagefind_binary() -> Path:
@@ -293,15 +270,21 @@ def _version() -> str:
 
 
 def indexed_digest(page: bytes) -> str:
-    """Return a digest of what Pagefind reads of an article page: its <html> tag (language) and
-    the story (`<article class="story">` in templates/article.html: title, metadata, filters,
-    text). The rest (related links, navigation) changes when other articles do, and would
-    otherwise re-index a part for nothing. A page without that element is digested whole."""
+    """Return a digest of what Pagefind reads of an article page (`indexed_html`)."""
+    return _digest(indexed_html(page))
+
+
+def indexed_html(page: bytes) -> bytes:
+    """Return what Pagefind reads of an article page: its <html> tag (language) and the story
+    (`<article class="story">` in templates/article.html: title, metadata, filters, text).
+    The rest (related links, navigation) changes when other articles do, and would otherwise
+    re-index a part for nothing. A page without that element is given whole."""
     start, end = page.find(STORY_START), page.rfind(b"</article>")
+    if not 0 <= start < end:
+        return page
     html = page.find(b"<html")
-    head = page[html : page.find(b">", html) + 1] if html >= 0 else b""
-    story = page[start:end] if 0 <= start < end else page
-    return _digest(head + b"\n" + story)
+    head = page[html : page.find(b">", html) + 1] if html >= 0 else b"<html>"
+    return head + b"<body>" + page[start:end] + b"</article></body></html>"
 
 
 def _digest(data: bytes) -> str:

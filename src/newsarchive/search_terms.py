@@ -16,6 +16,15 @@ from collections.abc import Iterator, Sequence
 
 from .models import Article
 
+try:  # PyStemmer: the C build of the Snowball stemmers, same stems as the pure-Python one
+    from Stemmer import Stemmer
+
+    _STEMMER = Stemmer("english", 0)  # its word cache only slows a list of distinct words
+except ImportError:  # no wheel for this platform
+    import snowballstemmer
+
+    _STEMMER = snowballstemmer.stemmer("english")
+
 MAX_TERM = 40
 """Longer tokens (URLs, garbage) are not indexed."""
 HEADLINE, ENTITY, SUMMARY, FREQUENT = 8, 4, 2, 1
@@ -49,6 +58,12 @@ def fold(text: str) -> str:
 def terms(text: str) -> list[str]:
     """Return the indexable words of a text: folded, no stop-words, 2 to MAX_TERM characters."""
     return [t for t in _TOKEN.findall(fold(text)) if _indexable(t)]
+
+
+def stems(words: Sequence[str]) -> list[str]:
+    """Return each folded word's English Snowball stem, Pagefind's rule ("arrested" -> "arrest")."""
+    found: list[str] = _STEMMER.stemWords(words)
+    return found
 
 
 def term_counts(text: str) -> dict[str, int]:

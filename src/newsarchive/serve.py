@@ -1,7 +1,8 @@
 """`serve`: build, serve the output on localhost, rebuild on change and reload open pages.
 
 Three kinds of thread: the HTTP server (one more per request), and one file watcher per root
-(folders recursively; the config file's folder flat, so editors that replace the file are seen).
+(folders recursively; the config file's folder flat, for site.yaml and entities.yaml, so editors
+that replace a file are seen).
 A watcher rebuilds in its own thread, one build at a time, with the build cache keeping
 unchanged rebuilds cheap. A rebuild leaves the Pagefind index as it was, so open pages reload
 at once; one more thread then brings search up to date, and gives way to the next rebuild.
@@ -28,7 +29,7 @@ from typing import Any, BinaryIO, TextIO
 
 import watchfiles
 
-from . import config, livereload
+from . import authority, config, livereload
 from .builder import Paths, build
 from .errors import BuildError, printable
 from .livereload import Status
@@ -370,17 +371,20 @@ class SourceFilter(watchfiles.DefaultFilter):
 
 
 def watch_roots(project: Project) -> list[tuple[list[Path], bool, Wanted]]:
-    """Return (folders, recursive, filter) to watch: the sources, and the config file's folder.
+    """Return (folders, recursive, filter) to watch: the sources, and the config file's folder
+    for the config file and the entities.yaml beside it.
 
-    The config file is watched through its folder, not itself: editors that save by replacing
-    the file would otherwise end the watch after the first save.
+    The config files are watched through their folder, not themselves: editors that save by
+    replacing a file would otherwise end the watch after the first save, and entities.yaml may
+    not exist until the user writes it.
     """
     paths = project.paths
     folders = [p.resolve() for p in (paths.articles, paths.templates, paths.static) if p.is_dir()]
     config_file = project.config.resolve()
+    settings = {config_file, authority.beside(config_file)}
     return [
         (folders, True, SourceFilter(paths.output, paths.cache)),
-        ([config_file.parent], False, lambda _, path: Path(path) == config_file),
+        ([config_file.parent], False, lambda _, path: Path(path) in settings),
     ]
 
 

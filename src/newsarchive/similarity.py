@@ -19,14 +19,10 @@ Across N docs (M = ``TOP_TERMS``, cap = ``max_df(N)`` = ceil(2 * sqrt(N))):
   at worst, far less in practice (a posting lists only docs that kept its term); memory O(N * M).
 * ``near_duplicates``: LSH banding (r rows a band, the most that miss a pair at the threshold
   under 1% of the time), then each candidate's estimated Jaccard is checked. O(N log N * bands).
-* ``story_links``: the related links that may join one story (``Cues`` say what each doc is
-  about): between docs of ``MIN_STORY_WORDS`` or more whose headlines share a word stem, naming
-  people or organisations in common, the more names the lower the cosine needed (see
-  ``_may_share_story``); or any two such docs at ``SAME_TEXT_THRESHOLD``.
-* ``clusters``: links, strongest first, join two clusters only when at least half the pairs
-  across them are linked, their dated members lie within ``STORY_WINDOW_DAYS`` and the result
-  holds at most ``STORY_CAP`` docs: no chain of pairwise links can grow one story. A cluster's id
-  is its smallest doc index. O(N * k * cap).
+* ``clusters``: links (those ``stories.story_links`` keeps), strongest first, join two clusters
+  only when at least half the pairs across them are linked, their dated members lie within
+  ``STORY_WINDOW_DAYS`` and the result holds at most ``STORY_CAP`` docs: no chain of pairwise
+  links can grow one story. A cluster's id is its smallest doc index. O(N * k * cap).
 
 Results are ordered by value, then doc index, never by set or hash order: every run and process
 gives the same answer.
@@ -41,7 +37,7 @@ import unicodedata
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import combinations, count, filterfalse, repeat
@@ -57,21 +53,8 @@ DF_CAP_FACTOR = 2.0
 """``related`` ignores terms found in more than ``ceil(DF_CAP_FACTOR * sqrt(N))`` docs."""
 
 SAME_STORY_THRESHOLD = 0.25
-"""The lowest cosine at which two docs may be one story, when they name four people, places or
-organisations in common (at least one a person or organisation)."""
-
-SHARED_ACTORS_THRESHOLD = 0.35
-"""The same when they name two people or organisations in common."""
-
-SHARED_ACTOR_THRESHOLD = 0.6
-"""The same when they name one: short wire items about different companies ("X sells notes",
-"Y raises payout") share most of their few words."""
-
-SAME_TEXT_THRESHOLD = 0.7
-"""Cosine at or above which two docs may be one story with no name in common."""
-
-MIN_STORY_WORDS = 20
-"""Shorter docs (briefs, headlines alone) are never linked into a story."""
+"""The lowest cosine at which two docs may be one story (``stories.story_links`` asks more of
+most pairs): the link ``clusters`` follow by default."""
 
 STORY_WINDOW_DAYS = 3.0
 """The most days a same-story cluster's dated articles may lie apart."""
@@ -148,26 +131,6 @@ class Neighbour:
 
 
 @dataclass(frozen=True, slots=True)
-class Cues:
-    """What a doc is about, as far as same-story links are concerned."""
-
-    actors: frozenset[str]  # folded names of the people and organisations it names
-    places: frozenset[str]  # folded names of the places it names
-    headline: frozenset[str]  # five-letter stems of its headline's words of four letters or more
-    words: int
-
-    @classmethod
-    def of(cls, headline: str, entities: Iterable[tuple[str, str]], words: int) -> Cues:
-        """Return the cues of a doc from its headline, (kind, name) entities and word count."""
-        names = {kind: set[str]() for kind in ("person", "place", "organisation")}
-        for kind, name in entities:
-            names.setdefault(kind, set()).add(_fold(name).casefold())
-        stems = frozenset(term[:5] for term in terms(headline) if len(term) >= 4)
-        actors = frozenset(names["person"] | names["organisation"])
-        return cls(actors, frozenset(names["place"]), stems, words)
-
-
-@dataclass(frozen=True, slots=True)
 class _Index:
     """Each doc's kept terms and weights (CSR by doc) and the same entries by term (postings)."""
 
@@ -181,7 +144,7 @@ class _Index:
 
 def terms(text: str) -> tuple[str, ...]:
     """Return a text's content terms: lowercased, accents folded, stop-words and numbers dropped."""
-    folded = _fold(text)
+    folded = fold(text)
     if folded.isascii():
         words = folded.encode("ascii").translate(_LETTERS).decode("ascii").split()
     else:
@@ -217,7 +180,7 @@ def count_groups(packed: str) -> Iterator[tuple[int, list[str]]]:
 
 def fingerprint(text: str) -> tuple[int, ...]:
     """Return a MinHash signature of the text's word shingles (for near-duplicate detection)."""
-    hashes = _shingle_hashes(_fold(text))
+    hashes = _shingle_hashes(fold(text))
     if not len(hashes):
         return ()
     lowest = np.full(SIGNATURE_BINS, _EMPTY_BIN, dtype=np.uint64)
@@ -228,7 +191,7 @@ def fingerprint(text: str) -> tuple[int, ...]:
     return tuple(values)
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Return text casefolded, accents removed and non-ASCII punctuation made spaces."""
     lowered = text.casefold()
     if lowered.isascii():
@@ -498,33 +461,6 @@ def estimated_jaccard(first: Sequence[int], second: Sequence[int]) -> float:
     matches = sum(a == b for a, b in zip(first, second, strict=True))
     chance = 1 / (1 << SIGNATURE_BITS)
     return max(0.0, (matches / len(first) - chance) / (1 - chance))
-
-
-def story_links(
-    neighbours: Sequence[Sequence[Neighbour]], cues: Sequence[Cues]
-) -> list[tuple[Neighbour, ...]]:
-    """Return the neighbours that may share a story with each doc."""
-    return [
-        tuple(n for n in row if _may_share_story(cues[doc], cues[n.doc], n.score))
-        for doc, row in enumerate(neighbours)
-    ]
-
-
-def _may_share_story(first: Cues, second: Cues, score: float) -> bool:
-    """Say whether two docs whose cosine is `score` may be one story."""
-    if min(first.words, second.words) < MIN_STORY_WORDS or first.headline.isdisjoint(
-        second.headline
-    ):
-        return False
-    if score >= SAME_TEXT_THRESHOLD:
-        return True
-    actors = len(first.actors & second.actors)
-    if actors >= 2 and score >= SHARED_ACTORS_THRESHOLD:
-        return True
-    if actors >= 1 and score >= SHARED_ACTOR_THRESHOLD:
-        return True
-    places = len(first.places & second.places)
-    return actors >= 1 and actors + places >= 4 and score >= SAME_STORY_THRESHOLD
 
 
 def clusters(

@@ -20,6 +20,7 @@ RESERVED = frozenset(
         "people",
         "places",
         "organisations",
+        "authors",
         "archive",
         "topics",
         "search",
@@ -31,6 +32,7 @@ RESERVED = frozenset(
         "sitemap.xml",
         "robots.txt",
         "feed.xml",
+        "media",
     }
 )
 TERM_FOLDERS = {
@@ -39,6 +41,7 @@ TERM_FOLDERS = {
     "person": "people",
     "place": "places",
     "organisation": "organisations",
+    "author": "authors",
 }
 
 HOME = "index.html"
@@ -51,6 +54,7 @@ PAGEFIND = "pagefind/pagefind.js"  # Pagefind's bundle, used over http(s)
 TOPICS = "topics/index.html"
 FEED = "feed.xml"
 STYLESHEET = "static/style.css"
+MEDIA = "media/"  # image files of the articles folder, copied (`media_path`)
 
 
 def article_path(pattern: str, slug: str, section: str, date: dt.datetime | None) -> str:
@@ -86,6 +90,29 @@ def year_path(year: int) -> str:
 def month_path(year: int, month: int) -> str:
     """Return the archive page of a month."""
     return f"archive/{year:04d}/{month:02d}/index.html"
+
+
+def day_path(year: int, month: int, day: int) -> str:
+    """Return the archive page of a day."""
+    return f"archive/{year:04d}/{month:02d}/{day:02d}/index.html"
+
+
+def letter_path(kind: str, letter: str) -> str:
+    """Return the A–Z page of one letter ("a".."z", or "other") of a kind's terms; term keys
+    never clash with it (a term's own pages are only `page/N/` below its folder)."""
+    return f"{TERM_FOLDERS[kind]}/letters/{letter}/index.html"
+
+
+def media_path(rel: str) -> str:
+    """Return where an image file of the articles folder is copied: its path there, under
+    media/ (it keeps its address while it stays where it is)."""
+    return f"{MEDIA}{rel}"
+
+
+def thumb_path(rel: str) -> str:
+    """Return the list thumbnail of an image file (no article folder starts with "_": they are
+    skipped, so this never meets a copied file)."""
+    return f"{MEDIA}_thumbs/{rel}"
 
 
 def section_feed_path(key: str) -> str:

@@ -30,7 +30,7 @@ class Case:
     """One hostile input and what the build must do with it."""
 
     data: bytes
-    outcome: str  # "page", "skipped", "warning" (a page and a message) or "ignored"
+    outcome: str  # "page", "skipped", "warning" (a page and a message), "ignored" or "copied"
     message: str = ""  # words the summary line naming the file must contain
     shows: str = ""  # text the file's page must show
 
@@ -261,7 +261,7 @@ JUNK = {
     ".hidden.txt": Case(_story("Hidden file"), "ignored"),
     ".svn/entries.txt": Case(_story("Hidden folder"), "ignored"),
     "_drafts/draft.txt": Case(_story("Underscore folder"), "ignored"),
-    "cover.jpg": Case(b"\xff\xd8\xff\xe0" + bytes(32), "ignored"),
+    "cover.jpg": Case(b"\xff\xd8\xff\xe0" + bytes(32), "copied"),  # an image, named by none
     "Thumbs.db": Case(bytes(64), "ignored"),
     "story.txt.swp": Case(b"b0VIM 8.2" + bytes(32), "ignored"),
     "story.md.bak": Case(_story("Backup"), "ignored"),

@@ -27,7 +27,7 @@ from ..text import (
     summarise,
     words,
 )
-from . import frontmatter, markup
+from . import frontmatter, markup, pictures
 from .discover import Discovery, discover
 from .raw import RawParts, parse_raw
 from .wire import is_placeholder
@@ -178,6 +178,8 @@ def parse(source: SourceFile, text: str) -> tuple[Article | None, list[Problem]]
                 kind="warning",
             )
         )
+    article, named = pictures.noted(article, fields.get("image"), text)
+    problems.extend(named)
     return _enrich(_bounded(article, problems), text), problems
 
 

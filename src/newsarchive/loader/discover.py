@@ -12,6 +12,8 @@ from ..errors import Problem
 from ..models import SourceFile
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+# Pictures an article can show; copied to the site. No SVG: opened on its own it runs scripts.
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
 BACKUP_SUFFIXES = ("~", ".bak", ".swp", ".swo", ".orig", ".tmp", ".part")
 # Bytes that are not UTF-8 (surrogate escapes), controls and noncharacters cannot be written into
 # a page, a feed or the summary; in file names they are shown as U+FFFD.
@@ -20,9 +22,10 @@ _UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\u
 
 @dataclass(slots=True)
 class Discovery:
-    """What discovery found: article files, problems, and the names it ignored as non-articles."""
+    """What discovery found: article files, image files, problems, and the names it ignored."""
 
     files: list[SourceFile] = field(default_factory=list)
+    images: list[SourceFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
 
@@ -37,6 +40,7 @@ def discover(root: Path) -> Discovery:
         kept = _scan(folder, prefix, real_root, found)
         waiting.extend((entry.path, f"{prefix}{entry.name}/") for entry in reversed(kept))
     found.files.sort(key=lambda f: f.rel)
+    found.images.sort(key=lambda f: f.rel)
     found.ignored.sort()
     return found
 
@@ -90,7 +94,9 @@ def _keep_folder(entry: os.DirEntry[str], prefix: str, real_root: Path, found: D
 def _consider(entry: os.DirEntry[str], prefix: str, real_root: Path, found: Discovery) -> None:
     """Add one file to the discovery as an article, an ignored name, or a problem."""
     rel = shown_name(prefix + entry.name)
-    if not is_article_name(entry.name):
+    # An image is linked by its name: one that is not text, or holds "\\", is passed over.
+    image = is_image_name(entry.name) and "\ufffd" not in rel and "\\" not in rel
+    if not image and not is_article_name(entry.name):
         found.ignored.append(rel)
         return
     if entry.is_symlink() and not _inside(Path(entry.path), real_root):
@@ -99,7 +105,7 @@ def _consider(entry: os.DirEntry[str], prefix: str, real_root: Path, found: Disc
     if not _is(entry.is_file):
         found.problems.append(Problem(rel, "is not a regular file (broken link or device)"))
         return
-    found.files.append(SourceFile.at(entry.path, rel))
+    (found.images if image else found.files).append(SourceFile.at(entry.path, rel))
 
 
 def _is(test: Callable[[], bool]) -> bool:
@@ -121,6 +127,11 @@ def is_article_name(name: str) -> bool:
     if name.startswith((".", "#", "~$")) or lowered.endswith(BACKUP_SUFFIXES):
         return False
     return lowered.endswith(ARTICLE_SUFFIXES)
+
+
+def is_image_name(name: str) -> bool:
+    """Tell whether a file name is a picture to copy: a known suffix, not hidden."""
+    return not name.startswith((".", "#", "~$")) and name.lower().endswith(IMAGE_SUFFIXES)
 
 
 def _inside(path: Path, real_root: Path) -> bool:

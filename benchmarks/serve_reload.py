@@ -1,0 +1,84 @@
+"""Time from saving an article to its open page reloading in `serve` (Chromium via Playwright).
+
+    python benchmarks/serve_reload.py ARTICLES DIST CACHE SOURCE [--edits N]
+
+Starts `build.py serve` on ARTICLES (output DIST, cache CACHE) on a free port, opens the page of
+the article at SOURCE (its path under ARTICLES, as in articles.json), then N times appends a
+line to that file and prints how long the page took to reload and whether it shows the line.
+The file is left with the appended lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    """Return a TCP port nobody listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_until_served(url: str) -> None:
+    """Wait until the server answers."""
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=5).read()
+            return
+        except OSError:
+            time.sleep(0.5)
+
+
+def main() -> None:
+    """Serve, edit, and print each edit's time to reload."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    for name in ("articles", "dist", "cache", "source"):
+        parser.add_argument(name, type=Path)
+    parser.add_argument("--edits", type=int, default=3)
+    options = parser.parse_args()
+    port = free_port()
+    command = [sys.executable, str(ROOT / "build.py"), "serve", "--articles", str(options.articles)]
+    command += ["--output", str(options.dist), "--cache-dir", str(options.cache)]
+    server = subprocess.Popen([*command, "--port", str(port), "-q"], stdout=subprocess.DEVNULL)
+    try:
+        start = time.perf_counter()
+        wait_until_served(f"http://127.0.0.1:{port}/index.html")
+        print(f"serving after {time.perf_counter() - start:.1f} s", flush=True)
+        records = json.loads((options.dist / "articles.json").read_text(encoding="utf-8"))
+        url = next(r["url"] for r in records if r["source"] == options.source.as_posix())
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/{url}")
+            time.sleep(3)
+            for number in range(1, options.edits + 1):
+                word = f"Quillibet{time.time_ns()}"
+                with page.expect_navigation(timeout=600_000):
+                    with open(options.articles / options.source, "a", encoding="utf-8") as file:
+                        file.write(f"\nA walrus named {word} dozed on the pier.\n")
+                    saved = time.perf_counter()
+                page.wait_for_load_state("load")
+                took = time.perf_counter() - saved
+                shown = word in page.content()
+                print(f"edit {number}: reloaded after {took:.1f} s; shows the edit: {shown}")
+                time.sleep(2)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,303 @@
+"""Tests for newsarchive.stories: the evidence a same-story link needs beyond wording.
+
+Each routine-item fixture is a pair of short wire items written in the Reuters style: the
+template twins a wire sends by the dozen, and the copies and updates that are one story.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from newsarchive.similarity import Neighbour, fingerprint
+from newsarchive.stories import ROUTINE_WORDS, Cues, figures, story_links
+
+
+def cues(headline: str, actors: int, places: int = 0, words: int = 200) -> Cues:
+    entities = [("organisation", f"Company {n}") for n in range(actors)]
+    entities += [("place", f"Town {n}") for n in range(places)]
+    return Cues.of(headline, entities, words)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "score", "linked"),
+    [
+        (cues("Acme sells notes", 1), cues("Acme sells bonds", 1), 0.65, True),
+        (cues("Acme sells notes", 1), cues("Acme sells bonds", 1), 0.5, False),
+        (cues("Acme sells notes", 2), cues("Acme sells bonds", 2), 0.4, True),
+        (cues("Acme sells notes", 1, 3), cues("Acme sells bonds", 1, 3), 0.3, True),
+        (cues("Acme sells notes", 0, 4), cues("Acme sells bonds", 0, 4), 0.5, False),
+        (cues("Acme sells notes", 3), cues("Storm hits coast", 3), 0.65, False),
+        (cues("Acme sells notes", 3, words=12), cues("Acme sells bonds", 3), 0.9, False),
+        (cues("Acme sells notes", 0), cues("Acme selling notes", 0), 0.75, True),
+    ],
+)
+def test_story_links_need_evidence_beyond_similar_wording(
+    first: Cues, second: Cues, score: float, linked: bool
+) -> None:
+    assert is_linked(first, second, score) is linked
+
+
+# routine items: notices, price sheets and rate tables on one template
+
+
+@dataclass(frozen=True)
+class Item:
+    """A wire item as the catalogue knows it."""
+
+    headline: str
+    body: str
+    names: tuple[tuple[str, str], ...] = ()
+    tables: int = 0
+    day: float = 725_463.0  # 1987-04-07
+
+    def cues(self) -> Cues:
+        # as the loader gives them: none to a table, whose figures are all that differ
+        signature = () if self.tables else fingerprint(f"{self.headline}\n{self.body}")
+        words = len(self.body.split())
+        return Cues.of(self.headline, self.names, words, self.tables, signature, self.day)
+
+
+def is_linked(first: Cues, second: Cues, score: float, others: tuple[Cues, ...] = ()) -> bool:
+    """Say whether story_links keeps a link of cosine `score` between two docs."""
+    rows = story_links([(Neighbour(1, score),), (Neighbour(0, score),)], [first, second, *others])
+    return rows[0] == (Neighbour(1, score),)
+
+
+def silver(time: str, prices: str) -> Item:
+    return Item(
+        f"NY COMEX SILVER {time}",
+        f"Silver futures on the New York Commodity Exchange at {time} EDT, in cents per troy "
+        f"ounce, with the change from the previous close. {prices}",
+        tables=1,
+    )
+
+
+SILVER_1100 = silver("11:00", "MAY 657.0 UP 4.5 JUL 662.5 UP 4.6 SEP 668.0 UP 4.4 DEC 676.2 UP 4.5")
+SILVER_1130 = silver("11:30", "MAY 659.5 UP 7.0 JUL 665.0 UP 7.1 SEP 670.5 UP 6.9 DEC 678.0 UP 6.3")
+COPPER_1100 = Item(
+    "NY COMEX COPPER 11:00",
+    "Copper futures on the New York Commodity Exchange at 11:00 EDT, in cents per pound, with "
+    "the change from the previous close. MAY 62.10 UP 0.35 JUL 62.45 UP 0.30 SEP 62.80 UP 0.30",
+    tables=1,
+)
+
+
+def test_updates_of_one_price_sheet_through_the_day_are_one_story() -> None:
+    assert is_linked(SILVER_1100.cues(), SILVER_1130.cues(), 0.95)
+
+
+def test_price_sheets_for_other_contracts_are_not_one_story() -> None:
+    assert not is_linked(SILVER_1100.cues(), COPPER_1100.cues(), 0.95)
+
+
+def payout(fund: str, cents: str) -> Item:
+    return Item(
+        f"FRANKLIN {fund.upper()} SETS MONTHLY PAYOUT",
+        f"Franklin {fund} Tax-Free Income Fund said it set a monthly dividend of {cents} cts a "
+        "share, payable April 30 to holders of record April 15. Reuter",
+        tables=1,
+    )
+
+
+def test_one_family_s_funds_payout_notices_are_not_one_story() -> None:
+    assert not is_linked(payout("Ohio", "6.2").cues(), payout("Michigan", "6.5").cues(), 0.9)
+
+
+def tokyo_close(day: float, date: str, rate: str) -> Item:
+    return Item(
+        f"TOKYO EXCH CLSG - APRIL {date}",
+        f"The dollar closed at {rate} yen in Tokyo, against the previous close. Mark "
+        f"{rate[:3]}.10/15, sterling 234.60/70, Swiss franc 97.10/20. Reuter",
+        tables=1,
+        day=day,
+    )
+
+
+def test_rate_tables_of_other_days_are_not_one_story() -> None:
+    first = tokyo_close(725_463.0, "07", "145.20/25")
+    assert not is_linked(first.cues(), tokyo_close(725_464.0, "08", "145.40/45").cues(), 0.95)
+
+
+def guesstimates(day: float, figures: tuple[str, ...]) -> Item:
+    hogs, hogs_ago, cattle, cattle_ago = figures
+    return Item(
+        "HOG AND CATTLE SLAUGHTER GUESSTIMATES",
+        f"Chicago Mercantile Exchange floor traders are guesstimating today's hog slaughter at "
+        f"about {hogs} head versus {hogs_ago} week ago. Cattle slaughter is guesstimated at "
+        f"about {cattle} head versus {cattle_ago} week ago. Reuter",
+        day=day,
+    )
+
+
+MONDAY = guesstimates(725_530.0, ("250,000 to 270,000", "249,000", "126,000 to 131,000", "126,000"))
+
+
+def test_a_daily_report_of_another_day_is_another_story() -> None:
+    thursday = ("262,000 to 275,000", "278,000", "124,000 to 129,000", "131,000")
+    assert not is_linked(MONDAY.cues(), guesstimates(725_533.0, thursday).cues(), 0.95)
+
+
+def test_a_re_sent_report_under_the_next_day_is_one_story() -> None:
+    resent = Item(MONDAY.headline, MONDAY.body, day=725_531.0)
+    assert is_linked(MONDAY.cues(), resent.cues(), 0.95)
+
+
+GOULD = (("organisation", "Gould Inc"), ("organisation", "GNB Inc"))
+GOULD_SELLS = Item(
+    "GOULD <GLD> SELLS FRENCH BATTERY UNIT",
+    "Gould Inc said it sold its French battery unit to GNB Inc for about 20 mln dlrs, ending "
+    "its interest in the European battery business. Reuter",
+    GOULD,
+)
+
+
+def test_a_re_headlined_copy_is_one_story() -> None:
+    copy = Item("GOULD <GLD> COMPLETES SALE OF FRENCH BATTERY UNIT", GOULD_SELLS.body, GOULD)
+    assert is_linked(GOULD_SELLS.cues(), copy.cues(), 0.8)
+
+
+def test_one_company_s_follow_up_on_one_deal_is_one_story() -> None:
+    follow_up = Item(
+        "GOULD <GLD> COMPLETES SALE OF FRENCH BATTERY UNIT",
+        "Gould Inc said it has completed the sale of its French battery unit, which GNB Inc "
+        "agreed to buy last month, and will book a small gain in the quarter. Reuter",
+        GOULD,
+    )
+    assert is_linked(GOULD_SELLS.cues(), follow_up.cues(), 0.65)
+
+
+def test_one_company_s_separate_announcements_are_not_one_story() -> None:
+    names = (("organisation", "Hanover Insurance Co"),)
+    split = Item(
+        "HANOVER INSURANCE <HINS> GETS SPLIT APPROVAL",
+        "Hanover Insurance Co said its shareholders approved a two-for-one stock split payable "
+        "May 15 to holders of record April 30. Reuter",
+        names,
+    )
+    dividend = Item(
+        "HANOVER INSURANCE <HINS> RAISES DIVIDEND",
+        "Hanover Insurance Co said it raised its quarterly dividend to 35 cts a share from 32 "
+        "cts, payable May 15 to holders of record April 30. Reuter",
+        names,
+    )
+    assert not is_linked(split.cues(), dividend.cues(), 0.75)
+
+
+def test_two_parties_to_one_deal_are_one_story() -> None:
+    names = (("organisation", "Chrysler Corp"), ("organisation", "American Motors Corp"))
+    deal = Item(
+        "CHRYSLER <C> IN DEAL TO BUY AMC <AMO>",
+        "Chrysler Corp said it agreed to buy American Motors Corp from Renault for about 1.5 "
+        "billion dlrs in cash, stock and debt. Reuter",
+        names,
+    )
+    studying = Item(
+        "AMC <AMO> STUDYING CHRYSLER <C> PROPOSAL",
+        "American Motors Corp said its board is studying the Chrysler Corp proposal to buy the "
+        "company and will comment when its review is complete. Reuter",
+        names,
+    )
+    assert is_linked(deal.cues(), studying.cues(), 0.6)
+
+
+def hogs(market: str, prices: str, receipts: str) -> Item:
+    return Item(
+        f"{market} HOGS UP 1.00/1.50 DLR - USDA",
+        f"{market.title()} hogs were up 1.00 to 1.50 dlrs in moderate trade, the USDA said. "
+        f"U.S. 1-2 220-250 lbs {prices}. Receipts {receipts} head. Reuter",
+        (("organisation", "USDA"),),
+    )
+
+
+def test_a_source_named_in_many_items_does_not_join_them() -> None:
+    # the USDA names dozens of markets' reports a day: naming it says nothing of the subject
+    others = tuple(hogs(f"MARKET {n}", "49.00-50.00", f"{n},000").cues() for n in range(6))
+    peoria, omaha = hogs("PEORIA", "50.00-50.50", "3,500"), hogs("OMAHA", "49.50-50.25", "8,000")
+    assert not is_linked(peoria.cues(), omaha.cues(), 0.7, others)
+
+
+def bonus(country: str, tonnes: str, dlrs: str, exporter: str, shipment: str) -> Item:
+    return Item(
+        f"CCC ACCEPTS BONUS BID FOR WHEAT TO {country.upper()}",
+        f"The Commodity Credit Corporation accepted a bid for an export bonus to cover a sale "
+        f"of {tonnes} tonnes of wheat to {country}, the USDA said. The bonus was {dlrs} dlrs "
+        f"per tonne and was made to {exporter}. The wheat is for shipment {shipment}. Reuter",
+        (("organisation", "CCC"), ("place", country)),
+    )
+
+
+def test_routine_items_naming_other_places_are_not_one_story() -> None:
+    iraq = bonus("Iraq", "50,000", "38.50", "Continental Grain Co", "May 1-15")
+    jordan = bonus("Jordan", "30,000", "41.27", "Louis Dreyfus Corp", "June 10-30")
+    assert not is_linked(iraq.cues(), jordan.cues(), 0.8)
+
+
+NIGERIA = (("place", "Nigeria"), ("organisation", "Paris Club"))
+WITH_FRANCE = Item(
+    "NIGERIA, FRANCE TO RESCHEDULE OFFICIAL DEBT",
+    "Nigeria and France signed an agreement in Lagos to reschedule about 260 mln dlrs of "
+    "official debt over ten years, under the accord Nigeria reached with the Paris Club of "
+    "creditor nations in December, the French embassy said. The agreement covers medium and "
+    "long term debt falling due between October 1986 and September 1987. French officials said "
+    "trade credit insurance for Nigeria would resume once the rescheduling was in force, and "
+    "that French companies owed money on past contracts would be paid in instalments from next "
+    "year. Reuter",
+    (*NIGERIA, ("place", "France")),
+)
+WITH_BRITAIN = Item(
+    "NIGERIA, BRITAIN TO RESCHEDULE OFFICIAL DEBT",
+    "Britain will reschedule some 400 mln stg of Nigerian official debt, the Export Credits "
+    "Guarantee Department said, the largest of the bilateral accords that follow Nigeria's "
+    "Paris Club agreement in December. Repayments will be spread over ten years with five "
+    "years' grace, and the department will reopen cover for short term trade with Nigeria, a "
+    "spokesman told reporters in London. Talks with the other creditor governments continue, "
+    "and Nigeria hopes to complete them by the end of June, before its commercial bank "
+    "creditors meet again. Reuter",
+    (*NIGERIA, ("place", "Britain")),
+)
+
+
+def test_items_whose_headlines_name_other_parties_are_not_one_story() -> None:
+    assert min(len(item.body.split()) for item in (WITH_FRANCE, WITH_BRITAIN)) >= ROUTINE_WORDS
+    assert not is_linked(WITH_FRANCE.cues(), WITH_BRITAIN.cues(), 0.6)
+
+
+def bill_sale(day: float, amount: str) -> Item:
+    body = (
+        f"The Bank of Japan will sell {amount} billion yen of financing bills tomorrow under a "
+        "29-day repurchase agreement to roll over bills maturing and absorb a projected money "
+        "market surplus, money traders said. The yield on the bills for sales to banks and "
+        "securities houses is 3.8498 pct. The operation will put the outstanding bill supply "
+        "at about 1,600 billion yen, they said. Reuter "
+    )
+    return Item(
+        f"BANK OF JAPAN TO SELL {amount} BILLION YEN IN BILLS",
+        body * 2,
+        (("organisation", "Bank of Japan"),),
+        day=day,
+    )
+
+
+def test_reports_of_other_days_with_other_figures_are_not_one_story() -> None:
+    first, second = bill_sale(725_450.0, "300"), bill_sale(725_451.0, "400")
+    assert not is_linked(first.cues(), second.cues(), 0.9)
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("NY COMEX SILVER 11:00", set()),
+        ("NY COCOA 1000", set()),
+        ("CBT SILVER CLSG (2) 7-APR", {"7", "apr"}),
+        ("TOKYO EXCH CLSG - APRIL 07", {"7", "apr"}),
+        ("BANK OF JAPAN TO SELL 300 BILLION YEN", {"300"}),
+        ("ST LOUIS HOGS UP 1.00/1.25 DLR - USDA", {"1.00/1.25"}),
+        ("MOODY'S MAY LOWER GAF <GAF> DEBT", set()),
+    ],
+)
+def test_figures_are_a_headline_s_numbers_and_months_but_not_its_times(
+    headline: str, expected: set[str]
+) -> None:
+    assert figures(headline) == expected
