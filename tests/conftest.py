@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from newsarchive import executor
 from newsarchive.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +24,21 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
 ]
+
+
+@pytest.fixture(autouse=True)
+def _pooled_under_a_named_start_method(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the suite runs under a named start method (NEWSARCHIVE_START_METHOD, as CI's
+    second run does), every build reads and renders in worker processes, however small."""
+    if os.environ.get(executor.START_METHOD):
+        monkeypatch.setattr(executor, "POOL_FROM", 1)
+
+
+@pytest.fixture
+def in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read and render in the test's own process whatever the start method: for a test that
+    watches what rendering does by patching it here."""
+    monkeypatch.setattr(executor, "POOL_FROM", 10**9)
 
 
 @dataclass

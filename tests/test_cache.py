@@ -119,7 +119,9 @@ def test_cached_and_cold_builds_are_identical(build_site_from, tmp_path):
     assert tree(warm.dist) == tree(cold.dist)
 
 
-def test_an_edit_renders_only_the_pages_it_touches(build_site_from, tmp_path, monkeypatch):
+def test_an_edit_renders_only_the_pages_it_touches(
+    build_site_from, tmp_path, monkeypatch, in_this_process
+):
     import jinja2
 
     files = {f"articles/s{n}/2024-01-{n + 1:02d}-x.md": dated_story(n) for n in range(6)}
@@ -281,7 +283,7 @@ def test_a_gazetteer_from_other_code_or_damaged_is_not_used(tmp_path, monkeypatc
 
 
 def test_a_page_is_made_only_if_its_inputs_changed_and_kept_pages_keep_their_keys(
-    build_site_from, tmp_path, monkeypatch
+    build_site_from, tmp_path, monkeypatch, in_this_process
 ):
     from newsarchive import pages
 

@@ -50,7 +50,7 @@ WORDS = [
     "vaccine",
     "drought",
 ]
-ARCHIVE_SIZE = 260  # over the 200 files that start the reading pool; builds in about 2 s
+ARCHIVE_SIZE = 260  # builds in about 2 s
 
 
 def make_archive(articles: Path, count: int, edition: int = 0) -> None:
@@ -298,7 +298,9 @@ def test_a_read_only_output_folder_is_a_clear_error(tmp_path, small_disk):
     )
 
 
-def test_running_out_of_space_mid_write_is_reported_not_raised(tmp_path, monkeypatch):
+def test_running_out_of_space_mid_write_is_reported_not_raised(
+    tmp_path, monkeypatch, in_this_process
+):
     real = Path.write_bytes
     written = []
 

@@ -321,15 +321,15 @@ def test_image_addresses_follow_the_file_and_are_quoted(build_site_from):
     assert 'src="../../media/world/my%20photo%20%231.jpg"' in article_page(built, "world/a.md")
 
 
-def test_pictures_are_the_same_when_a_child_process_reads_the_archive(build_site_from, monkeypatch):
-    from newsarchive import builder
+def test_pictures_are_the_same_when_worker_processes_read_and_render(build_site_from, monkeypatch):
+    from newsarchive import executor
 
-    monkeypatch.setattr(builder, "FORK_THRESHOLD", 1)  # as an archive of 1,000 files is read
-    first = build_site_from(SITE)
+    monkeypatch.setattr(executor, "POOL_FROM", 1)  # as an archive of 1,000 files is read
+    first = build_site_from(SITE, "--jobs", "2")
     assert 'src="../../media/world/flood.jpg"' in figure(article_page(first, "world/flood.txt"))
     assert 'src="media/_thumbs/world/flood.jpg"' in first.page("index.html")
-    edited = build_site_from({"articles/world/flood.jpg": picture(700, 1000)})  # a small edit
+    edited = build_site_from({"articles/world/flood.jpg": picture(700, 1000)}, "--jobs", "2")
     assert 'width="700" height="1000"' in article_page(edited, "world/flood.txt")
-    monkeypatch.setattr(builder, "FORK_THRESHOLD", 10**9)
+    monkeypatch.setattr(executor, "POOL_FROM", 10**9)
     cold = build_site_from({}, output="cold")
     assert tree(edited.dist) == tree(cold.dist)

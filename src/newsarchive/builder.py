@@ -6,29 +6,27 @@ import ctypes
 import dataclasses
 import functools
 import gc
-import multiprocessing
-import os
+import itertools
 import shutil
 import time
 import traceback
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext, suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring as _json  # json's C string encoder
 from pathlib import Path
-from typing import Any
+from typing import NamedTuple
 
 import jinja2
 
-from . import cache, forked, guard, images, permalinks, urls
+from . import cache, executor, guard, images, permalinks, urls
 from .catalog import build_site
 from .config import SiteConfig
 from .errors import BuildError, Problem
 from .feeds import dated_entries, feed_outputs, feed_sections
 from .images import image_outputs
 from .loader import discover
-from .models import Output, Site
+from .models import Output, Site, SourceFile
 from .notfound import stylesheet_text
 from .pagekeys import Keyer
 from .pages import site_pages
@@ -50,10 +48,7 @@ from .sections import menu
 from .sitemap import sitemap_outputs
 from .writer import Writer, named, snapshot, staging_for
 
-RENDER_POOL_THRESHOLD = 1000  # articles; forking a render pool costs ~0.1 s
-FORK_THRESHOLD = 1000  # files; from here reading and cataloguing run in a child (forked.py)
 TEMPORARY = "tmp"  # in the output's cache folder: Pagefind work folders older versions left
-SMALL_EDIT = 10  # files edited (none added or removed): the reading child writes the pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +77,6 @@ class Report:
     seconds: float = 0.0
     cached: bool = False  # nothing changed since the last build, so nothing was done
     page_keys: dict[str, str] = field(default_factory=dict)  # for the next build's reuse
-    key_salt: str = ""  # what every page key covers beside its page (`key_salt`)
 
 
 def build(
@@ -117,69 +111,54 @@ def _build(
 
     `defer_search` (serve) keeps the last Pagefind bundle as it is, for a later build to bring up
     to date; `stop` is asked before each Pagefind run whether to give up (`Superseded`).
-
-    For an archive the last build found big, the child that reads the articles is started at
-    once and loads the parse cache while this process finds the articles and checks whether
-    anything changed (if nothing did, the child is stopped).
     """
     writer = Writer(paths.output, staging_for(paths.output, store))
     shutil.rmtree(store / TEMPORARY, ignore_errors=True)  # what a killed build left there
     state = cache.load_state(store)
     distrusted = [] if state is not None else cache.damaged(store)
+    found = discover(paths.articles)
     known = _saved(state, "sources")
-    big = state is not None and _count(state.get("files")) >= FORK_THRESHOLD
-    found = None if big else discover(paths.articles)
-    fork = found is None or len(found.files) >= FORK_THRESHOLD
-    given: forked.Handover[Sources] = forked.Handover(fork)
-    looks = Looks(forked.Posting(), forked.Posting(), forked.Handover(fork))
-    work = functools.partial(_catalogue, config, store, paths, _cores(jobs), progress, given, looks)
+    digests, stamps = cache.digest_files(found.files, known)
+    pictures, picture_stamps = cache.digest_files(found.images, known)
+    inputs = {**digests, **pictures}  # an image's name never is an article's
+    key = cache.build_key(config, (paths.templates, paths.static), inputs)
+    key += ":search-deferred" if defer_search else ""
+    book = permalinks.book_path(paths.cache)  # an input the build also writes:
+    now = key + permalinks.stamp(book)  # the key saved has it as the build left it
+    if state is not None and state.get("key") == now and _intact(store, now, writer.output):
+        report = _restore(state)
+        report.seconds = time.perf_counter() - started
+        return report
+    del state, known, inputs
+    stamps.update(picture_stamps)  # saved together, as the last build's "sources"
+    del picture_stamps
+    report = Report(problems=list(found.problems), ignored=found.ignored)
     try:
-        with forked.started(work, fork) as catalogued:
-            found = found or discover(paths.articles)
-            digests, stamps = cache.digest_files(found.files, known)
-            pictures, picture_stamps = cache.digest_files(found.images, known)
-            inputs = {**digests, **pictures}  # an image's name never is an article's
-            key = cache.build_key(config, (paths.templates, paths.static), inputs)
-            key += ":search-deferred" if defer_search else ""
-            book = permalinks.book_path(paths.cache)  # an input the build also writes:
-            now = key + permalinks.stamp(book)  # the key saved has it as the build left it
-            if state is not None and state.get("key") == now and _intact(store, now, writer.output):
-                report = _restore(state)
-                report.seconds = time.perf_counter() - started
-                return report
-            report = Report(problems=list(found.problems), ignored=found.ignored)
-            # For the end, on disk while the articles are read: what this process holds when
-            # it forks (the render workers) counts again in every process forked from it.
-            shelf = forked.Shelf({**stamps, **picture_stamps})
-            del state, known, stamps, picture_stamps  # and the rest of the state
-            writer.start()
-            files = len(found.files)
-            found_images = {i.rel: (i.path, pictures[i.rel]) for i in found.images}
-            given.put(([f.rel for f in found.files], digests, unshown(found.files), found_images))
-            del found.files[:], found.images[:], digests, pictures, inputs, found_images
-            _release_freed_memory()
-            look = functools.partial(_look_at_output, store, writer.output, looks)
-            with forked.started(look, fork, "looking at the output") as looked:
-                env = environment(paths.templates, cache.compiled_templates(store))
-                compile_templates(env)  # while the children work; the render processes share them
-                looked()  # (raises what went wrong there)
-            looks.seen.put(True)  # the reading child may read it for a small edit
-            present = looks.present.read()  # for the commit (6 MB at 20,000 articles)
-            done = catalogued()
-        if isinstance(done, Written):
-            writer.adopt(done.files)
-            _take_over(report, done.report)
-        else:
-            report.problems.extend(done.problems)
-            report.articles, report.notes = len(done.site.entries), done.site.notes
-            writer.adopt(done.index)
-            report.files += len(done.index)
-            report.changed += done.changed
-            last = looks.last.read()
-            keys, untouched = last.keys, last.untouched
-            job = Job(config, done.site, paths, env, done.bodies, keys, untouched, writer.staging)
-            workers = _workers(jobs, len(done.site.entries), RENDER_POOL_THRESHOLD)
-            _write_site(job, writer, report, workers, progress)
+        writer.start()
+        present = snapshot(writer.output)  # one walk: what is intact, what to delete
+        last = _last_pages(cache.load_outputs(store), present)
+        found_images = {image.rel: (image.path, pictures[image.rel]) for image in found.images}
+        sources = Sources(found.files, digests, found_images)
+        site, read = _catalogue(config, store, paths, jobs, progress, sources)
+        del found.images[:], digests, pictures, found_images, sources  # ~1 kB a file: the
+        # pages need the memory more (`_catalogue` emptied the files' list)
+        report.problems.extend(read.problems)
+        report.articles, report.notes = len(site.entries), site.notes
+        for item in term_outputs(site, read.words):  # every article's search words: here
+            writer.write(item)
+            report.files += 1
+        compiled = cache.compiled_templates(store)
+        compile_templates(environment(paths.templates, compiled))  # once, for every worker
+        salt = key_salt(_frame(config, site), paths.templates)
+        run = executor.for_work(_render_work(len(site.entries), read, last, salt), jobs)
+        staging, keys, untouched = writer.staging, last.keys, last.untouched
+        checked = checked_against(paths.output)  # here: a worker's environment may be older
+        job = Job(
+            config, site, paths, compiled, read.bodies, staging, salt, keys, untouched, checked
+        )
+        del site, read
+        _write_site(job, writer, report, run, progress)
+        del job
         index = Index(store, writer.current)
         pagefind = config.pagefind and _within_limit(config, len(writer.written), report)
         if pagefind and defer_search:
@@ -196,79 +175,64 @@ def _build(
     except BaseException:
         writer.abort()
         raise
-    finally:
-        gc.unfreeze()  # the catalogue forked.started gave back, frozen for the build
     report.changed += writer.changed
     key += permalinks.stamp(book)  # the record as this build leaves it
     cache.save_state(
         store,
-        {"key": key, "files": files, "sources": shelf.take(), "report": _report_data(report)},
-        {"key": key, "tree": tree, "pages": report.page_keys, "salt": report.key_salt},
+        {"key": key, "sources": stamps, "report": _report_data(report)},
+        {"key": key, "tree": tree, "pages": report.page_keys, "salt": salt},
     )
     report.problems.extend(_distrusted(store, distrusted))  # this build's news only: not saved
     report.seconds = time.perf_counter() - started
     return report
 
 
-Sources = tuple[list[str], dict[str, str], dict[str, str], dict[str, tuple[str, str]]]
-"""What the reading child is given: source paths (as shown), their digests, the paths of
-the files whose names are not shown as they are (`reading.unshown`), and the image files
-(`images.Found`)."""
+class Sources(NamedTuple):
+    """What the build found to read and to place: the article files, their digests, and the
+    image files (`images.Found`)."""
+
+    files: list[SourceFile]
+    digests: dict[str, str]
+    images: dict[str, tuple[str, str]]
 
 
 @dataclass(frozen=True, slots=True)
 class Last:
-    """What the last build left for reusing its pages: their keys, which of its files are
-    still as it wrote them, and what every key covered beside its page (`key_salt`)."""
+    """What the last build left for reusing its pages: their keys, and which of its files are
+    still as it wrote them."""
 
     keys: dict[str, str] = field(default_factory=dict)
     untouched: frozenset[str] = frozenset()
-    salt: str = ""
+    salt: str = ""  # what every key covered beside its page (`key_salt`)
 
 
-@dataclass(frozen=True, slots=True)
-class Catalogued:
-    """What reading and cataloguing give the rest of the build."""
-
-    site: Site
-    bodies: Bodies
-    problems: list[Problem]
-    index: list[str]  # the file:// search index's term files, written to staging
-    changed: int  # how many of them changed
-
-
-@dataclass(frozen=True, slots=True)
-class Written:
-    """What the reading child gives when it wrote the whole site itself (`_catalogue`)."""
-
-    report: Report
-    files: list[str]  # every file it wrote to staging or kept
+def _render_work(articles: int, read: Read, last: Last, salt: str) -> int:
+    """Return how much rendering a build has, to choose where it runs: every article's pages
+    when the last build's cannot be kept (none, or other templates or layout), else those of
+    the articles read anew (each changes a few pages; the rest are only keyed)."""
+    if not last.keys or last.salt != salt:
+        return articles
+    return read.edited + read.added_or_removed
 
 
 def _catalogue(
     config: SiteConfig,
     store: Path,
     paths: Paths,
-    cores: int,
+    jobs: int | None,
     progress: Progress,
-    given: forked.Handover[Sources],
-    looks: Looks,
-) -> Catalogued | Written:
-    """Read the articles (the source paths and digests are `given`: the parse cache is loaded
-    meanwhile), catalogue them and write the file:// search index's terms (which need every
-    article's search words, so are best made where they are). Another child of the build
-    process looks at the output, and posts what it found (`looks`).
-
-    After a small edit (a few files edited, none added or removed, the templates and the
-    layout as the last build had them) most pages are as the last build wrote them, and this
-    process writes the site itself: finding and rendering the few pages that changed here
-    takes less time than handing the catalogue over to the build process.
-    """
-    with forked.collector_paused():  # 0.4 s of an edit build at 20,000 articles
+    given: Sources,
+) -> tuple[Site, Read]:
+    """Read the articles (those the parse cache does not hold, in a pool when there are
+    many), catalogue them and place their pictures; the bodies stay on disk (`Read.bodies`)."""
+    with collector_paused():
         saved = load_saved(store, cache.code_key())
-        sources, digests, elsewhere, found_images = given.take()
-        read = read_all(sources, digests, store, paths.articles, cores, progress, saved, elsewhere)
-        del sources[:], digests, saved  # free them for the catalogue to use
+        files, digests, found_images = given
+        sources = [source.rel for source in files]
+        read = read_all(
+            sources, digests, store, paths.articles, jobs, progress, saved, unshown(files)
+        )
+        del sources[:], files[:], digests, saved  # free them for the catalogue to use
         _release_freed_memory()  # the bodies of new articles, dropped once saved
         progress.begin("Cataloguing articles", len(read.articles))
         book = permalinks.book_path(paths.cache)
@@ -283,57 +247,29 @@ def _catalogue(
         read.problems.extend(pictured)
         progress.end()
     del read.articles[:]
-    writer = Writer(paths.output, staging_for(paths.output, store))  # the build's writer adopts
-    index: list[str] = []
-    for item in term_outputs(site, read.words):
-        writer.write(item)
-        index.append(item.path)
-    last = _small_edit(read, looks, lambda: key_salt(_frame(config, site), paths.templates))
-    if last is None:
-        return Catalogued(site, read.bodies, read.problems, index, writer.changed)
-    env = environment(paths.templates, cache.compiled_templates(store))
-    job = Job(config, site, paths, env, read.bodies, last.keys, last.untouched, writer.staging)
-    report = Report(len(site.entries), files=len(index), problems=read.problems)
-    report.notes = site.notes
+    return site, read
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector: building a million objects that form no cycles (the
+    articles of a big archive, their catalogue) makes it walk them all again and again."""
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        _write_site(job, writer, report, 1, progress)
-    except jinja2.TemplateError as error:  # keep its line: tracebacks don't pickle
-        raise BuildError(template_message(error, paths.templates)) from None
-    report.changed = writer.changed
-    forked.keep(site, read, job)  # a child ends sooner without freeing them (0.04 s)
-    return Written(report, list(writer.written))
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
-def _small_edit(
-    read: Read,
-    looks: Looks,
-    salt: Callable[[], str],
-) -> Last | None:
-    """Return what the last build left for reusing its pages if this build edits a few
-    articles (SMALL_EDIT), adds and removes none, and renders with the templates and layout
-    of the last build (the `salt` of its page keys); else None."""
-    if read.edited > SMALL_EDIT or read.added_or_removed:
-        return None
-    looks.seen.take()
-    last = looks.last.read()
-    return last if last.keys and last.salt == salt() else None
-
-
-def _take_over(report: Report, theirs: Report) -> None:
-    """Add what the reading child's report of writing the site says to this build's report."""
-    report.problems.extend(theirs.problems)
-    report.articles, report.notes = theirs.articles, theirs.notes
-    report.pages += theirs.pages
-    report.files += theirs.files
-    report.changed += theirs.changed
-    report.page_keys, report.key_salt = theirs.page_keys, theirs.key_salt
-
-
-def _write_site(job: Job, writer: Writer, report: Report, workers: int, progress: Progress) -> None:
-    """Write every page and the files that list the articles (manifest, feeds) in `workers`
-    processes, then the sitemap and the static files."""
+def _write_site(
+    job: Job, writer: Writer, report: Report, run: executor.Executor, progress: Progress
+) -> None:
+    """Write every page and the files that list the articles (manifest, feeds), then the
+    sitemap and the static files."""
     progress.begin("Rendering pages")
-    pages = _write_pages(writer, job, workers, report)
+    pages = _write_pages(writer, job, run, report)
     progress.end()
     for item in _other_outputs(job.config, job.site, job.paths, pages):
         writer.write(item)
@@ -362,9 +298,8 @@ def _release_freed_memory() -> None:
 
 @functools.cache
 def _libc() -> ctypes.CDLL:
-    """Return the symbols this process has loaded, the C library's among them. (find_library
-    ran ldconfig in a subprocess: a fork of the reading child, which a memory sampler caught
-    at twice the child's size.)"""
+    """Return the symbols this process has loaded, the C library's among them (find_library
+    would run ldconfig in a subprocess)."""
     return ctypes.CDLL(None)
 
 
@@ -387,11 +322,6 @@ def _saved(state: dict[str, object] | None, name: str) -> dict[str, list[object]
     return value if isinstance(value, dict) else {}
 
 
-def _count(value: object) -> int:
-    """Return a count saved in the state, 0 if it is not one."""
-    return value if isinstance(value, int) else 0
-
-
 def _report_data(report: Report) -> dict[str, object]:
     """Return a report as JSON-ready data, for an unchanged rebuild to repeat."""
     data = dataclasses.asdict(dataclasses.replace(report, page_keys={}))  # saved once, beside
@@ -405,31 +335,6 @@ def _intact(store: Path, key: str, output: Path) -> bool:
     if outputs is None or outputs.get("key") != key:
         return False
     return outputs.get("tree") == snapshot(output)
-
-
-@dataclass(frozen=True, slots=True)
-class Looks:
-    """Where the child looking at the output posts what it found (`_look_at_output`), and
-    the word that it did: the build process reads the output's snapshot for the commit, the
-    reading child what the last build left for reusing its pages, for a small edit."""
-
-    present: forked.Posting[dict[str, list[int]]]
-    last: forked.Posting[Last]
-    seen: forked.Handover[bool]
-
-
-def _look_at_output(store: Path, output: Path, looks: Looks) -> None:
-    """Post the output's snapshot (one walk: it tells what is intact and what to delete), and
-    what the last build left for reusing its pages.
-
-    Run in a child of its own beside the reading child: what it found waits in a file until
-    the reading child needs it for a small edit, or the build process once the pages are
-    rendered; and what making it left in the heap (~100 MB at 100,000 articles, when this
-    process did it) goes with the child.
-    """
-    present = snapshot(output)
-    looks.present.post(present)
-    looks.last.post(_last_pages(cache.load_outputs(store), present))
 
 
 def _last_pages(outputs: dict[str, object] | None, present: dict[str, list[int]]) -> Last:
@@ -498,60 +403,70 @@ def template_message(error: jinja2.TemplateError, folder: Path) -> str:
     return f"template {where}: {error.message or error}; fix the template in {folder}"
 
 
-def _workers(jobs: int | None, items: int, threshold: int) -> int:
-    """Return how many processes to use: one for small work, else --jobs or every core."""
-    return 1 if items < threshold else _cores(jobs)
-
-
-def _cores(jobs: int | None) -> int:
-    """Return how many processes a big stage uses: --jobs, or every core."""
-    return max(1, jobs or os.cpu_count() or 1)
-
-
-_FORK = multiprocessing.get_context("fork")
-
-
 @dataclass(frozen=True, slots=True)
 class Job:
-    """What a page-rendering process needs; inherited by forked workers, never pickled."""
+    """What a rendering process needs: pickled to each, so made of plain values and records."""
 
     config: SiteConfig
     site: Site
     paths: Paths
-    env: jinja2.Environment
+    compiled: Path | None  # the templates' compiled code (`cache.compiled_templates`)
     bodies: Bodies
+    staging: Path  # where the build's writer stages
+    salt: str  # what every page key covers beside its page (`key_salt`)
     keys: dict[str, str] = field(default_factory=dict)  # page keys of the last build
     untouched: frozenset[str] = frozenset()  # its output files still as it wrote them
-    staging: Path = field(default_factory=Path)  # where the build's writer stages
-    listed: Any = field(default_factory=lambda: _FORK.Value("b", 0))  # listings taken (shared)
-    chunks: Any = field(default_factory=lambda: _FORK.Value("i", 0))  # chunks of pages claimed
-
-    def take_listings(self) -> bool:
-        """Tell whether this process is the first to ask, and so writes the listings."""
-        with self.listed.get_lock():
-            first = not self.listed.value
-            self.listed.value = 1
-        return first
-
-    def claim(self) -> int:
-        """Return the next chunk of pages no render process has claimed (see `Renderer`)."""
-        with self.chunks.get_lock():
-            chunk: int = self.chunks.value
-            self.chunks.value = chunk + 1
-        return chunk
+    checked: Path | None = None  # the output if kept files are checked (`checked_against`)
 
 
-_JOB: Job | None = None  # set before forking the render pool
+@dataclass(frozen=True, slots=True)
+class Share:
+    """One task of the render stage: the files that list the articles if `listings`, and
+    every `count`-th chunk of pages from chunk `index` (all of them if `count` is 1, none if 0)."""
+
+    index: int
+    count: int
+    listings: bool = False
 
 
-def _renderer(job: Job, parallel: bool) -> Renderer:
-    """Make the renderer for one process, reusing the last build's current pages; in parallel,
-    it renders the chunks of pages it claims."""
+def _shares(workers: int) -> list[Share]:
+    """Return the render stage's tasks for `workers` processes: alone, one does everything;
+    else the listings are a task of their own, and the pages are cut into two shares a
+    process, so that one that finishes early takes another."""
+    if workers == 1:
+        return [Share(0, 1, listings=True)]
+    count = 2 * workers
+    return [Share(0, 0, listings=True), *(Share(index, count) for index in range(count))]
+
+
+def _start_rendering(job: Job) -> tuple[Job, jinja2.Environment]:
+    """Ready a rendering process: the job, and a Jinja environment with its templates."""
+    return job, environment(job.paths.templates, job.compiled)
+
+
+def _render_share(
+    context: tuple[Job, jinja2.Environment], share: Share
+) -> tuple[list[str], list[str], int, dict[str, str]]:
+    """Render a share of the pages to staging (a step of the render stage); return the pages
+    written, the listings written, how many files changed, and the page keys."""
+    job, env = context
+    writer = Writer(job.paths.output, job.staging)
+    renderer = _renderer(job, env, share)
+    try:
+        listings = _write_listings(writer, job, renderer) if share.listings else []
+        written = _write_share(writer, renderer, job) if share.count else []
+    except jinja2.TemplateError as error:  # keep the template line: tracebacks don't pickle
+        raise BuildError(template_message(error, job.paths.templates)) from None
+    return written, listings, writer.changed, renderer.keys
+
+
+def _renderer(job: Job, env: jinja2.Environment, share: Share) -> Renderer:
+    """Make the renderer of one share, reusing the last build's current pages: it renders
+    the chunks of pages `share` names (see `Renderer`)."""
     frame = _frame(job.config, job.site)
-    keyer = Keyer(key_salt(frame, job.paths.templates))
-    reuse = Reuse(keyer, job.keys, job.untouched, checked_against(job.paths.output))
-    claim = job.claim if parallel else None
-    return Renderer(job.env, frame, claim, reuse)
+    reuse = Reuse(Keyer(job.salt), job.keys, job.untouched, job.checked)
+    claim = itertools.count(share.index, share.count).__next__ if share.count > 1 else None
+    return Renderer(env, frame, claim, reuse)
 
 
 def _frame(config: SiteConfig, site: Site) -> Frame:
@@ -568,54 +483,20 @@ def key_salt(frame: Frame, templates: Path) -> str:
     return f"{salt}:{Keyer(salt).key('frame', '', '', '', {'frame': frame})}"
 
 
-def _write_pages(writer: Writer, job: Job, workers: int, report: Report) -> list[str]:
-    """Render and write every HTML page in `workers` processes, and the files that list the
-    articles; return the pages' paths.
-
-    This process and `workers - 1` forked ones render the pages, each claiming chunks of them
-    as it goes: a forked process copies every page of memory it touches, so each extra one
-    costs about the site's size.
-    """
-    global _JOB
-    _JOB = job
-    gc.freeze()  # the collector must not touch (and so copy) the objects workers share
-    try:
-        with (
-            ProcessPoolExecutor(max_workers=workers - 1, mp_context=_FORK)
-            if workers > 1
-            else nullcontext()
-        ) as pool:
-            others = [pool.submit(_render_share) for _ in range(1, workers)] if pool else []
-            renderer = _renderer(job, parallel=workers > 1)
-            report.key_salt = renderer.reuse.keyer.salt.decode() if renderer.reuse else ""
-            mine = (*_write_share(writer, renderer, job), 0, renderer.keys)  # writer counts its own
-            done = [mine, *(future.result() for future in others)]
-    finally:
-        _JOB = None
-        gc.unfreeze()
-    for written, listings, _, _ in done[1:]:
-        writer.adopt([*written, *listings])
+def _write_pages(writer: Writer, job: Job, run: executor.Executor, report: Report) -> list[str]:
+    """Render and write every HTML page, and the files that list the articles (`run` says
+    where); return the pages' paths."""
     pages: list[str] = []
-    for written, listings, changed, keys in done:
+    for written, listings, changed, keys in run.map(
+        _render_share, _shares(run.workers), _start_rendering, job
+    ):
+        writer.adopt([*written, *listings])
         report.files += len(written) + len(listings)
         report.pages += len(written)
         report.changed += changed
         report.page_keys.update(keys)
         pages.extend(written)
     return pages
-
-
-def _render_share() -> tuple[list[str], list[str], int, dict[str, str]]:
-    """Render a share of the pages in a worker; return (pages written, listings written,
-    changed, page keys)."""
-    assert _JOB is not None, "the render pool is forked after _JOB is set"
-    writer = Writer(_JOB.paths.output, _JOB.staging)
-    renderer = _renderer(_JOB, parallel=True)
-    try:
-        written = _write_share(writer, renderer, _JOB)
-    except jinja2.TemplateError as error:  # keep the template line: tracebacks don't pickle
-        raise BuildError(template_message(error, _JOB.paths.templates)) from None
-    return *written, writer.changed, renderer.keys
 
 
 def _write_listings(writer: Writer, job: Job, renderer: Renderer) -> list[str]:
@@ -634,18 +515,16 @@ def _write_listings(writer: Writer, job: Job, renderer: Renderer) -> list[str]:
     return listings
 
 
-def _write_share(writer: Writer, renderer: Renderer, job: Job) -> tuple[list[str], list[str]]:
-    """Write the files that list the articles if no other process has begun them (the
-    manifest, the feeds, the search index's document shards), then the pages this renderer
-    renders (the others claim more of them meanwhile); return the paths of both."""
-    listings = _write_listings(writer, job, renderer) if job.take_listings() else []
+def _write_share(writer: Writer, renderer: Renderer, job: Job) -> list[str]:
+    """Write the pages this renderer renders (the other shares' are passed over); return
+    their paths."""
     written = []
     css = stylesheet_text(job.paths.static)
     for item in site_pages(job.config, job.site, renderer, job.bodies, css):
         if item.data:
             writer.write(item)
             written.append(item.path)
-    return written, listings
+    return written
 
 
 def _other_outputs(

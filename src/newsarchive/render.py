@@ -81,9 +81,9 @@ class Compiled(jinja2.FileSystemBytecodeCache):
 
 
 def compile_templates(env: jinja2.Environment) -> None:
-    """Compile every template in the environment's folder now: render processes forked later
-    inherit them instead of each compiling its own (0.06 s apiece). A template that does not
-    compile is left to fail where it is used, with its line."""
+    """Compile every template in the environment's folder now, into its bytecode cache:
+    render processes started later load them instead of each compiling its own. A template
+    that does not compile is left to fail where it is used, with its line."""
     for name in env.list_templates(extensions=["html"]):
         with suppress(jinja2.TemplateError):
             env.get_template(name)
@@ -207,9 +207,8 @@ class Renderer:
     """Renders named templates for one site into bytes.
 
     For parallel builds every process goes through the pages in the same order, renders the
-    chunks of CHUNK pages it claims (`claim` gives each process the next unclaimed chunk, from
-    a counter they share) and returns b"" for the others: a slower process (a forked one copies
-    each memory page it first touches) or a busier one simply claims fewer.
+    chunks of CHUNK pages it claims (`claim` gives the next chunk of its share, in increasing
+    order) and returns b"" for the others.
     """
 
     def __init__(
@@ -231,8 +230,7 @@ class Renderer:
     def skip(self) -> bool:
         """Pass over the next page if another process renders it, before its context is made.
 
-        A worker that built every page's context would touch every article, and the fork's
-        shared memory would be copied into each worker.
+        A worker that built every page's context would do every page's work but the render.
         """
         if self.claim is None:
             return False
