@@ -91,3 +91,19 @@ def test_new_writes_nothing_the_build_complains_of_but_its_placeholder(
     assert built.out.count("recede.md:") == 1  # that warning only: no empty author
     path.write_text(path.read_text(encoding="utf-8").replace("Write the", "We wrote the"), "utf-8")
     assert "Warnings:" not in build_site_from({}).out
+
+
+def test_a_long_list_of_one_problem_names_ten_files_and_says_where_the_rest_are(
+    build_site_from, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    briefs = {
+        f"articles/brief{n:02}.txt": f"Brief number {n}\n\nBlah blah blah.\n" for n in range(12)
+    }
+    built = build_site_from({**briefs, "articles/a.txt": STORY})
+    report = tmp_path / ".newsarchive" / "report.txt"
+    assert "shown as a brief, headline only (12 files):\n" in built.out
+    assert "    brief09.txt\n" in built.out and "brief10.txt" not in built.out
+    assert f"    ... and 2 more (listed with -v and in {report})\n" in built.out
+    assert "brief11.txt" in report.read_text(encoding="utf-8")
+    verbose = build_site_from({"articles/a.txt": STORY + "\nOne more line.\n"}, "-v")
+    assert "    brief11.txt\n" in verbose.out and "more (listed" not in verbose.out

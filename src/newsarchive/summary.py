@@ -14,6 +14,7 @@ from .loader.discover import BACKUP_SUFFIXES
 HEADINGS = (("skipped", "Skipped"), ("warning", "Warnings"), ("ignored", "Ignored"))
 COLOURS = {"Skipped": "33", "Warnings": "33", "Ignored": "2", "Duplicates": "36"}
 EXACT = ": exact duplicate of "  # how the catalogue's note of an exact copy reads
+LISTED = 10  # files named under one repeated problem; -v (and the report file) name them all
 
 
 def summarise(
@@ -34,7 +35,7 @@ def summarise(
         problems = [p for p in report.problems if p.kind == kind]
         if problems:
             print(_paint(f"{heading}:", COLOURS[heading], colour), file=out)
-            for line in grouped(problems):
+            for line in grouped(problems, verbosity > 1, report_path(paths)):
                 print(printable(line), file=out)
     if not verbosity:
         return
@@ -84,8 +85,10 @@ def write_report(report: Report, path: Path) -> None:
         path.write_text("".join(lines), encoding="utf-8")
 
 
-def grouped(problems: list[Problem]) -> list[str]:
-    """Return summary lines: one per problem, or one heading per repeated problem with its files."""
+def grouped(problems: list[Problem], every: bool = True, report: Path | None = None) -> list[str]:
+    """Return summary lines: one per problem, or one heading per repeated problem with its
+    files; unless `every`, a long group names its first LISTED files and says where the rest are
+    (1,806 placeholder briefs in Reuters-21578 made every build print 1,806 lines)."""
     groups: dict[tuple[str, str], list[Problem]] = defaultdict(list)
     for problem in sorted(problems, key=lambda p: (p.path, p.line or 0)):
         groups[(problem.message, problem.hint)].append(problem)
@@ -94,8 +97,12 @@ def grouped(problems: list[Problem]) -> list[str]:
         if len(members) == 1:
             lines.append(f"  {members[0]}")
             continue
-        lines.append(f"  {message}{'; ' + hint if hint else ''} ({len(members)} files):")
-        lines.extend(f"    {p.path}:{p.line}" if p.line else f"    {p.path}" for p in members)
+        lines.append(f"  {message}{'; ' + hint if hint else ''} ({len(members):,} files):")
+        shown = members if every or len(members) <= LISTED else members[:LISTED]
+        lines.extend(f"    {p.path}:{p.line}" if p.line else f"    {p.path}" for p in shown)
+        if len(shown) < len(members):
+            where = f" and in {report}" if report else ""
+            lines.append(f"    ... and {len(members) - len(shown):,} more (listed with -v{where})")
     return lines
 
 
