@@ -49,9 +49,11 @@ def grouped(terms: Sequence[Term]) -> dict[str, list[Term]]:
 def letter_bar(kind: str, terms: Sequence[Term]) -> tuple[tuple[str, str, int], ...]:
     """Return the A–Z bar of a kind: (label, path or "" when empty, count) a letter; () for a
     short list."""
-    if not has_letters(kind, terms):
-        return ()
-    groups = grouped(terms)
+    return _bar(kind, grouped(terms)) if has_letters(kind, terms) else ()
+
+
+def _bar(kind: str, groups: dict[str, list[Term]]) -> tuple[tuple[str, str, int], ...]:
+    """Return the A–Z bar of a kind's terms grouped by letter."""
     return tuple(
         (label(x), urls.letter_path(kind, x) if x in groups else "", len(groups.get(x, ())))
         for x in _ORDER
@@ -64,8 +66,9 @@ def letter_pages(
     """Yield one page a letter that has terms, listing them alphabetically."""
     if not has_letters(kind, terms):
         return
-    bar = letter_bar(kind, terms)
-    for letter, members in sorted(grouped(terms).items(), key=lambda g: _ORDER.index(g[0])):
+    groups = grouped(terms)
+    bar = _bar(kind, groups)
+    for letter, members in sorted(groups.items(), key=lambda g: _ORDER.index(g[0])):
         path = urls.letter_path(kind, letter)
         shown = label(letter)
         yield Output(

@@ -220,6 +220,7 @@ def _term_index(
     first = urls.term_index_path(kind)
     title = KIND_TITLES[kind]
     count = max(1, -(-len(ranked) // TERMS_PER_PAGE))
+    letters = letter_bar(kind, terms)  # one bar for every page of the list
     for number in range(1, count + 1):
         pager = Pager(number, count, (), urls.page_path(first, number), first)
         chunk = tuple(ranked[(number - 1) * TERMS_PER_PAGE : number * TERMS_PER_PAGE])
@@ -235,7 +236,7 @@ def _term_index(
                 terms=chunk,
                 kind=kind,
                 total=len(ranked),
-                letters=letter_bar(kind, terms),
+                letters=letters,
                 breadcrumbs=(("Topics", urls.TOPICS),),
             ),
         )
