@@ -81,6 +81,12 @@ class Status:
                 self.build += 1
             self._changed.notify_all()
 
+    def reload(self) -> None:
+        """Make open pages reload: serve changed served files between builds (a quick pass)."""
+        with self._changed:
+            if self.build:
+                self.build += 1
+
     def wait_idle(self, timeout: float) -> bool:
         """Wait until no build is running; return False if one still is after `timeout` s."""
         with self._changed:

@@ -29,11 +29,13 @@ from typing import Any, BinaryIO, TextIO
 
 import watchfiles
 
-from . import authority, config, livereload
-from .builder import Paths, build
+from . import authority, config, livereload, quick
+from .builder import Catalogued, Paths, build
 from .errors import BuildError, printable
 from .livereload import Status
+from .models import Site
 from .progress import SILENT, Progress
+from .render import Frame
 from .search_pagefind import Superseded
 from .summary import summarise
 
@@ -58,14 +60,25 @@ class Project:
 
 
 def build_once(
-    project: Project, out: TextIO, err: TextIO, defer_search: bool = False
+    project: Project,
+    out: TextIO,
+    err: TextIO,
+    defer_search: bool = False,
+    catalogued: Catalogued | None = None,
 ) -> tuple[str | None, int]:
     """Build the site (with `defer_search`, Pagefind's index as the last build left it) and
     print its summary; return (error message or None, files changed)."""
     try:
         settings = config.with_base_url(config.load(project.config), project.base_url)
         progress = Progress(err, err.isatty()) if project.verbosity else SILENT
-        report = build(settings, project.paths, project.jobs, progress, defer_search=defer_search)
+        report = build(
+            settings,
+            project.paths,
+            project.jobs,
+            progress,
+            defer_search=defer_search,
+            catalogued=catalogued,
+        )
     except BuildError as error:
         message = str(error)
     except Exception as error:  # the server outlives any failure of one build
@@ -225,6 +238,7 @@ class Server:
         self.threads: list[threading.Thread] = []
         self.ready: list[threading.Event] = []
         self.serving = False
+        self.catalogue: quick.Catalogue | None = None  # the last build's, for quick passes
 
     @property
     def url(self) -> str:
@@ -235,21 +249,51 @@ class Server:
 
     def rebuild(self, changed: Iterable[str] = (), later: bool = True) -> None:
         """Build once (one build at a time) and record the outcome for open pages; search is
-        indexed `later`, in the background, so that pages reload at once."""
+        indexed `later`, in the background, so that pages reload at once. Edited articles'
+        own pages are shown first, by a quick pass, when watching (see quick.py)."""
         self._count_waiting(1)
         with self.building:
             self._count_waiting(-1)
-            names = sorted(changed)
-            if names:
+            paths = sorted(changed)
+            if paths:
+                names = [_shown(path) for path in paths]
                 more = f" and {len(names) - 3} more" if len(names) > 3 else ""
                 shown = printable(", ".join(names[:3]))
-                print(f"\nChanged: {shown}{more}; rebuilding.", file=self.out)
+                print(f"\nChanged: {shown}{more}; rebuilding.", file=self.out, flush=True)
+            published = self._quick_pass(paths) if later else {}
             self.status.begin()
-            error, files = build_once(self.project, self.out, self.err, later)
+            kept = self.catalogue
+            keep = self._keep if later else None  # only watching needs it
+            error, files = build_once(self.project, self.out, self.err, later, keep)
+            if error is not None and published and self.catalogue is kept:  # not committed
+                quick.restore(self.project.paths.output, published)
+                self.status.reload()  # back to the last good page, with the error over it
             self.status.finish(error, files > 0)
             self.out.flush()
         if later and error is None and not self.stopping.is_set():
             self._thread(self._index_search, "search")
+
+    def _quick_pass(self, changed: list[str]) -> dict[str, bytes | None]:
+        """Show the edited articles' own pages now, from the last build's catalogue, if a
+        quick pass can (`quick.quick_pages`); return what they replaced."""
+        last = self.catalogue
+        if last is None or self.status.error is not None:
+            return {}
+        pages = quick.quick_pages(last, self.project.paths, changed)
+        if not pages:
+            return {}
+        try:
+            published = quick.publish(self.project.paths.output, pages)
+        except (OSError, BuildError):  # the full build writes them, or says why it cannot
+            return {}
+        self.status.reload()
+        shown = printable(", ".join(page.path for page in pages))
+        print(f"Showing {shown} now; the full rebuild follows.", file=self.out, flush=True)
+        return published
+
+    def _keep(self, site: Site, frame: Frame) -> None:
+        """Keep what a build catalogued, for the next quick pass (`builder.Catalogued`)."""
+        self.catalogue = quick.Catalogue.of(site, frame, self.project.paths.templates)
 
     def _index_search(self) -> None:
         """Index for search, unless a rebuild or stop() comes first."""
@@ -317,7 +361,7 @@ class Server:
             changed = {path for path in now.keys() | last.keys() if now.get(path) != last.get(path)}
             last = now
             if changed and not self.stopping.is_set():
-                self.rebuild(_shown(path) for path in changed)
+                self.rebuild(changed)
 
     def _watch_once(
         self, roots: list[Path], recursive: bool, wanted: Wanted, ready: threading.Event
@@ -335,7 +379,7 @@ class Server:
             ready.set()
             names = net_changes(changes)
             if names and not self.stopping.is_set():
-                self.rebuild(_shown(path) for path in names)
+                self.rebuild(names)
 
     def wait(self) -> None:
         """Block until stop() is called (or Ctrl+C)."""
