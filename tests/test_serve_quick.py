@@ -14,14 +14,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from newsarchive import config, livereload, quick
 from newsarchive.builder import Paths, build
+from newsarchive.livereload import Status
 from newsarchive.models import Output, Site
 from newsarchive.render import Frame
 from newsarchive.serve import Project, Server, start
 
-from conftest import ROOT, run_cli, tree, write_files
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, run_cli, tree, write_files
 
 WAIT = 30.0  # seconds anything may take on a loaded machine
 HARBOUR = "articles/world/2023-01-05-harbour.md"
@@ -240,3 +242,40 @@ def test_what_publish_replaced_is_put_back_by_restore(tmp_path):
     assert (tmp_path / "dist/a/index.html").read_bytes() == b"old page"
     assert not (tmp_path / "dist/b.html").exists()
     assert sorted(os.listdir(tmp_path / "dist")) == ["a"]
+
+
+# Open pages: reloaded by the quick pass, and again only if the full rebuild changed them.
+
+
+def test_an_open_page_the_full_rebuild_leaves_as_the_quick_pass_showed_is_not_reloaded(held):
+    server, out = held
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(server.url + HARBOUR_PAGE.removesuffix("index.html"))
+            edit(server.project.paths.articles.parent, HARBOUR, "Fishing boats", "Ferries")
+            page.wait_for_function(
+                "document.body.innerText.includes('Ferries returned')", timeout=WAIT * 1000
+            )
+            page.evaluate("window.stayed = true")
+            out.go.set()  # now the full rebuild
+            eventually(lambda: version(server) == 3, "the full rebuild")
+            for _ in range(2):  # two answers that the build is 3: a reload would have begun
+                with page.expect_response(lambda r: '"build": 3' in r.text()):
+                    pass
+            assert page.evaluate("window.stayed === true")
+        finally:
+            browser.close()
+
+
+def test_the_version_endpoint_says_which_build_changed_more_than_pages():
+    status = Status()
+    status.finish(None, changed=True)
+    status.finish(None, changed=True, pages_only=True)
+    status.reload()
+    state = json.loads(status.as_json(lambda: b"<p>page</p>"))
+    assert state["build"] == 3 and state["assets"] == 1
+    assert state["page"] == livereload.digest(b"<p>page</p>")
+    assert json.loads(status.as_json()) == {"build": 3, "error": None}
+    assert json.loads(status.as_json(lambda: None))["page"] is None

@@ -139,9 +139,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if not self._inside(self.translate_path(route)):
             return self._not_found()
         if route == livereload.VERSION_PATH:
-            return self._send(200, "application/json", self.status.as_json())
+            return self._send(200, "application/json", self._version())
         if not route.endswith("/") and Path(self.translate_path(route)).is_dir():
             return super().send_head()  # redirects to the folder's URL with a slash
+        build = self.status.build  # before the file: a page is never newer than it says
         found = self._read(route)
         if found is None and self.status.building and self.status.wait_idle(SWAP_WAIT):
             found = self._read(route)  # the output folder was being swapped
@@ -149,7 +150,20 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return self._not_found()
         if found[0].suffix != ".html":
             return super().send_head()
-        return self._page(200, found[1])
+        return self._page(200, found[1], build, found[1])
+
+    def _version(self) -> bytes:
+        """Answer the version endpoint; asked about a page (`?page=/its/path/`), with the
+        digest of its file now."""
+        asked = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query).get("page")
+        if not asked:
+            return self.status.as_json()
+        return self.status.as_json(functools.partial(self._page_file, asked[0]))
+
+    def _page_file(self, route: str) -> bytes | None:
+        """Return the bytes of the output file a URL path names, None if there is none."""
+        found = self._read(route) if self._inside(self.translate_path(route)) else None
+        return found[1] if found else None
 
     def _inside(self, path: str) -> bool:
         """Tell whether a path is in the output folder once every link in it is followed."""
@@ -173,14 +187,16 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         """Send the site's 404 page, or a page saying the site is not built yet."""
         page = Path(self.directory) / "404.html"
         if page.is_file():
-            return self._page(404, livereload.with_root_base(page.read_bytes()))
+            build = self.status.build
+            return self._page(404, livereload.with_root_base(page.read_bytes()), build)
         unbuilt = livereload.unbuilt_page(self.status.error, self.status.build)
         return self._send(503, "text/html; charset=utf-8", unbuilt)
 
-    def _page(self, code: int, page: bytes) -> io.BytesIO:
-        """Send an HTML page, with the live-reload script when watching."""
+    def _page(self, code: int, page: bytes, build: int, file: bytes | None = None) -> io.BytesIO:
+        """Send an HTML page of build number `build` (from an output `file`), with the
+        live-reload script when watching."""
         if self.reload:
-            page = livereload.inject(page, self.status.build)
+            page = livereload.inject(page, build, file)
         return self._send(code, "text/html; charset=utf-8", page)
 
     def _send(self, code: int, kind: str, body: bytes) -> io.BytesIO:
@@ -268,7 +284,7 @@ class Server:
             if error is not None and published and self.catalogue is kept:  # not committed
                 quick.restore(self.project.paths.output, published)
                 self.status.reload()  # back to the last good page, with the error over it
-            self.status.finish(error, files > 0)
+            self.status.finish(error, files > 0, pages_only=bool(published))  # edits alone
             self.out.flush()
         if later and error is None and not self.stopping.is_set():
             self._thread(self._index_search, "search")
