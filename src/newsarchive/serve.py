@@ -33,9 +33,7 @@ from . import authority, config, livereload, quick
 from .builder import Catalogued, Paths, build
 from .errors import BuildError, printable
 from .livereload import Status
-from .models import Site
 from .progress import SILENT, Progress
-from .render import Frame
 from .search_pagefind import Superseded
 from .summary import summarise
 
@@ -254,7 +252,7 @@ class Server:
         self.threads: list[threading.Thread] = []
         self.ready: list[threading.Event] = []
         self.serving = False
-        self.catalogue: quick.Catalogue | None = None  # the last build's, for quick passes
+        self.quick = quick.QuickPass(project.paths)
 
     @property
     def url(self) -> str:
@@ -267,49 +265,26 @@ class Server:
         """Build once (one build at a time) and record the outcome for open pages; search is
         indexed `later`, in the background, so that pages reload at once. Edited articles'
         own pages are shown first, by a quick pass, when watching (see quick.py)."""
-        self._count_waiting(1)
+        paths = sorted(changed)
+        if paths:
+            names = [_shown(path) for path in paths]
+            more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+            shown = printable(", ".join(names[:3]))
+            print(f"\nChanged: {shown}{more}; rebuilding.", file=self.out, flush=True)
+        self._count_waiting(1)  # first: search indexing gives way
+        quickly = later and self.quick.show(paths, self.status, self.out)  # not waiting
         with self.building:
             self._count_waiting(-1)
-            paths = sorted(changed)
-            if paths:
-                names = [_shown(path) for path in paths]
-                more = f" and {len(names) - 3} more" if len(names) > 3 else ""
-                shown = printable(", ".join(names[:3]))
-                print(f"\nChanged: {shown}{more}; rebuilding.", file=self.out, flush=True)
-            published = self._quick_pass(paths) if later else {}
             self.status.begin()
-            kept = self.catalogue
-            keep = self._keep if later else None  # only watching needs it
+            builds = self.quick.builds
+            keep = self.quick.keep if later else None  # only watching needs the catalogue
             error, files = build_once(self.project, self.out, self.err, later, keep)
-            if error is not None and published and self.catalogue is kept:  # not committed
-                quick.restore(self.project.paths.output, published)
-                self.status.reload()  # back to the last good page, with the error over it
-            self.status.finish(error, files > 0, pages_only=bool(published))  # edits alone
+            if self.quick.settle(error, builds):
+                self.status.reload()  # back to the last good pages, the error over them
+            self.status.finish(error, files > 0, pages_only=quickly)  # edits alone, if shown
             self.out.flush()
         if later and error is None and not self.stopping.is_set():
             self._thread(self._index_search, "search")
-
-    def _quick_pass(self, changed: list[str]) -> dict[str, bytes | None]:
-        """Show the edited articles' own pages now, from the last build's catalogue, if a
-        quick pass can (`quick.quick_pages`); return what they replaced."""
-        last = self.catalogue
-        if last is None or self.status.error is not None:
-            return {}
-        pages = quick.quick_pages(last, self.project.paths, changed)
-        if not pages:
-            return {}
-        try:
-            published = quick.publish(self.project.paths.output, pages)
-        except (OSError, BuildError):  # the full build writes them, or says why it cannot
-            return {}
-        self.status.reload()
-        shown = printable(", ".join(page.path for page in pages))
-        print(f"Showing {shown} now; the full rebuild follows.", file=self.out, flush=True)
-        return published
-
-    def _keep(self, site: Site, frame: Frame) -> None:
-        """Keep what a build catalogued, for the next quick pass (`builder.Catalogued`)."""
-        self.catalogue = quick.Catalogue.of(site, frame, self.project.paths.templates)
 
     def _index_search(self) -> None:
         """Index for search, unless a rebuild or stop() comes first."""
