@@ -46,20 +46,32 @@ SITE = {
 
 
 class HeldTerminal(io.StringIO):
-    """serve's terminal, holding serve on the line that says a quick pass showed pages until
-    the test lets go: the full rebuild, which comes after that line, cannot begin before."""
+    """serve's terminal, holding serve's thread on the first line `hold` says to hold on,
+    until the test lets go: what serve does after that line waits for the test."""
 
-    def __init__(self) -> None:
+    def __init__(self, hold: Callable[[str, str], bool]) -> None:
         super().__init__()
-        self.quick = threading.Event()
+        self.hold = hold  # given each line and what was written before it
+        self.held = threading.Event()
         self.go = threading.Event()
 
     def write(self, text: str) -> int:
+        before = self.getvalue()
         written = super().write(text)
-        if text.startswith("Showing "):
-            self.quick.set()
+        if not self.held.is_set() and self.hold(text, before):
+            self.held.set()
             self.go.wait(WAIT)
         return written
+
+
+def quick_pass_line(text: str, _: str) -> bool:
+    """Hold serve on the line saying a quick pass showed pages: before the full rebuild."""
+    return text.startswith("Showing ")
+
+
+def second_summary(text: str, before: str) -> bool:
+    """Hold serve on the summary of its second build: the first rebuild, still running."""
+    return text.startswith("Read 3 articles") and "Read 3 articles" in before
 
 
 def project_in(root: Path) -> Project:
@@ -80,7 +92,7 @@ def site(tmp_path: Path) -> Path:
 @pytest.fixture
 def held(site: Path) -> Iterator[tuple[Server, HeldTerminal]]:
     """Serve the site with a terminal that holds serve after a quick pass; stop it afterwards."""
-    out = HeldTerminal()
+    out = HeldTerminal(quick_pass_line)
     server = start(project_in(site), "127.0.0.1", 0, out=out, err=io.StringIO())
     try:
         yield server, out
@@ -123,7 +135,7 @@ def test_an_edit_shows_in_its_page_before_the_full_rebuild_then_output_is_a_cold
     source = server.project.paths.articles / HARBOUR[len("articles/") :]
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace("Fishing boats", "Ferries"), encoding="utf-8")
-    assert out.quick.wait(WAIT), "no quick pass"
+    assert out.held.wait(WAIT), "no quick pass"
     page = get(server, HARBOUR_PAGE.removesuffix("index.html"))
     assert "Ferries returned" in page
     assert version(server) == 2  # open pages reload on it
@@ -134,6 +146,24 @@ def test_an_edit_shows_in_its_page_before_the_full_rebuild_then_output_is_a_cold
     assert out.getvalue().count("Read 3 articles") == 2
     root = server.project.paths.articles.parent
     assert tree(root / "dist") == cold_build(root)
+
+
+def test_a_save_while_a_rebuild_runs_is_shown_at_once_and_built_after(site):
+    out = HeldTerminal(second_summary)
+    server = start(project_in(site), "127.0.0.1", 0, out=out, err=io.StringIO())
+    address = HARBOUR_PAGE.removesuffix("index.html")
+    try:
+        edit(site, HARBOUR, "Fishing boats", "Ferries")
+        assert out.held.wait(WAIT), "no rebuild"
+        edit(site, HARBOUR, "Ferries", "Yachts")
+        eventually(lambda: "Yachts returned" in get(server, address), "the second edit shown")
+        out.go.set()
+        eventually(lambda: out.getvalue().count("Read 3 articles") == 3, "the second rebuild")
+        assert "Yachts returned" in get(server, address)
+        assert tree(site / "dist") == cold_build(site)
+    finally:
+        out.go.set()
+        server.stop()
 
 
 def test_a_file_that_no_longer_reads_is_said_as_before_and_waits_for_the_rebuild(site):
@@ -230,6 +260,25 @@ def test_more_than_a_few_files_at_once_wait_for_the_full_build(site):
     assert len(changed) > quick.MOST_FILES
     assert quick.quick_pages(last, project_in(site).paths, changed) is None
     assert quick.quick_pages(last, project_in(site).paths, changed[:2]) is not None
+
+
+def test_a_page_shown_again_when_a_build_commits_an_older_text(site):
+    paths = project_in(site).paths
+    settings = config.load(site / "site.yaml")
+    passes = quick.QuickPass(paths)
+    build(settings, paths, catalogued=passes.keep)
+    edit(site, HARBOUR, "Fishing boats", "Ferries")
+    older: list[tuple[Site, Frame]] = []
+    build(settings, paths, catalogued=lambda site, frame: older.append((site, frame)))
+    edit(site, HARBOUR, "Ferries", "Yachts")  # saved while that build ran: shown at once
+    assert passes.show([str(site / HARBOUR)], Status(), io.StringIO())
+    assert b"Yachts returned" in (site / "dist" / HARBOUR_PAGE).read_bytes()
+    (site / "dist" / HARBOUR_PAGE).write_text("the build's page, with Ferries", "utf-8")
+    passes.keep(*older[0])  # the build commits what it read
+    assert b"Yachts returned" in (site / "dist" / HARBOUR_PAGE).read_bytes()
+    assert not passes.settle("a later build fails", passes.builds - 1)
+    assert passes.settle("a later build fails", passes.builds)
+    assert (site / "dist" / HARBOUR_PAGE).read_text("utf-8") == "the build's page, with Ferries"
 
 
 def test_what_publish_replaced_is_put_back_by_restore(tmp_path):

@@ -3,9 +3,11 @@
 Three kinds of thread: the HTTP server (one more per request), and one file watcher per root
 (folders recursively; the config file's folder flat, for site.yaml and entities.yaml, so editors
 that replace a file are seen).
-A watcher rebuilds in its own thread, one build at a time, with the build cache keeping
-unchanged rebuilds cheap. A rebuild leaves the Pagefind index as it was, so open pages reload
-at once; one more thread then brings search up to date, and gives way to the next rebuild.
+A watcher shows an edited article's own page at once (a quick pass, quick.py) and leaves the
+rebuild to a builder thread, one build at a time (changes made during one make one more), with
+the build cache keeping unchanged rebuilds cheap. A rebuild leaves the Pagefind index as it
+was, so open pages reload at once; one more thread then brings search up to date, and gives
+way to the next rebuild.
 A failed rebuild leaves the last good output in place: the error is printed and served to
 open pages (see livereload.py), and the server keeps running.
 """
@@ -248,6 +250,8 @@ class Server:
         self.stopping = threading.Event()
         self.building = threading.Lock()
         self.waiting = 0  # rebuilds waiting for the lock: search indexing gives way to them
+        self.queued: bool | None = None  # a rebuild to come: whether only for edits shown
+        self.builder = False  # whether the builder thread runs (`changed`)
         self.counting = threading.Lock()
         self.threads: list[threading.Thread] = []
         self.ready: list[threading.Event] = []
@@ -261,18 +265,11 @@ class Server:
         shown = f"[{host!s}]" if ":" in str(host) else str(host)
         return f"http://{shown}:{port}/"
 
-    def rebuild(self, changed: Iterable[str] = (), later: bool = True) -> None:
+    def rebuild(self, later: bool = True, pages_only: bool = False) -> None:
         """Build once (one build at a time) and record the outcome for open pages; search is
-        indexed `later`, in the background, so that pages reload at once. Edited articles'
-        own pages are shown first, by a quick pass, when watching (see quick.py)."""
-        paths = sorted(changed)
-        if paths:
-            names = [_shown(path) for path in paths]
-            more = f" and {len(names) - 3} more" if len(names) > 3 else ""
-            shown = printable(", ".join(names[:3]))
-            print(f"\nChanged: {shown}{more}; rebuilding.", file=self.out, flush=True)
-        self._count_waiting(1)  # first: search indexing gives way
-        quickly = later and self.quick.show(paths, self.status, self.out)  # not waiting
+        indexed `later`, in the background, so that pages reload at once. `pages_only`: the
+        changes since the last build were edits that quick passes showed."""
+        self._count_waiting(1)
         with self.building:
             self._count_waiting(-1)
             self.status.begin()
@@ -281,10 +278,39 @@ class Server:
             error, files = build_once(self.project, self.out, self.err, later, keep)
             if self.quick.settle(error, builds):
                 self.status.reload()  # back to the last good pages, the error over them
-            self.status.finish(error, files > 0, pages_only=quickly)  # edits alone, if shown
+            self.status.finish(error, files > 0, pages_only)
             self.out.flush()
         if later and error is None and not self.stopping.is_set():
             self._thread(self._index_search, "search")
+
+    def changed(self, changed: Iterable[str]) -> None:
+        """Take files a watcher saw change: show edited articles' pages at once (quick.py),
+        and have the builder thread rebuild (once more for all that change while it builds)."""
+        paths = sorted(changed)
+        names = [_shown(path) for path in paths]
+        more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+        shown = printable(", ".join(names[:3]))
+        print(f"\nChanged: {shown}{more}; rebuilding.", file=self.out, flush=True)
+        self._count_waiting(1)  # search indexing gives way now
+        quickly = self.quick.show(paths, self.status, self.out)
+        with self.counting:
+            self.waiting -= 1
+            self.queued = quickly if self.queued is None else self.queued and quickly
+            if self.builder:
+                return
+            self.builder = True
+        self._thread(self._build_queued, "build")
+
+    def _build_queued(self) -> None:
+        """Rebuild while changes are queued (`changed`), then end."""
+        while not self.stopping.is_set():
+            with self.counting:
+                pages_only, self.queued = self.queued, None
+                if pages_only is None:
+                    break
+            self.rebuild(pages_only=pages_only)
+        with self.counting:
+            self.builder = False
 
     def _index_search(self) -> None:
         """Index for search, unless a rebuild or stop() comes first."""
@@ -299,7 +325,7 @@ class Server:
 
     def _give_way(self) -> bool:
         """Tell search indexing to stop: a rebuild is waiting, or the server is stopping."""
-        return self.waiting > 0 or self.stopping.is_set()
+        return self.waiting > 0 or self.queued is not None or self.stopping.is_set()
 
     def start(self, watch: bool) -> None:
         """Start serving, and watching when asked; return once every watcher is ready."""
@@ -352,7 +378,7 @@ class Server:
             changed = {path for path in now.keys() | last.keys() if now.get(path) != last.get(path)}
             last = now
             if changed and not self.stopping.is_set():
-                self.rebuild(changed)
+                self.changed(changed)
 
     def _watch_once(
         self, roots: list[Path], recursive: bool, wanted: Wanted, ready: threading.Event
@@ -370,7 +396,7 @@ class Server:
             ready.set()
             names = net_changes(changes)
             if names and not self.stopping.is_set():
-                self.rebuild(names)
+                self.changed(names)
 
     def wait(self) -> None:
         """Block until stop() is called (or Ctrl+C)."""
