@@ -243,11 +243,13 @@ def test_a_new_front_matter_slug_waits_for_the_full_build(site):
     assert quick.quick_pages(last, project_in(site).paths, [str(site / HARBOUR)]) is None
 
 
-def test_a_config_change_waits_for_the_full_build(site):
+def test_a_config_or_template_change_waits_for_the_full_build(site):
     last = catalogued(site)
     edit(site, "site.yaml", "The Test Gazette", "The Gazette")
-    changed = [str(site / "site.yaml"), str(site / HARBOUR)]
-    assert quick.quick_pages(last, project_in(site).paths, changed) is None
+    paths = project_in(site).paths
+    for other in (site / "site.yaml", paths.templates / "article.html"):
+        changed = [str(other), str(site / HARBOUR)]
+        assert quick.quick_pages(last, paths, changed) is None
 
 
 def test_more_than_a_few_files_at_once_wait_for_the_full_build(site):
