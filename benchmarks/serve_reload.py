@@ -6,9 +6,9 @@ Starts `build.py serve` on ARTICLES (output DIST, cache CACHE) on a free port, o
 the article at SOURCE (its path under ARTICLES, as in articles.json), then N times appends a
 line to that file and prints how long the page took to reload and whether it shows the line,
 whether a quick pass showed it (serve's "Showing ..." line), and how long until the full
-rebuild finished (its summary line); each edit waits for the last one's rebuild. `--code DIR`
-runs another checkout's build.py (an older version, to compare). The file is left with the
-appended lines.
+rebuild finished (its summary line); each edit waits for the last one's rebuild; then the
+server process's peak memory. `--code DIR` runs another checkout's build.py (an older version,
+to compare). The file is left with the appended lines.
 """
 
 from __future__ import annotations
@@ -74,6 +74,16 @@ class Lines:
             return found()
 
 
+def peak_mb(pid: int) -> str:
+    """Return a process's peak resident memory (Linux's VmHWM), or "unknown"."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return "unknown"
+    kb = next((line.split()[1] for line in status.splitlines() if line.startswith("VmHWM")), "")
+    return f"{int(kb) / 1024:.0f} MB" if kb else "unknown"
+
+
 def main() -> None:
     """Serve, edit, and print each edit's time to reload."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -121,6 +131,7 @@ def main() -> None:
                 )
                 time.sleep(2)
             browser.close()
+        print(f"server's peak memory: {peak_mb(server.pid)}", flush=True)
     finally:
         server.terminate()
         server.wait()
