@@ -21,7 +21,7 @@ from newsarchive.builder import Paths, build
 from newsarchive.livereload import Status
 from newsarchive.models import Output, Site
 from newsarchive.render import Frame
-from newsarchive.serve import Project, Server, start
+from newsarchive.serve import Project, Server, index_search, start
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, run_cli, tree, write_files
 
@@ -281,6 +281,28 @@ def test_a_page_shown_again_when_a_build_commits_an_older_text(site):
     assert not passes.settle("a later build fails", passes.builds - 1)
     assert passes.settle("a later build fails", passes.builds)
     assert (site / "dist" / HARBOUR_PAGE).read_text("utf-8") == "the build's page, with Ferries"
+
+
+def test_serve_started_on_an_up_to_date_site_catalogues_it_in_the_background(site):
+    project = project_in(site)
+    settings = config.load(site / "site.yaml")
+    build(settings, project.paths, defer_search=True)  # as serve's last build left it
+    kept: list[Site] = []
+    report = build(
+        settings,
+        project.paths,
+        defer_search=True,
+        catalogued=lambda site, frame: kept.append(site),
+    )
+    assert report.cached and not kept  # nothing changed: no catalogue
+    index_search(project, io.StringIO(), lambda: False, lambda site, frame: kept.append(site))
+    assert len(kept) == 1 and len(kept[0].entries) == 3
+    before = tree(site / "dist")
+    assert build(settings, project.paths).cached
+    report = build(
+        settings, project.paths, catalogued=lambda site, frame: kept.append(site), recatalogue=True
+    )
+    assert len(kept) == 2 and report.changed == 0 and tree(site / "dist") == before
 
 
 def test_what_publish_replaced_is_put_back_by_restore(tmp_path):

@@ -92,15 +92,18 @@ def build(
     defer_search: bool = False,
     stop: Stop | None = None,
     catalogued: Catalogued | None = None,
+    recatalogue: bool = False,
 ) -> Report:
     """Build the site; raises BuildError when the site cannot be written, or when another
     build of the same output is running. `catalogued` is given the site and its layout once
-    the output holds them (not when nothing changed): `serve`'s quick pass renders from them."""
+    the output holds them (`serve`'s quick pass renders from them): not when nothing changed,
+    unless `recatalogue` (the build then catalogues anyway, and renders nothing)."""
     started = time.perf_counter()
     output = named(paths.output)  # first: it refuses an output such as "/" before any write
     store = guard.private_folder(cache.folder_for(guard.private_folder(paths.cache), output))
     with guard.build_lock(store, output):
-        return _build(config, paths, store, jobs, progress, started, defer_search, stop, catalogued)
+        catalogue = (catalogued, recatalogue)
+        return _build(config, paths, store, jobs, progress, started, defer_search, stop, catalogue)
 
 
 def _build(
@@ -112,7 +115,7 @@ def _build(
     started: float,
     defer_search: bool,
     stop: Stop | None,
-    catalogued: Catalogued | None = None,
+    catalogue: tuple[Catalogued | None, bool] = (None, False),
 ) -> Report:
     """Build the site with the output's cache folder `store` (locked).
 
@@ -132,7 +135,9 @@ def _build(
     key += ":search-deferred" if defer_search else ""
     book = permalinks.book_path(paths.cache)  # an input the build also writes:
     now = key + permalinks.stamp(book)  # the key saved has it as the build left it
-    if state is not None and state.get("key") == now and _intact(store, now, writer.output):
+    catalogued, recatalogue = catalogue
+    unchanged = not recatalogue and state is not None and state.get("key") == now
+    if unchanged and state is not None and _intact(store, now, writer.output):
         report = _restore(state)
         report.seconds = time.perf_counter() - started
         return report

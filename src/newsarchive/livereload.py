@@ -17,7 +17,8 @@ import threading
 from collections.abc import Callable
 
 VERSION_PATH = "/__newsarchive__/version"
-POLL_MS = 500  # how often an open page asks whether the site was rebuilt
+POLL_MS = 200  # how often an open page asks for the build number: an edit shows a poll after
+# its quick pass, so this is most of the wait
 RETRY_MS = 2000  # how long a page waits after the server did not answer
 
 SCRIPT = """<script data-newsarchive-livereload>

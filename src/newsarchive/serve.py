@@ -93,15 +93,20 @@ def build_once(
     return message, 0
 
 
-def index_search(project: Project, out: TextIO, stop: Callable[[], bool]) -> None:
+def index_search(
+    project: Project, out: TextIO, stop: Callable[[], bool], catalogued: Catalogued | None = None
+) -> None:
     """Bring the site's Pagefind index up to date (a build whose pages are already current);
-    give up quietly when `stop` says a newer build is waiting."""
+    give up quietly when `stop` says a newer build is waiting. Given `catalogued`, catalogue
+    for it even if nothing changed (and Pagefind is off)."""
     try:
         settings = config.with_base_url(config.load(project.config), project.base_url)
-        if settings.pagefind:
-            build(settings, project.paths, project.jobs, stop=stop)
-            if project.verbosity:
-                print("Search index up to date.", file=out, flush=True)
+        if settings.pagefind or catalogued:
+            again = catalogued is not None
+            paths, jobs = project.paths, project.jobs
+            build(settings, paths, jobs, stop=stop, catalogued=catalogued, recatalogue=again)
+        if settings.pagefind and project.verbosity:
+            print("Search index up to date.", file=out, flush=True)
     except Superseded:
         pass
     except BuildError as error:
@@ -313,10 +318,12 @@ class Server:
             self.builder = False
 
     def _index_search(self) -> None:
-        """Index for search, unless a rebuild or stop() comes first."""
+        """Index for search, unless a rebuild or stop() comes first; and catalogue for quick
+        passes if no build has yet (serve started on an up-to-date site)."""
         with self.building:
             if not self._give_way():
-                index_search(self.project, self.out, self._give_way)
+                keep = self.quick.keep if self.quick.last is None else None
+                index_search(self.project, self.out, self._give_way, keep)
 
     def _count_waiting(self, change: int) -> None:
         """Count a rebuild that starts or stops waiting for the build lock."""
