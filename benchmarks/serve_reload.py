@@ -6,7 +6,8 @@ Starts `build.py serve` on ARTICLES (output DIST, cache CACHE) on a free port, o
 the article at SOURCE (its path under ARTICLES, as in articles.json), then N times appends a
 line to that file and prints how long the page took to reload and whether it shows the line,
 whether a quick pass showed it (serve's "Showing ..." line), and how long until the full
-rebuild finished (its summary line); each edit waits for the last one's rebuild; then the
+rebuild finished (its summary line); the first edit waits for serve's background search pass,
+each later one for the last one's rebuild; then the
 server process's peak memory. `--code DIR` runs another checkout's build.py (an older version,
 to compare). The file is left with the appended lines.
 """
@@ -113,6 +114,7 @@ def main() -> None:
             page.goto(f"http://127.0.0.1:{port}/{url}")
             loads: list[float] = []  # when the page loaded, each time
             page.on("load", lambda _: loads.append(time.perf_counter()))
+            lines.first("Search index up to date.", start)  # serve's work after its first build
             time.sleep(3)
             for number in range(1, options.edits + 1):
                 word = f"Quillibet{time.time_ns()}"
