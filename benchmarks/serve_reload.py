@@ -5,11 +5,11 @@
 Starts `build.py serve` on ARTICLES (output DIST, cache CACHE) on a free port, opens the page of
 the article at SOURCE (its path under ARTICLES, as in articles.json), then N times appends a
 line to that file and prints how long the page took to reload and whether it shows the line,
-whether a quick pass showed it (serve's "Showing ..." line), and how long until the full
-rebuild finished (its summary line); the first edit waits for serve's background search pass,
-each later one for the last one's rebuild; then the
-server process's peak memory. `--code DIR` runs another checkout's build.py (an older version,
-to compare). The file is left with the appended lines.
+whether a quick pass showed it (serve's "Showing ..." line), how long until the full rebuild
+finished (its summary line), and when the page loaded (again, if the rebuild changed it). The
+first edit waits for serve's background search pass, each later one for the last one's
+rebuild. Last, the server process's peak memory. `--code DIR` runs another checkout's build.py
+(an older version, to compare). The file is left with the appended lines.
 """
 
 from __future__ import annotations
