@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 import pytest
 
+from newsarchive.headlines import figures
 from newsarchive.similarity import Neighbour, fingerprint
-from newsarchive.stories import ROUTINE_WORDS, Cues, figures, story_links
+from newsarchive.stories import ROUTINE_WORDS, Cues, story_links
 
 
 def cues(headline: str, actors: int, places: int = 0, words: int = 200) -> Cues:
