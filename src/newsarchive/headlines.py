@@ -30,8 +30,8 @@ LEGAL_WORDS = frozenset(["inc", "corp", "co", "ltd", "plc", "group", "cos"])
 """The legal forms a headline drops from a company's name ("CHRYSLER" for Chrysler Corp)."""
 
 _ACTION_WORDS = {
-    "acquire": "buy buys buying bought acquire acquires acquired acquiring purchase purchased",
-    "dispose": "sell sells selling sold divest divests divested dispose disposes disposed",
+    "acquire": "buy buys buying bought acquire acquires acquired acquiring acquisition purchase",
+    "dispose": "sell sells selling sold sale divest divests divested dispose disposes disposed",
     "raise": "raise raises raised raising increase increases increased hike hikes boost boosts",
     "lower": "cut cuts cutting lowers lowered reduce reduces reduced trim trims trimmed",
 }

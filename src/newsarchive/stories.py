@@ -206,6 +206,8 @@ def _may_share_story(
         return False  # two days' editions of a report
     if _other_days(first, second) and not regular.isdisjoint({first.subject, second.subject}):
         return False  # a daily report of another day, however alike its words
+    if _other_listed(first, second):
+        return False  # other listed companies, even in words copied from one template
     copies = _copies(first, second)
     if not copies and _other_subjects(first, second):
         return False  # other companies, people or places, or one company's two moves
@@ -292,7 +294,6 @@ def _other_subjects(first: Cues, second: Cues) -> bool:
     """Say whether two docs that are not copies are about other subjects or other moves."""
     return (
         _other_names(first, second)
-        or _other_listed(first, second)
         or _longer_name(first, second)
         or _longer_name(second, first)
         or _opposite_moves(first, second)
