@@ -443,6 +443,13 @@ def test_a_regular_report_of_another_day_is_another_story() -> None:
     assert not is_linked(monday.cues(), tuesday.cues(), 0.95, days)
 
 
+def test_a_regular_report_re_sent_on_another_day_is_one_story() -> None:
+    days = tuple(reserves(725_450.0 + n, "1.5").cues() for n in range(3))
+    monday = reserves(725_460.0, "1.5")
+    resent = Item(f"RPT - {monday.headline}", monday.body, monday.names, day=725_461.0)
+    assert is_linked(monday.cues(), resent.cues(), 0.95, days)
+
+
 def shutdown(day: float, lead: str, rest: str) -> Item:
     return Item(
         "FPL GROUP <FPL> NUCLEAR REACTOR SHUT DOWN",

@@ -18,6 +18,9 @@ SESSION_WORDS = frozenset(_SESSION_WORD_LIST.split())
 """Five-letter prefixes of the headline words that name a session or an edition of a report
 (and the legal suffixes a headline drops or keeps at will), not what it reports."""
 
+RESEND_WORDS = frozenset(["rpt", "repea", "corre"])
+"""Prefixes of the headline words that mark a re-sent or corrected item ("RPT - ...")."""
+
 _MONTH_LIST = "january february march april june july august september october november december"
 _MONTH_NAMES = _MONTH_LIST.split()  # not "may": in a headline it is far more often the verb
 MONTHS = (

@@ -52,6 +52,7 @@ from dataclasses import dataclass
 
 from .headlines import (
     MONTHS,
+    RESEND_WORDS,
     SESSION_WORDS,
     actions,
     core,
@@ -124,6 +125,7 @@ class Cues:
     listed: frozenset[str] = frozenset()  # the companies they stand for (``_listed``)
     actions: frozenset[str] = frozenset()  # the sides (``ACTIONS``) its headline (or lead) takes
     lead: frozenset[str] = frozenset()  # the terms of its lead sentence
+    said: frozenset[str] = frozenset()  # prefixes of all its headline's terms
 
     @classmethod
     def of(
@@ -159,6 +161,7 @@ class Cues:
             day=day,
             people=frozenset(names["person"]),
             lead=frozenset(terms(lead)),
+            said=said,
             opener=next((term[:5] for term in terms(headline)), ""),
             ends=frozenset(term[:5] for term in terms(headline)[:1] + terms(headline)[-1:]),
             tickers=symbols(headline),
@@ -204,7 +207,7 @@ def _may_share_story(
         return False
     if _other_days(first, second) and not _nested(first.figures, second.figures):
         return False  # two days' editions of a report
-    if _other_days(first, second) and not regular.isdisjoint({first.subject, second.subject}):
+    if _another_edition(first, second, regular):
         return False  # a daily report of another day, however alike its words
     if _other_listed(first, second):
         return False  # other listed companies, even in words copied from one template
@@ -229,6 +232,19 @@ def _may_share_story(
         return True
     places = len(first.places & second.places)
     return actors >= 1 and actors + places >= 4 and score >= SAME_STORY_THRESHOLD
+
+
+def _another_edition(first: Cues, second: Cues, regular: frozenset[frozenset[str]]) -> bool:
+    """Say whether two docs of other days are editions of a regular report, neither headline
+    marking its item as the other's re-send ("RPT - ...")."""
+    if not _other_days(first, second) or regular.isdisjoint({first.subject, second.subject}):
+        return False
+    return not _resent(first, second)
+
+
+def _resent(first: Cues, second: Cues) -> bool:
+    """Say whether either headline marks its item as a re-send or a correction."""
+    return not RESEND_WORDS.isdisjoint(first.said | second.said)
 
 
 def _copies(first: Cues, second: Cues) -> bool:
