@@ -326,6 +326,24 @@ def test_one_template_s_notices_on_other_listed_companies_are_not_one_story() ->
     assert not is_linked(advest.cues(), genrad.cues(), 0.8)
 
 
+def load_factor(airline: str, headline: str, factor: str) -> Item:
+    return Item(
+        headline,
+        f"{airline} said its February load factor was {factor} pct, compared with 56.2 pct a "
+        "year earlier. Revenue passenger miles rose 10.1 pct to 1.84 billion from 1.67 billion "
+        "and available seat miles rose 7.9 pct to 3.12 billion. For the year to date, the load "
+        f"factor was {factor} pct against 55.0 pct, the airline said. Reuter",
+        (("organisation", airline),),
+        day=725_434.0,
+    )
+
+
+def test_one_template_s_reports_on_other_firms_are_not_one_story() -> None:
+    usair = load_factor("USAir Group Inc", "USAIR FEBRUARY LOAD FACTOR RISES", "58.1")
+    continental = load_factor("Continental Airlines Inc", "CONTINENTAL AIR LOAD FACTOR", "57.4")
+    assert not is_linked(usair.cues(), continental.cues(), 0.95)
+
+
 PENNZOIL = (("organisation", "Pennzoil Co"), ("person", "J. Hugh Liedtke"))
 SETTLEMENT = Item(
     "PENNZOIL <PZL> WILL CONSIDER SETTLEMENT OFFER",

@@ -10,8 +10,10 @@ Two docs that are not copies of one item (shingles, figures included, at
 
 * each headline gives a place the other does not ("NIGERIA, FRANCE TO RESCHEDULE DEBT",
   "NIGERIA, BRITAIN TO ..."), or each a person or organisation the other does not;
-* each headline gives a stock symbol to a company the other doc never names ("NYSE SAYS ADVEST
-  <ADV> DECLINES COMMENT", "GENRAD <GEN> DECLINES COMMENT ...");
+* each headline gives a firm, or a stock symbol to a company, that the other doc never names
+  ("NYSE SAYS ADVEST <ADV> DECLINES COMMENT", "GENRAD <GEN> DECLINES COMMENT ..."; "USAIR
+  FEBRUARY LOAD FACTOR RISES", "CONTINENTAL AIR ... LOAD FACTOR"), even in words copied from one
+  template;
 * one headline gives a longer name of a company both give, which the other doc never names: a
   unit, not the company ("CHRYSLER <C> CANADA MARCH CAR SALES UP", "CHRYSLER <C> LATE MARCH
   U.S. CAR SALES UP");
@@ -51,6 +53,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .headlines import (
+    LEGAL_WORDS,
     MONTHS,
     RESEND_WORDS,
     SESSION_WORDS,
@@ -126,6 +129,7 @@ class Cues:
     actions: frozenset[str] = frozenset()  # the sides (``ACTIONS``) its headline (or lead) takes
     lead: frozenset[str] = frozenset()  # the terms of its lead sentence
     said: frozenset[str] = frozenset()  # prefixes of all its headline's terms
+    heads: frozenset[str] = frozenset()  # first words (legal forms aside) of firms it heads with
 
     @classmethod
     def of(
@@ -162,6 +166,7 @@ class Cues:
             people=frozenset(names["person"]),
             lead=frozenset(terms(lead)),
             said=said,
+            heads=frozenset(said.intersection(map(_first_core, names["organisation"]))),
             opener=next((term[:5] for term in terms(headline)), ""),
             ends=frozenset(term[:5] for term in terms(headline)[:1] + terms(headline)[-1:]),
             tickers=symbols(headline),
@@ -209,7 +214,7 @@ def _may_share_story(
         return False  # two days' editions of a report
     if _another_edition(first, second, regular):
         return False  # a daily report of another day, however alike its words
-    if _other_listed(first, second):
+    if _other_listed(first, second) or _other_firms(first, second):
         return False  # other listed companies, even in words copied from one template
     copies = _copies(first, second)
     if not copies and _other_subjects(first, second):
@@ -314,6 +319,18 @@ def _other_subjects(first: Cues, second: Cues) -> bool:
         or _longer_name(second, first)
         or _opposite_moves(first, second)
     )
+
+
+def _first_core(name: str) -> str:
+    """Return the prefix of a name's first term but a legal form."""
+    return next((term[:5] for term in terms(name) if term[:5] not in LEGAL_WORDS), "")
+
+
+def _other_firms(first: Cues, second: Cues) -> bool:
+    """Say whether each headline gives a firm (by the first word of its name) that the other
+    doc never names ("USAIR <U> FEBRUARY LOAD FACTOR RISES", "CONTINENTAL AIR FEBRUARY LOAD
+    FACTOR FALLS")."""
+    return _unnamed(first.heads, second) and _unnamed(second.heads, first)
 
 
 def _other_listed(first: Cues, second: Cues) -> bool:
