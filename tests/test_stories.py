@@ -468,6 +468,34 @@ def test_a_regular_report_re_sent_on_another_day_is_one_story() -> None:
     assert is_linked(monday.cues(), resent.cues(), 0.95, days)
 
 
+BUREAU = (("organisation", "American Bureau of Metal Statistics"),)
+
+
+def test_reports_for_other_months_are_not_one_story() -> None:
+    january = Item(
+        "U.S. REFINERY COPPER STOCKS FALL IN JANUARY",
+        "Refined copper stocks held by U.S. refineries fell to 109,200 short tons at the end of "
+        "January from 145,400 short tons at the end of December, the American Bureau of Metal "
+        "Statistics said. Stocks of blister copper at the refineries were little changed, and "
+        "stocks held by fabricators and merchants fell slightly over the month, the bureau said "
+        "in its monthly report on the domestic industry. Refinery output fell as two plants "
+        "stayed shut for maintenance, while shipments to wire rod mills rose. Reuter",
+        BUREAU,
+    )
+    december = Item(
+        "COPPER STOCKS OUTSIDE U.S. INCREASE IN DECEMBER",
+        "Refined copper stocks held by refineries outside the U.S. increased to a preliminary "
+        "277,500 short tons at the end of December from a preliminary 270,000 tons a month "
+        "earlier, the American Bureau of Metal Statistics said. Output of refined copper "
+        "outside the U.S. rose in the month while deliveries to fabricators were steady, and "
+        "the November figures were revised lower, the bureau said. Chile and Zambia accounted "
+        "for most of the rise in output, and stocks held in Japan and Europe were little "
+        "changed from November. Reuter",
+        BUREAU,
+    )
+    assert not is_linked(january.cues(), december.cues(), 0.9)
+
+
 def shutdown(day: float, lead: str, rest: str) -> Item:
     return Item(
         "FPL GROUP <FPL> NUCLEAR REACTOR SHUT DOWN",

@@ -17,6 +17,8 @@ Two docs that are not copies of one item (shingles, figures included, at
 * one headline gives a longer name of a company both give, which the other doc never names: a
   unit, not the company ("CHRYSLER <C> CANADA MARCH CAR SALES UP", "CHRYSLER <C> LATE MARCH
   U.S. CAR SALES UP");
+* both headlines give a month and none in common: two periods' reports ("U.S. REFINERY COPPER
+  STOCKS FALL IN JANUARY", "COPPER STOCKS OUTSIDE U.S. INCREASE IN DECEMBER");
 * both headlines open with one name and take opposite sides: bought and sold, raised and cut
   ("OPPENHEIMER HAS SIX PCT OF CYCLOPS" with a lead that says it acquired them, "OPPENHEIMER
   SELLS SIX PCT CYCLOPS STAKE").
@@ -66,6 +68,8 @@ from .headlines import (
     tickers,
 )
 from .similarity import SAME_STORY_THRESHOLD, Neighbour, estimated_jaccard, fold, max_df, terms
+
+_MONTH_FIGURES = frozenset(MONTHS.values())
 
 SHARED_ACTORS_THRESHOLD = 0.35
 """The lowest cosine at which two docs naming two people or organisations in common may be one
@@ -217,6 +221,8 @@ def _may_share_story(
     if _other_listed(first, second) or _other_firms(first, second):
         return False  # other listed companies, even in words copied from one template
     copies = _copies(first, second)
+    if not copies and _other_months(first, second):
+        return False  # reports for other months ("... STOCKS FALL IN JANUARY", "... DECEMBER")
     if not copies and _other_subjects(first, second):
         return False  # other companies, people or places, or one company's two moves
     if not copies and _other_days(first, second) and _another_day_s_news(first, second, score):
@@ -309,6 +315,12 @@ def _same_subject(first: Cues, second: Cues, common: frozenset[str]) -> bool:
     return _same_report(first, second) or any(
         not shared.isdisjoint(prefixes(actor)) for actor in first.actors & second.actors - common
     )
+
+
+def _other_months(first: Cues, second: Cues) -> bool:
+    """Say whether both headlines give a month and no month in common: two periods' reports."""
+    mine, theirs = (cues.figures & _MONTH_FIGURES for cues in (first, second))
+    return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
 
 
 def _other_subjects(first: Cues, second: Cues) -> bool:
