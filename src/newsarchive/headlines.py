@@ -42,6 +42,14 @@ ACTIONS = {word: side for side, words in _ACTION_WORDS.items() for word in words
 """The words that say which way a company moved (bought or sold, raised or cut), by side; not
 "lower", far more often the adjective ("Lower House")."""
 
+LEAD_ACTIONS = frozenset({"acquire", "dispose"})
+"""The sides read from the lead when the headline takes none ("OPPENHEIMER HAS SIX PCT OF
+CYCLOPS": "... it has acquired 243,400 shares"); a lead's raises and cuts are as often of
+something else ("cut the fill rate")."""
+
+OPPOSITE_ACTIONS = (("acquire", "dispose"), ("raise", "lower"))
+"""Sides that are two moves, never one: acquiring a stake and selling it, raising and cutting."""
+
 _FIGURE = re.compile(r"\(\d\)|\[\d\]|\d+(?:[.,/:]\d+)*|[a-z]+")
 _TICKER = re.compile(r"<([^<>]*)>")
 _LISTED = re.compile(r"([^<>]*?)\s*<[^<>]*>")
@@ -97,3 +105,14 @@ def symbols(headline: str) -> frozenset[str]:
 def prefixes(text: str) -> frozenset[str]:
     """Return the five-letter prefixes of a text's terms."""
     return frozenset(term[:5] for term in terms(text))
+
+
+def first_term(name: str) -> str:
+    """Return the prefix of a name's first term."""
+    return next((term[:5] for term in terms(name)), "")
+
+
+def first_core(name: str) -> str:
+    """Return the prefix of a name's first term but a legal form ("The Chrysler Corp" gives
+    "chrys")."""
+    return next((term[:5] for term in terms(name) if term[:5] not in LEGAL_WORDS), "")

@@ -55,13 +55,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .headlines import (
-    LEGAL_WORDS,
+    LEAD_ACTIONS,
     MONTHS,
+    OPPOSITE_ACTIONS,
     RESEND_WORDS,
     SESSION_WORDS,
     actions,
     core,
     figures,
+    first_core,
+    first_term,
     listed,
     prefixes,
     symbols,
@@ -99,14 +102,6 @@ on other days are one item re-filed, not a second incident."""
 REGULAR_DAYS = 3
 """A headline given on this many days or more is a regular report: each day's is news of its
 own, however alike their words (the day's figures are all that change)."""
-
-LEAD_ACTIONS = frozenset({"acquire", "dispose"})
-"""The sides read from the lead when the headline takes none ("OPPENHEIMER HAS SIX PCT OF
-CYCLOPS": "... it has acquired 243,400 shares"); a lead's raises and cuts are as often of
-something else ("cut the fill rate")."""
-
-OPPOSITE_ACTIONS = (("acquire", "dispose"), ("raise", "lower"))
-"""Sides that are two moves, never one: acquiring a stake and selling it, raising and cutting."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +165,7 @@ class Cues:
             people=frozenset(names["person"]),
             lead=frozenset(terms(lead)),
             said=said,
-            heads=frozenset(said.intersection(map(_first_core, names["organisation"]))),
+            heads=frozenset(said.intersection(map(first_core, names["organisation"]))),
             opener=next((term[:5] for term in terms(headline)), ""),
             ends=frozenset(term[:5] for term in terms(headline)[:1] + terms(headline)[-1:]),
             tickers=symbols(headline),
@@ -214,19 +209,9 @@ def _may_share_story(
         second.headline
     ):
         return False
-    if _other_days(first, second) and not _nested(first.figures, second.figures):
-        return False  # two days' editions of a report
-    if _another_edition(first, second, regular):
-        return False  # a daily report of another day, however alike its words
-    if _other_listed(first, second) or _other_firms(first, second):
-        return False  # other listed companies, even in words copied from one template
     copies = _copies(first, second)
-    if not copies and _other_months(first, second):
-        return False  # reports for other months ("... STOCKS FALL IN JANUARY", "... DECEMBER")
-    if not copies and _other_subjects(first, second):
-        return False  # other companies, people or places, or one company's two moves
-    if not copies and _other_days(first, second) and _another_day_s_news(first, second, score):
-        return False  # another edition or incident, or the same person on another occasion
+    if _other_news(first, second, score, copies, regular):
+        return False
     if (first.routine or second.routine) and not copies:
         if _other_days(first, second) and first.subject == second.subject:
             return False  # the same report of another day
@@ -243,6 +228,25 @@ def _may_share_story(
         return True
     places = len(first.places & second.places)
     return actors >= 1 and actors + places >= 4 and score >= SAME_STORY_THRESHOLD
+
+
+def _other_news(
+    first: Cues, second: Cues, score: float, copies: bool, regular: frozenset[frozenset[str]]
+) -> bool:
+    """Say whether two docs whose cosine is `score` report other news however alike their
+    words: other days' editions of a report, other firms, or, unless they are `copies` of one
+    item, other months, subjects or moves, or another day's incident or occasion."""
+    if _other_days(first, second) and not _nested(first.figures, second.figures):
+        return True  # two days' editions of a report
+    if _another_edition(first, second, regular):
+        return True  # a daily report of another day, however alike its words
+    if _other_listed(first, second) or _other_firms(first, second):
+        return True  # other listed companies, even in words copied from one template
+    if copies:
+        return False
+    if _other_months(first, second) or _other_subjects(first, second):
+        return True  # two periods' reports, other companies, people or places, opposite moves
+    return _other_days(first, second) and _another_day_s_news(first, second, score)
 
 
 def _another_edition(first: Cues, second: Cues, regular: frozenset[frozenset[str]]) -> bool:
@@ -333,11 +337,6 @@ def _other_subjects(first: Cues, second: Cues) -> bool:
     )
 
 
-def _first_core(name: str) -> str:
-    """Return the prefix of a name's first term but a legal form."""
-    return next((term[:5] for term in terms(name) if term[:5] not in LEGAL_WORDS), "")
-
-
 def _other_firms(first: Cues, second: Cues) -> bool:
     """Say whether each headline gives a firm (by the first word of its name) that the other
     doc never names ("USAIR <U> FEBRUARY LOAD FACTOR RISES", "CONTINENTAL AIR FEBRUARY LOAD
@@ -364,7 +363,7 @@ def _longer_name(first: Cues, second: Cues) -> bool:
     first doc never names ("CHRYSLER CANADA" against "CHRYSLER"): a unit, not the company."""
     return any(
         core(longer) > core(name)
-        and _first_term(longer) == _first_term(name)
+        and first_term(longer) == first_term(name)
         and not core(longer) <= first.subject
         and longer not in first.actors
         for name in first.firms & second.firms
@@ -383,11 +382,6 @@ def _opposite_moves(first: Cues, second: Cues) -> bool:
         and (one in first.actions) != (other in first.actions)
         for one, other in OPPOSITE_ACTIONS
     )
-
-
-def _first_term(name: str) -> str:
-    """Return the prefix of a name's first term."""
-    return next((term[:5] for term in terms(name)), "")
 
 
 def _other_names(first: Cues, second: Cues) -> bool:
