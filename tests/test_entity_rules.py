@@ -483,3 +483,103 @@ def test_places_in_a_run_that_opens_a_firms_name_are_that_firm() -> None:
     assert set(candidates(*TWO_PLACES_OPEN_A_FIRM[:1], [TWO_PLACES_OPEN_A_FIRM[1]])) == {
         ("organisation", "Ohio Edison Co")
     }
+
+
+ABBREVIATED_GIVEN_NAMES_IN_FIRMS = (
+    "Chas. P. Young Co, a subsidiary of Service Resources Corp, said it bought a printer. "
+    "Wm. Wrigley Jr. Co raised prices. A pack costs more, Wrigley said."
+)
+
+
+def test_an_abbreviated_given_name_opens_a_firm_not_a_place() -> None:
+    assert names(ABBREVIATED_GIVEN_NAMES_IN_FIRMS) == {
+        ("organisation", "Chas. P. Young Co"),
+        ("organisation", "Service Resources Corp"),
+        ("organisation", "Wm. Wrigley Jr. Co"),
+    }
+
+
+A_COUNTY_AFTER_A_COMMON_WORD = "It will build a plant in Orange County, a rival in County Hall."
+
+
+def test_a_county_keeps_its_town_and_a_place_head_alone_is_no_place() -> None:
+    places = {name for kind, name in names(A_COUNTY_AFTER_A_COMMON_WORD) if kind == "place"}
+    assert places == {"Orange County"}
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["OAK HILL SPORTSWEAR CORP <OHSC> 4TH QTR NET", "FIRST CONNECTICUT <FCO> SETS PAYOUT"],
+)
+def test_a_town_opening_a_firms_name_in_a_headline_is_no_place(title: str) -> None:
+    assert not any(kind == "place" for kind, _ in names("Shr 27 cts vs 28 cts", title))
+
+
+UNBRACKETED_TICKER_AFTER_LEGAL_FORM = "Punta Gorda Isles Inc PGA said it sold preferred stock."
+
+
+def test_an_unbracketed_ticker_after_a_legal_form_ends_the_firm() -> None:
+    assert names(UNBRACKETED_TICKER_AFTER_LEGAL_FORM) == {("organisation", "Punta Gorda Isles Inc")}
+
+
+TWO_FIRMS_OF_ONE_FAMILY = (
+    "Charles Cheleden, chairman of Liberty Financial and Liberty Savings, said."
+)
+THRIFT_WITH_AND_AND_ITS_TOWN = (
+    "It closed Equitable Savings and Loan Association of Fountain Valley."
+)
+ANALYST_OF_A_FIRM_WITH_AND_CO = '"No change," said Joseph Liro of S.G. Warburg and Co Inc.'
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (TWO_FIRMS_OF_ONE_FAMILY, {"Charles Cheleden", "Liberty Financial", "Liberty Savings"}),
+        (
+            THRIFT_WITH_AND_AND_ITS_TOWN,
+            {"Equitable Savings and Loan Association of Fountain Valley"},
+        ),
+        (ANALYST_OF_A_FIRM_WITH_AND_CO, {"Joseph Liro", "S.G. Warburg and Co Inc"}),
+    ],
+)
+def test_and_and_of_keep_one_name_whole_and_two_apart(text: str, expected: set[str]) -> None:
+    assert {name for _, name in names(text)} == expected
+
+
+GENERIC_INSTITUTE = "Growth will slow, the Institute of Economic Research said."
+TITLE_WITHOUT_NAME = (
+    "Deputy Assistant Secretary of State for Inter-American Affairs Paul Taylor spoke."
+)
+ADJECTIVE_MAJOR = "The merger would hurt Dayton, a major Piedmont hub."
+
+
+@pytest.mark.parametrize("text", [GENERIC_INSTITUTE, TITLE_WITHOUT_NAME, ADJECTIVE_MAJOR])
+def test_generic_institutes_bare_titles_and_adjectives_give_no_page(text: str) -> None:
+    published = {e.name for e in entities_of(text).values()}
+    assert not published & {"Institute of Economic Research", "Assistant Secretary", "Piedmont"}
+
+
+COUNTRIES_IN_FIRMS = (
+    "The Bank of Japan intervened. Cooper Canada Ltd said. E.C. Jordan and Co advised."
+)
+
+
+def test_a_country_in_a_firms_name_is_named_too_but_not_a_surname() -> None:
+    places = {name for kind, name in names(COUNTRIES_IN_FIRMS) if kind == "place"}
+    assert places == {"Japan", "Canada"}
+
+
+COUNTRIES_MISREAD = (
+    "Fighting would go on in Chad. Aid went to Liberia and Niger. USSR grain imports rose. "
+    "Exports to the Netherlands fell. The Kingdom of Sweden is issuing a bond."
+)
+
+
+def test_countries_named_like_people_peoples_or_formally_are_places() -> None:
+    places = {name for kind, name in names(COUNTRIES_MISREAD) if kind == "place"}
+    assert places == {"Chad", "Liberia", "Niger", "Soviet Union", "Netherlands", "Sweden"}
+
+
+def test_a_bare_surname_does_not_join_a_name_seen_once() -> None:
+    found = entities_of("Charles Chapman was named president.", "Chapman said it would.")
+    assert found["charles-chapman"].articles == (0,)

@@ -20,6 +20,14 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from .entity_bounds import (
+    TICKER_MARK,
+    before_held_of,
+    countries_in,
+    in_headline_firm,
+    loose_of_before_and,
+    two_names_with_and,
+)
 from .entity_spans import (
     EMPLOYER_CUE,
     FIRM_CUE,
@@ -43,6 +51,7 @@ from .entity_words import (
     EVENT_HEADS,
     FOREIGN_ORG_FIRST,
     GENERIC,
+    GIVEN_ABBREVIATIONS,
     HEADS,
     HELD,
     LEAD,
@@ -82,6 +91,9 @@ PERSON, PLACE, ORG = "person", "place", "organisation"
 # "said", legal form or head word): kept for review, never published on its own.
 WEAK_PERSON, WEAK_PLACE, WEAK_ORG = "person?", "place?", "organisation?"
 _TRAILING = DAYS | SUFFIXES  # dropped from the end of a name, with a trailing "."
+_OF = frozenset({"of", "for"})
+_STATE_FORMS = frozenset({"republic", "kingdom"})  # "Republic of Finland" is Finland
+_NOT_THE_COUNTRY = frozenset({"republic-of-china"})  # Taiwan, not China
 _SPLITTERS = frozenset({"of", "for", "and", "the"})  # words a span may be split or trimmed at
 _CAPITAL_SPLITTERS = frozenset(w.title() for w in _SPLITTERS)
 _LONG = 20_000  # characters in an article past which its lowercase words are listed at once
@@ -100,7 +112,7 @@ _WIRE_NOTES = frozenset(
     ["revised", "corrected", "correction", "update", "updated", "amended", "repeat"]
 )
 _BYLINE = re.compile(r"\s*By [A-Z]\S*(?: [A-Z]\S*){0,3}\s*$")
-_PUNCTUATION = re.compile(r"[^\w\s'’.-]+")
+_PUNCTUATION = re.compile(r"([^\w\s'’.-]+)")  # the marks kept: a ticker's says a firm ends
 
 
 # Named tuples rather than dataclasses: classifying a run makes several, and tuples are cheaper.
@@ -167,18 +179,38 @@ def _trim(span: _Span, opener_in_lowercase: bool) -> _Span:
             _is_stop(words[0])
             and not ((headed or _firm_of_a_place(words[:2])) and words[0] in _FIRM_OPENERS)
             and not (len(words) > 1 and words[0] in _NAME_PARTICLES)
+            and not _town_before_head(words)
         )
         or words[0].lower() in CALENDAR
         or (initial and not headed and len(words) > 1 and opener_in_lowercase)
     ):
         words, initial = words[1:], False
     while words and (
-        words[-1] in CONNECTORS or _is_stop(words[-1]) or words[-1].lower().rstrip(".") in _TRAILING
+        words[-1] in CONNECTORS
+        or _is_stop(words[-1])
+        or words[-1].lower().rstrip(".") in _TRAILING
+        or _ticker_after_form(words)
     ):
         words = words[:-1]
     if words is span.words:
         return span
     return _Span(words, initial, span.before, span.after, span.possessive)
+
+
+def _ticker_after_form(words: tuple[str, ...]) -> bool:
+    """Tell whether a run ends with a ticker written without brackets after a legal form
+    ("Punta Gorda Isles Inc PGA")."""
+    if len(words) < 3 or words[-1].lower() in LEGAL_FORMS or not _is_acronym(words[-1]):
+        return False
+    return words[-2].lower().rstrip(".") in LEGAL_FORMS
+
+
+def _town_before_head(words: tuple[str, ...]) -> bool:
+    """Tell whether a common word opening a run is a town's name before a place's head word
+    ("Orange County", "Mobile Bay"), not a word to trim."""
+    if len(words) != 2 or words[1].lower() not in PLACE_HEADS or words[0].lower() in MINOR:
+        return False
+    return key(words[0]) in gazetteer().names
 
 
 def _firm_of_a_place(words: tuple[str, ...]) -> bool:
@@ -191,7 +223,8 @@ def _segments(span: _Span) -> list[tuple[_Span, bool]]:
     """Split a span at "and", "of" or "for" unless a head ("Ministry of") holds it."""
     if _SPLITTERS.isdisjoint(span.words):
         return [(span, False)] if span.words else []
-    if _one_name_with_and(span.words, span.initial) or _firm_of_place(span.words):
+    whole = _one_name_with_and(span.words, span.initial)
+    if (whole and not loose_of_before_and(span.words)) or _firm_of_place(span.words):
         return [(span, False)]
     chunks: list[list[str]] = [[]]
     for i, word in enumerate(span.words):
@@ -256,10 +289,15 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     if key(" ".join(words)) in ORG_NAMES:  # "Securities and Exchange Commission"
         return True
     at = words.index("and")
-    rest = [w.lower() for w in words[at + 1 :]]
-    if not rest or "the" in rest or "and" in rest or not HELD.isdisjoint(rest[:-1]):
+    if two_names_with_and(words, at):  # "Liberty Financial and Liberty Savings"
         return False
-    if "for" in rest or "of" in rest:  # "Edelman and Dominion Textile Ltd for Burlington Inc"
+    # "Edelman and Dominion Textile Ltd for Burlington Inc": two names; but "Savings and Loan
+    # Association of Fountain Valley" is one, read up to its "of"
+    rest = before_held_of([w.lower() for w in words[at + 1 :]])
+    if rest is None:
+        return False
+    words = words[: at + 1 + len(rest)]
+    if not rest or "the" in rest or "and" in rest or not HELD.isdisjoint(rest[:-1]):
         return False
     if len(rest) == 1 and at == 1 and words[0].lower() in ORG_HEADS and rest[0] in ORG_HEADS:
         return False  # "House and Senate": two bodies
@@ -420,7 +458,7 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     ):
         cut = "and" in words and span.before[-1:] == (",",)  # "Kidder, Peabody and Co"
         # "Stock Exchange", "Chamber of Commerce": every city has one, so which is unsaid
-        local = words[0] in _EVERY_CITY and GENERIC.issuperset(w for w in words if w != "of")
+        local = words[0] in _EVERY_CITY and GENERIC.issuperset(w for w in words if w not in _OF)
         generic = local or GENERIC.issuperset(words)
         kind = WEAK_ORG if cut or generic else ORG
     elif any(map(_demonym, span.words)):  # "South African", "Gulf Arab", "Swiss Krugerrand"
@@ -430,6 +468,8 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     elif words[-1] in _NOT_LAST and words[-1] not in ROLES:  # "Gulf War", "World Cup"
         kind = ""
     elif words[-1] in PLACE_HEADS or words[0] in PLACE_FIRST:
+        if _state_form(span.words):  # "Kingdom of Sweden" is Sweden
+            return [_Mention(PLACE, gaz.names[key(" ".join(span.words[2:]))])]
         kind = PLACE
     elif (
         words[-1] in _NOT_LAST
@@ -444,6 +484,8 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
         kind = WEAK_ORG
     elif words[-1].rstrip(".") in STATE_ABBREVIATIONS:  # "W. Va"
         kind = ""
+    elif words[-1] in _TITLE_LAST and not _named_person(span.words):
+        kind = ""  # a title, no name: "(Deputy) Assistant Secretary"
     elif (len(parts) > 1 and len(parts[-1]) > 1 and (cued or _named_person(span.words))) or (
         len(parts) > 1 and len(span.after) == 2 and span.after[1] in ROLE_AFTER
     ):
@@ -457,6 +499,15 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     elif len(parts) > 1 and key(span.words[0]) not in gaz.major:
         kind = "" if any(map(_is_acronym, span.words)) else WEAK_PERSON
     return [_Mention(kind, name, kind in (PERSON, WEAK_PERSON))]
+
+
+def _state_form(words: tuple[str, ...]) -> bool:
+    """Tell whether a name is a country's formal name, "Kingdom of Sweden", "Republic of
+    Finland", so the country's own page is meant."""
+    if len(words) < 3 or words[0].lower() not in _STATE_FORMS or words[1] != "of":
+        return False
+    formal = key(" ".join(words))
+    return formal not in _NOT_THE_COUNTRY and key(" ".join(words[2:])) in gazetteer().regions
 
 
 def _held_by_institution(words: list[str]) -> bool:
@@ -488,14 +539,16 @@ def _single(word: str, span: _Span, cued: bool) -> _Mention:
         return _Mention(ORG if lowered in ORGS else WEAK_ORG, word)
     if lowered in ORGS or _is_stop(word) or lowered in SINGLE_DROP or lowered in ROLES:
         return _Mention(ORG if lowered in ORGS else "", word)
-    if _demonym(word):
-        return _Mention("", word)
+    if _demonym(word) or (lowered in PLACE_HEADS and folded not in gaz.regions):
+        return _Mention("", word)  # "Iraqi"; "County" alone names no county
     if span.after == STATE_AFTER:  # "a Shelby, N.C., savings bank"
+        return _Mention(PLACE, word)
+    named = cued or span.before[-1:] in PERSON_CUE or span.after[:1] in SAID
+    if folded in gaz.regions and not named:  # "in Chad": a country before a given name
         return _Mention(PLACE, word)
     if lowered in first_names():  # "(Prime Minister Yasuhiro) Nakasone": never a page alone
         # and without a title, a cue or "said" after it, no person ("Dean" of Dean/Alco Food
         # Prep): it stands only for a fuller name in the article
-        named = cued or span.before[-1:] in PERSON_CUE or span.after[:1] in SAID
         return _Mention(WEAK_PERSON if named else "", word, True)
     if cued or span.before[-1:] in PERSON_CUE:
         return _Mention(PERSON, word, True)
@@ -530,6 +583,8 @@ def _demonym(word: str) -> bool:
     if lowered in DEMONYMS:
         return True
     regions = gazetteer().regions
+    if key(word) in regions:  # "Niger" is a country, not a people of Nigeria
+        return False
     if key(lowered + "ia") in regions:  # "Yugoslav" of Yugoslavia
         return True
     for suffix in ("ian", "an", "n", "i", "ese", "ish"):
@@ -581,7 +636,8 @@ def _headline(text: str, known: dict[tuple[str, ...], _Mention]) -> list[_Mentio
     found: list[_Mention] = []
     shouting = text.isupper()
     starts, places = {parts[0] for parts in known} | _OPEN_ANY, _place_starts()
-    for chunk in _PUNCTUATION.split(text):
+    pieces = _PUNCTUATION.split(text)
+    for chunk, mark in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
         words = [normal_word(t)[0] for t in TOKEN.findall(chunk) if t[0].isalpha()]
         i = 0
         while i < len(words):
@@ -591,7 +647,11 @@ def _headline(text: str, known: dict[tuple[str, ...], _Mention]) -> list[_Mentio
             longer = first in starts or first in places
             if longer or _may_be_alone(words[i], shouting):
                 end, hit = _longest(words, i, known, shouting, 5 if longer else 1)
-                found += [hit] if hit is not None else []
+                # a town opening a firm's name, which the body does not name: "OAK HILL
+                # SPORTSWEAR CORP <OHSC>"
+                firm = hit is not None and hit.kind == PLACE and _name_parts(hit.name) not in known
+                if not (firm and in_headline_firm(words, end, "|" in mark)):
+                    found += [hit] if hit is not None else []
             else:
                 end = i + 1
             i = end
@@ -713,9 +773,10 @@ def _known(mentions: Iterable[_Mention]) -> dict[tuple[str, ...], _Mention]:
 
 
 def _after_initials(name: str) -> tuple[str, ...]:
-    """Return a name's folded words from the first that is more than initials ("R.P.")."""
+    """Return a name's folded words from the first that is more than initials ("R.P.") or an
+    abbreviated given name ("Wm." of Wm. Wrigley Jr. Co)."""
     words = name.split()
-    at = next((i for i, w in enumerate(words) if not _INITIALS.fullmatch(w)), len(words))
+    at = next((i for i, w in enumerate(words) if not _OPENING_INITIALS.fullmatch(w)), len(words))
     return _name_parts(" ".join(words[at:]))
 
 
@@ -723,7 +784,7 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     """Return (kind, surface name) mentions found in one article, deduplicated, in stable order.
 
     A kind ending in "?" (`WEAK_PERSON`, `WEAK_ORG`) is a name read without evidence for it."""
-    blocks = [_bracketed(block) for block in (title, *paragraphs)]
+    blocks = [_bracketed(title, TICKER_MARK), *map(_bracketed, paragraphs)]
     read = [_dateline(_prepare(block)) for block, _ in blocks]
     found = [dateline + marked for (dateline, _), (_, marked) in zip(read, blocks, strict=True)]
     texts = tuple("" if _BYLINE.match(text) or _is_table(text) else text for _, text in read)
@@ -754,6 +815,9 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     for i in headlines:
         resolved[i] += _headline(texts[i], known)
     every = dict.fromkeys((m.kind, m.name) for ms in resolved for m in ms if m.kind)
+    for _, name in [m for m in every if m[0] == ORG and " " in m[1]]:
+        # "Bank of Japan", "Cooper Canada Ltd": the country says where the firm is
+        every.update(dict.fromkeys((PLACE, country) for country in countries_in(name)))
     return tuple(m for m in every if not (m[0][-1:] == "?" and (m[0][:-1], m[1]) in every))
 
 
@@ -804,8 +868,11 @@ def _unit_of(mention: _Mention, openers: dict[str, str]) -> bool:
 
 
 _PEOPLE = frozenset({PERSON, WEAK_PERSON})
-_EVERY_CITY = frozenset({"chamber", "board"})  # "Chamber of Commerce", "Board of Trade"
-_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_TITLE_LAST = TITLES - SURNAME_TITLES  # a run ending so names a post ("Assistant Secretary")
+# "Chamber of Commerce", "Board of Trade", "Institute of Economic Research": many cities and
+# countries have one, so the name alone says not which
+_EVERY_CITY = frozenset({"chamber", "board", "institute"})
+_OPENING_INITIALS = re.compile(r"(?:[A-Z]\.)+|(?:" + "|".join(GIVEN_ABBREVIATIONS) + r")\.")
 _FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
 # Function words that open firms' names: "First Boston Corp", "First Chicago Corp".
 _FIRM_OPENERS = frozenset({"First", "Second", "Third", "One"})
@@ -822,9 +889,9 @@ _SIGN_OFF = re.compile(
 )  # "Reuter", "REUTER...", "REUTER^M"
 
 
-def _bracketed(block: str) -> tuple[str, list[_Mention]]:
+def _bracketed(block: str, ticker: str = "") -> tuple[str, list[_Mention]]:
     """Take wire copy's <Company Name Inc> out of the text as an organisation (no word inside
-    it is read on its own) and drop tickers like <CHEM>."""
+    it is read on its own) and replace tickers like <CHEM> with `ticker`."""
     if "<" not in block:
         return block, []
     marked: list[_Mention] = []
@@ -832,7 +899,7 @@ def _bracketed(block: str) -> tuple[str, list[_Mention]]:
     def unwrap(match: re.Match[str]) -> str:
         inner = " ".join(match.group(1).split())
         if inner.isupper() and " " not in inner:
-            return ""  # a ticker symbol
+            return ticker  # a ticker symbol
         marked.append(_Mention(ORG, inner))
         return " "
 

@@ -76,7 +76,8 @@ def gather(
     guesses = {k: kinds.get(k) or _majority(ms, postings) for k, ms in members.items()}
     people = {k for k, kind in guesses.items() if kind.rstrip("?") == PERSON}
     reach = {k: len({i for m in members[k] for i in postings[m]}) for k in people}
-    targets = _fold_people(people, reach)
+    sure = {k for k in people if guesses[k] == PERSON}  # with evidence, not "person?"
+    targets = _fold_people(people, reach, sure)
     groups: dict[str, list[tuple[str, str]]] = {}
     for k, ms in members.items():
         target = targets.get(k, k)
@@ -167,7 +168,7 @@ def _best_name(mentions: list[tuple[str, str]], postings: Postings) -> str:
     return max(counts, key=lambda n: (not n.isascii(), not n.isupper(), counts[n], n))
 
 
-def _fold_people(keys: set[str], reach: dict[str, int]) -> dict[str, str]:
+def _fold_people(keys: set[str], reach: dict[str, int], sure: set[str]) -> dict[str, str]:
     """Map each partial person key to the one fuller name it stands for, or to the one that
     has three in four of their articles ("Reagan": Ronald, not Nancy); "" drops a vague one."""
     parts = {k: _parts(k) for k in keys}
@@ -187,7 +188,8 @@ def _fold_people(keys: set[str], reach: dict[str, int]) -> dict[str, str]:
     for short in sorted(parents, key=lambda k: (-len(parts[k]), k)):
         # a fuller name seen in one article ("Minsiter Yasuhiro Nakasone", a typo glued on)
         # never takes over a name more articles use
-        ends = {targets.get(p, p) for p in parents[short] if _may_take(p, short, reach)}
+        titled = short in sure
+        ends = {targets.get(p, p) for p in parents[short] if _may_take(p, short, reach, titled)}
         if not ends:
             continue
         if len(parents[short]) <= _MAX_PARENTS and len(ends) == 1:
@@ -199,10 +201,13 @@ def _fold_people(keys: set[str], reach: dict[str, int]) -> dict[str, str]:
     return targets
 
 
-def _may_take(full: str, short: str, reach: dict[str, int]) -> bool:
-    """Tell whether a fuller name may take over a shorter one: it is in more than one article,
-    or in as many as the shorter one."""
-    return reach.get(full, 0) > 1 or reach.get(full, 0) >= reach.get(short, 0)
+def _may_take(full: str, short: str, reach: dict[str, int], titled: bool) -> bool:
+    """Tell whether a fuller name may take over a shorter one (named in other articles: within
+    one, the shorter is the fuller already): it is in more than one article, or the shorter
+    has evidence of a person ("President Reagan") and no more articles. A name seen once does
+    not gather a bare surname's articles, most often another person's ("Chapman said" of
+    Alger Chapman beside Charles Chapman, seen once)."""
+    return reach.get(full, 0) > 1 or (titled and reach.get(full, 0) >= reach.get(short, 0))
 
 
 def _dominant(keys: set[str], reach: dict[str, int]) -> str:

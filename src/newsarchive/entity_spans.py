@@ -18,6 +18,7 @@ from .entity_words import (
     BYLINE_CUES,
     CALENDAR,
     CONNECTORS,
+    GIVEN_ABBREVIATIONS,
     OPENERS,
     PERSON_CUE,
     PLACE_AFTER,
@@ -74,13 +75,18 @@ _LONE = frozenset('"“”‘()[]{};!?—–/&*+=<>|#@%$')  # characters always 
 
 _UP = "[" + "".join(re.escape(c) for c in map(chr, range(0x2000)) if c.isupper()) + "]"
 _LETTERS = r"[^\W\d_]*(?:['’-][^\W\d_]+)*"  # the rest of a word, "-" or "'" inside
-_HONORIFICS = "Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St"
+_HONORIFICS = "|".join(
+    ("Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St", *GIVEN_ABBREVIATIONS)
+)
+# "Jr." goes on only into a firm's legal form ("Wm. Wrigley Jr. Co"): elsewhere it may end a
+# sentence.
+_JUNIOR = r"(?<=[JS])r\.(?=\s+(?:Co|Cos|Corp|Inc|Ltd|Company)\b)"
 # After a capital: more initials ("U.S."), the rest of an honorific or initial ("Mr.", "J.") if a
 # capital follows, or the rest of a word. The lookahead and lookbehinds keep failing cheap.
 _AFTER_CAPITAL = (
     rf"(?:\.(?:{_UP}\.)+|(?=[a-z]{{0,3}}\.)(?:"
     + "|".join(f"(?<={h[0]}){h[1:]}" for h in _HONORIFICS.split("|"))
-    + rf")?\.(?=\s+{_UP})|{_LETTERS})"
+    + rf")?\.(?=\s+{_UP})|{_JUNIOR}|{_LETTERS})"
 )
 _WORD = rf"(?:{_UP}{_AFTER_CAPITAL}|(?:al|el|ad|as|bin|ibn|abu)-{_UP}\w*)(?!\w|-\d)"
 _JOINERS = "|".join(sorted(CONNECTORS))

@@ -203,9 +203,17 @@ Catalonia, Andalusia, Basque Country, Galicia, Crimea, Donbas, Donetsk, Luhansk,
 Gaza Strip, West Bank, Golan Heights, Kurdistan, Darfur, Tigray, Sahel, Balkans, Caribbean,
 Middle East, Latin America, Central America, Scandinavia, Siberia, Patagonia, Balochistan,
 Mindanao, Bali, Java, Sumatra, Borneo, Okinawa, Palestine, Congo, Soviet Union, West Germany,
+Rio Grande do Sul, Mato Grosso, Mato Grosso do Sul, Goiás, Pernambuco, Entre Rios, La Pampa,
+Netherlands,
 East Germany, North Yemen, South Yemen, Czechoslovakia, Yugoslavia, Burma, Zaire, Kampuchea,
 Ivory Coast, Persian Gulf, Gulf"""
-ALIASES = {"us": "United States", "usa": "United States", "uk": "United Kingdom"}
+ALIASES = {
+    "us": "United States",
+    "usa": "United States",
+    "uk": "United Kingdom",
+    "ussr": "Soviet Union",
+    "uae": "United Arab Emirates",
+}
 # Names that stand for one entity under another name, by folded key: one page each.
 SAME_AS = ALIASES | {
     "united-states-of-america": "United States",
@@ -271,6 +279,9 @@ def first_names() -> frozenset[str]:
 # Titles that are also common surnames ("Martin Luther King") count as titles only first in a run.
 SURNAME_TITLES = _words("king bishop major judge lord cardinal marshal chancellor father chief")
 SUFFIXES = _words("jr sr ii iii iv")
+# Given names as old firms' names abbreviate them, with a ".": "Chas. P. Young Co", "Wm. Wrigley
+# Jr. Co". Never a place ("Chas" is a town in India) nor the end of a sentence.
+GIVEN_ABBREVIATIONS = ("Chas", "Wm", "Geo", "Jas", "Thos", "Jos", "Robt", "Edw", "Benj", "Saml")
 SAID = {(w,) for w in _words("said says told added asked wrote")}
 SINGLE_DROP = CALENDAR | TITLES | ORG_HEADS | EVENT_HEADS
 SINGLE_DROP |= _words("west east north south commonwealth")
@@ -281,7 +292,7 @@ federal assembly parliament ministry finance foreign trade economics economy int
 defence defense commerce agriculture industry energy labour labor health education transport
 transportation statistics office bureau department commission council committee board party
 police army navy government cabinet company co inc corp institute state administration
-securities services unit division subsidiary chamber trade""")
+securities services unit division subsidiary chamber trade economic research""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST
@@ -290,12 +301,15 @@ END_DROP = (TITLE_RUN | STOP) - SURNAME_TITLES
 HEADS = ORG_HEADS | PLACE_HEADS
 MINOR = _words("a an the and but or nor for so yet as at by in of off on per to up via vs with")
 ABBREVIATIONS = TITLES | _words("st mt ft jr sr inc corp ltd co no vs")
+ABBREVIATIONS |= {w.lower() for w in GIVEN_ABBREVIATIONS}
 OPENERS = frozenset("\"“”‘’':;—–-([")
 PLACE_BEFORE = {(w, "of") for w in _words("city town village state province region capital")}
 PLACE_AFTER = {(w,) for w in _words("state province city municipality region")}
 PLACE_NEAR = {("in",), ("near",), ("outside",)}
 APPOSITION = {(",", a, w) for a in ("a", "the") for w in ("town", "city", "village")}
-PERSON_CUE = {(w,) for w in PERSON_CUES}
+# "a major Piedmont hub": before a run (never in it) "major" and "general" are in lowercase,
+# adjectives and no ranks
+PERSON_CUE = {(w,) for w in PERSON_CUES - {"major", "general"}}
 BYLINE_CUES = _words("reporting editing writing compiled photo photos additional")
 _FOLD_EXTRA = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "þ": "th"})
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
