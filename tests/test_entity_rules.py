@@ -528,6 +528,7 @@ TWO_FIRMS_OF_ONE_FAMILY = (
 THRIFT_WITH_AND_AND_ITS_TOWN = (
     "It closed Equitable Savings and Loan Association of Fountain Valley."
 )
+FIRM_WITH_AND_AND_CITY = "The thrift plans to form Home and City Bancorp Inc soon."
 ANALYST_OF_A_FIRM_WITH_AND_CO = '"No change," said Joseph Liro of S.G. Warburg and Co Inc.'
 
 
@@ -540,6 +541,7 @@ ANALYST_OF_A_FIRM_WITH_AND_CO = '"No change," said Joseph Liro of S.G. Warburg a
             {"Equitable Savings and Loan Association of Fountain Valley"},
         ),
         (ANALYST_OF_A_FIRM_WITH_AND_CO, {"Joseph Liro", "S.G. Warburg and Co Inc"}),
+        (FIRM_WITH_AND_AND_CITY, {"Home and City Bancorp Inc"}),
     ],
 )
 def test_and_and_of_keep_one_name_whole_and_two_apart(text: str, expected: set[str]) -> None:

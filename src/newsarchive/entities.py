@@ -297,7 +297,7 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     if rest is None:
         return False
     words = words[: at + 1 + len(rest)]
-    if not rest or "the" in rest or "and" in rest or not HELD.isdisjoint(rest[:-1]):
+    if not rest or "the" in rest or "and" in rest or not ORG_FIRST.isdisjoint(rest[:-1]):
         return False
     if len(rest) == 1 and at == 1 and words[0].lower() in ORG_HEADS and rest[0] in ORG_HEADS:
         return False  # "House and Senate": two bodies
