@@ -585,3 +585,13 @@ def test_countries_named_like_people_peoples_or_formally_are_places() -> None:
 def test_a_bare_surname_does_not_join_a_name_seen_once() -> None:
     found = entities_of("Charles Chapman was named president.", "Chapman said it would.")
     assert found["charles-chapman"].articles == (0,)
+
+
+A_FEATURE_NAMED_IN_LOWERCASE = "Tankers use the Suez canal and barges the Orinoco river."
+
+
+def test_a_name_before_a_lowercase_feature_head_is_that_feature() -> None:
+    assert names(A_FEATURE_NAMED_IN_LOWERCASE) == {
+        ("place", "Suez Canal"),
+        ("place", "Orinoco River"),
+    }

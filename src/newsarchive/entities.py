@@ -49,6 +49,7 @@ from .entity_words import (
     DEPARTMENTS,
     END_DROP,
     EVENT_HEADS,
+    FEATURE_AFTER,
     FOREIGN_ORG_FIRST,
     GENERIC,
     GIVEN_ABBREVIATIONS,
@@ -541,6 +542,8 @@ def _single(word: str, span: _Span, cued: bool) -> _Mention:
         return _Mention(ORG if lowered in ORGS else "", word)
     if _demonym(word) or (lowered in PLACE_HEADS and folded not in gaz.regions):
         return _Mention("", word)  # "Iraqi"; "County" alone names no county
+    if span.after[:1] in FEATURE_AFTER and not _is_acronym(word):
+        return _Mention(PLACE, f"{word} {span.after[0].title()}")  # "Suez canal"
     if span.after == STATE_AFTER:  # "a Shelby, N.C., savings bank"
         return _Mention(PLACE, word)
     named = cued or span.before[-1:] in PERSON_CUE or span.after[:1] in SAID

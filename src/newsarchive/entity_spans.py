@@ -18,6 +18,7 @@ from .entity_words import (
     BYLINE_CUES,
     CALENDAR,
     CONNECTORS,
+    FEATURE_AFTER,
     GIVEN_ABBREVIATIONS,
     OPENERS,
     PERSON_CUE,
@@ -61,7 +62,8 @@ EMPLOYER_CUE = frozenset(
         "executives",
     ]
 )
-_CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID) | EMPLOYER_CUE  # "state", "said"
+# "state", "said", "canal"
+_CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID | FEATURE_AFTER) | EMPLOYER_CUE
 
 _STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a space
 

@@ -306,6 +306,9 @@ OPENERS = frozenset("\"“”‘’':;—–-([")
 PLACE_BEFORE = {(w, "of") for w in _words("city town village state province region capital")}
 PLACE_AFTER = {(w,) for w in _words("state province city municipality region")}
 PLACE_NEAR = {("in",), ("near",), ("outside",)}
+# Lowercase heads after a name that make it a feature's name: "Suez canal" is the Suez Canal,
+# not the town; "Orinoco river".
+FEATURE_AFTER = {(w,) for w in _words("canal river strait basin delta valley")}
 APPOSITION = {(",", a, w) for a in ("a", "the") for w in ("town", "city", "village")}
 # "a major Piedmont hub": before a run (never in it) "major" and "general" are in lowercase,
 # adjectives and no ranks
