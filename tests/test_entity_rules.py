@@ -595,3 +595,12 @@ def test_a_name_before_a_lowercase_feature_head_is_that_feature() -> None:
         ("place", "Suez Canal"),
         ("place", "Orinoco River"),
     }
+
+
+TITLE_OPENING_A_SENTENCE_AND_IN_LOWERCASE = (
+    "President Reagan, fighting to recover, will speak. I think the president wants change."
+)
+
+
+def test_a_title_opening_a_sentence_stays_though_written_in_lowercase_elsewhere() -> None:
+    assert ("person", "Reagan") in names(TITLE_OPENING_A_SENTENCE_AND_IN_LOWERCASE)

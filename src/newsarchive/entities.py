@@ -174,6 +174,9 @@ def _trim(span: _Span, opener_in_lowercase: bool) -> _Span:
     """Drop leading and trailing function words, and an opening word used in lowercase elsewhere."""
     words, initial = span.words, span.initial
     headed = words[-1].lower() in HEADS
+    # a title opening a sentence stays, though the article writes it in lowercase elsewhere
+    # ("President Reagan, fighting ..." beside "the president wants")
+    titled = words[0].lower().rstrip(".") in TITLES
     while words and (
         words[0] in CONNECTORS
         or (
@@ -183,7 +186,7 @@ def _trim(span: _Span, opener_in_lowercase: bool) -> _Span:
             and not _town_before_head(words)
         )
         or words[0].lower() in CALENDAR
-        or (initial and not headed and len(words) > 1 and opener_in_lowercase)
+        or (initial and not headed and len(words) > 1 and opener_in_lowercase and not titled)
     ):
         words, initial = words[1:], False
     while words and (
