@@ -604,3 +604,8 @@ TITLE_OPENING_A_SENTENCE_AND_IN_LOWERCASE = (
 
 def test_a_title_opening_a_sentence_stays_though_written_in_lowercase_elsewhere() -> None:
     assert ("person", "Reagan") in names(TITLE_OPENING_A_SENTENCE_AND_IN_LOWERCASE)
+
+
+def test_given_names_alone_do_not_join_a_longer_name_they_open() -> None:
+    found = entities_of("John Paul Decker sued Mellon.", "Pope John Paul visited Chile.")
+    assert found["john-paul-decker"].articles == (0,)

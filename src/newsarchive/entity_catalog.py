@@ -181,6 +181,8 @@ def _fold_people(keys: set[str], reach: dict[str, int], sure: set[str]) -> dict[
         for form in _short_forms(parts[k]):
             if len(form) > 1 and form == parts[k][1:] and given.issuperset(parts[k][:2]):
                 continue  # "Paul Stevens", a full name too, is not John Paul Stevens
+            if len(form) > 1 and form == parts[k][: len(form)] and given.issuperset(form):
+                continue  # "John Paul", given names only (the Pope), is not John Paul Decker
             short = by_parts.get(form)
             if short is not None and len(parents.setdefault(short, [])) <= _MAX_PARENTS:
                 parents[short].append(k)
