@@ -74,10 +74,11 @@ def loose_of_before_and(words: tuple[str, ...]) -> bool:
     return False
 
 
-def countries_in(name: str) -> list[str]:
+@functools.lru_cache(maxsize=16384)
+def countries_in(name: str) -> tuple[str, ...]:
     """Return the countries an organisation's name holds, longest first at each word ("Bank of
     Japan": Japan; "Anglo American Corp of South Africa Ltd": South Africa)."""
-    words, found, i = name.split(), [], 0
+    words, found, i = name.split(), list[str](), 0
     table = _countries()
     while i < len(words):
         if _INITIAL.fullmatch(words[i]):  # "E.C. Jordan and Co": a surname after initials
@@ -92,7 +93,7 @@ def countries_in(name: str) -> list[str]:
                 break
         else:
             i += 1
-    return found
+    return tuple(found)
 
 
 @functools.cache
