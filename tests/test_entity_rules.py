@@ -587,13 +587,16 @@ def test_a_bare_surname_does_not_join_a_name_seen_once() -> None:
     assert found["charles-chapman"].articles == (0,)
 
 
-A_FEATURE_NAMED_IN_LOWERCASE = "Tankers use the Suez canal and barges the Orinoco river."
+A_FEATURE_NAMED_IN_LOWERCASE = (
+    "Tankers use the Suez canal and barges the Orinoco river and the St Lawrence Seaway."
+)
 
 
 def test_a_name_before_a_lowercase_feature_head_is_that_feature() -> None:
     assert names(A_FEATURE_NAMED_IN_LOWERCASE) == {
         ("place", "Suez Canal"),
         ("place", "Orinoco River"),
+        ("place", "St Lawrence Seaway"),
     }
 
 

@@ -83,7 +83,7 @@ FOREIGN_ORG_FIRST = _words("""societe société banque banco banca compagnie com
 companhia groupe grupo caisse cassa credito crédit istituto instituto deutsche""")
 PLACE_HEADS = _words("""street avenue road square airport bridge island islands river lake
 mountains mountain valley sea ocean gulf bay strait peninsula province region county district
-desert canal coast beach plaza port harbour harbor strip""")
+desert canal coast beach plaza port harbour harbor strip seaway""")
 PLACE_FIRST = _words("gulf bay isle republic kingdom sea strait cape port mount lake city")
 EVENT_HEADS = _words("""war cup games olympics award awards prize festival day week year act
 bill law treaty accord accords agreement deal summit conference crisis revolution championship
