@@ -612,3 +612,12 @@ def test_a_title_opening_a_sentence_stays_though_written_in_lowercase_elsewhere(
 def test_given_names_alone_do_not_join_a_longer_name_they_open() -> None:
     found = entities_of("John Paul Decker sued Mellon.", "Pope John Paul visited Chile.")
     assert found["john-paul-decker"].articles == (0,)
+
+
+DOTTED_ACRONYM_IN_A_FIRMS_NAME = "KLM took a 15 pct stake in Air U.K. Ltd, a British airline."
+FIRM_NAME_AFTER_A_SLASH = "MGM/UA Communications Co said it signed an agreement."
+
+
+def test_a_firms_name_is_written_as_the_text_writes_it_and_not_cut_at_a_slash() -> None:
+    assert ("organisation", "Air U.K. Ltd") in names(DOTTED_ACRONYM_IN_A_FIRMS_NAME)
+    assert ("organisation", "UA Communications Co") not in names(FIRM_NAME_AFTER_A_SLASH)

@@ -460,7 +460,8 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
         or _firm_of_place(span.words)
         or _firm_of_a_place(span.words)
     ):
-        cut = "and" in words and span.before[-1:] == (",",)  # "Kidder, Peabody and Co"
+        # "Kidder, Peabody and Co"; "MGM/UA Communications Co": the name goes on before
+        cut = ("and" in words and span.before[-1:] == (",",)) or span.before[-1:] == ("/",)
         # "Stock Exchange", "Chamber of Commerce": every city has one, so which is unsaid
         local = words[0] in _EVERY_CITY and GENERIC.issuperset(w for w in words if w not in _OF)
         generic = local or GENERIC.issuperset(words)

@@ -42,7 +42,8 @@ FIRM_CUE = {(w,) for w in ("brokers", "stockbrokers", "brokerage", "bankers", "a
 SHIP_CUE = {
     (w,) for w in ("ship", "tanker", "vessel", "battleship", "frigate", "destroyer", "freighter")
 }
-_CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR | FIRM_CUE | SHIP_CUE) | {","}
+# "/" for "MGM/UA Communications Co", a name cut at its slash
+_CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR | FIRM_CUE | SHIP_CUE) | {",", "/"}
 # Words after an employer's name: "Dean Witter analyst Karen Gibbs" (not a person's name).
 EMPLOYER_CUE = frozenset(
     [
@@ -125,7 +126,7 @@ def normal_word(token: str) -> tuple[str, bool]:
     head, _, tail = word.partition("-")
     if tail[:1].islower() and head[:1].isupper() and not _syllables(head, tail):
         return head, True
-    if word.isupper() and len(word) > 3:
+    if word.isupper() and len(word) > 3 and "." not in word:  # "U.K." stays as written
         word = gazetteer().names.get(key(word)) or (word.title() if len(word) > 6 else word)
     return word, possessive
 
