@@ -621,3 +621,15 @@ FIRM_NAME_AFTER_A_SLASH = "MGM/UA Communications Co said it signed an agreement.
 def test_a_firms_name_is_written_as_the_text_writes_it_and_not_cut_at_a_slash() -> None:
     assert ("organisation", "Air U.K. Ltd") in names(DOTTED_ACRONYM_IN_A_FIRMS_NAME)
     assert ("organisation", "UA Communications Co") not in names(FIRM_NAME_AFTER_A_SLASH)
+
+
+FIRM_NAMED_BY_ITS_PLACE = (
+    "Sonora Gold Corp said it sold shares. Sonora will use the money.",
+    "ABM Gold bought Sonora Gold Corp shares. The deal helps Sonora.",
+)
+
+
+def test_a_place_named_only_beside_a_firm_it_opens_is_that_firms_short_name() -> None:
+    found = gather(enumerate(candidates("", [t]) for t in FIRM_NAMED_BY_ITS_PLACE), 1)
+    assert "sonora" not in {e.key for e in found.published}
+    assert "sonora" in {e.key for e in found.unconfirmed}

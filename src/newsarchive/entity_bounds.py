@@ -96,6 +96,11 @@ def countries_in(name: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+def is_country(folded: str) -> bool:
+    """Tell whether a folded name is a country's ("japan", "us", "west-germany")."""
+    return folded in _countries()
+
+
 @functools.cache
 def _countries() -> dict[str, str]:
     """Return each country's display name by folded name and acronym ("u-s", "uk"), without

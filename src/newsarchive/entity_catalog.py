@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from .authority import Authority
 from .entities import ORG, PERSON, PLACE, _parts, _short_forms
+from .entity_bounds import is_country
 from .entity_words import LEGAL_FORMS, SAME_AS, first_names, fold, gazetteer
 
 _KIND_ORDER = {PLACE: 0, ORG: 1, PERSON: 2}
@@ -85,15 +86,38 @@ def gather(
             groups.setdefault(target, []).extend(ms)
     published: list[Entity] = []
     unconfirmed: list[Entity] = []
+    firms = _firm_openings(postings)
     for target, group in groups.items():
         ids = tuple(sorted(set().union(*(postings[m] for m in group))))
         kind = kinds.get(target) or _majority(group, postings)
+        if kind == PLACE and target not in kinds and _firms_short_name(target, ids, firms):
+            kind = PLACE + "?"
         name = _preferred(target, aliases) or _best_name(members.get(target, group), postings)
         if kind.endswith("?"):
             unconfirmed.append(Entity(target, name, kind[:-1], ids))
         elif len(ids) >= min_articles and sum(len(postings[m]) for m in group) >= min_mentions:
             published.append(Entity(target, name, kind, ids))
     return Found(tuple(sorted(published, key=_order)), tuple(sorted(unconfirmed, key=_order)))
+
+
+def _firm_openings(postings: Postings) -> dict[str, set[int]]:
+    """Index the articles of organisations' names by their first one to three folded words
+    ("sonora", "sonora-gold" of Sonora Gold Corp)."""
+    index: dict[str, set[int]] = {}
+    for (kind, name), ids in postings.items():
+        if kind == ORG:
+            parts = fold(name).split("-")
+            for n in range(1, min(4, len(parts))):
+                index.setdefault("-".join(parts[:n]), set()).update(ids)
+    return index
+
+
+def _firms_short_name(place: str, ids: tuple[int, ...], firms: dict[str, set[int]]) -> bool:
+    """Tell whether a place (not a country) is named only in articles that also name a firm
+    whose name opens with it: the firm's short name ("Sonora" of Sonora Gold Corp in every
+    article), so unconfirmed, for review."""
+    named = firms.get(place)
+    return named is not None and named.issuperset(ids) and not is_country(place)
 
 
 def _order(entity: Entity) -> tuple[int, str]:
