@@ -25,7 +25,11 @@ from .entity_bounds import (
     before_held_of,
     countries_in,
     in_headline_firm,
+    is_acronym,
     loose_of_before_and,
+    state_form,
+    ticker_after_form,
+    town_before_head,
     two_names_with_and,
 )
 from .entity_spans import (
@@ -93,8 +97,6 @@ PERSON, PLACE, ORG = "person", "place", "organisation"
 WEAK_PERSON, WEAK_PLACE, WEAK_ORG = "person?", "place?", "organisation?"
 _TRAILING = DAYS | SUFFIXES  # dropped from the end of a name, with a trailing "."
 _OF = frozenset({"of", "for"})
-_STATE_FORMS = frozenset({"republic", "kingdom"})  # "Republic of Finland" is Finland
-_NOT_THE_COUNTRY = frozenset({"republic-of-china"})  # Taiwan, not China
 _SPLITTERS = frozenset({"of", "for", "and", "the"})  # words a span may be split or trimmed at
 _CAPITAL_SPLITTERS = frozenset(w.title() for w in _SPLITTERS)
 _LONG = 20_000  # characters in an article past which its lowercase words are listed at once
@@ -164,12 +166,6 @@ def _is_stop(word: str) -> bool:
     return word.lower() in STOP and not (len(word) > 1 and word.isupper())
 
 
-def _is_acronym(word: str) -> bool:
-    """Tell whether a word is an acronym like "NATO" or "U.S."."""
-    letters = word.replace(".", "")
-    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
-
-
 def _trim(span: _Span, opener_in_lowercase: bool) -> _Span:
     """Drop leading and trailing function words, and an opening word used in lowercase elsewhere."""
     words, initial = span.words, span.initial
@@ -183,7 +179,7 @@ def _trim(span: _Span, opener_in_lowercase: bool) -> _Span:
             _is_stop(words[0])
             and not ((headed or _firm_of_a_place(words[:2])) and words[0] in _FIRM_OPENERS)
             and not (len(words) > 1 and words[0] in _NAME_PARTICLES)
-            and not _town_before_head(words)
+            and not town_before_head(words)
         )
         or words[0].lower() in CALENDAR
         or (initial and not headed and len(words) > 1 and opener_in_lowercase and not titled)
@@ -193,28 +189,12 @@ def _trim(span: _Span, opener_in_lowercase: bool) -> _Span:
         words[-1] in CONNECTORS
         or _is_stop(words[-1])
         or words[-1].lower().rstrip(".") in _TRAILING
-        or _ticker_after_form(words)
+        or ticker_after_form(words)
     ):
         words = words[:-1]
     if words is span.words:
         return span
     return _Span(words, initial, span.before, span.after, span.possessive)
-
-
-def _ticker_after_form(words: tuple[str, ...]) -> bool:
-    """Tell whether a run ends with a ticker written without brackets after a legal form
-    ("Punta Gorda Isles Inc PGA")."""
-    if len(words) < 3 or words[-1].lower() in LEGAL_FORMS or not _is_acronym(words[-1]):
-        return False
-    return words[-2].lower().rstrip(".") in LEGAL_FORMS
-
-
-def _town_before_head(words: tuple[str, ...]) -> bool:
-    """Tell whether a common word opening a run is a town's name before a place's head word
-    ("Orange County", "Mobile Bay"), not a word to trim."""
-    if len(words) != 2 or words[1].lower() not in PLACE_HEADS or words[0].lower() in MINOR:
-        return False
-    return key(words[0]) in gazetteer().names
 
 
 def _firm_of_a_place(words: tuple[str, ...]) -> bool:
@@ -278,7 +258,7 @@ def _country_prefix(word: str) -> str:
     """Return the country an acronym such as "U.S." (read as "United States") names, or ""."""
     if word in _COUNTRIES:
         return word
-    return ALIASES.get(key(word), "") if _is_acronym(word) else ""
+    return ALIASES.get(key(word), "") if is_acronym(word) else ""
 
 
 _COUNTRIES = frozenset(ALIASES.values())
@@ -473,7 +453,7 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     elif words[-1] in _NOT_LAST and words[-1] not in ROLES:  # "Gulf War", "World Cup"
         kind = ""
     elif words[-1] in PLACE_HEADS or words[0] in PLACE_FIRST:
-        if _state_form(span.words):  # "Kingdom of Sweden" is Sweden
+        if state_form(span.words):  # "Kingdom of Sweden" is Sweden
             return [_Mention(PLACE, gaz.names[key(" ".join(span.words[2:]))])]
         kind = PLACE
     elif (
@@ -502,17 +482,8 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     elif all(key(w) in gaz.major for w in span.words):
         return [_Mention(PLACE, w) for w in span.words]
     elif len(parts) > 1 and key(span.words[0]) not in gaz.major:
-        kind = "" if any(map(_is_acronym, span.words)) else WEAK_PERSON
+        kind = "" if any(map(is_acronym, span.words)) else WEAK_PERSON
     return [_Mention(kind, name, kind in (PERSON, WEAK_PERSON))]
-
-
-def _state_form(words: tuple[str, ...]) -> bool:
-    """Tell whether a name is a country's formal name, "Kingdom of Sweden", "Republic of
-    Finland", so the country's own page is meant."""
-    if len(words) < 3 or words[0].lower() not in _STATE_FORMS or words[1] != "of":
-        return False
-    formal = key(" ".join(words))
-    return formal not in _NOT_THE_COUNTRY and key(" ".join(words[2:])) in gazetteer().regions
 
 
 def _held_by_institution(words: list[str]) -> bool:
@@ -536,7 +507,7 @@ def _single(word: str, span: _Span, cued: bool) -> _Mention:
     gaz, lowered, folded = gazetteer(), word.lower(), key(word)
     if len(folded) < 2:
         return _Mention("", word)
-    if _is_acronym(word):
+    if is_acronym(word):
         if folded in ALIASES:
             return _Mention(PLACE, ALIASES[folded])
         if folded in STOP_ACRONYMS or lowered in SINGLE_DROP:
@@ -546,7 +517,7 @@ def _single(word: str, span: _Span, cued: bool) -> _Mention:
         return _Mention(ORG if lowered in ORGS else "", word)
     if _demonym(word) or (lowered in PLACE_HEADS and folded not in gaz.regions):
         return _Mention("", word)  # "Iraqi"; "County" alone names no county
-    if span.after[:1] in FEATURE_AFTER and not _is_acronym(word):
+    if span.after[:1] in FEATURE_AFTER and not is_acronym(word):
         return _Mention(PLACE, f"{word} {span.after[0].title()}")  # "Suez canal"
     if span.after == STATE_AFTER:  # "a Shelby, N.C., savings bank"
         return _Mention(PLACE, word)
@@ -671,7 +642,7 @@ _OPEN_ANY = PARTICLES | {""}  # "de la Madrid", and a word with no letters to fo
 def _may_be_alone(word: str, shouting: bool) -> bool:
     """Tell whether a headline word can be a name on its own that `_lookup` knows."""
     return word.lower() in ORGS or (
-        not shouting and (key(word) in gazetteer().major or _is_acronym(word))
+        not shouting and (key(word) in gazetteer().major or is_acronym(word))
     )
 
 
@@ -710,7 +681,7 @@ def _lookup(
     folded = key(phrase)
     if folded in gaz.names and (len(words) > 1 or (folded in gaz.major and not shouting)):
         return _Mention(PLACE, gaz.names[folded] if shouting else phrase)
-    if len(words) == 1 and (lowered in ORGS or (not shouting and _is_acronym(phrase))):
+    if len(words) == 1 and (lowered in ORGS or (not shouting and is_acronym(phrase))):
         return _single(phrase, _Span((phrase,), False, (), (), False), False)
     return None
 

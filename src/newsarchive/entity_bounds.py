@@ -6,7 +6,9 @@ that `entities` applies to keep two names apart, a name whole, and a firm's word
 - "Liberty Financial and Liberty Savings" is two names; "Savings and Loan Association of
   Fountain Valley" is one.
 - A country in a firm's or an institution's name ("Bank of Japan", "Cooper Canada Ltd") says
-  where it is: the country is named too.
+  where it is: the country is named too; "Kingdom of Sweden" is Sweden.
+- "Orange County" keeps its town though "orange" is a common word; an unbracketed ticker after
+  a legal form ends the name ("Punta Gorda Isles Inc PGA").
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from .entity_words import (
     ALIASES,
     HELD,
     LEGAL_FORMS,
+    MINOR,
+    PLACE_HEADS,
     STOP,
     first_names,
     gazetteer,
@@ -29,10 +33,43 @@ from .entity_words import (
 # Wire copy marks a listed company with its ticker after its name: `<OHSC>`. In a headline the
 # ticker is kept as this mark, so the words before it are read as the firm's.
 TICKER_MARK = " | "
+_STATE_FORMS = frozenset({"republic", "kingdom"})  # "Republic of Finland" is Finland
+_NOT_THE_COUNTRY = frozenset({"republic-of-china"})  # Taiwan, not China
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")
 _HEADLINE_FIRM_WORDS = 3  # words between a town's name and the legal form or ticker ending it
 # Countries no longer on the map that wire copy of the 1980s names in firms' names.
 _FORMER = ("Soviet Union", "West Germany", "East Germany", "Britain", "Great Britain")
+
+
+def is_acronym(word: str) -> bool:
+    """Tell whether a word is an acronym like "NATO" or "U.S."."""
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def ticker_after_form(words: tuple[str, ...]) -> bool:
+    """Tell whether a run ends with a ticker written without brackets after a legal form
+    ("Punta Gorda Isles Inc PGA")."""
+    if len(words) < 3 or words[-1].lower() in LEGAL_FORMS or not is_acronym(words[-1]):
+        return False
+    return words[-2].lower().rstrip(".") in LEGAL_FORMS
+
+
+def town_before_head(words: tuple[str, ...]) -> bool:
+    """Tell whether a common word opening a run is a town's name before a place's head word
+    ("Orange County", "Mobile Bay"), not a word to trim."""
+    if len(words) != 2 or words[1].lower() not in PLACE_HEADS or words[0].lower() in MINOR:
+        return False
+    return key(words[0]) in gazetteer().names
+
+
+def state_form(words: tuple[str, ...]) -> bool:
+    """Tell whether a name is a country's formal name, "Kingdom of Sweden", "Republic of
+    Finland", so the country's own page is meant."""
+    if len(words) < 3 or words[0].lower() not in _STATE_FORMS or words[1] != "of":
+        return False
+    formal = key(" ".join(words))
+    return formal not in _NOT_THE_COUNTRY and key(" ".join(words[2:])) in gazetteer().regions
 
 
 def in_headline_firm(words: list[str], end: int, ticker_after: bool) -> bool:
