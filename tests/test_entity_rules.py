@@ -633,3 +633,18 @@ def test_a_place_named_only_beside_a_firm_it_opens_is_that_firms_short_name() ->
     found = gather(enumerate(candidates("", [t]) for t in FIRM_NAMED_BY_ITS_PLACE), 1)
     assert "sonora" not in {e.key for e in found.published}
     assert "sonora" in {e.key for e in found.unconfirmed}
+
+
+COUNTRY_ACRONYM_IN_A_FIRMS_NAME = "AEGON U.S. Holding Corp said it bought shares."
+TICKER_WITH_ITS_EXCHANGE = "L M Ericsson <ERIC ST> said it won a contract."
+SMALL_TOWN_AND_A_PARTNER = "Clayton and Dubilier Inc led the buyout."
+GENERAL_OPENING_A_UNION = "The General Union of Workers called a strike."
+PEOPLES_ADJECTIVE_BEFORE_STATE = "Norwegian state oil company Statoil said."
+
+
+def test_more_firms_and_peoples_from_a_self_judged_sample() -> None:
+    assert ("place", "United States") in names(COUNTRY_ACRONYM_IN_A_FIRMS_NAME)
+    assert ("organisation", "ERIC ST") not in names(TICKER_WITH_ITS_EXCHANGE)
+    assert names(SMALL_TOWN_AND_A_PARTNER) == {("organisation", "Clayton and Dubilier Inc")}
+    assert ("organisation", "General Union of Workers") in names(GENERAL_OPENING_A_UNION)
+    assert not any(kind == "place" for kind, _ in names(PEOPLES_ADJECTIVE_BEFORE_STATE))

@@ -286,7 +286,8 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     if len(rest) == 1 and at == 1 and words[0].lower() in ORG_HEADS and rest[0] in ORG_HEADS:
         return False  # "House and Senate": two bodies
     if at == 1 and len(rest) == 2 and rest[1].rstrip(".") in LEGAL_FORMS:
-        return key(words[0]) not in gazetteer().names  # "Pope and Talbot Inc", first or not
+        # "Pope and Talbot Inc", first or not, "Clayton and Dubilier Inc" (a small town's name)
+        return key(words[0]) not in gazetteer().major
     if words[at - 1].lower().rstrip(".") in LEGAL_FORMS:  # "X Corp and Y Co": two firms
         return False
     if not _FIRM_WORDS.isdisjoint(w.rstrip(".") for w in rest):  # "Toyo Trust and Banking Co"
@@ -334,6 +335,8 @@ def _titled(span: _Span) -> tuple[_Span, _Span]:
     while first and words[first - 1].lower().rstrip(".") in TITLE_RUN:
         first -= 1
     name = words[last + 1 :]
+    if name[0].lower() in ORG_FIRST:  # "General Union of Workers": no general's name
+        return span, _NO_NAME
     while name and name[0].lower() in DEPARTMENTS:
         name = name[1:]
     prefix = _Span(words[:first], span.initial, span.before, (), False)
@@ -860,6 +863,7 @@ _NAME_PARTICLES = frozenset(w.title() for w in PARTICLES - {"do", "y", "den", "a
 _ONE_WITH_AND = frozenset({"loan", "loans", "trust", "banking", "investment", "exchange"})
 _AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",), ("Associates",)})
 _NOT_LAST = EVENT_HEADS | WORK_HEADS | ROLES  # a name ending so is an event, a work or a role
+_EXCHANGE = re.compile(r"[A-Z]{1,5} [A-Z]{1,2}")  # a ticker and its exchange: "<ERIC ST>"
 _BRACKETED = re.compile(r"<([^<>\n]{1,80})>")
 _TABLE_ROW = re.compile(r"\bvs\.? [-+(]?\d")  # "Shr 34 cts vs 1.19 dlrs", "Net 807 vs 2,858"
 _SIGN_OFF = re.compile(
@@ -876,7 +880,7 @@ def _bracketed(block: str, ticker: str = "") -> tuple[str, list[_Mention]]:
 
     def unwrap(match: re.Match[str]) -> str:
         inner = " ".join(match.group(1).split())
-        if inner.isupper() and " " not in inner:
+        if inner.isupper() and (" " not in inner or _EXCHANGE.fullmatch(inner)):
             return ticker  # a ticker symbol
         marked.append(_Mention(ORG, inner))
         return " "

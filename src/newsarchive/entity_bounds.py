@@ -118,7 +118,7 @@ def countries_in(name: str) -> tuple[str, ...]:
     words, found, i = name.split(), list[str](), 0
     table = _countries()
     while i < len(words):
-        if _INITIAL.fullmatch(words[i]):  # "E.C. Jordan and Co": a surname after initials
+        if _INITIAL.fullmatch(words[i]) and key(words[i]) not in table:  # "E.C. Jordan and Co"
             i += 2
             continue
         for size in (3, 2, 1):

@@ -239,7 +239,8 @@ SAME_AS = ALIASES | {
 DEMONYMS = _words("""dutch french british spanish swiss arab arabs soviet greek thai welsh
 scottish irish danish swedish finnish polish turkish english european asian african latin
 western eastern filipino kurdish basque flemish catholic protestant muslim islamic christian
-jewish buddhist hindu sunni shiite orthodox""")
+jewish buddhist hindu sunni shiite orthodox norwegian lebanese congolese ecuadorean argentine
+peruvian saudi cypriot malagasy""")
 # US states as wire copy abbreviates them ("Neal, W. Va."): never part of a person's name.
 STATE_ABBREVIATIONS = _words("""ala ariz ark calif colo conn del fla ga ill ind kan ky la mass md
 mich minn miss mo mont neb nebr nev okla ore pa tenn tex va vt wash wis wyo""")
