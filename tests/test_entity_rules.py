@@ -648,3 +648,12 @@ def test_more_firms_and_peoples_from_a_self_judged_sample() -> None:
     assert names(SMALL_TOWN_AND_A_PARTNER) == {("organisation", "Clayton and Dubilier Inc")}
     assert ("organisation", "General Union of Workers") in names(GENERAL_OPENING_A_UNION)
     assert not any(kind == "place" for kind, _ in names(PEOPLES_ADJECTIVE_BEFORE_STATE))
+
+
+A_FIRMS_SHARE_CAPITAL = "Twenty pct of the capital of Himont, a venture, is held by Montedison."
+A_UNION_NAMED_IN_THE_PLURAL = "The Communist-led Workers Commissions union said prices rose."
+
+
+def test_a_firms_capital_is_no_place_and_a_plural_head_is_an_organisation() -> None:
+    assert ("place", "Himont") not in names(A_FIRMS_SHARE_CAPITAL)
+    assert ("organisation", "Workers Commissions") in names(A_UNION_NAMED_IN_THE_PLURAL)

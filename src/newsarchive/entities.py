@@ -97,6 +97,7 @@ PERSON, PLACE, ORG = "person", "place", "organisation"
 WEAK_PERSON, WEAK_PLACE, WEAK_ORG = "person?", "place?", "organisation?"
 _TRAILING = DAYS | SUFFIXES  # dropped from the end of a name, with a trailing "."
 _OF = frozenset({"of", "for"})
+_CAPITAL_OF = ("capital", "of")
 _SPLITTERS = frozenset({"of", "for", "and", "the"})  # words a span may be split or trimmed at
 _CAPITAL_SPLITTERS = frozenset(w.title() for w in _SPLITTERS)
 _LONG = 20_000  # characters in an article past which its lowercase words are listed at once
@@ -548,6 +549,8 @@ def _place_cue(span: _Span) -> str:
     """Return the kind the words around a span give it: a place for "X state", "city of X",
     ", a town"; only an unconfirmed one for "in X" ("in Treasury bonds"); else ""."""
     before, after = span.before, span.after
+    if before[-2:] == _CAPITAL_OF and key(" ".join(span.words)) not in gazetteer().names:
+        return WEAK_PLACE  # "the capital of Himont": a firm's share capital, maybe
     if before[-2:] in PLACE_BEFORE or after[:1] in PLACE_AFTER or after in APPOSITION:
         return PLACE
     if after == STATE_AFTER:

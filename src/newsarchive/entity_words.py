@@ -69,7 +69,7 @@ house board commission federation union organisation organization association le
 college school academy secretariat army party order authority agency society chamber""")
 ORG_HEADS = ORG_FIRST | _words("""guard navy force forces corps marines police cartel agency
 inc inc. corp corp. corporation co co. cos company ltd ltd. llc group holdings committee service
-savings
+savings commissions
 services authority administration assembly parliament congress senate foundation fund trust
 network times post journal herald tribune news gazette telegraph chronicle press airlines airways
 motors electric systems technologies partners exchange front movement brigade brigades cabinet
