@@ -657,3 +657,19 @@ A_UNION_NAMED_IN_THE_PLURAL = "The Communist-led Workers Commissions union said 
 def test_a_firms_capital_is_no_place_and_a_plural_head_is_an_organisation() -> None:
     assert ("place", "Himont") not in names(A_FIRMS_SHARE_CAPITAL)
     assert ("organisation", "Workers Commissions") in names(A_UNION_NAMED_IN_THE_PLURAL)
+
+
+FIRMS_NAMED_WITH_A_POSSESSIVE = (
+    "Moody's Investors Service Inc downgraded it. Britain's Imperial Chemical Industries Plc "
+    "and Chrysler's American Motors Corp said."
+)
+
+
+def test_a_possessive_opens_a_firm_only_before_a_tail_with_no_name_of_its_own() -> None:
+    assert {
+        name for kind, name in names(FIRMS_NAMED_WITH_A_POSSESSIVE) if kind == "organisation"
+    } == {
+        "Moody's Investors Service Inc",
+        "Imperial Chemical Industries Plc",
+        "American Motors Corp",
+    }

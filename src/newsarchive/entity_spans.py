@@ -20,7 +20,9 @@ from .entity_words import (
     CONNECTORS,
     FEATURE_AFTER,
     GIVEN_ABBREVIATIONS,
+    LEGAL_FORMS,
     OPENERS,
+    ORG_HEADS,
     PERSON_CUE,
     PLACE_AFTER,
     PLACE_BEFORE,
@@ -166,8 +168,11 @@ def _split_run(text: str, run: re.Match[str]) -> list[_Fields]:
     """Cut a run after each word that ends a name ("Cartel's", "Mexico-based") inside it."""
     spans: list[_Fields] = []
     start, words = run.start(), []
-    for piece in _NON_SPACE.finditer(text, run.start(), run.end()):
+    pieces = [p.group() for p in _NON_SPACE.finditer(text, run.start(), run.end())]
+    for i, piece in enumerate(_NON_SPACE.finditer(text, run.start(), run.end())):
         word, closes = normal_word(piece.group())
+        if closes and _firm_of_possessive(pieces, i):
+            word, closes = piece.group(), False  # "Moody's Investors Service Inc": one firm
         words.append(word)
         if closes or piece.end() == run.end():
             before, after = _before(text, start), _after(text, piece.end())
@@ -175,6 +180,20 @@ def _split_run(text: str, run: re.Match[str]) -> list[_Fields]:
             spans.append((tuple(words), initial, _cue(before), after, closes))
             start, words = piece.end(), []
     return spans
+
+
+def _firm_of_possessive(pieces: list[str], i: int) -> bool:
+    """Tell whether a possessive word opens a firm's name: the words after it have no name of
+    their own, only a head word and a legal form ("Moody's Investors Service Inc", "Wendy's
+    International Inc"), and it is no place ("Britain's ...")."""
+    piece = pieces[i]
+    if not piece.endswith(("'s", "’s")) or i + 1 >= len(pieces) or i > 1:
+        return False
+    last = pieces[-1].lower().rstrip(".,")
+    after = normal_word(pieces[i + 1])[0].lower()
+    if last not in LEGAL_FORMS or not (after in ORG_HEADS or after in LEGAL_FORMS):
+        return False
+    return key(piece[:-2]) not in gazetteer().names
 
 
 def _before(text: str, end: int) -> tuple[str, ...]:

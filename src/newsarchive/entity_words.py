@@ -69,7 +69,7 @@ house board commission federation union organisation organization association le
 college school academy secretariat army party order authority agency society chamber""")
 ORG_HEADS = ORG_FIRST | _words("""guard navy force forces corps marines police cartel agency
 inc inc. corp corp. corporation co co. cos company ltd ltd. llc group holdings committee service
-savings commissions
+savings commissions investors
 services authority administration assembly parliament congress senate foundation fund trust
 network times post journal herald tribune news gazette telegraph chronicle press airlines airways
 motors electric systems technologies partners exchange front movement brigade brigades cabinet
@@ -293,7 +293,7 @@ federal assembly parliament ministry finance foreign trade economics economy int
 defence defense commerce agriculture industry energy labour labor health education transport
 transportation statistics office bureau department commission council committee board party
 police army navy government cabinet company co inc corp institute state administration
-securities services unit division subsidiary chamber trade economic research""")
+securities services unit division subsidiary chamber trade economic research investors""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST
