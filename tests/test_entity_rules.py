@@ -660,7 +660,8 @@ def test_a_firms_capital_is_no_place_and_a_plural_head_is_an_organisation() -> N
 
 
 FIRMS_NAMED_WITH_A_POSSESSIVE = (
-    "Moody's Investors Service Inc downgraded it. Britain's Imperial Chemical Industries Plc "
+    "It is rated A-3 by Moody's Investors Service Inc and A by S and P. "
+    "Britain's Imperial Chemical Industries Plc "
     "and Chrysler's American Motors Corp said."
 )
 

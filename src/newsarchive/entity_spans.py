@@ -189,11 +189,15 @@ def _firm_of_possessive(pieces: list[str], i: int) -> bool:
     piece = pieces[i]
     if not piece.endswith(("'s", "’s")) or i + 1 >= len(pieces) or i > 1:
         return False
-    last = pieces[-1].lower().rstrip(".,")
     after = normal_word(pieces[i + 1])[0].lower()
-    if last not in LEGAL_FORMS or not (after in ORG_HEADS or after in LEGAL_FORMS):
+    if not (after in ORG_HEADS or after in LEGAL_FORMS) or key(piece[:-2]) in gazetteer().names:
         return False
-    return key(piece[:-2]) not in gazetteer().names
+    for word in (p.lower().rstrip(".,") for p in pieces[i + 1 : i + 5]):  # "... Inc and AA by"
+        if word in LEGAL_FORMS:
+            return True
+        if word in CONNECTORS:
+            return False
+    return False
 
 
 def _before(text: str, end: int) -> tuple[str, ...]:
