@@ -674,3 +674,14 @@ def test_a_possessive_opens_a_firm_only_before_a_tail_with_no_name_of_its_own() 
         "Imperial Chemical Industries Plc",
         "American Motors Corp",
     }
+
+
+TWO_COUNTRIES_JOINED_BY_AND = "Kuwait asked the United States and Soviet Union for their flags."
+
+
+def test_two_countries_joined_by_and_are_two_places() -> None:
+    assert names(TWO_COUNTRIES_JOINED_BY_AND) == {
+        ("place", "Kuwait"),
+        ("place", "United States"),
+        ("place", "Soviet Union"),
+    }

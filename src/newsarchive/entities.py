@@ -315,7 +315,9 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
         return True
     # a place, "and", then more than a head: "Bristol and West Building Society",
     # "Pittsburgh and West Virginia Railroad" (not "Japan and World Bank", a known name)
-    return len(rest) > 1 and key(" ".join(words[at + 1 :])) not in ORG_NAMES
+    # and not two places: "United States and Soviet Union"
+    after = key(" ".join(words[at + 1 :]))
+    return len(rest) > 1 and after not in ORG_NAMES and after not in gazetteer().names
 
 
 def _titled(span: _Span) -> tuple[_Span, _Span]:
