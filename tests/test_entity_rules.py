@@ -483,3 +483,205 @@ def test_places_in_a_run_that_opens_a_firms_name_are_that_firm() -> None:
     assert set(candidates(*TWO_PLACES_OPEN_A_FIRM[:1], [TWO_PLACES_OPEN_A_FIRM[1]])) == {
         ("organisation", "Ohio Edison Co")
     }
+
+
+ABBREVIATED_GIVEN_NAMES_IN_FIRMS = (
+    "Chas. P. Young Co, a subsidiary of Service Resources Corp, said it bought a printer. "
+    "Wm. Wrigley Jr. Co raised prices. A pack costs more, Wrigley said."
+)
+
+
+def test_an_abbreviated_given_name_opens_a_firm_not_a_place() -> None:
+    assert names(ABBREVIATED_GIVEN_NAMES_IN_FIRMS) == {
+        ("organisation", "Chas. P. Young Co"),
+        ("organisation", "Service Resources Corp"),
+        ("organisation", "Wm. Wrigley Jr. Co"),
+    }
+
+
+A_COUNTY_AFTER_A_COMMON_WORD = "It will build a plant in Orange County, a rival in County Hall."
+
+
+def test_a_county_keeps_its_town_and_a_place_head_alone_is_no_place() -> None:
+    places = {name for kind, name in names(A_COUNTY_AFTER_A_COMMON_WORD) if kind == "place"}
+    assert places == {"Orange County"}
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["OAK HILL SPORTSWEAR CORP <OHSC> 4TH QTR NET", "FIRST CONNECTICUT <FCO> SETS PAYOUT"],
+)
+def test_a_town_opening_a_firms_name_in_a_headline_is_no_place(title: str) -> None:
+    assert not any(kind == "place" for kind, _ in names("Shr 27 cts vs 28 cts", title))
+
+
+UNBRACKETED_TICKER_AFTER_LEGAL_FORM = "Punta Gorda Isles Inc PGA said it sold preferred stock."
+
+
+def test_an_unbracketed_ticker_after_a_legal_form_ends_the_firm() -> None:
+    assert names(UNBRACKETED_TICKER_AFTER_LEGAL_FORM) == {("organisation", "Punta Gorda Isles Inc")}
+
+
+TWO_FIRMS_OF_ONE_FAMILY = (
+    "Charles Cheleden, chairman of Liberty Financial and Liberty Savings, said."
+)
+THRIFT_WITH_AND_AND_ITS_TOWN = (
+    "It closed Equitable Savings and Loan Association of Fountain Valley."
+)
+FIRM_WITH_AND_AND_CITY = "The thrift plans to form Home and City Bancorp Inc soon."
+ANALYST_OF_A_FIRM_WITH_AND_CO = '"No change," said Joseph Liro of S.G. Warburg and Co Inc.'
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (TWO_FIRMS_OF_ONE_FAMILY, {"Charles Cheleden", "Liberty Financial", "Liberty Savings"}),
+        (
+            THRIFT_WITH_AND_AND_ITS_TOWN,
+            {"Equitable Savings and Loan Association of Fountain Valley"},
+        ),
+        (ANALYST_OF_A_FIRM_WITH_AND_CO, {"Joseph Liro", "S.G. Warburg and Co Inc"}),
+        (FIRM_WITH_AND_AND_CITY, {"Home and City Bancorp Inc"}),
+    ],
+)
+def test_and_and_of_keep_one_name_whole_and_two_apart(text: str, expected: set[str]) -> None:
+    assert {name for _, name in names(text)} == expected
+
+
+GENERIC_INSTITUTE = "Growth will slow, the Institute of Economic Research said."
+TITLE_WITHOUT_NAME = (
+    "Deputy Assistant Secretary of State for Inter-American Affairs Paul Taylor spoke."
+)
+ADJECTIVE_MAJOR = "The merger would hurt Dayton, a major Piedmont hub."
+
+
+@pytest.mark.parametrize("text", [GENERIC_INSTITUTE, TITLE_WITHOUT_NAME, ADJECTIVE_MAJOR])
+def test_generic_institutes_bare_titles_and_adjectives_give_no_page(text: str) -> None:
+    published = {e.name for e in entities_of(text).values()}
+    assert not published & {"Institute of Economic Research", "Assistant Secretary", "Piedmont"}
+
+
+COUNTRIES_IN_FIRMS = (
+    "The Bank of Japan intervened. Cooper Canada Ltd said. E.C. Jordan and Co advised."
+)
+
+
+def test_a_country_in_a_firms_name_is_named_too_but_not_a_surname() -> None:
+    places = {name for kind, name in names(COUNTRIES_IN_FIRMS) if kind == "place"}
+    assert places == {"Japan", "Canada"}
+
+
+COUNTRIES_MISREAD = (
+    "Fighting would go on in Chad. Aid went to Liberia and Niger. USSR grain imports rose. "
+    "Exports to the Netherlands fell. The Kingdom of Sweden is issuing a bond."
+)
+
+
+def test_countries_named_like_people_peoples_or_formally_are_places() -> None:
+    places = {name for kind, name in names(COUNTRIES_MISREAD) if kind == "place"}
+    assert places == {"Chad", "Liberia", "Niger", "Soviet Union", "Netherlands", "Sweden"}
+
+
+def test_a_bare_surname_does_not_join_a_name_seen_once() -> None:
+    found = entities_of("Charles Chapman was named president.", "Chapman said it would.")
+    assert found["charles-chapman"].articles == (0,)
+
+
+A_FEATURE_NAMED_IN_LOWERCASE = (
+    "Tankers use the Suez canal and barges the Orinoco river and the St Lawrence Seaway."
+)
+
+
+def test_a_name_before_a_lowercase_feature_head_is_that_feature() -> None:
+    assert names(A_FEATURE_NAMED_IN_LOWERCASE) == {
+        ("place", "Suez Canal"),
+        ("place", "Orinoco River"),
+        ("place", "St Lawrence Seaway"),
+    }
+
+
+TITLE_OPENING_A_SENTENCE_AND_IN_LOWERCASE = (
+    "President Reagan, fighting to recover, will speak. I think the president wants change."
+)
+
+
+def test_a_title_opening_a_sentence_stays_though_written_in_lowercase_elsewhere() -> None:
+    assert ("person", "Reagan") in names(TITLE_OPENING_A_SENTENCE_AND_IN_LOWERCASE)
+
+
+def test_given_names_alone_do_not_join_a_longer_name_they_open() -> None:
+    found = entities_of("John Paul Decker sued Mellon.", "Pope John Paul visited Chile.")
+    assert found["john-paul-decker"].articles == (0,)
+
+
+DOTTED_ACRONYM_IN_A_FIRMS_NAME = "KLM took a 15 pct stake in Air U.K. Ltd, a British airline."
+FIRM_NAME_AFTER_A_SLASH = "MGM/UA Communications Co said it signed an agreement."
+
+
+def test_a_firms_name_is_written_as_the_text_writes_it_and_not_cut_at_a_slash() -> None:
+    assert ("organisation", "Air U.K. Ltd") in names(DOTTED_ACRONYM_IN_A_FIRMS_NAME)
+    assert ("organisation", "UA Communications Co") not in names(FIRM_NAME_AFTER_A_SLASH)
+
+
+FIRM_NAMED_BY_ITS_PLACE = (
+    "Sonora Gold Corp said it sold shares. Sonora will use the money.",
+    "ABM Gold bought Sonora Gold Corp shares. The deal helps Sonora.",
+)
+
+
+def test_a_place_named_only_beside_a_firm_it_opens_is_that_firms_short_name() -> None:
+    found = gather(enumerate(candidates("", [t]) for t in FIRM_NAMED_BY_ITS_PLACE), 1)
+    assert "sonora" not in {e.key for e in found.published}
+    assert "sonora" in {e.key for e in found.unconfirmed}
+
+
+COUNTRY_ACRONYM_IN_A_FIRMS_NAME = "AEGON U.S. Holding Corp said it bought shares."
+TICKER_WITH_ITS_EXCHANGE = "L M Ericsson <ERIC ST> said it won a contract."
+SMALL_TOWN_AND_A_PARTNER = "Clayton and Dubilier Inc led the buyout."
+GENERAL_OPENING_A_UNION = "The General Union of Workers called a strike."
+PEOPLES_ADJECTIVE_BEFORE_STATE = "Norwegian state oil company Statoil said."
+
+
+def test_more_firms_and_peoples_from_a_self_judged_sample() -> None:
+    assert ("place", "United States") in names(COUNTRY_ACRONYM_IN_A_FIRMS_NAME)
+    assert ("organisation", "ERIC ST") not in names(TICKER_WITH_ITS_EXCHANGE)
+    assert names(SMALL_TOWN_AND_A_PARTNER) == {("organisation", "Clayton and Dubilier Inc")}
+    assert ("organisation", "General Union of Workers") in names(GENERAL_OPENING_A_UNION)
+    assert not any(kind == "place" for kind, _ in names(PEOPLES_ADJECTIVE_BEFORE_STATE))
+
+
+A_FIRMS_SHARE_CAPITAL = "Twenty pct of the capital of Himont, a venture, is held by Montedison."
+A_UNION_NAMED_IN_THE_PLURAL = "The Communist-led Workers Commissions union said prices rose."
+
+
+def test_a_firms_capital_is_no_place_and_a_plural_head_is_an_organisation() -> None:
+    assert ("place", "Himont") not in names(A_FIRMS_SHARE_CAPITAL)
+    assert ("organisation", "Workers Commissions") in names(A_UNION_NAMED_IN_THE_PLURAL)
+
+
+FIRMS_NAMED_WITH_A_POSSESSIVE = (
+    "It is rated A-3 by Moody's Investors Service Inc and A by S and P. "
+    "Britain's Imperial Chemical Industries Plc "
+    "and Chrysler's American Motors Corp said."
+)
+
+
+def test_a_possessive_opens_a_firm_only_before_a_tail_with_no_name_of_its_own() -> None:
+    assert {
+        name for kind, name in names(FIRMS_NAMED_WITH_A_POSSESSIVE) if kind == "organisation"
+    } == {
+        "Moody's Investors Service Inc",
+        "Imperial Chemical Industries Plc",
+        "American Motors Corp",
+    }
+
+
+TWO_COUNTRIES_JOINED_BY_AND = "Kuwait asked the United States and Soviet Union for their flags."
+
+
+def test_two_countries_joined_by_and_are_two_places() -> None:
+    assert names(TWO_COUNTRIES_JOINED_BY_AND) == {
+        ("place", "Kuwait"),
+        ("place", "United States"),
+        ("place", "Soviet Union"),
+    }

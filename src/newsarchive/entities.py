@@ -20,6 +20,18 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from .entity_bounds import (
+    TICKER_MARK,
+    before_held_of,
+    countries_in,
+    in_headline_firm,
+    is_acronym,
+    loose_of_before_and,
+    state_form,
+    ticker_after_form,
+    town_before_head,
+    two_names_with_and,
+)
 from .entity_spans import (
     EMPLOYER_CUE,
     FIRM_CUE,
@@ -41,8 +53,10 @@ from .entity_words import (
     DEPARTMENTS,
     END_DROP,
     EVENT_HEADS,
+    FEATURE_AFTER,
     FOREIGN_ORG_FIRST,
     GENERIC,
+    GIVEN_ABBREVIATIONS,
     HEADS,
     HELD,
     LEAD,
@@ -82,6 +96,8 @@ PERSON, PLACE, ORG = "person", "place", "organisation"
 # "said", legal form or head word): kept for review, never published on its own.
 WEAK_PERSON, WEAK_PLACE, WEAK_ORG = "person?", "place?", "organisation?"
 _TRAILING = DAYS | SUFFIXES  # dropped from the end of a name, with a trailing "."
+_OF = frozenset({"of", "for"})
+_CAPITAL_OF = ("capital", "of")
 _SPLITTERS = frozenset({"of", "for", "and", "the"})  # words a span may be split or trimmed at
 _CAPITAL_SPLITTERS = frozenset(w.title() for w in _SPLITTERS)
 _LONG = 20_000  # characters in an article past which its lowercase words are listed at once
@@ -100,7 +116,7 @@ _WIRE_NOTES = frozenset(
     ["revised", "corrected", "correction", "update", "updated", "amended", "repeat"]
 )
 _BYLINE = re.compile(r"\s*By [A-Z]\S*(?: [A-Z]\S*){0,3}\s*$")
-_PUNCTUATION = re.compile(r"[^\w\s'’.-]+")
+_PUNCTUATION = re.compile(r"([^\w\s'’.-]+)")  # the marks kept: a ticker's says a firm ends
 
 
 # Named tuples rather than dataclasses: classifying a run makes several, and tuples are cheaper.
@@ -151,29 +167,30 @@ def _is_stop(word: str) -> bool:
     return word.lower() in STOP and not (len(word) > 1 and word.isupper())
 
 
-def _is_acronym(word: str) -> bool:
-    """Tell whether a word is an acronym like "NATO" or "U.S."."""
-    letters = word.replace(".", "")
-    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
-
-
 def _trim(span: _Span, opener_in_lowercase: bool) -> _Span:
     """Drop leading and trailing function words, and an opening word used in lowercase elsewhere."""
     words, initial = span.words, span.initial
     headed = words[-1].lower() in HEADS
+    # a title opening a sentence stays, though the article writes it in lowercase elsewhere
+    # ("President Reagan, fighting ..." beside "the president wants")
+    titled = words[0].lower().rstrip(".") in TITLES
     while words and (
         words[0] in CONNECTORS
         or (
             _is_stop(words[0])
             and not ((headed or _firm_of_a_place(words[:2])) and words[0] in _FIRM_OPENERS)
             and not (len(words) > 1 and words[0] in _NAME_PARTICLES)
+            and not town_before_head(words)
         )
         or words[0].lower() in CALENDAR
-        or (initial and not headed and len(words) > 1 and opener_in_lowercase)
+        or (initial and not headed and len(words) > 1 and opener_in_lowercase and not titled)
     ):
         words, initial = words[1:], False
     while words and (
-        words[-1] in CONNECTORS or _is_stop(words[-1]) or words[-1].lower().rstrip(".") in _TRAILING
+        words[-1] in CONNECTORS
+        or _is_stop(words[-1])
+        or words[-1].lower().rstrip(".") in _TRAILING
+        or ticker_after_form(words)
     ):
         words = words[:-1]
     if words is span.words:
@@ -191,7 +208,8 @@ def _segments(span: _Span) -> list[tuple[_Span, bool]]:
     """Split a span at "and", "of" or "for" unless a head ("Ministry of") holds it."""
     if _SPLITTERS.isdisjoint(span.words):
         return [(span, False)] if span.words else []
-    if _one_name_with_and(span.words, span.initial) or _firm_of_place(span.words):
+    whole = _one_name_with_and(span.words, span.initial)
+    if (whole and not loose_of_before_and(span.words)) or _firm_of_place(span.words):
         return [(span, False)]
     chunks: list[list[str]] = [[]]
     for i, word in enumerate(span.words):
@@ -241,7 +259,7 @@ def _country_prefix(word: str) -> str:
     """Return the country an acronym such as "U.S." (read as "United States") names, or ""."""
     if word in _COUNTRIES:
         return word
-    return ALIASES.get(key(word), "") if _is_acronym(word) else ""
+    return ALIASES.get(key(word), "") if is_acronym(word) else ""
 
 
 _COUNTRIES = frozenset(ALIASES.values())
@@ -256,15 +274,21 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     if key(" ".join(words)) in ORG_NAMES:  # "Securities and Exchange Commission"
         return True
     at = words.index("and")
-    rest = [w.lower() for w in words[at + 1 :]]
-    if not rest or "the" in rest or "and" in rest or not HELD.isdisjoint(rest[:-1]):
+    if two_names_with_and(words, at):  # "Liberty Financial and Liberty Savings"
         return False
-    if "for" in rest or "of" in rest:  # "Edelman and Dominion Textile Ltd for Burlington Inc"
+    # "Edelman and Dominion Textile Ltd for Burlington Inc": two names; but "Savings and Loan
+    # Association of Fountain Valley" is one, read up to its "of"
+    rest = before_held_of([w.lower() for w in words[at + 1 :]])
+    if rest is None:
+        return False
+    words = words[: at + 1 + len(rest)]
+    if not rest or "the" in rest or "and" in rest or not ORG_FIRST.isdisjoint(rest[:-1]):
         return False
     if len(rest) == 1 and at == 1 and words[0].lower() in ORG_HEADS and rest[0] in ORG_HEADS:
         return False  # "House and Senate": two bodies
     if at == 1 and len(rest) == 2 and rest[1].rstrip(".") in LEGAL_FORMS:
-        return key(words[0]) not in gazetteer().names  # "Pope and Talbot Inc", first or not
+        # "Pope and Talbot Inc", first or not, "Clayton and Dubilier Inc" (a small town's name)
+        return key(words[0]) not in gazetteer().major
     if words[at - 1].lower().rstrip(".") in LEGAL_FORMS:  # "X Corp and Y Co": two firms
         return False
     if not _FIRM_WORDS.isdisjoint(w.rstrip(".") for w in rest):  # "Toyo Trust and Banking Co"
@@ -291,7 +315,9 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
         return True
     # a place, "and", then more than a head: "Bristol and West Building Society",
     # "Pittsburgh and West Virginia Railroad" (not "Japan and World Bank", a known name)
-    return len(rest) > 1 and key(" ".join(words[at + 1 :])) not in ORG_NAMES
+    # and not two places: "United States and Soviet Union"
+    after = key(" ".join(words[at + 1 :]))
+    return len(rest) > 1 and after not in ORG_NAMES and after not in gazetteer().names
 
 
 def _titled(span: _Span) -> tuple[_Span, _Span]:
@@ -312,6 +338,8 @@ def _titled(span: _Span) -> tuple[_Span, _Span]:
     while first and words[first - 1].lower().rstrip(".") in TITLE_RUN:
         first -= 1
     name = words[last + 1 :]
+    if name[0].lower() in ORG_FIRST:  # "General Union of Workers": no general's name
+        return span, _NO_NAME
     while name and name[0].lower() in DEPARTMENTS:
         name = name[1:]
     prefix = _Span(words[:first], span.initial, span.before, (), False)
@@ -418,9 +446,10 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
         or _firm_of_place(span.words)
         or _firm_of_a_place(span.words)
     ):
-        cut = "and" in words and span.before[-1:] == (",",)  # "Kidder, Peabody and Co"
+        # "Kidder, Peabody and Co"; "MGM/UA Communications Co": the name goes on before
+        cut = ("and" in words and span.before[-1:] == (",",)) or span.before[-1:] == ("/",)
         # "Stock Exchange", "Chamber of Commerce": every city has one, so which is unsaid
-        local = words[0] in _EVERY_CITY and GENERIC.issuperset(w for w in words if w != "of")
+        local = words[0] in _EVERY_CITY and GENERIC.issuperset(w for w in words if w not in _OF)
         generic = local or GENERIC.issuperset(words)
         kind = WEAK_ORG if cut or generic else ORG
     elif any(map(_demonym, span.words)):  # "South African", "Gulf Arab", "Swiss Krugerrand"
@@ -430,6 +459,8 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     elif words[-1] in _NOT_LAST and words[-1] not in ROLES:  # "Gulf War", "World Cup"
         kind = ""
     elif words[-1] in PLACE_HEADS or words[0] in PLACE_FIRST:
+        if state_form(span.words):  # "Kingdom of Sweden" is Sweden
+            return [_Mention(PLACE, gaz.names[key(" ".join(span.words[2:]))])]
         kind = PLACE
     elif (
         words[-1] in _NOT_LAST
@@ -444,6 +475,8 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
         kind = WEAK_ORG
     elif words[-1].rstrip(".") in STATE_ABBREVIATIONS:  # "W. Va"
         kind = ""
+    elif words[-1] in _TITLE_LAST and not _named_person(span.words):
+        kind = ""  # a title, no name: "(Deputy) Assistant Secretary"
     elif (len(parts) > 1 and len(parts[-1]) > 1 and (cued or _named_person(span.words))) or (
         len(parts) > 1 and len(span.after) == 2 and span.after[1] in ROLE_AFTER
     ):
@@ -455,7 +488,7 @@ def _classify(span: _Span, cued: bool) -> list[_Mention]:
     elif all(key(w) in gaz.major for w in span.words):
         return [_Mention(PLACE, w) for w in span.words]
     elif len(parts) > 1 and key(span.words[0]) not in gaz.major:
-        kind = "" if any(map(_is_acronym, span.words)) else WEAK_PERSON
+        kind = "" if any(map(is_acronym, span.words)) else WEAK_PERSON
     return [_Mention(kind, name, kind in (PERSON, WEAK_PERSON))]
 
 
@@ -480,7 +513,7 @@ def _single(word: str, span: _Span, cued: bool) -> _Mention:
     gaz, lowered, folded = gazetteer(), word.lower(), key(word)
     if len(folded) < 2:
         return _Mention("", word)
-    if _is_acronym(word):
+    if is_acronym(word):
         if folded in ALIASES:
             return _Mention(PLACE, ALIASES[folded])
         if folded in STOP_ACRONYMS or lowered in SINGLE_DROP:
@@ -488,14 +521,18 @@ def _single(word: str, span: _Span, cued: bool) -> _Mention:
         return _Mention(ORG if lowered in ORGS else WEAK_ORG, word)
     if lowered in ORGS or _is_stop(word) or lowered in SINGLE_DROP or lowered in ROLES:
         return _Mention(ORG if lowered in ORGS else "", word)
-    if _demonym(word):
-        return _Mention("", word)
+    if _demonym(word) or (lowered in PLACE_HEADS and folded not in gaz.regions):
+        return _Mention("", word)  # "Iraqi"; "County" alone names no county
+    if span.after[:1] in FEATURE_AFTER and not is_acronym(word):
+        return _Mention(PLACE, f"{word} {span.after[0].title()}")  # "Suez canal"
     if span.after == STATE_AFTER:  # "a Shelby, N.C., savings bank"
+        return _Mention(PLACE, word)
+    named = cued or span.before[-1:] in PERSON_CUE or span.after[:1] in SAID
+    if folded in gaz.regions and not named:  # "in Chad": a country before a given name
         return _Mention(PLACE, word)
     if lowered in first_names():  # "(Prime Minister Yasuhiro) Nakasone": never a page alone
         # and without a title, a cue or "said" after it, no person ("Dean" of Dean/Alco Food
         # Prep): it stands only for a fuller name in the article
-        named = cued or span.before[-1:] in PERSON_CUE or span.after[:1] in SAID
         return _Mention(WEAK_PERSON if named else "", word, True)
     if cued or span.before[-1:] in PERSON_CUE:
         return _Mention(PERSON, word, True)
@@ -514,6 +551,8 @@ def _place_cue(span: _Span) -> str:
     """Return the kind the words around a span give it: a place for "X state", "city of X",
     ", a town"; only an unconfirmed one for "in X" ("in Treasury bonds"); else ""."""
     before, after = span.before, span.after
+    if before[-2:] == _CAPITAL_OF and key(" ".join(span.words)) not in gazetteer().names:
+        return WEAK_PLACE  # "the capital of Himont": a firm's share capital, maybe
     if before[-2:] in PLACE_BEFORE or after[:1] in PLACE_AFTER or after in APPOSITION:
         return PLACE
     if after == STATE_AFTER:
@@ -530,6 +569,8 @@ def _demonym(word: str) -> bool:
     if lowered in DEMONYMS:
         return True
     regions = gazetteer().regions
+    if key(word) in regions:  # "Niger" is a country, not a people of Nigeria
+        return False
     if key(lowered + "ia") in regions:  # "Yugoslav" of Yugoslavia
         return True
     for suffix in ("ian", "an", "n", "i", "ese", "ish"):
@@ -581,7 +622,8 @@ def _headline(text: str, known: dict[tuple[str, ...], _Mention]) -> list[_Mentio
     found: list[_Mention] = []
     shouting = text.isupper()
     starts, places = {parts[0] for parts in known} | _OPEN_ANY, _place_starts()
-    for chunk in _PUNCTUATION.split(text):
+    pieces = _PUNCTUATION.split(text)
+    for chunk, mark in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
         words = [normal_word(t)[0] for t in TOKEN.findall(chunk) if t[0].isalpha()]
         i = 0
         while i < len(words):
@@ -591,7 +633,11 @@ def _headline(text: str, known: dict[tuple[str, ...], _Mention]) -> list[_Mentio
             longer = first in starts or first in places
             if longer or _may_be_alone(words[i], shouting):
                 end, hit = _longest(words, i, known, shouting, 5 if longer else 1)
-                found += [hit] if hit is not None else []
+                # a town opening a firm's name, which the body does not name: "OAK HILL
+                # SPORTSWEAR CORP <OHSC>"
+                firm = hit is not None and hit.kind == PLACE and _name_parts(hit.name) not in known
+                if not (firm and in_headline_firm(words, end, "|" in mark)):
+                    found += [hit] if hit is not None else []
             else:
                 end = i + 1
             i = end
@@ -604,7 +650,7 @@ _OPEN_ANY = PARTICLES | {""}  # "de la Madrid", and a word with no letters to fo
 def _may_be_alone(word: str, shouting: bool) -> bool:
     """Tell whether a headline word can be a name on its own that `_lookup` knows."""
     return word.lower() in ORGS or (
-        not shouting and (key(word) in gazetteer().major or _is_acronym(word))
+        not shouting and (key(word) in gazetteer().major or is_acronym(word))
     )
 
 
@@ -643,7 +689,7 @@ def _lookup(
     folded = key(phrase)
     if folded in gaz.names and (len(words) > 1 or (folded in gaz.major and not shouting)):
         return _Mention(PLACE, gaz.names[folded] if shouting else phrase)
-    if len(words) == 1 and (lowered in ORGS or (not shouting and _is_acronym(phrase))):
+    if len(words) == 1 and (lowered in ORGS or (not shouting and is_acronym(phrase))):
         return _single(phrase, _Span((phrase,), False, (), (), False), False)
     return None
 
@@ -713,9 +759,10 @@ def _known(mentions: Iterable[_Mention]) -> dict[tuple[str, ...], _Mention]:
 
 
 def _after_initials(name: str) -> tuple[str, ...]:
-    """Return a name's folded words from the first that is more than initials ("R.P.")."""
+    """Return a name's folded words from the first that is more than initials ("R.P.") or an
+    abbreviated given name ("Wm." of Wm. Wrigley Jr. Co)."""
     words = name.split()
-    at = next((i for i, w in enumerate(words) if not _INITIALS.fullmatch(w)), len(words))
+    at = next((i for i, w in enumerate(words) if not _OPENING_INITIALS.fullmatch(w)), len(words))
     return _name_parts(" ".join(words[at:]))
 
 
@@ -723,7 +770,7 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     """Return (kind, surface name) mentions found in one article, deduplicated, in stable order.
 
     A kind ending in "?" (`WEAK_PERSON`, `WEAK_ORG`) is a name read without evidence for it."""
-    blocks = [_bracketed(block) for block in (title, *paragraphs)]
+    blocks = [_bracketed(title, TICKER_MARK), *map(_bracketed, paragraphs)]
     read = [_dateline(_prepare(block)) for block, _ in blocks]
     found = [dateline + marked for (dateline, _), (_, marked) in zip(read, blocks, strict=True)]
     texts = tuple("" if _BYLINE.match(text) or _is_table(text) else text for _, text in read)
@@ -754,6 +801,9 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     for i in headlines:
         resolved[i] += _headline(texts[i], known)
     every = dict.fromkeys((m.kind, m.name) for ms in resolved for m in ms if m.kind)
+    for _, name in [m for m in every if m[0] == ORG and " " in m[1]]:
+        # "Bank of Japan", "Cooper Canada Ltd": the country says where the firm is
+        every.update(dict.fromkeys((PLACE, country) for country in countries_in(name)))
     return tuple(m for m in every if not (m[0][-1:] == "?" and (m[0][:-1], m[1]) in every))
 
 
@@ -804,8 +854,11 @@ def _unit_of(mention: _Mention, openers: dict[str, str]) -> bool:
 
 
 _PEOPLE = frozenset({PERSON, WEAK_PERSON})
-_EVERY_CITY = frozenset({"chamber", "board"})  # "Chamber of Commerce", "Board of Trade"
-_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_TITLE_LAST = TITLES - SURNAME_TITLES  # a run ending so names a post ("Assistant Secretary")
+# "Chamber of Commerce", "Board of Trade", "Institute of Economic Research": many cities and
+# countries have one, so the name alone says not which
+_EVERY_CITY = frozenset({"chamber", "board", "institute"})
+_OPENING_INITIALS = re.compile(r"(?:[A-Z]\.)+|(?:" + "|".join(GIVEN_ABBREVIATIONS) + r")\.")
 _FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
 # Function words that open firms' names: "First Boston Corp", "First Chicago Corp".
 _FIRM_OPENERS = frozenset({"First", "Second", "Third", "One"})
@@ -815,6 +868,7 @@ _NAME_PARTICLES = frozenset(w.title() for w in PARTICLES - {"do", "y", "den", "a
 _ONE_WITH_AND = frozenset({"loan", "loans", "trust", "banking", "investment", "exchange"})
 _AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",), ("Associates",)})
 _NOT_LAST = EVENT_HEADS | WORK_HEADS | ROLES  # a name ending so is an event, a work or a role
+_EXCHANGE = re.compile(r"[A-Z]{1,5} [A-Z]{1,2}")  # a ticker and its exchange: "<ERIC ST>"
 _BRACKETED = re.compile(r"<([^<>\n]{1,80})>")
 _TABLE_ROW = re.compile(r"\bvs\.? [-+(]?\d")  # "Shr 34 cts vs 1.19 dlrs", "Net 807 vs 2,858"
 _SIGN_OFF = re.compile(
@@ -822,17 +876,17 @@ _SIGN_OFF = re.compile(
 )  # "Reuter", "REUTER...", "REUTER^M"
 
 
-def _bracketed(block: str) -> tuple[str, list[_Mention]]:
+def _bracketed(block: str, ticker: str = "") -> tuple[str, list[_Mention]]:
     """Take wire copy's <Company Name Inc> out of the text as an organisation (no word inside
-    it is read on its own) and drop tickers like <CHEM>."""
+    it is read on its own) and replace tickers like <CHEM> with `ticker`."""
     if "<" not in block:
         return block, []
     marked: list[_Mention] = []
 
     def unwrap(match: re.Match[str]) -> str:
         inner = " ".join(match.group(1).split())
-        if inner.isupper() and " " not in inner:
-            return ""  # a ticker symbol
+        if inner.isupper() and (" " not in inner or _EXCHANGE.fullmatch(inner)):
+            return ticker  # a ticker symbol
         marked.append(_Mention(ORG, inner))
         return " "
 

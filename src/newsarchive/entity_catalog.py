@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from .authority import Authority
 from .entities import ORG, PERSON, PLACE, _parts, _short_forms
+from .entity_bounds import is_country
 from .entity_words import LEGAL_FORMS, SAME_AS, first_names, fold, gazetteer
 
 _KIND_ORDER = {PLACE: 0, ORG: 1, PERSON: 2}
@@ -76,7 +77,8 @@ def gather(
     guesses = {k: kinds.get(k) or _majority(ms, postings) for k, ms in members.items()}
     people = {k for k, kind in guesses.items() if kind.rstrip("?") == PERSON}
     reach = {k: len({i for m in members[k] for i in postings[m]}) for k in people}
-    targets = _fold_people(people, reach)
+    sure = {k for k in people if guesses[k] == PERSON}  # with evidence, not "person?"
+    targets = _fold_people(people, reach, sure)
     groups: dict[str, list[tuple[str, str]]] = {}
     for k, ms in members.items():
         target = targets.get(k, k)
@@ -84,15 +86,38 @@ def gather(
             groups.setdefault(target, []).extend(ms)
     published: list[Entity] = []
     unconfirmed: list[Entity] = []
+    firms = _firm_openings(postings)
     for target, group in groups.items():
         ids = tuple(sorted(set().union(*(postings[m] for m in group))))
         kind = kinds.get(target) or _majority(group, postings)
+        if kind == PLACE and target not in kinds and _firms_short_name(target, ids, firms):
+            kind = PLACE + "?"
         name = _preferred(target, aliases) or _best_name(members.get(target, group), postings)
         if kind.endswith("?"):
             unconfirmed.append(Entity(target, name, kind[:-1], ids))
         elif len(ids) >= min_articles and sum(len(postings[m]) for m in group) >= min_mentions:
             published.append(Entity(target, name, kind, ids))
     return Found(tuple(sorted(published, key=_order)), tuple(sorted(unconfirmed, key=_order)))
+
+
+def _firm_openings(postings: Postings) -> dict[str, set[int]]:
+    """Index the articles of organisations' names by their first one to three folded words
+    ("sonora", "sonora-gold" of Sonora Gold Corp)."""
+    index: dict[str, set[int]] = {}
+    for (kind, name), ids in postings.items():
+        if kind == ORG:
+            parts = fold(name).split("-")
+            for n in range(1, min(4, len(parts))):
+                index.setdefault("-".join(parts[:n]), set()).update(ids)
+    return index
+
+
+def _firms_short_name(place: str, ids: tuple[int, ...], firms: dict[str, set[int]]) -> bool:
+    """Tell whether a place (not a country) is named only in articles that also name a firm
+    whose name opens with it: the firm's short name ("Sonora" of Sonora Gold Corp in every
+    article), so unconfirmed, for review."""
+    named = firms.get(place)
+    return named is not None and named.issuperset(ids) and not is_country(place)
 
 
 def _order(entity: Entity) -> tuple[int, str]:
@@ -167,7 +192,7 @@ def _best_name(mentions: list[tuple[str, str]], postings: Postings) -> str:
     return max(counts, key=lambda n: (not n.isascii(), not n.isupper(), counts[n], n))
 
 
-def _fold_people(keys: set[str], reach: dict[str, int]) -> dict[str, str]:
+def _fold_people(keys: set[str], reach: dict[str, int], sure: set[str]) -> dict[str, str]:
     """Map each partial person key to the one fuller name it stands for, or to the one that
     has three in four of their articles ("Reagan": Ronald, not Nancy); "" drops a vague one."""
     parts = {k: _parts(k) for k in keys}
@@ -180,6 +205,8 @@ def _fold_people(keys: set[str], reach: dict[str, int]) -> dict[str, str]:
         for form in _short_forms(parts[k]):
             if len(form) > 1 and form == parts[k][1:] and given.issuperset(parts[k][:2]):
                 continue  # "Paul Stevens", a full name too, is not John Paul Stevens
+            if len(form) > 1 and form == parts[k][: len(form)] and given.issuperset(form):
+                continue  # "John Paul", given names only (the Pope), is not John Paul Decker
             short = by_parts.get(form)
             if short is not None and len(parents.setdefault(short, [])) <= _MAX_PARENTS:
                 parents[short].append(k)
@@ -187,7 +214,8 @@ def _fold_people(keys: set[str], reach: dict[str, int]) -> dict[str, str]:
     for short in sorted(parents, key=lambda k: (-len(parts[k]), k)):
         # a fuller name seen in one article ("Minsiter Yasuhiro Nakasone", a typo glued on)
         # never takes over a name more articles use
-        ends = {targets.get(p, p) for p in parents[short] if _may_take(p, short, reach)}
+        titled = short in sure
+        ends = {targets.get(p, p) for p in parents[short] if _may_take(p, short, reach, titled)}
         if not ends:
             continue
         if len(parents[short]) <= _MAX_PARENTS and len(ends) == 1:
@@ -199,10 +227,13 @@ def _fold_people(keys: set[str], reach: dict[str, int]) -> dict[str, str]:
     return targets
 
 
-def _may_take(full: str, short: str, reach: dict[str, int]) -> bool:
-    """Tell whether a fuller name may take over a shorter one: it is in more than one article,
-    or in as many as the shorter one."""
-    return reach.get(full, 0) > 1 or reach.get(full, 0) >= reach.get(short, 0)
+def _may_take(full: str, short: str, reach: dict[str, int], titled: bool) -> bool:
+    """Tell whether a fuller name may take over a shorter one (named in other articles: within
+    one, the shorter is the fuller already): it is in more than one article, or the shorter
+    has evidence of a person ("President Reagan") and no more articles. A name seen once does
+    not gather a bare surname's articles, most often another person's ("Chapman said" of
+    Alger Chapman beside Charles Chapman, seen once)."""
+    return reach.get(full, 0) > 1 or (titled and reach.get(full, 0) >= reach.get(short, 0))
 
 
 def _dominant(keys: set[str], reach: dict[str, int]) -> str:

