@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive import cache
+from newsarchive.store import NAME as STORE
 from newsarchive.writer import COMMIT, INSIDE
 
 from conftest import ROOT, SAMPLES, run_cli, store_of, tree
@@ -362,8 +363,7 @@ def cached_site(tmp_path):
     (tmp_path / "site.yaml").write_text("", encoding="utf-8")
     rebuild(tmp_path)
     assert {p.name for p in store_of(tmp_path / "dist").iterdir()} == {
-        cache.STATE,
-        cache.OUTPUTS,
+        STORE,
         cache.GAZETTEER,
         "lock",
         "pagefind-parts.json",  # what each Pagefind part was made from (search_pagefind)
@@ -388,7 +388,7 @@ def test_an_unchanged_rebuild_uses_the_cache(cached_site):
     assert "Nothing changed since the last build" in rebuild(cached_site)
 
 
-@pytest.mark.parametrize("name", [cache.STATE, cache.OUTPUTS, cache.GAZETTEER, PARSED])
+@pytest.mark.parametrize("name", [STORE, cache.GAZETTEER, PARSED])
 @pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty"])
 def test_a_damaged_cache_file_is_rebuilt_not_trusted(cached_site, name, damage):
     path = store_of(cached_site / "dist") / name
@@ -452,7 +452,7 @@ def test_a_cache_that_cannot_be_written_does_not_stop_the_build(tmp_path):
     shutil.copytree(SAMPLES, tmp_path / "articles")
     (tmp_path / "site.yaml").write_text("", encoding="utf-8")
     store = store_of(tmp_path / "dist")
-    for name in (cache.STATE, cache.OUTPUTS, cache.GAZETTEER, "articles-00.json"):
+    for name in (STORE, cache.GAZETTEER, "articles-00.json"):
         (store / name).mkdir(parents=True)  # a folder where each cache file would be
     result = build(tmp_path, tmp_path / "dist")
     assert result.returncode == 0, result.stderr

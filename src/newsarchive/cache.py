@@ -23,16 +23,14 @@ from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import msgspec
 from msgspec import structs
 
-from . import imaging
 from .config import SiteConfig
 from .entity_words import Gazetteer, gazetteer, gazetteer_version, use_gazetteer
 from .errors import Problem
-from .imaging import Probe
 from .models import Article, SourceFile
 from .words import Words
 
@@ -138,61 +136,6 @@ def _counts(path: Path) -> bool:
     return "__pycache__" not in path.parts and not path.name.startswith(".")
 
 
-OUTPUTS = "outputs.msgpack"
-STATE = "state.msgpack"
-
-
-def load_state(cache: Path) -> dict[str, object] | None:
-    """Return the saved state of the last build (its key, source stamps and report), or None if
-    it is missing or corrupt."""
-    return _load_saved(cache / STATE)
-
-
-def load_outputs(cache: Path) -> dict[str, object] | None:
-    """Return what the last build left in the output (its key, "tree": size and mtime of every
-    file, "pages": every page's key), or None if it is missing or corrupt."""
-    return _load_saved(cache / OUTPUTS)
-
-
-def damaged(cache: Path) -> list[str]:
-    """Return the names of the state files that are there but fail their checksum or do not
-    decode (damaged, or forged: either way ignored and written again)."""
-    return [
-        name
-        for name in (STATE, OUTPUTS)
-        if (cache / name).exists() and ((data := _load(cache / name)) is None or not _decoded(data))
-    ]
-
-
-def save_state(cache: Path, state: dict[str, object], outputs: dict[str, object]) -> None:
-    """Save the state of a finished build, and what it left in the output.
-
-    Two files: a build needs the state before it starts reading the articles and the rest only
-    after (a build reading in a child looks at its output meanwhile). Each is whole and
-    checksummed; saved from different builds (one write failed), they still describe the
-    output truly, as the outputs file is written first and the state names its key. Both
-    are MessagePack: data only, and read by every build, a no-op included.
-    """
-    _save(cache / OUTPUTS, msgspec.msgpack.encode({**outputs, "version": VERSION}))
-    _save(cache / STATE, msgspec.msgpack.encode({**state, "version": VERSION}))
-
-
-def _load_saved(path: Path) -> dict[str, object] | None:
-    """Return a saved mapping from this version, or None if missing, corrupt or other."""
-    data = _load(path)
-    value = _decoded(data) if data is not None else {}
-    return value if value.get("version") == VERSION else None
-
-
-def _decoded(data: memoryview | bytes) -> dict[Any, Any]:
-    """Return a MessagePack mapping from a sound cache file (empty if it does not load as one)."""
-    try:
-        value = msgspec.msgpack.decode(data)
-    except msgspec.DecodeError:  # damaged in a way the checksum could not see: rebuild it
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
 @dataclass(frozen=True, slots=True)
 class Shard:
     """One parse-cache file: its articles without their bodies and their words as numbers,
@@ -290,28 +233,6 @@ def save_shard(
 def shard_name(shard: int) -> str:
     """Return the file name of one parse-cache shard."""
     return f"articles-{shard:02d}.json"
-
-
-PROBES = "images.msgpack"
-
-
-def load_probes(cache: Path, code: str) -> dict[str, Probe]:
-    """Return what the last build found looking at image files (`images.place`), if it was
-    made by this code and this Pillow; else nothing."""
-    data = _load(cache / PROBES)
-    stamp = f"{code} {imaging.version()}\n".encode()
-    if data is None or bytes(data[: len(stamp)]) != stamp:
-        return {}
-    try:
-        return msgspec.msgpack.decode(data[len(stamp) :], type=dict[str, Probe])
-    except msgspec.DecodeError:  # damaged in a way the checksum could not see: look again
-        return {}
-
-
-def save_probes(cache: Path, code: str, probes: dict[str, Probe]) -> None:
-    """Save what this build found looking at image files, for the next."""
-    stamp = f"{code} {imaging.version()}\n".encode()
-    _save(cache / PROBES, stamp + msgspec.msgpack.encode(probes))
 
 
 GAZETTEER = "gazetteer.msgpack"
