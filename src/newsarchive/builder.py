@@ -32,7 +32,7 @@ from .notfound import stylesheet_text
 from .pagekeys import Keyer
 from .pages import site_pages
 from .progress import SILENT, Progress
-from .reading import Bodies, Read, load_saved, read_all, unshown
+from .reading import Bodies, Read, read_all, unshown
 from .redirects import redirect_outputs
 from .render import (
     Frame,
@@ -161,7 +161,10 @@ def _build(
             config, site, paths, compiled, read.bodies, staging, salt, keys, untouched, checked
         )
         del site, read
-        _write_site(job, writer, report, run, progress)
+        try:
+            _write_site(job, writer, report, run, progress)
+        finally:
+            job.bodies.close()  # the store's files are tidied when its last user closes
         del job
         index = Index(folder, writer.current)
         pagefind = config.pagefind and _within_limit(config, len(writer.written), report)
@@ -228,14 +231,10 @@ def _catalogue(
     """Read the articles (those the parse cache does not hold, in a pool when there are
     many), catalogue them and place their pictures; the bodies stay on disk (`Read.bodies`)."""
     with collector_paused():
-        saved = load_saved(store.path.parent, cache.code_key())
         files, digests, found_images = given
         sources = [source.rel for source in files]
-        read = read_all(
-            sources, digests, store.path.parent, paths.articles, jobs, progress, saved,
-            unshown(files),
-        )  # fmt: skip
-        del sources[:], files[:], digests, saved  # free them for the catalogue to use
+        read = read_all(sources, digests, store, paths.articles, jobs, progress, unshown(files))
+        del sources[:], files[:], digests  # free them for the catalogue to use
         _release_freed_memory()  # the bodies of new articles, dropped once saved
         progress.begin("Cataloguing articles", len(read.articles))
         book = permalinks.book_path(paths.cache)

@@ -240,13 +240,6 @@ class Store:
             saved = True
         return saved
 
-    def body(self, source: str) -> bytes | None:
-        """Return the saved body of an article, if it is sound."""
-        rows = self._rows("SELECT body, body_checksum FROM articles WHERE source = ?", source)
-        if not rows or rows[0][1] != _checksum(source, rows[0][0]):
-            return None
-        return bytes(rows[0][0])
-
     def forget_articles(self) -> None:
         """Forget every parsed article and word (their ids cannot be trusted)."""
         with self._transaction() as db:
@@ -262,6 +255,28 @@ class LastBuild(msgspec.Struct, frozen=True):
     meta: dict[str, bytes]  # the build's key, report, page keys' salt
     probes: dict[str, Probe] = {}
     probe_stamp: str | None = None  # None: the probes were not looked at
+
+
+def reader(path: Path) -> sqlite3.Connection | None:
+    """Open a build store to read bodies from, in any process (None if it cannot be)."""
+    try:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA trusted_schema = OFF")
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+    return db
+
+
+def body(db: sqlite3.Connection, source: str) -> bytes | None:
+    """Return the saved body of an article, if it is there and sound."""
+    try:
+        row = db.execute(
+            "SELECT body, body_checksum FROM articles WHERE source = ?", (source,)
+        ).fetchone()
+    except sqlite3.Error:
+        return None
+    return bytes(row[0]) if row and row[1] == _checksum(source, row[0]) else None
 
 
 def _opened(where: str) -> sqlite3.Connection:
