@@ -195,6 +195,16 @@ def test_sigkill_at_any_moment_keeps_the_previous_site_and_the_next_build_is_rig
     assert tree(tmp_path / "dist") == tree(tmp_path / "cold" / "dist")
 
 
+def test_a_killed_build_leaves_the_build_store_as_the_last_build_left_it(tmp_path):
+    make_archive(tmp_path / "articles", 60)
+    (tmp_path / "site.yaml").write_text("", encoding="utf-8")
+    assert build(tmp_path, tmp_path / "dist").returncode == 0
+    make_archive(tmp_path / "articles", 60, edition=1)  # every article edited
+    assert kill_when(tmp_path, lambda staged, seconds: staged >= 0)  # all read, none written
+    make_archive(tmp_path / "articles", 60)  # the edits taken back
+    assert "Nothing changed since the last build" in rebuild(tmp_path)
+
+
 def test_death_in_the_middle_of_the_commit_is_finished_by_the_next_build(tmp_path):
     shutil.copytree(SAMPLES, tmp_path / "articles")
     (tmp_path / "site.yaml").write_text("", encoding="utf-8")
