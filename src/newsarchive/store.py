@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import struct
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -39,8 +41,8 @@ SCHEMA = (
     " ctime INTEGER NOT NULL, inode INTEGER NOT NULL, digest TEXT NOT NULL)",
     "CREATE TABLE articles (source TEXT PRIMARY KEY, digest TEXT NOT NULL, record BLOB NOT NULL,"
     " related_ids BLOB NOT NULL, related_counts BLOB NOT NULL, search_ids BLOB NOT NULL,"
-    " search_fields BLOB NOT NULL, checksum BLOB NOT NULL, body BLOB NOT NULL,"
-    " body_checksum BLOB NOT NULL)",
+    " search_fields BLOB NOT NULL, checksum INTEGER NOT NULL, body BLOB NOT NULL,"
+    " body_checksum INTEGER NOT NULL)",
     "CREATE TABLE words (id INTEGER PRIMARY KEY, word TEXT NOT NULL)",
     "CREATE TABLE pages (path TEXT PRIMARY KEY, key TEXT NOT NULL)",
     "CREATE TABLE outputs (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL)",
@@ -338,14 +340,12 @@ def _sync(
         db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", changed)
 
 
-def _checksum(*parts: str | bytes) -> bytes:
-    """Return the checksum of an article row's parts."""
-    hasher = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
-        hasher.update(len(data).to_bytes(8, "little"))
-        hasher.update(data)
-    return hasher.digest()
+def _checksum(source: str, *parts: str | bytes) -> int:
+    """Return the checksum of an article row's parts (CRC-32: it finds damage, and a forger
+    could recompute any unkeyed checksum; the rows are read whole at every edit build)."""
+    data = [source.encode("utf-8", "surrogatepass")]
+    data += [part.encode() if isinstance(part, str) else part for part in parts]
+    return zlib.crc32(b"".join((struct.pack(f"<{len(data)}Q", *map(len, data)), *data)))
 
 
 def _vocabulary_checksum(words: list[str]) -> str:
