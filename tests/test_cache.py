@@ -103,9 +103,9 @@ def test_parsed_articles_from_other_code_are_not_trusted(tmp_path):
     words = (b"", b"", b"", b"")
     with opened(tmp_path, "old-code") as store:
         assert store.save_articles([("a.txt", "abc", b"[null, []]", words, b"")], [], [], 0)
-        assert store.articles() == {"a.txt": ("abc", b"[null, []]", words)}
+        assert dict(store.articles()) == {"a.txt": ("abc", b"[null, []]", words)}
     with opened(tmp_path, "new-code") as store:
-        assert store.articles() == {}
+        assert dict(store.articles()) == {}
 
 
 def test_cached_and_cold_builds_are_identical(build_site_from, tmp_path):
@@ -193,13 +193,13 @@ def test_an_edit_rewrites_only_the_parsed_article_it_changes(build_site_from, tm
     files = {f"articles/s{n}/2024-01-{n + 1:02d}-x.md": dated_story(n) for n in range(12)}
     first = build_site_from(files)
     with opened(store_of(first.dist)) as store:
-        before = store.articles()
+        before = dict(store.articles())
     assert len(before) == 12
     edited = tmp_path / "articles" / "s3" / "2024-01-04-x.md"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     build_site_from({})
     with opened(store_of(first.dist)) as store:
-        after = store.articles()
+        after = dict(store.articles())
     assert after.keys() == before.keys()
     assert [rel for rel in sorted(after) if after[rel] != before[rel]] == ["s3/2024-01-04-x.md"]
 

@@ -116,21 +116,17 @@ def read_all(
     elsewhere = elsewhere or {}
     vocabulary = kept.vocabulary()
     numbering = Numbering(vocabulary)
-    stored = kept.articles()
     results: dict[str, Parsed] = {}
     arrays: dict[str, Arrays] = {}
-    todo = []
-    for rel in sources:
-        row = stored.get(rel)
-        parsed = _decoded(_RECORD, row[1]) if row is not None and row[0] == digests[rel] else None
-        if parsed is None or not digests[rel]:
-            todo.append(rel)
-        else:
-            results[rel], arrays[rel] = parsed, row[2]  # type: ignore[index]
+    stored: set[str] = set()  # the sources the store holds an article of
+    for rel, (digest, record, row_words) in kept.articles():
+        stored.add(rel)
+        if digest and digests.get(rel) == digest and (parsed := _decoded(_RECORD, record)):
+            results[rel], arrays[rel] = parsed, row_words
+    todo = [rel for rel in sources if rel not in results]
     edited = sum(1 for rel in todo if rel in stored)
-    gone = stored.keys() - set(sources)
+    gone = stored.difference(sources)
     added_or_removed = len(todo) - edited + len(gone)
-    del stored
     shared = kept.path if kept.shared else None
     stripped = {rel for rel, (article, _) in results.items() if article and shared}
     bodies = Bodies(shared, folder, elsewhere, stripped)

@@ -196,17 +196,19 @@ class Store:
 
     # Parsed articles and their words.
 
-    def articles(self) -> dict[str, Stored]:
-        """Return every parsed article's content hash, record and words, by source; rows that
-        fail their checksum are left out (their files are read again)."""
-        found = {}
-        for source, digest, record, *words, checksum in self._rows(
-            "SELECT source, digest, record, related_ids, related_counts, search_ids,"
-            " search_fields, checksum FROM articles"
-        ):
-            if checksum == _checksum(source, digest, record, *words):
-                found[source] = (digest, record, tuple(words))
-        return found
+    def articles(self) -> Iterator[tuple[str, Stored]]:
+        """Yield every parsed article's source, content hash, record and words, one row at a
+        time (so that their bytes need not all be in memory at once); rows that fail their
+        checksum are left out (their files are read again)."""
+        try:
+            for source, digest, record, *words, checksum in self._db.execute(
+                "SELECT source, digest, record, related_ids, related_counts, search_ids,"
+                " search_fields, checksum FROM articles"
+            ):
+                if checksum == _checksum(source, digest, record, *words):
+                    yield source, (digest, record, tuple(words))
+        except sqlite3.DatabaseError:
+            self._recover()
 
     def vocabulary(self) -> list[str]:
         """Return every word the articles' words number, by id (if the list is not whole,
