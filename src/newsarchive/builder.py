@@ -47,7 +47,7 @@ from .search import document_outputs, term_outputs
 from .search_pagefind import Index, Stop, files_for, kept_outputs
 from .sections import menu
 from .sitemap import sitemap_outputs
-from .store import LastBuild, Store
+from .store import LastBuild, Store, changes
 from .writer import Writer, named, snapshot, staging_for
 
 TEMPORARY = "tmp"  # in the output's cache folder: Pagefind work folders older versions left
@@ -133,9 +133,9 @@ def _build(
     if store.key() == now and (report := _restore(store)) and _intact(store, writer.output):
         report.seconds = time.perf_counter() - started
         return report
-    del known, inputs
     stamps.update(picture_stamps)  # saved together, as the last build's "sources"
-    del picture_stamps
+    stamped = changes(known, stamps)  # what the store saves of them
+    del known, inputs, stamps, picture_stamps
     report = Report(problems=list(found.problems), ignored=found.ignored)
     try:
         writer.start()
@@ -185,7 +185,8 @@ def _build(
     report.changed += writer.changed
     key += permalinks.stamp(book)  # the record as this build leaves it
     saved = {"key": key.encode(), "report": _report_data(report), "salt": salt.encode()}
-    store.save_build(LastBuild(stamps, tree, report.page_keys, saved, probes, _probe_stamp()))
+    pages = report.page_keys
+    store.save_build(LastBuild(stamped, tree, pages, last.keys, saved, probes, _probe_stamp()))
     if store.damaged:  # this build's news only: not saved
         report.problems.append(_distrusted(store.path))
     report.seconds = time.perf_counter() - started
@@ -332,8 +333,8 @@ def _last_pages(store: Store, present: dict[str, list[int]]) -> Last:
     """Return the last build's page keys and their salt, and which of its files are still as
     it wrote them."""
     salt = store.meta("salt", bytes.decode, "")
-    if not salt:
-        return Last()
+    if not salt:  # none of its pages can be kept (and `_render_work` renders them all)
+        return Last(store.pages())
     untouched = frozenset(path for path, stat in store.tree().items() if present.get(path) == stat)
     return Last(store.pages(), untouched, salt)
 

@@ -63,7 +63,6 @@ class Store:
         self.code = code  # rows of articles and words are only valid for it
         self.damaged = False  # the file was there but not sound: made again
         self.shared = True  # on disk, so other processes can read it
-        self._seen: dict[str, dict[str, Any]] = {}  # tables as loaded: saved as changes
         self._db = self._connect()
 
     @classmethod
@@ -122,7 +121,6 @@ class Store:
         """Replace a store found damaged by an empty one."""
         self.close()
         self.damaged = True
-        self._seen.clear()
         self._db = self._made_anew()
 
     @contextmanager
@@ -157,15 +155,11 @@ class Store:
 
     def pages(self) -> dict[str, str]:
         """Return the key of every page the last build made."""
-        return {path: key for path, (key,) in self._table("pages").items()}
+        return dict(self._rows("SELECT path, key FROM pages"))
 
     def _table(self, name: str) -> dict[str, list[Any]]:
-        """Return a table keyed by path as {path: [the row's other values]} (kept, so that
-        `save_build` writes only the rows that change)."""
-        if name not in self._seen:
-            rows = self._rows(f"SELECT * FROM {name}")
-            self._seen[name] = {row[0]: list(row[1:]) for row in rows}
-        return self._seen[name]
+        """Return a table keyed by path as {path: [the row's other values]}."""
+        return {row[0]: list(row[1:]) for row in self._rows(f"SELECT * FROM {name}")}
 
     def probes(self, stamp: str) -> dict[str, Probe]:
         """Return what the last build found looking at image files, if made under `stamp`
@@ -182,17 +176,19 @@ class Store:
     def save_build(self, last: LastBuild) -> None:
         """Save what a finished build leaves for the next, in one transaction. Only rows that
         changed are written: an edit touches a few of each table's."""
+        tree = changes(self._table("outputs"), last.tree)  # read now: not held by the build
+        gone, keys = changes(last.pages_before, last.pages)
+        probes = {path: [_MSGPACK.encode(probe)] for path, probe in last.probes.items()}
+        probed = changes(self._table("probes"), probes)
         with self._transaction() as db:
-            _sync(db, "sources", self._table("sources"), last.stamps)
-            _sync(db, "outputs", self._table("outputs"), last.tree)
-            _sync(db, "pages", self._table("pages"), {p: [k] for p, k in last.pages.items()})
+            _write(db, "sources", last.sources)
+            _write(db, "outputs", tree)
+            _write(db, "pages", (gone, {path: [key] for path, key in keys.items()}))
             if last.probe_stamp is not None:
-                new = {path: [_MSGPACK.encode(probe)] for path, probe in last.probes.items()}
-                _sync(db, "probes", self._table("probes"), new)
+                _write(db, "probes", probed)
                 _put(db, "probes", last.probe_stamp.encode())
             for name, value in last.meta.items():
                 _put(db, name, value)
-        self._seen.clear()  # (saved or not, the tables no longer hold what was loaded)
 
     # Parsed articles and their words.
 
@@ -250,12 +246,17 @@ class Store:
             _forget_articles(db, self.code)
 
 
+Changes = tuple[list[str], dict[str, Any]]
+"""How a table keyed by path changes: the paths gone, and the rows new or changed."""
+
+
 class LastBuild(msgspec.Struct, frozen=True):
     """What a finished build saves for the next (`Store.save_build`)."""
 
-    stamps: dict[str, list[object]]
+    sources: Changes  # of the input files' stamps (`changes(store.stamps(), now)`)
     tree: dict[str, list[int]]
     pages: dict[str, str]
+    pages_before: dict[str, str]  # as the build found them (`Store.pages`)
     meta: dict[str, bytes]  # the build's key, report, page keys' salt
     probes: dict[str, Probe] = {}
     probe_stamp: str | None = None  # None: the probes were not looked at
@@ -329,17 +330,21 @@ def _forget_articles(db: sqlite3.Connection, code: str) -> None:
     _put(db, "words", _vocabulary_checksum([]).encode())
 
 
-def _sync(
-    db: sqlite3.Connection, table: str, old: Mapping[str, list[Any]], new: Mapping[str, list[Any]]
-) -> None:
-    """Make a table keyed by path hold `new`, given that it holds `old`: rows gone are deleted,
-    rows new or changed written."""
-    gone = [(path,) for path in old.keys() - new.keys()]
-    db.executemany(f"DELETE FROM {table} WHERE path = ?", gone)
-    changed = [(path, *row) for path, row in new.items() if old.get(path) != row]
-    if changed:
-        marks = ", ".join("?" * len(changed[0]))
-        db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", changed)
+def changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Changes:
+    """Return how a table keyed by path changes from holding `old` to holding `new`."""
+    return [path for path in old if path not in new], {
+        path: row for path, row in new.items() if old.get(path) != row
+    }
+
+
+def _write(db: sqlite3.Connection, table: str, change: Changes) -> None:
+    """Write the changes of a table keyed by path: rows gone deleted, new or changed written."""
+    gone, rows = change
+    db.executemany(f"DELETE FROM {table} WHERE path = ?", ((path,) for path in gone))
+    if rows:
+        marks = ", ".join("?" * (1 + len(next(iter(rows.values())))))
+        values = ((path, *row) for path, row in rows.items())
+        db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", values)
 
 
 def _checksum(source: str, *parts: str | bytes) -> int:
