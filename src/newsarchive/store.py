@@ -77,6 +77,7 @@ class Store:
 
     def _connect(self) -> sqlite3.Connection:
         """Open the database file, or make it anew if it is not sound; in memory if it can't."""
+        db = None
         try:
             db = _opened(str(self.path))
             schema = _schema(db)
@@ -89,10 +90,12 @@ class Store:
                     _forget_articles(db, self.code)
                     db.execute("COMMIT")
                 return db
-            db.close()
             self.damaged = True
         except (sqlite3.Error, OSError):
-            self.damaged = self.path.exists()
+            self.damaged = self.path.is_file()
+        if db is not None:
+            with suppress(sqlite3.Error):
+                db.close()
         return self._made_anew()
 
     def _made_anew(self) -> sqlite3.Connection:
@@ -128,7 +131,11 @@ class Store:
         """Run some writes as one transaction; if they fail, none is saved (it is a cache)."""
         try:
             self._db.execute("BEGIN IMMEDIATE")
-            yield self._db
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
             self._db.execute("COMMIT")
         except sqlite3.DatabaseError:
             with suppress(sqlite3.Error):
