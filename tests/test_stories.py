@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 import pytest
 
+from newsarchive.headlines import figures
 from newsarchive.similarity import Neighbour, fingerprint
-from newsarchive.stories import ROUTINE_WORDS, Cues, figures, story_links
+from newsarchive.stories import ROUTINE_WORDS, Cues, story_links
 
 
 def cues(headline: str, actors: int, places: int = 0, words: int = 200) -> Cues:
@@ -56,7 +57,8 @@ class Item:
         # as the loader gives them: none to a table, whose figures are all that differ
         signature = () if self.tables else fingerprint(f"{self.headline}\n{self.body}")
         words = len(self.body.split())
-        return Cues.of(self.headline, self.names, words, self.tables, signature, self.day)
+        lead = self.body.split(". ")[0]  # the summary the loader gives: the first sentence
+        return Cues.of(self.headline, self.names, words, self.tables, signature, self.day, lead)
 
 
 def is_linked(first: Cues, second: Cues, score: float, others: tuple[Cues, ...] = ()) -> bool:
@@ -301,3 +303,270 @@ def test_figures_are_a_headline_s_numbers_and_months_but_not_its_times(
     headline: str, expected: set[str]
 ) -> None:
     assert figures(headline) == expected
+
+
+# one company's, one template's or one person's separate news
+
+
+def nyse_query(company: str, symbol: str, day: float, reply: str) -> Item:
+    return Item(
+        f"NYSE SAYS {company.upper()} <{symbol}> DECLINES COMMENT",
+        f"{company} Inc said it is against company policy to comment on unusual market activity "
+        f"or rumors, according to the New York Stock Exchange. {reply} The exchange said it "
+        "had contacted the company and requested a public statement indicating whether there "
+        "are any corporate developments which may explain the unusual activity. Reuter",
+        (("organisation", f"{company} Inc"), ("organisation", "New York Stock Exchange")),
+        day=day,
+    )
+
+
+def test_one_template_s_notices_on_other_listed_companies_are_not_one_story() -> None:
+    advest = nyse_query("Advest", "ADV", 725_489.0, "The stock closed up 1-1/2 to 15.")
+    genrad = nyse_query("Genrad", "GEN", 725_490.0, "Genrad stock closed at 12-1/2, up 1-1/4.")
+    assert not is_linked(advest.cues(), genrad.cues(), 0.8)
+
+
+def load_factor(airline: str, headline: str, factor: str) -> Item:
+    return Item(
+        headline,
+        f"{airline} said its February load factor was {factor} pct, compared with 56.2 pct a "
+        "year earlier. Revenue passenger miles rose 10.1 pct to 1.84 billion from 1.67 billion "
+        "and available seat miles rose 7.9 pct to 3.12 billion. For the year to date, the load "
+        f"factor was {factor} pct against 55.0 pct, the airline said. Reuter",
+        (("organisation", airline),),
+        day=725_434.0,
+    )
+
+
+def test_one_template_s_reports_on_other_firms_are_not_one_story() -> None:
+    usair = load_factor("USAir Group Inc", "USAIR FEBRUARY LOAD FACTOR RISES", "58.1")
+    continental = load_factor("Continental Airlines Inc", "CONTINENTAL AIR LOAD FACTOR", "57.4")
+    assert not is_linked(usair.cues(), continental.cues(), 0.95)
+
+
+PENNZOIL = (("organisation", "Pennzoil Co"), ("person", "J. Hugh Liedtke"))
+SETTLEMENT = Item(
+    "PENNZOIL <PZL> WILL CONSIDER SETTLEMENT OFFER",
+    "Pennzoil Co Chairman J. Hugh Liedtke told a meeting of securities analysts that the company "
+    "will consider any realistic settlement offer in its 11 billion dlr judgment against Texaco "
+    "Inc, but that any settlement would have to be above two billion dlrs. Liedtke said Pennzoil "
+    "had received no offer since the Texas appeals court upheld the judgment in February, and "
+    "that the company would not ask the court to cut the bond Texaco must post while it "
+    "appeals. He declined to say how the two companies' talks had gone. Reuter",
+    (*PENNZOIL, ("organisation", "Texaco Inc")),
+)
+
+
+def test_another_company_s_reaction_that_names_the_first_is_one_story() -> None:
+    reaction = Item(
+        "TEXACO <TX> NO COMMENT ON SETTLEMENT STATEMENT",
+        "Texaco Inc said that it had no comment in response to a statement by Pennzoil Co "
+        "chairman J. Hugh Liedtke that any settlement with Texaco must be above two billion "
+        "dlrs. A Texaco spokesman said the company had nothing to add to its earlier statements "
+        "on the judgment and the appeal, and that it was still studying its options in the "
+        "courts and with its bankers. Texaco stock closed down 1/4 at 31-3/8 after Liedtke "
+        "spoke to the analysts in New York. Reuter",
+        (*PENNZOIL, ("organisation", "Texaco Inc")),
+    )
+    assert is_linked(SETTLEMENT.cues(), reaction.cues(), 0.6)
+
+
+CHRYSLER = ("organisation", "Chrysler Corp")
+CHRYSLER_SALES = Item(
+    "CHRYSLER <C> LATE MARCH U.S. CAR SALES UP",
+    "Chrysler Corp said car sales for the March 21-31 period rose 20.2 pct to 40,454 from 33,669 "
+    "a year earlier. For the month of March, it said auto sales increased 6.3 pct to 96,649. "
+    "Reuter",
+    (CHRYSLER,),
+)
+
+
+def test_a_unit_s_announcement_is_not_its_parent_s_story() -> None:
+    canada = Item(
+        "CHRYSLER <C> CANADA MARCH CAR SALES UP 9.7 PCT",
+        "Chrysler Canada Ltd, wholly owned by Chrysler Corp, said it sold 16,484 passenger cars "
+        "in March, a 9.7 pct increase over the 15,024 sold in the same month of last year. "
+        "Reuter",
+        (CHRYSLER, ("organisation", "Chrysler Canada Ltd")),
+    )
+    assert not is_linked(CHRYSLER_SALES.cues(), canada.cues(), 0.9)
+
+
+def test_a_company_named_long_and_short_in_two_headlines_is_one_story() -> None:
+    bank = (("organisation", "Royal Bank of Canada"),)
+    losses = Item(
+        "ROYAL BANK/CANADA SEES HIGHER 1987 LOAN LOSSES",
+        "Royal Bank of Canada said it estimates 1987 loan losses at one billion dlrs, a 25 mln "
+        "dlr increase over last year, as it reported first quarter earnings. Reuter",
+        (*bank, ("organisation", "Royal Bank")),
+    )
+    outlook = Item(
+        "ROYAL BANK SEES IMPROVED RESULTS",
+        "Royal Bank of Canada, in reporting a 19 pct drop in first quarter earnings, said it "
+        "expects improved results in future periods despite higher loan losses. Reuter",
+        (*bank, ("organisation", "Royal Bank")),
+    )
+    assert is_linked(losses.cues(), outlook.cues(), 0.7)
+
+
+CYCLOPS = (("organisation", "Oppenheimer Group Inc"), ("organisation", "Cyclops Corp"))
+
+
+def test_one_holder_s_purchase_and_sale_of_a_stake_are_not_one_story() -> None:
+    bought = Item(
+        "OPPENHEIMER HAS SIX PCT OF CYCLOPS <CYL>",
+        "Oppenheimer told the Securities and Exchange Commission it has acquired 243,400 shares "
+        "of Cyclops Corp, or 6.0 pct of the total outstanding. It said it bought the stake in "
+        "the ordinary course of business. Reuter",
+        CYCLOPS,
+        day=725_459.0,
+    )
+    sold = Item(
+        "OPPENHEIMER SELLS SIX PCT CYCLOPS <CYL> STAKE",
+        "Oppenheimer told the Securities and Exchange Commission it sold its entire 6.0 pct "
+        "stake of Cyclops Corp. It said it initially bought the stock in the ordinary course "
+        "of business. Reuter",
+        CYCLOPS,
+        day=725_460.0,
+    )
+    assert not is_linked(bought.cues(), sold.cues(), 0.9)
+
+
+def test_the_seller_and_the_buyer_of_one_deal_are_one_story() -> None:
+    bought = Item(
+        "GNB BUYS GOULD <GLD> FRENCH BATTERY UNIT",
+        "GNB Inc said it bought the French battery unit of Gould Inc for about 20 mln dlrs, "
+        "adding to its European battery business. Reuter",
+        GOULD,
+    )
+    assert is_linked(GOULD_SELLS.cues(), bought.cues(), 0.65)
+
+
+def reserves(day: float, amount: str) -> Item:
+    return Item(
+        "FED ADDS RESERVES VIA CUSTOMER REPURCHASES",
+        f"The Federal Reserve entered the government securities market to arrange {amount} "
+        "billion dlrs of customer repurchase agreements, a Fed spokesman said. Dealers said "
+        "federal funds were trading at 6-1/8 pct when the Fed began its temporary and indirect "
+        "supply of reserves to the banking system. Reuter",
+        (("organisation", "Federal Reserve"),),
+        day=day,
+    )
+
+
+def test_a_regular_report_of_another_day_is_another_story() -> None:
+    # sent day after day: a re-send and the next edition differ by a figure, if at all
+    days = tuple(reserves(725_450.0 + n, "1.5").cues() for n in range(3))
+    monday, tuesday = reserves(725_460.0, "1.5"), reserves(725_461.0, "2.0")
+    assert not is_linked(monday.cues(), tuesday.cues(), 0.95, days)
+
+
+def test_a_regular_report_re_sent_on_another_day_is_one_story() -> None:
+    days = tuple(reserves(725_450.0 + n, "1.5").cues() for n in range(3))
+    monday = reserves(725_460.0, "1.5")
+    resent = Item(f"RPT - {monday.headline}", monday.body, monday.names, day=725_461.0)
+    assert is_linked(monday.cues(), resent.cues(), 0.95, days)
+
+
+BUREAU = (("organisation", "American Bureau of Metal Statistics"),)
+
+
+def test_reports_for_other_months_are_not_one_story() -> None:
+    january = Item(
+        "U.S. REFINERY COPPER STOCKS FALL IN JANUARY",
+        "Refined copper stocks held by U.S. refineries fell to 109,200 short tons at the end of "
+        "January from 145,400 short tons at the end of December, the American Bureau of Metal "
+        "Statistics said. Stocks of blister copper at the refineries were little changed, and "
+        "stocks held by fabricators and merchants fell slightly over the month, the bureau said "
+        "in its monthly report on the domestic industry. Refinery output fell as two plants "
+        "stayed shut for maintenance, while shipments to wire rod mills rose. Reuter",
+        BUREAU,
+    )
+    december = Item(
+        "COPPER STOCKS OUTSIDE U.S. INCREASE IN DECEMBER",
+        "Refined copper stocks held by refineries outside the U.S. increased to a preliminary "
+        "277,500 short tons at the end of December from a preliminary 270,000 tons a month "
+        "earlier, the American Bureau of Metal Statistics said. Output of refined copper "
+        "outside the U.S. rose in the month while deliveries to fabricators were steady, and "
+        "the November figures were revised lower, the bureau said. Chile and Zambia accounted "
+        "for most of the rise in output, and stocks held in Japan and Europe were little "
+        "changed from November. Reuter",
+        BUREAU,
+    )
+    assert not is_linked(january.cues(), december.cues(), 0.9)
+
+
+def shutdown(day: float, lead: str, rest: str) -> Item:
+    return Item(
+        "FPL GROUP <FPL> NUCLEAR REACTOR SHUT DOWN",
+        f"{lead}. {rest} Reuter",
+        (("organisation", "FPL Group Inc"), ("organisation", "Turkey Point Unit")),
+        day=day,
+    )
+
+
+HATCH = shutdown(
+    725_441.0,
+    "A pressure leak in a containment building hatch at FPL Group Inc's Turkey Point nuclear "
+    "plant has forced a brief reactor shutdown, a Nuclear Regulatory Commission spokesman said",
+    "No radioactivity escaped during the incident last night, which the spokesman described "
+    "as a relatively minor problem that poses no safety hazard to the plant or the public. "
+    "Repairs were under way and Turkey Point Unit 4, one of two nuclear reactors at the site "
+    "south of Miami, was expected to be reactivated later today, the spokesman said.",
+)
+
+
+def test_a_second_incident_under_the_same_headline_is_another_story() -> None:
+    vessel = shutdown(
+        725_443.0,
+        "FPL Group Inc shut down a nuclear reactor at its Turkey Point power plant after "
+        "engineers discovered a tiny leak of radioactive water from the pressure vessel",
+        "A company spokeswoman said the leak was a tablespoon of water that never posed any "
+        "danger to the plant or the public. The reactor, one of two at the site south of Miami, "
+        "was already partly shut down for the repair of a leaky valve found on Wednesday, and "
+        "Turkey Point Unit 4 is expected to be back on line in about a week, she said.",
+    )
+    assert not is_linked(HATCH.cues(), vessel.cues(), 0.5)
+
+
+def test_a_re_filed_item_under_the_same_headline_and_lead_is_one_story() -> None:
+    refiled = shutdown(
+        725_442.0,
+        HATCH.body.split(". ")[0],
+        "Ken Clark, the commission's representative in Atlanta, said nothing escaped when the "
+        "hatch seal failed, calling it a minor problem that posed no hazard. The unit, one of "
+        "two reactors that FPL runs at the site, restarted overnight after repairs, and the "
+        "commission has asked the utility for a report on the seal within thirty days.",
+    )
+    assert is_linked(HATCH.cues(), refiled.cues(), 0.5)
+
+
+SUMITA = (("person", "Satoshi Sumita"), ("organisation", "Bank of Japan"))
+
+
+def test_a_speaker_s_statements_on_two_occasions_are_not_one_story() -> None:
+    testimony = Item(
+        "SUMITA SAYS HE DOES NOT EXPECT FURTHER DOLLAR FALL",
+        "Bank of Japan governor Satoshi Sumita told a parliamentary committee he does not expect "
+        "the dollar to remain unstable and fall further, as the major nations are cooperating "
+        "to stabilise exchange rates under the Paris accord. He said the central bank would "
+        "keep intervening in the market when needed and that there was no need to change "
+        "monetary policy now, although it would watch money supply growth carefully. Members "
+        "of the committee asked whether another cut in the discount rate was planned, and "
+        "Sumita said none was being considered. Reuter",
+        SUMITA,
+        day=725_460.0,
+    )
+    statement = Item(
+        "CURRENCY INSTABILITY WILL NOT LAST - SUMITA",
+        "Bank of Japan governor Satoshi Sumita told reporters the present foreign exchange "
+        "market instability will not last long as there is caution in the market about the "
+        "dollar's further fall. Speaking after a meeting with bankers in Tokyo, he said the "
+        "leading nations had reaffirmed their will to cooperate, and that Japan would take "
+        "steps to expand domestic demand. He declined to say whether the bank had bought "
+        "dollars this week, and said there was no change in its stance on interest rates or "
+        "on the yen. Reuter",
+        SUMITA,
+        day=725_462.0,
+    )
+    assert not is_linked(testimony.cues(), statement.cues(), 0.5)

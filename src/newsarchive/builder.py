@@ -10,7 +10,7 @@ import itertools
 import shutil
 import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring as _json  # json's C string encoder
@@ -53,6 +53,10 @@ from .writer import Writer, named, snapshot, staging_for
 TEMPORARY = "tmp"  # in the output's cache folder: Pagefind work folders older versions left
 
 
+Catalogued = Callable[[Site, Frame], None]
+"""Given a build's site and layout once it is committed (`build`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Paths:
     """Where a build reads from and writes to."""
@@ -89,16 +93,23 @@ def build(
     *,
     defer_search: bool = False,
     stop: Stop | None = None,
+    catalogued: Catalogued | None = None,
+    recatalogue: bool = False,
 ) -> Report:
     """Build the site; raises BuildError when the site cannot be written, or when another
-    build of the same output is running."""
+    build of the same output is running. `catalogued` is given the site and its layout once
+    the output holds them (`serve`'s quick pass renders from them): not when nothing changed,
+    unless `recatalogue` (the build then catalogues anyway, and renders nothing)."""
     started = time.perf_counter()
     output = named(paths.output)  # first: it refuses an output such as "/" before any write
     folder = guard.private_folder(cache.folder_for(guard.private_folder(paths.cache), output))
     with guard.build_lock(folder, output):
         store = Store.open(folder, cache.code_key())
         try:
-            return _build(config, paths, store, jobs, progress, started, defer_search, stop)
+            catalogue = (catalogued, recatalogue)
+            return _build(
+                config, paths, store, jobs, progress, started, defer_search, stop, catalogue
+            )
         finally:
             store.close()
 
@@ -112,6 +123,7 @@ def _build(
     started: float,
     defer_search: bool,
     stop: Stop | None,
+    catalogue: tuple[Catalogued | None, bool] = (None, False),
 ) -> Report:
     """Build the site with the build store of its output (whose folder is locked).
 
@@ -130,7 +142,9 @@ def _build(
     key += ":search-deferred" if defer_search else ""
     book = permalinks.book_path(paths.cache)  # an input the build also writes:
     now = key + permalinks.stamp(book)  # the key saved has it as the build left it
-    if store.key() == now and (report := _restore(store)) and _intact(store, writer.output):
+    catalogued, recatalogue = catalogue
+    unchanged = not recatalogue and store.key() == now
+    if unchanged and (report := _restore(store)) and _intact(store, writer.output):
         report.seconds = time.perf_counter() - started
         return report
     stamps.update(picture_stamps)  # saved together, as the last build's "sources"
@@ -153,7 +167,9 @@ def _build(
             report.files += 1
         compiled = cache.compiled_templates(folder)
         compile_templates(environment(paths.templates, compiled))  # once, for every worker
-        salt = key_salt(_frame(config, site), paths.templates)
+        frame = _frame(config, site)
+        salt = key_salt(frame, paths.templates)
+        kept = site if catalogued else None  # else freed once its pages are written
         run = executor.for_work(_render_work(len(site.entries), read, last, salt), jobs)
         staging, keys, untouched = writer.staging, last.keys, last.untouched
         checked = checked_against(paths.output)  # here: a worker's environment may be older
@@ -189,6 +205,8 @@ def _build(
     store.save_build(LastBuild(stamped, tree, pages, last.keys, saved, probes, _probe_stamp()))
     if store.damaged:  # this build's news only: not saved
         report.problems.append(_distrusted(store.path))
+    if catalogued is not None and kept is not None:
+        catalogued(kept, frame)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -64,7 +64,9 @@ def build_site(
         for doc, row in enumerate(neighbours)
     ]
     cues = [
-        stories.Cues.of(a.title, a.entities, a.word_count, len(a.tables), a.fingerprint, _day(a))
+        stories.Cues.of(
+            a.title, a.entities, a.word_count, len(a.tables), a.fingerprint, _day(a), a.summary
+        )
         for a in ordered
     ]
     links = stories.story_links(neighbours, cues)

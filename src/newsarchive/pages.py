@@ -35,7 +35,7 @@ ArticleInputs = tuple[
     Entry, Maybe, Maybe, Maybe, Maybe, tuple[Entry, ...], tuple[Entry, ...], tuple[Entry, ...]
 ]
 """An article page's entry, its original, near original, previous and next entries, copies,
-related entries and story: what the page is made from (`_article`)."""
+related entries and story: what the page is made from (`article_page`)."""
 
 
 def site_pages(
@@ -61,7 +61,7 @@ def site_pages(
         undated=sum(1 for e in listed if e.article.date is None),
     )
     for entry in site.entries:
-        yield _article(renderer, site, entry, config, bodies)
+        yield article_page(renderer, site, entry, config, bodies)
     for section in site.sections:
         yield from _term_pages(renderer, site, section, config)
     for kind in KINDS:
@@ -88,7 +88,7 @@ def _terms_of(site: Site, kind: str) -> tuple[Term, ...]:
     return tuple(t for t in site.entities if t.kind == kind)
 
 
-def _article(
+def article_page(
     renderer: Renderer, site: Site, entry: Entry, config: SiteConfig, bodies: Bodies
 ) -> Output:
     """Render one article page, keyed by the entries it shows: it is made (and its body

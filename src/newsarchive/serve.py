@@ -3,9 +3,11 @@
 Three kinds of thread: the HTTP server (one more per request), and one file watcher per root
 (folders recursively; the config file's folder flat, for site.yaml and entities.yaml, so editors
 that replace a file are seen).
-A watcher rebuilds in its own thread, one build at a time, with the build cache keeping
-unchanged rebuilds cheap. A rebuild leaves the Pagefind index as it was, so open pages reload
-at once; one more thread then brings search up to date, and gives way to the next rebuild.
+A watcher shows an edited article's own page at once (a quick pass, quick.py) and leaves the
+rebuild to a builder thread, one build at a time (changes made during one make one more), with
+the build cache keeping unchanged rebuilds cheap. A rebuild leaves the Pagefind index as it
+was, so open pages reload at once; one more thread then brings search up to date, and gives
+way to the next rebuild.
 A failed rebuild leaves the last good output in place: the error is printed and served to
 open pages (see livereload.py), and the server keeps running.
 """
@@ -29,8 +31,8 @@ from typing import Any, BinaryIO, TextIO
 
 import watchfiles
 
-from . import authority, config, livereload
-from .builder import Paths, build
+from . import authority, config, livereload, quick
+from .builder import Catalogued, Paths, build
 from .errors import BuildError, printable
 from .livereload import Status
 from .progress import SILENT, Progress
@@ -58,14 +60,25 @@ class Project:
 
 
 def build_once(
-    project: Project, out: TextIO, err: TextIO, defer_search: bool = False
+    project: Project,
+    out: TextIO,
+    err: TextIO,
+    defer_search: bool = False,
+    catalogued: Catalogued | None = None,
 ) -> tuple[str | None, int]:
     """Build the site (with `defer_search`, Pagefind's index as the last build left it) and
     print its summary; return (error message or None, files changed)."""
     try:
         settings = config.with_base_url(config.load(project.config), project.base_url)
         progress = Progress(err, err.isatty()) if project.verbosity else SILENT
-        report = build(settings, project.paths, project.jobs, progress, defer_search=defer_search)
+        report = build(
+            settings,
+            project.paths,
+            project.jobs,
+            progress,
+            defer_search=defer_search,
+            catalogued=catalogued,
+        )
     except BuildError as error:
         message = str(error)
     except Exception as error:  # the server outlives any failure of one build
@@ -80,15 +93,20 @@ def build_once(
     return message, 0
 
 
-def index_search(project: Project, out: TextIO, stop: Callable[[], bool]) -> None:
+def index_search(
+    project: Project, out: TextIO, stop: Callable[[], bool], catalogued: Catalogued | None = None
+) -> None:
     """Bring the site's Pagefind index up to date (a build whose pages are already current);
-    give up quietly when `stop` says a newer build is waiting."""
+    give up quietly when `stop` says a newer build is waiting. Given `catalogued`, catalogue
+    for it even if nothing changed (and Pagefind is off)."""
     try:
         settings = config.with_base_url(config.load(project.config), project.base_url)
-        if settings.pagefind:
-            build(settings, project.paths, project.jobs, stop=stop)
-            if project.verbosity:
-                print("Search index up to date.", file=out, flush=True)
+        if settings.pagefind or catalogued:
+            again = catalogued is not None
+            paths, jobs = project.paths, project.jobs
+            build(settings, paths, jobs, stop=stop, catalogued=catalogued, recatalogue=again)
+        if settings.pagefind and project.verbosity:
+            print("Search index up to date.", file=out, flush=True)
     except Superseded:
         pass
     except BuildError as error:
@@ -126,9 +144,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if not self._inside(self.translate_path(route)):
             return self._not_found()
         if route == livereload.VERSION_PATH:
-            return self._send(200, "application/json", self.status.as_json())
+            return self._send(200, "application/json", self._version())
         if not route.endswith("/") and Path(self.translate_path(route)).is_dir():
             return super().send_head()  # redirects to the folder's URL with a slash
+        build = self.status.build  # before the file: a page is never newer than it says
         found = self._read(route)
         if found is None and self.status.building and self.status.wait_idle(SWAP_WAIT):
             found = self._read(route)  # the output folder was being swapped
@@ -136,7 +155,20 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return self._not_found()
         if found[0].suffix != ".html":
             return super().send_head()
-        return self._page(200, found[1])
+        return self._page(200, found[1], build, found[1])
+
+    def _version(self) -> bytes:
+        """Answer the version endpoint; asked about a page (`?page=/its/path/`), with the
+        digest of its file now."""
+        asked = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query).get("page")
+        if not asked:
+            return self.status.as_json()
+        return self.status.as_json(functools.partial(self._page_file, asked[0]))
+
+    def _page_file(self, route: str) -> bytes | None:
+        """Return the bytes of the output file a URL path names, None if there is none."""
+        found = self._read(route) if self._inside(self.translate_path(route)) else None
+        return found[1] if found else None
 
     def _inside(self, path: str) -> bool:
         """Tell whether a path is in the output folder once every link in it is followed."""
@@ -160,14 +192,16 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         """Send the site's 404 page, or a page saying the site is not built yet."""
         page = Path(self.directory) / "404.html"
         if page.is_file():
-            return self._page(404, livereload.with_root_base(page.read_bytes()))
+            build = self.status.build
+            return self._page(404, livereload.with_root_base(page.read_bytes()), build)
         unbuilt = livereload.unbuilt_page(self.status.error, self.status.build)
         return self._send(503, "text/html; charset=utf-8", unbuilt)
 
-    def _page(self, code: int, page: bytes) -> io.BytesIO:
-        """Send an HTML page, with the live-reload script when watching."""
+    def _page(self, code: int, page: bytes, build: int, file: bytes | None = None) -> io.BytesIO:
+        """Send an HTML page of build number `build` (from an output `file`), with the
+        live-reload script when watching."""
         if self.reload:
-            page = livereload.inject(page, self.status.build)
+            page = livereload.inject(page, build, file)
         return self._send(code, "text/html; charset=utf-8", page)
 
     def _send(self, code: int, kind: str, body: bytes) -> io.BytesIO:
@@ -221,10 +255,13 @@ class Server:
         self.stopping = threading.Event()
         self.building = threading.Lock()
         self.waiting = 0  # rebuilds waiting for the lock: search indexing gives way to them
+        self.queued: bool | None = None  # a rebuild to come: whether only for edits shown
+        self.builder = False  # whether the builder thread runs (`changed`)
         self.counting = threading.Lock()
         self.threads: list[threading.Thread] = []
         self.ready: list[threading.Event] = []
         self.serving = False
+        self.quick = quick.QuickPass(project.paths)
 
     @property
     def url(self) -> str:
@@ -233,29 +270,60 @@ class Server:
         shown = f"[{host!s}]" if ":" in str(host) else str(host)
         return f"http://{shown}:{port}/"
 
-    def rebuild(self, changed: Iterable[str] = (), later: bool = True) -> None:
+    def rebuild(self, later: bool = True, pages_only: bool = False) -> None:
         """Build once (one build at a time) and record the outcome for open pages; search is
-        indexed `later`, in the background, so that pages reload at once."""
+        indexed `later`, in the background, so that pages reload at once. `pages_only`: the
+        changes since the last build were edits that quick passes showed."""
         self._count_waiting(1)
         with self.building:
             self._count_waiting(-1)
-            names = sorted(changed)
-            if names:
-                more = f" and {len(names) - 3} more" if len(names) > 3 else ""
-                shown = printable(", ".join(names[:3]))
-                print(f"\nChanged: {shown}{more}; rebuilding.", file=self.out)
             self.status.begin()
-            error, files = build_once(self.project, self.out, self.err, later)
-            self.status.finish(error, files > 0)
+            builds = self.quick.builds
+            keep = self.quick.keep if later else None  # only watching needs the catalogue
+            error, files = build_once(self.project, self.out, self.err, later, keep)
+            if self.quick.settle(error, builds):
+                self.status.reload()  # back to the last good pages, the error over them
+            self.status.finish(error, files > 0, pages_only)
             self.out.flush()
         if later and error is None and not self.stopping.is_set():
             self._thread(self._index_search, "search")
 
+    def changed(self, changed: Iterable[str]) -> None:
+        """Take files a watcher saw change: show edited articles' pages at once (quick.py),
+        and have the builder thread rebuild (once more for all that change while it builds)."""
+        paths = sorted(changed)
+        names = [_shown(path) for path in paths]
+        more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+        shown = printable(", ".join(names[:3]))
+        print(f"\nChanged: {shown}{more}; rebuilding.", file=self.out, flush=True)
+        self._count_waiting(1)  # search indexing gives way now
+        quickly = self.quick.show(paths, self.status, self.out)
+        with self.counting:
+            self.waiting -= 1
+            self.queued = quickly if self.queued is None else self.queued and quickly
+            if self.builder:
+                return
+            self.builder = True
+        self._thread(self._build_queued, "build")
+
+    def _build_queued(self) -> None:
+        """Rebuild while changes are queued (`changed`), then end."""
+        while not self.stopping.is_set():
+            with self.counting:
+                pages_only, self.queued = self.queued, None
+                if pages_only is None:
+                    break
+            self.rebuild(pages_only=pages_only)
+        with self.counting:
+            self.builder = False
+
     def _index_search(self) -> None:
-        """Index for search, unless a rebuild or stop() comes first."""
+        """Index for search, unless a rebuild or stop() comes first; and catalogue for quick
+        passes if no build has yet (serve started on an up-to-date site)."""
         with self.building:
             if not self._give_way():
-                index_search(self.project, self.out, self._give_way)
+                keep = self.quick.keep if self.quick.last is None else None
+                index_search(self.project, self.out, self._give_way, keep)
 
     def _count_waiting(self, change: int) -> None:
         """Count a rebuild that starts or stops waiting for the build lock."""
@@ -264,7 +332,7 @@ class Server:
 
     def _give_way(self) -> bool:
         """Tell search indexing to stop: a rebuild is waiting, or the server is stopping."""
-        return self.waiting > 0 or self.stopping.is_set()
+        return self.waiting > 0 or self.queued is not None or self.stopping.is_set()
 
     def start(self, watch: bool) -> None:
         """Start serving, and watching when asked; return once every watcher is ready."""
@@ -317,7 +385,7 @@ class Server:
             changed = {path for path in now.keys() | last.keys() if now.get(path) != last.get(path)}
             last = now
             if changed and not self.stopping.is_set():
-                self.rebuild(_shown(path) for path in changed)
+                self.changed(changed)
 
     def _watch_once(
         self, roots: list[Path], recursive: bool, wanted: Wanted, ready: threading.Event
@@ -335,7 +403,7 @@ class Server:
             ready.set()
             names = net_changes(changes)
             if names and not self.stopping.is_set():
-                self.rebuild(_shown(path) for path in names)
+                self.changed(names)
 
     def wait(self) -> None:
         """Block until stop() is called (or Ctrl+C)."""

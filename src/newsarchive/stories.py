@@ -6,10 +6,31 @@ organisations in common, the more names the lower the cosine needed; or, with no
 at ``SAME_TEXT_THRESHOLD``. ``similarity.clusters`` then grows stories from the links kept.
 
 Two docs that are not copies of one item (shingles, figures included, at
-``STORY_COPY_JACCARD``) are never one story when each headline gives a place the other does not
-("NIGERIA, FRANCE TO RESCHEDULE DEBT", "NIGERIA, BRITAIN TO ..."), or each a person or
-organisation the other does not, nor when they are of other days and their headlines give
-other figures (a day, an amount: two days' money-market reports).
+``STORY_COPY_JACCARD``) are never one story when they are about other subjects or moves:
+
+* each headline gives a place the other does not ("NIGERIA, FRANCE TO RESCHEDULE DEBT",
+  "NIGERIA, BRITAIN TO ..."), or each a person or organisation the other does not;
+* each headline gives a firm, or a stock symbol to a company, that the other doc never names
+  ("NYSE SAYS ADVEST <ADV> DECLINES COMMENT", "GENRAD <GEN> DECLINES COMMENT ..."; "USAIR
+  FEBRUARY LOAD FACTOR RISES", "CONTINENTAL AIR ... LOAD FACTOR"), even in words copied from one
+  template;
+* one headline gives a longer name of a company both give, which the other doc never names: a
+  unit, not the company ("CHRYSLER <C> CANADA MARCH CAR SALES UP", "CHRYSLER <C> LATE MARCH
+  U.S. CAR SALES UP");
+* both headlines give a month and none in common: two periods' reports ("U.S. REFINERY COPPER
+  STOCKS FALL IN JANUARY", "COPPER STOCKS OUTSIDE U.S. INCREASE IN DECEMBER");
+* both headlines open with one name and take opposite sides: bought and sold, raised and cut
+  ("OPPENHEIMER HAS SIX PCT OF CYCLOPS" with a lead that says it acquired them, "OPPENHEIMER
+  SELLS SIX PCT CYCLOPS STAKE").
+
+Nor are two docs of other days one story when their headlines give other figures (a day, an
+amount: two days' money-market reports), when one headline is a regular report (given on
+``REGULAR_DAYS`` days or more: "FED ADDS RESERVES VIA CUSTOMER REPURCHASES", whose words repeat
+the last day's with a figure changed, so not even shingles tell a re-send from the next
+edition), when they are not copies and give the same headline over another lead (a second
+incident: "FPL GROUP <FPL> NUCLEAR REACTOR SHUT DOWN" two days apart), or share in their
+headlines only the name of a person both open or close with (a speaker on two occasions:
+"CURRENCY INSTABILITY WILL NOT LAST - SUMITA", "SUMITA SAYS HE DOES NOT EXPECT ...").
 
 Wire services also send routine items on one template: fund payout notices, price sheets, rate
 tables ("NY COMEX SILVER 11:00", "TOKYO EXCH CLSG - APRIL 07", "FRANKLIN OHIO SETS MONTHLY
@@ -29,12 +50,29 @@ story only when its headlines agree:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .headlines import (
+    LEAD_ACTIONS,
+    MONTHS,
+    OPPOSITE_ACTIONS,
+    RESEND_WORDS,
+    SESSION_WORDS,
+    actions,
+    core,
+    figures,
+    first_core,
+    first_term,
+    listed,
+    prefixes,
+    symbols,
+    tickers,
+)
 from .similarity import SAME_STORY_THRESHOLD, Neighbour, estimated_jaccard, fold, max_df, terms
+
+_MONTH_FIGURES = frozenset(MONTHS.values())
 
 SHARED_ACTORS_THRESHOLD = 0.35
 """The lowest cosine at which two docs naming two people or organisations in common may be one
@@ -57,25 +95,13 @@ STORY_COPY_JACCARD = 0.5
 """Estimated shingle Jaccard (figures included) at or above which two docs are copies of one
 item (a re-send, a correction) whatever their headlines say."""
 
-_SESSION_WORD_LIST = """
-    openi open trend close closi clsg midda midaf morni after noon repea corre updat final flash
-    opg rpt edt est gmt inc corp co ltd plc
-"""
-SESSION_WORDS = frozenset(_SESSION_WORD_LIST.split())
-"""Five-letter prefixes of the headline words that name a session or an edition of a report
-(and the legal suffixes a headline drops or keeps at will), not what it reports."""
+SAME_LEAD_JACCARD = 0.5
+"""The share of their lead sentences' terms (Jaccard) from which two docs under one headline
+on other days are one item re-filed, not a second incident."""
 
-_MONTH_LIST = "january february march april june july august september october november december"
-_MONTH_NAMES = _MONTH_LIST.split()  # not "may": in a headline it is far more often the verb
-_MONTHS = (
-    {name: name[:3] for name in _MONTH_NAMES}
-    | {name[:3]: name[:3] for name in _MONTH_NAMES}
-    | {name[:5]: name[:3] for name in _MONTH_NAMES}
-    | {"sept": "sep"}
-)
-_FIGURE = re.compile(r"\(\d\)|\[\d\]|\d+(?:[.,/:]\d+)*|[a-z]+")
-_TICKER = re.compile(r"<([^<>]*)>")
-_CLOCK = re.compile(r"(?:[01]?\d|2[0-3]):?[0-5]\d")
+REGULAR_DAYS = 3
+"""A headline given on this many days or more is a regular report: each day's is news of its
+own, however alike their words (the day's figures are all that change)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +117,18 @@ class Cues:
     names: frozenset[str] = frozenset()  # prefixes of the terms of all its names
     titled: frozenset[str] = frozenset()  # those of its names that its headline gives
     routine: bool = False  # short or holding a table: a notice, a price or rate sheet
+    firms: frozenset[str] = frozenset()  # its actors its headline gives, legal forms aside
     signature: Sequence[int] = ()  # its ``similarity.fingerprint``
     day: float | None = None  # its date as a day number, if dated
+    people: frozenset[str] = frozenset()  # folded names of the people it names
+    opener: str = ""  # the prefix of its headline's first term: who the headline is about
+    ends: frozenset[str] = frozenset()  # that and its last term's: who speaks ("... - SUMITA")
+    tickers: frozenset[str] = frozenset()  # the stock symbols its headline gives
+    listed: frozenset[str] = frozenset()  # the companies they stand for (``_listed``)
+    actions: frozenset[str] = frozenset()  # the sides (``ACTIONS``) its headline (or lead) takes
+    lead: frozenset[str] = frozenset()  # the terms of its lead sentence
+    said: frozenset[str] = frozenset()  # prefixes of all its headline's terms
+    heads: frozenset[str] = frozenset()  # first words (legal forms aside) of firms it heads with
 
     @classmethod
     def of(
@@ -103,52 +139,39 @@ class Cues:
         tables: int = 0,
         signature: Sequence[int] = (),
         day: float | None = None,
+        lead: str = "",
     ) -> Cues:
         """Return the cues of a doc from its headline, (kind, name) entities, word count,
-        number of tables, fingerprint and day number."""
+        number of tables, fingerprint, day number and lead sentence."""
         names = {kind: set[str]() for kind in ("person", "place", "organisation")}
         for kind, name in entities:
             names.setdefault(kind, set()).add(fold(name))
         actors = frozenset(names["person"] | names["organisation"])
         places = frozenset(names["place"])
-        said = _prefixes(headline)
+        said = prefixes(headline)
         return cls(
             actors=actors,
             places=places,
             headline=frozenset(term[:5] for term in terms(headline) if len(term) >= 4),
             words=words,
-            subject=said.difference(SESSION_WORDS, _MONTHS),
+            subject=said.difference(SESSION_WORDS, MONTHS),
             figures=figures(headline),
-            names=frozenset().union(*map(_prefixes, actors | places | _tickers(headline))),
-            titled=frozenset(name for name in actors | places if said >= _prefixes(name) > set()),
+            names=frozenset().union(*map(prefixes, actors | places | tickers(headline))),
+            titled=frozenset(name for name in actors | places if said >= prefixes(name) > set()),
+            firms=frozenset(name for name in actors if said >= core(name) > set()),
             routine=words < ROUTINE_WORDS or tables > 0,
             signature=signature,
             day=day,
+            people=frozenset(names["person"]),
+            lead=frozenset(terms(lead)),
+            said=said,
+            heads=frozenset(said.intersection(map(first_core, names["organisation"]))),
+            opener=next((term[:5] for term in terms(headline)), ""),
+            ends=frozenset(term[:5] for term in terms(headline)[:1] + terms(headline)[-1:]),
+            tickers=symbols(headline),
+            listed=listed(headline),
+            actions=actions(headline) or actions(lead) & LEAD_ACTIONS,
         )
-
-
-def figures(headline: str) -> frozenset[str]:
-    """Return a headline's numbers and months ("7-APR" and "APRIL 07" give {"7", "apr"}), but
-    not clock times ("11:30", "1100") and part numbers ("(2)")."""
-    found = set()
-    for token in _FIGURE.findall(headline.casefold()):
-        if token[0] in "([" or (len(token) >= 4 and _CLOCK.fullmatch(token)):
-            continue
-        if token[0].isdigit():
-            found.add(token.lstrip("0") or "0")
-        elif token in _MONTHS:
-            found.add(_MONTHS[token])
-    return frozenset(found)
-
-
-def _tickers(headline: str) -> frozenset[str]:
-    """Return the stock symbols a wire headline gives in angle brackets ("GOULD <GLD> SELLS")."""
-    return frozenset(_TICKER.findall(headline))
-
-
-def _prefixes(text: str) -> frozenset[str]:
-    """Return the five-letter prefixes of a text's terms."""
-    return frozenset(term[:5] for term in terms(text))
 
 
 def story_links(
@@ -157,24 +180,38 @@ def story_links(
     """Return the neighbours that may share a story with each doc."""
     named = Counter(name for cue in cues for name in cue.actors | cue.places)
     common = frozenset(name for name, docs in named.items() if docs > max_df(len(cues)))
+    regular = _regular(cues)
     return [
-        tuple(n for n in row if _may_share_story(cues[doc], cues[n.doc], n.score, common))
+        tuple(n for n in row if _may_share_story(cues[doc], cues[n.doc], n.score, common, regular))
         for doc, row in enumerate(neighbours)
     ]
 
 
-def _may_share_story(first: Cues, second: Cues, score: float, common: frozenset[str]) -> bool:
+def _regular(cues: Sequence[Cues]) -> frozenset[frozenset[str]]:
+    """Return the headlines (their subjects) given on ``REGULAR_DAYS`` days or more: a daily or
+    weekly report ("FED ADDS RESERVES VIA CUSTOMER REPURCHASES", "GRAIN SHIPS LOADING AT
+    PORTLAND")."""
+    days = Counter(subject for subject, _ in {(cue.subject, cue.day) for cue in cues if cue.day})
+    return frozenset(subject for subject, count in days.items() if count >= REGULAR_DAYS)
+
+
+def _may_share_story(
+    first: Cues,
+    second: Cues,
+    score: float,
+    common: frozenset[str],
+    regular: frozenset[frozenset[str]] = frozenset(),
+) -> bool:
     """Say whether two docs whose cosine is `score` may be one story; `common` names are in so
-    many docs that they are sources, not subjects."""
+    many docs that they are sources, not subjects, and `regular` headlines are reports sent
+    day after day."""
     if min(first.words, second.words) < MIN_STORY_WORDS or first.headline.isdisjoint(
         second.headline
     ):
         return False
-    if _other_days(first, second) and not _nested(first.figures, second.figures):
-        return False  # two days' editions of a report
     copies = _copies(first, second)
-    if not copies and _other_names(first, second):
-        return False  # each names another company, person or place
+    if _other_news(first, second, score, copies, regular):
+        return False
     if (first.routine or second.routine) and not copies:
         if _other_days(first, second) and first.subject == second.subject:
             return False  # the same report of another day
@@ -193,6 +230,38 @@ def _may_share_story(first: Cues, second: Cues, score: float, common: frozenset[
     return actors >= 1 and actors + places >= 4 and score >= SAME_STORY_THRESHOLD
 
 
+def _other_news(
+    first: Cues, second: Cues, score: float, copies: bool, regular: frozenset[frozenset[str]]
+) -> bool:
+    """Say whether two docs whose cosine is `score` report other news however alike their
+    words: other days' editions of a report, other firms, or, unless they are `copies` of one
+    item, other months, subjects or moves, or another day's incident or occasion."""
+    if _other_days(first, second) and not _nested(first.figures, second.figures):
+        return True  # two days' editions of a report
+    if _another_edition(first, second, regular):
+        return True  # a daily report of another day, however alike its words
+    if _other_listed(first, second) or _other_firms(first, second):
+        return True  # other listed companies, even in words copied from one template
+    if copies:
+        return False
+    if _other_months(first, second) or _other_subjects(first, second):
+        return True  # two periods' reports, other companies, people or places, opposite moves
+    return _other_days(first, second) and _another_day_s_news(first, second, score)
+
+
+def _another_edition(first: Cues, second: Cues, regular: frozenset[frozenset[str]]) -> bool:
+    """Say whether two docs of other days are editions of a regular report, neither headline
+    marking its item as the other's re-send ("RPT - ...")."""
+    if not _other_days(first, second) or regular.isdisjoint({first.subject, second.subject}):
+        return False
+    return not _resent(first, second)
+
+
+def _resent(first: Cues, second: Cues) -> bool:
+    """Say whether either headline marks its item as a re-send or a correction."""
+    return not RESEND_WORDS.isdisjoint(first.said | second.said)
+
+
 def _copies(first: Cues, second: Cues) -> bool:
     """Say whether two docs are copies of one item (a re-send, a correction), figures and all."""
     return estimated_jaccard(first.signature, second.signature) >= STORY_COPY_JACCARD
@@ -201,6 +270,28 @@ def _copies(first: Cues, second: Cues) -> bool:
 def _other_days(first: Cues, second: Cues) -> bool:
     """Say whether two docs are dated on other days."""
     return first.day is not None and second.day is not None and first.day != second.day
+
+
+def _another_day_s_news(first: Cues, second: Cues, score: float) -> bool:
+    """Say whether two docs of other days that are not copies are other news: the same
+    headline over another lead (a second incident), or headlines that share only the name of
+    a person both name and open or close with (a speaker on two occasions)."""
+    if score >= SAME_TEXT_THRESHOLD:
+        return False
+    if first.subject == second.subject:
+        return _other_leads(first, second)
+    shared = first.subject & second.subject
+    speakers = frozenset().union(*map(prefixes, first.people & second.people))
+    return bool(shared) and shared <= speakers and not shared.isdisjoint(first.ends & second.ends)
+
+
+def _other_leads(first: Cues, second: Cues) -> bool:
+    """Say whether two docs' lead sentences share under ``SAME_LEAD_JACCARD`` of their terms: a
+    re-file keeps its lead, a second incident under the same headline does not."""
+    if not first.lead or not second.lead:
+        return False
+    shared = len(first.lead & second.lead)
+    return shared < SAME_LEAD_JACCARD * len(first.lead | second.lead)
 
 
 def _same_report(first: Cues, second: Cues) -> bool:
@@ -216,7 +307,7 @@ def _same_topic(first: Cues, second: Cues) -> bool:
     if not shared <= first.names | second.names:
         return True
     named = (first.actors | first.places) & (second.actors | second.places)
-    return sum(not shared.isdisjoint(_prefixes(name)) for name in named) >= 2
+    return sum(not shared.isdisjoint(prefixes(name)) for name in named) >= 2
 
 
 def _same_subject(first: Cues, second: Cues, common: frozenset[str]) -> bool:
@@ -226,7 +317,70 @@ def _same_subject(first: Cues, second: Cues, common: frozenset[str]) -> bool:
         return False
     shared = first.subject & second.subject
     return _same_report(first, second) or any(
-        not shared.isdisjoint(_prefixes(actor)) for actor in first.actors & second.actors - common
+        not shared.isdisjoint(prefixes(actor)) for actor in first.actors & second.actors - common
+    )
+
+
+def _other_months(first: Cues, second: Cues) -> bool:
+    """Say whether both headlines give a month and no month in common: two periods' reports."""
+    mine, theirs = (cues.figures & _MONTH_FIGURES for cues in (first, second))
+    return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
+
+
+def _other_subjects(first: Cues, second: Cues) -> bool:
+    """Say whether two docs that are not copies are about other subjects or other moves."""
+    return (
+        _other_names(first, second)
+        or _longer_name(first, second)
+        or _longer_name(second, first)
+        or _opposite_moves(first, second)
+    )
+
+
+def _other_firms(first: Cues, second: Cues) -> bool:
+    """Say whether each headline gives a firm (by the first word of its name) that the other
+    doc never names ("USAIR <U> FEBRUARY LOAD FACTOR RISES", "CONTINENTAL AIR FEBRUARY LOAD
+    FACTOR FALLS")."""
+    return _unnamed(first.heads, second) and _unnamed(second.heads, first)
+
+
+def _other_listed(first: Cues, second: Cues) -> bool:
+    """Say whether two headlines give other stock symbols, each to a company the other doc
+    does not name ("ADVEST <ADV> DECLINES COMMENT", "GENRAD <GEN> DECLINES COMMENT")."""
+    if not first.tickers.isdisjoint(second.tickers):
+        return False
+    return _unnamed(first.listed, second) and _unnamed(second.listed, first)
+
+
+def _unnamed(companies: frozenset[str], other: Cues) -> bool:
+    """Say whether a doc names one of `companies` neither in its headline nor anywhere (a
+    reaction names the company it reacts to)."""
+    return bool(companies - other.subject - other.names)
+
+
+def _longer_name(first: Cues, second: Cues) -> bool:
+    """Say whether the second headline gives a longer name of a company both give, one the
+    first doc never names ("CHRYSLER CANADA" against "CHRYSLER"): a unit, not the company."""
+    return any(
+        core(longer) > core(name)
+        and first_term(longer) == first_term(name)
+        and not core(longer) <= first.subject
+        and longer not in first.actors
+        for name in first.firms & second.firms
+        for longer in second.firms
+    )
+
+
+def _opposite_moves(first: Cues, second: Cues) -> bool:
+    """Say whether two headlines about one company take opposite sides: bought and sold, raised
+    and cut (a buyer and a seller of one deal open their headlines with other names)."""
+    if not first.opener or first.opener != second.opener:
+        return False
+    return any(
+        (one in first.actions) != (one in second.actions)
+        and (other in first.actions) != (other in second.actions)
+        and (one in first.actions) != (other in first.actions)
+        for one, other in OPPOSITE_ACTIONS
     )
 
 
