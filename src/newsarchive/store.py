@@ -154,11 +154,15 @@ class Store:
 
     def stamps(self) -> dict[str, list[object]]:
         """Return each input file's size, mtime, ctime, inode and content hash."""
-        return self._table("sources")
+        rows = self._rows("SELECT * FROM sources")
+        return {
+            path: [size, mtime, ctime, inode, digest]
+            for path, size, mtime, ctime, inode, digest in rows
+        }
 
     def tree(self) -> dict[str, list[int]]:
         """Return the size and mtime of every file the last build left in the output."""
-        return self._table("outputs")
+        return {path: [size, mtime] for path, size, mtime in self._rows("SELECT * FROM outputs")}
 
     def pages(self) -> dict[str, str]:
         """Return the key of every page the last build made."""
@@ -183,7 +187,7 @@ class Store:
     def save_build(self, last: LastBuild) -> None:
         """Save what a finished build leaves for the next, in one transaction. Only rows that
         changed are written: an edit touches a few of each table's."""
-        tree = changes(self._table("outputs"), last.tree)  # read now: not held by the build
+        tree = changes(self.tree(), last.tree)  # read now: not held by the build
         gone, keys = changes(last.pages_before, last.pages)
         probes = {path: [_MSGPACK.encode(probe)] for path, probe in last.probes.items()}
         probed = changes(self._table("probes"), probes)
