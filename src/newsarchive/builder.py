@@ -247,7 +247,7 @@ def _catalogue(
     progress: Progress,
     given: Sources,
 ) -> tuple[Site, Read, dict[str, imaging.Probe]]:
-    """Read the articles (those the parse cache does not hold, in a pool when there are
+    """Read the articles (those the build store does not hold, in a pool when there are
     many), catalogue them and place their pictures; the bodies stay on disk (`Read.bodies`)."""
     with collector_paused():
         files, digests, found_images = given
