@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import time
@@ -10,7 +11,8 @@ import pytest
 
 from newsarchive import cache
 from newsarchive.loader import discover
-from newsarchive.words import Words
+from newsarchive.store import NAME as STORE
+from newsarchive.store import Store
 
 from conftest import ROOT, store_of, tree
 from test_site import SAMPLE_FILES
@@ -18,12 +20,15 @@ from test_site import SAMPLE_FILES
 SOURCE = "002_el-chapo-son-captured.txt"
 
 
-def load_parsed(store, code):
-    """Return every parsed article saved in a cache folder for some code, from all its files."""
-    parsed = {}
-    for shard in range(cache.SHARDS):
-        parsed.update(cache.load_shard(store, shard, code).records())
-    return parsed
+def opened(folder, code=None):
+    """Return the build store in a folder, opened for some code (by default this one's)."""
+    return contextlib.closing(Store.open(folder, code or cache.code_key()))
+
+
+def page_keys(dist):
+    """Return the page keys the build store of an output holds."""
+    with opened(store_of(dist)) as store:
+        return store.pages()
 
 
 def theme(tmp_path):
@@ -85,27 +90,22 @@ def test_a_deleted_output_file_is_rebuilt(build_site_from):
 
 def test_corrupt_cache_is_ignored_and_rewritten(build_site_from, tmp_path):
     first = build_site_from(SAMPLE_FILES)
-    store = store_of(first.dist)
-    shards = sorted(p.name for p in store.glob("articles-*.json"))
-    assert len(shards) == len(
-        {cache.shard_of(rel.removeprefix("articles/")) for rel in SAMPLE_FILES}
-    )
-    for name in (cache.STATE, "outputs.msgpack", *shards):
-        data = (store / name).read_bytes()
-        (store / name).write_bytes(data[:40] + b"garbage" + data[47:])
+    path = store_of(first.dist) / STORE
+    data = path.read_bytes()
+    path.write_bytes(b"garbage" + data[7:])  # in the header that says what the file is
     again = build_site_from({})
     assert "Wrote" in again.out
     assert again.page("index.html") == first.page("index.html")
-    assert cache.load_state(store) is not None
-    assert cache.load_outputs(store) is not None
+    assert "Nothing changed since the last build" in build_site_from({}).out  # saved again
 
 
-def test_cache_from_other_code_is_not_trusted(tmp_path):
-    store = tmp_path / "cache"
-    shard, nothing = cache.shard_of("a.txt"), Words.of(())
-    cache.save_shard(store, shard, "old-code", {("a.txt", "abc"): (None, [])}, {}, nothing)
-    assert load_parsed(store, "new-code") == {}
-    assert load_parsed(store, "old-code") == {("a.txt", "abc"): (None, [])}
+def test_parsed_articles_from_other_code_are_not_trusted(tmp_path):
+    words = (b"", b"", b"", b"")
+    with opened(tmp_path, "old-code") as store:
+        assert store.save_articles([("a.txt", "abc", b"[null, []]", words, b"")], [], [], 0)
+        assert dict(store.articles()) == {"a.txt": ("abc", b"[null, []]", words)}
+    with opened(tmp_path, "new-code") as store:
+        assert dict(store.articles()) == {}
 
 
 def test_cached_and_cold_builds_are_identical(build_site_from, tmp_path):
@@ -189,20 +189,19 @@ def test_an_edit_leaves_the_files_it_does_not_change_untouched(build_site_from, 
     assert 0 < len(changed) < len(before) / 2
 
 
-def test_an_edit_rewrites_only_the_parsed_articles_file_that_holds_it(build_site_from, tmp_path):
+def test_an_edit_rewrites_only_the_parsed_article_it_changes(build_site_from, tmp_path):
     files = {f"articles/s{n}/2024-01-{n + 1:02d}-x.md": dated_story(n) for n in range(12)}
     first = build_site_from(files)
-    store = store_of(first.dist)
-    before = {p.name: p.read_bytes() for p in store.glob("articles-*.json")}
-    assert len(before) == len({cache.shard_of(rel.removeprefix("articles/")) for rel in files})
+    with opened(store_of(first.dist)) as store:
+        before = dict(store.articles())
+    assert len(before) == 12
     edited = tmp_path / "articles" / "s3" / "2024-01-04-x.md"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     build_site_from({})
-    after = {p.name: p.read_bytes() for p in store.glob("articles-*.json")}
-    assert [name for name in sorted(after) if after[name] != before[name]] == [
-        cache.shard_name(cache.shard_of("s3/2024-01-04-x.md"))
-    ]
-    assert len(load_parsed(store, cache.code_key())) == 12
+    with opened(store_of(first.dist)) as store:
+        after = dict(store.articles())
+    assert after.keys() == before.keys()
+    assert [rel for rel in sorted(after) if after[rel] != before[rel]] == ["s3/2024-01-04-x.md"]
 
 
 def _stamped(tmp_path, monkeypatch, texts):
@@ -289,7 +288,7 @@ def test_a_page_is_made_only_if_its_inputs_changed_and_kept_pages_keep_their_key
 
     files = {f"articles/s{n % 3}/2024-01-{n + 1:02d}-x.md": dated_story(n) for n in range(12)}
     first = build_site_from(files)
-    keys = cache.load_outputs(store_of(first.dist))["pages"]
+    keys = page_keys(first.dist)
     assert "sections/s0/index.html#list" in keys  # each list has a key of its own
     made: list[str] = []
     real = pages._article_page
@@ -299,7 +298,7 @@ def test_a_page_is_made_only_if_its_inputs_changed_and_kept_pages_keep_their_key
     (first.dist / "sections" / "s0" / "index.html").write_text("tampered", encoding="utf-8")
     again = build_site_from({})
     assert sorted(made) == [f"articles/story-{n}/index.html" for n in (3, 4, 5)]  # and its
-    after = cache.load_outputs(store_of(again.dist))["pages"]  # neighbours' pages
+    after = page_keys(again.dist)  # neighbours' pages
     assert after.keys() == keys.keys()
     assert after["sections/s2/index.html"] == keys["sections/s2/index.html"]  # kept
     assert after["sections/s1/index.html#list"] != keys["sections/s1/index.html#list"]

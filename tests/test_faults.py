@@ -8,11 +8,11 @@ cache (in .newsarchive/ beside site.yaml).
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import random
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive import cache
+from newsarchive.store import NAME as STORE
 from newsarchive.writer import COMMIT, INSIDE
 
 from conftest import ROOT, SAMPLES, run_cli, store_of, tree
@@ -194,6 +195,16 @@ def test_sigkill_at_any_moment_keeps_the_previous_site_and_the_next_build_is_rig
     assert tree(tmp_path / "dist") == tree(tmp_path / "cold" / "dist")
 
 
+def test_a_killed_build_leaves_the_build_store_as_the_last_build_left_it(tmp_path):
+    make_archive(tmp_path / "articles", 60)
+    (tmp_path / "site.yaml").write_text("", encoding="utf-8")
+    assert build(tmp_path, tmp_path / "dist").returncode == 0
+    make_archive(tmp_path / "articles", 60, edition=1)  # every article edited
+    assert kill_when(tmp_path, lambda staged, seconds: staged >= 0)  # all read, none written
+    make_archive(tmp_path / "articles", 60)  # the edits taken back
+    assert "Nothing changed since the last build" in rebuild(tmp_path)
+
+
 def test_death_in_the_middle_of_the_commit_is_finished_by_the_next_build(tmp_path):
     shutil.copytree(SAMPLES, tmp_path / "articles")
     (tmp_path / "site.yaml").write_text("", encoding="utf-8")
@@ -362,19 +373,13 @@ def cached_site(tmp_path):
     (tmp_path / "site.yaml").write_text("", encoding="utf-8")
     rebuild(tmp_path)
     assert {p.name for p in store_of(tmp_path / "dist").iterdir()} == {
-        cache.STATE,
-        cache.OUTPUTS,
+        STORE,
         cache.GAZETTEER,
         "lock",
         "pagefind-parts.json",  # what each Pagefind part was made from (search_pagefind)
         f"templates-{cache.code_key()}",
-        *(cache.shard_name(cache.shard_of(p.name)) for p in SAMPLES.glob("*.txt")),
     }
     return tmp_path
-
-
-# the parsed-articles file that holds a sample article
-PARSED = cache.shard_name(cache.shard_of("002_el-chapo-son-captured.txt"))
 
 
 def rebuild(root: Path) -> str:
@@ -388,7 +393,7 @@ def test_an_unchanged_rebuild_uses_the_cache(cached_site):
     assert "Nothing changed since the last build" in rebuild(cached_site)
 
 
-@pytest.mark.parametrize("name", [cache.STATE, cache.OUTPUTS, cache.GAZETTEER, PARSED])
+@pytest.mark.parametrize("name", [STORE, cache.GAZETTEER])
 @pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty"])
 def test_a_damaged_cache_file_is_rebuilt_not_trusted(cached_site, name, damage):
     path = store_of(cached_site / "dist") / name
@@ -406,28 +411,36 @@ def test_a_damaged_cache_file_is_rebuilt_not_trusted(cached_site, name, damage):
     assert "Nothing changed" not in out and "Read 3 articles" in out
     assert "Fresh story" in (cached_site / "dist" / "index.html").read_text(encoding="utf-8")
     assert tree(cached_site / "dist") != good
-    if (name, damage) != (PARSED, "flip"):  # there the bodies, read only when a page needs them
-        assert path.read_bytes() != damaged  # rewritten by the build
+    assert path.read_bytes() != damaged  # rewritten by the build
 
 
-def test_damaged_bodies_in_the_cache_are_never_used(cached_site):
-    path = store_of(cached_site / "dist") / PARSED
-    data = path.read_bytes()
-    path.write_bytes(data[:-1] + bytes([data[-1] ^ 0xFF]))  # the bodies come last
+def test_damaged_bodies_in_the_store_are_never_used(cached_site):
+    with sqlite3.connect(store_of(cached_site / "dist") / STORE) as db:
+        db.execute("UPDATE articles SET body = replace(body, 'Culiacan', 'Nowhere')")
     shutil.rmtree(cached_site / "dist" / "articles")  # every article page is rendered again
     rebuild(cached_site)
     assert build(cached_site, cached_site / "cold" / "dist").returncode == 0
     assert tree(cached_site / "dist") == tree(cached_site / "cold" / "dist")
 
 
-def test_a_checksummed_cache_with_wrong_contents_is_not_trusted(cached_site):
-    import msgspec
-
-    path = store_of(cached_site / "dist") / PARSED
-    data = msgspec.json.encode({"code": "someone else's code", "parsed": {}})
-    path.write_bytes(hashlib.blake2b(data, digest_size=16).hexdigest().encode() + b"\n" + data)
+def test_a_store_whose_vocabulary_lost_words_is_not_trusted(cached_site):
+    with sqlite3.connect(store_of(cached_site / "dist") / STORE) as db:
+        db.execute("DELETE FROM words")  # and its checksum kept: the articles' ids point nowhere
     (cached_site / "articles" / "new.txt").write_text("Fresh story\n\nIts text.\n", "utf-8")
     assert "Read 3 articles" in rebuild(cached_site)
+    assert build(cached_site, cached_site / "cold" / "dist").returncode == 0
+    assert tree(cached_site / "dist") == tree(cached_site / "cold" / "dist")
+
+
+def test_a_store_with_a_schema_of_its_own_is_not_opened(cached_site):
+    path = store_of(cached_site / "dist") / STORE
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TRIGGER planted AFTER INSERT ON pages BEGIN DELETE FROM words; END")
+    (cached_site / "articles" / "new.txt").write_text("Fresh story\n\nIts text.\n", "utf-8")
+    out = rebuild(cached_site)
+    assert f"{path}: is not a build cache file this version wrote" in out
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall() == []
 
 
 def test_a_changed_output_folder_is_rebuilt_despite_the_cache(cached_site):
@@ -452,7 +465,7 @@ def test_a_cache_that_cannot_be_written_does_not_stop_the_build(tmp_path):
     shutil.copytree(SAMPLES, tmp_path / "articles")
     (tmp_path / "site.yaml").write_text("", encoding="utf-8")
     store = store_of(tmp_path / "dist")
-    for name in (cache.STATE, cache.OUTPUTS, cache.GAZETTEER, "articles-00.json"):
+    for name in (STORE, cache.GAZETTEER, "articles-00.json"):
         (store / name).mkdir(parents=True)  # a folder where each cache file would be
     result = build(tmp_path, tmp_path / "dist")
     assert result.returncode == 0, result.stderr

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive import cache, guard
+from newsarchive.store import NAME as STORE
 
 from conftest import ROOT, SAMPLES, build_at, run_cli, store_of, tree
 
@@ -47,8 +48,9 @@ def test_a_forged_cache_file_never_runs_code(project):
     assert build_at(project)[0] == 0
     store, proof = store_of(project / "dist"), project / "proof"
     forged = pickle.dumps({"version": cache.VERSION, "x": Payload(proof)})
-    (store / cache.STATE).write_bytes(checksummed(forged))
-    for name in ("state.pickle", "articles-00.pickle", cache.shard_name(0), cache.GAZETTEER):
+    (store / STORE).write_bytes(checksummed(forged))
+    names = ("state.msgpack", "state.pickle", "articles-00.pickle", cache.GAZETTEER)
+    for name in (*names, "articles-00.json"):
         (store / name).write_bytes(checksummed(forged))  # old names too: never read
     for compiled in store.glob("templates-*/*"):
         compiled.write_bytes(forged)
@@ -56,9 +58,8 @@ def test_a_forged_cache_file_never_runs_code(project):
     code, out, err = build_at(project)
     assert code == 0, err
     assert not proof.exists()
-    assert f"{store / cache.STATE}: is not a build cache file this version wrote" in out
+    assert f"{store / STORE}: is not a build cache file this version wrote" in out
     assert "A new story" in (project / "dist" / "index.html").read_text(encoding="utf-8")
-    assert cache.load_state(store) is not None  # written again, sound
     assert "damaged or forged" not in build_at(project)[1]  # the next build says nothing of it
 
 
@@ -72,7 +73,7 @@ def test_the_cache_lives_beside_the_config_never_beside_the_output(project):
     assert code == 0, err
     assert [p.name for p in webroot.iterdir()] == ["site"]
     store = store_of(webroot / "site", project)
-    assert (store / cache.STATE).is_file()
+    assert (store / STORE).is_file()
     assert (project / ".newsarchive").stat().st_mode & 0o777 == 0o700
     assert store.stat().st_mode & 0o777 == 0o700  # compiled templates are in it, too
 
@@ -80,7 +81,7 @@ def test_the_cache_lives_beside_the_config_never_beside_the_output(project):
 def test_cache_dir_moves_the_cache(project):
     elsewhere = project / "caches" / "mine"
     assert build_at(project, "--cache-dir", str(elsewhere))[0] == 0
-    assert (cache.folder_for(elsewhere, project / "dist") / cache.STATE).is_file()
+    assert (cache.folder_for(elsewhere, project / "dist") / STORE).is_file()
     assert not (project / ".newsarchive").exists()
 
 

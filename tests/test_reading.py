@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import numpy as np
@@ -15,9 +16,10 @@ from newsarchive.errors import BuildError
 from newsarchive.loader import discover, read_article
 from newsarchive.progress import SILENT
 from newsarchive.reading import read_all, unshown
+from newsarchive.store import NAME, Store
 from newsarchive.words import gather
 
-from conftest import write_files
+from conftest import store_of, write_files
 from test_site import SAMPLE_FILES, dated
 
 FILES = {
@@ -32,13 +34,23 @@ FILES = {
 
 
 def _read(root: Path):
-    """Read root/articles with a cache in root/cache, as a build does."""
+    """Read root/articles with a build store in root/cache, as a build does."""
     found = discover(root / "articles")
     digests, _ = cache.digest_files(found.files, {})
     sources = [source.rel for source in found.files]
     elsewhere = unshown(found.files)
-    read = read_all(sources, digests, root / "cache", root / "articles", 1, SILENT, None, elsewhere)
+    (root / "cache").mkdir(exist_ok=True)
+    store = Store.open(root / "cache", cache.code_key())
+    try:
+        read = read_all(sources, digests, store, root / "articles", 1, SILENT, elsewhere)
+    finally:
+        store.close()
     return found.files, read
+
+
+def lose_the_store(root: Path) -> None:
+    """Delete the build store read from root/cache."""
+    (root / "cache" / NAME).unlink()
 
 
 def words_of(words, source):
@@ -115,16 +127,16 @@ def test_a_second_read_from_the_cache_also_leaves_bodies_on_disk(tmp_path):
     _, first = _read(tmp_path)  # read from the files, then saved: stripped too
     files, read = _read(tmp_path)
     assert all(not a.paragraphs and not a.body_html for a in read.articles)
-    shards = {a.source: cache.shard_of(a.source) for a in read.articles}
-    assert read.bodies.stripped == first.bodies.stripped == shards
+    sources = {a.source for a in read.articles}
+    assert read.bodies.stripped == first.bodies.stripped == sources
     assert read.bodies.full(read.articles[0]) == whole(read_article(files[0])[0])
 
 
-def test_bodies_stay_in_memory_when_the_cache_cannot_be_saved(tmp_path, monkeypatch):
+def test_bodies_stay_in_memory_when_the_store_cannot_be_saved(tmp_path):
     write_files(tmp_path, FILES)
-    monkeypatch.setattr(cache, "_write", lambda path, data: False)
+    (tmp_path / "cache" / NAME).mkdir(parents=True)  # a folder where the store would be
     files, read = _read(tmp_path)
-    assert read.bodies.stripped == {}
+    assert read.bodies.stripped == set()
     assert read.articles == [read_article(f)[0] for f in files]
 
 
@@ -133,12 +145,15 @@ def test_a_body_the_cache_lost_is_read_again_from_its_file(tmp_path, loss):
     write_files(tmp_path, FILES)
     files, read = _read(tmp_path)
     source, article = files[0], read.articles[0]
-    shard = tmp_path / "cache" / cache.shard_name(cache.shard_of(article.source))
     if loss == "deleted":
-        shard.unlink()
-    else:  # the last byte is in the bodies, which the read did not look at
-        data = shard.read_bytes()
-        shard.write_bytes(data[:-1] + bytes([data[-1] ^ 0xFF]))
+        lose_the_store(tmp_path)
+    else:  # a byte of the body changed, which the read did not look at
+        with sqlite3.connect(tmp_path / "cache" / NAME) as db:
+            db.execute(
+                "UPDATE articles SET body = substr(body, 1, length(body) - 2) || 'x]'"
+                " WHERE source = ?",
+                (article.source,),
+            )
     assert read.bodies.full(article) == whole(read_article(source)[0])
 
 
@@ -149,7 +164,7 @@ def test_a_file_whose_name_is_not_text_is_read_and_read_again(tmp_path):
     _, read = _read(tmp_path)
     article = next(a for a in read.articles if a.title == "Odd name")
     assert article.source == "bad \ufffd name.txt"  # as shown
-    (tmp_path / "cache" / cache.shard_name(cache.shard_of(article.source))).unlink()
+    lose_the_store(tmp_path)
     assert "not text" in read.bodies.full(article).paragraphs[0]
 
 
@@ -157,7 +172,7 @@ def test_a_body_lost_by_the_cache_and_changed_in_its_file_is_a_clear_error(tmp_p
     write_files(tmp_path, FILES)
     files, read = _read(tmp_path)
     article = read.articles[0]
-    (tmp_path / "cache" / cache.shard_name(cache.shard_of(article.source))).unlink()
+    lose_the_store(tmp_path)
     Path(files[0].path).write_text("Another story\n\nIts text.\n", encoding="utf-8")
     message = rf"{article.source} changed during the build .* run the build again"
     with pytest.raises(BuildError, match=message):
@@ -172,28 +187,21 @@ def test_the_body_comes_back_on_the_catalogued_article(tmp_path):
     assert "<em>two</em>" in read.bodies.full(article).body_html
 
 
-def test_a_site_built_without_a_cache_equals_one_built_with_it(build_site_from, monkeypatch):
+def test_a_site_built_without_a_store_equals_one_built_with_it(build_site_from, tmp_path):
     normal = build_site_from(FILES, "--jobs", "1", output="normal")
-    monkeypatch.setattr(cache, "_write", lambda path, data: False)
+    (store_of(tmp_path / "unsaved") / NAME).mkdir(parents=True)  # a folder where it would be
     unsaved = build_site_from({}, "--jobs", "1", output="unsaved")
     assert normal.code == unsaved.code == 0
     assert tree(normal.dist) == tree(unsaved.dist)
 
 
-def test_a_cached_read_leaves_bodies_unread_and_an_edit_reads_only_its_shard(tmp_path, monkeypatch):
+def test_after_an_edit_every_body_comes_back_whole_the_kept_ones_too(tmp_path):
     write_files(tmp_path, FILES)
     _read(tmp_path)
-    opened: list[int] = []
-    bodies_of = cache.Shard.bodies
-    monkeypatch.setattr(
-        cache.Shard, "bodies", lambda shard: opened.append(shard.number) or bodies_of(shard)
-    )
-    _read(tmp_path)
-    assert opened == []  # the catalogue's part of each shard only
     edited = tmp_path / "articles" / "s1" / "2024-02-05-story.md"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nA correction.\n", encoding="utf-8")
     files, read = _read(tmp_path)
-    assert opened == [cache.shard_of("s1/2024-02-05-story.md")]  # to save it again, whole
+    assert (read.edited, read.added_or_removed) == (1, 0)
     bodies = {s.rel: read.bodies.full(a) for s, a in zip(files, read.articles, strict=True)}
     assert bodies == {s.rel: whole(read_article(s)[0]) for s in files}  # kept ones too
     assert "A correction." in bodies["s1/2024-02-05-story.md"].body_html

@@ -333,7 +333,7 @@ def test_source_filter_ignores_the_output_and_the_build_cache(tmp_path):
     assert wanted(modified, str(tmp_path / "articles/a.md"))
     assert not wanted(modified, str(tmp_path / "dist/index.html"))
     assert not wanted(modified, str(tmp_path / ".newsarchive/dist-0a1b/staging/index.html"))
-    assert not wanted(modified, str(tmp_path / ".newsarchive/dist-0a1b/state.msgpack"))
+    assert not wanted(modified, str(tmp_path / ".newsarchive/dist-0a1b/store.sqlite-wal"))
     assert not wanted(modified, str(tmp_path / "articles/.a.md.swp"))
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 import pytest
 from msgspec import structs
@@ -12,7 +10,7 @@ from newsarchive import search, search_terms, similarity
 from newsarchive.catalog import build_site
 from newsarchive.config import SiteConfig
 from newsarchive.models import Article
-from newsarchive.words import Words, gather
+from newsarchive.words import Numbering, Words, gather
 
 TEXTS = [
     "Floods hit the harbour town; the harbour wall broke and the town flooded.",
@@ -64,20 +62,29 @@ def test_each_article_s_words_come_back_as_its_strings_say():
         assert fields == search_terms.decode(a.search_terms)
 
 
-def test_joined_tables_hold_the_same_words_under_one_vocabulary():
-    joined = Words.joined([table(ARTICLES[:2]), table(ARTICLES[2:3]), table(ARTICLES[3:])])
+def renumbered(articles, first_words):
+    """Return the words of some articles numbered after a vocabulary that starts with other
+    words (as the build store's, which only grows), in reverse order of reading."""
+    numbering = Numbering(list(first_words))
+    arrays = {a.source: numbering.arrays(a.terms, a.search_terms) for a in reversed(articles)}
+    sources = [a.source for a in articles]
+    return Words.from_arrays(numbering.vocabulary(), sources, [arrays[s] for s in sources])
+
+
+def test_a_numbering_that_grew_holds_the_same_words():
+    grown = renumbered(ARTICLES, ["zebra", "harbour", "apple"])
     whole = table(ARTICLES)
-    assert sorted(joined.vocabulary) == sorted(whole.vocabulary)
-    assert len(set(joined.vocabulary)) == len(joined.vocabulary)
+    assert set(grown.vocabulary) == {*whole.vocabulary, "zebra", "apple"}
+    assert len(set(grown.vocabulary)) == len(grown.vocabulary)
     for a in ARTICLES:
-        assert decoded(joined, a.source) == decoded(whole, a.source)
+        assert decoded(grown, a.source) == decoded(whole, a.source)
 
 
 def test_related_from_numbers_equals_related_from_strings_whatever_the_numbering():
     expected = similarity.related_with_scores([a.terms for a in ARTICLES], 3)
     assert any(expected)  # the texts share words: there is something to find
     order = [a.source for a in ARTICLES]
-    for words in (table(ARTICLES), Words.joined([table(ARTICLES[3:]), table(ARTICLES[:3])])):
+    for words in (table(ARTICLES), renumbered(ARTICLES, ["zebra", "town"])):
         counts = gather(words.related, words.rows(order))
         assert similarity.related_from_counts(counts.start, counts.ids, counts.values, 3) == (
             expected
@@ -86,7 +93,7 @@ def test_related_from_numbers_equals_related_from_strings_whatever_the_numbering
 
 def test_the_catalogue_and_index_from_numbers_equal_those_from_strings():
     config = SiteConfig()
-    words = Words.joined([table(ARTICLES[4:]), table(ARTICLES[:4])])
+    words = renumbered(ARTICLES, ["zebra", "town"])
     from_strings = build_site(config, ARTICLES)
     from_numbers = build_site(config, ARTICLES, words)
     assert from_numbers == from_strings
@@ -95,18 +102,22 @@ def test_the_catalogue_and_index_from_numbers_equal_those_from_strings():
     assert {o.path: o.data for o in search.fallback_outputs(from_numbers, words)} == index
 
 
-def test_a_table_survives_the_parse_cache_and_damage_is_refused():
-    words = table(ARTICLES)
-    again = Words.loads(words.dumps())
-    assert again.vocabulary == words.vocabulary and again.sources == words.sources
-    for a in ARTICLES:
-        assert decoded(again, a.source) == decoded(words, a.source)
-    assert Words.loads(Words.of(()).dumps()).sources == []
-    with pytest.raises(ValueError, match="not a words table"):
-        Words.loads(b"\x80\x05garbage")
-    short = dataclasses.replace(words, vocabulary=words.vocabulary[:3])
-    with pytest.raises(ValueError, match="past its vocabulary"):
-        Words.loads(short.dumps())
+def test_arrays_that_are_not_an_article_s_words_are_refused():
+    numbering = Numbering([])
+    arrays = [numbering.arrays(a.terms, a.search_terms) for a in ARTICLES[:2]]
+    sources = [a.source for a in ARTICLES[:2]]
+    vocabulary = numbering.vocabulary()
+    assert Words.from_arrays(vocabulary, sources, arrays).sources == sources
+    ids, counts, search_ids, fields = arrays[1]
+    for damaged, message in (
+        ((ids, counts[:-4], search_ids, fields), "do not pair up"),
+        ((ids, counts, search_ids[:-1], fields), "do not pair up"),
+        ((ids[:-1], counts[:-1], search_ids, fields), "not whole numbers"),
+    ):
+        with pytest.raises(ValueError, match=message):
+            Words.from_arrays(vocabulary, sources, [arrays[0], damaged])
+    with pytest.raises(ValueError, match="past the vocabulary"):
+        Words.from_arrays(vocabulary[:3], sources, arrays)
 
 
 def test_an_article_without_words_is_a_clear_error():
@@ -122,24 +133,3 @@ def test_gather_puts_rows_end_to_end_in_the_order_asked():
         lo, hi = words.search.start[row], words.search.start[row + 1]
         got = runs.ids[runs.start[place] : runs.start[place + 1]]
         assert got.tolist() == words.search.ids[lo:hi].tolist()
-
-
-def test_an_updated_table_gives_each_article_the_words_a_fresh_one_gives():
-    edited = article(2, "Council votes again on the budget; zebras escape the harbour zoo.")
-    old = table(ARTICLES)
-    keep = [a.source for a in ARTICLES if a.source != edited.source]
-    updated = Words.updated(old, keep, [(edited.source, edited.terms, edited.search_terms)])
-    fresh = table([*ARTICLES[:2], edited, *ARTICLES[3:]])
-    for source in fresh.sources:
-        assert decoded(updated, source) == decoded(fresh, source)
-    assert sorted(updated.vocabulary) == sorted(fresh.vocabulary)
-    assert "zebras" in updated.vocabulary and "choir" in updated.vocabulary
-
-
-def test_an_updated_table_drops_the_words_only_a_changed_article_used():
-    old = table(ARTICLES)
-    keep = [a.source for a in ARTICLES[:-1]]  # the markets story goes, with its words
-    updated = Words.updated(old, keep, [])
-    assert "markets" in old.vocabulary and "markets" not in updated.vocabulary
-    for source in keep:
-        assert decoded(updated, source) == decoded(old, source)

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 import jinja2
+import msgspec
 
-from . import cache, executor, guard, images, permalinks, urls
+from . import cache, executor, guard, images, imaging, permalinks, urls
 from .catalog import build_site
 from .config import SiteConfig
 from .errors import BuildError, Problem
@@ -31,7 +32,7 @@ from .notfound import stylesheet_text
 from .pagekeys import Keyer
 from .pages import site_pages
 from .progress import SILENT, Progress
-from .reading import Bodies, Read, load_saved, read_all, unshown
+from .reading import Bodies, Read, read_all, unshown
 from .redirects import redirect_outputs
 from .render import (
     Frame,
@@ -46,6 +47,7 @@ from .search import document_outputs, term_outputs
 from .search_pagefind import Index, Stop, files_for, kept_outputs
 from .sections import menu
 from .sitemap import sitemap_outputs
+from .store import LastBuild, Store, changes
 from .writer import Writer, named, snapshot, staging_for
 
 TEMPORARY = "tmp"  # in the output's cache folder: Pagefind work folders older versions left
@@ -100,16 +102,22 @@ def build(
     unless `recatalogue` (the build then catalogues anyway, and renders nothing)."""
     started = time.perf_counter()
     output = named(paths.output)  # first: it refuses an output such as "/" before any write
-    store = guard.private_folder(cache.folder_for(guard.private_folder(paths.cache), output))
-    with guard.build_lock(store, output):
-        catalogue = (catalogued, recatalogue)
-        return _build(config, paths, store, jobs, progress, started, defer_search, stop, catalogue)
+    folder = guard.private_folder(cache.folder_for(guard.private_folder(paths.cache), output))
+    with guard.build_lock(folder, output):
+        store = Store.open(folder, cache.code_key())
+        try:
+            catalogue = (catalogued, recatalogue)
+            return _build(
+                config, paths, store, jobs, progress, started, defer_search, stop, catalogue
+            )
+        finally:
+            store.close()
 
 
 def _build(
     config: SiteConfig,
     paths: Paths,
-    store: Path,
+    store: Store,
     jobs: int | None,
     progress: Progress,
     started: float,
@@ -117,17 +125,16 @@ def _build(
     stop: Stop | None,
     catalogue: tuple[Catalogued | None, bool] = (None, False),
 ) -> Report:
-    """Build the site with the output's cache folder `store` (locked).
+    """Build the site with the build store of its output (whose folder is locked).
 
     `defer_search` (serve) keeps the last Pagefind bundle as it is, for a later build to bring up
     to date; `stop` is asked before each Pagefind run whether to give up (`Superseded`).
     """
-    writer = Writer(paths.output, staging_for(paths.output, store))
-    shutil.rmtree(store / TEMPORARY, ignore_errors=True)  # what a killed build left there
-    state = cache.load_state(store)
-    distrusted = [] if state is not None else cache.damaged(store)
+    folder = store.path.parent
+    writer = Writer(paths.output, staging_for(paths.output, folder))
+    shutil.rmtree(folder / TEMPORARY, ignore_errors=True)  # what a killed build left there
     found = discover(paths.articles)
-    known = _saved(state, "sources")
+    known = store.stamps()
     digests, stamps = cache.digest_files(found.files, known)
     pictures, picture_stamps = cache.digest_files(found.images, known)
     inputs = {**digests, **pictures}  # an image's name never is an article's
@@ -136,22 +143,21 @@ def _build(
     book = permalinks.book_path(paths.cache)  # an input the build also writes:
     now = key + permalinks.stamp(book)  # the key saved has it as the build left it
     catalogued, recatalogue = catalogue
-    unchanged = not recatalogue and state is not None and state.get("key") == now
-    if unchanged and state is not None and _intact(store, now, writer.output):
-        report = _restore(state)
+    unchanged = not recatalogue and store.key() == now
+    if unchanged and (report := _restore(store)) and _intact(store, writer.output):
         report.seconds = time.perf_counter() - started
         return report
-    del state, known, inputs
     stamps.update(picture_stamps)  # saved together, as the last build's "sources"
-    del picture_stamps
+    stamped = changes(known, stamps)  # what the store saves of them
+    del known, inputs, stamps, picture_stamps
     report = Report(problems=list(found.problems), ignored=found.ignored)
     try:
         writer.start()
         present = snapshot(writer.output)  # one walk: what is intact, what to delete
-        last = _last_pages(cache.load_outputs(store), present)
+        last = _last_pages(store, present)
         found_images = {image.rel: (image.path, pictures[image.rel]) for image in found.images}
         sources = Sources(found.files, digests, found_images)
-        site, read = _catalogue(config, store, paths, jobs, progress, sources)
+        site, read, probes = _catalogue(config, store, paths, jobs, progress, sources)
         del found.images[:], digests, pictures, found_images, sources  # ~1 kB a file: the
         # pages need the memory more (`_catalogue` emptied the files' list)
         report.problems.extend(read.problems)
@@ -159,7 +165,7 @@ def _build(
         for item in term_outputs(site, read.words):  # every article's search words: here
             writer.write(item)
             report.files += 1
-        compiled = cache.compiled_templates(store)
+        compiled = cache.compiled_templates(folder)
         compile_templates(environment(paths.templates, compiled))  # once, for every worker
         frame = _frame(config, site)
         salt = key_salt(frame, paths.templates)
@@ -171,12 +177,15 @@ def _build(
             config, site, paths, compiled, read.bodies, staging, salt, keys, untouched, checked
         )
         del site, read
-        _write_site(job, writer, report, run, progress)
+        try:
+            _write_site(job, writer, report, run, progress)
+        finally:
+            job.bodies.close()  # the store's files are tidied when its last user closes
         del job
-        index = Index(store, writer.current)
+        index = Index(folder, writer.current)
         pagefind = config.pagefind and _within_limit(config, len(writer.written), report)
         if pagefind and defer_search:
-            _write_all(writer, report, kept_outputs(store, writer.current))
+            _write_all(writer, report, kept_outputs(folder, writer.current))
         elif pagefind:
             progress.begin("Indexing for search")
             _write_all(writer, report, index.outputs(stop or _never))
@@ -191,12 +200,11 @@ def _build(
         raise
     report.changed += writer.changed
     key += permalinks.stamp(book)  # the record as this build leaves it
-    cache.save_state(
-        store,
-        {"key": key, "sources": stamps, "report": _report_data(report)},
-        {"key": key, "tree": tree, "pages": report.page_keys, "salt": salt},
-    )
-    report.problems.extend(_distrusted(store, distrusted))  # this build's news only: not saved
+    saved = {"key": key.encode(), "report": _report_data(report), "salt": salt.encode()}
+    pages = report.page_keys
+    store.save_build(LastBuild(stamped, tree, pages, last.keys, saved, probes, _probe_stamp()))
+    if store.damaged:  # this build's news only: not saved
+        report.problems.append(_distrusted(store.path))
     if catalogued is not None and kept is not None:
         catalogued(kept, frame)
     report.seconds = time.perf_counter() - started
@@ -233,37 +241,36 @@ def _render_work(articles: int, read: Read, last: Last, salt: str) -> int:
 
 def _catalogue(
     config: SiteConfig,
-    store: Path,
+    store: Store,
     paths: Paths,
     jobs: int | None,
     progress: Progress,
     given: Sources,
-) -> tuple[Site, Read]:
-    """Read the articles (those the parse cache does not hold, in a pool when there are
+) -> tuple[Site, Read, dict[str, imaging.Probe]]:
+    """Read the articles (those the build store does not hold, in a pool when there are
     many), catalogue them and place their pictures; the bodies stay on disk (`Read.bodies`)."""
     with collector_paused():
-        saved = load_saved(store, cache.code_key())
         files, digests, found_images = given
         sources = [source.rel for source in files]
-        read = read_all(
-            sources, digests, store, paths.articles, jobs, progress, saved, unshown(files)
-        )
-        del sources[:], files[:], digests, saved  # free them for the catalogue to use
+        read = read_all(sources, digests, store, paths.articles, jobs, progress, unshown(files))
+        del sources[:], files[:], digests  # free them for the catalogue to use
         _release_freed_memory()  # the bodies of new articles, dropped once saved
         progress.begin("Cataloguing articles", len(read.articles))
         book = permalinks.book_path(paths.cache)
         site = build_site(config, read.articles, read.words, permalinks.load(book))
         permalinks.save(book, site.book)
         site = dataclasses.replace(site, book={})  # saved: the pages do not need it
-        code = cache.code_key()
-        known = cache.load_probes(store, code)
+        known = store.probes(_probe_stamp())
         site, pictured, probes = images.place(site, found_images, known)
-        if probes != known:
-            cache.save_probes(store, code, probes)
         read.problems.extend(pictured)
         progress.end()
     del read.articles[:]
-    return site, read
+    return site, read, probes
+
+
+def _probe_stamp() -> str:
+    """Return what the image probes saved are only valid for: this code and Pillow."""
+    return f"{cache.code_key()} {imaging.version()}"
 
 
 @contextmanager
@@ -319,60 +326,48 @@ def _libc() -> ctypes.CDLL:
     return ctypes.CDLL(None)
 
 
-def _distrusted(store: Path, names: list[str]) -> list[Problem]:
-    """Return a warning for each cache file that was there but not sound (`cache.damaged`)."""
-    return [
-        Problem(
-            str(store / name),
-            "is not a build cache file this version wrote (damaged or forged)",
-            hint="it was ignored and is written again",
-            kind="warning",
-        )
-        for name in names
-    ]
+def _distrusted(path: Path) -> Problem:
+    """Return the warning for a build store that was there but not sound."""
+    return Problem(
+        str(path),
+        "is not a build cache file this version wrote (damaged or forged)",
+        hint="it was ignored and is written again",
+        kind="warning",
+    )
 
 
-def _saved(state: dict[str, object] | None, name: str) -> dict[str, list[object]]:
-    """Return a mapping the last build saved in its state, empty if there is none."""
-    value = state.get(name) if state is not None else None
-    return value if isinstance(value, dict) else {}
+def _report_data(report: Report) -> bytes:
+    """Return a report as data, for an unchanged rebuild to repeat (without its page keys,
+    saved in their own table)."""
+    return msgspec.msgpack.encode(dataclasses.replace(report, page_keys={}, seconds=0.0))
 
 
-def _report_data(report: Report) -> dict[str, object]:
-    """Return a report as JSON-ready data, for an unchanged rebuild to repeat."""
-    data = dataclasses.asdict(dataclasses.replace(report, page_keys={}))  # saved once, beside
-    data["seconds"] = 0.0  # the report: asdict would copy 28,000 keys at 20,000 articles
-    return data
+def _intact(store: Store, output: Path) -> bool:
+    """Tell whether the output is as the last build left it."""
+    return store.tree() == snapshot(output)
 
 
-def _intact(store: Path, key: str, output: Path) -> bool:
-    """Tell whether the output is as the last build left it, that build having this key."""
-    outputs = cache.load_outputs(store)
-    if outputs is None or outputs.get("key") != key:
-        return False
-    return outputs.get("tree") == snapshot(output)
-
-
-def _last_pages(outputs: dict[str, object] | None, present: dict[str, list[int]]) -> Last:
+def _last_pages(store: Store, present: dict[str, list[int]]) -> Last:
     """Return the last build's page keys and their salt, and which of its files are still as
     it wrote them."""
-    if outputs is None:
-        return Last()
-    keys, tree, salt = outputs.get("pages"), outputs.get("tree"), outputs.get("salt")
-    if not isinstance(keys, dict) or not isinstance(tree, dict) or not isinstance(salt, str):
-        return Last()
-    untouched = frozenset(path for path, stat in tree.items() if present.get(path) == stat)
-    return Last(keys, untouched, salt)
+    salt = store.meta("salt", bytes.decode, "")
+    if not salt:  # none of its pages can be kept (and `_render_work` renders them all)
+        return Last(store.pages())
+    untouched = frozenset(path for path, stat in store.tree().items() if present.get(path) == stat)
+    return Last(store.pages(), untouched, salt)
 
 
-def _restore(state: dict[str, object]) -> Report:
-    """Return the report of the last build, for a build with nothing to do."""
-    data = dict(state["report"])  # type: ignore[call-overload]
-    problems = [Problem(**p) for p in data.pop("problems")]
-    report = Report(**data, problems=problems)
-    report.changed = 0
-    report.cached = True
+def _restore(store: Store) -> Report | None:
+    """Return the report of the last build, for a build with nothing to do (None if it is
+    not sound)."""
+    report = store.meta("report", _REPORT.decode, None)
+    if report is not None:
+        report.changed = 0
+        report.cached = True
     return report
+
+
+_REPORT = msgspec.msgpack.Decoder(Report)
 
 
 def _within_limit(config: SiteConfig, files: int, report: Report) -> bool:

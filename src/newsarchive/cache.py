@@ -1,18 +1,18 @@
-"""The build cache, in the project's cache folder: skip unchanged builds, reuse parsed articles.
+"""The build cache folder and its keys: content hashes of the inputs, the build's key, the place
+gazetteer and the compiled templates kept there (what a build reuses is in its `store`).
 
 Everything is keyed by content: each article file's bytes, the config, the templates, the static
-files and newsarchive's own code. A cache that is missing, from another version, or fails its
-checksum is ignored and rewritten, never trusted; a stale entry can only miss, never change the
-output, because its key includes every input that could change it.
+files and newsarchive's own code. A cache file that is missing, from another version, or fails
+its checksum is ignored and rewritten, never trusted; a stale entry can only miss, never change
+the output, because its key includes every input that could change it.
 
-Every file is data only (MessagePack or JSON decoded into declared types): a forged or damaged
-file can at worst fail to decode, never run code. The folder that holds them is private to the
-user (`guard.private_folder`), which is also what keeps Jinja's compiled templates safe.
+Every file is data only (MessagePack decoded into declared types): a forged or damaged file can
+at worst fail to decode, never run code. The folder that holds them is private to the user
+(`guard.private_folder`), which is also what keeps Jinja's compiled templates safe.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 import json
@@ -21,32 +21,19 @@ import shutil
 import time
 from collections.abc import Iterable, Mapping
 from contextlib import suppress
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any, TypeVar
 
 import msgspec
-from msgspec import structs
 
-from . import imaging
 from .config import SiteConfig
 from .entity_words import Gazetteer, gazetteer, gazetteer_version, use_gazetteer
-from .errors import Problem
-from .imaging import Probe
-from .models import Article, SourceFile
-from .words import Words
+from .models import SourceFile
 
 VERSION = "5"
-SHARDS = 16
-"""Parsed articles are saved in this many files, so an edit rewrites a sixteenth of them."""
 RACY_NS = 2_000_000_000
 """A file changed this recently (ns) is hashed again next build, whatever its stamps say."""
 CODE = Path(__file__).resolve().parent
-Parsed = tuple[Article | None, list[Problem]]
-Key = tuple[str, str]  # (source path, content hash): how the parse cache knows an article
-Body = tuple[str, tuple[str, ...], str, str, str]
-"""What the parse cache keeps of an article apart from its record: digest, paragraphs, Markdown
-HTML, and (for `Words` when the shard is saved again) its term counts and search words."""
 
 
 def folder_for(root: Path, output: Path) -> Path:
@@ -138,182 +125,6 @@ def _counts(path: Path) -> bool:
     return "__pycache__" not in path.parts and not path.name.startswith(".")
 
 
-OUTPUTS = "outputs.msgpack"
-STATE = "state.msgpack"
-
-
-def load_state(cache: Path) -> dict[str, object] | None:
-    """Return the saved state of the last build (its key, source stamps and report), or None if
-    it is missing or corrupt."""
-    return _load_saved(cache / STATE)
-
-
-def load_outputs(cache: Path) -> dict[str, object] | None:
-    """Return what the last build left in the output (its key, "tree": size and mtime of every
-    file, "pages": every page's key), or None if it is missing or corrupt."""
-    return _load_saved(cache / OUTPUTS)
-
-
-def damaged(cache: Path) -> list[str]:
-    """Return the names of the state files that are there but fail their checksum or do not
-    decode (damaged, or forged: either way ignored and written again)."""
-    return [
-        name
-        for name in (STATE, OUTPUTS)
-        if (cache / name).exists() and ((data := _load(cache / name)) is None or not _decoded(data))
-    ]
-
-
-def save_state(cache: Path, state: dict[str, object], outputs: dict[str, object]) -> None:
-    """Save the state of a finished build, and what it left in the output.
-
-    Two files: a build needs the state before it starts reading the articles and the rest only
-    after (a build reading in a child looks at its output meanwhile). Each is whole and
-    checksummed; saved from different builds (one write failed), they still describe the
-    output truly, as the outputs file is written first and the state names its key. Both
-    are MessagePack: data only, and read by every build, a no-op included.
-    """
-    _save(cache / OUTPUTS, msgspec.msgpack.encode({**outputs, "version": VERSION}))
-    _save(cache / STATE, msgspec.msgpack.encode({**state, "version": VERSION}))
-
-
-def _load_saved(path: Path) -> dict[str, object] | None:
-    """Return a saved mapping from this version, or None if missing, corrupt or other."""
-    data = _load(path)
-    value = _decoded(data) if data is not None else {}
-    return value if value.get("version") == VERSION else None
-
-
-def _decoded(data: memoryview | bytes) -> dict[Any, Any]:
-    """Return a MessagePack mapping from a sound cache file (empty if it does not load as one)."""
-    try:
-        value = msgspec.msgpack.decode(data)
-    except msgspec.DecodeError:  # damaged in a way the checksum could not see: rebuild it
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
-@dataclass(frozen=True, slots=True)
-class Shard:
-    """One parse-cache file: its articles without their bodies and their words as numbers,
-    read and checked at once, and where its bodies are, read and checked only when asked for.
-    A part that is missing, damaged or from other code reads as empty.
-
-    The file is two lines, the code and the parts' sizes and checksums, then the parts: the
-    bodies are 70% of it (86 of 125 MB at 20,000 articles), and a cached build reads none."""
-
-    number: int
-    _records: memoryview | bytes = b""
-    _words: memoryview | bytes = b""
-    _path: Path | None = None
-    _bodies: tuple[int, int, str] = (0, 0, "")  # offset, size and checksum
-
-    def records(self) -> dict[Key, Parsed]:
-        """Return the shard's parsed articles, without their bodies."""
-        rows = _decode_json(_RECORDS, self._records, [])
-        return {(rel, digest): (article, problems) for rel, digest, article, problems in rows}
-
-    def words(self) -> Words | None:
-        """Return the words of the shard's articles, or None if the file holds none."""
-        try:
-            return Words.loads(self._words) if self._words else None
-        except ValueError:  # damaged in a way the checksum could not see: read them again
-            return None
-
-    def bodies_only(self) -> Shard:
-        """Return where this shard's bodies are, without the bytes of its records and words."""
-        return dataclasses.replace(self, _records=b"", _words=b"")
-
-    def bodies(self) -> dict[str, Body]:
-        """Return the bodies of the shard's articles by source path, read from the file now
-        (empty if they are not those of the records: the file was damaged or replaced)."""
-        offset, size, checksum = self._bodies
-        if self._path is None:
-            return {}
-        try:
-            with self._path.open("rb") as stream:
-                stream.seek(offset)
-                data = stream.read(size)
-        except OSError:
-            return {}
-        sound = len(data) == size and _digest(data) == checksum
-        return _decode_json(_BODIES, data, {}) if sound else {}
-
-
-def load_shard(cache: Path, shard: int, code: str) -> Shard:
-    """Return one shard of the parse cache, its records and words read from its file."""
-    path = cache / shard_name(shard)
-    try:
-        with path.open("rb") as stream:
-            head = stream.readline(len(code) + 2).rstrip(b"\n"), stream.readline(200).split()
-            sizes = [int(n) for n in head[1][:3] if n.isdigit()]
-            if head[0] != code.encode() or len(head[1]) != 5 or len(sizes) != 3:
-                return Shard(shard)  # other code's (not even read), or not a shard file
-            front = memoryview(stream.read(sizes[0] + sizes[1]))
-            offset = stream.tell()
-    except OSError:
-        return Shard(shard)
-    if len(front) != sizes[0] + sizes[1] or _digest(front) != head[1][3].decode():
-        return Shard(shard)
-    records, words = front[: sizes[0]], front[sizes[0] :]
-    return Shard(shard, records, words, path, (offset, sizes[2], head[1][4].decode()))
-
-
-def save_shard(
-    cache: Path,
-    shard: int,
-    code: str,
-    parsed: Mapping[Key, Parsed],
-    bodies: Mapping[str, Body],
-    words: Words,
-) -> Shard | None:
-    """Save one shard of parsed articles (all of them whose source is in it, `parsed` without
-    their bodies, `bodies` with them, `words` theirs) with the code that parsed them; return
-    where its bodies are (as `Shard.bodies_only`), or None if it could not be saved. The bodies
-    go last, so that the catalogue reads only the rest."""
-    try:
-        records = _JSON.encode([(*key, *value) for key, value in parsed.items()])
-        texts = _JSON.encode(bodies)
-    except (TypeError, ValueError, UnicodeEncodeError):  # text it cannot hold: keep it in memory
-        return None
-    table = words.dumps()
-    front = records + table
-    checksum = _digest(texts)
-    sizes = f"{len(records)} {len(table)} {len(texts)}"
-    head = f"{code}\n{sizes} {_digest(front)} {checksum}\n".encode()
-    path = cache / shard_name(shard)
-    if not _write(path, head + front + texts):
-        return None
-    return Shard(shard, b"", b"", path, (len(head) + len(front), len(texts), checksum))
-
-
-def shard_name(shard: int) -> str:
-    """Return the file name of one parse-cache shard."""
-    return f"articles-{shard:02d}.json"
-
-
-PROBES = "images.msgpack"
-
-
-def load_probes(cache: Path, code: str) -> dict[str, Probe]:
-    """Return what the last build found looking at image files (`images.place`), if it was
-    made by this code and this Pillow; else nothing."""
-    data = _load(cache / PROBES)
-    stamp = f"{code} {imaging.version()}\n".encode()
-    if data is None or bytes(data[: len(stamp)]) != stamp:
-        return {}
-    try:
-        return msgspec.msgpack.decode(data[len(stamp) :], type=dict[str, Probe])
-    except msgspec.DecodeError:  # damaged in a way the checksum could not see: look again
-        return {}
-
-
-def save_probes(cache: Path, code: str, probes: dict[str, Probe]) -> None:
-    """Save what this build found looking at image files, for the next."""
-    stamp = f"{code} {imaging.version()}\n".encode()
-    _save(cache / PROBES, stamp + msgspec.msgpack.encode(probes))
-
-
 GAZETTEER = "gazetteer.msgpack"
 
 
@@ -330,37 +141,6 @@ def ready_gazetteer(cache: Path, code: str) -> None:
         except msgspec.DecodeError:  # damaged in a way the checksum could not see: save it again
             pass
     _save(path, stamp + msgspec.msgpack.encode(gazetteer()))
-
-
-def without_body(article: Article) -> tuple[Article, Body]:
-    """Return an article without its body (paragraphs, Markdown HTML) and its words (kept as
-    numbers in the shard's `Words`), and what was taken out."""
-    body = (article.digest, article.paragraphs, article.body_html, article.terms)
-    lean = structs.replace(article, paragraphs=(), body_html="", terms="", search_terms="")
-    return lean, (*body, article.search_terms)
-
-
-_JSON = msgspec.json.Encoder()  # JSON keeps a date's UTC offset; MessagePack's would not
-_RECORDS = msgspec.json.Decoder(list[tuple[str, str, Article | None, list[Problem]]])
-_BODIES = msgspec.json.Decoder(dict[str, tuple[str, tuple[str, ...], str, str, str]])
-T = TypeVar("T")
-
-
-def _decode_json(decoder: msgspec.json.Decoder[T], data: memoryview | bytes, empty: T) -> T:
-    """Return what a sound cache file's part holds (`empty` if it does not decode as it)."""
-    if not data:
-        return empty
-    try:
-        return decoder.decode(data)
-    except msgspec.DecodeError:  # damaged in a way the checksum could not see: rebuild it
-        return empty
-
-
-def shard_of(source: str) -> int:
-    """Return the parse-cache shard a source path belongs to."""
-    return (
-        hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=1).digest()[0] % SHARDS
-    )
 
 
 def _load(path: Path) -> memoryview | None:

@@ -60,7 +60,7 @@ def site_pages(
         crumbs=(),
         undated=sum(1 for e in listed if e.article.date is None),
     )
-    for entry in bodies.in_reading_order(site.entries):
+    for entry in site.entries:
         yield article_page(renderer, site, entry, config, bodies)
     for section in site.sections:
         yield from _term_pages(renderer, site, section, config)

