@@ -459,7 +459,7 @@ def estimated_jaccard(first: Sequence[int], second: Sequence[int]) -> float:
     """Return the shingle Jaccard estimated from two signatures, net of chance low-bit matches."""
     if not first or len(first) != len(second):
         return 0.0
-    matches = sum(map(operator.eq, first, second))  # lengths checked above
+    matches = int(sum(map(operator.eq, first, second)))  # lengths checked above
     chance = 1 / (1 << SIGNATURE_BITS)
     return max(0.0, (matches / len(first) - chance) / (1 - chance))
 
