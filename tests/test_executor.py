@@ -37,11 +37,9 @@ def _scaled_where(factor: int, number: int) -> tuple[int, int]:
     return factor * number, os.getpid()
 
 
-def _dies(parent: int, number: int) -> int:
-    """A step whose process dies, unless it is the process `parent`."""
-    if os.getpid() != parent:
-        os._exit(3)
-    return number
+def _dies(factor: int, number: int) -> int:
+    """A step whose process dies."""
+    os._exit(3)
 
 
 def _fails(factor: int, number: int) -> int:
@@ -66,13 +64,13 @@ def test_a_pool_gives_what_this_process_gives_in_order(method):
     here = list(executor.InProcess().map(_scaled, items, _same, 3))
     there = list(executor.Pool(2, method).map(_scaled_where, items, _same, 3, chunksize=7))
     assert [value for value, _ in there] == here
-    assert len({pid for _, pid in there} - {os.getpid()}) == 1  # this process and one worker
+    assert os.getpid() not in {pid for _, pid in there}
 
 
 @pytest.mark.parametrize("method", METHODS)
 def test_a_worker_that_dies_is_a_clear_error(method):
     with pytest.raises(BuildError, match="worker process of the build stopped without finishing"):
-        list(executor.Pool(2, method).map(_dies, [1, 2, 3, 4], _same, os.getpid()))
+        list(executor.Pool(2, method).map(_dies, [1, 2], _same, 3))
 
 
 def test_what_a_worker_raised_is_raised_here():

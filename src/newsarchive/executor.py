@@ -20,6 +20,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -79,14 +80,8 @@ class InProcess:
 
 
 class Pool:
-    """Runs a stage in this process and a pool of `workers - 1` processes started by `method`,
-    made for the stage: each unpickles the shared value and makes its context once; the items
-    are cut into chunks, every `workers`-th chunk done here, the rest in the pool.
-
-    This process takes a share because it holds the shared value already: a pool of `workers`
-    processes would leave it waiting while holding one more copy of the value (for the render
-    stage, the whole catalogue) than the cores need.
-    """
+    """Runs a stage in a pool of `workers` processes started by `method`, made for the stage:
+    each unpickles the shared value and makes its context once, then takes items in chunks."""
 
     def __init__(self, workers: int, method: str) -> None:
         self.workers = workers
@@ -102,30 +97,14 @@ class Pool:
     ) -> Iterator[R]:
         """Yield the step's result for each item, in the items' order; a worker's exception is
         raised here, and a worker that dies is a BuildError."""
-        listed = list(items)
-        chunks = [listed[i : i + chunksize] for i in range(0, len(listed), chunksize)]
         context = _context(self.method)
         packed = pickle.dumps(shared, pickle.HIGHEST_PROTOCOL)  # once, not once a worker
         try:
             with ProcessPoolExecutor(
-                self.workers - 1, mp_context=context, initializer=_prepare, initargs=(setup, packed)
+                self.workers, mp_context=context, initializer=_prepare, initargs=(setup, packed)
             ) as pool:
                 del packed
-                there = {
-                    n: pool.submit(_apply_all, step, chunk)
-                    for n, chunk in enumerate(chunks)
-                    if n % self.workers
-                }
-                try:
-                    here = setup(shared)
-                    for n, chunk in enumerate(chunks):
-                        done = (
-                            there.pop(n).result() if n in there else [step(here, i) for i in chunk]
-                        )
-                        yield from done
-                except BaseException:  # a failed or abandoned stage: drop the work not started
-                    pool.shutdown(cancel_futures=True)
-                    raise
+                yield from pool.map(_apply, repeat(step), items, chunksize=chunksize)
         except BrokenProcessPool:
             raise BuildError(
                 "a worker process of the build stopped without finishing (out of memory, or "
@@ -204,6 +183,6 @@ def _prepare(setup: Callable[[Any], Any], packed: bytes) -> None:
     gc.enable()  # a forked worker inherits the build's paused collector
 
 
-def _apply_all(step: Callable[[Any, T], R], items: list[T]) -> list[R]:
-    """In a worker: run the stage's step on a chunk of items."""
-    return [step(_CONTEXT[0], item) for item in items]
+def _apply(step: Callable[[Any, T], R], item: T) -> R:
+    """In a worker: run the stage's step on one item."""
+    return step(_CONTEXT[0], item)
