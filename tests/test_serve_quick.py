@@ -194,6 +194,11 @@ def catalogued(root: Path) -> quick.Catalogue:
     return kept[0]
 
 
+def quick_pages(last: quick.Catalogue, site: Path, *names: str) -> list[Output] | None:
+    """What a quick pass shows for the named files of the site, changed since `last`."""
+    return quick.quick_pages(last, project_in(site).paths, [str(site / n) for n in names])
+
+
 def edit(root: Path, name: str, old: str, new: str) -> None:
     """Replace text in a file under root."""
     path = root / name
@@ -203,7 +208,7 @@ def edit(root: Path, name: str, old: str, new: str) -> None:
 def test_an_edit_gets_the_page_a_full_build_makes_when_it_moves_nothing(site):
     last = catalogued(site)
     edit(site, HARBOUR, "on Monday", "on Monday morning")
-    pages = quick.quick_pages(last, project_in(site).paths, [str(site / HARBOUR)])
+    pages = quick_pages(last, site, HARBOUR)
     assert pages is not None and [page.path for page in pages] == [HARBOUR_PAGE]
     assert b"on Monday morning" in pages[0].data
     catalogued(site)
@@ -213,7 +218,7 @@ def test_an_edit_gets_the_page_a_full_build_makes_when_it_moves_nothing(site):
 def test_a_new_title_is_shown_at_the_page_s_old_address(site):
     last = catalogued(site)
     edit(site, HARBOUR, "title: Harbour reopens after the storm", "title: Harbour opens again")
-    pages = quick.quick_pages(last, project_in(site).paths, [str(site / HARBOUR)])
+    pages = quick_pages(last, site, HARBOUR)
     assert pages is not None and [page.path for page in pages] == [HARBOUR_PAGE]
     assert b"Harbour opens again" in pages[0].data
 
@@ -222,25 +227,25 @@ def test_a_new_file_waits_for_the_full_build(site):
     last = catalogued(site)
     new = "articles/2023-03-03-bridge.md"
     write_files(site, {new: "---\ntitle: Bridge opens\n---\n\nA."})
-    assert quick.quick_pages(last, project_in(site).paths, [str(site / new)]) is None
+    assert quick_pages(last, site, new) is None
 
 
 def test_a_deleted_file_waits_for_the_full_build(site):
     last = catalogued(site)
     (site / HARBOUR).unlink()
-    assert quick.quick_pages(last, project_in(site).paths, [str(site / HARBOUR)]) is None
+    assert quick_pages(last, site, HARBOUR) is None
 
 
 def test_a_file_that_no_longer_reads_waits_for_the_full_build(site):
     last = catalogued(site)
     (site / HARBOUR).write_text("", encoding="utf-8")
-    assert quick.quick_pages(last, project_in(site).paths, [str(site / HARBOUR)]) is None
+    assert quick_pages(last, site, HARBOUR) is None
 
 
 def test_a_new_front_matter_slug_waits_for_the_full_build(site):
     last = catalogued(site)
     edit(site, HARBOUR, "date: 2023-01-05", "date: 2023-01-05\nslug: harbour-news")
-    assert quick.quick_pages(last, project_in(site).paths, [str(site / HARBOUR)]) is None
+    assert quick_pages(last, site, HARBOUR) is None
 
 
 def test_a_config_or_template_change_waits_for_the_full_build(site):
@@ -258,10 +263,9 @@ def test_more_than_a_few_files_at_once_wait_for_the_full_build(site):
     last = catalogued(site)
     for name in extra:
         edit(site, name, "Text", "More text")
-    changed = [str(site / name) for name in extra]
-    assert len(changed) > quick.MOST_FILES
-    assert quick.quick_pages(last, project_in(site).paths, changed) is None
-    assert quick.quick_pages(last, project_in(site).paths, changed[:2]) is not None
+    assert len(extra) > quick.MOST_FILES
+    assert quick_pages(last, site, *extra) is None
+    assert quick_pages(last, site, *list(extra)[:2]) is not None
 
 
 def test_a_page_shown_again_when_a_build_commits_an_older_text(site):
