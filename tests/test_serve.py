@@ -349,6 +349,8 @@ def test_open_page_reloads_on_change_and_shows_a_failed_rebuild(served):
             page.wait_for_function(
                 "document.body.innerText.includes('Ferries returned')", timeout=WAIT * 1000
             )
+            # shown by the quick pass: the page is the last good one once the rebuild is done
+            eventually(lambda: served.version()["build"] == 3, "the rebuild after the edit")
             base.write_text(base.read_text().replace("</footer>", f"</footer>{BROKEN}"))
             overlay = page.locator("#newsarchive-build-error[role=alert]")
             overlay.wait_for(timeout=WAIT * 1000)
