@@ -570,3 +570,104 @@ def test_a_speaker_s_statements_on_two_occasions_are_not_one_story() -> None:
         day=725_462.0,
     )
     assert not is_linked(testimony.cues(), statement.cues(), 0.5)
+
+
+# Wire items of 80 words or more, so that the routine-item rules are not what tells them apart.
+CONFERENCE = (
+    "The engineering group's orders rose in the first half of the year, with more work from "
+    "power station builders in the Middle East and at home, although margins on large "
+    "contracts are still thin and the plant division made a loss, he told the conference in "
+    "Oberhausen, adding that staff numbers would stay near 30,000. Reuter"
+)
+PORTS = (
+    "Its container terminals in Kwai Chung handled more boxes than ever, and the group's "
+    "retail chains and its telephone paging venture grew fast, he told reporters after the "
+    "annual results meeting, adding that the spin-off of Cavendish International would go "
+    "ahead in the spring and that Husky Oil of Canada still needed time to recover from the "
+    "fall in oil prices. Reuter"
+)
+HONGKONG_ELECTRIC = (
+    "Its stake in Hongkong Electric Holdings Ltd earned more than expected, and property "
+    "sales in the territory held up well in the second half, he told reporters after the "
+    "annual results meeting, adding that the group would keep looking for investments in "
+    "Britain, Canada and the United States when prices are right. Its container port and "
+    "hotel businesses also did well. Reuter"
+)
+NORTHAIR_MINE = (
+    "Northair owns the Willa gold mine in British Columbia, which started production last "
+    "year and is expected to produce about 30,000 ounces of gold this year at a cash cost "
+    "near 250 dlrs an ounce, with silver and copper as by-products from the mill near "
+    "Nakusp, and holds claims near Stewart, which it plans to drill this summer. Reuter"
+)
+
+
+BABCOCK = (("organisation", "Deutsche Babcock AG"), ("person", "Helmut Wiehn"))
+BABCOCK_DIVIDEND = Item(
+    "DEUTSCHE BABCOCK TO INCREASE DIVIDEND IN 1986/87",
+    "Deutsche Babcock AG <DBCG.F> will increase its dividend on results in the year ending "
+    "September 30, 1987, chief executive Helmut Wiehn said. He told a news conference the "
+    "company paid five marks a share last year and would pay more this time. " + CONFERENCE,
+    BABCOCK,
+)
+
+
+def test_one_company_s_announcements_of_two_kinds_are_not_one_story() -> None:
+    rights = Item(
+        "DEUTSCHE BABCOCK RIGHTS ISSUE PRICED AT 165 MARKS",
+        "Deutsche Babcock AG <DBCG.F> said an issue price of 165 marks had been set on a "
+        "two-for-five rights issue of shares, chief executive Helmut Wiehn said. The shares "
+        "can be subscribed from March 26 to April 8. The issue will raise nominal capital by "
+        "100 mln marks to 350 mln marks, and a bank consortium led by Deutsche Bank has "
+        "underwritten it, the company said in a statement in Oberhausen. Veba AG, which holds "
+        "a stake, has said it will take up its rights, and Iranian shareholders are expected "
+        "to do the same. Reuter",
+        BABCOCK,
+    )
+    assert not is_linked(BABCOCK_DIVIDEND.cues(), rights.cues(), 0.65)
+
+
+def test_a_re_headlined_item_whose_lead_names_the_other_kind_is_one_story() -> None:
+    payout = Item(
+        "DEUTSCHE BABCOCK SEES RIGHTS ISSUE IN 1986/87",
+        "Deutsche Babcock AG <DBCG.F> will increase its dividend on results in the year ending "
+        "September 30, 1987 and plans a rights issue, chief executive Helmut Wiehn said. He "
+        "told a news conference the company paid five marks a share last year. " + CONFERENCE,
+        BABCOCK,
+    )
+    assert is_linked(BABCOCK_DIVIDEND.cues(), payout.cues(), 0.65)
+
+
+LI_KA_SHING = (("person", "Li Ka-shing"), ("organisation", "Hongkong Electric Holdings Ltd"))
+
+
+def test_two_companies_whose_leads_open_with_their_names_are_not_one_story() -> None:
+    hutchison = Item(
+        "HUTCHISON SEES HIGHER PAYOUT, SATISFACTORY PROFITS",
+        "Hutchison Whampoa Ltd <HWHH.HK> expects satisfactory profits in 1987 and will pay a "
+        "higher dividend for the year, chairman Li Ka-shing said. " + PORTS,
+        LI_KA_SHING,
+    )
+    cheung_kong = Item(
+        "CHEUNG KONG CHAIRMAN SEES STRONG RESULTS IN 1987",
+        "Cheung Kong (Holdings) Ltd <CKGH.HK> is expecting strong results this year after "
+        "better than expected profits in 1986, chairman Li Ka-shing said. " + HONGKONG_ELECTRIC,
+        LI_KA_SHING,
+    )
+    assert not is_linked(hutchison.cues(), cheung_kong.cues(), 0.65)
+
+
+def test_a_company_s_reply_whose_lead_names_the_first_is_one_story() -> None:
+    names = (("organisation", "Nor-Quest Resources Inc"), ("organisation", "Northair Mines Ltd"))
+    bid = Item(
+        "NOR-QUEST <NQR> MAKES BID FOR NORTHAIR",
+        "Nor-Quest Resources Inc <NQR> said it will offer one share plus one dlr for every two "
+        "shares of Northair Mines Ltd, valuing the company at about 20 mln dlrs. " + NORTHAIR_MINE,
+        names,
+    )
+    reply = Item(
+        "NORTHAIR OPPOSES BID",
+        "Northair Mines Ltd <NRM> said its board opposes the bid by Nor-Quest Resources Inc, "
+        "one share plus one dlr for every two shares, as too low. " + NORTHAIR_MINE,
+        names,
+    )
+    assert is_linked(bid.cues(), reply.cues(), 0.65)

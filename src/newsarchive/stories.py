@@ -21,7 +21,14 @@ Two docs that are not copies of one item (shingles, figures included, at
   STOCKS FALL IN JANUARY", "COPPER STOCKS OUTSIDE U.S. INCREASE IN DECEMBER");
 * both headlines open with one name and take opposite sides: bought and sold, raised and cut
   ("OPPENHEIMER HAS SIX PCT OF CYCLOPS" with a lead that says it acquired them, "OPPENHEIMER
-  SELLS SIX PCT CYCLOPS STAKE").
+  SELLS SIX PCT CYCLOPS STAKE");
+* each headline names a kind of news (``headlines.TOPICS``: a payout, a capital issue, results,
+  a buyback, a deal) that neither the other headline nor its lead names: one company's separate
+  announcements ("DEUTSCHE BABCOCK RIGHTS ISSUE PRICED AT 165 MARKS", "DEUTSCHE BABCOCK TO
+  INCREASE DIVIDEND IN 1986/87");
+* each lead opens with a company and its stock symbol, and each headline gives a word of its
+  own company's name that the other headline and lead never give: two companies' news, however
+  many people they share ("HUTCHISON SEES HIGHER PAYOUT ...", "CHEUNG KONG CHAIRMAN SEES ...").
 
 Nor are two docs of other days one story when their headlines give other figures (a day, an
 amount: two days' money-market reports), when one headline is a regular report (given on
@@ -56,6 +63,7 @@ from dataclasses import dataclass
 
 from .headlines import (
     LEAD_ACTIONS,
+    LEAD_TOPICS,
     MONTHS,
     OPPOSITE_ACTIONS,
     RESEND_WORDS,
@@ -65,10 +73,12 @@ from .headlines import (
     figures,
     first_core,
     first_term,
+    lead_firm,
     listed,
     prefixes,
     symbols,
     tickers,
+    topics,
 )
 from .similarity import SAME_STORY_THRESHOLD, Neighbour, estimated_jaccard, fold, max_df, terms
 
@@ -129,6 +139,14 @@ class Cues:
     lead: frozenset[str] = frozenset()  # the terms of its lead sentence
     said: frozenset[str] = frozenset()  # prefixes of all its headline's terms
     heads: frozenset[str] = frozenset()  # first words (legal forms aside) of firms it heads with
+    topics: frozenset[str] = (
+        frozenset()
+    )  # the kinds of announcement (``TOPICS``) its headline names
+    told: frozenset[str] = frozenset()  # those its headline or lead names
+    owner: frozenset[str] = (
+        frozenset()
+    )  # its lead's company's words (``lead_firm``) its headline gives
+    mentions: frozenset[str] = frozenset()  # prefixes of the terms of its headline and lead
 
     @classmethod
     def of(
@@ -171,6 +189,10 @@ class Cues:
             tickers=symbols(headline),
             listed=listed(headline),
             actions=actions(headline) or actions(lead) & LEAD_ACTIONS,
+            topics=topics(headline),
+            told=topics(headline) | topics(lead) & LEAD_TOPICS,
+            owner=lead_firm(lead) & said,
+            mentions=said | prefixes(lead),
         )
 
 
@@ -334,6 +356,8 @@ def _other_subjects(first: Cues, second: Cues) -> bool:
         or _longer_name(first, second)
         or _longer_name(second, first)
         or _opposite_moves(first, second)
+        or _other_topics(first, second)
+        or _other_owners(first, second)
     )
 
 
@@ -382,6 +406,21 @@ def _opposite_moves(first: Cues, second: Cues) -> bool:
         and (one in first.actions) != (other in first.actions)
         for one, other in OPPOSITE_ACTIONS
     )
+
+
+def _other_topics(first: Cues, second: Cues) -> bool:
+    """Say whether two headlines name kinds of announcement (``TOPICS``) that neither the
+    other headline nor its lead names: a rights issue and a dividend, results and a buyback."""
+    return bool(first.topics and second.topics) and (
+        first.topics.isdisjoint(second.told) and second.topics.isdisjoint(first.told)
+    )
+
+
+def _other_owners(first: Cues, second: Cues) -> bool:
+    """Say whether each headline gives the company its lead reports on (``lead_firm``) by a
+    word the other doc's headline and lead never give: two companies' news ("HUTCHISON SEES
+    HIGHER PAYOUT", "CHEUNG KONG CHAIRMAN SEES STRONG RESULTS")."""
+    return bool(first.owner - second.mentions) and bool(second.owner - first.mentions)
 
 
 def _other_names(first: Cues, second: Cues) -> bool:
