@@ -671,3 +671,44 @@ def test_a_company_s_reply_whose_lead_names_the_first_is_one_story() -> None:
         names,
     )
     assert is_linked(bid.cues(), reply.cues(), 0.65)
+
+
+def test_reports_for_other_years_are_not_one_story() -> None:
+    names = (("place", "Argentina"), ("place", "Brazil"), ("place", "Chile"), ("place", "Peru"))
+    year = Item(
+        "ARGENTINE MEAT EXPORTS LOWER IN 1986",
+        "Argentine meat exports fell to 320,000 tonnes in 1986 from 345,000 tonnes in 1985, the "
+        "national meat board said. Beef shipments to Brazil and Chile dropped by a third as "
+        "both countries rebuilt their own herds, while sales to Peru were steady. Canned "
+        "corned beef sold less well in the United States, and horse meat exports to Europe "
+        "were lower because of quotas. The board blamed a strong austral for part of the "
+        "fall, and said that the trade talks with the European Community over the Hilton beef "
+        "quota had not been settled by the end of the year, which kept some buyers away. Reuter",
+        names,
+    )
+    months = Item(
+        "ARGENTINE MEAT EXPORTS HIGHER IN JAN/FEB 1987",
+        "Argentina exported 52,000 tonnes of meat in January and February 1987 against 47,000 "
+        "a year earlier, according to board figures. Chile and Peru bought more chilled beef "
+        "and Brazil took frozen cuts again after a pause in December, the figures showed. "
+        "Offal and cooked meat shipments rose slightly, and exporters expect the Middle East "
+        "to buy more this year if prices hold near present levels. Meat packers in Buenos Aires "
+        "said the rise came mostly from contracts signed late last year with buyers in "
+        "Singapore, Israel and Switzerland. Reuter",
+        names,
+    )
+    assert not is_linked(year.cues(), months.cues(), 0.9)
+
+
+def tapioca(date: str) -> Item:
+    return Item(
+        f"BANGKOK TAPIOCA - {date} Thai pellets (62 min starch, five pc",
+        "max fibre, three pc max sand, 14 pc max moisture) Apr/Sept 255 sellers, D-marks per "
+        "tonne CIF Euro ports (prev 255).",
+    )
+
+
+def test_a_report_s_editions_headed_with_other_dates_are_not_one_story() -> None:
+    # filed on one day with the same prices: only the headline's date tells the editions apart
+    assert not is_linked(tapioca("APRIL 7").cues(), tapioca("APRIL 8").cues(), 1.0)
+    assert is_linked(tapioca("APRIL 7").cues(), tapioca("APRIL 7").cues(), 1.0)

@@ -17,8 +17,8 @@ Two docs that are not copies of one item (shingles, figures included, at
 * one headline gives a longer name of a company both give, which the other doc never names: a
   unit, not the company ("CHRYSLER <C> CANADA MARCH CAR SALES UP", "CHRYSLER <C> LATE MARCH
   U.S. CAR SALES UP");
-* both headlines give a month and none in common: two periods' reports ("U.S. REFINERY COPPER
-  STOCKS FALL IN JANUARY", "COPPER STOCKS OUTSIDE U.S. INCREASE IN DECEMBER");
+* both headlines give a month or a year and none in common: two periods' reports ("U.S.
+  REFINERY COPPER STOCKS FALL IN JANUARY", "COPPER STOCKS OUTSIDE U.S. INCREASE IN DECEMBER");
 * both headlines open with one name and take opposite sides: bought and sold, raised and cut
   ("OPPENHEIMER HAS SIX PCT OF CYCLOPS" with a lead that says it acquired them, "OPPENHEIMER
   SELLS SIX PCT CYCLOPS STAKE");
@@ -57,6 +57,7 @@ story only when its headlines agree:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -83,6 +84,7 @@ from .headlines import (
 from .similarity import SAME_STORY_THRESHOLD, Neighbour, estimated_jaccard, fold, max_df, terms
 
 _MONTH_FIGURES = frozenset(MONTHS.values())
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 SHARED_ACTORS_THRESHOLD = 0.35
 """The lowest cosine at which two docs naming two people or organisations in common may be one
@@ -257,16 +259,18 @@ def _other_news(
 ) -> bool:
     """Say whether two docs whose cosine is `score` report other news however alike their
     words: other days' editions of a report, other firms, or, unless they are `copies` of one
-    item, other months, subjects or moves, or another day's incident or occasion."""
+    item, other periods, subjects or moves, or another day's incident or occasion."""
     if _other_days(first, second) and not _nested(first.figures, second.figures):
         return True  # two days' editions of a report
+    if _other_dates(first, second):
+        return True  # two days' editions, filed on one day
     if _another_edition(first, second, regular):
         return True  # a daily report of another day, however alike its words
     if _other_listed(first, second) or _other_firms(first, second):
         return True  # other listed companies, even in words copied from one template
     if copies:
         return False
-    if _other_months(first, second) or _other_subjects(first, second):
+    if _other_periods(first, second) or _other_subjects(first, second):
         return True  # two periods' reports, other companies, people or places, opposite moves
     return _other_days(first, second) and _another_day_s_news(first, second, score)
 
@@ -343,9 +347,24 @@ def _same_subject(first: Cues, second: Cues, common: frozenset[str]) -> bool:
     )
 
 
-def _other_months(first: Cues, second: Cues) -> bool:
-    """Say whether both headlines give a month and no month in common: two periods' reports."""
-    mine, theirs = (cues.figures & _MONTH_FIGURES for cues in (first, second))
+def _other_dates(first: Cues, second: Cues) -> bool:
+    """Say whether two headlines with the same words give a month and other figures: one
+    report's editions of two days ("BANGKOK TAPIOCA - APRIL 7", "... - APRIL 8"), whatever
+    the days they were filed."""
+    if first.subject != second.subject or _nested(first.figures, second.figures):
+        return False
+    return not _MONTH_FIGURES.isdisjoint(first.figures & second.figures)
+
+
+def _periods(figures: frozenset[str]) -> frozenset[str]:
+    """Return the months and years ("1986", not "1986/87") among a headline's figures."""
+    return frozenset(f for f in figures if f in _MONTH_FIGURES or _YEAR.fullmatch(f))
+
+
+def _other_periods(first: Cues, second: Cues) -> bool:
+    """Say whether both headlines give a month or a year and none in common: two periods'
+    reports ("ARGENTINE MEAT EXPORTS LOWER IN 1986", "... HIGHER IN JAN/FEB 1987")."""
+    mine, theirs = (_periods(cues.figures) for cues in (first, second))
     return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
 
 
