@@ -712,3 +712,29 @@ def test_a_report_s_editions_headed_with_other_dates_are_not_one_story() -> None
     # filed on one day with the same prices: only the headline's date tells the editions apart
     assert not is_linked(tapioca("APRIL 7").cues(), tapioca("APRIL 8").cues(), 1.0)
     assert is_linked(tapioca("APRIL 7").cues(), tapioca("APRIL 7").cues(), 1.0)
+
+
+def supply_demand(crop: str) -> Cues:
+    # a long table keeps its fingerprint, and its rows' labels make two crops' tables copies
+    rows = " ".join(f"{country} 1985/86 1986/87 1987/88" for country in COUNTRIES)
+    body = f"Supply and demand by country, in million tonnes, USDA estimates. {rows}"
+    headline = f"{crop} SUPPLY/DEMAND BY COUNTRY -- USDA"
+    return Cues.of(headline, (("organisation", "USDA"),), 150, 1, fingerprint(body), 725_465.0)
+
+
+COUNTRIES = [
+    "United States",
+    "Canada",
+    "Argentina",
+    "Brazil",
+    "EC",
+    "Soviet Union",
+    "China",
+    "Japan",
+]
+
+
+def test_tables_for_other_crops_are_not_one_story_though_copies() -> None:
+    assert not is_linked(supply_demand("CORN"), supply_demand("SOYBEAN"), 0.8)
+    assert not is_linked(supply_demand("SOYBEAN"), supply_demand("SOYBEAN MEAL"), 0.8)
+    assert is_linked(supply_demand("CORN"), supply_demand("CORN"), 0.8)

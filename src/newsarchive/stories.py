@@ -47,7 +47,9 @@ says which contract, fund, day or amount each one is about. A doc is routine whe
 story only when its headlines agree:
 
 * the same headline words but those naming a session or a date ("OPG", "CLSG", "11:30") are
-  updates of one report through a day, but on other days, other editions;
+  updates of one report through a day, but on other days, other editions; two tables whose
+  headlines differ in other words (stock symbols and figures aside) are two tables, copies or
+  not: their rows' labels are alike ("CORN SUPPLY/DEMAND BY COUNTRY -- USDA", "SOYBEAN ...");
 * else they must share a word beyond the names either doc gives or the stock symbols of the
   headlines (what happened, not only who: "HANOVER INSURANCE <HINS> GETS SPLIT APPROVAL" and
   "... RAISES DIVIDEND" are two announcements), give the same figures, and name one subject: a
@@ -129,6 +131,7 @@ class Cues:
     names: frozenset[str] = frozenset()  # prefixes of the terms of all its names
     titled: frozenset[str] = frozenset()  # those of its names that its headline gives
     routine: bool = False  # short or holding a table: a notice, a price or rate sheet
+    table: bool = False  # holding a table
     firms: frozenset[str] = frozenset()  # its actors its headline gives, legal forms aside
     signature: Sequence[int] = ()  # its ``similarity.fingerprint``
     day: float | None = None  # its date as a day number, if dated
@@ -180,6 +183,7 @@ class Cues:
             titled=frozenset(name for name in actors | places if said >= prefixes(name) > set()),
             firms=frozenset(name for name in actors if said >= core(name) > set()),
             routine=words < ROUTINE_WORDS or tables > 0,
+            table=tables > 0,
             signature=signature,
             day=day,
             people=frozenset(names["person"]),
@@ -268,6 +272,8 @@ def _other_news(
         return True  # a daily report of another day, however alike its words
     if _other_listed(first, second) or _other_firms(first, second):
         return True  # other listed companies, even in words copied from one template
+    if _other_tables(first, second):
+        return True  # tables of other goods or places, alike in all but their figures
     if copies:
         return False
     if _other_periods(first, second) or _other_subjects(first, second):
@@ -440,6 +446,16 @@ def _other_owners(first: Cues, second: Cues) -> bool:
     word the other doc's headline and lead never give: two companies' news ("HUTCHISON SEES
     HIGHER PAYOUT", "CHEUNG KONG CHAIRMAN SEES STRONG RESULTS")."""
     return bool(first.owner - second.mentions) and bool(second.owner - first.mentions)
+
+
+def _other_tables(first: Cues, second: Cues) -> bool:
+    """Say whether two docs holding tables, not of one listed company, have headlines each
+    giving a word the other does not ("CORN SUPPLY/DEMAND BY COUNTRY -- USDA", "SOYBEAN
+    SUPPLY/DEMAND ..."): two tables (one company's are told apart by ``_other_subjects``)."""
+    if not (first.table and second.table) or not first.tickers.isdisjoint(second.tickers):
+        return False
+    symbols = {symbol.casefold()[:5] for symbol in first.tickers | second.tickers}
+    return bool((first.subject ^ second.subject) - symbols - first.figures - second.figures)
 
 
 def _other_names(first: Cues, second: Cues) -> bool:
