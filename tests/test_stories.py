@@ -738,3 +738,30 @@ def test_tables_for_other_crops_are_not_one_story_though_copies() -> None:
     assert not is_linked(supply_demand("CORN"), supply_demand("SOYBEAN"), 0.8)
     assert not is_linked(supply_demand("SOYBEAN"), supply_demand("SOYBEAN MEAL"), 0.8)
     assert is_linked(supply_demand("CORN"), supply_demand("CORN"), 0.8)
+
+
+def export_bonus(goods: str, details: str) -> Item:
+    return Item(
+        f"CCC ACCEPTS EXPORT BONUS ON {goods.upper()} TO EGYPT",
+        f"The Commodity Credit Corporation, CCC, has accepted a bid for an export bonus to cover "
+        f"the sale of {goods} to Egypt, the U.S. Agriculture Department said. {details} Reuter",
+        (("organisation", "Commodity Credit Corporation"), ("place", "Egypt")),
+    )
+
+
+def test_one_source_s_reports_on_other_goods_are_not_one_story() -> None:
+    semolina = export_bonus(
+        "semolina",
+        "The bonus of 82.50 dlrs per tonne was made to International Multifoods Corp on a "
+        "sale of 2,000 tonnes for shipment in April and May, and will be paid in commodities "
+        "from CCC stocks. An additional 98,000 tonnes of semolina is still available to Egypt "
+        "under the Export Enhancement Program initiative announced last August.",
+    )
+    cattle = export_bonus(
+        "cattle",
+        "First Interstate Trading Co won a bonus of 1,000 dlrs a head on 500 dairy heifers to "
+        "be delivered by June, to be paid in wheat, corn or sorghum from the government's "
+        "inventory, officials said. Egypt may buy up to 10,000 more head under the program "
+        "this year, and more sales are expected once the breeding season ends.",
+    )
+    assert not is_linked(semolina.cues(), cattle.cues(), 0.64)

@@ -54,11 +54,20 @@ _TOPIC_WORDS = {
     "buyback": "buyback repurchase repurchases purchases",
     "deal": "merger takeover buyout acquisition acquire acquires bid bids tender stake",
 }
-TOPICS = {word: topic for topic, words in _TOPIC_WORDS.items() for word in words.split()}
-"""The words that say what kind of announcement a company makes (a payout, a capital issue,
-results, a buyback, a deal), by kind: one company's announcements of two kinds are two items."""
+_GOODS = """
+    wheat corn maize barley oats sorghum rice soybean soybeans soyoil semolina flour cotton
+    sugar coffee cocoa tea rubber cattle hogs pork beef lamb gold silver copper tin zinc
+    nickel aluminium aluminum platinum palladium crude gasoline heating propane coal uranium
+    lumber plywood tapioca palm rapeseed sunflower wool
+"""
+TOPICS = {word: topic for topic, words in _TOPIC_WORDS.items() for word in words.split()} | {
+    word: word for word in _GOODS.split()
+}
+"""The words that say what kind of news an item is (a company's payout, capital issue,
+results, buyback or deal; the goods a crop, trade or price report is about), by kind: one
+company's announcements of two kinds, or one source's reports on two goods, are two items."""
 
-LEAD_TOPICS = frozenset(_TOPIC_WORDS) - {"results"}
+LEAD_TOPICS = frozenset(TOPICS.values()) - {"results"}
 """The kinds read from a lead as well: a lead names results as a payout's period as often as
 news of its own ("... will increase its dividend on results in the year")."""
 

@@ -23,9 +23,10 @@ Two docs that are not copies of one item (shingles, figures included, at
   ("OPPENHEIMER HAS SIX PCT OF CYCLOPS" with a lead that says it acquired them, "OPPENHEIMER
   SELLS SIX PCT CYCLOPS STAKE");
 * each headline names a kind of news (``headlines.TOPICS``: a payout, a capital issue, results,
-  a buyback, a deal) that neither the other headline nor its lead names: one company's separate
-  announcements ("DEUTSCHE BABCOCK RIGHTS ISSUE PRICED AT 165 MARKS", "DEUTSCHE BABCOCK TO
-  INCREASE DIVIDEND IN 1986/87");
+  a buyback, a deal, or goods) that neither the other headline nor its lead names: one
+  company's separate announcements ("DEUTSCHE BABCOCK RIGHTS ISSUE PRICED AT 165 MARKS",
+  "DEUTSCHE BABCOCK TO INCREASE DIVIDEND IN 1986/87"), one source's reports on two goods ("CCC
+  ACCEPTS EXPORT BONUS ON SEMOLINA TO EGYPT", "... FOR CATTLE TO EGYPT");
 * each lead opens with a company and its stock symbol, and each headline gives a word of its
   own company's name that the other headline and lead never give: two companies' news, however
   many people they share ("HUTCHISON SEES HIGHER PAYOUT ...", "CHEUNG KONG CHAIRMAN SEES ...").
@@ -144,13 +145,9 @@ class Cues:
     lead: frozenset[str] = frozenset()  # the terms of its lead sentence
     said: frozenset[str] = frozenset()  # prefixes of all its headline's terms
     heads: frozenset[str] = frozenset()  # first words (legal forms aside) of firms it heads with
-    topics: frozenset[str] = (
-        frozenset()
-    )  # the kinds of announcement (``TOPICS``) its headline names
+    topics: frozenset[str] = frozenset()  # the kinds of news (``TOPICS``) its headline names
     told: frozenset[str] = frozenset()  # those its headline or lead names
-    owner: frozenset[str] = (
-        frozenset()
-    )  # its lead's company's words (``lead_firm``) its headline gives
+    owner: frozenset[str] = frozenset()  # its lead's company's words (``lead_firm``) it heads with
     mentions: frozenset[str] = frozenset()  # prefixes of the terms of its headline and lead
 
     @classmethod
@@ -434,8 +431,9 @@ def _opposite_moves(first: Cues, second: Cues) -> bool:
 
 
 def _other_topics(first: Cues, second: Cues) -> bool:
-    """Say whether two headlines name kinds of announcement (``TOPICS``) that neither the
-    other headline nor its lead names: a rights issue and a dividend, results and a buyback."""
+    """Say whether two headlines name kinds of news (``TOPICS``) that neither the other
+    headline nor its lead names: a rights issue and a dividend, results and a buyback, cotton
+    and soybeans."""
     return bool(first.topics and second.topics) and (
         first.topics.isdisjoint(second.told) and second.topics.isdisjoint(first.told)
     )
