@@ -765,3 +765,17 @@ def test_one_source_s_reports_on_other_goods_are_not_one_story() -> None:
         "this year, and more sales are expected once the breeding season ends.",
     )
     assert not is_linked(semolina.cues(), cattle.cues(), 0.64)
+
+
+def magma(move: str, moving: str, price: str) -> Item:
+    return Item(
+        f"MAGMA {move} COPPER PRICE 0.50 CT TO {price} CTS",
+        f"Magma Copper Co, a subsidiary of Newmont Mining Corp, said it is {moving} its "
+        f"copper cathode price by 0.50 cent to {price} cents a lb, effective immediately. Reuter",
+        (("organisation", "Magma Copper Co"), ("organisation", "Newmont Mining Corp")),
+    )
+
+
+def test_a_price_raised_and_cut_is_two_stories_though_the_items_are_copies() -> None:
+    raised, cut = magma("RAISES", "raising", "66.00"), magma("LOWERS", "lowering", "65.50")
+    assert not is_linked(raised.cues(), cut.cues(), 0.91)

@@ -21,7 +21,8 @@ Two docs that are not copies of one item (shingles, figures included, at
   REFINERY COPPER STOCKS FALL IN JANUARY", "COPPER STOCKS OUTSIDE U.S. INCREASE IN DECEMBER");
 * both headlines open with one name and take opposite sides: bought and sold, raised and cut
   ("OPPENHEIMER HAS SIX PCT OF CYCLOPS" with a lead that says it acquired them, "OPPENHEIMER
-  SELLS SIX PCT CYCLOPS STAKE");
+  SELLS SIX PCT CYCLOPS STAKE"), copies or not unless marked a re-send or correction ("MAGMA
+  RAISES COPPER PRICE 0.50 CT TO 66.00 CTS", "MAGMA LOWERS ... TO 65.50 CTS");
 * each headline names a kind of news (``headlines.TOPICS``: a payout, a capital issue, results,
   a buyback, a deal, or goods) that neither the other headline nor its lead names: one
   company's separate announcements ("DEUTSCHE BABCOCK RIGHTS ISSUE PRICED AT 165 MARKS",
@@ -271,6 +272,8 @@ def _other_news(
         return True  # other listed companies, even in words copied from one template
     if _other_tables(first, second):
         return True  # tables of other goods or places, alike in all but their figures
+    if _opposite_moves(first, second) and not (copies and _resent(first, second)):
+        return True  # bought and sold, raised and cut: two moves, however alike the words
     if copies:
         return False
     if _other_periods(first, second) or _other_subjects(first, second):
@@ -377,7 +380,6 @@ def _other_subjects(first: Cues, second: Cues) -> bool:
         _other_names(first, second)
         or _longer_name(first, second)
         or _longer_name(second, first)
-        or _opposite_moves(first, second)
         or _other_topics(first, second)
         or _other_owners(first, second)
     )
