@@ -19,9 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .authority import Authority
-from .entities import ORG, PERSON, PLACE, _parts, _short_forms
 from .entity_bounds import is_country
-from .entity_words import LEGAL_FORMS, SAME_AS, first_names, fold, gazetteer
+from .entity_names import ORG, PERSON, PLACE, key_parts, short_forms
+from .entity_words import LEGAL_FORMS, SAME_AS, fold, gazetteer
+from .given_names import first_names
 
 _KIND_ORDER = {PLACE: 0, ORG: 1, PERSON: 2}
 _MAX_PARENTS = 8  # a surname shared by more full names than this stays apart, unpublished
@@ -195,14 +196,14 @@ def _best_name(mentions: list[tuple[str, str]], postings: Postings) -> str:
 def _fold_people(keys: set[str], reach: dict[str, int], sure: set[str]) -> dict[str, str]:
     """Map each partial person key to the one fuller name it stands for, or to the one that
     has three in four of their articles ("Reagan": Ronald, not Nancy); "" drops a vague one."""
-    parts = {k: _parts(k) for k in keys}
+    parts = {k: key_parts(k) for k in keys}
     by_parts: dict[tuple[str, ...], str] = {}
     for k in sorted(keys):
         by_parts.setdefault(parts[k], k)
     parents: dict[str, list[str]] = {}
     given = first_names()
     for k in sorted(keys):
-        for form in _short_forms(parts[k]):
+        for form in short_forms(parts[k]):
             if len(form) > 1 and form == parts[k][1:] and given.issuperset(parts[k][:2]):
                 continue  # "Paul Stevens", a full name too, is not John Paul Stevens
             if len(form) > 1 and form == parts[k][: len(form)] and given.issuperset(form):
