@@ -30,6 +30,7 @@ from .entity_spans import (
     EMPLOYER_CUE,
     FIRM_CUE,
     ROLE_AFTER,
+    ROLE_CUE,
     SHIP_CUE,
 )
 from .entity_words import (
@@ -38,9 +39,11 @@ from .entity_words import (
     END_DROP,
     EVENT_HEADS,
     FEATURE_AFTER,
+    FIRM_ROLES,
     FOREIGN_ORG_FIRST,
     GENERIC,
     HEADS,
+    LEGAL_FORMS,
     NOT_NAME,
     ORG_FIRST,
     ORG_HEADS,
@@ -67,6 +70,8 @@ from .entity_words import (
 from .given_names import first_names
 
 _OF = frozenset({"of", "for"})
+_SPLITTERS = frozenset({"of", "for", "and", "the"})
+_FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
 _CAPITAL_OF = ("capital", "of")
 
 
@@ -92,6 +97,10 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         if len(words) == 2:  # "U.S. Navy", not "U.S. Attack"
             named = words[-1] in ORG_HEADS and words[-1] not in GENERIC  # not "U.S. Company"
             return [place, Mention(ORG, name)] if named else [place]
+        if words[1] in FIRM_ROLES:  # "U.S. Publisher Harcourt Brace Jovanovich Inc"
+            return [place, *classify(span._replace(words=span.words[2:], initial=False), cued)]
+        if words[-1].rstrip(".") in LEGAL_FORMS or words[-1] in _FIRM_WORDS:
+            return [place, Mention(ORG, name)]  # "U.S. Wheat Associates", "US West Inc"
         return [place, *classify(span._replace(words=span.words[1:], initial=False), cued)]
     parts = name_parts(name)
     cued = cued or span.before[-1:] in PERSON_CUE
@@ -111,7 +120,15 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         cut = ("and" in words and span.before[-1:] == (",",)) or span.before[-1:] == ("/",)
         # "Stock Exchange", "Chamber of Commerce": every city has one, so which is unsaid
         local = words[0] in _EVERY_CITY and GENERIC.issuperset(w for w in words if w not in _OF)
-        generic = local or GENERIC.issuperset(words)
+        # "Office of the President": which firm's or country's is unsaid
+        plain = [w for w in words if w not in _OF and w != "the" and w not in GENERIC]
+        posts = bool(plain) and all(w in TITLES for w in plain)
+        generic = local or posts or GENERIC.issuperset(words)
+        # "analyst Anne Parker Mills": a person whose surname is a head word
+        person = cued or span.before[-1:] in ROLE_CUE
+        person = person and len(words) < 4 and _SPLITTERS.isdisjoint(words)
+        if person and named_person(span.words) and words[-1].rstrip(".") not in LEGAL_FORMS:
+            return [Mention(PERSON, name, True)]
         kind = WEAK_ORG if cut or generic else ORG
     elif any(map(is_demonym, span.words)):  # "South African", "Gulf Arab", "Swiss Krugerrand"
         kind = ""
@@ -230,3 +247,6 @@ _EVERY_CITY = frozenset({"chamber", "board", "institute"})
 
 
 _NOT_LAST = EVENT_HEADS | WORK_HEADS | ROLES  # a name ending so is an event, a work or a role
+# a numbered reactor or plant ("Perry Unit 2", "Three Mile Island Unit One"); a firm's unit is
+# written in lowercase
+_NOT_LAST |= {"unit", "units"}

@@ -83,6 +83,10 @@ def firm_of_a_place(words: tuple[str, ...]) -> bool:
     return len(words) == 2 and words[0] == "First" and key(words[1]) in gazetteer().names
 
 
+# A bank holding company's name, which often ends with its state: "United Bancorp of Arizona".
+_HOLDING_FORMS = frozenset({"bancorp", "bancorporation", "bankshares", "bancshares"})
+
+
 def firm_of_place(words: tuple[str, ...]) -> bool:
     """Tell whether "of" ends a firm's name with its place: "Affiliated Bankshares of Colorado
     Inc", "Mobile Communications Corp of America" (one firm, not a firm and a place)."""
@@ -91,6 +95,8 @@ def firm_of_place(words: tuple[str, ...]) -> bool:
     at = words.index("of")
     if words[-1].lower().rstrip(".") in LEGAL_FORMS:  # "... of Colorado Inc"
         return key(" ".join(words[at + 1 : -1])) in gazetteer().names
+    if words[at - 1].lower() in _HOLDING_FORMS:  # "United Bancorp of Arizona"
+        return key(" ".join(words[at + 1 :])) in gazetteer().regions
     return words[at + 1 :] == ("America",) and words[at - 1].lower().rstrip(".") in LEGAL_FORMS
 
 

@@ -35,10 +35,12 @@ from .entity_words import (
     CONNECTORS,
     DAYS,
     DEPARTMENTS,
+    FIRM_ROLES,
     FOREIGN_ORG_FIRST,
     HEADS,
     HELD,
     LEGAL_FORMS,
+    NAME_OPENERS,
     ORG_FIRST,
     ORG_HEADS,
     ORG_NAMES,
@@ -65,22 +67,6 @@ _CAPITAL_SPLITTERS = frozenset(w.title() for w in _SPLITTERS)
 def _trim(span: Span, opener_in_lowercase: bool) -> Span:
     """Drop leading and trailing function words, and an opening word used in lowercase elsewhere."""
     words, initial = span.words, span.initial
-    headed = words[-1].lower() in HEADS
-    # a title opening a sentence stays, though the article writes it in lowercase elsewhere
-    # ("President Reagan, fighting ..." beside "the president wants")
-    titled = words[0].lower().rstrip(".") in TITLES
-    while words and (
-        words[0] in CONNECTORS
-        or (
-            is_stop(words[0])
-            and not ((headed or firm_of_a_place(words[:2])) and words[0] in _FIRM_OPENERS)
-            and not (len(words) > 1 and words[0] in _NAME_PARTICLES)
-            and not town_before_head(words)
-        )
-        or words[0].lower() in CALENDAR
-        or (initial and not headed and len(words) > 1 and opener_in_lowercase and not titled)
-    ):
-        words, initial = words[1:], False
     while words and (
         words[-1] in CONNECTORS
         or is_stop(words[-1])
@@ -88,6 +74,26 @@ def _trim(span: Span, opener_in_lowercase: bool) -> Span:
         or ticker_after_form(words)
     ):
         words = words[:-1]
+    # a head word ends the run or its first name: "Security Pacific Corp and Seattle's ..."
+    ends = [i + 1 == len(words) or words[i + 1] in CONNECTORS for i in range(len(words))]
+    headed = any(end and w.lower() in HEADS for w, end in zip(words, ends, strict=True))
+    # a title opening a sentence stays, though the article writes it in lowercase elsewhere
+    # ("President Reagan, fighting ..." beside "the president wants")
+    titled = bool(words) and words[0].lower().rstrip(".") in TITLES
+    while words and (
+        words[0] in CONNECTORS
+        or (
+            is_stop(words[0])
+            and not ((headed or firm_of_a_place(words[:2])) and words[0] in _FIRM_OPENERS)
+            and not (headed and len(words) > 2 and words[0].lower() in NAME_OPENERS)
+            and not (len(words) > 1 and words[0] in _NAME_PARTICLES)
+            and not town_before_head(words)
+        )
+        or (headed and len(words) > 2 and words[0].lower() in FIRM_ROLES)
+        or words[0].lower() in CALENDAR
+        or (initial and not headed and len(words) > 1 and opener_in_lowercase and not titled)
+    ):
+        words, initial = words[1:], False
     if words is span.words:
         return span
     return Span(words, initial, span.before, span.after, span.possessive)
@@ -99,6 +105,8 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
         return [(span, False)] if span.words else []
     whole = _one_name_with_and(span.words, span.initial)
     if (whole and not loose_of_before_and(span.words)) or firm_of_place(span.words):
+        return [(span, False)]
+    if key(" ".join(span.words)) in gazetteer().names:  # "District of Columbia"
         return [(span, False)]
     chunks: list[list[str]] = [[]]
     for i, word in enumerate(span.words):
@@ -155,8 +163,9 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     if len(rest) == 1 and at == 1 and words[0].lower() in ORG_HEADS and rest[0] in ORG_HEADS:
         return False  # "House and Senate": two bodies
     if at == 1 and len(rest) == 2 and rest[1].rstrip(".") in LEGAL_FORMS:
-        # "Pope and Talbot Inc", first or not, "Clayton and Dubilier Inc" (a small town's name)
-        return key(words[0]) not in gazetteer().major
+        # "Pope and Talbot Inc", first or not, "Clayton and Dubilier Inc" (a small town's name),
+        # "Gulf and Western Inc" (no name of its own after "and")
+        return key(words[0]) not in gazetteer().major or rest[0] in _NO_NAME_ALONE
     if words[at - 1].lower().rstrip(".") in LEGAL_FORMS:  # "X Corp and Y Co": two firms
         return False
     if not _FIRM_WORDS.isdisjoint(w.rstrip(".") for w in rest):  # "Toyo Trust and Banking Co"
@@ -197,7 +206,11 @@ def _titled(span: Span) -> tuple[Span, Span]:
         return span, NO_NAME
     lowered = [w.lower().rstrip(".").rpartition("-")[2] for w in words[:-1]]  # "Vice-President"
     titles = (
-        i for i, w in enumerate(lowered) if w in TITLES and (i == 0 or w not in SURNAME_TITLES)
+        i
+        for i, w in enumerate(lowered)
+        if w in TITLES
+        and (i == 0 or w not in SURNAME_TITLES)
+        and not (w in _HONORIFICS and words[i].isupper())
     )
     last = max(titles, default=-1)
     if last < 0:
@@ -279,6 +292,11 @@ def _firm_of_partners(parts: list[tuple[Span, bool]]) -> bool:
 
 _FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
 # Function words that open firms' names: "First Boston Corp", "First Chicago Corp".
+# Honorifics, which wire copy writes "Mr" and "Ms": in capitals they are a product's or a
+# firm's letters ("MS Net" of Microsoft), not a title.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "messrs"})
+# Words that are no name alone, so after "and" go on the name before: "Gulf and Western Inc".
+_NO_NAME_ALONE = frozenset({"western", "eastern", "northern", "southern", "pacific", "atlantic"})
 _FIRM_OPENERS = frozenset({"First", "Second", "Third", "One"})
 # Particles that open a place's or a person's name in capitals: "Las Palmas", "De Beers".
 _NAME_PARTICLES = frozenset(w.title() for w in PARTICLES - {"do", "y", "den", "al"})

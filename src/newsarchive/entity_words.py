@@ -41,6 +41,16 @@ der die das del de du des un una photo video file update breaking officials auth
 witnesses police government security english spanish french german arabic chinese russian
 portuguese italian japanese islam christian god man nice reading mobile split surprise orange
 christmas easter ramadan thanksgiving""")
+# Words of the list above that open an institution's or a firm's name before more capitals
+# and its head word, which is cut short without them: "Security Pacific National Bank",
+# "Government National Mortgage Association", "Three Mile Island".
+NAME_OPENERS = _words("""three four five six seven eight nine ten government security police
+mobile reading orange nice split""")
+# Words that describe a firm before its name, never part of it: "Publisher Harcourt Brace
+# Jovanovich Inc", "Retailer Sears Roebuck and Co".
+FIRM_ROLES = _words("""publisher publishers retailer retailers insurer insurers carmaker
+automaker brewer broker brokerage brokers conglomerate chipmaker drugmaker steelmaker
+shipbuilder refiner distiller lender distributor manufacturer supplier grocer bidder suitor""")
 DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 CALENDAR = DAYS | _words("""january february march april may june july august september
 october november december jan feb mar apr jun jul aug sep sept oct nov dec""")
@@ -76,7 +86,7 @@ club alliance coalition hospital tribunal watch international command mission pl
 bv spa gmbh limited bhd lp society chamber securities bancorp bancorporation bankshares
 industries resources enterprises investments associates brothers capital petroleum oil utilities
 center centre railroad railway railways supermarkets stores foods mills
-communications intelligence division unit subsidiary hotel hotels works futures lines""")
+communications intelligence division subsidiary hotel hotels works futures lines""")
 # First words of institutions' names in French, Spanish, Italian, Portuguese and German.
 FOREIGN_ORG_FIRST = _words("""societe société banque banco banca compagnie compania compañía
 companhia groupe grupo caisse cassa credito crédit istituto instituto deutsche""")
@@ -177,7 +187,7 @@ Mindanao, Bali, Java, Sumatra, Borneo, Okinawa, Palestine, Congo, Soviet Union, 
 Rio Grande do Sul, Mato Grosso, Mato Grosso do Sul, Goiás, Pernambuco, Entre Rios, La Pampa,
 Netherlands,
 East Germany, North Yemen, South Yemen, Czechoslovakia, Yugoslavia, Burma, Zaire, Kampuchea,
-Ivory Coast, Persian Gulf, Gulf"""
+Ivory Coast, Persian Gulf, Gulf, District of Columbia"""
 ALIASES = {
     "us": "United States",
     "usa": "United States",
@@ -245,7 +255,8 @@ federal assembly parliament ministry finance foreign trade economics economy int
 defence defense commerce agriculture industry energy labour labor health education transport
 transportation statistics office bureau department commission council committee board party
 police army navy government cabinet company co inc corp institute state administration
-securities services unit division subsidiary chamber trade economic research investors""")
+securities services unit division subsidiary chamber trade economic research investors
+intelligence select""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST

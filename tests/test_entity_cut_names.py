@@ -1,0 +1,110 @@
+"""Tests for names that must not be cut from a longer one, glued to a descriptor, or published
+when they stand for several bodies (the error classes of the seed-2026 judgement)."""
+
+from __future__ import annotations
+
+from newsarchive.entities import candidates
+from newsarchive.entity_catalog import gather
+
+
+def names(text: str) -> set[tuple[str, str]]:
+    """Return the (kind, name) candidates of one paragraph."""
+    return set(candidates("", [text]))
+
+
+def orgs(text: str) -> set[str]:
+    """Return the organisations named in one paragraph."""
+    return {name for kind, name in names(text) if kind == "organisation"}
+
+
+COMMON_WORD_OPENING_A_BANK = (
+    "Security Pacific National Bank said it cut its prime rate. The security was sold."
+)
+COMMON_WORD_OPENING_AN_AGENCY = "Government National Mortgage Association said it sold bonds."
+FIRM_BEFORE_A_TICKER_AND_ANOTHER_NAME = (
+    "It topped the merger of Security Pacific Corp <SPC> and Seattle's Rainier Bancorp."
+)
+
+
+def test_a_common_word_opening_a_firms_name_stays_in_it() -> None:
+    assert orgs(COMMON_WORD_OPENING_A_BANK) == {"Security Pacific National Bank"}
+    assert orgs(COMMON_WORD_OPENING_AN_AGENCY) == {"Government National Mortgage Association"}
+    assert "Security Pacific Corp" in orgs(FIRM_BEFORE_A_TICKER_AND_ANOTHER_NAME)
+
+
+COUNTRY_ACRONYM_OPENING_A_FIRM = "U.S. Wheat Associates said Egypt bought wheat. US West Inc rose."
+COUNTRY_ACRONYM_BEFORE_A_DEPARTMENT = "The U.S. Agriculture Department said Egypt bought wheat."
+
+
+def test_a_country_acronym_opening_a_firms_name_is_part_of_it() -> None:
+    assert orgs(COUNTRY_ACRONYM_OPENING_A_FIRM) == {"U.S. Wheat Associates", "US West Inc"}
+    assert "U.S. Agriculture Department" not in orgs(COUNTRY_ACRONYM_BEFORE_A_DEPARTMENT)
+
+
+A_FIRM_ALSO_NAMED_WITH_THE_COUNTRY = (
+    "General Electric Co said it would buy RCA.",
+    "General Electric Co shares rose.",
+    "U.S. General Electric Co said it would sell a unit.",
+)
+
+
+def test_a_firm_named_with_and_without_its_country_is_one_entity() -> None:
+    found = gather(enumerate(candidates("", [t]) for t in A_FIRM_ALSO_NAMED_WITH_THE_COUNTRY))
+    firm = next(e for e in found.published if e.kind == "organisation")
+    assert (firm.name, firm.articles) == ("General Electric Co", (0, 1, 2))
+
+
+FIRM_NAMED_WITH_ITS_STATE = "United Bancorp of Arizona said it agreed to merge."
+FIRM_JOINED_BY_AND = "Gulf and Western Inc said it sold a unit."
+PLACE_NAMED_WITH_OF = "The District of Columbia passed a law."
+
+
+def test_a_name_is_not_cut_at_of_or_and() -> None:
+    assert orgs(FIRM_NAMED_WITH_ITS_STATE) == {"United Bancorp of Arizona"}
+    assert orgs(FIRM_JOINED_BY_AND) == {"Gulf and Western Inc"}
+    assert names(PLACE_NAMED_WITH_OF) == {("place", "District of Columbia")}
+
+
+DESCRIPTOR_BEFORE_A_FIRM = "U.S. Publisher Harcourt Brace Jovanovich Inc said it would sell."
+HONORIFIC_LETTERS_IN_A_PRODUCT = "Microsoft said MS Net would ship in May."
+ANALYST_WHOSE_SURNAME_IS_A_HEAD_WORD = "said Shearson Lehman Brothers analyst Anne Parker Mills."
+NUMBERED_REACTOR = "Three Mile Island Unit 1 was shut, and Perry Unit 2 too."
+
+
+def test_descriptors_products_people_and_reactors_are_no_organisations() -> None:
+    assert orgs(DESCRIPTOR_BEFORE_A_FIRM) == {"Harcourt Brace Jovanovich Inc"}
+    assert ("person", "Net") not in names(HONORIFIC_LETTERS_IN_A_PRODUCT)
+    assert ("person", "Anne Parker Mills") in names(ANALYST_WHOSE_SURNAME_IS_A_HEAD_WORD)
+    assert not orgs(NUMBERED_REACTOR)
+
+
+AN_OFFICE_OF_A_TITLE = "Crazy Eddie said its Office of the President would run it."
+A_COUNTRYS_INTELLIGENCE = "U.S. Intelligence sources said so."
+A_LEGISLATURES_COMMITTEE = "The Select Committee on Economic Affairs said so."
+
+
+def test_generic_bodies_are_unconfirmed() -> None:
+    for text in (AN_OFFICE_OF_A_TITLE, A_COUNTRYS_INTELLIGENCE, A_LEGISLATURES_COMMITTEE):
+        assert not orgs(text), text
+
+
+A_REGULATOR_EVERY_STATE_HAS = (
+    "The Public Service Commission approved the rate.",
+    "The Public Service Commission approved the merger.",
+    "The Texas Public Service Commission approved it.",
+    "The New York Public Service Commission said no.",
+)
+A_BANK_NAMED_IN_SEVERAL_TOWNS = (
+    "First Federal Savings Bank said it sold shares.",
+    "First Federal Savings Bank raised its dividend.",
+    "First Federal Savings Bank of Decatur said it was sold.",
+    "First Federal Savings Bank of Delaware agreed to a merger.",
+)
+
+
+def test_a_name_several_places_qualify_says_not_which_body_it_is() -> None:
+    for texts in (A_REGULATOR_EVERY_STATE_HAS, A_BANK_NAMED_IN_SEVERAL_TOWNS):
+        found = gather(enumerate(candidates("", [t]) for t in texts))
+        generic = texts[0].removeprefix("The ").split(" approved")[0].split(" said")[0]
+        assert generic not in {e.name for e in found.published}
+        assert generic in {e.name for e in found.unconfirmed}
