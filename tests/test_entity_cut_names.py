@@ -108,3 +108,31 @@ def test_a_name_several_places_qualify_says_not_which_body_it_is() -> None:
         generic = texts[0].removeprefix("The ").split(" approved")[0].split(" said")[0]
         assert generic not in {e.name for e in found.published}
         assert generic in {e.name for e in found.unconfirmed}
+
+
+COMMITTEE_JOINED_BY_AND_BEFORE_A_TITLE = (
+    "House Ways and Means Committee Chairman Dan Rostenkowski said so."
+)
+HEAD_WORD_BEFORE_A_TITLE = (
+    "Rates rose. Federal Reserve Board Chairman Paul Volcker said federal funds would ease."
+)
+SAVINGS_AND_LOAN_AFTER_A_BANK = (
+    "Two lenders, the Bank of Iron County and Summit Savings and Loan Association, failed."
+)
+FIRM_OF_AMERICA = "Mitsubishi Motor Sales of America Inc said it is raising prices."
+MONTH_OPENING_A_FIRM = "May Department Stores Co said sales rose in May."
+MONTH_BEFORE_A_FIRM = "In May Chrysler Motors Corp said so."
+PARTY_OPENING_WITH_A_COMMON_WORD = "The Christian Democratic Union won the vote."
+
+
+def test_names_with_and_a_title_a_month_or_a_common_word_are_whole() -> None:
+    assert orgs(COMMITTEE_JOINED_BY_AND_BEFORE_A_TITLE) == {"House Ways and Means Committee"}
+    assert orgs(HEAD_WORD_BEFORE_A_TITLE) == {"Federal Reserve Board"}
+    assert orgs(SAVINGS_AND_LOAN_AFTER_A_BANK) == {
+        "Bank of Iron County",
+        "Summit Savings and Loan Association",
+    }
+    assert orgs(FIRM_OF_AMERICA) == {"Mitsubishi Motor Sales of America Inc"}
+    assert orgs(MONTH_OPENING_A_FIRM) == {"May Department Stores Co"}
+    assert orgs(MONTH_BEFORE_A_FIRM) == {"Chrysler Motors Corp"}
+    assert orgs(PARTY_OPENING_WITH_A_COMMON_WORD) == {"Christian Democratic Union"}

@@ -93,8 +93,9 @@ def firm_of_place(words: tuple[str, ...]) -> bool:
     if "of" not in words or "and" in words or "for" in words or words.count("of") > 1:
         return False
     at = words.index("of")
-    if words[-1].lower().rstrip(".") in LEGAL_FORMS:  # "... of Colorado Inc"
-        return key(" ".join(words[at + 1 : -1])) in gazetteer().names
+    if words[-1].lower().rstrip(".") in LEGAL_FORMS:  # "... of Colorado Inc", "... of America Inc"
+        where = words[at + 1 : -1]
+        return where == ("America",) or key(" ".join(where)) in gazetteer().names
     if words[at - 1].lower() in _HOLDING_FORMS:  # "United Bancorp of Arizona"
         return key(" ".join(words[at + 1 :])) in gazetteer().regions
     return words[at + 1 :] == ("America",) and words[at - 1].lower().rstrip(".") in LEGAL_FORMS

@@ -75,7 +75,8 @@ def _trim(span: Span, opener_in_lowercase: bool) -> Span:
     ):
         words = words[:-1]
     # a head word ends the run or its first name: "Security Pacific Corp and Seattle's ..."
-    ends = [i + 1 == len(words) or words[i + 1] in CONNECTORS for i in range(len(words))]
+    # or comes before a title: "Federal Reserve Board Chairman Paul Volcker"
+    ends = [i + 1 == len(words) or _ends_name(words[i + 1]) for i in range(len(words))]
     headed = any(end and w.lower() in HEADS for w, end in zip(words, ends, strict=True))
     # a title opening a sentence stays, though the article writes it in lowercase elsewhere
     # ("President Reagan, fighting ..." beside "the president wants")
@@ -86,17 +87,29 @@ def _trim(span: Span, opener_in_lowercase: bool) -> Span:
             is_stop(words[0])
             and not ((headed or firm_of_a_place(words[:2])) and words[0] in _FIRM_OPENERS)
             and not (headed and len(words) > 2 and words[0].lower() in NAME_OPENERS)
+            and not (words[0].lower() in CALENDAR and _month_opens(words, headed, span))
             and not (len(words) > 1 and words[0] in _NAME_PARTICLES)
             and not town_before_head(words)
         )
         or (headed and len(words) > 2 and words[0].lower() in FIRM_ROLES)
-        or words[0].lower() in CALENDAR
+        or (words[0].lower() in CALENDAR and not _month_opens(words, headed, span))
         or (initial and not headed and len(words) > 1 and opener_in_lowercase and not titled)
     ):
         words, initial = words[1:], False
     if words is span.words:
         return span
     return Span(words, initial, span.before, span.after, span.possessive)
+
+
+def _month_opens(words: tuple[str, ...], headed: bool, span: Span) -> bool:
+    """Tell whether a month's name opens a firm's name ("May Department Stores Co"): the run
+    opens a sentence with it (a date there is followed by a comma or a day) and is headed."""
+    return headed and len(words) > 3 and words is span.words and span.initial
+
+
+def _ends_name(word: str) -> bool:
+    """Tell whether a word after a head word says the name ended at the head."""
+    return word in CONNECTORS or word.lower().rstrip(".") in TITLES
 
 
 def _segments(span: Span) -> list[tuple[Span, bool]]:
@@ -125,7 +138,10 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
         whole = len(chunks) > 1 and _one_name_with_and(tuple(chunk), initial)
         for j, word in enumerate(chunk):
             if word == "and" and not whole and tuple(chunk[j + 1 : j + 2]) not in _AND_CO:
-                parts.append([])
+                if not _and_joins(parts[-1], chunk[j + 1 :], initial and len(parts) == 1):
+                    parts.append([])
+                else:  # "the Bank of Iron County and Summit Savings and Loan Association"
+                    parts[-1].append(word)
             elif word != "the" or parts[-1]:
                 parts[-1].append(word)
     found: list[tuple[Span, bool]] = []
@@ -139,6 +155,20 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
         part = Span(tuple(words), span.initial and first, before, after, span.possessive and last)
         found += [(part, cued)] if words else []
     return found
+
+
+def _and_joins(before: list[str], after: list[str], initial: bool) -> bool:
+    """Tell whether one "and" joins the name before it and the words after it (up to the next
+    "and") into one name ("Summit Savings" and "Loan Association")."""
+    upto = after.index("and") if "and" in after else len(after)
+    if not before or not upto or "of" in before:  # "Bank of Iron County and Summit Savings"
+        return False
+    # "Savings and Loan", "Ways and Means Committee"; not "Wagner and Brown and AFG Inc"
+    head = after[upto - 1].lower()
+    headed = head in ORG_HEADS and head.rstrip(".") not in LEGAL_FORMS
+    if after[0].lower() not in _ONE_WITH_AND and not (headed and before[-1] not in ORG_HEADS):
+        return False
+    return _one_name_with_and((*before, "and", *after[:upto]), initial)
 
 
 def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
@@ -157,6 +187,9 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     rest = before_held_of([w.lower() for w in words[at + 1 :]])
     if rest is None:
         return False
+    # "House Ways and Means Committee Chairman Dan Rostenkowski": the name ends before a title
+    ends = (j for j, w in enumerate(rest) if j and w in TITLES and rest[j - 1] in ORG_HEADS)
+    rest = rest[: next(ends, len(rest))]
     words = words[: at + 1 + len(rest)]
     if not rest or "the" in rest or "and" in rest or not ORG_FIRST.isdisjoint(rest[:-1]):
         return False
@@ -173,7 +206,7 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     if rest[0] in _ONE_WITH_AND and words[at - 1].lower() in ORG_HEADS:  # "Savings and Loan"
         return True
     if country_prefix(words[0]):  # "U.S. Food and Drug Administration"
-        words, at = words[1:], at - 1
+        words, at, initial = words[1:], at - 1, False  # the sentence opened with the country
     if at > 1 and words[at - 1].lower() in ORG_HEADS and rest[0] not in _ONE_WITH_AND:
         # "International Monetary Fund and World Bank": two names; but one legal form at the
         # end makes one firm: "Nippon Telegraph and Telephone Corp"
@@ -183,7 +216,7 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
         return True
     # a sentence's first words before "and" and a legal form are one firm's ("Rochester Gas
     # and Electric Corp said")
-    initial = initial and rest[-1].rstrip(".") not in LEGAL_FORMS
+    initial = initial and rest[-1].rstrip(".") not in LEGAL_FORMS and first not in ORG_HEADS
     if at > 3 or initial or rest[-1] not in ORG_HEADS or words[at - 1].lower() in LEGAL_FORMS:
         return False  # "Florida Power and Light Co" joins; "Texaco Inc and Chevron Corp" not
     if first in ORGS or rest[0] in ORGS or rest[0] in FOREIGN_ORG_FIRST:

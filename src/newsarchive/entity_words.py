@@ -45,7 +45,7 @@ christmas easter ramadan thanksgiving""")
 # and its head word, which is cut short without them: "Security Pacific National Bank",
 # "Government National Mortgage Association", "Three Mile Island".
 NAME_OPENERS = _words("""three four five six seven eight nine ten government security police
-mobile reading orange nice split""")
+mobile reading orange nice split christian video photo""")
 # Words that describe a firm before its name, never part of it: "Publisher Harcourt Brace
 # Jovanovich Inc", "Retailer Sears Roebuck and Co".
 FIRM_ROLES = _words("""publisher publishers retailer retailers insurer insurers carmaker
