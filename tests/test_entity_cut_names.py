@@ -136,3 +136,18 @@ def test_names_with_and_a_title_a_month_or_a_common_word_are_whole() -> None:
     assert orgs(MONTH_OPENING_A_FIRM) == {"May Department Stores Co"}
     assert orgs(MONTH_BEFORE_A_FIRM) == {"Chrysler Motors Corp"}
     assert orgs(PARTY_OPENING_WITH_A_COMMON_WORD) == {"Christian Democratic Union"}
+
+
+TOWN_BEFORE_A_SLASH = "Resdel Industries said it and San/Bar Corp agreed to merge."
+TOWN_ENDING_A_PARTNERSHIP = "said an economist at Credit Suisse Buckmaster and Moore."
+TOWN_OPENING_A_TRUCK_MAKER = "GM said its Bedford Trucks unit signed.\nBedford cut jobs."
+TOWN_THAT_IS_A_COMMON_WORD = "The Sterling group said so, and sterling fell."
+TOWN_WITH_ITS_STATE = "Sterling, Colo., is a town, and sterling fell."
+
+
+def test_a_towns_name_inside_a_firms_or_a_common_word_is_no_place() -> None:
+    for text in (TOWN_BEFORE_A_SLASH, TOWN_ENDING_A_PARTNERSHIP, TOWN_THAT_IS_A_COMMON_WORD):
+        assert not {name for kind, name in names(text) if kind == "place"}, text
+    assert names(TOWN_OPENING_A_TRUCK_MAKER) >= {("organisation", "Bedford Trucks")}
+    assert ("place", "Bedford") not in names(TOWN_OPENING_A_TRUCK_MAKER)
+    assert ("place", "Sterling") in names(TOWN_WITH_ITS_STATE)

@@ -151,6 +151,7 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     for i, text in enumerate(texts):
         for span in [] if i in headlines else spans(text):
             opener = span[0][0].lower() if span[1] and len(span[0]) > 1 else ""
+            opener = opener or _small_town(span[0])
             opener_in_lowercase = bool(opener) and _in_lowercase(opener, texts)
             mentions = run_mentions(*span, opener_in_lowercase)
             found[i] += mentions
@@ -177,6 +178,16 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
         # "Bank of Japan", "Cooper Canada Ltd": the country says where the firm is
         every.update(dict.fromkeys((PLACE, country) for country in countries_in(name)))
     return tuple(m for m in every if not (m[0][-1:] == "?" and (m[0][:-1], m[1]) in every))
+
+
+def _small_town(words: tuple[str, ...]) -> str:
+    """Return a lone word's lowercase form if it is a small town's name (one that is also a
+    common word is no place where the article writes it in lowercase: "sterling"), else ""."""
+    if len(words) != 1:
+        return ""
+    folded = key(words[0])
+    gaz = gazetteer()
+    return words[0].lower() if folded in gaz.names and folded not in gaz.major else ""
 
 
 def _may_open_firm(mention: Mention, words: tuple[str, ...]) -> bool:

@@ -203,6 +203,8 @@ def classify_word(word: str, span: Span, cued: bool) -> Mention:
         return Mention("", word)  # "Iraqi"; "County" alone names no county
     if span.after[:1] in FEATURE_AFTER and not is_acronym(word):
         return Mention(PLACE, f"{word} {span.after[0].title()}")  # "Suez canal"
+    if span.after[:1] == ("/",) and folded not in gaz.regions:  # "San/Bar Corp": no town
+        return Mention("", word)
     if span.after == STATE_AFTER:  # "a Shelby, N.C., savings bank"
         return Mention(PLACE, word)
     named = cued or span.before[-1:] in PERSON_CUE or span.after[:1] in SAID

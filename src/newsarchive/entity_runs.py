@@ -15,6 +15,7 @@ from .entity_bounds import (
 )
 from .entity_kinds import (
     classify,
+    place_cue,
     unknown_given,
 )
 from .entity_names import (
@@ -22,6 +23,7 @@ from .entity_names import (
     PERSON,
     PLACE,
     WEAK_PERSON,
+    WEAK_PLACE,
     Mention,
     Span,
     country_prefix,
@@ -122,8 +124,11 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
     if key(" ".join(span.words)) in gazetteer().names:  # "District of Columbia"
         return [(span, False)]
     chunks: list[list[str]] = [[]]
+    places = gazetteer().names
     for i, word in enumerate(span.words):
         held = i > 0 and span.words[i - 1].lower() in HELD
+        # "Maryland, Virginia and the District of Columbia"
+        held = held or (word == "of" and key(" ".join(span.words[i - 1 : i + 2])) in places)
         held = held or (word == "of" and firm_of_place((*chunks[-1], *span.words[i:])))
         # "American Telephone and Telegraph Co and Telerate Inc": two firms after a legal form
         firms = word == "and" and i > 0 and span.words[i - 1].lower().rstrip(".") in LEGAL_FORMS
@@ -310,17 +315,40 @@ def run_mentions(
         prefix, name = _titled(part)
         found += classify(prefix, cued and not name.words) if prefix.words else []
         found += classify(name, True) if name.words else []
-    if _firm_of_partners(parts):  # "Carroll McEntee and McGinley": a firm, not a person
-        found = [m._replace(kind=WEAK_PERSON) if m.kind == PERSON else m for m in found]
+    joined = _SPLITTERS.intersection(words) == {"and"}
+    if joined and _firm_of_partners(parts):  # "Carroll McEntee and McGinley": a firm, no person
+        # nor a town: "Credit Suisse Buckmaster and Moore"
+        last = parts[-1][0].words[0]
+        found = [_partner(m, last) for m in found]
+    if len(words) == 1 and opener_in_lowercase:  # "Sterling" beside "sterling": no town
+        found = [_common_word(m, span) for m in found]
     return tuple(found)
+
+
+def _partner(mention: Mention, last: str) -> Mention:
+    """Return a mention of a partnership's name ("X and Moore") as no person and no town."""
+    if mention.kind == PERSON:
+        return mention._replace(kind=WEAK_PERSON)
+    town = mention.kind in (PLACE, WEAK_PLACE) and mention.name == last
+    return mention._replace(kind="") if town else mention
+
+
+def _common_word(mention: Mention, span: Span) -> Mention:
+    """Return a small town's name the article also writes in lowercase as no place, unless a
+    cue says it is one ("Sterling, Colo.", "the city of Reading")."""
+    if mention.kind in (PLACE, WEAK_PLACE) and place_cue(span) != PLACE:
+        return mention._replace(kind="")
+    return mention
 
 
 def _firm_of_partners(parts: list[tuple[Span, bool]]) -> bool:
     """Tell whether "and" joins a full name and a bare surname, as partnerships are named."""
     if len(parts) != 2 or len(parts[0][0].words) < 2 or len(parts[1][0].words) != 1:
         return False
-    last = parts[1][0].words[0]
-    return last.lower() not in first_names() and key(last) not in gazetteer().names
+    last, gaz = parts[1][0].words[0], gazetteer()
+    if key(" ".join(parts[0][0].words)) in gaz.names:  # "Pine Bluff and Camden": two towns
+        return False
+    return last.lower() not in first_names() and key(last) not in gaz.major
 
 
 _FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})

@@ -69,7 +69,7 @@ EMPLOYER_CUE = frozenset(
     ]
 )
 # "state", "said", "canal"
-_CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID | FEATURE_AFTER) | EMPLOYER_CUE
+_CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID | FEATURE_AFTER) | EMPLOYER_CUE | {"/"}
 
 _STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a space
 

@@ -85,7 +85,7 @@ motors electric systems technologies partners exchange front movement brigade br
 club alliance coalition hospital tribunal watch international command mission plc ag nv sa
 bv spa gmbh limited bhd lp society chamber securities bancorp bancorporation bankshares
 industries resources enterprises investments associates brothers capital petroleum oil utilities
-center centre railroad railway railways supermarkets stores foods mills
+center centre railroad railway railways supermarkets stores foods mills trucks
 communications intelligence division subsidiary hotel hotels works futures lines""")
 # First words of institutions' names in French, Spanish, Italian, Portuguese and German.
 FOREIGN_ORG_FIRST = _words("""societe société banque banco banca compagnie compania compañía
