@@ -151,3 +151,12 @@ def test_a_towns_name_inside_a_firms_or_a_common_word_is_no_place() -> None:
     assert names(TOWN_OPENING_A_TRUCK_MAKER) >= {("organisation", "Bedford Trucks")}
     assert ("place", "Bedford") not in names(TOWN_OPENING_A_TRUCK_MAKER)
     assert ("place", "Sterling") in names(TOWN_WITH_ITS_STATE)
+
+
+HEAD_WORD_AND_LEGAL_FORM_AFTER_A_SLASH = "TIE/Communications Inc said it renewed its agreements."
+A_COLONYS_LEGISLATURE = "He told the Legislative Council the bonds would be issued."
+
+
+def test_a_head_word_and_a_legal_form_or_a_legislature_alone_are_unconfirmed() -> None:
+    assert "Communications Inc" not in orgs(HEAD_WORD_AND_LEGAL_FORM_AFTER_A_SLASH)
+    assert not orgs(A_COLONYS_LEGISLATURE)

@@ -123,7 +123,10 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         # "Office of the President": which firm's or country's is unsaid
         plain = [w for w in words if w not in _OF and w != "the" and w not in GENERIC]
         posts = bool(plain) and all(w in TITLES for w in plain)
-        generic = local or posts or GENERIC.issuperset(words)
+        # "Communications Inc" of TIE/Communications Inc, "Finance Ltd": a head word and a
+        # legal form, no name
+        heads = len(words) == 2 and words[0] in ORG_HEADS and words[1].rstrip(".") in LEGAL_FORMS
+        generic = local or posts or heads or GENERIC.issuperset(words)
         # "analyst Anne Parker Mills": a person whose surname is a head word
         person = cued or span.before[-1:] in ROLE_CUE
         person = person and len(words) < 4 and _SPLITTERS.isdisjoint(words)

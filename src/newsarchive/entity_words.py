@@ -256,7 +256,8 @@ defence defense commerce agriculture industry energy labour labor health educati
 transportation statistics office bureau department commission council committee board party
 police army navy government cabinet company co inc corp institute state administration
 securities services unit division subsidiary chamber trade economic research investors
-intelligence select""")
+intelligence select public legislative arbitration standing executive regional provincial
+municipal""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST
