@@ -160,3 +160,13 @@ A_COLONYS_LEGISLATURE = "He told the Legislative Council the bonds would be issu
 def test_a_head_word_and_a_legal_form_or_a_legislature_alone_are_unconfirmed() -> None:
     assert "Communications Inc" not in orgs(HEAD_WORD_AND_LEGAL_FORM_AFTER_A_SLASH)
     assert not orgs(A_COLONYS_LEGISLATURE)
+
+
+LEGAL_FORM_AND_A_WORD_IN_A_HEADLINE = ("ACME CO TO BUY PARIS FIRM", "Acme Co buys a Paris firm.")
+TOWNS_NAME_FOR_A_BRAND = "It produces the Santana model in Shanghai. The Sterling investment group."
+
+
+def test_a_towns_name_in_a_headlines_words_or_before_brand_is_no_place() -> None:
+    title, body = LEGAL_FORM_AND_A_WORD_IN_A_HEADLINE
+    assert {name for kind, name in candidates(title, [body]) if kind == "place"} == {"Paris"}
+    assert {name for kind, name in names(TOWNS_NAME_FOR_A_BRAND) if kind == "place"} == {"Shanghai"}

@@ -31,6 +31,7 @@ from .entity_spans import (
 from .entity_words import (
     GIVEN_ABBREVIATIONS,
     LEAD,
+    LEGAL_FORMS,
     MINOR,
     ORGS,
     PARTICLES,
@@ -117,6 +118,10 @@ def _longest(
     return i + 1, None
 
 
+# Words no town's name has in a headline: "CO TO" of "ACME CO TO BUY" (but "LE HAVRE")
+_NO_TOWN_WORDS = (LEAD - PARTICLES) | LEGAL_FORMS
+
+
 def _lookup(
     words: list[str], known: dict[tuple[str, ...], Mention], shouting: bool
 ) -> Mention | None:
@@ -128,7 +133,9 @@ def _lookup(
         return known[parts]
     folded = key(phrase)
     if folded in gaz.names and (len(words) > 1 or (folded in gaz.major and not shouting)):
-        return Mention(PLACE, gaz.names[folded] if shouting else phrase)
+        # "CO TO" of "... CO TO BUY ...": a legal form or a function word is no town's
+        plain = not any(w.lower() in _NO_TOWN_WORDS for w in words)
+        return Mention(PLACE, gaz.names[folded] if shouting else phrase) if plain else None
     if len(words) == 1 and (lowered in ORGS or (not shouting and is_acronym(phrase))):
         return classify_word(phrase, Span((phrase,), False, (), (), False), False)
     return None

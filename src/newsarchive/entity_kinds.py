@@ -27,6 +27,7 @@ from .entity_names import (
     name_parts,
 )
 from .entity_spans import (
+    BRAND_AFTER,
     EMPLOYER_CUE,
     FIRM_CUE,
     ROLE_AFTER,
@@ -206,6 +207,8 @@ def classify_word(word: str, span: Span, cued: bool) -> Mention:
         return Mention("", word)  # "Iraqi"; "County" alone names no county
     if span.after[:1] in FEATURE_AFTER and not is_acronym(word):
         return Mention(PLACE, f"{word} {span.after[0].title()}")  # "Suez canal"
+    if span.after[:1] in BRAND_AFTER and folded not in gaz.regions:  # "the Santana model"
+        return Mention("", word)
     if span.after[:1] == ("/",) and folded not in gaz.regions:  # "San/Bar Corp": no town
         return Mention("", word)
     if span.after == STATE_AFTER:  # "a Shelby, N.C., savings bank"

@@ -69,7 +69,10 @@ EMPLOYER_CUE = frozenset(
     ]
 )
 # "state", "said", "canal"
-_CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID | FEATURE_AFTER) | EMPLOYER_CUE | {"/"}
+# Words after a brand's or a firm's name, which is often a town's: "the Santana model".
+BRAND_AFTER = {(w,) for w in ("model", "models", "brand", "brands", "automobiles", "investment")}
+_CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID | FEATURE_AFTER | BRAND_AFTER)
+_CUES_AFTER |= EMPLOYER_CUE | {"/"}
 
 _STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a space
 
