@@ -170,3 +170,10 @@ def test_a_towns_name_in_a_headlines_words_or_before_brand_is_no_place() -> None
     title, body = LEGAL_FORM_AND_A_WORD_IN_A_HEADLINE
     assert {name for kind, name in candidates(title, [body]) if kind == "place"} == {"Paris"}
     assert {name for kind, name in names(TOWNS_NAME_FOR_A_BRAND) if kind == "place"} == {"Shanghai"}
+
+
+TICKER_IN_LOWERCASE = "It sold its shares to Marriott Corp <mhs>."
+
+
+def test_a_ticker_in_lowercase_is_no_organisation() -> None:
+    assert orgs(TICKER_IN_LOWERCASE) == {"Marriott Corp"}

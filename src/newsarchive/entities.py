@@ -253,8 +253,10 @@ def _bracketed(block: str, ticker: str = "") -> tuple[str, list[Mention]]:
 
     def unwrap(match: re.Match[str]) -> str:
         inner = " ".join(match.group(1).split())
-        if inner.isupper() and (" " not in inner or _EXCHANGE.fullmatch(inner)):
-            return ticker  # a ticker symbol
+        if (inner.isupper() or inner.islower()) and (
+            " " not in inner or _EXCHANGE.fullmatch(inner)
+        ):
+            return ticker  # a ticker symbol, also in lowercase: "<mhs>"
         marked.append(Mention(ORG, inner))
         return " "
 
