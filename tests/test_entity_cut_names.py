@@ -177,3 +177,10 @@ TICKER_IN_LOWERCASE = "It sold its shares to Marriott Corp <mhs>."
 
 def test_a_ticker_in_lowercase_is_no_organisation() -> None:
     assert orgs(TICKER_IN_LOWERCASE) == {"Marriott Corp"}
+
+
+COURT_DISTRICT_OF_A_STATE = "Texaco filed in the Southern District of New York."
+
+
+def test_a_compass_district_alone_says_not_which_place() -> None:
+    assert ("place", "Southern District") not in names(COURT_DISTRICT_OF_A_STATE)

@@ -72,6 +72,8 @@ from .given_names import first_names
 
 _OF = frozenset({"of", "for"})
 _SPLITTERS = frozenset({"of", "for", "and", "the"})
+_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central"})
+_AREAS = frozenset({"district", "region", "province", "area", "zone", "sector"})
 _FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
 _CAPITAL_OF = ("capital", "of")
 
@@ -143,7 +145,9 @@ def classify(span: Span, cued: bool) -> list[Mention]:
     elif words[-1] in PLACE_HEADS or words[0] in PLACE_FIRST:
         if state_form(span.words):  # "Kingdom of Sweden" is Sweden
             return [Mention(PLACE, gaz.names[key(" ".join(span.words[2:]))])]
-        kind = PLACE
+        # "Southern District" (of New York, of Texas): which one is unsaid
+        compass = words[-1] in _AREAS and all(w in _COMPASS for w in words[:-1])
+        kind = WEAK_PLACE if compass else PLACE
     elif (
         words[-1] in _NOT_LAST
         or len(parts) > 4
