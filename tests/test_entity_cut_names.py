@@ -184,3 +184,19 @@ COURT_DISTRICT_OF_A_STATE = "Texaco filed in the Southern District of New York."
 
 def test_a_compass_district_alone_says_not_which_place() -> None:
     assert ("place", "Southern District") not in names(COURT_DISTRICT_OF_A_STATE)
+
+
+PARTNERSHIPS_ENDING_WITH_A_TOWN = (
+    "Tests by Dames and Moore ended. It retained First Boston Corp and Cravath Swaine and Moore."
+)
+TWO_TOWNS = "It has plants at Pine Bluff and Camden."
+CURRENCY_THAT_IS_A_TOWN = "Rates fell and firm Sterling helped. June Sterling was indicated."
+
+
+def test_a_partnership_or_a_currency_is_no_town() -> None:
+    for text in (PARTNERSHIPS_ENDING_WITH_A_TOWN, CURRENCY_THAT_IS_A_TOWN):
+        assert not {name for kind, name in names(text) if kind.startswith("place")}, text
+    assert {name for kind, name in names(TWO_TOWNS) if kind.startswith("place")} == {
+        "Pine Bluff",
+        "Camden",
+    }

@@ -37,6 +37,7 @@ from .entity_spans import (
 from .entity_words import (
     ALIASES,
     APPOSITION,
+    CURRENCIES,
     END_DROP,
     EVENT_HEADS,
     FEATURE_AFTER,
@@ -211,6 +212,8 @@ def classify_word(word: str, span: Span, cued: bool) -> Mention:
         return Mention("", word)  # "Iraqi"; "County" alone names no county
     if span.after[:1] in FEATURE_AFTER and not is_acronym(word):
         return Mention(PLACE, f"{word} {span.after[0].title()}")  # "Suez canal"
+    if lowered in CURRENCIES and span.after != STATE_AFTER:  # "firm Sterling", "June Sterling"
+        return Mention("", word)
     if span.after[:1] in BRAND_AFTER and folded not in gaz.regions:  # "the Santana model"
         return Mention("", word)
     if span.after[:1] == ("/",) and folded not in gaz.regions:  # "San/Bar Corp": no town

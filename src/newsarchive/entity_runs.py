@@ -316,21 +316,21 @@ def run_mentions(
         found += classify(prefix, cued and not name.words) if prefix.words else []
         found += classify(name, True) if name.words else []
     joined = _SPLITTERS.intersection(words) == {"and"}
-    if joined and _firm_of_partners(parts):  # "Carroll McEntee and McGinley": a firm, no person
-        # nor a town: "Credit Suisse Buckmaster and Moore"
+    if joined and _town_ends_partners(parts[-2:]):
+        # "Credit Suisse Buckmaster and Moore", "Dames and Moore", "First Boston Corp and
+        # Cravath Swaine and Moore": a partnership's name, not the town Moore
         last = parts[-1][0].words[0]
-        found = [_partner(m, last) for m in found]
+        found = [m._replace(kind="") if _town_named(m, last) else m for m in found]
+    if joined and _firm_of_partners(parts):  # "Carroll McEntee and McGinley": a firm, no person
+        found = [m._replace(kind=WEAK_PERSON) if m.kind == PERSON else m for m in found]
     if len(words) == 1 and opener_in_lowercase:  # "Sterling" beside "sterling": no town
         found = [_common_word(m, span) for m in found]
     return tuple(found)
 
 
-def _partner(mention: Mention, last: str) -> Mention:
-    """Return a mention of a partnership's name ("X and Moore") as no person and no town."""
-    if mention.kind == PERSON:
-        return mention._replace(kind=WEAK_PERSON)
-    town = mention.kind in (PLACE, WEAK_PLACE) and mention.name == last
-    return mention._replace(kind="") if town else mention
+def _town_named(mention: Mention, last: str) -> bool:
+    """Tell whether a mention is the town a partnership's name ends with."""
+    return mention.kind in (PLACE, WEAK_PLACE) and mention.name == last
 
 
 def _common_word(mention: Mention, span: Span) -> Mention:
@@ -345,8 +345,17 @@ def _firm_of_partners(parts: list[tuple[Span, bool]]) -> bool:
     """Tell whether "and" joins a full name and a bare surname, as partnerships are named."""
     if len(parts) != 2 or len(parts[0][0].words) < 2 or len(parts[1][0].words) != 1:
         return False
+    last = parts[1][0].words[0]
+    return last.lower() not in first_names() and key(last) not in gazetteer().names
+
+
+def _town_ends_partners(parts: list[tuple[Span, bool]]) -> bool:
+    """Tell whether "and" joins a name that is no place and a small town's name, as
+    partnerships are named ("Dames and Moore"; not "Pine Bluff and Camden", two towns)."""
+    if len(parts) != 2 or len(parts[1][0].words) != 1:
+        return False
     last, gaz = parts[1][0].words[0], gazetteer()
-    if key(" ".join(parts[0][0].words)) in gaz.names:  # "Pine Bluff and Camden": two towns
+    if key(" ".join(parts[0][0].words)) in gaz.names:
         return False
     return last.lower() not in first_names() and key(last) not in gaz.major
 

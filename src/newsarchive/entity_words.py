@@ -51,6 +51,10 @@ mobile reading orange nice split christian video photo""")
 FIRM_ROLES = _words("""publisher publishers retailer retailers insurer insurers carmaker
 automaker brewer broker brokerage brokers conglomerate chipmaker drugmaker steelmaker
 shipbuilder refiner distiller lender distributor manufacturer supplier grocer bidder suitor""")
+# Currencies whose names are also towns' ("Sterling", "Lira", "Rand"): no place alone.
+CURRENCIES = _words("""sterling lira lire peso pesos franc francs rand krona krone kronor dinar
+rupee rupees yuan escudo peseta pesetas guilder guilders schilling drachma shekel naira kwacha
+cruzado austral""")
 DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 CALENDAR = DAYS | _words("""january february march april may june july august september
 october november december jan feb mar apr jun jul aug sep sept oct nov dec""")
