@@ -200,3 +200,22 @@ def test_a_partnership_or_a_currency_is_no_town() -> None:
         "Pine Bluff",
         "Camden",
     }
+
+
+BRACKETED_BANK_AND_ITS_STATE = "<First Federal Savings Bank> of Delaware said its deal ended."
+BRACKETED_FIRM_AND_ITS_TOWN = "Shares of <Acme Inc> of Houston rose."
+BANK_NAME_GOING_ON_AFTER_A_SLASH = "It sold its Texas American Bank/Levelland unit."
+THREE_NAMES_ENDING_WITH_A_HEAD_WORD = "said Anne Parker Mills, currency analyst with Shearson."
+
+
+def test_a_banks_state_after_its_brackets_and_a_name_after_a_slash() -> None:
+    assert names(BRACKETED_BANK_AND_ITS_STATE) == {
+        ("organisation", "First Federal Savings Bank of Delaware"),
+        ("place", "Delaware"),
+    }
+    assert names(BRACKETED_FIRM_AND_ITS_TOWN) == {
+        ("organisation", "Acme Inc"),
+        ("place", "Houston"),
+    }
+    assert not orgs(BANK_NAME_GOING_ON_AFTER_A_SLASH)
+    assert not orgs(THREE_NAMES_ENDING_WITH_A_HEAD_WORD)

@@ -237,7 +237,9 @@ def _unit_of(mention: Mention, openers: dict[str, str]) -> bool:
 
 
 _EXCHANGE = re.compile(r"[A-Z]{1,5} [A-Z]{1,2}")  # a ticker and its exchange: "<ERIC ST>"
-_BRACKETED = re.compile(r"<([^<>\n]{1,80})>")
+# and a town after it that ends a bank's name: "<First Federal Savings Bank> of Delaware"
+_BRACKETED = re.compile(r"<([^<>\n]{1,80})>(?: of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b)?")
+_BANK_HEADS = frozenset({"bank", "savings", "association", "bancorp", "bancshares", "bankshares"})
 _TABLE_ROW = re.compile(r"\bvs\.? [-+(]?\d")  # "Shr 34 cts vs 1.19 dlrs", "Net 807 vs 2,858"
 _SIGN_OFF = re.compile(
     r"(?:^|\s)Reuters?(?:\W|\^M)*$", re.IGNORECASE
@@ -252,13 +254,17 @@ def _bracketed(block: str, ticker: str = "") -> tuple[str, list[Mention]]:
     marked: list[Mention] = []
 
     def unwrap(match: re.Match[str]) -> str:
-        inner = " ".join(match.group(1).split())
+        inner, where = " ".join(match.group(1).split()), match.group(2)
+        tail = match.group(0)[match.end(1) - match.start() + 1 :]  # " of Delaware", or ""
         if (inner.isupper() or inner.islower()) and (
             " " not in inner or _EXCHANGE.fullmatch(inner)
         ):
-            return ticker  # a ticker symbol, also in lowercase: "<mhs>"
+            return ticker + tail  # a ticker symbol, also in lowercase: "<mhs>"
+        if where and inner.split()[-1].lower() in _BANK_HEADS and key(where) in gazetteer().names:
+            marked.extend([Mention(ORG, f"{inner} of {where}"), Mention(PLACE, where)])
+            return " "
         marked.append(Mention(ORG, inner))
-        return " "
+        return " " + tail
 
     return _BRACKETED.sub(unwrap, block), marked
 

@@ -73,6 +73,8 @@ from .given_names import first_names
 
 _OF = frozenset({"of", "for"})
 _SPLITTERS = frozenset({"of", "for", "and", "the"})
+# Head words that are no surname ("Roman Catholic Church", "Charles Schwab Bank")
+_SURNAME_HEADS = ORG_FIRST | GENERIC
 _COMPASS = frozenset({"northern", "southern", "eastern", "western", "central"})
 _AREAS = frozenset({"district", "region", "province", "area", "zone", "sector"})
 _FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
@@ -121,7 +123,11 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         or firm_of_a_place(span.words)
     ):
         # "Kidder, Peabody and Co"; "MGM/UA Communications Co": the name goes on before
-        cut = ("and" in words and span.before[-1:] == (",",)) or span.before[-1:] == ("/",)
+        # "Texas American Bank/Levelland": the name goes on after
+        cut = ("and" in words and span.before[-1:] == (",",)) or "/" in (
+            *span.before[-1:],
+            *span.after[:1],
+        )
         # "Stock Exchange", "Chamber of Commerce": every city has one, so which is unsaid
         local = words[0] in _EVERY_CITY and GENERIC.issuperset(w for w in words if w not in _OF)
         # "Office of the President": which firm's or country's is unsaid
@@ -134,8 +140,13 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         # "analyst Anne Parker Mills": a person whose surname is a head word
         person = cued or span.before[-1:] in ROLE_CUE
         person = person and len(words) < 4 and _SPLITTERS.isdisjoint(words)
-        if person and named_person(span.words) and words[-1].rstrip(".") not in LEGAL_FORMS:
+        named = named_person(span.words) and words[-1].rstrip(".") not in LEGAL_FORMS
+        if person and named:
             return [Mention(PERSON, name, True)]
+        if named and len(words) == 3 and _SURNAME_HEADS.isdisjoint(words[1:]):
+            # "said Anne Parker Mills, currency analyst with ...": a given name, a surname
+            # and a head word, with no legal form, may be a person's three names
+            return [Mention(WEAK_PERSON, name, True)]
         kind = WEAK_ORG if cut or generic else ORG
     elif any(map(is_demonym, span.words)):  # "South African", "Gulf Arab", "Swiss Krugerrand"
         kind = ""
