@@ -779,3 +779,78 @@ def magma(move: str, moving: str, price: str) -> Item:
 def test_a_price_raised_and_cut_is_two_stories_though_the_items_are_copies() -> None:
     raised, cut = magma("RAISES", "raising", "66.00"), magma("LOWERS", "lowering", "65.50")
     assert not is_linked(raised.cues(), cut.cues(), 0.91)
+
+
+BANK = (("organisation", "Bank of England"),)
+MARKET_FACTORS = (
+    "Bills maturing in official hands and the treasury bill take-up would drain {drain} mln stg "
+    "from the system while a rise in the note circulation and below target bankers' balances "
+    "would take out {notes} mln stg and 180 mln stg respectively, the bank said. Against this, "
+    "exchequer transactions would add a net {add} mln stg to the system today, the Bank of "
+    "England said in its first estimate of the day. Reuter"
+)
+
+
+def deficit(day: float, amount: str) -> Item:
+    """The Bank of England's daily forecast, on the template seen day after day."""
+    return Item(
+        f"U.K. MONEY MARKET DEFICIT FORECAST AT {amount} MLN STG",
+        f"The Bank of England said it forecast a liquidity shortage of around {amount} mln stg "
+        "in the money market today. " + MARKET_FACTORS.format(drain=amount, notes="265", add="535"),
+        BANK,
+        day=day,
+    )
+
+
+SHORTAGE = Item(
+    "U.K. MONEY MARKET SHORTAGE FORECAST AT 300 MLN STG",
+    "The Bank of England said it forecast a liquidity shortage of around 300 mln stg in the "
+    "money market today. " + MARKET_FACTORS.format(drain="957", notes="15", add="640"),
+    BANK,
+    day=725_441.0,  # 1987-03-11
+)
+EARLY_HELP = Item(
+    "BANK OF ENGLAND OFFERS EARLY HELP IN MONEY MARKET",
+    "The Bank of England said it had invited the discount houses to make an early round of "
+    "bill offers to help offset a large liquidity shortage in the money market. "
+    + MARKET_FACTORS.format(drain="1,210", notes="25", add="10"),
+    BANK,
+    day=725_442.0,
+)
+DEFICITS = tuple(
+    deficit(725_430.0 + n, amount).cues() for n, amount in enumerate(["800", "350", "450"])
+)
+
+
+def test_a_report_on_a_daily_template_of_another_day_is_another_story() -> None:
+    # "SHORTAGE" is on two days only, but one word swapped it is the daily "DEFICIT" forecast
+    assert is_linked(SHORTAGE.cues(), EARLY_HELP.cues(), 0.75)
+    assert not is_linked(SHORTAGE.cues(), EARLY_HELP.cues(), 0.75, DEFICITS)
+
+
+def test_a_report_on_a_daily_template_re_filed_next_day_is_one_story() -> None:
+    # its lead re-filed next day under another headline and figures: one item, not an edition
+    lead = SHORTAGE.body.split(". ")[0]
+    refiled = Item(
+        "BANK OF ENGLAND SEES MONEY MARKET SHORTAGE",
+        f"{lead}. " + MARKET_FACTORS.format(drain="1,210", notes="25", add="10"),
+        BANK,
+        day=725_442.0,
+    )
+    assert is_linked(SHORTAGE.cues(), refiled.cues(), 0.75, DEFICITS)
+
+
+def kerbs(session: str, copper: str) -> Item:
+    return Item(
+        f"LME METAL KERBS {session} - APR 7",
+        f"COPPER Grade A {copper} tonnes cash 917.00 16.00 3months 882.00 81.00 close 881.00 "
+        "LEAD 2400 tonnes cash 305.00 6.00 3months 300.00 1.00 close 300.50 ZINC High grade "
+        "1500 tonnes cash 460.00 62.00 3months 457.00 58.00 close 457.00 NICKEL 240 tonnes",
+        tables=1,
+    )
+
+
+def test_one_report_s_editions_of_two_sessions_are_two_stories() -> None:
+    morning, afternoon = kerbs("MORNING", "3600"), kerbs("AFTERNOON", "5025")
+    assert not is_linked(morning.cues(), afternoon.cues(), 0.95)
+    assert is_linked(morning.cues(), kerbs("MORNING", "3650").cues(), 0.95)

@@ -96,6 +96,18 @@ def figures(headline: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_SESSIONS = {"morning": "am", "am": "am", "afternoon": "pm", "pm": "pm"}
+"""Headline words that name one of a day's two sessions ("LME METAL KERBS MORNING", "...
+AFTERNOON"); opening, closing and clock times are points of one session's updates."""
+
+
+def sessions(headline: str) -> frozenset[str]:
+    """Return the sessions (morning or afternoon) a headline names."""
+    return frozenset(
+        _SESSIONS[word] for word in _WORDS.findall(headline.casefold()) if word in _SESSIONS
+    )
+
+
 def tickers(headline: str) -> frozenset[str]:
     """Return the stock symbols a wire headline gives in angle brackets ("GOULD <GLD> SELLS")."""
     return frozenset(_TICKER.findall(headline))

@@ -36,7 +36,9 @@ Nor are two docs of other days one story when their headlines give other figures
 amount: two days' money-market reports), when one headline is a regular report (given on
 ``REGULAR_DAYS`` days or more: "FED ADDS RESERVES VIA CUSTOMER REPURCHASES", whose words repeat
 the last day's with a figure changed, so not even shingles tell a re-send from the next
-edition), when they are not copies and give the same headline over another lead (a second
+edition; so is one a word away from a headline given on as many days, "U.K. MONEY MARKET
+SHORTAGE FORECAST AT 300 MLN STG" against the daily "... DEFICIT FORECAST ...", unless the two
+open with one lead), when they are not copies and give the same headline over another lead (a second
 incident: "FPL GROUP <FPL> NUCLEAR REACTOR SHUT DOWN" two days apart), or share in their
 headlines only the name of a person both open or close with (a speaker on two occasions:
 "CURRENCY INSTABILITY WILL NOT LAST - SUMITA", "SUMITA SAYS HE DOES NOT EXPECT ...").
@@ -49,7 +51,8 @@ says which contract, fund, day or amount each one is about. A doc is routine whe
 story only when its headlines agree:
 
 * the same headline words but those naming a session or a date ("OPG", "CLSG", "11:30") are
-  updates of one report through a day, but on other days, other editions; two tables whose
+  updates of one report through a day, but on other days, or of a morning's and an
+  afternoon's session ("LME METAL KERBS MORNING", "... AFTERNOON"), other editions; two tables whose
   headlines differ in other words (stock symbols and figures aside) are two tables, copies or
   not: their rows' labels are alike ("CORN SUPPLY/DEMAND BY COUNTRY -- USDA", "SOYBEAN ...");
 * else they must share a word beyond the names either doc gives or the stock symbols of the
@@ -64,6 +67,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .headlines import MONTHS, OPPOSITE_ACTIONS, RESEND_WORDS, core, first_term, prefixes
 from .similarity import SAME_STORY_THRESHOLD, Neighbour, estimated_jaccard, max_df
@@ -100,6 +104,18 @@ REGULAR_DAYS = 3
 """A headline given on this many days or more is a regular report: each day's is news of its
 own, however alike their words (the day's figures are all that change)."""
 
+TEMPLATE_WORDS = 4
+"""The fewest headline words (sessions and dates aside) of a template whose headlines, one word
+swapped, given on ``REGULAR_DAYS`` days or more make a regular report (``_templated``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reports:
+    """The headlines (their subjects) of reports sent day after day."""
+
+    daily: frozenset[frozenset[str]] = frozenset()  # given on REGULAR_DAYS days or more
+    templated: frozenset[frozenset[str]] = frozenset()  # so, one word swapped (``_templated``)
+
 
 def story_links(
     neighbours: Sequence[Sequence[Neighbour]], cues: Sequence[Cues]
@@ -107,7 +123,7 @@ def story_links(
     """Return the neighbours that may share a story with each doc."""
     named = Counter(name for cue in cues for name in cue.actors | cue.places)
     common = frozenset(name for name, docs in named.items() if docs > max_df(len(cues)))
-    regular = _regular(cues)
+    regular = Reports(_regular(cues), _templated(cues))
     return [
         tuple(n for n in row if _may_share_story(cues[doc], cues[n.doc], n.score, common, regular))
         for doc, row in enumerate(neighbours)
@@ -122,12 +138,33 @@ def _regular(cues: Sequence[Cues]) -> frozenset[frozenset[str]]:
     return frozenset(subject for subject, count in days.items() if count >= REGULAR_DAYS)
 
 
+def _templated(cues: Sequence[Cues]) -> frozenset[frozenset[str]]:
+    """Return the headlines (their subjects, of ``TEMPLATE_WORDS`` or more) that, one word
+    dropped, are headlines or one word short of headlines given on ``REGULAR_DAYS`` days or
+    more: one template's regular report ("U.K. MONEY MARKET SHORTAGE FORECAST AT 300 MLN STG",
+    "... DEFICIT FORECAST AT 800 MLN STG"; "GM <GM> CANADA MARCH CAR SALES UP", "CHRYSLER
+    <C> CANADA ...")."""
+    long = [cue for cue in cues if cue.day and len(cue.subject) >= TEMPLATE_WORDS]
+    frames = {(frame, cue.day) for cue in long for frame in (cue.subject, *_frames(cue.subject))}
+    days = Counter(frame for frame, _ in frames)
+    return frozenset(
+        cue.subject
+        for cue in long
+        if any(days[frame] >= REGULAR_DAYS for frame in _frames(cue.subject))
+    )
+
+
+def _frames(subject: frozenset[str]) -> list[frozenset[str]]:
+    """Return a headline's subject with each of its words dropped in turn."""
+    return [subject - {word} for word in subject]
+
+
 def _may_share_story(
     first: Cues,
     second: Cues,
     score: float,
     common: frozenset[str],
-    regular: frozenset[frozenset[str]] = frozenset(),
+    regular: Reports = Reports(),
 ) -> bool:
     """Say whether two docs whose cosine is `score` may be one story; `common` names are in so
     many docs that they are sources, not subjects, and `regular` headlines are reports sent
@@ -142,6 +179,8 @@ def _may_share_story(
     if (first.routine or second.routine) and not copies:
         if _other_days(first, second) and first.subject == second.subject:
             return False  # the same report of another day
+        if _other_sessions(first, second):
+            return False  # one report's editions of two sessions
         if score >= SAME_TEXT_THRESHOLD and _same_report(first, second):
             return True
         if not (_same_topic(first, second) and _same_subject(first, second, common)):
@@ -157,9 +196,7 @@ def _may_share_story(
     return actors >= 1 and actors + places >= 4 and score >= SAME_STORY_THRESHOLD
 
 
-def _other_news(
-    first: Cues, second: Cues, score: float, copies: bool, regular: frozenset[frozenset[str]]
-) -> bool:
+def _other_news(first: Cues, second: Cues, score: float, copies: bool, regular: Reports) -> bool:
     """Say whether two docs whose cosine is `score` report other news however alike their
     words: other days' editions of a report, other firms, or, unless they are `copies` of one
     item, other periods, subjects or moves, or another day's incident or occasion."""
@@ -182,12 +219,17 @@ def _other_news(
     return _other_days(first, second) and _another_day_s_news(first, second, score)
 
 
-def _another_edition(first: Cues, second: Cues, regular: frozenset[frozenset[str]]) -> bool:
+def _another_edition(first: Cues, second: Cues, regular: Reports) -> bool:
     """Say whether two docs of other days are editions of a regular report, neither headline
-    marking its item as the other's re-send ("RPT - ...")."""
-    if not _other_days(first, second) or regular.isdisjoint({first.subject, second.subject}):
+    marking its item as the other's re-send ("RPT - ..."): one whose headline is given day after
+    day, or one on a template (``_templated``) under another lead (one lead re-filed under
+    another headline is one item: "BAKER DECLINES COMMENT ON VOLCKER REAPPOINTMENT")."""
+    if not _other_days(first, second) or _resent(first, second):
         return False
-    return not _resent(first, second)
+    subjects = {first.subject, second.subject}
+    if not regular.daily.isdisjoint(subjects):
+        return True
+    return not regular.templated.isdisjoint(subjects) and _other_leads(first, second)
 
 
 def _resent(first: Cues, second: Cues) -> bool:
@@ -225,6 +267,12 @@ def _other_leads(first: Cues, second: Cues) -> bool:
         return False
     shared = len(first.lead & second.lead)
     return shared < SAME_LEAD_JACCARD * len(first.lead | second.lead)
+
+
+def _other_sessions(first: Cues, second: Cues) -> bool:
+    """Say whether both headlines name a session and not the same ones: a report's editions of
+    two sessions ("LME METAL KERBS MORNING", "... AFTERNOON")."""
+    return bool(first.sessions and second.sessions) and first.sessions != second.sessions
 
 
 def _same_report(first: Cues, second: Cues) -> bool:

@@ -18,6 +18,7 @@ from .headlines import (
     lead_firm,
     listed,
     prefixes,
+    sessions,
     symbols,
     tickers,
     topics,
@@ -58,6 +59,7 @@ class Cues:
     told: frozenset[str] = frozenset()  # those its headline or lead names
     owner: frozenset[str] = frozenset()  # its lead's company's words (``lead_firm``) it heads with
     mentions: frozenset[str] = frozenset()  # prefixes of the terms of its headline and lead
+    sessions: frozenset[str] = frozenset()  # the sessions its headline names ("OPG", "11:30")
 
     @classmethod
     def of(
@@ -105,4 +107,5 @@ class Cues:
             told=topics(headline) | topics(lead) & LEAD_TOPICS,
             owner=lead_firm(lead) & said,
             mentions=said | prefixes(lead),
+            sessions=sessions(headline),
         )
