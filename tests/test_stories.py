@@ -854,3 +854,36 @@ def test_one_report_s_editions_of_two_sessions_are_two_stories() -> None:
     morning, afternoon = kerbs("MORNING", "3600"), kerbs("AFTERNOON", "5025")
     assert not is_linked(morning.cues(), afternoon.cues(), 0.95)
     assert is_linked(morning.cues(), kerbs("MORNING", "3650").cues(), 0.95)
+
+
+HONG_KONG_FIRMS = tuple(
+    ("organisation", name)
+    for name in ("Hopewell Holdings Ltd", "Jardine Matheson and Co Ltd", "Swire Pacific Ltd")
+)
+
+
+def test_two_companies_one_unlisted_whose_leads_open_with_their_names_are_two_stories() -> None:
+    # Reuters marks an unlisted company in angle brackets with no symbol: <Jardine ...>
+    jardine = Item(
+        "JARDINE TO JOIN CONSORTIUM FOR HK SECOND AIRPORT",
+        "The Bermuda registered <Jardine Matheson and Co Ltd> has indicated it would participate "
+        "in a local consortium which has proposed to build the second airport here. The "
+        "consortium, led by Hopewell Holdings, plans the airport on reclaimed land off Lantau "
+        "Island, a Hopewell statement said, and Jardine would take a stake of up to a fifth. "
+        "Hopewell chairman Gordon Wu said talks with other local and foreign groups were going "
+        "on, and the cost of the project, put at some 30 billion H.K. Dlrs, would be shared "
+        "among the members of the group. Reuter",
+        HONG_KONG_FIRMS,
+    )
+    swire = Item(
+        "SWIRE UNCOMMITTED ON PROPOSED NEW H.K. AIRPORT",
+        "Swire Pacific Ltd <SWPC.HKG> is still undecided whether it would participate in the "
+        "proposed new airport for Hong Kong, its chairman told a news conference. Michael Miles "
+        "said the group would study the plans for Chek Lap Kok once the government had decided "
+        "on the site and its cost, and Cathay Pacific needed a new airport by the mid-1990s. "
+        "He said Swire had been approached by several groups but would not commit itself "
+        "before the terms were known, adding that the present Kai Tak airport would reach its "
+        "full capacity within a decade. Reuter",
+        HONG_KONG_FIRMS,
+    )
+    assert not is_linked(jardine.cues(), swire.cues(), 0.65)

@@ -28,7 +28,8 @@ Two docs that are not copies of one item (shingles, figures included, at
   company's separate announcements ("DEUTSCHE BABCOCK RIGHTS ISSUE PRICED AT 165 MARKS",
   "DEUTSCHE BABCOCK TO INCREASE DIVIDEND IN 1986/87"), one source's reports on two goods ("CCC
   ACCEPTS EXPORT BONUS ON SEMOLINA TO EGYPT", "... FOR CATTLE TO EGYPT");
-* each lead opens with a company and its stock symbol, and each headline gives a word of its
+* each lead opens with a company and its stock symbol (or the brackets of an unlisted one:
+  "The Bermuda registered <Jardine Matheson and Co Ltd>"), and each headline gives a word of its
   own company's name that the other headline and lead never give: two companies' news, however
   many people they share ("HUTCHISON SEES HIGHER PAYOUT ...", "CHEUNG KONG CHAIRMAN SEES ...").
 
