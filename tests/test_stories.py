@@ -887,3 +887,42 @@ def test_two_companies_one_unlisted_whose_leads_open_with_their_names_are_two_st
         HONG_KONG_FIRMS,
     )
     assert not is_linked(jardine.cues(), swire.cues(), 0.65)
+
+
+PHELAN = (("person", "John Phelan"), ("organisation", "NYSE"))
+
+
+def phelan(headline: str, said: str, day: float) -> Item:
+    return Item(
+        headline,
+        f"New York Stock Exchange chairman John Phelan said {said} Reuter",
+        PHELAN,
+        day=day,
+    )
+
+
+def test_a_speaker_quoted_in_the_leads_on_two_days_is_two_stories() -> None:
+    # the headlines share only the exchange they open with; the leads quote one chairman
+    crash = phelan(
+        "NYSE CHAIRMAN SAYS MARKET DECLINE NOT A CRASH",
+        "the stock market underwent a significant correction today but he did not call it a "
+        "crash. He also said the NYSE will open tomorrow on time. Speaking after the close, "
+        "he said the exchange's systems handled record volume of 604 mln shares without "
+        "breaking down, and that he had talked to the White House, the Securities and Exchange "
+        "Commission and the Federal Reserve during the day. Phelan said he did not know of any "
+        "member firm in trouble, but could not rule out that some would need more capital.",
+        725_663.0,
+    )
+    curbs = phelan(
+        "NYSE WILL CONTINUE TO CURB PROGRAM TRADING",
+        "the NYSE will continue to ask member firms to refrain from using its order-delivery "
+        "systems for program trading until volume returns to normal. At a news conference he "
+        "said specialist firms that ran short of capital would get help from larger members, "
+        "and that two of them had already merged their books with bigger firms. He would not "
+        "name them. Asked whether the exchange would close early, Phelan said there was no "
+        "plan to shorten the session, as that would only add to investors' uncertainty.",
+        725_664.0,
+    )
+    assert not is_linked(crash.cues(), curbs.cues(), 0.5)
+    same_day = Item(curbs.headline, curbs.body, PHELAN, day=crash.day)
+    assert is_linked(crash.cues(), same_day.cues(), 0.5)

@@ -42,7 +42,8 @@ SHORTAGE FORECAST AT 300 MLN STG" against the daily "... DEFICIT FORECAST ...", 
 open with one lead), when they are not copies and give the same headline over another lead (a second
 incident: "FPL GROUP <FPL> NUCLEAR REACTOR SHUT DOWN" two days apart), or share in their
 headlines only the name of a person both open or close with (a speaker on two occasions:
-"CURRENCY INSTABILITY WILL NOT LAST - SUMITA", "SUMITA SAYS HE DOES NOT EXPECT ...").
+"CURRENCY INSTABILITY WILL NOT LAST - SUMITA", "SUMITA SAYS HE DOES NOT EXPECT ..."), or
+only names, opening with one, over leads that quote one person ("... John Phelan said").
 
 Wire services also send routine items on one template: fund payout notices, price sheets, rate
 tables ("NY COMEX SILVER 11:00", "TOKYO EXCH CLSG - APRIL 07", "FRANKLIN OHIO SETS MONTHLY
@@ -251,14 +252,21 @@ def _other_days(first: Cues, second: Cues) -> bool:
 def _another_day_s_news(first: Cues, second: Cues, score: float) -> bool:
     """Say whether two docs of other days that are not copies are other news: the same
     headline over another lead (a second incident), or headlines that share only the name of
-    a person both name and open or close with (a speaker on two occasions)."""
+    a person both name and open or close with, or only names, opening with one, over leads
+    that quote one person (a speaker on two occasions: "NYSE CHAIRMAN SAYS MARKET DECLINE NOT
+    A CRASH", "NYSE WILL CONTINUE TO CURB PROGRAM TRADING", both "... John Phelan said")."""
     if score >= SAME_TEXT_THRESHOLD:
         return False
     if first.subject == second.subject:
         return _other_leads(first, second)
     shared = first.subject & second.subject
+    if not shared:
+        return False
     speakers = frozenset().union(*map(prefixes, first.people & second.people))
-    return bool(shared) and shared <= speakers and not shared.isdisjoint(first.ends & second.ends)
+    if shared <= speakers and not shared.isdisjoint(first.ends & second.ends):
+        return True
+    quoted = not first.speakers.isdisjoint(second.speakers)
+    return quoted and first.opener == second.opener and shared <= first.names & second.names
 
 
 def _other_leads(first: Cues, second: Cues) -> bool:

@@ -3,6 +3,7 @@ names, its headline's words, figures, symbols and moves, and its lead's."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -60,6 +61,7 @@ class Cues:
     owner: frozenset[str] = frozenset()  # its lead's company's words (``lead_firm``) it heads with
     mentions: frozenset[str] = frozenset()  # prefixes of the terms of its headline and lead
     sessions: frozenset[str] = frozenset()  # the sessions its headline names ("OPG", "11:30")
+    speakers: frozenset[str] = frozenset()  # the people its lead quotes (``_quoted``)
 
     @classmethod
     def of(
@@ -108,4 +110,18 @@ class Cues:
             owner=lead_firm(lead) & said,
             mentions=said | prefixes(lead),
             sessions=sessions(headline),
+            speakers=_quoted(lead, names["person"]),
         )
+
+
+_SAID = re.compile(r",?\s+(?:said|says|told)\b")
+
+
+def _quoted(lead: str, people: Iterable[str]) -> frozenset[str]:
+    """Return the people (folded names) a lead quotes: "... chairman John Phelan said"."""
+    folded = fold(lead)
+    return frozenset(
+        person
+        for person in people
+        if any(_SAID.match(folded, at.end()) for at in re.finditer(re.escape(person), folded))
+    )
