@@ -69,11 +69,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from .headlines import MONTHS, OPPOSITE_ACTIONS, RESEND_WORDS, core, first_term, prefixes
 from .similarity import SAME_STORY_THRESHOLD, Neighbour, estimated_jaccard, max_df
 from .stories_cues import ROUTINE_WORDS, Cues
+from .stories_reports import NO_REPORTS, Reports, reports
 
 __all__ = ["ROUTINE_WORDS", "Cues", "story_links"]
 
@@ -102,22 +102,6 @@ SAME_LEAD_JACCARD = 0.5
 """The share of their lead sentences' terms (Jaccard) from which two docs under one headline
 on other days are one item re-filed, not a second incident."""
 
-REGULAR_DAYS = 3
-"""A headline given on this many days or more is a regular report: each day's is news of its
-own, however alike their words (the day's figures are all that change)."""
-
-TEMPLATE_WORDS = 4
-"""The fewest headline words (sessions and dates aside) of a template whose headlines, one word
-swapped, given on ``REGULAR_DAYS`` days or more make a regular report (``_templated``)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Reports:
-    """The headlines (their subjects) of reports sent day after day."""
-
-    daily: frozenset[frozenset[str]] = frozenset()  # given on REGULAR_DAYS days or more
-    templated: frozenset[frozenset[str]] = frozenset()  # so, one word swapped (``_templated``)
-
 
 def story_links(
     neighbours: Sequence[Sequence[Neighbour]], cues: Sequence[Cues]
@@ -125,40 +109,11 @@ def story_links(
     """Return the neighbours that may share a story with each doc."""
     named = Counter(name for cue in cues for name in cue.actors | cue.places)
     common = frozenset(name for name, docs in named.items() if docs > max_df(len(cues)))
-    regular = Reports(_regular(cues), _templated(cues))
+    regular = reports(cues)
     return [
         tuple(n for n in row if _may_share_story(cues[doc], cues[n.doc], n.score, common, regular))
         for doc, row in enumerate(neighbours)
     ]
-
-
-def _regular(cues: Sequence[Cues]) -> frozenset[frozenset[str]]:
-    """Return the headlines (their subjects) given on ``REGULAR_DAYS`` days or more: a daily or
-    weekly report ("FED ADDS RESERVES VIA CUSTOMER REPURCHASES", "GRAIN SHIPS LOADING AT
-    PORTLAND")."""
-    days = Counter(subject for subject, _ in {(cue.subject, cue.day) for cue in cues if cue.day})
-    return frozenset(subject for subject, count in days.items() if count >= REGULAR_DAYS)
-
-
-def _templated(cues: Sequence[Cues]) -> frozenset[frozenset[str]]:
-    """Return the headlines (their subjects, of ``TEMPLATE_WORDS`` or more) that, one word
-    dropped, are headlines or one word short of headlines given on ``REGULAR_DAYS`` days or
-    more: one template's regular report ("U.K. MONEY MARKET SHORTAGE FORECAST AT 300 MLN STG",
-    "... DEFICIT FORECAST AT 800 MLN STG"; "GM <GM> CANADA MARCH CAR SALES UP", "CHRYSLER
-    <C> CANADA ...")."""
-    long = [cue for cue in cues if cue.day and len(cue.subject) >= TEMPLATE_WORDS]
-    frames = {(frame, cue.day) for cue in long for frame in (cue.subject, *_frames(cue.subject))}
-    days = Counter(frame for frame, _ in frames)
-    return frozenset(
-        cue.subject
-        for cue in long
-        if any(days[frame] >= REGULAR_DAYS for frame in _frames(cue.subject))
-    )
-
-
-def _frames(subject: frozenset[str]) -> list[frozenset[str]]:
-    """Return a headline's subject with each of its words dropped in turn."""
-    return [subject - {word} for word in subject]
 
 
 def _may_share_story(
@@ -166,7 +121,7 @@ def _may_share_story(
     second: Cues,
     score: float,
     common: frozenset[str],
-    regular: Reports = Reports(),
+    regular: Reports = NO_REPORTS,
 ) -> bool:
     """Say whether two docs whose cosine is `score` may be one story; `common` names are in so
     many docs that they are sources, not subjects, and `regular` headlines are reports sent
