@@ -926,3 +926,49 @@ def test_a_speaker_quoted_in_the_leads_on_two_days_is_two_stories() -> None:
     assert not is_linked(crash.cues(), curbs.cues(), 0.5)
     same_day = Item(curbs.headline, curbs.body, PHELAN, day=crash.day)
     assert is_linked(crash.cues(), same_day.cues(), 0.5)
+
+
+LOCKHEED = ("organisation", "Lockheed Corp")
+GRUMMAN = ("organisation", "Grumman Corp")
+
+
+def sdi_contract(
+    headline: str, unit: str, amount: str, aside: str, names: tuple[tuple[str, str], ...]
+) -> Item:
+    return Item(
+        headline,
+        f"{unit} is being awarded a {amount} mln dlr Air Force contract for work related to the "
+        f"Strategic Defense Initiative (SDI), the Defense Department said. It said the work{aside} "
+        "is a 34 month SDI Boost Surveillance and Tracking System demonstration and validation "
+        "effort which is expected to be completed in January 1990. The department said 34.3 mln "
+        "dlrs of the contract funds will expire at the end of the current fiscal year. It added "
+        "that 38 bids for the work were solicited and three proposals were received. Reuter",
+        names,
+    )
+
+
+def test_two_listed_companies_news_is_two_stories_though_one_names_the_other() -> None:
+    lockheed = sdi_contract(
+        "LOCKHEED <LK> UNIT GETS 304 MLN DLR SDI CONTRACT",
+        "Lockheed Corp's Lockheed Missiles and Space Co Inc",
+        "304",
+        "",
+        (LOCKHEED,),
+    )
+    grumman = sdi_contract(
+        "GRUMMAN<GQ> UNIT GETS 303.9 MLN DLR SDI CONTRACT",
+        "The Grumman Space Systems division of Grumman Corp",
+        "303.9",
+        ", similar to a contract awarded to Lockheed Corp,",
+        (GRUMMAN, LOCKHEED),
+    )
+    # one template but for the names: the symbols tell two companies' contracts apart
+    assert not is_linked(lockheed.cues(), grumman.cues(), 0.8)
+    reply = Item(
+        "LOCKHEED <LK> SAYS GRUMMAN <GQ> AWARD EXPECTED",
+        "Lockheed Corp said it had expected the Defense Department to award a second SDI "
+        "contract to Grumman Corp, as the department had said it would pick two of the three "
+        "bidders for the boost surveillance and tracking work. " + grumman.body,
+        grumman.names,
+    )
+    assert is_linked(reply.cues(), grumman.cues(), 0.8)

@@ -140,6 +140,13 @@ def listed(headline: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def companies(headline: str) -> frozenset[str]:
+    """Return the prefixes of the words but legal forms before a headline's stock symbols: the
+    names of the companies they stand for ("CANADA STOCKS/DOME PETROLEUM LTD <DMP>" gives
+    {"canad", "stock", "dome", "petro"})."""
+    return frozenset().union(*map(prefixes, _LISTED.findall(headline))) - LEGAL_WORDS
+
+
 def lead_firm(lead: str) -> frozenset[str]:
     """Return the prefixes of the name a lead opens with when a stock symbol follows it, or
     that it gives in angle brackets within its first words (Reuters' mark of an unlisted

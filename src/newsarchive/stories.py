@@ -13,7 +13,9 @@ Two docs that are not copies of one item (shingles, figures included, at
 * each headline gives a firm, or a stock symbol to a company, that the other doc never names
   ("NYSE SAYS ADVEST <ADV> DECLINES COMMENT", "GENRAD <GEN> DECLINES COMMENT ..."; "USAIR
   FEBRUARY LOAD FACTOR RISES", "CONTINENTAL AIR ... LOAD FACTOR"), even in words copied from one
-  template;
+  template; or a stock symbol to a company one doc never names, neither headline giving a
+  word of the other's ("LOCKHEED <LK> UNIT GETS ... SDI CONTRACT", "GRUMMAN <GQ> UNIT GETS
+  ...", which names Lockheed's);
 * one headline gives a longer name of a company both give, which the other doc never names: a
   unit, not the company ("CHRYSLER <C> CANADA MARCH CAR SALES UP", "CHRYSLER <C> LATE MARCH
   U.S. CAR SALES UP");
@@ -307,10 +309,20 @@ def _other_firms(first: Cues, second: Cues) -> bool:
 
 def _other_listed(first: Cues, second: Cues) -> bool:
     """Say whether two headlines give other stock symbols, each to a company the other doc
-    does not name ("ADVEST <ADV> DECLINES COMMENT", "GENRAD <GEN> DECLINES COMMENT")."""
+    does not name ("ADVEST <ADV> DECLINES COMMENT", "GENRAD <GEN> DECLINES COMMENT"), or one
+    the other doc does not name and the other headline no word of ("LOCKHEED <LK> UNIT GETS 304
+    MLN DLR SDI CONTRACT", "GRUMMAN <GQ> UNIT GETS ...", whose text names Lockheed's)."""
     if not first.tickers.isdisjoint(second.tickers):
         return False
-    return _unnamed(first.listed, second) and _unnamed(second.listed, first)
+    mine, theirs = _unnamed(first.listed, second), _unnamed(second.listed, first)
+    return (mine and theirs) or ((mine or theirs) and _listed_apart(first, second))
+
+
+def _listed_apart(first: Cues, second: Cues) -> bool:
+    """Say whether both headlines give listed companies and neither a word of the other's."""
+    if not (first.companies and second.companies):
+        return False
+    return first.companies.isdisjoint(second.subject) and second.companies.isdisjoint(first.subject)
 
 
 def _unnamed(companies: frozenset[str], other: Cues) -> bool:

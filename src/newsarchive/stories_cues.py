@@ -13,6 +13,7 @@ from .headlines import (
     MONTHS,
     SESSION_WORDS,
     actions,
+    companies,
     core,
     figures,
     first_core,
@@ -52,6 +53,7 @@ class Cues:
     ends: frozenset[str] = frozenset()  # that and its last term's: who speaks ("... - SUMITA")
     tickers: frozenset[str] = frozenset()  # the stock symbols its headline gives
     listed: frozenset[str] = frozenset()  # the companies they stand for (``_listed``)
+    companies: frozenset[str] = frozenset()  # all the words of their names (``companies``)
     actions: frozenset[str] = frozenset()  # the sides (``ACTIONS``) its headline (or lead) takes
     lead: frozenset[str] = frozenset()  # the terms of its lead sentence
     said: frozenset[str] = frozenset()  # prefixes of all its headline's terms
@@ -104,6 +106,7 @@ class Cues:
             ends=frozenset(term[:5] for term in terms(headline)[:1] + terms(headline)[-1:]),
             tickers=symbols(headline),
             listed=listed(headline),
+            companies=companies(headline),
             actions=actions(headline) or actions(lead) & LEAD_ACTIONS,
             topics=topics(headline),
             told=topics(headline) | topics(lead) & LEAD_TOPICS,
