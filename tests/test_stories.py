@@ -779,3 +779,196 @@ def magma(move: str, moving: str, price: str) -> Item:
 def test_a_price_raised_and_cut_is_two_stories_though_the_items_are_copies() -> None:
     raised, cut = magma("RAISES", "raising", "66.00"), magma("LOWERS", "lowering", "65.50")
     assert not is_linked(raised.cues(), cut.cues(), 0.91)
+
+
+BANK = (("organisation", "Bank of England"),)
+MARKET_FACTORS = (
+    "Bills maturing in official hands and the treasury bill take-up would drain {drain} mln stg "
+    "from the system while a rise in the note circulation and below target bankers' balances "
+    "would take out {notes} mln stg and 180 mln stg respectively, the bank said. Against this, "
+    "exchequer transactions would add a net {add} mln stg to the system today, the Bank of "
+    "England said in its first estimate of the day. Reuter"
+)
+
+
+def deficit(day: float, amount: str) -> Item:
+    """The Bank of England's daily forecast, on the template seen day after day."""
+    return Item(
+        f"U.K. MONEY MARKET DEFICIT FORECAST AT {amount} MLN STG",
+        f"The Bank of England said it forecast a liquidity shortage of around {amount} mln stg "
+        "in the money market today. " + MARKET_FACTORS.format(drain=amount, notes="265", add="535"),
+        BANK,
+        day=day,
+    )
+
+
+SHORTAGE = Item(
+    "U.K. MONEY MARKET SHORTAGE FORECAST AT 300 MLN STG",
+    "The Bank of England said it forecast a liquidity shortage of around 300 mln stg in the "
+    "money market today. " + MARKET_FACTORS.format(drain="957", notes="15", add="640"),
+    BANK,
+    day=725_441.0,  # 1987-03-11
+)
+EARLY_HELP = Item(
+    "BANK OF ENGLAND OFFERS EARLY HELP IN MONEY MARKET",
+    "The Bank of England said it had invited the discount houses to make an early round of "
+    "bill offers to help offset a large liquidity shortage in the money market. "
+    + MARKET_FACTORS.format(drain="1,210", notes="25", add="10"),
+    BANK,
+    day=725_442.0,
+)
+DEFICITS = tuple(
+    deficit(725_430.0 + n, amount).cues() for n, amount in enumerate(["800", "350", "450"])
+)
+
+
+def test_a_report_on_a_daily_template_of_another_day_is_another_story() -> None:
+    # "SHORTAGE" is on two days only, but one word swapped it is the daily "DEFICIT" forecast
+    assert is_linked(SHORTAGE.cues(), EARLY_HELP.cues(), 0.75)
+    assert not is_linked(SHORTAGE.cues(), EARLY_HELP.cues(), 0.75, DEFICITS)
+
+
+def test_a_report_on_a_daily_template_re_filed_next_day_is_one_story() -> None:
+    # its lead re-filed next day under another headline and figures: one item, not an edition
+    lead = SHORTAGE.body.split(". ")[0]
+    refiled = Item(
+        "BANK OF ENGLAND SEES MONEY MARKET SHORTAGE",
+        f"{lead}. " + MARKET_FACTORS.format(drain="1,210", notes="25", add="10"),
+        BANK,
+        day=725_442.0,
+    )
+    assert is_linked(SHORTAGE.cues(), refiled.cues(), 0.75, DEFICITS)
+
+
+def kerbs(session: str, copper: str) -> Item:
+    return Item(
+        f"LME METAL KERBS {session} - APR 7",
+        f"COPPER Grade A {copper} tonnes cash 917.00 16.00 3months 882.00 81.00 close 881.00 "
+        "LEAD 2400 tonnes cash 305.00 6.00 3months 300.00 1.00 close 300.50 ZINC High grade "
+        "1500 tonnes cash 460.00 62.00 3months 457.00 58.00 close 457.00 NICKEL 240 tonnes",
+        tables=1,
+    )
+
+
+def test_one_report_s_editions_of_two_sessions_are_two_stories() -> None:
+    morning, afternoon = kerbs("MORNING", "3600"), kerbs("AFTERNOON", "5025")
+    assert not is_linked(morning.cues(), afternoon.cues(), 0.95)
+    assert is_linked(morning.cues(), kerbs("MORNING", "3650").cues(), 0.95)
+
+
+HONG_KONG_FIRMS = tuple(
+    ("organisation", name)
+    for name in ("Hopewell Holdings Ltd", "Jardine Matheson and Co Ltd", "Swire Pacific Ltd")
+)
+
+
+def test_two_companies_one_unlisted_whose_leads_open_with_their_names_are_two_stories() -> None:
+    # Reuters marks an unlisted company in angle brackets with no symbol: <Jardine ...>
+    jardine = Item(
+        "JARDINE TO JOIN CONSORTIUM FOR HK SECOND AIRPORT",
+        "The Bermuda registered <Jardine Matheson and Co Ltd> has indicated it would participate "
+        "in a local consortium which has proposed to build the second airport here. The "
+        "consortium, led by Hopewell Holdings, plans the airport on reclaimed land off Lantau "
+        "Island, a Hopewell statement said, and Jardine would take a stake of up to a fifth. "
+        "Hopewell chairman Gordon Wu said talks with other local and foreign groups were going "
+        "on, and the cost of the project, put at some 30 billion H.K. Dlrs, would be shared "
+        "among the members of the group. Reuter",
+        HONG_KONG_FIRMS,
+    )
+    swire = Item(
+        "SWIRE UNCOMMITTED ON PROPOSED NEW H.K. AIRPORT",
+        "Swire Pacific Ltd <SWPC.HKG> is still undecided whether it would participate in the "
+        "proposed new airport for Hong Kong, its chairman told a news conference. Michael Miles "
+        "said the group would study the plans for Chek Lap Kok once the government had decided "
+        "on the site and its cost, and Cathay Pacific needed a new airport by the mid-1990s. "
+        "He said Swire had been approached by several groups but would not commit itself "
+        "before the terms were known, adding that the present Kai Tak airport would reach its "
+        "full capacity within a decade. Reuter",
+        HONG_KONG_FIRMS,
+    )
+    assert not is_linked(jardine.cues(), swire.cues(), 0.65)
+
+
+PHELAN = (("person", "John Phelan"), ("organisation", "NYSE"))
+
+
+def phelan(headline: str, said: str, day: float) -> Item:
+    return Item(
+        headline,
+        f"New York Stock Exchange chairman John Phelan said {said} Reuter",
+        PHELAN,
+        day=day,
+    )
+
+
+def test_a_speaker_quoted_in_the_leads_on_two_days_is_two_stories() -> None:
+    # the headlines share only the exchange they open with; the leads quote one chairman
+    crash = phelan(
+        "NYSE CHAIRMAN SAYS MARKET DECLINE NOT A CRASH",
+        "the stock market underwent a significant correction today but he did not call it a "
+        "crash. He also said the NYSE will open tomorrow on time. Speaking after the close, "
+        "he said the exchange's systems handled record volume of 604 mln shares without "
+        "breaking down, and that he had talked to the White House, the Securities and Exchange "
+        "Commission and the Federal Reserve during the day. Phelan said he did not know of any "
+        "member firm in trouble, but could not rule out that some would need more capital.",
+        725_663.0,
+    )
+    curbs = phelan(
+        "NYSE WILL CONTINUE TO CURB PROGRAM TRADING",
+        "the NYSE will continue to ask member firms to refrain from using its order-delivery "
+        "systems for program trading until volume returns to normal. At a news conference he "
+        "said specialist firms that ran short of capital would get help from larger members, "
+        "and that two of them had already merged their books with bigger firms. He would not "
+        "name them. Asked whether the exchange would close early, Phelan said there was no "
+        "plan to shorten the session, as that would only add to investors' uncertainty.",
+        725_664.0,
+    )
+    assert not is_linked(crash.cues(), curbs.cues(), 0.5)
+    same_day = Item(curbs.headline, curbs.body, PHELAN, day=crash.day)
+    assert is_linked(crash.cues(), same_day.cues(), 0.5)
+
+
+LOCKHEED = ("organisation", "Lockheed Corp")
+GRUMMAN = ("organisation", "Grumman Corp")
+
+
+def sdi_contract(
+    headline: str, unit: str, amount: str, aside: str, names: tuple[tuple[str, str], ...]
+) -> Item:
+    return Item(
+        headline,
+        f"{unit} is being awarded a {amount} mln dlr Air Force contract for work related to the "
+        f"Strategic Defense Initiative (SDI), the Defense Department said. It said the work{aside} "
+        "is a 34 month SDI Boost Surveillance and Tracking System demonstration and validation "
+        "effort which is expected to be completed in January 1990. The department said 34.3 mln "
+        "dlrs of the contract funds will expire at the end of the current fiscal year. It added "
+        "that 38 bids for the work were solicited and three proposals were received. Reuter",
+        names,
+    )
+
+
+def test_two_listed_companies_news_is_two_stories_though_one_names_the_other() -> None:
+    lockheed = sdi_contract(
+        "LOCKHEED <LK> UNIT GETS 304 MLN DLR SDI CONTRACT",
+        "Lockheed Corp's Lockheed Missiles and Space Co Inc",
+        "304",
+        "",
+        (LOCKHEED,),
+    )
+    grumman = sdi_contract(
+        "GRUMMAN<GQ> UNIT GETS 303.9 MLN DLR SDI CONTRACT",
+        "The Grumman Space Systems division of Grumman Corp",
+        "303.9",
+        ", similar to a contract awarded to Lockheed Corp,",
+        (GRUMMAN, LOCKHEED),
+    )
+    # one template but for the names: the symbols tell two companies' contracts apart
+    assert not is_linked(lockheed.cues(), grumman.cues(), 0.8)
+    reply = Item(
+        "LOCKHEED <LK> SAYS GRUMMAN <GQ> AWARD EXPECTED",
+        "Lockheed Corp said it had expected the Defense Department to award a second SDI "
+        "contract to Grumman Corp, as the department had said it would pick two of the three "
+        "bidders for the boost surveillance and tracking work. " + grumman.body,
+        grumman.names,
+    )
+    assert is_linked(reply.cues(), grumman.cues(), 0.8)

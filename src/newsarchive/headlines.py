@@ -79,6 +79,7 @@ _TICKER = re.compile(r"<([^<>]*)>")
 _LISTED = re.compile(r"([^<>]*?)\s*<[^<>]*>")
 _WORDS = re.compile(r"[a-z]+")
 _LEAD_FIRM = re.compile(r"((?:\(?[A-Z][\w.&'-]*\)?\s+){1,6})<[A-Z0-9.]+>")
+_LEAD_UNLISTED = re.compile(r"(?:[A-Za-z][\w-]*\s+){0,3}<([A-Z][^<>]*[a-z][^<>]*)>")
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3]):?[0-5]\d")
 
 
@@ -94,6 +95,18 @@ def figures(headline: str) -> frozenset[str]:
         elif token in MONTHS:
             found.add(MONTHS[token])
     return frozenset(found)
+
+
+_SESSIONS = {"morning": "am", "am": "am", "afternoon": "pm", "pm": "pm"}
+"""Headline words that name one of a day's two sessions ("LME METAL KERBS MORNING", "...
+AFTERNOON"); opening, closing and clock times are points of one session's updates."""
+
+
+def sessions(headline: str) -> frozenset[str]:
+    """Return the sessions (morning or afternoon) a headline names."""
+    return frozenset(
+        _SESSIONS[word] for word in _WORDS.findall(headline.casefold()) if word in _SESSIONS
+    )
 
 
 def tickers(headline: str) -> frozenset[str]:
@@ -127,11 +140,20 @@ def listed(headline: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def companies(headline: str) -> frozenset[str]:
+    """Return the prefixes of the words but legal forms before a headline's stock symbols: the
+    names of the companies they stand for ("CANADA STOCKS/DOME PETROLEUM LTD <DMP>" gives
+    {"canad", "stock", "dome", "petro"})."""
+    return frozenset().union(*map(prefixes, _LISTED.findall(headline))) - LEGAL_WORDS
+
+
 def lead_firm(lead: str) -> frozenset[str]:
-    """Return the prefixes of the name a lead opens with when a stock symbol follows it, legal
-    forms aside: the company it reports on ("Hutchison Whampoa Ltd <HWHH.HK> expects ..." gives
-    {"hutch", "whamp"}), empty when it opens otherwise."""
-    found = _LEAD_FIRM.match(lead)
+    """Return the prefixes of the name a lead opens with when a stock symbol follows it, or
+    that it gives in angle brackets within its first words (Reuters' mark of an unlisted
+    company), legal forms aside: the company it reports on ("Hutchison Whampoa Ltd <HWHH.HK>
+    expects ..." gives {"hutch", "whamp"}, "The Bermuda registered <Jardine Matheson and Co
+    Ltd> has ..." {"jardi", "mathe"}), empty when it opens otherwise."""
+    found = _LEAD_FIRM.match(lead) or _LEAD_UNLISTED.match(lead)
     return prefixes(found.group(1)) - LEGAL_WORDS if found else frozenset()
 
 

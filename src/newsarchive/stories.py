@@ -13,7 +13,9 @@ Two docs that are not copies of one item (shingles, figures included, at
 * each headline gives a firm, or a stock symbol to a company, that the other doc never names
   ("NYSE SAYS ADVEST <ADV> DECLINES COMMENT", "GENRAD <GEN> DECLINES COMMENT ..."; "USAIR
   FEBRUARY LOAD FACTOR RISES", "CONTINENTAL AIR ... LOAD FACTOR"), even in words copied from one
-  template;
+  template; or a stock symbol to a company one doc never names, neither headline giving a
+  word of the other's ("LOCKHEED <LK> UNIT GETS ... SDI CONTRACT", "GRUMMAN <GQ> UNIT GETS
+  ...", which names Lockheed's);
 * one headline gives a longer name of a company both give, which the other doc never names: a
   unit, not the company ("CHRYSLER <C> CANADA MARCH CAR SALES UP", "CHRYSLER <C> LATE MARCH
   U.S. CAR SALES UP");
@@ -28,7 +30,8 @@ Two docs that are not copies of one item (shingles, figures included, at
   company's separate announcements ("DEUTSCHE BABCOCK RIGHTS ISSUE PRICED AT 165 MARKS",
   "DEUTSCHE BABCOCK TO INCREASE DIVIDEND IN 1986/87"), one source's reports on two goods ("CCC
   ACCEPTS EXPORT BONUS ON SEMOLINA TO EGYPT", "... FOR CATTLE TO EGYPT");
-* each lead opens with a company and its stock symbol, and each headline gives a word of its
+* each lead opens with a company and its stock symbol (or the brackets of an unlisted one:
+  "The Bermuda registered <Jardine Matheson and Co Ltd>"), and each headline gives a word of its
   own company's name that the other headline and lead never give: two companies' news, however
   many people they share ("HUTCHISON SEES HIGHER PAYOUT ...", "CHEUNG KONG CHAIRMAN SEES ...").
 
@@ -36,10 +39,13 @@ Nor are two docs of other days one story when their headlines give other figures
 amount: two days' money-market reports), when one headline is a regular report (given on
 ``REGULAR_DAYS`` days or more: "FED ADDS RESERVES VIA CUSTOMER REPURCHASES", whose words repeat
 the last day's with a figure changed, so not even shingles tell a re-send from the next
-edition), when they are not copies and give the same headline over another lead (a second
+edition; so is one a word away from a headline given on as many days, "U.K. MONEY MARKET
+SHORTAGE FORECAST AT 300 MLN STG" against the daily "... DEFICIT FORECAST ...", unless the two
+open with one lead), when they are not copies and give the same headline over another lead (a second
 incident: "FPL GROUP <FPL> NUCLEAR REACTOR SHUT DOWN" two days apart), or share in their
 headlines only the name of a person both open or close with (a speaker on two occasions:
-"CURRENCY INSTABILITY WILL NOT LAST - SUMITA", "SUMITA SAYS HE DOES NOT EXPECT ...").
+"CURRENCY INSTABILITY WILL NOT LAST - SUMITA", "SUMITA SAYS HE DOES NOT EXPECT ..."), or
+only names, opening with one, over leads that quote one person ("... John Phelan said").
 
 Wire services also send routine items on one template: fund payout notices, price sheets, rate
 tables ("NY COMEX SILVER 11:00", "TOKYO EXCH CLSG - APRIL 07", "FRANKLIN OHIO SETS MONTHLY
@@ -49,7 +55,8 @@ says which contract, fund, day or amount each one is about. A doc is routine whe
 story only when its headlines agree:
 
 * the same headline words but those naming a session or a date ("OPG", "CLSG", "11:30") are
-  updates of one report through a day, but on other days, other editions; two tables whose
+  updates of one report through a day, but on other days, or of a morning's and an
+  afternoon's session ("LME METAL KERBS MORNING", "... AFTERNOON"), other editions; two tables whose
   headlines differ in other words (stock symbols and figures aside) are two tables, copies or
   not: their rows' labels are alike ("CORN SUPPLY/DEMAND BY COUNTRY -- USDA", "SOYBEAN ...");
 * else they must share a word beyond the names either doc gives or the stock symbols of the
@@ -63,29 +70,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from .headlines import (
-    LEAD_ACTIONS,
-    LEAD_TOPICS,
-    MONTHS,
-    OPPOSITE_ACTIONS,
-    RESEND_WORDS,
-    SESSION_WORDS,
-    actions,
-    core,
-    figures,
-    first_core,
-    first_term,
-    lead_firm,
-    listed,
-    prefixes,
-    symbols,
-    tickers,
-    topics,
-)
-from .similarity import SAME_STORY_THRESHOLD, Neighbour, estimated_jaccard, fold, max_df, terms
+from .headlines import MONTHS, OPPOSITE_ACTIONS, RESEND_WORDS, core, first_term, prefixes
+from .similarity import SAME_STORY_THRESHOLD, Neighbour, estimated_jaccard, max_df
+from .stories_cues import ROUTINE_WORDS, Cues
+from .stories_reports import NO_REPORTS, Reports, reports
+
+__all__ = ["ROUTINE_WORDS", "Cues", "story_links"]
 
 _MONTH_FIGURES = frozenset(MONTHS.values())
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -104,9 +96,6 @@ SAME_TEXT_THRESHOLD = 0.7
 MIN_STORY_WORDS = 20
 """Shorter docs (briefs, headlines alone) are never linked into a story."""
 
-ROUTINE_WORDS = 80
-"""Docs shorter than this, or holding a table, are routine: notices and sheets on a template."""
-
 STORY_COPY_JACCARD = 0.5
 """Estimated shingle Jaccard (figures included) at or above which two docs are copies of one
 item (a re-send, a correction) whatever their headlines say."""
@@ -115,90 +104,6 @@ SAME_LEAD_JACCARD = 0.5
 """The share of their lead sentences' terms (Jaccard) from which two docs under one headline
 on other days are one item re-filed, not a second incident."""
 
-REGULAR_DAYS = 3
-"""A headline given on this many days or more is a regular report: each day's is news of its
-own, however alike their words (the day's figures are all that change)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Cues:
-    """What a doc is about, as far as same-story links are concerned."""
-
-    actors: frozenset[str]  # folded names of the people and organisations it names
-    places: frozenset[str]  # folded names of the places it names
-    headline: frozenset[str]  # five-letter stems of its headline's words of four letters or more
-    words: int
-    subject: frozenset[str] = frozenset()  # prefixes of its headline's terms but sessions, dates
-    figures: frozenset[str] = frozenset()  # its headline's numbers and months (a day, an amount)
-    names: frozenset[str] = frozenset()  # prefixes of the terms of all its names
-    titled: frozenset[str] = frozenset()  # those of its names that its headline gives
-    routine: bool = False  # short or holding a table: a notice, a price or rate sheet
-    table: bool = False  # holding a table
-    firms: frozenset[str] = frozenset()  # its actors its headline gives, legal forms aside
-    signature: Sequence[int] = ()  # its ``similarity.fingerprint``
-    day: float | None = None  # its date as a day number, if dated
-    people: frozenset[str] = frozenset()  # folded names of the people it names
-    opener: str = ""  # the prefix of its headline's first term: who the headline is about
-    ends: frozenset[str] = frozenset()  # that and its last term's: who speaks ("... - SUMITA")
-    tickers: frozenset[str] = frozenset()  # the stock symbols its headline gives
-    listed: frozenset[str] = frozenset()  # the companies they stand for (``_listed``)
-    actions: frozenset[str] = frozenset()  # the sides (``ACTIONS``) its headline (or lead) takes
-    lead: frozenset[str] = frozenset()  # the terms of its lead sentence
-    said: frozenset[str] = frozenset()  # prefixes of all its headline's terms
-    heads: frozenset[str] = frozenset()  # first words (legal forms aside) of firms it heads with
-    topics: frozenset[str] = frozenset()  # the kinds of news (``TOPICS``) its headline names
-    told: frozenset[str] = frozenset()  # those its headline or lead names
-    owner: frozenset[str] = frozenset()  # its lead's company's words (``lead_firm``) it heads with
-    mentions: frozenset[str] = frozenset()  # prefixes of the terms of its headline and lead
-
-    @classmethod
-    def of(
-        cls,
-        headline: str,
-        entities: Iterable[tuple[str, str]],
-        words: int,
-        tables: int = 0,
-        signature: Sequence[int] = (),
-        day: float | None = None,
-        lead: str = "",
-    ) -> Cues:
-        """Return the cues of a doc from its headline, (kind, name) entities, word count,
-        number of tables, fingerprint, day number and lead sentence."""
-        names = {kind: set[str]() for kind in ("person", "place", "organisation")}
-        for kind, name in entities:
-            names.setdefault(kind, set()).add(fold(name))
-        actors = frozenset(names["person"] | names["organisation"])
-        places = frozenset(names["place"])
-        said = prefixes(headline)
-        return cls(
-            actors=actors,
-            places=places,
-            headline=frozenset(term[:5] for term in terms(headline) if len(term) >= 4),
-            words=words,
-            subject=said.difference(SESSION_WORDS, MONTHS),
-            figures=figures(headline),
-            names=frozenset().union(*map(prefixes, actors | places | tickers(headline))),
-            titled=frozenset(name for name in actors | places if said >= prefixes(name) > set()),
-            firms=frozenset(name for name in actors if said >= core(name) > set()),
-            routine=words < ROUTINE_WORDS or tables > 0,
-            table=tables > 0,
-            signature=signature,
-            day=day,
-            people=frozenset(names["person"]),
-            lead=frozenset(terms(lead)),
-            said=said,
-            heads=frozenset(said.intersection(map(first_core, names["organisation"]))),
-            opener=next((term[:5] for term in terms(headline)), ""),
-            ends=frozenset(term[:5] for term in terms(headline)[:1] + terms(headline)[-1:]),
-            tickers=symbols(headline),
-            listed=listed(headline),
-            actions=actions(headline) or actions(lead) & LEAD_ACTIONS,
-            topics=topics(headline),
-            told=topics(headline) | topics(lead) & LEAD_TOPICS,
-            owner=lead_firm(lead) & said,
-            mentions=said | prefixes(lead),
-        )
-
 
 def story_links(
     neighbours: Sequence[Sequence[Neighbour]], cues: Sequence[Cues]
@@ -206,19 +111,11 @@ def story_links(
     """Return the neighbours that may share a story with each doc."""
     named = Counter(name for cue in cues for name in cue.actors | cue.places)
     common = frozenset(name for name, docs in named.items() if docs > max_df(len(cues)))
-    regular = _regular(cues)
+    regular = reports(cues)
     return [
         tuple(n for n in row if _may_share_story(cues[doc], cues[n.doc], n.score, common, regular))
         for doc, row in enumerate(neighbours)
     ]
-
-
-def _regular(cues: Sequence[Cues]) -> frozenset[frozenset[str]]:
-    """Return the headlines (their subjects) given on ``REGULAR_DAYS`` days or more: a daily or
-    weekly report ("FED ADDS RESERVES VIA CUSTOMER REPURCHASES", "GRAIN SHIPS LOADING AT
-    PORTLAND")."""
-    days = Counter(subject for subject, _ in {(cue.subject, cue.day) for cue in cues if cue.day})
-    return frozenset(subject for subject, count in days.items() if count >= REGULAR_DAYS)
 
 
 def _may_share_story(
@@ -226,7 +123,7 @@ def _may_share_story(
     second: Cues,
     score: float,
     common: frozenset[str],
-    regular: frozenset[frozenset[str]] = frozenset(),
+    regular: Reports = NO_REPORTS,
 ) -> bool:
     """Say whether two docs whose cosine is `score` may be one story; `common` names are in so
     many docs that they are sources, not subjects, and `regular` headlines are reports sent
@@ -241,6 +138,8 @@ def _may_share_story(
     if (first.routine or second.routine) and not copies:
         if _other_days(first, second) and first.subject == second.subject:
             return False  # the same report of another day
+        if _other_sessions(first, second):
+            return False  # one report's editions of two sessions
         if score >= SAME_TEXT_THRESHOLD and _same_report(first, second):
             return True
         if not (_same_topic(first, second) and _same_subject(first, second, common)):
@@ -256,9 +155,7 @@ def _may_share_story(
     return actors >= 1 and actors + places >= 4 and score >= SAME_STORY_THRESHOLD
 
 
-def _other_news(
-    first: Cues, second: Cues, score: float, copies: bool, regular: frozenset[frozenset[str]]
-) -> bool:
+def _other_news(first: Cues, second: Cues, score: float, copies: bool, regular: Reports) -> bool:
     """Say whether two docs whose cosine is `score` report other news however alike their
     words: other days' editions of a report, other firms, or, unless they are `copies` of one
     item, other periods, subjects or moves, or another day's incident or occasion."""
@@ -281,12 +178,17 @@ def _other_news(
     return _other_days(first, second) and _another_day_s_news(first, second, score)
 
 
-def _another_edition(first: Cues, second: Cues, regular: frozenset[frozenset[str]]) -> bool:
+def _another_edition(first: Cues, second: Cues, regular: Reports) -> bool:
     """Say whether two docs of other days are editions of a regular report, neither headline
-    marking its item as the other's re-send ("RPT - ...")."""
-    if not _other_days(first, second) or regular.isdisjoint({first.subject, second.subject}):
+    marking its item as the other's re-send ("RPT - ..."): one whose headline is given day after
+    day, or one on a template (``_templated``) under another lead (one lead re-filed under
+    another headline is one item: "BAKER DECLINES COMMENT ON VOLCKER REAPPOINTMENT")."""
+    if not _other_days(first, second) or _resent(first, second):
         return False
-    return not _resent(first, second)
+    subjects = {first.subject, second.subject}
+    if not regular.daily.isdisjoint(subjects):
+        return True
+    return not regular.templated.isdisjoint(subjects) and _other_leads(first, second)
 
 
 def _resent(first: Cues, second: Cues) -> bool:
@@ -307,14 +209,21 @@ def _other_days(first: Cues, second: Cues) -> bool:
 def _another_day_s_news(first: Cues, second: Cues, score: float) -> bool:
     """Say whether two docs of other days that are not copies are other news: the same
     headline over another lead (a second incident), or headlines that share only the name of
-    a person both name and open or close with (a speaker on two occasions)."""
+    a person both name and open or close with, or only names, opening with one, over leads
+    that quote one person (a speaker on two occasions: "NYSE CHAIRMAN SAYS MARKET DECLINE NOT
+    A CRASH", "NYSE WILL CONTINUE TO CURB PROGRAM TRADING", both "... John Phelan said")."""
     if score >= SAME_TEXT_THRESHOLD:
         return False
     if first.subject == second.subject:
         return _other_leads(first, second)
     shared = first.subject & second.subject
+    if not shared:
+        return False
     speakers = frozenset().union(*map(prefixes, first.people & second.people))
-    return bool(shared) and shared <= speakers and not shared.isdisjoint(first.ends & second.ends)
+    if shared <= speakers and not shared.isdisjoint(first.ends & second.ends):
+        return True
+    quoted = not first.speakers.isdisjoint(second.speakers)
+    return quoted and first.opener == second.opener and shared <= first.names & second.names
 
 
 def _other_leads(first: Cues, second: Cues) -> bool:
@@ -324,6 +233,12 @@ def _other_leads(first: Cues, second: Cues) -> bool:
         return False
     shared = len(first.lead & second.lead)
     return shared < SAME_LEAD_JACCARD * len(first.lead | second.lead)
+
+
+def _other_sessions(first: Cues, second: Cues) -> bool:
+    """Say whether both headlines name a session and not the same ones: a report's editions of
+    two sessions ("LME METAL KERBS MORNING", "... AFTERNOON")."""
+    return bool(first.sessions and second.sessions) and first.sessions != second.sessions
 
 
 def _same_report(first: Cues, second: Cues) -> bool:
@@ -394,10 +309,20 @@ def _other_firms(first: Cues, second: Cues) -> bool:
 
 def _other_listed(first: Cues, second: Cues) -> bool:
     """Say whether two headlines give other stock symbols, each to a company the other doc
-    does not name ("ADVEST <ADV> DECLINES COMMENT", "GENRAD <GEN> DECLINES COMMENT")."""
+    does not name ("ADVEST <ADV> DECLINES COMMENT", "GENRAD <GEN> DECLINES COMMENT"), or one
+    the other doc does not name and the other headline no word of ("LOCKHEED <LK> UNIT GETS 304
+    MLN DLR SDI CONTRACT", "GRUMMAN <GQ> UNIT GETS ...", whose text names Lockheed's)."""
     if not first.tickers.isdisjoint(second.tickers):
         return False
-    return _unnamed(first.listed, second) and _unnamed(second.listed, first)
+    mine, theirs = _unnamed(first.listed, second), _unnamed(second.listed, first)
+    return (mine and theirs) or ((mine or theirs) and _listed_apart(first, second))
+
+
+def _listed_apart(first: Cues, second: Cues) -> bool:
+    """Say whether both headlines give listed companies and neither a word of the other's."""
+    if not (first.companies and second.companies):
+        return False
+    return first.companies.isdisjoint(second.subject) and second.companies.isdisjoint(first.subject)
 
 
 def _unnamed(companies: frozenset[str], other: Cues) -> bool:
