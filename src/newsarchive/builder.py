@@ -48,6 +48,7 @@ from .search_pagefind import Index, Stop, files_for, kept_outputs
 from .sections import menu
 from .sitemap import sitemap_outputs
 from .store import LastBuild, Store, changes
+from .story_cache import StoryCache
 from .writer import Writer, named, snapshot, staging_for
 
 TEMPORARY = "tmp"  # in the output's cache folder: Pagefind work folders older versions left
@@ -257,7 +258,10 @@ def _catalogue(
         _release_freed_memory()  # the bodies of new articles, dropped once saved
         progress.begin("Cataloguing articles", len(read.articles))
         book = permalinks.book_path(paths.cache)
-        site = build_site(config, read.articles, read.words, permalinks.load(book))
+        remembered = StoryCache(store.cues(), store.meta("verdicts", bytes, b""))
+        site = build_site(config, read.articles, read.words, permalinks.load(book), remembered)
+        remembered.save(store)
+        del remembered
         permalinks.save(book, site.book)
         site = dataclasses.replace(site, book={})  # saved: the pages do not need it
         known = store.probes(_probe_stamp())

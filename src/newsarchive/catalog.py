@@ -16,6 +16,7 @@ from . import entity_catalog, permalinks, similarity, stories, urls
 from . import sections as sections_tree
 from .config import SiteConfig
 from .models import Article, Entry, Month, Site, Term, Year
+from .story_cache import StoryCache
 from .text import article_slug, fold, make_slug
 from .words import Words, gather
 
@@ -28,10 +29,12 @@ def build_site(
     articles: Sequence[Article],
     words: Words | None = None,
     book: permalinks.Book | None = None,
+    remembered: StoryCache | None = None,
 ) -> Site:
     """Catalogue articles (read in source order) into a Site; `words` are theirs as numbers,
     as the reader keeps them (else they are numbered from the articles' own fields); `book`
-    is the record of published addresses (the new one is the Site's `book`)."""
+    is the record of published addresses (the new one is the Site's `book`); `remembered`,
+    the last build's same-story cues and verdicts (it is given this build's)."""
     articles = [localise(a, config.timezone) for a in articles]
     ordered = sorted(articles, key=home_order)
     by_source = sorted(range(len(ordered)), key=lambda i: ordered[i].source)
@@ -63,13 +66,9 @@ def build_site(
         _distinct(doc, (n.doc for n in row), duplicates)[: config.related_count]
         for doc, row in enumerate(neighbours)
     ]
-    cues = [
-        stories.Cues.of(
-            a.title, a.entities, a.word_count, len(a.tables), a.fingerprint, _day(a), a.summary
-        )
-        for a in ordered
-    ]
-    links = stories.story_links(neighbours, cues)
+    remembered = remembered or StoryCache({}, b"")
+    cues = remembered.cues(ordered, [_day(a) for a in ordered])
+    links = stories.story_links(neighbours, cues, remembered.links)
     story_ids = similarity.clusters(links, days=[_day(a) for a in ordered])
     entries = _entries(
         ordered,
