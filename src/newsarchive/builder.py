@@ -34,6 +34,7 @@ from .pages import site_pages
 from .progress import SILENT, Progress
 from .reading import Bodies, Read, read_all, unshown
 from .redirects import redirect_outputs
+from .related_cache import RelatedCache
 from .render import (
     Frame,
     Renderer,
@@ -258,10 +259,14 @@ def _catalogue(
         _release_freed_memory()  # the bodies of new articles, dropped once saved
         progress.begin("Cataloguing articles", len(read.articles))
         book = permalinks.book_path(paths.cache)
-        remembered = StoryCache(store.cues(), store.meta("verdicts", bytes, b""))
-        site = build_site(config, read.articles, read.words, permalinks.load(book), remembered)
-        remembered.save(store)
-        del remembered
+        stories = StoryCache(store.cues(), store.meta("verdicts", bytes, b""))
+        related = RelatedCache(store.meta("related", bytes, b""))
+        site = build_site(
+            config, read.articles, read.words, permalinks.load(book), stories, related
+        )
+        values = {"verdicts": stories.verdicts, "related": related.rows}
+        store.save_catalogue(*stories.cue_changes(), values)
+        del stories, related, values
         permalinks.save(book, site.book)
         site = dataclasses.replace(site, book={})  # saved: the pages do not need it
         known = store.probes(_probe_stamp())

@@ -258,16 +258,18 @@ class Store:
         """Return the same-story cues the last build kept, by key (`story_cache`)."""
         return {bytes(key): bytes(cues) for key, cues in self._rows("SELECT * FROM cues")}
 
-    def save_stories(
-        self, gone: Iterable[bytes], new: Mapping[bytes, bytes], verdicts: bytes
+    def save_catalogue(
+        self, gone: Iterable[bytes], new: Mapping[bytes, bytes], values: Mapping[str, bytes]
     ) -> None:
-        """Save the same-story cues worked out anew and forget those no article has now (by
-        key), and save the verdicts of this build's pairs (`story_cache`). Like articles, they
-        are keyed by what they are made of: saved at once, they can only spare work."""
+        """Save what the catalogue remembers for the next build: the same-story cues worked
+        out anew, forgetting those no article has now (by key), and values such as this build's
+        verdicts and related rows (`story_cache`, `related_cache`). Like articles, they are
+        keyed by what they are made of: saved at once, they can only spare work."""
         with self._transaction() as db:
             db.executemany("DELETE FROM cues WHERE key = ?", ((key,) for key in gone))
             db.executemany("INSERT OR REPLACE INTO cues VALUES (?, ?)", new.items())
-            _put(db, "verdicts", verdicts)
+            for name, value in values.items():
+                _put(db, name, value)
 
     def forget_articles(self) -> None:
         """Forget every parsed article and word (their ids cannot be trusted)."""
@@ -356,7 +358,7 @@ def _forget_articles(db: sqlite3.Connection, code: str) -> None:
     db.execute("DELETE FROM articles")
     db.execute("DELETE FROM words")
     db.execute("DELETE FROM cues")  # their rules are code
-    db.execute("DELETE FROM meta WHERE name = 'verdicts'")
+    db.execute("DELETE FROM meta WHERE name IN ('verdicts', 'related')")
     _put(db, "code", code.encode())
     _put(db, "words", _vocabulary_checksum([]).encode())
 

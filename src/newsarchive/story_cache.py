@@ -29,7 +29,6 @@ import numpy.typing as npt
 from . import stories
 from .models import Article
 from .similarity import Neighbour
-from .store import Store
 
 Keys = npt.NDArray[np.uint64]
 Judge = Callable[[int, Neighbour], bool]
@@ -49,6 +48,7 @@ class Verdicts(msgspec.Struct, frozen=True):
     seconds: bytes = b""
     scores: bytes = b""
     verdicts: bytes = b""
+    checksum: bytes = b""  # of all the above (`_checksum`): a damaged value is not used
 
 
 _VERDICTS = msgspec.msgpack.Decoder(Verdicts)
@@ -82,11 +82,9 @@ class StoryCache:
         self._keys = np.frombuffer(b"".join(keys), np.uint64)
         return found
 
-    def save(self, store: Store) -> None:
-        """Save this build's new cues and verdicts in the build store, forgetting the cues no
-        article has any more."""
-        gone = [key for key in self._kept if key not in self.used]
-        store.save_stories(gone, self.new_cues, self.verdicts)
+    def cue_changes(self) -> tuple[list[bytes], dict[bytes, bytes]]:
+        """Return the keys of the cues no article has any more, and the cues new."""
+        return [key for key in self._kept if key not in self.used], self.new_cues
 
     def links(
         self, neighbours: Sequence[Sequence[Neighbour]], judge: Judge, context: Iterable[object]
@@ -185,7 +183,14 @@ def _saved(context: bytes, pairs: Pairs, verdicts: npt.NDArray[np.uint8]) -> byt
     """Return this build's verdicts as the store keeps them (`Verdicts`)."""
     order = np.argsort(pairs[0], kind="stable")
     arrays = [array[order].tobytes() for array in (*pairs, verdicts)]
-    return _ENCODER.encode(Verdicts(context, *arrays))
+    made = Verdicts(context, *arrays)
+    return _ENCODER.encode(msgspec.structs.replace(made, checksum=_checksum(made)))
+
+
+def _checksum(verdicts: Verdicts) -> bytes:
+    """Return the checksum of a build's verdicts."""
+    parts = [verdicts.context, *(getattr(verdicts, name) for name in _FIELDS)]
+    return hashlib.blake2b(b"".join(parts), digest_size=16).digest()
 
 
 def _decoded_verdicts(data: bytes) -> Verdicts:
@@ -193,6 +198,8 @@ def _decoded_verdicts(data: bytes) -> Verdicts:
     try:
         verdicts = _VERDICTS.decode(data) if data else Verdicts()
     except msgspec.DecodeError:
+        return Verdicts()
+    if verdicts.checksum != _checksum(verdicts):
         return Verdicts()
     sizes = [len(getattr(verdicts, name)) for name in _FIELDS]
     if sizes[:4] != [8 * sizes[4]] * 4:
