@@ -265,7 +265,7 @@ def _catalogue(
             config, read.articles, read.words, permalinks.load(book), stories, related
         )
         values = {"verdicts": stories.verdicts, "related": related.rows}
-        store.save_catalogue(*stories.cue_changes(), values)
+        store.save_catalogue(stories.gone, stories.new_cues, values)
         del stories, related, values
         permalinks.save(book, site.book)
         site = dataclasses.replace(site, book={})  # saved: the pages do not need it

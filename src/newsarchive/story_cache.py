@@ -61,17 +61,17 @@ class StoryCache:
         self._kept = cues  # key -> encoded cues (signature left out: the article has it)
         self._last = _decoded_verdicts(verdicts)
         self.new_cues: dict[bytes, bytes] = {}  # cues worked out by this build
-        self.used: set[bytes] = set()  # the keys of this build's articles
+        self.gone: list[bytes] = []  # the keys of kept cues no article has now
         self.verdicts = b""  # this build's, once judged (`links`)
         self._keys: Keys = np.zeros(0, np.uint64)  # each doc's key, by doc index
 
     def cues(self, articles: Sequence[Article], days: Sequence[float | None]) -> list[stories.Cues]:
         """Return each article's cues (`days`: its day number), kept or worked out."""
-        found, keys = [], []
+        found, keys, used = [], [], set()
         for article, day in zip(articles, days, strict=True):
             key = cue_key(article, day)
             keys.append(key[:8])
-            self.used.add(key)
+            used.add(key)
             kept = self._kept.get(key) or self.new_cues.get(key)
             if kept is not None:
                 cue = dataclasses.replace(_CUES.decode(kept), signature=article.fingerprint)
@@ -80,11 +80,9 @@ class StoryCache:
                 self.new_cues[key] = _ENCODER.encode(dataclasses.replace(cue, signature=()))
             found.append(cue)
         self._keys = np.frombuffer(b"".join(keys), np.uint64)
+        self.gone = [key for key in self._kept if key not in used]
+        self._kept = {}  # decoded: not needed again
         return found
-
-    def cue_changes(self) -> tuple[list[bytes], dict[bytes, bytes]]:
-        """Return the keys of the cues no article has any more, and the cues new."""
-        return [key for key in self._kept if key not in self.used], self.new_cues
 
     def links(
         self, neighbours: Sequence[Sequence[Neighbour]], judge: Judge, context: Iterable[object]
@@ -95,9 +93,14 @@ class StoryCache:
         digest = _context_digest(context)
         pairs = _pairs(neighbours, self._keys)
         verdicts = _recalled(self._last, digest, pairs)
-        flat = [(doc, n) for doc, row in enumerate(neighbours) for n in row]
-        for at in np.flatnonzero(verdicts == 2).tolist():
-            verdicts[at] = judge(*flat[at])
+        sizes = [len(row) for row in neighbours]
+        doc_of = np.repeat(np.arange(len(neighbours)), sizes)
+        unknown = np.flatnonzero(verdicts == 2)
+        places = unknown - (np.cumsum(sizes) - sizes)[doc_of[unknown]]
+        for at, doc, place in zip(
+            unknown.tolist(), doc_of[unknown].tolist(), places.tolist(), strict=True
+        ):
+            verdicts[at] = judge(doc, neighbours[doc][place])
         self.verdicts = _saved(digest, pairs, verdicts)
         kept = iter(verdicts.astype(bool).tolist())
         return [tuple(n for n in row if next(kept)) for row in neighbours]

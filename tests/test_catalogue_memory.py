@@ -1,0 +1,66 @@
+"""What the catalogue remembers between builds (same-story cues and verdicts, related rows)
+never changes the output: after each change to a site whose articles form a story, a build with
+the last build's store writes what a cold build writes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import run_cli, tree, write_files
+from test_site import SAMPLE_FILES
+
+ONE = "articles/001_mexico-army-culiacan.txt"
+TWO = "articles/002_el-chapo-son-captured.txt"
+OTHERS = {
+    f"articles/other-{n}.txt": f"{topic}\n\n{topic}. More on the story follows here."
+    for n, topic in enumerate(
+        (
+            "Football club wins the league title after a late goal",
+            "Storm brings heavy rain and flooding to coastal towns",
+            "Central bank raises interest rates to fight inflation",
+        )
+    )
+}
+
+
+def build(root: Path, name: str, cache: Path) -> None:
+    """Build root/articles into root/name with the cache folder `cache`."""
+    code, out, err = run_cli(
+        "--articles", str(root / "articles"), "--output", str(root / name),
+        "--config", str(root / "site.yaml"), "--cache-dir", str(cache), "--no-pagefind", "-q",
+    )  # fmt: skip
+    assert code == 0, out + err
+
+
+def assert_warm_equals_cold(root: Path, step: str) -> None:
+    """Build with the kept store and from nothing; the outputs must be identical."""
+    shutil.rmtree(root / "cold", ignore_errors=True)
+    shutil.rmtree(root / "cache-cold", ignore_errors=True)
+    (root / "cache-cold").mkdir()
+    record = root / "cache-warm" / "permalinks.json"
+    if record.exists():  # the record of published addresses is an input (docs/urls.md)
+        shutil.copy(record, root / "cache-cold" / "permalinks.json")
+    build(root, "warm", root / "cache-warm")
+    build(root, "cold", root / "cache-cold")
+    assert tree(root / "warm") == tree(root / "cold"), step
+
+
+def test_a_build_that_remembers_the_catalogue_equals_a_cold_build(tmp_path):
+    files = {**SAMPLE_FILES, **OTHERS, "site.yaml": ""}
+    write_files(tmp_path, files)
+    assert_warm_equals_cold(tmp_path, "first build")
+    steps = {
+        "a sentence added to one of the story": {TWO: files[TWO] + "\nThe army said more.\n"},
+        "the story broken by another headline": {TWO: "Storm floods the coast\n\n" + files[TWO]},
+        "the headline given back": {TWO: files[TWO]},
+        "one article of the story copied": {"articles/copy.txt": files[ONE]},
+        "another article on the same subject": {
+            "articles/003.txt": files[ONE].replace("Culiacán", "Culiacan city", 1)
+        },
+    }
+    for step, changed in steps.items():
+        write_files(tmp_path, changed)
+        assert_warm_equals_cold(tmp_path, step)
+    (tmp_path / ONE).unlink()
+    assert_warm_equals_cold(tmp_path, "one of the story deleted")
