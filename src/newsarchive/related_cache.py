@@ -67,7 +67,7 @@ class RelatedCache:
         term_docs: Int32s,
     ) -> dict[int, tuple[Neighbour, ...]]:  # fmt: skip
         """Return the rows of the last build that are still exact, by doc index, given every
-        doc's kept entries (by doc, and by term); a `similarity.Recall`."""
+        doc's kept entries (by doc, and by term); a `similarity.KnownRows`."""
         self._digests = _digests(doc_start, doc_terms, doc_weights)
         last = self._last
         old_keys = np.frombuffer(last.keys, np.uint64)

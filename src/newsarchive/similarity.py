@@ -256,13 +256,13 @@ def related_with_scores(docs: Sequence[Collection[str]], k: int) -> list[tuple[N
     return related_from_counts(*_term_counts(docs), k)
 
 
-Recall = Callable[[Ints, Int32s, Floats, Ints, Int32s], dict[int, tuple[Neighbour, ...]]]
+KnownRows = Callable[[Ints, Int32s, Floats, Ints, Int32s], dict[int, tuple[Neighbour, ...]]]
 """Given every doc's kept entries, by doc (start, terms, weights) and by term (start, docs),
 return the rows known to be what scoring would give (``related_cache.RelatedCache.recall``)."""
 
 
 def related_from_counts(
-    start: Ints, term_ids: Int32s, tf: Int32s, k: int, recall: Recall | None = None
+    start: Ints, term_ids: Int32s, tf: Int32s, k: int, recall: KnownRows | None = None
 ) -> list[tuple[Neighbour, ...]]:
     """Return ``related_with_scores`` of docs given as CSR arrays: doc d's distinct terms are
     term_ids[start[d]:start[d + 1]] (any numbering), in ``pack_counts`` order, counted in tf;
@@ -275,21 +275,17 @@ def related_from_counts(
     index = _index(start, term_ids, tf)
     totals, marks = np.zeros(docs), np.zeros(docs, dtype=np.int32)
     linked = (index.doc_start[1:] > index.doc_start[:-1]).tolist()  # kept a term
-    known = (
-        recall(
-            index.doc_start, index.doc_terms, index.doc_weights, index.term_start, index.term_docs
-        )
-        if recall is not None
-        else {}
-    )
+    known = {} if recall is None else recall(*_by_doc_and_term(index))
     return [
-        known[doc]
-        if doc in known
-        else _neighbours(index, doc, k, totals, marks)
-        if linked[doc]
-        else ()
+        _neighbours(index, doc, k, totals, marks) if linked[doc] and doc not in known
+        else known.get(doc, ())
         for doc in range(docs)
-    ]
+    ]  # fmt: skip
+
+
+def _by_doc_and_term(index: _Index) -> tuple[Ints, Int32s, Floats, Ints, Int32s]:
+    """Return the kept entries by doc (start, terms, weights) and by term (start, docs)."""
+    return index.doc_start, index.doc_terms, index.doc_weights, index.term_start, index.term_docs
 
 
 def _index(start: Ints, term_ids: Int32s, tf: Int32s) -> _Index:
