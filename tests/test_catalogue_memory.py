@@ -5,7 +5,10 @@ the last build's store writes what a cold build writes."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
+
+from newsarchive import cache
 
 from conftest import run_cli, tree, write_files
 from test_site import SAMPLE_FILES
@@ -64,3 +67,15 @@ def test_a_build_that_remembers_the_catalogue_equals_a_cold_build(tmp_path):
         assert_warm_equals_cold(tmp_path, step)
     (tmp_path / ONE).unlink()
     assert_warm_equals_cold(tmp_path, "one of the story deleted")
+
+
+def test_damaged_cues_and_verdicts_are_worked_out_again(tmp_path):
+    files = {**SAMPLE_FILES, **OTHERS, "site.yaml": ""}
+    write_files(tmp_path, files)
+    assert_warm_equals_cold(tmp_path, "first build")
+    store = cache.folder_for(tmp_path / "cache-warm", tmp_path / "warm") / "store.sqlite"
+    with sqlite3.connect(store) as db:
+        db.execute("UPDATE cues SET cues = x'93a1786162'")  # a three-item array: not cues
+        db.execute("UPDATE meta SET value = x'00' WHERE name IN ('verdicts', 'related')")
+    write_files(tmp_path, {TWO: files[TWO] + "\nThe army said more.\n"})
+    assert_warm_equals_cold(tmp_path, "after the store's cues and verdicts were damaged")

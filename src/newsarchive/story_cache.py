@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import sys
+import typing
+from collections.abc import Callable, Iterable, Sequence
 
 import msgspec
 import numpy as np
@@ -35,7 +37,11 @@ Judge = Callable[[int, Neighbour], bool]
 _FIELDS = ("hashes", "firsts", "seconds", "scores", "verdicts")
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 _ENCODER = msgspec.msgpack.Encoder()
-_CUES = msgspec.msgpack.Decoder(stories.Cues)
+_NAMES = tuple(field.name for field in dataclasses.fields(stories.Cues))
+_SETS = tuple(
+    typing.get_origin(typing.get_type_hints(stories.Cues)[name]) is frozenset for name in _NAMES
+)  # which of its fields are sets
+_EMPTY: frozenset[str] = frozenset()
 
 
 class Verdicts(msgspec.Struct, frozen=True):
@@ -57,8 +63,8 @@ _VERDICTS = msgspec.msgpack.Decoder(Verdicts)
 class StoryCache:
     """Cues and verdicts from the last build, and those of this one once it has used them."""
 
-    def __init__(self, cues: Mapping[bytes, bytes], verdicts: bytes) -> None:
-        self._kept = cues  # key -> encoded cues (signature left out: the article has it)
+    def __init__(self, cues: dict[bytes, bytes], verdicts: bytes) -> None:
+        self._kept = cues  # key -> encoded cues (no signature: the article has it); taken
         self._last = _decoded_verdicts(verdicts)
         self.new_cues: dict[bytes, bytes] = {}  # cues worked out by this build
         self.gone: list[bytes] = []  # the keys of kept cues no article has now
@@ -67,21 +73,22 @@ class StoryCache:
 
     def cues(self, articles: Sequence[Article], days: Sequence[float | None]) -> list[stories.Cues]:
         """Return each article's cues (`days`: its day number), kept or worked out."""
-        found, keys, used = [], [], set()
+        found, keys, made = [], [], dict[bytes, stories.Cues]()  # exact copies share theirs
         for article, day in zip(articles, days, strict=True):
             key = cue_key(article, day)
             keys.append(key[:8])
-            used.add(key)
-            kept = self._kept.get(key) or self.new_cues.get(key)
-            if kept is not None:
-                cue = dataclasses.replace(_CUES.decode(kept), signature=article.fingerprint)
-            else:
-                cue = _cues_of(article, day)
-                self.new_cues[key] = _ENCODER.encode(dataclasses.replace(cue, signature=()))
+            cue = made.get(key)
+            if cue is None:
+                kept = self._kept.pop(key, None)
+                cue = None if kept is None else _decoded(kept, article.fingerprint)
+                if cue is None:
+                    cue = _cues_of(article, day)
+                    self.new_cues[key] = _encoded(cue)
+                made[key] = cue
             found.append(cue)
         self._keys = np.frombuffer(b"".join(keys), np.uint64)
-        self.gone = [key for key in self._kept if key not in used]
-        self._kept = {}  # decoded: not needed again
+        self.gone = list(self._kept)  # those no article took
+        self._kept = {}
         return found
 
     def links(
@@ -131,6 +138,33 @@ def _cues_of(article: Article, day: float | None) -> stories.Cues:
         day,
         article.summary,
     )
+
+
+def _encoded(cues: stories.Cues) -> bytes:
+    """Return cues as the store keeps them: their fields in order, without the signature."""
+    return _ENCODER.encode(
+        [None if name == "signature" else getattr(cues, name) for name in _NAMES]
+    )
+
+
+def _decoded(data: bytes, signature: bytes) -> stories.Cues | None:
+    """Return kept cues, given their signature, or None if they do not decode; their words are
+    interned and their empty sets one, as the strings of cues worked out in one process mostly
+    are."""
+    try:
+        values: list[typing.Any] = msgspec.msgpack.decode(data)
+        fields: list[typing.Any] = [
+            (frozenset(map(sys.intern, value)) if value else _EMPTY)
+            if is_set
+            else tuple(value)
+            if type(value) is list
+            else value
+            for is_set, value in zip(_SETS, values, strict=True)
+        ]
+        fields[_NAMES.index("signature")] = signature
+        return stories.Cues(*fields)
+    except (msgspec.DecodeError, TypeError, ValueError):  # damaged: worked out again
+        return None
 
 
 def _context_digest(context: Iterable[object]) -> bytes:
