@@ -155,7 +155,7 @@ def _build(
     report = Report(problems=list(found.problems), ignored=found.ignored)
     try:
         writer.start()
-        present = snapshot(writer.output)  # one walk: what is intact, what to delete
+        present = writer.present  # what is intact, what to delete
         last = _last_pages(store, present)
         found_images = {image.rel: (image.path, pictures[image.rel]) for image in found.images}
         sources = Sources(found.files, digests, found_images)
