@@ -22,7 +22,8 @@ from playwright.sync_api import sync_playwright
 from newsarchive import livereload
 from newsarchive.builder import Paths
 from newsarchive.livereload import Status
-from newsarchive.serve import WATCH_TICK_MS, Project, Server, SourceFilter, net_changes, start
+from newsarchive.serve import WATCH_TICK_MS, Project, Server, start
+from newsarchive.watching import SourceFilter, net_changes
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, run_cli, store_of, write_files
 
@@ -389,9 +390,9 @@ def test_a_malformed_request_gets_a_status_line_and_no_traceback(served, line, c
 
 
 def test_a_silent_connection_is_closed(served, monkeypatch):
-    from newsarchive import serve
+    from newsarchive import serve_http
 
-    monkeypatch.setattr(serve.Handler, "timeout", 0.2)
+    monkeypatch.setattr(serve_http.Handler, "timeout", 0.2)
     assert send_raw(served, b"") == b""  # closed by the server: recv returns no bytes
 
 

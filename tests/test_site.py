@@ -395,3 +395,32 @@ def test_a_first_build_counts_every_file_it_wrote_as_changed_and_no_more(build_s
     built = build_site_from(SAMPLE_FILES)
     files = len([p for p in built.dist.rglob("*") if p.is_file()]) - 1  # less the marker
     assert f"{files} files in all ({files} changed)" in built.out
+
+
+def test_menu_and_cards_are_right_on_every_page_that_shares_them(build_site_from):
+    files = {"site.yaml": "per_page: 2\n"}
+    for n in range(1, 6):
+        files[f"articles/world/2023-0{n}-1{n}-w{n}.md"] = dated(f"World {n}", f"2023-0{n}-1{n}")
+    files["articles/sport/2023-06-16-s.md"] = dated("Sport 1", "2023-06-16", tags="[Cup]")
+    built = build_site_from(files)
+    assert built.code == 0, built.err
+
+    def menu(page: str) -> str:
+        html = built.page(page)
+        return html[html.index('class="site-nav"') : html.index("</nav>")]
+
+    assert 'aria-current="page">World<' in menu("sections/world/index.html")
+    assert 'aria-current="page">Latest<' in menu("index.html")
+    for page in ("sections/world/page/2/index.html", built.article_path("sport/2023-06-16-s.md")):
+        assert "aria-current" not in menu(page)
+    assert 'href="../../index.html">Latest<' in menu("sections/sport/index.html")
+    # the first card of a list's first page leads it, and no other card does
+    home, second = built.page("index.html"), built.page("page/2/index.html")
+    assert home.count("card-lead") == 1 and "card-lead" not in second
+    assert home.index("card-lead") < home.index("Sport 1") < home.index("World 5")
+    # one article's card on pages of three depths, each linking from where it is
+    story = built.article_path("sport/2023-06-16-s.md")
+    for page in ("index.html", "tags/cup/index.html", "archive/2023/06/index.html"):
+        depth = "../" * page.count("/")
+        assert f'href="{depth}{story}">Sport 1<' in built.page(page)
+    assert broken_links(built.dist) == []

@@ -570,3 +570,212 @@ def test_a_speaker_s_statements_on_two_occasions_are_not_one_story() -> None:
         day=725_462.0,
     )
     assert not is_linked(testimony.cues(), statement.cues(), 0.5)
+
+
+# Wire items of 80 words or more, so that the routine-item rules are not what tells them apart.
+CONFERENCE = (
+    "The engineering group's orders rose in the first half of the year, with more work from "
+    "power station builders in the Middle East and at home, although margins on large "
+    "contracts are still thin and the plant division made a loss, he told the conference in "
+    "Oberhausen, adding that staff numbers would stay near 30,000. Reuter"
+)
+PORTS = (
+    "Its container terminals in Kwai Chung handled more boxes than ever, and the group's "
+    "retail chains and its telephone paging venture grew fast, he told reporters after the "
+    "annual results meeting, adding that the spin-off of Cavendish International would go "
+    "ahead in the spring and that Husky Oil of Canada still needed time to recover from the "
+    "fall in oil prices. Reuter"
+)
+HONGKONG_ELECTRIC = (
+    "Its stake in Hongkong Electric Holdings Ltd earned more than expected, and property "
+    "sales in the territory held up well in the second half, he told reporters after the "
+    "annual results meeting, adding that the group would keep looking for investments in "
+    "Britain, Canada and the United States when prices are right. Its container port and "
+    "hotel businesses also did well. Reuter"
+)
+NORTHAIR_MINE = (
+    "Northair owns the Willa gold mine in British Columbia, which started production last "
+    "year and is expected to produce about 30,000 ounces of gold this year at a cash cost "
+    "near 250 dlrs an ounce, with silver and copper as by-products from the mill near "
+    "Nakusp, and holds claims near Stewart, which it plans to drill this summer. Reuter"
+)
+
+
+BABCOCK = (("organisation", "Deutsche Babcock AG"), ("person", "Helmut Wiehn"))
+BABCOCK_DIVIDEND = Item(
+    "DEUTSCHE BABCOCK TO INCREASE DIVIDEND IN 1986/87",
+    "Deutsche Babcock AG <DBCG.F> will increase its dividend on results in the year ending "
+    "September 30, 1987, chief executive Helmut Wiehn said. He told a news conference the "
+    "company paid five marks a share last year and would pay more this time. " + CONFERENCE,
+    BABCOCK,
+)
+
+
+def test_one_company_s_announcements_of_two_kinds_are_not_one_story() -> None:
+    rights = Item(
+        "DEUTSCHE BABCOCK RIGHTS ISSUE PRICED AT 165 MARKS",
+        "Deutsche Babcock AG <DBCG.F> said an issue price of 165 marks had been set on a "
+        "two-for-five rights issue of shares, chief executive Helmut Wiehn said. The shares "
+        "can be subscribed from March 26 to April 8. The issue will raise nominal capital by "
+        "100 mln marks to 350 mln marks, and a bank consortium led by Deutsche Bank has "
+        "underwritten it, the company said in a statement in Oberhausen. Veba AG, which holds "
+        "a stake, has said it will take up its rights, and Iranian shareholders are expected "
+        "to do the same. Reuter",
+        BABCOCK,
+    )
+    assert not is_linked(BABCOCK_DIVIDEND.cues(), rights.cues(), 0.65)
+
+
+def test_a_re_headlined_item_whose_lead_names_the_other_kind_is_one_story() -> None:
+    payout = Item(
+        "DEUTSCHE BABCOCK SEES RIGHTS ISSUE IN 1986/87",
+        "Deutsche Babcock AG <DBCG.F> will increase its dividend on results in the year ending "
+        "September 30, 1987 and plans a rights issue, chief executive Helmut Wiehn said. He "
+        "told a news conference the company paid five marks a share last year. " + CONFERENCE,
+        BABCOCK,
+    )
+    assert is_linked(BABCOCK_DIVIDEND.cues(), payout.cues(), 0.65)
+
+
+LI_KA_SHING = (("person", "Li Ka-shing"), ("organisation", "Hongkong Electric Holdings Ltd"))
+
+
+def test_two_companies_whose_leads_open_with_their_names_are_not_one_story() -> None:
+    hutchison = Item(
+        "HUTCHISON SEES HIGHER PAYOUT, SATISFACTORY PROFITS",
+        "Hutchison Whampoa Ltd <HWHH.HK> expects satisfactory profits in 1987 and will pay a "
+        "higher dividend for the year, chairman Li Ka-shing said. " + PORTS,
+        LI_KA_SHING,
+    )
+    cheung_kong = Item(
+        "CHEUNG KONG CHAIRMAN SEES STRONG RESULTS IN 1987",
+        "Cheung Kong (Holdings) Ltd <CKGH.HK> is expecting strong results this year after "
+        "better than expected profits in 1986, chairman Li Ka-shing said. " + HONGKONG_ELECTRIC,
+        LI_KA_SHING,
+    )
+    assert not is_linked(hutchison.cues(), cheung_kong.cues(), 0.65)
+
+
+def test_a_company_s_reply_whose_lead_names_the_first_is_one_story() -> None:
+    names = (("organisation", "Nor-Quest Resources Inc"), ("organisation", "Northair Mines Ltd"))
+    bid = Item(
+        "NOR-QUEST <NQR> MAKES BID FOR NORTHAIR",
+        "Nor-Quest Resources Inc <NQR> said it will offer one share plus one dlr for every two "
+        "shares of Northair Mines Ltd, valuing the company at about 20 mln dlrs. " + NORTHAIR_MINE,
+        names,
+    )
+    reply = Item(
+        "NORTHAIR OPPOSES BID",
+        "Northair Mines Ltd <NRM> said its board opposes the bid by Nor-Quest Resources Inc, "
+        "one share plus one dlr for every two shares, as too low. " + NORTHAIR_MINE,
+        names,
+    )
+    assert is_linked(bid.cues(), reply.cues(), 0.65)
+
+
+def test_reports_for_other_years_are_not_one_story() -> None:
+    names = (("place", "Argentina"), ("place", "Brazil"), ("place", "Chile"), ("place", "Peru"))
+    year = Item(
+        "ARGENTINE MEAT EXPORTS LOWER IN 1986",
+        "Argentine meat exports fell to 320,000 tonnes in 1986 from 345,000 tonnes in 1985, the "
+        "national meat board said. Beef shipments to Brazil and Chile dropped by a third as "
+        "both countries rebuilt their own herds, while sales to Peru were steady. Canned "
+        "corned beef sold less well in the United States, and horse meat exports to Europe "
+        "were lower because of quotas. The board blamed a strong austral for part of the "
+        "fall, and said that the trade talks with the European Community over the Hilton beef "
+        "quota had not been settled by the end of the year, which kept some buyers away. Reuter",
+        names,
+    )
+    months = Item(
+        "ARGENTINE MEAT EXPORTS HIGHER IN JAN/FEB 1987",
+        "Argentina exported 52,000 tonnes of meat in January and February 1987 against 47,000 "
+        "a year earlier, according to board figures. Chile and Peru bought more chilled beef "
+        "and Brazil took frozen cuts again after a pause in December, the figures showed. "
+        "Offal and cooked meat shipments rose slightly, and exporters expect the Middle East "
+        "to buy more this year if prices hold near present levels. Meat packers in Buenos Aires "
+        "said the rise came mostly from contracts signed late last year with buyers in "
+        "Singapore, Israel and Switzerland. Reuter",
+        names,
+    )
+    assert not is_linked(year.cues(), months.cues(), 0.9)
+
+
+def tapioca(date: str) -> Item:
+    return Item(
+        f"BANGKOK TAPIOCA - {date} Thai pellets (62 min starch, five pc",
+        "max fibre, three pc max sand, 14 pc max moisture) Apr/Sept 255 sellers, D-marks per "
+        "tonne CIF Euro ports (prev 255).",
+    )
+
+
+def test_a_report_s_editions_headed_with_other_dates_are_not_one_story() -> None:
+    # filed on one day with the same prices: only the headline's date tells the editions apart
+    assert not is_linked(tapioca("APRIL 7").cues(), tapioca("APRIL 8").cues(), 1.0)
+    assert is_linked(tapioca("APRIL 7").cues(), tapioca("APRIL 7").cues(), 1.0)
+
+
+def supply_demand(crop: str) -> Cues:
+    # a long table keeps its fingerprint, and its rows' labels make two crops' tables copies
+    rows = " ".join(f"{country} 1985/86 1986/87 1987/88" for country in COUNTRIES)
+    body = f"Supply and demand by country, in million tonnes, USDA estimates. {rows}"
+    headline = f"{crop} SUPPLY/DEMAND BY COUNTRY -- USDA"
+    return Cues.of(headline, (("organisation", "USDA"),), 150, 1, fingerprint(body), 725_465.0)
+
+
+COUNTRIES = [
+    "United States",
+    "Canada",
+    "Argentina",
+    "Brazil",
+    "EC",
+    "Soviet Union",
+    "China",
+    "Japan",
+]
+
+
+def test_tables_for_other_crops_are_not_one_story_though_copies() -> None:
+    assert not is_linked(supply_demand("CORN"), supply_demand("SOYBEAN"), 0.8)
+    assert not is_linked(supply_demand("SOYBEAN"), supply_demand("SOYBEAN MEAL"), 0.8)
+    assert is_linked(supply_demand("CORN"), supply_demand("CORN"), 0.8)
+
+
+def export_bonus(goods: str, details: str) -> Item:
+    return Item(
+        f"CCC ACCEPTS EXPORT BONUS ON {goods.upper()} TO EGYPT",
+        f"The Commodity Credit Corporation, CCC, has accepted a bid for an export bonus to cover "
+        f"the sale of {goods} to Egypt, the U.S. Agriculture Department said. {details} Reuter",
+        (("organisation", "Commodity Credit Corporation"), ("place", "Egypt")),
+    )
+
+
+def test_one_source_s_reports_on_other_goods_are_not_one_story() -> None:
+    semolina = export_bonus(
+        "semolina",
+        "The bonus of 82.50 dlrs per tonne was made to International Multifoods Corp on a "
+        "sale of 2,000 tonnes for shipment in April and May, and will be paid in commodities "
+        "from CCC stocks. An additional 98,000 tonnes of semolina is still available to Egypt "
+        "under the Export Enhancement Program initiative announced last August.",
+    )
+    cattle = export_bonus(
+        "cattle",
+        "First Interstate Trading Co won a bonus of 1,000 dlrs a head on 500 dairy heifers to "
+        "be delivered by June, to be paid in wheat, corn or sorghum from the government's "
+        "inventory, officials said. Egypt may buy up to 10,000 more head under the program "
+        "this year, and more sales are expected once the breeding season ends.",
+    )
+    assert not is_linked(semolina.cues(), cattle.cues(), 0.64)
+
+
+def magma(move: str, moving: str, price: str) -> Item:
+    return Item(
+        f"MAGMA {move} COPPER PRICE 0.50 CT TO {price} CTS",
+        f"Magma Copper Co, a subsidiary of Newmont Mining Corp, said it is {moving} its "
+        f"copper cathode price by 0.50 cent to {price} cents a lb, effective immediately. Reuter",
+        (("organisation", "Magma Copper Co"), ("organisation", "Newmont Mining Corp")),
+    )
+
+
+def test_a_price_raised_and_cut_is_two_stories_though_the_items_are_copies() -> None:
+    raised, cut = magma("RAISES", "raising", "66.00"), magma("LOWERS", "lowering", "65.50")
+    assert not is_linked(raised.cues(), cut.cues(), 0.91)

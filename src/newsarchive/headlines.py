@@ -47,6 +47,30 @@ LEAD_ACTIONS = frozenset({"acquire", "dispose"})
 CYCLOPS": "... it has acquired 243,400 shares"); a lead's raises and cuts are as often of
 something else ("cut the fill rate")."""
 
+_TOPIC_WORDS = {
+    "payout": "dividend dividends payout payouts",
+    "capital": "issue rights offering debenture debentures notes eurobond eurobonds warrants",
+    "results": "profit profits earnings results loss losses",
+    "buyback": "buyback repurchase repurchases purchases",
+    "deal": "merger takeover buyout acquisition acquire acquires bid bids tender stake",
+}
+_GOODS = """
+    wheat corn maize barley oats sorghum rice soybean soybeans soyoil semolina flour cotton
+    sugar coffee cocoa tea rubber cattle hogs pork beef lamb gold silver copper tin zinc
+    nickel aluminium aluminum platinum palladium crude gasoline heating propane coal uranium
+    lumber plywood tapioca palm rapeseed sunflower wool
+"""
+TOPICS = {word: topic for topic, words in _TOPIC_WORDS.items() for word in words.split()} | {
+    word: word for word in _GOODS.split()
+}
+"""The words that say what kind of news an item is (a company's payout, capital issue,
+results, buyback or deal; the goods a crop, trade or price report is about), by kind: one
+company's announcements of two kinds, or one source's reports on two goods, are two items."""
+
+LEAD_TOPICS = frozenset(TOPICS.values()) - {"results"}
+"""The kinds read from a lead as well: a lead names results as a payout's period as often as
+news of its own ("... will increase its dividend on results in the year")."""
+
 OPPOSITE_ACTIONS = (("acquire", "dispose"), ("raise", "lower"))
 """Sides that are two moves, never one: acquiring a stake and selling it, raising and cutting."""
 
@@ -54,6 +78,7 @@ _FIGURE = re.compile(r"\(\d\)|\[\d\]|\d+(?:[.,/:]\d+)*|[a-z]+")
 _TICKER = re.compile(r"<([^<>]*)>")
 _LISTED = re.compile(r"([^<>]*?)\s*<[^<>]*>")
 _WORDS = re.compile(r"[a-z]+")
+_LEAD_FIRM = re.compile(r"((?:\(?[A-Z][\w.&'-]*\)?\s+){1,6})<[A-Z0-9.]+>")
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3]):?[0-5]\d")
 
 
@@ -87,6 +112,11 @@ def actions(text: str) -> frozenset[str]:
     return frozenset(ACTIONS[word] for word in _WORDS.findall(text.casefold()) if word in ACTIONS)
 
 
+def topics(text: str) -> frozenset[str]:
+    """Return the kinds of announcement (``TOPICS``) a text's words name."""
+    return frozenset(TOPICS[word] for word in _WORDS.findall(text.casefold()) if word in TOPICS)
+
+
 def listed(headline: str) -> frozenset[str]:
     """Return the prefix of the last word but a legal form before each stock symbol of a
     headline: the company it stands for ("CERADYNE INC <CRDN>" gives {"cerad"})."""
@@ -95,6 +125,14 @@ def listed(headline: str) -> frozenset[str]:
         words = [term[:5] for term in terms(before) if term[:5] not in LEGAL_WORDS]
         found.update(words[-1:])
     return frozenset(found)
+
+
+def lead_firm(lead: str) -> frozenset[str]:
+    """Return the prefixes of the name a lead opens with when a stock symbol follows it, legal
+    forms aside: the company it reports on ("Hutchison Whampoa Ltd <HWHH.HK> expects ..." gives
+    {"hutch", "whamp"}), empty when it opens otherwise."""
+    found = _LEAD_FIRM.match(lead)
+    return prefixes(found.group(1)) - LEGAL_WORDS if found else frozenset()
 
 
 def symbols(headline: str) -> frozenset[str]:

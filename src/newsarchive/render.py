@@ -21,6 +21,7 @@ from msgspec import Struct
 from . import authors, urls
 from .config import SiteConfig
 from .errors import BuildError
+from .fragments import Fragments
 from .models import KEEP, Entry, Term
 from .pagekeys import Keyer
 from .text import reading_minutes
@@ -59,6 +60,14 @@ def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environ
     env.filters["reading_time"] = lambda words: f"{reading_minutes(words)} min read"
     env.filters["byline_parts"] = authors.parts
     env.filters["thousands"] = lambda number: f"{number:,}"
+    env.globals["cached"] = Fragments()
+    env.globals.update(
+        home=urls.HOME,
+        archive=urls.ARCHIVE,
+        topics=urls.TOPICS,
+        search=urls.SEARCH,
+        stylesheet=urls.STYLESHEET,
+    )
     return env
 
 
@@ -226,6 +235,7 @@ class Renderer:
         self.reuse = reuse
         self.keys: dict[str, str] = {}
         self._checking = ""  # a kept page of a current list, made to check it (`kept`)
+        self._menu_paths: frozenset[str] | None = None  # `menu_paths`, once made
 
     def skip(self) -> bool:
         """Pass over the next page if another process renders it, before its context is made.
@@ -335,6 +345,13 @@ class Renderer:
             )
         return KEEP
 
+    def menu_paths(self) -> frozenset[str]:
+        """Return the pages the section menu links to, where it marks the page it is on."""
+        if self._menu_paths is None:
+            sections = (section.path for section in self.frame.nav)
+            self._menu_paths = frozenset((urls.HOME, urls.ARCHIVE, urls.TOPICS, *sections))
+        return self._menu_paths
+
     def _current(
         self, template: str, path: str, title: str, description: str, context: Mapping[str, Any]
     ) -> bool:
@@ -376,12 +393,8 @@ class Renderer:
             to=to,
             page_title=title,
             description=description,
-            stylesheet=urls.STYLESHEET,
-            home=urls.HOME,
-            archive=urls.ARCHIVE,
-            topics=urls.TOPICS,
             has_search=self.frame.has_search,
-            search=urls.SEARCH,
+            menu_paths=self.menu_paths(),
             **context,
         )
         return html.encode("utf-8")

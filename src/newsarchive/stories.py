@@ -17,11 +17,20 @@ Two docs that are not copies of one item (shingles, figures included, at
 * one headline gives a longer name of a company both give, which the other doc never names: a
   unit, not the company ("CHRYSLER <C> CANADA MARCH CAR SALES UP", "CHRYSLER <C> LATE MARCH
   U.S. CAR SALES UP");
-* both headlines give a month and none in common: two periods' reports ("U.S. REFINERY COPPER
-  STOCKS FALL IN JANUARY", "COPPER STOCKS OUTSIDE U.S. INCREASE IN DECEMBER");
+* both headlines give a month or a year and none in common: two periods' reports ("U.S.
+  REFINERY COPPER STOCKS FALL IN JANUARY", "COPPER STOCKS OUTSIDE U.S. INCREASE IN DECEMBER");
 * both headlines open with one name and take opposite sides: bought and sold, raised and cut
   ("OPPENHEIMER HAS SIX PCT OF CYCLOPS" with a lead that says it acquired them, "OPPENHEIMER
-  SELLS SIX PCT CYCLOPS STAKE").
+  SELLS SIX PCT CYCLOPS STAKE"), copies or not unless marked a re-send or correction ("MAGMA
+  RAISES COPPER PRICE 0.50 CT TO 66.00 CTS", "MAGMA LOWERS ... TO 65.50 CTS");
+* each headline names a kind of news (``headlines.TOPICS``: a payout, a capital issue, results,
+  a buyback, a deal, or goods) that neither the other headline nor its lead names: one
+  company's separate announcements ("DEUTSCHE BABCOCK RIGHTS ISSUE PRICED AT 165 MARKS",
+  "DEUTSCHE BABCOCK TO INCREASE DIVIDEND IN 1986/87"), one source's reports on two goods ("CCC
+  ACCEPTS EXPORT BONUS ON SEMOLINA TO EGYPT", "... FOR CATTLE TO EGYPT");
+* each lead opens with a company and its stock symbol, and each headline gives a word of its
+  own company's name that the other headline and lead never give: two companies' news, however
+  many people they share ("HUTCHISON SEES HIGHER PAYOUT ...", "CHEUNG KONG CHAIRMAN SEES ...").
 
 Nor are two docs of other days one story when their headlines give other figures (a day, an
 amount: two days' money-market reports), when one headline is a regular report (given on
@@ -40,7 +49,9 @@ says which contract, fund, day or amount each one is about. A doc is routine whe
 story only when its headlines agree:
 
 * the same headline words but those naming a session or a date ("OPG", "CLSG", "11:30") are
-  updates of one report through a day, but on other days, other editions;
+  updates of one report through a day, but on other days, other editions; two tables whose
+  headlines differ in other words (stock symbols and figures aside) are two tables, copies or
+  not: their rows' labels are alike ("CORN SUPPLY/DEMAND BY COUNTRY -- USDA", "SOYBEAN ...");
 * else they must share a word beyond the names either doc gives or the stock symbols of the
   headlines (what happened, not only who: "HANOVER INSURANCE <HINS> GETS SPLIT APPROVAL" and
   "... RAISES DIVIDEND" are two announcements), give the same figures, and name one subject: a
@@ -50,12 +61,14 @@ story only when its headlines agree:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .headlines import (
     LEAD_ACTIONS,
+    LEAD_TOPICS,
     MONTHS,
     OPPOSITE_ACTIONS,
     RESEND_WORDS,
@@ -65,14 +78,17 @@ from .headlines import (
     figures,
     first_core,
     first_term,
+    lead_firm,
     listed,
     prefixes,
     symbols,
     tickers,
+    topics,
 )
 from .similarity import SAME_STORY_THRESHOLD, Neighbour, estimated_jaccard, fold, max_df, terms
 
 _MONTH_FIGURES = frozenset(MONTHS.values())
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 SHARED_ACTORS_THRESHOLD = 0.35
 """The lowest cosine at which two docs naming two people or organisations in common may be one
@@ -117,6 +133,7 @@ class Cues:
     names: frozenset[str] = frozenset()  # prefixes of the terms of all its names
     titled: frozenset[str] = frozenset()  # those of its names that its headline gives
     routine: bool = False  # short or holding a table: a notice, a price or rate sheet
+    table: bool = False  # holding a table
     firms: frozenset[str] = frozenset()  # its actors its headline gives, legal forms aside
     signature: Sequence[int] = ()  # its ``similarity.fingerprint``
     day: float | None = None  # its date as a day number, if dated
@@ -129,6 +146,10 @@ class Cues:
     lead: frozenset[str] = frozenset()  # the terms of its lead sentence
     said: frozenset[str] = frozenset()  # prefixes of all its headline's terms
     heads: frozenset[str] = frozenset()  # first words (legal forms aside) of firms it heads with
+    topics: frozenset[str] = frozenset()  # the kinds of news (``TOPICS``) its headline names
+    told: frozenset[str] = frozenset()  # those its headline or lead names
+    owner: frozenset[str] = frozenset()  # its lead's company's words (``lead_firm``) it heads with
+    mentions: frozenset[str] = frozenset()  # prefixes of the terms of its headline and lead
 
     @classmethod
     def of(
@@ -160,6 +181,7 @@ class Cues:
             titled=frozenset(name for name in actors | places if said >= prefixes(name) > set()),
             firms=frozenset(name for name in actors if said >= core(name) > set()),
             routine=words < ROUTINE_WORDS or tables > 0,
+            table=tables > 0,
             signature=signature,
             day=day,
             people=frozenset(names["person"]),
@@ -171,6 +193,10 @@ class Cues:
             tickers=symbols(headline),
             listed=listed(headline),
             actions=actions(headline) or actions(lead) & LEAD_ACTIONS,
+            topics=topics(headline),
+            told=topics(headline) | topics(lead) & LEAD_TOPICS,
+            owner=lead_firm(lead) & said,
+            mentions=said | prefixes(lead),
         )
 
 
@@ -249,16 +275,22 @@ def _other_news(
 ) -> bool:
     """Say whether two docs whose cosine is `score` report other news however alike their
     words: other days' editions of a report, other firms, or, unless they are `copies` of one
-    item, other months, subjects or moves, or another day's incident or occasion."""
+    item, other periods, subjects or moves, or another day's incident or occasion."""
     if _other_days(first, second) and not _nested(first.figures, second.figures):
         return True  # two days' editions of a report
+    if _other_dates(first, second):
+        return True  # two days' editions, filed on one day
     if _another_edition(first, second, regular):
         return True  # a daily report of another day, however alike its words
     if _other_listed(first, second) or _other_firms(first, second):
         return True  # other listed companies, even in words copied from one template
+    if _other_tables(first, second):
+        return True  # tables of other goods or places, alike in all but their figures
+    if _opposite_moves(first, second) and not (copies and _resent(first, second)):
+        return True  # bought and sold, raised and cut: two moves, however alike the words
     if copies:
         return False
-    if _other_months(first, second) or _other_subjects(first, second):
+    if _other_periods(first, second) or _other_subjects(first, second):
         return True  # two periods' reports, other companies, people or places, opposite moves
     return _other_days(first, second) and _another_day_s_news(first, second, score)
 
@@ -335,9 +367,24 @@ def _same_subject(first: Cues, second: Cues, common: frozenset[str]) -> bool:
     )
 
 
-def _other_months(first: Cues, second: Cues) -> bool:
-    """Say whether both headlines give a month and no month in common: two periods' reports."""
-    mine, theirs = (cues.figures & _MONTH_FIGURES for cues in (first, second))
+def _other_dates(first: Cues, second: Cues) -> bool:
+    """Say whether two headlines with the same words give a month and other figures: one
+    report's editions of two days ("BANGKOK TAPIOCA - APRIL 7", "... - APRIL 8"), whatever
+    the days they were filed."""
+    if first.subject != second.subject or _nested(first.figures, second.figures):
+        return False
+    return not _MONTH_FIGURES.isdisjoint(first.figures & second.figures)
+
+
+def _periods(figures: frozenset[str]) -> frozenset[str]:
+    """Return the months and years ("1986", not "1986/87") among a headline's figures."""
+    return frozenset(f for f in figures if f in _MONTH_FIGURES or _YEAR.fullmatch(f))
+
+
+def _other_periods(first: Cues, second: Cues) -> bool:
+    """Say whether both headlines give a month or a year and none in common: two periods'
+    reports ("ARGENTINE MEAT EXPORTS LOWER IN 1986", "... HIGHER IN JAN/FEB 1987")."""
+    mine, theirs = (_periods(cues.figures) for cues in (first, second))
     return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
 
 
@@ -347,7 +394,8 @@ def _other_subjects(first: Cues, second: Cues) -> bool:
         _other_names(first, second)
         or _longer_name(first, second)
         or _longer_name(second, first)
-        or _opposite_moves(first, second)
+        or _other_topics(first, second)
+        or _other_owners(first, second)
     )
 
 
@@ -396,6 +444,32 @@ def _opposite_moves(first: Cues, second: Cues) -> bool:
         and (one in first.actions) != (other in first.actions)
         for one, other in OPPOSITE_ACTIONS
     )
+
+
+def _other_topics(first: Cues, second: Cues) -> bool:
+    """Say whether two headlines name kinds of news (``TOPICS``) that neither the other
+    headline nor its lead names: a rights issue and a dividend, results and a buyback, cotton
+    and soybeans."""
+    return bool(first.topics and second.topics) and (
+        first.topics.isdisjoint(second.told) and second.topics.isdisjoint(first.told)
+    )
+
+
+def _other_owners(first: Cues, second: Cues) -> bool:
+    """Say whether each headline gives the company its lead reports on (``lead_firm``) by a
+    word the other doc's headline and lead never give: two companies' news ("HUTCHISON SEES
+    HIGHER PAYOUT", "CHEUNG KONG CHAIRMAN SEES STRONG RESULTS")."""
+    return bool(first.owner - second.mentions) and bool(second.owner - first.mentions)
+
+
+def _other_tables(first: Cues, second: Cues) -> bool:
+    """Say whether two docs holding tables, not of one listed company, have headlines each
+    giving a word the other does not ("CORN SUPPLY/DEMAND BY COUNTRY -- USDA", "SOYBEAN
+    SUPPLY/DEMAND ..."): two tables (one company's are told apart by ``_other_subjects``)."""
+    if not (first.table and second.table) or not first.tickers.isdisjoint(second.tickers):
+        return False
+    symbols = {symbol.casefold()[:5] for symbol in first.tickers | second.tickers}
+    return bool((first.subject ^ second.subject) - symbols - first.figures - second.figures)
 
 
 def _other_names(first: Cues, second: Cues) -> bool:
