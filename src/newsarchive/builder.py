@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
-import functools
-import gc
 import shutil
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -22,6 +18,7 @@ from .catalog import build_site
 from .config import SiteConfig
 from .errors import BuildError, Problem
 from .loader import discover
+from .memory import collector_paused, release_freed
 from .models import Output, Site, SourceFile
 from .progress import SILENT, Progress
 from .reading import Read, read_all, unshown
@@ -162,15 +159,14 @@ def _build(
         run = executor.for_work(_render_work(len(site.entries), read, last, salt), jobs)
         staging, keys, untouched = writer.staging, last.keys, last.untouched
         checked = checked_against(paths.output)  # here: a worker's environment may be older
-        job = Job(
-            config, site, paths, compiled, read.bodies, staging, salt, keys, untouched, checked
-        )
+        bodies = read.bodies
+        job = [Job(config, site, paths, compiled, bodies, staging, salt, keys, untouched, checked)]
         del site, read
-        try:
-            write_site(job, writer, report, run, progress)
+        try:  # handed over alone, it can let the catalogue go while a pool renders it
+            write_site(job.pop(), writer, report, run, progress)
         finally:
-            job.bodies.close()  # the store's files are tidied when its last user closes
-        del job
+            bodies.close()  # the store's files are tidied when its last user closes
+        del bodies
         index = Index(folder, writer.current)
         pagefind = config.pagefind and _within_limit(config, len(writer.written), report)
         if pagefind and defer_search:
@@ -243,7 +239,7 @@ def _catalogue(
         sources = [source.rel for source in files]
         read = read_all(sources, digests, store, paths.articles, jobs, progress, unshown(files))
         del sources[:], files[:], digests  # free them for the catalogue to use
-        _release_freed_memory()  # the bodies of new articles, dropped once saved
+        release_freed()  # the bodies of new articles, dropped once saved
         progress.begin("Cataloguing articles", len(read.articles))
         book = permalinks.book_path(paths.cache)
         stories = StoryCache(store.cues(), store.meta("verdicts", bytes, b""))
@@ -267,36 +263,6 @@ def _catalogue(
 def _probe_stamp() -> str:
     """Return what the image probes saved are only valid for: this code and Pillow."""
     return f"{cache.code_key()} {imaging.version()}"
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector: building a million objects that form no cycles (the
-    articles of a big archive, their catalogue) makes it walk them all again and again."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _release_freed_memory() -> None:
-    """Give the memory freed by reading (the bodies of articles read anew) to the system.
-
-    glibc keeps freed blocks for reuse, ~30 MB nobody uses at 20,000 articles, before the
-    catalogue's peak. Elsewhere than glibc this does nothing.
-    """
-    with suppress(OSError, AttributeError):
-        _libc().malloc_trim(0)
-
-
-@functools.cache
-def _libc() -> ctypes.CDLL:
-    """Return the symbols this process has loaded, the C library's among them (find_library
-    would run ldconfig in a subprocess)."""
-    return ctypes.CDLL(None)
 
 
 def _distrusted(path: Path) -> Problem:

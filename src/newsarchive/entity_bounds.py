@@ -25,10 +25,10 @@ from .entity_words import (
     MINOR,
     PLACE_HEADS,
     STOP,
-    first_names,
     gazetteer,
     key,
 )
+from .given_names import first_names
 
 # Wire copy marks a listed company with its ticker after its name: `<OHSC>`. In a headline the
 # ticker is kept as this mark, so the words before it are read as the firm's.

@@ -19,9 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .authority import Authority
-from .entities import ORG, PERSON, PLACE, _parts, _short_forms
 from .entity_bounds import is_country
-from .entity_words import LEGAL_FORMS, SAME_AS, first_names, fold, gazetteer
+from .entity_names import ORG, PERSON, PLACE, key_parts, short_forms
+from .entity_words import ALIASES, LEGAL_FORMS, ORG_HEADS, ORG_NAMES, SAME_AS, fold, gazetteer
+from .given_names import first_names
 
 _KIND_ORDER = {PLACE: 0, ORG: 1, PERSON: 2}
 _MAX_PARENTS = 8  # a surname shared by more full names than this stays apart, unpublished
@@ -74,6 +75,7 @@ def gather(
         identity = _identity(mention, aliases)
         if identity and identity not in blocked and fold(mention[1]) not in blocked:
             members.setdefault(identity, []).append(mention)
+    _drop_country_prefixes(members)
     guesses = {k: kinds.get(k) or _majority(ms, postings) for k, ms in members.items()}
     people = {k for k, kind in guesses.items() if kind.rstrip("?") == PERSON}
     reach = {k: len({i for m in members[k] for i in postings[m]}) for k in people}
@@ -87,11 +89,14 @@ def gather(
     published: list[Entity] = []
     unconfirmed: list[Entity] = []
     firms = _firm_openings(postings)
+    qualified = _qualifiers(postings)
     for target, group in groups.items():
         ids = tuple(sorted(set().union(*(postings[m] for m in group))))
         kind = kinds.get(target) or _majority(group, postings)
         if kind == PLACE and target not in kinds and _firms_short_name(target, ids, firms):
             kind = PLACE + "?"
+        elif kind == ORG and target not in kinds and len(qualified.get(target, ())) > 1:
+            kind = ORG + "?"  # "Public Service Commission": which state's is unsaid
         name = _preferred(target, aliases) or _best_name(members.get(target, group), postings)
         if kind.endswith("?"):
             unconfirmed.append(Entity(target, name, kind[:-1], ids))
@@ -110,6 +115,35 @@ def _firm_openings(postings: Postings) -> dict[str, set[int]]:
             for n in range(1, min(4, len(parts))):
                 index.setdefault("-".join(parts[:n]), set()).update(ids)
     return index
+
+
+def _drop_country_prefixes(members: dict[str, list[tuple[str, str]]]) -> None:
+    """Fold "U.S. General Electric Co" into General Electric Co where that is a name of its
+    own: the country's acronym belongs to a name only when the rest is never used alone ("U.S.
+    Wheat Associates", "US West Inc")."""
+    for k in [k for k in members if k.partition("-")[0] in ALIASES]:
+        rest = k.partition("-")[2]
+        if rest in members and any(kind.rstrip("?") == ORG for kind, _ in members[k]):
+            members[rest].extend(members.pop(k))
+
+
+def _qualifiers(postings: Postings) -> dict[str, set[str]]:
+    """Index organisations' keys by the places other names qualify them with: "Public Service
+    Commission" by "texas" and "new-york" (Texas Public Service Commission, New York Public
+    Service Commission), "First Federal Savings Bank" by "decatur" (... of Decatur). Named so
+    by more than one place, the name alone says not which."""
+    gaz, found = gazetteer(), dict[str, set[str]]()
+    for kind, name in postings:
+        parts = fold(name).split("-") if kind.rstrip("?") == ORG else []
+        for i in range(1, min(4, len(parts) - 1)):  # "new-york" + "public-service-commission"
+            where = "-".join(parts[:i])
+            if where in gaz.major and not is_country(where):  # a state or a city, not "Federal"
+                found.setdefault(_identity((ORG, "-".join(parts[i:])), {}), set()).add(where)
+        at = parts.index("of") if "of" in parts else 0
+        head, where = parts[at - 1] if at > 1 else "", "-".join(parts[at + 1 :])
+        if head in ORG_HEADS and head not in LEGAL_FORMS and where in gaz.names:
+            found.setdefault("-".join(parts[:at]), set()).add(where)
+    return {k: v for k, v in found.items() if k not in ORG_NAMES}
 
 
 def _firms_short_name(place: str, ids: tuple[int, ...], firms: dict[str, set[int]]) -> bool:
@@ -195,14 +229,14 @@ def _best_name(mentions: list[tuple[str, str]], postings: Postings) -> str:
 def _fold_people(keys: set[str], reach: dict[str, int], sure: set[str]) -> dict[str, str]:
     """Map each partial person key to the one fuller name it stands for, or to the one that
     has three in four of their articles ("Reagan": Ronald, not Nancy); "" drops a vague one."""
-    parts = {k: _parts(k) for k in keys}
+    parts = {k: key_parts(k) for k in keys}
     by_parts: dict[tuple[str, ...], str] = {}
     for k in sorted(keys):
         by_parts.setdefault(parts[k], k)
     parents: dict[str, list[str]] = {}
     given = first_names()
     for k in sorted(keys):
-        for form in _short_forms(parts[k]):
+        for form in short_forms(parts[k]):
             if len(form) > 1 and form == parts[k][1:] and given.issuperset(parts[k][:2]):
                 continue  # "Paul Stevens", a full name too, is not John Paul Stevens
             if len(form) > 1 and form == parts[k][: len(form)] and given.issuperset(form):

@@ -45,7 +45,10 @@ SHIP_CUE = {
     (w,) for w in ("ship", "tanker", "vessel", "battleship", "frigate", "destroyer", "freighter")
 }
 # "/" for "MGM/UA Communications Co", a name cut at its slash
-_CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR | FIRM_CUE | SHIP_CUE) | {",", "/"}
+# Jobs before a person's name that an employer's name may end with a head word before
+ROLE_CUE = {(w,) for w in ("analyst", "economist", "strategist", "spokesman", "spokeswoman")}
+_CUES = PERSON_CUE | PLACE_NEAR | FIRM_CUE | SHIP_CUE | ROLE_CUE
+_CUES_BEFORE = frozenset(w for (w,) in _CUES) | {",", "/"}
 # Words after an employer's name: "Dean Witter analyst Karen Gibbs" (not a person's name).
 EMPLOYER_CUE = frozenset(
     [
@@ -66,7 +69,10 @@ EMPLOYER_CUE = frozenset(
     ]
 )
 # "state", "said", "canal"
-_CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID | FEATURE_AFTER) | EMPLOYER_CUE
+# Words after a brand's or a firm's name, which is often a town's: "the Santana model".
+BRAND_AFTER = {(w,) for w in ("model", "models", "brand", "brands", "automobiles", "investment")}
+_CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID | FEATURE_AFTER | BRAND_AFTER)
+_CUES_AFTER |= EMPLOYER_CUE | {"/"}
 
 _STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a space
 

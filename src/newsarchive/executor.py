@@ -22,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import repeat
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from .errors import BuildError
 
@@ -44,8 +44,25 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+class Packed(NamedTuple):
+    """A shared value pickled already: a pool's workers get these bytes as they are, and the
+    build process, once it lets go of the value, holds only them while the workers run."""
+
+    data: bytes
+
+    @classmethod
+    def of(cls, value: object) -> Packed:
+        """Return a value pickled."""
+        return cls(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+
+    def value(self) -> Any:
+        """Return the value unpickled."""
+        return pickle.loads(self.data)
+
+
 class Executor(Protocol):
-    """Where a map stage runs: `map` gives `step(setup(shared), item)` for each item, in order."""
+    """Where a map stage runs: `map` gives `step(setup(shared), item)` for each item, in order
+    (`shared` may come pickled already: `Packed`)."""
 
     workers: int
 
@@ -54,7 +71,7 @@ class Executor(Protocol):
         step: Callable[[C, T], R],
         items: Iterable[T],
         setup: Callable[[S], C],
-        shared: S,
+        shared: S | Packed,
         chunksize: int = 1,
     ) -> Iterator[R]:
         """Yield the step's result for each item, in the items' order."""
@@ -71,11 +88,11 @@ class InProcess:
         step: Callable[[C, T], R],
         items: Iterable[T],
         setup: Callable[[S], C],
-        shared: S,
+        shared: S | Packed,
         chunksize: int = 1,
     ) -> Iterator[R]:
         """Yield the step's result for each item, in the items' order."""
-        context = setup(shared)
+        context = setup(shared.value() if isinstance(shared, Packed) else shared)
         return (step(context, item) for item in items)
 
 
@@ -92,13 +109,13 @@ class Pool:
         step: Callable[[C, T], R],
         items: Iterable[T],
         setup: Callable[[S], C],
-        shared: S,
+        shared: S | Packed,
         chunksize: int = 1,
     ) -> Iterator[R]:
         """Yield the step's result for each item, in the items' order; a worker's exception is
         raised here, and a worker that dies is a BuildError."""
         context = _context(self.method)
-        packed = pickle.dumps(shared, pickle.HIGHEST_PROTOCOL)  # once, not once a worker
+        packed = shared if isinstance(shared, Packed) else Packed.of(shared)  # once, not a worker
         try:
             with ProcessPoolExecutor(
                 self.workers, mp_context=context, initializer=_prepare, initargs=(setup, packed)
@@ -173,12 +190,12 @@ def _path_for_forkserver() -> None:
 _CONTEXT: list[Any] = []  # in a worker: what `setup` made of the shared value
 
 
-def _prepare(setup: Callable[[Any], Any], packed: bytes) -> None:
+def _prepare(setup: Callable[[Any], Any], packed: Packed) -> None:
     """In a new worker: make the stage's context from the shared value, once, and leave it
     to the collector's oldest generation (`gc.freeze`): it holds no garbage, and a stage
     that makes cycles would otherwise have the collector walk a catalogue again and again."""
     gc.disable()
-    _CONTEXT[:] = [setup(pickle.loads(packed))]
+    _CONTEXT[:] = [setup(packed.value())]
     gc.freeze()
     gc.enable()  # a forked worker inherits the build's paused collector
 

@@ -20,6 +20,7 @@ from .config import SiteConfig
 from .errors import BuildError
 from .feeds import dated_entries, feed_outputs, feed_sections
 from .images import image_outputs
+from .memory import release_freed
 from .models import Output, Site
 from .notfound import stylesheet_text
 from .pagekeys import Keyer
@@ -40,24 +41,44 @@ if TYPE_CHECKING:
 def write_site(
     job: Job, writer: Writer, report: Report, run: executor.Executor, progress: Progress
 ) -> None:
-    """Write every page and the files that list the articles (manifest, feeds), then the
-    sitemap and the static files."""
+    """Write the pictures, every page and the files that list the articles (manifest, feeds),
+    then the sitemap and the static files.
+
+    A pool's workers get the job pickled: the build process keeps only those bytes while they
+    render (`executor.Packed`), not the catalogue as objects too, so long as its caller holds
+    no other reference to the job (`builder` passes it alone).
+    """
+    kept = functools.partial(_kept, job.keys, job.untouched, report)
+    for item in image_outputs(job.site, kept, report.problems):
+        writer.write(item)
+        report.files += 1
+    config, paths, dates = job.config, job.paths, _page_dates(job.config, job.site)
+    shared: Job | executor.Packed = job if run.workers == 1 else executor.Packed.of(job)
+    del job, kept
+    if isinstance(shared, executor.Packed):
+        release_freed(cycles=True)  # what this process held of the catalogue
     progress.begin("Rendering pages")
-    pages = _write_pages(writer, job, run, report)
+    pages = _write_pages(writer, shared, run, report)
     progress.end()
-    for item in _other_outputs(job.config, job.site, job.paths, pages):
-        writer.write(item)
-        report.files += 1
-    for item in image_outputs(job.site, functools.partial(_kept, job, report), report.problems):
+    for item in _other_outputs(config, paths, dates, pages):
         writer.write(item)
         report.files += 1
 
 
-def _kept(job: Job, report: Report, path: str, key: str) -> bool:
+def _kept(
+    keys: dict[str, str], untouched: frozenset[str], report: Report, path: str, key: str
+) -> bool:
     """Tell whether the last build wrote a file from the same key and it is untouched; record
     its key for the next build."""
     report.page_keys[path] = key
-    return job.keys.get(path) == key and path in job.untouched
+    return keys.get(path) == key and path in untouched
+
+
+def _page_dates(config: SiteConfig, site: Site) -> dict[str, str]:
+    """Return each article page's date for the sitemap (none without a base URL: no sitemap)."""
+    if not config.base_url:
+        return {}
+    return {e.path: iso_date(e.article.date, config.timezone) for e in site.entries}
 
 
 def template_message(error: jinja2.TemplateError, folder: Path) -> str:
@@ -153,7 +174,9 @@ def key_salt(frame: Frame, templates: Path) -> str:
     return f"{salt}:{Keyer(salt).key('frame', '', '', '', {'frame': frame})}"
 
 
-def _write_pages(writer: Writer, job: Job, run: executor.Executor, report: Report) -> list[str]:
+def _write_pages(
+    writer: Writer, job: Job | executor.Packed, run: executor.Executor, report: Report
+) -> list[str]:
     """Render and write every HTML page, and the files that list the articles (`run` says
     where); return the pages' paths."""
     pages: list[str] = []
@@ -198,11 +221,10 @@ def _write_share(writer: Writer, renderer: Renderer, job: Job) -> list[str]:
 
 
 def _other_outputs(
-    config: SiteConfig, site: Site, paths: Paths, pages: list[str]
+    config: SiteConfig, paths: Paths, dates: dict[str, str], pages: list[str]
 ) -> Iterator[Output]:
-    """Yield the sitemap (it needs every page's date) and the static files."""
+    """Yield the sitemap (of every page, with the articles' dates) and the static files."""
     if config.base_url:  # else there is no sitemap
-        dates = {e.path: iso_date(e.article.date, config.timezone) for e in site.entries}
         yield from sitemap_outputs(config, [(path, dates.get(path, "")) for path in pages])
     yield from static_files(paths.static)
 

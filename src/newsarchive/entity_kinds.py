@@ -1,0 +1,278 @@
+"""Give one trimmed run of name words a kind by its evidence: the gazetteer, a head word, a
+given name, a title or a cue around it; a name with no evidence gets a weak kind or none.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from .entity_bounds import (
+    is_acronym,
+    state_form,
+)
+from .entity_names import (
+    ORG,
+    PERSON,
+    PLACE,
+    WEAK_ORG,
+    WEAK_PERSON,
+    WEAK_PLACE,
+    Mention,
+    Span,
+    country_prefix,
+    firm_of_a_place,
+    firm_of_place,
+    is_demonym,
+    is_stop,
+    name_parts,
+)
+from .entity_spans import (
+    BRAND_AFTER,
+    EMPLOYER_CUE,
+    FIRM_CUE,
+    ROLE_AFTER,
+    ROLE_CUE,
+    SHIP_CUE,
+)
+from .entity_words import (
+    ALIASES,
+    APPOSITION,
+    CURRENCIES,
+    END_DROP,
+    EVENT_HEADS,
+    FEATURE_AFTER,
+    FIRM_ROLES,
+    FOREIGN_ORG_FIRST,
+    GENERIC,
+    HEADS,
+    LEGAL_FORMS,
+    NOT_NAME,
+    ORG_FIRST,
+    ORG_HEADS,
+    ORG_NAMES,
+    ORGS,
+    PERSON_CUE,
+    PLACE_AFTER,
+    PLACE_BEFORE,
+    PLACE_FIRST,
+    PLACE_HEADS,
+    PLACE_NEAR,
+    ROLES,
+    SAID,
+    SINGLE_DROP,
+    STATE_ABBREVIATIONS,
+    STATE_AFTER,
+    STOP_ACRONYMS,
+    SURNAME_TITLES,
+    TITLES,
+    WORK_HEADS,
+    gazetteer,
+    key,
+)
+from .given_names import first_names
+
+_OF = frozenset({"of", "for"})
+_SPLITTERS = frozenset({"of", "for", "and", "the"})
+# Head words that are no surname ("Roman Catholic Church", "Charles Schwab Bank")
+_SURNAME_HEADS = ORG_FIRST | GENERIC
+_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central"})
+_AREAS = frozenset({"district", "region", "province", "area", "zone", "sector"})
+_FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
+_CAPITAL_OF = ("capital", "of")
+
+
+def unknown_given(word: str) -> bool:
+    """Tell whether a word before a given name is likely a given name the lists lack ("Lucio"
+    of Lucio Cesar Pires): a plain capitalised word that is no place, firm, role or people."""
+    lowered = word.lower()
+    if not (word.isalpha() and word[0].isupper() and word[1:].islower()):
+        return False
+    known = lowered in ORGS or lowered in HEADS or lowered in NOT_NAME or lowered in ROLES
+    return not known and key(word) not in gazetteer().names and not is_demonym(word)
+
+
+def classify(span: Span, cued: bool) -> list[Mention]:
+    """Give a trimmed run of name words a kind, or drop it."""
+    if span.before[-1:] in SHIP_CUE:  # "the battleship Missouri", "the tanker Sea Isle City"
+        return [Mention("", " ".join(span.words))]
+    if len(span.words) == 1:
+        return [classify_word(span.words[0], span, cued)]
+    gaz, name, words = gazetteer(), " ".join(span.words), [w.lower() for w in span.words]
+    if country := country_prefix(span.words[0]):  # "U.S. Navy", "U.K. Economy"
+        place = Mention(PLACE, country)
+        if len(words) == 2:  # "U.S. Navy", not "U.S. Attack"
+            named = words[-1] in ORG_HEADS and words[-1] not in GENERIC  # not "U.S. Company"
+            return [place, Mention(ORG, name)] if named else [place]
+        if words[1] in FIRM_ROLES:  # "U.S. Publisher Harcourt Brace Jovanovich Inc"
+            return [place, *classify(span._replace(words=span.words[2:], initial=False), cued)]
+        if words[-1].rstrip(".") in LEGAL_FORMS or words[-1] in _FIRM_WORDS:
+            return [place, Mention(ORG, name)]  # "U.S. Wheat Associates", "US West Inc"
+        return [place, *classify(span._replace(words=span.words[1:], initial=False), cued)]
+    parts = name_parts(name)
+    cued = cued or span.before[-1:] in PERSON_CUE
+    kind = ""
+    if key(name) in gaz.names:
+        kind = PLACE
+    elif key(name) in ORG_NAMES or span.before[-1:] in FIRM_CUE:
+        kind = ORG  # known before any rule ("European Community"); "brokers James Capel"
+    elif (
+        words[-1] in ORG_HEADS
+        or words[0] in FOREIGN_ORG_FIRST
+        or held_by_institution(words)
+        or firm_of_place(span.words)
+        or firm_of_a_place(span.words)
+    ):
+        # "Kidder, Peabody and Co"; "MGM/UA Communications Co": the name goes on before
+        # "Texas American Bank/Levelland": the name goes on after
+        cut = ("and" in words and span.before[-1:] == (",",)) or "/" in (
+            *span.before[-1:],
+            *span.after[:1],
+        )
+        # "Stock Exchange", "Chamber of Commerce": every city has one, so which is unsaid
+        local = words[0] in _EVERY_CITY and GENERIC.issuperset(w for w in words if w not in _OF)
+        # "Office of the President": which firm's or country's is unsaid
+        plain = [w for w in words if w not in _OF and w != "the" and w not in GENERIC]
+        posts = bool(plain) and all(w in TITLES for w in plain)
+        # "Communications Inc" of TIE/Communications Inc, "Finance Ltd": a head word and a
+        # legal form, no name
+        heads = len(words) == 2 and words[0] in ORG_HEADS and words[1].rstrip(".") in LEGAL_FORMS
+        generic = local or posts or heads or GENERIC.issuperset(words)
+        # "analyst Anne Parker Mills": a person whose surname is a head word
+        person = cued or span.before[-1:] in ROLE_CUE
+        person = person and len(words) < 4 and _SPLITTERS.isdisjoint(words)
+        named = named_person(span.words) and words[-1].rstrip(".") not in LEGAL_FORMS
+        if person and named:
+            return [Mention(PERSON, name, True)]
+        if named and len(words) == 3 and _SURNAME_HEADS.isdisjoint(words[1:]):
+            # "said Anne Parker Mills, currency analyst with ...": a given name, a surname
+            # and a head word, with no legal form, may be a person's three names
+            return [Mention(WEAK_PERSON, name, True)]
+        kind = WEAK_ORG if cut or generic else ORG
+    elif any(map(is_demonym, span.words)):  # "South African", "Gulf Arab", "Swiss Krugerrand"
+        kind = ""
+    elif span.after[:1] and span.after[0] in EMPLOYER_CUE:
+        kind = WEAK_ORG  # "Dean Witter analyst Karen Gibbs"
+    elif words[-1] in _NOT_LAST and words[-1] not in ROLES:  # "Gulf War", "World Cup"
+        kind = ""
+    elif words[-1] in PLACE_HEADS or words[0] in PLACE_FIRST:
+        if state_form(span.words):  # "Kingdom of Sweden" is Sweden
+            return [Mention(PLACE, gaz.names[key(" ".join(span.words[2:]))])]
+        # "Southern District" (of New York, of Texas): which one is unsaid
+        compass = words[-1] in _AREAS and all(w in _COMPASS for w in words[:-1])
+        kind = WEAK_PLACE if compass else PLACE
+    elif (
+        words[-1] in _NOT_LAST
+        or len(parts) > 4
+        or any(w in NOT_NAME or w.rstrip(".") in ROLES for w in words[:-1])
+    ):
+        kind = ""
+    elif key(span.words[-1]) in gaz.regions:  # "George Shultz China's", "Statistics Canada"
+        rest = span._replace(words=span.words[:-1], after=(), possessive=False)
+        if len(rest.words) > 1 and (cued or named_person(rest.words)):
+            return [*classify(rest, cued), Mention(PLACE, span.words[-1])]
+        kind = WEAK_ORG
+    elif words[-1].rstrip(".") in STATE_ABBREVIATIONS:  # "W. Va"
+        kind = ""
+    elif words[-1] in _TITLE_LAST and not named_person(span.words):
+        kind = ""  # a title, no name: "(Deputy) Assistant Secretary"
+    elif (len(parts) > 1 and len(parts[-1]) > 1 and (cued or named_person(span.words))) or (
+        len(parts) > 1 and len(span.after) == 2 and span.after[1] in ROLE_AFTER
+    ):
+        kind = PERSON
+    elif words[-1] in END_DROP:
+        kind = ""
+    elif place_cue(span):
+        kind = place_cue(span)
+    elif all(key(w) in gaz.major for w in span.words):
+        return [Mention(PLACE, w) for w in span.words]
+    elif len(parts) > 1 and key(span.words[0]) not in gaz.major:
+        kind = "" if any(map(is_acronym, span.words)) else WEAK_PERSON
+    return [Mention(kind, name, kind in (PERSON, WEAK_PERSON))]
+
+
+def held_by_institution(words: list[str]) -> bool:
+    """Tell whether an institution's word holds the name together: "Ministry of Finance",
+    "Bankruptcy Court for the Southern District" (not a district: a court)."""
+    return any(w in ORG_FIRST and n in ("of", "for") for w, n in itertools.pairwise(words))
+
+
+def named_person(words: tuple[str, ...]) -> bool:
+    """Tell whether name words open with a given name, or with an initial before two more
+    words: "E. Gerald Corrigan" (not "E. F. Hutton", a firm, nor "Series A. Moody's", where
+    "A." ends a sentence)."""
+    if words[0].lower() in first_names():
+        return True
+    initials = [len(w) == 2 and w[1] == "." and w[0].isupper() for w in words]
+    return initials[0] and initials[::-1].index(True) >= 2  # words after the last initial
+
+
+def classify_word(word: str, span: Span, cued: bool) -> Mention:
+    """Give a lone name word a kind; an unknown one waits for a fuller name in the article."""
+    gaz, lowered, folded = gazetteer(), word.lower(), key(word)
+    if len(folded) < 2:
+        return Mention("", word)
+    if is_acronym(word):
+        if folded in ALIASES:
+            return Mention(PLACE, ALIASES[folded])
+        if folded in STOP_ACRONYMS or lowered in SINGLE_DROP:
+            return Mention("", word)
+        return Mention(ORG if lowered in ORGS else WEAK_ORG, word)
+    if lowered in ORGS or is_stop(word) or lowered in SINGLE_DROP or lowered in ROLES:
+        return Mention(ORG if lowered in ORGS else "", word)
+    if is_demonym(word) or (lowered in PLACE_HEADS and folded not in gaz.regions):
+        return Mention("", word)  # "Iraqi"; "County" alone names no county
+    if span.after[:1] in FEATURE_AFTER and not is_acronym(word):
+        return Mention(PLACE, f"{word} {span.after[0].title()}")  # "Suez canal"
+    if lowered in CURRENCIES and span.after != STATE_AFTER:  # "firm Sterling", "June Sterling"
+        return Mention("", word)
+    if span.after[:1] in BRAND_AFTER and folded not in gaz.regions:  # "the Santana model"
+        return Mention("", word)
+    if span.after[:1] == ("/",) and folded not in gaz.regions:  # "San/Bar Corp": no town
+        return Mention("", word)
+    if span.after == STATE_AFTER:  # "a Shelby, N.C., savings bank"
+        return Mention(PLACE, word)
+    named = cued or span.before[-1:] in PERSON_CUE or span.after[:1] in SAID
+    if folded in gaz.regions and not named:  # "in Chad": a country before a given name
+        return Mention(PLACE, word)
+    if lowered in first_names():  # "(Prime Minister Yasuhiro) Nakasone": never a page alone
+        # and without a title, a cue or "said" after it, no person ("Dean" of Dean/Alco Food
+        # Prep): it stands only for a fuller name in the article
+        return Mention(WEAK_PERSON if named else "", word, True)
+    if cued or span.before[-1:] in PERSON_CUE:
+        return Mention(PERSON, word, True)
+    speaks = span.after[:1] in SAID and folded not in gaz.regions
+    if speaks and folded not in gaz.names:
+        return Mention(WEAK_PERSON, word, True)
+    if folded in gaz.names and not speaks and (not span.initial or folded in gaz.major):
+        # a small town's name is often a surname or a word ("the Lombard rate"): only a cue
+        # or another article confirms it
+        sure = folded in gaz.major or place_cue(span) == PLACE
+        return Mention(PLACE if sure else WEAK_PLACE, word, folded not in gaz.regions)
+    return Mention(place_cue(span), word, True)
+
+
+def place_cue(span: Span) -> str:
+    """Return the kind the words around a span give it: a place for "X state", "city of X",
+    ", a town"; only an unconfirmed one for "in X" ("in Treasury bonds"); else ""."""
+    before, after = span.before, span.after
+    if before[-2:] == _CAPITAL_OF and key(" ".join(span.words)) not in gazetteer().names:
+        return WEAK_PLACE  # "the capital of Himont": a firm's share capital, maybe
+    if before[-2:] in PLACE_BEFORE or after[:1] in PLACE_AFTER or after in APPOSITION:
+        return PLACE
+    if after == STATE_AFTER:
+        return PLACE
+    if before[-1:] in PLACE_NEAR and not span.possessive:
+        return WEAK_PLACE
+    return ""
+
+
+_TITLE_LAST = TITLES - SURNAME_TITLES  # a run ending so names a post ("Assistant Secretary")
+# "Chamber of Commerce", "Board of Trade", "Institute of Economic Research": many cities and
+# countries have one, so the name alone says not which
+_EVERY_CITY = frozenset({"chamber", "board", "institute"})
+
+
+_NOT_LAST = EVENT_HEADS | WORK_HEADS | ROLES  # a name ending so is an event, a work or a role
+# a numbered reactor or plant ("Perry Unit 2", "Three Mile Island Unit One"); a firm's unit is
+# written in lowercase
+_NOT_LAST |= {"unit", "units"}

@@ -1,0 +1,132 @@
+"""Name records and the small name tests that every stage of entity extraction reads.
+
+A `Span` is a run of capitalised words with the tokens around it; a `Mention` is one classified
+name. The kinds are strings: "person", "place", "organisation", and a weak kind ending in "?"
+for a name read without evidence for it.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import NamedTuple
+
+from .entity_bounds import (
+    is_acronym,
+)
+from .entity_words import (
+    ALIASES,
+    DEMONYMS,
+    LEGAL_FORMS,
+    PARTICLES,
+    STOP,
+    gazetteer,
+    key,
+)
+
+PERSON, PLACE, ORG = "person", "place", "organisation"
+# A name read as a person or organisation without evidence for it (no given name, title, role,
+# "said", legal form or head word): kept for review, never published on its own.
+WEAK_PERSON, WEAK_PLACE, WEAK_ORG = "person?", "place?", "organisation?"
+
+
+# Named tuples rather than dataclasses: classifying a run makes several, and tuples are cheaper.
+class Span(NamedTuple):
+    """A run of capitalised words and the lowercased tokens around it that a rule reads."""
+
+    words: tuple[str, ...]
+    initial: bool  # the first word opens a sentence
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    possessive: bool
+
+
+class Mention(NamedTuple):
+    """One classified name; a `flexible` one may be re-read as part of a fuller person name."""
+
+    kind: str  # "" while only a fuller name in the article can give it a kind
+    name: str
+    flexible: bool = False
+
+
+NO_NAME = Span((), False, (), (), False)
+
+
+def key_parts(folded: str) -> tuple[str, ...]:
+    """Return the name words of a folded key, without particles like "de" or "bin"."""
+    return tuple(p for p in folded.split("-") if p and p not in PARTICLES)
+
+
+@functools.lru_cache(maxsize=65536)
+def name_parts(name: str) -> tuple[str, ...]:
+    """Return the folded name words of a surface name: "Guzmán López" -> ("guzman", "lopez")."""
+    return key_parts(key(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def short_forms(parts: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """Return the shorter ways news text refers to a full name: "Guzmán López", "Guzmán", ..."""
+    n = len(parts)
+    forms = {parts[:k] for k in range(2, n)} | {parts[n - k :] for k in range(2, n)}
+    if n >= 3:
+        forms |= {(parts[0], parts[-1]), (parts[-2],)}
+    return frozenset(forms | {(parts[-1],)}) if n >= 2 else frozenset()
+
+
+def is_stop(word: str) -> bool:
+    """Tell whether a word is a function word rather than a name (acronyms never are)."""
+    return word.lower() in STOP and not (len(word) > 1 and word.isupper())
+
+
+def firm_of_a_place(words: tuple[str, ...]) -> bool:
+    """Tell whether a name is "First" and a place, as banks and brokers are named ("First
+    Albany", "First Chicago"): a firm, never the place."""
+    return len(words) == 2 and words[0] == "First" and key(words[1]) in gazetteer().names
+
+
+# A bank holding company's name, which often ends with its state: "United Bancorp of Arizona".
+_HOLDING_FORMS = frozenset({"bancorp", "bancorporation", "bankshares", "bancshares"})
+
+
+def firm_of_place(words: tuple[str, ...]) -> bool:
+    """Tell whether "of" ends a firm's name with its place: "Affiliated Bankshares of Colorado
+    Inc", "Mobile Communications Corp of America" (one firm, not a firm and a place)."""
+    if "of" not in words or "and" in words or "for" in words or words.count("of") > 1:
+        return False
+    at = words.index("of")
+    if words[-1].lower().rstrip(".") in LEGAL_FORMS:  # "... of Colorado Inc", "... of America Inc"
+        where = words[at + 1 : -1]
+        return where == ("America",) or key(" ".join(where)) in gazetteer().names
+    if words[at - 1].lower() in _HOLDING_FORMS:  # "United Bancorp of Arizona"
+        return key(" ".join(words[at + 1 :])) in gazetteer().regions
+    return words[at + 1 :] == ("America",) and words[at - 1].lower().rstrip(".") in LEGAL_FORMS
+
+
+def country_prefix(word: str) -> str:
+    """Return the country an acronym such as "U.S." (read as "United States") names, or ""."""
+    if word in _COUNTRIES:
+        return word
+    return ALIASES.get(key(word), "") if is_acronym(word) else ""
+
+
+_COUNTRIES = frozenset(ALIASES.values())
+
+
+@functools.lru_cache(maxsize=16384)
+def is_demonym(word: str) -> bool:
+    """Tell whether a word names a country's people: "Iraqi", "South African", "Japanese"."""
+    lowered = word.lower()
+    if lowered in DEMONYMS:
+        return True
+    regions = gazetteer().regions
+    if key(word) in regions:  # "Niger" is a country, not a people of Nigeria
+        return False
+    if key(lowered + "ia") in regions:  # "Yugoslav" of Yugoslavia
+        return True
+    for suffix in ("ian", "an", "n", "i", "ese", "ish"):
+        stem = lowered[: -len(suffix)] if lowered.endswith(suffix) else ""
+        if len(stem) > 2 and any(key(stem + end) in regions for end in ("", "a", "o", "y", "ia")):
+            return key(word) not in regions
+    return False
+
+
+PEOPLE = frozenset({PERSON, WEAK_PERSON})

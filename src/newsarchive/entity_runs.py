@@ -1,0 +1,375 @@
+"""Split one run of capitalised words into names: trim function words, split at "and", "of" and
+titles, and classify each part (`run_mentions`, cached: runs repeat across articles).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from .entity_bounds import (
+    before_held_of,
+    loose_of_before_and,
+    ticker_after_form,
+    town_before_head,
+    two_names_with_and,
+)
+from .entity_kinds import (
+    classify,
+    place_cue,
+    unknown_given,
+)
+from .entity_names import (
+    NO_NAME,
+    PERSON,
+    PLACE,
+    WEAK_PERSON,
+    WEAK_PLACE,
+    Mention,
+    Span,
+    country_prefix,
+    firm_of_a_place,
+    firm_of_place,
+    is_stop,
+)
+from .entity_words import (
+    BYLINE_CUES,
+    CALENDAR,
+    CONNECTORS,
+    DAYS,
+    DEPARTMENTS,
+    FIRM_ROLES,
+    FOREIGN_ORG_FIRST,
+    HEADS,
+    HELD,
+    LEGAL_FORMS,
+    NAME_OPENERS,
+    ORG_FIRST,
+    ORG_HEADS,
+    ORG_NAMES,
+    ORGS,
+    PARTICLES,
+    PERSON_CUE,
+    ROLES,
+    SUFFIXES,
+    SURNAME_TITLES,
+    TITLE_RUN,
+    TITLES,
+    gazetteer,
+    key,
+)
+from .given_names import first_names
+
+_TRAILING = DAYS | SUFFIXES  # dropped from the end of a name, with a trailing "."
+
+
+_SPLITTERS = frozenset({"of", "for", "and", "the"})  # words a span may be split or trimmed at
+_CAPITAL_SPLITTERS = frozenset(w.title() for w in _SPLITTERS)
+
+
+def _trim(span: Span, opener_in_lowercase: bool) -> Span:
+    """Drop leading and trailing function words, and an opening word used in lowercase elsewhere."""
+    words, initial = span.words, span.initial
+    while words and (
+        words[-1] in CONNECTORS
+        or is_stop(words[-1])
+        or words[-1].lower().rstrip(".") in _TRAILING
+        or ticker_after_form(words)
+    ):
+        words = words[:-1]
+    # a head word ends the run or its first name: "Security Pacific Corp and Seattle's ..."
+    # or comes before a title: "Federal Reserve Board Chairman Paul Volcker"
+    ends = [i + 1 == len(words) or _ends_name(words[i + 1]) for i in range(len(words))]
+    headed = any(end and w.lower() in HEADS for w, end in zip(words, ends, strict=True))
+    # a title opening a sentence stays, though the article writes it in lowercase elsewhere
+    # ("President Reagan, fighting ..." beside "the president wants")
+    titled = bool(words) and words[0].lower().rstrip(".") in TITLES
+    while words and (
+        words[0] in CONNECTORS
+        or (
+            is_stop(words[0])
+            and not ((headed or firm_of_a_place(words[:2])) and words[0] in _FIRM_OPENERS)
+            and not (headed and len(words) > 2 and words[0].lower() in NAME_OPENERS)
+            and not (words[0].lower() in CALENDAR and _month_opens(words, headed, span))
+            and not (len(words) > 1 and words[0] in _NAME_PARTICLES)
+            and not town_before_head(words)
+        )
+        or (headed and len(words) > 2 and words[0].lower() in FIRM_ROLES)
+        or (words[0].lower() in CALENDAR and not _month_opens(words, headed, span))
+        or (initial and not headed and len(words) > 1 and opener_in_lowercase and not titled)
+    ):
+        words, initial = words[1:], False
+    if words is span.words:
+        return span
+    return Span(words, initial, span.before, span.after, span.possessive)
+
+
+def _month_opens(words: tuple[str, ...], headed: bool, span: Span) -> bool:
+    """Tell whether a month's name opens a firm's name ("May Department Stores Co"): the run
+    opens a sentence with it (a date there is followed by a comma or a day) and is headed."""
+    return headed and len(words) > 3 and words is span.words and span.initial
+
+
+def _ends_name(word: str) -> bool:
+    """Tell whether a word after a head word says the name ended at the head."""
+    return word in CONNECTORS or word.lower().rstrip(".") in TITLES
+
+
+def _segments(span: Span) -> list[tuple[Span, bool]]:
+    """Split a span at "and", "of" or "for" unless a head ("Ministry of") holds it."""
+    if _SPLITTERS.isdisjoint(span.words):
+        return [(span, False)] if span.words else []
+    whole = _one_name_with_and(span.words, span.initial)
+    if (whole and not loose_of_before_and(span.words)) or firm_of_place(span.words):
+        return [(span, False)]
+    if key(" ".join(span.words)) in gazetteer().names:  # "District of Columbia"
+        return [(span, False)]
+    chunks: list[list[str]] = [[]]
+    places = gazetteer().names
+    for i, word in enumerate(span.words):
+        held = i > 0 and span.words[i - 1].lower() in HELD
+        # "Maryland, Virginia and the District of Columbia"
+        held = held or (word == "of" and key(" ".join(span.words[i - 1 : i + 2])) in places)
+        held = held or (word == "of" and firm_of_place((*chunks[-1], *span.words[i:])))
+        # "American Telephone and Telegraph Co and Telerate Inc": two firms after a legal form
+        firms = word == "and" and i > 0 and span.words[i - 1].lower().rstrip(".") in LEGAL_FORMS
+        if (word in {"of", "for"} and not held) or firms:
+            chunks.append([])
+        elif word != "the" or chunks[-1]:
+            chunks[-1].append(word)
+    parts: list[list[str]] = []
+    for i, chunk in enumerate(chunks):  # "Shares of Pope and Talbot Inc": one firm after "of"
+        parts.append([])
+        initial = span.initial and i == 0
+        whole = len(chunks) > 1 and _one_name_with_and(tuple(chunk), initial)
+        for j, word in enumerate(chunk):
+            if word == "and" and not whole and tuple(chunk[j + 1 : j + 2]) not in _AND_CO:
+                if not _and_joins(parts[-1], chunk[j + 1 :], initial and len(parts) == 1):
+                    parts.append([])
+                else:  # "the Bank of Iron County and Summit Savings and Loan Association"
+                    parts[-1].append(word)
+            elif word != "the" or parts[-1]:
+                parts[-1].append(word)
+    found: list[tuple[Span, bool]] = []
+    for i, words in enumerate(parts):
+        titled = i > 0 and bool(parts[i - 1]) and parts[i - 1][-1].lower().rstrip(".") in TITLES
+        cued = False
+        while titled and len(words) > 1 and words[0].lower() in DEPARTMENTS:
+            words, cued = words[1:], True
+        first, last = i == 0, i == len(parts) - 1
+        before, after = span.before if first else (), span.after if last else ()
+        part = Span(tuple(words), span.initial and first, before, after, span.possessive and last)
+        found += [(part, cued)] if words else []
+    return found
+
+
+def _and_joins(before: list[str], after: list[str], initial: bool) -> bool:
+    """Tell whether one "and" joins the name before it and the words after it (up to the next
+    "and") into one name ("Summit Savings" and "Loan Association")."""
+    upto = after.index("and") if "and" in after else len(after)
+    if not before or not upto or "of" in before:  # "Bank of Iron County and Summit Savings"
+        return False
+    # "Savings and Loan", "Ways and Means Committee"; not "Wagner and Brown and AFG Inc"
+    head = after[upto - 1].lower()
+    headed = head in ORG_HEADS and head.rstrip(".") not in LEGAL_FORMS
+    if after[0].lower() not in _ONE_WITH_AND and not (headed and before[-1] not in ORG_HEADS):
+        return False
+    return _one_name_with_and((*before, "and", *after[:upto]), initial)
+
+
+def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
+    """Tell whether "and" joins one organisation's name: "Food and Drug Administration",
+    "Kidder, Peabody and Co Inc", "Ministry of Trade and Industry" (a sentence's first word
+    may be a common noun: "Soldiers and National Guard troops")."""
+    if "and" not in words or words[0] == "and":
+        return False
+    if key(" ".join(words)) in ORG_NAMES:  # "Securities and Exchange Commission"
+        return True
+    at = words.index("and")
+    if two_names_with_and(words, at):  # "Liberty Financial and Liberty Savings"
+        return False
+    # "Edelman and Dominion Textile Ltd for Burlington Inc": two names; but "Savings and Loan
+    # Association of Fountain Valley" is one, read up to its "of"
+    rest = before_held_of([w.lower() for w in words[at + 1 :]])
+    if rest is None:
+        return False
+    # "House Ways and Means Committee Chairman Dan Rostenkowski": the name ends before a title
+    ends = (j for j, w in enumerate(rest) if j and w in TITLES and rest[j - 1] in ORG_HEADS)
+    rest = rest[: next(ends, len(rest))]
+    words = words[: at + 1 + len(rest)]
+    if not rest or "the" in rest or "and" in rest or not ORG_FIRST.isdisjoint(rest[:-1]):
+        return False
+    if len(rest) == 1 and at == 1 and words[0].lower() in ORG_HEADS and rest[0] in ORG_HEADS:
+        return False  # "House and Senate": two bodies
+    if at == 1 and len(rest) == 2 and rest[1].rstrip(".") in LEGAL_FORMS:
+        # "Pope and Talbot Inc", first or not, "Clayton and Dubilier Inc" (a small town's name),
+        # "Gulf and Western Inc" (no name of its own after "and")
+        return key(words[0]) not in gazetteer().major or rest[0] in _NO_NAME_ALONE
+    if words[at - 1].lower().rstrip(".") in LEGAL_FORMS:  # "X Corp and Y Co": two firms
+        return False
+    if not _FIRM_WORDS.isdisjoint(w.rstrip(".") for w in rest):  # "Toyo Trust and Banking Co"
+        return True
+    if rest[0] in _ONE_WITH_AND and words[at - 1].lower() in ORG_HEADS:  # "Savings and Loan"
+        return True
+    if country_prefix(words[0]):  # "U.S. Food and Drug Administration"
+        words, at, initial = words[1:], at - 1, False  # the sentence opened with the country
+    if at > 1 and words[at - 1].lower() in ORG_HEADS and rest[0] not in _ONE_WITH_AND:
+        # "International Monetary Fund and World Bank": two names; but one legal form at the
+        # end makes one firm: "Nippon Telegraph and Telephone Corp"
+        return rest[-1].rstrip(".") in LEGAL_FORMS
+    first = words[0].lower()
+    if first in ORG_FIRST and words[1:2] in (("of",), ("for",)):
+        return True
+    # a sentence's first words before "and" and a legal form are one firm's ("Rochester Gas
+    # and Electric Corp said")
+    initial = initial and rest[-1].rstrip(".") not in LEGAL_FORMS and first not in ORG_HEADS
+    if at > 3 or initial or rest[-1] not in ORG_HEADS or words[at - 1].lower() in LEGAL_FORMS:
+        return False  # "Florida Power and Light Co" joins; "Texaco Inc and Chevron Corp" not
+    if first in ORGS or rest[0] in ORGS or rest[0] in FOREIGN_ORG_FIRST:
+        return False
+    if key(" ".join(words[:at])) not in gazetteer().names:
+        return True
+    # a place, "and", then more than a head: "Bristol and West Building Society",
+    # "Pittsburgh and West Virginia Railroad" (not "Japan and World Bank", a known name)
+    # and not two places: "United States and Soviet Union"
+    after = key(" ".join(words[at + 1 :]))
+    return len(rest) > 1 and after not in ORG_NAMES and after not in gazetteer().names
+
+
+def _titled(span: Span) -> tuple[Span, Span]:
+    """Split "U.S. President Joe Biden" into the prefix "U.S." and the titled name "Joe Biden"."""
+    words = span.words
+    if words[-1].lower() in HEADS:  # "General Electric Co", "Prince Edward Island": no titles
+        return span, NO_NAME
+    if len(words) < 2:
+        return span, NO_NAME
+    lowered = [w.lower().rstrip(".").rpartition("-")[2] for w in words[:-1]]  # "Vice-President"
+    titles = (
+        i
+        for i, w in enumerate(lowered)
+        if w in TITLES
+        and (i == 0 or w not in SURNAME_TITLES)
+        and not (w in _HONORIFICS and words[i].isupper())
+    )
+    last = max(titles, default=-1)
+    if last < 0:
+        return _after_roles(span)
+    first = last
+    while first and words[first - 1].lower().rstrip(".") in TITLE_RUN:
+        first -= 1
+    name = words[last + 1 :]
+    if name[0].lower() in ORG_FIRST:  # "General Union of Workers": no general's name
+        return span, NO_NAME
+    while name and name[0].lower() in DEPARTMENTS:
+        name = name[1:]
+    prefix = Span(words[:first], span.initial, span.before, (), False)
+    titled = Span(name, False, (words[last].lower(),), span.after, span.possessive)
+    # words between the title and a given name are no part of the name: "Prime Minsiter
+    # Yasuhiro Nakasone" (a typo), "Deputy CIA Dirctor Robert Gates"
+    named = _after_roles(titled)[1] if len(name) > 2 else NO_NAME
+    return prefix, named._replace(before=titled.before) if named.words else titled
+
+
+def _after_roles(span: Span) -> tuple[Span, Span]:
+    """Split "Sprinter Kelly Holmes" into role words, never a name, and the name after them."""
+    words, given = span.words, first_names()
+    if words[0].lower() in given:
+        return span, NO_NAME
+    for i, word in enumerate(words[1:-1], 1):
+        if word.lower() in given and key(" ".join(words[i - 1 : i + 1])) not in gazetteer().names:
+            named = Span(words[i:], False, ("said",), span.after, span.possessive)
+            if words[-1].lower() in HEADS:  # "Santa Barbara Biltmore Hotel"
+                break
+            if all(w.lower().rstrip(".") in ROLES or w.lower() in TITLE_RUN for w in words[:i]):
+                return NO_NAME, named
+            # "Lucio Cesar Pires": one name, "Lucio" a given name the lists lack
+            if i == 1 and span.before[-1:] not in PERSON_CUE and unknown_given(words[0]):
+                return NO_NAME, named._replace(words=words)
+            initials = all(len(w) == 2 and w.endswith(".") for w in words[:i])  # "E. Gerald"
+            if words[i - 1].lower() not in CONNECTORS and not initials:  # "Credit Suisse Paul X"
+                return Span(words[:i], span.initial, span.before, (), False), named
+            break
+    return span, NO_NAME
+
+
+@functools.lru_cache(maxsize=16384)
+def run_mentions(
+    words: tuple[str, ...],
+    initial: bool,
+    before: tuple[str, ...],
+    after: tuple[str, ...],
+    possessive: bool,
+    opener_in_lowercase: bool,
+) -> tuple[Mention, ...]:
+    """Classify one run of capitalised words into zero or more mentions."""
+    if not _CAPITAL_SPLITTERS.isdisjoint(words[1:]):  # "IMF And World Bank" in title case
+        words = (words[0], *(w.lower() if w in _CAPITAL_SPLITTERS else w for w in words[1:]))
+    span = Span(words, initial, before, after, possessive)
+    if span.before[-1:] == ("by",) and span.before[-2:-1] and span.before[-2] in BYLINE_CUES:
+        return ()
+    whole = " ".join(span.words)
+    if len(span.words) > 1 and key(whole) in gazetteer().names and words[0] != "First":
+        return (Mention(PLACE, whole),)
+    found: list[Mention] = []
+    parts = _segments(_trim(span, opener_in_lowercase))
+    for part, cued in parts:
+        prefix, name = _titled(part)
+        found += classify(prefix, cued and not name.words) if prefix.words else []
+        found += classify(name, True) if name.words else []
+    joined = _SPLITTERS.intersection(words) == {"and"}
+    if joined and _town_ends_partners(parts[-2:]):
+        # "Credit Suisse Buckmaster and Moore", "Dames and Moore", "First Boston Corp and
+        # Cravath Swaine and Moore": a partnership's name, not the town Moore
+        last = parts[-1][0].words[0]
+        found = [m._replace(kind="") if _town_named(m, last) else m for m in found]
+    if joined and _firm_of_partners(parts):  # "Carroll McEntee and McGinley": a firm, no person
+        found = [m._replace(kind=WEAK_PERSON) if m.kind == PERSON else m for m in found]
+    if len(words) == 1 and opener_in_lowercase:  # "Sterling" beside "sterling": no town
+        found = [_common_word(m, span) for m in found]
+    return tuple(found)
+
+
+def _town_named(mention: Mention, last: str) -> bool:
+    """Tell whether a mention is the town a partnership's name ends with."""
+    return mention.kind in (PLACE, WEAK_PLACE) and mention.name == last
+
+
+def _common_word(mention: Mention, span: Span) -> Mention:
+    """Return a small town's name the article also writes in lowercase as no place, unless a
+    cue says it is one ("Sterling, Colo.", "the city of Reading")."""
+    if mention.kind in (PLACE, WEAK_PLACE) and place_cue(span) != PLACE:
+        return mention._replace(kind="")
+    return mention
+
+
+def _firm_of_partners(parts: list[tuple[Span, bool]]) -> bool:
+    """Tell whether "and" joins a full name and a bare surname, as partnerships are named."""
+    if len(parts) != 2 or len(parts[0][0].words) < 2 or len(parts[1][0].words) != 1:
+        return False
+    last = parts[1][0].words[0]
+    return last.lower() not in first_names() and key(last) not in gazetteer().names
+
+
+def _town_ends_partners(parts: list[tuple[Span, bool]]) -> bool:
+    """Tell whether "and" joins a name that is no place and a small town's name, as
+    partnerships are named ("Dames and Moore"; not "Pine Bluff and Camden", two towns)."""
+    if len(parts) != 2 or len(parts[1][0].words) != 1:
+        return False
+    last, gaz = parts[1][0].words[0], gazetteer()
+    if key(" ".join(parts[0][0].words)) in gaz.names:
+        return False
+    return last.lower() not in first_names() and key(last) not in gaz.major
+
+
+_FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
+# Function words that open firms' names: "First Boston Corp", "First Chicago Corp".
+# Honorifics, which wire copy writes "Mr" and "Ms": in capitals they are a product's or a
+# firm's letters ("MS Net" of Microsoft), not a title.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "messrs"})
+# Words that are no name alone, so after "and" go on the name before: "Gulf and Western Inc".
+_NO_NAME_ALONE = frozenset({"western", "eastern", "northern", "southern", "pacific", "atlantic"})
+_FIRM_OPENERS = frozenset({"First", "Second", "Third", "One"})
+# Particles that open a place's or a person's name in capitals: "Las Palmas", "De Beers".
+_NAME_PARTICLES = frozenset(w.title() for w in PARTICLES - {"do", "y", "den", "al"})
+# Words after "and" that continue the name before it: "Savings and Loan", "Bank and Trust".
+_ONE_WITH_AND = frozenset({"loan", "loans", "trust", "banking", "investment", "exchange"})
+_AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",), ("Associates",)})
