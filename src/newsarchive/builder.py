@@ -22,6 +22,7 @@ from .memory import collector_paused, release_freed
 from .models import Output, Site, SourceFile
 from .progress import SILENT, Progress
 from .reading import Read, read_all, unshown
+from .related_cache import RelatedCache
 from .render import (
     Frame,
     checked_against,
@@ -32,6 +33,7 @@ from .rendering import Job, frame_of, key_salt, template_message, write_site
 from .search import term_outputs
 from .search_pagefind import Index, Stop, files_for, kept_outputs
 from .store import LastBuild, Store, changes
+from .story_cache import StoryCache
 from .writer import Writer, named, snapshot, staging_for
 
 TEMPORARY = "tmp"  # in the output's cache folder: Pagefind work folders older versions left
@@ -137,7 +139,7 @@ def _build(
     report = Report(problems=list(found.problems), ignored=found.ignored)
     try:
         writer.start()
-        present = snapshot(writer.output)  # one walk: what is intact, what to delete
+        present = writer.present  # what is intact, what to delete
         last = _last_pages(store, present)
         found_images = {image.rel: (image.path, pictures[image.rel]) for image in found.images}
         sources = Sources(found.files, digests, found_images)
@@ -240,7 +242,14 @@ def _catalogue(
         release_freed()  # the bodies of new articles, dropped once saved
         progress.begin("Cataloguing articles", len(read.articles))
         book = permalinks.book_path(paths.cache)
-        site = build_site(config, read.articles, read.words, permalinks.load(book))
+        stories = StoryCache(store.cues(), store.meta("verdicts", bytes, b""))
+        related = RelatedCache(store.meta("related", bytes, b""))
+        site = build_site(
+            config, read.articles, read.words, permalinks.load(book), stories, related
+        )
+        values = {"verdicts": stories.verdicts, "related": related.rows}
+        store.save_catalogue(stories.gone, stories.new_cues, values)
+        del stories, related, values
         permalinks.save(book, site.book)
         site = dataclasses.replace(site, book={})  # saved: the pages do not need it
         known = store.probes(_probe_stamp())

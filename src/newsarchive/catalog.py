@@ -16,6 +16,8 @@ from . import entity_catalog, permalinks, similarity, stories, urls
 from . import sections as sections_tree
 from .config import SiteConfig
 from .models import Article, Entry, Month, Site, Term, Year
+from .related_cache import RelatedCache
+from .story_cache import StoryCache
 from .text import article_slug, fold, make_slug
 from .words import Words, gather
 
@@ -28,10 +30,14 @@ def build_site(
     articles: Sequence[Article],
     words: Words | None = None,
     book: permalinks.Book | None = None,
+    remembered: StoryCache | None = None,
+    related_rows: RelatedCache | None = None,
 ) -> Site:
     """Catalogue articles (read in source order) into a Site; `words` are theirs as numbers,
     as the reader keeps them (else they are numbered from the articles' own fields); `book`
-    is the record of published addresses (the new one is the Site's `book`)."""
+    is the record of published addresses (the new one is the Site's `book`); `remembered` and
+    `related_rows`, the last build's same-story cues and verdicts and related rows (they are given
+    this build's)."""
     articles = [localise(a, config.timezone) for a in articles]
     ordered = sorted(articles, key=home_order)
     by_source = sorted(range(len(ordered)), key=lambda i: ordered[i].source)
@@ -56,20 +62,20 @@ def build_site(
     authors, written_by = bylines.gather(ordered, duplicates, config.authority)
     words = words or Words.of((a.source, a.terms, "") for a in articles)
     counts = gather(words.related, words.rows([a.source for a in ordered]))
+    k = max(config.related_count, NEIGHBOURS)
+    scored = related_rows or RelatedCache()
+    scored.prepare([a.source for a in ordered], k)
     neighbours = similarity.related_from_counts(
-        counts.start, counts.ids, counts.values, max(config.related_count, NEIGHBOURS)
+        counts.start, counts.ids, counts.values, k, scored.recall
     )
+    scored.remember(neighbours)
     related = [
         _distinct(doc, (n.doc for n in row), duplicates)[: config.related_count]
         for doc, row in enumerate(neighbours)
     ]
-    cues = [
-        stories.Cues.of(
-            a.title, a.entities, a.word_count, len(a.tables), a.fingerprint, _day(a), a.summary
-        )
-        for a in ordered
-    ]
-    links = stories.story_links(neighbours, cues)
+    remembered = remembered or StoryCache({}, b"")
+    cues = remembered.cues(ordered, [_day(a) for a in ordered])
+    links = stories.story_links(neighbours, cues, remembered.links)
     story_ids = similarity.clusters(links, days=[_day(a) for a in ordered])
     entries = _entries(
         ordered,

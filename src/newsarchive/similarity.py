@@ -38,7 +38,7 @@ import unicodedata
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import combinations, count, filterfalse, repeat
@@ -256,11 +256,17 @@ def related_with_scores(docs: Sequence[Collection[str]], k: int) -> list[tuple[N
     return related_from_counts(*_term_counts(docs), k)
 
 
+KnownRows = Callable[[Ints, Int32s, Floats, Ints, Int32s], dict[int, tuple[Neighbour, ...]]]
+"""Given every doc's kept entries, by doc (start, terms, weights) and by term (start, docs),
+return the rows known to be what scoring would give (``related_cache.RelatedCache.recall``)."""
+
+
 def related_from_counts(
-    start: Ints, term_ids: Int32s, tf: Int32s, k: int
+    start: Ints, term_ids: Int32s, tf: Int32s, k: int, recall: KnownRows | None = None
 ) -> list[tuple[Neighbour, ...]]:
     """Return ``related_with_scores`` of docs given as CSR arrays: doc d's distinct terms are
-    term_ids[start[d]:start[d + 1]] (any numbering), in ``pack_counts`` order, counted in tf."""
+    term_ids[start[d]:start[d + 1]] (any numbering), in ``pack_counts`` order, counted in tf;
+    the rows `recall` knows are not scored again."""
     if k < 0:
         raise ValueError(f"k must be 0 or more, not {k}")
     docs = len(start) - 1
@@ -269,7 +275,17 @@ def related_from_counts(
     index = _index(start, term_ids, tf)
     totals, marks = np.zeros(docs), np.zeros(docs, dtype=np.int32)
     linked = (index.doc_start[1:] > index.doc_start[:-1]).tolist()  # kept a term
-    return [_neighbours(index, doc, k, totals, marks) if linked[doc] else () for doc in range(docs)]
+    known = {} if recall is None else recall(*_by_doc_and_term(index))
+    return [
+        _neighbours(index, doc, k, totals, marks) if linked[doc] and doc not in known
+        else known.get(doc, ())
+        for doc in range(docs)
+    ]  # fmt: skip
+
+
+def _by_doc_and_term(index: _Index) -> tuple[Ints, Int32s, Floats, Ints, Int32s]:
+    """Return the kept entries by doc (start, terms, weights) and by term (start, docs)."""
+    return index.doc_start, index.doc_terms, index.doc_weights, index.term_start, index.term_docs
 
 
 def _index(start: Ints, term_ids: Int32s, tf: Int32s) -> _Index:

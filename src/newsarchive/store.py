@@ -4,14 +4,16 @@ Tables: `sources` (each input file's stamps and content hash), `articles` (each 
 record, its body and its words as ids, valid for one content hash and newsarchive's code),
 `words` (the vocabulary those ids number, one for the whole archive), `pages` (the last build's
 page keys), `outputs` (size and mtime of every file the last build left in the output), `probes`
-(what looking at image files found) and `meta` (the last build's key and report, the code the
-rows were made by).
+(what looking at image files found), `cues` (each article's same-story cues, by a hash of what
+they are made of: `story_cache`) and `meta` (the last build's key and report, its same-story
+verdicts, the code the rows were made by).
 
 Everything that describes the last build (stamps, key, report, page keys, output tree, probes)
 is saved in one transaction when the build is done: a build killed before leaves the last good
 state. Articles and words are saved as soon as they are read, so render workers can read the
 bodies: each row is keyed by its source's content hash, so an extra or missing row can only
-cost a read, never change the output.
+cost a read, never change the output. Cues and verdicts, keyed by what they are made of, are
+saved as soon as the catalogue has them, for the same reason.
 
 Data only: records are MessagePack or JSON decoded into declared types, words are arrays, every
 article row has a checksum, and a database whose schema is not exactly this one is not opened.
@@ -47,6 +49,7 @@ SCHEMA = (
     "CREATE TABLE pages (path TEXT PRIMARY KEY, key TEXT NOT NULL)",
     "CREATE TABLE outputs (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL)",
     "CREATE TABLE probes (path TEXT PRIMARY KEY, probe BLOB NOT NULL)",
+    "CREATE TABLE cues (key BLOB PRIMARY KEY, cues BLOB NOT NULL)",
 )
 Arrays = tuple[bytes, bytes, bytes, bytes]
 """An article's words as ids (`words.Words`): related ids and counts, search ids and fields."""
@@ -90,7 +93,7 @@ class Store:
                     _forget_articles(db, self.code)
                     db.execute("COMMIT")
                 return db
-            self.damaged = True
+            self.damaged = _meta(db, "code") == self.code  # else another version's tables
         except (sqlite3.Error, OSError):
             self.damaged = self.path.is_file()
         if db is not None:
@@ -251,6 +254,23 @@ class Store:
             saved = True
         return saved
 
+    def cues(self) -> dict[bytes, bytes]:
+        """Return the same-story cues the last build kept, by key (`story_cache`)."""
+        return {bytes(key): bytes(cues) for key, cues in self._rows("SELECT * FROM cues")}
+
+    def save_catalogue(
+        self, gone: Iterable[bytes], new: Mapping[bytes, bytes], values: Mapping[str, bytes]
+    ) -> None:
+        """Save what the catalogue remembers for the next build: the same-story cues worked
+        out anew, forgetting those no article has now (by key), and values such as this build's
+        verdicts and related rows (`story_cache`, `related_cache`). Like articles, they are
+        keyed by what they are made of: saved at once, they can only spare work."""
+        with self._transaction() as db:
+            db.executemany("DELETE FROM cues WHERE key = ?", ((key,) for key in gone))
+            db.executemany("INSERT OR REPLACE INTO cues VALUES (?, ?)", new.items())
+            for name, value in values.items():
+                _put(db, name, value)
+
     def forget_articles(self) -> None:
         """Forget every parsed article and word (their ids cannot be trusted)."""
         with self._transaction() as db:
@@ -337,6 +357,8 @@ def _forget_articles(db: sqlite3.Connection, code: str) -> None:
     """Delete every parsed article and word, and say they are now this code's."""
     db.execute("DELETE FROM articles")
     db.execute("DELETE FROM words")
+    db.execute("DELETE FROM cues")  # their rules are code
+    db.execute("DELETE FROM meta WHERE name IN ('verdicts', 'related')")
     _put(db, "code", code.encode())
     _put(db, "words", _vocabulary_checksum([]).encode())
 

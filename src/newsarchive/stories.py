@@ -70,7 +70,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .headlines import MONTHS, OPPOSITE_ACTIONS, RESEND_WORDS, core, first_term, prefixes
 from .similarity import SAME_STORY_THRESHOLD, Neighbour, estimated_jaccard, max_df
@@ -105,17 +105,31 @@ SAME_LEAD_JACCARD = 0.5
 on other days are one item re-filed, not a second incident."""
 
 
+Recall = Callable[
+    [Sequence[Sequence[Neighbour]], Callable[[int, Neighbour], bool], tuple[object, ...]],
+    list[tuple[Neighbour, ...]],
+]
+"""Keeps the neighbours a judge keeps, recalling verdicts given in the same corpus-wide
+context (``story_cache.StoryCache.links``)."""
+
+
 def story_links(
-    neighbours: Sequence[Sequence[Neighbour]], cues: Sequence[Cues]
+    neighbours: Sequence[Sequence[Neighbour]], cues: Sequence[Cues], recall: Recall | None = None
 ) -> list[tuple[Neighbour, ...]]:
-    """Return the neighbours that may share a story with each doc."""
+    """Return the neighbours that may share a story with each doc (`recall` may remember
+    verdicts from the last build)."""
     named = Counter(name for cue in cues for name in cue.actors | cue.places)
     common = frozenset(name for name, docs in named.items() if docs > max_df(len(cues)))
     regular = reports(cues)
-    return [
-        tuple(n for n in row if _may_share_story(cues[doc], cues[n.doc], n.score, common, regular))
-        for doc, row in enumerate(neighbours)
-    ]
+    context = (common, regular)  # every corpus-wide value a verdict reads: what `recall` keys on
+
+    def judge(doc: int, other: Neighbour) -> bool:
+        """Say whether a doc and one of its neighbours may be one story."""
+        return _may_share_story(cues[doc], cues[other.doc], other.score, *context)
+
+    if recall is not None:
+        return recall(neighbours, judge, context)
+    return [tuple(n for n in row if judge(doc, n)) for doc, row in enumerate(neighbours)]
 
 
 def _may_share_story(

@@ -11,7 +11,7 @@ Staging is in the output's private cache folder (`staging_for`), never beside th
 may be a web root in a folder others can write: when that folder is on another file system
 (renames cannot cross one) it is a private hidden folder inside the output instead. The output
 is the only folder a build deletes in, and it never follows a link there: links found in it are
-removed before anything is written (`_unlink_links`).
+removed before anything is written (`_tidied`).
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ class Writer:
         self.written: set[str] = set()
         self.changed = 0
         self.started = False  # whether `start` made the staging folder (abort removes only that)
+        self.present: dict[str, list[int]] = {}  # size and mtime of the files `start` found
 
     def start(self) -> None:
         """Finish or discard an interrupted build, then prepare an empty staging folder."""
@@ -56,9 +57,10 @@ class Writer:
                         "build with a --cache-dir on the output's disk"
                     )
         try:
-            _unlink_links(self.output)
+            self.present = _tidied(self.output)
             if (self.staging / COMMIT).exists():
                 _finish_commit(self.staging, self.output)
+                self.present = snapshot(self.output)
         except OSError as error:
             raise BuildError(
                 f"cannot finish the interrupted update of {self.output}: {error.strerror}"
@@ -162,22 +164,29 @@ def staging_for(output: Path, store: Path) -> Path:
     return named(output) / INSIDE if apart else store / "staging"
 
 
-def _unlink_links(folder: Path) -> None:
+def _tidied(folder: Path) -> dict[str, list[int]]:
     """Remove every symbolic link (and anything not a file or folder) under a folder, without
-    following any: what the build writes there must land there. (One scandir walk, types
-    from the folder entries: no stat a file.)"""
-    folders = [str(folder)]
+    following any: what the build writes there must land there; return the size and mtime of
+    every file left, as `snapshot` does (in the same scandir walk: one walk of the output)."""
+    tree: dict[str, list[int]] = {}
+    folders: list[tuple[str, str | None]] = [(str(folder), "")]  # None: in staging, not listed
     while folders:
+        where, above = folders.pop()
         try:
-            with os.scandir(folders.pop()) as found:
+            with os.scandir(where) as found:
                 entries = list(found)
         except (FileNotFoundError, NotADirectoryError):
             continue
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                folders.append(entry.path)
+                listed = above is not None and (above or entry.name != INSIDE)
+                folders.append((entry.path, f"{above}{entry.name}/" if listed else None))
             elif entry.is_symlink() or not entry.is_file(follow_symlinks=False):
                 os.unlink(entry.path)
+            elif above is not None and (above or entry.name != INSIDE):
+                info = entry.stat(follow_symlinks=False)
+                tree[above + entry.name] = [info.st_size, info.st_mtime_ns]
+    return tree
 
 
 def _finish_commit(

@@ -1,0 +1,247 @@
+"""What the catalogue keeps between builds for same-story links: each article's cues, and the
+verdict on each pair of related articles.
+
+Working out an article's ``stories.Cues`` and judging every related pair are most of the
+catalogue's time, and an edit changes few of them. So:
+
+* an article's cues are kept under a key that hashes everything ``Cues.of`` is given (headline,
+  names, word count, tables, fingerprint, day, lead): cues are a function of those alone, so
+  kept ones are exactly what ``Cues.of`` would return;
+* a verdict is kept under the two articles' keys and their score, with a digest of the
+  corpus-wide context ``stories.story_links`` judges them in (its common names and regular
+  reports): when that context changes, every pair is judged again.
+
+The build store keeps both (its `cues` table and its `verdicts` value), and forgets them when
+newsarchive's code changes, since the rules are code. A kept verdict is only taken when its
+pair's keys and score are equal, not only their hash.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import sys
+import typing
+from collections.abc import Callable, Iterable, Sequence
+
+import msgspec
+import numpy as np
+import numpy.typing as npt
+
+from . import stories
+from .models import Article
+from .similarity import Neighbour
+
+Keys = npt.NDArray[np.uint64]
+Judge = Callable[[int, Neighbour], bool]
+_FIELDS = ("hashes", "firsts", "seconds", "scores", "verdicts")
+_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
+_ENCODER = msgspec.msgpack.Encoder()
+_NAMES = tuple(field.name for field in dataclasses.fields(stories.Cues))
+_SETS = tuple(
+    typing.get_origin(typing.get_type_hints(stories.Cues)[name]) is frozenset for name in _NAMES
+)  # which of its fields are sets
+_EMPTY: frozenset[str] = frozenset()
+
+
+class Verdicts(msgspec.Struct, frozen=True):
+    """The verdicts of one build, sorted by pair hash: arrays of uint64 hashes, first and second
+    article keys, score bits, and a byte per verdict; valid in the context `context`."""
+
+    context: bytes = b""
+    hashes: bytes = b""
+    firsts: bytes = b""
+    seconds: bytes = b""
+    scores: bytes = b""
+    verdicts: bytes = b""
+    checksum: bytes = b""  # of all the above (`_checksum`): a damaged value is not used
+
+
+_VERDICTS = msgspec.msgpack.Decoder(Verdicts)
+
+
+class StoryCache:
+    """Cues and verdicts from the last build, and those of this one once it has used them."""
+
+    def __init__(self, cues: dict[bytes, bytes], verdicts: bytes) -> None:
+        self._kept = cues  # key -> encoded cues (no signature: the article has it); taken
+        self._last = _decoded_verdicts(verdicts)
+        self.new_cues: dict[bytes, bytes] = {}  # cues worked out by this build
+        self.gone: list[bytes] = []  # the keys of kept cues no article has now
+        self.verdicts = b""  # this build's, once judged (`links`)
+        self._keys: Keys = np.zeros(0, np.uint64)  # each doc's key, by doc index
+
+    def cues(self, articles: Sequence[Article], days: Sequence[float | None]) -> list[stories.Cues]:
+        """Return each article's cues (`days`: its day number), kept or worked out."""
+        found, keys, made = [], [], dict[bytes, stories.Cues]()  # exact copies share theirs
+        for article, day in zip(articles, days, strict=True):
+            key = cue_key(article, day)
+            keys.append(key[:8])
+            cue = made.get(key)
+            if cue is None:
+                kept = self._kept.pop(key, None)
+                cue = None if kept is None else _decoded(kept, article.fingerprint)
+                if cue is None:
+                    cue = _cues_of(article, day)
+                    self.new_cues[key] = _encoded(cue)
+                made[key] = cue
+            found.append(cue)
+        self._keys = np.frombuffer(b"".join(keys), np.uint64)
+        self.gone = list(self._kept)  # those no article took
+        self._kept = {}
+        return found
+
+    def links(
+        self, neighbours: Sequence[Sequence[Neighbour]], judge: Judge, context: Iterable[object]
+    ) -> list[tuple[Neighbour, ...]]:
+        """Return the neighbours `judge` keeps for each doc, taking the last build's verdicts
+        of pairs whose docs and score are the same, if `context` (every corpus-wide value the
+        judge reads) is too; a `stories.Recall`."""
+        digest = _context_digest(context)
+        pairs = _pairs(neighbours, self._keys)
+        verdicts = _recalled(self._last, digest, pairs)
+        sizes = [len(row) for row in neighbours]
+        doc_of = np.repeat(np.arange(len(neighbours)), sizes)
+        unknown = np.flatnonzero(verdicts == 2)
+        places = unknown - (np.cumsum(sizes) - sizes)[doc_of[unknown]]
+        for at, doc, place in zip(
+            unknown.tolist(), doc_of[unknown].tolist(), places.tolist(), strict=True
+        ):
+            verdicts[at] = judge(doc, neighbours[doc][place])
+        self.verdicts = _saved(digest, pairs, verdicts)
+        kept = iter(verdicts.astype(bool).tolist())
+        return [tuple(n for n in row if next(kept)) for row in neighbours]
+
+
+def cue_key(article: Article, day: float | None) -> bytes:
+    """Return the key of an article's cues: a hash of everything ``Cues.of`` is given."""
+    given = (
+        article.title,
+        article.entities,
+        article.word_count,
+        len(article.tables),
+        article.fingerprint,
+        day,
+        article.summary,
+    )
+    return hashlib.blake2b(_ENCODER.encode(given), digest_size=16).digest()
+
+
+def _cues_of(article: Article, day: float | None) -> stories.Cues:
+    """Work out an article's cues (what `cue_key` hashes)."""
+    return stories.Cues.of(
+        article.title,
+        article.entities,
+        article.word_count,
+        len(article.tables),
+        article.fingerprint,
+        day,
+        article.summary,
+    )
+
+
+def _encoded(cues: stories.Cues) -> bytes:
+    """Return cues as the store keeps them: their fields in order, without the signature."""
+    return _ENCODER.encode(
+        [None if name == "signature" else getattr(cues, name) for name in _NAMES]
+    )
+
+
+def _decoded(data: bytes, signature: bytes) -> stories.Cues | None:
+    """Return kept cues, given their signature, or None if they do not decode; their words are
+    interned and their empty sets one, as the strings of cues worked out in one process mostly
+    are."""
+    try:
+        values: list[typing.Any] = msgspec.msgpack.decode(data)
+        fields: list[typing.Any] = [
+            (frozenset(map(sys.intern, value)) if value else _EMPTY)
+            if is_set
+            else tuple(value)
+            if type(value) is list
+            else value
+            for is_set, value in zip(_SETS, values, strict=True)
+        ]
+        fields[_NAMES.index("signature")] = signature
+        return stories.Cues(*fields)
+    except (msgspec.DecodeError, TypeError, ValueError):  # damaged: worked out again
+        return None
+
+
+def _context_digest(context: Iterable[object]) -> bytes:
+    """Return a digest of corpus-wide sets (of strings, or of sets of strings, or records of
+    them: `stories_reports.Reports`), whatever order their members come in."""
+    return hashlib.blake2b(_ENCODER.encode([_canonical(value) for value in context])).digest()
+
+
+def _canonical(value: object) -> object:
+    """Return a set as a sorted list and a record as the list of its fields (their members made
+    canonical first), else the value."""
+    if isinstance(value, (set, frozenset)):
+        return sorted((_canonical(member) for member in value), key=repr)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [_canonical(getattr(value, field.name)) for field in dataclasses.fields(value)]
+    return value
+
+
+Pairs = tuple[Keys, Keys, Keys, Keys]
+"""Each neighbour's pair, in row order: hash, first and second doc keys, score bits."""
+
+
+def _pairs(neighbours: Sequence[Sequence[Neighbour]], keys: Keys) -> Pairs:
+    """Return the pairs of every doc and its neighbours, as arrays."""
+    docs = np.repeat(np.arange(len(neighbours)), [len(row) for row in neighbours])
+    others = np.fromiter((n.doc for row in neighbours for n in row), np.int64, len(docs))
+    scores = np.fromiter((n.score for row in neighbours for n in row), np.float64, len(docs))
+    firsts, seconds, bits = keys[docs], keys[others], scores.view(np.uint64)
+    hashes = _mix(_mix(firsts * _MULTIPLIER + seconds) * _MULTIPLIER + bits)
+    return hashes, firsts, seconds, bits
+
+
+def _mix(values: Keys) -> Keys:
+    """Return 64-bit values scrambled (MurmurHash3's finaliser), so every bit is usable."""
+    for multiplier in (0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53):
+        values = (values ^ (values >> np.uint64(33))) * np.uint64(multiplier)
+    return values ^ (values >> np.uint64(33))
+
+
+def _recalled(last: Verdicts, context: bytes, pairs: Pairs) -> npt.NDArray[np.uint8]:
+    """Return each pair's verdict from the last build (1 kept, 0 not), 2 where it has none."""
+    hashes, firsts, seconds, bits = pairs
+    verdicts = np.full(len(hashes), 2, np.uint8)
+    if last.context != context or not last.hashes:
+        return verdicts
+    old = [np.frombuffer(getattr(last, name), np.uint64) for name in _FIELDS[:4]]
+    old_verdicts = np.frombuffer(last.verdicts, np.uint8)
+    at = np.minimum(np.searchsorted(old[0], hashes), len(old[0]) - 1)
+    same = (old[0][at] == hashes) & (old[1][at] == firsts) & (old[2][at] == seconds)
+    same &= old[3][at] == bits
+    verdicts[same] = old_verdicts[at[same]]
+    return verdicts
+
+
+def _saved(context: bytes, pairs: Pairs, verdicts: npt.NDArray[np.uint8]) -> bytes:
+    """Return this build's verdicts as the store keeps them (`Verdicts`)."""
+    order = np.argsort(pairs[0], kind="stable")
+    arrays = [array[order].tobytes() for array in (*pairs, verdicts)]
+    made = Verdicts(context, *arrays)
+    return _ENCODER.encode(msgspec.structs.replace(made, checksum=_checksum(made)))
+
+
+def _checksum(verdicts: Verdicts) -> bytes:
+    """Return the checksum of a build's verdicts."""
+    parts = [verdicts.context, *(getattr(verdicts, name) for name in _FIELDS)]
+    return hashlib.blake2b(b"".join(parts), digest_size=16).digest()
+
+
+def _decoded_verdicts(data: bytes) -> Verdicts:
+    """Return the verdicts the store kept (none if they are not sound)."""
+    try:
+        verdicts = _VERDICTS.decode(data) if data else Verdicts()
+    except msgspec.DecodeError:
+        return Verdicts()
+    if verdicts.checksum != _checksum(verdicts):
+        return Verdicts()
+    sizes = [len(getattr(verdicts, name)) for name in _FIELDS]
+    if sizes[:4] != [8 * sizes[4]] * 4:
+        return Verdicts()
+    return verdicts

@@ -1,0 +1,126 @@
+"""What the catalogue remembers between builds (same-story cues and verdicts, related rows)
+never changes the output: after each change to a site whose articles form a story, a build with
+the last build's store writes what a cold build writes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from newsarchive import cache
+
+from conftest import ROOT, run_cli, tree, write_files
+from test_site import SAMPLE_FILES
+
+ONE = "articles/001_mexico-army-culiacan.txt"
+TWO = "articles/002_el-chapo-son-captured.txt"
+OTHERS = {
+    f"articles/other-{n}.txt": f"{topic}\n\n{topic}. More on the story follows here."
+    for n, topic in enumerate(
+        (
+            "Football club wins the league title after a late goal",
+            "Storm brings heavy rain and flooding to coastal towns",
+            "Central bank raises interest rates to fight inflation",
+        )
+    )
+}
+
+
+def build(root: Path, name: str, cache: Path) -> None:
+    """Build root/articles into root/name with the cache folder `cache`."""
+    code, out, err = run_cli(
+        "--articles", str(root / "articles"), "--output", str(root / name),
+        "--config", str(root / "site.yaml"), "--cache-dir", str(cache), "--no-pagefind", "-q",
+    )  # fmt: skip
+    assert code == 0, out + err
+
+
+def assert_warm_equals_cold(root: Path, step: str) -> None:
+    """Build with the kept store and from nothing; the outputs must be identical."""
+    shutil.rmtree(root / "cold", ignore_errors=True)
+    shutil.rmtree(root / "cache-cold", ignore_errors=True)
+    (root / "cache-cold").mkdir()
+    record = root / "cache-warm" / "permalinks.json"
+    if record.exists():  # the record of published addresses is an input (docs/urls.md)
+        shutil.copy(record, root / "cache-cold" / "permalinks.json")
+    build(root, "warm", root / "cache-warm")
+    build(root, "cold", root / "cache-cold")
+    assert tree(root / "warm") == tree(root / "cold"), step
+
+
+def test_a_build_that_remembers_the_catalogue_equals_a_cold_build(tmp_path):
+    files = {**SAMPLE_FILES, **OTHERS, "site.yaml": ""}
+    write_files(tmp_path, files)
+    assert_warm_equals_cold(tmp_path, "first build")
+    steps = {
+        "a sentence added to one of the story": {TWO: files[TWO] + "\nThe army said more.\n"},
+        "the story broken by another headline": {TWO: "Storm floods the coast\n\n" + files[TWO]},
+        "the headline given back": {TWO: files[TWO]},
+        "one article of the story copied": {"articles/copy.txt": files[ONE]},
+        "another article on the same subject": {
+            "articles/003.txt": files[ONE].replace("Culiacán", "Culiacan city", 1)
+        },
+    }
+    for step, changed in steps.items():
+        write_files(tmp_path, changed)
+        assert_warm_equals_cold(tmp_path, step)
+    (tmp_path / ONE).unlink()
+    assert_warm_equals_cold(tmp_path, "one of the story deleted")
+
+
+def test_damaged_cues_and_verdicts_are_worked_out_again(tmp_path):
+    files = {**SAMPLE_FILES, **OTHERS, "site.yaml": ""}
+    write_files(tmp_path, files)
+    assert_warm_equals_cold(tmp_path, "first build")
+    store = cache.folder_for(tmp_path / "cache-warm", tmp_path / "warm") / "store.sqlite"
+    with sqlite3.connect(store) as db:
+        db.execute("UPDATE cues SET cues = x'93a1786162'")  # a three-item array: not cues
+        db.execute("UPDATE meta SET value = x'00' WHERE name IN ('verdicts', 'related')")
+    write_files(tmp_path, {TWO: files[TWO] + "\nThe army said more.\n"})
+    assert_warm_equals_cold(tmp_path, "after the store's cues and verdicts were damaged")
+
+
+JUDGED_TWICE = """
+import sys
+from pathlib import Path
+from newsarchive.models import Article
+from newsarchive.similarity import Neighbour
+from newsarchive.story_cache import StoryCache
+from newsarchive.stories_reports import Reports
+
+saved = Path(sys.argv[1])
+last = saved.read_bytes() if saved.exists() else b""
+cache = StoryCache({}, last)
+titles = ("Harbour reopens after storm", "Storm closes harbour", "Bank raises rates")
+cache.cues([Article(f"{n}.txt", "text", t, "text", word_count=40) for n, t in enumerate(titles)],
+           [None, None, None])
+judged = []
+context = (
+    frozenset(f"name {n}" for n in range(50)),
+    Reports(frozenset(frozenset({f"w{n}", f"v{n}", "x"}) for n in range(20)), frozenset()),
+)
+rows = [[Neighbour(1, 0.5)], [Neighbour(0, 0.5), Neighbour(2, 0.25)], []]
+cache.links(rows, lambda doc, other: judged.append(doc) or True, context)
+saved.write_bytes(cache.verdicts)
+print(len(judged))
+"""
+
+
+def test_verdicts_are_recalled_whatever_order_a_process_keeps_sets_in(tmp_path):
+    # the corpus-wide sets a verdict is judged in (names, regular reports) iterate in another
+    # order in each process (hash seeds): their digest must not, or nothing is ever recalled
+    script, saved = tmp_path / "judge.py", tmp_path / "verdicts"
+    script.write_text(JUDGED_TWICE, encoding="utf-8")
+    counts = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "src")}
+        done = subprocess.run(
+            [sys.executable, str(script), str(saved)], env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        counts.append(int(done.stdout))
+    assert counts == [3, 0]  # all judged in the first process, all recalled in the second
