@@ -17,7 +17,7 @@ from multiprocessing import get_context
 from time import perf_counter, process_time
 from typing import TypeVar
 
-from newsarchive import similarity
+from newsarchive import clusters, minhash, similarity
 
 WORDS = 400
 BACKGROUND = 40_000
@@ -80,7 +80,7 @@ def article(n: int, index: int) -> str:
 
 def analyse(index: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """Return the terms and fingerprint of TEXTS[index] (what a pool worker does per article)."""
-    return similarity.terms(TEXTS[index]), similarity.fingerprint(TEXTS[index])
+    return similarity.terms(TEXTS[index]), minhash.fingerprint(TEXTS[index])
 
 
 def timed(label: str, step: Callable[[], T]) -> T:
@@ -138,8 +138,8 @@ def main(argv: list[str]) -> int:
     neighbours = timed(
         "related_with_scores(k=10)", lambda: similarity.related_with_scores(docs, 10)
     )
-    pairs = timed("near_duplicates", lambda: similarity.near_duplicates(signatures))
-    ids = timed("clusters", lambda: similarity.clusters(neighbours))
+    pairs = timed("near_duplicates", lambda: minhash.near_duplicates(signatures))
+    ids = timed("clusters", lambda: clusters.clusters(neighbours))
     print(f"{'total':<34}{perf_counter() - start:6.2f} s wall")
     print(f"{'peak RSS, this process':<34}{peak_mb(resource.RUSAGE_SELF):6.0f} MB")
     print(f"{'peak RSS, largest worker':<34}{peak_mb(resource.RUSAGE_CHILDREN):6.0f} MB")

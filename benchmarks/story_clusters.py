@@ -25,7 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from newsarchive import builder, catalog, cli, similarity, stories
+from newsarchive import builder, catalog, cli, clusters, similarity, stories
 from newsarchive.similarity import Neighbour
 from newsarchive.words import Words, gather
 
@@ -74,7 +74,7 @@ def cluster(state: Path) -> tuple[list[tuple[Any, ...]], list[int]]:
         for a, day in zip(articles, days, strict=True)
     ]  # (source, title, date, entities, words, tables, fingerprint, lead)
     neighbours = [tuple(Neighbour(d, s) for d, s in row) for row in data["neighbours"]]
-    return articles, similarity.clusters(stories.story_links(neighbours, cues), days=days)
+    return articles, clusters.clusters(stories.story_links(neighbours, cues), days=days)
 
 
 def groups(ids: list[int]) -> list[list[int]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive import similarity
+from newsarchive import minhash, similarity
 from newsarchive.errors import Problem
 from newsarchive.loader import parse, read_article
 from newsarchive.models import Article, SourceFile
@@ -86,9 +86,9 @@ def test_sample_articles_get_digest_terms_and_fingerprint() -> None:
     assert counts == Counter(similarity.terms(f"{first.title}\n{body}"))
     assert counts["culiacan"] >= 2  # repeats are counted, not dropped
     assert first.slug == ""  # no front-matter slug: the catalogue gives a permanent one
-    assert len(first.fingerprint) == similarity.SIGNATURE_BINS
+    assert len(first.fingerprint) == minhash.SIGNATURE_BINS
     compared = f"{first.title}\n{first.dateline}\n{body}"  # headline and dateline count too
-    assert tuple(first.fingerprint) == similarity.fingerprint(compared)
+    assert tuple(first.fingerprint) == minhash.fingerprint(compared)
 
 
 # Encodings: every one must read as the same clean text.

@@ -16,18 +16,18 @@ from pathlib import Path
 import pytest
 
 import newsarchive
-from newsarchive.similarity import (
+from newsarchive.clusters import STORY_CAP, STORY_WINDOW_DAYS, clusters
+from newsarchive.minhash import (
     NEAR_DUPLICATE_THRESHOLD,
-    SAME_STORY_THRESHOLD,
     SIGNATURE_BINS,
-    STORY_CAP,
-    STORY_WINDOW_DAYS,
-    Neighbour,
-    clusters,
     estimated_jaccard,
     fingerprint,
-    max_df,
     near_duplicates,
+)
+from newsarchive.similarity import (
+    SAME_STORY_THRESHOLD,
+    Neighbour,
+    max_df,
     pack_counts,
     related,
     related_with_scores,
@@ -359,6 +359,8 @@ def test_a_story_stays_within_its_time_window() -> None:
 def test_results_are_the_same_under_other_hash_seeds() -> None:
     script = """if True:
         import json, sys
+        from newsarchive.clusters import *
+        from newsarchive.minhash import *
         from newsarchive.similarity import *
         texts = json.load(sys.stdin)
         neighbours = related_with_scores([terms(t) for t in texts], 5)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import pytest
 
 from newsarchive.headlines import figures
-from newsarchive.similarity import Neighbour, fingerprint
+from newsarchive.minhash import fingerprint
+from newsarchive.similarity import Neighbour
 from newsarchive.stories import ROUTINE_WORDS, Cues, story_links
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from msgspec import structs
 
 from . import authors as bylines
-from . import entity_catalog, permalinks, similarity, stories, urls
+from . import clusters, entity_catalog, minhash, permalinks, similarity, stories, urls
 from . import sections as sections_tree
 from .config import SiteConfig
 from .models import Article, Entry, Month, Site, Term, Year
@@ -76,7 +76,7 @@ def build_site(
     remembered = remembered or StoryCache({}, b"")
     cues = remembered.cues(ordered, [_day(a) for a in ordered])
     links = stories.story_links(neighbours, cues, remembered.links)
-    story_ids = similarity.clusters(links, days=[_day(a) for a in ordered])
+    story_ids = clusters.clusters(links, days=[_day(a) for a in ordered])
     entries = _entries(
         ordered,
         placed,
@@ -265,7 +265,7 @@ def _near_duplicates(
     ordered: Sequence[Article], exact: dict[int, int]
 ) -> dict[tuple[int, int], float]:
     """Map (original, later copy) to similarity for near-duplicate texts that are not exact."""
-    pairs = similarity.near_duplicates(
+    pairs = minhash.near_duplicates(
         [a.fingerprint for a in ordered], words=[a.word_count for a in ordered]
     )
     found: dict[tuple[int, int], float] = {}

@@ -1,14 +1,12 @@
-"""Content similarity across an archive: related articles, near-duplicates and same-story clusters.
+"""Content similarity across an archive: related articles (near-duplicates are in minhash.py,
+same-story clusters in clusters.py).
 
 Per article (pure, picklable, the same in every process, so a process pool can run them):
 
 * ``terms(text)``: casefolded, accent-folded words of two letters or more, without stop-words,
   wire credits or digits; interned, so repeats share one object and pickles stay small (a caller
   gathering many docs should ``sys.intern`` them again, as the benchmark does).
-* ``fingerprint(text)``: one-permutation MinHash of the ``SHINGLE_WORDS``-word shingles (words
-  hashed by ``zlib.crc32``, shingles by a polynomial of those and MurmurHash3's finaliser) in
-  ``SIGNATURE_BINS`` bins, empty bins filled from a fixed probe order, each cut to its low
-  ``SIGNATURE_BITS`` bits: a tuple of small ints, about 1 KB.
+* ``fold(text)``: casefolded, accents removed, non-ASCII punctuation made spaces.
 
 Across N docs (M = ``TOP_TERMS``, cap = ``max_df(N)`` = ceil(2 * sqrt(N))):
 
@@ -17,13 +15,6 @@ Across N docs (M = ``TOP_TERMS``, cap = ``max_df(N)`` = ceil(2 * sqrt(N))):
   M heaviest terms found in two docs or more, over the norm of all its terms under the cap; dot
   products are summed only through postings of kept terms. Time O(N * M * cap) = O(M * N**1.5)
   at worst, far less in practice (a posting lists only docs that kept its term); memory O(N * M).
-* ``near_duplicates``: LSH banding (r rows a band, the most that miss a pair at the threshold
-  under 1% of the time), then each candidate's estimated Jaccard is checked. O(N log N * bands).
-* ``clusters``: links (those ``stories.story_links`` keeps), strongest first, join two clusters
-  only when at least half the pairs across them are linked, their dated members lie within
-  ``STORY_WINDOW_DAYS`` and the result holds at most ``STORY_CAP`` docs: no chain of pairwise
-  links can grow one story. A cluster's id is its smallest doc index. O(N * k * cap).
-
 Results are ordered by value, then doc index, never by set or hash order: every run and process
 gives the same answer.
 """
@@ -31,17 +22,14 @@ gives the same answer.
 from __future__ import annotations
 
 import math
-import operator
 import re
 import sys
 import unicodedata
-import zlib
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from itertools import combinations, count, filterfalse, repeat
+from itertools import count, filterfalse, repeat
 from operator import itemgetter
 
 import numpy as np
@@ -56,26 +44,6 @@ DF_CAP_FACTOR = 2.0
 SAME_STORY_THRESHOLD = 0.25
 """The lowest cosine at which two docs may be one story (``stories.story_links`` asks more of
 most pairs): the link ``clusters`` follow by default."""
-
-STORY_WINDOW_DAYS = 3.0
-"""The most days a same-story cluster's dated articles may lie apart."""
-
-STORY_CAP = 20
-"""The most articles one same-story cluster may hold: a page lists the others, so a bound here
-bounds every article page."""
-
-NEAR_DUPLICATE_THRESHOLD = 0.8
-"""Estimated shingle Jaccard at or above which two texts are near-duplicates."""
-
-SHORT_TEXT_WORDS = 80
-SHORT_NEAR_DUPLICATE_THRESHOLD = 0.9
-"""The same for a pair with a text under ``SHORT_TEXT_WORDS`` words: in a short notice (a Fed
-operation, a rate sheet) the one changed figure or time is the news, not an edit."""
-
-SHINGLE_WORDS = 3
-SIGNATURE_BINS = 128
-SIGNATURE_BITS = 8
-"""The loader keeps a signature as bytes, one a bin: at most 8 bits."""
 
 Ints = npt.NDArray[np.int64]
 Int32s = npt.NDArray[np.int32]
@@ -104,9 +72,7 @@ _STOP_WORDS = frozenset(_STOP_WORD_LIST.split()).union("abcdefghijklmnopqrstuvwx
 languages, wire-service credits and single letters: words that say nothing about a story."""
 
 _LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
-_LETTERS_AND_DIGITS = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256))
 _WORD = re.compile(r"[^\W\d_]+")
-_WORD_OR_NUMBER = re.compile(r"[^\W_]+")
 _UNDECOMPOSABLE = dict(
     zip("øđłħıðþæœ", ("o", "d", "l", "h", "i", "d", "th", "ae", "oe"), strict=True)
 )
@@ -114,12 +80,6 @@ _FOLDABLE = re.compile(
     "[\u0080-\u00bf\u00d7\u00f7\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u2000-\u206f\u20d0-\u20ff"
     "\u3000-\u303f\ufe20-\ufe2f" + "".join(_UNDECOMPOSABLE) + "]"
 )
-_VALUE_BITS = np.uint64(64 - (SIGNATURE_BINS.bit_length() - 1))  # the top bits pick the bin
-_VALUE_MASK = np.uint64((1 << int(_VALUE_BITS)) - 1)
-_SIGNATURE_MASK = np.uint64((1 << SIGNATURE_BITS) - 1)
-_EMPTY_BIN = np.uint64(1 << 63)
-_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
-_MAX_MISS = 0.01
 _CHUNK_DOCS = 1024
 
 
@@ -179,19 +139,6 @@ def count_groups(packed: str) -> Iterator[tuple[int, list[str]]]:
         yield int(n), words.split(" ")
 
 
-def fingerprint(text: str) -> tuple[int, ...]:
-    """Return a MinHash signature of the text's word shingles (for near-duplicate detection)."""
-    hashes = _shingle_hashes(fold(text))
-    if not len(hashes):
-        return ()
-    lowest = np.full(SIGNATURE_BINS, _EMPTY_BIN, dtype=np.uint64)
-    np.minimum.at(lowest, (hashes >> _VALUE_BITS).astype(np.intp), hashes & _VALUE_MASK)
-    values: list[int] = (lowest & _SIGNATURE_MASK).tolist()
-    for slot in np.flatnonzero(lowest == _EMPTY_BIN).tolist():
-        values[slot] = values[next(p for p in _probes(slot) if lowest[p] != _EMPTY_BIN)]
-    return tuple(values)
-
-
 def fold(text: str) -> str:
     """Return text casefolded, accents removed and non-ASCII punctuation made spaces."""
     lowered = text.casefold()
@@ -206,35 +153,6 @@ def _fold_character(match: re.Match[str]) -> str:
     if unicodedata.category(character) == "Mn":
         return ""
     return _UNDECOMPOSABLE.get(character, " ")
-
-
-def _shingle_hashes(folded: str) -> npt.NDArray[np.uint64]:
-    """Return a 64-bit hash of every run of SHINGLE_WORDS words (of the whole text if shorter)."""
-    if folded.isascii():
-        words = folded.encode("ascii").translate(_LETTERS_AND_DIGITS).split()
-    else:
-        words = [word.encode() for word in _WORD_OR_NUMBER.findall(folded)]
-    word_hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
-    width = min(SHINGLE_WORDS, len(words))
-    if width == 0:
-        return word_hashes
-    hashes = np.zeros(len(words) - width + 1, dtype=np.uint64)
-    for offset in range(width):  # polynomial in the word hashes, mod 2**64
-        hashes = hashes * _MULTIPLIER + word_hashes[offset : len(hashes) + offset]
-    return _mix(hashes)
-
-
-def _mix(hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
-    """Return the hashes scrambled by MurmurHash3's 64-bit finaliser, so every bit is usable."""
-    for multiplier in (0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53):
-        hashes = (hashes ^ (hashes >> np.uint64(33))) * np.uint64(multiplier)
-    return hashes ^ (hashes >> np.uint64(33))
-
-
-@cache
-def _probes(slot: int) -> tuple[int, ...]:
-    """Return the fixed pseudo-random order in which an empty bin looks for a value."""
-    return tuple(sorted(range(SIGNATURE_BINS), key=lambda bin: zlib.crc32(b"%d:%d" % (slot, bin))))
 
 
 def max_df(n_docs: int) -> int:
@@ -399,160 +317,3 @@ def _dot_products(index: _Index, doc: int, totals: Floats, marks: Int32s) -> tup
     scores = totals[others]
     totals[others] = totals[doc] = 0.0
     return others, scores
-
-
-def near_duplicates(
-    signatures: Sequence[Sequence[int]],
-    threshold: float = NEAR_DUPLICATE_THRESHOLD,
-    words: Sequence[int] | None = None,
-) -> list[tuple[int, int, float]]:
-    """Return pairs (i < j, estimated Jaccard) whose texts are near-duplicates, via LSH banding;
-    with each text's word count (`words`), a pair with a text under ``SHORT_TEXT_WORDS`` needs
-    ``SHORT_NEAR_DUPLICATE_THRESHOLD``."""
-    if not 0.0 < threshold <= 1.0:
-        raise ValueError(f"threshold must be in (0, 1], not {threshold}")
-    present = [doc for doc, signature in enumerate(signatures) if len(signature)]
-    filled = [signatures[doc] for doc in present]
-    width = _signature_width(filled)
-    rows = _rows_per_band(width, threshold)
-    matrix = _matrix(filled, width)
-    candidates: set[tuple[int, int]] = set()
-    for start in range(0, width - rows + 1, rows):
-        collisions = _band_collisions(matrix[:, start : start + rows])
-        candidates.update((present[a], present[b]) for a, b in collisions)
-    pairs = ((i, j, estimated_jaccard(signatures[i], signatures[j])) for i, j in candidates)
-    return sorted(pair for pair in pairs if pair[2] >= _needed(pair[0], pair[1], threshold, words))
-
-
-def _needed(first: int, second: int, threshold: float, words: Sequence[int] | None) -> float:
-    """Return the estimate two texts must reach to be near-duplicates."""
-    if words is None or min(words[first], words[second]) >= SHORT_TEXT_WORDS:
-        return threshold
-    return max(threshold, SHORT_NEAR_DUPLICATE_THRESHOLD)
-
-
-def _signature_width(signatures: Sequence[Sequence[int]]) -> int:
-    """Return the common length of the signatures, or raise if they differ."""
-    widths = sorted({len(signature) for signature in signatures})
-    if len(widths) > 1:
-        raise ValueError(f"signatures have lengths {widths}; make them all with fingerprint()")
-    return widths[0] if widths else 0
-
-
-def _rows_per_band(width: int, threshold: float) -> int:
-    """Return the most rows per band that miss a pair at the threshold under 1% of the time."""
-    rows = 1
-    while rows < width and (1 - threshold ** (rows + 1)) ** (width // (rows + 1)) < _MAX_MISS:
-        rows += 1
-    return rows
-
-
-def _matrix(signatures: Sequence[Sequence[int]], width: int) -> Ints:
-    """Return the signatures as the rows of one array (bytes ones, as the loader keeps them,
-    without a Python step a value)."""
-    if all(type(signature) is bytes for signature in signatures):
-        joined = b"".join(signatures)  # type: ignore[arg-type]
-        return np.frombuffer(joined, np.uint8).astype(np.int64).reshape(len(signatures), width)
-    return np.array(signatures, dtype=np.int64).reshape(len(signatures), width)
-
-
-def _band_collisions(band: Ints) -> Iterator[tuple[int, int]]:
-    """Yield the pairs (i < j) of rows of a band (the same columns of every signature) that
-    hash the same (are equal, or rarely not)."""
-    keys = np.zeros(len(band), dtype=np.uint64)
-    for column in band.T:
-        keys = keys * _MULTIPLIER + column.astype(np.uint64)
-    keys = _mix(keys)
-    order = np.argsort(keys, kind="stable")
-    same = np.diff(keys[order]) == 0  # same[i]: the i-th and (i + 1)-th rows in key order collide
-    starts = np.flatnonzero(same & ~np.concatenate(([False], same[:-1])))
-    ends = np.flatnonzero(same & ~np.concatenate((same[1:], [False]))) + 2
-    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-        yield from combinations(order[start:end].tolist(), 2)
-
-
-def estimated_jaccard(first: Sequence[int], second: Sequence[int]) -> float:
-    """Return the shingle Jaccard estimated from two signatures, net of chance low-bit matches."""
-    if not first or len(first) != len(second):
-        return 0.0
-    matches = int(sum(map(operator.eq, first, second)))  # lengths checked above
-    chance = 1 / (1 << SIGNATURE_BITS)
-    return max(0.0, (matches / len(first) - chance) / (1 - chance))
-
-
-def clusters(
-    neighbours: Sequence[Sequence[Neighbour]],
-    threshold: float = SAME_STORY_THRESHOLD,
-    days: Sequence[float | None] | None = None,
-    window: float = STORY_WINDOW_DAYS,
-    cap: int = STORY_CAP,
-) -> list[int]:
-    """Return a cluster id per doc (its smallest member), grown from the strongest links down.
-
-    Docs are linked by `neighbours` scoring `threshold` or more. Two clusters join only when the
-    joined one stays within `cap` docs, its dated members (`days`: a day number per doc, or
-    None) lie within `window` days of each other, and at least half the pairs across the two
-    are linked themselves: membership is judged against the whole cluster, so a chain of
-    pairwise links can never grow one story.
-    """
-    scores = _linked_pairs(neighbours, threshold)
-    parent = list(range(len(neighbours)))
-    members = {doc: [doc] for doc in range(len(neighbours))}
-    spans = {doc: _span(days, doc) for doc in range(len(neighbours))}
-    for a, b in sorted(scores, key=lambda pair: (-scores[pair], pair)):
-        first, second = _root(parent, a), _root(parent, b)
-        if first == second or len(members[first]) + len(members[second]) > cap:
-            continue
-        span = _joined_span(spans[first], spans[second])
-        if span is not None and span[1] - span[0] > window:
-            continue
-        if not _cohesive(members[first], members[second], scores):
-            continue
-        root, other = min(first, second), max(first, second)
-        parent[other] = root
-        members[root].extend(members.pop(other))
-        spans[root] = span
-    return [_root(parent, doc) for doc in range(len(parent))]
-
-
-def _linked_pairs(
-    neighbours: Sequence[Sequence[Neighbour]], threshold: float
-) -> dict[tuple[int, int], float]:
-    """Return each pair (i < j) that either lists as a neighbour at `threshold`, with its score."""
-    scores: dict[tuple[int, int], float] = {}
-    for doc, row in enumerate(neighbours):
-        for neighbour in row:
-            if neighbour.doc != doc and neighbour.score >= threshold:
-                pair = (min(doc, neighbour.doc), max(doc, neighbour.doc))
-                scores[pair] = max(scores.get(pair, 0.0), neighbour.score)
-    return scores
-
-
-Span = tuple[float, float] | None
-
-
-def _span(days: Sequence[float | None] | None, doc: int) -> Span:
-    """Return the first and last day of one doc (None when it is undated)."""
-    day = days[doc] if days is not None else None
-    return None if day is None else (day, day)
-
-
-def _joined_span(first: Span, second: Span) -> Span:
-    """Return the days two clusters' dated members cover together."""
-    if first is None or second is None:
-        return first or second
-    return (min(first[0], second[0]), max(first[1], second[1]))
-
-
-def _cohesive(first: list[int], second: list[int], scores: dict[tuple[int, int], float]) -> bool:
-    """Say whether at least half the pairs across two clusters are linked themselves."""
-    linked = sum((min(a, b), max(a, b)) in scores for a in first for b in second)
-    return 2 * linked >= len(first) * len(second)
-
-
-def _root(parent: list[int], doc: int) -> int:
-    """Return the root of doc's set, halving the path on the way."""
-    while parent[doc] != doc:
-        parent[doc] = parent[parent[doc]]
-        doc = parent[doc]
-    return doc

@@ -3,7 +3,7 @@
 ``story_links`` keeps a related link (``similarity.related_with_scores``) only between docs of
 ``MIN_STORY_WORDS`` or more whose headlines share a word stem and that name people or
 organisations in common, the more names the lower the cosine needed; or, with no name in common,
-at ``SAME_TEXT_THRESHOLD``. ``similarity.clusters`` then grows stories from the links kept.
+at ``SAME_TEXT_THRESHOLD``. ``clusters.clusters`` then grows stories from the links kept.
 
 Two docs that are not copies of one item (shingles, figures included, at
 ``STORY_COPY_JACCARD``) are never one story when they are about other subjects or moves:
@@ -73,7 +73,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from .headlines import MONTHS, OPPOSITE_ACTIONS, RESEND_WORDS, core, first_term, prefixes
-from .similarity import SAME_STORY_THRESHOLD, Neighbour, estimated_jaccard, max_df
+from .minhash import estimated_jaccard
+from .similarity import SAME_STORY_THRESHOLD, Neighbour, max_df
 from .stories_cues import ROUTINE_WORDS, Cues
 from .stories_reports import NO_REPORTS, Reports, reports
 

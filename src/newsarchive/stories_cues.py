@@ -46,7 +46,7 @@ class Cues:
     routine: bool = False  # short or holding a table: a notice, a price or rate sheet
     table: bool = False  # holding a table
     firms: frozenset[str] = frozenset()  # its actors its headline gives, legal forms aside
-    signature: Sequence[int] = ()  # its ``similarity.fingerprint``
+    signature: Sequence[int] = ()  # its ``minhash.fingerprint``
     day: float | None = None  # its date as a day number, if dated
     people: frozenset[str] = frozenset()  # folded names of the people it names
     opener: str = ""  # the prefix of its headline's first term: who the headline is about

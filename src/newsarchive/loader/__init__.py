@@ -15,7 +15,7 @@ from typing import Any
 
 from msgspec import structs
 
-from .. import entities, search_terms, similarity
+from .. import entities, minhash, search_terms, similarity
 from ..errors import Problem
 from ..models import Article, SourceFile
 from ..text import (
@@ -308,7 +308,7 @@ def _fingerprint(article: Article, prose: list[str]) -> bytes:
     if len(text.split()) < MIN_COMPARED_WORDS:
         return b""
     text = f"{article.title}\n{article.dateline}\n{text}"
-    return bytes(similarity.fingerprint(text))  # 8-bit values
+    return bytes(minhash.fingerprint(text))  # 8-bit values
 
 
 def _prose(paragraphs: tuple[str, ...], tables: tuple[int, ...]) -> list[str]:
