@@ -115,21 +115,20 @@ class StoryCache:
 
 def cue_key(article: Article, day: float | None) -> bytes:
     """Return the key of an article's cues: a hash of everything ``Cues.of`` is given."""
-    given = (
-        article.title,
-        article.entities,
-        article.word_count,
-        len(article.tables),
-        article.fingerprint,
-        day,
-        article.summary,
-    )
-    return hashlib.blake2b(_ENCODER.encode(given), digest_size=16).digest()
+    return hashlib.blake2b(_ENCODER.encode(_given(article, day)), digest_size=16).digest()
 
 
 def _cues_of(article: Article, day: float | None) -> stories.Cues:
-    """Work out an article's cues (what `cue_key` hashes)."""
-    return stories.Cues.of(
+    """Work out an article's cues (from what `cue_key` hashes)."""
+    return stories.Cues.of(*_given(article, day))
+
+
+def _given(
+    article: Article, day: float | None
+) -> tuple[str, tuple[tuple[str, str], ...], int, int, bytes, float | None, str]:
+    """Return what ``Cues.of`` is given for an article, in its order: the one list of them, so
+    the key of kept cues always covers all they are made from."""
+    return (
         article.title,
         article.entities,
         article.word_count,
