@@ -34,7 +34,7 @@ from .search import term_outputs
 from .search_pagefind import Index, Stop, files_for, kept_outputs
 from .store import LastBuild, Store, changes
 from .story_cache import StoryCache
-from .writer import Writer, named, snapshot, staging_for
+from .writer import Writer, named, snapshot, staging_for, unmoved
 
 TEMPORARY = "tmp"  # in the output's cache folder: Pagefind work folders older versions left
 
@@ -186,6 +186,7 @@ def _build(
     report.changed += writer.changed
     key += permalinks.stamp(book)  # the record as this build leaves it
     saved = {"key": key.encode(), "report": _report_data(report), "salt": salt.encode()}
+    saved["folders"] = msgspec.msgpack.encode(writer.folder_stamps(tree))  # for `_intact`
     pages = report.page_keys
     store.save_build(LastBuild(stamped, tree, pages, last.keys, saved, probes, _probe_stamp()))
     if store.damaged:  # this build's news only: not saved
@@ -282,8 +283,12 @@ def _report_data(report: Report) -> bytes:
 
 
 def _intact(store: Store, output: Path) -> bool:
-    """Tell whether the output is as the last build left it."""
-    return store.tree() == snapshot(output)
+    """Tell whether the output is as the last build left it: its files and folders looked at
+    one by one, else walked (a folder made since, such as an empty one, is not a change)."""
+    tree = store.tree()
+    return unmoved(output, tree, store.meta("folders", _FOLDERS.decode, {})) or (
+        tree == snapshot(output)
+    )
 
 
 def _last_pages(store: Store, present: dict[str, list[int]]) -> Last:
@@ -307,6 +312,7 @@ def _restore(store: Store) -> Report | None:
 
 
 _REPORT = msgspec.msgpack.Decoder(Report)
+_FOLDERS = msgspec.msgpack.Decoder(dict[str, int])
 
 
 def _within_limit(config: SiteConfig, files: int, report: Report) -> bool:

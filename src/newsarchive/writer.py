@@ -20,7 +20,7 @@ import json
 import os
 import shutil
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from pathlib import Path, PurePosixPath
 
@@ -44,6 +44,7 @@ class Writer:
         self.changed = 0
         self.started = False  # whether `start` made the staging folder (abort removes only that)
         self.present: dict[str, list[int]] = {}  # size and mtime of the files `start` found
+        self.folders: list[str] = []  # the output's folders `start` found ("" the output)
 
     def start(self) -> None:
         """Finish or discard an interrupted build, then prepare an empty staging folder."""
@@ -57,7 +58,7 @@ class Writer:
                         "build with a --cache-dir on the output's disk"
                     )
         try:
-            self.present = _tidied(self.output)
+            self.present = _tidied(self.output, self.folders)
             if (self.staging / COMMIT).exists():
                 _finish_commit(self.staging, self.output)
                 self.present = snapshot(self.output)
@@ -134,6 +135,17 @@ class Writer:
         except OSError as error:
             raise BuildError(f"cannot update {self.output}: {error.strerror}") from None
 
+    def folder_stamps(self, tree: Iterable[str]) -> dict[str, int]:
+        """Return the mtime of every folder of the output once committed (`tree`: its files),
+        for `unmoved`: those `start` found and those holding the files."""
+        folders = {"", *self.folders}
+        for path in tree:
+            parent = path.rpartition("/")[0]
+            while parent and parent + "/" not in folders:
+                folders.add(parent + "/")
+                parent = parent.rpartition("/")[0]
+        return folder_stamps(self.output, folders)
+
     def abort(self) -> None:
         """Throw the staging folder away, leaving the output untouched."""
         if self.started and not (self.staging / COMMIT).exists():  # a begun commit: next build
@@ -164,10 +176,11 @@ def staging_for(output: Path, store: Path) -> Path:
     return named(output) / INSIDE if apart else store / "staging"
 
 
-def _tidied(folder: Path) -> dict[str, list[int]]:
+def _tidied(folder: Path, listed: list[str]) -> dict[str, list[int]]:
     """Remove every symbolic link (and anything not a file or folder) under a folder, without
     following any: what the build writes there must land there; return the size and mtime of
-    every file left, as `snapshot` does (in the same scandir walk: one walk of the output)."""
+    every file left, as `snapshot` does (in the same scandir walk: one walk of the output),
+    and add its folders to `listed` (as "a/b/", the folder itself as "")."""
     tree: dict[str, list[int]] = {}
     folders: list[tuple[str, str | None]] = [(str(folder), "")]  # None: in staging, not listed
     while folders:
@@ -177,10 +190,12 @@ def _tidied(folder: Path) -> dict[str, list[int]]:
                 entries = list(found)
         except (FileNotFoundError, NotADirectoryError):
             continue
+        if above is not None:
+            listed.append(above)
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                listed = above is not None and (above or entry.name != INSIDE)
-                folders.append((entry.path, f"{above}{entry.name}/" if listed else None))
+                ours = above is not None and (above or entry.name != INSIDE)
+                folders.append((entry.path, f"{above}{entry.name}/" if ours else None))
             elif entry.is_symlink() or not entry.is_file(follow_symlinks=False):
                 os.unlink(entry.path)
             elif above is not None and (above or entry.name != INSIDE):
@@ -226,6 +241,38 @@ def snapshot(folder: Path, relatives: Iterable[str] | None = None) -> dict[str, 
         info = os.stat(folder / relative)
         tree[relative] = [info.st_size, info.st_mtime_ns]
     return tree
+
+
+def folder_stamps(output: Path, folders: Iterable[str]) -> dict[str, int]:
+    """Return the mtime of each of these folders of the output ("a/b/", "" the output) that is
+    a folder now."""
+    stamps: dict[str, int] = {}
+    for relative in folders:
+        with suppress(OSError):
+            info = os.lstat(os.path.join(output, relative))
+            if stat.S_ISDIR(info.st_mode):
+                stamps[relative] = info.st_mtime_ns
+    return stamps
+
+
+def unmoved(output: Path, tree: Mapping[str, list[int]], folders: Mapping[str, int]) -> bool:
+    """Tell, without walking the output, that it holds the files of `tree` as they were: each
+    file's size and mtime as listed, and each folder's mtime as `folder_stamps` gave it when
+    they were. A name added, removed or renamed anywhere in the output changes the mtime of the
+    folder it is in, and every folder there was is listed, so no other file can have come."""
+    if "" not in folders:
+        return False
+    try:
+        for relative, mtime in folders.items():
+            if os.lstat(os.path.join(output, relative)).st_mtime_ns != mtime:
+                return False
+        for relative, (size, mtime) in tree.items():
+            info = os.lstat(os.path.join(output, relative))
+            if info.st_size != size or info.st_mtime_ns != mtime:
+                return False
+    except OSError:
+        return False
+    return True
 
 
 def _walk_stats(folder: str, prefix: str, tree: dict[str, list[int]]) -> dict[str, list[int]]:
