@@ -211,6 +211,26 @@ def test_a_file_added_by_hand_to_an_empty_folder_of_the_output_is_not_a_no_op(bu
     assert not (first.dist / "empty" / "notes.txt").exists()
 
 
+def test_a_page_changed_by_hand_in_place_is_put_right_by_an_edit(build_site_from, tmp_path):
+    first = build_site_from(SAMPLE_FILES)
+    (first.dist / "404.html").write_text("tampered", encoding="utf-8")  # its folder unchanged
+    again = build_site_from({SOURCE_PATH: SAMPLE_FILES[SOURCE_PATH] + "\nOne more line.\n"})
+    assert "Page not found" in again.page("404.html")
+    cold = build_site_from({}, output="cold")
+    assert tree(again.dist) == tree(cold.dist)
+
+
+def test_a_link_planted_beside_a_page_is_removed_by_an_edit(build_site_from, tmp_path):
+    first = build_site_from(SAMPLE_FILES)
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("mine", encoding="utf-8")
+    link = _in_an_article_folder(first.dist)
+    link.symlink_to(elsewhere)
+    build_site_from({SOURCE_PATH: SAMPLE_FILES[SOURCE_PATH] + "\nOne more line.\n"})
+    assert not link.is_symlink()
+    assert elsewhere.read_text(encoding="utf-8") == "mine"
+
+
 def test_an_empty_folder_made_in_the_output_changes_nothing(build_site_from):
     first = build_site_from(SAMPLE_FILES)
     (first.dist / "articles" / "empty").mkdir()

@@ -46,8 +46,10 @@ class Writer:
         self.present: dict[str, list[int]] = {}  # size and mtime of the files `start` found
         self.folders: list[str] = []  # the output's folders `start` found ("" the output)
 
-    def start(self) -> None:
-        """Finish or discard an interrupted build, then prepare an empty staging folder."""
+    def start(self, files: Iterable[str] = (), folders: Mapping[str, int] | None = None) -> None:
+        """Finish or discard an interrupted build, then prepare an empty staging folder. The
+        last build's `files` and `folders` (`folder_stamps`) spare walking the output when its
+        folders are as it left them (`looked_up`)."""
         _check_ours(self.output)
         if self.staging.parent == self.output:  # staging in the output: ours, or refused
             with suppress(FileNotFoundError):
@@ -58,7 +60,12 @@ class Writer:
                         "build with a --cache-dir on the output's disk"
                     )
         try:
-            self.present = _tidied(self.output, self.folders)
+            known = looked_up(self.output, files, folders) if folders else None
+            if known is None:  # walked: links removed, what is there listed
+                known = _tidied(self.output, self.folders)
+            else:
+                self.folders = list(folders or ())
+            self.present = known
             if (self.staging / COMMIT).exists():
                 _finish_commit(self.staging, self.output)
                 self.present = snapshot(self.output)
@@ -137,7 +144,7 @@ class Writer:
 
     def folder_stamps(self, tree: Iterable[str]) -> dict[str, int]:
         """Return the mtime of every folder of the output once committed (`tree`: its files),
-        for `unmoved`: those `start` found and those holding the files."""
+        for `looked_up`: those `start` found and those holding the files."""
         folders = {"", *self.folders}
         for path in tree:
             parent = path.rpartition("/")[0]
@@ -255,24 +262,29 @@ def folder_stamps(output: Path, folders: Iterable[str]) -> dict[str, int]:
     return stamps
 
 
-def unmoved(output: Path, tree: Mapping[str, list[int]], folders: Mapping[str, int]) -> bool:
-    """Tell, without walking the output, that it holds the files of `tree` as they were: each
-    file's size and mtime as listed, and each folder's mtime as `folder_stamps` gave it when
-    they were. A name added, removed or renamed anywhere in the output changes the mtime of the
-    folder it is in, and every folder there was is listed, so no other file can have come."""
+def looked_up(
+    output: Path, files: Iterable[str], folders: Mapping[str, int]
+) -> dict[str, list[int]] | None:
+    """Return the size and mtime of the last build's `files`, looked at one by one instead of
+    walking the output, if its `folders` (every folder it had, as `folder_stamps` gave them) all
+    have their mtimes still: a name added, removed or renamed anywhere in the output changes the
+    mtime of the folder it is in, so these are then all its files. None if one changed."""
     if "" not in folders:
-        return False
+        return None
+    found: dict[str, list[int]] = {}
     try:
         for relative, mtime in folders.items():
-            if os.lstat(os.path.join(output, relative)).st_mtime_ns != mtime:
-                return False
-        for relative, (size, mtime) in tree.items():
             info = os.lstat(os.path.join(output, relative))
-            if info.st_size != size or info.st_mtime_ns != mtime:
-                return False
+            if info.st_mtime_ns != mtime or not stat.S_ISDIR(info.st_mode):
+                return None
+        for relative in files:
+            info = os.lstat(os.path.join(output, relative))
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            found[relative] = [info.st_size, info.st_mtime_ns]
     except OSError:
-        return False
-    return True
+        return None
+    return found
 
 
 def _walk_stats(folder: str, prefix: str, tree: dict[str, list[int]]) -> dict[str, list[int]]:
