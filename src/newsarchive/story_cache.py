@@ -81,11 +81,12 @@ class StoryCache:
             cue = made.get(key)
             if cue is None:
                 kept = self._kept.pop(key, None)
-                cue = None if kept is None else _decoded(kept, article.fingerprint)
+                cue = None if kept is None else _decoded(kept, article.fingerprint, sets)
                 if cue is None:
                     cue = _cues_of(article, day)
                     self.new_cues[key] = _encoded(cue)
-                cue = made[key] = _shared(cue, sets)
+                    cue = _shared(cue, sets)
+                made[key] = cue
             found.append(cue)
         self._keys = np.frombuffer(b"".join(keys), np.uint64)
         self.gone = list(self._kept)  # those no article took
@@ -145,10 +146,15 @@ def _shared(cues: stories.Cues, sets: dict[frozenset[str], frozenset[str]]) -> s
     the sets of all docs' cues are equal to another doc's (a headline's topics, moves, a common
     name), and each costs 216 bytes or more."""
     fields: list[typing.Any] = [
-        sets.setdefault(value, value) if is_set else value
+        _one(value, sets) if is_set else value
         for is_set, value in zip(_SETS, map(cues.__getattribute__, _NAMES), strict=True)
     ]
     return stories.Cues(*fields)
+
+
+def _one(value: frozenset[str], sets: dict[frozenset[str], frozenset[str]]) -> frozenset[str]:
+    """Return the set equal to `value` in `sets`, taking it in if there is none."""
+    return sets.setdefault(value, value)
 
 
 def _encoded(cues: stories.Cues) -> bytes:
@@ -158,14 +164,16 @@ def _encoded(cues: stories.Cues) -> bytes:
     )
 
 
-def _decoded(data: bytes, signature: bytes) -> stories.Cues | None:
+def _decoded(
+    data: bytes, signature: bytes, sets: dict[frozenset[str], frozenset[str]]
+) -> stories.Cues | None:
     """Return kept cues, given their signature, or None if they do not decode; their words are
-    interned and their empty sets one, as the strings of cues worked out in one process mostly
-    are."""
+    interned, as the strings of cues worked out in one process mostly are, and their sets those
+    equal to them in `sets` (`_shared`)."""
     try:
         values: list[typing.Any] = msgspec.msgpack.decode(data)
         fields: list[typing.Any] = [
-            (frozenset(map(sys.intern, value)) if value else _EMPTY)
+            (_one(frozenset(map(sys.intern, value)), sets) if value else _EMPTY)
             if is_set
             else tuple(value)
             if type(value) is list
