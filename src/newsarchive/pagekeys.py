@@ -64,6 +64,13 @@ class Keyer:
             return None
         return hashlib.blake2b(self.salt + data, digest_size=16).hexdigest()
 
+    def spec_key(self, kind: str, template: str, path: str, inputs: tuple[object, ...]) -> str:
+        """Return the key of a page spec: its kind, template and path, and its inputs with the
+        Site parts among them (and in tuples of them) standing in by their digests."""
+        stood_in = tuple(map(self.stand_in, inputs))
+        data = self._pickled((kind, template, path, stood_in))
+        return hashlib.blake2b(self.salt + data, digest_size=16).hexdigest()
+
     def remembered(self, value: Entry | Term | Month | Year) -> bytes:
         """Return the digest of an entry, term or period, computing it once per object."""
         digest = self.memo.get(id(value))

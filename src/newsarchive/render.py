@@ -176,6 +176,17 @@ def checked_against(output: Path) -> Path | None:
     return output if os.environ.get(DEBUG_KEYS, "") not in ("", "0") else None
 
 
+def check_kept(folder: Path, path: str, data: bytes) -> None:
+    """Fail the build if a file the keys kept in the output `folder` is not `data`, what its
+    inputs make now (`checked_against`)."""
+    if data != (folder / path).read_bytes():
+        raise BuildError(
+            f"{path}: its key is the last build's, so the last build's file was kept, but "
+            f"made now the file differs ({DEBUG_KEYS} is set); the key misses something "
+            "the file shows: add it to what the file is keyed by (specs.py, pages.py)"
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Reuse:
     """What the last build left: its page keys, and which of its files are still as it wrote
@@ -337,19 +348,14 @@ class Renderer:
         """Return KEEP for a file the keys say is current; checking keys (`Reuse.checked`),
         first make it and fail the build if it differs from the file kept."""
         folder = self.reuse.checked if self.reuse else None
-        if folder is not None and make() != (folder / path).read_bytes():
-            raise BuildError(
-                f"{path}: its key is the last build's, so the last build's file was kept, but "
-                f"made now the file differs ({DEBUG_KEYS} is set); the key misses something "
-                "the file shows: add it to what the file is keyed by (pages.py, pagekeys.py)"
-            )
+        if folder is not None:
+            check_kept(folder, path, make())
         return KEEP
 
     def menu_paths(self) -> frozenset[str]:
         """Return the pages the section menu links to, where it marks the page it is on."""
         if self._menu_paths is None:
-            sections = (section.path for section in self.frame.nav)
-            self._menu_paths = frozenset((urls.HOME, urls.ARCHIVE, urls.TOPICS, *sections))
+            self._menu_paths = menu_paths_of(self.frame)
         return self._menu_paths
 
     def _current(
@@ -375,26 +381,47 @@ class Renderer:
         context: dict[str, Any],
     ) -> bytes:
         """Render one page's template with its context and the layout's values."""
-        for name, make in derived.items():
-            context[name] = make()
-        to: Callable[[str], str] = lambda target: urls.relative(path, target)  # noqa: E731
-        if context.pop("anywhere", False) and self.frame.config.base_url:
-            # a page served at any address (the 404): links must not depend on where it is
-            to = partial(urls.absolute, self.frame.config.base_url)
-        context.setdefault("canonical", urls.absolute(self.frame.config.base_url, path))
-        context.setdefault("breadcrumbs", ())
-        context.setdefault("jsonld", None)
-        context.setdefault("og", ())
-        context.setdefault("feeds", self.frame.feeds)
-        html = self.env.get_template(template).render(
-            site=self.frame.config,
-            nav=self.frame.nav,
-            path=path,
-            to=to,
-            page_title=title,
-            description=description,
-            has_search=self.frame.has_search,
-            menu_paths=self.menu_paths(),
-            **context,
-        )
-        return html.encode("utf-8")
+        made = (title, description, derived, context)
+        return render_page(self.env, self.frame, template, path, made, self.menu_paths())
+
+
+def render_page(
+    env: jinja2.Environment,
+    frame: Frame,
+    template: str,
+    path: str,
+    made: tuple[str, str, Mapping[str, Callable[[], object]], dict[str, Any]],
+    menu_paths: frozenset[str] | None = None,
+) -> bytes:
+    """Render one page's template with its title, description, derived values and context
+    (`made`), and the layout's values."""
+    title, description, derived, context = made
+    for name, make in derived.items():
+        context[name] = make()
+    to: Callable[[str], str] = lambda target: urls.relative(path, target)  # noqa: E731
+    if context.pop("anywhere", False) and frame.config.base_url:
+        # a page served at any address (the 404): links must not depend on where it is
+        to = partial(urls.absolute, frame.config.base_url)
+    context.setdefault("canonical", urls.absolute(frame.config.base_url, path))
+    context.setdefault("breadcrumbs", ())
+    context.setdefault("jsonld", None)
+    context.setdefault("og", ())
+    context.setdefault("feeds", frame.feeds)
+    html = env.get_template(template).render(
+        site=frame.config,
+        nav=frame.nav,
+        path=path,
+        to=to,
+        page_title=title,
+        description=description,
+        has_search=frame.has_search,
+        menu_paths=menu_paths if menu_paths is not None else menu_paths_of(frame),
+        **context,
+    )
+    return html.encode("utf-8")
+
+
+def menu_paths_of(frame: Frame) -> frozenset[str]:
+    """Return the pages the section menu links to, where it marks the page it is on."""
+    sections = (section.path for section in frame.nav)
+    return frozenset((urls.HOME, urls.ARCHIVE, urls.TOPICS, *sections))

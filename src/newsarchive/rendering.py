@@ -4,6 +4,7 @@ document shards), then the sitemap, the pictures and the static files."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import traceback
@@ -17,22 +18,37 @@ import jinja2
 
 from . import cache, executor, urls
 from .config import SiteConfig
+from .contexts import Layout, context_key, render_spec
 from .errors import BuildError
 from .feeds import dated_entries, feed_outputs, feed_sections
 from .images import image_outputs
 from .memory import release_freed
-from .models import Output, Site
+from .models import KEEP, Output, Site
 from .notfound import stylesheet_text
 from .pagekeys import Keyer
 from .pages import site_pages
 from .progress import Progress
 from .reading import Bodies
 from .redirects import redirect_outputs
-from .render import Frame, Renderer, Reuse, environment, iso_date
+from .render import (
+    CHUNK,
+    DEBUG_KEYS,
+    Frame,
+    Renderer,
+    Reuse,
+    check_kept,
+    environment,
+    iso_date,
+)
 from .search import document_outputs
 from .sections import menu
 from .sitemap import sitemap_outputs
+from .specs import PageSpec, site_specs, spec_keys
 from .writer import Writer
+
+CONTEXT = "#context"
+"""Added to a page's path, names the key of its whole context, recorded when keys are checked
+(`Reuse.checked`) to compare with its spec's key in the next checked build."""
 
 if TYPE_CHECKING:
     from .builder import Paths, Report
@@ -52,13 +68,14 @@ def write_site(
     for item in image_outputs(job.site, kept, report.problems):
         writer.write(item)
         report.files += 1
+    job, stale, kept_pages = _stale_specs(job, writer, report)
     config, paths, dates = job.config, job.paths, _page_dates(job.config, job.site)
     shared: Job | executor.Packed = job if run.workers == 1 else executor.Packed.of(job)
     del job, kept
     if isinstance(shared, executor.Packed):
         release_freed(cycles=True)  # what this process held of the catalogue
     progress.begin("Rendering pages")
-    pages = _write_pages(writer, shared, run, report)
+    pages = [*kept_pages, *_write_pages(writer, shared, run, report, stale)]
     progress.end()
     for item in _other_outputs(config, paths, dates, pages):
         writer.write(item)
@@ -72,6 +89,30 @@ def _kept(
     its key for the next build."""
     report.page_keys[path] = key
     return keys.get(path) == key and path in untouched
+
+
+def _stale_specs(job: Job, writer: Writer, report: Report) -> tuple[Job, list[Specs], list[str]]:
+    """Make every page's spec and key; keep the pages whose key is the last build's and whose
+    file is untouched; return the job with the specs, the tasks that render the others (the
+    kept ones too when they are checked: `Reuse.checked`), and the pages kept."""
+    specs = site_specs(job.site)
+    keys = spec_keys(job.salt, specs)
+    stale: list[int] = []
+    kept: list[int] = []
+    for index, (spec, key) in enumerate(zip(specs, keys, strict=True)):
+        report.page_keys[spec.path] = key
+        current = job.keys.get(spec.path) == key and spec.path in job.untouched
+        (kept if current else stale).append(index)
+    kept_pages = []
+    if job.checked is None:
+        kept_pages = [specs[index].path for index in kept]
+        writer.adopt(kept_pages)
+        report.files += len(kept_pages)
+        report.pages += len(kept_pages)
+        kept = []
+    tasks = [Specs(tuple(stale[i : i + CHUNK])) for i in range(0, len(stale), CHUNK)]
+    tasks += [Specs(tuple(kept[i : i + CHUNK]), check=True) for i in range(0, len(kept), CHUNK)]
+    return dataclasses.replace(job, specs=specs), tasks, kept_pages
 
 
 def _page_dates(config: SiteConfig, site: Site) -> dict[str, str]:
@@ -108,6 +149,7 @@ class Job:
     keys: dict[str, str] = field(default_factory=dict)  # page keys of the last build
     untouched: frozenset[str] = frozenset()  # its output files still as it wrote them
     checked: Path | None = None  # the output if kept files are checked (`checked_against`)
+    specs: tuple[PageSpec, ...] = ()  # every page made from a spec (`specs`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +160,15 @@ class Share:
     index: int
     count: int
     listings: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Specs:
+    """One task of the render stage: the pages of the job's specs at `indexes`; with `check`,
+    pages the keys keep, made only to compare with the files kept (`Reuse.checked`)."""
+
+    indexes: tuple[int, ...]
+    check: bool = False
 
 
 def _shares(workers: int) -> list[Share]:
@@ -136,12 +187,14 @@ def _start_rendering(job: Job) -> tuple[Job, jinja2.Environment]:
 
 
 def _render_share(
-    context: tuple[Job, jinja2.Environment], share: Share
+    context: tuple[Job, jinja2.Environment], share: Share | Specs
 ) -> tuple[list[str], list[str], int, dict[str, str]]:
     """Render a share of the pages to staging (a step of the render stage); return the pages
     written, the listings written, how many files changed, and the page keys."""
     job, env = context
     writer = Writer(job.paths.output, job.staging)
+    if isinstance(share, Specs):
+        return _write_specs(writer, job, env, share)
     renderer = _renderer(job, env, share)
     try:
         listings = _write_listings(writer, job, renderer) if share.listings else []
@@ -175,14 +228,17 @@ def key_salt(frame: Frame, templates: Path) -> str:
 
 
 def _write_pages(
-    writer: Writer, job: Job | executor.Packed, run: executor.Executor, report: Report
+    writer: Writer,
+    job: Job | executor.Packed,
+    run: executor.Executor,
+    report: Report,
+    stale: list[Specs],
 ) -> list[str]:
-    """Render and write every HTML page, and the files that list the articles (`run` says
-    where); return the pages' paths."""
+    """Render and write the HTML pages, and the files that list the articles (`run` says
+    where); return the paths of the pages written."""
     pages: list[str] = []
-    for written, listings, changed, keys in run.map(
-        _render_share, _shares(run.workers), _start_rendering, job
-    ):
+    tasks: list[Share | Specs] = [*_shares(run.workers), *stale]
+    for written, listings, changed, keys in run.map(_render_share, tasks, _start_rendering, job):
         writer.adopt([*written, *listings])
         report.files += len(written) + len(listings)
         report.pages += len(written)
@@ -208,12 +264,52 @@ def _write_listings(writer: Writer, job: Job, renderer: Renderer) -> list[str]:
     return listings
 
 
+def _write_specs(
+    writer: Writer, job: Job, env: jinja2.Environment, task: Specs
+) -> tuple[list[str], list[str], int, dict[str, str]]:
+    """Render the pages of some of the job's specs to staging, or check them (`Specs`);
+    return them as `_render_share` does, with their keys from their whole context when
+    checking (`Reuse.checked`)."""
+    layout = Layout(frame_of(job.config, job.site), job.bodies)
+    keyer = Keyer(job.salt) if job.checked else None
+    written, keys = [], {}
+    for index in task.indexes:
+        spec = job.specs[index]
+        try:
+            data = render_spec(env, layout, spec)
+        except jinja2.TemplateError as error:  # keep the template line: tracebacks don't pickle
+            raise BuildError(template_message(error, job.paths.templates)) from None
+        if job.checked is not None and keyer is not None:
+            keys[spec.path + CONTEXT] = _checked_key(job, keyer, layout, spec, task.check)
+        if task.check:
+            assert job.checked is not None
+            check_kept(job.checked, spec.path, data)
+            data = KEEP
+        writer.write(Output(spec.path, data))
+        written.append(spec.path)
+    return written, [], writer.changed, keys
+
+
+def _checked_key(job: Job, keyer: Keyer, layout: Layout, spec: PageSpec, kept: bool) -> str:
+    """Return a spec's page key from its whole context; for a page its spec's key keeps, fail
+    the build if it is not the last build's (when that build recorded one)."""
+    key = context_key(keyer, layout, spec) or ""
+    last = job.keys.get(spec.path + CONTEXT)
+    if kept and last is not None and last != key:
+        raise BuildError(
+            f"{spec.path}: its spec's key is the last build's, but the key of its whole "
+            f"context is not ({DEBUG_KEYS} is set): its context is made from something its "
+            f"spec's inputs miss; add it to the {spec.kind} spec's inputs (specs.py)"
+        )
+    return key
+
+
 def _write_share(writer: Writer, renderer: Renderer, job: Job) -> list[str]:
     """Write the pages this renderer renders (the other shares' are passed over); return
     their paths."""
     written = []
     css = stylesheet_text(job.paths.static)
-    for item in site_pages(job.config, job.site, renderer, job.bodies, css):
+    for item in site_pages(job.config, job.site, renderer, css):
         if item.data:
             writer.write(item)
             written.append(item.path)
