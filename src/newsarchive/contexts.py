@@ -13,11 +13,11 @@ import jinja2
 
 from . import images, urls
 from .loader.markup import plain_paragraphs
-from .metadata import article_jsonld, article_og
+from .metadata import article_jsonld, article_og, list_jsonld
 from .models import LEDE_HEADLINES, Article, Term
 from .pagekeys import Keyer
 from .reading import Bodies
-from .render import Frame, iso_date, render_page
+from .render import Frame, Pager, iso_date, render_page
 from .specs import PageSpec
 
 T = TypeVar("T")
@@ -74,8 +74,37 @@ def article_context(layout: Layout, inputs: tuple[Any, ...]) -> Made:
     return title, article.summary or article.title, derived, context
 
 
+def list_context(layout: Layout, inputs: tuple[Any, ...]) -> Made:
+    """Return a page of a paginated list's title, description, derived values and context
+    (`lists.list_specs`)."""
+    full, description, page_title, heading, crumbs, total, names, *rest = inputs
+    number, count, first, chunk, *values = rest
+    path = urls.page_path(first, number)
+    config = layout.frame.config
+    context = dict(zip(names, values, strict=True))
+    context.update(
+        pager=Pager(number, count, chunk, path, first),
+        heading=heading,
+        breadcrumbs=crumbs,
+        total=total,
+    )
+    derived = {"jsonld": partial(list_jsonld, config, page_title, description, path)}
+    return full, description, derived, context
+
+
+def page_context(layout: Layout, inputs: tuple[Any, ...]) -> Made:
+    """Return a single page's title, description and context, given as they are
+    (`lists.page_spec`)."""
+    title, description, names, *values = inputs
+    return title, description, {}, dict(zip(names, values, strict=True))
+
+
+LISTS = ("home", "section", "term", "period")
+PAGES = ("terms", "letter", "topics", "search", "archive", "404")
 CONTEXTS: dict[str, Callable[[Layout, tuple[Any, ...]], Made]] = {
     "article": article_context,
+    **dict.fromkeys(LISTS, list_context),
+    **dict.fromkeys(PAGES, page_context),
 }
 """The context function of each page kind."""
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import itertools
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from json.encoder import encode_basestring as _json  # json's C string encoder
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,29 +26,23 @@ from .memory import release_freed
 from .models import KEEP, Output, Site
 from .notfound import stylesheet_text
 from .pagekeys import Keyer
-from .pages import site_pages
+from .pages import site_specs
 from .progress import Progress
 from .reading import Bodies
 from .redirects import redirect_outputs
-from .render import (
-    CHUNK,
-    DEBUG_KEYS,
-    Frame,
-    Renderer,
-    Reuse,
-    check_kept,
-    environment,
-    iso_date,
-)
-from .search import document_outputs
+from .render import DEBUG_KEYS, Frame, check_kept, environment, iso_date
+from .search import Current, document_outputs
 from .sections import menu
 from .sitemap import sitemap_outputs
-from .specs import PageSpec, site_specs, spec_keys
+from .specs import PageSpec, spec_keys
 from .writer import Writer
 
+CHUNK = 64
+"""Pages a task of the render stage renders: few enough that a process that finishes early
+takes another, many enough that the tasks' overhead does not matter."""
 CONTEXT = "#context"
 """Added to a page's path, names the key of its whole context, recorded when keys are checked
-(`Reuse.checked`) to compare with its spec's key in the next checked build."""
+(`checked_against`) to compare with its spec's key in the next checked build."""
 
 if TYPE_CHECKING:
     from .builder import Paths, Report
@@ -94,8 +88,9 @@ def _kept(
 def _stale_specs(job: Job, writer: Writer, report: Report) -> tuple[Job, list[Specs], list[str]]:
     """Make every page's spec and key; keep the pages whose key is the last build's and whose
     file is untouched; return the job with the specs, the tasks that render the others (the
-    kept ones too when they are checked: `Reuse.checked`), and the pages kept."""
-    specs = site_specs(job.site)
+    kept ones too when they are checked: `checked_against`), and the pages kept."""
+    frame = frame_of(job.config, job.site)
+    specs = site_specs(frame, job.site, stylesheet_text(job.paths.static))
     keys = spec_keys(job.salt, specs)
     stale: list[int] = []
     kept: list[int] = []
@@ -153,32 +148,14 @@ class Job:
 
 
 @dataclass(frozen=True, slots=True)
-class Share:
-    """One task of the render stage: the files that list the articles if `listings`, and
-    every `count`-th chunk of pages from chunk `index` (all of them if `count` is 1, none if 0)."""
-
-    index: int
-    count: int
-    listings: bool = False
-
-
-@dataclass(frozen=True, slots=True)
 class Specs:
     """One task of the render stage: the pages of the job's specs at `indexes`; with `check`,
-    pages the keys keep, made only to compare with the files kept (`Reuse.checked`)."""
+    pages the keys keep, made only to compare with the files kept (`checked_against`); with
+    `listings`, the files that list the articles."""
 
     indexes: tuple[int, ...]
     check: bool = False
-
-
-def _shares(workers: int) -> list[Share]:
-    """Return the render stage's tasks for `workers` processes: alone, one does everything;
-    else the listings are a task of their own, and the pages are cut into two shares a
-    process, so that one that finishes early takes another."""
-    if workers == 1:
-        return [Share(0, 1, listings=True)]
-    count = 2 * workers
-    return [Share(0, 0, listings=True), *(Share(index, count) for index in range(count))]
+    listings: bool = False
 
 
 def _start_rendering(job: Job) -> tuple[Job, jinja2.Environment]:
@@ -186,31 +163,18 @@ def _start_rendering(job: Job) -> tuple[Job, jinja2.Environment]:
     return job, environment(job.paths.templates, job.compiled)
 
 
-def _render_share(
-    context: tuple[Job, jinja2.Environment], share: Share | Specs
+def _render_task(
+    context: tuple[Job, jinja2.Environment], task: Specs
 ) -> tuple[list[str], list[str], int, dict[str, str]]:
-    """Render a share of the pages to staging (a step of the render stage); return the pages
-    written, the listings written, how many files changed, and the page keys."""
+    """Render a task's pages, or write the listings, to staging (a step of the render stage);
+    return the pages written, the listings written, how many files changed, and the keys."""
     job, env = context
     writer = Writer(job.paths.output, job.staging)
-    if isinstance(share, Specs):
-        return _write_specs(writer, job, env, share)
-    renderer = _renderer(job, env, share)
-    try:
-        listings = _write_listings(writer, job, renderer) if share.listings else []
-        written = _write_share(writer, renderer, job) if share.count else []
-    except jinja2.TemplateError as error:  # keep the template line: tracebacks don't pickle
-        raise BuildError(template_message(error, job.paths.templates)) from None
-    return written, listings, writer.changed, renderer.keys
-
-
-def _renderer(job: Job, env: jinja2.Environment, share: Share) -> Renderer:
-    """Make the renderer of one share, reusing the last build's current pages: it renders
-    the chunks of pages `share` names (see `Renderer`)."""
-    frame = frame_of(job.config, job.site)
-    reuse = Reuse(Keyer(job.salt), job.keys, job.untouched, job.checked)
-    claim = itertools.count(share.index, share.count).__next__ if share.count > 1 else None
-    return Renderer(env, frame, claim, reuse)
+    if task.listings:
+        keys: dict[str, str] = {}
+        listings = _write_listings(writer, job, partial(_current_file, job, Keyer(job.salt), keys))
+        return [], listings, writer.changed, keys
+    return _write_specs(writer, job, env, task)
 
 
 def frame_of(config: SiteConfig, site: Site) -> Frame:
@@ -237,8 +201,8 @@ def _write_pages(
     """Render and write the HTML pages, and the files that list the articles (`run` says
     where); return the paths of the pages written."""
     pages: list[str] = []
-    tasks: list[Share | Specs] = [*_shares(run.workers), *stale]
-    for written, listings, changed, keys in run.map(_render_share, tasks, _start_rendering, job):
+    tasks = [Specs((), listings=True), *stale]
+    for written, listings, changed, keys in run.map(_render_task, tasks, _start_rendering, job):
         writer.adopt([*written, *listings])
         report.files += len(written) + len(listings)
         report.pages += len(written)
@@ -248,7 +212,7 @@ def _write_pages(
     return pages
 
 
-def _write_listings(writer: Writer, job: Job, renderer: Renderer) -> list[str]:
+def _write_listings(writer: Writer, job: Job, current: Current) -> list[str]:
     """Write the files that list the articles (the manifest, the feeds, the search index's
     document shards, those kept as the last build wrote them if their entries are); return
     their paths."""
@@ -257,11 +221,32 @@ def _write_listings(writer: Writer, job: Job, renderer: Renderer) -> list[str]:
         Output("articles.json", manifest(job.config, job.site)),
         *feed_outputs(job.config, job.site),
         *redirect_outputs(job.config, job.site),
-        *document_outputs(job.site, renderer.current_file),
+        *document_outputs(job.site, current),
     ):
         writer.write(item)
         listings.append(item.path)
     return listings
+
+
+def _current_file(
+    job: Job,
+    keyer: Keyer,
+    keys: dict[str, str],
+    path: str,
+    inputs: Mapping[str, object],
+    make: Callable[[], bytes],
+) -> bool:
+    """Tell whether a file that is not a page (a listing) is as the last build wrote it: made
+    from the same `inputs` (named values, keyed as a page's whole context is), and untouched;
+    record its key in `keys`. `make` makes its bytes, to check a kept file (`checked_against`)."""
+    key = keyer.key("", path, "", "", inputs)
+    if key is None:
+        return False
+    keys[path] = key
+    current = job.keys.get(path) == key and path in job.untouched
+    if current and job.checked is not None:
+        check_kept(job.checked, path, make())
+    return current
 
 
 def _write_specs(
@@ -269,7 +254,7 @@ def _write_specs(
 ) -> tuple[list[str], list[str], int, dict[str, str]]:
     """Render the pages of some of the job's specs to staging, or check them (`Specs`);
     return them as `_render_share` does, with their keys from their whole context when
-    checking (`Reuse.checked`)."""
+    checking (`checked_against`)."""
     layout = Layout(frame_of(job.config, job.site), job.bodies)
     keyer = Keyer(job.salt) if job.checked else None
     written, keys = [], {}
@@ -302,18 +287,6 @@ def _checked_key(job: Job, keyer: Keyer, layout: Layout, spec: PageSpec, kept: b
             f"spec's inputs miss; add it to the {spec.kind} spec's inputs (specs.py)"
         )
     return key
-
-
-def _write_share(writer: Writer, renderer: Renderer, job: Job) -> list[str]:
-    """Write the pages this renderer renders (the other shares' are passed over); return
-    their paths."""
-    written = []
-    css = stylesheet_text(job.paths.static)
-    for item in site_pages(job.config, job.site, renderer, css):
-        if item.data:
-            writer.write(item)
-            written.append(item.path)
-    return written
 
 
 def _other_outputs(

@@ -55,11 +55,6 @@ def article_specs(site: Site) -> Iterator[PageSpec]:
         yield article_spec(site, entry)
 
 
-def site_specs(site: Site) -> tuple[PageSpec, ...]:
-    """Return the spec of every page made from specs."""
-    return tuple(article_specs(site))
-
-
 def spec_keys(salt: str, specs: tuple[PageSpec, ...]) -> list[str]:
     """Return each spec's key; `salt` is what every key covers beside the page itself (the
     code, the templates and the layout: `rendering.key_salt`)."""
