@@ -1,7 +1,9 @@
 """Page keys: a hash of everything a page is rendered from, so an unchanged page is not rendered.
 
-A key covers the template folder, newsarchive's code, the site config and layout frame, the
-template name, the page's path, title and description, and every value in its context. Values
+A key covers the template folder, newsarchive's code, the site config and layout frame (the
+salt), and the page: its spec's kind, template, path and inputs (`spec_key`), or, for a file
+that is not a page and for the key check (`render.DEBUG_KEYS`), its template, path, title,
+description and every value in its context (`key`). Values
 are serialised with pickle (fast, and exact for every type a context holds) with its memo off,
 so equal values give equal bytes whatever objects they share. The long-lived parts of the Site
 stand in by a digest computed once per object: articles by source path and content hash (with
