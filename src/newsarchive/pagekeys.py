@@ -30,7 +30,7 @@ import io
 import pickle
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from msgspec import Struct, structs
@@ -72,6 +72,11 @@ class Keyer:
         stood_in = tuple(map(self.stand_in, inputs))
         data = self._pickled((kind, template, path, stood_in))
         return hashlib.blake2b(self.salt + data, digest_size=16).hexdigest()
+
+    def seed(self, values: Sequence[Entry], digests: Sequence[bytes]) -> None:
+        """Take the digests of entries (`remembered`) made in another process, in order."""
+        self.memo.update(zip(map(id, values), digests, strict=True))
+        self._kept.extend(values)
 
     def remembered(self, value: Entry | Term | Month | Year) -> bytes:
         """Return the digest of an entry, term or period, computing it once per object."""

@@ -91,7 +91,9 @@ def _stale_specs(job: Job, writer: Writer, report: Report) -> tuple[Job, list[Sp
     kept ones too when they are checked: `checked_against`), and the pages kept."""
     frame = frame_of(job.config, job.site)
     specs = site_specs(frame, job.site, stylesheet_text(job.paths.static))
-    keys = spec_keys(job.salt, specs)
+    keyer = Keyer(job.salt)
+    keys = spec_keys(keyer, specs)
+    digests = tuple(map(keyer.remembered, job.site.entries))  # made already: for the workers
     stale: list[int] = []
     kept: list[int] = []
     for index, (spec, key) in enumerate(zip(specs, keys, strict=True)):
@@ -107,7 +109,7 @@ def _stale_specs(job: Job, writer: Writer, report: Report) -> tuple[Job, list[Sp
         kept = []
     tasks = [Specs(tuple(stale[i : i + CHUNK])) for i in range(0, len(stale), CHUNK)]
     tasks += [Specs(tuple(kept[i : i + CHUNK]), check=True) for i in range(0, len(kept), CHUNK)]
-    return dataclasses.replace(job, specs=specs), tasks, kept_pages
+    return dataclasses.replace(job, specs=specs, digests=digests), tasks, kept_pages
 
 
 def _page_dates(config: SiteConfig, site: Site) -> dict[str, str]:
@@ -145,6 +147,7 @@ class Job:
     untouched: frozenset[str] = frozenset()  # its output files still as it wrote them
     checked: Path | None = None  # the output if kept files are checked (`checked_against`)
     specs: tuple[PageSpec, ...] = ()  # every page made from a spec (`specs`)
+    digests: tuple[bytes, ...] = ()  # each entry's, as the specs' keys took it (`Keyer.seed`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +175,7 @@ def _render_task(
     writer = Writer(job.paths.output, job.staging)
     if task.listings:
         keys: dict[str, str] = {}
-        listings = _write_listings(writer, job, partial(_current_file, job, Keyer(job.salt), keys))
+        listings = _write_listings(writer, job, partial(_current_file, job, _keyer(job), keys))
         return [], listings, writer.changed, keys
     return _write_specs(writer, job, env, task)
 
@@ -228,6 +231,13 @@ def _write_listings(writer: Writer, job: Job, current: Current) -> list[str]:
     return listings
 
 
+def _keyer(job: Job) -> Keyer:
+    """Return a keyer that has the entries' digests the build process made."""
+    keyer = Keyer(job.salt)
+    keyer.seed(job.site.entries, job.digests)
+    return keyer
+
+
 def _current_file(
     job: Job,
     keyer: Keyer,
@@ -256,7 +266,7 @@ def _write_specs(
     return them as `_render_share` does, with their keys from their whole context when
     checking (`checked_against`)."""
     layout = Layout(frame_of(job.config, job.site), job.bodies)
-    keyer = Keyer(job.salt) if job.checked else None
+    keyer = _keyer(job) if job.checked else None
     written, keys = [], {}
     for index in task.indexes:
         spec = job.specs[index]

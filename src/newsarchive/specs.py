@@ -55,8 +55,7 @@ def article_specs(site: Site) -> Iterator[PageSpec]:
         yield article_spec(site, entry)
 
 
-def spec_keys(salt: str, specs: tuple[PageSpec, ...]) -> list[str]:
-    """Return each spec's key; `salt` is what every key covers beside the page itself (the
-    code, the templates and the layout: `rendering.key_salt`)."""
-    keyer = Keyer(salt)
+def spec_keys(keyer: Keyer, specs: tuple[PageSpec, ...]) -> list[str]:
+    """Return each spec's key (the keyer's salt is what every key covers beside the page
+    itself: the code, the templates and the layout, `rendering.key_salt`)."""
     return [keyer.spec_key(s.kind, s.template, s.path, s.inputs) for s in specs]
