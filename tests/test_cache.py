@@ -346,15 +346,15 @@ def test_a_gazetteer_from_other_code_or_damaged_is_not_used(tmp_path, monkeypatc
 def test_a_page_is_made_only_if_its_inputs_changed_and_kept_pages_keep_their_keys(
     build_site_from, tmp_path, monkeypatch, in_this_process
 ):
-    from newsarchive import pages
+    from newsarchive import contexts
 
     files = {f"articles/s{n % 3}/2024-01-{n + 1:02d}-x.md": dated_story(n) for n in range(12)}
     first = build_site_from(files)
     keys = page_keys(first.dist)
-    assert "sections/s0/index.html#list" in keys  # each list has a key of its own
     made: list[str] = []
-    real = pages._article_page
-    monkeypatch.setattr(pages, "_article_page", lambda *a: made.append(a[3][0].path) or real(*a))
+    real = contexts.CONTEXTS["article"]
+    record = lambda layout, inputs: made.append(inputs[0].path) or real(layout, inputs)  # noqa: E731
+    monkeypatch.setitem(contexts.CONTEXTS, "article", record)
     edited = tmp_path / "articles" / "s1" / "2024-01-05-x.md"  # story 4, between 3 and 5
     edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     (first.dist / "sections" / "s0" / "index.html").write_text("tampered", encoding="utf-8")
@@ -363,8 +363,8 @@ def test_a_page_is_made_only_if_its_inputs_changed_and_kept_pages_keep_their_key
     after = page_keys(again.dist)  # neighbours' pages
     assert after.keys() == keys.keys()
     assert after["sections/s2/index.html"] == keys["sections/s2/index.html"]  # kept
-    assert after["sections/s1/index.html#list"] != keys["sections/s1/index.html#list"]
-    assert "tampered" not in again.page("sections/s0/index.html")  # a current list's page
+    assert after["sections/s1/index.html"] != keys["sections/s1/index.html"]
+    assert "tampered" not in again.page("sections/s0/index.html")  # a kept page
     cold = build_site_from({}, output="cold")  # whose file was changed is written again
     assert tree(again.dist) == tree(cold.dist)
 

@@ -95,3 +95,24 @@ def test_checked_builds_after_edits_pass_and_equal_a_cold_build(
     assert warm.code == 0, warm.err
     cold = build_site_from({}, output="cold")
     assert tree(warm.dist) == tree(cold.dist)
+
+
+def test_a_context_made_from_more_than_its_specs_inputs_fails_a_checked_build(
+    build_site_from, tmp_path, debugging, in_this_process, monkeypatch
+):
+    from newsarchive import contexts
+
+    build_site_from(STORIES)
+    real = contexts.CONTEXTS["article"]
+
+    def reaching_out(layout, inputs):  # reads a value its spec does not hold: not shown
+        title, description, derived, context = real(layout, inputs)
+        return title, description, derived, {**context, "elsewhere": "changed since"}
+
+    monkeypatch.setitem(contexts.CONTEXTS, "article", reaching_out)
+    edit_one_story(tmp_path)
+    again = build_site_from({})
+    assert again.code == 1
+    assert "its spec's key is the last build's, but the key of its whole context is not" in (
+        again.err
+    )

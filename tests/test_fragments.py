@@ -24,7 +24,7 @@ class Entry:
         self.path, self.title = path, title
 
 
-def link_maker(page: str):  # as render.Renderer makes it for a page
+def link_maker(page: str):  # as render.render_page makes it for a page
     return lambda target: urls.relative(page, target)
 
 

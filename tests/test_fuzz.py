@@ -24,11 +24,13 @@ from hypothesis.configuration import set_hypothesis_home_dir
 
 from newsarchive.catalog import build_site
 from newsarchive.config import SiteConfig
+from newsarchive.contexts import Layout, render_spec
 from newsarchive.loader import parse, read_article
 from newsarchive.loader.frontmatter import _safe_slug
 from newsarchive.models import SourceFile
-from newsarchive.pages import site_pages
-from newsarchive.render import Frame, Renderer, environment
+from newsarchive.reading import Bodies
+from newsarchive.render import Frame, environment
+from newsarchive.specs import article_spec
 from newsarchive.text import Undecodable, decode, normalise
 
 from conftest import ROOT
@@ -202,9 +204,9 @@ def page_for(text: str) -> str:
     assert article is not None
     config = SiteConfig()
     site = build_site(config, [article])
-    renderer = Renderer(environment(ROOT / "templates"), Frame(config, site.sections, ()))
-    page = next(o for o in site_pages(config, site, renderer) if o.path == site.entries[0].path)
-    root = html5lib.parse(page.data, treebuilder="etree", namespaceHTMLElements=False)
+    layout = Layout(Frame(config, site.sections, ()), Bodies())
+    page = render_spec(environment(ROOT / "templates"), layout, article_spec(site, site.entries[0]))
+    root = html5lib.parse(page, treebuilder="etree", namespaceHTMLElements=False)
     body = root.find("body")
     assert body is not None
     return " ".join(" ".join(body.itertext()).split())

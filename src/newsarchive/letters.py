@@ -13,8 +13,9 @@ from collections.abc import Iterator, Sequence
 
 from . import urls
 from .config import SiteConfig
-from .models import Output, Term
-from .render import Renderer
+from .lists import page_spec
+from .models import Term
+from .specs import PageSpec
 from .text import fold
 
 LETTERS_FROM = 60  # a kind's list shorter than this fits a page or two: no A–Z
@@ -60,10 +61,10 @@ def _bar(kind: str, groups: dict[str, list[Term]]) -> tuple[tuple[str, str, int]
     )
 
 
-def letter_pages(
-    renderer: Renderer, kind: str, title: str, terms: Sequence[Term], config: SiteConfig
-) -> Iterator[Output]:
-    """Yield one page a letter that has terms, listing them alphabetically."""
+def letter_specs(
+    kind: str, title: str, terms: Sequence[Term], config: SiteConfig
+) -> Iterator[PageSpec]:
+    """Yield the spec of one page a letter that has terms, listing them alphabetically."""
     if not has_letters(kind, terms):
         return
     groups = grouped(terms)
@@ -71,17 +72,15 @@ def letter_pages(
     for letter, members in sorted(groups.items(), key=lambda g: _ORDER.index(g[0])):
         path = urls.letter_path(kind, letter)
         shown = label(letter)
-        yield Output(
+        yield page_spec(
+            "letter",
+            "letter.html",
             path,
-            renderer.page(
-                "letter.html",
-                path,
-                f"{title}: {shown} — {config.title}",
-                f"{title} in {config.title} whose names start with {shown}.",
-                heading=f"{title}: {shown}",
-                terms=tuple(members),
-                letters=bar,
-                letter=shown,
-                breadcrumbs=(("Topics", urls.TOPICS), (title, urls.term_index_path(kind))),
-            ),
+            f"{title}: {shown} — {config.title}",
+            f"{title} in {config.title} whose names start with {shown}.",
+            heading=f"{title}: {shown}",
+            terms=tuple(members),
+            letters=bar,
+            letter=shown,
+            breadcrumbs=(("Topics", urls.TOPICS), (title, urls.term_index_path(kind))),
         )

@@ -1,15 +1,15 @@
-"""Paginated lists of entries: the pages of the home page, sections, terms and periods."""
+"""Paginated lists of entries: the specs of the pages of the home page, sections, terms and
+periods, one a page of the list, and single pages made from plain named values."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from functools import partial
+from typing import Any
 
 from . import urls
 from .config import SiteConfig
-from .metadata import list_jsonld
-from .models import KEEP, Entry, Output, Site
-from .render import Renderer, pages_of
+from .models import Entry, Site
+from .specs import PageSpec
 
 
 def listed(site: Site, ids: Sequence[int]) -> tuple[Entry, ...]:
@@ -17,8 +17,8 @@ def listed(site: Site, ids: Sequence[int]) -> tuple[Entry, ...]:
     return tuple(site.entries[i] for i in ids if site.entries[i].duplicate_of is None)
 
 
-def list_pages(
-    renderer: Renderer,
+def list_specs(
+    kind: str,
     template: str,
     first: str,
     items: Sequence[Entry],
@@ -27,42 +27,26 @@ def list_pages(
     description: str,
     crumbs: tuple[tuple[str, str], ...],
     **context: object,
-) -> Iterator[Output]:
-    """Yield the pages of a paginated list of entries. Once the list is found as the last
-    build had it, its untouched pages are kept without a key apiece."""
-    current = None  # not known until this process has a page of the list to write
-    for pager in pages_of(items, first, config.per_page):
-        if renderer.skip():
-            yield Output(pager.path, b"")
-            continue
-        if current is None:
-            parts = {"#items": tuple(items), "#title": title, "#about": description}
-            current = renderer.list_current(  # "#": no keyword argument has that name
-                template, first, {**context, **parts, "#crumbs": crumbs}
-            )
-        if current and renderer.kept(pager.path):
-            yield Output(pager.path, KEEP)
-            continue
-        page_title = title if pager.number == 1 else f"{title} (page {pager.number})"
+) -> Iterator[PageSpec]:
+    """Yield the spec of each page of a paginated list of entries: its own entries, where it
+    is in the list, and the values every page of the list shows (`contexts.list_context`)."""
+    per_page = config.per_page
+    count = max(1, -(-len(items) // per_page))
+    names = tuple(context)
+    for number in range(1, count + 1):
+        page_title = title if number == 1 else f"{title} (page {number})"
         full = (
-            page_title
-            if first == urls.HOME and pager.number == 1
-            else f"{page_title} — {config.title}"
+            page_title if first == urls.HOME and number == 1 else f"{page_title} — {config.title}"
         )
-        yield Output(
-            pager.path,
-            renderer.page(
-                template,
-                pager.path,
-                full,
-                description,
-                pager=pager,
-                heading=title,
-                breadcrumbs=crumbs,
-                total=len(items),
-                derived={
-                    "jsonld": partial(list_jsonld, config, page_title, description, pager.path)
-                },
-                **context,
-            ),
-        )
+        chunk = tuple(items[(number - 1) * per_page : number * per_page])
+        shown = (full, description, page_title, title, crumbs, len(items), names)
+        inputs = (*shown, number, count, first, chunk, *context.values())
+        yield PageSpec(kind, template, urls.page_path(first, number), inputs)
+
+
+def page_spec(
+    kind: str, template: str, path: str, title: str, description: str, /, **context: Any
+) -> PageSpec:
+    """Return the spec of a page made from its title, description and named values (Site parts
+    and plain values: `contexts.page_context`)."""
+    return PageSpec(kind, template, path, (title, description, tuple(context), *context.values()))

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from . import urls
 from .config import SiteConfig
-from .models import Entry, Output
-from .render import Renderer
+from .lists import page_spec
+from .models import Entry
+from .specs import PageSpec
 
 ROOT_FINDER = """
 /* Served at any missing address: find the site's root (the nearest folder up that holds
@@ -47,23 +48,19 @@ ROOT_FINDER = """
 every depth); `check` accepts an inline script with exactly this text, and no other."""
 
 
-def not_found(
-    renderer: Renderer, config: SiteConfig, latest: tuple[Entry, ...], stylesheet: str
-) -> Output:
-    """Render the 404 page: absolute links with a base_url, else inlined styles."""
-    return Output(
+def not_found(config: SiteConfig, latest: tuple[Entry, ...], stylesheet: str) -> PageSpec:
+    """Return the spec of the 404 page: absolute links with a base_url, else inlined styles."""
+    return page_spec(
+        "404",
+        "404.html",
         urls.NOT_FOUND,
-        renderer.page(
-            "404.html",
-            urls.NOT_FOUND,
-            f"Page not found — {config.title}",
-            "The page you asked for is not in this archive.",
-            canonical="",
-            latest=latest,
-            anywhere=True,
-            inline_css="" if config.base_url else stylesheet,
-            root_finder=ROOT_FINDER,
-        ),
+        f"Page not found — {config.title}",
+        "The page you asked for is not in this archive.",
+        canonical="",
+        latest=latest,
+        anywhere=True,
+        inline_css="" if config.base_url else stylesheet,
+        root_finder=ROOT_FINDER,
     )
 
 

@@ -1,7 +1,9 @@
 """Page keys: a hash of everything a page is rendered from, so an unchanged page is not rendered.
 
-A key covers the template folder, newsarchive's code, the site config and layout frame, the
-template name, the page's path, title and description, and every value in its context. Values
+A key covers the template folder, newsarchive's code, the site config and layout frame (the
+salt), and the page: its spec's kind, template, path and inputs (`spec_key`), or, for a file
+that is not a page and for the key check (`render.DEBUG_KEYS`), its template, path, title,
+description and every value in its context (`key`). Values
 are serialised with pickle (fast, and exact for every type a context holds) with its memo off,
 so equal values give equal bytes whatever objects they share. The long-lived parts of the Site
 stand in by a digest computed once per object: articles by source path and content hash (with
@@ -28,7 +30,7 @@ import io
 import pickle
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from msgspec import Struct, structs
@@ -63,6 +65,18 @@ class Keyer:
         except _FAILURES:
             return None
         return hashlib.blake2b(self.salt + data, digest_size=16).hexdigest()
+
+    def spec_key(self, kind: str, template: str, path: str, inputs: tuple[object, ...]) -> str:
+        """Return the key of a page spec: its kind, template and path, and its inputs with the
+        Site parts among them (and in tuples of them) standing in by their digests."""
+        stood_in = tuple(map(self.stand_in, inputs))
+        data = self._pickled((kind, template, path, stood_in))
+        return hashlib.blake2b(self.salt + data, digest_size=16).hexdigest()
+
+    def seed(self, values: Sequence[Entry], digests: Sequence[bytes]) -> None:
+        """Take the digests of entries (`remembered`) made in another process, in order."""
+        self.memo.update(zip(map(id, values), digests, strict=True))
+        self._kept.extend(values)
 
     def remembered(self, value: Entry | Term | Month | Year) -> bytes:
         """Return the digest of an entry, term or period, computing it once per object."""

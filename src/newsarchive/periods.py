@@ -15,9 +15,10 @@ from collections.abc import Iterator, Sequence
 
 from . import urls
 from .config import SiteConfig
-from .lists import list_pages, listed
-from .models import Entry, Month, Output, Site
-from .render import MONTH_NAMES, Renderer
+from .lists import list_specs, listed, page_spec
+from .models import Entry, Month, Site
+from .render import MONTH_NAMES
+from .specs import PageSpec
 
 Link = tuple[str, str]  # (text, path)
 Cell = tuple[int, str, int]  # (day of month or 0 for padding, path or "", articles)
@@ -26,19 +27,18 @@ WEEKDAYS = (("Mon", "Monday"), ("Tue", "Tuesday"), ("Wed", "Wednesday"), ("Thu",
 _WEEKS = calendar.Calendar(firstweekday=calendar.MONDAY)
 
 
-def archive_pages(renderer: Renderer, site: Site, config: SiteConfig) -> Iterator[Output]:
-    """Yield the archive overview, then each year's, month's and day's paginated pages."""
+def archive_specs(site: Site, config: SiteConfig) -> Iterator[PageSpec]:
+    """Yield the specs of the archive overview, then of each year's, month's and day's
+    paginated pages."""
     undated = sum(1 for e in site.entries if e.article.date is None and e.duplicate_of is None)
-    yield Output(
+    yield page_spec(
+        "archive",
+        "archive.html",
         urls.ARCHIVE,
-        renderer.page(
-            "archive.html",
-            urls.ARCHIVE,
-            f"Archive — {config.title}",
-            f"Every article in {config.title} by year and month.",
-            years=site.years,
-            undated=undated,
-        ),
+        f"Archive — {config.title}",
+        f"Every article in {config.title} by year and month.",
+        years=site.years,
+        undated=undated,
     )
     days = _days(site)
     same_day: dict[tuple[int, int], list[tuple[int, str, int]]] = defaultdict(list)
@@ -50,7 +50,6 @@ def archive_pages(renderer: Renderer, site: Site, config: SiteConfig) -> Iterato
     for y, year in enumerate(site.years):
         ids = sorted(i for month in year.months for i in month.members)
         yield from _period(
-            renderer,
             listed(site, ids),
             year.path,
             str(year.year),
@@ -63,7 +62,6 @@ def archive_pages(renderer: Renderer, site: Site, config: SiteConfig) -> Iterato
     for m, month in enumerate(months):
         in_month = listed(site, month.members)
         yield from _period(
-            renderer,
             in_month,
             month.path,
             _month_name(month),
@@ -74,24 +72,21 @@ def archive_pages(renderer: Renderer, site: Site, config: SiteConfig) -> Iterato
             later=_month_link(months, m - 1),
         )
     for index, when in enumerate(day_order):
-        yield from _day_pages(renderer, site, config, days, day_order, index, same_day[when[1:]])
+        yield from _day_specs(config, days, day_order, index, same_day[when[1:]])
 
 
-def _day_pages(
-    renderer: Renderer,
-    site: Site,
+def _day_specs(
     config: SiteConfig,
     days: dict[tuple[int, int, int], tuple[Entry, ...]],
     day_order: Sequence[tuple[int, int, int]],
     index: int,
     same_day: Sequence[tuple[int, str, int]],
-) -> Iterator[Output]:
-    """Yield the pages of one day: its articles, the days around it, the same day in other
-    years (`same_day`: (year, path, count) for every year with articles that day)."""
+) -> Iterator[PageSpec]:
+    """Yield the specs of the pages of one day: its articles, the days around it, the same day
+    in other years (`same_day`: (year, path, count) for every year with articles that day)."""
     year, month, day = day_order[index]
     name = f"{day} {MONTH_NAMES[month - 1]} {year}"
     yield from _period(
-        renderer,
         days[(year, month, day)],
         urls.day_path(year, month, day),
         name,
@@ -109,15 +104,15 @@ def _day_pages(
 
 
 def _period(
-    renderer: Renderer,
     items: Sequence[Entry],
     first: str,
     name: str,
     config: SiteConfig,
     crumbs: tuple[Link, ...],
     **context: object,
-) -> Iterator[Output]:
-    """Yield the pages of one year, month or day; context the template does not get is empty."""
+) -> Iterator[PageSpec]:
+    """Yield the specs of the pages of one year, month or day; context the template does not
+    get is empty."""
     defaults: dict[str, object] = {
         "months": (),
         "calendar": (),
@@ -127,8 +122,8 @@ def _period(
         "day_of_year": "",
         "weekdays": WEEKDAYS,
     }
-    yield from list_pages(
-        renderer,
+    yield from list_specs(
+        "period",
         "period.html",
         first,
         items,

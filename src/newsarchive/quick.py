@@ -35,13 +35,14 @@ from msgspec import structs
 from .builder import Paths
 from .catalog import localise
 from .config import SiteConfig
+from .contexts import Layout, render_spec
 from .errors import BuildError, printable
 from .livereload import Status
 from .loader import read_article
 from .models import Entry, Output, Site, SourceFile
-from .pages import article_page
 from .reading import Bodies
-from .render import Frame, Renderer, environment
+from .render import Frame, environment
+from .specs import article_spec
 from .writer import safe_relative
 
 MOST_FILES = 4  # changed files above which a save is a batch (a sync, a checkout): full build only
@@ -165,10 +166,12 @@ def fresh_entries(last: Catalogue, paths: Paths, changed: Collection[str]) -> li
 
 def render_pages(last: Catalogue, entries: list[Entry]) -> list[Output] | None:
     """Render the entries' article pages from the last build's catalogue; None if that fails."""
-    renderer = Renderer(last.env, last.frame)
-    config = last.frame.config
+    layout = Layout(last.frame, Bodies())
     try:
-        return [article_page(renderer, last.site, e, config, Bodies()) for e in entries]
+        return [
+            Output(e.path, render_spec(last.env, layout, article_spec(last.site, e)))
+            for e in entries
+        ]
     except Exception:  # what fails here fails the full build too, which says why
         return None
 

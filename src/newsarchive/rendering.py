@@ -4,11 +4,12 @@ document shards), then the sitemap, the pictures and the static files."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
-import itertools
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from json.encoder import encode_basestring as _json  # json's C string encoder
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,22 +18,31 @@ import jinja2
 
 from . import cache, executor, urls
 from .config import SiteConfig
+from .contexts import Layout, context_key, render_spec
 from .errors import BuildError
 from .feeds import dated_entries, feed_outputs, feed_sections
 from .images import image_outputs
 from .memory import release_freed
-from .models import Output, Site
+from .models import KEEP, Output, Site
 from .notfound import stylesheet_text
 from .pagekeys import Keyer
-from .pages import site_pages
+from .pages import site_specs
 from .progress import Progress
 from .reading import Bodies
 from .redirects import redirect_outputs
-from .render import Frame, Renderer, Reuse, environment, iso_date
-from .search import document_outputs
+from .render import DEBUG_KEYS, Frame, check_kept, environment, iso_date
+from .search import Current, document_outputs
 from .sections import menu
 from .sitemap import sitemap_outputs
+from .specs import PageSpec, spec_keys
 from .writer import Writer
+
+CHUNK = 64
+"""Pages a task of the render stage renders: few enough that a process that finishes early
+takes another, many enough that the tasks' overhead does not matter."""
+CONTEXT = "#context"
+"""Added to a page's path, names the key of its whole context, recorded when keys are checked
+(`checked_against`) to compare with its spec's key in the next checked build."""
 
 if TYPE_CHECKING:
     from .builder import Paths, Report
@@ -52,13 +62,14 @@ def write_site(
     for item in image_outputs(job.site, kept, report.problems):
         writer.write(item)
         report.files += 1
+    job, stale, kept_pages = _stale_specs(job, writer, report)
     config, paths, dates = job.config, job.paths, _page_dates(job.config, job.site)
     shared: Job | executor.Packed = job if run.workers == 1 else executor.Packed.of(job)
     del job, kept
     if isinstance(shared, executor.Packed):
         release_freed(cycles=True)  # what this process held of the catalogue
     progress.begin("Rendering pages")
-    pages = _write_pages(writer, shared, run, report)
+    pages = [*kept_pages, *_write_pages(writer, shared, run, report, stale)]
     progress.end()
     for item in _other_outputs(config, paths, dates, pages):
         writer.write(item)
@@ -72,6 +83,33 @@ def _kept(
     its key for the next build."""
     report.page_keys[path] = key
     return keys.get(path) == key and path in untouched
+
+
+def _stale_specs(job: Job, writer: Writer, report: Report) -> tuple[Job, list[Specs], list[str]]:
+    """Make every page's spec and key; keep the pages whose key is the last build's and whose
+    file is untouched; return the job with the specs, the tasks that render the others (the
+    kept ones too when they are checked: `checked_against`), and the pages kept."""
+    frame = frame_of(job.config, job.site)
+    specs = site_specs(frame, job.site, stylesheet_text(job.paths.static))
+    keyer = Keyer(job.salt)
+    keys = spec_keys(keyer, specs)
+    digests = tuple(map(keyer.remembered, job.site.entries))  # made already: for the workers
+    stale: list[int] = []
+    kept: list[int] = []
+    for index, (spec, key) in enumerate(zip(specs, keys, strict=True)):
+        report.page_keys[spec.path] = key
+        current = job.keys.get(spec.path) == key and spec.path in job.untouched
+        (kept if current else stale).append(index)
+    kept_pages = []
+    if job.checked is None:
+        kept_pages = [specs[index].path for index in kept]
+        writer.adopt(kept_pages)
+        report.files += len(kept_pages)
+        report.pages += len(kept_pages)
+        kept = []
+    tasks = [Specs(tuple(stale[i : i + CHUNK])) for i in range(0, len(stale), CHUNK)]
+    tasks += [Specs(tuple(kept[i : i + CHUNK]), check=True) for i in range(0, len(kept), CHUNK)]
+    return dataclasses.replace(job, specs=specs, digests=digests), tasks, kept_pages
 
 
 def _page_dates(config: SiteConfig, site: Site) -> dict[str, str]:
@@ -108,26 +146,19 @@ class Job:
     keys: dict[str, str] = field(default_factory=dict)  # page keys of the last build
     untouched: frozenset[str] = frozenset()  # its output files still as it wrote them
     checked: Path | None = None  # the output if kept files are checked (`checked_against`)
+    specs: tuple[PageSpec, ...] = ()  # every page made from a spec (`specs`)
+    digests: tuple[bytes, ...] = ()  # each entry's, as the specs' keys took it (`Keyer.seed`)
 
 
 @dataclass(frozen=True, slots=True)
-class Share:
-    """One task of the render stage: the files that list the articles if `listings`, and
-    every `count`-th chunk of pages from chunk `index` (all of them if `count` is 1, none if 0)."""
+class Specs:
+    """One task of the render stage: the pages of the job's specs at `indexes`; with `check`,
+    pages the keys keep, made only to compare with the files kept (`checked_against`); with
+    `listings`, the files that list the articles."""
 
-    index: int
-    count: int
+    indexes: tuple[int, ...]
+    check: bool = False
     listings: bool = False
-
-
-def _shares(workers: int) -> list[Share]:
-    """Return the render stage's tasks for `workers` processes: alone, one does everything;
-    else the listings are a task of their own, and the pages are cut into two shares a
-    process, so that one that finishes early takes another."""
-    if workers == 1:
-        return [Share(0, 1, listings=True)]
-    count = 2 * workers
-    return [Share(0, 0, listings=True), *(Share(index, count) for index in range(count))]
 
 
 def _start_rendering(job: Job) -> tuple[Job, jinja2.Environment]:
@@ -135,29 +166,18 @@ def _start_rendering(job: Job) -> tuple[Job, jinja2.Environment]:
     return job, environment(job.paths.templates, job.compiled)
 
 
-def _render_share(
-    context: tuple[Job, jinja2.Environment], share: Share
+def _render_task(
+    context: tuple[Job, jinja2.Environment], task: Specs
 ) -> tuple[list[str], list[str], int, dict[str, str]]:
-    """Render a share of the pages to staging (a step of the render stage); return the pages
-    written, the listings written, how many files changed, and the page keys."""
+    """Render a task's pages, or write the listings, to staging (a step of the render stage);
+    return the pages written, the listings written, how many files changed, and the keys."""
     job, env = context
     writer = Writer(job.paths.output, job.staging)
-    renderer = _renderer(job, env, share)
-    try:
-        listings = _write_listings(writer, job, renderer) if share.listings else []
-        written = _write_share(writer, renderer, job) if share.count else []
-    except jinja2.TemplateError as error:  # keep the template line: tracebacks don't pickle
-        raise BuildError(template_message(error, job.paths.templates)) from None
-    return written, listings, writer.changed, renderer.keys
-
-
-def _renderer(job: Job, env: jinja2.Environment, share: Share) -> Renderer:
-    """Make the renderer of one share, reusing the last build's current pages: it renders
-    the chunks of pages `share` names (see `Renderer`)."""
-    frame = frame_of(job.config, job.site)
-    reuse = Reuse(Keyer(job.salt), job.keys, job.untouched, job.checked)
-    claim = itertools.count(share.index, share.count).__next__ if share.count > 1 else None
-    return Renderer(env, frame, claim, reuse)
+    if task.listings:
+        keys: dict[str, str] = {}
+        listings = _write_listings(writer, job, partial(_current_file, job, _keyer(job), keys))
+        return [], listings, writer.changed, keys
+    return _write_specs(writer, job, env, task)
 
 
 def frame_of(config: SiteConfig, site: Site) -> Frame:
@@ -175,14 +195,17 @@ def key_salt(frame: Frame, templates: Path) -> str:
 
 
 def _write_pages(
-    writer: Writer, job: Job | executor.Packed, run: executor.Executor, report: Report
+    writer: Writer,
+    job: Job | executor.Packed,
+    run: executor.Executor,
+    report: Report,
+    stale: list[Specs],
 ) -> list[str]:
-    """Render and write every HTML page, and the files that list the articles (`run` says
-    where); return the pages' paths."""
+    """Render and write the HTML pages, and the files that list the articles (`run` says
+    where); return the paths of the pages written."""
     pages: list[str] = []
-    for written, listings, changed, keys in run.map(
-        _render_share, _shares(run.workers), _start_rendering, job
-    ):
+    tasks = [Specs((), listings=True), *stale]
+    for written, listings, changed, keys in run.map(_render_task, tasks, _start_rendering, job):
         writer.adopt([*written, *listings])
         report.files += len(written) + len(listings)
         report.pages += len(written)
@@ -192,7 +215,7 @@ def _write_pages(
     return pages
 
 
-def _write_listings(writer: Writer, job: Job, renderer: Renderer) -> list[str]:
+def _write_listings(writer: Writer, job: Job, current: Current) -> list[str]:
     """Write the files that list the articles (the manifest, the feeds, the search index's
     document shards, those kept as the last build wrote them if their entries are); return
     their paths."""
@@ -201,23 +224,79 @@ def _write_listings(writer: Writer, job: Job, renderer: Renderer) -> list[str]:
         Output("articles.json", manifest(job.config, job.site)),
         *feed_outputs(job.config, job.site),
         *redirect_outputs(job.config, job.site),
-        *document_outputs(job.site, renderer.current_file),
+        *document_outputs(job.site, current),
     ):
         writer.write(item)
         listings.append(item.path)
     return listings
 
 
-def _write_share(writer: Writer, renderer: Renderer, job: Job) -> list[str]:
-    """Write the pages this renderer renders (the other shares' are passed over); return
-    their paths."""
-    written = []
-    css = stylesheet_text(job.paths.static)
-    for item in site_pages(job.config, job.site, renderer, job.bodies, css):
-        if item.data:
-            writer.write(item)
-            written.append(item.path)
-    return written
+def _keyer(job: Job) -> Keyer:
+    """Return a keyer that has the entries' digests the build process made."""
+    keyer = Keyer(job.salt)
+    keyer.seed(job.site.entries, job.digests)
+    return keyer
+
+
+def _current_file(
+    job: Job,
+    keyer: Keyer,
+    keys: dict[str, str],
+    path: str,
+    inputs: Mapping[str, object],
+    make: Callable[[], bytes],
+) -> bool:
+    """Tell whether a file that is not a page (a listing) is as the last build wrote it: made
+    from the same `inputs` (named values, keyed as a page's whole context is), and untouched;
+    record its key in `keys`. `make` makes its bytes, to check a kept file (`checked_against`)."""
+    key = keyer.key("", path, "", "", inputs)
+    if key is None:
+        return False
+    keys[path] = key
+    current = job.keys.get(path) == key and path in job.untouched
+    if current and job.checked is not None:
+        check_kept(job.checked, path, make())
+    return current
+
+
+def _write_specs(
+    writer: Writer, job: Job, env: jinja2.Environment, task: Specs
+) -> tuple[list[str], list[str], int, dict[str, str]]:
+    """Render the pages of some of the job's specs to staging, or check them (`Specs`);
+    return them as `_render_share` does, with their keys from their whole context when
+    checking (`checked_against`)."""
+    layout = Layout(frame_of(job.config, job.site), job.bodies)
+    keyer = _keyer(job) if job.checked else None
+    written, keys = [], {}
+    for index in task.indexes:
+        spec = job.specs[index]
+        try:
+            data = render_spec(env, layout, spec)
+        except jinja2.TemplateError as error:  # keep the template line: tracebacks don't pickle
+            raise BuildError(template_message(error, job.paths.templates)) from None
+        if job.checked is not None and keyer is not None:
+            keys[spec.path + CONTEXT] = _checked_key(job, keyer, layout, spec, task.check)
+        if task.check:
+            assert job.checked is not None
+            check_kept(job.checked, spec.path, data)
+            data = KEEP
+        writer.write(Output(spec.path, data))
+        written.append(spec.path)
+    return written, [], writer.changed, keys
+
+
+def _checked_key(job: Job, keyer: Keyer, layout: Layout, spec: PageSpec, kept: bool) -> str:
+    """Return a spec's page key from its whole context; for a page its spec's key keeps, fail
+    the build if it is not the last build's (when that build recorded one)."""
+    key = context_key(keyer, layout, spec) or ""
+    last = job.keys.get(spec.path + CONTEXT)
+    if kept and last is not None and last != key:
+        raise BuildError(
+            f"{spec.path}: its spec's key is the last build's, but the key of its whole "
+            f"context is not ({DEBUG_KEYS} is set): its context is made from something its "
+            f"spec's inputs miss; add it to the {spec.kind} spec's inputs (specs.py)"
+        )
+    return key
 
 
 def _other_outputs(
