@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from .entity_bounds import (
     TICKER_MARK,
     countries_in,
+    is_country,
 )
 from .entity_headlines import (
     after_initials,
@@ -33,6 +34,7 @@ from .entity_names import (
     PEOPLE,
     PERSON,
     PLACE,
+    SHIP,
     WEAK_ORG,
     WEAK_PLACE,
     Mention,
@@ -50,6 +52,7 @@ from .entity_spans import (
 from .entity_words import (
     CALENDAR,
     ORGS,
+    PLACE_HEADS,
     TITLES,
     gazetteer,
     key,
@@ -116,15 +119,27 @@ def _prepare(text: str) -> str:
 
 
 def _expand(
-    mention: Mention, people: list[tuple[str, tuple[str, ...], str]], orgs: dict[str, str]
+    mention: Mention,
+    people: list[tuple[str, tuple[str, ...], str]],
+    orgs: dict[str, str],
+    longer: dict[str, str],
 ) -> Mention:
-    """Return a surname or partial name as the fuller person name it refers to in the article,
-    and a lone word or a town's name that opens an organisation's name ("Midland" of Midland
-    Bank, "San Miguel" of San Miguel Corp) as that."""
+    """Return a surname or partial name as the fuller person name it refers to in the article
+    (also a region's name that is a named person's surname: "Hesse" of Martha Hesse), a small
+    town's name that opens a longer place's name ("Beaufort" of the Beaufort Sea) as that, and
+    a lone word or a town's name that opens an organisation's name ("Midland" of Midland Bank,
+    "San Miguel" of San Miguel Corp) as that."""
     if mention.kind in (PLACE, WEAK_PLACE) and not mention.flexible and " " in mention.name:
         opens = orgs.get("-".join(name_parts(mention.name)))
         if opens is not None and key(mention.name) not in gazetteer().regions:
             return Mention(ORG, opens)  # "San Miguel's stock" of San Miguel Corp
+    if mention.kind in (PLACE, WEAK_PLACE) and " " not in mention.name:
+        folded = key(mention.name)
+        if (full := longer.get(folded)) and folded not in gazetteer().major:
+            return Mention(PLACE, full)  # "the Beaufort" beside "the Beaufort Sea"
+        for full, full_parts, kind in people if not is_country(folded) else ():
+            if kind == PERSON and full_parts[-1] == folded:  # "Hesse said" of Martha Hesse
+                return Mention(PERSON, full)
     parts = name_parts(mention.name) if mention.flexible else ()
     if len(parts) == 1 and parts[0] in orgs and mention.kind != PERSON:
         return Mention(ORG, orgs[parts[0]])
@@ -169,7 +184,16 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
                 orgs.setdefault("-".join(parts[:end]), m.name)
             if len(rest := after_initials(m.name)) > 1:
                 orgs.setdefault(rest[0], m.name)  # "Scherer" of R.P. Scherer Corp
-    resolved = [[_expand(m, people, orgs) for m in ms] for ms in found]
+    longer = {
+        name_parts(m.name)[0]: m.name
+        for m in mentioned
+        if m.kind == PLACE and " " in m.name and m.name.rsplit(" ", 1)[1].lower() in PLACE_HEADS
+    }
+    ships = {m.name for m in mentioned if m.kind == SHIP}
+    resolved = [
+        [m._replace(kind="") if m.name in ships else _expand(m, people, orgs, longer) for m in ms]
+        for ms in found
+    ]
     known = known_names(m for ms in resolved for m in ms) if headlines else {}
     for i in headlines:
         resolved[i] += headline_mentions(texts[i], known)

@@ -20,8 +20,17 @@ from dataclasses import dataclass
 
 from .authority import Authority
 from .entity_bounds import is_country
-from .entity_names import ORG, PERSON, PLACE, key_parts, short_forms
-from .entity_words import ALIASES, LEGAL_FORMS, ORG_HEADS, ORG_NAMES, SAME_AS, fold, gazetteer
+from .entity_names import ORG, PERSON, PLACE, is_demonym, key_parts, short_forms
+from .entity_words import (
+    ALIASES,
+    GENERIC,
+    LEGAL_FORMS,
+    ORG_HEADS,
+    ORG_NAMES,
+    SAME_AS,
+    fold,
+    gazetteer,
+)
 from .given_names import first_names
 
 _KIND_ORDER = {PLACE: 0, ORG: 1, PERSON: 2}
@@ -91,8 +100,8 @@ def gather(
     firms = _firm_openings(postings)
     qualified = _qualifiers(postings)
     for target, group in groups.items():
-        ids = tuple(sorted(set().union(*(postings[m] for m in group))))
         kind = kinds.get(target) or _majority(group, postings)
+        ids = tuple(sorted(set().union(*(postings[m] for m in _sure_acronym(kind, group)))))
         if kind == PLACE and target not in kinds and _firms_short_name(target, ids, firms):
             kind = PLACE + "?"
         elif kind == ORG and target not in kinds and len(qualified.get(target, ())) > 1:
@@ -103,6 +112,16 @@ def gather(
         elif len(ids) >= min_articles and sum(len(postings[m]) for m in group) >= min_mentions:
             published.append(Entity(target, name, kind, ids))
     return Found(tuple(sorted(published, key=_order)), tuple(sorted(unconfirmed, key=_order)))
+
+
+def _sure_acronym(kind: str, group: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Return the mentions whose articles an entity lists: all of them, but of a firm named by
+    an acronym and a legal form ("CPI Corp"), only those with evidence: the bare acronym,
+    without it, is as often something else ("CPI", the consumer price index)."""
+    if kind != ORG or not any(" " in n and n.split()[0].isupper() for _, n in group):
+        return group
+    sure = [m for m in group if not m[0].endswith("?")]
+    return sure if sure and len(sure) < len(group) and "-" not in _identity(sure[0], {}) else group
 
 
 def _firm_openings(postings: Postings) -> dict[str, set[int]]:
@@ -137,13 +156,21 @@ def _qualifiers(postings: Postings) -> dict[str, set[str]]:
         parts = fold(name).split("-") if kind.rstrip("?") == ORG else []
         for i in range(1, min(4, len(parts) - 1)):  # "new-york" + "public-service-commission"
             where = "-".join(parts[:i])
-            if where in gaz.major and not is_country(where):  # a state or a city, not "Federal"
+            if (where in gaz.major and not is_country(where)) or _national(where, parts[-1]):
+                # a state or a city, not "Federal"; a country's body: "Chinese Communist Party"
                 found.setdefault(_identity((ORG, "-".join(parts[i:])), {}), set()).add(where)
         at = parts.index("of") if "of" in parts else 0
         head, where = parts[at - 1] if at > 1 else "", "-".join(parts[at + 1 :])
         if head in ORG_HEADS and head not in LEGAL_FORMS and where in gaz.names:
             found.setdefault("-".join(parts[:at]), set()).add(where)
     return {k: v for k, v in found.items() if k not in ORG_NAMES}
+
+
+def _national(where: str, head: str) -> bool:
+    """Tell whether a name's opening words are a country or its people qualifying a body many
+    countries have ("Chinese Communist Party", "Soviet Communist Party", "Japan Socialist
+    Party"): its name alone says not which."""
+    return head in GENERIC and (is_country(where) or is_demonym(where))
 
 
 def _firms_short_name(place: str, ids: tuple[int, ...], firms: dict[str, set[int]]) -> bool:

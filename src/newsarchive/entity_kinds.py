@@ -14,6 +14,7 @@ from .entity_names import (
     ORG,
     PERSON,
     PLACE,
+    SHIP,
     WEAK_ORG,
     WEAK_PERSON,
     WEAK_PLACE,
@@ -30,6 +31,8 @@ from .entity_spans import (
     BRAND_AFTER,
     EMPLOYER_CUE,
     FIRM_CUE,
+    GLUED,
+    PRODUCT_AFTER,
     ROLE_AFTER,
     ROLE_CUE,
     SHIP_CUE,
@@ -37,7 +40,9 @@ from .entity_spans import (
 from .entity_words import (
     ALIASES,
     APPOSITION,
+    CHARACTERS,
     CURRENCIES,
+    DEPARTMENTS,
     END_DROP,
     EVENT_HEADS,
     FEATURE_AFTER,
@@ -94,10 +99,12 @@ def unknown_given(word: str) -> bool:
 def classify(span: Span, cued: bool) -> list[Mention]:
     """Give a trimmed run of name words a kind, or drop it."""
     if span.before[-1:] in SHIP_CUE:  # "the battleship Missouri", "the tanker Sea Isle City"
-        return [Mention("", " ".join(span.words))]
+        return [Mention(SHIP, " ".join(span.words))]
     if len(span.words) == 1:
         return [classify_word(span.words[0], span, cued)]
     gaz, name, words = gazetteer(), " ".join(span.words), [w.lower() for w in span.words]
+    if span.after[:1] in PRODUCT_AFTER and words[-1] not in ORG_HEADS:
+        return [Mention("", name)]  # "a talking Mickey Mouse toy", "the Grand Prix models"
     if country := country_prefix(span.words[0]):  # "U.S. Navy", "U.K. Economy"
         place = Mention(PLACE, country)
         if len(words) == 2:  # "U.S. Navy", not "U.S. Attack"
@@ -128,6 +135,7 @@ def classify(span: Span, cued: bool) -> list[Mention]:
             *span.before[-1:],
             *span.after[:1],
         )
+        cut = cut or span.before == GLUED  # "Consumers' Gas Co Ltd", "20th Century-Fox"
         # "Stock Exchange", "Chamber of Commerce": every city has one, so which is unsaid
         local = words[0] in _EVERY_CITY and GENERIC.issuperset(w for w in words if w not in _OF)
         # "Office of the President": which firm's or country's is unsaid
@@ -135,7 +143,10 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         posts = bool(plain) and all(w in TITLES for w in plain)
         # "Communications Inc" of TIE/Communications Inc, "Finance Ltd": a head word and a
         # legal form, no name
-        heads = len(words) == 2 and words[0] in ORG_HEADS and words[1].rstrip(".") in LEGAL_FORMS
+        # "Telecommunications Inc" (of U.S. Telecommunications Inc, Coca-Cola's unit): a
+        # trade's word and a legal form, no name either
+        trade = words[0] in ORG_HEADS or words[0] in DEPARTMENTS
+        heads = len(words) == 2 and trade and words[1].rstrip(".") in LEGAL_FORMS
         generic = local or posts or heads or GENERIC.issuperset(words)
         # "analyst Anne Parker Mills": a person whose surname is a head word
         person = cued or span.before[-1:] in ROLE_CUE
@@ -170,6 +181,8 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         rest = span._replace(words=span.words[:-1], after=(), possessive=False)
         if len(rest.words) > 1 and (cued or named_person(rest.words)):
             return [*classify(rest, cued), Mention(PLACE, span.words[-1])]
+        if len(rest.words) == 1 and words[0] in first_names() and (cued or _speaks(span)):
+            return [Mention(PERSON, name, True)]  # "chairwoman Martha Hesse": Hesse a surname
         kind = WEAK_ORG
     elif words[-1].rstrip(".") in STATE_ABBREVIATIONS:  # "W. Va"
         kind = ""
@@ -188,6 +201,11 @@ def classify(span: Span, cued: bool) -> list[Mention]:
     elif len(parts) > 1 and key(span.words[0]) not in gaz.major:
         kind = "" if any(map(is_acronym, span.words)) else WEAK_PERSON
     return [Mention(kind, name, kind in (PERSON, WEAK_PERSON))]
+
+
+def _speaks(span: Span) -> bool:
+    """Tell whether the words after a name say it is a person's: "X said", "X, chairman"."""
+    return span.after[:1] in SAID or (len(span.after) == 2 and span.after[1] in ROLE_AFTER)
 
 
 def held_by_institution(words: list[str]) -> bool:
@@ -272,7 +290,8 @@ _TITLE_LAST = TITLES - SURNAME_TITLES  # a run ending so names a post ("Assistan
 _EVERY_CITY = frozenset({"chamber", "board", "institute"})
 
 
-_NOT_LAST = EVENT_HEADS | WORK_HEADS | ROLES  # a name ending so is an event, a work or a role
+# a name ending so is an event, a work, a role or a cartoon's character ("Mickey Mouse")
+_NOT_LAST = EVENT_HEADS | WORK_HEADS | ROLES | CHARACTERS
 # a numbered reactor or plant ("Perry Unit 2", "Three Mile Island Unit One"); a firm's unit is
 # written in lowercase
 _NOT_LAST |= {"unit", "units"}

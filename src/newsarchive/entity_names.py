@@ -24,6 +24,9 @@ from .entity_words import (
 )
 
 PERSON, PLACE, ORG = "person", "place", "organisation"
+# A ship's name ("the tanker Sea Isle City"): no entity, and the article's other mentions of it
+# ("The Missouri, with its escorts") are the ship too.
+SHIP = "ship"
 # A name read as a person or organisation without evidence for it (no given name, title, role,
 # "said", legal form or head word): kept for review, never published on its own.
 WEAK_PERSON, WEAK_PLACE, WEAK_ORG = "person?", "place?", "organisation?"

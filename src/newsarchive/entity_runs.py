@@ -5,9 +5,11 @@ titles, and classify each part (`run_mentions`, cached: runs repeat across artic
 from __future__ import annotations
 
 import functools
+from itertools import pairwise
 
 from .entity_bounds import (
     before_held_of,
+    is_acronym,
     loose_of_before_and,
     ticker_after_form,
     town_before_head,
@@ -20,6 +22,7 @@ from .entity_kinds import (
 )
 from .entity_names import (
     NO_NAME,
+    ORG,
     PERSON,
     PLACE,
     WEAK_PERSON,
@@ -54,6 +57,7 @@ from .entity_words import (
     SURNAME_TITLES,
     TITLE_RUN,
     TITLES,
+    TRADE_TERMS,
     gazetteer,
     key,
 )
@@ -95,6 +99,7 @@ def _trim(span: Span, opener_in_lowercase: bool) -> Span:
         )
         or (headed and len(words) > 2 and words[0].lower() in FIRM_ROLES)
         or (words[0].lower() in CALENDAR and not _month_opens(words, headed, span))
+        or words[0].lower() in TRADE_TERMS  # "FOB Gulf ports"
         or (initial and not headed and len(words) > 1 and opener_in_lowercase and not titled)
     ):
         words, initial = words[1:], False
@@ -219,6 +224,8 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     first = words[0].lower()
     if first in ORG_FIRST and words[1:2] in (("of",), ("for",)):
         return True
+    if _goods_with_and(words, at, rest):  # "State Trade Organization for Grains and Foodstuffs"
+        return True
     # a sentence's first words before "and" and a legal form are one firm's ("Rochester Gas
     # and Electric Corp said")
     initial = initial and rest[-1].rstrip(".") not in LEGAL_FORMS and first not in ORG_HEADS
@@ -233,6 +240,18 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     # and not two places: "United States and Soviet Union"
     after = key(" ".join(words[at + 1 :]))
     return len(rest) > 1 and after not in ORG_NAMES and after not in gazetteer().names
+
+
+def _goods_with_and(words: tuple[str, ...], at: int, rest: list[str]) -> bool:
+    """Tell whether "and" joins two plural common nouns after an institution's "of" or "for"
+    ("Organization for Grains and Foodstuffs"): the name's, not a second name."""
+    held = any(w.lower() in ORG_FIRST and n in ("of", "for") for w, n in pairwise(words[:at]))
+    if not held or len(rest) != 1 or words[at - 2] not in ("of", "for"):
+        return False
+    return all(
+        w.lower().endswith("s") and w.lower() not in ORG_HEADS and key(w) not in gazetteer().names
+        for w in (words[at - 1], words[at + 1])
+    )
 
 
 def _titled(span: Span) -> tuple[Span, Span]:
@@ -256,6 +275,8 @@ def _titled(span: Span) -> tuple[Span, Span]:
     first = last
     while first and words[first - 1].lower().rstrip(".") in TITLE_RUN:
         first -= 1
+    while first < last and first > 1 and words[first - 1] in _SPLITTERS:
+        first += 1  # "Office of Management and Budget Director": "Budget" ends the name
     name = words[last + 1 :]
     if name[0].lower() in ORG_FIRST:  # "General Union of Workers": no general's name
         return span, NO_NAME
@@ -322,6 +343,9 @@ def run_mentions(
         last = parts[-1][0].words[0]
         found = [m._replace(kind="") if _town_named(m, last) else m for m in found]
     if joined and _firm_of_partners(parts):  # "Carroll McEntee and McGinley": a firm, no person
+        if any(m.kind == ORG for m in found) and _surnames_only(parts):
+            # "auditors Deloitte Haskins and Sells": one firm
+            return (Mention(ORG, " and ".join(" ".join(p.words) for p, _ in parts)),)
         found = [m._replace(kind=WEAK_PERSON) if m.kind == PERSON else m for m in found]
     if len(words) == 1 and opener_in_lowercase:  # "Sterling" beside "sterling": no town
         found = [_common_word(m, span) for m in found]
@@ -347,6 +371,15 @@ def _firm_of_partners(parts: list[tuple[Span, bool]]) -> bool:
         return False
     last = parts[1][0].words[0]
     return last.lower() not in first_names() and key(last) not in gazetteer().names
+
+
+def _surnames_only(parts: list[tuple[Span, bool]]) -> bool:
+    """Tell whether the two names "and" joins are surnames, as a partnership's, not a body's
+    or an acronym ("World Bank and OPEC")."""
+    first, last = parts[0][0].words, parts[1][0].words[0]
+    if is_stop(first[0]) or first[-1].lower() in HEADS:  # "First Albany and Wheat First"
+        return False
+    return not is_acronym(last) and last.lower() not in ORGS
 
 
 def _town_ends_partners(parts: list[tuple[Span, bool]]) -> bool:

@@ -49,6 +49,10 @@ SHIP_CUE = {
 ROLE_CUE = {(w,) for w in ("analyst", "economist", "strategist", "spokesman", "spokeswoman")}
 _CUES = PERSON_CUE | PLACE_NEAR | FIRM_CUE | SHIP_CUE | ROLE_CUE
 _CUES_BEFORE = frozenset(w for (w,) in _CUES) | {",", "/"}
+# What a span is read after when a word glued to its name comes before it: an ordinal or a
+# plural possessive, "20th Century-Fox", "Consumers' Gas" (a run of capitals starts after it).
+GLUED = ("'s",)
+_ORDINALS = frozenset({"st", "nd", "rd", "th"})
 # Words after an employer's name: "Dean Witter analyst Karen Gibbs" (not a person's name).
 EMPLOYER_CUE = frozenset(
     [
@@ -71,6 +75,10 @@ EMPLOYER_CUE = frozenset(
 # "state", "said", "canal"
 # Words after a brand's or a firm's name, which is often a town's: "the Santana model".
 BRAND_AFTER = {(w,) for w in ("model", "models", "brand", "brands", "automobiles", "investment")}
+# Words after a name that make it a product's name, whatever its words: "a talking Mickey
+# Mouse toy", "the Pontiac models". ("Holiday" is not one: "a Hong Kong holiday" is the city's.)
+PRODUCT_AFTER = {(w,) for w in ("model", "models", "brand", "brands", "toy", "toys")}
+BRAND_AFTER |= PRODUCT_AFTER
 _CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID | FEATURE_AFTER | BRAND_AFTER)
 _CUES_AFTER |= EMPLOYER_CUE | {"/"}
 
@@ -232,6 +240,10 @@ def _before(text: str, end: int) -> tuple[str, ...]:
 def _cue(before: tuple[str, ...]) -> tuple[str, ...]:
     """Return the lowercased tokens before a span that a rule reads: "in", "city of", ..."""
     last = before[-1].lower() if before else ""
+    word = before[-2] if len(before) > 1 else ""
+    ordinal = last in _ORDINALS and word.isdigit()
+    if ordinal or (last in "'’" and word[-1:] == "s" and word[:1].isupper()):
+        return GLUED  # "20th Century-Fox Film Corp", "Consumers' Gas Co Ltd": cut short
     if len(before) > 1 and last in {"of", "by"}:
         pair = (before[-2].lower(), last)
         if pair in PLACE_BEFORE or (last == "by" and pair[0] in BYLINE_CUES):

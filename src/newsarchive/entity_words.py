@@ -243,6 +243,11 @@ WORK_HEADS = _words("""film movie album song single novel book show series game 
 awards prize trophy code index indices indexes average averages""")
 
 
+# Animals' words that end a cartoon character's name after a given name: "Mickey Mouse",
+# "Donald Duck"; never a person's surname.
+CHARACTERS = _words("mouse duck bunny rabbit pig")
+# Trade terms glued before a port's or a region's name: "FOB Gulf", "Fob Gulf edible oils".
+TRADE_TERMS = _words("fob cif fas")
 # Titles that are also common surnames ("Martin Luther King") count as titles only first in a run.
 SURNAME_TITLES = _words("king bishop major judge lord cardinal marshal chancellor father chief")
 SUFFIXES = _words("jr sr ii iii iv")
@@ -261,7 +266,7 @@ transportation statistics office bureau department commission council committee 
 police army navy government cabinet company co inc corp institute state administration
 securities services unit division subsidiary chamber trade economic research investors
 intelligence select public legislative arbitration standing executive regional provincial
-municipal""")
+municipal directors governors trustees""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST
