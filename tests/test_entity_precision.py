@@ -131,3 +131,30 @@ SHIP_NAMED_AGAIN_WITHOUT_ITS_CUE = (
 
 def test_a_ships_name_is_the_ship_wherever_the_article_repeats_it() -> None:
     assert "Missouri" not in {n for _, n in names(SHIP_NAMED_AGAIN_WITHOUT_ITS_CUE)}
+
+
+TWO_FIRMS_WITH_TICKERS_JOINED_BY_AND = (
+    "Citicorp <CCI> and Chase Manhattan Corp <CMB> raised rates. Norcros <NCRO.L> Plc said."
+)
+PERSON_AND_BODY_JOINED_BY_AND = (
+    "Fed chief Paul Volcker and International Monetary Fund head Michel Camdessus met."
+)
+PEOPLES_NAME_BEFORE_STATE = "The latest Belgian state loan raised 168.8 billion francs."
+SMALL_TOWN_BEFORE_SHARES = "Royex offered to buy four mln Corona shares for cash."
+INSTITUTION_OF_ANY_COUNTRY = "The Central Bureau of Statistics said prices rose."
+
+
+def test_a_ticker_ends_the_firms_name_before_it_unless_the_name_goes_on() -> None:
+    orgs = {n for k, n in names(TWO_FIRMS_WITH_TICKERS_JOINED_BY_AND) if k == "organisation"}
+    assert orgs == {"Chase Manhattan Corp", "Norcros Plc"}  # "Citicorp" alone has no evidence
+
+
+def test_a_person_and_a_body_joined_by_and_are_two_names() -> None:
+    found = names(PERSON_AND_BODY_JOINED_BY_AND)
+    assert ("person", "Paul Volcker") in found
+    assert ("organisation", "International Monetary Fund") in found
+
+
+def test_a_peoples_name_a_firms_short_name_and_a_generic_institution_give_no_page() -> None:
+    texts = (PEOPLES_NAME_BEFORE_STATE, SMALL_TOWN_BEFORE_SHARES, INSTITUTION_OF_ANY_COUNTRY)
+    assert not published(*texts).keys() & {"belgian", "corona", "central-bureau-of-statistics"}

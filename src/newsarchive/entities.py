@@ -157,7 +157,7 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     """Return (kind, surface name) mentions found in one article, deduplicated, in stable order.
 
     A kind ending in "?" (`WEAK_PERSON`, `WEAK_ORG`) is a name read without evidence for it."""
-    blocks = [_bracketed(title, TICKER_MARK), *map(_bracketed, paragraphs)]
+    blocks = [_bracketed(title, True), *map(_bracketed, paragraphs)]
     read = [_dateline(_prepare(block)) for block, _ in blocks]
     found = [dateline + marked for (dateline, _), (_, marked) in zip(read, blocks, strict=True)]
     texts = tuple("" if _BYLINE.match(text) or _is_table(text) else text for _, text in read)
@@ -270,9 +270,11 @@ _SIGN_OFF = re.compile(
 )  # "Reuter", "REUTER...", "REUTER^M"
 
 
-def _bracketed(block: str, ticker: str = "") -> tuple[str, list[Mention]]:
+def _bracketed(block: str, headline: bool = False) -> tuple[str, list[Mention]]:
     """Take wire copy's <Company Name Inc> out of the text as an organisation (no word inside
-    it is read on its own) and replace tickers like <CHEM> with `ticker`."""
+    it is read on its own) and replace tickers like <CHEM> with a mark that ends the name
+    before it ("Citicorp <CCI> and Chase Manhattan Corp" are two firms); in a body, not where
+    the name goes on after the ticker ("Norcros <NCRO.L> Plc")."""
     if "<" not in block:
         return block, []
     marked: list[Mention] = []
@@ -283,7 +285,9 @@ def _bracketed(block: str, ticker: str = "") -> tuple[str, list[Mention]]:
         if (inner.isupper() or inner.islower()) and (
             " " not in inner or _EXCHANGE.fullmatch(inner)
         ):
-            return ticker + tail  # a ticker symbol, also in lowercase: "<mhs>"
+            # a ticker symbol, also in lowercase: "<mhs>"
+            goes_on = not headline and block[match.end() : match.end() + 2].lstrip()[:1].isupper()
+            return ("" if goes_on else TICKER_MARK) + tail
         if where and inner.split()[-1].lower() in _BANK_HEADS and key(where) in gazetteer().names:
             marked.extend([Mention(ORG, f"{inner} of {where}"), Mention(PLACE, where)])
             return " "

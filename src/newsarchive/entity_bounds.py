@@ -39,6 +39,7 @@ _INITIAL = re.compile(r"(?:[A-Z]\.)+")
 _HEADLINE_FIRM_WORDS = 3  # words between a town's name and the legal form or ticker ending it
 # Countries no longer on the map that wire copy of the 1980s names in firms' names.
 _FORMER = ("Soviet Union", "West Germany", "East Germany", "Britain", "Great Britain")
+_STATES_OF_ALIASES = frozenset(ALIASES.values())  # "United States", "Soviet Union", ...
 _LOCATING = frozenset({"of", "for", "in"})  # "Bank of Japan", "Council for Canada"
 
 
@@ -142,6 +143,8 @@ def _locates(words: list[str], start: int, end: int) -> bool:
     word, ending in a legal form, or after "of"."""
     if start and (words[start - 1].lower() in _LOCATING or words[start].startswith("(")):
         return True
+    if _countries().get(key(" ".join(words[start:end]))) in _STATES_OF_ALIASES:
+        return True  # "U.S. Trust Co", "United States District Court": the country's own
     rest = [w.lower().rstrip(".,") for w in words[end:]]  # "AEGON U.S. Holding Corp"
     return start > 0 and (not rest or rest[-1] in LEGAL_FORMS)
 

@@ -35,6 +35,7 @@ from .entity_spans import (
     PRODUCT_AFTER,
     ROLE_AFTER,
     ROLE_CUE,
+    SHARES_AFTER,
     SHIP_CUE,
 )
 from .entity_words import (
@@ -147,7 +148,8 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         # trade's word and a legal form, no name either
         trade = words[0] in ORG_HEADS or words[0] in DEPARTMENTS
         heads = len(words) == 2 and trade and words[1].rstrip(".") in LEGAL_FORMS
-        generic = local or posts or heads or GENERIC.issuperset(words)
+        # "Bureau of Statistics", "Superior Court": which country's or state's is unsaid
+        generic = local or posts or heads or not plain
         # "analyst Anne Parker Mills": a person whose surname is a head word
         person = cued or span.before[-1:] in ROLE_CUE
         person = person and len(words) < 4 and _SPLITTERS.isdisjoint(words)
@@ -244,6 +246,8 @@ def classify_word(word: str, span: Span, cued: bool) -> Mention:
     if lowered in CURRENCIES and span.after != STATE_AFTER:  # "firm Sterling", "June Sterling"
         return Mention("", word)
     if span.after[:1] in BRAND_AFTER and folded not in gaz.regions:  # "the Santana model"
+        return Mention("", word)
+    if span.after[:1] in SHARES_AFTER and folded not in gaz.regions:  # "four mln Corona shares"
         return Mention("", word)
     if span.after[:1] == ("/",) and folded not in gaz.regions:  # "San/Bar Corp": no town
         return Mention("", word)

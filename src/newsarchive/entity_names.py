@@ -127,7 +127,8 @@ def is_demonym(word: str) -> bool:
         return True
     for suffix in ("ian", "an", "n", "i", "ese", "ish"):
         stem = lowered[: -len(suffix)] if lowered.endswith(suffix) else ""
-        if len(stem) > 2 and any(key(stem + end) in regions for end in ("", "a", "o", "y", "ia")):
+        ends = ("", "a", "o", "y", "ia", "ium")  # "Belgian" of Belgium
+        if len(stem) > 2 and any(key(stem + end) in regions for end in ends):
             return key(word) not in regions
     return False
 

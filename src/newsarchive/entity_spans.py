@@ -36,6 +36,7 @@ from .entity_words import (
     gazetteer,
     key,
 )
+from .given_names import first_names
 
 # Words before a firm's name that is also a person's: "brokers James Capel".
 FIRM_CUE = {(w,) for w in ("brokers", "stockbrokers", "brokerage", "bankers", "auditors")}
@@ -79,7 +80,11 @@ BRAND_AFTER = {(w,) for w in ("model", "models", "brand", "brands", "automobiles
 # Mouse toy", "the Pontiac models". ("Holiday" is not one: "a Hong Kong holiday" is the city's.)
 PRODUCT_AFTER = {(w,) for w in ("model", "models", "brand", "brands", "toy", "toys")}
 BRAND_AFTER |= PRODUCT_AFTER
-_CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID | FEATURE_AFTER | BRAND_AFTER)
+# Words after a firm's short name, which is often a small town's: "four mln Corona shares".
+SHARES_AFTER = {(w,) for w in ("shares", "shareholders", "stockholders")}
+_CUES_AFTER = frozenset(
+    w for (w,) in PLACE_AFTER | SAID | FEATURE_AFTER | BRAND_AFTER | SHARES_AFTER
+)
 _CUES_AFTER |= EMPLOYER_CUE | {"/"}
 
 _STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a space
@@ -202,6 +207,8 @@ def _firm_of_possessive(pieces: list[str], i: int) -> bool:
     International Inc"), and it is no place ("Britain's ...")."""
     piece = pieces[i]
     if not piece.endswith(("'s", "’s")) or i + 1 >= len(pieces) or i > 1:
+        return False
+    if i and pieces[0].lower() in first_names():  # "Rupert Murdoch's News Corp Ltd"
         return False
     after = normal_word(pieces[i + 1])[0].lower()
     if not (after in ORG_HEADS or after in LEGAL_FORMS) or key(piece[:-2]) in gazetteer().names:

@@ -266,7 +266,8 @@ transportation statistics office bureau department commission council committee 
 police army navy government cabinet company co inc corp institute state administration
 securities services unit division subsidiary chamber trade economic research investors
 intelligence select public legislative arbitration standing executive regional provincial
-municipal directors governors trustees""")
+municipal directors governors trustees superior circuit district appeals insurance
+revenue customs statistical""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST
