@@ -158,3 +158,33 @@ def test_a_person_and_a_body_joined_by_and_are_two_names() -> None:
 def test_a_peoples_name_a_firms_short_name_and_a_generic_institution_give_no_page() -> None:
     texts = (PEOPLES_NAME_BEFORE_STATE, SMALL_TOWN_BEFORE_SHARES, INSTITUTION_OF_ANY_COUNTRY)
     assert not published(*texts).keys() & {"belgian", "corona", "central-bureau-of-statistics"}
+
+
+FIRM_OPENING_FIRST_OF = "First of America Bank Corp said it acquired Keystone Bancshares Inc."
+
+
+def test_a_firms_name_opening_first_of_is_kept_whole() -> None:
+    assert ("organisation", "First of America Bank Corp") in names(FIRM_OPENING_FIRST_OF)
+
+
+BANK_NAMED_AFTER_ITS_FOUNDER = (
+    "Hans Kaufmann, who follows Swiss equities for Bank Julius Baer, said."
+)
+TITLE_WITH_A_TYPO = "Simon served under Preesident Nixon."
+
+
+def test_a_bank_named_after_its_founder_is_no_person() -> None:
+    assert not {k for k, n in names(BANK_NAMED_AFTER_ITS_FOUNDER) if "Baer" in n} & {"person"}
+
+
+def test_a_mistyped_title_is_no_part_of_the_name() -> None:
+    assert ("person", "Nixon") in names(TITLE_WITH_A_TYPO)
+
+
+def test_a_body_one_countrys_name_qualifies_is_unconfirmed() -> None:
+    docs = [
+        (0, (("organisation", "Japanese Export-Import Bank"),)),
+        (1, (("organisation", "Export-Import Bank"),)),
+        (2, (("organisation", "Export-Import Bank"),)),
+    ]
+    assert "export-import-bank" not in {e.key for e in gather(docs).published}

@@ -38,6 +38,7 @@ _MAX_PARENTS = 8  # a surname shared by more full names than this stays apart, u
 # Articles without evidence that one article with evidence can speak for: past this, that one
 # is more likely a slip ("deputy Treasury scretary", "Series A. Moody's") than the truth.
 _WEAK_PER_SURE = 20
+_NATION = "nation:"  # marks a qualifier that is a country or its people
 Postings = dict[tuple[str, str], list[int]]
 NO_RULES = Authority()
 
@@ -104,7 +105,7 @@ def gather(
         ids = tuple(sorted(set().union(*(postings[m] for m in _sure_acronym(kind, group)))))
         if kind == PLACE and target not in kinds and _firms_short_name(target, ids, firms):
             kind = PLACE + "?"
-        elif kind == ORG and target not in kinds and len(qualified.get(target, ())) > 1:
+        elif kind == ORG and target not in kinds and _generic(qualified.get(target, set())):
             kind = ORG + "?"  # "Public Service Commission": which state's is unsaid
         name = _preferred(target, aliases) or _best_name(members.get(target, group), postings)
         if kind.endswith("?"):
@@ -150,15 +151,19 @@ def _qualifiers(postings: Postings) -> dict[str, set[str]]:
     """Index organisations' keys by the places other names qualify them with: "Public Service
     Commission" by "texas" and "new-york" (Texas Public Service Commission, New York Public
     Service Commission), "First Federal Savings Bank" by "decatur" (... of Decatur). Named so
-    by more than one place, the name alone says not which."""
+    by more than one place, the name alone says not which; named so by one country or its
+    people ("Japanese Export-Import Bank", "Chinese Communist Party"), the name alone is a body
+    that other countries have too."""
     gaz, found = gazetteer(), dict[str, set[str]]()
     for kind, name in postings:
         parts = fold(name).split("-") if kind.rstrip("?") == ORG else []
         for i in range(1, min(4, len(parts) - 1)):  # "new-york" + "public-service-commission"
             where = "-".join(parts[:i])
-            if (where in gaz.major and not is_country(where)) or _national(where, parts[-1]):
+            national = _NATION if _national(where, parts[-1]) else ""
+            if national or (where in gaz.major and not is_country(where)):
                 # a state or a city, not "Federal"; a country's body: "Chinese Communist Party"
-                found.setdefault(_identity((ORG, "-".join(parts[i:])), {}), set()).add(where)
+                rest = _identity((ORG, "-".join(parts[i:])), {})
+                found.setdefault(rest, set()).add(national + where)
         at = parts.index("of") if "of" in parts else 0
         head, where = parts[at - 1] if at > 1 else "", "-".join(parts[at + 1 :])
         if head in ORG_HEADS and head not in LEGAL_FORMS and where in gaz.names:
@@ -166,11 +171,18 @@ def _qualifiers(postings: Postings) -> dict[str, set[str]]:
     return {k: v for k, v in found.items() if k not in ORG_NAMES}
 
 
+def _generic(qualifiers: set[str]) -> bool:
+    """Tell whether a name qualified so elsewhere is one that many bodies share: by more than
+    one place, or by one country or people."""
+    return len(qualifiers) > 1 or any(q.startswith(_NATION) for q in qualifiers)
+
+
 def _national(where: str, head: str) -> bool:
     """Tell whether a name's opening words are a country or its people qualifying a body many
     countries have ("Chinese Communist Party", "Soviet Communist Party", "Japan Socialist
     Party"): its name alone says not which."""
-    return head in GENERIC and (is_country(where) or is_demonym(where))
+    national = is_country(where) or is_demonym(where)
+    return national and head in GENERIC and head not in LEGAL_FORMS
 
 
 def _firms_short_name(place: str, ids: tuple[int, ...], firms: dict[str, set[int]]) -> bool:

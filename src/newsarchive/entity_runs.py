@@ -136,6 +136,8 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
         # "Maryland, Virginia and the District of Columbia"
         held = held or (word == "of" and key(" ".join(span.words[i - 1 : i + 2])) in places)
         held = held or (word == "of" and firm_of_place((*chunks[-1], *span.words[i:])))
+        # "First of America Bank Corp": a firm's name opening "First of"
+        held = held or (i == 1 and span.words[0] in _FIRM_OPENERS and _headed(span.words))
         # "American Telephone and Telegraph Co and Telerate Inc": two firms after a legal form
         firms = word == "and" and i > 0 and span.words[i - 1].lower().rstrip(".") in LEGAL_FORMS
         if (word in {"of", "for"} and not held) or firms:
@@ -166,6 +168,11 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
         part = Span(tuple(words), span.initial and first, before, after, span.possessive and last)
         found += [(part, cued)] if words else []
     return found
+
+
+def _headed(words: tuple[str, ...]) -> bool:
+    """Tell whether a run ends with an organisation's head word or legal form."""
+    return words[-1].lower() in ORG_HEADS
 
 
 def _and_joins(before: list[str], after: list[str], initial: bool) -> bool:
@@ -273,6 +280,9 @@ def _titled(span: Span) -> tuple[Span, Span]:
         and not (w in _HONORIFICS and words[i].isupper())
     )
     last = max(titles, default=-1)
+    if last < 0 and len(words) == 2 and misspelt_title(words[0]):
+        # "Preesident Nixon": a title with a typo, and the name after it
+        return NO_NAME, Span(words[1:], False, (words[0].lower(),), span.after, span.possessive)
     if last < 0:
         return _after_roles(span)
     first = last
@@ -293,11 +303,28 @@ def _titled(span: Span) -> tuple[Span, Span]:
     return prefix, named._replace(before=titled.before) if named.words else titled
 
 
+@functools.lru_cache(maxsize=16384)
+def misspelt_title(word: str) -> bool:
+    """Tell whether a capitalised word is a title of six or more letters with one letter
+    doubled, dropped in or two swapped ("Preesident", "Minsiter"), as wire copy mistypes."""
+    lowered = word.lower()
+    if len(lowered) < 7 or not word[:1].isupper() or lowered in TITLES:
+        return False
+    if lowered[:-1] in TITLES:  # "Directors", "Generale": a plural or a foreign word
+        return False
+    cut = (lowered[:i] + lowered[i + 1 :] for i in range(len(lowered)))
+    swapped = (
+        lowered[:i] + lowered[i + 1] + lowered[i] + lowered[i + 2 :]
+        for i in range(len(lowered) - 1)
+    )
+    return any(w in _LONG_TITLES for w in cut) or any(w in _LONG_TITLES for w in swapped)
+
+
 def _after_roles(span: Span) -> tuple[Span, Span]:
     """Split "Sprinter Kelly Holmes" into role words, never a name, and the name after them."""
     words, given = span.words, first_names()
-    if words[0].lower() in given:
-        return span, NO_NAME
+    if words[0].lower() in given or words[0].lower() in FOREIGN_ORG_FIRST:
+        return span, NO_NAME  # "Bank Julius Baer": a bank named after its founder
     for i, word in enumerate(words[1:-1], 1):
         if word.lower() in given and key(" ".join(words[i - 1 : i + 1])) not in gazetteer().names:
             named = Span(words[i:], False, ("said",), span.after, span.possessive)
@@ -408,4 +435,5 @@ _FIRM_OPENERS = frozenset({"First", "Second", "Third", "One"})
 _NAME_PARTICLES = frozenset(w.title() for w in PARTICLES - {"do", "y", "den", "al"})
 # Words after "and" that continue the name before it: "Savings and Loan", "Bank and Trust".
 _ONE_WITH_AND = frozenset({"loan", "loans", "trust", "banking", "investment", "exchange"})
+_LONG_TITLES = frozenset(t for t in TITLES if len(t) >= 6)
 _AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",), ("Associates",)})

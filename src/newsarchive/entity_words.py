@@ -90,10 +90,10 @@ club alliance coalition hospital tribunal watch international command mission pl
 bv spa gmbh limited bhd lp society chamber securities bancorp bancorporation bankshares
 industries resources enterprises investments associates brothers capital petroleum oil utilities
 center centre railroad railway railways supermarkets stores foods mills trucks
-communications intelligence division subsidiary hotel hotels works futures lines""")
+communications intelligence division subsidiary hotel hotels works futures lines bankiers""")
 # First words of institutions' names in French, Spanish, Italian, Portuguese and German.
 FOREIGN_ORG_FIRST = _words("""societe société banque banco banca compagnie compania compañía
-companhia groupe grupo caisse cassa credito crédit istituto instituto deutsche""")
+companhia groupe grupo caisse cassa credito crédit istituto instituto deutsche bank bankhaus""")
 PLACE_HEADS = _words("""street avenue road square airport bridge island islands river lake
 mountains mountain valley sea ocean gulf bay strait peninsula province region county district
 desert canal coast beach plaza port harbour harbor strip seaway""")
@@ -267,7 +267,7 @@ police army navy government cabinet company co inc corp institute state administ
 securities services unit division subsidiary chamber trade economic research investors
 intelligence select public legislative arbitration standing executive regional provincial
 municipal directors governors trustees superior circuit district appeals insurance
-revenue customs statistical""")
+revenue customs statistical post""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST
