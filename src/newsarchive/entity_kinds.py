@@ -32,6 +32,7 @@ from .entity_spans import (
     EMPLOYER_CUE,
     FIRM_CUE,
     GLUED,
+    NUMBER_AFTER,
     PRODUCT_AFTER,
     ROLE_AFTER,
     ROLE_CUE,
@@ -248,6 +249,8 @@ def classify_word(word: str, span: Span, cued: bool) -> Mention:
     if span.after[:1] in BRAND_AFTER and folded not in gaz.regions:  # "the Santana model"
         return Mention("", word)
     if span.after[:1] in SHARES_AFTER and folded not in gaz.regions:  # "four mln Corona shares"
+        return Mention("", word)
+    if span.after == NUMBER_AFTER and folded not in gaz.regions:  # "the Pontiac 6000"
         return Mention("", word)
     if span.after[:1] == ("/",) and folded not in gaz.regions:  # "San/Bar Corp": no town
         return Mention("", word)

@@ -80,6 +80,7 @@ BRAND_AFTER = {(w,) for w in ("model", "models", "brand", "brands", "automobiles
 # Mouse toy", "the Pontiac models". ("Holiday" is not one: "a Hong Kong holiday" is the city's.)
 PRODUCT_AFTER = {(w,) for w in ("model", "models", "brand", "brands", "toy", "toys")}
 BRAND_AFTER |= PRODUCT_AFTER
+NUMBER_AFTER = ("#",)  # what a span is read before when a model's number follows it
 # Words after a firm's short name, which is often a small town's: "four mln Corona shares".
 SHARES_AFTER = {(w,) for w in ("shares", "shareholders", "stockholders")}
 _CUES_AFTER = frozenset(
@@ -284,6 +285,8 @@ def _after(text: str, start: int) -> tuple[str, ...]:
     if tokens[:1] == [","] and len(tokens) > 1 and tokens[1] in STATE_TOKENS:
         return STATE_AFTER  # "a Shelby, N.C., savings bank": a town, whatever its name
 
+    if tokens[:1] and tokens[0].isdigit() and 2 <= len(tokens[0]) <= 4:
+        return NUMBER_AFTER  # "Pontiac 6000 models", "its Delta 88": a model's number
     return tuple(tokens[:1]) if tokens[:1] and tokens[0] in _CUES_AFTER else ()
 
 
