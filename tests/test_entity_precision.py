@@ -189,3 +189,27 @@ def test_a_body_one_countrys_name_qualifies_is_unconfirmed() -> None:
         (2, (("organisation", "Export-Import Bank"),)),
     ]
     assert "export-import-bank" not in {e.key for e in gather(docs).published}
+
+
+PERSON_WHOSE_SURNAME_IS_A_HEAD_WORD = "Sterling fell, said Anne Mills of Shearson Lehman Brothers."
+NAME_CUT_AFTER_AND = "Home Savings and Loan Association Inc of Durham, N.C., said it met."
+REGION_AND_LEGAL_FORM = "Nova, an Alberta Corp, said it would redeem its shares."
+TWO_BODIES_AFTER_A_NAME_AND_THE = "They told Reuters the House of Representatives and Senate met."
+
+
+def test_a_given_name_and_a_surname_that_is_a_head_word_may_be_a_person() -> None:
+    assert ("person?", "Anne Mills") in names(PERSON_WHOSE_SURNAME_IS_A_HEAD_WORD)
+
+
+def test_a_name_opening_with_loan_or_a_region_and_a_legal_form_is_unconfirmed() -> None:
+    found = names(NAME_CUT_AFTER_AND) | names(REGION_AND_LEGAL_FORM)
+    assert ("organisation?", "Loan Association Inc") in found
+    assert ("organisation?", "Alberta Corp") in found
+
+
+def test_the_after_a_name_and_a_head_word_after_and_part_names() -> None:
+    assert names(TWO_BODIES_AFTER_A_NAME_AND_THE) == {
+        ("organisation", "Reuters"),
+        ("organisation", "House of Representatives"),
+        ("organisation", "Senate"),
+    }

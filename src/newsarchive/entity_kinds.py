@@ -148,7 +148,8 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         # "Telecommunications Inc" (of U.S. Telecommunications Inc, Coca-Cola's unit): a
         # trade's word and a legal form, no name either
         trade = words[0] in ORG_HEADS or words[0] in DEPARTMENTS
-        heads = len(words) == 2 and trade and words[1].rstrip(".") in LEGAL_FORMS
+        legal = words[-1].rstrip(".") in LEGAL_FORMS
+        heads = len(words) == 2 and trade and legal
         # "Bureau of Statistics", "Superior Court": which country's or state's is unsaid
         generic = local or posts or heads or not plain
         # "analyst Anne Parker Mills": a person whose surname is a head word
@@ -161,6 +162,13 @@ def classify(span: Span, cued: bool) -> list[Mention]:
             # "said Anne Parker Mills, currency analyst with ...": a given name, a surname
             # and a head word, with no legal form, may be a person's three names
             return [Mention(WEAK_PERSON, name, True)]
+        if named and len(words) == 2 and words[-1] in _SURNAME_HEADS_ALONE:
+            # "said Anne Mills of Shearson Lehman": a person whose surname is a head word
+            return [Mention(WEAK_PERSON, name, True)]
+        # "Loan Association Inc" of Home Savings and Loan Association Inc: cut after "and";
+        # "an Alberta Corp": a region and a legal form describe a firm, and name none
+        cut = cut or words[0] in _ONE_AFTER_AND
+        cut = cut or (len(words) == 2 and key(span.words[0]) in gaz.regions and legal)
         kind = WEAK_ORG if cut or generic else ORG
     elif any(map(is_demonym, span.words)):  # "South African", "Gulf Arab", "Swiss Krugerrand"
         kind = ""
@@ -291,6 +299,10 @@ def place_cue(span: Span) -> str:
     return ""
 
 
+# Head words that are also common surnames, after a given name: "Anne Mills" is a person's.
+_SURNAME_HEADS_ALONE = frozenset({"mills", "banks", "church", "house"})
+# Words that go on a name before "and", never open one: "Savings and Loan Association".
+_ONE_AFTER_AND = frozenset({"loan", "loans"})
 _TITLE_LAST = TITLES - SURNAME_TITLES  # a run ending so names a post ("Assistant Secretary")
 # "Chamber of Commerce", "Board of Trade", "Institute of Economic Research": many cities and
 # countries have one, so the name alone says not which

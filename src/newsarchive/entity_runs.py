@@ -140,7 +140,9 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
         held = held or (i == 1 and span.words[0] in _FIRM_OPENERS and _headed(span.words))
         # "American Telephone and Telegraph Co and Telerate Inc": two firms after a legal form
         firms = word == "and" and i > 0 and span.words[i - 1].lower().rstrip(".") in LEGAL_FORMS
-        if (word in {"of", "for"} and not held) or firms:
+        # "told Reuters the House of Representatives": a "the" after a name opens another
+        parted = word == "the" and i > 0 and span.words[i - 1] not in CONNECTORS
+        if (word in {"of", "for"} and not held) or firms or parted:
             chunks.append([])
         elif word != "the" or chunks[-1]:
             chunks[-1].append(word)
@@ -233,7 +235,9 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
         return rest[-1].rstrip(".") in LEGAL_FORMS
     first = words[0].lower()
     if first in ORG_FIRST and words[1:2] in (("of",), ("for",)):
-        return True
+        # "Ministry of Trade and Industry"; not "House of Representatives and Senate", two
+        # bodies (a head word ends what follows "and")
+        return rest[-1] not in ORG_HEADS or rest[0] in _ONE_WITH_AND
     if _goods_with_and(words, at, rest):  # "State Trade Organization for Grains and Foodstuffs"
         return True
     # a sentence's first words before "and" and a legal form are one firm's ("Rochester Gas
