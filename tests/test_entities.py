@@ -425,7 +425,9 @@ def after_cue(after: tuple[str, ...]) -> tuple[str, ...]:
         return after
     if after[:1] == (",",) and after[1:2] and after[1] in entity_spans.ROLE_AFTER:
         return after[:2]
-    if after[:1] and after[0].isdigit() and 2 <= len(after[0]) <= 4:
+    number = after[0].rstrip(".,:") if after else ""
+    year = len(number) == 4 and number[:2] in ("19", "20")
+    if number.isdigit() and 2 <= len(number) <= 4 and not year:
         return entity_spans.NUMBER_AFTER
     return after[:1] if after and after[0] in entity_spans._CUES_AFTER else ()
 

@@ -21,7 +21,7 @@ SMALL_TOWN_OPENING_A_LONGER_PLACE = (
 TRADE_TERM_BEFORE_A_PLACE = "Fob Gulf edible oils rose. Prices at FOB Gulf ports fell."
 PRODUCT_NAMED_LIKE_A_PLACE_OR_PERSON = (
     "Workers make the Pontiac models. New toys include a talking Mickey Mouse toy. "
-    "Loans on its Delta 88 cars were extended."
+    "Loans on its Delta 88 cars were extended. It assembles the Pontiac 6000."
 )
 CARTOON_CHARACTERS = "It sells jewelry with Disney characters such as Mickey Mouse and Donald Duck."
 NAME_AFTER_A_PLURAL_POSSESSIVE = "He holds shares in Consumers' Gas Co Ltd and Hiram Walker."

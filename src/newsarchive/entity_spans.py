@@ -285,9 +285,17 @@ def _after(text: str, start: int) -> tuple[str, ...]:
     if tokens[:1] == [","] and len(tokens) > 1 and tokens[1] in STATE_TOKENS:
         return STATE_AFTER  # "a Shelby, N.C., savings bank": a town, whatever its name
 
-    if tokens[:1] and tokens[0].isdigit() and 2 <= len(tokens[0]) <= 4:
+    if tokens[:1] and _model_number(tokens[0]):
         return NUMBER_AFTER  # "Pontiac 6000 models", "its Delta 88": a model's number
     return tuple(tokens[:1]) if tokens[:1] and tokens[0] in _CUES_AFTER else ()
+
+
+def _model_number(token: str) -> bool:
+    """Tell whether a token is a whole number of two to four digits ("6000", "88."), as a
+    model's name has, not a price, an amount or a year ("15.35", "5,000", "1987")."""
+    number = token.rstrip(".,:")
+    year = len(number) == 4 and number[:2] in ("19", "20")  # "Chicago 1987": a date
+    return number.isdigit() and 2 <= len(number) <= 4 and not year
 
 
 def _splits(text: str, i: int) -> bool:
