@@ -213,3 +213,17 @@ def test_the_after_a_name_and_a_head_word_after_and_part_names() -> None:
         ("organisation", "House of Representatives"),
         ("organisation", "Senate"),
     }
+
+
+PARTNERSHIP_WITH_A_HEAD_WORD = "said Carroll McEntee and McGinley Futures analyst Brian Singer."
+GENERIC_FORCES_AND_SAVINGS = "Branches of the Armed Forces met. National Savings said it would."
+
+
+def test_a_partnership_ending_in_a_head_word_is_one_firm() -> None:
+    assert ("organisation", "Carroll McEntee and McGinley Futures") in names(
+        PARTNERSHIP_WITH_A_HEAD_WORD
+    )
+
+
+def test_armed_forces_and_national_savings_are_generic() -> None:
+    assert not {k for k, _ in names(GENERIC_FORCES_AND_SAVINGS)} & {"organisation"}

@@ -225,8 +225,10 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
         return True
     if rest[0] in _ONE_WITH_AND and words[at - 1].lower() in ORG_HEADS:  # "Savings and Loan"
         return True
-    if len(rest) > 1 and at > 1 and named_person(words[:at]):
-        return False  # "Paul Volcker and International Monetary Fund": a person and a body
+    if at > 1 and named_person(words[:at]) and (len(rest) > 2 or key(" ".join(rest)) in ORG_NAMES):
+        # "Paul Volcker and International Monetary Fund": a person and a body; but "Carroll
+        # McEntee and McGinley Futures" is a firm
+        return False
     if country_prefix(words[0]):  # "U.S. Food and Drug Administration"
         words, at, initial = words[1:], at - 1, False  # the sentence opened with the country
     if at > 1 and words[at - 1].lower() in ORG_HEADS and rest[0] not in _ONE_WITH_AND:

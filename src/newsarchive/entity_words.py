@@ -267,7 +267,7 @@ police army navy government cabinet company co inc corp institute state administ
 securities services unit division subsidiary chamber trade economic research investors
 intelligence select public legislative arbitration standing executive regional provincial
 municipal directors governors trustees superior circuit district appeals insurance
-revenue customs statistical post""")
+revenue customs statistical post armed forces savings""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST
