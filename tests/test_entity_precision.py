@@ -227,3 +227,10 @@ def test_a_partnership_ending_in_a_head_word_is_one_firm() -> None:
 
 def test_armed_forces_and_national_savings_are_generic() -> None:
     assert not {k for k, _ in names(GENERIC_FORCES_AND_SAVINGS)} & {"organisation"}
+
+
+FEAST_NAMED_LIKE_A_TOWN = "It meets on Thursday because of the Corpus Christi holiday here."
+
+
+def test_a_feast_named_like_a_town_is_no_place() -> None:
+    assert names(FEAST_NAMED_LIKE_A_TOWN) == set()

@@ -41,10 +41,12 @@ from .entity_words import (
     CONNECTORS,
     DAYS,
     DEPARTMENTS,
+    FEASTS,
     FIRM_ROLES,
     FOREIGN_ORG_FIRST,
     HEADS,
     HELD,
+    HOLIDAY_AFTER,
     LEGAL_FORMS,
     NAME_OPENERS,
     ORG_FIRST,
@@ -364,6 +366,8 @@ def run_mentions(
     if span.before[-1:] == ("by",) and span.before[-2:-1] and span.before[-2] in BYLINE_CUES:
         return ()
     whole = " ".join(span.words)
+    if span.after[:1] in HOLIDAY_AFTER and key(whole) in FEASTS:
+        return ()  # "the Corpus Christi holiday": a feast, not the town
     if len(span.words) > 1 and key(whole) in gazetteer().names and words[0] != "First":
         return (Mention(PLACE, whole),)
     found: list[Mention] = []

@@ -20,6 +20,7 @@ from .entity_words import (
     CONNECTORS,
     FEATURE_AFTER,
     GIVEN_ABBREVIATIONS,
+    HOLIDAY_AFTER,
     LEGAL_FORMS,
     OPENERS,
     ORG_HEADS,
@@ -84,7 +85,7 @@ NUMBER_AFTER = ("#",)  # what a span is read before when a model's number follow
 # Words after a firm's short name, which is often a small town's: "four mln Corona shares".
 SHARES_AFTER = {(w,) for w in ("shares", "shareholders", "stockholders")}
 _CUES_AFTER = frozenset(
-    w for (w,) in PLACE_AFTER | SAID | FEATURE_AFTER | BRAND_AFTER | SHARES_AFTER
+    w for (w,) in PLACE_AFTER | SAID | FEATURE_AFTER | BRAND_AFTER | SHARES_AFTER | HOLIDAY_AFTER
 )
 _CUES_AFTER |= EMPLOYER_CUE | {"/"}
 

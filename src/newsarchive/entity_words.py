@@ -246,6 +246,10 @@ awards prize trophy code index indices indexes average averages""")
 # Animals' words that end a cartoon character's name after a given name: "Mickey Mouse",
 # "Donald Duck"; never a person's surname.
 CHARACTERS = _words("mouse duck bunny rabbit pig")
+# Feasts named like places ("the Corpus Christi holiday"), by folded name: before "holiday"
+# or "feast" the feast, not the place.
+FEASTS = frozenset({"corpus-christi", "ascension", "assumption", "pentecost", "epiphany"})
+HOLIDAY_AFTER = {(w,) for w in ("holiday", "holidays", "feast")}
 # Trade terms glued before a port's or a region's name: "FOB Gulf", "Fob Gulf edible oils".
 TRADE_TERMS = _words("fob cif fas")
 # Titles that are also common surnames ("Martin Luther King") count as titles only first in a run.
