@@ -234,3 +234,12 @@ FEAST_NAMED_LIKE_A_TOWN = "It meets on Thursday because of the Corpus Christi ho
 
 def test_a_feast_named_like_a_town_is_no_place() -> None:
     assert names(FEAST_NAMED_LIKE_A_TOWN) == set()
+
+
+TOWN_ENDING_A_BROKERS_NAME = (
+    "said analyst Eliot Laurence of Wessels Arnold and Henderson, a Minneapolis brokerage."
+)
+
+
+def test_a_town_ending_a_partnership_after_two_surnames_is_no_place() -> None:
+    assert "Henderson" not in {n for _, n in names(TOWN_ENDING_A_BROKERS_NAME)}

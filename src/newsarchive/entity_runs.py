@@ -377,7 +377,9 @@ def run_mentions(
         found += classify(prefix, cued and not name.words) if prefix.words else []
         found += classify(name, True) if name.words else []
     joined = _SPLITTERS.intersection(words) == {"and"}
-    if joined and _town_ends_partners(parts[-2:]):
+    # "Dames and Moore"; "analyst Eliot Laurence of Wessels Arnold and Henderson"
+    ends_with_and = len(words) > 2 and words[-2] == "and"
+    if (joined or ends_with_and) and _town_ends_partners(parts[-2:]):
         # "Credit Suisse Buckmaster and Moore", "Dames and Moore", "First Boston Corp and
         # Cravath Swaine and Moore": a partnership's name, not the town Moore
         last = parts[-1][0].words[0]
@@ -427,10 +429,20 @@ def _town_ends_partners(parts: list[tuple[Span, bool]]) -> bool:
     partnerships are named ("Dames and Moore"; not "Pine Bluff and Camden", two towns)."""
     if len(parts) != 2 or len(parts[1][0].words) != 1:
         return False
-    last, gaz = parts[1][0].words[0], gazetteer()
-    if key(" ".join(parts[0][0].words)) in gaz.names:
+    last, gaz, first = parts[1][0].words[0], gazetteer(), parts[0][0].words
+    if key(" ".join(first)) in gaz.names or last.lower() in first_names():
         return False
-    return last.lower() not in first_names() and key(last) not in gaz.major
+    # two surnames before "and" make a firm's name, whatever town ends it: "Wessels Arnold and
+    # Henderson"; not "General Motors and Detroit" (a head word) nor a country or a state
+    partners = len(first) > 1 and all(_surname_like(w) for w in first)
+    return key(last) not in (gaz.regions if partners else gaz.major)
+
+
+def _surname_like(word: str) -> bool:
+    """Tell whether a name word may be a surname: capitalised, no head word, legal form or
+    large place's name ("Arnold", a small town, may be)."""
+    lowered = word.lower().rstrip(".")
+    return word[:1].isupper() and lowered not in HEADS and key(word) not in gazetteer().major
 
 
 _FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
