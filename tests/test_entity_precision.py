@@ -243,3 +243,10 @@ TOWN_ENDING_A_BROKERS_NAME = (
 
 def test_a_town_ending_a_partnership_after_two_surnames_is_no_place() -> None:
     assert "Henderson" not in {n for _, n in names(TOWN_ENDING_A_BROKERS_NAME)}
+
+
+JOB_BEFORE_A_NAME = "Lawyer David Steel, representing the government, told the inquiry."
+
+
+def test_a_job_word_before_a_name_is_no_part_of_it() -> None:
+    assert ("person", "David Steel") in names(JOB_BEFORE_A_NAME)
