@@ -250,3 +250,9 @@ JOB_BEFORE_A_NAME = "Lawyer David Steel, representing the government, told the i
 
 def test_a_job_word_before_a_name_is_no_part_of_it() -> None:
     assert ("person", "David Steel") in names(JOB_BEFORE_A_NAME)
+
+
+def test_the_netherlands_and_netherlands_are_one_place() -> None:
+    docs = [(0, (("place", "The Netherlands"),)), (1, (("place", "Netherlands"),))]
+    (place,) = gather(docs).published
+    assert place.key == "netherlands" and place.articles == (0, 1)

@@ -204,6 +204,7 @@ ALIASES = {
 SAME_AS = ALIASES | {
     "united-states-of-america": "United States",
     "britain": "United Kingdom",
+    "the-netherlands": "Netherlands",
     "great-britain": "United Kingdom",
     "ussr": "Soviet Union",
     "uae": "United Arab Emirates",
