@@ -18,6 +18,7 @@ from conftest import ROOT, store_of, tree
 from test_site import SAMPLE_FILES
 
 SOURCE = "002_el-chapo-son-captured.txt"
+SOURCE_PATH = f"articles/{SOURCE}"
 
 
 def opened(folder, code=None):
@@ -173,6 +174,67 @@ def test_files_added_or_changed_by_hand_in_the_output_are_put_right(build_site_f
     again = build_site_from({})
     assert not (again.dist / "stray").exists()
     assert "Page not found" in again.page("404.html")
+
+
+def _in_an_article_folder(dist):
+    """Return a new file's path beside an article's page."""
+    return next(p for p in sorted((dist / "articles").iterdir()) if p.is_dir()) / "notes.txt"
+
+
+def _in_a_new_folder_among_folders(dist):
+    """Return a new file's path in a new folder of a folder that holds only folders."""
+    return dist / "articles" / "mine" / "notes.txt"
+
+
+STRAYS = {"beside_a_page": _in_an_article_folder, "in_a_new_folder": _in_a_new_folder_among_folders}
+
+
+@pytest.mark.parametrize("place", STRAYS)
+def test_a_file_added_by_hand_anywhere_in_the_output_is_not_a_no_op(build_site_from, place):
+    first = build_site_from(SAMPLE_FILES)
+    stray = STRAYS[place](first.dist)
+    stray.parent.mkdir(exist_ok=True)
+    stray.write_text("mine", encoding="utf-8")
+    again = build_site_from({})
+    assert "Nothing changed" not in again.out
+    assert not stray.exists()
+    assert "Nothing changed" in build_site_from({}).out
+
+
+def test_a_file_added_by_hand_to_an_empty_folder_of_the_output_is_not_a_no_op(build_site_from):
+    first = build_site_from(SAMPLE_FILES)
+    (first.dist / "empty").mkdir()
+    build_site_from({SOURCE_PATH: SAMPLE_FILES[SOURCE_PATH] + "\nOne more line.\n"})
+    (first.dist / "empty" / "notes.txt").write_text("mine", encoding="utf-8")
+    again = build_site_from({})
+    assert "Nothing changed" not in again.out
+    assert not (first.dist / "empty" / "notes.txt").exists()
+
+
+def test_a_page_changed_by_hand_in_place_is_put_right_by_an_edit(build_site_from, tmp_path):
+    first = build_site_from(SAMPLE_FILES)
+    (first.dist / "404.html").write_text("tampered", encoding="utf-8")  # its folder unchanged
+    again = build_site_from({SOURCE_PATH: SAMPLE_FILES[SOURCE_PATH] + "\nOne more line.\n"})
+    assert "Page not found" in again.page("404.html")
+    cold = build_site_from({}, output="cold")
+    assert tree(again.dist) == tree(cold.dist)
+
+
+def test_a_link_planted_beside_a_page_is_removed_by_an_edit(build_site_from, tmp_path):
+    first = build_site_from(SAMPLE_FILES)
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("mine", encoding="utf-8")
+    link = _in_an_article_folder(first.dist)
+    link.symlink_to(elsewhere)
+    build_site_from({SOURCE_PATH: SAMPLE_FILES[SOURCE_PATH] + "\nOne more line.\n"})
+    assert not link.is_symlink()
+    assert elsewhere.read_text(encoding="utf-8") == "mine"
+
+
+def test_an_empty_folder_made_in_the_output_changes_nothing(build_site_from):
+    first = build_site_from(SAMPLE_FILES)
+    (first.dist / "articles" / "empty").mkdir()
+    assert "Nothing changed" in build_site_from({}).out
 
 
 def test_an_edit_leaves_the_files_it_does_not_change_untouched(build_site_from, tmp_path):

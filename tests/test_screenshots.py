@@ -132,3 +132,34 @@ def test_print_stylesheet_shows_only_the_content_in_black_on_white(browser, site
         assert pdf.startswith(b"%PDF") and len(pdf) > 5_000
     finally:
         page.context.close()
+
+
+NAV_ROW = """() => {
+  const list = document.querySelector(".site-nav ul");
+  const links = [...list.querySelectorAll("a")].map((a) => a.getBoundingClientRect().top);
+  const heading = document.querySelector("main h1").getBoundingClientRect();
+  return {rows: new Set(links.map(Math.round)).size, scrolls: list.scrollWidth > list.clientWidth,
+          overflow: document.documentElement.scrollWidth - innerWidth, heading: heading.bottom};
+}"""
+
+
+@pytest.mark.parametrize("width", SIZES)
+def test_a_long_section_menu_leaves_the_first_screen_to_the_page(browser, build_site_from, width):
+    desks = [f"desk-{n:02}" for n in range(60)]  # an archive of many folders (wire topics)
+    built = build_site_from(
+        {
+            f"articles/{desk}/2024-01-{day:02}-story.txt": f"Story from {desk}\n\nIt happened.\n"
+            for desk in desks
+            for day in (1, 2)
+        }
+    )
+    assert built.code == 0, built.err
+    page = open_page(browser, (built.dist / "index.html").as_uri(), "light", width, SIZES[width])
+    try:
+        layout = page.evaluate(NAV_ROW)
+        assert layout["overflow"] <= 0, "the page scrolls sideways"
+        assert layout["heading"] <= SIZES[width], "the page's heading is below the first screen"
+        if width < 600:  # a phone: one row that scrolls sideways to the last section
+            assert layout["rows"] == 1 and layout["scrolls"]
+    finally:
+        page.context.close()

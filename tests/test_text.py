@@ -135,6 +135,13 @@ def test_normalise_drops_nul_and_control_characters_keeps_tab_and_newline() -> N
     assert text.normalise("a\x00b\x07c\x1bd\x7fe\tf\ng") == "abcde\tf\ng"
 
 
+def test_normalise_drops_noncharacters_of_every_plane_keeps_other_characters() -> None:
+    kept = "é😀\U0001fffd\U0010fffd"
+    dropped = "\ufdd0\ufffe\uffff\U0001fffe\U0002ffff\U0010fffe\U0010ffff"
+    assert text.normalise(f"a{dropped}b{kept}") == f"ab{kept}"
+    assert text.clean(f"a\x85\ud800{dropped}b{kept}") == f"ab{kept}"
+
+
 def test_normalise_nul_fixture() -> None:
     result = text.normalise(decoded("nul_bytes_inside.txt")[0])
     assert result == ("Headline with a stray NUL\n\nBody text with NUL bytes and a bell inside.\n")

@@ -8,38 +8,29 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import jinja2
 import msgspec
 
-from . import cache, executor, guard, images, imaging, permalinks
-from .catalog import build_site
+from . import cache, guard, imaging, permalinks
 from .config import SiteConfig
 from .errors import BuildError, Problem
 from .loader import discover
 from .memory import collector_paused, release_freed
 from .models import Output, Site, SourceFile
 from .progress import SILENT, Progress
-from .reading import Read, read_all, unshown
-from .related_cache import RelatedCache
-from .render import (
-    Frame,
-    checked_against,
-    compile_templates,
-    environment,
-)
-from .rendering import Job, frame_of, key_salt, template_message, write_site
-from .search import term_outputs
-from .search_pagefind import Index, Stop, files_for, kept_outputs
 from .store import LastBuild, Store, changes
-from .story_cache import StoryCache
-from .writer import Writer, named, snapshot, staging_for
+from .writer import Writer, looked_up, named, snapshot, staging_for
+
+if TYPE_CHECKING:  # the stages' modules are imported where they run (`_build`)
+    from .reading import Read
+    from .render import Frame
+    from .search_pagefind import Stop
 
 TEMPORARY = "tmp"  # in the output's cache folder: Pagefind work folders older versions left
 
 
-Catalogued = Callable[[Site, Frame], None]
+Catalogued = Callable[[Site, "Frame"], None]
 """Given a build's site and layout once it is committed (`build`)."""
 
 
@@ -133,12 +124,22 @@ def _build(
     if unchanged and (report := _restore(store)) and _intact(store, writer.output):
         report.seconds = time.perf_counter() - started
         return report
+    # The stages' modules (Jinja, NumPy, the catalogue) are imported only by a build with work
+    # to do: they were half of an unchanged build's time.
+    import jinja2
+
+    from . import executor
+    from .render import checked_against, compile_templates, environment
+    from .rendering import Job, frame_of, key_salt, template_message, write_site
+    from .search import term_outputs
+    from .search_pagefind import Index, kept_outputs
+
     stamps.update(picture_stamps)  # saved together, as the last build's "sources"
     stamped = changes(known, stamps)  # what the store saves of them
     del known, inputs, stamps, picture_stamps
     report = Report(problems=list(found.problems), ignored=found.ignored)
     try:
-        writer.start()
+        writer.start(store.tree(), _folders(store))
         present = writer.present  # what is intact, what to delete
         last = _last_pages(store, present)
         found_images = {image.rel: (image.path, pictures[image.rel]) for image in found.images}
@@ -186,6 +187,7 @@ def _build(
     report.changed += writer.changed
     key += permalinks.stamp(book)  # the record as this build leaves it
     saved = {"key": key.encode(), "report": _report_data(report), "salt": salt.encode()}
+    saved["folders"] = msgspec.msgpack.encode(writer.folder_stamps(tree))  # for `_intact`
     pages = report.page_keys
     store.save_build(LastBuild(stamped, tree, pages, last.keys, saved, probes, _probe_stamp()))
     if store.damaged:  # this build's news only: not saved
@@ -234,6 +236,12 @@ def _catalogue(
 ) -> tuple[Site, Read, dict[str, imaging.Probe]]:
     """Read the articles (those the build store does not hold, in a pool when there are
     many), catalogue them and place their pictures; the bodies stay on disk (`Read.bodies`)."""
+    from . import images
+    from .catalog import build_site
+    from .reading import read_all, unshown
+    from .related_cache import RelatedCache
+    from .story_cache import StoryCache
+
     with collector_paused():
         files, digests, found_images = given
         sources = [source.rel for source in files]
@@ -282,8 +290,15 @@ def _report_data(report: Report) -> bytes:
 
 
 def _intact(store: Store, output: Path) -> bool:
-    """Tell whether the output is as the last build left it."""
-    return store.tree() == snapshot(output)
+    """Tell whether the output is as the last build left it: its files and folders looked at
+    one by one, else walked (a folder made since, such as an empty one, is not a change)."""
+    tree = store.tree()
+    return looked_up(output, tree, _folders(store)) == tree or tree == snapshot(output)
+
+
+def _folders(store: Store) -> dict[str, int]:
+    """Return the mtime of every output folder the last build left (`writer.folder_stamps`)."""
+    return store.meta("folders", _FOLDERS.decode, {})
 
 
 def _last_pages(store: Store, present: dict[str, list[int]]) -> Last:
@@ -307,11 +322,14 @@ def _restore(store: Store) -> Report | None:
 
 
 _REPORT = msgspec.msgpack.Decoder(Report)
+_FOLDERS = msgspec.msgpack.Decoder(dict[str, int])
 
 
 def _within_limit(config: SiteConfig, files: int, report: Report) -> bool:
     """Tell whether Pagefind's files fit under `max_files` beside the site's `files`; warn
     when they do not, or when the site alone passes it."""
+    from .search_pagefind import files_for
+
     limit = config.max_files
     if not limit:
         return True

@@ -54,10 +54,13 @@ def fingerprint(text: str) -> tuple[int, ...]:
         return ()
     lowest = np.full(SIGNATURE_BINS, _EMPTY_BIN, dtype=np.uint64)
     np.minimum.at(lowest, (hashes >> _VALUE_BITS).astype(np.intp), hashes & _VALUE_MASK)
-    values: list[int] = (lowest & _SIGNATURE_MASK).tolist()
-    for slot in np.flatnonzero(lowest == _EMPTY_BIN).tolist():
-        values[slot] = values[next(p for p in _probes(slot) if lowest[p] != _EMPTY_BIN)]
-    return tuple(values)
+    values = lowest & _SIGNATURE_MASK
+    empty = np.flatnonzero(lowest == _EMPTY_BIN)
+    if len(empty):  # each takes the value of the first bin with one in its probe order
+        orders = _probe_orders()[empty]
+        first = np.argmax(lowest[orders] != _EMPTY_BIN, axis=1)
+        values[empty] = values[orders[np.arange(len(empty)), first]]
+    return tuple(values.tolist())
 
 
 def _shingle_hashes(folded: str) -> npt.NDArray[np.uint64]:
@@ -84,6 +87,12 @@ def _mix(hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
 
 
 @cache
+def _probe_orders() -> npt.NDArray[np.intp]:
+    """Return, for each bin, the fixed pseudo-random order in which it looks for a value when
+    empty (a row a bin)."""
+    return np.array([_probes(slot) for slot in range(SIGNATURE_BINS)], dtype=np.intp)
+
+
 def _probes(slot: int) -> tuple[int, ...]:
     """Return the fixed pseudo-random order in which an empty bin looks for a value."""
     return tuple(sorted(range(SIGNATURE_BINS), key=lambda bin: zlib.crc32(b"%d:%d" % (slot, bin))))

@@ -17,6 +17,7 @@ import json
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from json.encoder import encode_basestring as _quoted  # json.dumps(text, ensure_ascii=False)
 from pathlib import Path
 
 from . import urls
@@ -103,10 +104,7 @@ def _safe(path: str) -> str:
 
 def save(path: Path, book: Mapping[str, Record]) -> None:
     """Write the record of addresses (sorted, one article a line) if it changed."""
-    lines = [
-        json.dumps(source, ensure_ascii=False) + ": " + _record_json(book[source])
-        for source in sorted(book)
-    ]
+    lines = [_quoted(source) + ": " + _record_json(book[source]) for source in sorted(book)]
     text = f'{{"version": {VERSION}, "articles": {{\n' + ",\n".join(lines) + "\n}}\n"
     try:
         if path.is_file() and path.read_text(encoding="utf-8") == text:
@@ -123,13 +121,12 @@ def save(path: Path, book: Mapping[str, Record]) -> None:
 
 
 def _record_json(record: Record) -> str:
-    """Return one record as a JSON object."""
-    data: dict[str, object] = {"id": record.id, "slug": record.slug, "path": record.path}
-    if record.digest:
-        data["digest"] = record.digest
-    if record.old:
-        data["old"] = list(record.old)
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+    """Return one record as a JSON object, as `json.dumps(..., sort_keys=True)` writes it (made
+    by hand: the record is saved on every build that changes one article)."""
+    digest = f'"digest": {_quoted(record.digest)}, ' if record.digest else ""
+    old = f'"old": [{", ".join(map(_quoted, record.old))}], ' if record.old else ""
+    path, slug = _quoted(record.path), _quoted(record.slug)
+    return f'{{{digest}"id": {int(record.id)}, {old}"path": {path}, "slug": {slug}}}'
 
 
 def assign(pattern: str, wanted: Sequence[Wanted], book: Mapping[str, Record]) -> Book:

@@ -37,6 +37,7 @@ _GROUPS = 16
 """Field-bit combinations: an encoded field list has this many tab-separated groups."""
 
 _TOKEN = re.compile(r"[^\W_]+")
+_ASCII_LETTERS_AND_DIGITS = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256))
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _SPECIAL = str.maketrans(
     {"ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ı": "i", "ð": "d"}
@@ -57,7 +58,15 @@ def fold(text: str) -> str:
 
 def terms(text: str) -> list[str]:
     """Return the indexable words of a text: folded, no stop-words, 2 to MAX_TERM characters."""
-    return [t for t in _TOKEN.findall(fold(text)) if _indexable(t)]
+    return [t for t in _tokens(fold(text)) if _indexable(t)]
+
+
+def _tokens(folded: str) -> list[str]:
+    """Return the runs of letters and digits of folded text (of ASCII text, without a regex:
+    the same runs, found a few times faster)."""
+    if folded.isascii():
+        return folded.encode("ascii").translate(_ASCII_LETTERS_AND_DIGITS).decode("ascii").split()
+    return _TOKEN.findall(folded)
 
 
 def stems(words: Sequence[str]) -> list[str]:
@@ -68,7 +77,7 @@ def stems(words: Sequence[str]) -> list[str]:
 
 def term_counts(text: str) -> dict[str, int]:
     """Return how often each indexable word occurs in a text (counted before filtering: faster)."""
-    counts = Counter(_TOKEN.findall(fold(text)))
+    counts = Counter(_tokens(fold(text)))
     return {term: count for term, count in counts.items() if _indexable(term)}
 
 

@@ -94,6 +94,12 @@ SHARED_ACTOR_THRESHOLD = 0.6
 SAME_TEXT_THRESHOLD = 0.7
 """Cosine at or above which two docs may be one story with no name in common."""
 
+LOWEST_STORY_SCORE = min(
+    SAME_STORY_THRESHOLD, SHARED_ACTORS_THRESHOLD, SHARED_ACTOR_THRESHOLD, SAME_TEXT_THRESHOLD
+)
+"""The lowest cosine any rule of ``_may_share_story`` links at: the pairs below it, about half
+of every doc's neighbours, are never one story."""
+
 MIN_STORY_WORDS = 20
 """Shorter docs (briefs, headlines alone) are never linked into a story."""
 
@@ -143,6 +149,8 @@ def _may_share_story(
     """Say whether two docs whose cosine is `score` may be one story; `common` names are in so
     many docs that they are sources, not subjects, and `regular` headlines are reports sent
     day after day."""
+    if score < LOWEST_STORY_SCORE:
+        return False  # no rule below takes a pair this far apart: spare the cues' reading
     if min(first.words, second.words) < MIN_STORY_WORDS or first.headline.isdisjoint(
         second.headline
     ):

@@ -49,13 +49,16 @@ def _templated(cues: Sequence[Cues]) -> frozenset[frozenset[str]]:
     more: one template's regular report ("U.K. MONEY MARKET SHORTAGE FORECAST AT 300 MLN STG",
     "... DEFICIT FORECAST AT 800 MLN STG"; "GM <GM> CANADA MARCH CAR SALES UP", "CHRYSLER
     <C> CANADA ...")."""
-    long = [cue for cue in cues if cue.day and len(cue.subject) >= TEMPLATE_WORDS]
-    frames = {(frame, cue.day) for cue in long for frame in (cue.subject, *_frames(cue.subject))}
+    dated = {(cue.subject, cue.day) for cue in cues if cue.day}
+    long = {subject: _frames(subject) for subject, _ in dated if len(subject) >= TEMPLATE_WORDS}
+    # each headline's frames made once: many headlines are given on many days
+    frames = {(frame, day) for subject, day in dated if subject in long for frame in long[subject]}
+    frames.update((subject, day) for subject, day in dated if subject in long)
     days = Counter(frame for frame, _ in frames)
     return frozenset(
-        cue.subject
-        for cue in long
-        if any(days[frame] >= REGULAR_DAYS for frame in _frames(cue.subject))
+        subject
+        for subject, dropped in long.items()
+        if any(days[frame] >= REGULAR_DAYS for frame in dropped)
     )
 
 

@@ -21,9 +21,14 @@ _NONCHARACTERS = "".join(
     chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17)
 )
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+# Lone surrogates too: YAML's "\uD800" escape makes one, and UTF-8 cannot hold it. The planes'
+# noncharacters past the first are only looked up at a character past U+FFFF: a class that
+# lists them makes the regex test every character against each.
 _CONTROL = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ud800-\udfff" + _NONCHARACTERS + "]"
-)  # lone surrogates too: YAML's "\uD800" escape makes one, and UTF-8 cannot hold it
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ud800-\udfff\ufffe\uffff]"
+    rf"|(?=[\U00010000-\U0010ffff])[{_NONCHARACTERS[2:]}]"
+)
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what _CONTROL finds in ASCII
 
 
 class Undecodable(ValueError):
@@ -113,14 +118,19 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     if not text.isascii():  # plain ASCII cannot be mis-decoded; most wire copy is
         text = ftfy.fix_text(text, _FTFY)
-    text = _CONTROL.sub("", text)
+    text = _controls(text).sub("", text)
     return unicodedata.normalize("NFC", text)
 
 
 def clean(text: str) -> str:
     """Return text without control characters, lone surrogates or noncharacters (as
     `normalise` leaves raw text): what front matter's escapes can put back in a value."""
-    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
+    return _controls(text).sub("", text)
+
+
+def _controls(text: str) -> re.Pattern[str]:
+    """Return the pattern that finds the characters text drops: a narrower one in ASCII text."""
+    return _ASCII_CONTROL if text.isascii() else _CONTROL
 
 
 def fold(text: str) -> str:

@@ -20,7 +20,7 @@ import json
 import os
 import shutil
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from pathlib import Path, PurePosixPath
 
@@ -44,9 +44,12 @@ class Writer:
         self.changed = 0
         self.started = False  # whether `start` made the staging folder (abort removes only that)
         self.present: dict[str, list[int]] = {}  # size and mtime of the files `start` found
+        self.folders: list[str] = []  # the output's folders `start` found ("" the output)
 
-    def start(self) -> None:
-        """Finish or discard an interrupted build, then prepare an empty staging folder."""
+    def start(self, files: Iterable[str] = (), folders: Mapping[str, int] | None = None) -> None:
+        """Finish or discard an interrupted build, then prepare an empty staging folder. The
+        last build's `files` and `folders` (`folder_stamps`) spare walking the output when its
+        folders are as it left them (`looked_up`)."""
         _check_ours(self.output)
         if self.staging.parent == self.output:  # staging in the output: ours, or refused
             with suppress(FileNotFoundError):
@@ -57,7 +60,12 @@ class Writer:
                         "build with a --cache-dir on the output's disk"
                     )
         try:
-            self.present = _tidied(self.output)
+            known = looked_up(self.output, files, folders) if folders else None
+            if known is None:  # walked: links removed, what is there listed
+                known = _tidied(self.output, self.folders)
+            else:
+                self.folders = list(folders or ())
+            self.present = known
             if (self.staging / COMMIT).exists():
                 _finish_commit(self.staging, self.output)
                 self.present = snapshot(self.output)
@@ -134,6 +142,17 @@ class Writer:
         except OSError as error:
             raise BuildError(f"cannot update {self.output}: {error.strerror}") from None
 
+    def folder_stamps(self, tree: Iterable[str]) -> dict[str, int]:
+        """Return the mtime of every folder of the output once committed (`tree`: its files),
+        for `looked_up`: those `start` found and those holding the files."""
+        folders = {"", *self.folders}
+        for path in tree:
+            parent = path.rpartition("/")[0]
+            while parent and parent + "/" not in folders:
+                folders.add(parent + "/")
+                parent = parent.rpartition("/")[0]
+        return folder_stamps(self.output, folders)
+
     def abort(self) -> None:
         """Throw the staging folder away, leaving the output untouched."""
         if self.started and not (self.staging / COMMIT).exists():  # a begun commit: next build
@@ -164,10 +183,11 @@ def staging_for(output: Path, store: Path) -> Path:
     return named(output) / INSIDE if apart else store / "staging"
 
 
-def _tidied(folder: Path) -> dict[str, list[int]]:
+def _tidied(folder: Path, listed: list[str]) -> dict[str, list[int]]:
     """Remove every symbolic link (and anything not a file or folder) under a folder, without
     following any: what the build writes there must land there; return the size and mtime of
-    every file left, as `snapshot` does (in the same scandir walk: one walk of the output)."""
+    every file left, as `snapshot` does (in the same scandir walk: one walk of the output),
+    and add its folders to `listed` (as "a/b/", the folder itself as "")."""
     tree: dict[str, list[int]] = {}
     folders: list[tuple[str, str | None]] = [(str(folder), "")]  # None: in staging, not listed
     while folders:
@@ -177,10 +197,12 @@ def _tidied(folder: Path) -> dict[str, list[int]]:
                 entries = list(found)
         except (FileNotFoundError, NotADirectoryError):
             continue
+        if above is not None:
+            listed.append(above)
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                listed = above is not None and (above or entry.name != INSIDE)
-                folders.append((entry.path, f"{above}{entry.name}/" if listed else None))
+                ours = above is not None and (above or entry.name != INSIDE)
+                folders.append((entry.path, f"{above}{entry.name}/" if ours else None))
             elif entry.is_symlink() or not entry.is_file(follow_symlinks=False):
                 os.unlink(entry.path)
             elif above is not None and (above or entry.name != INSIDE):
@@ -226,6 +248,43 @@ def snapshot(folder: Path, relatives: Iterable[str] | None = None) -> dict[str, 
         info = os.stat(folder / relative)
         tree[relative] = [info.st_size, info.st_mtime_ns]
     return tree
+
+
+def folder_stamps(output: Path, folders: Iterable[str]) -> dict[str, int]:
+    """Return the mtime of each of these folders of the output ("a/b/", "" the output) that is
+    a folder now."""
+    stamps: dict[str, int] = {}
+    for relative in folders:
+        with suppress(OSError):
+            info = os.lstat(os.path.join(output, relative))
+            if stat.S_ISDIR(info.st_mode):
+                stamps[relative] = info.st_mtime_ns
+    return stamps
+
+
+def looked_up(
+    output: Path, files: Iterable[str], folders: Mapping[str, int]
+) -> dict[str, list[int]] | None:
+    """Return the size and mtime of the last build's `files`, looked at one by one instead of
+    walking the output, if its `folders` (every folder it had, as `folder_stamps` gave them) all
+    have their mtimes still: a name added, removed or renamed anywhere in the output changes the
+    mtime of the folder it is in, so these are then all its files. None if one changed."""
+    if "" not in folders:
+        return None
+    found: dict[str, list[int]] = {}
+    try:
+        for relative, mtime in folders.items():
+            info = os.lstat(os.path.join(output, relative))
+            if info.st_mtime_ns != mtime or not stat.S_ISDIR(info.st_mode):
+                return None
+        for relative in files:
+            info = os.lstat(os.path.join(output, relative))
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            found[relative] = [info.st_size, info.st_mtime_ns]
+    except OSError:
+        return None
+    return found
 
 
 def _walk_stats(folder: str, prefix: str, tree: dict[str, list[int]]) -> dict[str, list[int]]:

@@ -63,8 +63,12 @@ def drop_sign_off(lines: list[str]) -> list[str]:
 def is_placeholder(text: str) -> bool:
     """Tell whether text is placeholder words only ("Blah blah."); text with no words at all
     (";", "...") is no placeholder: it is shown as it is."""
-    found = _WORD.findall(text.lower())
-    return bool(found) and all(word in _PLACEHOLDER for word in found)
+    found = False
+    for word in _WORD.finditer(text.lower()):  # a real text's first word answers
+        if word.group() not in _PLACEHOLDER:
+            return False
+        found = True
+    return found
 
 
 def read_block(lines: Sequence[str]) -> list[Block]:
