@@ -31,7 +31,7 @@ from pathlib import Path
 
 from newsarchive.catalog import build_site
 from newsarchive.config import SiteConfig
-from newsarchive.entity_words import fold
+from newsarchive.entity_words import STOP, fold
 from newsarchive.loader import read_article
 from newsarchive.models import Article, SourceFile
 
@@ -290,16 +290,34 @@ def main() -> None:
 
 
 def context(text: str, name: str) -> str:
-    """Return up to 60 characters either side of the name (else its last word) in a text."""
-    at, word = text.find(name), name
+    """Return up to 60 characters either side of the name (else its last word) in a text: where
+    it stands alone if it does anywhere, not inside a longer capitalised name ("China" in "in
+    China", not "China Great Wall Industries Co")."""
+    at, word = standalone(text, name), name
     if at < 0:
         word = name.split()[-1]
-        at = text.find(word)
+        at = standalone(text, word)
     return (
         " ".join(text[max(0, at - 60) : at + len(word) + 60].split())
         if at >= 0
         else "(not in body)"
     )
+
+
+def standalone(text: str, name: str) -> int:
+    """Return where a name first stands alone in a text (no capitalised word or number glued
+    on either side), else where it first occurs, else -1."""
+    first = -1
+    for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
+        first = match.start() if first < 0 else first
+        before = text[max(0, match.start() - 40) : match.start()].split()[-1:]
+        after = text[match.end() : match.end() + 40].split()[:1]
+        glued_before = bool(before) and before[0][:1].isupper() and before[0][-1] not in ".:;\"'"
+        glued_before = glued_before and before[0].lower() not in STOP
+        glued_after = bool(after) and (after[0][:1].isupper() or after[0][:1].isdigit())
+        if not glued_before and not glued_after:
+            return match.start()
+    return first
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from .entity_bounds import (
     TICKER_MARK,
     countries_in,
+    is_country,
 )
 from .entity_headlines import (
     after_initials,
@@ -33,6 +34,7 @@ from .entity_names import (
     PEOPLE,
     PERSON,
     PLACE,
+    SHIP,
     WEAK_ORG,
     WEAK_PLACE,
     Mention,
@@ -50,6 +52,7 @@ from .entity_spans import (
 from .entity_words import (
     CALENDAR,
     ORGS,
+    PLACE_HEADS,
     TITLES,
     gazetteer,
     key,
@@ -116,15 +119,27 @@ def _prepare(text: str) -> str:
 
 
 def _expand(
-    mention: Mention, people: list[tuple[str, tuple[str, ...], str]], orgs: dict[str, str]
+    mention: Mention,
+    people: list[tuple[str, tuple[str, ...], str]],
+    orgs: dict[str, str],
+    longer: dict[str, str],
 ) -> Mention:
-    """Return a surname or partial name as the fuller person name it refers to in the article,
-    and a lone word or a town's name that opens an organisation's name ("Midland" of Midland
-    Bank, "San Miguel" of San Miguel Corp) as that."""
+    """Return a surname or partial name as the fuller person name it refers to in the article
+    (also a region's name that is a named person's surname: "Hesse" of Martha Hesse), a small
+    town's name that opens a longer place's name ("Beaufort" of the Beaufort Sea) as that, and
+    a lone word or a town's name that opens an organisation's name ("Midland" of Midland Bank,
+    "San Miguel" of San Miguel Corp) as that."""
     if mention.kind in (PLACE, WEAK_PLACE) and not mention.flexible and " " in mention.name:
         opens = orgs.get("-".join(name_parts(mention.name)))
         if opens is not None and key(mention.name) not in gazetteer().regions:
             return Mention(ORG, opens)  # "San Miguel's stock" of San Miguel Corp
+    if mention.kind in (PLACE, WEAK_PLACE) and " " not in mention.name:
+        folded = key(mention.name)
+        if (full := longer.get(folded)) and folded not in gazetteer().major:
+            return Mention(PLACE, full)  # "the Beaufort" beside "the Beaufort Sea"
+        for full, full_parts, kind in people if not is_country(folded) else ():
+            if kind == PERSON and full_parts[-1] == folded:  # "Hesse said" of Martha Hesse
+                return Mention(PERSON, full)
     parts = name_parts(mention.name) if mention.flexible else ()
     if len(parts) == 1 and parts[0] in orgs and mention.kind != PERSON:
         return Mention(ORG, orgs[parts[0]])
@@ -142,7 +157,7 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     """Return (kind, surface name) mentions found in one article, deduplicated, in stable order.
 
     A kind ending in "?" (`WEAK_PERSON`, `WEAK_ORG`) is a name read without evidence for it."""
-    blocks = [_bracketed(title, TICKER_MARK), *map(_bracketed, paragraphs)]
+    blocks = [_bracketed(title, True), *map(_bracketed, paragraphs)]
     read = [_dateline(_prepare(block)) for block, _ in blocks]
     found = [dateline + marked for (dateline, _), (_, marked) in zip(read, blocks, strict=True)]
     texts = tuple("" if _BYLINE.match(text) or _is_table(text) else text for _, text in read)
@@ -169,7 +184,16 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
                 orgs.setdefault("-".join(parts[:end]), m.name)
             if len(rest := after_initials(m.name)) > 1:
                 orgs.setdefault(rest[0], m.name)  # "Scherer" of R.P. Scherer Corp
-    resolved = [[_expand(m, people, orgs) for m in ms] for ms in found]
+    longer = {
+        name_parts(m.name)[0]: m.name
+        for m in mentioned
+        if m.kind == PLACE and " " in m.name and m.name.rsplit(" ", 1)[1].lower() in PLACE_HEADS
+    }
+    ships = {m.name for m in mentioned if m.kind == SHIP}
+    resolved = [
+        [m._replace(kind="") if m.name in ships else _expand(m, people, orgs, longer) for m in ms]
+        for ms in found
+    ]
     known = known_names(m for ms in resolved for m in ms) if headlines else {}
     for i in headlines:
         resolved[i] += headline_mentions(texts[i], known)
@@ -246,9 +270,11 @@ _SIGN_OFF = re.compile(
 )  # "Reuter", "REUTER...", "REUTER^M"
 
 
-def _bracketed(block: str, ticker: str = "") -> tuple[str, list[Mention]]:
+def _bracketed(block: str, headline: bool = False) -> tuple[str, list[Mention]]:
     """Take wire copy's <Company Name Inc> out of the text as an organisation (no word inside
-    it is read on its own) and replace tickers like <CHEM> with `ticker`."""
+    it is read on its own) and replace tickers like <CHEM> with a mark that ends the name
+    before it ("Citicorp <CCI> and Chase Manhattan Corp" are two firms); in a body, not where
+    the name goes on after the ticker ("Norcros <NCRO.L> Plc")."""
     if "<" not in block:
         return block, []
     marked: list[Mention] = []
@@ -259,7 +285,9 @@ def _bracketed(block: str, ticker: str = "") -> tuple[str, list[Mention]]:
         if (inner.isupper() or inner.islower()) and (
             " " not in inner or _EXCHANGE.fullmatch(inner)
         ):
-            return ticker + tail  # a ticker symbol, also in lowercase: "<mhs>"
+            # a ticker symbol, also in lowercase: "<mhs>"
+            goes_on = not headline and block[match.end() : match.end() + 2].lstrip()[:1].isupper()
+            return ("" if goes_on else TICKER_MARK) + tail
         if where and inner.split()[-1].lower() in _BANK_HEADS and key(where) in gazetteer().names:
             marked.extend([Mention(ORG, f"{inner} of {where}"), Mention(PLACE, where)])
             return " "

@@ -39,6 +39,8 @@ _INITIAL = re.compile(r"(?:[A-Z]\.)+")
 _HEADLINE_FIRM_WORDS = 3  # words between a town's name and the legal form or ticker ending it
 # Countries no longer on the map that wire copy of the 1980s names in firms' names.
 _FORMER = ("Soviet Union", "West Germany", "East Germany", "Britain", "Great Britain")
+_STATES_OF_ALIASES = frozenset(ALIASES.values())  # "United States", "Soviet Union", ...
+_LOCATING = frozenset({"of", "for", "in"})  # "Bank of Japan", "Council for Canada"
 
 
 def is_acronym(word: str) -> bool:
@@ -125,12 +127,26 @@ def countries_in(name: str) -> tuple[str, ...]:
             if i + size <= len(words) and (
                 country := table.get(key(" ".join(words[i : i + size])))
             ):
-                found.append(country)
+                found += [country] if _locates(words, i, i + size) else []
                 i += size
                 break
         else:
             i += 1
     return tuple(found)
+
+
+def _locates(words: list[str], start: int, end: int) -> bool:
+    """Tell whether the country at words[start:end] only says where a firm is ("Bank of
+    Japan", "Cooper Canada Ltd", "LASMO Exploration (Canada) Ltd"), rather than being the core
+    of its name ("China Great Wall Industries Co", "Angola State Bank", "Beth Israel Medical
+    Centre"), where the country's word names the firm, not the country: after the firm's own
+    word, ending in a legal form, or after "of"."""
+    if start and (words[start - 1].lower() in _LOCATING or words[start].startswith("(")):
+        return True
+    if _countries().get(key(" ".join(words[start:end]))) in _STATES_OF_ALIASES:
+        return True  # "U.S. Trust Co", "United States District Court": the country's own
+    rest = [w.lower().rstrip(".,") for w in words[end:]]  # "AEGON U.S. Holding Corp"
+    return start > 0 and (not rest or rest[-1] in LEGAL_FORMS)
 
 
 def is_country(folded: str) -> bool:

@@ -20,8 +20,17 @@ from dataclasses import dataclass
 
 from .authority import Authority
 from .entity_bounds import is_country
-from .entity_names import ORG, PERSON, PLACE, key_parts, short_forms
-from .entity_words import ALIASES, LEGAL_FORMS, ORG_HEADS, ORG_NAMES, SAME_AS, fold, gazetteer
+from .entity_names import ORG, PERSON, PLACE, is_demonym, key_parts, short_forms
+from .entity_words import (
+    ALIASES,
+    GENERIC,
+    LEGAL_FORMS,
+    ORG_HEADS,
+    ORG_NAMES,
+    SAME_AS,
+    fold,
+    gazetteer,
+)
 from .given_names import first_names
 
 _KIND_ORDER = {PLACE: 0, ORG: 1, PERSON: 2}
@@ -29,6 +38,7 @@ _MAX_PARENTS = 8  # a surname shared by more full names than this stays apart, u
 # Articles without evidence that one article with evidence can speak for: past this, that one
 # is more likely a slip ("deputy Treasury scretary", "Series A. Moody's") than the truth.
 _WEAK_PER_SURE = 20
+_NATION = "nation:"  # marks a qualifier that is a country or its people
 Postings = dict[tuple[str, str], list[int]]
 NO_RULES = Authority()
 
@@ -91,11 +101,11 @@ def gather(
     firms = _firm_openings(postings)
     qualified = _qualifiers(postings)
     for target, group in groups.items():
-        ids = tuple(sorted(set().union(*(postings[m] for m in group))))
         kind = kinds.get(target) or _majority(group, postings)
+        ids = tuple(sorted(set().union(*(postings[m] for m in _sure_acronym(kind, group)))))
         if kind == PLACE and target not in kinds and _firms_short_name(target, ids, firms):
             kind = PLACE + "?"
-        elif kind == ORG and target not in kinds and len(qualified.get(target, ())) > 1:
+        elif kind == ORG and target not in kinds and _generic(qualified.get(target, set())):
             kind = ORG + "?"  # "Public Service Commission": which state's is unsaid
         name = _preferred(target, aliases) or _best_name(members.get(target, group), postings)
         if kind.endswith("?"):
@@ -103,6 +113,16 @@ def gather(
         elif len(ids) >= min_articles and sum(len(postings[m]) for m in group) >= min_mentions:
             published.append(Entity(target, name, kind, ids))
     return Found(tuple(sorted(published, key=_order)), tuple(sorted(unconfirmed, key=_order)))
+
+
+def _sure_acronym(kind: str, group: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Return the mentions whose articles an entity lists: all of them, but of a firm named by
+    an acronym and a legal form ("CPI Corp"), only those with evidence: the bare acronym,
+    without it, is as often something else ("CPI", the consumer price index)."""
+    if kind != ORG or not any(" " in n and n.split()[0].isupper() for _, n in group):
+        return group
+    sure = [m for m in group if not m[0].endswith("?")]
+    return sure if sure and len(sure) < len(group) and "-" not in _identity(sure[0], {}) else group
 
 
 def _firm_openings(postings: Postings) -> dict[str, set[int]]:
@@ -131,19 +151,38 @@ def _qualifiers(postings: Postings) -> dict[str, set[str]]:
     """Index organisations' keys by the places other names qualify them with: "Public Service
     Commission" by "texas" and "new-york" (Texas Public Service Commission, New York Public
     Service Commission), "First Federal Savings Bank" by "decatur" (... of Decatur). Named so
-    by more than one place, the name alone says not which."""
+    by more than one place, the name alone says not which; named so by one country or its
+    people ("Japanese Export-Import Bank", "Chinese Communist Party"), the name alone is a body
+    that other countries have too."""
     gaz, found = gazetteer(), dict[str, set[str]]()
     for kind, name in postings:
         parts = fold(name).split("-") if kind.rstrip("?") == ORG else []
         for i in range(1, min(4, len(parts) - 1)):  # "new-york" + "public-service-commission"
             where = "-".join(parts[:i])
-            if where in gaz.major and not is_country(where):  # a state or a city, not "Federal"
-                found.setdefault(_identity((ORG, "-".join(parts[i:])), {}), set()).add(where)
+            national = _NATION if _national(where, parts[-1]) else ""
+            if national or (where in gaz.major and not is_country(where)):
+                # a state or a city, not "Federal"; a country's body: "Chinese Communist Party"
+                rest = _identity((ORG, "-".join(parts[i:])), {})
+                found.setdefault(rest, set()).add(national + where)
         at = parts.index("of") if "of" in parts else 0
         head, where = parts[at - 1] if at > 1 else "", "-".join(parts[at + 1 :])
         if head in ORG_HEADS and head not in LEGAL_FORMS and where in gaz.names:
             found.setdefault("-".join(parts[:at]), set()).add(where)
     return {k: v for k, v in found.items() if k not in ORG_NAMES}
+
+
+def _generic(qualifiers: set[str]) -> bool:
+    """Tell whether a name qualified so elsewhere is one that many bodies share: by more than
+    one place, or by one country or people."""
+    return len(qualifiers) > 1 or any(q.startswith(_NATION) for q in qualifiers)
+
+
+def _national(where: str, head: str) -> bool:
+    """Tell whether a name's opening words are a country or its people qualifying a body many
+    countries have ("Chinese Communist Party", "Soviet Communist Party", "Japan Socialist
+    Party"): its name alone says not which."""
+    national = is_country(where) or is_demonym(where)
+    return national and head in GENERIC and head not in LEGAL_FORMS
 
 
 def _firms_short_name(place: str, ids: tuple[int, ...], firms: dict[str, set[int]]) -> bool:

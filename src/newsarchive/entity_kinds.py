@@ -14,6 +14,7 @@ from .entity_names import (
     ORG,
     PERSON,
     PLACE,
+    SHIP,
     WEAK_ORG,
     WEAK_PERSON,
     WEAK_PLACE,
@@ -30,14 +31,20 @@ from .entity_spans import (
     BRAND_AFTER,
     EMPLOYER_CUE,
     FIRM_CUE,
+    GLUED,
+    NUMBER_AFTER,
+    PRODUCT_AFTER,
     ROLE_AFTER,
     ROLE_CUE,
+    SHARES_AFTER,
     SHIP_CUE,
 )
 from .entity_words import (
     ALIASES,
     APPOSITION,
+    CHARACTERS,
     CURRENCIES,
+    DEPARTMENTS,
     END_DROP,
     EVENT_HEADS,
     FEATURE_AFTER,
@@ -94,10 +101,12 @@ def unknown_given(word: str) -> bool:
 def classify(span: Span, cued: bool) -> list[Mention]:
     """Give a trimmed run of name words a kind, or drop it."""
     if span.before[-1:] in SHIP_CUE:  # "the battleship Missouri", "the tanker Sea Isle City"
-        return [Mention("", " ".join(span.words))]
+        return [Mention(SHIP, " ".join(span.words))]
     if len(span.words) == 1:
         return [classify_word(span.words[0], span, cued)]
     gaz, name, words = gazetteer(), " ".join(span.words), [w.lower() for w in span.words]
+    if span.after[:1] in PRODUCT_AFTER and words[-1] not in ORG_HEADS:
+        return [Mention("", name)]  # "a talking Mickey Mouse toy", "the Grand Prix models"
     if country := country_prefix(span.words[0]):  # "U.S. Navy", "U.K. Economy"
         place = Mention(PLACE, country)
         if len(words) == 2:  # "U.S. Navy", not "U.S. Attack"
@@ -128,6 +137,7 @@ def classify(span: Span, cued: bool) -> list[Mention]:
             *span.before[-1:],
             *span.after[:1],
         )
+        cut = cut or span.before == GLUED  # "Consumers' Gas Co Ltd", "20th Century-Fox"
         # "Stock Exchange", "Chamber of Commerce": every city has one, so which is unsaid
         local = words[0] in _EVERY_CITY and GENERIC.issuperset(w for w in words if w not in _OF)
         # "Office of the President": which firm's or country's is unsaid
@@ -135,8 +145,13 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         posts = bool(plain) and all(w in TITLES for w in plain)
         # "Communications Inc" of TIE/Communications Inc, "Finance Ltd": a head word and a
         # legal form, no name
-        heads = len(words) == 2 and words[0] in ORG_HEADS and words[1].rstrip(".") in LEGAL_FORMS
-        generic = local or posts or heads or GENERIC.issuperset(words)
+        # "Telecommunications Inc" (of U.S. Telecommunications Inc, Coca-Cola's unit): a
+        # trade's word and a legal form, no name either
+        trade = words[0] in ORG_HEADS or words[0] in DEPARTMENTS
+        legal = words[-1].rstrip(".") in LEGAL_FORMS
+        heads = len(words) == 2 and trade and legal
+        # "Bureau of Statistics", "Superior Court": which country's or state's is unsaid
+        generic = local or posts or heads or not plain
         # "analyst Anne Parker Mills": a person whose surname is a head word
         person = cued or span.before[-1:] in ROLE_CUE
         person = person and len(words) < 4 and _SPLITTERS.isdisjoint(words)
@@ -147,6 +162,13 @@ def classify(span: Span, cued: bool) -> list[Mention]:
             # "said Anne Parker Mills, currency analyst with ...": a given name, a surname
             # and a head word, with no legal form, may be a person's three names
             return [Mention(WEAK_PERSON, name, True)]
+        if named and len(words) == 2 and words[-1] in _SURNAME_HEADS_ALONE:
+            # "said Anne Mills of Shearson Lehman": a person whose surname is a head word
+            return [Mention(WEAK_PERSON, name, True)]
+        # "Loan Association Inc" of Home Savings and Loan Association Inc: cut after "and";
+        # "an Alberta Corp": a region and a legal form describe a firm, and name none
+        cut = cut or words[0] in _ONE_AFTER_AND
+        cut = cut or (len(words) == 2 and key(span.words[0]) in gaz.regions and legal)
         kind = WEAK_ORG if cut or generic else ORG
     elif any(map(is_demonym, span.words)):  # "South African", "Gulf Arab", "Swiss Krugerrand"
         kind = ""
@@ -170,6 +192,8 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         rest = span._replace(words=span.words[:-1], after=(), possessive=False)
         if len(rest.words) > 1 and (cued or named_person(rest.words)):
             return [*classify(rest, cued), Mention(PLACE, span.words[-1])]
+        if len(rest.words) == 1 and words[0] in first_names() and (cued or _speaks(span)):
+            return [Mention(PERSON, name, True)]  # "chairwoman Martha Hesse": Hesse a surname
         kind = WEAK_ORG
     elif words[-1].rstrip(".") in STATE_ABBREVIATIONS:  # "W. Va"
         kind = ""
@@ -188,6 +212,11 @@ def classify(span: Span, cued: bool) -> list[Mention]:
     elif len(parts) > 1 and key(span.words[0]) not in gaz.major:
         kind = "" if any(map(is_acronym, span.words)) else WEAK_PERSON
     return [Mention(kind, name, kind in (PERSON, WEAK_PERSON))]
+
+
+def _speaks(span: Span) -> bool:
+    """Tell whether the words after a name say it is a person's: "X said", "X, chairman"."""
+    return span.after[:1] in SAID or (len(span.after) == 2 and span.after[1] in ROLE_AFTER)
 
 
 def held_by_institution(words: list[str]) -> bool:
@@ -226,6 +255,10 @@ def classify_word(word: str, span: Span, cued: bool) -> Mention:
     if lowered in CURRENCIES and span.after != STATE_AFTER:  # "firm Sterling", "June Sterling"
         return Mention("", word)
     if span.after[:1] in BRAND_AFTER and folded not in gaz.regions:  # "the Santana model"
+        return Mention("", word)
+    if span.after[:1] in SHARES_AFTER and folded not in gaz.regions:  # "four mln Corona shares"
+        return Mention("", word)
+    if span.after == NUMBER_AFTER and folded not in gaz.regions:  # "the Pontiac 6000"
         return Mention("", word)
     if span.after[:1] == ("/",) and folded not in gaz.regions:  # "San/Bar Corp": no town
         return Mention("", word)
@@ -266,13 +299,18 @@ def place_cue(span: Span) -> str:
     return ""
 
 
+# Head words that are also common surnames, after a given name: "Anne Mills" is a person's.
+_SURNAME_HEADS_ALONE = frozenset({"mills", "banks", "church", "house"})
+# Words that go on a name before "and", never open one: "Savings and Loan Association".
+_ONE_AFTER_AND = frozenset({"loan", "loans"})
 _TITLE_LAST = TITLES - SURNAME_TITLES  # a run ending so names a post ("Assistant Secretary")
 # "Chamber of Commerce", "Board of Trade", "Institute of Economic Research": many cities and
 # countries have one, so the name alone says not which
 _EVERY_CITY = frozenset({"chamber", "board", "institute"})
 
 
-_NOT_LAST = EVENT_HEADS | WORK_HEADS | ROLES  # a name ending so is an event, a work or a role
+# a name ending so is an event, a work, a role or a cartoon's character ("Mickey Mouse")
+_NOT_LAST = EVENT_HEADS | WORK_HEADS | ROLES | CHARACTERS
 # a numbered reactor or plant ("Perry Unit 2", "Three Mile Island Unit One"); a firm's unit is
 # written in lowercase
 _NOT_LAST |= {"unit", "units"}

@@ -24,6 +24,9 @@ from .entity_words import (
 )
 
 PERSON, PLACE, ORG = "person", "place", "organisation"
+# A ship's name ("the tanker Sea Isle City"): no entity, and the article's other mentions of it
+# ("The Missouri, with its escorts") are the ship too.
+SHIP = "ship"
 # A name read as a person or organisation without evidence for it (no given name, title, role,
 # "said", legal form or head word): kept for review, never published on its own.
 WEAK_PERSON, WEAK_PLACE, WEAK_ORG = "person?", "place?", "organisation?"
@@ -124,7 +127,8 @@ def is_demonym(word: str) -> bool:
         return True
     for suffix in ("ian", "an", "n", "i", "ese", "ish"):
         stem = lowered[: -len(suffix)] if lowered.endswith(suffix) else ""
-        if len(stem) > 2 and any(key(stem + end) in regions for end in ("", "a", "o", "y", "ia")):
+        ends = ("", "a", "o", "y", "ia", "ium")  # "Belgian" of Belgium
+        if len(stem) > 2 and any(key(stem + end) in regions for end in ends):
             return key(word) not in regions
     return False
 

