@@ -50,7 +50,7 @@ from .words import Words, gather
 
 Current = Callable[[str, Mapping[str, object], Callable[[], bytes]], bool]
 """Tells whether a file is as the last build wrote it, from its path, the inputs it is made
-from, and a function that makes its bytes (`render.Renderer.current_file`)."""
+from, and a function that makes its bytes (`rendering._current_file`)."""
 
 SHARD_BYTES = 64_000
 """Most bytes of terms and postings in one term shard file."""
@@ -108,7 +108,7 @@ def document_outputs(site: Site, current: Current | None = None) -> Iterator[Out
     """Yield what a result shows of each article (document shards), and the documents of each
     section and year (filter lists): the index's files that need no words. A document shard
     that is `current` (made from the same entries and section names as the last build's: the
-    render processes' `Renderer.current_file`) is KEEP."""
+    render tasks' `rendering._current_file`) is KEEP."""
     entries = _indexed(site)
     sections, years = _filters(entries)
     yield from _doc_shards(entries, [name for name, _ in sections], current)
