@@ -52,6 +52,7 @@ from .entity_words import (
     FOREIGN_ORG_FIRST,
     GENERIC,
     HEADS,
+    HELD_BY_FOR,
     LEGAL_FORMS,
     NOT_NAME,
     ORG_FIRST,
@@ -222,7 +223,11 @@ def _speaks(span: Span) -> bool:
 def held_by_institution(words: list[str]) -> bool:
     """Tell whether an institution's word holds the name together: "Ministry of Finance",
     "Bankruptcy Court for the Southern District" (not a district: a court)."""
-    return any(w in ORG_FIRST and n in ("of", "for") for w, n in itertools.pairwise(words))
+    pairs = itertools.pairwise(words)
+    return any(
+        (w in ORG_FIRST and n in ("of", "for")) or (w in HELD_BY_FOR and n == "for")
+        for w, n in pairs
+    )
 
 
 def named_person(words: tuple[str, ...]) -> bool:
