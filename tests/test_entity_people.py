@@ -14,6 +14,7 @@ ENGLISH_WORDS_AFTER_A_HYPHEN = "Mexico-based firms and Paris-going tourists spen
 INITIAL_AND_PARTICLE = "U.S. Oil Co said V. di Guevara Suardo Fabbri, chairman, sold shares."
 TWO_PARTICLES = "The ruling party named J. van der Merwe to the post."
 FIRM_OF_AN_INDUSTRYS_PLURAL = "Stuart Pharmaceuticals and ICI Pharma will have higher sales."
+INDUSTRY_AFTER_A_COUNTRY = "Japan will open its domestic market to U.S. Semiconductors."
 PLACE_OF_SPRINGS = "It completed construction work at its Brady Hot Springs facility."
 TREATY_IN_THE_PLURAL = "Talks under the General Agreements on Tariffs and Trade went on."
 COMMITTEE_FOR = "Members of the Japan Committee for Economic Development said the yen fell."
@@ -48,6 +49,10 @@ def test_a_particle_after_an_initial_stays_in_the_name() -> None:
 
 def test_a_firm_named_by_its_industrys_plural_is_no_person() -> None:
     assert kinds(FIRM_OF_AN_INDUSTRYS_PLURAL).get("Stuart Pharmaceuticals") == "organisation"
+
+
+def test_a_countrys_industry_is_no_firm() -> None:
+    assert kinds(INDUSTRY_AFTER_A_COUNTRY) == {"Japan": "place", "United States": "place"}
 
 
 def test_a_place_named_after_its_springs_is_no_person() -> None:

@@ -91,8 +91,8 @@ bv spa gmbh limited bhd lp society chamber securities bancorp bancorporation ban
 industries resources enterprises investments associates brothers capital petroleum oil utilities
 center centre railroad railway railways supermarkets stores foods mills trucks
 communications intelligence division subsidiary hotel hotels works futures lines bankiers
-pharmaceuticals chemicals laboratories electronics instruments textiles computers
-semiconductors plastics""")
+pharmaceuticals chemicals laboratories instruments textiles computers semiconductors
+plastics""")
 # First words of institutions' names in French, Spanish, Italian, Portuguese and German.
 FOREIGN_ORG_FIRST = _words("""societe société banque banco banca compagnie compania compañía
 companhia groupe grupo caisse cassa credito crédit istituto instituto deutsche bank bankhaus""")
@@ -276,7 +276,8 @@ police army navy government cabinet company co inc corp institute state administ
 securities services unit division subsidiary chamber trade economic research investors
 intelligence select public legislative arbitration standing executive regional provincial
 municipal directors governors trustees superior circuit district appeals insurance
-revenue customs statistical post armed forces savings""")
+revenue customs statistical post armed forces savings pharmaceuticals chemicals laboratories
+instruments textiles computers semiconductors plastics""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST
