@@ -15,6 +15,10 @@ INITIAL_AND_PARTICLE = "U.S. Oil Co said V. di Guevara Suardo Fabbri, chairman, 
 TWO_PARTICLES = "The ruling party named J. van der Merwe to the post."
 FIRM_OF_AN_INDUSTRYS_PLURAL = "Stuart Pharmaceuticals and ICI Pharma will have higher sales."
 INDUSTRY_AFTER_A_COUNTRY = "Japan will open its domestic market to U.S. Semiconductors."
+INITIAL_BEFORE_COMMON_WORDS = (
+    "Condere bought S. and A. Truck Tire Sales and Service Corp, which runs 51 truck tire "
+    "sales outlets. E. Gerald Corrigan said sales rose."
+)
 PLACE_OF_SPRINGS = "It completed construction work at its Brady Hot Springs facility."
 TREATY_IN_THE_PLURAL = "Talks under the General Agreements on Tariffs and Trade went on."
 COMMITTEE_FOR = "Members of the Japan Committee for Economic Development said the yen fell."
@@ -73,3 +77,7 @@ def test_a_committee_of_a_body_is_still_two_names() -> None:
 
 def test_oil_and_gas_is_one_name() -> None:
     assert kinds(OIL_AND_GAS) == {"Freeport-McMoRan Oil and Gas Royalty Trust": "organisation"}
+
+
+def test_an_initial_before_the_articles_common_words_is_no_person() -> None:
+    assert people(INITIAL_BEFORE_COMMON_WORDS) == {"E. Gerald Corrigan"}
