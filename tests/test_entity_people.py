@@ -20,6 +20,8 @@ INITIAL_BEFORE_COMMON_WORDS = (
     "sales outlets. E. Gerald Corrigan said sales rose."
 )
 PLACE_OF_SPRINGS = "It completed construction work at its Brady Hot Springs facility."
+PLANT_NAMED_AFTER_A_CREEK = "The Hope Creek nuclear plant was shut. He lives in Colorado Springs."
+CENTER_FOR = "The Center for Strategic and International Studies said the talks would fail."
 TREATY_IN_THE_PLURAL = "Talks under the General Agreements on Tariffs and Trade went on."
 COMMITTEE_FOR = "Members of the Japan Committee for Economic Development said the yen fell."
 COMMITTEE_OF = "The Senate Banking Committee of Congress met on Tuesday."
@@ -59,8 +61,9 @@ def test_a_countrys_industry_is_no_firm() -> None:
     assert kinds(INDUSTRY_AFTER_A_COUNTRY) == {"Japan": "place", "United States": "place"}
 
 
-def test_a_place_named_after_its_springs_is_no_person() -> None:
-    assert kinds(PLACE_OF_SPRINGS).get("Brady Hot Springs") == "place"
+def test_a_name_ending_in_springs_is_no_person_and_no_sure_place() -> None:
+    assert kinds(PLACE_OF_SPRINGS) == {"Brady Hot Springs": "place?"}
+    assert kinds(PLANT_NAMED_AFTER_A_CREEK) == {"Hope Creek": "place?", "Colorado Springs": "place"}
 
 
 def test_a_treatys_name_after_a_rank_is_no_person() -> None:
@@ -69,6 +72,10 @@ def test_a_treatys_name_after_a_rank_is_no_person() -> None:
 
 def test_a_committee_for_a_cause_is_one_name() -> None:
     assert kinds(COMMITTEE_FOR) == {"Japan Committee for Economic Development": "organisation"}
+
+
+def test_a_center_for_two_subjects_is_one_name() -> None:
+    assert kinds(CENTER_FOR) == {"Center for Strategic and International Studies": "organisation"}
 
 
 def test_a_committee_of_a_body_is_still_two_names() -> None:

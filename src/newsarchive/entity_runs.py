@@ -241,7 +241,8 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
         # end makes one firm: "Nippon Telegraph and Telephone Corp"
         return rest[-1].rstrip(".") in LEGAL_FORMS
     first = words[0].lower()
-    if first in ORG_FIRST and words[1:2] in (("of",), ("for",)):
+    held = first in HELD_BY_FOR and words[1:2] == ("for",)  # "Center for X and Y Studies"
+    if held or (first in ORG_FIRST and words[1:2] in (("of",), ("for",))):
         # "Ministry of Trade and Industry"; not "House of Representatives and Senate", two
         # bodies (a head word ends what follows "and")
         return rest[-1] not in ORG_HEADS or rest[0] in _ONE_WITH_AND
