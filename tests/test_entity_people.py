@@ -16,8 +16,9 @@ TWO_PARTICLES = "The ruling party named J. van der Merwe to the post."
 FIRM_OF_AN_INDUSTRYS_PLURAL = "Stuart Pharmaceuticals and ICI Pharma will have higher sales."
 INDUSTRY_AFTER_A_COUNTRY = "Japan will open its domestic market to U.S. Semiconductors."
 INITIAL_BEFORE_COMMON_WORDS = (
-    "Condere bought S. and A. Truck Tire Sales and Service Corp, which runs 51 truck tire "
-    "sales outlets. E. Gerald Corrigan said sales rose."
+    "Condere bought S. and A. Truck Tire Sales and Service Corp, which runs 51 outlets, and "
+    "a tire plant. E. Gerald Corrigan said the sale was good. V. di Guevara Suardo Fabbri, "
+    "chairman, said."
 )
 PLACE_OF_SPRINGS = "It completed construction work at its Brady Hot Springs facility."
 PLANT_NAMED_AFTER_A_CREEK = "The Hope Creek nuclear plant was shut. He lives in Colorado Springs."
@@ -87,4 +88,7 @@ def test_oil_and_gas_is_one_name() -> None:
 
 
 def test_an_initial_before_the_articles_common_words_is_no_person() -> None:
-    assert people(INITIAL_BEFORE_COMMON_WORDS) == {"E. Gerald Corrigan"}
+    assert people(INITIAL_BEFORE_COMMON_WORDS) == {
+        "E. Gerald Corrigan",
+        "V. di Guevara Suardo Fabbri",
+    }

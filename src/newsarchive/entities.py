@@ -52,6 +52,7 @@ from .entity_spans import (
 from .entity_words import (
     CALENDAR,
     ORGS,
+    PARTICLES,
     PLACE_HEADS,
     TITLES,
     gazetteer,
@@ -208,13 +209,15 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
 
 def _unless_common_words(mention: Mention, texts: tuple[str, ...]) -> Mention:
     """Return a person's mention whose name is initials before words the article also writes
-    in lowercase ("A. Truck Tire Sales") as no name; any other mention as it is."""
+    in lowercase as no name: all of two words, or one of three or more ("A. Truck Tire Sales"
+    beside "a tire plant"); any other mention as it is."""
     if mention.kind not in PEOPLE or not mention.name[:1].isupper() or mention.name[1:2] != ".":
         return mention
     words = mention.name.split()[1:]
     while words and len(words[0]) == 2 and words[0][1] == ".":
         words = words[1:]
-    if words and all(_in_lowercase(word.lower(), texts) for word in words):
+    common = [_in_lowercase(w.lower(), texts) for w in words if w.lower() not in PARTICLES]
+    if (common and all(common)) or (len(common) > 2 and any(common)):
         return mention._replace(kind="")
     return mention
 
