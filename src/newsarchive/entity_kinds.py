@@ -43,6 +43,7 @@ from .entity_words import (
     ALIASES,
     APPOSITION,
     CHARACTERS,
+    COMMODITIES,
     CURRENCIES,
     DEPARTMENTS,
     END_DROP,
@@ -151,8 +152,10 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         trade = words[0] in ORG_HEADS or words[0] in DEPARTMENTS
         legal = words[-1].rstrip(".") in LEGAL_FORMS
         heads = len(words) == 2 and trade and legal
+        # "Coffee Board", "Oil Ministry": a trade's body, but which country's is unsaid
+        goods = bool(plain) and all(w in COMMODITIES for w in plain)
         # "Bureau of Statistics", "Superior Court": which country's or state's is unsaid
-        generic = local or posts or heads or not plain
+        generic = local or posts or heads or not plain or goods
         # "analyst Anne Parker Mills": a person whose surname is a head word
         person = cued or span.before[-1:] in ROLE_CUE
         person = person and len(words) < 4 and _SPLITTERS.isdisjoint(words)

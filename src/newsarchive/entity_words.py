@@ -275,9 +275,12 @@ transportation statistics office bureau department commission council committee 
 police army navy government cabinet company co inc corp institute state administration
 securities services unit division subsidiary chamber trade economic research investors
 intelligence select public legislative arbitration standing executive regional provincial
-municipal directors governors trustees superior circuit district appeals insurance
+municipal directors governors trustees superior circuit district appeal appeals insurance
 revenue customs statistical post armed forces savings pharmaceuticals chemicals laboratories
 instruments textiles computers semiconductors plastics""")
+# Goods a country's board, ministry or marketing body is named after ("Coffee Board").
+COMMODITIES = _words("""coffee cocoa tea sugar wheat grain grains rice rubber cotton wool meat
+dairy tobacco tin oil gas coal copper gold silver timber livestock cereals jute""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST

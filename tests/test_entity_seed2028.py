@@ -1,6 +1,6 @@
 """Tests for pages the seed-2028 judgement found wrong: a person's name cut at a syllable after
 a hyphen or before its particle; words that name no person (a firm, a place, a treaty) taken
-for one; an organisation's name cut at "for" or at "Oil and Gas"."""
+for one; an organisation's name cut at "for" or at "Oil and Gas"; generic bodies."""
 
 from __future__ import annotations
 
@@ -92,3 +92,25 @@ def test_an_initial_before_the_articles_common_words_is_no_person() -> None:
         "E. Gerald Corrigan",
         "V. di Guevara Suardo Fabbri",
     }
+
+
+GOODS_BODIES = (
+    "The Coffee Board said exports rose. The Oil Ministry approved it. The National Security "
+    "Council met. "
+    "The Canadian Wheat Board sold wheat to the International Coffee Organization."
+)
+COURT_OF_APPEAL = "The Court of Appeal ruled against the council."
+
+
+def test_a_body_named_only_by_its_goods_is_unconfirmed() -> None:
+    assert kinds(GOODS_BODIES) == {
+        "Coffee Board": "organisation?",
+        "Oil Ministry": "organisation?",
+        "National Security Council": "organisation",
+        "Canadian Wheat Board": "organisation",
+        "International Coffee Organization": "organisation",
+    }
+
+
+def test_a_court_of_appeal_is_unconfirmed() -> None:
+    assert kinds(COURT_OF_APPEAL) == {"Court of Appeal": "organisation?"}
