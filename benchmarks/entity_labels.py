@@ -31,7 +31,7 @@ from pathlib import Path
 
 from newsarchive.catalog import build_site
 from newsarchive.config import SiteConfig
-from newsarchive.entity_words import STOP, fold
+from newsarchive.entity_words import LEGAL_FORMS, STOP, fold
 from newsarchive.loader import read_article
 from newsarchive.models import Article, SourceFile
 
@@ -290,18 +290,19 @@ def main() -> None:
 
 
 def context(text: str, name: str) -> str:
-    """Return up to 60 characters either side of the name (else its last word) in a text: where
-    it stands alone if it does anywhere, not inside a longer capitalised name ("China" in "in
-    China", not "China Great Wall Industries Co")."""
+    """Return up to 60 characters either side of the name in a text: where it stands alone if
+    it does anywhere, not inside a longer capitalised name ("China" in "in China", not "China
+    Great Wall Industries Co"). Where the text does not write the whole name, the context of its
+    last word (its first, if the last is a legal form such as "Inc"), marked with that word."""
     at, word = standalone(text, name), name
     if at < 0:
-        word = name.split()[-1]
+        words = name.split()
+        word = words[0] if words[-1].rstrip(".").lower() in LEGAL_FORMS else words[-1]
         at = standalone(text, word)
-    return (
-        " ".join(text[max(0, at - 60) : at + len(word) + 60].split())
-        if at >= 0
-        else "(not in body)"
-    )
+    if at < 0:
+        return "(not in body)"
+    mark = "" if word == name else f"[only '{word}'] "
+    return mark + " ".join(text[max(0, at - 60) : at + len(word) + 60].split())
 
 
 def standalone(text: str, name: str) -> int:
