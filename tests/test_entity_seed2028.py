@@ -1,10 +1,12 @@
 """Tests for pages the seed-2028 judgement found wrong: a person's name cut at a syllable after
 a hyphen or before its particle; words that name no person (a firm, a place, a treaty) taken
-for one; an organisation's name cut at "for" or at "Oil and Gas"; generic bodies."""
+for one; an organisation's name cut at "for" or at "Oil and Gas"; generic bodies; and (seed
+2029) a place's page named after a firm of the same name."""
 
 from __future__ import annotations
 
 from newsarchive.entities import candidates
+from newsarchive.entity_catalog import gather
 
 SYLLABLE_ENDING_IN_ING = (
     "Wang Chao-ming, vice chairman of the Council for Economic Planning, told Reuters the "
@@ -114,3 +116,10 @@ def test_a_body_named_only_by_its_goods_is_unconfirmed() -> None:
 
 def test_a_court_of_appeal_is_unconfirmed() -> None:
     assert kinds(COURT_OF_APPEAL) == {"Court of Appeal": "organisation?"}
+
+
+def test_a_page_is_named_by_its_own_kinds_mentions() -> None:
+    firm = ("organisation", "Kansai International Airport Co Ltd")
+    place = ("place", "Kansai International Airport")
+    found = gather([(0, (firm,)), (1, (place,))])
+    assert [(e.kind, e.name) for e in found.published] == [("place", place[1])]

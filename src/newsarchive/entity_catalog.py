@@ -107,7 +107,12 @@ def gather(
             kind = PLACE + "?"
         elif kind == ORG and target not in kinds and _generic(qualified.get(target, set())):
             kind = ORG + "?"  # "Public Service Commission": which state's is unsaid
-        name = _preferred(target, aliases) or _best_name(members.get(target, group), postings)
+        # a place's or a person's page is named by its own kind's mentions: "Kansai
+        # International Airport", not the airport company's "... Co Ltd" (a firm's page keeps
+        # its commonest form, often one read without evidence: "Disney", "Sears")
+        named = members.get(target, group)
+        own = [m for m in named if m[0] == kind] if kind != ORG else []
+        name = _preferred(target, aliases) or _best_name(own or named, postings)
         if kind.endswith("?"):
             unconfirmed.append(Entity(target, name, kind[:-1], ids))
         elif len(ids) >= min_articles and sum(len(postings[m]) for m in group) >= min_mentions:
