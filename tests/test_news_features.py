@@ -279,6 +279,8 @@ def test_articles_json_marks_briefs_and_headline_sources(build_site_from):
     page = built.page(built.article_path("brief.txt"))
     assert "Blah" not in page
     assert "Brief: filed as a headline only." in page
+    assert "0 words" not in page and "min read" not in page  # a brief has no text to read
+    assert "min read" in built.page(built.article_path("story.txt"))
 
 
 def test_two_issues_of_a_short_notice_are_not_near_duplicates(build_site_from):

@@ -53,6 +53,7 @@ from .entity_spans import (
 from .entity_words import (
     CALENDAR,
     ORGS,
+    PARTICLES,
     PLACE_HEADS,
     TITLES,
     gazetteer,
@@ -183,6 +184,8 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
             if len(span[0]) > 1 and any(_may_open_firm(m, span[0]) for m in mentions):
                 people_runs.append((i, span[0], mentions))
     _firms_cut_short(found, people_runs)
+    for block in found:  # "S. and A. Truck Tire Sales and Service Corp": no person
+        block[:] = [_unless_common_words(m, texts) for m in block]
     mentioned = [m for ms in found for m in ms]
     full = [(m.name, name_parts(m.name), m.kind) for m in mentioned if m.kind in PEOPLE]
     people = sorted(dict.fromkeys(p for p in full if len(p[1]) > 1), key=lambda p: p[2] != PERSON)
@@ -242,6 +245,21 @@ def _goes_on(short: str, name: str) -> bool:
         return False
     place = name[: -len(short) - 1]
     return place.count(" ") < 3 and key(place) in gazetteer().names
+
+
+def _unless_common_words(mention: Mention, texts: tuple[str, ...]) -> Mention:
+    """Return a person's mention whose name is initials before words the article also writes
+    in lowercase as no name: all of two words, or one of three or more ("A. Truck Tire Sales"
+    beside "a tire plant"); any other mention as it is."""
+    if mention.kind not in PEOPLE or not mention.name[:1].isupper() or mention.name[1:2] != ".":
+        return mention
+    words = mention.name.split()[1:]
+    while words and len(words[0]) == 2 and words[0][1] == ".":
+        words = words[1:]
+    common = [_in_lowercase(w.lower(), texts) for w in words if w.lower() not in PARTICLES]
+    if (common and all(common)) or (len(common) > 2 and any(common)):
+        return mention._replace(kind="")
+    return mention
 
 
 def _small_town(words: tuple[str, ...]) -> str:

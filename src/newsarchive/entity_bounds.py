@@ -22,6 +22,7 @@ from .entity_words import (
     ALIASES,
     FOREIGN_ORG_FIRST,
     HELD,
+    HELD_BY_FOR,
     LEGAL_FORMS,
     MINOR,
     ORG_HEADS,
@@ -182,7 +183,9 @@ def loose_of_before_and(words: tuple[str, ...]) -> bool:
     S.G. Warburg and Co Inc" is a person and a firm, "Ministry of Trade and Industry" one name."""
     at = words.index("and")
     for i, word in enumerate(words[1:at], 1):
-        if word in ("of", "for") and words[i - 1].lower() not in HELD:
+        opener = words[i - 1].lower()
+        held = opener in HELD or (word == "for" and opener in HELD_BY_FOR)
+        if word in ("of", "for") and not held:
             return True
     return False
 

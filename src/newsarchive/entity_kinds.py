@@ -53,6 +53,7 @@ from .entity_words import (
     FOREIGN_ORG_FIRST,
     GENERIC,
     HEADS,
+    HELD_BY_FOR,
     LEGAL_FORMS,
     NOT_NAME,
     ORG_FIRST,
@@ -195,7 +196,9 @@ def classify(span: Span, cued: bool) -> list[Mention]:
             return [Mention(PLACE, country)]
         # "Southern District" (of New York, of Texas): which one is unsaid
         compass = words[-1] in _AREAS and all(w in _COMPASS for w in words[:-1])
-        kind = WEAK_PLACE if compass else PLACE
+        # "Hope Creek", "Brady Hot Springs": as often a plant's or a mine's name as a place's
+        feature = words[-1] in _FEATURES and key(name) not in gaz.names
+        kind = WEAK_PLACE if compass or feature else PLACE
     elif (
         words[-1] in _NOT_LAST
         or len(parts) > 4
@@ -248,7 +251,11 @@ def _speaks(span: Span) -> bool:
 def held_by_institution(words: list[str]) -> bool:
     """Tell whether an institution's word holds the name together: "Ministry of Finance",
     "Bankruptcy Court for the Southern District" (not a district: a court)."""
-    return any(w in ORG_FIRST and n in ("of", "for") for w, n in itertools.pairwise(words))
+    pairs = itertools.pairwise(words)
+    return any(
+        (w in ORG_FIRST and n in ("of", "for")) or (w in HELD_BY_FOR and n == "for")
+        for w, n in pairs
+    )
 
 
 def named_person(words: tuple[str, ...]) -> bool:
@@ -339,6 +346,7 @@ _EVERY_CITY = frozenset({"chamber", "board", "institute"})
 
 
 # a name ending so is an event, a work, a role or a cartoon's character ("Mickey Mouse")
+_FEATURES = frozenset({"springs", "falls", "creek"})
 _NOT_LAST = EVENT_HEADS | WORK_HEADS | ROLES | CHARACTERS
 # a numbered reactor or plant ("Perry Unit 2", "Three Mile Island Unit One"); a firm's unit is
 # written in lowercase

@@ -52,6 +52,7 @@ from .entity_words import (
     FOREIGN_ORG_FIRST,
     HEADS,
     HELD,
+    HELD_BY_FOR,
     HOLIDAY_AFTER,
     LEGAL_FORMS,
     NAME_OPENERS,
@@ -145,6 +146,8 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
     places = gazetteer().names
     for i, word in enumerate(span.words):
         held = i > 0 and span.words[i - 1].lower() in HELD
+        # "Japan Committee for Economic Development" (a "Committee of" is most often a body's)
+        held = held or (word == "for" and span.words[i - 1].lower() in HELD_BY_FOR)
         # "Maryland, Virginia and the District of Columbia"
         held = held or (word == "of" and key(" ".join(span.words[i - 1 : i + 2])) in places)
         # "Union Bancorp of West Virginia Inc and Wayne Bancorp Inc": up to the next "and"
@@ -260,6 +263,8 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
         # end makes one firm: "Nippon Telegraph and Telephone Corp"
         return rest[-1].rstrip(".") in LEGAL_FORMS
     first = words[0].lower()
+    if first in HELD_BY_FOR and words[1:2] == ("for",):  # "Center for X and Y Studies"
+        return rest[-1] not in ORG_HEADS or rest[0] in _ONE_WITH_AND
     if (held := _institution_of(words, at)) is not None:
         # "Ministry of Trade and Industry", "White House Office of Management and Budget"; not
         # "House of Representatives and Senate", two bodies (a head word ends what follows
@@ -513,7 +518,7 @@ _FIRM_OPENERS = frozenset({"First", "Second", "Third", "One"})
 # Particles that open a place's or a person's name in capitals: "Las Palmas", "De Beers".
 _NAME_PARTICLES = frozenset(w.title() for w in PARTICLES - {"do", "y", "den", "al"})
 # Words after "and" that continue the name before it: "Savings and Loan", "Bank and Trust".
-_ONE_WITH_AND = frozenset({"loan", "loans", "trust", "banking", "investment", "exchange"})
+_ONE_WITH_AND = frozenset({"loan", "loans", "trust", "banking", "investment", "exchange", "gas"})
 _LONG_TITLES = frozenset(t for t in TITLES if len(t) >= 6)
 # Titles whose words before them name a portfolio, not a body: "Primary Industries Minister".
 _PORTFOLIO = {("minister",), ("ministers",)}

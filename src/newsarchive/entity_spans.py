@@ -24,6 +24,7 @@ from .entity_words import (
     LEGAL_FORMS,
     OPENERS,
     ORG_HEADS,
+    PARTICLES,
     PERSON_CUE,
     PLACE_AFTER,
     PLACE_BEFORE,
@@ -122,12 +123,15 @@ _HONORIFICS = "|".join(
 # "Jr." goes on only into a firm's legal form ("Wm. Wrigley Jr. Co"): elsewhere it may end a
 # sentence.
 _JUNIOR = r"(?<=[JS])r\.(?=\s+(?:Co|Cos|Corp|Inc|Ltd|Company)\b)"
+# Lowercase particles a name goes on with after an initial or an honorific ("V. di Guevara",
+# "Mr. de Klerk", "J. van der Merwe").
+_NAME_PARTICLES = "|".join(sorted(PARTICLES - {"y", "el", "al", "bin", "ibn"}))
 # After a capital: more initials ("U.S."), the rest of an honorific or initial ("Mr.", "J.") if a
 # capital follows, or the rest of a word. The lookahead and lookbehinds keep failing cheap.
 _AFTER_CAPITAL = (
     rf"(?:\.(?:{_UP}\.)+|(?=[a-z]{{0,3}}\.)(?:"
     + "|".join(f"(?<={h[0]}){h[1:]}" for h in _HONORIFICS.split("|"))
-    + rf")?\.(?=\s+{_UP})|{_JUNIOR}|{_LETTERS})"
+    + rf")?\.(?=\s+(?:(?:{_NAME_PARTICLES})\s+){{0,2}}{_UP})|{_JUNIOR}|{_LETTERS})"
 )
 _WORD = rf"(?:{_UP}{_AFTER_CAPITAL}|(?:al|el|ad|as|bin|ibn|abu)-{_UP}\w*)(?!\w|-\d)"
 _JOINERS = "|".join(sorted(CONNECTORS))
@@ -172,8 +176,15 @@ def normal_word(token: str) -> tuple[str, bool]:
 def _syllables(head: str, tail: str) -> bool:
     """Tell whether "Chi-cheng" is one given name of syllables, as Chinese and Korean names
     are written, rather than "Mexico-based" or "Iran-contra" (a place, then a word)."""
-    short = len(head) <= 5 and len(tail) <= 5 and not tail.endswith(("ed", "ing"))
+    english = tail.endswith("ed") or (tail.endswith("ing") and _has_vowel(tail[:-3]))
+    short = len(head) <= 5 and len(tail) <= 5 and not english
     return short and key(head) not in gazetteer().names
+
+
+def _has_vowel(stem: str) -> bool:
+    """Tell whether the stem of an "-ing" word has a vowel, as English verbs' do ("going",
+    "owing"), and syllables of Chinese names do not ("Chao-ming", "Tse-ping")."""
+    return any(letter in "aeiou" for letter in stem)
 
 
 @functools.lru_cache(maxsize=65536)

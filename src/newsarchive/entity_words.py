@@ -91,18 +91,20 @@ bv spa gmbh limited bhd lp society chamber securities bancorp bancorporation ban
 industries resources enterprises investments associates brothers capital petroleum oil utilities
 center centre railroad railway railways supermarkets stores foods mills trucks
 communications intelligence division subsidiary hotel hotels works futures lines bankiers
-dynamics""")
+pharmaceuticals chemicals laboratories instruments textiles computers semiconductors
+plastics dynamics""")
 # First words of institutions' names in French, Spanish, Italian, Portuguese and German.
 FOREIGN_ORG_FIRST = _words("""societe société banque banco banca compagnie compania compañía
 companhia groupe grupo caisse cassa credito crédit istituto instituto deutsche bank bankhaus""")
 PLACE_HEADS = _words("""street avenue road square airport bridge island islands river lake
 mountains mountain valley sea ocean gulf bay strait peninsula province region county district
-desert canal coast beach plaza port harbour harbor strip seaway""")
+desert canal coast beach plaza port harbour harbor strip seaway springs falls creek""")
 PLACE_FIRST = _words("gulf bay isle republic kingdom sea strait cape port mount lake city")
 EVENT_HEADS = _words("""war cup games olympics award awards prize festival day week year act
-bill law treaty accord accords agreement deal summit conference crisis revolution championship
-championships open series show index plan program programme project initiative strategy report
-declaration protocol doctrine era age trophy prix tour marathon election elections eve""")
+bill law treaty treaties accord accords agreement agreements deal summit conference crisis
+revolution championship championships open series show index plan program programme project
+initiative strategy report declaration protocol doctrine era age trophy prix tour marathon election
+elections eve""")
 ORGS = _words("""reuter reuters bloomberg xinhua interpol europol hamas hezbollah taliban pentagon
 kremlin congress parliament senate pemex aeromexico google microsoft facebook twitter tesla boeing
 airbus walmart toyota gazprom opec gatt oecd nato nasdaq usda nyse cftc bundesbank unesco unicef
@@ -276,7 +278,8 @@ police army navy government cabinet company co inc corp institute state administ
 securities services unit division subsidiary chamber trade economic research investors
 intelligence select public legislative arbitration standing executive regional provincial
 municipal directors governors trustees superior circuit district appeal appeals insurance
-revenue customs statistical post armed forces savings bankers high command official
+revenue customs statistical post armed forces savings pharmaceuticals chemicals laboratories
+instruments textiles computers semiconductors plastics bankers high command official
 gazette""")
 # A trade's or a product's words: a firm's unit named only by them and a unit's word says not
 # whose it is ("IBM's Information Systems Group", "Engine Parts Division", "Apparel Group").
@@ -295,6 +298,9 @@ UNIT_HEADS = _words("group groups division divisions unit units operations secto
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST | {"district"}  # "the Northern District of Illinois"
+# Head words that "for" goes on after, as "of" goes on after ORG_FIRST's: "Japan Committee for
+# Economic Development", "Center for Strategic and International Studies".
+HELD_BY_FOR = _words("committee center centre foundation fund")
 TITLE_RUN = TITLES | DEPARTMENTS
 END_DROP = (TITLE_RUN | STOP) - SURNAME_TITLES
 HEADS = ORG_HEADS | PLACE_HEADS
