@@ -555,3 +555,14 @@ def test_a_firms_state_after_of_stays_in_its_name_before_and() -> None:
         ("organisation", "Union Bancorp of West Virginia Inc"),
         ("organisation", "Wayne Bancorp Inc"),
     }
+
+
+TRADES_WORDS_AN_INITIAL_AND_A_MIXED_TICKER = (
+    "He heads the Information Systems and Storage Group. It placed an order with Franco-U.S. "
+    "Group <CFM International>. Rich Inc, owned by Reuters Holdings Plc <RtrSY>, said."
+)
+
+
+def test_trade_words_an_initial_and_a_head_and_a_mixed_case_ticker_name_no_firm() -> None:
+    orgs = {n for k, n in names(TRADES_WORDS_AN_INITIAL_AND_A_MIXED_TICKER) if k == "organisation"}
+    assert orgs == {"CFM International", "Rich Inc", "Reuters Holdings Plc"}

@@ -318,6 +318,7 @@ def _unit_of(mention: Mention, openers: dict[str, str]) -> bool:
     return mention.kind in PEOPLE and len(parts) > 1 and parts[0] in openers
 
 
+_MIXED_TICKER = re.compile(r"[A-Z][a-z]{1,3}[A-Z]{2,3}")  # an ADR's ticker: "<RtrSY>"
 _EXCHANGE = re.compile(r"[A-Z]{1,5} [A-Z]{1,2}")  # a ticker and its exchange: "<ERIC ST>"
 # and a town after it that ends a bank's name: "<First Federal Savings Bank> of Delaware"
 _BRACKETED = re.compile(r"<([^<>\n]{1,80})>(?: of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b)?")
@@ -340,10 +341,9 @@ def _bracketed(block: str, headline: bool = False) -> tuple[str, list[Mention]]:
     def unwrap(match: re.Match[str]) -> str:
         inner, where = " ".join(match.group(1).split()), match.group(2)
         tail = match.group(0)[match.end(1) - match.start() + 1 :]  # " of Delaware", or ""
-        if (inner.isupper() or inner.islower()) and (
-            " " not in inner or _EXCHANGE.fullmatch(inner)
-        ):
-            # a ticker symbol, also in lowercase: "<mhs>"
+        cased = inner.isupper() or inner.islower() or _MIXED_TICKER.fullmatch(inner)
+        if cased and (" " not in inner or _EXCHANGE.fullmatch(inner)):
+            # a ticker symbol, also in lowercase ("<mhs>") or mixed ("<RtrSY>")
             goes_on = not headline and block[match.end() : match.end() + 2].lstrip()[:1].isupper()
             return ("" if goes_on else TICKER_MARK) + tail
         inner = _without_initials(inner)  # "Banca Nazionale del Lavoro BNL"

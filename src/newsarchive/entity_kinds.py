@@ -164,7 +164,11 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         heads = len(words) == 2 and trade and legal
         # "Information Systems Group" (IBM's, McDonnell's): a unit named by its trade only
         trade_only = all(w in TRADE_WORDS or w in GENERIC for w in words[:-1])
-        unit = words[-1] in UNIT_HEADS and trade_only
+        # ("Information Systems", cut from "Information Systems and Storage Group": a trade's
+        # words alone; "S. Group" of "Franco-U.S. Group": an initial and a head word)
+        trades = trade_only and words[-1] in TRADE_WORDS and len(words) > 1
+        initial = len(words) == 2 and len(words[0]) == 2 and words[0][1] == "."
+        unit = (words[-1] in UNIT_HEADS and trade_only) or trades or initial
         # "Bureau of Statistics", "Superior Court": which country's or state's is unsaid
         generic = local or posts or heads or not plain or unit or portfolio
         # "analyst Anne Parker Mills": a person whose surname is a head word

@@ -293,7 +293,7 @@ technologies services network networks printing publishing entertainment media b
 cable real estate banking investment capital international domestic special specialty
 materials building construction industries transportation leisure textile textiles home
 agricultural farm products electrical instruments components machinery tools missile
-missiles space avionics graphics imaging office photographic optical nuclear""")
+missiles space avionics graphics imaging office photographic optical nuclear storage""")
 UNIT_HEADS = _words("group groups division divisions unit units operations sector segment")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
