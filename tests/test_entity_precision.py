@@ -566,3 +566,13 @@ TRADES_WORDS_AN_INITIAL_AND_A_MIXED_TICKER = (
 def test_trade_words_an_initial_and_a_head_and_a_mixed_case_ticker_name_no_firm() -> None:
     orgs = {n for k, n in names(TRADES_WORDS_AN_INITIAL_AND_A_MIXED_TICKER) if k == "organisation"}
     assert orgs == {"CFM International", "Rich Inc", "Reuters Holdings Plc"}
+
+
+COMMITTEE_AND_COURT_OF_EITHER_HOUSE_OR_ANY_DISTRICT = (
+    "The bill now goes to the full Banking Committee. The U.S. Bankruptcy Court approved it."
+)
+
+
+def test_a_banking_committee_and_a_bankruptcy_court_are_generic() -> None:
+    found = names(COMMITTEE_AND_COURT_OF_EITHER_HOUSE_OR_ANY_DISTRICT)
+    assert {n for k, n in found if k == "organisation"} == set()

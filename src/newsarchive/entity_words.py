@@ -279,7 +279,8 @@ securities services unit division subsidiary chamber trade economic research inv
 intelligence select public legislative arbitration standing executive regional provincial
 municipal directors governors trustees superior circuit district appeal appeals insurance
 revenue customs statistical post armed forces savings pharmaceuticals chemicals laboratories
-instruments textiles computers semiconductors plastics bankers high command official
+instruments textiles computers semiconductors plastics bankers banking bankruptcy high command
+official
 gazette""")
 # A trade's or a product's words: a firm's unit named only by them and a unit's word says not
 # whose it is ("IBM's Information Systems Group", "Engine Parts Division", "Apparel Group").
