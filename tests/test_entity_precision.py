@@ -576,3 +576,10 @@ COMMITTEE_AND_COURT_OF_EITHER_HOUSE_OR_ANY_DISTRICT = (
 def test_a_banking_committee_and_a_bankruptcy_court_are_generic() -> None:
     found = names(COMMITTEE_AND_COURT_OF_EITHER_HOUSE_OR_ANY_DISTRICT)
     assert {n for k, n in found if k == "organisation"} == set()
+
+
+THRIFT_OF_AMERICA = "H.F. Ahmanson and Co, parent of Home Savings of America, said."
+
+
+def test_a_thrifts_name_ends_with_of_america() -> None:
+    assert ("organisation", "Home Savings of America") in names(THRIFT_OF_AMERICA)

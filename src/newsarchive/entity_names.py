@@ -102,7 +102,9 @@ def firm_of_place(words: tuple[str, ...]) -> bool:
         return where == ("America",) or regional or key(" ".join(where)) in gazetteer().names
     if words[at - 1].lower() in _HOLDING_FORMS:  # "United Bancorp of Arizona"
         return key(" ".join(words[at + 1 :])) in gazetteer().regions
-    return words[at + 1 :] == ("America",) and words[at - 1].lower().rstrip(".") in LEGAL_FORMS
+    # "Mobile Communications Corp of America", "Home Savings of America"
+    of_america = words[at - 1].lower().rstrip(".") in LEGAL_FORMS or words[at - 1] == "Savings"
+    return words[at + 1 :] == ("America",) and of_america
 
 
 # A country's quarters after "the", which end firms' names like a place: "Central Bancshares of
