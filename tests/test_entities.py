@@ -427,6 +427,11 @@ def after_cue(after: tuple[str, ...]) -> tuple[str, ...]:
         return after
     if after[:1] == (",",) and after[1:2] and after[1] in entity_spans.ROLE_AFTER:
         return after[:2]
+    if after[:1] == (",",) and after[1:2] and after[1] in entity_words.STATE_TOKENS:
+        return entity_words.STATE_AFTER
+    regions = entity_words.gazetteer().regions
+    if after[:1] == (",",) and after[1:2] and after[1] in regions:
+        return entity_spans.REGION_AFTER
     number = after[0].rstrip(".,:") if after else ""
     year = len(number) == 4 and number[:2] in ("19", "20")
     if number.isdigit() and 2 <= len(number) <= 4 and not year:

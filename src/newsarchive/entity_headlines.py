@@ -61,7 +61,7 @@ def is_headline(text: str) -> bool:
 def headline_mentions(text: str, known: dict[tuple[str, ...], Mention]) -> list[Mention]:
     """Find names in a headline by looking up word n-grams among the body's names and places."""
     found: list[Mention] = []
-    shouting = text.isupper()
+    shouting = _in_capitals(text)
     starts, places = {parts[0] for parts in known} | _OPEN_ANY, _place_starts()
     pieces = _PUNCTUATION.split(text)
     for chunk, mark in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
@@ -83,6 +83,15 @@ def headline_mentions(text: str, known: dict[tuple[str, ...], Mention]) -> list[
                 end = i + 1
             i = end
     return found
+
+
+def _in_capitals(text: str) -> bool:
+    """Tell whether a headline is in capitals, but for a letter or two mistyped ("GAIN FROM
+    PROPERTY SALe": no Salé)."""
+    if text.isupper():
+        return True
+    lower = sum(map(str.islower, text))
+    return lower <= 2 and sum(map(str.isupper, text)) > 10 * lower
 
 
 _OPEN_ANY = PARTICLES | {""}  # "de la Madrid", and a word with no letters to fold

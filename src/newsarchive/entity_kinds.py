@@ -34,6 +34,7 @@ from .entity_spans import (
     GLUED,
     NUMBER_AFTER,
     PRODUCT_AFTER,
+    REGION_AFTER,
     ROLE_AFTER,
     ROLE_CUE,
     SHARES_AFTER,
@@ -74,6 +75,8 @@ from .entity_words import (
     STOP_ACRONYMS,
     SURNAME_TITLES,
     TITLES,
+    TRADE_WORDS,
+    UNIT_HEADS,
     WORK_HEADS,
     gazetteer,
     key,
@@ -88,6 +91,8 @@ _COMPASS = frozenset({"northern", "southern", "eastern", "western", "central"})
 _AREAS = frozenset({"district", "region", "province", "area", "zone", "sector"})
 _FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
 _CAPITAL_OF = ("capital", "of")
+_PEOPLES = frozenset({"people's", "people’s"})
+_BODY_HEADS = frozenset({"ministry", "commission", "committee", "council", "board"})
 
 
 def unknown_given(word: str) -> bool:
@@ -119,9 +124,13 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         if words[-1].rstrip(".") in LEGAL_FORMS or words[-1] in _FIRM_WORDS:
             return [place, Mention(ORG, name)]  # "U.S. Wheat Associates", "US West Inc"
         return [place, *classify(span._replace(words=span.words[1:], initial=False), cued)]
+    if words[0] in _PEOPLES and (country := state_form(span.words)):
+        return [Mention(PLACE, country)]  # "the People's Republic of China"
     parts = name_parts(name)
     cued = cued or span.before[-1:] in PERSON_CUE
     kind = ""
+    if all(w.rstrip(".") in LEGAL_FORMS for w in words):
+        return [Mention("", name)]  # "Pty Ltd" after "Total Holdings (Australia)": no name
     if key(name) in gaz.names:
         kind = PLACE
     elif key(name) in ORG_NAMES or span.before[-1:] in FIRM_CUE:
@@ -144,6 +153,8 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         local = words[0] in _EVERY_CITY and GENERIC.issuperset(w for w in words if w not in _OF)
         # "Office of the President": which firm's or country's is unsaid
         plain = [w for w in words if w not in _OF and w != "the" and w not in GENERIC]
+        # "Oil Ministry", "Telecommunications Commission": a department's and a body's word
+        portfolio = len(words) == 2 and words[0] in DEPARTMENTS and words[1] in _BODY_HEADS
         posts = bool(plain) and all(w in TITLES for w in plain)
         # "Communications Inc" of TIE/Communications Inc, "Finance Ltd": a head word and a
         # legal form, no name
@@ -152,10 +163,17 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         trade = words[0] in ORG_HEADS or words[0] in DEPARTMENTS
         legal = words[-1].rstrip(".") in LEGAL_FORMS
         heads = len(words) == 2 and trade and legal
+        # "Information Systems Group" (IBM's, McDonnell's): a unit named by its trade only
+        trade_only = all(w in TRADE_WORDS or w in GENERIC for w in words[:-1])
+        # ("Information Systems", cut from "Information Systems and Storage Group": a trade's
+        # words alone; "S. Group" of "Franco-U.S. Group": an initial and a head word)
+        trades = trade_only and words[-1] in TRADE_WORDS and len(words) > 1
+        initial = len(words) == 2 and len(words[0]) == 2 and words[0][1] == "."
+        unit = (words[-1] in UNIT_HEADS and trade_only) or trades or initial
         # "Coffee Board", "Oil Ministry": a trade's body, but which country's is unsaid
         goods = bool(plain) and all(w in COMMODITIES for w in plain)
         # "Bureau of Statistics", "Superior Court": which country's or state's is unsaid
-        generic = local or posts or heads or not plain or goods
+        generic = local or posts or heads or not plain or unit or portfolio or goods
         # "analyst Anne Parker Mills": a person whose surname is a head word
         person = cued or span.before[-1:] in ROLE_CUE
         person = person and len(words) < 4 and _SPLITTERS.isdisjoint(words)
@@ -180,9 +198,9 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         kind = WEAK_ORG  # "Dean Witter analyst Karen Gibbs"
     elif words[-1] in _NOT_LAST and words[-1] not in ROLES:  # "Gulf War", "World Cup"
         kind = ""
-    elif words[-1] in PLACE_HEADS or words[0] in PLACE_FIRST:
-        if state_form(span.words):  # "Kingdom of Sweden" is Sweden
-            return [Mention(PLACE, gaz.names[key(" ".join(span.words[2:]))])]
+    elif words[-1] in PLACE_HEADS or (words[0] in PLACE_FIRST and _opens_place(words)):
+        if country := state_form(span.words):  # "Kingdom of Sweden" is Sweden
+            return [Mention(PLACE, country)]
         # "Southern District" (of New York, of Texas): which one is unsaid
         compass = words[-1] in _AREAS and all(w in _COMPASS for w in words[:-1])
         # "Hope Creek", "Brady Hot Springs": as often a plant's or a mine's name as a place's
@@ -214,10 +232,22 @@ def classify(span: Span, cued: bool) -> list[Mention]:
     elif place_cue(span):
         kind = place_cue(span)
     elif all(key(w) in gaz.major for w in span.words):
-        return [Mention(PLACE, w) for w in span.words]
+        # "Tokyo Osaka" of a table; but "the Paris Metro" is no town Metro: only the first is
+        # sure unless a country or a state
+        firsts = (
+            PLACE if i == 0 or key(w) in gaz.regions else WEAK_PLACE
+            for i, w in enumerate(span.words)
+        )
+        return [Mention(kind, w) for kind, w in zip(firsts, span.words, strict=True)]
     elif len(parts) > 1 and key(span.words[0]) not in gaz.major:
         kind = "" if any(map(is_acronym, span.words)) else WEAK_PERSON
     return [Mention(kind, name, kind in (PERSON, WEAK_PERSON))]
+
+
+def _opens_place(words: list[str]) -> bool:
+    """Tell whether a place's first word opens this name: "Sea" only before "of" ("Sea of
+    Japan"; "the tanker Sea Isle City" is a ship)."""
+    return words[0] != "sea" or words[1] == "of"
 
 
 def _speaks(span: Span) -> bool:
@@ -287,9 +317,12 @@ def classify_word(word: str, span: Span, cued: bool) -> Mention:
     if speaks and folded not in gaz.names:
         return Mention(WEAK_PERSON, word, True)
     if folded in gaz.names and not speaks and (not span.initial or folded in gaz.major):
-        # a small town's name is often a surname or a word ("the Lombard rate"): only a cue
-        # or another article confirms it
-        sure = folded in gaz.major or place_cue(span) == PLACE
+        # a small town's name is often a surname or a word ("the Lombard rate"), and a
+        # sentence's first word is capitalised anyway ("Oral proceedings", "Sale of the
+        # unit"): only a cue or another article confirms it
+        opening = span.initial and span.after != REGION_AFTER  # not "Culiacan, Mexico"
+        major = folded in gaz.major and (not opening or folded in gaz.regions)
+        sure = major or place_cue(span) == PLACE
         return Mention(PLACE if sure else WEAK_PLACE, word, folded not in gaz.regions)
     return Mention(place_cue(span), word, True)
 

@@ -98,10 +98,18 @@ def firm_of_place(words: tuple[str, ...]) -> bool:
     at = words.index("of")
     if words[-1].lower().rstrip(".") in LEGAL_FORMS:  # "... of Colorado Inc", "... of America Inc"
         where = words[at + 1 : -1]
-        return where == ("America",) or key(" ".join(where)) in gazetteer().names
+        regional = len(where) == 2 and where[0] == "the" and where[1].lower() in _QUARTERS
+        return where == ("America",) or regional or key(" ".join(where)) in gazetteer().names
     if words[at - 1].lower() in _HOLDING_FORMS:  # "United Bancorp of Arizona"
         return key(" ".join(words[at + 1 :])) in gazetteer().regions
-    return words[at + 1 :] == ("America",) and words[at - 1].lower().rstrip(".") in LEGAL_FORMS
+    # "Mobile Communications Corp of America", "Home Savings of America"
+    of_america = words[at - 1].lower().rstrip(".") in LEGAL_FORMS or words[at - 1] == "Savings"
+    return words[at + 1 :] == ("America",) and of_america
+
+
+# A country's quarters after "the", which end firms' names like a place: "Central Bancshares of
+# the South Inc".
+_QUARTERS = frozenset({"south", "north", "east", "west", "southwest", "southeast", "midwest"})
 
 
 def country_prefix(word: str) -> str:
@@ -123,8 +131,8 @@ def is_demonym(word: str) -> bool:
     regions = gazetteer().regions
     if key(word) in regions:  # "Niger" is a country, not a people of Nigeria
         return False
-    if key(lowered + "ia") in regions:  # "Yugoslav" of Yugoslavia
-        return True
+    if key(lowered + "ia") in regions or key(lowered + "y") in regions:
+        return True  # "Yugoslav" of Yugoslavia, "West German" of West Germany
     for suffix in ("ian", "an", "n", "i", "ese", "ish"):
         stem = lowered[: -len(suffix)] if lowered.endswith(suffix) else ""
         ends = ("", "a", "o", "y", "ia", "ium")  # "Belgian" of Belgium

@@ -26,6 +26,7 @@ from .entity_names import (
     ORG,
     PERSON,
     PLACE,
+    WEAK_ORG,
     WEAK_PERSON,
     WEAK_PLACE,
     Mention,
@@ -34,6 +35,11 @@ from .entity_names import (
     firm_of_a_place,
     firm_of_place,
     is_stop,
+)
+from .entity_spans import (
+    GOES_ON,
+    NUMBER_AFTER,
+    SITE_AFTER,
 )
 from .entity_words import (
     BYLINE_CUES,
@@ -68,21 +74,25 @@ from .entity_words import (
 from .given_names import first_names
 
 _TRAILING = DAYS | SUFFIXES  # dropped from the end of a name, with a trailing "."
+_NUMERALS = frozenset({"ii", "iii", "iv"})
 
 
 _SPLITTERS = frozenset({"of", "for", "and", "the"})  # words a span may be split or trimmed at
+_OF = frozenset({"of", "for"})
 _CAPITAL_SPLITTERS = frozenset(w.title() for w in _SPLITTERS)
 
 
 def _trim(span: Span, opener_in_lowercase: bool) -> Span:
     """Drop leading and trailing function words, and an opening word used in lowercase elsewhere."""
-    words, initial = span.words, span.initial
+    words, initial, after = span.words, span.initial, span.after
     while words and (
         words[-1] in CONNECTORS
         or is_stop(words[-1])
         or words[-1].lower().rstrip(".") in _TRAILING
         or ticker_after_form(words)
     ):
+        if words[-1].lower() in _NUMERALS and len(words) == 2:
+            after = NUMBER_AFTER  # "19-seat Metro III airplanes": a model, no town
         words = words[:-1]
     # a head word ends the run or its first name: "Security Pacific Corp and Seattle's ..."
     # or comes before a title: "Federal Reserve Board Chairman Paul Volcker"
@@ -109,7 +119,7 @@ def _trim(span: Span, opener_in_lowercase: bool) -> Span:
         words, initial = words[1:], False
     if words is span.words:
         return span
-    return Span(words, initial, span.before, span.after, span.possessive)
+    return Span(words, initial, span.before, after, span.possessive)
 
 
 def _month_opens(words: tuple[str, ...], headed: bool, span: Span) -> bool:
@@ -140,7 +150,8 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
         held = held or (word == "for" and span.words[i - 1].lower() in HELD_BY_FOR)
         # "Maryland, Virginia and the District of Columbia"
         held = held or (word == "of" and key(" ".join(span.words[i - 1 : i + 2])) in places)
-        held = held or (word == "of" and firm_of_place((*chunks[-1], *span.words[i:])))
+        # "Union Bancorp of West Virginia Inc and Wayne Bancorp Inc": up to the next "and"
+        held = held or (word == "of" and firm_of_place((*chunks[-1], *_upto_and(span.words[i:]))))
         # "First of America Bank Corp": a firm's name opening "First of"
         held = held or (i == 1 and span.words[0] in _FIRM_OPENERS and _headed(span.words))
         # "American Telephone and Telegraph Co and Telerate Inc": two firms after a legal form
@@ -177,6 +188,11 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
     return found
 
 
+def _upto_and(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the words before the first "and", or all of them."""
+    return words[: words.index("and")] if "and" in words else words
+
+
 def _headed(words: tuple[str, ...]) -> bool:
     """Tell whether a run ends with an organisation's head word or legal form."""
     return words[-1].lower() in ORG_HEADS
@@ -186,8 +202,12 @@ def _and_joins(before: list[str], after: list[str], initial: bool) -> bool:
     """Tell whether one "and" joins the name before it and the words after it (up to the next
     "and") into one name ("Summit Savings" and "Loan Association")."""
     upto = after.index("and") if "and" in after else len(after)
-    if not before or not upto or "of" in before:  # "Bank of Iron County and Summit Savings"
+    if not before or not upto:
         return False
+    if "of" in before:  # "Office of Management and Budget and the Departments of State"
+        # but "Bank of Iron County and Summit Savings": two names
+        words = (*before, "and", *after[:upto])
+        return bool(_institution_of(words, len(before))) and _one_name_with_and(words, initial)
     # "Savings and Loan", "Ways and Means Committee"; not "Wagner and Brown and AFG Inc"
     head = after[upto - 1].lower()
     headed = head in ORG_HEADS and head.rstrip(".") not in LEGAL_FORMS
@@ -236,16 +256,20 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
         return False
     if country_prefix(words[0]):  # "U.S. Food and Drug Administration"
         words, at, initial = words[1:], at - 1, False  # the sentence opened with the country
-    if at > 1 and words[at - 1].lower() in ORG_HEADS and rest[0] not in _ONE_WITH_AND:
+    # ("Malaysian Rubber Exchange and Licensing Board": a trade's "-ing" word goes on a name)
+    going_on = rest[0] in _ONE_WITH_AND or rest[0].endswith("ing")
+    if at > 1 and words[at - 1].lower() in ORG_HEADS and not going_on:
         # "International Monetary Fund and World Bank": two names; but one legal form at the
         # end makes one firm: "Nippon Telegraph and Telephone Corp"
         return rest[-1].rstrip(".") in LEGAL_FORMS
     first = words[0].lower()
-    held = first in HELD_BY_FOR and words[1:2] == ("for",)  # "Center for X and Y Studies"
-    if held or (first in ORG_FIRST and words[1:2] in (("of",), ("for",))):
-        # "Ministry of Trade and Industry"; not "House of Representatives and Senate", two
-        # bodies (a head word ends what follows "and")
+    if first in HELD_BY_FOR and words[1:2] == ("for",):  # "Center for X and Y Studies"
         return rest[-1] not in ORG_HEADS or rest[0] in _ONE_WITH_AND
+    if (held := _institution_of(words, at)) is not None:
+        # "Ministry of Trade and Industry", "White House Office of Management and Budget"; not
+        # "House of Representatives and Senate", two bodies (a head word ends what follows
+        # "and"), nor "Bank of Japan and Toyota" (a place after "of")
+        return held and (rest[-1] not in ORG_HEADS or rest[0] in _ONE_WITH_AND)
     if _goods_with_and(words, at, rest):  # "State Trade Organization for Grains and Foodstuffs"
         return True
     # a sentence's first words before "and" and a legal form are one firm's ("Rochester Gas
@@ -262,6 +286,20 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     # and not two places: "United States and Soviet Union"
     after = key(" ".join(words[at + 1 :]))
     return len(rest) > 1 and after not in ORG_NAMES and after not in gazetteer().names
+
+
+def _institution_of(words: tuple[str, ...], at: int) -> bool | None:
+    """Tell, where an institution's word and "of" or "for" come before "and" at `at`, whether
+    "and" may go on its name: no place's name comes between them and "and" ("Office of
+    Management and Budget"; not "Bank of Japan and Toyota"); None if none comes before."""
+    held = [i for i in range(at - 1) if words[i].lower() in ORG_FIRST and words[i + 1] in _OF]
+    if not held or "the" in words[1 : held[-1]]:  # "told Reuters the Ministry of ..."
+        return None
+    gaz = gazetteer()
+    where, rest = key(" ".join(words[held[-1] + 2 : at])), key(" ".join(words[at + 1 :]))
+    # "Bank of Bahrain and Kuwait": a country after "and" too, so one name (but "the
+    # Export-Import Bank of Japan and Japan's ...")
+    return where not in gaz.names or (held[-1] == 0 and rest in gaz.regions)
 
 
 def _goods_with_and(words: tuple[str, ...], at: int, rest: list[str]) -> bool:
@@ -335,9 +373,12 @@ def misspelt_title(word: str) -> bool:
 def _after_roles(span: Span) -> tuple[Span, Span]:
     """Split "Sprinter Kelly Holmes" into role words, never a name, and the name after them."""
     words, given = span.words, first_names()
-    if words[0].lower() in given or words[0].lower() in FOREIGN_ORG_FIRST:
-        return span, NO_NAME  # "Bank Julius Baer": a bank named after its founder
-    for i, word in enumerate(words[1:-1], 1):
+    if words[0].lower() in given:
+        return span, NO_NAME
+    # "Bank Julius Baer": a bank named after its founder; but "Bank of England Robin
+    # Leigh-Pemberton" is a bank and its governor
+    start = 2 if words[0].lower() in FOREIGN_ORG_FIRST else 1
+    for i, word in enumerate(words[start:-1], start):
         if word.lower() in given and key(" ".join(words[i - 1 : i + 1])) not in gazetteer().names:
             named = Span(words[i:], False, ("said",), span.after, span.possessive)
             if words[-1].lower() in HEADS:  # "Santa Barbara Biltmore Hotel"
@@ -372,14 +413,25 @@ def run_mentions(
     whole = " ".join(span.words)
     if span.after[:1] in HOLIDAY_AFTER and key(whole) in FEASTS:
         return ()  # "the Corpus Christi holiday": a feast, not the town
+    if span.after[:1] in SITE_AFTER and key(whole) not in gazetteer().regions:
+        return ()  # "the Richmond Hill deposit": a mining site named after the town
     if len(span.words) > 1 and key(whole) in gazetteer().names and words[0] != "First":
         return (Mention(PLACE, whole),)
     found: list[Mention] = []
     parts = _segments(_trim(span, opener_in_lowercase))
-    for part, cued in parts:
+    for i, (part, cued) in enumerate(parts):
         prefix, name = _titled(part)
-        found += classify(prefix, cued and not name.words) if prefix.words else []
-        found += classify(name, True) if name.words else []
+        head = classify(prefix, cued and not name.words) if prefix.words else []
+        portfolio = name.before[-1:] in _PORTFOLIO and bool(prefix.words)
+        if portfolio and prefix.words[-1].lower() in _PORTFOLIO_HEADS:
+            # "Malaysian Primary Industries Minister Lim Keng Yaik": a minister's portfolio
+            head = [m._replace(kind=WEAK_ORG) if m.kind == ORG else m for m in head]
+        named = head + (classify(name, True) if name.words else [])
+        if (i == 0 and span.before[-1:] in GOES_ON) or (
+            i == len(parts) - 1 and span.after[:1] in GOES_ON
+        ):  # "Bank Mees & Hope", "Bank Mees en Hope NV": the name goes on
+            named = [_cut_short(m) for m in named]
+        found += named
     joined = _SPLITTERS.intersection(words) == {"and"}
     # "Dames and Moore"; "analyst Eliot Laurence of Wessels Arnold and Henderson"
     ends_with_and = len(words) > 2 and words[-2] == "and"
@@ -396,6 +448,12 @@ def run_mentions(
     if len(words) == 1 and opener_in_lowercase:  # "Sterling" beside "sterling": no town
         found = [_common_word(m, span) for m in found]
     return tuple(found)
+
+
+def _cut_short(mention: Mention) -> Mention:
+    """Return a mention read from a name that goes on over "&" or a foreign "and": an
+    organisation's, for review; no person or place ("Johnson & Johnson")."""
+    return mention._replace(kind=WEAK_ORG if mention.kind.rstrip("?") == ORG else "")
 
 
 def _town_named(mention: Mention, last: str) -> bool:
@@ -462,4 +520,7 @@ _NAME_PARTICLES = frozenset(w.title() for w in PARTICLES - {"do", "y", "den", "a
 # Words after "and" that continue the name before it: "Savings and Loan", "Bank and Trust".
 _ONE_WITH_AND = frozenset({"loan", "loans", "trust", "banking", "investment", "exchange", "gas"})
 _LONG_TITLES = frozenset(t for t in TITLES if len(t) >= 6)
+# Titles whose words before them name a portfolio, not a body: "Primary Industries Minister".
+_PORTFOLIO = {("minister",), ("ministers",)}
+_PORTFOLIO_HEADS = frozenset({"industries", "resources", "works", "services", "mines"})
 _AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",), ("Associates",)})

@@ -51,11 +51,12 @@ SHIP_CUE = {
 # Jobs before a person's name that an employer's name may end with a head word before
 ROLE_CUE = {(w,) for w in ("analyst", "economist", "strategist", "spokesman", "spokeswoman")}
 _CUES = PERSON_CUE | PLACE_NEAR | FIRM_CUE | SHIP_CUE | ROLE_CUE
-_CUES_BEFORE = frozenset(w for (w,) in _CUES) | {",", "/"}
+_CUES_BEFORE = frozenset(w for (w,) in _CUES) | {",", "/", "&", "en", "et", "e", "und"}
 # What a span is read after when a word glued to its name comes before it: an ordinal or a
 # plural possessive, "20th Century-Fox", "Consumers' Gas" (a run of capitals starts after it).
 GLUED = ("'s",)
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
+_APOSTROPHES = frozenset({"'", "’"})
 # Words after an employer's name: "Dean Witter analyst Karen Gibbs" (not a person's name).
 EMPLOYER_CUE = frozenset(
     [
@@ -83,16 +84,30 @@ BRAND_AFTER = {(w,) for w in ("model", "models", "brand", "brands", "automobiles
 PRODUCT_AFTER = {(w,) for w in ("model", "models", "brand", "brands", "toy", "toys")}
 BRAND_AFTER |= PRODUCT_AFTER
 NUMBER_AFTER = ("#",)  # what a span is read before when a model's number follows it
+REGION_AFTER = (",", "#region")  # what a span is read before when ", Mexico" follows it
 # Words after a firm's short name, which is often a small town's: "four mln Corona shares".
 SHARES_AFTER = {(w,) for w in ("shares", "shareholders", "stockholders")}
+# Words after a mining site's name, which is often a town's: "the Richmond Hill deposit".
+SITE_AFTER = {(w,) for w in ("deposit", "deposits", "prospect", "prospects", "orebody")}
+# "&" and foreign "and" after or before a name: it goes on ("Bank Mees & Hope", "Bank Mees en
+# Hope NV"), so what the run holds is cut short.
+GOES_ON = {(w,) for w in ("&", "en", "et", "e", "und")}
 _CUES_AFTER = frozenset(
-    w for (w,) in PLACE_AFTER | SAID | FEATURE_AFTER | BRAND_AFTER | SHARES_AFTER | HOLIDAY_AFTER
+    w
+    for (w,) in PLACE_AFTER
+    | SAID
+    | FEATURE_AFTER
+    | BRAND_AFTER
+    | SHARES_AFTER
+    | HOLIDAY_AFTER
+    | SITE_AFTER
 )
-_CUES_AFTER |= EMPLOYER_CUE | {"/"}
+_CUES_AFTER |= EMPLOYER_CUE | {w for (w,) in GOES_ON} | {"/"}
 
 _STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a space
 
-_READ_TWO = frozenset({".", "!", "?", "by", "of"})  # tokens after which a rule reads one more
+# tokens after which a rule reads one more ("20th": the ordinal's number)
+_READ_TWO = frozenset({".", "!", "?", "by", "of"}) | _ORDINALS
 
 REACH = 200  # characters searched for a space before tokenising a whole text instead
 
@@ -203,7 +218,7 @@ def _split_run(text: str, run: re.Match[str]) -> list[_Fields]:
     pieces = [p.group() for p in _NON_SPACE.finditer(text, run.start(), run.end())]
     for i, piece in enumerate(_NON_SPACE.finditer(text, run.start(), run.end())):
         word, closes = normal_word(piece.group())
-        if closes and _firm_of_possessive(pieces, i):
+        if closes and (_firm_of_possessive(pieces, i) or _peoples_republic(pieces, i)):
             word, closes = piece.group(), False  # "Moody's Investors Service Inc": one firm
         words.append(word)
         if closes or piece.end() == run.end():
@@ -212,6 +227,11 @@ def _split_run(text: str, run: re.Match[str]) -> list[_Fields]:
             spans.append((tuple(words), initial, _cue(before), after, closes))
             start, words = piece.end(), []
     return spans
+
+
+def _peoples_republic(pieces: list[str], i: int) -> bool:
+    """Tell whether a possessive opens a country's formal name ("People's Republic of China")."""
+    return pieces[i][:-2] == "People" and pieces[i + 1 : i + 2] == ["Republic"]
 
 
 def _firm_of_possessive(pieces: list[str], i: int) -> bool:
@@ -262,7 +282,12 @@ def _cue(before: tuple[str, ...]) -> tuple[str, ...]:
     last = before[-1].lower() if before else ""
     word = before[-2] if len(before) > 1 else ""
     ordinal = last in _ORDINALS and word.isdigit()
-    if ordinal or (last in "'’" and word[-1:] == "s" and word[:1].isupper()):
+    plural = last in "'’" and word[-1:] == "s" and word[:1].isupper()
+    # "Pay 'N Pak Stores Inc", "Pay N' Pak": a letter glued to an apostrophe
+    letter = (word in _APOSTROPHES and len(last) == 1 and last.isalpha()) or (
+        last in _APOSTROPHES and len(word) == 1 and word.isupper()
+    )
+    if ordinal or plural or letter:
         return GLUED  # "20th Century-Fox Film Corp", "Consumers' Gas Co Ltd": cut short
     if len(before) > 1 and last in {"of", "by"}:
         pair = (before[-2].lower(), last)
@@ -296,6 +321,8 @@ def _after(text: str, start: int) -> tuple[str, ...]:
         return (",", tokens[1])  # "Beryl Sprinkel, chairman of ..."
     if tokens[:1] == [","] and len(tokens) > 1 and tokens[1] in STATE_TOKENS:
         return STATE_AFTER  # "a Shelby, N.C., savings bank": a town, whatever its name
+    if tokens[:1] == [","] and len(tokens) > 1 and tokens[1] in gazetteer().regions:
+        return REGION_AFTER  # "Culiacan, Mexico": a town, though it opens a sentence
 
     if tokens[:1] and _model_number(tokens[0]):
         return NUMBER_AFTER  # "Pontiac 6000 models", "its Delta 88": a model's number

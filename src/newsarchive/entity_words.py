@@ -79,7 +79,7 @@ mother nephew niece cousin uncle aunt lawyer prosecutor lawmaker candidate activ
 reporter singer actor actress player striker founder businessman businesswoman""")
 ORG_FIRST = _words("""ministry department bank university council court office bureau church
 house board commission federation union organisation organization association league institute
-college school academy secretariat army party order authority agency society chamber""")
+college school academy secretariat army party order authority agency society chamber corps""")
 ORG_HEADS = ORG_FIRST | _words("""guard navy force forces corps marines police cartel agency
 inc inc. corp corp. corporation co co. cos company ltd ltd. llc group holdings committee service
 savings commissions investors
@@ -92,7 +92,7 @@ industries resources enterprises investments associates brothers capital petrole
 center centre railroad railway railways supermarkets stores foods mills trucks
 communications intelligence division subsidiary hotel hotels works futures lines bankiers
 pharmaceuticals chemicals laboratories instruments textiles computers semiconductors
-plastics""")
+plastics dynamics""")
 # First words of institutions' names in French, Spanish, Italian, Portuguese and German.
 FOREIGN_ORG_FIRST = _words("""societe société banque banco banca compagnie compania compañía
 companhia groupe grupo caisse cassa credito crédit istituto instituto deutsche bank bankhaus""")
@@ -262,7 +262,9 @@ SURNAME_TITLES = _words("king bishop major judge lord cardinal marshal chancello
 SUFFIXES = _words("jr sr ii iii iv")
 # Given names as old firms' names abbreviate them, with a ".": "Chas. P. Young Co", "Wm. Wrigley
 # Jr. Co". Never a place ("Chas" is a town in India) nor the end of a sentence.
-GIVEN_ABBREVIATIONS = ("Chas", "Wm", "Geo", "Jas", "Thos", "Jos", "Robt", "Edw", "Benj", "Saml")
+GIVEN_ABBREVIATIONS = (
+    *("Chas", "Wm", "Geo", "Jas", "Thos", "Jos", "Robt", "Edw", "Benj", "Saml", "Alex"),
+)
 SAID = {(w,) for w in _words("said says told added asked wrote")}
 SINGLE_DROP = CALENDAR | TITLES | ORG_HEADS | EVENT_HEADS
 SINGLE_DROP |= _words("west east north south commonwealth")
@@ -277,13 +279,28 @@ securities services unit division subsidiary chamber trade economic research inv
 intelligence select public legislative arbitration standing executive regional provincial
 municipal directors governors trustees superior circuit district appeal appeals insurance
 revenue customs statistical post armed forces savings pharmaceuticals chemicals laboratories
-instruments textiles computers semiconductors plastics""")
+instruments textiles computers semiconductors plastics bankers banking bankruptcy high command
+official gazette""")
+# A trade's or a product's words: a firm's unit named only by them and a unit's word says not
+# whose it is ("IBM's Information Systems Group", "Engine Parts Division", "Apparel Group").
+TRADE_WORDS = _words("""information systems semiconductor semiconductors apparel engine engines
+parts aerospace electronics electronic defense defence chemical chemicals plastics products
+consumer industrial commercial medical health care healthcare financial data computer
+computers business communications telecommunications power energy oil gas petroleum mining
+metals metal steel paper packaging food foods beverage beverages pharmaceutical
+pharmaceuticals retail retailing marine automotive truck trucks equipment technology
+technologies services network networks printing publishing entertainment media broadcasting
+cable real estate banking investment capital international domestic special specialty
+materials building construction industries transportation leisure textile textiles home
+agricultural farm products electrical instruments components machinery tools missile
+missiles space avionics graphics imaging office photographic optical nuclear storage""")
+UNIT_HEADS = _words("group groups division divisions unit units operations sector segment")
 # Goods a country's board, ministry or marketing body is named after ("Coffee Board").
 COMMODITIES = _words("""coffee cocoa tea sugar wheat grain grains rice rubber cotton wool meat
 dairy tobacco tin oil gas coal copper gold silver timber livestock cereals jute""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
-HELD = ORG_FIRST | PLACE_FIRST
+HELD = ORG_FIRST | PLACE_FIRST | {"district"}  # "the Northern District of Illinois"
 # Head words that "for" goes on after, as "of" goes on after ORG_FIRST's: "Japan Committee for
 # Economic Development", "Center for Strategic and International Studies".
 HELD_BY_FOR = _words("committee center centre foundation fund")
