@@ -54,9 +54,8 @@ def write_site(
     """Write the pictures, every page and the files that list the articles (manifest, feeds),
     then the sitemap and the static files.
 
-    A pool's workers get the job pickled: the build process keeps only those bytes while they
-    render (`executor.Packed`), not the catalogue as objects too, so long as its caller holds
-    no other reference to the job (`builder` passes it alone).
+    The build process renders a share of the pages beside a pool's workers (`executor.Pool`),
+    from the job it holds; each worker loads its own copy of the job.
     """
     kept = functools.partial(_kept, job.keys, job.untouched, report)
     for item in image_outputs(job.site, kept, report.problems):
@@ -64,12 +63,10 @@ def write_site(
         report.files += 1
     job, stale, kept_pages = _stale_specs(job, writer, report)
     config, paths, dates = job.config, job.paths, _page_dates(job.config, job.site)
-    shared: Job | executor.Packed = job if run.workers == 1 else executor.Packed.of(job)
-    del job, kept
-    if isinstance(shared, executor.Packed):
-        release_freed(cycles=True)  # what this process held of the catalogue
+    if run.workers > 1:
+        release_freed(cycles=True)  # what the catalogue freed, before a worker copies the job
     progress.begin("Rendering pages")
-    pages = [*kept_pages, *_write_pages(writer, shared, run, report, stale)]
+    pages = [*kept_pages, *_write_pages(writer, job, run, report, stale)]
     progress.end()
     for item in _other_outputs(config, paths, dates, pages):
         writer.write(item)
@@ -196,7 +193,7 @@ def key_salt(frame: Frame, templates: Path) -> str:
 
 def _write_pages(
     writer: Writer,
-    job: Job | executor.Packed,
+    job: Job,
     run: executor.Executor,
     report: Report,
     stale: list[Specs],
