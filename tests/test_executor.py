@@ -63,13 +63,13 @@ def pooled(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_pool_gives_what_this_process_gives_in_order(method, tmp_path):
     items = list(range(200))
     here = list(executor.InProcess().map(_scaled, items, _same, 3))
-    pool = executor.Pool(2, method, tmp_path)
+    pool = executor.Pool(2, method, tmp_path / "spill")
     there = list(pool.map(_scaled_where, items, _same, 3, chunksize=7))
     assert [value for value, _ in there] == here
     processes = {pid for _, pid in there}
     assert os.getpid() in processes  # this process takes chunks while the pool is busy
     assert len(processes) == 2  # and one pool process the others: --jobs 2 in all
-    assert list(tmp_path.iterdir()) == []  # the shared value's file is gone
+    assert list(tmp_path.iterdir()) == []  # the shared value's file and folder are gone
     assert gc.get_freeze_count() == 0  # what this process froze for the stage is let go
 
 

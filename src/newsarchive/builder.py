@@ -159,7 +159,6 @@ def _build(
         salt = key_salt(frame, paths.templates)
         kept = site if catalogued else None  # else freed once its pages are written
         spill = folder / TEMPORARY
-        spill.mkdir(mode=0o700, exist_ok=True)
         run = executor.for_work(_render_work(len(site.entries), read, last, salt), jobs, spill)
         staging, keys, untouched = writer.staging, last.keys, last.untouched
         checked = checked_against(paths.output)  # here: a worker's environment may be older

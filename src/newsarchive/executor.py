@@ -180,8 +180,11 @@ def _results(done: Future[list[R]] | list[R]) -> list[R]:
 
 @contextmanager
 def _spilled(value: object, folder: Path | None) -> Iterator[Path]:
-    """Write a value pickled to a file in `folder` for a pool's processes to load, and remove
-    it once they are done: no process holds the pickle's bytes, only the value."""
+    """Write a value pickled to a file in `folder` (made if need be, and removed after if
+    empty) for a pool's processes to load, and remove it once they are done: no process holds
+    the pickle's bytes, only the value."""
+    if folder is not None:
+        folder.mkdir(mode=0o700, exist_ok=True)
     descriptor, name = tempfile.mkstemp(".pickle", "shared-", folder)
     try:
         with open(descriptor, "wb") as file:
@@ -190,6 +193,9 @@ def _spilled(value: object, folder: Path | None) -> Iterator[Path]:
     finally:
         with suppress(FileNotFoundError):
             os.unlink(name)
+        if folder is not None:
+            with suppress(OSError):  # not empty: what a killed build left, removed by the next
+                folder.rmdir()
 
 
 def for_work(size: int, jobs: int | None, spill: Path | None = None) -> Executor:
