@@ -3,6 +3,7 @@ and so does a whole build (reading and rendering in worker processes)."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import shutil
@@ -59,12 +60,17 @@ def pooled(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("method", METHODS)
-def test_a_pool_gives_what_this_process_gives_in_order(method):
+def test_a_pool_gives_what_this_process_gives_in_order(method, tmp_path):
     items = list(range(200))
     here = list(executor.InProcess().map(_scaled, items, _same, 3))
-    there = list(executor.Pool(2, method).map(_scaled_where, items, _same, 3, chunksize=7))
+    pool = executor.Pool(2, method, tmp_path / "spill")
+    there = list(pool.map(_scaled_where, items, _same, 3, chunksize=7))
     assert [value for value, _ in there] == here
-    assert os.getpid() not in {pid for _, pid in there}
+    processes = {pid for _, pid in there}
+    assert os.getpid() in processes  # this process takes chunks while the pool is busy
+    assert len(processes) == 2  # and one pool process the others: --jobs 2 in all
+    assert list(tmp_path.iterdir()) == []  # the shared value's file and folder are gone
+    assert gc.get_freeze_count() == 0  # what this process froze for the stage is let go
 
 
 @pytest.mark.parametrize("method", METHODS)

@@ -27,7 +27,8 @@ if TYPE_CHECKING:  # the stages' modules are imported where they run (`_build`)
     from .render import Frame
     from .search_pagefind import Stop
 
-TEMPORARY = "tmp"  # in the output's cache folder: Pagefind work folders older versions left
+TEMPORARY = "tmp"  # in the output's cache folder: the render pool's shared value (`executor.Pool`),
+# and Pagefind work folders older versions left
 
 
 Catalogued = Callable[[Site, "Frame"], None]
@@ -157,17 +158,18 @@ def _build(
         frame = frame_of(config, site)
         salt = key_salt(frame, paths.templates)
         kept = site if catalogued else None  # else freed once its pages are written
-        run = executor.for_work(_render_work(len(site.entries), read, last, salt), jobs)
+        spill = folder / TEMPORARY
+        run = executor.for_work(_render_work(len(site.entries), read, last, salt), jobs, spill)
         staging, keys, untouched = writer.staging, last.keys, last.untouched
         checked = checked_against(paths.output)  # here: a worker's environment may be older
         bodies = read.bodies
-        job = [Job(config, site, paths, compiled, bodies, staging, salt, keys, untouched, checked)]
+        job = Job(config, site, paths, compiled, bodies, staging, salt, keys, untouched, checked)
         del site, read
-        try:  # handed over alone, it can let the catalogue go while a pool renders it
-            write_site(job.pop(), writer, report, run, progress)
+        try:
+            write_site(job, writer, report, run, progress)
         finally:
             bodies.close()  # the store's files are tidied when its last user closes
-        del bodies
+        del job, bodies
         index = Index(folder, writer.current)
         pagefind = config.pagefind and _within_limit(config, len(writer.written), report)
         if pagefind and defer_search:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import io
+import pickle
 import traceback
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -54,9 +56,8 @@ def write_site(
     """Write the pictures, every page and the files that list the articles (manifest, feeds),
     then the sitemap and the static files.
 
-    A pool's workers get the job pickled: the build process keeps only those bytes while they
-    render (`executor.Packed`), not the catalogue as objects too, so long as its caller holds
-    no other reference to the job (`builder` passes it alone).
+    The build process renders a share of the pages beside a pool's workers (`executor.Pool`),
+    from the job it holds; each worker loads its own copy of the job.
     """
     kept = functools.partial(_kept, job.keys, job.untouched, report)
     for item in image_outputs(job.site, kept, report.problems):
@@ -64,12 +65,10 @@ def write_site(
         report.files += 1
     job, stale, kept_pages = _stale_specs(job, writer, report)
     config, paths, dates = job.config, job.paths, _page_dates(job.config, job.site)
-    shared: Job | executor.Packed = job if run.workers == 1 else executor.Packed.of(job)
-    del job, kept
-    if isinstance(shared, executor.Packed):
-        release_freed(cycles=True)  # what this process held of the catalogue
+    if run.workers > 1:
+        release_freed(cycles=True)  # what the catalogue freed, before a worker copies the job
     progress.begin("Rendering pages")
-    pages = [*kept_pages, *_write_pages(writer, shared, run, report, stale)]
+    pages = [*kept_pages, *_write_pages(writer, job, run, report, stale)]
     progress.end()
     for item in _other_outputs(config, paths, dates, pages):
         writer.write(item)
@@ -87,8 +86,8 @@ def _kept(
 
 def _stale_specs(job: Job, writer: Writer, report: Report) -> tuple[Job, list[Specs], list[str]]:
     """Make every page's spec and key; keep the pages whose key is the last build's and whose
-    file is untouched; return the job with the specs, the tasks that render the others (the
-    kept ones too when they are checked: `checked_against`), and the pages kept."""
+    file is untouched; return the job with the entries' digests, the tasks that render the
+    others (the kept ones too when they are checked: `checked_against`), and the pages kept."""
     frame = frame_of(job.config, job.site)
     specs = site_specs(frame, job.site, stylesheet_text(job.paths.static))
     keyer = Keyer(job.salt)
@@ -107,9 +106,60 @@ def _stale_specs(job: Job, writer: Writer, report: Report) -> tuple[Job, list[Sp
         report.files += len(kept_pages)
         report.pages += len(kept_pages)
         kept = []
-    tasks = [Specs(tuple(stale[i : i + CHUNK])) for i in range(0, len(stale), CHUNK)]
-    tasks += [Specs(tuple(kept[i : i + CHUNK]), check=True) for i in range(0, len(kept), CHUNK)]
-    return dataclasses.replace(job, specs=specs, digests=digests), tasks, kept_pages
+    places = {id(part): place for place, part in enumerate(_parts(job.site))}
+    tasks = [
+        Specs(_packed(specs, stale[i : i + CHUNK], places)) for i in range(0, len(stale), CHUNK)
+    ]
+    tasks += [
+        Specs(_packed(specs, kept[i : i + CHUNK], places), check=True)
+        for i in range(0, len(kept), CHUNK)
+    ]
+    return dataclasses.replace(job, digests=digests), tasks, kept_pages
+
+
+def _parts(site: Site) -> list[object]:
+    """Return the Site parts a task's specs name by their place in this list, not by value
+    (`_packed`): every entry, then every term."""
+    return [*site.entries, *site.sections, *site.tags, *site.entities, *site.authors]
+
+
+def _packed(specs: tuple[PageSpec, ...], indexes: list[int], places: dict[int, int]) -> bytes:
+    """Return the specs at `indexes` pickled, each entry and term as its place (`places`, by
+    object id) in `_parts`: a rendering process has them in its catalogue, so a task carries
+    only its pages' own values, and no process holds every page's spec while it renders."""
+    out = io.BytesIO()
+    _Naming(out, places).dump([specs[index] for index in indexes])
+    return out.getvalue()
+
+
+def _unpacked(data: bytes, parts: list[object]) -> list[PageSpec]:
+    """Return a task's specs, each entry and term the one of this process's catalogue."""
+    specs: list[PageSpec] = _Finding(io.BytesIO(data), parts).load()
+    return specs
+
+
+class _Naming(pickle.Pickler):
+    """Pickles Site parts by their place in a list (`_parts`)."""
+
+    def __init__(self, file: io.BytesIO, places: dict[int, int]) -> None:
+        super().__init__(file, pickle.HIGHEST_PROTOCOL)
+        self.places = places
+
+    def persistent_id(self, obj: object) -> int | None:
+        """Return a Site part's place, None for any other value."""
+        return self.places.get(id(obj))
+
+
+class _Finding(pickle.Unpickler):
+    """Unpickles Site parts from their place in a list (`_parts`)."""
+
+    def __init__(self, file: io.BytesIO, parts: list[object]) -> None:
+        super().__init__(file)
+        self.parts = parts
+
+    def persistent_load(self, pid: int) -> object:
+        """Return the Site part at a place."""
+        return self.parts[pid]
 
 
 def _page_dates(config: SiteConfig, site: Site) -> dict[str, str]:
@@ -146,38 +196,43 @@ class Job:
     keys: dict[str, str] = field(default_factory=dict)  # page keys of the last build
     untouched: frozenset[str] = frozenset()  # its output files still as it wrote them
     checked: Path | None = None  # the output if kept files are checked (`checked_against`)
-    specs: tuple[PageSpec, ...] = ()  # every page made from a spec (`specs`)
     digests: tuple[bytes, ...] = ()  # each entry's, as the specs' keys took it (`Keyer.seed`)
 
 
 @dataclass(frozen=True, slots=True)
 class Specs:
-    """One task of the render stage: the pages of the job's specs at `indexes`; with `check`,
-    pages the keys keep, made only to compare with the files kept (`checked_against`); with
-    `listings`, the files that list the articles."""
+    """One task of the render stage: the specs of some pages (`pages`, pickled with their
+    entries and terms named by place: `_packed`); with `check`, pages the keys keep, made only
+    to compare with the files kept (`checked_against`); with `listings`, the files that list
+    the articles."""
 
-    indexes: tuple[int, ...]
+    pages: bytes
     check: bool = False
     listings: bool = False
 
 
-def _start_rendering(job: Job) -> tuple[Job, jinja2.Environment]:
-    """Ready a rendering process: the job, and a Jinja environment with its templates."""
-    return job, environment(job.paths.templates, job.compiled)
+Rendering = tuple[Job, jinja2.Environment, list[object]]
+"""What a rendering process renders with: the job, a Jinja environment with its templates, and
+the Site parts its tasks' specs name (`_parts`)."""
+
+
+def _start_rendering(job: Job) -> Rendering:
+    """Ready a rendering process."""
+    return job, environment(job.paths.templates, job.compiled), _parts(job.site)
 
 
 def _render_task(
-    context: tuple[Job, jinja2.Environment], task: Specs
+    context: Rendering, task: Specs
 ) -> tuple[list[str], list[str], int, dict[str, str]]:
     """Render a task's pages, or write the listings, to staging (a step of the render stage);
     return the pages written, the listings written, how many files changed, and the keys."""
-    job, env = context
+    job, env, parts = context
     writer = Writer(job.paths.output, job.staging)
     if task.listings:
         keys: dict[str, str] = {}
         listings = _write_listings(writer, job, partial(_current_file, job, _keyer(job), keys))
         return [], listings, writer.changed, keys
-    return _write_specs(writer, job, env, task)
+    return _write_specs(writer, job, env, _unpacked(task.pages, parts), task.check)
 
 
 def frame_of(config: SiteConfig, site: Site) -> Frame:
@@ -196,7 +251,7 @@ def key_salt(frame: Frame, templates: Path) -> str:
 
 def _write_pages(
     writer: Writer,
-    job: Job | executor.Packed,
+    job: Job,
     run: executor.Executor,
     report: Report,
     stale: list[Specs],
@@ -204,7 +259,7 @@ def _write_pages(
     """Render and write the HTML pages, and the files that list the articles (`run` says
     where); return the paths of the pages written."""
     pages: list[str] = []
-    tasks = [Specs((), listings=True), *stale]
+    tasks = [Specs(b"", listings=True), *stale]
     for written, listings, changed, keys in run.map(_render_task, tasks, _start_rendering, job):
         writer.adopt([*written, *listings])
         report.files += len(written) + len(listings)
@@ -260,23 +315,22 @@ def _current_file(
 
 
 def _write_specs(
-    writer: Writer, job: Job, env: jinja2.Environment, task: Specs
+    writer: Writer, job: Job, env: jinja2.Environment, specs: list[PageSpec], check: bool
 ) -> tuple[list[str], list[str], int, dict[str, str]]:
-    """Render the pages of some of the job's specs to staging, or check them (`Specs`);
-    return them as `_render_share` does, with their keys from their whole context when
-    checking (`checked_against`)."""
+    """Render the pages of some specs to staging, or check them (`check`: `Specs`); return
+    them as `_render_task` does, with their keys from their whole context when checking
+    (`checked_against`)."""
     layout = Layout(frame_of(job.config, job.site), job.bodies)
     keyer = _keyer(job) if job.checked else None
     written, keys = [], {}
-    for index in task.indexes:
-        spec = job.specs[index]
+    for spec in specs:
         try:
             data = render_spec(env, layout, spec)
         except jinja2.TemplateError as error:  # keep the template line: tracebacks don't pickle
             raise BuildError(template_message(error, job.paths.templates)) from None
         if job.checked is not None and keyer is not None:
-            keys[spec.path + CONTEXT] = _checked_key(job, keyer, layout, spec, task.check)
-        if task.check:
+            keys[spec.path + CONTEXT] = _checked_key(job, keyer, layout, spec, check)
+        if check:
             assert job.checked is not None
             check_kept(job.checked, spec.path, data)
             data = KEEP

@@ -254,8 +254,8 @@ def _other_leads(first: Cues, second: Cues) -> bool:
     re-file keeps its lead, a second incident under the same headline does not."""
     if not first.lead or not second.lead:
         return False
-    shared = len(first.lead & second.lead)
-    return shared < SAME_LEAD_JACCARD * len(first.lead | second.lead)
+    shared = len(frozenset(first.lead).intersection(second.lead))  # each word once in each
+    return shared < SAME_LEAD_JACCARD * (len(first.lead) + len(second.lead) - shared)
 
 
 def _other_sessions(first: Cues, second: Cues) -> bool:
@@ -393,7 +393,9 @@ def _other_owners(first: Cues, second: Cues) -> bool:
     """Say whether each headline gives the company its lead reports on (``lead_firm``) by a
     word the other doc's headline and lead never give: two companies' news ("HUTCHISON SEES
     HIGHER PAYOUT", "CHEUNG KONG CHAIRMAN SEES STRONG RESULTS")."""
-    return bool(first.owner - second.mentions) and bool(second.owner - first.mentions)
+    return bool(first.owner.difference(second.mentions)) and bool(
+        second.owner.difference(first.mentions)
+    )
 
 
 def _other_tables(first: Cues, second: Cues) -> bool:
