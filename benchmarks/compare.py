@@ -140,17 +140,28 @@ def tree_rss(pid: int) -> int:
     Uses PSS (proportional set size): forked workers share their parent's pages copy-on-write,
     and summing plain RSS would count those shared pages once per process.
     """
-    total, stack = 0, [pid]
-    while stack:
-        current = stack.pop()
+    total = 0
+    for current in tree_pids(pid):
         try:
             total += _pss(current)
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def tree_pids(pid: int) -> list[int]:
+    """Return a process and all its descendants (those still running)."""
+    found, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        try:
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children") as children:
                     stack.extend(int(c) for c in children.read().split())
         except (OSError, ValueError):
             continue
-    return total
+    return found
 
 
 def _pss(pid: int) -> int:

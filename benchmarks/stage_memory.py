@@ -14,37 +14,28 @@ every process of the tree as last sampled, so it misses the last 0.2 s of each.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-import threading
 import time
+
+from compare import tree_pids
+from timeline import start
 
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def main() -> int:
     """Run the command given as arguments; print the stage lines, the maxima and the peak."""
-    if len(sys.argv) < 2:
-        raise SystemExit(__doc__)
-    process = subprocess.Popen(
-        sys.argv[1:], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
-    )
-    started = time.perf_counter()
     stage = ["start"]
 
-    def follow() -> None:
-        assert process.stderr is not None
-        for line in process.stderr:
-            print(f"{time.perf_counter() - started:7.1f} s  | {line.rstrip()}", flush=True)
-            stage[0] = line.strip()[:60]
+    def follow(line: str) -> None:
+        stage[0] = line.strip()[:60]
 
-    reader = threading.Thread(target=follow)
-    reader.start()
+    process, started, reader = start(sys.argv[1:], follow)
     maxima: dict[str, tuple[float, float]] = {}
     cpu: dict[int, float] = {}
     peak: tuple[float, str, dict[int, float]] = (0.0, "", {})
     while process.poll() is None:
-        sizes = {pid: _rss(pid) for pid in _tree(process.pid)}
+        sizes = {pid: _rss(pid) for pid in tree_pids(process.pid)}
         cpu.update((pid, seconds) for pid in sizes if (seconds := _cpu(pid)) is not None)
         total, own = sum(sizes.values()), sizes.get(process.pid, 0.0)
         best = maxima.get(stage[0], (0.0, 0.0))
@@ -61,21 +52,6 @@ def main() -> int:
     wall = time.perf_counter() - started
     print(f"exit {process.returncode}, wall {wall:.1f} s, CPU {sum(cpu.values()):.1f} s")
     return process.returncode
-
-
-def _tree(pid: int) -> list[int]:
-    """Return a process and all its descendants."""
-    found, stack = [], [pid]
-    while stack:
-        current = stack.pop()
-        found.append(current)
-        try:
-            for task in os.listdir(f"/proc/{current}/task"):
-                with open(f"/proc/{current}/task/{task}/children") as children:
-                    stack.extend(int(child) for child in children.read().split())
-        except OSError:
-            continue
-    return found
 
 
 def _rss(pid: int) -> float:
