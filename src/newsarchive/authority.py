@@ -19,8 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from .entity_words import fold
 from .errors import BuildError
+from .gazetteer import fold
 from .yamlfile import read_yaml
 
 FILE_NAME = "entities.yaml"

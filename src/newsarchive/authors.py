@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from . import urls
 from .authority import Authority
-from .entity_words import fold
+from .gazetteer import fold
 from .models import Article, Term
 
 # Words that make a byline part an agency, a desk or a role, never a person's page.

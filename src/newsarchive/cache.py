@@ -27,7 +27,7 @@ from pathlib import Path
 import msgspec
 
 from .config import SiteConfig
-from .entity_words import Gazetteer, gazetteer, gazetteer_version, use_gazetteer
+from .gazetteer import Gazetteer, gazetteer, gazetteer_version, use_gazetteer
 from .models import SourceFile
 
 VERSION = "5"

@@ -56,9 +56,8 @@ from .entity_words import (
     PARTICLES,
     PLACE_HEADS,
     TITLES,
-    gazetteer,
-    key,
 )
+from .gazetteer import gazetteer, key
 
 _ORGS = frozenset({ORG, WEAK_ORG})  # an organisation's kinds, with evidence or without
 _LONG = 20_000  # characters in an article past which its lowercase words are listed at once

@@ -28,9 +28,8 @@ from .entity_words import (
     ORG_HEADS,
     PLACE_HEADS,
     STOP,
-    gazetteer,
-    key,
 )
+from .gazetteer import gazetteer, key
 from .given_names import first_names
 
 # Wire copy marks a listed company with its ticker after its name: `<OHSC>`. In a headline the

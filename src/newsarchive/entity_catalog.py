@@ -28,9 +28,8 @@ from .entity_words import (
     ORG_HEADS,
     ORG_NAMES,
     SAME_AS,
-    fold,
-    gazetteer,
 )
+from .gazetteer import fold, gazetteer
 from .given_names import first_names
 
 _KIND_ORDER = {PLACE: 0, ORG: 1, PERSON: 2}

@@ -36,9 +36,8 @@ from .entity_words import (
     ORGS,
     PARTICLES,
     STOP,
-    gazetteer,
-    key,
 )
+from .gazetteer import gazetteer, key
 
 _PUNCTUATION = re.compile(r"([^\w\s'’.-]+)")  # the marks kept: a ticker's says a firm ends
 

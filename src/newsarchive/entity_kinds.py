@@ -78,9 +78,8 @@ from .entity_words import (
     TRADE_WORDS,
     UNIT_HEADS,
     WORK_HEADS,
-    gazetteer,
-    key,
 )
+from .gazetteer import gazetteer, key
 from .given_names import first_names
 
 _OF = frozenset({"of", "for"})

@@ -19,9 +19,8 @@ from .entity_words import (
     LEGAL_FORMS,
     PARTICLES,
     STOP,
-    gazetteer,
-    key,
 )
+from .gazetteer import gazetteer, key
 
 PERSON, PLACE, ORG = "person", "place", "organisation"
 # A ship's name ("the tanker Sea Isle City"): no entity, and the article's other mentions of it

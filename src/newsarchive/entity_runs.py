@@ -5,19 +5,16 @@ titles, and classify each part (`run_mentions`, cached: runs repeat across artic
 from __future__ import annotations
 
 import functools
-from itertools import pairwise
 
+from .entity_and import and_joins, one_name_with_and
 from .entity_bounds import (
-    before_held_of,
     is_acronym,
     loose_of_before_and,
     ticker_after_form,
     town_before_head,
-    two_names_with_and,
 )
 from .entity_kinds import (
     classify,
-    named_person,
     place_cue,
     unknown_given,
 )
@@ -31,7 +28,6 @@ from .entity_names import (
     WEAK_PLACE,
     Mention,
     Span,
-    country_prefix,
     firm_of_a_place,
     firm_of_place,
     is_stop,
@@ -58,7 +54,6 @@ from .entity_words import (
     NAME_OPENERS,
     ORG_FIRST,
     ORG_HEADS,
-    ORG_NAMES,
     ORGS,
     PARTICLES,
     PERSON_CUE,
@@ -68,9 +63,8 @@ from .entity_words import (
     TITLE_RUN,
     TITLES,
     TRADE_TERMS,
-    gazetteer,
-    key,
 )
+from .gazetteer import gazetteer, key
 from .given_names import first_names
 
 _TRAILING = DAYS | SUFFIXES  # dropped from the end of a name, with a trailing "."
@@ -78,7 +72,6 @@ _NUMERALS = frozenset({"ii", "iii", "iv"})
 
 
 _SPLITTERS = frozenset({"of", "for", "and", "the"})  # words a span may be split or trimmed at
-_OF = frozenset({"of", "for"})
 _CAPITAL_SPLITTERS = frozenset(w.title() for w in _SPLITTERS)
 
 
@@ -137,7 +130,7 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
     """Split a span at "and", "of" or "for" unless a head ("Ministry of") holds it."""
     if _SPLITTERS.isdisjoint(span.words):
         return [(span, False)] if span.words else []
-    whole = _one_name_with_and(span.words, span.initial)
+    whole = one_name_with_and(span.words, span.initial)
     if (whole and not loose_of_before_and(span.words)) or firm_of_place(span.words):
         return [(span, False)]
     if key(" ".join(span.words)) in gazetteer().names:  # "District of Columbia"
@@ -166,10 +159,10 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
     for i, chunk in enumerate(chunks):  # "Shares of Pope and Talbot Inc": one firm after "of"
         parts.append([])
         initial = span.initial and i == 0
-        whole = len(chunks) > 1 and _one_name_with_and(tuple(chunk), initial)
+        whole = len(chunks) > 1 and one_name_with_and(tuple(chunk), initial)
         for j, word in enumerate(chunk):
             if word == "and" and not whole and tuple(chunk[j + 1 : j + 2]) not in _AND_CO:
-                if not _and_joins(parts[-1], chunk[j + 1 :], initial and len(parts) == 1):
+                if not and_joins(parts[-1], chunk[j + 1 :], initial and len(parts) == 1):
                     parts.append([])
                 else:  # "the Bank of Iron County and Summit Savings and Loan Association"
                     parts[-1].append(word)
@@ -196,122 +189,6 @@ def _upto_and(words: tuple[str, ...]) -> tuple[str, ...]:
 def _headed(words: tuple[str, ...]) -> bool:
     """Tell whether a run ends with an organisation's head word or legal form."""
     return words[-1].lower() in ORG_HEADS
-
-
-def _and_joins(before: list[str], after: list[str], initial: bool) -> bool:
-    """Tell whether one "and" joins the name before it and the words after it (up to the next
-    "and") into one name ("Summit Savings" and "Loan Association")."""
-    upto = after.index("and") if "and" in after else len(after)
-    if not before or not upto:
-        return False
-    if "of" in before:  # "Office of Management and Budget and the Departments of State"
-        # but "Bank of Iron County and Summit Savings": two names
-        words = (*before, "and", *after[:upto])
-        return bool(_institution_of(words, len(before))) and _one_name_with_and(words, initial)
-    # "Savings and Loan", "Ways and Means Committee"; not "Wagner and Brown and AFG Inc"
-    head = after[upto - 1].lower()
-    headed = head in ORG_HEADS and head.rstrip(".") not in LEGAL_FORMS
-    if after[0].lower() not in _ONE_WITH_AND and not (headed and before[-1] not in ORG_HEADS):
-        return False
-    return _one_name_with_and((*before, "and", *after[:upto]), initial)
-
-
-def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
-    """Tell whether "and" joins one organisation's name: "Food and Drug Administration",
-    "Kidder, Peabody and Co Inc", "Ministry of Trade and Industry" (a sentence's first word
-    may be a common noun: "Soldiers and National Guard troops")."""
-    if "and" not in words or words[0] == "and":
-        return False
-    if key(" ".join(words)) in ORG_NAMES:  # "Securities and Exchange Commission"
-        return True
-    at = words.index("and")
-    if two_names_with_and(words, at):  # "Liberty Financial and Liberty Savings"
-        return False
-    # "Edelman and Dominion Textile Ltd for Burlington Inc": two names; but "Savings and Loan
-    # Association of Fountain Valley" is one, read up to its "of"
-    rest = before_held_of([w.lower() for w in words[at + 1 :]])
-    if rest is None:
-        return False
-    # "House Ways and Means Committee Chairman Dan Rostenkowski": the name ends before a title
-    ends = (j for j, w in enumerate(rest) if j and w in TITLES and rest[j - 1] in ORG_HEADS)
-    rest = rest[: next(ends, len(rest))]
-    words = words[: at + 1 + len(rest)]
-    if not rest or "the" in rest or "and" in rest or not ORG_FIRST.isdisjoint(rest[:-1]):
-        return False
-    if len(rest) == 1 and at == 1 and words[0].lower() in ORG_HEADS and rest[0] in ORG_HEADS:
-        return False  # "House and Senate": two bodies
-    if at == 1 and len(rest) == 2 and rest[1].rstrip(".") in LEGAL_FORMS:
-        # "Pope and Talbot Inc", first or not, "Clayton and Dubilier Inc" (a small town's name),
-        # "Gulf and Western Inc" (no name of its own after "and")
-        return key(words[0]) not in gazetteer().major or rest[0] in _NO_NAME_ALONE
-    if words[at - 1].lower().rstrip(".") in LEGAL_FORMS:  # "X Corp and Y Co": two firms
-        return False
-    if not _FIRM_WORDS.isdisjoint(w.rstrip(".") for w in rest):  # "Toyo Trust and Banking Co"
-        return True
-    if rest[0] in _ONE_WITH_AND and words[at - 1].lower() in ORG_HEADS:  # "Savings and Loan"
-        return True
-    if at > 1 and named_person(words[:at]) and (len(rest) > 2 or key(" ".join(rest)) in ORG_NAMES):
-        # "Paul Volcker and International Monetary Fund": a person and a body; but "Carroll
-        # McEntee and McGinley Futures" is a firm
-        return False
-    if country_prefix(words[0]):  # "U.S. Food and Drug Administration"
-        words, at, initial = words[1:], at - 1, False  # the sentence opened with the country
-    # ("Malaysian Rubber Exchange and Licensing Board": a trade's "-ing" word goes on a name)
-    going_on = rest[0] in _ONE_WITH_AND or rest[0].endswith("ing")
-    if at > 1 and words[at - 1].lower() in ORG_HEADS and not going_on:
-        # "International Monetary Fund and World Bank": two names; but one legal form at the
-        # end makes one firm: "Nippon Telegraph and Telephone Corp"
-        return rest[-1].rstrip(".") in LEGAL_FORMS
-    first = words[0].lower()
-    if first in HELD_BY_FOR and words[1:2] == ("for",):  # "Center for X and Y Studies"
-        return rest[-1] not in ORG_HEADS or rest[0] in _ONE_WITH_AND
-    if (held := _institution_of(words, at)) is not None:
-        # "Ministry of Trade and Industry", "White House Office of Management and Budget"; not
-        # "House of Representatives and Senate", two bodies (a head word ends what follows
-        # "and"), nor "Bank of Japan and Toyota" (a place after "of")
-        return held and (rest[-1] not in ORG_HEADS or rest[0] in _ONE_WITH_AND)
-    if _goods_with_and(words, at, rest):  # "State Trade Organization for Grains and Foodstuffs"
-        return True
-    # a sentence's first words before "and" and a legal form are one firm's ("Rochester Gas
-    # and Electric Corp said")
-    initial = initial and rest[-1].rstrip(".") not in LEGAL_FORMS and first not in ORG_HEADS
-    if at > 3 or initial or rest[-1] not in ORG_HEADS or words[at - 1].lower() in LEGAL_FORMS:
-        return False  # "Florida Power and Light Co" joins; "Texaco Inc and Chevron Corp" not
-    if first in ORGS or rest[0] in ORGS or rest[0] in FOREIGN_ORG_FIRST:
-        return False
-    if key(" ".join(words[:at])) not in gazetteer().names:
-        return True
-    # a place, "and", then more than a head: "Bristol and West Building Society",
-    # "Pittsburgh and West Virginia Railroad" (not "Japan and World Bank", a known name)
-    # and not two places: "United States and Soviet Union"
-    after = key(" ".join(words[at + 1 :]))
-    return len(rest) > 1 and after not in ORG_NAMES and after not in gazetteer().names
-
-
-def _institution_of(words: tuple[str, ...], at: int) -> bool | None:
-    """Tell, where an institution's word and "of" or "for" come before "and" at `at`, whether
-    "and" may go on its name: no place's name comes between them and "and" ("Office of
-    Management and Budget"; not "Bank of Japan and Toyota"); None if none comes before."""
-    held = [i for i in range(at - 1) if words[i].lower() in ORG_FIRST and words[i + 1] in _OF]
-    if not held or "the" in words[1 : held[-1]]:  # "told Reuters the Ministry of ..."
-        return None
-    gaz = gazetteer()
-    where, rest = key(" ".join(words[held[-1] + 2 : at])), key(" ".join(words[at + 1 :]))
-    # "Bank of Bahrain and Kuwait": a country after "and" too, so one name (but "the
-    # Export-Import Bank of Japan and Japan's ...")
-    return where not in gaz.names or (held[-1] == 0 and rest in gaz.regions)
-
-
-def _goods_with_and(words: tuple[str, ...], at: int, rest: list[str]) -> bool:
-    """Tell whether "and" joins two plural common nouns after an institution's "of" or "for"
-    ("Organization for Grains and Foodstuffs"): the name's, not a second name."""
-    held = any(w.lower() in ORG_FIRST and n in ("of", "for") for w, n in pairwise(words[:at]))
-    if not held or len(rest) != 1 or words[at - 2] not in ("of", "for"):
-        return False
-    return all(
-        w.lower().endswith("s") and w.lower() not in ORG_HEADS and key(w) not in gazetteer().names
-        for w in (words[at - 1], words[at + 1])
-    )
 
 
 def _titled(span: Span) -> tuple[Span, Span]:
@@ -507,18 +384,15 @@ def _surname_like(word: str) -> bool:
     return word[:1].isupper() and lowered not in HEADS and key(word) not in gazetteer().major
 
 
-_FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
 # Function words that open firms' names: "First Boston Corp", "First Chicago Corp".
 # Honorifics, which wire copy writes "Mr" and "Ms": in capitals they are a product's or a
 # firm's letters ("MS Net" of Microsoft), not a title.
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "messrs"})
 # Words that are no name alone, so after "and" go on the name before: "Gulf and Western Inc".
-_NO_NAME_ALONE = frozenset({"western", "eastern", "northern", "southern", "pacific", "atlantic"})
 _FIRM_OPENERS = frozenset({"First", "Second", "Third", "One"})
 # Particles that open a place's or a person's name in capitals: "Las Palmas", "De Beers".
 _NAME_PARTICLES = frozenset(w.title() for w in PARTICLES - {"do", "y", "den", "al"})
 # Words after "and" that continue the name before it: "Savings and Loan", "Bank and Trust".
-_ONE_WITH_AND = frozenset({"loan", "loans", "trust", "banking", "investment", "exchange", "gas"})
 _LONG_TITLES = frozenset(t for t in TITLES if len(t) >= 6)
 # Titles whose words before them name a portfolio, not a body: "Primary Industries Minister".
 _PORTFOLIO = {("minister",), ("ministers",)}

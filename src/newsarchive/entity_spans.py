@@ -35,9 +35,8 @@ from .entity_words import (
     STATE_TOKENS,
     STOP,
     TITLES,
-    gazetteer,
-    key,
 )
+from .gazetteer import gazetteer, key
 from .given_names import first_names
 
 # Words before a firm's name that is also a person's: "brokers James Capel".
