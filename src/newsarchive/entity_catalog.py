@@ -293,11 +293,14 @@ def _best_name(mentions: list[tuple[str, str]], postings: Postings) -> str:
 
 def _fold_people(keys: set[str], reach: dict[str, int], sure: set[str]) -> dict[str, str]:
     """Map each partial person key to the one fuller name it stands for, or to the one that
-    has three in four of their articles ("Reagan": Ronald, not Nancy); "" drops a vague one."""
+    has three in four of their articles ("Reagan": Ronald, not Nancy); "" drops a vague one.
+    A name ending in an initial ("James E", of "James E. (Jim) Nugent") is a name cut short:
+    it stands for no fuller name."""
     parts = {k: key_parts(k) for k in keys}
     by_parts: dict[tuple[str, ...], str] = {}
     for k in sorted(keys):
-        by_parts.setdefault(parts[k], k)
+        if not (parts[k] and len(parts[k][-1]) == 1):  # "James E"
+            by_parts.setdefault(parts[k], k)
     parents: dict[str, list[str]] = {}
     given = first_names()
     for k in sorted(keys):

@@ -1,0 +1,59 @@
+"""Tests for pages the seed-2030 judgement found wrong: a person's name cut at a nickname in
+brackets."""
+
+from __future__ import annotations
+
+from newsarchive.entities import candidates
+from newsarchive.entity_catalog import gather
+
+NICKNAME_IN_BRACKETS = (
+    'more optimistic (than last year)," Commissioner James E. (Jim)\nNugent said.'
+)
+FIRM_WITH_ITS_PLACE_IN_BRACKETS = (
+    "After yesterday's market close Hutchison and its parent Cheung Kong (Holdings) Ltd both "
+    "announced one-for-two bonus issues."
+)
+FIRMS_WITH_TRADES_IN_BRACKETS = (
+    "Warburg and Co Ltd, Goldman, Sachs International Corp, Jardine Fleming (Securities) Ltd, "
+    "First Boston Corp and Ford Motor (Canada) Ltd will each have 0.5 pct."
+)
+A_TITLE_BEFORE_BRACKETS = "Judge (Harold) Greene ruled on the case."
+
+
+def people(text: str) -> set[str]:
+    """Return the person names (sure or not) of one paragraph."""
+    return {name for kind, name in candidates("", [text]) if kind.rstrip("?") == "person"}
+
+
+def kinds(text: str) -> dict[str, str]:
+    """Return each candidate name of one paragraph with its kind."""
+    return {name: kind for kind, name in candidates("", [text])}
+
+
+def test_a_nickname_in_brackets_stays_out_of_the_name() -> None:
+    assert people(NICKNAME_IN_BRACKETS) == {"James E. Nugent"}
+
+
+def test_a_nicknamed_person_is_not_folded_into_a_namesake() -> None:
+    olson = "James E. Olson, chairman of American Telephone and Telegraph Co, said it would."
+    texts = [olson, olson, NICKNAME_IN_BRACKETS]
+    found = gather(enumerate(candidates("", [t]) for t in texts))
+    pages = {e.name: e.articles for e in found.published}
+    assert pages["James E. Olson"] == (0, 1)
+
+
+def test_a_name_cut_at_an_initial_stands_for_no_fuller_name() -> None:
+    olson, cut = ("person", "James E. Olson"), ("person?", "James E")
+    found = gather([(0, (olson,)), (1, (olson,)), (2, (cut,))])
+    assert [(e.name, e.articles) for e in found.published] == [("James E. Olson", (0, 1))]
+
+
+def test_brackets_holding_no_given_name_stay_in_a_firms_name() -> None:
+    assert "Cheung Kong Ltd" not in kinds(FIRM_WITH_ITS_PLACE_IN_BRACKETS)
+    names = kinds(FIRMS_WITH_TRADES_IN_BRACKETS)
+    assert "Jardine Fleming Ltd" not in names and "Ford Motor Ltd" not in names
+    assert names["Canada"] == "place"
+
+
+def test_a_given_name_in_brackets_after_a_title_is_kept() -> None:
+    assert people(A_TITLE_BEFORE_BRACKETS) == set()
