@@ -1,5 +1,5 @@
 """Tests for pages the seed-2030 judgement found wrong: a person's name cut at a nickname in
-brackets."""
+brackets, and a firm's name opening with a month after "The"."""
 
 from __future__ import annotations
 
@@ -18,6 +18,11 @@ FIRMS_WITH_TRADES_IN_BRACKETS = (
     "First Boston Corp and Ford Motor (Canada) Ltd will each have 0.5 pct."
 )
 A_TITLE_BEFORE_BRACKETS = "Judge (Harold) Greene ruled on the case."
+MONTH_OPENING_A_FIRM_AFTER_THE = (
+    "The May Department Stores Co said it has signed an agreement to sell its Sycamore "
+    "Specialty Store Division. May said it expects to close the deal in April."
+)
+MONTH_BEFORE_A_BODY_AFTER_THE = "The July United Nations Conference on Cocoa will meet."
 
 
 def people(text: str) -> set[str]:
@@ -57,3 +62,14 @@ def test_brackets_holding_no_given_name_stay_in_a_firms_name() -> None:
 
 def test_a_given_name_in_brackets_after_a_title_is_kept() -> None:
     assert people(A_TITLE_BEFORE_BRACKETS) == set()
+
+
+def test_a_month_after_the_opens_a_firms_name() -> None:
+    assert kinds(MONTH_OPENING_A_FIRM_AFTER_THE) == {
+        "May Department Stores Co": "organisation",
+        "Sycamore Specialty Store Division": "organisation",
+    }
+
+
+def test_a_month_after_the_before_a_body_is_a_date() -> None:
+    assert not any(name.startswith("July") for name in kinds(MONTH_BEFORE_A_BODY_AFTER_THE))
