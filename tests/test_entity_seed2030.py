@@ -1,5 +1,6 @@
 """Tests for pages the seed-2030 judgement found wrong: a person's name cut at a nickname in
-brackets, and a firm's name opening with a month after "The"."""
+brackets, a firm's name opening with a month after "The", and a princess's given name folded
+into a firm's page."""
 
 from __future__ import annotations
 
@@ -23,6 +24,10 @@ MONTH_OPENING_A_FIRM_AFTER_THE = (
     "Specialty Store Division. May said it expects to close the deal in April."
 )
 MONTH_BEFORE_A_BODY_AFTER_THE = "The July United Nations Conference on Cocoa will meet."
+PRINCESS = "Britain's Prince Charles and Princess Diana went to Saudi Arabia."
+FIRM_OF_THE_SAME_NAME = "Diana Corp said it organized the Stockholders Protective Committee."
+KING = "Tindemans said after talks with King Hussein of Jordan."
+PRESIDENT = "Iraqi President Saddam Hussein said the war would go on."
 
 
 def people(text: str) -> set[str]:
@@ -73,3 +78,25 @@ def test_a_month_after_the_opens_a_firms_name() -> None:
 
 def test_a_month_after_the_before_a_body_is_a_date() -> None:
     assert not any(name.startswith("July") for name in kinds(MONTH_BEFORE_A_BODY_AFTER_THE))
+
+
+def test_a_given_name_after_a_royal_title_is_a_person() -> None:
+    assert kinds(PRINCESS) == {
+        "Britain": "place",
+        "Charles": "person",
+        "Diana": "person",
+        "Saudi Arabia": "place",
+    }
+
+
+def test_a_princess_is_not_folded_into_a_firm_of_her_name() -> None:
+    texts = [FIRM_OF_THE_SAME_NAME, FIRM_OF_THE_SAME_NAME, PRINCESS]
+    found = gather(enumerate(candidates("", [t]) for t in texts))
+    pages = {e.name: (e.kind, e.articles) for e in found.published}
+    assert pages["Diana Corp"] == ("organisation", (0, 1))
+
+
+def test_a_king_is_not_folded_into_a_namesake() -> None:
+    found = gather(enumerate(candidates("", [t]) for t in [PRESIDENT, PRESIDENT, KING]))
+    pages = {e.name: e.articles for e in found.published}
+    assert pages["Saddam Hussein"] == (0, 1)
