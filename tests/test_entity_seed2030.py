@@ -1,6 +1,7 @@
 """Tests for pages the seed-2030 judgement found wrong: a person's name cut at a nickname in
-brackets, a firm's name opening with a month after "The", and a princess's given name folded
-into a firm's page."""
+brackets, a firm's name opening with a month after "The", a princess's given name folded
+into a firm's page, and a firm's name ending in a legal form written with full stops ("Harris
+Associates L.P.") read as no name, so that its short name joined another firm's."""
 
 from __future__ import annotations
 
@@ -100,3 +101,52 @@ def test_a_king_is_not_folded_into_a_namesake() -> None:
     found = gather(enumerate(candidates("", [t]) for t in [PRESIDENT, PRESIDENT, KING]))
     pages = {e.name: e.articles for e in found.published}
     assert pages["Saddam Hussein"] == (0, 1)
+
+
+HARRIS_ASSOCIATES = (
+    "Harris Associates L.P., a Chicago investment advisory limited partnership, said it "
+    "lowered its stake in Bell Industries Inc. Harris said it sold 68,000 Bell common shares."
+)
+HARRIS_CORP = "MHS is a joint venture of the Matra group and Harris Corp. Harris said it agreed."
+TWO_PARTNERSHIPS = (
+    "The SEC granted requests made by Seemala Partners L.P. and IFB Managing Partnership "
+    "L.P., to withdraw as registered broker-dealers."
+)
+INITIALS_INSIDE_A_NAME = "William K.K. Wong, managing director of Indosuez Asia, said."
+INITIALS_OPENING_A_NAME = "The shares were sold through A.G. Edwards and Sons Inc."
+TOWN_AND_A_SPANISH_FIRM = (
+    "Petroleos del Norte S.A. (Petronor) runs a 45,000 tonne a year plant in Bilbao and Cia "
+    "Espanola de Petroleos S.A. (Cepsa) plans to put a similar unit onstream next year."
+)
+
+
+def test_a_legal_form_with_full_stops_ends_a_firms_name() -> None:
+    assert kinds(HARRIS_ASSOCIATES) == {
+        "Harris Associates LP": "organisation",
+        "Bell Industries Inc": "organisation",
+    }
+    assert kinds(TWO_PARTNERSHIPS) == {
+        "SEC": "organisation?",
+        "Seemala Partners LP": "organisation",
+        "IFB Managing Partnership LP": "organisation",
+    }
+
+
+def test_two_firms_that_share_a_short_name_get_pages_of_their_own() -> None:
+    texts = [HARRIS_ASSOCIATES, HARRIS_ASSOCIATES, HARRIS_CORP, HARRIS_CORP]
+    found = gather(enumerate(candidates("", [t]) for t in texts))
+    pages = {e.name: e.articles for e in found.published if e.name.startswith("Harris")}
+    assert pages == {"Harris Associates LP": (0, 1), "Harris Corp": (2, 3)}
+
+
+def test_initials_inside_or_opening_a_name_are_no_legal_form() -> None:
+    assert people(INITIALS_INSIDE_A_NAME) == {"William K.K. Wong"}
+    assert "A.G. Edwards and Sons Inc" in kinds(INITIALS_OPENING_A_NAME)
+
+
+def test_a_town_and_a_spanish_firms_name_are_two_names() -> None:
+    assert kinds(TOWN_AND_A_SPANISH_FIRM) == {
+        "Petroleos del Norte SA": "organisation",
+        "Bilbao": "place",
+        "Cia Espanola de Petroleos SA": "organisation",
+    }

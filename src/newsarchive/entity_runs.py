@@ -290,6 +290,8 @@ def _one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
         return False  # "Florida Power and Light Co" joins; "Texaco Inc and Chevron Corp" not
     if first in ORGS or rest[0] in ORGS or rest[0] in FOREIGN_ORG_FIRST:
         return False
+    if words[at + 1] in _FOREIGN_FIRM_ABBREVIATIONS:  # "Bilbao and Cia Espanola de ... SA"
+        return False
     if key(" ".join(words[:at])) not in gazetteer().names:
         return True
     # a place, "and", then more than a head: "Bristol and West Building Society",
@@ -526,6 +528,9 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "messrs"})
 # Words that are no name alone, so after "and" go on the name before: "Gulf and Western Inc".
 _NO_NAME_ALONE = frozenset({"western", "eastern", "northern", "southern", "pacific", "atlantic"})
 _FIRM_OPENERS = frozenset({"First", "Second", "Third", "One"})
+# Compañía and Compagnie shortened, which open a firm's name of its own ("Cia Espanola de
+# Petroleos SA"); in capitals "CIA" is the agency.
+_FOREIGN_FIRM_ABBREVIATIONS = frozenset({"Cia", "Cia.", "Cie", "Cie."})
 # Particles that open a place's or a person's name in capitals: "Las Palmas", "De Beers".
 _NAME_PARTICLES = frozenset(w.title() for w in PARTICLES - {"do", "y", "den", "al"})
 # Words after "and" that continue the name before it: "Savings and Loan", "Bank and Trust".
