@@ -58,6 +58,7 @@ from .entity_words import (
     TITLES,
 )
 from .gazetteer import gazetteer, key
+from .given_names import first_names
 
 _ORGS = frozenset({ORG, WEAK_ORG})  # an organisation's kinds, with evidence or without
 _LONG = 20_000  # characters in an article past which its lowercase words are listed at once
@@ -65,6 +66,8 @@ _LONG = 20_000  # characters in an article past which its lowercase words are li
 
 _NICKNAME = re.compile(r"(?<=\w)\s+[\"“‘']([^\"“”‘’'\n]{1,30})[\"”’']\s+(?=\w)")
 _QUOTE_AFTER_SPACE = re.compile(r"[\"“‘'](?<=\s.)")  # found in any text _NICKNAME matches
+_BRACKETED_NICKNAME = re.compile(r"\s\(([A-Z][a-z]{1,15})\)\s+(?=[A-Z])")  # "E. (Jim) Nugent"
+_INITIAL = re.compile(r"[A-Z]\.")
 _CREDIT = re.compile(
     r"[ \t]+(?:[A-Z]{2,6}|Reuters|Getty Images|Xinhua)(?: Photo)?[ \t]*/[ \t]*"
     r"(?:[A-Z][\w.'’-]*[ \t]*){1,4}$",
@@ -106,6 +109,7 @@ def _prepare(text: str) -> str:
     text = _CREDIT.sub("", text) if "/ " in text or " /" in text else text
     if "reuter" in text[-12:].lower() and (sign_off := _SIGN_OFF.search(text, len(text) - 12)):
         text = text[: sign_off.start()]
+    text = _without_bracketed_nicknames(text) if " (" in text else text
     if _QUOTE_AFTER_SPACE.search(text) is None:
         return text
 
@@ -118,6 +122,23 @@ def _prepare(text: str) -> str:
         return match.group(0)
 
     return _NICKNAME.sub(join, text)
+
+
+def _without_bracketed_nicknames(text: str) -> str:
+    """Return text without a given name in brackets after a given name or an initial and
+    before a capitalised word: a nickname ("Commissioner James E. (Jim) Nugent" is James E.
+    Nugent). Brackets holding no given name are kept: a firm's place or trade ("Ford Motor
+    (Canada) Ltd", "Jardine Fleming (Securities) Ltd"), and so is one after a title or a
+    firm's word ("Judge (Harold) Greene", "Securities (Alberta) Inc")."""
+    given = first_names()
+
+    def join(match: re.Match[str]) -> str:
+        before = text[max(0, match.start() - 30) : match.start()].split()[-1:]
+        opener = before[0] if before else ""
+        named = _INITIAL.fullmatch(opener) or (opener.istitle() and opener.lower() in given)
+        return " " if named and match.group(1).lower() in given else match.group(0)
+
+    return _BRACKETED_NICKNAME.sub(join, text)
 
 
 def _expand(

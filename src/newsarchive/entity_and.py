@@ -27,6 +27,9 @@ _FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
 _NO_NAME_ALONE = frozenset({"western", "eastern", "northern", "southern", "pacific", "atlantic"})
 _ONE_WITH_AND = frozenset({"loan", "loans", "trust", "banking", "investment", "exchange", "gas"})
 _OF = frozenset({"of", "for"})
+# Compañía and Compagnie shortened, which open a firm's name of its own ("Cia Espanola de
+# Petroleos SA"); in capitals "CIA" is the agency.
+_FOREIGN_FIRM_ABBREVIATIONS = frozenset({"Cia", "Cia.", "Cie", "Cie."})
 
 
 def and_joins(before: list[str], after: list[str], initial: bool) -> bool:
@@ -109,6 +112,8 @@ def one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     if at > 3 or initial or rest[-1] not in ORG_HEADS or words[at - 1].lower() in LEGAL_FORMS:
         return False  # "Florida Power and Light Co" joins; "Texaco Inc and Chevron Corp" not
     if first in ORGS or rest[0] in ORGS or rest[0] in FOREIGN_ORG_FIRST:
+        return False
+    if words[at + 1] in _FOREIGN_FIRM_ABBREVIATIONS:  # "Bilbao and Cia Espanola de ... SA"
         return False
     if key(" ".join(words[:at])) not in gazetteer().names:
         return True

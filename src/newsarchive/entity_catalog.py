@@ -292,13 +292,20 @@ def _best_name(mentions: list[tuple[str, str]], postings: Postings) -> str:
 
 def _fold_people(keys: set[str], reach: dict[str, int], sure: set[str]) -> dict[str, str]:
     """Map each partial person key to the one fuller name it stands for, or to the one that
-    has three in four of their articles ("Reagan": Ronald, not Nancy); "" drops a vague one."""
+    has three in four of their articles ("Reagan": Ronald, not Nancy); "" drops a vague one.
+    A name ending in an initial ("James E", of "James E. (Jim) Nugent") is a name cut short,
+    and a given name alone with evidence of a person is a royal's whole name ("Queen
+    Elizabeth", "King Hussein"; after any other title it has none): neither stands for a
+    fuller name."""
     parts = {k: key_parts(k) for k in keys}
+    given = first_names()
+    whole = {k for k in sure if len(parts[k]) == 1 and parts[k][0] in given}
     by_parts: dict[tuple[str, ...], str] = {}
     for k in sorted(keys):
-        by_parts.setdefault(parts[k], k)
+        cut = bool(parts[k]) and len(parts[k][-1]) == 1  # "James E"
+        if k not in whole and not cut:
+            by_parts.setdefault(parts[k], k)
     parents: dict[str, list[str]] = {}
-    given = first_names()
     for k in sorted(keys):
         for form in short_forms(parts[k]):
             if len(form) > 1 and form == parts[k][1:] and given.issuperset(parts[k][:2]):

@@ -308,8 +308,10 @@ def classify_word(word: str, span: Span, cued: bool) -> Mention:
         return Mention(PLACE, word)
     if lowered in first_names():  # "(Prime Minister Yasuhiro) Nakasone": never a page alone
         # and without a title, a cue or "said" after it, no person ("Dean" of Dean/Alco Food
-        # Prep): it stands only for a fuller name in the article
-        return Mention(WEAK_PERSON if named else "", word, True)
+        # Prep): it stands only for a fuller name in the article; but a royal's given name is
+        # the name ("Princess Diana", "King Hussein"), a person's, never a firm's
+        sure = span.before[-1:] in _ROYAL
+        return Mention(PERSON if sure else WEAK_PERSON if named else "", word, True)
     if cued or span.before[-1:] in PERSON_CUE:
         return Mention(PERSON, word, True)
     speaks = span.after[:1] in SAID and folded not in gaz.regions
@@ -341,6 +343,8 @@ def place_cue(span: Span) -> str:
     return ""
 
 
+# Titles a royal's given name alone follows: "Princess Diana", "King Hussein", "Sheikh Ali".
+_ROYAL = {(w,) for w in ("king", "queen", "prince", "princess", "emir", "sultan", "sheikh")}
 # Head words that are also common surnames, after a given name: "Anne Mills" is a person's.
 _SURNAME_HEADS_ALONE = frozenset({"mills", "banks", "church", "house"})
 # Words that go on a name before "and", never open one: "Savings and Loan Association".

@@ -117,8 +117,19 @@ def _trim(span: Span, opener_in_lowercase: bool) -> Span:
 
 def _month_opens(words: tuple[str, ...], headed: bool, span: Span) -> bool:
     """Tell whether a month's name opens a firm's name ("May Department Stores Co"): the run
-    opens a sentence with it (a date there is followed by a comma or a day) and is headed."""
-    return headed and len(words) > 3 and words is span.words and span.initial
+    opens a sentence with it (a date there is followed by a comma or a day) and is headed, or
+    "The" before it opens the sentence and a legal form ends it ("The May Department Stores Co
+    said"; not "The July United Nations Conference", a date)."""
+    if not headed or len(words) < 4:
+        return False
+    if words is span.words:
+        return span.initial
+    return words == span.words[1:] and span.words[0] == "The" and _legal(words[-1])
+
+
+def _legal(word: str) -> bool:
+    """Tell whether a word is a legal form: "Co", "Inc.", "Ltd"."""
+    return word.lower().rstrip(".") in LEGAL_FORMS
 
 
 def _ends_name(word: str) -> bool:

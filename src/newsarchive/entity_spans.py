@@ -190,7 +190,27 @@ def _has_vowel(stem: str) -> bool:
 def _run_words(run: str) -> tuple[tuple[str, ...], bool, bool]:
     """Return a run's name words, if the last is possessive, and if a word inside ends a name."""
     words = [normal_word(piece) for piece in run.split()]
-    return tuple(w for w, _ in words), words[-1][1], any(closes for _, closes in words[:-1])
+    names = _undotted(tuple(w for w, _ in words))
+    return names, words[-1][1], any(closes for _, closes in words[:-1])
+
+
+# Legal forms written with full stops, which read as initials: "Harris Associates L.P.".
+_DOTTED_FORMS = {".".join(f.upper()) + ".": f.upper() for f in ("lp", "nv", "sa", "bv", "ag", "kk")}
+
+
+def _undotted(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Return a name's words with a legal form written with full stops that ends a name (the
+    run's last word, or one before "and") written as the legal form: "Harris Associates
+    L.P." as "Harris Associates LP", a firm's name, not a person's initials. A first word
+    stays ("A.G. Edwards and Sons Inc"), and so do initials inside a name ("William K.K.
+    Wong")."""
+    if len(words) < 2 or not any(w in _DOTTED_FORMS for w in words[1:]):
+        return words
+    ends = [*(following == "and" for following in words[2:]), True]
+    return (
+        words[0],
+        *(_DOTTED_FORMS.get(w, w) if end else w for w, end in zip(words[1:], ends, strict=True)),
+    )
 
 
 def spans(text: str) -> list[_Fields]:
@@ -223,7 +243,7 @@ def _split_run(text: str, run: re.Match[str]) -> list[_Fields]:
         if closes or piece.end() == run.end():
             before, after = _before(text, start), _after(text, piece.end())
             initial = start == run.start() and _opens_sentence(before)
-            spans.append((tuple(words), initial, _cue(before), after, closes))
+            spans.append((_undotted(tuple(words)), initial, _cue(before), after, closes))
             start, words = piece.end(), []
     return spans
 
