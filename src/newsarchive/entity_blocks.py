@@ -1,0 +1,165 @@
+"""Make an article's blocks ready for entity extraction, as wire copy writes them: photo
+credits, sign-offs and nicknames inside names cut; a leading dateline read into places and
+agencies; <bracketed> company names and partnerships' names taken out as organisations, tickers
+left as marks that end a name; bylines and results tables left unread.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from .entity_bounds import TICKER_MARK, partnerships
+from .entity_names import ORG, PLACE, Mention
+from .entity_words import CALENDAR, ORGS
+from .gazetteer import gazetteer, key
+from .given_names import first_names
+
+
+def read_blocks(
+    title: str, paragraphs: Sequence[str]
+) -> tuple[list[list[Mention]], tuple[str, ...]]:
+    """Return, for the title and each paragraph, the mentions read from its dateline, brackets
+    and partnerships, and its text ready to read for names ("" for a byline or a table)."""
+    blocks = [_partnerships(*_bracketed(title, True))]
+    blocks += [_partnerships(*_bracketed(paragraph)) for paragraph in paragraphs]
+    read = [_dateline(_prepare(block)) for block, _ in blocks]
+    found = [dateline + marked for (dateline, _), (_, marked) in zip(read, blocks, strict=True)]
+    texts = tuple("" if _BYLINE.match(text) or _is_table(text) else text for _, text in read)
+    return found, texts
+
+
+_NICKNAME = re.compile(r"(?<=\w)\s+[\"“‘']([^\"“”‘’'\n]{1,30})[\"”’']\s+(?=\w)")
+_QUOTE_AFTER_SPACE = re.compile(r"[\"“‘'](?<=\s.)")  # found in any text _NICKNAME matches
+_BRACKETED_NICKNAME = re.compile(r"\s\(([A-Z][a-z]{1,15})\)\s+(?=[A-Z])")  # "E. (Jim) Nugent"
+_INITIAL = re.compile(r"[A-Z]\.")
+_CREDIT = re.compile(
+    r"[ \t]+(?:[A-Z]{2,6}|Reuters|Getty Images|Xinhua)(?: Photo)?[ \t]*/[ \t]*"
+    r"(?:[A-Z][\w.'’-]*[ \t]*){1,4}$",
+    re.MULTILINE,
+)
+_DATELINE = re.compile(r"\s*([^()\n]{2,60}?)\s*(?:\(([^()\n]{1,40})\))?\s*[-–—]{1,2}\s")
+# Notes in brackets that wire copy adds to a headline, never an agency: "(REVISED)".
+_WIRE_NOTES = frozenset(
+    ["revised", "corrected", "correction", "update", "updated", "amended", "repeat"]
+)
+_BYLINE = re.compile(r"\s*By [A-Z]\S*(?: [A-Z]\S*){0,3}\s*$")
+
+
+def _dateline(text: str) -> tuple[list[Mention], str]:
+    """Read a leading "CULIACAN, Mexico (Reuters) -" dateline into mentions; return the rest."""
+    opening = text[:64].lstrip()[:2]  # both belong to the first place, which is in capitals
+    if len(opening) == 2 and (opening[0].islower() or opening[1].islower()):
+        return [], text
+    match = _DATELINE.match(text)
+    places = [p.strip() for p in match.group(1).split(",")] if match else [""]
+    head = gazetteer().names.get(key(places[0]))
+    agencies = [a.strip() for a in (match.group(2) or "").split("/")] if match else []
+    agencies = [a for a in agencies if a[:1].isupper() and a.lower() not in _WIRE_NOTES]
+    # "LONDON COCOA OPEN POSITION (REVISED) - APR 6" is a headline with a note, no dateline
+    unknown = not head and (not agencies or len(places[0].split()) > 3)
+    if not match or not places[0].isupper() or unknown:
+        return [], text
+    found = [Mention(PLACE, head or places[0].title())]
+    for place in places[1:]:
+        first = place.split()[0].lower() if place.split() else ""
+        if place[:1].isupper() and first not in CALENDAR and first not in ORGS:  # ", Reuter -"
+            found.append(Mention(PLACE, place))
+    return found + [Mention(ORG, a) for a in agencies], text[match.end() :]
+
+
+def _prepare(text: str) -> str:
+    """Return text in NFC with photo credits cut and quoted nicknames inside names removed."""
+    text = unicodedata.normalize("NFC", text)
+    text = _CREDIT.sub("", text) if "/ " in text or " /" in text else text
+    if "reuter" in text[-12:].lower() and (sign_off := _SIGN_OFF.search(text, len(text) - 12)):
+        text = text[: sign_off.start()]
+    text = _without_bracketed_nicknames(text) if " (" in text else text
+    if _QUOTE_AFTER_SPACE.search(text) is None:
+        return text
+
+    def join(match: re.Match[str]) -> str:
+        before = text[max(0, match.start() - 40) : match.start()].split()[-1:]
+        inner = match.group(1).split()
+        named = before and before[0][:1].isupper() and text[match.end()].isupper()
+        if named and len(inner) <= 3 and all(w[:1].isupper() for w in inner):
+            return " "
+        return match.group(0)
+
+    return _NICKNAME.sub(join, text)
+
+
+def _without_bracketed_nicknames(text: str) -> str:
+    """Return text without a given name in brackets after a given name or an initial and
+    before a capitalised word: a nickname ("Commissioner James E. (Jim) Nugent" is James E.
+    Nugent). Brackets holding no given name are kept: a firm's place or trade ("Ford Motor
+    (Canada) Ltd", "Jardine Fleming (Securities) Ltd"), and so is one after a title or a
+    firm's word ("Judge (Harold) Greene", "Securities (Alberta) Inc")."""
+    given = first_names()
+
+    def join(match: re.Match[str]) -> str:
+        before = text[max(0, match.start() - 30) : match.start()].split()[-1:]
+        opener = before[0] if before else ""
+        named = _INITIAL.fullmatch(opener) or (opener.istitle() and opener.lower() in given)
+        return " " if named and match.group(1).lower() in given else match.group(0)
+
+    return _BRACKETED_NICKNAME.sub(join, text)
+
+
+_MIXED_TICKER = re.compile(r"[A-Z][a-z]{1,3}[A-Z]{2,3}")  # an ADR's ticker: "<RtrSY>"
+_EXCHANGE = re.compile(r"[A-Z]{1,5} [A-Z]{1,2}")  # a ticker and its exchange: "<ERIC ST>"
+# and a town after it that ends a bank's name: "<First Federal Savings Bank> of Delaware"
+_BRACKETED = re.compile(r"<([^<>\n]{1,80})>(?: of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b)?")
+_BANK_HEADS = frozenset({"bank", "savings", "association", "bancorp", "bancshares", "bankshares"})
+_TABLE_ROW = re.compile(r"\bvs\.? [-+(]?\d")  # "Shr 34 cts vs 1.19 dlrs", "Net 807 vs 2,858"
+_SIGN_OFF = re.compile(
+    r"(?:^|\s)Reuters?(?:\W|\^M)*$", re.IGNORECASE
+)  # "Reuter", "REUTER...", "REUTER^M"
+
+
+def _bracketed(block: str, headline: bool = False) -> tuple[str, list[Mention]]:
+    """Take wire copy's <Company Name Inc> out of the text as an organisation (no word inside
+    it is read on its own) and replace tickers like <CHEM> with a mark that ends the name
+    before it ("Citicorp <CCI> and Chase Manhattan Corp" are two firms); in a body, not where
+    the name goes on after the ticker ("Norcros <NCRO.L> Plc")."""
+    if "<" not in block:
+        return block, []
+    marked: list[Mention] = []
+
+    def unwrap(match: re.Match[str]) -> str:
+        inner, where = " ".join(match.group(1).split()), match.group(2)
+        tail = match.group(0)[match.end(1) - match.start() + 1 :]  # " of Delaware", or ""
+        cased = inner.isupper() or inner.islower() or _MIXED_TICKER.fullmatch(inner)
+        if cased and (" " not in inner or _EXCHANGE.fullmatch(inner)):
+            # a ticker symbol, also in lowercase ("<mhs>") or mixed ("<RtrSY>")
+            goes_on = not headline and block[match.end() : match.end() + 2].lstrip()[:1].isupper()
+            return ("" if goes_on else TICKER_MARK) + tail
+        inner = _without_initials(inner)  # "Banca Nazionale del Lavoro BNL"
+        if where and inner.split()[-1].lower() in _BANK_HEADS and key(where) in gazetteer().names:
+            marked.extend([Mention(ORG, f"{inner} of {where}"), Mention(PLACE, where)])
+            return " "
+        marked.append(Mention(ORG, inner))
+        return " " + tail
+
+    return _BRACKETED.sub(unwrap, block), marked
+
+
+def _without_initials(name: str) -> str:
+    """Return a name without an acronym of its own initials after it ("Banca Nazionale del
+    Lavoro BNL" is Banca Nazionale del Lavoro)."""
+    words = name.split()
+    initials = "".join(w[0] for w in words[:-1] if w[0].isupper())
+    return " ".join(words[:-1]) if len(words) > 2 and words[-1] == initials else name
+
+
+def _partnerships(block: str, marked: list[Mention]) -> tuple[str, list[Mention]]:
+    """Take partnerships' names written with commas out of a block as organisations ("Piper,
+    Jaffray and Hopwood Inc"): their partners are no places or people."""
+    text, names = partnerships(block)
+    return text, marked + [Mention(ORG, name) for name in names]
+
+
+def _is_table(text: str) -> bool:
+    """Tell whether a block is a results table ("Shr 34 cts vs 1.19 dlrs") rather than prose."""
+    return text.find("vs", 0, 400) >= 0 and len(_TABLE_ROW.findall(text, 0, 400)) >= 2
