@@ -182,3 +182,17 @@ def store_of(dist: Path, root: Path | None = None) -> Path:
     from newsarchive import cache
 
     return cache.folder_for((root or dist.parent) / ".newsarchive", dist)
+
+
+def people_in(text: str) -> set[str]:
+    """Return the person names (sure or not) that entity extraction finds in one paragraph."""
+    from newsarchive.entities import candidates
+
+    return {name for kind, name in candidates("", [text]) if kind.rstrip("?") == "person"}
+
+
+def kinds_in(text: str) -> dict[str, str]:
+    """Return each candidate name entity extraction finds in one paragraph, with its kind."""
+    from newsarchive.entities import candidates
+
+    return {name: kind for kind, name in candidates("", [text])}

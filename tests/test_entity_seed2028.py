@@ -5,8 +5,9 @@ for one; an organisation's name cut at "for" or at "Oil and Gas"; generic bodies
 
 from __future__ import annotations
 
-from newsarchive.entities import candidates
 from newsarchive.entity_catalog import gather
+
+from conftest import kinds_in, people_in
 
 SYLLABLE_ENDING_IN_ING = (
     "Wang Chao-ming, vice chairman of the Council for Economic Planning, told Reuters the "
@@ -31,66 +32,61 @@ COMMITTEE_OF = "The Senate Banking Committee of Congress met on Tuesday."
 OIL_AND_GAS = "Freeport-McMoRan Oil and Gas Royalty Trust said it will pay no dividend."
 
 
-def people(text: str) -> set[str]:
-    """Return the person names (sure or not) of one paragraph."""
-    return {name for kind, name in candidates("", [text]) if kind.rstrip("?") == "person"}
-
-
-def kinds(text: str) -> dict[str, str]:
-    """Return each candidate name of one paragraph with its kind."""
-    return {name: kind for kind, name in candidates("", [text])}
-
-
 def test_a_syllable_ending_in_ing_stays_in_the_given_name() -> None:
-    assert people(SYLLABLE_ENDING_IN_ING) == {"Wang Chao-ming"}
+    assert people_in(SYLLABLE_ENDING_IN_ING) == {"Wang Chao-ming"}
 
 
 def test_an_english_word_after_a_hyphen_still_ends_the_name() -> None:
-    names = kinds(ENGLISH_WORDS_AFTER_A_HYPHEN)
+    names = kinds_in(ENGLISH_WORDS_AFTER_A_HYPHEN)
     assert names.get("Mexico") == "place" and names.get("Paris") == "place"
     assert not any("-" in name for name in names)
 
 
 def test_a_particle_after_an_initial_stays_in_the_name() -> None:
-    assert people(INITIAL_AND_PARTICLE) == {"V. di Guevara Suardo Fabbri"}
-    assert people(TWO_PARTICLES) == {"J. van der Merwe"}
+    assert people_in(INITIAL_AND_PARTICLE) == {"V. di Guevara Suardo Fabbri"}
+    assert people_in(TWO_PARTICLES) == {"J. van der Merwe"}
 
 
 def test_a_firm_named_by_its_industrys_plural_is_no_person() -> None:
-    assert kinds(FIRM_OF_AN_INDUSTRYS_PLURAL).get("Stuart Pharmaceuticals") == "organisation"
+    assert kinds_in(FIRM_OF_AN_INDUSTRYS_PLURAL).get("Stuart Pharmaceuticals") == "organisation"
 
 
 def test_a_countrys_industry_is_no_firm() -> None:
-    assert kinds(INDUSTRY_AFTER_A_COUNTRY) == {"Japan": "place", "United States": "place"}
+    assert kinds_in(INDUSTRY_AFTER_A_COUNTRY) == {"Japan": "place", "United States": "place"}
 
 
 def test_a_name_ending_in_springs_is_no_person_and_no_sure_place() -> None:
-    assert kinds(PLACE_OF_SPRINGS) == {"Brady Hot Springs": "place?"}
-    assert kinds(PLANT_NAMED_AFTER_A_CREEK) == {"Hope Creek": "place?", "Colorado Springs": "place"}
+    assert kinds_in(PLACE_OF_SPRINGS) == {"Brady Hot Springs": "place?"}
+    assert kinds_in(PLANT_NAMED_AFTER_A_CREEK) == {
+        "Hope Creek": "place?",
+        "Colorado Springs": "place",
+    }
 
 
 def test_a_treatys_name_after_a_rank_is_no_person() -> None:
-    assert people(TREATY_IN_THE_PLURAL) == set()
+    assert people_in(TREATY_IN_THE_PLURAL) == set()
 
 
 def test_a_committee_for_a_cause_is_one_name() -> None:
-    assert kinds(COMMITTEE_FOR) == {"Japan Committee for Economic Development": "organisation"}
+    assert kinds_in(COMMITTEE_FOR) == {"Japan Committee for Economic Development": "organisation"}
 
 
 def test_a_center_for_two_subjects_is_one_name() -> None:
-    assert kinds(CENTER_FOR) == {"Center for Strategic and International Studies": "organisation"}
+    assert kinds_in(CENTER_FOR) == {
+        "Center for Strategic and International Studies": "organisation"
+    }
 
 
 def test_a_committee_of_a_body_is_still_two_names() -> None:
-    assert {"Senate Banking Committee", "Congress"} <= set(kinds(COMMITTEE_OF))
+    assert {"Senate Banking Committee", "Congress"} <= set(kinds_in(COMMITTEE_OF))
 
 
 def test_oil_and_gas_is_one_name() -> None:
-    assert kinds(OIL_AND_GAS) == {"Freeport-McMoRan Oil and Gas Royalty Trust": "organisation"}
+    assert kinds_in(OIL_AND_GAS) == {"Freeport-McMoRan Oil and Gas Royalty Trust": "organisation"}
 
 
 def test_an_initial_before_the_articles_common_words_is_no_person() -> None:
-    assert people(INITIAL_BEFORE_COMMON_WORDS) == {
+    assert people_in(INITIAL_BEFORE_COMMON_WORDS) == {
         "E. Gerald Corrigan",
         "V. di Guevara Suardo Fabbri",
     }
@@ -105,7 +101,7 @@ COURT_OF_APPEAL = "The Court of Appeal ruled against the council."
 
 
 def test_a_body_named_only_by_its_goods_is_unconfirmed() -> None:
-    assert kinds(GOODS_BODIES) == {
+    assert kinds_in(GOODS_BODIES) == {
         "Coffee Board": "organisation?",
         "Oil Ministry": "organisation?",
         "National Security Council": "organisation",
@@ -115,7 +111,7 @@ def test_a_body_named_only_by_its_goods_is_unconfirmed() -> None:
 
 
 def test_a_court_of_appeal_is_unconfirmed() -> None:
-    assert kinds(COURT_OF_APPEAL) == {"Court of Appeal": "organisation?"}
+    assert kinds_in(COURT_OF_APPEAL) == {"Court of Appeal": "organisation?"}
 
 
 def test_a_page_is_named_by_its_own_kinds_mentions() -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from newsarchive.entities import candidates
 from newsarchive.entity_catalog import gather
 
+from conftest import kinds_in, people_in
+
 NICKNAME_IN_BRACKETS = (
     'more optimistic (than last year)," Commissioner James E. (Jim)\nNugent said.'
 )
@@ -31,18 +33,8 @@ KING = "Tindemans said after talks with King Hussein of Jordan."
 PRESIDENT = "Iraqi President Saddam Hussein said the war would go on."
 
 
-def people(text: str) -> set[str]:
-    """Return the person names (sure or not) of one paragraph."""
-    return {name for kind, name in candidates("", [text]) if kind.rstrip("?") == "person"}
-
-
-def kinds(text: str) -> dict[str, str]:
-    """Return each candidate name of one paragraph with its kind."""
-    return {name: kind for kind, name in candidates("", [text])}
-
-
 def test_a_nickname_in_brackets_stays_out_of_the_name() -> None:
-    assert people(NICKNAME_IN_BRACKETS) == {"James E. Nugent"}
+    assert people_in(NICKNAME_IN_BRACKETS) == {"James E. Nugent"}
 
 
 def test_a_nicknamed_person_is_not_folded_into_a_namesake() -> None:
@@ -60,29 +52,29 @@ def test_a_name_cut_at_an_initial_stands_for_no_fuller_name() -> None:
 
 
 def test_brackets_holding_no_given_name_stay_in_a_firms_name() -> None:
-    assert "Cheung Kong Ltd" not in kinds(FIRM_WITH_ITS_PLACE_IN_BRACKETS)
-    names = kinds(FIRMS_WITH_TRADES_IN_BRACKETS)
+    assert "Cheung Kong Ltd" not in kinds_in(FIRM_WITH_ITS_PLACE_IN_BRACKETS)
+    names = kinds_in(FIRMS_WITH_TRADES_IN_BRACKETS)
     assert "Jardine Fleming Ltd" not in names and "Ford Motor Ltd" not in names
     assert names["Canada"] == "place"
 
 
 def test_a_given_name_in_brackets_after_a_title_is_kept() -> None:
-    assert people(A_TITLE_BEFORE_BRACKETS) == set()
+    assert people_in(A_TITLE_BEFORE_BRACKETS) == set()
 
 
 def test_a_month_after_the_opens_a_firms_name() -> None:
-    assert kinds(MONTH_OPENING_A_FIRM_AFTER_THE) == {
+    assert kinds_in(MONTH_OPENING_A_FIRM_AFTER_THE) == {
         "May Department Stores Co": "organisation",
         "Sycamore Specialty Store Division": "organisation",
     }
 
 
 def test_a_month_after_the_before_a_body_is_a_date() -> None:
-    assert not any(name.startswith("July") for name in kinds(MONTH_BEFORE_A_BODY_AFTER_THE))
+    assert not any(name.startswith("July") for name in kinds_in(MONTH_BEFORE_A_BODY_AFTER_THE))
 
 
 def test_a_given_name_after_a_royal_title_is_a_person() -> None:
-    assert kinds(PRINCESS) == {
+    assert kinds_in(PRINCESS) == {
         "Britain": "place",
         "Charles": "person",
         "Diana": "person",
@@ -121,11 +113,11 @@ TOWN_AND_A_SPANISH_FIRM = (
 
 
 def test_a_legal_form_with_full_stops_ends_a_firms_name() -> None:
-    assert kinds(HARRIS_ASSOCIATES) == {
+    assert kinds_in(HARRIS_ASSOCIATES) == {
         "Harris Associates LP": "organisation",
         "Bell Industries Inc": "organisation",
     }
-    assert kinds(TWO_PARTNERSHIPS) == {
+    assert kinds_in(TWO_PARTNERSHIPS) == {
         "SEC": "organisation?",
         "Seemala Partners LP": "organisation",
         "IFB Managing Partnership LP": "organisation",
@@ -140,12 +132,12 @@ def test_two_firms_that_share_a_short_name_get_pages_of_their_own() -> None:
 
 
 def test_initials_inside_or_opening_a_name_are_no_legal_form() -> None:
-    assert people(INITIALS_INSIDE_A_NAME) == {"William K.K. Wong"}
-    assert "A.G. Edwards and Sons Inc" in kinds(INITIALS_OPENING_A_NAME)
+    assert people_in(INITIALS_INSIDE_A_NAME) == {"William K.K. Wong"}
+    assert "A.G. Edwards and Sons Inc" in kinds_in(INITIALS_OPENING_A_NAME)
 
 
 def test_a_town_and_a_spanish_firms_name_are_two_names() -> None:
-    assert kinds(TOWN_AND_A_SPANISH_FIRM) == {
+    assert kinds_in(TOWN_AND_A_SPANISH_FIRM) == {
         "Petroleos del Norte SA": "organisation",
         "Bilbao": "place",
         "Cia Espanola de Petroleos SA": "organisation",
