@@ -125,12 +125,14 @@ _JUNIOR = r"(?<=[JS])r\.(?=\s+(?:Co|Cos|Corp|Inc|Ltd|Company)\b)"
 # Lowercase particles a name goes on with after an initial or an honorific ("V. di Guevara",
 # "Mr. de Klerk", "J. van der Merwe").
 _NAME_PARTICLES = "|".join(sorted(PARTICLES - {"y", "el", "al", "bin", "ibn"}))
+# "and" and an initial after an initial: "S. and W. Berisford Plc", one firm's initials.
+_AND_INITIAL = rf"\s+and\s+{_UP}\.\s"
 # After a capital: more initials ("U.S."), the rest of an honorific or initial ("Mr.", "J.") if a
 # capital follows, or the rest of a word. The lookahead and lookbehinds keep failing cheap.
 _AFTER_CAPITAL = (
     rf"(?:\.(?:{_UP}\.)+|(?=[a-z]{{0,3}}\.)(?:"
     + "|".join(f"(?<={h[0]}){h[1:]}" for h in _HONORIFICS.split("|"))
-    + rf")?\.(?=\s+(?:(?:{_NAME_PARTICLES})\s+){{0,2}}{_UP})|{_JUNIOR}|{_LETTERS})"
+    + rf")?\.(?=\s+(?:(?:{_NAME_PARTICLES})\s+){{0,2}}{_UP}|{_AND_INITIAL})|{_JUNIOR}|{_LETTERS})"
 )
 _WORD = rf"(?:{_UP}{_AFTER_CAPITAL}|(?:al|el|ad|as|bin|ibn|abu)-{_UP}\w*)(?!\w|-\d)"
 _JOINERS = "|".join(sorted(CONNECTORS))
