@@ -28,3 +28,16 @@ def test_capitals_joined_by_and_with_no_head_after_are_no_firm() -> None:
     assert kinds_in("R and D spending rose.") == {}
     names = kinds_in("Officials said EC and U.S. officials met.")
     assert names == {"EC": "organisation", "United States": "place"}
+
+
+PEOPLES_BANK = (
+    "The paper said Chen Muhua, president of the People's Bank\nof China, and Vice Premier Yao "
+    "Yilin attended the firm's founding ceremony."
+)
+
+
+def test_peoples_opening_a_bodys_name_stays_in_it() -> None:
+    names = kinds_in(PEOPLES_BANK)
+    assert names["People's Bank of China"] == "organisation" and "Bank of China" not in names
+    assert "National People's Congress" in kinds_in("parliament, the National People's Congress")
+    assert kinds_in("the People's Republic of China said") == {"China": "place"}

@@ -251,8 +251,11 @@ def _split_run(text: str, run: re.Match[str]) -> list[_Fields]:
 
 
 def _peoples_republic(pieces: list[str], i: int) -> bool:
-    """Tell whether a possessive opens a country's formal name ("People's Republic of China")."""
-    return pieces[i][:-2] == "People" and pieces[i + 1 : i + 2] == ["Republic"]
+    """Tell whether a possessive opens a country's formal name or a body's ("People's Republic
+    of China", "People's Bank of China": not the Bank of China)."""
+    if pieces[i][:-2] != "People" or i + 1 >= len(pieces):
+        return False
+    return pieces[i + 1] == "Republic" or any(p.lower() in ORG_HEADS for p in pieces[i + 1 :])
 
 
 def _firm_of_possessive(pieces: list[str], i: int) -> bool:
