@@ -1,6 +1,7 @@
 """Tests for pages the seed-2031 judgement found wrong: a firm's name cut at "and" between its
 initials ("S. and W. Berisford Plc" as "W. Berisford Plc", "LL and E Royalty Trust" opening a
-sentence as "E Royalty Trust"), and the People's Bank of China folded into the Bank of China."""
+sentence as "E Royalty Trust"), the People's Bank of China folded into the Bank of China, and
+a founder's possessive cut off a firm's name ("Heinl's Nursery Inc" as "Nursery Inc")."""
 
 from __future__ import annotations
 
@@ -41,3 +42,28 @@ def test_peoples_opening_a_bodys_name_stays_in_it() -> None:
     assert names["People's Bank of China"] == "organisation" and "Bank of China" not in names
     assert "National People's Congress" in kinds_in("parliament, the National People's Congress")
     assert kinds_in("the People's Republic of China said") == {"China": "place"}
+
+
+FOUNDERS_FIRM = (
+    "TAHLEQUAH, OKLA., March 2 - American Nursery Products Inc\nsaid it purchased Miami-based "
+    "Heinl's Nursery Inc, for\nundisclosed terms."
+)
+OWNERS_UNIT = "Robert Reilly, president of CSX's Sea-Land Corp unit, will retire."
+OWNER_BEFORE_A_TICKER = "It sold them for about the same as Dupont's <DD> Conoco Inc in a deal."
+OWNERS_SUBSIDIARY = "Stearns is a unit of Foster's Conergic Corp subsidiary."
+OWNER_ON_ITS_OWN = "Emery would sell Purolator's air hub and would divest Purolator's Stant Inc."
+OWNER_OF_A_FIRM_WITH_A_NAME_OF_ITS_OWN = (
+    "It cut the ratings of BankAmerica's Seafirst Corp. Seafirst Chairman Richard Cooley said."
+)
+
+
+def test_a_founders_possessive_before_one_word_and_a_legal_form_is_the_firms_name() -> None:
+    assert kinds_in(FOUNDERS_FIRM)["Heinl's Nursery Inc"] == "organisation"
+
+
+def test_an_owners_possessive_stays_out_of_its_units_name() -> None:
+    assert kinds_in(OWNERS_UNIT)["Sea-Land Corp"] == "organisation"
+    assert kinds_in(OWNER_BEFORE_A_TICKER)["Conoco Inc"] == "organisation"
+    assert kinds_in(OWNERS_SUBSIDIARY)["Conergic Corp"] == "organisation"
+    assert kinds_in(OWNER_ON_ITS_OWN)["Stant Inc"] == "organisation"
+    assert "BankAmerica's Seafirst Corp" not in kinds_in(OWNER_OF_A_FIRM_WITH_A_NAME_OF_ITS_OWN)

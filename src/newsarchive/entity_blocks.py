@@ -134,6 +134,8 @@ def _bracketed(block: str, headline: bool = False) -> tuple[str, list[Mention]]:
         if cased and (" " not in inner or _EXCHANGE.fullmatch(inner)):
             # a ticker symbol, also in lowercase ("<mhs>") or mixed ("<RtrSY>")
             goes_on = not headline and block[match.end() : match.end() + 2].lstrip()[:1].isupper()
+            # but not after an owner's possessive: "Dupont's <DD> Conoco Inc" is two firms
+            goes_on = goes_on and not block[: match.start()].rstrip().endswith(("'s", "’s"))
             return ("" if goes_on else TICKER_MARK) + tail
         inner = _without_initials(inner)  # "Banca Nazionale del Lavoro BNL"
         if where and inner.split()[-1].lower() in _BANK_HEADS and key(where) in gazetteer().names:
