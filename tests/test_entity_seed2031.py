@@ -1,9 +1,12 @@
 """Tests for pages the seed-2031 judgement found wrong: a firm's name cut at "and" between its
 initials ("S. and W. Berisford Plc" as "W. Berisford Plc", "LL and E Royalty Trust" opening a
 sentence as "E Royalty Trust"), the People's Bank of China folded into the Bank of China, and
-a founder's possessive cut off a firm's name ("Heinl's Nursery Inc" as "Nursery Inc")."""
+a founder's possessive cut off a firm's name ("Heinl's Nursery Inc" as "Nursery Inc"), and a
+price table's headline read as a dateline ("TOKYO RUBBER (YEN PER KILO)" as a place)."""
 
 from __future__ import annotations
+
+from newsarchive.entities import candidates
 
 from conftest import kinds_in
 
@@ -67,3 +70,10 @@ def test_an_owners_possessive_stays_out_of_its_units_name() -> None:
     assert kinds_in(OWNERS_SUBSIDIARY)["Conergic Corp"] == "organisation"
     assert kinds_in(OWNER_ON_ITS_OWN)["Stant Inc"] == "organisation"
     assert "BankAmerica's Seafirst Corp" not in kinds_in(OWNER_OF_A_FIRM_WITH_A_NAME_OF_ITS_OWN)
+
+
+def test_a_price_tables_unit_in_brackets_makes_no_dateline() -> None:
+    found = candidates("TOKYO RUBBER (YEN PER KILO) - APRIL 07", ["PREV OPG 1045 1345 CLSG"])
+    assert ("place", "Tokyo Rubber") not in found and ("organisation", "YEN PER KILO") not in found
+    dateline = candidates("", ["CULIACAN, Mexico (Reuters) - The army said it would."])
+    assert ("place", "Mexico") in dateline and ("organisation", "Reuters") in dateline

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .entity_bounds import TICKER_MARK, partnerships
 from .entity_names import ORG, PLACE, Mention
-from .entity_words import CALENDAR, ORGS
+from .entity_words import CALENDAR, MINOR, ORGS
 from .gazetteer import gazetteer, key
 from .given_names import first_names
 
@@ -57,6 +57,10 @@ def _dateline(text: str) -> tuple[list[Mention], str]:
     head = gazetteer().names.get(key(places[0]))
     agencies = [a.strip() for a in (match.group(2) or "").split("/")] if match else []
     agencies = [a for a in agencies if a[:1].isupper() and a.lower() not in _WIRE_NOTES]
+    # "TOKYO RUBBER (YEN PER KILO) - APRIL 07" is a price table's headline, no dateline: a
+    # unit in the brackets, which no agency's name has a function word of
+    if any(MINOR.intersection(a.lower().split()) for a in agencies):
+        return [], text
     # "LONDON COCOA OPEN POSITION (REVISED) - APR 6" is a headline with a note, no dateline
     unknown = not head and (not agencies or len(places[0].split()) > 3)
     if not match or not places[0].isupper() or unknown:
