@@ -72,6 +72,8 @@ def one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     words = words[: at + 1 + len(rest)]
     if not rest or "the" in rest or "and" in rest or not ORG_FIRST.isdisjoint(rest[:-1]):
         return False
+    if at == 1 and initials_of_a_firm(words):  # "LL and E Royalty Trust said", first or not
+        return True
     if len(rest) == 1 and at == 1 and words[0].lower() in ORG_HEADS and rest[0] in ORG_HEADS:
         return False  # "House and Senate": two bodies
     if at == 1 and len(rest) == 2 and rest[1].rstrip(".") in LEGAL_FORMS:
@@ -122,6 +124,23 @@ def one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     # and not two places: "United States and Soviet Union"
     after = key(" ".join(words[at + 1 :]))
     return len(rest) > 1 and after not in ORG_NAMES and after not in gazetteer().names
+
+
+def initials_of_a_firm(words: tuple[str, ...]) -> bool:
+    """Tell whether two initials or short capitals joined by "and" open a firm's name, which a
+    head word ends ("H and R Block Inc", "D and N Savings Bank", "S. and W. Berisford Plc"); not
+    two known names ("EC and U.S. officials") nor a phrase with no head ("R and D spending")."""
+    if len(words) < 4 or words[-1].lower().rstrip(".") not in ORG_HEADS:
+        return False
+    return all(_initial(w) for w in (words[0], words[2]))
+
+
+def _initial(word: str) -> bool:
+    """Tell whether a word is an initial or two capitals that name nothing known ("S.", "LL")."""
+    letters = word.removesuffix(".")
+    if not (letters.isalpha() and letters.isupper() and len(letters) <= 2):
+        return False
+    return key(letters) not in ORG_NAMES and key(letters) not in gazetteer().names
 
 
 def _institution_of(words: tuple[str, ...], at: int) -> bool | None:

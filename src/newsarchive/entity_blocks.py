@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .entity_bounds import TICKER_MARK, partnerships
 from .entity_names import ORG, PLACE, Mention
-from .entity_words import CALENDAR, ORGS
+from .entity_words import CALENDAR, MINOR, ORGS
 from .gazetteer import gazetteer, key
 from .given_names import first_names
 
@@ -57,6 +57,10 @@ def _dateline(text: str) -> tuple[list[Mention], str]:
     head = gazetteer().names.get(key(places[0]))
     agencies = [a.strip() for a in (match.group(2) or "").split("/")] if match else []
     agencies = [a for a in agencies if a[:1].isupper() and a.lower() not in _WIRE_NOTES]
+    # "TOKYO RUBBER (YEN PER KILO) - APRIL 07" is a price table's headline, no dateline: a
+    # unit in the brackets, which no agency's name has a function word of
+    if any(MINOR.intersection(a.lower().split()) for a in agencies):
+        return [], text
     # "LONDON COCOA OPEN POSITION (REVISED) - APR 6" is a headline with a note, no dateline
     unknown = not head and (not agencies or len(places[0].split()) > 3)
     if not match or not places[0].isupper() or unknown:
@@ -134,6 +138,8 @@ def _bracketed(block: str, headline: bool = False) -> tuple[str, list[Mention]]:
         if cased and (" " not in inner or _EXCHANGE.fullmatch(inner)):
             # a ticker symbol, also in lowercase ("<mhs>") or mixed ("<RtrSY>")
             goes_on = not headline and block[match.end() : match.end() + 2].lstrip()[:1].isupper()
+            # but not after an owner's possessive: "Dupont's <DD> Conoco Inc" is two firms
+            goes_on = goes_on and not block[: match.start()].rstrip().endswith(("'s", "’s"))
             return ("" if goes_on else TICKER_MARK) + tail
         inner = _without_initials(inner)  # "Banca Nazionale del Lavoro BNL"
         if where and inner.split()[-1].lower() in _BANK_HEADS and key(where) in gazetteer().names:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 
-from .entity_and import and_joins, one_name_with_and
+from .entity_and import and_joins, initials_of_a_firm, one_name_with_and
 from .entity_bounds import (
     is_acronym,
     loose_of_before_and,
@@ -103,6 +103,7 @@ def _trim(span: Span, opener_in_lowercase: bool) -> Span:
             and not (words[0].lower() in CALENDAR and _month_opens(words, headed, span))
             and not (len(words) > 1 and words[0] in _NAME_PARTICLES)
             and not town_before_head(words)
+            and not (words[1:2] == ("and",) and initials_of_a_firm(words))  # "A and W Brands"
         )
         or (headed and len(words) > 2 and words[0].lower() in FIRM_ROLES)
         or (words[0].lower() in CALENDAR and not _month_opens(words, headed, span))

@@ -35,6 +35,7 @@ from .entity_words import (
     STATE_TOKENS,
     STOP,
     TITLES,
+    UNIT_HEADS,
 )
 from .gazetteer import gazetteer, key
 from .given_names import first_names
@@ -125,12 +126,14 @@ _JUNIOR = r"(?<=[JS])r\.(?=\s+(?:Co|Cos|Corp|Inc|Ltd|Company)\b)"
 # Lowercase particles a name goes on with after an initial or an honorific ("V. di Guevara",
 # "Mr. de Klerk", "J. van der Merwe").
 _NAME_PARTICLES = "|".join(sorted(PARTICLES - {"y", "el", "al", "bin", "ibn"}))
+# "and" and an initial after an initial: "S. and W. Berisford Plc", one firm's initials.
+_AND_INITIAL = rf"\s+and\s+{_UP}\.\s"
 # After a capital: more initials ("U.S."), the rest of an honorific or initial ("Mr.", "J.") if a
 # capital follows, or the rest of a word. The lookahead and lookbehinds keep failing cheap.
 _AFTER_CAPITAL = (
     rf"(?:\.(?:{_UP}\.)+|(?=[a-z]{{0,3}}\.)(?:"
     + "|".join(f"(?<={h[0]}){h[1:]}" for h in _HONORIFICS.split("|"))
-    + rf")?\.(?=\s+(?:(?:{_NAME_PARTICLES})\s+){{0,2}}{_UP})|{_JUNIOR}|{_LETTERS})"
+    + rf")?\.(?=\s+(?:(?:{_NAME_PARTICLES})\s+){{0,2}}{_UP}|{_AND_INITIAL})|{_JUNIOR}|{_LETTERS})"
 )
 _WORD = rf"(?:{_UP}{_AFTER_CAPITAL}|(?:al|el|ad|as|bin|ibn|abu)-{_UP}\w*)(?!\w|-\d)"
 _JOINERS = "|".join(sorted(CONNECTORS))
@@ -237,7 +240,7 @@ def _split_run(text: str, run: re.Match[str]) -> list[_Fields]:
     pieces = [p.group() for p in _NON_SPACE.finditer(text, run.start(), run.end())]
     for i, piece in enumerate(_NON_SPACE.finditer(text, run.start(), run.end())):
         word, closes = normal_word(piece.group())
-        if closes and (_firm_of_possessive(pieces, i) or _peoples_republic(pieces, i)):
+        if closes and (_firm_of_possessive(text, pieces, i) or _peoples_republic(pieces, i)):
             word, closes = piece.group(), False  # "Moody's Investors Service Inc": one firm
         words.append(word)
         if closes or piece.end() == run.end():
@@ -249,11 +252,14 @@ def _split_run(text: str, run: re.Match[str]) -> list[_Fields]:
 
 
 def _peoples_republic(pieces: list[str], i: int) -> bool:
-    """Tell whether a possessive opens a country's formal name ("People's Republic of China")."""
-    return pieces[i][:-2] == "People" and pieces[i + 1 : i + 2] == ["Republic"]
+    """Tell whether a possessive opens a country's formal name or a body's ("People's Republic
+    of China", "People's Bank of China": not the Bank of China)."""
+    if pieces[i][:-2] != "People" or i + 1 >= len(pieces):
+        return False
+    return pieces[i + 1] == "Republic" or any(p.lower() in ORG_HEADS for p in pieces[i + 1 :])
 
 
-def _firm_of_possessive(pieces: list[str], i: int) -> bool:
+def _firm_of_possessive(text: str, pieces: list[str], i: int) -> bool:
     """Tell whether a possessive word opens a firm's name: the words after it have no name of
     their own, only a head word and a legal form ("Moody's Investors Service Inc", "Wendy's
     International Inc"), and it is no place ("Britain's ...")."""
@@ -263,7 +269,10 @@ def _firm_of_possessive(pieces: list[str], i: int) -> bool:
     if i and pieces[0].lower() in first_names():  # "Rupert Murdoch's News Corp Ltd"
         return False
     after = normal_word(pieces[i + 1])[0].lower()
-    if not (after in ORG_HEADS or after in LEGAL_FORMS) or key(piece[:-2]) in gazetteer().names:
+    one_word = _legal_form(pieces[i + 2 : i + 3]) and _founders_firm(text, pieces[i : i + 2])
+    if not (after in ORG_HEADS or after in LEGAL_FORMS or one_word):
+        return False
+    if key(piece[:-2]) in gazetteer().names:
         return False
     for word in (p.lower().rstrip(".,") for p in pieces[i + 1 : i + 5]):  # "... Inc and AA by"
         if word in LEGAL_FORMS:
@@ -271,6 +280,39 @@ def _firm_of_possessive(pieces: list[str], i: int) -> bool:
         if word in CONNECTORS:
             return False
     return False
+
+
+_UNITS = "|".join(sorted(UNIT_HEADS | {"subsidiary", "subsidiaries", "affiliate"}))
+
+
+def _founders_firm(text: str, pieces: list[str]) -> bool:
+    """Tell whether a possessive and one word before a legal form are one firm's name, a
+    founder's and a trade's ("Heinl's Nursery Inc", "Allison's Place Inc"): the owner is not a
+    firm's short name in capitals ("CSX's Sea-Land Corp", "BankAmerica's Seafirst Corp"), and
+    the text never opens a name with the word after it ("Seafirst Chairman")."""
+    owner, word = pieces[0][:-2], pieces[1]
+    if owner.isupper() or any(c.isupper() for c in owner[1:]) or _legal_form([owner]):
+        return False
+    # an owner written on its own ("Purolator's air hub") or its unit ("Allied's Blocks Inc
+    # unit", "Foster's Conergic Corp subsidiary")
+    its = rf"['’]s\s+{re.escape(word)}\s+\S+(?!\S)(?!\s+(?:{_UNITS})\b)"
+    owned = re.compile(rf"\b{re.escape(owner)}\b(?!{its})")
+    if owned.search(text):
+        return False
+    alone = re.compile(rf"(?<![\w'’-]){re.escape(word)}\b")
+    return not any(_opens_a_name(text, found.start()) for found in alone.finditer(text))
+
+
+def _opens_a_name(text: str, at: int) -> bool:
+    """Tell whether the word at a position opens a name: no capitalised word comes before it
+    but a sentence's end ("Seafirst Chairman"; not "Heinl's Nursery", "American Nursery")."""
+    before = text[max(0, at - 40) : at].split()[-1:]
+    return not before or not before[0][:1].isupper() or before[0][-1] in ".!?"
+
+
+def _legal_form(pieces: list[str]) -> bool:
+    """Tell whether a run's piece (the first of these) is a legal form: "Inc", "Corp.", "Ltd,"."""
+    return bool(pieces) and pieces[0].lower().rstrip(".,") in LEGAL_FORMS
 
 
 def _before(text: str, end: int) -> tuple[str, ...]:
