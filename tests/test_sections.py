@@ -50,3 +50,37 @@ def test_menu_depth_is_validated(build_site_from, tmp_path: Path) -> None:  # ty
     built = build_site_from(TREE)
     assert built.code == 1
     assert "site.yaml: key 'menu_depth' must be at least 1" in built.err
+
+
+# Many sections (as a wire service's topic folders): a few articles each, "gold" the most.
+TOPICS = {
+    f"articles/{topic}/{topic}-{number}.txt": f"{topic.title()} news {number}\n\nA report.\n"
+    for count, topic in enumerate(("tin", "gold", "zinc", "corn", "tea"), start=1)
+    for number in range({"gold": 5}.get(topic, count))
+}
+
+
+def test_menu_size_shows_the_most_covered_sections_and_links_the_rest(  # type: ignore[no-untyped-def]
+    build_site_from, tmp_path: Path
+) -> None:
+    (tmp_path / "site.yaml").write_text("menu_size: 3\n", encoding="utf-8")
+    built = build_site_from(TOPICS)
+    home = built.page("index.html")
+    assert menu(home) == ["Latest", "Corn", "Gold", "Tea", "All sections", "Archive", "Topics"]
+    assert 'href="sections/index.html">All sections</a>' in home
+    every = built.page("sections/index.html")
+    assert 'aria-current="page">All sections</a>' in every
+    assert all(name in every for name in ("Tin", "Zinc"))  # the ones the menu leaves out
+
+
+def test_menu_size_zero_shows_every_section(build_site_from, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "site.yaml").write_text("menu_size: 0\n", encoding="utf-8")
+    names = menu(build_site_from(TOPICS).page("index.html"))
+    assert names == ["Latest", "Corn", "Gold", "Tea", "Tin", "Zinc", "Archive", "Topics"]
+
+
+def test_menu_size_is_validated(build_site_from, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "site.yaml").write_text("menu_size: -1\n", encoding="utf-8")
+    built = build_site_from(TOPICS)
+    assert built.code == 1
+    assert "site.yaml: key 'menu_size' must be 0 (no limit) or more" in built.err

@@ -38,6 +38,7 @@ class SiteConfig:
     pagefind: bool = True  # also build a Pagefind index (the file:// index is always built)
     max_files: int = 0  # the host's file-count limit (0: none); Pagefind is left out past it
     menu_depth: int = 1  # section levels in the top menu (1: world, not world/europe)
+    menu_size: int = 10  # sections in the top menu, the most covered (0: all); the rest: Sections
     authority: Authority = field(default_factory=Authority)  # entities.yaml; not in site.yaml
 
 
@@ -98,8 +99,9 @@ def _validate(config: SiteConfig, origin: str) -> None:
     for key in ("per_page", "feed_size", "entity_min_articles", "menu_depth"):
         if getattr(config, key) < 1:
             raise BuildError(f"{origin}: key '{key}' must be at least 1")
-    if config.max_files < 0:
-        raise BuildError(f"{origin}: key 'max_files' must be 0 (no limit) or more")
+    for key in ("max_files", "menu_size"):
+        if getattr(config, key) < 0:
+            raise BuildError(f"{origin}: key '{key}' must be 0 (no limit) or more")
     if config.related_count < 0:
         raise BuildError(f"{origin}: key 'related_count' must be 0 or more")
     try:

@@ -180,6 +180,7 @@ class Frame:
     feeds: tuple[tuple[str, str], ...]  # (title, path) of site-wide feeds
     has_search: bool = False
     section_feeds: frozenset[str] = frozenset()  # keys of sections with an Atom feed
+    more: str = ""  # the page listing every section, when the menu leaves some out
 
 
 def render_page(
@@ -206,6 +207,7 @@ def render_page(
     html = env.get_template(template).render(
         site=frame.config,
         nav=frame.nav,
+        nav_more=frame.more,
         path=path,
         to=to,
         page_title=title,
@@ -220,4 +222,5 @@ def render_page(
 def menu_paths_of(frame: Frame) -> frozenset[str]:
     """Return the pages the section menu links to, where it marks the page it is on."""
     sections = (section.path for section in frame.nav)
-    return frozenset((urls.HOME, urls.ARCHIVE, urls.TOPICS, *sections))
+    more = (frame.more,) if frame.more else ()
+    return frozenset((urls.HOME, urls.ARCHIVE, urls.TOPICS, *sections, *more))

@@ -238,8 +238,10 @@ def _render_task(
 def frame_of(config: SiteConfig, site: Site) -> Frame:
     """Return what every page's layout shows of the site."""
     feeds = ((config.title, urls.FEED),) if dated_entries(site) else ()
-    nav = menu(site.sections, config.menu_depth)
-    return Frame(config, nav, feeds, has_search=True, section_feeds=feed_sections(site))
+    nav = menu(site.sections, config.menu_depth, config.menu_size)
+    shown_all = len(nav) == len(menu(site.sections, config.menu_depth))
+    more = "" if shown_all else urls.term_index_path("section")
+    return Frame(config, nav, feeds, True, feed_sections(site), more)
 
 
 def key_salt(frame: Frame, templates: Path) -> str:
