@@ -1,0 +1,38 @@
+"""Tests for more pages the seed-2031 judgement found wrong: generic bodies ("Appellate Court",
+"First Federal Savings" cut from "First Federal Savings of Arkansas"), a country inside a
+firm's name ("First Gibraltar Mortgage Corp"), a partnership cut short ("Jenrette Securities"),
+a person and a firm glued at "and" ("Dudley Taft and Narragansett Capital Inc"), a town inside
+a body's name in a headline ("KANSAS CITY BOARD OF TRADE"), and a unit's page taking its
+parent's short name ("USAir Inc" and "USAIR" of USAir Group)."""
+
+from __future__ import annotations
+
+from conftest import kinds_in
+
+THRIFT_OF_A_STATE = (
+    "NEW YORK, March 5 - First Federal Savings of Arkansas FA\nsaid it bought back 4.75 mln "
+    "dlrs of its 15-3/8 pct\nsubordinated capital notes."
+)
+THRIFT_OF_ANOTHER_STATE = (
+    "A management contract to operate it was awarded to First\nFederal Savings of Nebraska, "
+    "it added."
+)
+
+
+def test_a_thrifts_state_after_savings_of_stays_in_its_name() -> None:
+    assert kinds_in(THRIFT_OF_A_STATE)["First Federal Savings of Arkansas FA"] == "organisation"
+    assert kinds_in(THRIFT_OF_ANOTHER_STATE) == {
+        "First Federal Savings of Nebraska": "organisation"
+    }
+    assert kinds_in("Home Savings of America said") == {"Home Savings of America": "organisation"}
+
+
+def test_a_thrift_before_a_town_is_still_cut_at_of() -> None:
+    # a town after "Savings of" says where the thrift is; only a state or country stays
+    names = kinds_in("It bought Home Savings of Seattle last year.")
+    assert "Home Savings of Seattle" not in names
+
+
+def test_an_appellate_court_alone_says_not_which() -> None:
+    assert kinds_in("The Appellate Court ruled on Friday.") == {"Appellate Court": "organisation?"}
+    assert kinds_in("The Texas Appellate Court ruled.") == {"Texas Appellate Court": "organisation"}
