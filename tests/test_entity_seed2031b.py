@@ -36,3 +36,22 @@ def test_a_thrift_before_a_town_is_still_cut_at_of() -> None:
 def test_an_appellate_court_alone_says_not_which() -> None:
     assert kinds_in("The Appellate Court ruled on Friday.") == {"Appellate Court": "organisation?"}
     assert kinds_in("The Texas Appellate Court ruled.") == {"Texas Appellate Court": "organisation"}
+
+
+FIRST_AND_A_COUNTRY = (
+    "BOSTON, June 2 - Shawmut Corp said it changed the name of\nits subsidiary, First Gibraltar "
+    "Mortgage Corp, to Shawmut First\nMortgage Corp."
+)
+
+
+def test_a_country_after_first_in_a_firms_name_is_no_place() -> None:
+    names = kinds_in(FIRST_AND_A_COUNTRY)
+    assert names["First Gibraltar Mortgage Corp"] == "organisation" and "Gibraltar" not in names
+
+
+def test_a_country_that_locates_a_firm_is_still_named() -> None:
+    assert kinds_in("Cooper Canada Ltd said")["Canada"] == "place"
+    assert kinds_in("a charter from Gibraltar to Lagos") == {
+        "Gibraltar": "place",
+        "Lagos": "place",
+    }

@@ -216,9 +216,12 @@ def _locates(words: list[str], start: int, end: int) -> bool:
     Japan", "Cooper Canada Ltd", "LASMO Exploration (Canada) Ltd"), rather than being the core
     of its name ("China Great Wall Industries Co", "Angola State Bank", "Beth Israel Medical
     Centre"), where the country's word names the firm, not the country: after the firm's own
-    word, ending in a legal form, or after "of"."""
+    word, ending in a legal form, or after "of"; never after "First", which opens banks' and
+    brokers' names ("First Gibraltar Mortgage Corp", as "First Albany")."""
     if start and (words[start - 1].lower() in _LOCATING or words[start].startswith("(")):
         return True
+    if start == 1 and words[0] == "First":
+        return False
     if _countries().get(key(" ".join(words[start:end]))) in _STATES_OF_ALIASES:
         return True  # "U.S. Trust Co", "United States District Court": the country's own
     rest = [w.lower().rstrip(".,") for w in words[end:]]  # "AEGON U.S. Holding Corp"
