@@ -55,3 +55,28 @@ def test_a_country_that_locates_a_firm_is_still_named() -> None:
         "Gibraltar": "place",
         "Lagos": "place",
     }
+
+
+PARTNERSHIP_WITH_SECURITIES = (
+    "Pesch entered his second offer with\nrepresentation from Donaldson, Lufkin, and Jenrette "
+    "Securities\nand Security Pacific Merchant Banking Group."
+)
+ANALYST_AT_A_PARTNERSHIP = (
+    "NEW YORK, March 5 - Kurt Wulff, oil analyst at Donaldson, Lufkin and Jenrette Securities, "
+    "said he has retired from the\nbrokerage firm."
+)
+
+
+def test_a_partnership_ending_in_securities_is_one_firm() -> None:
+    names = kinds_in(PARTNERSHIP_WITH_SECURITIES)
+    assert names["Donaldson, Lufkin, and Jenrette Securities"] == "organisation"
+    assert "Jenrette Securities" not in names and "Lufkin" not in names
+    names = kinds_in(ANALYST_AT_A_PARTNERSHIP)
+    assert names["Donaldson, Lufkin and Jenrette Securities"] == "organisation"
+
+
+def test_a_list_before_securities_is_no_partnership() -> None:
+    names = kinds_in("It has offices in Boston, Dallas and Denver Securities markets.")
+    assert names["Boston"] == "place" and "Boston, Dallas and Denver Securities" not in names
+    names = kinds_in("Brokers included Paine Webber, Merrill Lynch and Dean Witter Securities.")
+    assert names["Paine Webber"] == "organisation"

@@ -54,8 +54,8 @@ _WITH_AND = rf"{_PARTNER}(?: {_PARTNER})?(?:, {_PARTNER}(?: {_PARTNER})?)+,? and
 _COMMAS_ONLY = rf"{_PARTNER}(?:, {_PARTNER}){{2,}}(?=,? (?:Inc|Corp|Co|Ltd)\b)"
 _PARTNERS = re.compile(
     rf"(?<![\w.-])({_WITH_AND}|{_COMMAS_ONLY})"
-    # what says it is a firm: a legal form, "and Co", or a firm's word after it
-    rf"(,? (?:(?:Capital|Securities) )?(?:Inc|Corp|Co|Cos|Ltd|Company)\b"
+    # what says it is a firm: a legal form, "and Co", "Securities", or a firm's word after it
+    rf"(,? (?:(?:Capital|Securities) )?(?:Inc|Corp|Co|Cos|Ltd|Company)\b| Securities\b"
     rf"|(?<=and Co)\b|(?<=and Sons)\b|(?=, an? (?:[\w.-]+ ){{0,4}}?(?:brokerage|firm)\b))?"
 )
 # Words before a partnership's name that say it is a firm: "the brokerage firm of Spear, Leeds
