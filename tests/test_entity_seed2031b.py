@@ -80,3 +80,34 @@ def test_a_list_before_securities_is_no_partnership() -> None:
     assert names["Boston"] == "place" and "Boston, Dallas and Denver Securities" not in names
     names = kinds_in("Brokers included Paine Webber, Merrill Lynch and Dean Witter Securities.")
     assert names["Paine Webber"] == "organisation"
+
+
+PERSON_AFTER_A_ROLE_AND_A_FIRM = (
+    "CINCINNATI, March 12 - Taft Broadcasting Co vice chairman\nDudley Taft and Narragansett "
+    "Capital Inc <NARR> said they\nintend to pursue their effort to acquire Taft Broadcasting."
+)
+PERSON_WITH_A_MIDDLE_INITIAL_AND_A_FIRM = (
+    "On Friday, Dudley S. Taft and\nNarragansett Capital Inc <NARR> offered to acquire Taft."
+)
+
+
+def test_a_person_after_a_role_and_a_firm_are_two_names() -> None:
+    names = kinds_in(PERSON_AFTER_A_ROLE_AND_A_FIRM)
+    assert names["Dudley Taft"] == "person"
+    assert names["Narragansett Capital Inc"] == "organisation"
+    assert "Dudley Taft and Narragansett Capital Inc" not in names
+
+
+def test_a_person_with_a_middle_initial_and_a_firm_are_two_names() -> None:
+    # no evidence says what "Dudley S. Taft" alone is, but it is no part of the firm's name
+    names = kinds_in(PERSON_WITH_A_MIDDLE_INITIAL_AND_A_FIRM)
+    assert names["Narragansett Capital Inc"] == "organisation"
+    assert "Dudley S. Taft and Narragansett Capital Inc" not in names
+
+
+def test_partners_after_a_role_are_still_one_firm() -> None:
+    names = kinds_in("said analyst Carroll McEntee and McGinley Futures")
+    assert names == {"Carroll McEntee and McGinley Futures": "organisation"}
+    assert kinds_in("said chairman of Pope and Talbot Inc") == {
+        "Pope and Talbot Inc": "organisation"
+    }
