@@ -7,6 +7,8 @@ parent's short name ("USAir Inc" and "USAIR" of USAir Group)."""
 
 from __future__ import annotations
 
+from newsarchive.entities import candidates
+
 from conftest import kinds_in
 
 THRIFT_OF_A_STATE = (
@@ -111,3 +113,22 @@ def test_partners_after_a_role_are_still_one_firm() -> None:
     assert kinds_in("said chairman of Pope and Talbot Inc") == {
         "Pope and Talbot Inc": "organisation"
     }
+
+
+def test_a_town_opening_a_bodys_name_in_a_headline_is_no_place() -> None:
+    found = candidates("KANSAS CITY BOARD OF TRADE RESUMES TRADING IN VALUE LINE", ["Blah blah."])
+    assert ("place", "Kansas City") not in found
+    found = candidates("KANSAS CITY SOUTHERN INDUSTRIES SAYS IT EAGER", ["Blah blah blah."])
+    assert ("place", "Kansas City") not in found
+    found = candidates("HONG KONG STOCK EXCHANGE TRADING SUSPENDED", ["Blah blah blah."])
+    assert ("place", "Hong Kong") not in found
+
+
+def test_a_town_before_a_markets_words_in_a_headline_is_the_place() -> None:
+    found = candidates("KANSAS CITY GULF EXPORT PRICES - USDA", ["Gulf export prices rose."])
+    assert ("place", "Kansas City") in found
+    found = candidates("NEW YORK COFFEE FUTURES CALLED LITTLE CHANGED", ["Futures rose."])
+    assert ("place", "New York") in found
+    found = candidates("NEW YORK REGULATOR ATTACKS SENATE BANK BILL", ["It was bad, she said."])
+    assert ("place", "New York") in found
+    assert kinds_in("KANSAS CITY, Mo., April 7 - Prices rose.")["Kansas City"] == "place"
