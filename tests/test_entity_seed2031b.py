@@ -8,6 +8,7 @@ parent's short name ("USAir Inc" and "USAIR" of USAir Group)."""
 from __future__ import annotations
 
 from newsarchive.entities import candidates
+from newsarchive.entity_catalog import gather
 
 from conftest import kinds_in
 
@@ -132,3 +133,31 @@ def test_a_town_before_a_markets_words_in_a_headline_is_the_place() -> None:
     found = candidates("NEW YORK REGULATOR ATTACKS SENATE BANK BILL", ["It was bad, she said."])
     assert ("place", "New York") in found
     assert kinds_in("KANSAS CITY, Mo., April 7 - Prices rose.")["Kansas City"] == "place"
+
+
+PARENTS_SHORT_NAME = (
+    "WASHINGTON, March 20 - The Department of Transportation\nsaid it will allow USAIR Group to "
+    "acquire up to 51 pct of\nPiedmont Aviation Inc. An agency spokesman said that if USAIR,\n"
+    "which has proposed a merger, buys the stock it must hold it in trust."
+)
+UNITS_OWN_NAME = "Moody's cut the debt of USAir Inc, the airline unit, it said."
+
+
+def test_a_firms_short_name_is_the_firm_the_article_names() -> None:
+    found = candidates("", [PARENTS_SHORT_NAME])
+    assert ("organisation", "USAIR Group") in found and ("organisation?", "USAIR") not in found
+
+
+def test_a_units_page_takes_no_parents_short_name() -> None:
+    texts = [PARENTS_SHORT_NAME, PARENTS_SHORT_NAME.replace("20", "21"), UNITS_OWN_NAME]
+    found = gather(enumerate(candidates("", [t]) for t in texts), min_articles=1)
+    pages = {e.name: e.articles for e in found.published}
+    assert pages["USAIR Group"] == (0, 1) and pages["USAir Inc"] == (2,)
+
+
+def test_a_short_name_is_no_units_nor_a_well_known_bodys() -> None:
+    unit = "It formed a venture with TDK. Products go through TDK Corp of America, a unit."
+    assert ("organisation", "TDK Corp of America") in candidates("", [unit])
+    assert ("organisation?", "TDK") in candidates("", [unit])
+    body = "The U.N. Centre on Transnational Corporations said. The U.N. said the report was out."
+    assert ("organisation?", "U.N.") in candidates("", [body])
