@@ -49,8 +49,10 @@ from .entity_spans import (
     spans,
 )
 from .entity_words import (
+    ORG_HEADS,
     PARTICLES,
     PLACE_HEADS,
+    SAME_AS,
     TITLES,
 )
 from .gazetteer import gazetteer, key
@@ -86,6 +88,10 @@ def _expand(
         for full, full_parts, kind in people if not is_country(folded) else ():
             if kind == PERSON and full_parts[-1] == folded:  # "Hesse said" of Martha Hesse
                 return Mention(PERSON, full)
+    if mention.kind == WEAK_ORG and " " not in mention.name:
+        # "USAIR, which has proposed" beside USAir Group: the group, not a unit "USAir Inc"
+        full = orgs.get(key(mention.name), "")
+        return Mention(ORG, full) if _with_heads_only(mention.name, full) else mention
     parts = name_parts(mention.name) if mention.flexible else ()
     # "Dixon's competing offer" beside <Dixons Group PLC>: the firm, not the town
     opens = orgs.get(parts[0]) or orgs.get(parts[0] + "s") if len(parts) == 1 else None
@@ -99,6 +105,16 @@ def _expand(
         if parts[0] in full_parts:
             return Mention(PERSON if sure else kind, full)
     return mention
+
+
+def _with_heads_only(word: str, name: str) -> bool:
+    """Tell whether a name is a word and head words only, so the word alone is its short name
+    ("USAir Group", "GAF Corp"; not a unit's "TDK Corp of America" nor "Matra-Harris SA"),
+    unless the word is a well-known name of its own ("U.N." beside "U.N. Centre")."""
+    words = name.split()
+    if len(words) < 2 or key(words[0]) != key(word) or key(word) in SAME_AS:
+        return False
+    return all(w.lower().rstrip(".") in ORG_HEADS for w in words[1:])
 
 
 def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], ...]:

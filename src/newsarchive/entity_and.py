@@ -50,10 +50,11 @@ def and_joins(before: list[str], after: list[str], initial: bool) -> bool:
     return one_name_with_and((*before, "and", *after[:upto]), initial)
 
 
-def one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
+def one_name_with_and(words: tuple[str, ...], initial: bool, cued: bool = False) -> bool:
     """Tell whether "and" joins one organisation's name: "Food and Drug Administration",
     "Kidder, Peabody and Co Inc", "Ministry of Trade and Industry" (a sentence's first word
-    may be a common noun: "Soldiers and National Guard troops")."""
+    may be a common noun: "Soldiers and National Guard troops"); `cued`: a person's title or
+    role comes before the words ("vice chairman Dudley Taft and Narragansett Capital Inc")."""
     if "and" not in words or words[0] == "and":
         return False
     if key(" ".join(words)) in ORG_NAMES:  # "Securities and Exchange Commission"
@@ -86,9 +87,10 @@ def one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
         return True
     if rest[0] in _ONE_WITH_AND and words[at - 1].lower() in ORG_HEADS:  # "Savings and Loan"
         return True
-    if at > 1 and named_person(words[:at]) and (len(rest) > 2 or key(" ".join(rest)) in ORG_NAMES):
-        # "Paul Volcker and International Monetary Fund": a person and a body; but "Carroll
-        # McEntee and McGinley Futures" is a firm
+    person = named_person(words[:at]) or cued or _middle_initial(words[:at])
+    if at > 1 and person and (len(rest) > 2 or key(" ".join(rest)) in ORG_NAMES):
+        # "Paul Volcker and International Monetary Fund", "Dudley S. Taft and Narragansett
+        # Capital Inc": a person and a body; but "Carroll McEntee and McGinley Futures" is a firm
         return False
     if country_prefix(words[0]):  # "U.S. Food and Drug Administration"
         words, at, initial = words[1:], at - 1, False  # the sentence opened with the country
@@ -124,6 +126,14 @@ def one_name_with_and(words: tuple[str, ...], initial: bool) -> bool:
     # and not two places: "United States and Soviet Union"
     after = key(" ".join(words[at + 1 :]))
     return len(rest) > 1 and after not in ORG_NAMES and after not in gazetteer().names
+
+
+def _middle_initial(words: tuple[str, ...]) -> bool:
+    """Tell whether three words are a person's: a name, a middle initial and a surname
+    ("Dudley S. Taft"; not "Series A. Moody", where a firm's word opens them)."""
+    if len(words) != 3 or not (len(words[1]) == 2 and words[1][0].isupper() and words[1][1] == "."):
+        return False
+    return all(w[1:].islower() and w.lower() not in ORG_HEADS for w in (words[0], words[2]))
 
 
 def initials_of_a_firm(words: tuple[str, ...]) -> bool:

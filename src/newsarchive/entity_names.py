@@ -87,6 +87,8 @@ def firm_of_a_place(words: tuple[str, ...]) -> bool:
 
 # A bank holding company's name, which often ends with its state: "United Bancorp of Arizona".
 _HOLDING_FORMS = frozenset({"bancorp", "bancorporation", "bankshares", "bancshares"})
+# A federal thrift's legal forms: "First Federal Savings of Arkansas FA".
+_THRIFT_FORMS = frozenset({"FA", "FSB"})
 
 
 def firm_of_place(words: tuple[str, ...]) -> bool:
@@ -101,8 +103,11 @@ def firm_of_place(words: tuple[str, ...]) -> bool:
         return where == ("America",) or regional or key(" ".join(where)) in gazetteer().names
     if words[at - 1].lower() in _HOLDING_FORMS:  # "United Bancorp of Arizona"
         return key(" ".join(words[at + 1 :])) in gazetteer().regions
-    # "Mobile Communications Corp of America", "Home Savings of America"
-    of_america = words[at - 1].lower().rstrip(".") in LEGAL_FORMS or words[at - 1] == "Savings"
+    if words[at - 1] == "Savings":  # a thrift's state: "First Federal Savings of Arkansas"
+        where = words[at + 1 : -1] if words[-1] in _THRIFT_FORMS else words[at + 1 :]
+        return where == ("America",) or key(" ".join(where)) in gazetteer().regions
+    # "Mobile Communications Corp of America"
+    of_america = words[at - 1].lower().rstrip(".") in LEGAL_FORMS
     return words[at + 1 :] == ("America",) and of_america
 
 

@@ -142,7 +142,7 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
     """Split a span at "and", "of" or "for" unless a head ("Ministry of") holds it."""
     if _SPLITTERS.isdisjoint(span.words):
         return [(span, False)] if span.words else []
-    whole = one_name_with_and(span.words, span.initial)
+    whole = one_name_with_and(span.words, span.initial, span.before[-1:] in PERSON_CUE)
     if (whole and not loose_of_before_and(span.words)) or firm_of_place(span.words):
         return [(span, False)]
     if key(" ".join(span.words)) in gazetteer().names:  # "District of Columbia"

@@ -266,10 +266,10 @@ transportation statistics office bureau department commission council committee 
 police army navy government cabinet company co inc corp institute state administration
 securities services unit division subsidiary chamber trade economic research investors
 intelligence select public legislative arbitration standing executive regional provincial
-municipal directors governors trustees superior circuit district appeal appeals insurance
-revenue customs statistical post armed forces savings pharmaceuticals chemicals laboratories
-instruments textiles computers semiconductors plastics bankers banking bankruptcy high command
-official gazette""")
+municipal directors governors trustees superior circuit district appeal appeals appellate
+insurance revenue customs statistical post armed forces savings pharmaceuticals chemicals
+laboratories instruments textiles computers semiconductors plastics bankers banking bankruptcy
+high command official gazette""")
 # A trade's or a product's words: a firm's unit named only by them and a unit's word says not
 # whose it is ("IBM's Information Systems Group", "Engine Parts Division", "Apparel Group").
 TRADE_WORDS = _words("""information systems semiconductor semiconductors apparel engine engines
