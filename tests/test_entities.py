@@ -395,6 +395,13 @@ def test_context_read_near_a_position_matches_the_whole_texts_tokens(text: str) 
     assert_context_matches_whole_text_tokens(text)
 
 
+def test_context_read_after_a_lone_apostrophe_or_letter_matches_the_whole_texts_tokens() -> None:
+    # Found by the property test above (one run in many): a rule reads the token before an
+    # apostrophe or a single letter ("Pay 'N Pak"), so the quick read must too.
+    assert_context_matches_whole_text_tokens("A '_")
+    assert_context_matches_whole_text_tokens("' A in ")
+
+
 def test_context_read_in_a_long_line_without_spaces_matches_the_whole_texts_tokens() -> None:
     assert_context_matches_whole_text_tokens("the " + "Ab.Cd,Mexico's" * 40 + " by Lee. " * 3)
 

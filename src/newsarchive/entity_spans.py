@@ -107,7 +107,7 @@ _CUES_AFTER |= EMPLOYER_CUE | {w for (w,) in GOES_ON} | {"/"}
 _STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a space
 
 # tokens after which a rule reads one more ("20th": the ordinal's number)
-_READ_TWO = frozenset({".", "!", "?", "by", "of"}) | _ORDINALS
+_READ_TWO = frozenset({".", "!", "?", "by", "of"}) | _ORDINALS | _APOSTROPHES
 
 REACH = 200  # characters searched for a space before tokenising a whole text instead
 
@@ -319,7 +319,7 @@ def _before(text: str, end: int) -> tuple[str, ...]:
     """Return the token before a position, and the one before that if a rule reads it."""
     if text[end - 1 : end] == " ":  # most often a plain word, maybe with "." or ","
         chunk = text[text.rfind(" ", 0, end - 1) + 1 : end - 1]
-        if chunk.isalpha() and chunk.lower() not in _READ_TWO:
+        if chunk.isalpha() and not _reads_two(chunk):
             return (chunk,)
         if len(chunk) > 1 and chunk[-1] in _STOPS and chunk[:-1].isalpha():
             return chunk[:-1], chunk[-1]
@@ -331,11 +331,16 @@ def _before(text: str, end: int) -> tuple[str, ...]:
                 break  # no space near enough
             start = space + 1
             tokens = TOKEN.findall(text, start, end)
-            if len(tokens) > 1 or (tokens and tokens[-1].lower() not in _READ_TWO) or not start:
+            if len(tokens) > 1 or (tokens and not _reads_two(tokens[-1])) or not start:
                 return tuple(tokens[-2:])
     every, starts = _tokens(text)
     i = bisect.bisect_left(starts, end)
     return every[max(0, i - 2) : i]
+
+
+def _reads_two(token: str) -> bool:
+    """Tell whether `_cue` or `_opens_sentence` reads the token before this one too."""
+    return token.lower() in _READ_TWO or (len(token) == 1 and token.isalpha())  # "' N Pak"
 
 
 def _cue(before: tuple[str, ...]) -> tuple[str, ...]:
