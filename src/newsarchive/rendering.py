@@ -22,7 +22,7 @@ from . import cache, executor, urls
 from .config import SiteConfig
 from .contexts import Layout, context_key, render_spec
 from .errors import BuildError
-from .feeds import dated_entries, feed_outputs, feed_sections
+from .feeds import feed_outputs, feed_sections, in_feed
 from .images import image_outputs
 from .memory import release_freed
 from .models import KEEP, Output, Site
@@ -237,7 +237,7 @@ def _render_task(
 
 def frame_of(config: SiteConfig, site: Site) -> Frame:
     """Return what every page's layout shows of the site."""
-    feeds = ((config.title, urls.FEED),) if dated_entries(site) else ()
+    feeds = ((config.title, urls.FEED),) if any(map(in_feed, site.entries)) else ()
     nav = menu(site.sections, config.menu_depth, config.menu_size)
     shown_all = len(nav) == len(menu(site.sections, config.menu_depth))
     more = "" if shown_all else urls.term_index_path("section")
