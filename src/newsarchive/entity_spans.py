@@ -92,6 +92,15 @@ REGION_AFTER = (",", "#region")  # what a span is read before when ", Mexico" fo
 SHARES_AFTER = {(w,) for w in ("shares", "shareholders", "stockholders")}
 # Words after a mining site's name, which is often a town's: "the Richmond Hill deposit".
 SITE_AFTER = {(w,) for w in ("deposit", "deposits", "prospect", "prospects", "orebody")}
+# Ores between a mining site's name and its word: "its Richmond Hill gold and silver deposit".
+ORES = frozenset(
+    ("gold", "silver", "copper", "zinc", "lead", "nickel", "uranium", "platinum", "tin", "coal")
+)
+_ORE = "|".join(sorted(ORES))
+_ORES_BEFORE_SITE = re.compile(
+    rf"\s+(?:{_ORE})(?:(?:-|\s+and\s+|\s*,\s*)(?:{_ORE}))*\s+"
+    rf"({'|'.join(sorted(w for (w,) in SITE_AFTER))})\b"
+)
 # "&" and foreign "and" after or before a name: it goes on ("Bank Mees & Hope", "Bank Mees en
 # Hope NV"), so what the run holds is cut short.
 GOES_ON = {(w,) for w in ("&", "en", "et", "e", "und")}
@@ -248,13 +257,14 @@ def _after(text: str, start: int) -> tuple[str, ...]:
         end = text.find(" ", start + 1)
         chunk = text[start + 1 : len(text) if end < 0 else end]
         word = chunk if chunk.isalpha() else chunk[:-1]
-        if word.isalpha() and (word is chunk or chunk[-1] in _STOPS):
+        if word.isalpha() and (word is chunk or chunk[-1] in _STOPS) and not is_ore(word):
             return (word.lower(),) if word.lower() in _CUES_AFTER else ()
     if _splits(text, start):
         tokens: list[str] = []
-        while len(tokens) < 3 and (match := TOKEN.search(text, start)):
+        at = start
+        while len(tokens) < 3 and (match := TOKEN.search(text, at)):
             tokens.append(match.group().lower())
-            start = match.end()
+            at = match.end()
             if tokens[0] != ",":
                 break
     else:
@@ -269,10 +279,23 @@ def _after(text: str, start: int) -> tuple[str, ...]:
         return STATE_AFTER  # "a Shelby, N.C., savings bank": a town, whatever its name
     if tokens[:1] == [","] and len(tokens) > 1 and tokens[1] in gazetteer().regions:
         return REGION_AFTER  # "Culiacan, Mexico": a town, though it opens a sentence
-
+    if tokens[:1] and is_ore(tokens[0]):  # "Richmond Hill gold and silver deposit"
+        return _ore_site(text, start)
     if tokens[:1] and _model_number(tokens[0]):
         return NUMBER_AFTER  # "Pontiac 6000 models", "its Delta 88": a model's number
     return tuple(tokens[:1]) if tokens[:1] and tokens[0] in _CUES_AFTER else ()
+
+
+def is_ore(token: str) -> bool:
+    """Tell whether a lowercase token names ores: "gold", "lead-zinc"."""
+    return all(part in ORES for part in token.split("-"))
+
+
+def _ore_site(text: str, start: int) -> tuple[str, ...]:
+    """Return the site's word after the ores that follow a span, if one follows them ("gold
+    and silver deposit", "lead-zinc prospect"), as if it followed the span."""
+    site = _ORES_BEFORE_SITE.match(text, start)
+    return (site.group(1).lower(),) if site else ()
 
 
 def _model_number(token: str) -> bool:

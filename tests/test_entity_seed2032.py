@@ -1,0 +1,25 @@
+"""Tests for the pages the seed-2032 judgement found wrong, and seed 2031's leftovers: a mining
+site's name before its ores ("Richmond Hill gold and silver deposit")."""
+
+from __future__ import annotations
+
+from conftest import kinds_in
+
+RICHMOND_HILL = (
+    "The company also said its Richmond Hill gold and silver\ndeposit in the Carbonate district "
+    "of western South Dakota has\nbeen shown by drilling to contain about 3,900,000 tons."
+)
+
+
+def test_a_mining_sites_name_before_its_ores_and_deposit_is_no_place() -> None:
+    assert kinds_in(RICHMOND_HILL) == {"South Dakota": "place"}
+    assert kinds_in("production at their Ketza River gold deposit in the Yukon") == {
+        "Yukon": "place"
+    }
+    assert "Hemlo" not in kinds_in("its Hemlo gold-copper prospect")
+
+
+def test_a_place_before_ores_that_are_no_site_is_still_a_place() -> None:
+    assert kinds_in("Nevada gold production rose") == {"Nevada": "place"}
+    assert kinds_in("in Nevada gold and silver deposits") == {"Nevada": "place"}
+    assert kinds_in("Richmond Hill gold output rose") == {"Richmond Hill": "place"}
