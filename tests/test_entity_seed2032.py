@@ -1,5 +1,6 @@
 """Tests for the pages the seed-2032 judgement found wrong, and seed 2031's leftovers: a mining
-site's name before its ores ("Richmond Hill gold and silver deposit")."""
+site's name before its ores ("Richmond Hill gold and silver deposit"), a legal form with "and"
+("Bank of America NT and SA")."""
 
 from __future__ import annotations
 
@@ -23,3 +24,17 @@ def test_a_place_before_ores_that_are_no_site_is_still_a_place() -> None:
     assert kinds_in("Nevada gold production rose") == {"Nevada": "place"}
     assert kinds_in("in Nevada gold and silver deposits") == {"Nevada": "place"}
     assert kinds_in("Richmond Hill gold output rose") == {"Richmond Hill": "place"}
+
+
+def test_and_before_a_legal_form_alone_is_inside_the_name() -> None:
+    text = "foreign bank profits slumped, mostly due to a loss by Bank of America NT and SA."
+    assert kinds_in(text) == {"Bank of America NT and SA": "organisation"}
+    assert kinds_in("FRANKFURT, February 27 - Bank of America NT and SA's branch said") == {
+        "Bank of America NT and SA": "organisation"
+    }
+    assert kinds_in("It hired Goldman Sachs and Co.") == {"Goldman Sachs and Co": "organisation"}
+
+
+def test_and_after_a_legal_form_still_parts_two_firms() -> None:
+    assert "Unilever Plc" in kinds_in("Unilever Plc and NV said")
+    assert "Unilever Plc and NV" not in kinds_in("Unilever Plc and NV said")

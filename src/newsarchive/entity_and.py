@@ -38,6 +38,9 @@ def and_joins(before: list[str], after: list[str], initial: bool) -> bool:
     upto = after.index("and") if "and" in after else len(after)
     if not before or not upto:
         return False
+    # "Bank of America NT and SA", "Merrill Lynch and Co"; not "Unilever Plc and NV"
+    if upto == 1 and _legal_form(after[0]) and not _legal_form(before[-1]):
+        return True
     if "of" in before:  # "Office of Management and Budget and the Departments of State"
         # but "Bank of Iron County and Summit Savings": two names
         words = (*before, "and", *after[:upto])
@@ -126,6 +129,11 @@ def one_name_with_and(words: tuple[str, ...], initial: bool, cued: bool = False)
     # and not two places: "United States and Soviet Union"
     after = key(" ".join(words[at + 1 :]))
     return len(rest) > 1 and after not in ORG_NAMES and after not in gazetteer().names
+
+
+def _legal_form(word: str) -> bool:
+    """Tell whether a word is a legal form: "SA", "Co.", "Inc"."""
+    return word.lower().rstrip(".") in LEGAL_FORMS
 
 
 def _middle_initial(words: tuple[str, ...]) -> bool:
