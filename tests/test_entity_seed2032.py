@@ -1,6 +1,6 @@
 """Tests for the pages the seed-2032 judgement found wrong, and seed 2031's leftovers: a mining
 site's name before its ores ("Richmond Hill gold and silver deposit"), a legal form with "and"
-("Bank of America NT and SA")."""
+("Bank of America NT and SA"), a hotel ("Hong Kong Hilton Hotel")."""
 
 from __future__ import annotations
 
@@ -38,3 +38,24 @@ def test_and_before_a_legal_form_alone_is_inside_the_name() -> None:
 def test_and_after_a_legal_form_still_parts_two_firms() -> None:
     assert "Unilever Plc" in kinds_in("Unilever Plc and NV said")
     assert "Unilever Plc and NV" not in kinds_in("Unilever Plc and NV said")
+
+
+HOTEL_SOLD = (
+    "Hongkong Land Co Ltd said it sold the Hong Kong Hilton Hotel\nto Lai Sun Garment Co Ltd "
+    "for 1.05 billion H.K. dlrs."
+)
+
+
+def test_a_hotel_without_a_legal_form_is_a_building_not_a_firm() -> None:
+    assert kinds_in(HOTEL_SOLD)["Hong Kong Hilton Hotel"] == "organisation?"
+    text = "to acquire the Santa Barbara Biltmore Hotel in Santa Barbara, Calif., it said."
+    assert kinds_in(text) == {
+        "Santa Barbara Biltmore Hotel": "organisation?",
+        "Santa Barbara": "place",
+    }
+
+
+def test_a_hotel_company_is_still_a_firm() -> None:
+    assert kinds_in("Hilton Hotels Corp said") == {"Hilton Hotels Corp": "organisation"}
+    assert kinds_in("a bid by Pratt Hotel Corp, it said") == {"Pratt Hotel Corp": "organisation"}
+    assert kinds_in("Westin Hotels said") == {"Westin Hotels": "organisation"}

@@ -172,7 +172,9 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         # "Coffee Board", "Oil Ministry": a trade's body, but which country's is unsaid
         goods = bool(plain) and all(w in COMMODITIES for w in plain)
         # "Bureau of Statistics", "Superior Court": which country's or state's is unsaid
-        generic = local or posts or heads or not plain or unit or portfolio or goods
+        # "Hong Kong Hilton Hotel": a building, bought and sold, no firm ("Hilton Hotels Corp")
+        facility = words[-1] == "hotel"
+        generic = local or posts or heads or not plain or unit or portfolio or goods or facility
         # "analyst Anne Parker Mills": a person whose surname is a head word
         person = cued or span.before[-1:] in ROLE_CUE
         person = person and len(words) < 4 and _SPLITTERS.isdisjoint(words)
