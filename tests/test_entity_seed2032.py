@@ -1,6 +1,7 @@
 """Tests for the pages the seed-2032 judgement found wrong, and seed 2031's leftovers: a mining
 site's name before its ores ("Richmond Hill gold and silver deposit"), a legal form with "and"
-("Bank of America NT and SA"), a hotel ("Hong Kong Hilton Hotel")."""
+("Bank of America NT and SA"), a hotel ("Hong Kong Hilton Hotel"), a body's subject after "on" ("Presidential Commission on Good
+Government")."""
 
 from __future__ import annotations
 
@@ -59,3 +60,41 @@ def test_a_hotel_company_is_still_a_firm() -> None:
     assert kinds_in("Hilton Hotels Corp said") == {"Hilton Hotels Corp": "organisation"}
     assert kinds_in("a bid by Pratt Hotel Corp, it said") == {"Pratt Hotel Corp": "organisation"}
     assert kinds_in("Westin Hotels said") == {"Westin Hotels": "organisation"}
+
+
+GOOD_GOVERNMENT = (
+    "MANILA, March 2 - The Presidential Commission on Good\nGovernment said it would sell the "
+    "shares it holds."
+)
+
+
+def test_on_joins_a_bodys_name_to_its_subject() -> None:
+    assert kinds_in(GOOD_GOVERNMENT) == {
+        "Manila": "place",
+        "Presidential Commission on Good Government": "organisation",
+    }
+    iggi = kinds_in("aid pledged by the Inter-Governmental Group on Indonesia (IGGI) this year")
+    assert iggi["Inter-Governmental Group on Indonesia"] == "organisation"
+    assert "Inter-Governmental Group" not in iggi
+    testimony = "In testimony before the Senate Committee on Governmental\nAffairs, Baker said"
+    assert kinds_in(testimony)["Senate Committee on Governmental Affairs"] == "organisation"
+
+
+def test_and_in_a_bodys_subject_goes_on_its_name() -> None:
+    text = "The Republican Task Force on Farm and Rural America said"
+    assert kinds_in(text) == {"Republican Task Force on Farm and Rural America": "organisation"}
+    text = "the Inter-Governmental Group on Indonesia and World Bank said"
+    assert {"Inter-Governmental Group on Indonesia", "World Bank"} <= set(kinds_in(text))
+
+
+def test_a_date_a_firm_or_a_possessive_after_on_is_no_subject() -> None:
+    assert kinds_in("The Federal Trade Commission on Monday said") == {
+        "Federal Trade Commission": "organisation"
+    }
+    assert kinds_in("the International Tin Council on April 1 said") == {
+        "International Tin Council": "organisation"
+    }
+    assert "Salomon Group" in kinds_in("It was approved by Salomon Group on Tuesday.")
+    firms = kinds_in("the bid by Hanson Group on Kidde Inc was raised")
+    assert {"Hanson Group", "Kidde Inc"} <= set(firms)
+    assert "Washington" in kinds_in("He said in Washington on Friday.")

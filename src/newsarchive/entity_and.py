@@ -9,10 +9,11 @@ from __future__ import annotations
 from itertools import pairwise
 
 from .entity_bounds import before_held_of, two_names_with_and
-from .entity_kinds import named_person
+from .entity_kinds import body_before_on, named_person
 from .entity_names import country_prefix
 from .entity_words import (
     FOREIGN_ORG_FIRST,
+    GENERIC,
     HELD_BY_FOR,
     LEGAL_FORMS,
     ORG_FIRST,
@@ -41,6 +42,8 @@ def and_joins(before: list[str], after: list[str], initial: bool) -> bool:
     # "Bank of America NT and SA", "Merrill Lynch and Co"; not "Unilever Plc and NV"
     if upto == 1 and _legal_form(after[0]) and not _legal_form(before[-1]):
         return True
+    if body_before_on(tuple(before)):  # "House Committee on Energy and Commerce"
+        return _subject_goes_on(after[:upto])
     if "of" in before:  # "Office of Management and Budget and the Departments of State"
         # but "Bank of Iron County and Summit Savings": two names
         words = (*before, "and", *after[:upto])
@@ -129,6 +132,15 @@ def one_name_with_and(words: tuple[str, ...], initial: bool, cued: bool = False)
     # and not two places: "United States and Soviet Union"
     after = key(" ".join(words[at + 1 :]))
     return len(rest) > 1 and after not in ORG_NAMES and after not in gazetteer().names
+
+
+def _subject_goes_on(rest: list[str]) -> bool:
+    """Tell whether the words after "and" in a body's subject are more of it ("Conference on
+    Trade and Development"), not a firm's or another body's name ("... and World Bank")."""
+    last = rest[-1].lower()
+    if _legal_form(last) or key(" ".join(rest)) in ORG_NAMES:
+        return False
+    return last not in ORG_HEADS or last in GENERIC
 
 
 def _legal_form(word: str) -> bool:

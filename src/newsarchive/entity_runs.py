@@ -14,6 +14,7 @@ from .entity_bounds import (
     town_before_head,
 )
 from .entity_kinds import (
+    body_before_on,
     classify,
     place_cue,
     unknown_given,
@@ -80,7 +81,7 @@ def _trim(span: Span, opener_in_lowercase: bool) -> Span:
     words, initial, after = span.words, span.initial, span.after
     while words and (
         words[-1] in CONNECTORS
-        or is_stop(words[-1])
+        or (is_stop(words[-1]) and not body_before_on(words))  # "... on Good Government"
         or words[-1].lower().rstrip(".") in _TRAILING
         or ticker_after_form(words)
     ):

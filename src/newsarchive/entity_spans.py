@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 
 from .entity_run_words import (
     firm_of_possessive,
@@ -27,7 +28,9 @@ from .entity_words import (
     CONNECTORS,
     FEATURE_AFTER,
     GIVEN_ABBREVIATIONS,
+    HELD_BY_ON,
     HOLIDAY_AFTER,
+    LEGAL_FORMS,
     OPENERS,
     PARTICLES,
     PERSON_CUE,
@@ -179,31 +182,64 @@ def spans(text: str) -> list[_Fields]:
     spans: list[_Fields] = []
     anywhere, after_capital, hyphen_capital = _runs()
     scan = anywhere if hyphen_capital.search(text) else after_capital
-    for run in scan.finditer(text):
-        if run.group() in _NOTHING_ALONE:
+    for start, end in _with_subjects(text, scan.finditer(text)):
+        run = text[start:end]
+        if run in _NOTHING_ALONE:
             continue
-        words, possessive, inside = run_words(run.group())
+        words, possessive, inside = run_words(run)
         if inside:
-            spans += _split_run(text, run)
+            spans += _split_run(text, start, end)
             continue
-        before, after = _before(text, run.start()), _after(text, run.end())
+        before, after = _before(text, start), _after(text, end)
         spans.append((words, _opens_sentence(before), _cue(before), after, possessive))
     return spans
 
 
-def _split_run(text: str, run: re.Match[str]) -> list[_Fields]:
+_ON = re.compile(r"\s+on\s+")
+
+
+def _with_subjects(text: str, runs: Iterator[re.Match[str]]) -> Iterator[tuple[int, int]]:
+    """Return where each run starts and ends, a body's name joined to its subject after "on"
+    ("Presidential Commission on Good Government", "Inter-Governmental Group on Indonesia";
+    not "the Commission on Monday", nor a firm, "Group on Kidde Inc", nor "Conference on
+    Africa's", where the subject is no name)."""
+    held: tuple[int, int] | None = None
+    for run in runs:
+        if held is not None:
+            if _ON.fullmatch(text, held[1], run.start()) and _subject(run.group()):
+                held = (held[0], run.end())
+                continue
+            yield held
+        held = (run.start(), run.end())
+        if run.group().rpartition(" ")[2].lower() not in HELD_BY_ON:
+            yield held
+            held = None
+    if held is not None:
+        yield held
+
+
+def _subject(run: str) -> bool:
+    """Tell whether a run after a body's "on" is its subject: no date, no firm, no possessive."""
+    words = run.split()
+    if words[0].lower() in STOP or words[0].lower().rstrip(".") in CALENDAR:
+        return False
+    last = words[-1].lower()
+    return last.rstrip(".,") not in LEGAL_FORMS and not last.endswith(("'s", "’s"))
+
+
+def _split_run(text: str, run_start: int, run_end: int) -> list[_Fields]:
     """Cut a run after each word that ends a name ("Cartel's", "Mexico-based") inside it."""
     spans: list[_Fields] = []
-    start, words = run.start(), []
-    pieces = [p.group() for p in _NON_SPACE.finditer(text, run.start(), run.end())]
-    for i, piece in enumerate(_NON_SPACE.finditer(text, run.start(), run.end())):
+    start, words = run_start, []
+    pieces = [p.group() for p in _NON_SPACE.finditer(text, run_start, run_end)]
+    for i, piece in enumerate(_NON_SPACE.finditer(text, run_start, run_end)):
         word, closes = normal_word(piece.group())
         if closes and (firm_of_possessive(text, pieces, i) or peoples_republic(pieces, i)):
             word, closes = piece.group(), False  # "Moody's Investors Service Inc": one firm
         words.append(word)
-        if closes or piece.end() == run.end():
+        if closes or piece.end() == run_end:
             before, after = _before(text, start), _after(text, piece.end())
-            initial = start == run.start() and _opens_sentence(before)
+            initial = start == run_start and _opens_sentence(before)
             spans.append((undotted(tuple(words)), initial, _cue(before), after, closes))
             start, words = piece.end(), []
     return spans

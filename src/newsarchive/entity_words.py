@@ -293,6 +293,10 @@ HELD = ORG_FIRST | PLACE_FIRST | {"district"}  # "the Northern District of Illin
 # Head words that "for" goes on after, as "of" goes on after ORG_FIRST's: "Japan Committee for
 # Economic Development", "Center for Strategic and International Studies".
 HELD_BY_FOR = _words("committee center centre foundation fund")
+# Bodies' head words that "on" joins to their subject's name: "Presidential Commission on Good
+# Government", "Inter-Governmental Group on Indonesia" (not "the Commission on Monday").
+HELD_BY_ON = _words("""commission commissions committee subcommittee council group conference
+force panel board institute center centre coalition caucus forum""")
 TITLE_RUN = TITLES | DEPARTMENTS
 END_DROP = (TITLE_RUN | STOP) - SURNAME_TITLES
 HEADS = ORG_HEADS | PLACE_HEADS
