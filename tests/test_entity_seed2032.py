@@ -1,7 +1,8 @@
 """Tests for the pages the seed-2032 judgement found wrong, and seed 2031's leftovers: a mining
 site's name before its ores ("Richmond Hill gold and silver deposit"), a legal form with "and"
 ("Bank of America NT and SA"), a hotel ("Hong Kong Hilton Hotel"), a body's subject after "on" ("Presidential Commission on Good
-Government")."""
+Government"), a name with "and" that the article spells as an acronym ("Agricultural
+Stabilization and Conservation Service, ASCS")."""
 
 from __future__ import annotations
 
@@ -98,3 +99,24 @@ def test_a_date_a_firm_or_a_possessive_after_on_is_no_subject() -> None:
     firms = kinds_in("the bid by Hanson Group on Kidde Inc was raised")
     assert {"Hanson Group", "Kidde Inc"} <= set(firms)
     assert "Washington" in kinds_in("He said in Washington on Friday.")
+
+
+ASCS_OFFICE = (
+    "according to a CCC\nspokesman at the Kansas City Agricultural Stabilization and\n"
+    "Conservation Service, ASCS, office."
+)
+
+
+def test_a_name_with_and_spelt_by_an_acronym_is_one_name() -> None:
+    names = kinds_in(ASCS_OFFICE)
+    assert names["Agricultural Stabilization and Conservation Service"] == "organisation"
+    assert names["Kansas City"] == "place" and "Conservation Service" not in names
+    at_t = kinds_in("NEW YORK, March 18 - American Telephone and Telegraph said ATT will pay.")
+    assert at_t["American Telephone and Telegraph"] == "organisation"
+
+
+def test_an_acronym_leaves_a_name_read_whole_as_it_is() -> None:
+    fda = kinds_in("The U.S. Food and Drug Administration (FDA) said")
+    assert fda["Food and Drug Administration"] == "organisation"
+    # no acronym: a sentence's first words before "and" may be common nouns
+    assert "Soldiers and National Guard" not in kinds_in("Soldiers and National Guard troops came.")
