@@ -49,7 +49,9 @@ CALENDAR = DAYS | _words("""january february march april may june july august se
 october november december jan feb mar apr jun jul aug sep sept oct nov dec""")
 PARTICLES = _words("""de del la las los da das do dos di du van von der den ter bin ibn al el le y
 des della dei degli fuer für""")
-CONNECTORS = PARTICLES | {"of", "for", "and", "the"}
+# Words a run of capitals may be split or trimmed at.
+SPLITTERS = frozenset({"of", "for", "and", "the"})
+CONNECTORS = PARTICLES | SPLITTERS
 TITLES = _words("""president vice prime minister premier chancellor secretary senator sen rep
 representative congressman congresswoman governor gov mayor king queen prince princess pope sheikh
 emir sultan ayatollah judge justice general gen colonel col lieutenant lt captain capt sergeant sgt
