@@ -2,7 +2,8 @@
 site's name before its ores ("Richmond Hill gold and silver deposit"), a legal form with "and"
 ("Bank of America NT and SA"), a hotel ("Hong Kong Hilton Hotel"), a body's subject after "on" ("Presidential Commission on Good
 Government"), a name with "and" that the article spells as an acronym ("Agricultural
-Stabilization and Conservation Service, ASCS")."""
+Stabilization and Conservation Service, ASCS"), two firms in a list ("Tokai International and
+Daiwa Europe Ltd")."""
 
 from __future__ import annotations
 
@@ -120,3 +121,13 @@ def test_an_acronym_leaves_a_name_read_whole_as_it_is() -> None:
     assert fda["Food and Drug Administration"] == "organisation"
     # no acronym: a sentence's first words before "and" may be common nouns
     assert "Soldiers and National Guard" not in kinds_in("Soldiers and National Guard troops came.")
+
+
+def test_a_firm_with_its_region_after_and_is_a_firm_of_its_own() -> None:
+    names = kinds_in("The joint bookrunners are Tokai International and Daiwa Europe Ltd.")
+    assert names == {"Tokai International": "organisation", "Daiwa Europe Ltd": "organisation"}
+
+
+def test_one_legal_form_after_and_still_ends_one_firms_name() -> None:
+    text = "Nippon Telegraph and Telephone Corp said"
+    assert kinds_in(text) == {"Nippon Telegraph and Telephone Corp": "organisation"}

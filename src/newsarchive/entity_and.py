@@ -104,8 +104,9 @@ def one_name_with_and(words: tuple[str, ...], initial: bool, cued: bool = False)
     going_on = rest[0] in _ONE_WITH_AND or rest[0].endswith("ing")
     if at > 1 and words[at - 1].lower() in ORG_HEADS and not going_on:
         # "International Monetary Fund and World Bank": two names; but one legal form at the
-        # end makes one firm: "Nippon Telegraph and Telephone Corp"
-        return rest[-1].rstrip(".") in LEGAL_FORMS
+        # end makes one firm: "Nippon Telegraph and Telephone Corp", unless a name and its
+        # region come before it ("Tokai International and Daiwa Europe Ltd": two firms)
+        return rest[-1].rstrip(".") in LEGAL_FORMS and not _located_firm(words[at + 1 :])
     first = words[0].lower()
     if first in HELD_BY_FOR and words[1:2] == ("for",):  # "Center for X and Y Studies"
         return rest[-1] not in ORG_HEADS or rest[0] in _ONE_WITH_AND
@@ -141,6 +142,12 @@ def _subject_goes_on(rest: list[str]) -> bool:
     if _legal_form(last) or key(" ".join(rest)) in ORG_NAMES:
         return False
     return last not in ORG_HEADS or last in GENERIC
+
+
+def _located_firm(words: tuple[str, ...]) -> bool:
+    """Tell whether words are a firm's own name: a name, a region and a legal form ("Daiwa
+    Europe Ltd", "Nomura Asia Ltd"; not "Telephone Corp")."""
+    return len(words) == 3 and _legal_form(words[2]) and key(words[1]) in gazetteer().regions
 
 
 def _legal_form(word: str) -> bool:
