@@ -330,9 +330,10 @@ def _fold_chars(text: str) -> str:
 
 def standalone(text: str, name: str) -> int:
     """Return where a name first stands alone in a text (no capitalised word or number glued
-    on either side), else where it first occurs, else -1."""
+    on either side; a possessive may follow, "North Yemen's"), else where it first occurs,
+    else -1."""
     first = -1
-    for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
+    for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?=['’]s\b|[^\w'’-]|$)", text):
         first = match.start() if first < 0 else first
         before = text[max(0, match.start() - 40) : match.start()].split()[-1:]
         after = text[match.end() : match.end() + 40].split()[:1]

@@ -406,6 +406,11 @@ def test_context_read_in_a_long_line_without_spaces_matches_the_whole_texts_toke
     assert_context_matches_whole_text_tokens("the " + "Ab.Cd,Mexico's" * 40 + " by Lee. " * 3)
 
 
+def test_context_read_after_ores_matches_the_whole_texts_tokens() -> None:
+    ores = "A gold and silver\ndeposit, B gold, silver deposits; C lead-zinc prospect. D gold,"
+    assert_context_matches_whole_text_tokens(ores + "deposit E gold - tin orebody F gold mine")
+
+
 def test_opener_used_in_lowercase_only_in_a_long_line_is_dropped() -> None:
     opener = "Golden Dawn members marched."
     assert candidates("", [opener, "x" + ",golden" * 100]) == ()
@@ -425,11 +430,17 @@ def assert_context_matches_whole_text_tokens(text: str) -> None:
         read = entity_spans._before(text, position)
         assert entity_spans._opens_sentence(read) == entity_spans._opens_sentence(before)
         assert entity_spans._cue(read) == entity_spans._cue(before)
-        assert entity_spans._after(text, position) == after_cue(after)
+        assert entity_spans._after(text, position) == after_cue(after, text, position)
 
 
-def after_cue(after: tuple[str, ...]) -> tuple[str, ...]:
-    """Return the tokens after a span that a rule reads: ", a town", ", chairman", one cue word."""
+def after_cue(after: tuple[str, ...], text: str, position: int) -> tuple[str, ...]:
+    """Return the tokens after a span that a rule reads: ", a town", ", chairman", one cue word,
+    or a mining site's word after ores (read from the text: "gold and silver deposit")."""
+    if after and entity_spans.is_ore(after[0]):
+        site = re.compile(r"\s+([a-z,\s-]+?)\s+(deposits?|prospects?|orebody)\b")
+        match = site.match(text, position)
+        ores = re.split(r"-|\s*,\s*|\s+and\s+", match.group(1)) if match else [""]
+        return (match.group(2),) if match and set(ores) <= entity_spans.ORES else ()
     if after in entity_words.APPOSITION:
         return after
     if after[:1] == (",",) and after[1:2] and after[1] in entity_spans.ROLE_AFTER:

@@ -15,6 +15,7 @@ Speed: a run seen before with the same cues reuses its classification (`run_ment
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 
 from .entity_blocks import read_blocks
@@ -49,6 +50,7 @@ from .entity_spans import (
     spans,
 )
 from .entity_words import (
+    CONNECTORS,
     ORG_HEADS,
     PARTICLES,
     PLACE_HEADS,
@@ -130,6 +132,8 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
             opener = opener or _small_town(span[0])
             opener_in_lowercase = bool(opener) and _in_lowercase(opener, texts)
             mentions = run_mentions(*span, opener_in_lowercase)
+            if "and" in span[0]:  # "Agricultural Stabilization and Conservation Service (ASCS)"
+                mentions = _spelt_out(span, mentions, texts) or mentions
             found[i] += mentions
             if len(span[0]) > 1 and any(_may_open_firm(m, span[0]) for m in mentions):
                 people_runs.append((i, span[0], mentions))
@@ -169,6 +173,39 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
         # "Bank of Japan", "Cooper Canada Ltd": the country says where the firm is
         every.update(dict.fromkeys((PLACE, country) for country in countries_in(name)))
     return tuple(m for m in every if not (m[0][-1:] == "?" and (m[0][:-1], m[1]) in every))
+
+
+def _spelt_out(
+    span: tuple[tuple[str, ...], bool, tuple[str, ...], tuple[str, ...], bool],
+    mentions: tuple[Mention, ...],
+    texts: tuple[str, ...],
+) -> tuple[Mention, ...]:
+    """Return a run's mentions read again where its last words with "and" among them spell an
+    acronym the article writes ("Kansas City Agricultural Stabilization and Conservation
+    Service, ASCS, office"): those words are one name, though the run opens a sentence or a
+    town comes before them; () where the mentions have that name already."""
+    words, initial, before, after, possessive = span
+    content = [i for i, word in enumerate(words) if word not in CONNECTORS]
+    for start in content:
+        initials = "".join(words[i][0] for i in content if i >= start)
+        if len(initials) < 3 or "and" not in words[start:]:
+            return ()
+        if not initials.isupper() or not _written(initials, texts):
+            continue
+        name = " ".join(words[start:])
+        if any(m.name.endswith(name) for m in mentions):
+            return ()
+        if not start:  # "(Food and Drug Administration)": no common noun opens it
+            return run_mentions(words, False, before, after, possessive, False)
+        head = run_mentions(words[:start], initial, before, (), False, False)
+        return head + run_mentions(words[start:], False, (), after, possessive, False)
+    return ()
+
+
+def _written(acronym: str, texts: tuple[str, ...]) -> bool:
+    """Tell whether an article writes an acronym as a word of its own."""
+    pattern = re.compile(rf"(?<![\w.]){acronym}(?![\w.])")
+    return any(acronym in text and pattern.search(text) for text in texts)
 
 
 def _fuller_bodies(mentioned: list[Mention]) -> dict[str, str]:

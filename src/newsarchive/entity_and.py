@@ -9,10 +9,11 @@ from __future__ import annotations
 from itertools import pairwise
 
 from .entity_bounds import before_held_of, two_names_with_and
-from .entity_kinds import named_person
+from .entity_kinds import body_before_on, named_person
 from .entity_names import country_prefix
 from .entity_words import (
     FOREIGN_ORG_FIRST,
+    GENERIC,
     HELD_BY_FOR,
     LEGAL_FORMS,
     ORG_FIRST,
@@ -38,6 +39,11 @@ def and_joins(before: list[str], after: list[str], initial: bool) -> bool:
     upto = after.index("and") if "and" in after else len(after)
     if not before or not upto:
         return False
+    # "Bank of America NT and SA", "Merrill Lynch and Co"; not "Unilever Plc and NV"
+    if upto == 1 and _legal_form(after[0]) and not _legal_form(before[-1]):
+        return True
+    if body_before_on(tuple(before)):  # "House Committee on Energy and Commerce"
+        return _subject_goes_on(after[:upto])
     if "of" in before:  # "Office of Management and Budget and the Departments of State"
         # but "Bank of Iron County and Summit Savings": two names
         words = (*before, "and", *after[:upto])
@@ -98,8 +104,9 @@ def one_name_with_and(words: tuple[str, ...], initial: bool, cued: bool = False)
     going_on = rest[0] in _ONE_WITH_AND or rest[0].endswith("ing")
     if at > 1 and words[at - 1].lower() in ORG_HEADS and not going_on:
         # "International Monetary Fund and World Bank": two names; but one legal form at the
-        # end makes one firm: "Nippon Telegraph and Telephone Corp"
-        return rest[-1].rstrip(".") in LEGAL_FORMS
+        # end makes one firm: "Nippon Telegraph and Telephone Corp", unless a name and its
+        # region come before it ("Tokai International and Daiwa Europe Ltd": two firms)
+        return rest[-1].rstrip(".") in LEGAL_FORMS and not _located_firm(words[at + 1 :])
     first = words[0].lower()
     if first in HELD_BY_FOR and words[1:2] == ("for",):  # "Center for X and Y Studies"
         return rest[-1] not in ORG_HEADS or rest[0] in _ONE_WITH_AND
@@ -126,6 +133,26 @@ def one_name_with_and(words: tuple[str, ...], initial: bool, cued: bool = False)
     # and not two places: "United States and Soviet Union"
     after = key(" ".join(words[at + 1 :]))
     return len(rest) > 1 and after not in ORG_NAMES and after not in gazetteer().names
+
+
+def _subject_goes_on(rest: list[str]) -> bool:
+    """Tell whether the words after "and" in a body's subject are more of it ("Conference on
+    Trade and Development"), not a firm's or another body's name ("... and World Bank")."""
+    last = rest[-1].lower()
+    if _legal_form(last) or key(" ".join(rest)) in ORG_NAMES:
+        return False
+    return last not in ORG_HEADS or last in GENERIC
+
+
+def _located_firm(words: tuple[str, ...]) -> bool:
+    """Tell whether words are a firm's own name: a name, a region and a legal form ("Daiwa
+    Europe Ltd", "Nomura Asia Ltd"; not "Telephone Corp")."""
+    return len(words) == 3 and _legal_form(words[2]) and key(words[1]) in gazetteer().regions
+
+
+def _legal_form(word: str) -> bool:
+    """Tell whether a word is a legal form: "SA", "Co.", "Inc"."""
+    return word.lower().rstrip(".") in LEGAL_FORMS
 
 
 def _middle_initial(words: tuple[str, ...]) -> bool:

@@ -24,10 +24,8 @@ from .entity_names import (
     name_parts,
     short_forms,
 )
-from .entity_spans import (
-    TOKEN,
-    normal_word,
-)
+from .entity_run_words import normal_word
+from .entity_spans import TOKEN
 from .entity_words import (
     GIVEN_ABBREVIATIONS,
     LEAD,

@@ -55,6 +55,7 @@ from .entity_words import (
     GENERIC,
     HEADS,
     HELD_BY_FOR,
+    HELD_BY_ON,
     LEGAL_FORMS,
     NOT_NAME,
     ORG_FIRST,
@@ -110,6 +111,10 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         return [Mention(SHIP, " ".join(span.words))]
     if len(span.words) == 1:
         return [classify_word(span.words[0], span, cued)]
+    if at := body_before_on(span.words):  # "Presidential Commission on Good Government"
+        body, whole = " ".join(span.words[:at]), " ".join(span.words)
+        found = classify(span._replace(words=span.words[:at], after=()), cued)
+        return [m._replace(name=whole) if m.name == body else m for m in found]
     gaz, name, words = gazetteer(), " ".join(span.words), [w.lower() for w in span.words]
     if span.after[:1] in PRODUCT_AFTER and words[-1] not in ORG_HEADS:
         return [Mention("", name)]  # "a talking Mickey Mouse toy", "the Grand Prix models"
@@ -172,7 +177,9 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         # "Coffee Board", "Oil Ministry": a trade's body, but which country's is unsaid
         goods = bool(plain) and all(w in COMMODITIES for w in plain)
         # "Bureau of Statistics", "Superior Court": which country's or state's is unsaid
-        generic = local or posts or heads or not plain or unit or portfolio or goods
+        # "Hong Kong Hilton Hotel": a building, bought and sold, no firm ("Hilton Hotels Corp")
+        facility = words[-1] == "hotel"
+        generic = local or posts or heads or not plain or unit or portfolio or goods or facility
         # "analyst Anne Parker Mills": a person whose surname is a head word
         person = cued or span.before[-1:] in ROLE_CUE
         person = person and len(words) < 4 and _SPLITTERS.isdisjoint(words)
@@ -252,6 +259,13 @@ def _opens_place(words: list[str]) -> bool:
 def _speaks(span: Span) -> bool:
     """Tell whether the words after a name say it is a person's: "X said", "X, chairman"."""
     return span.after[:1] in SAID or (len(span.after) == 2 and span.after[1] in ROLE_AFTER)
+
+
+def body_before_on(words: tuple[str, ...]) -> int:
+    """Return where "on" joins a body's head word to its subject's name ("Group on
+    Indonesia"; the span scanner joins only such runs), or 0."""
+    at = words.index("on") if "on" in words[1:-1] else 0
+    return at if at and words[at - 1].lower() in HELD_BY_ON else 0
 
 
 def held_by_institution(words: list[str]) -> bool:

@@ -14,12 +14,11 @@ from .entity_bounds import (
     town_before_head,
 )
 from .entity_kinds import (
+    body_before_on,
     classify,
     place_cue,
-    unknown_given,
 )
 from .entity_names import (
-    NO_NAME,
     ORG,
     PERSON,
     PLACE,
@@ -37,6 +36,7 @@ from .entity_spans import (
     NUMBER_AFTER,
     SITE_AFTER,
 )
+from .entity_titles import titled
 from .entity_words import (
     BYLINE_CUES,
     CALENDAR,
@@ -45,22 +45,18 @@ from .entity_words import (
     DEPARTMENTS,
     FEASTS,
     FIRM_ROLES,
-    FOREIGN_ORG_FIRST,
     HEADS,
     HELD,
     HELD_BY_FOR,
     HOLIDAY_AFTER,
     LEGAL_FORMS,
     NAME_OPENERS,
-    ORG_FIRST,
     ORG_HEADS,
     ORGS,
     PARTICLES,
     PERSON_CUE,
-    ROLES,
+    SPLITTERS,
     SUFFIXES,
-    SURNAME_TITLES,
-    TITLE_RUN,
     TITLES,
     TRADE_TERMS,
 )
@@ -71,8 +67,7 @@ _TRAILING = DAYS | SUFFIXES  # dropped from the end of a name, with a trailing "
 _NUMERALS = frozenset({"ii", "iii", "iv"})
 
 
-_SPLITTERS = frozenset({"of", "for", "and", "the"})  # words a span may be split or trimmed at
-_CAPITAL_SPLITTERS = frozenset(w.title() for w in _SPLITTERS)
+_CAPITAL_SPLITTERS = frozenset(w.title() for w in SPLITTERS)
 
 
 def _trim(span: Span, opener_in_lowercase: bool) -> Span:
@@ -80,7 +75,7 @@ def _trim(span: Span, opener_in_lowercase: bool) -> Span:
     words, initial, after = span.words, span.initial, span.after
     while words and (
         words[-1] in CONNECTORS
-        or is_stop(words[-1])
+        or (is_stop(words[-1]) and not body_before_on(words))  # "... on Good Government"
         or words[-1].lower().rstrip(".") in _TRAILING
         or ticker_after_form(words)
     ):
@@ -140,7 +135,7 @@ def _ends_name(word: str) -> bool:
 
 def _segments(span: Span) -> list[tuple[Span, bool]]:
     """Split a span at "and", "of" or "for" unless a head ("Ministry of") holds it."""
-    if _SPLITTERS.isdisjoint(span.words):
+    if SPLITTERS.isdisjoint(span.words):
         return [(span, False)] if span.words else []
     whole = one_name_with_and(span.words, span.initial, span.before[-1:] in PERSON_CUE)
     if (whole and not loose_of_before_and(span.words)) or firm_of_place(span.words):
@@ -203,87 +198,6 @@ def _headed(words: tuple[str, ...]) -> bool:
     return words[-1].lower() in ORG_HEADS
 
 
-def _titled(span: Span) -> tuple[Span, Span]:
-    """Split "U.S. President Joe Biden" into the prefix "U.S." and the titled name "Joe Biden"."""
-    words = span.words
-    if words[-1].lower() in HEADS:  # "General Electric Co", "Prince Edward Island": no titles
-        return span, NO_NAME
-    if len(words) < 2:
-        return span, NO_NAME
-    lowered = [w.lower().rstrip(".").rpartition("-")[2] for w in words[:-1]]  # "Vice-President"
-    titles = (
-        i
-        for i, w in enumerate(lowered)
-        if w in TITLES
-        and (i == 0 or w not in SURNAME_TITLES)
-        and not (w in _HONORIFICS and words[i].isupper())
-    )
-    last = max(titles, default=-1)
-    if last < 0 and len(words) == 2 and misspelt_title(words[0]):
-        # "Preesident Nixon": a title with a typo, and the name after it
-        return NO_NAME, Span(words[1:], False, (words[0].lower(),), span.after, span.possessive)
-    if last < 0:
-        return _after_roles(span)
-    first = last
-    while first and words[first - 1].lower().rstrip(".") in TITLE_RUN:
-        first -= 1
-    while first < last and first > 1 and words[first - 1] in _SPLITTERS:
-        first += 1  # "Office of Management and Budget Director": "Budget" ends the name
-    name = words[last + 1 :]
-    if name[0].lower() in ORG_FIRST:  # "General Union of Workers": no general's name
-        return span, NO_NAME
-    while name and name[0].lower() in DEPARTMENTS:
-        name = name[1:]
-    prefix = Span(words[:first], span.initial, span.before, (), False)
-    titled = Span(name, False, (words[last].lower(),), span.after, span.possessive)
-    # words between the title and a given name are no part of the name: "Prime Minsiter
-    # Yasuhiro Nakasone" (a typo), "Deputy CIA Dirctor Robert Gates"
-    named = _after_roles(titled)[1] if len(name) > 2 else NO_NAME
-    return prefix, named._replace(before=titled.before) if named.words else titled
-
-
-@functools.lru_cache(maxsize=16384)
-def misspelt_title(word: str) -> bool:
-    """Tell whether a capitalised word is a title of six or more letters with one letter
-    doubled, dropped in or two swapped ("Preesident", "Minsiter"), as wire copy mistypes."""
-    lowered = word.lower()
-    if len(lowered) < 7 or not word[:1].isupper() or lowered in TITLES:
-        return False
-    if lowered[:-1] in TITLES:  # "Directors", "Generale": a plural or a foreign word
-        return False
-    cut = (lowered[:i] + lowered[i + 1 :] for i in range(len(lowered)))
-    swapped = (
-        lowered[:i] + lowered[i + 1] + lowered[i] + lowered[i + 2 :]
-        for i in range(len(lowered) - 1)
-    )
-    return any(w in _LONG_TITLES for w in cut) or any(w in _LONG_TITLES for w in swapped)
-
-
-def _after_roles(span: Span) -> tuple[Span, Span]:
-    """Split "Sprinter Kelly Holmes" into role words, never a name, and the name after them."""
-    words, given = span.words, first_names()
-    if words[0].lower() in given:
-        return span, NO_NAME
-    # "Bank Julius Baer": a bank named after its founder; but "Bank of England Robin
-    # Leigh-Pemberton" is a bank and its governor
-    start = 2 if words[0].lower() in FOREIGN_ORG_FIRST else 1
-    for i, word in enumerate(words[start:-1], start):
-        if word.lower() in given and key(" ".join(words[i - 1 : i + 1])) not in gazetteer().names:
-            named = Span(words[i:], False, ("said",), span.after, span.possessive)
-            if words[-1].lower() in HEADS:  # "Santa Barbara Biltmore Hotel"
-                break
-            if all(w.lower().rstrip(".") in ROLES or w.lower() in TITLE_RUN for w in words[:i]):
-                return NO_NAME, named
-            # "Lucio Cesar Pires": one name, "Lucio" a given name the lists lack
-            if i == 1 and span.before[-1:] not in PERSON_CUE and unknown_given(words[0]):
-                return NO_NAME, named._replace(words=words)
-            initials = all(len(w) == 2 and w.endswith(".") for w in words[:i])  # "E. Gerald"
-            if words[i - 1].lower() not in CONNECTORS and not initials:  # "Credit Suisse Paul X"
-                return Span(words[:i], span.initial, span.before, (), False), named
-            break
-    return span, NO_NAME
-
-
 @functools.lru_cache(maxsize=16384)
 def run_mentions(
     words: tuple[str, ...],
@@ -309,7 +223,7 @@ def run_mentions(
     found: list[Mention] = []
     parts = _segments(_trim(span, opener_in_lowercase))
     for i, (part, cued) in enumerate(parts):
-        prefix, name = _titled(part)
+        prefix, name = titled(part)
         head = classify(prefix, cued and not name.words) if prefix.words else []
         portfolio = name.before[-1:] in _PORTFOLIO and bool(prefix.words)
         if portfolio and prefix.words[-1].lower() in _PORTFOLIO_HEADS:
@@ -321,7 +235,7 @@ def run_mentions(
         ):  # "Bank Mees & Hope", "Bank Mees en Hope NV": the name goes on
             named = [_cut_short(m) for m in named]
         found += named
-    joined = _SPLITTERS.intersection(words) == {"and"}
+    joined = SPLITTERS.intersection(words) == {"and"}
     # "Dames and Moore"; "analyst Eliot Laurence of Wessels Arnold and Henderson"
     ends_with_and = len(words) > 2 and words[-2] == "and"
     if (joined or ends_with_and) and _town_ends_partners(parts[-2:]):
@@ -397,16 +311,11 @@ def _surname_like(word: str) -> bool:
 
 
 # Function words that open firms' names: "First Boston Corp", "First Chicago Corp".
-# Honorifics, which wire copy writes "Mr" and "Ms": in capitals they are a product's or a
-# firm's letters ("MS Net" of Microsoft), not a title.
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "messrs"})
-# Words that are no name alone, so after "and" go on the name before: "Gulf and Western Inc".
 _FIRM_OPENERS = frozenset({"First", "Second", "Third", "One"})
 # Particles that open a place's or a person's name in capitals: "Las Palmas", "De Beers".
 _NAME_PARTICLES = frozenset(w.title() for w in PARTICLES - {"do", "y", "den", "al"})
-# Words after "and" that continue the name before it: "Savings and Loan", "Bank and Trust".
-_LONG_TITLES = frozenset(t for t in TITLES if len(t) >= 6)
 # Titles whose words before them name a portfolio, not a body: "Primary Industries Minister".
 _PORTFOLIO = {("minister",), ("ministers",)}
 _PORTFOLIO_HEADS = frozenset({"industries", "resources", "works", "services", "mines"})
+# Words after "and" that end a firm's name before them: "Goldman Sachs and Co".
 _AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",), ("Associates",)})

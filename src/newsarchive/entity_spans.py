@@ -11,7 +11,15 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 
+from .entity_run_words import (
+    firm_of_possessive,
+    normal_word,
+    peoples_republic,
+    run_words,
+    undotted,
+)
 from .entity_words import (
     ABBREVIATIONS,
     APPOSITION,
@@ -20,10 +28,10 @@ from .entity_words import (
     CONNECTORS,
     FEATURE_AFTER,
     GIVEN_ABBREVIATIONS,
+    HELD_BY_ON,
     HOLIDAY_AFTER,
     LEGAL_FORMS,
     OPENERS,
-    ORG_HEADS,
     PARTICLES,
     PERSON_CUE,
     PLACE_AFTER,
@@ -35,10 +43,8 @@ from .entity_words import (
     STATE_TOKENS,
     STOP,
     TITLES,
-    UNIT_HEADS,
 )
-from .gazetteer import gazetteer, key
-from .given_names import first_names
+from .gazetteer import gazetteer
 
 # Words before a firm's name that is also a person's: "brokers James Capel".
 FIRM_CUE = {(w,) for w in ("brokers", "stockbrokers", "brokerage", "bankers", "auditors")}
@@ -89,6 +95,15 @@ REGION_AFTER = (",", "#region")  # what a span is read before when ", Mexico" fo
 SHARES_AFTER = {(w,) for w in ("shares", "shareholders", "stockholders")}
 # Words after a mining site's name, which is often a town's: "the Richmond Hill deposit".
 SITE_AFTER = {(w,) for w in ("deposit", "deposits", "prospect", "prospects", "orebody")}
+# Ores between a mining site's name and its word: "its Richmond Hill gold and silver deposit".
+ORES = frozenset(
+    ("gold", "silver", "copper", "zinc", "lead", "nickel", "uranium", "platinum", "tin", "coal")
+)
+_ORE = "|".join(sorted(ORES))
+_ORES_BEFORE_SITE = re.compile(
+    rf"\s+(?:{_ORE})(?:(?:-|\s+and\s+|\s*,\s*)(?:{_ORE}))*\s+"
+    rf"({'|'.join(sorted(w for (w,) in SITE_AFTER))})\b"
+)
 # "&" and foreign "and" after or before a name: it goes on ("Bank Mees & Hope", "Bank Mees en
 # Hope NV"), so what the run holds is cut short.
 GOES_ON = {(w,) for w in ("&", "en", "et", "e", "und")}
@@ -162,157 +177,72 @@ _NOTHING_ALONE = frozenset(w.capitalize() for w in STOP | CALENDAR | CONNECTORS)
 _Fields = tuple[tuple[str, ...], bool, tuple[str, ...], tuple[str, ...], bool]
 
 
-@functools.lru_cache(maxsize=65536)
-def normal_word(token: str) -> tuple[str, bool]:
-    """Return a token as a name word, and whether it ends its run ("Cartel's", "Mexico-based")."""
-    possessive = token.endswith(("'s", "’s"))
-    word = token[:-2] if possessive else token
-    head, _, tail = word.partition("-")
-    if tail[:1].islower() and head[:1].isupper() and not _syllables(head, tail):
-        return head, True
-    if word.isupper() and len(word) > 3 and "." not in word:  # "U.K." stays as written
-        word = gazetteer().names.get(key(word)) or (word.title() if len(word) > 6 else word)
-    return word, possessive
-
-
-def _syllables(head: str, tail: str) -> bool:
-    """Tell whether "Chi-cheng" is one given name of syllables, as Chinese and Korean names
-    are written, rather than "Mexico-based" or "Iran-contra" (a place, then a word)."""
-    english = tail.endswith("ed") or (tail.endswith("ing") and _has_vowel(tail[:-3]))
-    short = len(head) <= 5 and len(tail) <= 5 and not english
-    return short and key(head) not in gazetteer().names
-
-
-def _has_vowel(stem: str) -> bool:
-    """Tell whether the stem of an "-ing" word has a vowel, as English verbs' do ("going",
-    "owing"), and syllables of Chinese names do not ("Chao-ming", "Tse-ping")."""
-    return any(letter in "aeiou" for letter in stem)
-
-
-@functools.lru_cache(maxsize=65536)
-def _run_words(run: str) -> tuple[tuple[str, ...], bool, bool]:
-    """Return a run's name words, if the last is possessive, and if a word inside ends a name."""
-    words = [normal_word(piece) for piece in run.split()]
-    names = _undotted(tuple(w for w, _ in words))
-    return names, words[-1][1], any(closes for _, closes in words[:-1])
-
-
-# Legal forms written with full stops, which read as initials: "Harris Associates L.P.".
-_DOTTED_FORMS = {".".join(f.upper()) + ".": f.upper() for f in ("lp", "nv", "sa", "bv", "ag", "kk")}
-
-
-def _undotted(words: tuple[str, ...]) -> tuple[str, ...]:
-    """Return a name's words with a legal form written with full stops that ends a name (the
-    run's last word, or one before "and") written as the legal form: "Harris Associates
-    L.P." as "Harris Associates LP", a firm's name, not a person's initials. A first word
-    stays ("A.G. Edwards and Sons Inc"), and so do initials inside a name ("William K.K.
-    Wong")."""
-    if len(words) < 2 or not any(w in _DOTTED_FORMS for w in words[1:]):
-        return words
-    ends = [*(following == "and" for following in words[2:]), True]
-    return (
-        words[0],
-        *(_DOTTED_FORMS.get(w, w) if end else w for w, end in zip(words[1:], ends, strict=True)),
-    )
-
-
 def spans(text: str) -> list[_Fields]:
     """Find runs of capitalised words, joined by particles like "de la" or "of", with context."""
     spans: list[_Fields] = []
     anywhere, after_capital, hyphen_capital = _runs()
     scan = anywhere if hyphen_capital.search(text) else after_capital
-    for run in scan.finditer(text):
-        if run.group() in _NOTHING_ALONE:
+    for start, end in _with_subjects(text, scan.finditer(text)):
+        run = text[start:end]
+        if run in _NOTHING_ALONE:
             continue
-        words, possessive, inside = _run_words(run.group())
+        words, possessive, inside = run_words(run)
         if inside:
-            spans += _split_run(text, run)
+            spans += _split_run(text, start, end)
             continue
-        before, after = _before(text, run.start()), _after(text, run.end())
+        before, after = _before(text, start), _after(text, end)
         spans.append((words, _opens_sentence(before), _cue(before), after, possessive))
     return spans
 
 
-def _split_run(text: str, run: re.Match[str]) -> list[_Fields]:
+_ON = re.compile(r"\s+on\s+")
+
+
+def _with_subjects(text: str, runs: Iterator[re.Match[str]]) -> Iterator[tuple[int, int]]:
+    """Return where each run starts and ends, a body's name joined to its subject after "on"
+    ("Presidential Commission on Good Government", "Inter-Governmental Group on Indonesia";
+    not "the Commission on Monday", nor a firm, "Group on Kidde Inc", nor "Conference on
+    Africa's", where the subject is no name)."""
+    held: tuple[int, int] | None = None
+    for run in runs:
+        if held is not None:
+            if _ON.fullmatch(text, held[1], run.start()) and _subject(run.group()):
+                held = (held[0], run.end())
+                continue
+            yield held
+        held = (run.start(), run.end())
+        if run.group().rpartition(" ")[2].lower() not in HELD_BY_ON:
+            yield held
+            held = None
+    if held is not None:
+        yield held
+
+
+def _subject(run: str) -> bool:
+    """Tell whether a run after a body's "on" is its subject: no date, no firm, no possessive."""
+    words = run.split()
+    if words[0].lower() in STOP or words[0].lower().rstrip(".") in CALENDAR:
+        return False
+    last = words[-1].lower()
+    return last.rstrip(".,") not in LEGAL_FORMS and not last.endswith(("'s", "’s"))
+
+
+def _split_run(text: str, run_start: int, run_end: int) -> list[_Fields]:
     """Cut a run after each word that ends a name ("Cartel's", "Mexico-based") inside it."""
     spans: list[_Fields] = []
-    start, words = run.start(), []
-    pieces = [p.group() for p in _NON_SPACE.finditer(text, run.start(), run.end())]
-    for i, piece in enumerate(_NON_SPACE.finditer(text, run.start(), run.end())):
+    start, words = run_start, []
+    pieces = [p.group() for p in _NON_SPACE.finditer(text, run_start, run_end)]
+    for i, piece in enumerate(_NON_SPACE.finditer(text, run_start, run_end)):
         word, closes = normal_word(piece.group())
-        if closes and (_firm_of_possessive(text, pieces, i) or _peoples_republic(pieces, i)):
+        if closes and (firm_of_possessive(text, pieces, i) or peoples_republic(pieces, i)):
             word, closes = piece.group(), False  # "Moody's Investors Service Inc": one firm
         words.append(word)
-        if closes or piece.end() == run.end():
+        if closes or piece.end() == run_end:
             before, after = _before(text, start), _after(text, piece.end())
-            initial = start == run.start() and _opens_sentence(before)
-            spans.append((_undotted(tuple(words)), initial, _cue(before), after, closes))
+            initial = start == run_start and _opens_sentence(before)
+            spans.append((undotted(tuple(words)), initial, _cue(before), after, closes))
             start, words = piece.end(), []
     return spans
-
-
-def _peoples_republic(pieces: list[str], i: int) -> bool:
-    """Tell whether a possessive opens a country's formal name or a body's ("People's Republic
-    of China", "People's Bank of China": not the Bank of China)."""
-    if pieces[i][:-2] != "People" or i + 1 >= len(pieces):
-        return False
-    return pieces[i + 1] == "Republic" or any(p.lower() in ORG_HEADS for p in pieces[i + 1 :])
-
-
-def _firm_of_possessive(text: str, pieces: list[str], i: int) -> bool:
-    """Tell whether a possessive word opens a firm's name: the words after it have no name of
-    their own, only a head word and a legal form ("Moody's Investors Service Inc", "Wendy's
-    International Inc"), and it is no place ("Britain's ...")."""
-    piece = pieces[i]
-    if not piece.endswith(("'s", "’s")) or i + 1 >= len(pieces) or i > 1:
-        return False
-    if i and pieces[0].lower() in first_names():  # "Rupert Murdoch's News Corp Ltd"
-        return False
-    after = normal_word(pieces[i + 1])[0].lower()
-    one_word = _legal_form(pieces[i + 2 : i + 3]) and _founders_firm(text, pieces[i : i + 2])
-    if not (after in ORG_HEADS or after in LEGAL_FORMS or one_word):
-        return False
-    if key(piece[:-2]) in gazetteer().names:
-        return False
-    for word in (p.lower().rstrip(".,") for p in pieces[i + 1 : i + 5]):  # "... Inc and AA by"
-        if word in LEGAL_FORMS:
-            return True
-        if word in CONNECTORS:
-            return False
-    return False
-
-
-_UNITS = "|".join(sorted(UNIT_HEADS | {"subsidiary", "subsidiaries", "affiliate"}))
-
-
-def _founders_firm(text: str, pieces: list[str]) -> bool:
-    """Tell whether a possessive and one word before a legal form are one firm's name, a
-    founder's and a trade's ("Heinl's Nursery Inc", "Allison's Place Inc"): the owner is not a
-    firm's short name in capitals ("CSX's Sea-Land Corp", "BankAmerica's Seafirst Corp"), and
-    the text never opens a name with the word after it ("Seafirst Chairman")."""
-    owner, word = pieces[0][:-2], pieces[1]
-    if owner.isupper() or any(c.isupper() for c in owner[1:]) or _legal_form([owner]):
-        return False
-    # an owner written on its own ("Purolator's air hub") or its unit ("Allied's Blocks Inc
-    # unit", "Foster's Conergic Corp subsidiary")
-    its = rf"['’]s\s+{re.escape(word)}\s+\S+(?!\S)(?!\s+(?:{_UNITS})\b)"
-    owned = re.compile(rf"\b{re.escape(owner)}\b(?!{its})")
-    if owned.search(text):
-        return False
-    alone = re.compile(rf"(?<![\w'’-]){re.escape(word)}\b")
-    return not any(_opens_a_name(text, found.start()) for found in alone.finditer(text))
-
-
-def _opens_a_name(text: str, at: int) -> bool:
-    """Tell whether the word at a position opens a name: no capitalised word comes before it
-    but a sentence's end ("Seafirst Chairman"; not "Heinl's Nursery", "American Nursery")."""
-    before = text[max(0, at - 40) : at].split()[-1:]
-    return not before or not before[0][:1].isupper() or before[0][-1] in ".!?"
-
-
-def _legal_form(pieces: list[str]) -> bool:
-    """Tell whether a run's piece (the first of these) is a legal form: "Inc", "Corp.", "Ltd,"."""
-    return bool(pieces) and pieces[0].lower().rstrip(".,") in LEGAL_FORMS
 
 
 def _before(text: str, end: int) -> tuple[str, ...]:
@@ -368,13 +298,14 @@ def _after(text: str, start: int) -> tuple[str, ...]:
         end = text.find(" ", start + 1)
         chunk = text[start + 1 : len(text) if end < 0 else end]
         word = chunk if chunk.isalpha() else chunk[:-1]
-        if word.isalpha() and (word is chunk or chunk[-1] in _STOPS):
+        if word.isalpha() and (word is chunk or chunk[-1] in _STOPS) and not is_ore(word):
             return (word.lower(),) if word.lower() in _CUES_AFTER else ()
     if _splits(text, start):
         tokens: list[str] = []
-        while len(tokens) < 3 and (match := TOKEN.search(text, start)):
+        at = start
+        while len(tokens) < 3 and (match := TOKEN.search(text, at)):
             tokens.append(match.group().lower())
-            start = match.end()
+            at = match.end()
             if tokens[0] != ",":
                 break
     else:
@@ -389,10 +320,23 @@ def _after(text: str, start: int) -> tuple[str, ...]:
         return STATE_AFTER  # "a Shelby, N.C., savings bank": a town, whatever its name
     if tokens[:1] == [","] and len(tokens) > 1 and tokens[1] in gazetteer().regions:
         return REGION_AFTER  # "Culiacan, Mexico": a town, though it opens a sentence
-
+    if tokens[:1] and is_ore(tokens[0]):  # "Richmond Hill gold and silver deposit"
+        return _ore_site(text, start)
     if tokens[:1] and _model_number(tokens[0]):
         return NUMBER_AFTER  # "Pontiac 6000 models", "its Delta 88": a model's number
     return tuple(tokens[:1]) if tokens[:1] and tokens[0] in _CUES_AFTER else ()
+
+
+def is_ore(token: str) -> bool:
+    """Tell whether a lowercase token names ores: "gold", "lead-zinc"."""
+    return all(part in ORES for part in token.split("-"))
+
+
+def _ore_site(text: str, start: int) -> tuple[str, ...]:
+    """Return the site's word after the ores that follow a span, if one follows them ("gold
+    and silver deposit", "lead-zinc prospect"), as if it followed the span."""
+    site = _ORES_BEFORE_SITE.match(text, start)
+    return (site.group(1).lower(),) if site else ()
 
 
 def _model_number(token: str) -> bool:

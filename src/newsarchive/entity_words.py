@@ -49,7 +49,9 @@ CALENDAR = DAYS | _words("""january february march april may june july august se
 october november december jan feb mar apr jun jul aug sep sept oct nov dec""")
 PARTICLES = _words("""de del la las los da das do dos di du van von der den ter bin ibn al el le y
 des della dei degli fuer für""")
-CONNECTORS = PARTICLES | {"of", "for", "and", "the"}
+# Words a run of capitals may be split or trimmed at.
+SPLITTERS = frozenset({"of", "for", "and", "the"})
+CONNECTORS = PARTICLES | SPLITTERS
 TITLES = _words("""president vice prime minister premier chancellor secretary senator sen rep
 representative congressman congresswoman governor gov mayor king queen prince princess pope sheikh
 emir sultan ayatollah judge justice general gen colonel col lieutenant lt captain capt sergeant sgt
@@ -293,6 +295,10 @@ HELD = ORG_FIRST | PLACE_FIRST | {"district"}  # "the Northern District of Illin
 # Head words that "for" goes on after, as "of" goes on after ORG_FIRST's: "Japan Committee for
 # Economic Development", "Center for Strategic and International Studies".
 HELD_BY_FOR = _words("committee center centre foundation fund")
+# Bodies' head words that "on" joins to their subject's name: "Presidential Commission on Good
+# Government", "Inter-Governmental Group on Indonesia" (not "the Commission on Monday").
+HELD_BY_ON = _words("""commission commissions committee subcommittee council group conference
+force panel board institute center centre coalition caucus forum""")
 TITLE_RUN = TITLES | DEPARTMENTS
 END_DROP = (TITLE_RUN | STOP) - SURNAME_TITLES
 HEADS = ORG_HEADS | PLACE_HEADS
