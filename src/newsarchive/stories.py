@@ -72,11 +72,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from .headlines import MONTHS, OPPOSITE_ACTIONS, RESEND_WORDS, core, first_term, prefixes
+from .headlines import MONTHS, OPPOSITE_ACTIONS, RESEND_WORDS, prefixes
 from .minhash import estimated_jaccard
 from .similarity import SAME_STORY_THRESHOLD, Neighbour, max_df
 from .stories_cues import ROUTINE_WORDS, Cues
 from .stories_reports import NO_REPORTS, Reports, reports
+from .stories_subjects import other_firms, other_listed, other_subjects
 
 __all__ = ["ROUTINE_WORDS", "Cues", "story_links"]
 
@@ -188,7 +189,7 @@ def _other_news(first: Cues, second: Cues, score: float, copies: bool, regular: 
         return True  # two days' editions, filed on one day
     if _another_edition(first, second, regular):
         return True  # a daily report of another day, however alike its words
-    if _other_listed(first, second) or _other_firms(first, second):
+    if other_listed(first, second) or other_firms(first, second):
         return True  # other listed companies, even in words copied from one template
     if _other_tables(first, second):
         return True  # tables of other goods or places, alike in all but their figures
@@ -196,7 +197,7 @@ def _other_news(first: Cues, second: Cues, score: float, copies: bool, regular: 
         return True  # bought and sold, raised and cut: two moves, however alike the words
     if copies:
         return False
-    if _other_periods(first, second) or _other_subjects(first, second):
+    if _other_periods(first, second) or other_subjects(first, second):
         return True  # two periods' reports, other companies, people or places, opposite moves
     return _other_days(first, second) and _another_day_s_news(first, second, score)
 
@@ -312,61 +313,6 @@ def _other_periods(first: Cues, second: Cues) -> bool:
     return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
 
 
-def _other_subjects(first: Cues, second: Cues) -> bool:
-    """Say whether two docs that are not copies are about other subjects or other moves."""
-    return (
-        _other_names(first, second)
-        or _longer_name(first, second)
-        or _longer_name(second, first)
-        or _other_topics(first, second)
-        or _other_owners(first, second)
-    )
-
-
-def _other_firms(first: Cues, second: Cues) -> bool:
-    """Say whether each headline gives a firm (by the first word of its name) that the other
-    doc never names ("USAIR <U> FEBRUARY LOAD FACTOR RISES", "CONTINENTAL AIR FEBRUARY LOAD
-    FACTOR FALLS")."""
-    return _unnamed(first.heads, second) and _unnamed(second.heads, first)
-
-
-def _other_listed(first: Cues, second: Cues) -> bool:
-    """Say whether two headlines give other stock symbols, each to a company the other doc
-    does not name ("ADVEST <ADV> DECLINES COMMENT", "GENRAD <GEN> DECLINES COMMENT"), or one
-    the other doc does not name and the other headline no word of ("LOCKHEED <LK> UNIT GETS 304
-    MLN DLR SDI CONTRACT", "GRUMMAN <GQ> UNIT GETS ...", whose text names Lockheed's)."""
-    if not first.tickers.isdisjoint(second.tickers):
-        return False
-    mine, theirs = _unnamed(first.listed, second), _unnamed(second.listed, first)
-    return (mine and theirs) or ((mine or theirs) and _listed_apart(first, second))
-
-
-def _listed_apart(first: Cues, second: Cues) -> bool:
-    """Say whether both headlines give listed companies and neither a word of the other's."""
-    if not (first.companies and second.companies):
-        return False
-    return first.companies.isdisjoint(second.subject) and second.companies.isdisjoint(first.subject)
-
-
-def _unnamed(companies: frozenset[str], other: Cues) -> bool:
-    """Say whether a doc names one of `companies` neither in its headline nor anywhere (a
-    reaction names the company it reacts to)."""
-    return bool(companies - other.subject - other.names)
-
-
-def _longer_name(first: Cues, second: Cues) -> bool:
-    """Say whether the second headline gives a longer name of a company both give, one the
-    first doc never names ("CHRYSLER CANADA" against "CHRYSLER"): a unit, not the company."""
-    return any(
-        core(longer) > core(name)
-        and first_term(longer) == first_term(name)
-        and not core(longer) <= first.subject
-        and longer not in first.actors
-        for name in first.firms & second.firms
-        for longer in second.firms
-    )
-
-
 def _opposite_moves(first: Cues, second: Cues) -> bool:
     """Say whether two headlines about one company take opposite sides: bought and sold, raised
     and cut (a buyer and a seller of one deal open their headlines with other names)."""
@@ -380,44 +326,14 @@ def _opposite_moves(first: Cues, second: Cues) -> bool:
     )
 
 
-def _other_topics(first: Cues, second: Cues) -> bool:
-    """Say whether two headlines name kinds of news (``TOPICS``) that neither the other
-    headline nor its lead names: a rights issue and a dividend, results and a buyback, cotton
-    and soybeans."""
-    return bool(first.topics and second.topics) and (
-        first.topics.isdisjoint(second.told) and second.topics.isdisjoint(first.told)
-    )
-
-
-def _other_owners(first: Cues, second: Cues) -> bool:
-    """Say whether each headline gives the company its lead reports on (``lead_firm``) by a
-    word the other doc's headline and lead never give: two companies' news ("HUTCHISON SEES
-    HIGHER PAYOUT", "CHEUNG KONG CHAIRMAN SEES STRONG RESULTS")."""
-    return bool(first.owner.difference(second.mentions)) and bool(
-        second.owner.difference(first.mentions)
-    )
-
-
 def _other_tables(first: Cues, second: Cues) -> bool:
     """Say whether two docs holding tables, not of one listed company, have headlines each
     giving a word the other does not ("CORN SUPPLY/DEMAND BY COUNTRY -- USDA", "SOYBEAN
-    SUPPLY/DEMAND ..."): two tables (one company's are told apart by ``_other_subjects``)."""
+    SUPPLY/DEMAND ..."): two tables (one company's are told apart by ``other_subjects``)."""
     if not (first.table and second.table) or not first.tickers.isdisjoint(second.tickers):
         return False
     symbols = {symbol.casefold()[:5] for symbol in first.tickers | second.tickers}
     return bool((first.subject ^ second.subject) - symbols - first.figures - second.figures)
-
-
-def _other_names(first: Cues, second: Cues) -> bool:
-    """Say whether each headline gives a place the other does not, or each a person or
-    organisation the other does not: rivals, not one subject named two ways."""
-    return any(
-        bool(mine - theirs) and bool(theirs - mine)
-        for mine, theirs in (
-            (first.titled & first.places, second.titled & second.places),
-            (first.titled - first.places, second.titled - second.places),
-        )
-    )
 
 
 def _nested(first: frozenset[str], second: frozenset[str]) -> bool:
