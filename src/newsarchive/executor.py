@@ -33,8 +33,8 @@ START_METHOD = "NEWSARCHIVE_START_METHOD"
 forkserver or fork), for testing one that is not this platform's default (`start_method`)."""
 METHODS = ("spawn", "forkserver", "fork")
 POOL_FROM = 1000
-"""Items (files to read, articles to render: ~1 ms of work each) from which a stage runs in a
-pool: below, starting worker processes (an interpreter loading this code, or a forkserver
+"""Items (files to read, articles to render: about a millisecond of work each) from which a stage
+runs in a pool: below, starting worker processes (an interpreter loading this code, or a forkserver
 that does so once) costs more than sharing the work saves."""
 PRELOAD = ["newsarchive.builder"]
 """What a forkserver imports once, so that each worker forked from it starts with every stage's

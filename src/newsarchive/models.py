@@ -1,9 +1,8 @@
 """The records that flow through the pipeline: what a file said, and what the catalog derived.
 
 The records made by the ten thousand (files, articles, entries, terms, pages) are msgspec
-Structs: immutable like a frozen dataclass, but made 5 times faster and loaded from a pickle
-twice as fast (20,000 articles: 0.067 -> 0.012 s to make, 0.107 -> 0.052 s to unpickle), and
-never tracked by the cycle collector (`gc=False`: they hold no cycles).
+Structs: immutable like a frozen dataclass, but several times faster to make and to load from
+a pickle, and never tracked by the cycle collector (`gc=False`: they hold no cycles).
 """
 
 from __future__ import annotations
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
 class SourceFile(Struct, frozen=True, gc=False):
     """An input file found under the articles folder."""
 
-    path: str  # where it is, as os functions take it (a Path apiece cost 0.1 s at 20,000)
+    path: str  # where it is, as os functions take it (a Path apiece is costly by the ten thousand)
     rel: str  # path relative to the articles folder, "/"-separated
     folder: tuple[str, ...]  # folder names between the articles root and the file
 

@@ -3,8 +3,8 @@
 `pagefind --service` (the binary of the `pagefind[bin]` wheel) reads requests on stdin and
 answers on stdout, each a base64-encoded JSON message followed by a comma: `NewIndex`, then an
 `AddFile` per page, then `GetFiles`, which returns the whole bundle. This is the protocol the
-`pagefind` package's own Python client speaks; that client reads one answer per 0.1 s (a
-tenth of a second a page), so this module speaks it directly: one thread writes the pages
+`pagefind` package's own Python client speaks; that client polls for each answer on a
+timer (a wait a page), so this module speaks it directly: one thread writes the pages
 while the caller reads the answers, so neither pipe fills up.
 
 Compared with running the binary over a folder of linked pages and reading its bundle back,

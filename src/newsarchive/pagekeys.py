@@ -11,14 +11,13 @@ the code in the key, that fixes every field parsed from them), entries, terms an
 periods by the digest of their fields. A value pickle cannot serialise gives no key, and the
 page is simply rendered.
 
-The stand-ins are put in before pickling, by a walk into the values of a context, the records
-in them (a pager, the frame) and the tuples of Site parts: then pickle's C code goes through
-the rest without a call back to Python for every string and number (a `persistent_id` was
-asked about each of 36 objects a page; 0.65 s of the 2 s it took one process to key the
-20,000-article benchmark's pages). A Site part the walk does not reach (inside a list, say) is
-pickled whole: its key is still exact, only slower to make. The walk also puts sets in order
-(pickled as they iterate, they would give a new key whenever the hash seed changes); a set it
-does not reach gives its page a new key in each build, rendered again, never stale.
+The stand-ins are put in before pickling, by a walk into the values of a context, the records in
+them (a pager, the frame) and the tuples of Site parts: then pickle's C code goes through the rest
+without a call back to Python for every string and number (a `persistent_id` is asked about every
+object pickled, a third of the keying time). A Site part the walk does not reach (inside a list,
+say) is pickled whole: its key is still exact, only slower to make. The walk also puts sets in order
+(pickled as they iterate, they would give a new key whenever the hash seed changes); a set it does
+not reach gives its page a new key in each build, rendered again, never stale.
 """
 
 from __future__ import annotations
@@ -50,7 +49,7 @@ class Keyer:
         self.salt = salt.encode()
         self.memo: dict[int, bytes] = {}
         self._kept: list[object] = []  # keeps memo ids from being reused by new objects
-        self._buffer = io.BytesIO()  # one pickler for every page: making one took 2 us
+        self._buffer = io.BytesIO()  # one pickler for every page, not one each
         self._pickler = pickle.Pickler(self._buffer, protocol=5)
         self._pickler.fast = True  # no memo: output depends on values only, not object identity
 

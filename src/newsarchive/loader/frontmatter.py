@@ -38,8 +38,8 @@ class _Loader(yaml.SafeLoader):
 
 class _FastLoader(getattr(yaml, "CSafeLoader", _Loader)):  # type: ignore[misc]
     """The same with libyaml's parser, where PyYAML was built with it (its wheels are): the
-    pure-Python one took ~0.2 ms of a three-line front matter, 4 CPU-seconds over 20,000
-    articles. What it cannot parse is parsed again by `_Loader`, whose messages are kept."""
+    pure-Python one costs more than the rest of reading a short article. What it cannot parse is
+    parsed again by `_Loader`, whose messages are kept."""
 
 
 def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
