@@ -75,3 +75,12 @@ def test_a_hyphenated_given_names_syllable_is_no_short_form() -> None:
         "Li Gun-mo, the trade minister, said the surplus grew.",
     )
     assert _pages(*korea, TAIWAN_RESERVES)["Li Gun-mo"] == (0, 1, 2)
+
+
+def test_a_plural_title_before_a_name_is_stripped_like_a_singular_one() -> None:
+    text = "joined by Justices Lewis Powell, Sandra O'Connor and Antonin Scalia."
+    assert kinds_in(text)["Lewis Powell"] == "person"
+    assert kinds_in("Justices William Brennan and Thurgood Marshall dissented.")[
+        "William Brennan"
+    ] == ("person")
+    assert kinds_in("Justice Lewis Powell wrote.") == {"Lewis Powell": "person"}
