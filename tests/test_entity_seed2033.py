@@ -84,3 +84,16 @@ def test_a_plural_title_before_a_name_is_stripped_like_a_singular_one() -> None:
         "William Brennan"
     ] == ("person")
     assert kinds_in("Justice Lewis Powell wrote.") == {"Lewis Powell": "person"}
+
+
+def test_a_place_before_round_names_trade_talks_not_the_place() -> None:
+    text = "to be presented at the next meeting of Uruguay round agriculture negotiators"
+    assert "Uruguay" not in kinds_in(text)
+    assert "Kennedy" not in kinds_in("tariffs cut in the Kennedy round of talks")
+    assert kinds_in("taking part in the four-year Uruguay round of talks") == {}
+
+
+def test_the_place_of_the_round_is_still_a_place_where_it_is_named_so() -> None:
+    text = "The Uruguay round was launched in Punta del Este, Uruguay, last September."
+    assert kinds_in(text)["Uruguay"] == "place"
+    assert kinds_in("Uruguay's exports rose by 10 pct.") == {"Uruguay": "place"}
