@@ -97,3 +97,12 @@ def test_the_place_of_the_round_is_still_a_place_where_it_is_named_so() -> None:
     text = "The Uruguay round was launched in Punta del Este, Uruguay, last September."
     assert kinds_in(text)["Uruguay"] == "place"
     assert kinds_in("Uruguay's exports rose by 10 pct.") == {"Uruguay": "place"}
+
+
+def test_an_amounts_word_opening_a_sentence_is_no_part_of_a_generic_body() -> None:
+    text = "Total Stock Exchange turnover in February was 116.73 billion stg."
+    assert "Total Stock Exchange" not in kinds_in(text)
+    assert kinds_in("Total Petroleum Co said it raised prices.") == {
+        "Total Petroleum Co": "organisation"
+    }
+    assert kinds_in("Shares of Total Stock Exchange rose.").get("Total Stock Exchange")
