@@ -23,6 +23,7 @@ from .entity_bounds import (
     countries_in,
     is_country,
 )
+from .entity_fuller import written_fuller
 from .entity_headlines import (
     after_initials,
     headline_mentions,
@@ -36,6 +37,7 @@ from .entity_names import (
     PLACE,
     SHIP,
     WEAK_ORG,
+    WEAK_PERSON,
     WEAK_PLACE,
     Mention,
     name_parts,
@@ -160,7 +162,9 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     fuller = _fuller_bodies(mentioned)
     resolved = [
         [
-            m._replace(kind="") if m.name in ships else _expand(m, people, orgs, longer, fuller)
+            m._replace(kind="")
+            if m.name in ships
+            else _unless_written(_expand(m, people, orgs, longer, fuller), texts)
             for m in ms
         ]
         for ms in found
@@ -173,6 +177,16 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
         # "Bank of Japan", "Cooper Canada Ltd": the country says where the firm is
         every.update(dict.fromkeys((PLACE, country) for country in countries_in(name)))
     return tuple(m for m in every if not (m[0][-1:] == "?" and (m[0][:-1], m[1]) in every))
+
+
+def _unless_written(mention: Mention, texts: tuple[str, ...]) -> Mention:
+    """Return a lone surname read without evidence as the fuller name the text writes around
+    it, where no run read that name ("champlin chairman william adams ... Adams said" is
+    William Adams, not a James Adams of other articles); any other mention as it is."""
+    if mention.kind != WEAK_PERSON or " " in mention.name:
+        return mention
+    full = written_fuller(mention.name, texts)
+    return mention._replace(name=full) if full else mention
 
 
 def _spelt_out(

@@ -15,6 +15,7 @@ the confidence rule decides what is published:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -38,6 +39,7 @@ _MAX_PARENTS = 8  # a surname shared by more full names than this stays apart, u
 # is more likely a slip ("deputy Treasury scretary", "Series A. Moody's") than the truth.
 _WEAK_PER_SURE = 20
 _NATION = "nation:"  # marks a qualifier that is a country or its people
+_SYLLABLE = re.compile(r"\w-[a-z]")  # "Gun-mo", "Chao-ming": a given name's syllable
 Postings = dict[tuple[str, str], list[int]]
 NO_RULES = Authority()
 
@@ -89,7 +91,8 @@ def gather(
     people = {k for k, kind in guesses.items() if kind.rstrip("?") == PERSON}
     reach = {k: len({i for m in members[k] for i in postings[m]}) for k in people}
     sure = {k for k in people if guesses[k] == PERSON}  # with evidence, not "person?"
-    targets = _fold_people(people, reach, sure)
+    joined = {k: w for k in people if (w := _hyphenated(members[k], k))}
+    targets = _fold_people(people, reach, sure, joined)
     groups: dict[str, list[tuple[str, str]]] = {}
     for k, ms in members.items():
         target = targets.get(k, k)
@@ -290,7 +293,23 @@ def _best_name(mentions: list[tuple[str, str]], postings: Postings) -> str:
     return max(counts, key=lambda n: (not n.isascii(), not n.isupper(), counts[n], n))
 
 
-def _fold_people(keys: set[str], reach: dict[str, int], sure: set[str]) -> dict[str, str]:
+def _hyphenated(mentions: list[tuple[str, str]], k: str) -> tuple[str, ...]:
+    """Return the name words of a person key whose name writes a given name with a hyphen
+    before a lowercase syllable ("Li Gun-mo": ("li", "gun-mo")), or (). A double surname
+    ("Holden-Brown") stays two words: "Brown" may be its short form."""
+    written = [n for _, n in mentions if _SYLLABLE.search(n)]
+    if not written:
+        return ()
+    parts = tuple(p for w in written[0].split() if (p := "-".join(key_parts(fold(w)))))
+    return parts if "-".join(parts) == k else ()
+
+
+def _fold_people(
+    keys: set[str],
+    reach: dict[str, int],
+    sure: set[str],
+    hyphenated: dict[str, tuple[str, ...]],
+) -> dict[str, str]:
     """Map each partial person key to the one fuller name it stands for, or to the one that
     has three in four of their articles ("Reagan": Ronald, not Nancy); "" drops a vague one.
     A name ending in an initial ("James E", of "James E. (Jim) Nugent") is a name cut short,
@@ -307,7 +326,7 @@ def _fold_people(keys: set[str], reach: dict[str, int], sure: set[str]) -> dict[
             by_parts.setdefault(parts[k], k)
     parents: dict[str, list[str]] = {}
     for k in sorted(keys):
-        for form in short_forms(parts[k]):
+        for form in _short_forms(parts[k], hyphenated.get(k, ())):
             if len(form) > 1 and form == parts[k][1:] and given.issuperset(parts[k][:2]):
                 continue  # "Paul Stevens", a full name too, is not John Paul Stevens
             if len(form) > 1 and form == parts[k][: len(form)] and given.issuperset(form):
@@ -330,6 +349,13 @@ def _fold_people(keys: set[str], reach: dict[str, int], sure: set[str]) -> dict[
         elif len(parts[short]) == 1:
             targets[short] = ""
     return targets
+
+
+def _short_forms(parts: tuple[str, ...], words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """Return the shorter forms of a person's name, never splitting a word with a hyphen."""
+    if not words:
+        return short_forms(parts)
+    return frozenset(tuple("-".join(form).split("-")) for form in short_forms(words))
 
 
 def _may_take(full: str, short: str, reach: dict[str, int], titled: bool) -> bool:

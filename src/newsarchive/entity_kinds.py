@@ -37,6 +37,7 @@ from .entity_spans import (
     REGION_AFTER,
     ROLE_AFTER,
     ROLE_CUE,
+    ROUND_AFTER,
     SHARES_AFTER,
     SHIP_CUE,
 )
@@ -303,6 +304,8 @@ def classify_word(word: str, span: Span, cued: bool) -> Mention:
         return Mention(ORG if lowered in ORGS else "", word)
     if is_demonym(word) or (lowered in PLACE_HEADS and folded not in gaz.regions):
         return Mention("", word)  # "Iraqi"; "County" alone names no county
+    if span.after[:1] in ROUND_AFTER:  # "the Uruguay round" of trade talks, even a country's
+        return Mention("", word)
     if span.after[:1] in FEATURE_AFTER and not is_acronym(word):
         return Mention(PLACE, f"{word} {span.after[0].title()}")  # "Suez canal"
     if lowered in CURRENCIES and span.after != STATE_AFTER:  # "firm Sterling", "June Sterling"

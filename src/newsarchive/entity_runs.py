@@ -45,6 +45,7 @@ from .entity_words import (
     DEPARTMENTS,
     FEASTS,
     FIRM_ROLES,
+    GENERIC,
     HEADS,
     HELD,
     HELD_BY_FOR,
@@ -102,13 +103,23 @@ def _trim(span: Span, opener_in_lowercase: bool) -> Span:
         )
         or (headed and len(words) > 2 and words[0].lower() in FIRM_ROLES)
         or (words[0].lower() in CALENDAR and not _month_opens(words, headed, span))
-        or words[0].lower() in TRADE_TERMS  # "FOB Gulf ports"
+        or _describes(words, initial)  # "FOB Gulf ports", "Total Stock Exchange turnover"
         or (initial and not headed and len(words) > 1 and opener_in_lowercase and not titled)
     ):
         words, initial = words[1:], False
     if words is span.words:
         return span
     return Span(words, initial, span.before, after, span.possessive)
+
+
+def _describes(words: tuple[str, ...], initial: bool) -> bool:
+    """Tell whether a run's first word describes what follows rather than opening its name: a
+    trade term ("FOB Gulf ports"), or an amount's word opening a sentence before a body's
+    generic words only ("Total Stock Exchange turnover ... was")."""
+    if words[0].lower() in TRADE_TERMS:
+        return True
+    rest = (w.lower() for w in words[1:])
+    return initial and len(words) > 1 and words[0] in _AMOUNTS and GENERIC.issuperset(rest)
 
 
 def _month_opens(words: tuple[str, ...], headed: bool, span: Span) -> bool:
@@ -310,6 +321,9 @@ def _surname_like(word: str) -> bool:
     return word[:1].isupper() and lowered not in HEADS and key(word) not in gazetteer().major
 
 
+# Words for an amount that open a sentence before a body's generic name: "Total Stock Exchange
+# turnover ... was" is the exchange's (a firm's own name goes on: "Total Petroleum Co").
+_AMOUNTS = frozenset({"Total", "Overall", "Net", "Gross", "Combined"})
 # Function words that open firms' names: "First Boston Corp", "First Chicago Corp".
 _FIRM_OPENERS = frozenset({"First", "Second", "Third", "One"})
 # Particles that open a place's or a person's name in capitals: "Las Palmas", "De Beers".

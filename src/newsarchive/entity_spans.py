@@ -104,6 +104,9 @@ _ORES_BEFORE_SITE = re.compile(
     rf"\s+(?:{_ORE})(?:(?:-|\s+and\s+|\s*,\s*)(?:{_ORE}))*\s+"
     rf"({'|'.join(sorted(w for (w,) in SITE_AFTER))})\b"
 )
+# A word after a place's name that makes it a round of trade talks' ("the Uruguay round of
+# GATT talks", "the Kennedy round"): an event, no place.
+ROUND_AFTER = {("round",)}
 # "&" and foreign "and" after or before a name: it goes on ("Bank Mees & Hope", "Bank Mees en
 # Hope NV"), so what the run holds is cut short.
 GOES_ON = {(w,) for w in ("&", "en", "et", "e", "und")}
@@ -116,6 +119,7 @@ _CUES_AFTER = frozenset(
     | SHARES_AFTER
     | HOLIDAY_AFTER
     | SITE_AFTER
+    | ROUND_AFTER
 )
 _CUES_AFTER |= EMPLOYER_CUE | {w for (w,) in GOES_ON} | {"/"}
 

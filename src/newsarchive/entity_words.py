@@ -58,8 +58,8 @@ emir sultan ayatollah judge justice general gen colonel col lieutenant lt captai
 admiral adm major maj commander chief director ambassador archbishop bishop cardinal father rev
 reverend mr mrs ms miss dr prof professor sir dame lord lady speaker chairman chairwoman chair ceo
 attorney commissioner inspector detective officer deputy coach leader spokesman spokeswoman
-crown ministers presidents premiers governors senators secretaries chancellors administrator
-comptroller undersecretary treasurer superintendent envoy ombudsman""")
+crown ministers presidents premiers governors senators secretaries chancellors justices judges
+administrator comptroller undersecretary treasurer superintendent envoy ombudsman""")
 DEPARTMENTS = _words("""state defense defence foreign affairs interior justice finance health
 education energy agriculture labor labour commerce treasury homeland security home economy trade
 transport transportation public safety environment culture tourism development industry welfare
