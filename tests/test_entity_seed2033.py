@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from newsarchive.entities import candidates
 from newsarchive.entity_catalog import gather
+from newsarchive.loader.raw import parse_raw
 
 from conftest import kinds_in
 
@@ -106,3 +107,16 @@ def test_an_amounts_word_opening_a_sentence_is_no_part_of_a_generic_body() -> No
         "Total Petroleum Co": "organisation"
     }
     assert kinds_in("Shares of Total Stock Exchange rose.").get("Total Stock Exchange")
+
+
+def test_a_banks_name_wrapped_onto_a_line_slipped_one_space_in_is_the_bank() -> None:
+    body = (
+        "UK BILL TENDER\n\nLONDON, April 3 - The rate rose.\n"
+        "    Applications at the lowest accepted price of 97.625 stg\n"
+        " applications above that price were allotted in full, the Bank\n"
+        " of England said.\n"
+    )
+    parts = parse_raw(body)
+    found = candidates(parts.headline, list(parts.paragraphs))
+    assert ("organisation", "Bank of England") in found
+    assert ("place", "England") not in found
