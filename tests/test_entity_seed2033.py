@@ -120,3 +120,23 @@ def test_a_banks_name_wrapped_onto_a_line_slipped_one_space_in_is_the_bank() -> 
     found = candidates(parts.headline, list(parts.paragraphs))
     assert ("organisation", "Bank of England") in found
     assert ("place", "England") not in found
+
+
+def test_an_editors_bracketed_of_goes_on_with_the_name_before_it() -> None:
+    text = '"The Bank (of England) is both worried about the political outlook," he said.'
+    assert kinds_in(text) == {"Bank of England": "organisation"}
+    text = "A memo was sent to Secretary (of State George) Shultz on Friday."
+    assert kinds_in(text) == {"George Shultz": "person"}
+
+
+def test_a_lowercase_bank_before_of_and_a_place_is_that_bank() -> None:
+    assert kinds_in("The bank of England said it provided the market with help.") == {
+        "Bank of England": "organisation"
+    }
+    assert "Bank of Mexico" in kinds_in("he met the president of the bank of Mexico.")
+
+
+def test_a_lowercase_bank_of_a_firm_or_a_place_in_brackets_stays_as_written() -> None:
+    assert "Bank of Citicorp" not in kinds_in("a lead bank of Citicorp said so.")
+    assert kinds_in("Bank of New York (Delaware) said.")["Delaware"] == "place"
+    assert kinds_in("a branch of the bank of Delaware County said.").get("Bank of Delaware") is None
