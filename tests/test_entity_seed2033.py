@@ -140,3 +140,16 @@ def test_a_lowercase_bank_of_a_firm_or_a_place_in_brackets_stays_as_written() ->
     assert "Bank of Citicorp" not in kinds_in("a lead bank of Citicorp said so.")
     assert kinds_in("Bank of New York (Delaware) said.")["Delaware"] == "place"
     assert kinds_in("a branch of the bank of Delaware County said.").get("Bank of Delaware") is None
+
+
+def test_a_name_with_of_after_a_ship_word_is_the_ships_no_place() -> None:
+    text = "1,014 people drowned when the liner Empress of Ireland collided with a freighter."
+    assert kinds_in(text) == {}
+    assert kinds_in("The car ferry Herald of Free Enterprise was raised.") == {}
+
+
+def test_a_place_after_a_ship_and_a_ship_word_after_a_place_stay_places() -> None:
+    assert kinds_in("the tanker Sea Isle City was hit off Kuwait.") == {"Kuwait": "place"}
+    text = "Ferry services between England and Ireland were cut."
+    assert kinds_in(text) == {"England": "place", "Ireland": "place"}
+    assert kinds_in("the Bank of Ireland ship finance unit said.").get("Bank of Ireland")

@@ -51,7 +51,11 @@ FIRM_CUE = {(w,) for w in ("brokers", "stockbrokers", "brokerage", "bankers", "a
 # "in", "president", ...; and "," for "Kidder, Peabody and Co", a name cut at its comma
 # Words before a ship's name, which is often a place's or a person's: "the battleship Missouri".
 SHIP_CUE = {
-    (w,) for w in ("ship", "tanker", "vessel", "battleship", "frigate", "destroyer", "freighter")
+    (w,)
+    for w in (
+        *("ship", "tanker", "vessel", "battleship", "frigate", "destroyer", "freighter"),
+        *("liner", "ferry"),  # "the liner Empress of Ireland", "the car ferry Herald of ..."
+    )
 }
 # "/" for "MGM/UA Communications Co", a name cut at its slash
 # Jobs before a person's name that an employer's name may end with a head word before
