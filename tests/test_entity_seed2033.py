@@ -153,3 +153,27 @@ def test_a_place_after_a_ship_and_a_ship_word_after_a_place_stay_places() -> Non
     text = "Ferry services between England and Ireland were cut."
     assert kinds_in(text) == {"England": "place", "Ireland": "place"}
     assert kinds_in("the Bank of Ireland ship finance unit said.").get("Bank of Ireland")
+
+
+def test_a_wire_note_naming_a_fund_is_its_name_not_a_headline() -> None:
+    found = candidates(
+        "FRANKLIN PUERTO RICO TAX-FREE SETS PAYOUT",
+        [
+            "SAN MATEO, Calif., March 2 - Mthly div 7.1 cts vs 7.1 cts prior",
+            "NOTE: Franklin Puerto Rico Tax-Free Income Fund.",
+        ],
+    )
+    assert ("organisation", "Franklin Puerto Rico Tax-Free Income Fund") in found
+    assert ("place", "Puerto Rico") not in found
+    note = "NOTE: Franklin Ohio Insured Tax-Free Income Fund."
+    assert kinds_in(note)["Franklin Ohio Insured Tax-Free Income Fund"] == "organisation"
+    assert "Ohio" not in kinds_in(note)
+
+
+def test_a_place_in_a_note_or_beside_a_firms_name_stays_a_place() -> None:
+    note = "NOTE: Wholly-owned by <BASF AG> of West Germany."
+    assert kinds_in(note)["West Germany"] == "place"
+    text = "Oriental Federal Savings Bank of Humacao, Puerto Rico, said it sold shares."
+    assert kinds_in(text)["Puerto Rico"] == "place"
+    assert kinds_in("Divi Hotels NV of Aruba said it agreed.")["Aruba"] == "place"
+    assert candidates("PUERTO RICO SETS BUDGET", ["NOTE: ISLAND TOLD TO CUT COSTS."])
