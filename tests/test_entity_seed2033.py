@@ -8,7 +8,7 @@ from newsarchive.entities import candidates
 from newsarchive.entity_catalog import gather
 from newsarchive.loader.raw import parse_raw
 
-from conftest import kinds_in
+from conftest import kinds_in, people_in
 
 HONG_KONG = (
     "Hong Kong Stock Exchange chairman Ronald Li said trading was orderly.",
@@ -177,3 +177,21 @@ def test_a_place_in_a_note_or_beside_a_firms_name_stays_a_place() -> None:
     assert kinds_in(text)["Puerto Rico"] == "place"
     assert kinds_in("Divi Hotels NV of Aruba said it agreed.")["Aruba"] == "place"
     assert candidates("PUERTO RICO SETS BUDGET", ["NOTE: ISLAND TOLD TO CUT COSTS."])
+
+
+def test_a_name_before_a_unit_of_is_a_firm_and_before_a_store_no_person() -> None:
+    text = "Liptons and Brooke Bond, two units of Britain's Unilever Plc, will merge."
+    assert kinds_in(text)["Brooke Bond"] == "organisation"
+    assert kinds_in("Ted Bates Worldwide, a unit of Saatchi, said.")["Ted Bates Worldwide"] == (
+        "organisation"
+    )
+    assert not people_in("sale of leasehold of Glen Oaks store in Queens, N.Y. and")
+    assert not people_in("at the William G. Krummrich plant in Sauget, Ill.")
+
+
+def test_a_person_before_an_appositive_role_or_a_stores_owner_stays_a_person() -> None:
+    assert people_in("said Brooke Shields, a spokeswoman for the unit.") == {"Brooke Shields"}
+    assert people_in("John Smith, a unit manager, said.") == {"John Smith"}
+    text = "Houston, a unit of Ensign, sold Sterling Group of Houston, a unit of Ensign."
+    assert kinds_in(text)["Houston"] == "place"
+    assert people_in("Dallas store owner Sam Wyly said.") == {"Sam Wyly"}
