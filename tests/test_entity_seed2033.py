@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from newsarchive.entities import candidates
 from newsarchive.entity_catalog import gather
+from newsarchive.loader.raw import parse_raw
 
-from conftest import kinds_in
+from conftest import kinds_in, people_in
 
 HONG_KONG = (
     "Hong Kong Stock Exchange chairman Ronald Li said trading was orderly.",
@@ -106,3 +107,91 @@ def test_an_amounts_word_opening_a_sentence_is_no_part_of_a_generic_body() -> No
         "Total Petroleum Co": "organisation"
     }
     assert kinds_in("Shares of Total Stock Exchange rose.").get("Total Stock Exchange")
+
+
+def test_a_banks_name_wrapped_onto_a_line_slipped_one_space_in_is_the_bank() -> None:
+    body = (
+        "UK BILL TENDER\n\nLONDON, April 3 - The rate rose.\n"
+        "    Applications at the lowest accepted price of 97.625 stg\n"
+        " applications above that price were allotted in full, the Bank\n"
+        " of England said.\n"
+    )
+    parts = parse_raw(body)
+    found = candidates(parts.headline, list(parts.paragraphs))
+    assert ("organisation", "Bank of England") in found
+    assert ("place", "England") not in found
+
+
+def test_an_editors_bracketed_of_goes_on_with_the_name_before_it() -> None:
+    text = '"The Bank (of England) is both worried about the political outlook," he said.'
+    assert kinds_in(text) == {"Bank of England": "organisation"}
+    text = "A memo was sent to Secretary (of State George) Shultz on Friday."
+    assert kinds_in(text) == {"George Shultz": "person"}
+
+
+def test_a_lowercase_bank_before_of_and_a_place_is_that_bank() -> None:
+    assert kinds_in("The bank of England said it provided the market with help.") == {
+        "Bank of England": "organisation"
+    }
+    assert "Bank of Mexico" in kinds_in("he met the president of the bank of Mexico.")
+
+
+def test_a_lowercase_bank_of_a_firm_or_a_place_in_brackets_stays_as_written() -> None:
+    assert "Bank of Citicorp" not in kinds_in("a lead bank of Citicorp said so.")
+    assert kinds_in("Bank of New York (Delaware) said.")["Delaware"] == "place"
+    assert kinds_in("a branch of the bank of Delaware County said.").get("Bank of Delaware") is None
+
+
+def test_a_name_with_of_after_a_ship_word_is_the_ships_no_place() -> None:
+    text = "1,014 people drowned when the liner Empress of Ireland collided with a freighter."
+    assert kinds_in(text) == {}
+    assert kinds_in("The car ferry Herald of Free Enterprise was raised.") == {}
+
+
+def test_a_place_after_a_ship_and_a_ship_word_after_a_place_stay_places() -> None:
+    assert kinds_in("the tanker Sea Isle City was hit off Kuwait.") == {"Kuwait": "place"}
+    text = "Ferry services between England and Ireland were cut."
+    assert kinds_in(text) == {"England": "place", "Ireland": "place"}
+    assert kinds_in("the Bank of Ireland ship finance unit said.").get("Bank of Ireland")
+
+
+def test_a_wire_note_naming_a_fund_is_its_name_not_a_headline() -> None:
+    found = candidates(
+        "FRANKLIN PUERTO RICO TAX-FREE SETS PAYOUT",
+        [
+            "SAN MATEO, Calif., March 2 - Mthly div 7.1 cts vs 7.1 cts prior",
+            "NOTE: Franklin Puerto Rico Tax-Free Income Fund.",
+        ],
+    )
+    assert ("organisation", "Franklin Puerto Rico Tax-Free Income Fund") in found
+    assert ("place", "Puerto Rico") not in found
+    note = "NOTE: Franklin Ohio Insured Tax-Free Income Fund."
+    assert kinds_in(note)["Franklin Ohio Insured Tax-Free Income Fund"] == "organisation"
+    assert "Ohio" not in kinds_in(note)
+
+
+def test_a_place_in_a_note_or_beside_a_firms_name_stays_a_place() -> None:
+    note = "NOTE: Wholly-owned by <BASF AG> of West Germany."
+    assert kinds_in(note)["West Germany"] == "place"
+    text = "Oriental Federal Savings Bank of Humacao, Puerto Rico, said it sold shares."
+    assert kinds_in(text)["Puerto Rico"] == "place"
+    assert kinds_in("Divi Hotels NV of Aruba said it agreed.")["Aruba"] == "place"
+    assert candidates("PUERTO RICO SETS BUDGET", ["NOTE: ISLAND TOLD TO CUT COSTS."])
+
+
+def test_a_name_before_a_unit_of_is_a_firm_and_before_a_store_no_person() -> None:
+    text = "Liptons and Brooke Bond, two units of Britain's Unilever Plc, will merge."
+    assert kinds_in(text)["Brooke Bond"] == "organisation"
+    assert kinds_in("Ted Bates Worldwide, a unit of Saatchi, said.")["Ted Bates Worldwide"] == (
+        "organisation"
+    )
+    assert not people_in("sale of leasehold of Glen Oaks store in Queens, N.Y. and")
+    assert not people_in("at the William G. Krummrich plant in Sauget, Ill.")
+
+
+def test_a_person_before_an_appositive_role_or_a_stores_owner_stays_a_person() -> None:
+    assert people_in("said Brooke Shields, a spokeswoman for the unit.") == {"Brooke Shields"}
+    assert people_in("John Smith, a unit manager, said.") == {"John Smith"}
+    text = "Houston, a unit of Ensign, sold Sterling Group of Houston, a unit of Ensign."
+    assert kinds_in(text)["Houston"] == "place"
+    assert people_in("Dallas store owner Sam Wyly said.") == {"Sam Wyly"}

@@ -203,6 +203,38 @@ def test_indented_lines_start_paragraphs_and_wrapped_lines_are_joined() -> None:
     assert parts.tables == ()
 
 
+def test_a_line_slipped_one_space_in_goes_on_with_its_sentence() -> None:
+    body = (
+        "TOP DISCOUNT RATE AT UK BILL TENDER\n\nLONDON, April 3 - The rate rose.\n"
+        "    Applications at the lowest accepted price of 97.625 stg\n"
+        " were allotted around 81 pct of the amount applied for, and\n"
+        " applications above that price were allotted in full, the Bank\n"
+        " of England said.\n    A total of 100 mln stg was offered.\n"
+    )
+    assert parse_raw(body).paragraphs == (
+        "The rate rose.",
+        "Applications at the lowest accepted price of 97.625 stg were allotted around 81 pct "
+        "of the amount applied for, and applications above that price were allotted in full, "
+        "the Bank of England said.",
+        "A total of 100 mln stg was offered.",
+    )
+
+
+def test_indented_lowercase_rows_and_sentences_after_a_stop_keep_their_lines() -> None:
+    body = (
+        "NET\n\nWASHINGTON, April 17 - shr 46 cts vs 76 cts\n    div 30 cts vs 30 cts prior\n"
+        "    net 8.5 mln vs 14.0 mln\n"
+    )
+    assert parse_raw(body).paragraphs == (
+        "shr 46 cts vs 76 cts\ndiv 30 cts vs 30 cts prior\nnet 8.5 mln vs 14.0 mln",
+    )
+    prose = "H\n\nLONDON - The bank said rates would not change today.\n this is new.\n"
+    assert parse_raw(prose).paragraphs == (
+        "The bank said rates would not change today.",
+        "this is new.",
+    )
+
+
 def test_blank_line_paragraphs_are_not_split_at_equal_indents() -> None:
     parts = parse_raw("Headline\n\n  One paragraph\n  wrapped.\n\n  Two.")
     assert parts.paragraphs == ("One paragraph wrapped.", "Two.")

@@ -80,6 +80,8 @@ def _prepare(text: str) -> str:
     if "reuter" in text[-12:].lower() and (sign_off := _SIGN_OFF.search(text, len(text) - 12)):
         text = text[: sign_off.start()]
     text = _without_bracketed_nicknames(text) if " (" in text else text
+    text = _EDITORS_OF.sub(r" \1", text) if "(of " in text else text
+    text = _LOWERCASE_BANK.sub(_capital_bank, text) if "bank of " in text else text
     if _QUOTE_AFTER_SPACE.search(text) is None:
         return text
 
@@ -92,6 +94,20 @@ def _prepare(text: str) -> str:
         return match.group(0)
 
     return _NICKNAME.sub(join, text)
+
+
+# An editor's words in brackets inside a quotation go on with the name before them: "The Bank
+# (of England) is worried", "Secretary (of State George) Shultz".
+_EDITORS_OF = re.compile(r"(?<=\w) \((of [^()\n]{1,40})\)")
+# "The bank of England said": a lowercase "bank" before "of" and a place names that bank.
+_LOWERCASE_BANK = re.compile(r"\b([Tt]he) bank of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?! [A-Z])")
+
+
+def _capital_bank(match: re.Match[str]) -> str:
+    """Return "the Bank of X" where X, all the capitalised words after "of", is a place the
+    gazetteer knows ("the bank of Delaware County" stays as written), else the text as it is."""
+    known = key(match.group(2)) in gazetteer().names
+    return f"{match.group(1)} Bank of {match.group(2)}" if known else match.group(0)
 
 
 def _without_bracketed_nicknames(text: str) -> str:

@@ -41,7 +41,11 @@ _PUNCTUATION = re.compile(r"([^\w\s'’.-]+)")  # the marks kept: a ticker's say
 
 
 def is_headline(text: str) -> bool:
-    """Tell whether a block is in headline case or ALL CAPS, where capitals say nothing."""
+    """Tell whether a block is in headline case or ALL CAPS, where capitals say nothing. A
+    wire note in mixed case ("NOTE: Franklin Puerto Rico Tax-Free Income Fund.") is none: its
+    capitals are a firm's full name."""
+    if text[:5].upper() == "NOTE:" and not text.isupper():
+        return False
     for word in text[:60].split(" ")[:-1]:  # whole words between spaces answer most blocks
         if word.isalpha() and word[0].islower() and word.lower() not in MINOR:
             return False

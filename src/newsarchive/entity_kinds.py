@@ -50,6 +50,7 @@ from .entity_words import (
     DEPARTMENTS,
     END_DROP,
     EVENT_HEADS,
+    FACILITY_AFTER,
     FEATURE_AFTER,
     FIRM_ROLES,
     FOREIGN_ORG_FIRST,
@@ -79,6 +80,7 @@ from .entity_words import (
     TITLES,
     TRADE_WORDS,
     UNIT_HEADS,
+    UNIT_OF,
     WORK_HEADS,
 )
 from .gazetteer import gazetteer, key
@@ -106,10 +108,24 @@ def unknown_given(word: str) -> bool:
     return not known and key(word) not in gazetteer().names and not is_demonym(word)
 
 
+def _no_person(mention: Mention, after: tuple[str, ...]) -> Mention:
+    """Return a person's name of two words or more before ", a unit of" as a firm's ("Brooke
+    Bond, two units of Unilever"), before "store" or "mall" as a store's, for review ("the
+    Glen Oaks store", "Radio Shack stores"), and before "plant" as none; others as they are
+    ("Tire" of "General Tire, a unit")."""
+    if mention.kind not in (PERSON, WEAK_PERSON) or " " not in mention.name:
+        return mention
+    if after == UNIT_OF:
+        return mention._replace(kind=ORG)
+    return mention._replace(kind="" if after == ("plant",) else WEAK_ORG)
+
+
 def classify(span: Span, cued: bool) -> list[Mention]:
     """Give a trimmed run of name words a kind, or drop it."""
     if span.before[-1:] in SHIP_CUE:  # "the battleship Missouri", "the tanker Sea Isle City"
         return [Mention(SHIP, " ".join(span.words))]
+    if span.after == UNIT_OF or span.after[:1] in FACILITY_AFTER:
+        return [_no_person(m, span.after) for m in classify(span._replace(after=()), cued)]
     if len(span.words) == 1:
         return [classify_word(span.words[0], span, cued)]
     if at := body_before_on(span.words):  # "Presidential Commission on Good Government"

@@ -22,6 +22,7 @@ from .entity_names import (
     ORG,
     PERSON,
     PLACE,
+    SHIP,
     WEAK_ORG,
     WEAK_PERSON,
     WEAK_PLACE,
@@ -34,6 +35,7 @@ from .entity_names import (
 from .entity_spans import (
     GOES_ON,
     NUMBER_AFTER,
+    SHIP_CUE,
     SITE_AFTER,
 )
 from .entity_titles import titled
@@ -229,6 +231,8 @@ def run_mentions(
         return ()  # "the Corpus Christi holiday": a feast, not the town
     if span.after[:1] in SITE_AFTER and key(whole) not in gazetteer().regions:
         return ()  # "the Richmond Hill deposit": a mining site named after the town
+    if span.before[-1:] in SHIP_CUE and "of" in words and "and" not in words:
+        return (Mention(SHIP, whole),)  # "the liner Empress of Ireland": no Ireland
     if len(span.words) > 1 and key(whole) in gazetteer().names and words[0] != "First":
         return (Mention(PLACE, whole),)
     found: list[Mention] = []

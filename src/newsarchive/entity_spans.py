@@ -26,6 +26,7 @@ from .entity_words import (
     BYLINE_CUES,
     CALENDAR,
     CONNECTORS,
+    FACILITY_AFTER,
     FEATURE_AFTER,
     GIVEN_ABBREVIATIONS,
     HELD_BY_ON,
@@ -43,6 +44,7 @@ from .entity_words import (
     STATE_TOKENS,
     STOP,
     TITLES,
+    UNIT_OF,
 )
 from .gazetteer import gazetteer
 
@@ -51,7 +53,11 @@ FIRM_CUE = {(w,) for w in ("brokers", "stockbrokers", "brokerage", "bankers", "a
 # "in", "president", ...; and "," for "Kidder, Peabody and Co", a name cut at its comma
 # Words before a ship's name, which is often a place's or a person's: "the battleship Missouri".
 SHIP_CUE = {
-    (w,) for w in ("ship", "tanker", "vessel", "battleship", "frigate", "destroyer", "freighter")
+    (w,)
+    for w in (
+        *("ship", "tanker", "vessel", "battleship", "frigate", "destroyer", "freighter"),
+        *("liner", "ferry"),  # "the liner Empress of Ireland", "the car ferry Herald of ..."
+    )
 }
 # "/" for "MGM/UA Communications Co", a name cut at its slash
 # Jobs before a person's name that an employer's name may end with a head word before
@@ -104,6 +110,11 @@ _ORES_BEFORE_SITE = re.compile(
     rf"\s+(?:{_ORE})(?:(?:-|\s+and\s+|\s*,\s*)(?:{_ORE}))*\s+"
     rf"({'|'.join(sorted(w for (w,) in SITE_AFTER))})\b"
 )
+# ", a unit of", ", two wholly owned subsidiaries of": the name before is a firm's
+_UNIT_OF = re.compile(
+    r"\s*,\s+(?:an?|two|three|both)\s+(?:(?:wholly|majority)[- ]owned\s+)?"
+    r"(?:units?|subsidiar(?:y|ies)|affiliates?)\s+of\b"
+)
 # A word after a place's name that makes it a round of trade talks' ("the Uruguay round of
 # GATT talks", "the Kennedy round"): an event, no place.
 ROUND_AFTER = {("round",)}
@@ -120,6 +131,7 @@ _CUES_AFTER = frozenset(
     | HOLIDAY_AFTER
     | SITE_AFTER
     | ROUND_AFTER
+    | FACILITY_AFTER
 )
 _CUES_AFTER |= EMPLOYER_CUE | {w for (w,) in GOES_ON} | {"/"}
 
@@ -318,6 +330,8 @@ def _after(text: str, start: int) -> tuple[str, ...]:
         tokens = [t.lower() for t in every[i : i + 3]]
     if tuple(tokens) in APPOSITION:
         return tuple(tokens)
+    if tokens[:1] == [","] and _UNIT_OF.match(text, start):
+        return UNIT_OF
     if tokens[:1] == [","] and len(tokens) > 1 and tokens[1] in ROLE_AFTER:
         return (",", tokens[1])  # "Beryl Sprinkel, chairman of ..."
     if tokens[:1] == [","] and len(tokens) > 1 and tokens[1] in STATE_TOKENS:

@@ -313,6 +313,10 @@ PLACE_NEAR = {("in",), ("near",), ("outside",)}
 # not the town; "Orinoco river".
 FEATURE_AFTER = {(w,) for w in _words("canal river strait basin delta valley")}
 APPOSITION = {(",", a, w) for a in ("a", "the") for w in ("town", "city", "village")}
+# "Liptons and Brooke Bond, two units of Unilever", "X, a wholly owned subsidiary of": firms
+UNIT_OF = (",", "unit", "of")
+# "the Glen Oaks store", "its Hope Creek plant": a building named after a place, no person
+FACILITY_AFTER = {(w,) for w in _words("store stores plant mall")}
 # "a major Piedmont hub": before a run (never in it) "major" and "general" are in lowercase,
 # adjectives and no ranks
 PERSON_CUE = {(w,) for w in PERSON_CUES - {"major", "general"}}

@@ -75,7 +75,8 @@ def read_block(lines: Sequence[str]) -> list[Block]:
     """Split one blank-line block into paragraphs at indented lines, keeping tables as rows."""
     indents = [len(line) - len(line.lstrip()) for line in lines]
     base = min(indents)
-    starts = [i == 0 or indents[i] > base for i in range(len(lines))]
+    slips = [i > 0 and indents[i] == base + 1 and _goes_on(lines, i) for i in range(len(lines))]
+    starts = [i == 0 or (indents[i] > base and not slips[i]) for i in range(len(lines))]
     kinds = [_line_kind(lines, starts, i) for i in range(len(lines))]
     tables = dict(_tables(kinds, starts))
     blocks: list[Block] = []
@@ -92,6 +93,17 @@ def read_block(lines: Sequence[str]) -> list[Block]:
         i += 1
     _flush(paragraph, blocks)
     return blocks
+
+
+def _goes_on(lines: Sequence[str], i: int) -> bool:
+    """Tell whether a line indented by one space goes on with the sentence the line above it
+    wraps: it opens in lowercase under a long line of prose with no stop at its end (" were
+    allotted" under "... at 97.625 stg", wire copy's slip), so it starts no paragraph. Rows
+    ("vs", runs of spaces) keep their place."""
+    line, above = lines[i].strip(), lines[i - 1].strip()
+    rows = any("  " in t or _VERSUS.search(t) for t in (line, above))
+    prose = not rows and len(above) > LIGHT_MAX and line[:1].islower()
+    return prose and not above.endswith((".", "!", "?", ":", '"'))
 
 
 def label_table(label: Block, table: Block) -> list[Block]:
