@@ -148,8 +148,9 @@ _LONE = frozenset('"“”‘()[]{};!?—–/&*+=<>|#@%$')  # characters always 
 
 _UP = "[" + "".join(re.escape(c) for c in map(chr, range(0x2000)) if c.isupper()) + "]"
 _LETTERS = r"[^\W\d_]*(?:['’-][^\W\d_]+)*"  # the rest of a word, "-" or "'" inside
+# "Ing." goes on like "Dr.": an engineer's title ("Dr. Ing. H.C.F. Porsche AG"), no surname.
 _HONORIFICS = "|".join(
-    ("Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St", *GIVEN_ABBREVIATIONS)
+    ("Mr|Mrs|Ms|Dr|Ing|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St", *GIVEN_ABBREVIATIONS)
 )
 # "Jr." goes on only into a firm's legal form ("Wm. Wrigley Jr. Co"): elsewhere it may end a
 # sentence.
