@@ -20,3 +20,19 @@ def test_the_analyst_named_ing_is_still_a_person() -> None:
     assert "John Ing" in people_in(analyst)
     doctor = "Dr. Robert Gale said the patients were recovering."
     assert "Robert Gale" in people_in(doctor)
+
+
+def test_names_in_a_list_after_a_plural_ship_word_are_ships() -> None:
+    navy = (
+        "Weinberger said the destroyers Kidd, Young, Leftwich and Hoel fired about 1,000 "
+        "rounds at the platform."
+    )
+    assert kinds_in(navy) == {"Weinberger": "person?"}
+    assert kinds_in("The tankers Sea Isle City and Bridgeton were hit.") == {}
+
+
+def test_a_name_after_a_plural_ship_word_without_a_list_is_read_as_before() -> None:
+    kuwait = "It said the vessels Kuwait had sought to release were still held."
+    assert kinds_in(kuwait) == {"Kuwait": "place"}
+    minister = "Lord Young, the Employment Minister, said unemployment would fall."
+    assert "Young" in people_in(minister)
