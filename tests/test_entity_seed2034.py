@@ -5,6 +5,8 @@ firm's name, and two hotel chains glued at "and"."""
 
 from __future__ import annotations
 
+from newsarchive.entities import candidates
+
 from conftest import kinds_in, people_in
 
 
@@ -36,3 +38,24 @@ def test_a_name_after_a_plural_ship_word_without_a_list_is_read_as_before() -> N
     assert kinds_in(kuwait) == {"Kuwait": "place"}
     minister = "Lord Young, the Employment Minister, said unemployment would fall."
     assert "Young" in people_in(minister)
+
+
+def _headline_kinds(title: str, body: str) -> dict[str, str]:
+    """Return each candidate name found in a headline and its one-paragraph body, with its kind."""
+    return {name: kind for kind, name in candidates(title, [body])}
+
+
+def test_a_town_before_institution_in_a_headline_opens_a_savings_banks_name() -> None:
+    found = _headline_kinds(
+        "NEW BEDFORD INSTITUTION FOR SAVINGS <NBBS> YEAR",
+        "Shr 2.10 dlrs vs 1.40 dlrs. Net 12.3 mln vs 6,438,000. The bank is in New Bedford.",
+    )
+    assert "New Bedford" not in found
+
+
+def test_a_town_in_a_headline_before_other_words_is_still_the_place() -> None:
+    found = _headline_kinds(
+        "NEW BEDFORD HARBOR CLEANUP AGREED",
+        "The company agreed to pay for cleaning the New Bedford, Mass., harbor.",
+    )
+    assert found["New Bedford"] == "place"
