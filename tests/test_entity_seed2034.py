@@ -59,3 +59,20 @@ def test_a_town_in_a_headline_before_other_words_is_still_the_place() -> None:
         "The company agreed to pay for cleaning the New Bedford, Mass., harbor.",
     )
     assert found["New Bedford"] == "place"
+
+
+def test_a_portfolio_before_and_and_a_ministers_title_is_no_firm() -> None:
+    evans = (
+        "The tax will be targeted, Federal Resources and Energy Minister Gareth Evans told "
+        "a meeting here."
+    )
+    assert kinds_in(evans) == {"Gareth Evans": "person"}
+
+
+def test_a_body_before_and_and_a_secretarys_title_is_still_a_body() -> None:
+    baker = "The International Monetary Fund and Treasury Secretary James Baker met on Monday."
+    found = kinds_in(baker)
+    assert found["International Monetary Fund"] == "organisation"
+    assert found["James Baker"] == "person"
+    firm = "Federal Resources Corp said it named John Kotts president."
+    assert kinds_in(firm)["Federal Resources Corp"] == "organisation"

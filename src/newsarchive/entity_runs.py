@@ -201,6 +201,18 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
     return found
 
 
+def _shares_portfolio(
+    before: tuple[str, ...], words: tuple[str, ...], name: tuple[str, ...]
+) -> bool:
+    """Tell whether the words before "and" are part of a portfolio that a minister's or a
+    secretary's title after it ends ("Federal Resources" and "Energy Minister Gareth Evans")."""
+    at = len(words) - len(name) - 1
+    if not name or at < 1 or words[at].lower() not in _PORTFOLIO_TITLES:
+        return False
+    portfolio = DEPARTMENTS | _PORTFOLIO_HEADS
+    return before[-1].lower() in portfolio and all(w.lower() in portfolio for w in words[:at])
+
+
 def _upto_and(words: tuple[str, ...]) -> tuple[str, ...]:
     """Return the words before the first "and", or all of them."""
     return words[: words.index("and")] if "and" in words else words
@@ -237,8 +249,15 @@ def run_mentions(
         return (Mention(PLACE, whole),)
     found: list[Mention] = []
     parts = _segments(_trim(span, opener_in_lowercase))
+    opened = 0  # where the mentions of the part before this one start in `found`
     for i, (part, cued) in enumerate(parts):
         prefix, name = titled(part)
+        if i and _shares_portfolio(parts[i - 1][0].words, part.words, name.words):
+            # "Federal Resources and Energy Minister Gareth Evans": one minister's portfolio
+            found[opened:] = [
+                m._replace(kind="") if m.kind in (ORG, WEAK_ORG) else m for m in found[opened:]
+            ]
+        opened = len(found)
         head = classify(prefix, cued and not name.words) if prefix.words else []
         portfolio = name.before[-1:] in _PORTFOLIO and bool(prefix.words)
         if portfolio and prefix.words[-1].lower() in _PORTFOLIO_HEADS:
@@ -335,5 +354,6 @@ _NAME_PARTICLES = frozenset(w.title() for w in PARTICLES - {"do", "y", "den", "a
 # Titles whose words before them name a portfolio, not a body: "Primary Industries Minister".
 _PORTFOLIO = {("minister",), ("ministers",)}
 _PORTFOLIO_HEADS = frozenset({"industries", "resources", "works", "services", "mines"})
+_PORTFOLIO_TITLES = frozenset({"minister", "ministers", "secretary"})
 # Words after "and" that end a firm's name before them: "Goldman Sachs and Co".
 _AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",), ("Associates",)})
