@@ -26,6 +26,7 @@ from .entity_words import (
     BYLINE_CUES,
     CALENDAR,
     CONNECTORS,
+    EMPLOYER_CUE,
     FACILITY_AFTER,
     FEATURE_AFTER,
     GIVEN_ABBREVIATIONS,
@@ -69,25 +70,6 @@ _CUES_BEFORE = frozenset(w for (w,) in _CUES) | {",", "/", "&", "en", "et", "e",
 GLUED = ("'s",)
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
 _APOSTROPHES = frozenset({"'", "’"})
-# Words after an employer's name: "Dean Witter analyst Karen Gibbs" (not a person's name).
-EMPLOYER_CUE = frozenset(
-    [
-        "analyst",
-        "analysts",
-        "economist",
-        "economists",
-        "spokesman",
-        "spokeswoman",
-        "official",
-        "officials",
-        "trader",
-        "traders",
-        "dealer",
-        "dealers",
-        "executive",
-        "executives",
-    ]
-)
 # "state", "said", "canal"
 # Words after a brand's or a firm's name, which is often a town's: "the Santana model".
 BRAND_AFTER = {(w,) for w in ("model", "models", "brand", "brands", "automobiles", "investment")}
