@@ -76,3 +76,15 @@ def test_a_body_before_and_and_a_secretarys_title_is_still_a_body() -> None:
     assert found["James Baker"] == "person"
     firm = "Federal Resources Corp said it named John Kotts president."
     assert kinds_in(firm)["Federal Resources Corp"] == "organisation"
+
+
+def test_names_joined_by_and_before_hotels_are_two_chains() -> None:
+    allegis = "Allegis owns United Air Lines, Hertz rental cars, and Westin and Hilton International hotels."
+    found = kinds_in(allegis)
+    assert "Westin and Hilton International" not in found
+    assert found["Hilton International"] == "organisation"
+
+
+def test_a_firm_with_and_before_stores_is_still_one_name() -> None:
+    stores = "Sales at the Abercrombie and Fitch Co stores rose 12 pct."
+    assert kinds_in(stores) == {"Abercrombie and Fitch Co": "organisation"}

@@ -42,6 +42,7 @@ from .entity_titles import titled
 from .entity_words import (
     BYLINE_CUES,
     CALENDAR,
+    CHAINS_AFTER,
     CONNECTORS,
     DAYS,
     DEPARTMENTS,
@@ -150,7 +151,10 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
     """Split a span at "and", "of" or "for" unless a head ("Ministry of") holds it."""
     if SPLITTERS.isdisjoint(span.words):
         return [(span, False)] if span.words else []
-    whole = one_name_with_and(span.words, span.initial, span.before[-1:] in PERSON_CUE)
+    chains = span.after[:1] in CHAINS_AFTER  # "Westin and Hilton International hotels"
+    whole = not chains and one_name_with_and(
+        span.words, span.initial, span.before[-1:] in PERSON_CUE
+    )
     if (whole and not loose_of_before_and(span.words)) or firm_of_place(span.words):
         return [(span, False)]
     if key(" ".join(span.words)) in gazetteer().names:  # "District of Columbia"
@@ -182,7 +186,7 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
         whole = len(chunks) > 1 and one_name_with_and(tuple(chunk), initial)
         for j, word in enumerate(chunk):
             if word == "and" and not whole and tuple(chunk[j + 1 : j + 2]) not in _AND_CO:
-                if not and_joins(parts[-1], chunk[j + 1 :], initial and len(parts) == 1):
+                if chains or not and_joins(parts[-1], chunk[j + 1 :], initial and len(parts) == 1):
                     parts.append([])
                 else:  # "the Bank of Iron County and Summit Savings and Loan Association"
                     parts[-1].append(word)

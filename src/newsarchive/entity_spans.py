@@ -25,6 +25,7 @@ from .entity_words import (
     APPOSITION,
     BYLINE_CUES,
     CALENDAR,
+    CHAINS_AFTER,
     CONNECTORS,
     EMPLOYER_CUE,
     FACILITY_AFTER,
@@ -114,6 +115,7 @@ _CUES_AFTER = frozenset(
     | SITE_AFTER
     | ROUND_AFTER
     | FACILITY_AFTER
+    | CHAINS_AFTER
 )
 _CUES_AFTER |= EMPLOYER_CUE | {w for (w,) in GOES_ON} | {"/"}
 
