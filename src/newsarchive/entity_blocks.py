@@ -1,7 +1,8 @@
 """Make an article's blocks ready for entity extraction, as wire copy writes them: photo
 credits, sign-offs and nicknames inside names cut; a leading dateline read into places and
-agencies; <bracketed> company names and partnerships' names taken out as organisations, tickers
-left as marks that end a name; bylines and results tables left unread.
+agencies; <bracketed> company names and partnerships' names taken out as organisations, ships
+named in a list marked, tickers left as marks that end a name; bylines and results tables left
+unread.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from .entity_bounds import TICKER_MARK, partnerships
-from .entity_names import ORG, PLACE, Mention
+from .entity_names import ORG, PLACE, SHIP, Mention
 from .entity_words import CALENDAR, MINOR, ORGS
 from .gazetteer import gazetteer, key
 from .given_names import first_names
@@ -25,7 +26,10 @@ def read_blocks(
     blocks = [_partnerships(*_bracketed(title, True))]
     blocks += [_partnerships(*_bracketed(paragraph)) for paragraph in paragraphs]
     read = [_dateline(_prepare(block)) for block, _ in blocks]
-    found = [dateline + marked for (dateline, _), (_, marked) in zip(read, blocks, strict=True)]
+    found = [
+        dateline + marked + _ship_lists(text)
+        for (dateline, text), (_, marked) in zip(read, blocks, strict=True)
+    ]
     texts = tuple("" if _BYLINE.match(text) or _is_table(text) else text for _, text in read)
     return found, texts
 
@@ -180,6 +184,25 @@ def _partnerships(block: str, marked: list[Mention]) -> tuple[str, list[Mention]
     Jaffray and Hopwood Inc"): their partners are no places or people."""
     text, names = partnerships(block)
     return text, marked + [Mention(ORG, name) for name in names]
+
+
+_SHIP_NAME = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
+# A list of names after a plural ship's word: "the destroyers Kidd, Young, Leftwich and Hoel".
+# A list only: "the vessels Kuwait had sought to release" names no ship.
+_SHIP_LIST = re.compile(
+    r"\b(?:ships|tankers|vessels|warships|battleships|frigates|destroyers|freighters|liners"
+    rf"|ferries) ({_SHIP_NAME}(?:, {_SHIP_NAME})*,? and {_SHIP_NAME})\b"
+)
+_LIST_SEPARATOR = re.compile(r",? and |, ")
+
+
+def _ship_lists(text: str) -> list[Mention]:
+    """Return the ships named in a list after a plural ship's word: no people or places."""
+    return [
+        Mention(SHIP, name)
+        for match in _SHIP_LIST.finditer(text)
+        for name in _LIST_SEPARATOR.split(match.group(1))
+    ]
 
 
 def _is_table(text: str) -> bool:

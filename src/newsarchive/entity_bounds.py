@@ -42,8 +42,9 @@ _PEOPLES = frozenset({"people's", "people’s"})  # "People's Republic of China"
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")
 _HEADLINE_FIRM_WORDS = 3  # words between a town's name and the legal form or ticker ending it
 # Head words that end a body's or a firm's name one or two words after a town in a headline,
-# not a trade's or a market's words ("BOARD", "INDUSTRIES"; not "OIL", "COFFEE FUTURES").
-_HEADLINE_HEADS = ORG_HEADS - DEPARTMENTS - LEGAL_FORMS - {"futures", "capital"}
+# not a trade's or a market's words ("BOARD", "INDUSTRIES"; not "OIL", "COFFEE FUTURES"), and
+# "INSTITUTION", which a savings bank's name goes on from ("NEW BEDFORD INSTITUTION FOR SAVINGS").
+_HEADLINE_HEADS = (ORG_HEADS | {"institution"}) - DEPARTMENTS - LEGAL_FORMS - {"futures", "capital"}
 # Countries no longer on the map that wire copy of the 1980s names in firms' names.
 _FORMER = ("Soviet Union", "West Germany", "East Germany", "Britain", "Great Britain")
 _STATES_OF_ALIASES = frozenset(ALIASES.values())  # "United States", "Soviet Union", ...

@@ -29,7 +29,6 @@ from .entity_names import (
 )
 from .entity_spans import (
     BRAND_AFTER,
-    EMPLOYER_CUE,
     FIRM_CUE,
     GLUED,
     NUMBER_AFTER,
@@ -48,6 +47,7 @@ from .entity_words import (
     COMMODITIES,
     CURRENCIES,
     DEPARTMENTS,
+    EMPLOYER_CUE,
     END_DROP,
     EVENT_HEADS,
     FACILITY_AFTER,

@@ -42,6 +42,7 @@ from .entity_titles import titled
 from .entity_words import (
     BYLINE_CUES,
     CALENDAR,
+    CHAINS_AFTER,
     CONNECTORS,
     DAYS,
     DEPARTMENTS,
@@ -150,7 +151,10 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
     """Split a span at "and", "of" or "for" unless a head ("Ministry of") holds it."""
     if SPLITTERS.isdisjoint(span.words):
         return [(span, False)] if span.words else []
-    whole = one_name_with_and(span.words, span.initial, span.before[-1:] in PERSON_CUE)
+    chains = span.after[:1] in CHAINS_AFTER  # "Westin and Hilton International hotels"
+    whole = not chains and one_name_with_and(
+        span.words, span.initial, span.before[-1:] in PERSON_CUE
+    )
     if (whole and not loose_of_before_and(span.words)) or firm_of_place(span.words):
         return [(span, False)]
     if key(" ".join(span.words)) in gazetteer().names:  # "District of Columbia"
@@ -182,7 +186,7 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
         whole = len(chunks) > 1 and one_name_with_and(tuple(chunk), initial)
         for j, word in enumerate(chunk):
             if word == "and" and not whole and tuple(chunk[j + 1 : j + 2]) not in _AND_CO:
-                if not and_joins(parts[-1], chunk[j + 1 :], initial and len(parts) == 1):
+                if chains or not and_joins(parts[-1], chunk[j + 1 :], initial and len(parts) == 1):
                     parts.append([])
                 else:  # "the Bank of Iron County and Summit Savings and Loan Association"
                     parts[-1].append(word)
@@ -199,6 +203,18 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
         part = Span(tuple(words), span.initial and first, before, after, span.possessive and last)
         found += [(part, cued)] if words else []
     return found
+
+
+def _shares_portfolio(
+    before: tuple[str, ...], words: tuple[str, ...], name: tuple[str, ...]
+) -> bool:
+    """Tell whether the words before "and" are part of a portfolio that a minister's or a
+    secretary's title after it ends ("Federal Resources" and "Energy Minister Gareth Evans")."""
+    at = len(words) - len(name) - 1
+    if not name or at < 1 or words[at].lower() not in _PORTFOLIO_TITLES:
+        return False
+    portfolio = DEPARTMENTS | _PORTFOLIO_HEADS
+    return before[-1].lower() in portfolio and all(w.lower() in portfolio for w in words[:at])
 
 
 def _upto_and(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -237,8 +253,15 @@ def run_mentions(
         return (Mention(PLACE, whole),)
     found: list[Mention] = []
     parts = _segments(_trim(span, opener_in_lowercase))
+    opened = 0  # where the mentions of the part before this one start in `found`
     for i, (part, cued) in enumerate(parts):
         prefix, name = titled(part)
+        if i and _shares_portfolio(parts[i - 1][0].words, part.words, name.words):
+            # "Federal Resources and Energy Minister Gareth Evans": one minister's portfolio
+            found[opened:] = [
+                m._replace(kind="") if m.kind in (ORG, WEAK_ORG) else m for m in found[opened:]
+            ]
+        opened = len(found)
         head = classify(prefix, cued and not name.words) if prefix.words else []
         portfolio = name.before[-1:] in _PORTFOLIO and bool(prefix.words)
         if portfolio and prefix.words[-1].lower() in _PORTFOLIO_HEADS:
@@ -335,5 +358,6 @@ _NAME_PARTICLES = frozenset(w.title() for w in PARTICLES - {"do", "y", "den", "a
 # Titles whose words before them name a portfolio, not a body: "Primary Industries Minister".
 _PORTFOLIO = {("minister",), ("ministers",)}
 _PORTFOLIO_HEADS = frozenset({"industries", "resources", "works", "services", "mines"})
+_PORTFOLIO_TITLES = frozenset({"minister", "ministers", "secretary"})
 # Words after "and" that end a firm's name before them: "Goldman Sachs and Co".
 _AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",), ("Associates",)})

@@ -25,7 +25,9 @@ from .entity_words import (
     APPOSITION,
     BYLINE_CUES,
     CALENDAR,
+    CHAINS_AFTER,
     CONNECTORS,
+    EMPLOYER_CUE,
     FACILITY_AFTER,
     FEATURE_AFTER,
     GIVEN_ABBREVIATIONS,
@@ -69,25 +71,6 @@ _CUES_BEFORE = frozenset(w for (w,) in _CUES) | {",", "/", "&", "en", "et", "e",
 GLUED = ("'s",)
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
 _APOSTROPHES = frozenset({"'", "’"})
-# Words after an employer's name: "Dean Witter analyst Karen Gibbs" (not a person's name).
-EMPLOYER_CUE = frozenset(
-    [
-        "analyst",
-        "analysts",
-        "economist",
-        "economists",
-        "spokesman",
-        "spokeswoman",
-        "official",
-        "officials",
-        "trader",
-        "traders",
-        "dealer",
-        "dealers",
-        "executive",
-        "executives",
-    ]
-)
 # "state", "said", "canal"
 # Words after a brand's or a firm's name, which is often a town's: "the Santana model".
 BRAND_AFTER = {(w,) for w in ("model", "models", "brand", "brands", "automobiles", "investment")}
@@ -132,6 +115,7 @@ _CUES_AFTER = frozenset(
     | SITE_AFTER
     | ROUND_AFTER
     | FACILITY_AFTER
+    | CHAINS_AFTER
 )
 _CUES_AFTER |= EMPLOYER_CUE | {w for (w,) in GOES_ON} | {"/"}
 
@@ -148,8 +132,9 @@ _LONE = frozenset('"“”‘()[]{};!?—–/&*+=<>|#@%$')  # characters always 
 
 _UP = "[" + "".join(re.escape(c) for c in map(chr, range(0x2000)) if c.isupper()) + "]"
 _LETTERS = r"[^\W\d_]*(?:['’-][^\W\d_]+)*"  # the rest of a word, "-" or "'" inside
+# "Ing." goes on like "Dr.": an engineer's title ("Dr. Ing. H.C.F. Porsche AG"), no surname.
 _HONORIFICS = "|".join(
-    ("Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St", *GIVEN_ABBREVIATIONS)
+    ("Mr|Mrs|Ms|Dr|Ing|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St", *GIVEN_ABBREVIATIONS)
 )
 # "Jr." goes on only into a firm's legal form ("Wm. Wrigley Jr. Co"): elsewhere it may end a
 # sentence.

@@ -317,6 +317,12 @@ APPOSITION = {(",", a, w) for a in ("a", "the") for w in ("town", "city", "villa
 UNIT_OF = (",", "unit", "of")
 # "the Glen Oaks store", "its Hope Creek plant": a building named after a place, no person
 FACILITY_AFTER = {(w,) for w in _words("store stores plant mall")}
+# Words after an employer's name: "Dean Witter analyst Karen Gibbs" (not a person's name).
+EMPLOYER_CUE = _words("""analyst analysts economist economists spokesman spokeswoman official
+officials trader traders dealer dealers executive executives""")
+# Words after names joined by "and" that say they are two or more: "Westin and Hilton
+# International hotels" are two chains (not "Abercrombie and Fitch stores", one firm's).
+CHAINS_AFTER = {("hotels",)}
 # "a major Piedmont hub": before a run (never in it) "major" and "general" are in lowercase,
 # adjectives and no ranks
 PERSON_CUE = {(w,) for w in PERSON_CUES - {"major", "general"}}
