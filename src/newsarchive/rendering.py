@@ -34,7 +34,7 @@ from .reading import Bodies
 from .redirects import redirect_outputs
 from .render import DEBUG_KEYS, Frame, check_kept, environment, iso_date
 from .search import Current, document_outputs
-from .sections import menu
+from .sections import menu, most_covered
 from .sitemap import sitemap_outputs
 from .specs import PageSpec, spec_keys
 from .writer import Writer
@@ -88,8 +88,7 @@ def _stale_specs(job: Job, writer: Writer, report: Report) -> tuple[Job, list[Sp
     """Make every page's spec and key; keep the pages whose key is the last build's and whose
     file is untouched; return the job with the entries' digests, the tasks that render the
     others (the kept ones too when they are checked: `checked_against`), and the pages kept."""
-    frame = frame_of(job.config, job.site)
-    specs = site_specs(frame, job.site, stylesheet_text(job.paths.static))
+    specs = site_specs(job.frame, job.site, stylesheet_text(job.paths.static))
     keyer = Keyer(job.salt)
     keys = spec_keys(keyer, specs)
     digests = tuple(map(keyer.remembered, job.site.entries))  # made already: for the workers
@@ -188,6 +187,7 @@ class Job:
 
     config: SiteConfig
     site: Site
+    frame: Frame  # the site's layout (`frame_of`), made once for every page
     paths: Paths
     compiled: Path | None  # the templates' compiled code (`cache.compiled_templates`)
     bodies: Bodies
@@ -238,9 +238,9 @@ def _render_task(
 def frame_of(config: SiteConfig, site: Site) -> Frame:
     """Return what every page's layout shows of the site."""
     feeds = ((config.title, urls.FEED),) if any(map(in_feed, site.entries)) else ()
-    nav = menu(site.sections, config.menu_depth, config.menu_size)
-    shown_all = len(nav) == len(menu(site.sections, config.menu_depth))
-    more = "" if shown_all else urls.term_index_path("section")
+    levels = menu(site.sections, config.menu_depth)
+    nav = most_covered(levels, config.menu_size)
+    more = "" if len(nav) == len(levels) else urls.term_index_path("section")
     return Frame(config, nav, feeds, True, feed_sections(site), more)
 
 
@@ -322,7 +322,7 @@ def _write_specs(
     """Render the pages of some specs to staging, or check them (`check`: `Specs`); return
     them as `_render_task` does, with their keys from their whole context when checking
     (`checked_against`)."""
-    layout = Layout(frame_of(job.config, job.site), job.bodies)
+    layout = Layout(job.frame, job.bodies)
     keyer = _keyer(job) if job.checked else None
     written, keys = [], {}
     for spec in specs:

@@ -59,15 +59,19 @@ def parents(section: Term, sections: Sequence[Term]) -> tuple[Term, ...]:
     return tuple(by_key[k] for k in reversed(_ancestors(section.key)[1:]) if k in by_key)
 
 
-def menu(sections: Sequence[Term], depth: int, size: int = 0) -> tuple[Term, ...]:
-    """Return the sections the top menu shows: those at most `depth` folders deep and, past
-    `size` of them (0: no limit), the `size` with the most articles (the first on a tie), in
-    their own order. An archive of 80 wire topics would fill a screen with its menu."""
-    shown = [section for section in sections if section.key.count("/") < depth]
-    if 0 < size < len(shown):
-        ranked = sorted(range(len(shown)), key=lambda index: -len(shown[index].members))
-        shown = [shown[index] for index in sorted(ranked[:size])]
-    return tuple(shown)
+def menu(sections: Sequence[Term], depth: int) -> tuple[Term, ...]:
+    """Return the sections the top menu may show: those at most `depth` folders deep."""
+    return tuple(s for s in sections if s.key.count("/") < depth)
+
+
+def most_covered(sections: tuple[Term, ...], size: int) -> tuple[Term, ...]:
+    """Return the `size` sections with the most articles (the first on a tie) in their own
+    order, or all of them (`size` 0, or no more than it): an archive of 80 wire topics would
+    fill a screen with its menu."""
+    if not 0 < size < len(sections):
+        return sections
+    ranked = sorted(range(len(sections)), key=lambda index: -len(sections[index].members))
+    return tuple(sections[index] for index in sorted(ranked[:size]))
 
 
 def short_name(section: Term) -> str:

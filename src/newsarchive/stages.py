@@ -141,6 +141,7 @@ def render(
         job = Job(
             config,
             site,
+            frame,
             paths,
             compiled,
             bodies,
