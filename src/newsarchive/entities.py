@@ -218,8 +218,10 @@ def _spelt_out(
 
 def _written(acronym: str, texts: tuple[str, ...]) -> bool:
     """Tell whether an article writes an acronym as a word of its own."""
+    if not any(acronym in text for text in texts):  # most often not: spare the pattern
+        return False
     pattern = re.compile(rf"(?<![\w.]){acronym}(?![\w.])")
-    return any(acronym in text and pattern.search(text) for text in texts)
+    return any(pattern.search(text) for text in texts)
 
 
 def _fuller_bodies(mentioned: list[Mention]) -> dict[str, str]:

@@ -21,6 +21,7 @@ from .entity_words import (
     ORG_NAMES,
     ORGS,
     TITLES,
+    is_legal_form,
 )
 from .gazetteer import gazetteer, key
 
@@ -40,7 +41,7 @@ def and_joins(before: list[str], after: list[str], initial: bool) -> bool:
     if not before or not upto:
         return False
     # "Bank of America NT and SA", "Merrill Lynch and Co"; not "Unilever Plc and NV"
-    if upto == 1 and _legal_form(after[0]) and not _legal_form(before[-1]):
+    if upto == 1 and is_legal_form(after[0]) and not is_legal_form(before[-1]):
         return True
     if body_before_on(tuple(before)):  # "House Committee on Energy and Commerce"
         return _subject_goes_on(after[:upto])
@@ -87,7 +88,7 @@ def one_name_with_and(words: tuple[str, ...], initial: bool, cued: bool = False)
         # "Pope and Talbot Inc", first or not, "Clayton and Dubilier Inc" (a small town's name),
         # "Gulf and Western Inc" (no name of its own after "and")
         return key(words[0]) not in gazetteer().major or rest[0] in _NO_NAME_ALONE
-    if words[at - 1].lower().rstrip(".") in LEGAL_FORMS:  # "X Corp and Y Co": two firms
+    if is_legal_form(words[at - 1]):  # "X Corp and Y Co": two firms
         return False
     if not _FIRM_WORDS.isdisjoint(w.rstrip(".") for w in rest):  # "Toyo Trust and Banking Co"
         return True
@@ -139,7 +140,7 @@ def _subject_goes_on(rest: list[str]) -> bool:
     """Tell whether the words after "and" in a body's subject are more of it ("Conference on
     Trade and Development"), not a firm's or another body's name ("... and World Bank")."""
     last = rest[-1].lower()
-    if _legal_form(last) or key(" ".join(rest)) in ORG_NAMES:
+    if is_legal_form(last) or key(" ".join(rest)) in ORG_NAMES:
         return False
     return last not in ORG_HEADS or last in GENERIC
 
@@ -147,12 +148,7 @@ def _subject_goes_on(rest: list[str]) -> bool:
 def _located_firm(words: tuple[str, ...]) -> bool:
     """Tell whether words are a firm's own name: a name, a region and a legal form ("Daiwa
     Europe Ltd", "Nomura Asia Ltd"; not "Telephone Corp")."""
-    return len(words) == 3 and _legal_form(words[2]) and key(words[1]) in gazetteer().regions
-
-
-def _legal_form(word: str) -> bool:
-    """Tell whether a word is a legal form: "SA", "Co.", "Inc"."""
-    return word.lower().rstrip(".") in LEGAL_FORMS
+    return len(words) == 3 and is_legal_form(words[2]) and key(words[1]) in gazetteer().regions
 
 
 def _middle_initial(words: tuple[str, ...]) -> bool:

@@ -29,6 +29,7 @@ from .entity_words import (
     ORG_HEADS,
     PLACE_HEADS,
     STOP,
+    is_legal_form,
 )
 from .gazetteer import gazetteer, key
 from .given_names import first_names
@@ -129,7 +130,7 @@ def ticker_after_form(words: tuple[str, ...]) -> bool:
     ("Punta Gorda Isles Inc PGA")."""
     if len(words) < 3 or words[-1].lower() in LEGAL_FORMS or not is_acronym(words[-1]):
         return False
-    return words[-2].lower().rstrip(".") in LEGAL_FORMS
+    return is_legal_form(words[-2])
 
 
 def town_before_head(words: tuple[str, ...]) -> bool:

@@ -14,13 +14,12 @@ from __future__ import annotations
 import re
 
 from .entity_words import (
-    CALENDAR,
     HEADS,
+    LEAD,
     LEGAL_FORMS,
     NOT_NAME,
     PARTICLES,
     ROLES,
-    STOP,
     TITLES,
 )
 from .gazetteer import gazetteer, key
@@ -90,6 +89,5 @@ def _name_word(word: str) -> bool:
         or lowered in ROLES
         or lowered in HEADS
         or lowered in LEGAL_FORMS
-        or lowered in CALENDAR
-        or lowered in STOP
+        or lowered in LEAD
     )

@@ -16,9 +16,9 @@ from .entity_bounds import (
 from .entity_words import (
     ALIASES,
     DEMONYMS,
-    LEGAL_FORMS,
     PARTICLES,
     STOP,
+    is_legal_form,
 )
 from .gazetteer import gazetteer, key
 
@@ -97,7 +97,7 @@ def firm_of_place(words: tuple[str, ...]) -> bool:
     if "of" not in words or "and" in words or "for" in words or words.count("of") > 1:
         return False
     at = words.index("of")
-    if words[-1].lower().rstrip(".") in LEGAL_FORMS:  # "... of Colorado Inc", "... of America Inc"
+    if is_legal_form(words[-1]):  # "... of Colorado Inc", "... of America Inc"
         where = words[at + 1 : -1]
         regional = len(where) == 2 and where[0] == "the" and where[1].lower() in _QUARTERS
         return where == ("America",) or regional or key(" ".join(where)) in gazetteer().names
@@ -107,7 +107,7 @@ def firm_of_place(words: tuple[str, ...]) -> bool:
         where = words[at + 1 : -1] if words[-1] in _THRIFT_FORMS else words[at + 1 :]
         return where == ("America",) or key(" ".join(where)) in gazetteer().regions
     # "Mobile Communications Corp of America"
-    of_america = words[at - 1].lower().rstrip(".") in LEGAL_FORMS
+    of_america = is_legal_form(words[at - 1])
     return words[at + 1 :] == ("America",) and of_america
 
 

@@ -53,7 +53,6 @@ from .entity_words import (
     HELD,
     HELD_BY_FOR,
     HOLIDAY_AFTER,
-    LEGAL_FORMS,
     NAME_OPENERS,
     ORG_HEADS,
     ORGS,
@@ -63,6 +62,7 @@ from .entity_words import (
     SUFFIXES,
     TITLES,
     TRADE_TERMS,
+    is_legal_form,
 )
 from .gazetteer import gazetteer, key
 from .given_names import first_names
@@ -134,12 +134,7 @@ def _month_opens(words: tuple[str, ...], headed: bool, span: Span) -> bool:
         return False
     if words is span.words:
         return span.initial
-    return words == span.words[1:] and span.words[0] == "The" and _legal(words[-1])
-
-
-def _legal(word: str) -> bool:
-    """Tell whether a word is a legal form: "Co", "Inc.", "Ltd"."""
-    return word.lower().rstrip(".") in LEGAL_FORMS
+    return words == span.words[1:] and span.words[0] == "The" and is_legal_form(words[-1])
 
 
 def _ends_name(word: str) -> bool:
@@ -172,7 +167,7 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
         # "First of America Bank Corp": a firm's name opening "First of"
         held = held or (i == 1 and span.words[0] in _FIRM_OPENERS and _headed(span.words))
         # "American Telephone and Telegraph Co and Telerate Inc": two firms after a legal form
-        firms = word == "and" and i > 0 and span.words[i - 1].lower().rstrip(".") in LEGAL_FORMS
+        firms = word == "and" and i > 0 and is_legal_form(span.words[i - 1])
         # "told Reuters the House of Representatives": a "the" after a name opens another
         parted = word == "the" and i > 0 and span.words[i - 1] not in CONNECTORS
         if (word in {"of", "for"} and not held) or firms or parted:
@@ -213,7 +208,7 @@ def _shares_portfolio(
     at = len(words) - len(name) - 1
     if not name or at < 1 or words[at].lower() not in _PORTFOLIO_TITLES:
         return False
-    portfolio = DEPARTMENTS | _PORTFOLIO_HEADS
+    portfolio = _PORTFOLIO_WORDS
     return before[-1].lower() in portfolio and all(w.lower() in portfolio for w in words[:at])
 
 
@@ -359,5 +354,6 @@ _NAME_PARTICLES = frozenset(w.title() for w in PARTICLES - {"do", "y", "den", "a
 _PORTFOLIO = {("minister",), ("ministers",)}
 _PORTFOLIO_HEADS = frozenset({"industries", "resources", "works", "services", "mines"})
 _PORTFOLIO_TITLES = frozenset({"minister", "ministers", "secretary"})
+_PORTFOLIO_WORDS = DEPARTMENTS | _PORTFOLIO_HEADS  # a portfolio's words before "and"
 # Words after "and" that end a firm's name before them: "Goldman Sachs and Co".
 _AND_CO = frozenset({("Co",), ("Co.",), ("Company",), ("Sons",), ("Associates",)})

@@ -233,6 +233,13 @@ STATE_AFTER = (",", "state")  # what the tokens after a span read as when they a
 # "ChemLawn". Folded, as a name's last word(s).
 LEGAL_FORMS = _words("""inc corp co cos ltd plc llc lp ag sa nv bv spa gmbh kk bhd pty limited
 incorporated corporation""")
+
+
+def is_legal_form(word: str) -> bool:
+    """Tell whether a word is a legal form, with or without its full stop: "Inc", "Co.", "SA"."""
+    return word.lower().rstrip(".") in LEGAL_FORMS
+
+
 # Words that say a name is a work, an award, a game or a market index, not a person, place or
 # organisation.
 WORK_HEADS = _words("""film movie album song single novel book show series game games award
