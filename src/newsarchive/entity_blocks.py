@@ -56,6 +56,8 @@ def _dateline(text: str) -> tuple[list[Mention], str]:
     opening = text[:64].lstrip()[:2]  # both belong to the first place, which is in capitals
     if len(opening) == 2 and (opening[0].islower() or opening[1].islower()):
         return [], text
+    if not any(dash in text for dash in "-–—"):  # most often none: spare the pattern
+        return [], text
     match = _DATELINE.match(text)
     places = [p.strip() for p in match.group(1).split(",")] if match else [""]
     head = gazetteer().names.get(key(places[0]))
@@ -79,7 +81,7 @@ def _dateline(text: str) -> tuple[list[Mention], str]:
 
 def _prepare(text: str) -> str:
     """Return text in NFC with photo credits cut and quoted nicknames inside names removed."""
-    text = unicodedata.normalize("NFC", text)
+    text = text if text.isascii() else unicodedata.normalize("NFC", text)
     text = _CREDIT.sub("", text) if "/ " in text or " /" in text else text
     if "reuter" in text[-12:].lower() and (sign_off := _SIGN_OFF.search(text, len(text) - 12)):
         text = text[: sign_off.start()]

@@ -76,8 +76,11 @@ def partnerships(block: str) -> tuple[str, list[str]]:
     found: list[str] = []
     pieces: list[str] = []
     done = 0
-    for start in _list_starts(block):
-        match = _PARTNERS.match(block, start) if start >= done else None
+    # a partnership's name writes " and " or a legal form after its first partner: no list
+    # that starts after the last of those is tried
+    last = max(block.rfind(" and "), *(block.rfind(form) for form in (" Co", " Inc", " Ltd")))
+    for start in _list_starts(block) if last > 0 else ():
+        match = _PARTNERS.match(block, start) if done <= start < last else None
         if match is not None and _partnership(block, match):
             found.append(match.group(0).strip())
             pieces += [block[done : match.start()], " "]
