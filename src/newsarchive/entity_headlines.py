@@ -36,7 +36,7 @@ from .entity_words import (
     PARTICLES,
     STOP,
 )
-from .gazetteer import gazetteer, key
+from .gazetteer import ascii_keys, gazetteer, key, phrase_key
 
 _PUNCTUATION = re.compile(r"([^\w\s'’.-]+)")  # the marks kept: a ticker's says a firm ends
 
@@ -68,7 +68,7 @@ def headline_mentions(text: str, known: dict[tuple[str, ...], Mention]) -> list[
     pieces = _PUNCTUATION.split(text)
     for chunk, mark in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
         words = [normal_word(t)[0] for t in TOKEN.findall(chunk) if t[0].isalpha()]
-        keys = [key(word) if word.isascii() else None for word in words]
+        keys = ascii_keys(words)
         i = 0
         while i < len(words):
             # only a word that opens a known name or a place's name of more words can open a
@@ -127,13 +127,10 @@ def _longest(
     shouting: bool,
     most: int,
 ) -> tuple[int, Mention | None]:
-    """Return the end and mention of the longest known phrase (up to `most` words) at i. An
-    ascii word's key is given (None for another word's): ascii words' phrase folds to their
-    keys joined, so the phrase need not be folded again."""
+    """Return the end and mention of the longest known phrase (up to `most` words) at i, given
+    the words' `ascii_keys`."""
     for end in range(min(len(words), i + most), i, -1):
-        plain = None not in keys[i:end]
-        folded = "-".join(filter(None, keys[i:end])) if plain else key(" ".join(words[i:end]))
-        hit = _lookup(words[i:end], folded, known, shouting)
+        hit = _lookup(words[i:end], phrase_key(words[i:end], keys[i:end]), known, shouting)
         if hit is not None:
             return end, hit
     return i + 1, None
