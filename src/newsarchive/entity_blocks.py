@@ -56,6 +56,8 @@ def _dateline(text: str) -> tuple[list[Mention], str]:
     opening = text[:64].lstrip()[:2]  # both belong to the first place, which is in capitals
     if len(opening) == 2 and (opening[0].islower() or opening[1].islower()):
         return [], text
+    if not any(dash in text for dash in "-–—"):  # most often none: spare the pattern
+        return [], text
     match = _DATELINE.match(text)
     places = [p.strip() for p in match.group(1).split(",")] if match else [""]
     head = gazetteer().names.get(key(places[0]))
@@ -79,7 +81,7 @@ def _dateline(text: str) -> tuple[list[Mention], str]:
 
 def _prepare(text: str) -> str:
     """Return text in NFC with photo credits cut and quoted nicknames inside names removed."""
-    text = unicodedata.normalize("NFC", text)
+    text = text if text.isascii() else unicodedata.normalize("NFC", text)
     text = _CREDIT.sub("", text) if "/ " in text or " /" in text else text
     if "reuter" in text[-12:].lower() and (sign_off := _SIGN_OFF.search(text, len(text) - 12)):
         text = text[: sign_off.start()]
@@ -194,10 +196,16 @@ _SHIP_LIST = re.compile(
     rf"|ferries) ({_SHIP_NAME}(?:, {_SHIP_NAME})*,? and {_SHIP_NAME})\b"
 )
 _LIST_SEPARATOR = re.compile(r",? and |, ")
+# Every plural ship's word of the pattern holds one of these: a plain search for them is much
+# cheaper than the pattern, and most texts name no ships.
+_SHIP_WORDS: tuple[str, ...] = ("ships", "tankers", "vessels", "frigates", "destroyers")
+_SHIP_WORDS += ("freighters", "liners", "ferries")
 
 
 def _ship_lists(text: str) -> list[Mention]:
     """Return the ships named in a list after a plural ship's word: no people or places."""
+    if not any(word in text for word in _SHIP_WORDS):  # most often none: spare the pattern
+        return []
     return [
         Mention(SHIP, name)
         for match in _SHIP_LIST.finditer(text)

@@ -31,7 +31,7 @@ from .entity_words import (
     STOP,
     is_legal_form,
 )
-from .gazetteer import gazetteer, key
+from .gazetteer import ascii_keys, gazetteer, key, phrase_key
 from .given_names import first_names
 
 # Wire copy marks a listed company with its ticker after its name: `<OHSC>`. In a headline the
@@ -76,8 +76,11 @@ def partnerships(block: str) -> tuple[str, list[str]]:
     found: list[str] = []
     pieces: list[str] = []
     done = 0
-    for start in _list_starts(block):
-        match = _PARTNERS.match(block, start) if start >= done else None
+    # a partnership's name writes " and " or a legal form after its first partner: no list
+    # that starts after the last of those is tried
+    last = max(block.rfind(" and "), *(block.rfind(form) for form in (" Co", " Inc", " Ltd")))
+    for start in _list_starts(block) if last > 0 else ():
+        match = _PARTNERS.match(block, start) if done <= start < last else None
         if match is not None and _partnership(block, match):
             found.append(match.group(0).strip())
             pieces += [block[done : match.start()], " "]
@@ -202,14 +205,14 @@ def countries_in(name: str) -> tuple[str, ...]:
     """Return the countries an organisation's name holds, longest first at each word ("Bank of
     Japan": Japan; "Anglo American Corp of South Africa Ltd": South Africa)."""
     words, found, i = name.split(), list[str](), 0
-    table = _countries()
+    table, keys = _countries(), ascii_keys(words)
     while i < len(words):
         if _INITIAL.fullmatch(words[i]) and key(words[i]) not in table:  # "E.C. Jordan and Co"
             i += 2
             continue
         for size in (3, 2, 1):
             if i + size <= len(words) and (
-                country := table.get(key(" ".join(words[i : i + size])))
+                country := table.get(phrase_key(words[i : i + size], keys[i : i + size]))
             ):
                 found += [country] if _locates(words, i, i + size) else []
                 i += size

@@ -21,6 +21,7 @@ from .entity_names import (
     Mention,
     Span,
     is_demonym,
+    key_parts,
     name_parts,
     short_forms,
 )
@@ -35,7 +36,7 @@ from .entity_words import (
     PARTICLES,
     STOP,
 )
-from .gazetteer import gazetteer, key
+from .gazetteer import ascii_keys, gazetteer, key, phrase_key
 
 _PUNCTUATION = re.compile(r"([^\w\s'’.-]+)")  # the marks kept: a ticker's says a firm ends
 
@@ -67,14 +68,15 @@ def headline_mentions(text: str, known: dict[tuple[str, ...], Mention]) -> list[
     pieces = _PUNCTUATION.split(text)
     for chunk, mark in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
         words = [normal_word(t)[0] for t in TOKEN.findall(chunk) if t[0].isalpha()]
+        keys = ascii_keys(words)
         i = 0
         while i < len(words):
             # only a word that opens a known name or a place's name of more words can open a
             # phrase of more words; a few more are names alone
-            first = key(words[i]).partition("-")[0]
+            first = (keys[i] or key(words[i])).partition("-")[0]
             longer = first in starts or first in places
             if longer or _may_be_alone(words[i], shouting):
-                end, hit = _longest(words, i, known, shouting, 5 if longer else 1)
+                end, hit = _longest(words, keys, i, known, shouting, 5 if longer else 1)
                 # a town opening a firm's name, which the body does not name: "OAK HILL
                 # SPORTSWEAR CORP <OHSC>"
                 firm = hit is not None and hit.kind == PLACE and name_parts(hit.name) not in known
@@ -118,11 +120,17 @@ def _place_starts() -> frozenset[str]:
 
 
 def _longest(
-    words: list[str], i: int, known: dict[tuple[str, ...], Mention], shouting: bool, most: int
+    words: list[str],
+    keys: list[str | None],
+    i: int,
+    known: dict[tuple[str, ...], Mention],
+    shouting: bool,
+    most: int,
 ) -> tuple[int, Mention | None]:
-    """Return the end and mention of the longest known phrase (up to `most` words) at i."""
+    """Return the end and mention of the longest known phrase (up to `most` words) at i, given
+    the words' `ascii_keys`."""
     for end in range(min(len(words), i + most), i, -1):
-        hit = _lookup(words[i:end], known, shouting)
+        hit = _lookup(words[i:end], phrase_key(words[i:end], keys[i:end]), known, shouting)
         if hit is not None:
             return end, hit
     return i + 1, None
@@ -133,15 +141,15 @@ _NO_TOWN_WORDS = (LEAD - PARTICLES) | LEGAL_FORMS
 
 
 def _lookup(
-    words: list[str], known: dict[tuple[str, ...], Mention], shouting: bool
+    words: list[str], folded: str, known: dict[tuple[str, ...], Mention], shouting: bool
 ) -> Mention | None:
-    """Return the mention a headline phrase names, if the body or the gazetteer knows it."""
+    """Return the mention a headline phrase (folded: its key) names, if the body or the
+    gazetteer knows it."""
     gaz, phrase, lowered = gazetteer(), " ".join(words), words[0].lower()
     if len(words) == 1 and lowered in LEAD:
         return None
-    if (parts := name_parts(phrase)) in known:
+    if (parts := key_parts(folded)) in known:
         return known[parts]
-    folded = key(phrase)
     if folded in gaz.names and (len(words) > 1 or (folded in gaz.major and not shouting)):
         # "CO TO" of "... CO TO BUY ...": a legal form or a function word is no town's
         plain = not any(w.lower() in _NO_TOWN_WORDS for w in words)

@@ -135,12 +135,14 @@ def is_demonym(word: str) -> bool:
     regions = gazetteer().regions
     if key(word) in regions:  # "Niger" is a country, not a people of Nigeria
         return False
-    if key(lowered + "ia") in regions or key(lowered + "y") in regions:
+    # a lowercase ascii word and the forms made from it are their own keys: no folding
+    fold = str if lowered.isascii() and lowered.isalpha() else key
+    if fold(lowered + "ia") in regions or fold(lowered + "y") in regions:
         return True  # "Yugoslav" of Yugoslavia, "West German" of West Germany
     for suffix in ("ian", "an", "n", "i", "ese", "ish"):
         stem = lowered[: -len(suffix)] if lowered.endswith(suffix) else ""
         ends = ("", "a", "o", "y", "ia", "ium")  # "Belgian" of Belgium
-        if len(stem) > 2 and any(key(stem + end) in regions for end in ends):
+        if len(stem) > 2 and any(fold(stem + end) in regions for end in ends):
             return key(word) not in regions
     return False
 

@@ -88,8 +88,10 @@ def _trim(span: Span, opener_in_lowercase: bool) -> Span:
         words = words[:-1]
     # a head word ends the run or its first name: "Security Pacific Corp and Seattle's ..."
     # or comes before a title: "Federal Reserve Board Chairman Paul Volcker"
-    ends = [i + 1 == len(words) or _ends_name(words[i + 1]) for i in range(len(words))]
-    headed = any(end and w.lower() in HEADS for w, end in zip(words, ends, strict=True))
+    headed = any(
+        w.lower() in HEADS and (i + 1 == len(words) or _ends_name(words[i + 1]))
+        for i, w in enumerate(words)
+    )
     # a title opening a sentence stays, though the article writes it in lowercase elsewhere
     # ("President Reagan, fighting ..." beside "the president wants")
     titled = bool(words) and words[0].lower().rstrip(".") in TITLES

@@ -299,7 +299,7 @@ def _after(text: str, start: int) -> tuple[str, ...]:
         end = text.find(" ", start + 1)
         chunk = text[start + 1 : len(text) if end < 0 else end]
         word = chunk if chunk.isalpha() else chunk[:-1]
-        if word.isalpha() and (word is chunk or chunk[-1] in _STOPS) and not is_ore(word):
+        if word.isalpha() and (word is chunk or chunk[-1] in _STOPS) and word not in ORES:
             return (word.lower(),) if word.lower() in _CUES_AFTER else ()
     if _splits(text, start):
         tokens: list[str] = []
@@ -332,6 +332,8 @@ def _after(text: str, start: int) -> tuple[str, ...]:
 
 def is_ore(token: str) -> bool:
     """Tell whether a lowercase token names ores: "gold", "lead-zinc"."""
+    if "-" not in token:
+        return token in ORES
     return all(part in ORES for part in token.split("-"))
 
 

@@ -56,6 +56,19 @@ def fold(name: str) -> str:
 key = functools.lru_cache(maxsize=65536)(fold)
 
 
+def ascii_keys(words: list[str]) -> list[str | None]:
+    """Return each word's key, None for a word that is not ascii (for `phrase_key`)."""
+    return [key(word) if word.isascii() else None for word in words]
+
+
+def phrase_key(words: list[str], keys: list[str | None]) -> str:
+    """Return the key of words joined by spaces, given their `ascii_keys`: ascii words' phrase
+    folds to their keys joined by "-" (empty ones left out), so it need not be folded again."""
+    if None in keys:
+        return key(" ".join(words))
+    return "-".join(filter(None, keys))
+
+
 def _fold_many(names: list[str]) -> list[str]:
     """Fold many names as `fold` does, the plain ascii ones in one pass over their joined text."""
     plain = [name for name in names if name.isascii()]
