@@ -124,3 +124,33 @@ def test_verdicts_are_recalled_whatever_order_a_process_keeps_sets_in(tmp_path):
         assert done.returncode == 0, done.stderr
         counts.append(int(done.stdout))
     assert counts == [3, 0]  # all judged in the first process, all recalled in the second
+
+
+def test_cues_worked_out_are_saved_a_batch_at_a_time_and_taken_back(monkeypatch):
+    from newsarchive import story_cache
+    from newsarchive.models import Article
+
+    monkeypatch.setattr(story_cache, "SAVED_AT_ONCE", 2)
+    titles = ("Storm closes harbour", "Harbour reopens", "Bank raises rates", "Rates fall", "Mine")
+    articles = [Article(f"{n}.txt", "text", t, "text", word_count=40) for n, t in enumerate(titles)]
+    batches: list[dict[bytes, bytes]] = []
+    first = story_cache.StoryCache({}, b"", batches.append)
+    made = first.cues(articles, [None] * len(articles))
+    assert [len(batch) for batch in batches] == [2, 2, 1]
+    assert first.new_cues == {}  # all saved: none left for the end of the build
+    kept = {key: value for batch in batches for key, value in batch.items()}
+    second = story_cache.StoryCache(kept, b"", batches.append)
+    assert second.cues(articles, [None] * len(articles)) == made
+    assert len(batches) == 3  # every one taken from what was saved, none worked out again
+
+
+def test_memos_reading_filled_are_emptied_and_loaded_data_kept():
+    from newsarchive import entity_names, given_names
+    from newsarchive.memory import forget_memos
+
+    entity_names.name_parts("Ovidio Guzmán López")
+    names = given_names.first_names()
+    assert entity_names.name_parts.cache_info().currsize > 0
+    forget_memos()
+    assert entity_names.name_parts.cache_info().currsize == 0
+    assert given_names.first_names() is names  # an unbounded cache holds data, not memos

@@ -37,7 +37,8 @@ def build_site(
     as the reader keeps them (else they are numbered from the articles' own fields); `book`
     is the record of published addresses (the new one is the Site's `book`); `remembered` and
     `related_rows`, the last build's same-story cues and verdicts and related rows (they are given
-    this build's)."""
+    this build's). The entries hold the articles lean (`_lean`): given a list no one else holds
+    (`Read.take_articles`), the catalogue lets go of the rest as soon as it has used it."""
     articles = [localise(a, config.timezone) for a in articles]
     ordered = sorted(articles, key=home_order)
     by_source = sorted(range(len(ordered)), key=lambda i: ordered[i].source)
@@ -61,6 +62,11 @@ def build_site(
     near = _near_duplicates(ordered, duplicates)
     authors, written_by = bylines.gather(ordered, duplicates, config.authority)
     words = words or Words.of((a.source, a.terms, "") for a in articles)
+    remembered = remembered or StoryCache({}, b"")
+    cues = remembered.cues(ordered, [_day(a) for a in ordered])
+    # What only the steps above read goes before the related lists and links need the memory.
+    ordered = [_lean(a) for a in ordered]
+    del articles
     counts = gather(words.related, words.rows([a.source for a in ordered]))
     k = max(config.related_count, NEIGHBOURS)
     scored = related_rows or RelatedCache()
@@ -73,8 +79,6 @@ def build_site(
         _distinct(doc, (n.doc for n in row), duplicates)[: config.related_count]
         for doc, row in enumerate(neighbours)
     ]
-    remembered = remembered or StoryCache({}, b"")
-    cues = remembered.cues(ordered, [_day(a) for a in ordered])
     links = stories.story_links(neighbours, cues, remembered.links)
     story_ids = clusters.clusters(links, days=[_day(a) for a in ordered])
     entries = _entries(
@@ -315,7 +319,7 @@ def _entries(
         entries.append(
             Entry(
                 id=index,
-                article=_lean(article),
+                article=article,
                 slug=placed[index].slug,
                 path=placed[index].path,
                 section=sections[index],

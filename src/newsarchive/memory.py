@@ -6,6 +6,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import gc
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 
@@ -35,6 +36,18 @@ def release_freed(cycles: bool = False) -> None:
         gc.collect()
     with suppress(OSError, AttributeError):
         _libc().malloc_trim(0)
+
+
+def forget_memos(package: str = __package__ or "newsarchive") -> None:
+    """Empty the bounded memo caches (`functools.lru_cache` with a `maxsize`) of the package's
+    modules: those reading filled in the build process (names, folds, spans) are no use to the
+    stages after it, which need the memory. Unbounded caches are loaded data, kept."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith(f"{package}.") and module is not None:
+            for value in list(vars(module).values()):
+                info = getattr(value, "cache_info", None)
+                if callable(info) and info().maxsize is not None:
+                    value.cache_clear()
 
 
 @functools.cache

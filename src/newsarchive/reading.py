@@ -96,6 +96,12 @@ class Read:
     edited: int = 0  # files read again whose earlier text the store held
     added_or_removed: int = 0  # files the store had no text of, and stored files now gone
 
+    def take_articles(self) -> list[Article]:
+        """Return the articles, holding them no more (the catalogue then is their only holder,
+        and can let go of what it no longer needs of them)."""
+        articles, self.articles = self.articles, []
+        return articles
+
 
 def read_all(
     sources: Sequence[str],

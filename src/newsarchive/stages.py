@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from . import cache, imaging, permalinks
 from .config import SiteConfig
 from .errors import BuildError, Problem
-from .memory import collector_paused, release_freed
+from .memory import collector_paused, forget_memos, release_freed
 from .models import Output, Site
 from .progress import Progress
 from .store import Store
@@ -74,13 +74,14 @@ def catalogue(
         del sources[:], files[:], inputs.found.images[:]
         digests.clear()
         pictures.clear()
+        forget_memos()
         release_freed()  # the bodies of new articles, dropped once saved
         progress.begin("Cataloguing articles", len(read.articles))
         book = permalinks.book_path(paths.cache)
-        stories = StoryCache(store.cues(), store.meta("verdicts", bytes, b""))
+        stories = StoryCache(store.cues(), store.meta("verdicts", bytes, b""), store.save_cues)
         related = RelatedCache(store.meta("related", bytes, b""))
         site = build_site(
-            config, read.articles, read.words, permalinks.load(book), stories, related
+            config, read.take_articles(), read.words, permalinks.load(book), stories, related
         )
         values = {"verdicts": stories.verdicts, "related": related.rows}
         store.save_catalogue(stories.gone, stories.new_cues, values)
@@ -91,7 +92,6 @@ def catalogue(
         site, pictured, probes = images.place(site, found_images, known)
         read.problems.extend(pictured)
         progress.end()
-    del read.articles[:]
     report.problems.extend(read.problems)
     report.articles, report.notes = len(site.entries), site.notes
     return site, read, probes

@@ -258,6 +258,12 @@ class Store:
         """Return the same-story cues the last build kept, by key (`story_cache`)."""
         return {bytes(key): bytes(cues) for key, cues in self._rows("SELECT * FROM cues")}
 
+    def save_cues(self, new: Mapping[bytes, bytes]) -> None:
+        """Save same-story cues worked out anew, by key (`story_cache`): keyed by what they
+        are made of, they can be saved before the build ends."""
+        with self._transaction() as db:
+            db.executemany("INSERT OR REPLACE INTO cues VALUES (?, ?)", new.items())
+
     def save_catalogue(
         self, gone: Iterable[bytes], new: Mapping[bytes, bytes], values: Mapping[str, bytes]
     ) -> None:

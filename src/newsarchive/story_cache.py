@@ -42,6 +42,7 @@ _SETS = tuple(
     typing.get_origin(typing.get_type_hints(stories.Cues)[name]) is frozenset for name in _NAMES
 )  # which of its fields are sets
 _EMPTY: frozenset[str] = frozenset()
+SAVED_AT_ONCE = 4096  # cues worked out that `StoryCache.cues` saves together
 
 
 class Verdicts(msgspec.Struct, frozen=True):
@@ -63,16 +64,24 @@ _VERDICTS = msgspec.msgpack.Decoder(Verdicts)
 class StoryCache:
     """Cues and verdicts from the last build, and those of this one once it has used them."""
 
-    def __init__(self, cues: dict[bytes, bytes], verdicts: bytes) -> None:
+    def __init__(
+        self,
+        cues: dict[bytes, bytes],
+        verdicts: bytes,
+        save: Callable[[dict[bytes, bytes]], None] | None = None,
+    ) -> None:
         self._kept = cues  # key -> encoded cues (no signature: the article has it); taken
         self._last = _decoded_verdicts(verdicts)
-        self.new_cues: dict[bytes, bytes] = {}  # cues worked out by this build
+        self._save = save  # where cues worked out go a batch at a time, if anywhere
+        self.new_cues: dict[bytes, bytes] = {}  # cues worked out by this build, not yet saved
         self.gone: list[bytes] = []  # the keys of kept cues no article has now
         self.verdicts = b""  # this build's, once judged (`links`)
         self._keys: Keys = np.zeros(0, np.uint64)  # each doc's key, by doc index
 
     def cues(self, articles: Sequence[Article], days: Sequence[float | None]) -> list[stories.Cues]:
-        """Return each article's cues (`days`: its day number), kept or worked out."""
+        """Return each article's cues (`days`: its day number), kept or worked out; those
+        worked out are saved a batch at a time if the cache was given where (a cold build of a
+        big archive would otherwise hold all of them twice, as objects and as bytes)."""
         found, keys, made = [], [], dict[bytes, stories.Cues]()  # exact copies share theirs
         sets: dict[frozenset[str], frozenset[str]] = {}  # equal sets of all cues: one object
         for article, day in zip(articles, days, strict=True):
@@ -85,9 +94,15 @@ class StoryCache:
                 if cue is None:
                     cue = _cues_of(article, day)
                     self.new_cues[key] = _encoded(cue)
+                    if self._save is not None and len(self.new_cues) >= SAVED_AT_ONCE:
+                        self._save(self.new_cues)
+                        self.new_cues = {}
                     cue = _shared(cue, sets)
                 made[key] = cue
             found.append(cue)
+        if self._save is not None and self.new_cues:
+            self._save(self.new_cues)
+            self.new_cues = {}
         self._keys = np.frombuffer(b"".join(keys), np.uint64)
         self.gone = list(self._kept)  # those no article took
         self._kept = {}
