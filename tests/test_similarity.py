@@ -27,6 +27,7 @@ from newsarchive.minhash import (
 from newsarchive.similarity import (
     SAME_STORY_THRESHOLD,
     Neighbour,
+    NeighbourTable,
     max_df,
     pack_counts,
     related,
@@ -365,7 +366,7 @@ def test_results_are_the_same_under_other_hash_seeds() -> None:
         texts = json.load(sys.stdin)
         neighbours = related_with_scores([terms(t) for t in texts], 5)
         signatures = [fingerprint(t) for t in texts]
-        print(json.dumps([neighbours, signatures, near_duplicates(signatures),
+        print(json.dumps([list(neighbours), signatures, near_duplicates(signatures),
                           clusters(neighbours)], default=lambda n: [n.doc, n.score]))
         """
     texts = [*CORPUS, AFP_EDITED]
@@ -440,3 +441,18 @@ def test_twenty_thousand_docs_are_linked_sanely() -> None:
     sizes = collections.Counter(ids)
     assert len(sizes) > len(texts) // 10
     assert max(sizes.values()) < 100  # stories of a few docs each, not one chained blob
+
+
+def test_a_neighbour_table_reads_as_the_rows_it_was_made_of() -> None:
+    # more rows than the table reads at once when iterated, rows of every length, empty ones
+    rows = [
+        tuple(Neighbour((doc * 7 + n) % 2500, 1.0 / (n + 1 + doc % 3)) for n in range(doc % 4))
+        for doc in range(2500)
+    ]
+    table = NeighbourTable.of(rows)
+    assert len(table) == 2500 and list(table) == rows and table == rows
+    assert table[5] == rows[5] and table[-1] == rows[-1] and table[4:9] == rows[4:9]
+    assert table != rows[:-1] and table != [*rows[:-1], (Neighbour(0, 0.5),)]
+    with pytest.raises(IndexError):
+        table[2500]
+    assert NeighbourTable.of(table) is table

@@ -20,7 +20,7 @@ import msgspec
 import numpy as np
 import numpy.typing as npt
 
-from .similarity import Neighbour
+from .similarity import Neighbour, NeighbourTable
 
 Keys = npt.NDArray[np.uint64]
 Ints = npt.NDArray[np.int64]
@@ -101,11 +101,8 @@ class RelatedCache:
 
     def remember(self, neighbours: Sequence[Sequence[Neighbour]]) -> None:
         """Keep this build's rows, to save (`rows`)."""
-        sizes = [len(row) for row in neighbours]
-        starts = np.concatenate(([0], np.cumsum(sizes, dtype=np.int64)))
-        count = int(starts[-1])
-        others = np.fromiter((n.doc for row in neighbours for n in row), np.int64, count)
-        scores = np.fromiter((n.score for row in neighbours for n in row), np.float64, count)
+        table = NeighbourTable.of(neighbours)
+        starts, others, scores = table.start, table.docs, table.scores
         rows = Rows(
             self._k,
             self._keys.tobytes(),

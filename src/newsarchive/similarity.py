@@ -29,8 +29,9 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import count, filterfalse, repeat
+from itertools import count, filterfalse, pairwise, repeat
 from operator import itemgetter
+from typing import overload
 
 import numpy as np
 import numpy.typing as npt
@@ -89,6 +90,73 @@ class Neighbour:
 
     doc: int
     score: float
+
+
+class NeighbourTable(Sequence[tuple[Neighbour, ...]]):
+    """Every doc's neighbours, best first, as three arrays: doc d's are `docs[start[d]:start[d
+    + 1]]`, their cosines the same slice of `scores`. A row is made of `Neighbour`s only when it
+    is read, so the table holds no object a neighbour (ten a doc: a million at 100,000 docs)."""
+
+    __slots__ = ("docs", "scores", "start")
+
+    def __init__(self, start: Ints, docs: Ints, scores: Floats) -> None:
+        self.start, self.docs, self.scores = start, docs, scores
+
+    @classmethod
+    def of(cls, rows: Sequence[Sequence[Neighbour]]) -> NeighbourTable:
+        """Return the table of rows of `Neighbour`s (the rows themselves if a table)."""
+        if isinstance(rows, NeighbourTable):
+            return rows
+        start = np.zeros(len(rows) + 1, np.int64)
+        np.cumsum([len(row) for row in rows], out=start[1:])
+        size = int(start[-1])
+        docs = np.fromiter((n.doc for row in rows for n in row), np.int64, size)
+        return cls(start, docs, np.fromiter((n.score for row in rows for n in row), float, size))
+
+    def __len__(self) -> int:
+        return len(self.start) - 1
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Neighbour, ...]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[Neighbour, ...]]: ...
+
+    def __getitem__(
+        self, index: int | slice
+    ) -> tuple[Neighbour, ...] | list[tuple[Neighbour, ...]]:
+        if isinstance(index, slice):
+            return [self[doc] for doc in range(*index.indices(len(self)))]
+        doc = index + len(self) if index < 0 else index
+        if not 0 <= doc < len(self):
+            raise IndexError(f"no doc {index} in a table of {len(self)}")
+        low, high = int(self.start[doc]), int(self.start[doc + 1])
+        return _row(self.docs[low:high].tolist(), self.scores[low:high].tolist())
+
+    def __iter__(self) -> Iterator[tuple[Neighbour, ...]]:
+        for first in range(0, len(self), _CHUNK_DOCS):  # a chunk's rows at a time
+            start = self.start[first : first + _CHUNK_DOCS + 1]
+            low = int(start[0])
+            docs = self.docs[low : int(start[-1])].tolist()
+            scores = self.scores[low : int(start[-1])].tolist()
+            bounds = (start - low).tolist()
+            for lo, hi in pairwise(bounds):
+                yield _row(docs[lo:hi], scores[lo:hi])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return list(self) == [tuple(row) for row in other]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"NeighbourTable({list(self)!r})"
+
+
+def _row(docs: list[int], scores: list[float]) -> tuple[Neighbour, ...]:
+    """Return a row of the table as `Neighbour`s."""
+    return tuple(map(Neighbour, docs, scores))
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +233,7 @@ def related(docs: Sequence[Collection[str]], k: int) -> list[tuple[int, ...]]:
     return [tuple(neighbour.doc for neighbour in row) for row in related_with_scores(docs, k)]
 
 
-def related_with_scores(docs: Sequence[Collection[str]], k: int) -> list[tuple[Neighbour, ...]]:
+def related_with_scores(docs: Sequence[Collection[str]], k: int) -> NeighbourTable:
     """Return, for each doc, up to k other docs of positive cosine, best first, ties by index.
 
     A doc is its terms with repeats, a mapping of term to count (as ``unpack_counts`` gives), or
@@ -181,7 +249,7 @@ return the rows known to be what scoring would give (``related_cache.RelatedCach
 
 def related_from_counts(
     start: Ints, term_ids: Int32s, tf: Int32s, k: int, recall: KnownRows | None = None
-) -> list[tuple[Neighbour, ...]]:
+) -> NeighbourTable:
     """Return ``related_with_scores`` of docs given as CSR arrays: doc d's distinct terms are
     term_ids[start[d]:start[d + 1]] (any numbering), in ``pack_counts`` order, counted in tf;
     the rows `recall` knows are not scored again."""
@@ -189,16 +257,33 @@ def related_from_counts(
         raise ValueError(f"k must be 0 or more, not {k}")
     docs = len(start) - 1
     if k == 0:
-        return [()] * docs
+        return NeighbourTable.of([()] * docs)
     index = _index(start, term_ids, tf)
     totals, marks = np.zeros(docs), np.zeros(docs, dtype=np.int32)
     linked = (index.doc_start[1:] > index.doc_start[:-1]).tolist()  # kept a term
     known = {} if recall is None else recall(*_by_doc_and_term(index))
-    return [
-        _neighbours(index, doc, k, totals, marks) if linked[doc] and doc not in known
-        else known.get(doc, ())
-        for doc in range(docs)
-    ]  # fmt: skip
+    sizes = [0] * docs
+    others: list[Sequence[int] | Int32s] = []
+    scores: list[Sequence[float] | Floats] = []
+    row_docs: Sequence[int] | Int32s
+    row_scores: Sequence[float] | Floats
+    for doc in range(docs):
+        if linked[doc] and doc not in known:
+            row_docs, row_scores = _neighbours(index, doc, k, totals, marks)
+        elif known.get(doc):
+            row_docs, row_scores = zip(*((n.doc, n.score) for n in known[doc]), strict=True)
+        else:
+            continue
+        sizes[doc] = len(row_docs)
+        others.append(row_docs)
+        scores.append(row_scores)
+    table_start = np.zeros(docs + 1, np.int64)
+    np.cumsum(sizes, out=table_start[1:])
+    if not others:
+        return NeighbourTable(table_start, np.zeros(0, np.int64), np.zeros(0))
+    return NeighbourTable(
+        table_start, np.concatenate(others, dtype=np.int64), np.concatenate(scores, dtype=float)
+    )
 
 
 def _by_doc_and_term(index: _Index) -> tuple[Ints, Int32s, Floats, Ints, Int32s]:
@@ -285,14 +370,15 @@ def _starts(sorted_keys: Int32s, size: int) -> Ints:
 
 def _neighbours(
     index: _Index, doc: int, k: int, totals: Floats, marks: Int32s
-) -> tuple[Neighbour, ...]:
-    """Return the doc's k best other docs, highest score first, ties to the lower index."""
+) -> tuple[Int32s, Floats]:
+    """Return the doc's k best other docs and their scores, highest first, ties to the lower
+    index."""
     others, scores = _dot_products(index, doc, totals, marks)
     if len(others) > k:
         keep = scores >= np.partition(scores, len(scores) - k)[len(scores) - k]
         others, scores = others[keep], scores[keep]
     best = np.lexsort((others, -scores))[:k]
-    return tuple(map(Neighbour, others[best].tolist(), scores[best].tolist()))
+    return others[best], scores[best]
 
 
 def _dot_products(index: _Index, doc: int, totals: Floats, marks: Int32s) -> tuple[Int32s, Floats]:

@@ -30,7 +30,7 @@ import numpy.typing as npt
 
 from . import stories
 from .models import Article
-from .similarity import Neighbour
+from .similarity import Neighbour, NeighbourTable
 
 Keys = npt.NDArray[np.uint64]
 Judge = Callable[[int, Neighbour], bool]
@@ -115,19 +115,22 @@ class StoryCache:
         of pairs whose docs and score are the same, if `context` (every corpus-wide value the
         judge reads) is too; a `stories.Recall`."""
         digest = _context_digest(context)
-        pairs = _pairs(neighbours, self._keys)
+        table = NeighbourTable.of(neighbours)
+        pairs = _pairs(table, self._keys)
         verdicts = _recalled(self._last, digest, pairs)
-        sizes = [len(row) for row in neighbours]
-        doc_of = np.repeat(np.arange(len(neighbours)), sizes)
+        doc_of = np.repeat(np.arange(len(table)), np.diff(table.start))
         unknown = np.flatnonzero(verdicts == 2)
-        places = unknown - (np.cumsum(sizes) - sizes)[doc_of[unknown]]
-        for at, doc, place in zip(
-            unknown.tolist(), doc_of[unknown].tolist(), places.tolist(), strict=True
+        for at, doc, other, score in zip(
+            unknown.tolist(),
+            doc_of[unknown].tolist(),
+            table.docs[unknown].tolist(),
+            table.scores[unknown].tolist(),
+            strict=True,
         ):
-            verdicts[at] = judge(doc, neighbours[doc][place])
+            verdicts[at] = judge(doc, Neighbour(other, score))
         self.verdicts = _saved(digest, pairs, verdicts)
         kept = iter(verdicts.astype(bool).tolist())
-        return [tuple(n for n in row if next(kept)) for row in neighbours]
+        return [tuple(n for n in row if next(kept)) for row in table]
 
 
 def cue_key(article: Article, day: float | None) -> bytes:
@@ -221,12 +224,10 @@ Pairs = tuple[Keys, Keys, Keys, Keys]
 """Each neighbour's pair, in row order: hash, first and second doc keys, score bits."""
 
 
-def _pairs(neighbours: Sequence[Sequence[Neighbour]], keys: Keys) -> Pairs:
+def _pairs(table: NeighbourTable, keys: Keys) -> Pairs:
     """Return the pairs of every doc and its neighbours, as arrays."""
-    docs = np.repeat(np.arange(len(neighbours)), [len(row) for row in neighbours])
-    others = np.fromiter((n.doc for row in neighbours for n in row), np.int64, len(docs))
-    scores = np.fromiter((n.score for row in neighbours for n in row), np.float64, len(docs))
-    firsts, seconds, bits = keys[docs], keys[others], scores.view(np.uint64)
+    docs = np.repeat(np.arange(len(table)), np.diff(table.start))
+    firsts, seconds, bits = keys[docs], keys[table.docs], table.scores.view(np.uint64)
     hashes = _mix(_mix(firsts * _MULTIPLIER + seconds) * _MULTIPLIER + bits)
     return hashes, firsts, seconds, bits
 
