@@ -119,8 +119,8 @@ def _build(
     try:
         writer.start(store.tree(), _folders(store))
         present = writer.present  # what is intact, what to delete
-        last = _last_pages(store, present)
         site, read, probes = stages.catalogue(config, store, paths, jobs, progress, inputs, report)
+        last = _last_pages(store, present)  # after the catalogue, which needs the memory more
         stages.write_all(writer, report, stages.search_terms(site, read))
         frame, salt = stages.render(
             config, paths, folder, site, read, last, writer, report, jobs, progress
