@@ -58,6 +58,7 @@ from .entity_words import (
     ORGS,
     PARTICLES,
     PERSON_CUE,
+    PRESS_HELD,
     SPLITTERS,
     SUFFIXES,
     TITLES,
@@ -160,6 +161,10 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
     places = gazetteer().names
     for i, word in enumerate(span.words):
         held = i > 0 and span.words[i - 1].lower() in HELD
+        # "Press Trust of India", "New England Journal of Medicine"; not "Community Bank and
+        # Trust of Hartselle", cut at "and" as before
+        press = word == "of" and span.words[i - 1].lower() in PRESS_HELD
+        held = held or (press and "and" not in chunks[-1])
         # "Japan Committee for Economic Development" (a "Committee of" is most often a body's)
         held = held or (word == "for" and span.words[i - 1].lower() in HELD_BY_FOR)
         # "Maryland, Virginia and the District of Columbia"

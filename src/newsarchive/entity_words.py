@@ -299,6 +299,10 @@ dairy tobacco tin oil gas coal copper gold silver timber livestock cereals jute"
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST | {"district"}  # "the Northern District of Illinois"
+# A paper's, a news agency's or a trust's head word, which "of" (not "for": "Americus Trust for
+# Merck") goes on after: "New England Journal of Medicine", "Times of Zambia", "Press Trust of
+# India" (one name, not two).
+PRESS_HELD = _words("journal times tribune gazette news trust")
 # Head words that "for" goes on after, as "of" goes on after ORG_FIRST's: "Japan Committee for
 # Economic Development", "Center for Strategic and International Studies".
 HELD_BY_FOR = _words("committee center centre foundation fund")
