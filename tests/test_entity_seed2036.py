@@ -1,5 +1,6 @@
 """Tests for the pages a whole-corpus judgement found wrong: names cut at "of" after a paper's
-or a news agency's head word ("Press Trust" of Press Trust of India), ..."""
+or a news agency's head word ("Press Trust" of Press Trust of India), partnerships of two
+names cut at their comma ("Hill Richards Inc" of Bateman Eichler, Hill Richards Inc), ..."""
 
 from __future__ import annotations
 
@@ -20,3 +21,25 @@ def test_a_bank_and_trust_of_a_town_is_still_cut_at_and_as_before() -> None:
     assert "Community Bank and Trust" in kinds_in(bank)
     trust = "Americus Trust for Merck and Co Inc shares was declared effective."
     assert "Americus Trust" in kinds_in(trust)
+
+
+def test_two_partners_with_a_comma_before_a_legal_form_are_one_firm() -> None:
+    offer = (
+        "Shares were sold through Alex. Brown and Sons Inc and Bateman Eichler, Hill Richards Inc."
+    )
+    found = kinds_in(offer)
+    assert found["Bateman Eichler, Hill Richards Inc"] == "organisation"
+    assert "Hill Richards Inc" not in found
+    underwriters = "Underwriters were Nesbitt Thomson Deacon Ltd, Levesque, Beaubien Inc and McLeod Young Weir Ltd."
+    assert "Levesque, Beaubien Inc" in kinds_in(underwriters)
+
+
+def test_a_comma_before_a_firm_after_an_opening_word_a_list_or_a_person_stays_apart() -> None:
+    assert kinds_in("Yesterday, Exxon Corp said it would cut prices.") == {
+        "Exxon Corp": "organisation"
+    }
+    blocks = "Blocks went to Norsk Hydro, the operator, Statoil, Mobil Corp and others."
+    assert "Mobil Corp" in kinds_in(blocks)
+    texaco = "Texaco Inc said the court should hear the Texaco, Pennzoil Co case."
+    assert "Pennzoil Co" in kinds_in(texaco)
+    assert "Tony Oates" in kinds_in("said Tony Oates, Bond Corp finance director.")
