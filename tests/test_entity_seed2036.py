@@ -1,6 +1,7 @@
 """Tests for the pages a whole-corpus judgement found wrong: names cut at "of" after a paper's
 or a news agency's head word ("Press Trust" of Press Trust of India), partnerships of two
-names cut at their comma ("Hill Richards Inc" of Bateman Eichler, Hill Richards Inc), ..."""
+names cut at their comma ("Hill Richards Inc" of Bateman Eichler, Hill Richards Inc), a
+fruit's variety read as its town ("Valencia oranges"), ..."""
 
 from __future__ import annotations
 
@@ -43,3 +44,12 @@ def test_a_comma_before_a_firm_after_an_opening_word_a_list_or_a_person_stays_ap
     texaco = "Texaco Inc said the court should hear the Texaco, Pennzoil Co case."
     assert "Pennzoil Co" in kinds_in(texaco)
     assert "Tony Oates" in kinds_in("said Tony Oates, Bond Corp finance director.")
+
+
+def test_a_towns_name_before_a_fruit_is_a_variety_not_the_town() -> None:
+    crop = "The late season harvest, consisting mostly of Valencia oranges, has not started."
+    assert kinds_in(crop) == {}
+    assert kinds_in("The corn will be shipped in the coming days from Valencia.") == {
+        "Valencia": "place"
+    }
+    assert kinds_in("Florida oranges were hurt by the frost.") == {"Florida": "place"}
