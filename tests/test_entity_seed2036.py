@@ -1,11 +1,12 @@
 """Tests for the pages a whole-corpus judgement found wrong: names cut at "of" after a paper's
 or a news agency's head word ("Press Trust" of Press Trust of India), partnerships of two
 names cut at their comma ("Hill Richards Inc" of Bateman Eichler, Hill Richards Inc), a
-fruit's variety read as its town ("Valencia oranges"), ..."""
+fruit's variety read as its town ("Valencia oranges") and the given name "Jan" read as a month
+("Jan de Vries" cut to a "Vries" that joined Rimmer de Vries)."""
 
 from __future__ import annotations
 
-from conftest import kinds_in
+from conftest import kinds_in, people_in
 
 
 def test_a_papers_or_news_agencys_name_goes_on_after_of() -> None:
@@ -53,3 +54,14 @@ def test_a_towns_name_before_a_fruit_is_a_variety_not_the_town() -> None:
         "Valencia": "place"
     }
     assert kinds_in("Florida oranges were hurt by the frost.") == {"Florida": "place"}
+
+
+def test_jan_before_more_capitalised_words_is_a_given_name() -> None:
+    dutch = (
+        "Dutch Coffee Roasters' Association secretary Jan de Vries said prices would fall. "
+        "There is no need for a renegotiation, de Vries added."
+    )
+    assert "Jan de Vries" in people_in(dutch)
+    assert "Vries" not in kinds_in(dutch)
+    assert people_in("Jan Carlzon announced the MD-11 order.") == {"Jan Carlzon"}
+    assert kinds_in("The shares will be paid on Jan 5.") == {}

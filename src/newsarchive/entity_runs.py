@@ -49,6 +49,7 @@ from .entity_words import (
     FEASTS,
     FIRM_ROLES,
     GENERIC,
+    GIVEN_MONTHS,
     HEADS,
     HELD,
     HELD_BY_FOR,
@@ -132,7 +133,11 @@ def _month_opens(words: tuple[str, ...], headed: bool, span: Span) -> bool:
     """Tell whether a month's name opens a firm's name ("May Department Stores Co"): the run
     opens a sentence with it (a date there is followed by a comma or a day) and is headed, or
     "The" before it opens the sentence and a legal form ends it ("The May Department Stores Co
-    said"; not "The July United Nations Conference", a date)."""
+    said"; not "The July United Nations Conference", a date); "Jan" before more words is a
+    given name ("secretary Jan de Vries", "Jan Carlzon"; the month is written before a day's
+    number)."""
+    if words[0] in GIVEN_MONTHS and len(words) > 1:
+        return True
     if not headed or len(words) < 4:
         return False
     if words is span.words:

@@ -45,6 +45,9 @@ CURRENCIES = _words("""sterling lira lire peso pesos franc francs rand krona kro
 rupee rupees yuan escudo peseta pesetas guilder guilders schilling drachma shekel naira kwacha
 cruzado austral""")
 DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+# A month's short name that is also a given name (Dutch, Scandinavian): before more capitalised
+# words it opens a person's name ("Jan de Vries"), as wire copy writes the month before a number.
+GIVEN_MONTHS = frozenset({"Jan"})
 CALENDAR = DAYS | _words("""january february march april may june july august september
 october november december jan feb mar apr jun jul aug sep sept oct nov dec""")
 PARTICLES = _words("""de del la las los da das do dos di du van von der den ter bin ibn al el le y
