@@ -2,9 +2,13 @@
 or a news agency's head word ("Press Trust" of Press Trust of India), partnerships of two
 names cut at their comma ("Hill Richards Inc" of Bateman Eichler, Hill Richards Inc), a
 fruit's variety read as its town ("Valencia oranges") and the given name "Jan" read as a month
-("Jan de Vries" cut to a "Vries" that joined Rimmer de Vries)."""
+("Jan de Vries" cut to a "Vries" that joined Rimmer de Vries), and a firm named like a person
+read as one ("its Elizabeth Arden cosmetics business", "<David Jones Ltd>")."""
 
 from __future__ import annotations
+
+from newsarchive.entities import candidates
+from newsarchive.entity_catalog import gather
 
 from conftest import kinds_in, people_in
 
@@ -65,3 +69,34 @@ def test_jan_before_more_capitalised_words_is_a_given_name() -> None:
     assert "Vries" not in kinds_in(dutch)
     assert people_in("Jan Carlzon announced the MD-11 order.") == {"Jan Carlzon"}
     assert kinds_in("The shares will be paid on Jan 5.") == {}
+
+
+def test_a_persons_name_before_a_units_word_is_a_firms_unit() -> None:
+    lilly = (
+        "Eli Lilly and Co chose to sell off its lower growth Elizabeth Arden cosmetics "
+        "business. It is not that Elizabeth Arden is bad."
+    )
+    assert "Elizabeth Arden" not in people_in(lilly)
+    assert "John Carr" not in people_in("It stated that its John Carr unit would be sold.")
+
+
+def test_a_persons_name_before_said_or_and_a_unit_is_still_a_person() -> None:
+    assert "Martin Eby" in people_in("It formed a joint venture with Martin Eby and a subsidiary.")
+    told = "Chairman Frank Baxter said the company and its units would grow."
+    assert "Frank Baxter" in people_in(told)
+
+
+def test_a_persons_page_lists_no_article_that_writes_the_name_with_a_legal_form() -> None:
+    store = candidates(
+        "ADSTEAM RAISES STAKE",
+        [
+            "Shares go to department store retailer <David Jones Ltd>. David Jones, owned "
+            "49.2 pct by Adsteam, earned the largest profit."
+        ],
+    )
+    economist = (
+        '"The dollar will fall," said David Jones, economist at Aubrey G. Lanston and Co Inc.'
+    )
+    docs = [(0, store), (1, candidates("", [economist])), (2, candidates("", [economist + " "]))]
+    pages = {(e.kind, e.name): e.articles for e in gather(docs).published}
+    assert pages[("person", "David Jones")] == (1, 2)
