@@ -56,7 +56,9 @@ from .entity_words import (
     ORG_HEADS,
     PARTICLES,
     PLACE_HEADS,
+    SAID,
     SAME_AS,
+    STOP,
     TITLES,
 )
 from .gazetteer import gazetteer, key
@@ -164,7 +166,9 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
         [
             m._replace(kind="")
             if m.name in ships
-            else _unless_written(_expand(m, people, orgs, longer, fuller), texts)
+            else _unless_unit(
+                _unless_written(_expand(m, people, orgs, longer, fuller), texts), texts
+            )
             for m in ms
         ]
         for ms in found
@@ -187,6 +191,33 @@ def _unless_written(mention: Mention, texts: tuple[str, ...]) -> Mention:
         return mention
     full = written_fuller(mention.name, texts)
     return mention._replace(name=full) if full else mention
+
+
+# A firm's unit's words after its name: "its Elizabeth Arden cosmetics business", "its John Carr
+# unit" name a unit or a brand, though a person's name.
+_UNIT_WORDS = "business|businesses|unit|units|division|divisions|subsidiary|subsidiaries"
+
+
+def _unless_unit(mention: Mention, texts: tuple[str, ...]) -> Mention:
+    """Return a person's name that the article writes before a unit's word, with at most two
+    lowercase words between ("its lower growth Elizabeth Arden cosmetics business", "the Cory
+    Grain maize business"), as an organisation's, for review; any other mention as it is."""
+    if mention.kind not in PEOPLE:
+        return mention
+    pattern = _unit_after(mention.name)
+    for text in texts:
+        for match in pattern.finditer(text) if mention.name in text else ():
+            if not any(w in STOP or (w,) in SAID for w in match.group(1).split()):
+                return mention._replace(kind=WEAK_ORG, flexible=False)
+    return mention
+
+
+@functools.lru_cache(maxsize=1024)
+def _unit_after(name: str) -> re.Pattern[str]:
+    """Return the pattern of a name before up to two lowercase words and a unit's word."""
+    return re.compile(
+        rf"(?<![\w.'’-]){re.escape(name)}\s+((?:[a-z][a-z-]*\s+){{0,2}})(?:{_UNIT_WORDS})\b"
+    )
 
 
 def _spelt_out(

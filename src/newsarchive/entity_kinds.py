@@ -70,6 +70,7 @@ from .entity_words import (
     PLACE_FIRST,
     PLACE_HEADS,
     PLACE_NEAR,
+    PRESS_HELD,
     ROLES,
     SAID,
     SINGLE_DROP,
@@ -287,10 +288,13 @@ def body_before_on(words: tuple[str, ...]) -> int:
 
 def held_by_institution(words: list[str]) -> bool:
     """Tell whether an institution's word holds the name together: "Ministry of Finance",
-    "Bankruptcy Court for the Southern District" (not a district: a court)."""
+    "Bankruptcy Court for the Southern District" (not a district: a court), "Press Trust of
+    India"."""
     pairs = itertools.pairwise(words)
     return any(
-        (w in ORG_FIRST and n in ("of", "for")) or (w in HELD_BY_FOR and n == "for")
+        (w in ORG_FIRST and n in ("of", "for"))
+        or (w in HELD_BY_FOR and n == "for")
+        or (w in PRESS_HELD and n == "of")
         for w, n in pairs
     )
 

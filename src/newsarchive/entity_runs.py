@@ -49,6 +49,7 @@ from .entity_words import (
     FEASTS,
     FIRM_ROLES,
     GENERIC,
+    GIVEN_MONTHS,
     HEADS,
     HELD,
     HELD_BY_FOR,
@@ -58,6 +59,7 @@ from .entity_words import (
     ORGS,
     PARTICLES,
     PERSON_CUE,
+    PRESS_HELD,
     SPLITTERS,
     SUFFIXES,
     TITLES,
@@ -131,7 +133,11 @@ def _month_opens(words: tuple[str, ...], headed: bool, span: Span) -> bool:
     """Tell whether a month's name opens a firm's name ("May Department Stores Co"): the run
     opens a sentence with it (a date there is followed by a comma or a day) and is headed, or
     "The" before it opens the sentence and a legal form ends it ("The May Department Stores Co
-    said"; not "The July United Nations Conference", a date)."""
+    said"; not "The July United Nations Conference", a date); "Jan" before more words is a
+    given name ("secretary Jan de Vries", "Jan Carlzon"; the month is written before a day's
+    number)."""
+    if words[0] in GIVEN_MONTHS and len(words) > 1:
+        return True
     if not headed or len(words) < 4:
         return False
     if words is span.words:
@@ -160,6 +166,10 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
     places = gazetteer().names
     for i, word in enumerate(span.words):
         held = i > 0 and span.words[i - 1].lower() in HELD
+        # "Press Trust of India", "New England Journal of Medicine"; not "Community Bank and
+        # Trust of Hartselle", cut at "and" as before
+        press = word == "of" and span.words[i - 1].lower() in PRESS_HELD
+        held = held or (press and "and" not in chunks[-1])
         # "Japan Committee for Economic Development" (a "Committee of" is most often a body's)
         held = held or (word == "for" and span.words[i - 1].lower() in HELD_BY_FOR)
         # "Maryland, Virginia and the District of Columbia"

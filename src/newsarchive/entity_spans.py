@@ -78,6 +78,9 @@ BRAND_AFTER = {(w,) for w in ("model", "models", "brand", "brands", "automobiles
 # Mouse toy", "the Pontiac models". ("Holiday" is not one: "a Hong Kong holiday" is the city's.)
 PRODUCT_AFTER = {(w,) for w in ("model", "models", "brand", "brands", "toy", "toys")}
 BRAND_AFTER |= PRODUCT_AFTER
+# Fruit named after a town as a variety: "Valencia oranges", "Jaffa oranges" (a country's or a
+# state's name stays a place: "Florida oranges", "Idaho potatoes").
+BRAND_AFTER |= {(w,) for w in ("oranges", "lemons", "grapefruit", "pears", "cherries", "apples")}
 NUMBER_AFTER = ("#",)  # what a span is read before when a model's number follows it
 REGION_AFTER = (",", "#region")  # what a span is read before when ", Mexico" follows it
 # Words after a firm's short name, which is often a small town's: "four mln Corona shares".

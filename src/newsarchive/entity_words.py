@@ -45,6 +45,9 @@ CURRENCIES = _words("""sterling lira lire peso pesos franc francs rand krona kro
 rupee rupees yuan escudo peseta pesetas guilder guilders schilling drachma shekel naira kwacha
 cruzado austral""")
 DAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+# A month's short name that is also a given name (Dutch, Scandinavian): before more capitalised
+# words it opens a person's name ("Jan de Vries"), as wire copy writes the month before a number.
+GIVEN_MONTHS = frozenset({"Jan"})
 CALENDAR = DAYS | _words("""january february march april may june july august september
 october november december jan feb mar apr jun jul aug sep sept oct nov dec""")
 PARTICLES = _words("""de del la las los da das do dos di du van von der den ter bin ibn al el le y
@@ -299,6 +302,10 @@ dairy tobacco tin oil gas coal copper gold silver timber livestock cereals jute"
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST | {"district"}  # "the Northern District of Illinois"
+# A paper's, a news agency's or a trust's head word, which "of" (not "for": "Americus Trust for
+# Merck") goes on after: "New England Journal of Medicine", "Times of Zambia", "Press Trust of
+# India" (one name, not two).
+PRESS_HELD = _words("journal times tribune gazette news trust")
 # Head words that "for" goes on after, as "of" goes on after ORG_FIRST's: "Japan Committee for
 # Economic Development", "Center for Strategic and International Studies".
 HELD_BY_FOR = _words("committee center centre foundation fund")

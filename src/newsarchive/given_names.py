@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 
-from .entity_words import CALENDAR, STOP
+from .entity_words import CALENDAR, GIVEN_MONTHS, STOP
 
 
 def _words(text: str) -> frozenset[str]:
@@ -61,4 +61,5 @@ def first_names() -> frozenset[str]:
     for file, count in (("dist.male.first", 600), ("dist.female.first", 600)):
         lines = (census / file).read_text(encoding="ascii").splitlines()[:count]
         found.update(line.split()[0].lower() for line in lines if line.strip())
-    return frozenset((found | FIRST_NAMES | WORLD_NAMES) - _NOT_GIVEN - STOP - CALENDAR)
+    months = CALENDAR - {m.lower() for m in GIVEN_MONTHS}  # "Jan de Vries"
+    return frozenset((found | FIRST_NAMES | WORLD_NAMES) - _NOT_GIVEN - STOP - months)
