@@ -162,12 +162,13 @@ def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], 
     }
     ships = {m.name for m in mentioned if m.kind == SHIP}
     fuller = _fuller_bodies(mentioned)
+    units = with_units(texts)
     resolved = [
         [
             m._replace(kind="")
             if m.name in ships
             else _unless_unit(
-                _unless_written(_expand(m, people, orgs, longer, fuller), texts), texts
+                _unless_written(_expand(m, people, orgs, longer, fuller), texts), units
             )
             for m in ms
         ]
@@ -198,15 +199,25 @@ def _unless_written(mention: Mention, texts: tuple[str, ...]) -> Mention:
 _UNIT_WORDS = "business|businesses|unit|units|division|divisions|subsidiary|subsidiaries"
 
 
-def _unless_unit(mention: Mention, texts: tuple[str, ...]) -> Mention:
+_UNIT_WORD = re.compile(rf"\s(?:{_UNIT_WORDS})\b")  # what `_unit_after` needs a text to write
+
+
+def with_units(texts: Sequence[str]) -> tuple[str, ...]:
+    """Return the texts that write a unit's word, the only ones `_unless_unit` reads."""
+    return tuple(text for text in texts if _UNIT_WORD.search(text))
+
+
+def _unless_unit(mention: Mention, units: tuple[str, ...]) -> Mention:
     """Return a person's name that the article writes before a unit's word, with at most two
     lowercase words between ("its lower growth Elizabeth Arden cosmetics business", "the Cory
-    Grain maize business"), as an organisation's, for review; any other mention as it is."""
+    Grain maize business"), as an organisation's, for review; any other mention as it is.
+    `units` are the article's texts that write a unit's word (`with_units`)."""
     if mention.kind not in PEOPLE:
         return mention
-    pattern = _unit_after(mention.name)
-    for text in texts:
-        for match in pattern.finditer(text) if mention.name in text else ():
+    written = [text for text in units if mention.name in text]
+    pattern = _unit_after(mention.name) if written else None
+    for text in written:
+        for match in pattern.finditer(text) if pattern else ():
             if not any(w in STOP or (w,) in SAID for w in match.group(1).split()):
                 return mention._replace(kind=WEAK_ORG, flexible=False)
     return mention
