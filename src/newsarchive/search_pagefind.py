@@ -23,7 +23,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -121,6 +121,8 @@ class Index:
 
     store: Path
     locate: Locate
+    stamps: Mapping[str, list[int]] = field(default_factory=dict)  # files' size and mtime, by
+    # path (`Writer.stamps`): a page listed there is not looked at again
     record: dict[str, object] = field(default_factory=dict)
     indexed: int = 0  # parts Pagefind ran over in this build
 
@@ -162,14 +164,15 @@ class Index:
     def _page_key(self, page: str, known: object) -> list[object]:
         """Return a page's size, mtime and digest of what Pagefind reads of it; the digest is
         the last build's when size and mtime are (the writer rewrites only changed pages)."""
-        path = self.locate(page)
         try:
-            found = path.stat()
-            stamp: list[object] = [found.st_size, found.st_mtime_ns]
+            stamp: list[object] = list(self.stamps.get(page) or ())
+            if not stamp:
+                found = self.locate(page).stat()
+                stamp = [found.st_size, found.st_mtime_ns]
             last = known.get(page) if isinstance(known, dict) else None
             if isinstance(last, list) and last[:2] == stamp:
                 return last
-            return [*stamp, indexed_digest(path.read_bytes())]
+            return [*stamp, indexed_digest(self.locate(page).read_bytes())]
         except OSError:
             return [-1, -1, ""]
 

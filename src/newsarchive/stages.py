@@ -186,6 +186,7 @@ def index(
     if not config.pagefind or not _within_limit(config, len(writer.written), report):
         index.save()
         return
+    index.stamps = writer.stamps()
     if defer_search:
         write_all(writer, report, kept_outputs(folder, writer.current))
     else:

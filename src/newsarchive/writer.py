@@ -116,6 +116,12 @@ class Writer:
             raise BuildError(f"two pages want the same path {relative}; please report this")
         self.written.add(relative)
 
+    def stamps(self) -> dict[str, list[int]]:
+        """Return the size and mtime of every file this build has now, staged or kept in the
+        output: the output's as `start` found them (nothing writes there before the commit),
+        the staged ones from one walk of the staging folder."""
+        return {**self.present, **_walk_stats(str(self.staging), "", {})}
+
     def current(self, relative: str) -> Path:
         """Return where this build's copy of a file is now: staged, or kept in the output."""
         staged = self.staging / relative
