@@ -28,6 +28,7 @@ from .entity_words import (
     LEGAL_FORMS,
     ORG_HEADS,
     ORG_NAMES,
+    ROYAL_TITLES,
     SAME_AS,
 )
 from .gazetteer import fold, gazetteer
@@ -330,7 +331,8 @@ def _fold_people(
     A name ending in an initial ("James E", of "James E. (Jim) Nugent") is a name cut short,
     and a given name alone with evidence of a person is a royal's whole name ("Queen
     Elizabeth", "King Hussein"; after any other title it has none): neither stands for a
-    fuller name."""
+    fuller name; a monarch's name kept with its title ("King Baudouin") is whole too, no
+    fuller name of another article's "Baudouin"."""
     parts = {k: key_parts(k) for k in keys}
     given = first_names()
     whole = {k for k in sure if len(parts[k]) == 1 and parts[k][0] in given}
@@ -341,6 +343,8 @@ def _fold_people(
             by_parts.setdefault(parts[k], k)
     parents: dict[str, list[str]] = {}
     for k in sorted(keys):
+        if parts[k][:1] and parts[k][0] in ROYAL_TITLES:  # "King Baudouin" is whole
+            continue
         for form in _short_forms(parts[k], hyphenated.get(k, ())):
             if len(form) > 1 and form == parts[k][1:] and given.issuperset(parts[k][:2]):
                 continue  # "Paul Stevens", a full name too, is not John Paul Stevens

@@ -72,6 +72,7 @@ from .entity_words import (
     PLACE_NEAR,
     PRESS_HELD,
     ROLES,
+    ROYAL_TITLES,
     SAID,
     SINGLE_DROP,
     STATE_ABBREVIATIONS,
@@ -380,8 +381,7 @@ def place_cue(span: Span) -> str:
     return ""
 
 
-# Titles a royal's given name alone follows: "Princess Diana", "King Hussein", "Sheikh Ali".
-_ROYAL = {(w,) for w in ("king", "queen", "prince", "princess", "emir", "sultan", "sheikh")}
+_ROYAL = {(w,) for w in ROYAL_TITLES}  # "Princess Diana", "King Hussein", "Sheikh Ali"
 # Head words that are also common surnames, after a given name: "Anne Mills" is a person's.
 _SURNAME_HEADS_ALONE = frozenset({"mills", "banks", "church", "house"})
 # Words that go on a name before "and", never open one: "Savings and Loan Association".

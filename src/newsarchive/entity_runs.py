@@ -60,6 +60,7 @@ from .entity_words import (
     PARTICLES,
     PERSON_CUE,
     PRESS_HELD,
+    ROYAL_TITLES,
     SPLITTERS,
     SUFFIXES,
     TITLES,
@@ -275,6 +276,8 @@ def run_mentions(
             # "Malaysian Primary Industries Minister Lim Keng Yaik": a minister's portfolio
             head = [m._replace(kind=WEAK_ORG) if m.kind == ORG else m for m in head]
         named = head + (classify(name, True) if name.words else [])
+        if len(part.words) == 2 and part.words[0].lower() in ROYAL_TITLES and name.words:
+            named = [_monarch(m, part.words[0]) for m in named]  # "King Baudouin" alone
         if (i == 0 and span.before[-1:] in GOES_ON) or (
             i == len(parts) - 1 and span.after[:1] in GOES_ON
         ):  # "Bank Mees & Hope", "Bank Mees en Hope NV": the name goes on
@@ -296,6 +299,15 @@ def run_mentions(
     if len(words) == 1 and opener_in_lowercase:  # "Sterling" beside "sterling": no town
         found = [_common_word(m, span) for m in found]
     return tuple(found)
+
+
+def _monarch(mention: Mention, title: str) -> Mention:
+    """Return a monarch's one name that is no given name with its title ("King Baudouin"): it
+    is his whole name, never the surname of another article's person (Denis Baudouin). A given
+    name ("King Hussein") is whole already."""
+    if mention.kind != PERSON or mention.name.lower() in first_names():
+        return mention
+    return mention._replace(name=f"{title.title()} {mention.name}", flexible=False)
 
 
 def _cut_short(mention: Mention) -> Mention:

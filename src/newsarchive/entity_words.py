@@ -259,6 +259,8 @@ HOLIDAY_AFTER = {(w,) for w in ("holiday", "holidays", "feast")}
 # Trade terms glued before a port's or a region's name: "FOB Gulf", "Fob Gulf edible oils".
 TRADE_TERMS = _words("fob cif fas")
 # Titles that are also common surnames ("Martin Luther King") count as titles only first in a run.
+# Titles a monarch's one name follows: "King Hussein", "King Baudouin", "Sheikh Ali".
+ROYAL_TITLES = _words("king queen prince princess emir sultan sheikh")
 SURNAME_TITLES = _words("king bishop major judge lord cardinal marshal chancellor father chief")
 SUFFIXES = _words("jr sr ii iii iv")
 # Given names as old firms' names abbreviate them, with a ".": "Chas. P. Young Co", "Wm. Wrigley

@@ -1,0 +1,24 @@
+"""Tests for the pages the whole-corpus judgement of seed 2037 found wrong: a monarch's one name
+joined to another article's person of that surname ("King Baudouin" in Denis Baudouin's page)."""
+
+from __future__ import annotations
+
+from newsarchive.entities import candidates
+from newsarchive.entity_catalog import gather
+
+from conftest import people_in
+
+
+def _pages(*texts: str) -> dict[tuple[str, str], tuple[int, ...]]:
+    """Return the published pages of these one-paragraph articles, by kind and name."""
+    docs = [(i, candidates("", [text])) for i, text in enumerate(texts)]
+    return {(e.kind, e.name): e.articles for e in gather(docs).published}
+
+
+def test_a_monarchs_one_name_is_whole_and_joins_no_other_persons_surname() -> None:
+    spokesman = "Prime Minister Jacques Chirac's spokesman, Denis Baudouin, said on Monday."
+    king = "On Monday, King Baudouin accepted the resignation of the government."
+    pages = _pages(spokesman, spokesman + " ", king, king + " ")
+    assert pages[("person", "Denis Baudouin")] == (0, 1)
+    assert pages[("person", "King Baudouin")] == (2, 3)
+    assert people_in("King Hussein of Jordan met the President.") == {"Hussein"}
