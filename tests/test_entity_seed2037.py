@@ -1,5 +1,6 @@
 """Tests for the pages the whole-corpus judgement of seed 2037 found wrong: a monarch's one name
-joined to another article's person of that surname ("King Baudouin" in Denis Baudouin's page)."""
+joined to another article's person of that surname ("King Baudouin" in Denis Baudouin's page),
+a paper's possessive before "said" read as a surname ("Ward's said" in Thomas Ward's page)."""
 
 from __future__ import annotations
 
@@ -22,3 +23,15 @@ def test_a_monarchs_one_name_is_whole_and_joins_no_other_persons_surname() -> No
     assert pages[("person", "Denis Baudouin")] == (0, 1)
     assert pages[("person", "King Baudouin")] == (2, 3)
     assert people_in("King Hussein of Jordan met the President.") == {"Hussein"}
+
+
+def test_a_possessive_before_said_is_a_firms_short_name_no_persons() -> None:
+    paper = (
+        "Ford plans more cars, the trade paper Ward's Automotive Reports said. "
+        "The rise is 12 pct, Ward's said."
+    )
+    lawyer = "Guinness challenged the payment to U.S. lawyer Thomas Ward, a director."
+    pages = _pages(lawyer, lawyer + " ", paper, paper + " ")
+    assert pages[("person", "Thomas Ward")] == (0, 1)
+    assert "Ward" not in people_in(paper)
+    assert "Ward" in people_in("The rise is 12 pct, Ward said.")
