@@ -1,13 +1,14 @@
 """Tests for the pages the whole-corpus judgement of seed 2037 found wrong: a monarch's one name
 joined to another article's person of that surname ("King Baudouin" in Denis Baudouin's page),
-a paper's possessive before "said" read as a surname ("Ward's said" in Thomas Ward's page)."""
+a paper's possessive before "said" read as a surname ("Ward's said" in Thomas Ward's page),
+a surname after undotted initials read apart from its firm ("Sharp" of I P Sharp Associates)."""
 
 from __future__ import annotations
 
 from newsarchive.entities import candidates
 from newsarchive.entity_catalog import gather
 
-from conftest import people_in
+from conftest import kinds_in, people_in
 
 
 def _pages(*texts: str) -> dict[tuple[str, str], tuple[int, ...]]:
@@ -35,3 +36,12 @@ def test_a_possessive_before_said_is_a_firms_short_name_no_persons() -> None:
     assert pages[("person", "Thomas Ward")] == (0, 1)
     assert "Ward" not in people_in(paper)
     assert "Ward" in people_in("The rise is 12 pct, Ward said.")
+
+
+def test_a_surname_after_undotted_initials_is_that_firm_in_its_article() -> None:
+    found = kinds_in(
+        "Reuters agreed to buy <I P Sharp Associates Ltd> of Toronto. "
+        "Sharp said internal accounts showed a profit."
+    )
+    assert found["I P Sharp Associates Ltd"] == "organisation"
+    assert "Sharp" not in found
