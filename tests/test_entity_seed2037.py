@@ -1,7 +1,8 @@
 """Tests for the pages the whole-corpus judgement of seed 2037 found wrong: a monarch's one name
 joined to another article's person of that surname ("King Baudouin" in Denis Baudouin's page),
 a paper's possessive before "said" read as a surname ("Ward's said" in Thomas Ward's page),
-a surname after undotted initials read apart from its firm ("Sharp" of I P Sharp Associates)."""
+a surname after undotted initials read apart from its firm ("Sharp" of I P Sharp Associates),
+an armed force's name alone gathering every country's ("Air Force")."""
 
 from __future__ import annotations
 
@@ -45,3 +46,18 @@ def test_a_surname_after_undotted_initials_is_that_firm_in_its_article() -> None
     )
     assert found["I P Sharp Associates Ltd"] == "organisation"
     assert "Sharp" not in found
+
+
+def test_an_armed_forces_name_alone_is_for_review_and_a_countrys_is_whole() -> None:
+    assert kinds_in("It won a contract from the Air Force to build jets.") == {
+        "Air Force": "organisation?"
+    }
+    both = kinds_in("It sells to the U.S. Air Force and Turkey.")
+    assert both["U.S. Air Force"] == "organisation"
+    assert "Air Force" not in both
+    assert kinds_in("The U.S. Navy said it would escort tankers.")["U.S. Navy"] == "organisation"
+    assert kinds_in("It sold jets to the Swiss Air Force.") == {"Swiss Air Force": "organisation"}
+    assert "U.S. Air" not in kinds_in("The U.S. Air Group Inc said it would buy Piedmont.")
+    usaf = "It won a contract from the U.S. Air Force."
+    pages = _pages(usaf, usaf + " ", "US Air Force general Ames said.")
+    assert pages[("organisation", "U.S. Air Force")] == (0, 1, 2)

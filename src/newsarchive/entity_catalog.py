@@ -24,6 +24,7 @@ from .entity_bounds import is_country
 from .entity_names import ORG, PERSON, PLACE, is_demonym, key_parts, short_forms
 from .entity_words import (
     ALIASES,
+    ARMED_FORCES,
     GENERIC,
     LEGAL_FORMS,
     ORG_HEADS,
@@ -184,9 +185,11 @@ def _firm_openings(postings: Postings) -> dict[str, set[int]]:
 def _drop_country_prefixes(members: dict[str, list[tuple[str, str]]]) -> None:
     """Fold "U.S. General Electric Co" into General Electric Co where that is a name of its
     own: the country's acronym belongs to a name only when the rest is never used alone ("U.S.
-    Wheat Associates", "US West Inc")."""
+    Wheat Associates", "US West Inc"), nor to an armed force's."""
     for k in [k for k in members if k.partition("-")[0] in ALIASES]:
         rest = k.partition("-")[2]
+        if rest.replace("-", " ") in ARMED_FORCES:  # "U.S. Navy" is no navy of any country
+            continue
         if rest in members and any(kind.rstrip("?") == ORG for kind, _ in members[k]):
             members[rest].extend(members.pop(k))
 

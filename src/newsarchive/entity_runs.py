@@ -28,6 +28,7 @@ from .entity_names import (
     WEAK_PLACE,
     Mention,
     Span,
+    country_prefix,
     firm_of_a_place,
     firm_of_place,
     is_stop,
@@ -40,6 +41,7 @@ from .entity_spans import (
 )
 from .entity_titles import titled
 from .entity_words import (
+    ARMED_FORCES,
     BYLINE_CUES,
     CALENDAR,
     CHAINS_AFTER,
@@ -263,6 +265,9 @@ def run_mentions(
     parts = _segments(_trim(span, opener_in_lowercase))
     opened = 0  # where the mentions of the part before this one start in `found`
     for i, (part, cued) in enumerate(parts):
+        if force := _armed_force(part.words):  # "the U.S. Air Force and Turkey"
+            found += force
+            continue
         prefix, name = titled(part)
         if i and _shares_portfolio(parts[i - 1][0].words, part.words, name.words):
             # "Federal Resources and Energy Minister Gareth Evans": one minister's portfolio
@@ -299,6 +304,18 @@ def run_mentions(
     if len(words) == 1 and opener_in_lowercase:  # "Sterling" beside "sterling": no town
         found = [_common_word(m, span) for m in found]
     return tuple(found)
+
+
+def _armed_force(words: tuple[str, ...]) -> tuple[Mention, ...]:
+    """Return an armed force's name as a body of the country an acronym before it names ("U.S.
+    Air Force", "U.S. Navy"), or, with no country, for review: "the Air Force", "Coast Guard"
+    alone say not which country's; () for any other name ("U.S. Air" is an airline)."""
+    if " ".join(words).lower() in ARMED_FORCES:
+        return (Mention(WEAK_ORG, " ".join(words)),)
+    if len(words) > 1 and " ".join(words[1:]).lower() in ARMED_FORCES:
+        country = country_prefix(words[0])
+        return (Mention(PLACE, country), Mention(ORG, " ".join(words))) if country else ()
+    return ()
 
 
 def _monarch(mention: Mention, title: str) -> Mention:

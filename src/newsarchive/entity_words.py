@@ -259,6 +259,9 @@ HOLIDAY_AFTER = {(w,) for w in ("holiday", "holidays", "feast")}
 # Trade terms glued before a port's or a region's name: "FOB Gulf", "Fob Gulf edible oils".
 TRADE_TERMS = _words("fob cif fas")
 # Titles that are also common surnames ("Martin Luther King") count as titles only first in a run.
+# An armed force's words: "Air Force", "Coast Guard", "Marine Corps" alone say not which
+# country's, "U.S. Air Force" does.
+ARMED_FORCES = frozenset({"air force", "navy", "army", "coast guard", "marine corps", "marines"})
 # Titles a monarch's one name follows: "King Hussein", "King Baudouin", "Sheikh Ali".
 ROYAL_TITLES = _words("king queen prince princess emir sultan sheikh")
 SURNAME_TITLES = _words("king bishop major judge lord cardinal marshal chancellor father chief")
