@@ -2,7 +2,8 @@
 joined to another article's person of that surname ("King Baudouin" in Denis Baudouin's page),
 a paper's possessive before "said" read as a surname ("Ward's said" in Thomas Ward's page),
 a surname after undotted initials read apart from its firm ("Sharp" of I P Sharp Associates),
-an armed force's name alone gathering every country's ("Air Force")."""
+an armed force's name alone gathering every country's ("Air Force"), and a name cut before
+a lowercase particle after a title ("Frits" of chairman Frits van Horick)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,10 @@ def test_an_armed_forces_name_alone_is_for_review_and_a_countrys_is_whole() -> N
     usaf = "It won a contract from the U.S. Air Force."
     pages = _pages(usaf, usaf + " ", "US Air Force general Ames said.")
     assert pages[("organisation", "U.S. Air Force")] == (0, 1, 2)
+
+
+def test_a_name_after_a_title_goes_on_through_a_lowercase_particle() -> None:
+    chairman = "Dutch coffee trade association chairman Frits van Horick said in a statement."
+    assert people_in(chairman) == {"Frits van Horick"}
+    philips = "Philips president Cor van der Klugt said sales would rise."
+    assert people_in(philips) == {"Cor van der Klugt"}

@@ -97,7 +97,12 @@ def _after_roles(span: Span) -> tuple[Span, Span]:
     # Leigh-Pemberton" is a bank and its governor
     start = 2 if words[0].lower() in FOREIGN_ORG_FIRST else 1
     for i, word in enumerate(words[start:-1], start):
-        if word.lower() in given and key(" ".join(words[i - 1 : i + 1])) not in gazetteer().names:
+        # a lowercase particle is no given name: "Frits van Horick" is one name, not "Van"'s
+        if (
+            word[:1].isupper()
+            and word.lower() in given
+            and key(" ".join(words[i - 1 : i + 1])) not in gazetteer().names
+        ):
             named = Span(words[i:], False, ("said",), span.after, span.possessive)
             if words[-1].lower() in HEADS:  # "Santa Barbara Biltmore Hotel"
                 break
