@@ -3,7 +3,8 @@ joined to another article's person of that surname ("King Baudouin" in Denis Bau
 a paper's possessive before "said" read as a surname ("Ward's said" in Thomas Ward's page),
 a surname after undotted initials read apart from its firm ("Sharp" of I P Sharp Associates),
 an armed force's name alone gathering every country's ("Air Force"), and a name cut before
-a lowercase particle after a title ("Frits" of chairman Frits van Horick)."""
+a lowercase particle after a title ("Frits" of chairman Frits van Horick), and a film's title
+read as a person ("Beverly Hills Cop II")."""
 
 from __future__ import annotations
 
@@ -69,3 +70,12 @@ def test_a_name_after_a_title_goes_on_through_a_lowercase_particle() -> None:
     assert people_in(chairman) == {"Frits van Horick"}
     philips = "Philips president Cor van der Klugt said sales would rise."
     assert people_in(philips) == {"Cor van der Klugt"}
+
+
+def test_a_quoted_title_ending_in_a_sequels_numeral_is_no_name() -> None:
+    film = candidates(
+        "BEVERLY HILLS COP II TOPS 100 MLN AT BOX OFFICE",
+        ['Paramount Pictures Corp said its movie "Beverly Hills Cop II" topped 100 mln dlrs.'],
+    )
+    assert film == (("organisation", "Paramount Pictures Corp"),)
+    assert people_in("John D. Rockefeller III said the bank would grow.") == {"John D. Rockefeller"}

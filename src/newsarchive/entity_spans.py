@@ -42,6 +42,7 @@ from .entity_words import (
     PLACE_NEAR,
     ROLES,
     SAID,
+    SEQUELS,
     STATE_AFTER,
     STATE_TOKENS,
     STOP,
@@ -191,6 +192,12 @@ def spans(text: str) -> list[_Fields]:
         if run in _NOTHING_ALONE:
             continue
         words, possessive, inside = run_words(run)
+        if (
+            words[-1].isupper()
+            and words[-1].lower() in SEQUELS
+            and text[start - 1 : start] in _QUOTES
+        ):
+            continue  # '"Beverly Hills Cop II"': a work's title and its sequel, no name
         if inside:
             spans += _split_run(text, start, end)
             continue
@@ -199,6 +206,7 @@ def spans(text: str) -> list[_Fields]:
     return spans
 
 
+_QUOTES = frozenset('"“‘')  # before a run that a sequel's numeral ends: a work's title
 _ON = re.compile(r"\s+on\s+")
 
 
