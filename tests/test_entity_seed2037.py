@@ -4,7 +4,8 @@ a paper's possessive before "said" read as a surname ("Ward's said" in Thomas Wa
 a surname after undotted initials read apart from its firm ("Sharp" of I P Sharp Associates),
 an armed force's name alone gathering every country's ("Air Force"), and a name cut before
 a lowercase particle after a title ("Frits" of chairman Frits van Horick), and a film's title
-read as a person ("Beverly Hills Cop II")."""
+read as a person ("Beverly Hills Cop II"); and, of the place pages, a group named after a town
+read as the town ("the Cartagena group")."""
 
 from __future__ import annotations
 
@@ -79,3 +80,11 @@ def test_a_quoted_title_ending_in_a_sequels_numeral_is_no_name() -> None:
     )
     assert film == (("organisation", "Paramount Pictures Corp"),)
     assert people_in("John D. Rockefeller III said the bank would grow.") == {"John D. Rockefeller"}
+
+
+def test_a_towns_name_before_group_names_the_group_no_place() -> None:
+    debt = "Officials of the Cartagena group of 11 debtor nations met here this week."
+    assert kinds_in(debt) == {}
+    assert kinds_in("The bank will open an office in Cartagena next year.") == {
+        "Cartagena": "place"
+    }

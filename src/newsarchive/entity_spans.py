@@ -103,8 +103,9 @@ _UNIT_OF = re.compile(
     r"(?:units?|subsidiar(?:y|ies)|affiliates?)\s+of\b"
 )
 # A word after a place's name that makes it a round of trade talks' ("the Uruguay round of
-# GATT talks", "the Kennedy round"): an event, no place.
-ROUND_AFTER = {("round",)}
+# GATT talks", "the Kennedy round"): an event, no place; or a group named after it ("the
+# Cartagena group" of debtor countries, "the Santos group" of Santos Ltd).
+ROUND_AFTER = {("round",), ("group",)}
 # "&" and foreign "and" after or before a name: it goes on ("Bank Mees & Hope", "Bank Mees en
 # Hope NV"), so what the run holds is cut short.
 GOES_ON = {(w,) for w in ("&", "en", "et", "e", "und")}
