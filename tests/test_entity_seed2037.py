@@ -5,7 +5,8 @@ a surname after undotted initials read apart from its firm ("Sharp" of I P Sharp
 an armed force's name alone gathering every country's ("Air Force"), and a name cut before
 a lowercase particle after a title ("Frits" of chairman Frits van Horick), and a film's title
 read as a person ("Beverly Hills Cop II"); and, of the place pages, a group named after a town
-read as the town ("the Cartagena group")."""
+read as the town ("the Cartagena group"), and firms cut at a foreign "and" ("Lazard Freres" of
+Lazard Freres et Cie)."""
 
 from __future__ import annotations
 
@@ -88,3 +89,14 @@ def test_a_towns_name_before_group_names_the_group_no_place() -> None:
     assert kinds_in("The bank will open an office in Cartagena next year.") == {
         "Cartagena": "place"
     }
+
+
+def test_a_foreign_and_before_a_legal_form_goes_on_in_the_name() -> None:
+    paris = "The offer, managed by Lazard Freres et Cie, opens April 20."
+    assert kinds_in(paris) == {"Lazard Freres et Cie": "organisation"}
+    baden = "BBC Brown Boveri und Cie said profits rose."
+    assert kinds_in(baden) == {"BBC Brown Boveri und Cie": "organisation"}
+    assert "Bank Mees" in kinds_in("Bank Mees en Hope NV said it would merge.")
+    new_york = "Needham and Co and Lazard Freres served as financial advisers."
+    pages = _pages(paris, paris + " ", new_york, new_york + " ")
+    assert pages[("organisation", "Lazard Freres")] == (2, 3)

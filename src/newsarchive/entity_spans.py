@@ -158,7 +158,10 @@ _AFTER_CAPITAL = (
 )
 _WORD = rf"(?:{_UP}{_AFTER_CAPITAL}|(?:al|el|ad|as|bin|ibn|abu)-{_UP}\w*)(?!\w|-\d)"
 _JOINERS = "|".join(sorted(CONNECTORS))
-_MORE_WORDS = rf"(?:(?:\s+(?:{_JOINERS})){{0,2}}\s+{_WORD})*"
+# A foreign "and" before a legal form goes on in the name like "and": "Lazard Freres et Cie",
+# "Brown Boveri und Cie" (before any other name it cuts the run short: "Bank Mees & Hope").
+_AND_FORM = r"(?:et|und|en|&)(?=\s+(?:Cie|Co)\b)"
+_MORE_WORDS = rf"(?:(?:\s+(?:{_JOINERS}|{_AND_FORM})){{0,2}}\s+{_WORD})*"
 
 
 @functools.cache

@@ -75,8 +75,8 @@ ORG_FIRST = _words("""ministry department bank university council court office b
 house board commission federation union organisation organization association league institute
 college school academy secretariat army party order authority agency society chamber corps""")
 ORG_HEADS = ORG_FIRST | _words("""guard navy force forces corps marines police cartel agency
-inc inc. corp corp. corporation co co. cos company ltd ltd. llc group holdings committee service
-savings commissions investors
+inc inc. corp corp. corporation co co. cie kgaa cos company ltd ltd. llc group holdings committee
+service savings commissions investors
 services authority administration assembly parliament congress senate foundation fund trust
 network times post journal herald tribune news gazette telegraph chronicle press airlines airways
 motors electric systems technologies partners exchange front movement brigade brigades cabinet
@@ -234,8 +234,8 @@ w.va""")
 STATE_AFTER = (",", "state")  # what the tokens after a span read as when they are a state
 # Legal forms at the end of a company name, dropped from its identity: "ChemLawn Corp" is
 # "ChemLawn". Folded, as a name's last word(s).
-LEGAL_FORMS = _words("""inc corp co cos ltd plc llc lp ag sa nv bv spa gmbh kk bhd pty limited
-incorporated corporation""")
+LEGAL_FORMS = _words("""inc corp co cos ltd plc llc lp ag sa nv bv spa gmbh kgaa kk bhd pty limited
+incorporated corporation cie""")
 
 
 def is_legal_form(word: str) -> bool:
