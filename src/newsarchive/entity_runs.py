@@ -39,7 +39,7 @@ from .entity_spans import (
     SHIP_CUE,
     SITE_AFTER,
 )
-from .entity_titles import titled
+from .entity_titles import monarch, titled
 from .entity_words import (
     ARMED_FORCES,
     BYLINE_CUES,
@@ -282,7 +282,7 @@ def run_mentions(
             head = [m._replace(kind=WEAK_ORG) if m.kind == ORG else m for m in head]
         named = head + (classify(name, True) if name.words else [])
         if len(part.words) == 2 and part.words[0].lower() in ROYAL_TITLES and name.words:
-            named = [_monarch(m, part.words[0]) for m in named]  # "King Baudouin" alone
+            named = [monarch(m, part.words[0]) for m in named]  # "King Baudouin" alone
         if (i == 0 and span.before[-1:] in GOES_ON) or (
             i == len(parts) - 1 and span.after[:1] in GOES_ON
         ):  # "Bank Mees & Hope", "Bank Mees en Hope NV": the name goes on
@@ -316,15 +316,6 @@ def _armed_force(words: tuple[str, ...]) -> tuple[Mention, ...]:
         country = country_prefix(words[0])
         return (Mention(PLACE, country), Mention(ORG, " ".join(words))) if country else ()
     return ()
-
-
-def _monarch(mention: Mention, title: str) -> Mention:
-    """Return a monarch's one name that is no given name with its title ("King Baudouin"): it
-    is his whole name, never the surname of another article's person (Denis Baudouin). A given
-    name ("King Hussein") is whole already."""
-    if mention.kind != PERSON or mention.name.lower() in first_names():
-        return mention
-    return mention._replace(name=f"{title.title()} {mention.name}", flexible=False)
 
 
 def _cut_short(mention: Mention) -> Mention:
