@@ -6,7 +6,8 @@ an armed force's name alone gathering every country's ("Air Force"), and a name 
 a lowercase particle after a title ("Frits" of chairman Frits van Horick), and a film's title
 read as a person ("Beverly Hills Cop II"); and, of the place pages, a group named after a town
 read as the town ("the Cartagena group"), and firms cut at a foreign "and" ("Lazard Freres" of
-Lazard Freres et Cie)."""
+Lazard Freres et Cie) or before a trust's series letter ("California Credit Card Trust" of ...
+Trust A)."""
 
 from __future__ import annotations
 
@@ -100,3 +101,11 @@ def test_a_foreign_and_before_a_legal_form_goes_on_in_the_name() -> None:
     new_york = "Needham and Co and Lazard Freres served as financial advisers."
     pages = _pages(paris, paris + " ", new_york, new_york + " ")
     assert pages[("organisation", "Lazard Freres")] == (2, 3)
+
+
+def test_a_trusts_series_letter_is_part_of_its_name() -> None:
+    issued = "The certificates were issued by California Credit Card Trust A, which it formed."
+    assert kinds_in(issued) == {"California Credit Card Trust A": "organisation"}
+    assert kinds_in("It sold units of Americus Trust to investors.") == {
+        "Americus Trust": "organisation"
+    }

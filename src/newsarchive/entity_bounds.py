@@ -308,3 +308,9 @@ def _countries() -> dict[str, str]:
     table = {key(n): gaz.names.get(key(n), n) for n in (*names, *_FORMER)}
     table = {k: n for k, n in table.items() if k not in states and k not in given}
     return table | ALIASES
+
+
+def series_letter(words: tuple[str, ...]) -> bool:
+    """Tell whether a name ends in a trust's series letter, which says which trust of a family
+    it is ("California Credit Card Trust A", "Morgan Stanley Mortgage Trust I")."""
+    return len(words) > 2 and words[-2] == "Trust" and len(words[-1]) == 1 and words[-1].isupper()

@@ -10,6 +10,7 @@ from .entity_and import and_joins, initials_of_a_firm, one_name_with_and
 from .entity_bounds import (
     is_acronym,
     loose_of_before_and,
+    series_letter,
     ticker_after_form,
     town_before_head,
 )
@@ -249,6 +250,10 @@ def run_mentions(
     """Classify one run of capitalised words into zero or more mentions."""
     if not _CAPITAL_SPLITTERS.isdisjoint(words[1:]):  # "IMF And World Bank" in title case
         words = (words[0], *(w.lower() if w in _CAPITAL_SPLITTERS else w for w in words[1:]))
+    if series_letter(words):  # "California Credit Card Trust A": no "... Trust" of all of them
+        cut = run_mentions(words[:-1], initial, before, after, possessive, opener_in_lowercase)
+        trust = " ".join(words[:-1])
+        return tuple(m._replace(name=f"{trust} {words[-1]}") if m.name == trust else m for m in cut)
     span = Span(words, initial, before, after, possessive)
     if span.before[-1:] == ("by",) and span.before[-2:-1] and span.before[-2] in BYLINE_CUES:
         return ()
