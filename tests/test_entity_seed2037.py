@@ -1,13 +1,12 @@
 """Tests for the pages the whole-corpus judgement of seed 2037 found wrong: a monarch's one name
-joined to another article's person of that surname ("King Baudouin" in Denis Baudouin's page),
-a paper's possessive before "said" read as a surname ("Ward's said" in Thomas Ward's page),
-a surname after undotted initials read apart from its firm ("Sharp" of I P Sharp Associates),
-an armed force's name alone gathering every country's ("Air Force"), and a name cut before
-a lowercase particle after a title ("Frits" of chairman Frits van Horick), and a film's title
-read as a person ("Beverly Hills Cop II"); and, of the place pages, a group named after a town
-read as the town ("the Cartagena group"), and firms cut at a foreign "and" ("Lazard Freres" of
-Lazard Freres et Cie) or before a trust's series letter ("California Credit Card Trust" of ...
-Trust A)."""
+joined to another article's person ("King Baudouin" in Denis Baudouin's page); a paper's
+possessive before "said" read as a surname ("Ward's said" in Thomas Ward's page); a surname
+after undotted initials read apart from its firm ("Sharp" of I P Sharp Associates); an armed
+force's name alone gathering every country's ("Air Force"); a name cut before a lowercase
+particle ("Frits" of Frits van Horick); a film's title read as a person ("Beverly Hills Cop
+II"); a group named after a town read as the town ("the Cartagena group"); and firms' names
+cut at a foreign "and" ("Lazard Freres" of Lazard Freres et Cie) or before a trust's series
+letter ("California Credit Card Trust" of Trust A)."""
 
 from __future__ import annotations
 
