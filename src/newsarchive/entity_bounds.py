@@ -29,6 +29,7 @@ from .entity_words import (
     MINOR,
     ORG_HEADS,
     PLACE_HEADS,
+    SEQUELS,
     STOP,
     SUFFIXES,
     TRADE_WORDS,
@@ -209,12 +210,15 @@ def in_headline_firm(words: list[str], end: int, ticker_after: bool) -> bool:
     place before them opens: a legal form or a body's head word within a few words, or the
     ticker after the chunk ("OAK HILL SPORTSWEAR CORP", "KANSAS CITY BOARD OF TRADE", "KANSAS
     CITY SOUTHERN INDUSTRIES", "PUNTA GORDA ISLES <PGI>" when the body does not name the
-    town; not "KANSAS CITY GULF EXPORT PRICES", "NEW YORK REGULATOR ATTACKS SENATE ...")."""
+    town; not "KANSAS CITY GULF EXPORT PRICES", "NEW YORK REGULATOR ATTACKS SENATE ..."), or a
+    work's title that a sequel's numeral ends ("BEVERLY HILLS COP II")."""
     rest = [w.lower().rstrip(".") for w in words[end : end + _HEADLINE_FIRM_WORDS + 1]]
     for i, word in enumerate(rest):
         if word in STOP:
             return False
         if (word in LEGAL_FORMS and i > 0) or (word in _HEADLINE_HEADS and i < 2):
+            return True
+        if word in SEQUELS and i > 0:  # "BEVERLY HILLS COP II": a film's title
             return True
     return ticker_after and 0 < len(words) - end <= _HEADLINE_FIRM_WORDS
 
@@ -304,3 +308,9 @@ def _countries() -> dict[str, str]:
     table = {key(n): gaz.names.get(key(n), n) for n in (*names, *_FORMER)}
     table = {k: n for k, n in table.items() if k not in states and k not in given}
     return table | ALIASES
+
+
+def series_letter(words: tuple[str, ...]) -> bool:
+    """Tell whether a name ends in a trust's series letter, which says which trust of a family
+    it is ("California Credit Card Trust A", "Morgan Stanley Mortgage Trust I")."""
+    return len(words) > 2 and words[-2] == "Trust" and len(words[-1]) == 1 and words[-1].isupper()

@@ -24,10 +24,12 @@ from .entity_bounds import is_country
 from .entity_names import ORG, PERSON, PLACE, is_demonym, key_parts, short_forms
 from .entity_words import (
     ALIASES,
+    ARMED_FORCES,
     GENERIC,
     LEGAL_FORMS,
     ORG_HEADS,
     ORG_NAMES,
+    ROYAL_TITLES,
     SAME_AS,
 )
 from .gazetteer import fold, gazetteer
@@ -183,9 +185,11 @@ def _firm_openings(postings: Postings) -> dict[str, set[int]]:
 def _drop_country_prefixes(members: dict[str, list[tuple[str, str]]]) -> None:
     """Fold "U.S. General Electric Co" into General Electric Co where that is a name of its
     own: the country's acronym belongs to a name only when the rest is never used alone ("U.S.
-    Wheat Associates", "US West Inc")."""
+    Wheat Associates", "US West Inc"), nor to an armed force's."""
     for k in [k for k in members if k.partition("-")[0] in ALIASES]:
         rest = k.partition("-")[2]
+        if rest.replace("-", " ") in ARMED_FORCES:  # "U.S. Navy" is no navy of any country
+            continue
         if rest in members and any(kind.rstrip("?") == ORG for kind, _ in members[k]):
             members[rest].extend(members.pop(k))
 
@@ -330,7 +334,8 @@ def _fold_people(
     A name ending in an initial ("James E", of "James E. (Jim) Nugent") is a name cut short,
     and a given name alone with evidence of a person is a royal's whole name ("Queen
     Elizabeth", "King Hussein"; after any other title it has none): neither stands for a
-    fuller name."""
+    fuller name; a monarch's name kept with its title ("King Baudouin") is whole too, no
+    fuller name of another article's "Baudouin"."""
     parts = {k: key_parts(k) for k in keys}
     given = first_names()
     whole = {k for k in sure if len(parts[k]) == 1 and parts[k][0] in given}
@@ -341,6 +346,8 @@ def _fold_people(
             by_parts.setdefault(parts[k], k)
     parents: dict[str, list[str]] = {}
     for k in sorted(keys):
+        if parts[k][:1] and parts[k][0] in ROYAL_TITLES:  # "King Baudouin" is whole
+            continue
         for form in _short_forms(parts[k], hyphenated.get(k, ())):
             if len(form) > 1 and form == parts[k][1:] and given.issuperset(parts[k][:2]):
                 continue  # "Paul Stevens", a full name too, is not John Paul Stevens

@@ -72,6 +72,7 @@ from .entity_words import (
     PLACE_NEAR,
     PRESS_HELD,
     ROLES,
+    ROYAL_TITLES,
     SAID,
     SINGLE_DROP,
     STATE_ABBREVIATIONS,
@@ -352,8 +353,8 @@ def classify_word(word: str, span: Span, cued: bool) -> Mention:
     if cued or span.before[-1:] in PERSON_CUE:
         return Mention(PERSON, word, True)
     speaks = span.after[:1] in SAID and folded not in gaz.regions
-    if speaks and folded not in gaz.names:
-        return Mention(WEAK_PERSON, word, True)
+    if speaks and folded not in gaz.names:  # "Heck's said", "Ward's said": a firm's, no person
+        return Mention(WEAK_ORG, word) if span.possessive else Mention(WEAK_PERSON, word, True)
     if folded in gaz.names and not speaks and (not span.initial or folded in gaz.major):
         # a small town's name is often a surname or a word ("the Lombard rate"), and a
         # sentence's first word is capitalised anyway ("Oral proceedings", "Sale of the
@@ -380,8 +381,7 @@ def place_cue(span: Span) -> str:
     return ""
 
 
-# Titles a royal's given name alone follows: "Princess Diana", "King Hussein", "Sheikh Ali".
-_ROYAL = {(w,) for w in ("king", "queen", "prince", "princess", "emir", "sultan", "sheikh")}
+_ROYAL = {(w,) for w in ROYAL_TITLES}  # "Princess Diana", "King Hussein", "Sheikh Ali"
 # Head words that are also common surnames, after a given name: "Anne Mills" is a person's.
 _SURNAME_HEADS_ALONE = frozenset({"mills", "banks", "church", "house"})
 # Words that go on a name before "and", never open one: "Savings and Loan Association".

@@ -10,6 +10,7 @@ from .entity_and import and_joins, initials_of_a_firm, one_name_with_and
 from .entity_bounds import (
     is_acronym,
     loose_of_before_and,
+    series_letter,
     ticker_after_form,
     town_before_head,
 )
@@ -28,6 +29,7 @@ from .entity_names import (
     WEAK_PLACE,
     Mention,
     Span,
+    country_prefix,
     firm_of_a_place,
     firm_of_place,
     is_stop,
@@ -38,8 +40,9 @@ from .entity_spans import (
     SHIP_CUE,
     SITE_AFTER,
 )
-from .entity_titles import titled
+from .entity_titles import monarch, titled
 from .entity_words import (
+    ARMED_FORCES,
     BYLINE_CUES,
     CALENDAR,
     CHAINS_AFTER,
@@ -60,6 +63,7 @@ from .entity_words import (
     PARTICLES,
     PERSON_CUE,
     PRESS_HELD,
+    ROYAL_TITLES,
     SPLITTERS,
     SUFFIXES,
     TITLES,
@@ -246,6 +250,10 @@ def run_mentions(
     """Classify one run of capitalised words into zero or more mentions."""
     if not _CAPITAL_SPLITTERS.isdisjoint(words[1:]):  # "IMF And World Bank" in title case
         words = (words[0], *(w.lower() if w in _CAPITAL_SPLITTERS else w for w in words[1:]))
+    if series_letter(words):  # "California Credit Card Trust A": no "... Trust" of all of them
+        cut = run_mentions(words[:-1], initial, before, after, possessive, opener_in_lowercase)
+        trust = " ".join(words[:-1])
+        return tuple(m._replace(name=f"{trust} {words[-1]}") if m.name == trust else m for m in cut)
     span = Span(words, initial, before, after, possessive)
     if span.before[-1:] == ("by",) and span.before[-2:-1] and span.before[-2] in BYLINE_CUES:
         return ()
@@ -262,6 +270,9 @@ def run_mentions(
     parts = _segments(_trim(span, opener_in_lowercase))
     opened = 0  # where the mentions of the part before this one start in `found`
     for i, (part, cued) in enumerate(parts):
+        if force := _armed_force(part.words):  # "the U.S. Air Force and Turkey"
+            found += force
+            continue
         prefix, name = titled(part)
         if i and _shares_portfolio(parts[i - 1][0].words, part.words, name.words):
             # "Federal Resources and Energy Minister Gareth Evans": one minister's portfolio
@@ -275,6 +286,8 @@ def run_mentions(
             # "Malaysian Primary Industries Minister Lim Keng Yaik": a minister's portfolio
             head = [m._replace(kind=WEAK_ORG) if m.kind == ORG else m for m in head]
         named = head + (classify(name, True) if name.words else [])
+        if len(part.words) == 2 and part.words[0].lower() in ROYAL_TITLES and name.words:
+            named = [monarch(m, part.words[0]) for m in named]  # "King Baudouin" alone
         if (i == 0 and span.before[-1:] in GOES_ON) or (
             i == len(parts) - 1 and span.after[:1] in GOES_ON
         ):  # "Bank Mees & Hope", "Bank Mees en Hope NV": the name goes on
@@ -296,6 +309,18 @@ def run_mentions(
     if len(words) == 1 and opener_in_lowercase:  # "Sterling" beside "sterling": no town
         found = [_common_word(m, span) for m in found]
     return tuple(found)
+
+
+def _armed_force(words: tuple[str, ...]) -> tuple[Mention, ...]:
+    """Return an armed force's name as a body of the country an acronym before it names ("U.S.
+    Air Force", "U.S. Navy"), or, with no country, for review: "the Air Force", "Coast Guard"
+    alone say not which country's; () for any other name ("U.S. Air" is an airline)."""
+    if " ".join(words).lower() in ARMED_FORCES:
+        return (Mention(WEAK_ORG, " ".join(words)),)
+    if len(words) > 1 and " ".join(words[1:]).lower() in ARMED_FORCES:
+        country = country_prefix(words[0])
+        return (Mention(PLACE, country), Mention(ORG, " ".join(words))) if country else ()
+    return ()
 
 
 def _cut_short(mention: Mention) -> Mention:

@@ -42,6 +42,7 @@ from .entity_words import (
     PLACE_NEAR,
     ROLES,
     SAID,
+    SEQUELS,
     STATE_AFTER,
     STATE_TOKENS,
     STOP,
@@ -102,8 +103,9 @@ _UNIT_OF = re.compile(
     r"(?:units?|subsidiar(?:y|ies)|affiliates?)\s+of\b"
 )
 # A word after a place's name that makes it a round of trade talks' ("the Uruguay round of
-# GATT talks", "the Kennedy round"): an event, no place.
-ROUND_AFTER = {("round",)}
+# GATT talks", "the Kennedy round"): an event, no place; or a group named after it ("the
+# Cartagena group" of debtor countries, "the Santos group" of Santos Ltd).
+ROUND_AFTER = {("round",), ("group",)}
 # "&" and foreign "and" after or before a name: it goes on ("Bank Mees & Hope", "Bank Mees en
 # Hope NV"), so what the run holds is cut short.
 GOES_ON = {(w,) for w in ("&", "en", "et", "e", "und")}
@@ -156,7 +158,10 @@ _AFTER_CAPITAL = (
 )
 _WORD = rf"(?:{_UP}{_AFTER_CAPITAL}|(?:al|el|ad|as|bin|ibn|abu)-{_UP}\w*)(?!\w|-\d)"
 _JOINERS = "|".join(sorted(CONNECTORS))
-_MORE_WORDS = rf"(?:(?:\s+(?:{_JOINERS})){{0,2}}\s+{_WORD})*"
+# A foreign "and" before a legal form goes on in the name like "and": "Lazard Freres et Cie",
+# "Brown Boveri und Cie" (before any other name it cuts the run short: "Bank Mees & Hope").
+_AND_FORM = r"(?:et|und|en|&)(?=\s+(?:Cie|Co)\b)"
+_MORE_WORDS = rf"(?:(?:\s+(?:{_JOINERS}|{_AND_FORM})){{0,2}}\s+{_WORD})*"
 
 
 @functools.cache
@@ -191,6 +196,12 @@ def spans(text: str) -> list[_Fields]:
         if run in _NOTHING_ALONE:
             continue
         words, possessive, inside = run_words(run)
+        if (
+            words[-1].isupper()
+            and words[-1].lower() in SEQUELS
+            and text[start - 1 : start] in _QUOTES
+        ):
+            continue  # '"Beverly Hills Cop II"': a work's title and its sequel, no name
         if inside:
             spans += _split_run(text, start, end)
             continue
@@ -199,6 +210,7 @@ def spans(text: str) -> list[_Fields]:
     return spans
 
 
+_QUOTES = frozenset('"“‘')  # before a run that a sequel's numeral ends: a work's title
 _ON = re.compile(r"\s+on\s+")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 
 from .entity_kinds import unknown_given
-from .entity_names import NO_NAME, Span
+from .entity_names import NO_NAME, PERSON, Mention, Span
 from .entity_words import (
     CONNECTORS,
     DEPARTMENTS,
@@ -97,7 +97,12 @@ def _after_roles(span: Span) -> tuple[Span, Span]:
     # Leigh-Pemberton" is a bank and its governor
     start = 2 if words[0].lower() in FOREIGN_ORG_FIRST else 1
     for i, word in enumerate(words[start:-1], start):
-        if word.lower() in given and key(" ".join(words[i - 1 : i + 1])) not in gazetteer().names:
+        # a lowercase particle is no given name: "Frits van Horick" is one name, not "Van"'s
+        if (
+            word[:1].isupper()
+            and word.lower() in given
+            and key(" ".join(words[i - 1 : i + 1])) not in gazetteer().names
+        ):
             named = Span(words[i:], False, ("said",), span.after, span.possessive)
             if words[-1].lower() in HEADS:  # "Santa Barbara Biltmore Hotel"
                 break
@@ -111,3 +116,12 @@ def _after_roles(span: Span) -> tuple[Span, Span]:
                 return Span(words[:i], span.initial, span.before, (), False), named
             break
     return span, NO_NAME
+
+
+def monarch(mention: Mention, title: str) -> Mention:
+    """Return a monarch's one name that is no given name with its title ("King Baudouin"): it
+    is his whole name, never the surname of another article's person (Denis Baudouin). A given
+    name ("King Hussein") is whole already."""
+    if mention.kind != PERSON or mention.name.lower() in first_names():
+        return mention
+    return mention._replace(name=f"{title.title()} {mention.name}", flexible=False)

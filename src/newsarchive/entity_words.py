@@ -75,8 +75,8 @@ ORG_FIRST = _words("""ministry department bank university council court office b
 house board commission federation union organisation organization association league institute
 college school academy secretariat army party order authority agency society chamber corps""")
 ORG_HEADS = ORG_FIRST | _words("""guard navy force forces corps marines police cartel agency
-inc inc. corp corp. corporation co co. cos company ltd ltd. llc group holdings committee service
-savings commissions investors
+inc inc. corp corp. corporation co co. cie kgaa cos company ltd ltd. llc group holdings committee
+service savings commissions investors
 services authority administration assembly parliament congress senate foundation fund trust
 network times post journal herald tribune news gazette telegraph chronicle press airlines airways
 motors electric systems technologies partners exchange front movement brigade brigades cabinet
@@ -234,8 +234,8 @@ w.va""")
 STATE_AFTER = (",", "state")  # what the tokens after a span read as when they are a state
 # Legal forms at the end of a company name, dropped from its identity: "ChemLawn Corp" is
 # "ChemLawn". Folded, as a name's last word(s).
-LEGAL_FORMS = _words("""inc corp co cos ltd plc llc lp ag sa nv bv spa gmbh kk bhd pty limited
-incorporated corporation""")
+LEGAL_FORMS = _words("""inc corp co cos ltd plc llc lp ag sa nv bv spa gmbh kgaa kk bhd pty limited
+incorporated corporation cie""")
 
 
 def is_legal_form(word: str) -> bool:
@@ -259,8 +259,15 @@ HOLIDAY_AFTER = {(w,) for w in ("holiday", "holidays", "feast")}
 # Trade terms glued before a port's or a region's name: "FOB Gulf", "Fob Gulf edible oils".
 TRADE_TERMS = _words("fob cif fas")
 # Titles that are also common surnames ("Martin Luther King") count as titles only first in a run.
+# An armed force's words: "Air Force", "Coast Guard", "Marine Corps" alone say not which
+# country's, "U.S. Air Force" does.
+ARMED_FORCES = frozenset({"air force", "navy", "army", "coast guard", "marine corps", "marines"})
+# Titles a monarch's one name follows: "King Hussein", "King Baudouin", "Sheikh Ali".
+ROYAL_TITLES = _words("king queen prince princess emir sultan sheikh")
 SURNAME_TITLES = _words("king bishop major judge lord cardinal marshal chancellor father chief")
 SUFFIXES = _words("jr sr ii iii iv")
+# A sequel's numeral ending a work's title: '"Beverly Hills Cop II"', "BEVERLY HILLS COP II".
+SEQUELS = _words("ii iii iv")
 # Given names as old firms' names abbreviate them, with a ".": "Chas. P. Young Co", "Wm. Wrigley
 # Jr. Co". Never a place ("Chas" is a town in India) nor the end of a sentence.
 GIVEN_ABBREVIATIONS = (
