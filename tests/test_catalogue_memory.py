@@ -140,8 +140,34 @@ def test_cues_worked_out_are_saved_a_batch_at_a_time_and_taken_back(monkeypatch)
     assert first.new_cues == {}  # all saved: none left for the end of the build
     kept = {key: value for batch in batches for key, value in batch.items()}
     second = story_cache.StoryCache(kept, b"", batches.append)
-    assert second.cues(articles, [None] * len(articles)) == made
+    assert list(second.cues(articles, [None] * len(articles))) == list(made)
     assert len(batches) == 3  # every one taken from what was saved, none worked out again
+    assert second.corpus.context() == first.corpus.context()
+
+
+def test_kept_cues_read_when_judged_link_as_cues_held_do():
+    from newsarchive import story_cache
+    from newsarchive.models import Article
+    from newsarchive.similarity import Neighbour
+    from newsarchive.stories import story_links
+
+    lead = "The port authority said the harbour would reopen after the storm on Monday."
+    titles = ("Storm closes harbour", "Harbour to reopen after storm", "Storm closes harbour")
+    articles = [
+        Article(f"{n}.txt", "text", t, "text", word_count=60, summary=lead)
+        for n, t in enumerate(titles)
+    ]  # the last an exact copy of the first
+    days = [7000.0, 7001.0, 7000.0]
+    saved: list[dict[bytes, bytes]] = []
+    first = story_cache.StoryCache({}, b"", saved.append)
+    held = first.cues(articles, days)
+    second = story_cache.StoryCache({k: v for b in saved for k, v in b.items()}, b"")
+    kept = second.cues(articles, days)
+    rows = [[Neighbour(1, 0.9), Neighbour(2, 0.95)], [Neighbour(0, 0.9)], [Neighbour(0, 0.95)]]
+    expected = story_links(rows, list(held))
+    assert story_links(rows, kept, corpus=second.corpus) == expected
+    assert story_links(rows, kept, second.links, second.corpus) == expected
+    assert [kept[doc] for doc in range(3)] == list(held) and kept[0:2] == list(held)[0:2]
 
 
 def test_memos_reading_filled_are_emptied_and_loaded_data_kept():

@@ -79,7 +79,7 @@ def build_site(
         _distinct(doc, (n.doc for n in row), duplicates)[: config.related_count]
         for doc, row in enumerate(neighbours)
     ]
-    links = stories.story_links(neighbours, cues, remembered.links)
+    links = stories.story_links(neighbours, cues, remembered.links, remembered.corpus)
     story_ids = clusters.clusters(links, days=[_day(a) for a in ordered])
     entries = _entries(
         ordered,

@@ -71,12 +71,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from .headlines import MONTHS, OPPOSITE_ACTIONS, RESEND_WORDS, prefixes
 from .minhash import estimated_jaccard
 from .similarity import SAME_STORY_THRESHOLD, Neighbour, max_df
 from .stories_cues import ROUTINE_WORDS, Cues
-from .stories_reports import NO_REPORTS, Reports, reports
+from .stories_reports import NO_REPORTS, Dated, Reports, reports_of
 from .stories_subjects import other_firms, other_listed, other_subjects
 
 __all__ = ["ROUTINE_WORDS", "Cues", "story_links"]
@@ -121,15 +122,45 @@ Recall = Callable[
 context (``story_cache.StoryCache.links``)."""
 
 
+@dataclass(slots=True)
+class Corpus:
+    """What the docs' cues make of the corpus-wide context a verdict reads, fed one doc at a
+    time (so cues need not all be held to make it): how many docs name each name, and each
+    dated headline's subject and day."""
+
+    named: Counter[str] = field(default_factory=Counter)
+    dated: Dated = field(default_factory=set)
+    docs: int = 0
+
+    def add(self, cue: Cues) -> None:
+        """Count one doc's cues in."""
+        self.docs += 1
+        self.named.update(cue.actors | cue.places)
+        if cue.day:
+            self.dated.add((cue.subject, cue.day))
+
+    def context(self) -> tuple[frozenset[str], Reports]:
+        """Return the common names (so many docs name them that they are sources, not
+        subjects) and the regular reports."""
+        limit = max_df(self.docs)
+        common = frozenset(name for name, docs in self.named.items() if docs > limit)
+        return common, reports_of(self.dated)
+
+
 def story_links(
-    neighbours: Sequence[Sequence[Neighbour]], cues: Sequence[Cues], recall: Recall | None = None
+    neighbours: Sequence[Sequence[Neighbour]],
+    cues: Sequence[Cues],
+    recall: Recall | None = None,
+    corpus: Corpus | None = None,
 ) -> list[tuple[Neighbour, ...]]:
     """Return the neighbours that may share a story with each doc (`recall` may remember
-    verdicts from the last build)."""
-    named = Counter(name for cue in cues for name in cue.actors | cue.places)
-    common = frozenset(name for name, docs in named.items() if docs > max_df(len(cues)))
-    regular = reports(cues)
-    context = (common, regular)  # every corpus-wide value a verdict reads: what `recall` keys on
+    verdicts from the last build; `corpus`, the cues' corpus-wide counts, if they were made as
+    the cues were)."""
+    if corpus is None:
+        corpus = Corpus()
+        for cue in cues:
+            corpus.add(cue)
+    context = corpus.context()  # every corpus-wide value a verdict reads: what `recall` keys on
 
     def judge(doc: int, other: Neighbour) -> bool:
         """Say whether a doc and one of its neighbours may be one story."""

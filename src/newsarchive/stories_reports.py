@@ -4,10 +4,7 @@ corpus-wide cue ``stories`` reads to tell the next edition from a re-file."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
-
-from .stories_cues import Cues
 
 REGULAR_DAYS = 3
 """A headline given on this many days or more is a regular report: each day's is news of its
@@ -30,26 +27,29 @@ NO_REPORTS = Reports()
 """No headline a regular report: the default of a pair judged on its own."""
 
 
-def reports(cues: Sequence[Cues]) -> Reports:
-    """Return the regular reports among the headlines of `cues`."""
-    return Reports(_regular(cues), _templated(cues))
+Dated = set[tuple[frozenset[str], float]]
+"""Every dated doc's headline subject and day (``Cues.subject``, ``Cues.day``), once each."""
 
 
-def _regular(cues: Sequence[Cues]) -> frozenset[frozenset[str]]:
+def reports_of(dated: Dated) -> Reports:
+    """Return the regular reports among the headlines of docs given by subject and day."""
+    return Reports(_regular(dated), _templated(dated))
+
+
+def _regular(dated: Dated) -> frozenset[frozenset[str]]:
     """Return the headlines (their subjects) given on ``REGULAR_DAYS`` days or more: a daily or
     weekly report ("FED ADDS RESERVES VIA CUSTOMER REPURCHASES", "GRAIN SHIPS LOADING AT
     PORTLAND")."""
-    days = Counter(subject for subject, _ in {(cue.subject, cue.day) for cue in cues if cue.day})
+    days = Counter(subject for subject, _ in dated)
     return frozenset(subject for subject, count in days.items() if count >= REGULAR_DAYS)
 
 
-def _templated(cues: Sequence[Cues]) -> frozenset[frozenset[str]]:
+def _templated(dated: Dated) -> frozenset[frozenset[str]]:
     """Return the headlines (their subjects, of ``TEMPLATE_WORDS`` or more) that, one word
     dropped, are headlines or one word short of headlines given on ``REGULAR_DAYS`` days or
     more: one template's regular report ("U.K. MONEY MARKET SHORTAGE FORECAST AT 300 MLN STG",
     "... DEFICIT FORECAST AT 800 MLN STG"; "GM <GM> CANADA MARCH CAR SALES UP", "CHRYSLER
     <C> CANADA ...")."""
-    dated = {(cue.subject, cue.day) for cue in cues if cue.day}
     long = {subject: _frames(subject) for subject, _ in dated if len(subject) >= TEMPLATE_WORDS}
     # each headline's frames made once: many headlines are given on many days
     frames = {(frame, day) for subject, day in dated if subject in long for frame in long[subject]}

@@ -76,37 +76,58 @@ class StoryCache:
         self.new_cues: dict[bytes, bytes] = {}  # cues worked out by this build, not yet saved
         self.gone: list[bytes] = []  # the keys of kept cues no article has now
         self.verdicts = b""  # this build's, once judged (`links`)
+        self.corpus = stories.Corpus()  # what this build's cues count corpus-wide (`cues`)
         self._keys: Keys = np.zeros(0, np.uint64)  # each doc's key, by doc index
+        self._found = Found([], [])  # this build's cues (`cues`)
 
-    def cues(self, articles: Sequence[Article], days: Sequence[float | None]) -> list[stories.Cues]:
-        """Return each article's cues (`days`: its day number), kept or worked out; those
-        worked out are saved a batch at a time if the cache was given where (a cold build of a
-        big archive would otherwise hold all of them twice, as objects and as bytes)."""
-        found, keys, made = [], [], dict[bytes, stories.Cues]()  # exact copies share theirs
-        sets: dict[frozenset[str], frozenset[str]] = {}  # equal sets of all cues: one object
+    def cues(self, articles: Sequence[Article], days: Sequence[float | None]) -> Found:
+        """Return each article's cues (`days`: its day number), kept or worked out, and count
+        them in `corpus`. Cues worked out are saved a batch at a time if the cache was given
+        where; kept ones stay the store's bytes until read (`Found`): an edit of a big
+        archive judges few pairs, and decoded they are six times their bytes."""
+        items: list[stories.Cues | bytes] = []
+        keys, made = [], dict[bytes, stories.Cues | bytes]()  # exact copies share theirs
+        sets: dict[frozenset[str], frozenset[str]] = {}  # equal sets of new cues: one object
         for article, day in zip(articles, days, strict=True):
             key = cue_key(article, day)
             keys.append(key[:8])
-            cue = made.get(key)
-            if cue is None:
-                kept = self._kept.pop(key, None)
-                cue = None if kept is None else _decoded(kept, article.fingerprint, sets)
-                if cue is None:
-                    cue = _cues_of(article, day)
-                    self.new_cues[key] = _encoded(cue)
-                    if self._save is not None and len(self.new_cues) >= SAVED_AT_ONCE:
-                        self._save(self.new_cues)
-                        self.new_cues = {}
-                    cue = _shared(cue, sets)
-                made[key] = cue
-            found.append(cue)
+            if key in made:
+                item = made[key]
+                cue = _read(item, article.fingerprint)
+            else:
+                item, cue = self._taken(key, article, day, sets)
+                made[key] = item
+            self.corpus.add(cue)
+            items.append(item)
         if self._save is not None and self.new_cues:
             self._save(self.new_cues)
             self.new_cues = {}
         self._keys = np.frombuffer(b"".join(keys), np.uint64)
         self.gone = list(self._kept)  # those no article took
         self._kept = {}
-        return found
+        self._found = Found(items, [article.fingerprint for article in articles])
+        return self._found
+
+    def _taken(
+        self,
+        key: bytes,
+        article: Article,
+        day: float | None,
+        sets: dict[frozenset[str], frozenset[str]],
+    ) -> tuple[stories.Cues | bytes, stories.Cues]:
+        """Return how a doc's cues are held (the kept bytes, or cues worked out now) and the
+        cues; cues worked out are saved, a batch at a time if the cache was given where."""
+        kept = self._kept.pop(key, None)
+        cue = None if kept is None else _decoded(kept, article.fingerprint, {})
+        if kept is not None and cue is not None:
+            return kept, cue
+        cue = _cues_of(article, day)
+        self.new_cues[key] = _encoded(cue)
+        if self._save is not None and len(self.new_cues) >= SAVED_AT_ONCE:
+            self._save(self.new_cues)
+            self.new_cues = {}
+        cue = _shared(cue, sets)
+        return cue, cue
 
     def links(
         self, neighbours: Sequence[Sequence[Neighbour]], judge: Judge, context: Iterable[object]
@@ -120,6 +141,8 @@ class StoryCache:
         verdicts = _recalled(self._last, digest, pairs)
         doc_of = np.repeat(np.arange(len(table)), np.diff(table.start))
         unknown = np.flatnonzero(verdicts == 2)
+        if len(unknown) > len(table):  # another context: most pairs judged, read each doc once
+            self._found.decode()
         for at, doc, other, score in zip(
             unknown.tolist(),
             doc_of[unknown].tolist(),
@@ -131,6 +154,44 @@ class StoryCache:
         self.verdicts = _saved(digest, pairs, verdicts)
         kept = iter(verdicts.astype(bool).tolist())
         return [tuple(n for n in row if next(kept)) for row in table]
+
+
+class Found(Sequence[stories.Cues]):
+    """Each doc's cues: those worked out this build as objects, kept ones as the store's bytes,
+    decoded each time they are read (sound: `StoryCache.cues` decoded each once)."""
+
+    __slots__ = ("_items", "_signatures")
+
+    def __init__(self, items: list[stories.Cues | bytes], signatures: list[bytes]) -> None:
+        self._items, self._signatures = items, signatures
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @typing.overload
+    def __getitem__(self, index: int) -> stories.Cues: ...
+
+    @typing.overload
+    def __getitem__(self, index: slice) -> list[stories.Cues]: ...
+
+    def __getitem__(self, index: int | slice) -> stories.Cues | list[stories.Cues]:
+        if isinstance(index, slice):
+            return [self[doc] for doc in range(*index.indices(len(self)))]
+        return _read(self._items[index], self._signatures[index])
+
+    def decode(self) -> None:
+        """Decode every kept doc's cues once and hold them (most pairs are to be judged)."""
+        self._items = [self[doc] for doc in range(len(self))]
+
+
+def _read(item: stories.Cues | bytes, signature: bytes) -> stories.Cues:
+    """Return cues held as they are or as the store's bytes (which `cues` decoded once)."""
+    if not isinstance(item, bytes):
+        return item
+    cue = _decoded(item, signature, {})
+    if cue is None:
+        raise ValueError("kept cues that decoded once no longer do")
+    return cue
 
 
 def cue_key(article: Article, day: float | None) -> bytes:
