@@ -215,9 +215,11 @@ def _unless_unit(mention: Mention, units: tuple[str, ...]) -> Mention:
     if mention.kind not in PEOPLE:
         return mention
     written = [text for text in units if mention.name in text]
-    pattern = _unit_after(mention.name) if written else None
+    if not written:
+        return mention
+    pattern = _unit_after(mention.name)
     for text in written:
-        for match in pattern.finditer(text) if pattern else ():
+        for match in pattern.finditer(text):
             if not any(w in STOP or (w,) in SAID for w in match.group(1).split()):
                 return mention._replace(kind=WEAK_ORG, flexible=False)
     return mention

@@ -31,6 +31,7 @@ from .entity_words import (
     ORG_NAMES,
     ROYAL_TITLES,
     SAME_AS,
+    is_legal_form,
 )
 from .gazetteer import fold, gazetteer
 from .given_names import first_names
@@ -151,13 +152,8 @@ def _with_legal_form(group: list[tuple[str, str]], postings: Postings) -> set[in
     """Return the articles that write a person's name with a legal form after it: they name
     the firm, not the person ("<David Jones Ltd> ... David Jones, owned 49.2 pct by
     Adsteam")."""
-    firms = [m for m in group if m[0] == ORG and _legal_last(m[1])]
+    firms = [m for m in group if m[0] == ORG and is_legal_form(m[1].rsplit(" ", 1)[-1])]
     return set().union(*(postings[m] for m in firms))
-
-
-def _legal_last(name: str) -> bool:
-    """Tell whether a name ends in a legal form ("David Jones Ltd", "Chas. P. Young Co.")."""
-    return name.rsplit(" ", 1)[-1].lower().rstrip(".") in LEGAL_FORMS
 
 
 def _sure_acronym(kind: str, group: list[tuple[str, str]]) -> list[tuple[str, str]]:

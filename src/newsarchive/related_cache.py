@@ -65,7 +65,7 @@ class RelatedCache:
     def recall(
         self, doc_start: Ints, doc_terms: Int32s, doc_weights: Floats, term_start: Ints,
         term_docs: Int32s,
-    ) -> dict[int, tuple[Neighbour, ...]]:  # fmt: skip
+    ) -> dict[int, tuple[list[int], list[float]]]:  # fmt: skip
         """Return the rows of the last build that are still exact, by doc index, given every
         doc's kept entries (by doc, and by term); a `similarity.KnownRows`."""
         self._digests = _digests(doc_start, doc_terms, doc_weights)
@@ -95,7 +95,7 @@ class RelatedCache:
         docs = list(map(index_of.get, others.tolist()))  # None: gone, only in stale rows
         scores = np.frombuffer(last.scores, np.float64).tolist()
         return {
-            doc: tuple(map(Neighbour, docs[lo:hi], scores[lo:hi]))  # type: ignore[arg-type]
+            doc: (docs[lo:hi], scores[lo:hi])  # type: ignore[misc]  # kept rows list no doc gone
             for doc, lo, hi in _kept_rows(stale, at, starts)
         }
 

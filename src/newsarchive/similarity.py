@@ -242,7 +242,7 @@ def related_with_scores(docs: Sequence[Collection[str]], k: int) -> NeighbourTab
     return related_from_counts(*_term_counts(docs), k)
 
 
-KnownRows = Callable[[Ints, Int32s, Floats, Ints, Int32s], dict[int, tuple[Neighbour, ...]]]
+KnownRows = Callable[[Ints, Int32s, Floats, Ints, Int32s], dict[int, tuple[list[int], list[float]]]]
 """Given every doc's kept entries, by doc (start, terms, weights) and by term (start, docs),
 return the rows known to be what scoring would give (``related_cache.RelatedCache.recall``)."""
 
@@ -270,8 +270,8 @@ def related_from_counts(
     for doc in range(docs):
         if linked[doc] and doc not in known:
             row_docs, row_scores = _neighbours(index, doc, k, totals, marks)
-        elif known.get(doc):
-            row_docs, row_scores = zip(*((n.doc, n.score) for n in known[doc]), strict=True)
+        elif doc in known and known[doc][0]:
+            row_docs, row_scores = known[doc]
         else:
             continue
         sizes[doc] = len(row_docs)

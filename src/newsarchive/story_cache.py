@@ -137,9 +137,9 @@ class StoryCache:
         judge reads) is too; a `stories.Recall`."""
         digest = _context_digest(context)
         table = NeighbourTable.of(neighbours)
-        pairs = _pairs(table, self._keys)
-        verdicts = _recalled(self._last, digest, pairs)
         doc_of = np.repeat(np.arange(len(table)), np.diff(table.start))
+        pairs = _pairs(table, doc_of, self._keys)
+        verdicts = _recalled(self._last, digest, pairs)
         unknown = np.flatnonzero(verdicts == 2)
         if len(unknown) > len(table):  # another context: most pairs judged, read each doc once
             self._found.decode()
@@ -285,10 +285,9 @@ Pairs = tuple[Keys, Keys, Keys, Keys]
 """Each neighbour's pair, in row order: hash, first and second doc keys, score bits."""
 
 
-def _pairs(table: NeighbourTable, keys: Keys) -> Pairs:
-    """Return the pairs of every doc and its neighbours, as arrays."""
-    docs = np.repeat(np.arange(len(table)), np.diff(table.start))
-    firsts, seconds, bits = keys[docs], keys[table.docs], table.scores.view(np.uint64)
+def _pairs(table: NeighbourTable, doc_of: npt.NDArray[np.int64], keys: Keys) -> Pairs:
+    """Return the pairs of every doc (`doc_of` each neighbour) and its neighbours, as arrays."""
+    firsts, seconds, bits = keys[doc_of], keys[table.docs], table.scores.view(np.uint64)
     hashes = _mix(_mix(firsts * _MULTIPLIER + seconds) * _MULTIPLIER + bits)
     return hashes, firsts, seconds, bits
 
