@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import sys
 import zoneinfo
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -65,7 +66,8 @@ def build_site(
     remembered = remembered or StoryCache({}, b"")
     cues = remembered.cues(ordered, [_day(a) for a in ordered])
     # What only the steps above read goes before the related lists and links need the memory.
-    ordered = [_lean(a) for a in ordered]
+    sections_seen: dict[tuple[str, ...], tuple[str, ...]] = {}
+    ordered = [_lean(a, sections_seen) for a in ordered]
     del articles
     counts = gather(words.related, words.rows([a.source for a in ordered]))
     k = max(config.related_count, NEIGHBOURS)
@@ -344,10 +346,21 @@ def _tag_terms(values: Sequence[str], tags: dict[str, Term]) -> tuple[Term, ...]
     return tuple(tags[key] for key in dict.fromkeys(map(tag_key, values)) if key)
 
 
-def _lean(article: Article) -> Article:
-    """Return an article without what only the catalogue and the search index read: terms,
-    fingerprint, entity candidates and search words are a third of its memory."""
-    return structs.replace(article, **_CATALOGUE_ONLY)
+def _lean(article: Article, sections: dict[tuple[str, ...], tuple[str, ...]]) -> Article:
+    """Return an article without what only the catalogue and the search index read (terms,
+    fingerprint, entity candidates and search words are a third of its memory), its words
+    that many articles share (kind, origin of its date, section...) as one value each: the
+    store decodes each article's own copy, and every rendering process gets these values."""
+    return structs.replace(
+        article,
+        **_CATALOGUE_ONLY,
+        kind=sys.intern(article.kind),
+        headline_source=sys.intern(article.headline_source),
+        date_origin=sys.intern(article.date_origin),
+        source_name=sys.intern(article.source_name),
+        dateline=sys.intern(article.dateline),
+        section=sections.setdefault(article.section, article.section),
+    )
 
 
 _CATALOGUE_ONLY: dict[str, Any] = {

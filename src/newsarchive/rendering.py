@@ -113,7 +113,20 @@ def _stale_specs(job: Job, writer: Writer, report: Report) -> tuple[Job, list[Sp
         Specs(_packed(specs, kept[i : i + CHUNK], places), check=True)
         for i in range(0, len(kept), CHUNK)
     ]
-    return dataclasses.replace(job, digests=digests), tasks, kept_pages
+    return _for_rendering(job, specs, digests), tasks, kept_pages
+
+
+def _for_rendering(job: Job, specs: tuple[PageSpec, ...], digests: tuple[bytes, ...]) -> Job:
+    """Return the job its rendering processes need, with the entries' digests: of the last
+    build's keys and untouched files only the listings' (a page's was compared here), unless
+    kept pages are checked (`checked_against`), which compares every page's."""
+    if job.checked is not None:
+        return dataclasses.replace(job, digests=digests)
+    pages = {spec.path for spec in specs}
+    listed = (path for path in job.keys if path not in pages and not path.endswith(CONTEXT))
+    keys = {path: job.keys[path] for path in listed}
+    untouched = frozenset(path for path in keys if path in job.untouched)
+    return dataclasses.replace(job, digests=digests, keys=keys, untouched=untouched)
 
 
 def _parts(site: Site) -> list[object]:
