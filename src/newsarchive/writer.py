@@ -368,10 +368,19 @@ def _check_ours(output: Path) -> None:
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
-    """Tell whether a file exists with exactly these bytes."""
+    """Tell whether a file exists with exactly these bytes, read a block at a time (a big
+    file, such as articles.json, is not held twice)."""
     try:
         if path.stat().st_size != len(data):
             return False
-        return path.read_bytes() == data
+        view = memoryview(data)
+        with path.open("rb") as file:
+            for start in range(0, len(data), _BLOCK):
+                if file.read(_BLOCK) != view[start : start + _BLOCK]:
+                    return False
+            return not file.read(1)
     except OSError:
         return False
+
+
+_BLOCK = 1 << 20  # bytes `_same_bytes` compares at a time
