@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive import search_pagefind
 from newsarchive.check import check_site
 from newsarchive.notfound import ROOT_FINDER
 
@@ -256,3 +257,22 @@ def test_missing_search_index_files_are_reported(tmp_path):
         and "named by pagefind/pagefind-entry.json" in found[1]
     )
     assert len(found) == 2
+
+
+def test_pagefind_parts_are_checked_against_the_first_bundle_s_code(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_pagefind, "PART_PAGES", 1)  # 8 articles: parts of ~1 page
+    dist, articles = tmp_path / "dist", tmp_path / "articles"
+    stories = {f"s{n}.txt": f"Story {n} headline\n\nThe story number {n} body." for n in range(8)}
+    write_files(articles, stories)
+    (tmp_path / "site.yaml").write_text("", encoding="utf-8")
+    options = ["--articles", str(articles), "--output", str(dist)]
+    assert run_cli(*options, "--config", str(tmp_path / "site.yaml"))[0] == 0
+    parts = sorted((dist / "pagefind").glob("part-*/pagefind-entry.json"))
+    assert parts and not list(parts[0].parent.glob("wasm.*"))  # a part holds no code of its own
+    assert messages(dist) == []
+    (dist / "pagefind" / "wasm.en.pagefind").unlink()
+    found = messages(dist)
+    named = [m.partition("named by ")[2].partition(")")[0] for m in found]
+    assert all(m.startswith("pagefind/wasm.en.pagefind: is missing") for m in found), found
+    assert named[0] == "pagefind/pagefind-entry.json"
+    assert named[1:] == [p.relative_to(dist).as_posix() for p in parts], found

@@ -210,8 +210,11 @@ def search_index_errors(root: Path) -> list[Finding]:
         found.append(Finding("search-index/manifest.js", "is missing; search cannot work"))
     if manifest.is_file():
         found += _missing(root, "search-index", _index_files(manifest), manifest)
-    for entry in sorted((root / "pagefind").rglob("pagefind-entry.json")):
-        found += _missing(root, entry.parent.relative_to(root).as_posix(), _bundle(entry), entry)
+    bundle = root / "pagefind"
+    for entry in sorted(bundle.rglob("pagefind-entry.json")):
+        own, shared = _bundle(entry)
+        found += _missing(root, entry.parent.relative_to(root).as_posix(), own, entry)
+        found += _missing(root, "pagefind", shared, entry)  # a part's code is the first's
     return found
 
 
@@ -229,18 +232,19 @@ def _index_files(manifest: Path) -> list[str]:
         return ["(a manifest.js that parses)"]
 
 
-def _bundle(entry: Path) -> list[str]:
-    """Return the file names a Pagefind bundle's entry file says it has."""
+def _bundle(entry: Path) -> tuple[list[str], list[str]]:
+    """Return the file names a Pagefind bundle's entry file says it has: its own (the index's
+    metadata), and Pagefind's code and WebAssembly, which the first bundle (`pagefind/`) holds
+    for itself and for the parts merged into it (`pagefind/part-N/`, index files only)."""
     try:
         languages = json.loads(entry.read_text(encoding="utf-8"))["languages"].values()
-        names = [f"pagefind.{language['hash']}.pf_meta" for language in languages]
-        return [
-            "pagefind.js",
-            *names,
-            *(f"wasm.{language['wasm']}.pagefind" for language in languages),
-        ]
+        own = [f"pagefind.{language['hash']}.pf_meta" for language in languages]
+        code = ["pagefind.js", *(f"wasm.{language['wasm']}.pagefind" for language in languages)]
     except (ValueError, KeyError, TypeError, AttributeError):
-        return ["(a pagefind-entry.json that parses)"]
+        return ["(a pagefind-entry.json that parses)"], []
+    if entry.parent.name == "pagefind":
+        return [code[0], *own, *code[1:]], []
+    return own, code
 
 
 def _missing(root: Path, folder: str, names: list[str], named_by: Path) -> list[Finding]:
