@@ -258,6 +258,29 @@ def test_exact_duplicate_points_to_the_first_copy(build_site_from):
     later = built.dist / records["z.txt"]["url"]
     assert (later.parent / canonical).resolve() == (built.dist / first).resolve()
     assert built.page("index.html").count("Council approves budget") == 1
+    assert "a.txt" not in page.split("<main", 1)[1].split("</main>")[0]  # no file name shown
+
+
+def test_an_exact_duplicate_counts_nowhere_it_is_not_listed(build_site_from):
+    text = "---\ntags: [budget]\n---\nCouncil approves budget\n\nThe council approved it."
+    other = "Mayor opens bridge\n\nThe mayor opened the new bridge on Monday."
+    built = build_site_from(
+        {
+            "articles/city/2023-01-05-a.md": text,
+            "articles/city/2023-01-05-z.md": text,
+            "articles/city/2023-01-06-b.txt": other,
+        }
+    )
+    assert built.code == 0, built.err
+    counts = re.compile(r'>([^<>]+)</a> <span class="(?:count|muted)">([\d,]+)</span>')
+    shown = {
+        name: count
+        for page in ("archive/index.html", "archive/2023/index.html", "topics/index.html")
+        for name, count in counts.findall(built.page(page))
+    }
+    assert shown["January"] == "2" and shown["budget"] == "1", shown
+    assert "3 in the archive" not in built.page("index.html")
+    assert "2 in the archive" in built.page("index.html")
 
 
 def test_home_is_paginated_newest_first_with_undated_last(build_site_from):

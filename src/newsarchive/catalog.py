@@ -7,7 +7,7 @@ import functools
 import sys
 import zoneinfo
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from msgspec import structs
@@ -46,10 +46,12 @@ def build_site(
     section_keys = [section_key(config, a) for a in ordered]
     new_book = _place(config, ordered, by_source, section_keys, book or {})
     placed = [new_book[a.source] for a in ordered]
-    sections = _sections(config, ordered, section_keys)
-    tree = sections_tree.with_parents(sections)
-    tags = _terms("tag", ordered, lambda a: a.tags)
+    # An exact duplicate is not listed, so it is no member of a term or a month: hubs, chips
+    # and pages count the same articles.
     duplicates = _exact_duplicates(ordered, by_source)
+    sections = _sections(config, ordered, section_keys, duplicates)
+    tree = sections_tree.with_parents(sections)
+    tags = _terms("tag", ordered, lambda a: a.tags, duplicates)
     # An exact duplicate is not listed, so it counts for no entity: hub, page and chips agree.
     found = entity_catalog.gather(
         ((i, a.entities) for i, a in enumerate(ordered) if i not in duplicates),
@@ -116,7 +118,7 @@ def build_site(
         sections=tuple(tree.values()),
         tags=tuple(tags.values()),
         entities=people_places,
-        years=_years(ordered),
+        years=_years(ordered, duplicates),
         authors=tuple(authors.values()),
         notes=notes,
         ids=tuple(p.id for p in placed),
@@ -196,13 +198,19 @@ def tag_key(value: str) -> str:
 
 
 def _sections(
-    config: SiteConfig, ordered: Sequence[Article], section_keys: list[str]
+    config: SiteConfig,
+    ordered: Sequence[Article],
+    section_keys: list[str],
+    duplicates: Mapping[int, int],
 ) -> dict[str, Term]:
-    """Group articles by section (`section_keys`, theirs), in section-name order."""
+    """Group articles by section (`section_keys`, theirs), in section-name order; an exact
+    duplicate (`duplicates`) has its section but is no member."""
     members: dict[str, list[int]] = defaultdict(list)
     names: dict[str, str] = {}
     for index, key in enumerate(section_keys):
-        members[key].append(index)
+        listed = members[key]
+        if index not in duplicates:
+            listed.append(index)
         if key not in names:
             names[key] = " › ".join(section_names(config, ordered[index]))
     return {
@@ -212,16 +220,21 @@ def _sections(
 
 
 def _terms(
-    kind: str, ordered: Sequence[Article], values: Callable[[Article], Sequence[str]]
+    kind: str,
+    ordered: Sequence[Article],
+    values: Callable[[Article], Sequence[str]],
+    duplicates: Mapping[int, int],
 ) -> dict[str, Term]:
-    """Group articles by tag, folding case and accents."""
+    """Group articles by tag, folding case and accents; an exact duplicate (`duplicates`) has
+    its tags but is no member."""
     members: dict[str, list[int]] = defaultdict(list)
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for index, article in enumerate(ordered):
         for value in values(article):
             key = tag_key(value)
             if key and index not in members[key][-1:]:
-                members[key].append(index)
+                if index not in duplicates:
+                    members[key].append(index)
                 spellings[key][value] += 1
     return {
         key: Term(
@@ -371,12 +384,15 @@ _CATALOGUE_ONLY: dict[str, Any] = {
 }
 
 
-def _years(ordered: Sequence[Article]) -> tuple[Year, ...]:
-    """Group dated articles by year and month, newest first."""
+def _years(ordered: Sequence[Article], duplicates: Mapping[int, int]) -> tuple[Year, ...]:
+    """Group dated articles by year and month, newest first; an exact duplicate
+    (`duplicates`) is no member, but its month is there."""
     months: dict[tuple[int, int], list[int]] = defaultdict(list)
     for index, article in enumerate(ordered):
         if article.date is not None:
-            months[(article.date.year, article.date.month)].append(index)
+            listed = months[(article.date.year, article.date.month)]
+            if index not in duplicates:
+                listed.append(index)
     years: dict[int, list[Month]] = defaultdict(list)
     for (year, month), members in sorted(months.items(), reverse=True):
         years[year].append(Month(year, month, urls.month_path(year, month), tuple(members)))
