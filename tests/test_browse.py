@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from newsarchive import pages, urls
+
 from conftest import tree
 
 
@@ -222,3 +224,35 @@ def test_a_new_article_on_the_same_day_of_another_year_refreshes_on_this_day(
     other_years = warm.page("archive/2024/03/05/index.html").split('id="on-this-day"', 1)[1]
     assert "5 March 2023" in other_years
     assert tree(warm.dist) == tree(cold.dist)
+
+
+def test_one_day_s_wire_copy_is_listed_by_story_number_across_folders(build_site_from):
+    day = {
+        "acq/1987-10-20-20596.txt": "Acme buys Widget Corp",
+        "earn/1987-10-20-20597.txt": "Widget Corp profit rises",
+        "acq/1987-10-20-20599.txt": "Zenith bids for Acme",
+        "earn/1987-10-19-20600.txt": "Yesterday's earnings",  # a day before: after the others
+    }
+    files = {f"articles/{rel}": f"{title}\n\nThe story of {title}." for rel, title in day.items()}
+    built = build_site_from(files)
+    home = built.page("index.html")
+    places = [home.index(title.replace("'", "&#39;")) for title in day.values()]
+    assert places[2] < places[1] < places[0] < places[3], places
+    newer = built.page(built.article_path("earn/1987-10-20-20597.txt"))
+    assert "Zenith bids for Acme" in newer.split("Newer", 1)[1][:400]
+
+
+def test_lists_not_in_date_order_page_on_with_previous_and_next(build_site_from, monkeypatch):
+    monkeypatch.setattr(pages, "TERMS_PER_PAGE", 1)  # two tags: a hub of two pages
+    tagged = "---\ntags: [vote, debate]\n---\nVote held\n\nThe vote was held after a debate.\n"
+    built = build_site_from(
+        {**UNDATED, "articles/politics/3.md": tagged, "site.yaml": "per_page: 1"}
+    )
+    for page in ("index.html", urls.term_index_path("tag")):
+        nav = built.page(page).split('class="pagination"', 1)[1]
+        assert "Next →" in nav and "Older" not in nav, page
+    dated = build_site_from(
+        {"articles/a.md": story("A", "2024-01-01"), "articles/b.md": story("B", "2024-01-02")},
+        output="dated",
+    )
+    assert "Older →" in dated.page("index.html").split('class="pagination"', 1)[1]
