@@ -685,3 +685,10 @@ def test_two_countries_joined_by_and_are_two_places() -> None:
         ("place", "United States"),
         ("place", "Soviet Union"),
     }
+
+
+def test_a_body_known_by_its_acronym_is_published_under_its_own_name() -> None:
+    written = [("organisation", "GATT")] * 3 + [("organisation", "Gatt")]
+    docs = [(i, (mention,)) for i, mention in enumerate(written)]  # mixed case: one story
+    (gatt,) = gather(docs).published
+    assert gatt.name == "General Agreement on Tariffs and Trade" and len(gatt.articles) == 4

@@ -259,10 +259,16 @@ def _identity(mention: tuple[str, str], aliases: dict[str, str]) -> str:
 
 
 def _preferred(target: str, aliases: dict[str, str]) -> str:
-    """Return the name the authority file or the built-in aliases give an entity, if any."""
+    """Return the name the authority file or the built-in aliases give an entity, if any:
+    an alias's own name too ("GATT" is published as the General Agreement on Tariffs and
+    Trade, not as the one story's "Gatt" that mixed case would choose: `_best_name`)."""
     if target in aliases:
         return aliases[target]
-    return next((n for k, n in aliases.items() if fold(n) == target), SAME_AS.get(target, ""))
+    named = next((n for k, n in aliases.items() if fold(n) == target), "")
+    return named or SAME_AS.get(target, "") or _SAME_AS_NAMES.get(target, "")
+
+
+_SAME_AS_NAMES = {fold(name): name for name in SAME_AS.values()}
 
 
 def _postings(docs: Iterable[tuple[int, tuple[tuple[str, str], ...]]]) -> Postings:
