@@ -692,3 +692,21 @@ def test_a_body_known_by_its_acronym_is_published_under_its_own_name() -> None:
     docs = [(i, (mention,)) for i, mention in enumerate(written)]  # mixed case: one story
     (gatt,) = gather(docs).published
     assert gatt.name == "General Agreement on Tariffs and Trade" and len(gatt.articles) == 4
+
+
+def test_a_glued_french_particle_goes_on_in_a_name() -> None:
+    texts = [
+        "The founders of the EMS, former French President Valery Giscard d'Estaing, spoke.",
+        "SAFT, a unit of Cie Generale d'Electricite of France, said it bought Alcad Ltd.",
+        "The Caisse d'Aide a l'Equipement des Collectivites Locales will lend 1 billion.",
+    ]
+    found = [candidates("", [text]) for text in texts]
+    assert ("person", "Valery Giscard d'Estaing") in found[0], found[0]
+    assert ("organisation", "Cie Generale d'Electricite") in found[1], found[1]
+    caisse = "Caisse d'Aide a l'Equipement des Collectivites Locales"
+    assert any(name == caisse for _, name in found[2]), found[2]
+
+
+def test_a_restaurant_named_after_a_character_is_no_person() -> None:
+    text = "The company said it has agreed to sell the Peter Pan Restaurant in Urbana, Md."
+    assert not [n for k, n in candidates("", [text]) if k.startswith("person")]

@@ -196,8 +196,9 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         # "Coffee Board", "Oil Ministry": a trade's body, but which country's is unsaid
         goods = bool(plain) and all(w in COMMODITIES for w in plain)
         # "Bureau of Statistics", "Superior Court": which country's or state's is unsaid
-        # "Hong Kong Hilton Hotel": a building, bought and sold, no firm ("Hilton Hotels Corp")
-        facility = words[-1] == "hotel"
+        # "Hong Kong Hilton Hotel", "the Peter Pan Restaurant": a building, bought and sold, no
+        # firm ("Hilton Hotels Corp") and no person
+        facility = words[-1] in _FACILITIES
         generic = local or posts or heads or not plain or unit or portfolio or goods or facility
         # "analyst Anne Parker Mills": a person whose surname is a head word
         person = cued or span.before[-1:] in ROLE_CUE
@@ -205,7 +206,7 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         named = named_person(span.words) and words[-1].rstrip(".") not in LEGAL_FORMS
         if person and named:
             return [Mention(PERSON, name, True)]
-        if named and len(words) == 3 and _SURNAME_HEADS.isdisjoint(words[1:]):
+        if named and len(words) == 3 and _SURNAME_HEADS.isdisjoint(words[1:]) and not facility:
             # "said Anne Parker Mills, currency analyst with ...": a given name, a surname
             # and a head word, with no legal form, may be a person's three names
             return [Mention(WEAK_PERSON, name, True)]
@@ -384,6 +385,7 @@ def place_cue(span: Span) -> str:
 _ROYAL = {(w,) for w in ROYAL_TITLES}  # "Princess Diana", "King Hussein", "Sheikh Ali"
 # Head words that are also common surnames, after a given name: "Anne Mills" is a person's.
 _SURNAME_HEADS_ALONE = frozenset({"mills", "banks", "church", "house"})
+_FACILITIES = frozenset({"hotel", "restaurant"})  # a building named by its trade: no firm
 # Words that go on a name before "and", never open one: "Savings and Loan Association".
 _ONE_AFTER_AND = frozenset({"loan", "loans"})
 _TITLE_LAST = TITLES - SURNAME_TITLES  # a run ending so names a post ("Assistant Secretary")

@@ -156,12 +156,18 @@ _AFTER_CAPITAL = (
     + "|".join(f"(?<={h[0]}){h[1:]}" for h in _HONORIFICS.split("|"))
     + rf")?\.(?=\s+(?:(?:{_NAME_PARTICLES})\s+){{0,2}}{_UP}|{_AND_INITIAL})|{_JUNIOR}|{_LETTERS})"
 )
-_WORD = rf"(?:{_UP}{_AFTER_CAPITAL}|(?:al|el|ad|as|bin|ibn|abu)-{_UP}\w*)(?!\w|-\d)"
+# A French or Italian particle glued to the name after it goes on in a name, like "de":
+# "Valery Giscard d'Estaing", "Compagnie d'Assurances".
+_GLUED = rf"(?:al|el|ad|as|bin|ibn|abu)-{_UP}\w*|[dl]['’]{_UP}\w*"
+_WORD = rf"(?:{_UP}{_AFTER_CAPITAL}|{_GLUED})(?!\w|-\d)"
 _JOINERS = "|".join(sorted(CONNECTORS))
 # A foreign "and" before a legal form goes on in the name like "and": "Lazard Freres et Cie",
 # "Brown Boveri und Cie" (before any other name it cuts the run short: "Bank Mees & Hope").
 _AND_FORM = r"(?:et|und|en|&)(?=\s+(?:Cie|Co)\b)"
-_MORE_WORDS = rf"(?:(?:\s+(?:{_JOINERS}|{_AND_FORM})){{0,2}}\s+{_WORD})*"
+# A French "a" before a glued particle goes on too: "Caisse d'Aide a l'Equipement des
+# Collectivites Locales".
+_A_THE = r"a(?=\s+[dl]['’][A-Z])"
+_MORE_WORDS = rf"(?:(?:\s+(?:{_JOINERS}|{_AND_FORM}|{_A_THE})){{0,2}}\s+{_WORD})*"
 
 
 @functools.cache

@@ -85,10 +85,11 @@ bv spa gmbh limited bhd lp society chamber securities bancorp bancorporation ban
 industries resources enterprises investments associates brothers capital petroleum oil utilities
 center centre railroad railway railways supermarkets stores foods mills trucks
 communications intelligence division subsidiary hotel hotels works futures lines bankiers
+restaurant restaurants
 pharmaceuticals chemicals laboratories instruments textiles computers semiconductors
 plastics dynamics""")
 # First words of institutions' names in French, Spanish, Italian, Portuguese and German.
-FOREIGN_ORG_FIRST = _words("""societe société banque banco banca compagnie compania compañía
+FOREIGN_ORG_FIRST = _words("""societe société banque banco banca compagnie cie compania compañía
 companhia groupe grupo caisse cassa credito crédit istituto instituto deutsche bank bankhaus""")
 PLACE_HEADS = _words("""street avenue road square airport bridge island islands river lake
 mountains mountain valley sea ocean gulf bay strait peninsula province region county district
