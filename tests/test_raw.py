@@ -343,3 +343,12 @@ def test_a_body_of_figures_is_not_a_placeholder() -> None:
     parts = parse_raw("N.Y. GOLD CLOSING - APR 7\n 422.25/423.25\n")
     assert parts.paragraphs == ("422.25/423.25",)
     assert not parts.placeholder
+
+
+def test_a_flash_s_capitals_headline_loses_the_sign_off_typed_onto_it() -> None:
+    flash = parse_raw("CANADA BUDGET DEFICIT DECLINE TO SLOW IN LATE 1980S - OFFICIAL Reuter\n")
+    assert flash.headline == "CANADA BUDGET DEFICIT DECLINE TO SLOW IN LATE 1980S - OFFICIAL"
+    named = parse_raw("Talks with Daimler chief Edzard Reuter\n")  # a name, not capitals
+    assert named.headline == "Talks with Daimler chief Edzard Reuter"
+    story = parse_raw("MEETING WITH EDZARD Reuter\n\nThe chairman spoke on Monday.\n")
+    assert story.headline == "MEETING WITH EDZARD Reuter"  # a body follows: not a flash

@@ -129,7 +129,9 @@ def _take_headline(blocks: list[list[str]]) -> tuple[str, list[list[str]]]:
     if len(first) > HEADLINE_MAX:
         return "", blocks
     remaining = ([blocks[0][1:]] if len(blocks[0]) > 1 else []) + blocks[1:]
-    return " ".join(first.split()), remaining
+    headline = " ".join(first.split())
+    typed = None if remaining else wire.typed_sign_off(headline)  # a flash: headline only
+    return headline[:typed].rstrip(), remaining
 
 
 def _take_byline(parts: list[wire.Block]) -> tuple[str, list[wire.Block]]:

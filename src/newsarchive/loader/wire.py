@@ -30,6 +30,9 @@ _SIGN_OFF = re.compile(
 # "... the company said. REUTER": the sign-off typed onto the last line. A title-case "Reuter"
 # after a name ("said chairman Edzard Reuter") is the name, so it needs punctuation before it.
 _TRAILING_SIGN_OFF = re.compile(r"(?:(?<=[.)\"\d])\s+(?i:reuter)|\s+(?:REUTER|reuter))\.*\s*$")
+# "... IN LATE 1980S - OFFICIAL Reuter": a flash's capitals headline with the sign-off typed on;
+# a name there would be in capitals too.
+_CAPITALS_SIGN_OFF = re.compile(r"\s+Reuter\.*\s*$")
 _CELL_GAP = re.compile(r" {2,}|\t+")
 # "outright....193,374", "unch.........": dots that lead to a value, not an ellipsis in prose.
 _DOT_LEADER = re.compile(r"\w\.{3,}[\w-]|\.{6,}")
@@ -53,11 +56,20 @@ def drop_sign_off(lines: list[str]) -> list[str]:
     while end and (not lines[end - 1].strip() or _SIGN_OFF.fullmatch(lines[end - 1].strip())):
         end -= 1
     last = lines[end - 1] if end else ""
-    # Only the line's tail is searched: a long run of spaces elsewhere costs nothing.
-    tail = max(0, len(last) - TAIL)
-    if not end or not (inline := _TRAILING_SIGN_OFF.search(last, tail)):
+    if not end or (typed := typed_sign_off(last)) is None:
         return lines[:end]
-    return [*lines[: end - 1], last[: inline.start()]]
+    return [*lines[: end - 1], last[:typed]]
+
+
+def typed_sign_off(line: str) -> int | None:
+    """Return where a sign-off typed onto a line's end begins ("... the company said.
+    REUTER", a capitals headline's "... OFFICIAL Reuter"), None if there is none."""
+    # Only the line's tail is searched: a long run of spaces elsewhere costs nothing.
+    tail = max(0, len(line) - TAIL)
+    if found := _TRAILING_SIGN_OFF.search(line, tail):
+        return found.start()
+    found = _CAPITALS_SIGN_OFF.search(line, tail)
+    return found.start() if found and line[: found.start()].isupper() else None
 
 
 def is_placeholder(text: str) -> bool:
