@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive import search_pagefind
+from newsarchive import executor, search_pagefind
 from newsarchive.check import check_site
 from newsarchive.notfound import ROOT_FINDER
 
@@ -276,3 +276,13 @@ def test_pagefind_parts_are_checked_against_the_first_bundle_s_code(tmp_path, mo
     assert all(m.startswith("pagefind/wasm.en.pagefind: is missing") for m in found), found
     assert named[0] == "pagefind/pagefind-entry.json"
     assert named[1:] == [p.relative_to(dist).as_posix() for p in parts], found
+
+
+def test_pages_checked_in_a_pool_give_the_same_findings_in_order(tmp_path, monkeypatch):
+    broken = {f"p{n}/index.html": page(f'<a href="../gone{n}/index.html">x</a>') for n in range(6)}
+    dist = site(tmp_path, **broken)
+    here = [str(f) for f in check_site(dist, jobs=1).findings]
+    monkeypatch.setattr(executor, "POOL_FROM", 1)
+    pooled = [str(f) for f in check_site(dist, jobs=2).findings]
+    assert pooled == here and len(here) == 6, pooled
+    assert [f.split("/")[0] for f in here] == [f"p{n}" for n in range(6)]
