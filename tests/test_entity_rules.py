@@ -710,3 +710,20 @@ def test_a_glued_french_particle_goes_on_in_a_name() -> None:
 def test_a_restaurant_named_after_a_character_is_no_person() -> None:
     text = "The company said it has agreed to sell the Peter Pan Restaurant in Urbana, Md."
     assert not [n for k, n in candidates("", [text]) if k.startswith("person")]
+
+
+def test_a_body_in_british_and_american_spelling_is_one_page() -> None:
+    written = [("organisation", "International Coffee Organisation")] * 3
+    written += [("organisation", "International Coffee Organization")] * 2
+    written += [("organisation", "Rank Organisation Plc")] * 2  # one spelling: its own key
+    found = {e.key: e for e in gather(enumerate((m,) for m in written)).published}
+    assert set(found) == {"international-coffee-organisation", "rank-organisation"}, found
+    assert len(found["international-coffee-organisation"].articles) == 5
+
+
+def test_well_known_acronyms_join_their_bodies_names() -> None:
+    written = [("organisation", "NYSE"), ("organisation", "New York Stock Exchange")]
+    written += [("organisation", "OECD"), ("organisation", "OECD")]
+    written += [("organisation", "Organisation for Economic Cooperation and Development")]
+    found = {e.name: len(e.articles) for e in gather(enumerate((m,) for m in written)).published}
+    assert found == {"New York Stock Exchange": 2, "OECD": 3}, found

@@ -90,6 +90,7 @@ def gather(
         if identity and identity not in blocked and fold(mention[1]) not in blocked:
             members.setdefault(identity, []).append(mention)
     _drop_country_prefixes(members)
+    _join_spellings(members, postings)
     guesses = {k: kinds.get(k) or _majority(ms, postings) for k, ms in members.items()}
     people = {k for k, kind in guesses.items() if kind.rstrip("?") == PERSON}
     reach = {k: len({i for m in members[k] for i in postings[m]}) for k in people}
@@ -256,6 +257,23 @@ def _identity(mention: tuple[str, str], aliases: dict[str, str]) -> str:
         parts.pop()
     short = "-".join(parts)
     return folded if short in gazetteer().names else short
+
+
+def _join_spellings(members: dict[str, list[tuple[str, str]]], postings: Postings) -> None:
+    """Fold a body's name in British spelling and in American into the one more articles
+    write, where the archive has both ("International Coffee Organisation", "... Organization";
+    "Federation of Economic Organisations" and "... Organizations"): one body, one page. A
+    name written one way only keeps its page."""
+    for k in [k for k in members if _BRITISH.intersection(k.split("-"))]:
+        us = "-".join(_US_SPELLING.get(part, part) for part in k.split("-"))
+        if k in members and us in members:
+            reach = {n: len({i for m in members[n] for i in postings[m]}) for n in (k, us)}
+            kept, gone = (k, us) if reach[k] >= reach[us] else (us, k)
+            members[kept].extend(members.pop(gone))
+
+
+_US_SPELLING = {"organisation": "organization", "organisations": "organizations"}
+_BRITISH = frozenset(_US_SPELLING)
 
 
 def _preferred(target: str, aliases: dict[str, str]) -> str:

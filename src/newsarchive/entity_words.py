@@ -215,6 +215,16 @@ SAME_AS = ALIASES | {
     "organization-of-petroleum-exporting-countries": "OPEC",
     "organisation-of-petroleum-exporting-countries": "OPEC",
     "imf": "International Monetary Fund",
+    "oecd": "OECD",
+    "organisation-for-economic-cooperation-and-development": "OECD",
+    "organization-for-economic-cooperation-and-development": "OECD",
+    "organisation-for-economic-co-operation-and-development": "OECD",
+    "organization-for-economic-co-operation-and-development": "OECD",
+    "organisation-of-economic-cooperation-and-development": "OECD",  # as wire copy writes it
+    "organisation-for-economic-co": "OECD",  # "Co-" hyphenated at a line's end
+    "organization-for-economic-co": "OECD",
+    "nyse": "New York Stock Exchange",
+    "ec-commission": "European Commission",
     "gatt": "General Agreement on Tariffs and Trade",
     "nato": "NATO",
     "reuter": "Reuters",
