@@ -1,0 +1,84 @@
+"""Dump the entity pages a whole corpus publishes, and compare two dumps: what a rule changed.
+
+    python benchmarks/entity_pages.py dump OUT.json [--articles DIR]
+    python benchmarks/entity_pages.py diff BEFORE.json AFTER.json
+
+`dump` reads every article of DIR (default: the Reuters articles where entity_labels.py reads
+them, made by ../shared/corpora/reuters_raw.py) with the newsarchive on the path
+(run it with PYTHONPATH=<worktree>/src to dump another commit's), gathers their entity
+candidates with the default settings and writes each published page (kind/key: name and
+articles) and each article's candidates. It does not leave out exact duplicates as a build
+does, so a page may list one more article than the site's. `diff` prints the pages gone, new
+and changed (name, articles lost and gained), then how many articles' candidates changed:
+every changed page is then read before a rule is kept (docs/entities.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from newsarchive import entity_catalog
+from newsarchive.loader import read_article
+from newsarchive.models import SourceFile
+
+ARTICLES = Path("/work/data/reuters/articles")  # as entity_labels.py's REUTERS
+
+
+def dump(articles: Path, out: Path) -> None:
+    """Write the published pages and every article's candidates of a corpus."""
+    docs, sources = [], []
+    for number, path in enumerate(sorted(articles.rglob("*.txt"))):
+        rel = path.relative_to(articles).as_posix()
+        article, _ = read_article(SourceFile(str(path), rel, tuple(rel.split("/")[:-1])))
+        sources.append(rel)
+        if article is not None:
+            docs.append((number, article.entities))
+    found = entity_catalog.gather(docs)
+    pages = {
+        f"{e.kind}/{e.key}": [e.name, [sources[i] for i in e.articles]] for e in found.published
+    }
+    candidates = {sources[number]: entities for number, entities in docs}
+    out.write_text(json.dumps({"pages": pages, "candidates": candidates}), encoding="utf-8")
+    print(f"{len(pages):,} pages from {len(docs):,} articles written to {out}")
+
+
+def diff(before: Path, after: Path) -> None:
+    """Print the pages two dumps differ in, and how many articles' candidates changed."""
+    old, new = (json.loads(path.read_text(encoding="utf-8")) for path in (before, after))
+    was, now = old["pages"], new["pages"]
+    for page in sorted(set(was) | set(now)):
+        if page not in now:
+            print(f"GONE {page}: {was[page][0]} ({len(was[page][1])}) {was[page][1][:3]}")
+        elif page not in was:
+            print(f"NEW  {page}: {now[page][0]} ({len(now[page][1])}) {now[page][1][:3]}")
+        elif was[page] != now[page]:
+            lost = sorted(set(was[page][1]) - set(now[page][1]))
+            gained = sorted(set(now[page][1]) - set(was[page][1]))
+            print(f"CHG  {page}: {was[page][0]} -> {now[page][0]} -{lost[:4]} +{gained[:4]}")
+    moved = [s for s, c in old["candidates"].items() if new["candidates"].get(s) != c]
+    print(f"articles whose candidates changed: {len(moved):,}")
+
+
+def main(argv: list[str]) -> int:
+    """Run `dump` or `diff`."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    dumping = commands.add_parser("dump")
+    dumping.add_argument("out", type=Path)
+    dumping.add_argument("--articles", type=Path, default=ARTICLES)
+    diffing = commands.add_parser("diff")
+    diffing.add_argument("before", type=Path)
+    diffing.add_argument("after", type=Path)
+    options = parser.parse_args(argv)
+    if options.command == "dump":
+        dump(options.articles, options.out)
+    else:
+        diff(options.before, options.after)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
