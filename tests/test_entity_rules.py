@@ -727,3 +727,9 @@ def test_well_known_acronyms_join_their_bodies_names() -> None:
     written += [("organisation", "Organisation for Economic Cooperation and Development")]
     found = {e.name: len(e.articles) for e in gather(enumerate((m,) for m in written)).published}
     assert found == {"New York Stock Exchange": 2, "OECD": 3}, found
+
+
+def test_an_iranian_cleric_s_title_is_no_part_of_his_name() -> None:
+    text = "Parliament speaker Hojatoleslam Ali Akbar Hashemi Rafsanjani said the war would go on."
+    people = [n for k, n in candidates("", [text]) if k.startswith("person")]
+    assert people == ["Ali Akbar Hashemi Rafsanjani"], people

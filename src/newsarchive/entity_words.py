@@ -57,7 +57,8 @@ SPLITTERS = frozenset({"of", "for", "and", "the"})
 CONNECTORS = PARTICLES | SPLITTERS
 TITLES = _words("""president vice prime minister premier chancellor secretary senator sen rep
 representative congressman congresswoman governor gov mayor king queen prince princess pope sheikh
-emir sultan ayatollah judge justice general gen colonel col lieutenant lt captain capt sergeant sgt
+emir sultan ayatollah hojatoleslam hojatolislam judge justice general gen colonel col lieutenant lt
+captain capt sergeant sgt
 admiral adm major maj commander chief director ambassador archbishop bishop cardinal father rev
 reverend mr mrs ms miss dr prof professor sir dame lord lady speaker chairman chairwoman chair ceo
 attorney commissioner inspector detective officer deputy coach leader spokesman spokeswoman
