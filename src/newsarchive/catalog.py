@@ -46,13 +46,12 @@ def build_site(
     section_keys = [section_key(config, a) for a in ordered]
     new_book = _place(config, ordered, by_source, section_keys, book or {})
     placed = [new_book[a.source] for a in ordered]
-    # An exact duplicate is not listed, so it is no member of a term or a month: hubs, chips
-    # and pages count the same articles.
+    # An exact duplicate is not listed, so it is no member of a section, tag, entity or month:
+    # hubs, chips and pages count the same articles.
     duplicates = _exact_duplicates(ordered, by_source)
     sections = _sections(config, ordered, section_keys, duplicates)
     tree = sections_tree.with_parents(sections)
     tags = _terms("tag", ordered, lambda a: a.tags, duplicates)
-    # An exact duplicate is not listed, so it counts for no entity: hub, page and chips agree.
     found = entity_catalog.gather(
         ((i, a.entities) for i, a in enumerate(ordered) if i not in duplicates),
         min_articles=config.entity_min_articles,

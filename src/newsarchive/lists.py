@@ -13,8 +13,9 @@ from .specs import PageSpec
 
 
 def listed(site: Site, ids: Sequence[int]) -> tuple[Entry, ...]:
-    """Return the listed (non-duplicate) entries for ids."""
-    return tuple(site.entries[i] for i in ids if site.entries[i].duplicate_of is None)
+    """Return the entries of a term's or a period's members (the catalogue leaves exact
+    duplicates out of them)."""
+    return tuple(site.entries[i] for i in ids)
 
 
 def list_specs(

@@ -66,6 +66,7 @@ def write_site(
     job, stale, kept_pages = _stale_specs(job, writer, report)
     config, paths, dates = job.config, job.paths, _page_dates(job.config, job.site)
     if run.workers > 1:
+        job = _for_workers(job, report.page_keys)
         release_freed(cycles=True)  # what the catalogue freed, before a worker copies the job
     progress.begin("Rendering pages")
     pages = [*kept_pages, *_write_pages(writer, job, run, report, stale)]
@@ -113,20 +114,19 @@ def _stale_specs(job: Job, writer: Writer, report: Report) -> tuple[Job, list[Sp
         Specs(_packed(specs, kept[i : i + CHUNK], places), check=True)
         for i in range(0, len(kept), CHUNK)
     ]
-    return _for_rendering(job, specs, digests), tasks, kept_pages
+    return dataclasses.replace(job, digests=digests), tasks, kept_pages
 
 
-def _for_rendering(job: Job, specs: tuple[PageSpec, ...], digests: tuple[bytes, ...]) -> Job:
-    """Return the job its rendering processes need, with the entries' digests: of the last
-    build's keys and untouched files only the listings' (a page's was compared here), unless
-    kept pages are checked (`checked_against`), which compares every page's."""
+def _for_workers(job: Job, compared: Mapping[str, str]) -> Job:
+    """Return the job a pool's processes load: of the last build's keys and untouched files
+    only those of files not `compared` here yet (the listings'), unless kept pages are
+    checked (`checked_against`), which compares every page's in the workers."""
     if job.checked is not None:
-        return dataclasses.replace(job, digests=digests)
-    pages = {spec.path for spec in specs}
-    listed = (path for path in job.keys if path not in pages and not path.endswith(CONTEXT))
+        return job
+    listed = (path for path in job.keys if path not in compared and not path.endswith(CONTEXT))
     keys = {path: job.keys[path] for path in listed}
     untouched = frozenset(path for path in keys if path in job.untouched)
-    return dataclasses.replace(job, digests=digests, keys=keys, untouched=untouched)
+    return dataclasses.replace(job, keys=keys, untouched=untouched)
 
 
 def _parts(site: Site) -> list[object]:
