@@ -15,13 +15,14 @@ the confidence rule decides what is published:
 
 from __future__ import annotations
 
-import re
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .authority import Authority
 from .entity_bounds import is_country
-from .entity_names import ORG, PERSON, PLACE, is_demonym, key_parts, short_forms
+from .entity_names import ORG, PERSON, PLACE, is_demonym
+from .entity_people import fold_people, hyphenated, nicknamed
 from .entity_words import (
     ALIASES,
     ARMED_FORCES,
@@ -29,20 +30,16 @@ from .entity_words import (
     LEGAL_FORMS,
     ORG_HEADS,
     ORG_NAMES,
-    ROYAL_TITLES,
     SAME_AS,
     is_legal_form,
 )
 from .gazetteer import fold, gazetteer
-from .given_names import first_names
 
 _KIND_ORDER = {PLACE: 0, ORG: 1, PERSON: 2}
-_MAX_PARENTS = 8  # a surname shared by more full names than this stays apart, unpublished
 # Articles without evidence that one article with evidence can speak for: past this, that one
 # is more likely a slip ("deputy Treasury scretary", "Series A. Moody's") than the truth.
 _WEAK_PER_SURE = 20
 _NATION = "nation:"  # marks a qualifier that is a country or its people
-_SYLLABLE = re.compile(r"\w-[a-z]")  # "Gun-mo", "Chao-ming": a given name's syllable
 Postings = dict[tuple[str, str], list[int]]
 NO_RULES = Authority()
 
@@ -95,8 +92,9 @@ def gather(
     people = {k for k, kind in guesses.items() if kind.rstrip("?") == PERSON}
     reach = {k: len({i for m in members[k] for i in postings[m]}) for k in people}
     sure = {k for k in people if guesses[k] == PERSON}  # with evidence, not "person?"
-    joined = {k: w for k in people if (w := _hyphenated(members[k], k))}
-    targets = _fold_people(people, reach, sure, joined)
+    joined = {k: w for k in people if (w := hyphenated(members[k], k))}
+    company = functools.partial(_company, members, postings, guesses)
+    targets = fold_people(people, reach, sure, joined, nicknamed(sure, reach, company))
     groups: dict[str, list[tuple[str, str]]] = {}
     for k, ms in members.items():
         target = targets.get(k, k)
@@ -289,6 +287,25 @@ def _preferred(target: str, aliases: dict[str, str]) -> str:
 _SAME_AS_NAMES = {fold(name): name for name in SAME_AS.values()}
 
 
+def _company(
+    members: dict[str, list[tuple[str, str]]],
+    postings: Postings,
+    guesses: dict[str, str],
+    wanted: set[str],
+) -> dict[str, set[str]]:
+    """Return, for each key `wanted`, the people and organisations named with evidence in its
+    articles (itself among them)."""
+    articles = {k: {i for m in members[k] for i in postings[m]} for k in wanted}
+    named_in: dict[int, set[str]] = {i: set() for ids in articles.values() for i in ids}
+    for k, ms in members.items():
+        if guesses[k] in (PERSON, ORG):
+            for m in ms:
+                if not named_in.keys().isdisjoint(postings[m]):
+                    for i in named_in.keys() & postings[m]:
+                        named_in[i].add(k)
+    return {k: set().union(*(named_in[i] for i in ids)) for k, ids in articles.items()}
+
+
 def _postings(docs: Iterable[tuple[int, tuple[tuple[str, str], ...]]]) -> Postings:
     """Stream over the documents once, listing the articles of each (kind, surface) mention."""
     postings: Postings = {}
@@ -330,86 +347,3 @@ def _best_name(mentions: list[tuple[str, str]], postings: Postings) -> str:
     for kind, name in mentions:
         counts[name] = counts.get(name, 0) + len(postings[(kind, name)])
     return max(counts, key=lambda n: (not n.isascii(), not n.isupper(), counts[n], n))
-
-
-def _hyphenated(mentions: list[tuple[str, str]], k: str) -> tuple[str, ...]:
-    """Return the name words of a person key whose name writes a given name with a hyphen
-    before a lowercase syllable ("Li Gun-mo": ("li", "gun-mo")), or (). A double surname
-    ("Holden-Brown") stays two words: "Brown" may be its short form."""
-    written = [n for _, n in mentions if _SYLLABLE.search(n)]
-    if not written:
-        return ()
-    parts = tuple(p for w in written[0].split() if (p := "-".join(key_parts(fold(w)))))
-    return parts if "-".join(parts) == k else ()
-
-
-def _fold_people(
-    keys: set[str],
-    reach: dict[str, int],
-    sure: set[str],
-    hyphenated: dict[str, tuple[str, ...]],
-) -> dict[str, str]:
-    """Map each partial person key to the one fuller name it stands for, or to the one that
-    has three in four of their articles ("Reagan": Ronald, not Nancy); "" drops a vague one.
-    A name ending in an initial ("James E", of "James E. (Jim) Nugent") is a name cut short,
-    and a given name alone with evidence of a person is a royal's whole name ("Queen
-    Elizabeth", "King Hussein"; after any other title it has none): neither stands for a
-    fuller name; a monarch's name kept with its title ("King Baudouin") is whole too, no
-    fuller name of another article's "Baudouin"."""
-    parts = {k: key_parts(k) for k in keys}
-    given = first_names()
-    whole = {k for k in sure if len(parts[k]) == 1 and parts[k][0] in given}
-    by_parts: dict[tuple[str, ...], str] = {}
-    for k in sorted(keys):
-        cut = bool(parts[k]) and len(parts[k][-1]) == 1  # "James E"
-        if k not in whole and not cut:
-            by_parts.setdefault(parts[k], k)
-    parents: dict[str, list[str]] = {}
-    for k in sorted(keys):
-        if parts[k][:1] and parts[k][0] in ROYAL_TITLES:  # "King Baudouin" is whole
-            continue
-        for form in _short_forms(parts[k], hyphenated.get(k, ())):
-            if len(form) > 1 and form == parts[k][1:] and given.issuperset(parts[k][:2]):
-                continue  # "Paul Stevens", a full name too, is not John Paul Stevens
-            if len(form) > 1 and form == parts[k][: len(form)] and given.issuperset(form):
-                continue  # "John Paul", given names only (the Pope), is not John Paul Decker
-            short = by_parts.get(form)
-            if short is not None and len(parents.setdefault(short, [])) <= _MAX_PARENTS:
-                parents[short].append(k)
-    targets: dict[str, str] = {}
-    for short in sorted(parents, key=lambda k: (-len(parts[k]), k)):
-        # a fuller name seen in one article ("Minsiter Yasuhiro Nakasone", a typo glued on)
-        # never takes over a name more articles use
-        titled = short in sure
-        ends = {targets.get(p, p) for p in parents[short] if _may_take(p, short, reach, titled)}
-        if not ends:
-            continue
-        if len(parents[short]) <= _MAX_PARENTS and len(ends) == 1:
-            targets[short] = ends.pop()
-        elif (main := _dominant(ends, reach)) and len(parents[short]) <= _MAX_PARENTS:
-            targets[short] = main
-        elif len(parts[short]) == 1:
-            targets[short] = ""
-    return targets
-
-
-def _short_forms(parts: tuple[str, ...], words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
-    """Return the shorter forms of a person's name, never splitting a word with a hyphen."""
-    if not words:
-        return short_forms(parts)
-    return frozenset(tuple("-".join(form).split("-")) for form in short_forms(words))
-
-
-def _may_take(full: str, short: str, reach: dict[str, int], titled: bool) -> bool:
-    """Tell whether a fuller name may take over a shorter one (named in other articles: within
-    one, the shorter is the fuller already): it is in more than one article, or the shorter
-    has evidence of a person ("President Reagan") and no more articles. A name seen once does
-    not gather a bare surname's articles, most often another person's ("Chapman said" of
-    Alger Chapman beside Charles Chapman, seen once)."""
-    return reach.get(full, 0) > 1 or (titled and reach.get(full, 0) >= reach.get(short, 0))
-
-
-def _dominant(keys: set[str], reach: dict[str, int]) -> str:
-    """Return the key with three in four of these keys' articles, or ""."""
-    top = max(sorted(keys), key=lambda k: reach.get(k, 0))
-    return top if reach.get(top, 0) * 4 >= 3 * sum(reach.get(k, 0) for k in keys) else ""

@@ -1,0 +1,61 @@
+"""Tests for one page per person written with a nickname and a formal given name ("Jim Wright" in
+38 Reuters stories, "James Wright" in 10): the two join when both are named beside the same
+other people or organisations, and stay apart on the nickname list alone."""
+
+from __future__ import annotations
+
+from newsarchive.entities import candidates
+from newsarchive.entity_catalog import gather
+
+
+def _pages(*texts: str) -> dict[tuple[str, str], tuple[int, ...]]:
+    """Return the published pages of these one-paragraph articles, by kind and name."""
+    docs = [(i, candidates("", [text])) for i, text in enumerate(texts)]
+    return {(e.kind, e.name): e.articles for e in gather(docs).published}
+
+
+SPEAKER = (
+    "House Speaker {} said the Ways and Means Committee would act, and Senator Bill "
+    "Bradley of the Budget Committee agreed."
+)
+
+
+def test_a_nickname_joins_the_formal_name_when_both_keep_the_same_company() -> None:
+    jim = [SPEAKER.format("Jim Wright") + " " * i for i in range(3)]
+    james = [SPEAKER.format("James Wright") + " " * i for i in range(2)]
+    pages = _pages(*jim, *james)
+    assert pages[("person", "Jim Wright")] == (0, 1, 2, 3, 4)  # more articles: its name
+    assert ("person", "James Wright") not in pages
+    assert pages[("person", "Bill Bradley")] == (0, 1, 2, 3, 4)
+
+
+def test_with_as_many_articles_the_formal_name_is_the_pages() -> None:
+    pages = _pages(
+        *(SPEAKER.format(n) + " " * i for i, n in enumerate(["Jim Wright"] * 2)),
+        *(SPEAKER.format(n) + " " * i for i, n in enumerate(["James Wright"] * 2)),
+    )
+    assert pages[("person", "James Wright")] == (0, 1, 2, 3)
+    assert ("person", "Jim Wright") not in pages
+
+
+def test_names_on_the_nickname_list_without_shared_company_stay_apart() -> None:
+    budget = "Budget director James Miller told the Senate Finance Committee of cuts. "
+    union = "Jim Miller, president of the Teamsters local in Ohio, said the strike goes on. "
+    pages = _pages(budget, budget + " ", union, union + " ")
+    assert pages[("person", "James Miller")] == (0, 1)
+    assert pages[("person", "Jim Miller")] == (2, 3)
+
+
+def test_one_shared_organisation_is_not_company_enough() -> None:
+    first = "Robert White, an economist at Chase Manhattan Bank, said rates would rise. "
+    second = "Bob White of Chase Manhattan Bank in Houston said the loan was repaid. "
+    pages = _pages(first, first + " ", second, second + " ")
+    assert pages[("person", "Robert White")] == (0, 1)
+    assert pages[("person", "Bob White")] == (2, 3)
+
+
+def test_a_surname_alone_follows_the_joined_name() -> None:
+    jim = [SPEAKER.format("Jim Wright") + " " * i for i in range(3)]
+    james = [SPEAKER.format("James Wright") + " " * i for i in range(2)]
+    pages = _pages(*jim, *james, "The House would vote on Tuesday, Mr Wright said.")
+    assert pages[("person", "Jim Wright")] == (0, 1, 2, 3, 4, 5)
