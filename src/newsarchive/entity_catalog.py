@@ -141,10 +141,13 @@ def _named_as(kind: str, group: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _weak_other(mention: tuple[str, str], own: str) -> bool:
     """Tell whether a mention read without evidence as another kind counts for an entity of
-    kind `own`: any does but a one-word person's for a place ("Wall Street analysts" is the
-    street, "Crosby said" not the town, a "South Pacific" of unknown kind the ocean)."""
+    kind `own`: any does but a one-word person's for a place and a one-word place's for a
+    person ("Wall Street analysts" is the street, "Crosby said" not the town, a "South
+    Pacific" of unknown kind the ocean; "Young has offered", of Chas. P. Young, is no Lord
+    Young)."""
     kind, name = mention
-    return kind.endswith("?") and not (own == PLACE and kind == PERSON + "?" and " " not in name)
+    one_word = {kind.rstrip("?"), own} == {PLACE, PERSON} and " " not in name
+    return kind.endswith("?") and not one_word
 
 
 def _with_legal_form(group: list[tuple[str, str]], postings: Postings) -> set[int]:

@@ -40,7 +40,7 @@ from .entity_spans import (
     SHIP_CUE,
     SITE_AFTER,
 )
-from .entity_titles import monarch, titled
+from .entity_titles import monarch, office_holder, titled, without_portfolio
 from .entity_words import (
     ARMED_FORCES,
     BYLINE_CUES,
@@ -250,10 +250,15 @@ def run_mentions(
     """Classify one run of capitalised words into zero or more mentions."""
     if not _CAPITAL_SPLITTERS.isdisjoint(words[1:]):  # "IMF And World Bank" in title case
         words = (words[0], *(w.lower() if w in _CAPITAL_SPLITTERS else w for w in words[1:]))
+    words = without_portfolio(words)  # "Minister for Trade Negotiations Michael Duffy"
     if series_letter(words):  # "California Credit Card Trust A": no "... Trust" of all of them
         cut = run_mentions(words[:-1], initial, before, after, possessive, opener_in_lowercase)
         trust = " ".join(words[:-1])
         return tuple(m._replace(name=f"{trust} {words[-1]}") if m.name == trust else m for m in cut)
+    if at := office_holder(words, before):  # "Ambassador to Peking Octavio Valerio"
+        where = run_mentions(words[:at], False, before, (words[at].lower(),), False, False)
+        holder = (before[-2].title(), *words[at:])
+        return where + run_mentions(holder, False, before[:-2], after, possessive, False)
     span = Span(words, initial, before, after, possessive)
     if span.before[-1:] == ("by",) and span.before[-2:-1] and span.before[-2] in BYLINE_CUES:
         return ()

@@ -34,6 +34,8 @@ from .entity_words import (
     HELD_BY_ON,
     HOLIDAY_AFTER,
     LEGAL_FORMS,
+    OFFICE_AT,
+    OFFICES,
     OPENERS,
     PARTICLES,
     PERSON_CUE,
@@ -97,10 +99,12 @@ _ORES_BEFORE_SITE = re.compile(
     rf"\s+(?:{_ORE})(?:(?:-|\s+and\s+|\s*,\s*)(?:{_ORE}))*\s+"
     rf"({'|'.join(sorted(w for (w,) in SITE_AFTER))})\b"
 )
-# ", a unit of", ", two wholly owned subsidiaries of": the name before is a firm's
+# ", a unit of", ", two wholly owned subsidiaries of", ", a Hong Kong daily": the name before
+# is a firm's or a paper's ("Wen Wei Po, a Hong Kong daily, said": no person)
 _UNIT_OF = re.compile(
-    r"\s*,\s+(?:an?|two|three|both)\s+(?:(?:wholly|majority)[- ]owned\s+)?"
-    r"(?:units?|subsidiar(?:y|ies)|affiliates?)\s+of\b"
+    r"\s*,\s+(?:(?:an?|two|three|both)\s+(?:(?:wholly|majority)[- ]owned\s+)?"
+    r"(?:units?|subsidiar(?:y|ies)|affiliates?)\s+of\b|(?:an?|the)\s+(?:[A-Z][\w.'-]*\s+){0,3}"
+    r"(?:(?:daily|weekly|monthly)(?:\s+(?:news)?paper)?|(?:news)?paper|magazine)(?=\s*[,.;:)]))"
 )
 # A word after a place's name that makes it a round of trade talks' ("the Uruguay round of
 # GATT talks", "the Kennedy round"): an event, no place; or a group named after it ("the
@@ -128,6 +132,7 @@ _STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a spa
 
 # tokens after which a rule reads one more ("20th": the ordinal's number)
 _READ_TWO = frozenset({".", "!", "?", "by", "of"}) | _ORDINALS | _APOSTROPHES
+_OFFICE_AT = frozenset({"to", "for"})  # "of" is read two already
 
 REACH = 200  # characters searched for a space before tokenising a whole text instead
 
@@ -270,7 +275,10 @@ def _split_run(text: str, run_start: int, run_end: int) -> list[_Fields]:
 def _before(text: str, end: int) -> tuple[str, ...]:
     """Return the token before a position, and the one before that if a rule reads it."""
     if text[end - 1 : end] == " ":  # most often a plain word, maybe with "." or ","
-        chunk = text[text.rfind(" ", 0, end - 1) + 1 : end - 1]
+        opens = text.rfind(" ", 0, end - 1) + 1
+        chunk = text[opens : end - 1]
+        if chunk in _OFFICE_AT and opens > 1:  # "Ambassador to": the office is read too
+            return text[text.rfind(" ", 0, opens - 1) + 1 : opens - 1], chunk
         if chunk.isalpha() and not _reads_two(chunk):
             return (chunk,)
         if len(chunk) > 1 and chunk[-1] in _STOPS and chunk[:-1].isalpha():
@@ -307,6 +315,8 @@ def _cue(before: tuple[str, ...]) -> tuple[str, ...]:
     )
     if ordinal or plural or letter:
         return GLUED  # "20th Century-Fox Film Corp", "Consumers' Gas Co Ltd": cut short
+    if last in OFFICE_AT and word.lower() in OFFICES:  # "Ambassador to Peking Octavio Valerio"
+        return word.lower(), last
     if len(before) > 1 and last in {"of", "by"}:
         pair = (before[-2].lower(), last)
         if pair in PLACE_BEFORE or (last == "by" and pair[0] in BYLINE_CUES):

@@ -14,6 +14,8 @@ from .entity_words import (
     DEPARTMENTS,
     FOREIGN_ORG_FIRST,
     HEADS,
+    OFFICE_AT,
+    OFFICES,
     ORG_FIRST,
     PERSON_CUE,
     ROLES,
@@ -30,6 +32,22 @@ from .given_names import first_names
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "messrs"})
 # Titles long enough that a typo in them is still read as the title: "Preesident".
 _LONG_TITLES = frozenset(t for t in TITLES if len(t) >= 6)
+
+
+def office_holder(words: tuple[str, ...], before: tuple[str, ...]) -> int:
+    """Return where the holder's name begins in a run after an office and "for", "to" or
+    "of" (lowercase `before` words): after a place ("Peking Octavio Valerio") or at a given
+    name after a word that is none ("Trade Negotiations Michael Duffy"), the name two words
+    or more; else 0."""
+    if len(words) < 3 or len(before) != 2 or before[1] not in OFFICE_AT or before[0] not in OFFICES:
+        return 0
+    given, places = first_names(), gazetteer().names
+    for at in range(1, len(words) - 1):
+        if key(" ".join(words[:at])) in places or (
+            words[at].lower() in given and words[at - 1].lower() not in given
+        ):
+            return at
+    return 0
 
 
 def titled(span: Span) -> tuple[Span, Span]:
@@ -125,3 +143,16 @@ def monarch(mention: Mention, title: str) -> Mention:
     if mention.kind != PERSON or mention.name.lower() in first_names():
         return mention
     return mention._replace(name=f"{title.title()} {mention.name}", flexible=False)
+
+
+def without_portfolio(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Return a run without the portfolio or place after an office and "for" or "of" when a
+    name follows it ("Australian Minister for Trade Negotiations Michael Duffy": "Australian
+    Minister Michael Duffy"; see `office_holder`), else the run as it is."""
+    if OFFICE_AT.isdisjoint(words):
+        return words
+    for i in range(1, len(words) - 3):
+        office = (words[i - 1].lower(), words[i])
+        if words[i] in OFFICE_AT and (at := office_holder(words[i + 1 :], office)):
+            return words[:i] + words[i + 1 + at :]
+    return words

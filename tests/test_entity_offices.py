@@ -1,0 +1,73 @@
+"""Tests for the junk people pages a new user's reading of the Reuters build found: an office's
+portfolio or place glued to its holder's name ("Negotiations Michael Duffy", "Peking Octavio
+Valerio", "Drugs Frank E. Young"); a city by its 1987 name unknown ("Peking", 54 stories); a
+Hong Kong daily read as a person ("Wen Wei Po"); and a firm's short name of one word read as a
+place, counted for a peer of that surname ("Young")."""
+
+from __future__ import annotations
+
+from newsarchive.entities import candidates
+from newsarchive.entity_catalog import gather
+
+from conftest import kinds_in, people_in
+
+
+def _pages(*texts: str) -> dict[tuple[str, str], tuple[int, ...]]:
+    """Return the published pages of these one-paragraph articles, by kind and name."""
+    docs = [(i, candidates("", [text])) for i, text in enumerate(texts)]
+    return {(e.kind, e.name): e.articles for e in gather(docs).published}
+
+
+def test_the_portfolio_after_minister_for_is_no_part_of_the_name() -> None:
+    duffy = "Australian Minister for Trade Negotiations Michael Duffy said his country would act."
+    assert people_in(duffy) == {"Michael Duffy"}
+    assert kinds_in("Minister for Primary Industries John Kerin said.") == {"John Kerin": "person"}
+    assert people_in("Commissioner of Food and Drugs Frank E. Young said.") == {"Frank E. Young"}
+    assert people_in("Minister of State for Foreign Affairs Lynda Chalker said.") == {
+        "Lynda Chalker"
+    }
+
+
+def test_the_place_after_ambassador_to_is_a_place_and_the_holder_a_person() -> None:
+    assert kinds_in("Portuguese Ambassador to China Octavio Valerio said.") == {
+        "China": "place",
+        "Octavio Valerio": "person",
+    }
+    assert kinds_in("Turkey's Ambassador to Athens Nazmi Akiman arrived.")["Nazmi Akiman"] == (
+        "person"
+    )
+    # without an office before it, a run of capitals stays one name
+    assert "Octavio Valerio" not in people_in("They went to Peking Octavio Valerio said.")
+
+
+def test_a_city_by_its_former_name_is_a_place_with_todays_page() -> None:
+    assert kinds_in("Prices fell in Peking on Monday.") == {"Peking": "place"}
+    pages = _pages(
+        "Prices fell in Peking on Monday.",
+        "The harvest was good in Beijing this year.",
+        "Prices rose in Bombay on Tuesday.",
+        "Shares fell in Bombay.",
+    )
+    assert pages[("place", "Beijing")] == (0, 1)
+    assert pages[("place", "Mumbai")] == (2, 3)
+
+
+def test_a_name_before_a_papers_apposition_is_the_paper() -> None:
+    assert kinds_in("Wen Wei Po, a Hong Kong daily, said the drought was bad.") == {
+        "Wen Wei Po": "organisation",
+        "Hong Kong": "place",
+    }
+    assert kinds_in("Asahi Shimbun, the Tokyo daily newspaper, said so.")["Asahi Shimbun"] == (
+        "organisation"
+    )
+    # a paper's word that goes on is no paper: "a paper trader", "a daily visitor"
+    assert people_in("John Smith, a paper trader, said so.") == {"John Smith"}
+    assert people_in("Jim Jones, a daily visitor, said so.") == {"Jim Jones"}
+
+
+def test_a_one_word_place_read_without_evidence_counts_for_no_person() -> None:
+    lord = "Lord Young, the Employment Minister, said unemployment fell."
+    firm = "Alexis will succeed Rooney as chief executive of Young, with Hubbs as president."
+    assert kinds_in(firm).get("Young") == "place?"
+    assert ("person", "Young") not in _pages(lord, firm)
+    assert _pages(lord, lord + " ")[("person", "Young")] == (0, 1)
