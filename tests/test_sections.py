@@ -84,3 +84,22 @@ def test_menu_size_is_validated(build_site_from, tmp_path: Path) -> None:  # typ
     built = build_site_from(TOPICS)
     assert built.code == 1
     assert "site.yaml: key 'menu_size' must be 0 (no limit) or more" in built.err
+
+
+def test_the_menu_keeps_to_one_row_of_the_most_covered_sections() -> None:
+    # ten wire topics in one row at 1280 px pushed Archive and Topics to a second one: the
+    # menu keeps the most covered sections whose names fit (`MENU_ROOM`), in their own order
+    from newsarchive.models import Term
+    from newsarchive.sections import MENU_ROOM, most_covered
+
+    def section(name: str, articles: int) -> Term:
+        return Term("section", name.lower(), name, f"sections/{name.lower()}/", (0,) * articles)
+
+    names = ["Acq", "Crude", "Earn", "General", "Grain", "Interest", "Money Fx", "Money Supply"]
+    sections = tuple(section(name, 100 - i) for i, name in enumerate(names))
+    shown = [s.name for s in most_covered(sections, 10)]
+    assert shown == ["Acq", "Crude", "Earn", "General", "Grain", "Interest", "Money Fx"]
+    assert sum(len(name) + 2 for name in shown) <= MENU_ROOM
+    assert most_covered(sections, 0) == sections  # menu_size 0: every section, however long
+    long = (section("Northern Ireland Politics And Society", 9),)
+    assert most_covered(long, 10) == long  # the most covered is shown even alone too long

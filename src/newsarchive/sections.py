@@ -66,12 +66,25 @@ def menu(sections: Sequence[Term], depth: int) -> tuple[Term, ...]:
 
 def most_covered(sections: tuple[Term, ...], size: int) -> tuple[Term, ...]:
     """Return the `size` sections with the most articles (the first on a tie) in their own
-    order, or all of them (`size` 0, or no more than it): an archive of 80 wire topics would
-    fill a screen with its menu."""
-    if not 0 < size < len(sections):
+    order, as many of them as fit one row (`MENU_ROOM`), or all of them (`size` 0, or no more
+    than it and they fit): an archive of 80 wire topics would fill a screen with its menu."""
+    if size == 0:
         return sections
     ranked = sorted(range(len(sections)), key=lambda index: -len(sections[index].members))
-    return tuple(sections[index] for index in sorted(ranked[:size]))
+    kept: list[int] = []
+    used = 0
+    for index in ranked[:size]:
+        used += len(sections[index].name) + 2
+        if kept and used > MENU_ROOM:
+            break
+        kept.append(index)
+    return sections if len(kept) == len(sections) else tuple(sections[i] for i in sorted(kept))
+
+
+# Room for the sections of the top menu, in letters and two for each gap: the rest of one row
+# at 1280 px holds Latest, All sections, Archive and Topics (ten wire topics wrapped Archive
+# and Topics to a second row).
+MENU_ROOM = 64
 
 
 def short_name(section: Term) -> str:
