@@ -103,3 +103,45 @@ def test_the_menu_keeps_to_one_row_of_the_most_covered_sections() -> None:
     assert most_covered(sections, 0) == sections  # menu_size 0: every section, however long
     long = (section("Northern Ireland Politics And Society", 9),)
     assert most_covered(long, 10) == long  # the most covered is shown even alone too long
+
+
+WIRE = {
+    "articles/money-fx/dollar.txt": "Dollar falls\n\nThe dollar fell in Tokyo.\n",
+    "articles/gnp/growth.txt": "Growth slows\n\nGrowth slowed in the quarter.\n",
+    "articles/world/europe/paris.txt": "Paris votes\n\nVoters in Paris went to the polls.\n",
+}
+
+
+def test_section_titles_name_sections_and_keep_their_addresses(
+    build_site_from, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # folder names of wire topics read badly title-cased ("Money Fx", "Gnp")
+    (tmp_path / "site.yaml").write_text(
+        "section_titles:\n  money-fx: Money and FX\n  gnp: GNP\n  world/europe: Europe (EU)\n",
+        encoding="utf-8",
+    )
+    built = build_site_from(WIRE)
+    assert built.code == 0
+    assert menu(built.page("index.html")) == [
+        "Latest", "GNP", "Money and FX", "World", "Archive", "Topics"
+    ]  # fmt: skip
+    assert "<h1>Money and FX</h1>" in built.page("sections/money-fx/index.html")
+    europe = built.page("sections/world/europe/index.html")
+    assert "World › Europe (EU)" in europe
+    assert ">GNP</a>" in built.page(built.article_path("gnp/growth.txt"))
+    assert "no section is" not in built.out + built.err  # every title named a section
+
+
+def test_a_section_title_naming_no_section_is_a_warning(build_site_from, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "site.yaml").write_text("section_titles:\n  money_fx: FX\n  mony-fx: X\n")
+    built = build_site_from(WIRE)
+    assert built.code == 0
+    assert "site.yaml: section_titles: no section is 'mony-fx'" in built.out + built.err
+    assert "<h1>FX</h1>" in built.page("sections/money-fx/index.html")  # folder spelling
+
+
+def test_section_titles_must_map_text_to_text(build_site_from, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "site.yaml").write_text("section_titles: [money-fx]\n", encoding="utf-8")
+    built = build_site_from(WIRE)
+    assert built.code == 1
+    assert "key 'section_titles' must map a section's folder path to the title" in built.err

@@ -189,6 +189,24 @@ def _display(name: str) -> str:
     return name.replace("-", " ").replace("_", " ").title() if name == name.lower() else name
 
 
+def section_titles(config: SiteConfig) -> dict[str, str]:
+    """Return the titles site.yaml gives sections (`section_titles`), by section key: a folder
+    path written as the folders are ("money_fx", "World/Europe") is the key it gives."""
+    return {
+        _section_key(tuple(_display(p) for p in path.split("/") if p)): title
+        for path, title in config.section_titles
+    }
+
+
+def _titled(key: str, shown: tuple[str, ...], titles: dict[str, str]) -> str:
+    """Return a section's display name, each level by its title in site.yaml or its folder's
+    name: the key, and so the address, stays the folder's."""
+    parts = key.split("/")
+    if len(parts) != len(shown):  # a front matter section whose name holds a "/"
+        return " › ".join(shown)
+    return " › ".join(titles.get("/".join(parts[: n + 1]), name) for n, name in enumerate(shown))
+
+
 def section_key(config: SiteConfig, article: Article) -> str:
     """Return the slug path of an article's section, e.g. "world/europe"."""
     return _section_key(section_names(config, article))
@@ -217,12 +235,13 @@ def _sections(
     duplicate (`duplicates`) has its section but is no member."""
     members: dict[str, list[int]] = defaultdict(list)
     names: dict[str, str] = {}
+    titles = section_titles(config)
     for index, key in enumerate(section_keys):
         listed = members[key]
         if index not in duplicates:
             listed.append(index)
         if key not in names:
-            names[key] = " › ".join(section_names(config, ordered[index]))
+            names[key] = _titled(key, section_names(config, ordered[index]), titles)
     return {
         key: Term("section", key, names[key], urls.term_path("section", key), tuple(members[key]))
         for key in sorted(members)

@@ -39,6 +39,7 @@ class SiteConfig:
     max_files: int = 0  # the host's file-count limit (0: none); Pagefind is left out past it
     menu_depth: int = 1  # section levels in the top menu (1: world, not world/europe)
     menu_size: int = 10  # sections in the top menu, the most covered (0: all); the rest: Sections
+    section_titles: tuple[tuple[str, str], ...] = ()  # (section path, title shown), in order
     authority: Authority = field(default_factory=Authority)  # entities.yaml; not in site.yaml
 
 
@@ -70,6 +71,9 @@ def from_mapping(raw: dict[object, object], origin: str = "site.yaml") -> SiteCo
         if key not in known:
             choices = ", ".join(sorted(known))
             raise BuildError(f"{origin}: unknown key '{key}'; known keys are {choices}")
+        if key == "section_titles":
+            values[key] = _section_titles(value, origin)
+            continue
         values[str(key)] = _check_type(str(key), value, hints[str(key)], origin)
     config = SiteConfig(**values)  # type: ignore[arg-type]
     _validate(config, origin)
@@ -86,6 +90,19 @@ def _check_type(key: str, value: object, hint: object, origin: str) -> object:
             f"{origin}: key '{key}' must be {_type_name(expected)}, not {type(value).__name__}"
         )
     return value
+
+
+def _section_titles(value: object, origin: str) -> tuple[tuple[str, str], ...]:
+    """Return `section_titles` as (section path, title) pairs: a mapping of text to text."""
+    pairs = value.items() if isinstance(value, dict) else ()
+    if not pairs or not all(
+        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in pairs
+    ):
+        raise BuildError(
+            f"{origin}: key 'section_titles' must map a section's folder path to the title it "
+            "shows, one per line, such as   money-fx: Money and FX"
+        )
+    return tuple(sorted((str(k).strip("/"), str(v).strip()) for k, v in pairs))
 
 
 def _type_name(types_: tuple[object, ...]) -> str:

@@ -93,8 +93,21 @@ def catalogue(
         read.problems.extend(pictured)
         progress.end()
     report.problems.extend(read.problems)
+    report.problems.extend(_untitled(config, site))
     report.articles, report.notes = len(site.entries), site.notes
     return site, read, probes
+
+
+def _untitled(config: SiteConfig, site: Site) -> list[Problem]:
+    """Return a warning for each title in site.yaml's `section_titles` that names no section."""
+    from .catalog import section_titles
+
+    keys = {section.key for section in site.sections}
+    hint = "use the section's folder path, as in its address sections/<path>/"
+    return [
+        Problem("site.yaml", f"section_titles: no section is '{key}'", hint=hint, kind="warning")
+        for key in sorted(set(section_titles(config)) - keys)
+    ]
 
 
 def search_terms(site: Site, read: Read) -> Iterator[Output]:
