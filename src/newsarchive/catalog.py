@@ -24,6 +24,10 @@ from .words import Words, gather
 
 _EPOCH = dt.datetime(1, 1, 1)
 NEIGHBOURS = 10  # neighbours looked at per article for same-story clusters
+# The least TF-IDF cosine of a listed related article: of 25 judged Reuters neighbours below it,
+# 18 share only a word ("PROSPECT GROUP HAS 14.3 PCT OF BRINKMANN" and "TREASURY'S BAKER SEES
+# EXPANSION"; benchmarks/judged/related_floor_reuters.md). Better a short list than padding.
+RELATED_FLOOR = 0.12
 
 
 def build_site(
@@ -79,7 +83,9 @@ def build_site(
     )
     scored.remember(neighbours)
     related = [
-        _distinct(doc, (n.doc for n in row), duplicates)[: config.related_count]
+        _distinct(doc, (n.doc for n in row if n.score >= RELATED_FLOOR), duplicates)[
+            : config.related_count
+        ]
         for doc, row in enumerate(neighbours)
     ]
     links = stories.story_links(neighbours, cues, remembered.links, remembered.corpus)
