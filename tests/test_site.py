@@ -198,6 +198,15 @@ def test_strict_fails_on_any_problem(build_site_from):
     assert "--strict" in built.err
 
 
+def test_strict_passes_a_headline_only_brief_named_in_the_summary(build_site_from):
+    # a wire archive files headline-only flashes: a page as filed, named, but no fault
+    brief = {"articles/flash.txt": "DOLLAR OPENS LOWER IN TOKYO\n\nBlah blah blah.\n"}
+    built = build_site_from({**SAMPLE_FILES, **brief}, "--strict")
+    assert built.code == 0, built.err
+    assert "Briefs:\n  flash.txt: has a headline but no body text" in built.out
+    assert "Warnings:" not in built.out
+
+
 def test_headline_collisions_get_numbered_slugs_in_source_order(build_site_from):
     built = build_site_from(
         {

@@ -14,7 +14,7 @@ from .builder import Paths, build
 from .errors import BuildError, printable
 from .guard import overlap
 from .progress import SILENT, Progress
-from .summary import nothing_to_publish, report_path, summarise, write_report
+from .summary import faults, nothing_to_publish, report_path, summarise, write_report
 
 PROJECT = Path(__file__).resolve().parents[2]
 COMMANDS = ("build", "serve", "new", "check", "import")
@@ -218,8 +218,8 @@ def run_build(options: argparse.Namespace, out: TextIO) -> int:
     if not report.articles:
         print(f"error: {printable(nothing_to_publish(paths.articles))}", file=sys.stderr)
         return EXIT_FAILED
-    if options.strict and report.problems:
-        print(f"error: --strict: {len(report.problems)} problem(s) above", file=sys.stderr)
+    if options.strict and (found := faults(report)):
+        print(f"error: --strict: {len(found)} problem(s) above", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
 

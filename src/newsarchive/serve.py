@@ -32,7 +32,7 @@ from .livereload import Status
 from .progress import SILENT, Progress
 from .search_pagefind import Superseded
 from .serve_http import Handler, HTTPServer
-from .summary import summarise
+from .summary import faults, summarise
 from .watching import Wanted, net_changes, polled, watch_roots
 
 JOIN_WAIT = 10.0  # seconds stop() waits for a running build to finish
@@ -78,9 +78,9 @@ def build_once(
         message = f"unexpected {type(error).__name__}: {error}"
     else:
         summarise(report, project.paths, out, project.verbosity, colour=out.isatty())
-        if not (project.strict and report.problems):
+        if not (project.strict and (found := faults(report))):
             return None, report.changed
-        message = f"--strict: {len(report.problems)} problem(s) above"
+        message = f"--strict: {len(found)} problem(s) above"
     print(f"error: {printable(message)}", file=err, flush=True)
     return message, 0
 

@@ -11,8 +11,14 @@ from .builder import Paths, Report
 from .errors import Problem, printable
 from .loader.discover import BACKUP_SUFFIXES
 
-HEADINGS = (("skipped", "Skipped"), ("warning", "Warnings"), ("ignored", "Ignored"))
-COLOURS = {"Skipped": "33", "Warnings": "33", "Ignored": "2", "Duplicates": "36"}
+HEADINGS = (
+    ("skipped", "Skipped"),
+    ("warning", "Warnings"),
+    ("ignored", "Ignored"),
+    ("brief", "Briefs"),
+)
+COLOURS = {"Skipped": "33", "Warnings": "33", "Ignored": "2", "Briefs": "2", "Duplicates": "36"}
+_FAULTS = frozenset({"skipped", "warning", "ignored"})  # what --strict fails on: not a brief
 EXACT = ": exact duplicate of "  # how the catalogue's note of an exact copy reads
 LISTED = 10  # files named under one repeated problem; -v (and the report file) name them all
 
@@ -53,6 +59,12 @@ def summarise(
             for name in report.ignored:
                 print(f"  {printable(name)}", file=out)
     print(printable(_closing(report, paths)), file=out)
+
+
+def faults(report: Report) -> list[Problem]:
+    """Return the problems `--strict` fails a build on: all but the briefs (a headline-only
+    item is a page as the wire filed it, named in the summary but no fault of the file)."""
+    return [p for p in report.problems if p.kind in _FAULTS]
 
 
 def count(number: int, noun: str) -> str:
