@@ -81,3 +81,10 @@ def test_an_unknown_given_name_after_a_title_is_part_of_the_name() -> None:
     assert people_in("Prime Minsiter Yasuhiro Nakasone said so.") == {"Yasuhiro Nakasone"}
     for qualifier in ("Elect", "Designate", "Emeritus"):
         assert people_in(f"Chairman {qualifier} John Smith said so.") == {"John Smith"}
+
+
+def test_a_house_of_commons_alone_says_not_which_countrys() -> None:
+    # seed 2040: one page held Canada's House of Commons (21 stories) and Britain's (5)
+    assert kinds_in("The bill goes to the House of Commons next week.") == {
+        "House of Commons": "organisation?"
+    }

@@ -315,7 +315,7 @@ defence defense commerce agriculture industry energy labour labor health educati
 transportation statistics office bureau department commission council committee board party
 police army navy government cabinet company co inc corp institute state administration
 securities services unit division subsidiary chamber trade economic research investors
-intelligence select public legislative arbitration standing executive regional provincial
+intelligence select public legislative arbitration standing executive regional provincial commons
 municipal directors governors trustees superior circuit district appeal appeals appellate
 insurance revenue customs statistical post armed forces savings pharmaceuticals chemicals
 laboratories instruments textiles computers semiconductors plastics bankers banking bankruptcy
