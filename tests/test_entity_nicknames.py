@@ -59,3 +59,31 @@ def test_a_surname_alone_follows_the_joined_name() -> None:
     james = [SPEAKER.format("James Wright") + " " * i for i in range(2)]
     pages = _pages(*jim, *james, "The House would vote on Tuesday, Mr Wright said.")
     assert pages[("person", "Jim Wright")] == (0, 1, 2, 3, 4, 5)
+
+
+def _also(*texts: str) -> dict[str, tuple[str, ...]]:
+    """Return the other names each published page is written with, by page name."""
+    docs = [(i, candidates("", [text])) for i, text in enumerate(texts)]
+    return {e.name: e.also for e in gather(docs).published}
+
+
+def test_a_page_names_the_other_names_it_is_written_with() -> None:
+    jim = [SPEAKER.format("Jim Wright") + " " * i for i in range(3)]
+    james = [SPEAKER.format("James Wright") + " " * i for i in range(2)]
+    surname = "The House would vote on Tuesday, Mr Wright said."
+    also = _also(*jim, *james, surname, "Prices fell in Peking on Monday.", "Beijing is calm.")
+    assert also["Jim Wright"] == ("James Wright",)  # not "Wright", a shorter form
+    assert also["Beijing"] == ("Peking",)
+    assert also["Bill Bradley"] == ()
+
+
+def test_other_case_legal_form_or_a_countrys_acronym_is_no_other_name() -> None:
+    texts = [
+        "Shares of <Texaco Inc> fell; Texaco said it would appeal.",
+        "TEXACO said the court erred, and Texaco Inc shares rose.",
+        "The U.S. Congress voted, and Congress adjourned.",
+        "Congress met again.",
+    ]
+    also = _also(*texts)
+    assert also.get("Texaco Inc", also.get("Texaco")) == ()
+    assert also["Congress"] == ()

@@ -88,3 +88,15 @@ def test_a_house_of_commons_alone_says_not_which_countrys() -> None:
     assert kinds_in("The bill goes to the House of Commons next week.") == {
         "House of Commons": "organisation?"
     }
+
+
+def test_a_place_page_by_todays_name_says_how_the_stories_write_it(build_site_from) -> None:  # type: ignore[no-untyped-def]
+    built = build_site_from(
+        {
+            "articles/a.txt": "Grain talks\n\nPrices fell in Peking on Monday, traders said.\n",
+            "articles/b.txt": "Port opens\n\nThe new port near Beijing opened on Tuesday.\n",
+        }
+    )
+    page = built.page("places/beijing/index.html")
+    assert '<p class="term-also">Also written Peking</p>' in page
+    assert "2 articles" in page

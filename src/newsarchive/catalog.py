@@ -62,7 +62,7 @@ def build_site(
         rules=config.authority,
     )
     people_places = tuple(
-        Term(e.kind, e.key, e.name, urls.term_path(e.kind, e.key), e.articles)
+        Term(e.kind, e.key, e.name, urls.term_path(e.kind, e.key), e.articles, e.also)
         for e in found.published
     )
     near = _near_duplicates(ordered, duplicates)

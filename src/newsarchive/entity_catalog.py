@@ -52,6 +52,7 @@ class Entity:
     name: str  # best display form, e.g. "Ovidio Guzmán López"
     kind: str  # "person" | "place" | "organisation"
     articles: tuple[int, ...]  # sorted ids of the articles that mention it
+    also: tuple[str, ...] = ()  # other names it is written with (`_also`): "Peking"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +83,11 @@ def gather(
     postings = _postings(docs)
     aliases, kinds, blocked = dict(rules.aliases), dict(rules.kinds), frozenset(rules.block)
     members: dict[str, list[tuple[str, str]]] = {}
+    folds: dict[str, str] = {}  # each surface name folded once
     for mention in postings:
-        identity = _identity(mention, aliases)
-        if identity and identity not in blocked and fold(mention[1]) not in blocked:
+        folded = folds.get(mention[1]) or folds.setdefault(mention[1], fold(mention[1]))
+        identity = _identity(mention, aliases, folded)
+        if identity and identity not in blocked and folded not in blocked:
             members.setdefault(identity, []).append(mention)
     _drop_country_prefixes(members)
     _join_spellings(members, postings)
@@ -106,8 +109,8 @@ def gather(
     qualified = _qualifiers(postings)
     for target, group in groups.items():
         kind = kinds.get(target) or _majority(group, postings)
-        named = group if target in kinds else _named_as(kind, group)
-        ids = tuple(sorted(set().union(*(postings[m] for m in _sure_acronym(kind, named)))))
+        named = _sure_acronym(kind, group if target in kinds else _named_as(kind, group))
+        ids = tuple(sorted(set().union(*(postings[m] for m in named))))
         if kind == PERSON:  # "David Jones Ltd", the store, beside economist David Jones
             ids = tuple(i for i in ids if i not in _with_legal_form(group, postings))
         if kind == PLACE and target not in kinds and _firms_short_name(target, ids, firms):
@@ -117,13 +120,14 @@ def gather(
         # a place's or a person's page is named by its own kind's mentions: "Kansai
         # International Airport", not the airport company's "... Co Ltd" (a firm's page keeps
         # its commonest form, often one read without evidence: "Disney", "Sears")
-        named = members.get(target, group)
-        own = [m for m in named if m[0] == kind] if kind != ORG else []
-        name = _preferred(target, aliases) or _best_name(own or named, postings)
+        mine = members.get(target, group)
+        own = [m for m in mine if m[0] == kind] if kind != ORG else []
+        name = _preferred(target, aliases) or _best_name(own or mine, postings)
         if kind.endswith("?"):
             unconfirmed.append(Entity(target, name, kind[:-1], ids))
         elif len(ids) >= min_articles and sum(len(postings[m]) for m in group) >= min_mentions:
-            published.append(Entity(target, name, kind, ids))
+            also = _also(name, named, postings, folds)
+            published.append(Entity(target, name, kind, ids, also))
     return Found(tuple(sorted(published, key=_order)), tuple(sorted(unconfirmed, key=_order)))
 
 
@@ -243,10 +247,11 @@ def _order(entity: Entity) -> tuple[int, str]:
     return (-len(entity.articles), entity.key)
 
 
-def _identity(mention: tuple[str, str], aliases: dict[str, str]) -> str:
+def _identity(mention: tuple[str, str], aliases: dict[str, str], folded: str = "") -> str:
     """Return the key a mention is published under: aliases followed, and an organisation's
-    legal form dropped unless that leaves a place's name ("Midland Co" is not Midland)."""
-    folded = fold(mention[1])
+    legal form dropped unless that leaves a place's name ("Midland Co" is not Midland);
+    `folded`, the name folded if it was already."""
+    folded = folded or fold(mention[1])
     if folded in aliases:
         return fold(aliases[folded])
     if folded in SAME_AS:
@@ -307,6 +312,32 @@ def _company(
                     for i in named_in.keys() & postings[m]:
                         named_in[i].add(k)
     return {k: set().union(*(named_in[i] for i in ids)) for k, ids in articles.items()}
+
+
+def _also(
+    name: str, mentions: list[tuple[str, str]], postings: Postings, folds: dict[str, str]
+) -> tuple[str, ...]:
+    """Return up to three other names the archive writes an entity with, in the most articles
+    first: a nickname, a former name, an acronym ("James Wright" on Jim Wright's page,
+    "Peking" on Beijing's); not a shorter form of its name ("Wright"), nor the name in other
+    case, accents or legal form ("Texaco Inc" on Texaco's)."""
+    mine = fold(name)
+    own = _plain_words(mine)
+    spellings: dict[str, list[tuple[str, str]]] = {}
+    for mention in mentions:
+        folded = folds[mention[1]]
+        if folded != mine and not _plain_words(folded) <= own:  # most are the name itself
+            spellings.setdefault(folded, []).append(mention)
+    ranked = sorted(spellings.items(), key=lambda s: (-sum(len(postings[m]) for m in s[1]), s[0]))
+    commonest = (max(group, key=lambda m: (len(postings[m]), m[1])) for _, group in ranked[:3])
+    return tuple(written for _, written in commonest)  # "GATT", not one story's "Gatt"
+
+
+def _plain_words(folded: str) -> set[str]:
+    """Return the words of a folded name but legal forms and a country's acronym before it
+    ("U.S. Congress" is Congress written so)."""
+    words = folded.split("-")
+    return set(words[1:] if len(words) > 1 and words[0] in ALIASES else words) - LEGAL_FORMS
 
 
 def _postings(docs: Iterable[tuple[int, tuple[tuple[str, str], ...]]]) -> Postings:

@@ -107,6 +107,7 @@ class Term(Struct, frozen=True, gc=False):
     name: str
     path: str  # output path of its first page
     members: tuple[int, ...]  # entry ids, in home order
+    also: tuple[str, ...] = ()  # other names the text writes an entity with: "Peking"
 
 
 class Entry(Struct, frozen=True, gc=False):
