@@ -87,3 +87,23 @@ def test_other_case_legal_form_or_a_countrys_acronym_is_no_other_name() -> None:
     also = _also(*texts)
     assert also.get("Texaco Inc", also.get("Texaco")) == ()
     assert also["Congress"] == ()
+
+
+def test_a_spelling_or_a_cut_form_of_another_name_is_not_listed_again() -> None:
+    texts = [
+        "The International Coffee Organization met in London.",
+        "The International Coffee Organisation said quotas stay.",
+        "The OECD said growth slows.",
+        "The Organisation for Economic Cooperation and Development, OECD, met.",
+        "The Organization for Economic Cooperation and Development (OECD) met.",
+        "Britain and the United Kingdom are one; Britain again.",
+        "Britain said so.",
+        "Great Britain said so.",
+    ]
+    also = _also(*texts)
+    assert also["International Coffee Organization"] == ()
+    (long,) = also["OECD"]  # one name, in the spelling more stories use (here a tie)
+    assert long.replace("Organisation", "Organization") == (
+        "Organization for Economic Cooperation and Development"
+    )
+    assert also["United Kingdom"] == ("Britain", "Great Britain")  # commoner first

@@ -321,16 +321,37 @@ def _also(
     first: a nickname, a former name, an acronym ("James Wright" on Jim Wright's page,
     "Peking" on Beijing's); not a shorter form of its name ("Wright"), nor the name in other
     case, accents or legal form ("Texaco Inc" on Texaco's)."""
-    mine = fold(name)
+    if len(mentions) < 2:  # most: one spelling, one kind
+        return ()
+    mine = _american(fold(name))
     own = _plain_words(mine)
     spellings: dict[str, list[tuple[str, str]]] = {}
     for mention in mentions:
         folded = folds[mention[1]]
-        if folded != mine and not _plain_words(folded) <= own:  # most are the name itself
-            spellings.setdefault(folded, []).append(mention)
-    ranked = sorted(spellings.items(), key=lambda s: (-sum(len(postings[m]) for m in s[1]), s[0]))
-    commonest = (max(group, key=lambda m: (len(postings[m]), m[1])) for _, group in ranked[:3])
+        if folded != mine and not _plain_words(folded := _american(folded)) <= own:
+            spellings.setdefault(folded, []).append(mention)  # most are the name itself
+    counts = {f: sum(len(postings[m]) for m in group) for f, group in spellings.items()}
+    words = {f: _plain_words(f) for f in spellings}
+    ranked = sorted(
+        (
+            f
+            for f in spellings
+            if not any(words[f] < words[g] and counts[g] >= counts[f] for g in words)
+        ),
+        key=lambda f: (-counts[f], f),
+    )  # nor a rarer shorter form of another ("Organization for Economic Co", cut short)
+    commonest = (max(spellings[f], key=lambda m: (len(postings[m]), m[1])) for f in ranked[:3])
     return tuple(written for _, written in commonest)  # "GATT", not one story's "Gatt"
+
+
+def _american(folded: str) -> str:
+    """Return a folded name in American spelling: one body's "Organisation" and
+    "Organization" are one name written two ways, not two names."""
+    return (
+        "-".join(_US_SPELLING.get(w, w) for w in folded.split("-"))
+        if "isation" in folded
+        else folded
+    )
 
 
 def _plain_words(folded: str) -> set[str]:
