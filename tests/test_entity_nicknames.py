@@ -4,6 +4,8 @@ other people or organisations, and stay apart on the nickname list alone."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsarchive.entities import candidates
 from newsarchive.entity_catalog import gather
 
@@ -20,44 +22,44 @@ SPEAKER = (
 )
 
 
+def _speakers(jim: int, james: int) -> list[str]:
+    """Return articles naming the Speaker as "Jim Wright", then as "James Wright"."""
+    named = ["Jim Wright"] * jim + ["James Wright"] * james
+    return [SPEAKER.format(name) + " " * i for i, name in enumerate(named)]
+
+
 def test_a_nickname_joins_the_formal_name_when_both_keep_the_same_company() -> None:
-    jim = [SPEAKER.format("Jim Wright") + " " * i for i in range(3)]
-    james = [SPEAKER.format("James Wright") + " " * i for i in range(2)]
-    pages = _pages(*jim, *james)
+    pages = _pages(*_speakers(3, 2))
     assert pages[("person", "Jim Wright")] == (0, 1, 2, 3, 4)  # more articles: its name
     assert ("person", "James Wright") not in pages
     assert pages[("person", "Bill Bradley")] == (0, 1, 2, 3, 4)
 
 
 def test_with_as_many_articles_the_formal_name_is_the_pages() -> None:
-    pages = _pages(
-        *(SPEAKER.format(n) + " " * i for i, n in enumerate(["Jim Wright"] * 2)),
-        *(SPEAKER.format(n) + " " * i for i, n in enumerate(["James Wright"] * 2)),
-    )
+    pages = _pages(*_speakers(2, 2))
     assert pages[("person", "James Wright")] == (0, 1, 2, 3)
     assert ("person", "Jim Wright") not in pages
 
 
-def test_names_on_the_nickname_list_without_shared_company_stay_apart() -> None:
-    budget = "Budget director James Miller told the Senate Finance Committee of cuts. "
-    union = "Jim Miller, president of the Teamsters local in Ohio, said the strike goes on. "
-    pages = _pages(budget, budget + " ", union, union + " ")
-    assert pages[("person", "James Miller")] == (0, 1)
-    assert pages[("person", "Jim Miller")] == (2, 3)
-
-
-def test_one_shared_organisation_is_not_company_enough() -> None:
-    first = "Robert White, an economist at Chase Manhattan Bank, said rates would rise. "
-    second = "Bob White of Chase Manhattan Bank in Houston said the loan was repaid. "
+@pytest.mark.parametrize(
+    ("formal", "first", "nick", "second"),
+    [  # no company shared; one organisation only is not company enough
+        ("James Miller", "Budget director James Miller told the Senate Finance Committee.",
+         "Jim Miller", "Jim Miller, president of the Teamsters local in Ohio, said so."),
+        ("Robert White", "Robert White, an economist at Chase Manhattan Bank, said so.",
+         "Bob White", "Bob White of Chase Manhattan Bank in Houston said the loan was repaid."),
+    ],
+)  # fmt: skip
+def test_names_on_the_nickname_list_without_company_enough_stay_apart(
+    formal: str, first: str, nick: str, second: str
+) -> None:
     pages = _pages(first, first + " ", second, second + " ")
-    assert pages[("person", "Robert White")] == (0, 1)
-    assert pages[("person", "Bob White")] == (2, 3)
+    assert pages[("person", formal)] == (0, 1)
+    assert pages[("person", nick)] == (2, 3)
 
 
 def test_a_surname_alone_follows_the_joined_name() -> None:
-    jim = [SPEAKER.format("Jim Wright") + " " * i for i in range(3)]
-    james = [SPEAKER.format("James Wright") + " " * i for i in range(2)]
-    pages = _pages(*jim, *james, "The House would vote on Tuesday, Mr Wright said.")
+    pages = _pages(*_speakers(3, 2), "The House would vote on Tuesday, Mr Wright said.")
     assert pages[("person", "Jim Wright")] == (0, 1, 2, 3, 4, 5)
 
 
@@ -68,10 +70,8 @@ def _also(*texts: str) -> dict[str, tuple[str, ...]]:
 
 
 def test_a_page_names_the_other_names_it_is_written_with() -> None:
-    jim = [SPEAKER.format("Jim Wright") + " " * i for i in range(3)]
-    james = [SPEAKER.format("James Wright") + " " * i for i in range(2)]
     surname = "The House would vote on Tuesday, Mr Wright said."
-    also = _also(*jim, *james, surname, "Prices fell in Peking on Monday.", "Beijing is calm.")
+    also = _also(*_speakers(3, 2), surname, "Prices fell in Peking on Monday.", "Beijing is calm.")
     assert also["Jim Wright"] == ("James Wright",)  # not "Wright", a shorter form
     assert also["Beijing"] == ("Peking",)
     assert also["Bill Bradley"] == ()

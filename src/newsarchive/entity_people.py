@@ -26,19 +26,6 @@ _SYLLABLE = re.compile(r"\w-[a-z]")  # "Gun-mo", "Chao-ming": a given name's syl
 _SHARED_COMPANY = 2
 
 
-def fold_people(
-    keys: set[str],
-    reach: dict[str, int],
-    sure: set[str],
-    hyphenated: dict[str, tuple[str, ...]],
-    nicknamed: Mapping[str, str],
-) -> dict[str, str]:
-    """Map each person key that names another's person to that key: the nicknames
-    (`nicknamed`) and the partial names (`_partial`), through any chain of both."""
-    targets = _partial(keys, reach, sure, hyphenated, nicknamed)
-    return {k: _end(k, targets) for k in targets}
-
-
 def _end(key: str, targets: dict[str, str]) -> str:
     """Follow a key's targets to the last ("" when one drops it)."""
     seen = {key}
@@ -111,15 +98,17 @@ def hyphenated(mentions: list[tuple[str, str]], k: str) -> tuple[str, ...]:
     return parts if "-".join(parts) == k else ()
 
 
-def _partial(
+def fold_people(
     keys: set[str],
     reach: dict[str, int],
     sure: set[str],
     hyphenated: dict[str, tuple[str, ...]],
     nicknamed: Mapping[str, str],
 ) -> dict[str, str]:
-    """Map each partial person key to the one fuller name it stands for, or to the one that
-    has three in four of their articles ("Reagan": Ronald, not Nancy); "" drops a vague one.
+    """Map each person key that names another's person to that key, through any chain: a
+    nickname to its formal name (`nicknamed`), a partial key to the one fuller name it stands
+    for, or to the one that has three in four of their articles ("Reagan": Ronald, not
+    Nancy); "" drops a vague one.
     A name ending in an initial ("James E", of "James E. (Jim) Nugent") is a name cut short,
     and a given name alone with evidence of a person is a royal's whole name ("Queen
     Elizabeth", "King Hussein"; after any other title it has none): neither stands for a
@@ -161,7 +150,7 @@ def _partial(
             targets[short] = main
         elif len(parts[short]) == 1:
             targets[short] = ""
-    return targets
+    return {k: _end(k, targets) for k in targets}
 
 
 def _short_forms(parts: tuple[str, ...], words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
