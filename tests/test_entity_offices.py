@@ -100,3 +100,15 @@ def test_a_place_page_by_todays_name_says_how_the_stories_write_it(build_site_fr
     page = built.page("places/beijing/index.html")
     assert '<p class="term-also">Also written Peking</p>' in page
     assert "2 articles" in page
+
+
+def test_an_editors_words_in_brackets_before_a_surname_break_no_name() -> None:
+    # "Dilson" had a page of its own from this sentence in two stories
+    quoted = '"(Brazilian Finance Minister Dilson) Funaro\'s visit to Europe has helped."'
+    assert people_in(quoted) == {"Dilson Funaro"}
+    assert people_in("He said (Soviet leader Mikhail) Gorbachev would come.") == {
+        "Mikhail Gorbachev"
+    }
+    # one word in brackets stays apart: a firm's place, a nickname after a title
+    assert "Canada" in kinds_in("Ford Motor (Canada) Ltd said so.")
+    assert kinds_in("Judge (Harold) Greene ruled.") == {}

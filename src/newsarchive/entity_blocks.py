@@ -87,6 +87,7 @@ def _prepare(text: str) -> str:
         text = text[: sign_off.start()]
     text = _without_bracketed_nicknames(text) if " (" in text else text
     text = _EDITORS_OF.sub(r" \1", text) if "(of " in text else text
+    text = _EDITORS_NAME.sub(r"\1 ", text) if ") " in text else text
     text = _LOWERCASE_BANK.sub(_capital_bank, text) if "bank of " in text else text
     if _QUOTE_AFTER_SPACE.search(text) is None:
         return text
@@ -105,6 +106,9 @@ def _prepare(text: str) -> str:
 # An editor's words in brackets inside a quotation go on with the name before them: "The Bank
 # (of England) is worried", "Secretary (of State George) Shultz".
 _EDITORS_OF = re.compile(r"(?<=\w) \((of [^()\n]{1,40})\)")
+# An editor's words of three or more in brackets that end in a name the text goes on with: the
+# brackets are no break in it ("(Brazilian Finance Minister Dilson) Funaro's visit").
+_EDITORS_NAME = re.compile(r"\(([A-Z][\w.'-]*(?: [\w.'-]+){1,5} [A-Z][a-z]+)\) (?=[A-Z][a-z])")
 # "The bank of England said": a lowercase "bank" before "of" and a place names that bank.
 _LOWERCASE_BANK = re.compile(r"\b([Tt]he) bank of ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?! [A-Z])")
 
