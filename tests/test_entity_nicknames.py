@@ -107,3 +107,9 @@ def test_a_spelling_or_a_cut_form_of_another_name_is_not_listed_again() -> None:
         "Organization for Economic Cooperation and Development"
     )
     assert also["United Kingdom"] == ("Britain", "Great Britain")  # commoner first
+
+
+def test_a_page_named_otherwise_than_its_one_written_name_says_so() -> None:
+    # Mumbai's page listed four stories that all say Bombay, and said nothing of it
+    also = _also("Prices rose in Bombay on Tuesday.", "Shares fell in Bombay.")
+    assert also["Mumbai"] == ("Bombay",)

@@ -321,7 +321,7 @@ def _also(
     first: a nickname, a former name, an acronym ("James Wright" on Jim Wright's page,
     "Peking" on Beijing's); not a shorter form of its name ("Wright"), nor the name in other
     case, accents or legal form ("Texaco Inc" on Texaco's)."""
-    if len(mentions) < 2:  # most: one spelling, one kind
+    if len(mentions) == 1 and folds[mentions[0][1]] == fold(name):  # most: the name alone
         return ()
     mine = _american(fold(name))
     own = _plain_words(mine)
