@@ -113,6 +113,18 @@ def test_command_line_check_runs_from_build_py(tmp_path):
     ]
 
 
+def test_check_takes_the_output_folder_as_build_names_it(tmp_path):
+    dist = site(tmp_path, **{"b.html": page('<a href="missing.html">x</a>')})
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "check", "--output", str(dist)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1  # the broken link found: the folder was read
+    assert f"Checked 3 page(s), 0 XML file(s) and 0 manifest(s) in {dist}/" in result.stdout
+
+
 def test_missing_folder_is_an_error(tmp_path):
     code, _out, err = run_cli("check", str(tmp_path / "nope"))
     assert code == 1

@@ -205,6 +205,9 @@ def test_strict_passes_a_headline_only_brief_named_in_the_summary(build_site_fro
     assert built.code == 0, built.err
     assert "Briefs:\n  flash.txt: has a headline but no body text" in built.out
     assert "Warnings:" not in built.out
+    quiet = build_site_from({**SAMPLE_FILES, **brief, "articles/empty.txt": ""}, "-q")
+    assert "Briefs:" not in quiet.out + quiet.err  # -q prints problems only
+    assert "empty.txt" in quiet.out + quiet.err
 
 
 def test_headline_collisions_get_numbered_slugs_in_source_order(build_site_from):

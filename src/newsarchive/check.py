@@ -365,9 +365,9 @@ def main(root: Path, out: TextIO = sys.stdout) -> int:
     result = check_site(root)
     for finding in result.findings:
         print(printable(f"{root}/{finding}"), file=out)
-    verdict = f"{len(result.findings)} error(s)" if result.findings else "no errors"
+    verdict = f"{len(result.findings):,} error(s)" if result.findings else "no errors"
     print(
-        f"Checked {result.pages} page(s), {result.feeds} XML file(s) and {result.others} "
+        f"Checked {result.pages:,} page(s), {result.feeds:,} XML file(s) and {result.others:,} "
         f"manifest(s) in {root}/: {verdict}.",
         file=out,
     )

@@ -49,6 +49,9 @@ def parser() -> argparse.ArgumentParser:
     check_cmd.add_argument(
         "dir", type=Path, nargs="?", default=Path("dist"), metavar="DIR", help="built site (dist/)"
     )
+    check_cmd.add_argument(  # as build names it: "check --output DIR" after "build --output DIR"
+        "--output", type=Path, metavar="DIR", help="the built site, as build's --output names it"
+    )
     import_cmd = commands.add_parser("import", help="write article files from feeds, exports, …")
     import_cmd.add_argument(
         "sources", type=Path, nargs="+", metavar="SOURCE", help="file or folder"
@@ -159,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     if options.command == "check":
         from .check import main as check_main
 
-        return check_main(options.dir, sys.stdout)
+        return check_main(options.output or options.dir, sys.stdout)
     if options.command == "serve":
         return run_serve(options)
     if options.command == "import":

@@ -38,6 +38,8 @@ def summarise(
             file=out,
         )
     for kind, heading in HEADINGS:
+        if not verbosity and kind not in _FAULTS:  # -q: problems only; a brief is none
+            continue
         problems = [p for p in report.problems if p.kind == kind]
         if problems:
             print(_paint(f"{heading}:", COLOURS[heading], colour), file=out)
