@@ -92,6 +92,7 @@ def gather(
     _drop_country_prefixes(members)
     _join_spellings(members, postings)
     guesses = {k: kinds.get(k) or _majority(ms, postings) for k, ms in members.items()}
+    _join_acronyms(members, postings, guesses, frozenset(kinds))
     people = {k for k, kind in guesses.items() if kind.rstrip("?") == PERSON}
     reach = {k: len({i for m in members[k] for i in postings[m]}) for k in people}
     sure = {k for k in people if guesses[k] == PERSON}  # with evidence, not "person?"
@@ -261,8 +262,57 @@ def _identity(mention: tuple[str, str], aliases: dict[str, str], folded: str = "
         return folded
     while len(parts) > 1 and parts[-1] in LEGAL_FORMS:
         parts.pop()
+    if "bros" in parts:  # "Salomon Bros Inc" is Salomon Brothers Inc
+        parts = ["brothers" if part == "bros" else part for part in parts]
     short = "-".join(parts)
     return folded if short in gazetteer().names else short
+
+
+def _join_acronyms(
+    members: dict[str, list[tuple[str, str]]],
+    postings: Postings,
+    guesses: dict[str, str],
+    ruled: frozenset[str],
+) -> None:
+    """Fold an organisation's acronym into the one name it spells that more than half of its
+    articles also write: "CFTC" (56 articles, 42 with the name) into the Commodity Futures
+    Trading Commission, one page, not two chips on a story. It brings the articles that write
+    it alone only when nine in ten of its articles write the name too ("SEC": 126 of 137);
+    else only those ("ITC", 11 of 16: the Tin Council's, and the Trade Commission's). An
+    acronym that spells no name its articles write, or several, stays as it is; so does one
+    entities.yaml gives a kind (`ruled`)."""
+    acronyms = {
+        k: ms
+        for k, ms in members.items()
+        if "-" not in k and k not in ruled and guesses[k].rstrip("?") == ORG and _acronyms(ms)
+    }
+    spelt: dict[str, list[str]] = {}
+    for k in members if acronyms else ():
+        if "-" in k and guesses[k] == ORG:
+            words = [w for w in k.split("-") if w not in _UNSPELT and w not in LEGAL_FORMS]
+            if 1 < len(words) <= 6 and (initials := "".join(w[0] for w in words)) in acronyms:
+                spelt.setdefault(initials, []).append(k)
+    for short, longs in spelt.items():
+        ids = {i for m in members[short] for i in postings[m]}
+        spelt_out = {k: ids & {i for m in members[k] for i in postings[m]} for k in longs}
+        both = [k for k in longs if 2 * len(spelt_out[k]) > len(ids)]
+        if len(both) != 1:
+            continue
+        target, shared = both[0], spelt_out[both[0]]
+        if 10 * len(shared) < 9 * len(ids):  # "ITC" is also the Trade Commission's, elsewhere
+            for mention in members[short]:
+                postings[mention] = [i for i in postings[mention] if i in shared]
+        members[target].extend(members.pop(short))
+        guesses[target] = _majority(members[target], postings)
+        del guesses[short]
+
+
+def _acronyms(mentions: list[tuple[str, str]]) -> bool:
+    """Tell whether every mention is written as an acronym of two to six capitals ("CFTC")."""
+    return all(2 <= len(name) <= 6 and name.isalpha() and name.isupper() for _, name in mentions)
+
+
+_UNSPELT = frozenset({"of", "and", "the", "for", "on", "de", "du", "des", "la", "le", "in"})
 
 
 def _join_spellings(members: dict[str, list[tuple[str, str]]], postings: Postings) -> None:
