@@ -44,3 +44,11 @@ def test_bros_is_brothers_in_a_firms_name() -> None:
         "Salomon Brothers Inc said rates would rise.",
     )
     assert pages[("organisation", "Salomon Brothers Inc")] == (0, 1, 2)
+
+
+def test_the_finance_ministers_groups_are_bodies_under_either_name() -> None:
+    both = "Ministers of the Group of Five and Group of Seven met in Paris."
+    pages = _pages(both, "The G-7 ministers met again.", "The Group of Five (G-5) agreed.")
+    assert pages[("organisation", "Group of Seven")] == (0, 1)
+    assert pages[("organisation", "Group of Five")] == (0, 2)
+    assert not any("and Group" in name for _, name in pages)  # was "Five and Group"

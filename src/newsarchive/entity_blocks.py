@@ -23,8 +23,8 @@ def read_blocks(
 ) -> tuple[list[list[Mention]], tuple[str, ...]]:
     """Return, for the title and each paragraph, the mentions read from its dateline, brackets
     and partnerships, and its text ready to read for names ("" for a byline or a table)."""
-    blocks = [_partnerships(*_bracketed(title, True))]
-    blocks += [_partnerships(*_bracketed(paragraph)) for paragraph in paragraphs]
+    blocks = [_partnerships(*_groups(*_bracketed(title, True)))]
+    blocks += [_partnerships(*_groups(*_bracketed(paragraph))) for paragraph in paragraphs]
     read = [_dateline(_prepare(block)) for block, _ in blocks]
     found = [
         dateline + marked + _ship_lists(text)
@@ -183,6 +183,21 @@ def _without_initials(name: str) -> str:
     words = name.split()
     initials = "".join(w[0] for w in words[:-1] if w[0].isupper())
     return " ".join(words[:-1]) if len(words) > 2 and words[-1] == initials else name
+
+
+def _groups(block: str, marked: list[Mention]) -> tuple[str, list[Mention]]:
+    """Take the finance ministers' groups out of a block as organisations, "Group of Seven" and
+    "G-7" alike (one page: `entity_words.SAME_AS`); a run of capitals keeps no number word
+    ("Group of Five and Group of Seven" was "Five and Group")."""
+    if "Group of " not in block and "G-" not in block:
+        return block, marked
+    found = [Mention(ORG, match.group()) for match in _GROUP.finditer(block)]
+    return (_GROUP.sub(" ", block), marked + found) if found else (block, marked)
+
+
+_GROUP = re.compile(
+    r"\bGroup of (?:Three|Five|Six|Seven|Ten|24|77)\b|(?<![\w-])G-(?:3|5|6|7|10|24|77)\b"
+)
 
 
 def _partnerships(block: str, marked: list[Mention]) -> tuple[str, list[Mention]]:
