@@ -38,3 +38,20 @@ def test_a_neighbour_sharing_only_a_word_is_not_listed_as_related() -> None:
                for e in site.entries}  # fmt: skip
     assert related["news/story-0.txt"] == ["news/story-1.txt"]
     assert "news/story-0.txt" not in related["news/story-2.txt"]
+
+
+def test_two_long_stories_are_related_under_the_floor() -> None:
+    # two long stories share many words at a low cosine ("CHINA LIKELY TO JOIN GATT" and
+    # "SOVIET UNION SEEN WATCHING CHINA GATT APPLICATION", 0.114): the floor is for short ones
+    shared = "gatt china membership application tariffs negotiators geneva accession"
+    own = [" ".join(f"{word}{n}" for n in range(160)) for word in ("alpha", "beta")]
+    texts = [f"{shared} {own[0]}", f"{shared} {own[1]}", "Copper miners in Chile vote."]
+    articles = [
+        structs.replace(article(n, text), word_count=len(text.split()))
+        for n, text in enumerate(texts)
+    ]
+    scores = similarity.related_with_scores([a.terms for a in articles], 5)
+    assert 0 < scores[0][0].score < RELATED_FLOOR and scores[0][0].doc == 1
+    site = build_site(SiteConfig(), articles)
+    first = next(e for e in site.entries if e.article.source == "news/story-0.txt")
+    assert [site.entries[i].article.source for i in first.related] == ["news/story-1.txt"]

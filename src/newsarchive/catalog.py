@@ -24,10 +24,13 @@ from .words import Words, gather
 
 _EPOCH = dt.datetime(1, 1, 1)
 NEIGHBOURS = 10  # neighbours looked at per article for same-story clusters
-# The least TF-IDF cosine of a listed related article: of 25 judged Reuters neighbours below it,
-# 18 share only a word ("PROSPECT GROUP HAS 14.3 PCT OF BRINKMANN" and "TREASURY'S BAKER SEES
-# EXPANSION"; benchmarks/judged/related_floor_reuters.md). Better a short list than padding.
+# The least TF-IDF cosine of a listed related article where either story is short: of 25
+# judged Reuters neighbours below it, 18 share only a word ("PROSPECT GROUP HAS 14.3 PCT OF
+# BRINKMANN" and "TREASURY'S BAKER SEES EXPANSION"), each with a story under RELATED_LONG
+# words; two long stories share many words at a low cosine, and 89 long stories had no related
+# list left under a floor for all (benchmarks/judged/related_floor_reuters.md).
 RELATED_FLOOR = 0.12
+RELATED_LONG = 150
 
 
 def build_site(
@@ -82,8 +85,9 @@ def build_site(
         counts.start, counts.ids, counts.values, k, scored.recall
     )
     scored.remember(neighbours)
+    sizes = [a.word_count for a in ordered]
     related = [
-        _distinct(doc, (n.doc for n in row if n.score >= RELATED_FLOOR), duplicates)[
+        _distinct(doc, (n.doc for n in row if _related(doc, n, sizes)), duplicates)[
             : config.related_count
         ]
         for doc, row in enumerate(neighbours)
@@ -300,6 +304,13 @@ def _exact_duplicates(ordered: Sequence[Article], by_source: list[int]) -> dict[
 def _day(article: Article) -> float | None:
     """Return an article's date as a day number, for same-story time windows."""
     return None if article.date is None else article.date.toordinal()
+
+
+def _related(doc: int, neighbour: similarity.Neighbour, sizes: list[int]) -> bool:
+    """Tell whether a neighbour is listed as related: over the floor, or both stories long."""
+    if neighbour.score >= RELATED_FLOOR:
+        return True
+    return min(sizes[doc], sizes[neighbour.doc]) >= RELATED_LONG
 
 
 def _distinct(doc: int, others: Iterable[int], duplicates: dict[int, int]) -> tuple[int, ...]:
