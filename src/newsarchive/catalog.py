@@ -50,13 +50,13 @@ def build_site(
     articles = [localise(a, config.timezone) for a in articles]
     ordered = sorted(articles, key=home_order)
     by_source = sorted(range(len(ordered)), key=lambda i: ordered[i].source)
-    section_keys = [section_key(config, a) for a in ordered]
+    section_keys = [sections_tree.section_key(config, a) for a in ordered]
     new_book = _place(config, ordered, by_source, section_keys, book or {})
     placed = [new_book[a.source] for a in ordered]
     # An exact duplicate is not listed, so it is no member of a section, tag, entity or month:
     # hubs, chips and pages count the same articles.
     duplicates = _exact_duplicates(ordered, by_source)
-    sections = _sections(config, ordered, section_keys, duplicates)
+    sections = sections_tree.grouped(config, ordered, section_keys, duplicates)
     tree = sections_tree.with_parents(sections)
     tags = _terms("tag", ordered, lambda a: a.tags, duplicates)
     found = entity_catalog.gather(
@@ -184,78 +184,10 @@ def _place(
     return permalinks.assign(config.permalink, wanted, book)
 
 
-def section_names(config: SiteConfig, article: Article) -> tuple[str, ...]:
-    """Return the section path of an article, or the default section, in display form."""
-    return _section_names(article.section or (config.default_section,))
-
-
-@functools.lru_cache(maxsize=4096)  # an archive has few sections, asked for once an article
-def _section_names(folders: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(_display(name) for name in folders)
-
-
-def _display(name: str) -> str:
-    """Return a folder name as a reader sees it: "north-america" becomes "North America"."""
-    return name.replace("-", " ").replace("_", " ").title() if name == name.lower() else name
-
-
-def section_titles(config: SiteConfig) -> dict[str, str]:
-    """Return the titles site.yaml gives sections (`section_titles`), by section key: a folder
-    path written as the folders are ("money_fx", "World/Europe") is the key it gives."""
-    return {
-        _section_key(tuple(_display(p) for p in path.split("/") if p)): title
-        for path, title in config.section_titles
-    }
-
-
-def _titled(key: str, shown: tuple[str, ...], titles: dict[str, str]) -> str:
-    """Return a section's display name, each level by its title in site.yaml or its folder's
-    name: the key, and so the address, stays the folder's."""
-    parts = key.split("/")
-    if len(parts) != len(shown):  # a front matter section whose name holds a "/"
-        return " › ".join(shown)
-    return " › ".join(titles.get("/".join(parts[: n + 1]), name) for n, name in enumerate(shown))
-
-
-def section_key(config: SiteConfig, article: Article) -> str:
-    """Return the slug path of an article's section, e.g. "world/europe"."""
-    return _section_key(section_names(config, article))
-
-
-@functools.lru_cache(maxsize=4096)
-def _section_key(names: tuple[str, ...]) -> str:
-    slugs = (make_slug(name, fallback="section") for name in names)
-    # "page" is the pagination's: a section world/page/2 would be page 2 of world
-    return "/".join("page-section" if slug == "page" else slug for slug in slugs)
-
-
 @functools.lru_cache(maxsize=65536)  # tags repeat across articles; slugifying is slow
 def tag_key(value: str) -> str:
     """Return the identity of a tag: its spelling folded and slugified ("" if nothing is left)."""
     return make_slug(fold(value), fallback="")
-
-
-def _sections(
-    config: SiteConfig,
-    ordered: Sequence[Article],
-    section_keys: list[str],
-    duplicates: Mapping[int, int],
-) -> dict[str, Term]:
-    """Group articles by section (`section_keys`, theirs), in section-name order; an exact
-    duplicate (`duplicates`) has its section but is no member."""
-    members: dict[str, list[int]] = defaultdict(list)
-    names: dict[str, str] = {}
-    titles = section_titles(config)
-    for index, key in enumerate(section_keys):
-        listed = members[key]
-        if index not in duplicates:
-            listed.append(index)
-        if key not in names:
-            names[key] = _titled(key, section_names(config, ordered[index]), titles)
-    return {
-        key: Term("section", key, names[key], urls.term_path("section", key), tuple(members[key]))
-        for key in sorted(members)
-    }
 
 
 def _terms(

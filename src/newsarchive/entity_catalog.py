@@ -21,11 +21,16 @@ from dataclasses import dataclass
 
 from .authority import Authority
 from .entity_bounds import is_country
+from .entity_joins import (
+    Postings,
+    drop_country_prefixes,
+    join_acronyms,
+    join_spellings,
+    other_names,
+)
 from .entity_names import ORG, PERSON, PLACE, is_demonym
 from .entity_people import fold_people, hyphenated, nicknamed
 from .entity_words import (
-    ALIASES,
-    ARMED_FORCES,
     GENERIC,
     LEGAL_FORMS,
     ORG_HEADS,
@@ -40,7 +45,6 @@ _KIND_ORDER = {PLACE: 0, ORG: 1, PERSON: 2}
 # is more likely a slip ("deputy Treasury scretary", "Series A. Moody's") than the truth.
 _WEAK_PER_SURE = 20
 _NATION = "nation:"  # marks a qualifier that is a country or its people
-Postings = dict[tuple[str, str], list[int]]
 NO_RULES = Authority()
 
 
@@ -89,10 +93,11 @@ def gather(
         identity = _identity(mention, aliases, folded)
         if identity and identity not in blocked and folded not in blocked:
             members.setdefault(identity, []).append(mention)
-    _drop_country_prefixes(members)
-    _join_spellings(members, postings)
+    drop_country_prefixes(members)
+    join_spellings(members, postings)
     guesses = {k: kinds.get(k) or _majority(ms, postings) for k, ms in members.items()}
-    _join_acronyms(members, postings, guesses, frozenset(kinds))
+    for spelt in join_acronyms(members, postings, guesses, frozenset(kinds)):
+        guesses[spelt] = _majority(members[spelt], postings)
     people = {k for k, kind in guesses.items() if kind.rstrip("?") == PERSON}
     reach = {k: len({i for m in members[k] for i in postings[m]}) for k in people}
     sure = {k for k in people if guesses[k] == PERSON}  # with evidence, not "person?"
@@ -127,7 +132,7 @@ def gather(
         if kind.endswith("?"):
             unconfirmed.append(Entity(target, name, kind[:-1], ids))
         elif len(ids) >= min_articles and sum(len(postings[m]) for m in group) >= min_mentions:
-            also = _also(name, named, postings, folds)
+            also = other_names(name, named, postings, folds)
             published.append(Entity(target, name, kind, ids, also))
     return Found(tuple(sorted(published, key=_order)), tuple(sorted(unconfirmed, key=_order)))
 
@@ -183,18 +188,6 @@ def _firm_openings(postings: Postings) -> dict[str, set[int]]:
             for n in range(1, min(4, len(parts))):
                 index.setdefault("-".join(parts[:n]), set()).update(ids)
     return index
-
-
-def _drop_country_prefixes(members: dict[str, list[tuple[str, str]]]) -> None:
-    """Fold "U.S. General Electric Co" into General Electric Co where that is a name of its
-    own: the country's acronym belongs to a name only when the rest is never used alone ("U.S.
-    Wheat Associates", "US West Inc"), nor to an armed force's."""
-    for k in [k for k in members if k.partition("-")[0] in ALIASES]:
-        rest = k.partition("-")[2]
-        if rest.replace("-", " ") in ARMED_FORCES:  # "U.S. Navy" is no navy of any country
-            continue
-        if rest in members and any(kind.rstrip("?") == ORG for kind, _ in members[k]):
-            members[rest].extend(members.pop(k))
 
 
 def _qualifiers(postings: Postings) -> dict[str, set[str]]:
@@ -268,70 +261,6 @@ def _identity(mention: tuple[str, str], aliases: dict[str, str], folded: str = "
     return folded if short in gazetteer().names else short
 
 
-def _join_acronyms(
-    members: dict[str, list[tuple[str, str]]],
-    postings: Postings,
-    guesses: dict[str, str],
-    ruled: frozenset[str],
-) -> None:
-    """Fold an organisation's acronym into the one name it spells that more than half of its
-    articles also write: "CFTC" (56 articles, 42 with the name) into the Commodity Futures
-    Trading Commission, one page, not two chips on a story. It brings the articles that write
-    it alone only when nine in ten of its articles write the name too ("SEC": 126 of 137);
-    else only those ("ITC", 11 of 16: the Tin Council's, and the Trade Commission's). An
-    acronym that spells no name its articles write, or several, stays as it is; so does one
-    entities.yaml gives a kind (`ruled`)."""
-    acronyms = {
-        k: ms
-        for k, ms in members.items()
-        if "-" not in k and k not in ruled and guesses[k].rstrip("?") == ORG and _acronyms(ms)
-    }
-    spelt: dict[str, list[str]] = {}
-    for k in members if acronyms else ():
-        if "-" in k and guesses[k] == ORG:
-            words = [w for w in k.split("-") if w not in _UNSPELT and w not in LEGAL_FORMS]
-            if 1 < len(words) <= 6 and (initials := "".join(w[0] for w in words)) in acronyms:
-                spelt.setdefault(initials, []).append(k)
-    for short, longs in spelt.items():
-        ids = {i for m in members[short] for i in postings[m]}
-        spelt_out = {k: ids & {i for m in members[k] for i in postings[m]} for k in longs}
-        both = [k for k in longs if 2 * len(spelt_out[k]) > len(ids)]
-        if len(both) != 1:
-            continue
-        target, shared = both[0], spelt_out[both[0]]
-        if 10 * len(shared) < 9 * len(ids):  # "ITC" is also the Trade Commission's, elsewhere
-            for mention in members[short]:
-                postings[mention] = [i for i in postings[mention] if i in shared]
-        members[target].extend(members.pop(short))
-        guesses[target] = _majority(members[target], postings)
-        del guesses[short]
-
-
-def _acronyms(mentions: list[tuple[str, str]]) -> bool:
-    """Tell whether every mention is written as an acronym of two to six capitals ("CFTC")."""
-    return all(2 <= len(name) <= 6 and name.isalpha() and name.isupper() for _, name in mentions)
-
-
-_UNSPELT = frozenset({"of", "and", "the", "for", "on", "de", "du", "des", "la", "le", "in"})
-
-
-def _join_spellings(members: dict[str, list[tuple[str, str]]], postings: Postings) -> None:
-    """Fold a body's name in British spelling and in American into the one more articles
-    write, where the archive has both ("International Coffee Organisation", "... Organization";
-    "Federation of Economic Organisations" and "... Organizations"): one body, one page. A
-    name written one way only keeps its page."""
-    for k in [k for k in members if _BRITISH.intersection(k.split("-"))]:
-        us = "-".join(_US_SPELLING.get(part, part) for part in k.split("-"))
-        if k in members and us in members:
-            reach = {n: len({i for m in members[n] for i in postings[m]}) for n in (k, us)}
-            kept, gone = (k, us) if reach[k] >= reach[us] else (us, k)
-            members[kept].extend(members.pop(gone))
-
-
-_US_SPELLING = {"organisation": "organization", "organisations": "organizations"}
-_BRITISH = frozenset(_US_SPELLING)
-
-
 def _preferred(target: str, aliases: dict[str, str]) -> str:
     """Return the name the authority file or the built-in aliases give an entity, if any:
     an alias's own name too ("GATT" is published as the General Agreement on Tariffs and
@@ -362,53 +291,6 @@ def _company(
                     for i in named_in.keys() & postings[m]:
                         named_in[i].add(k)
     return {k: set().union(*(named_in[i] for i in ids)) for k, ids in articles.items()}
-
-
-def _also(
-    name: str, mentions: list[tuple[str, str]], postings: Postings, folds: dict[str, str]
-) -> tuple[str, ...]:
-    """Return up to three other names the archive writes an entity with, in the most articles
-    first: a nickname, a former name, an acronym ("James Wright" on Jim Wright's page,
-    "Peking" on Beijing's); not a shorter form of its name ("Wright"), nor the name in other
-    case, accents or legal form ("Texaco Inc" on Texaco's)."""
-    if len(mentions) == 1 and folds[mentions[0][1]] == fold(name):  # most: the name alone
-        return ()
-    mine = _american(fold(name))
-    own = _plain_words(mine)
-    spellings: dict[str, list[tuple[str, str]]] = {}
-    for mention in mentions:
-        folded = folds[mention[1]]
-        if folded != mine and not _plain_words(folded := _american(folded)) <= own:
-            spellings.setdefault(folded, []).append(mention)  # most are the name itself
-    counts = {f: sum(len(postings[m]) for m in group) for f, group in spellings.items()}
-    words = {f: _plain_words(f) for f in spellings}
-    ranked = sorted(
-        (
-            f
-            for f in spellings
-            if not any(words[f] < words[g] and counts[g] >= counts[f] for g in words)
-        ),
-        key=lambda f: (-counts[f], f),
-    )  # nor a rarer shorter form of another ("Organization for Economic Co", cut short)
-    commonest = (max(spellings[f], key=lambda m: (len(postings[m]), m[1])) for f in ranked[:3])
-    return tuple(written for _, written in commonest)  # "GATT", not one story's "Gatt"
-
-
-def _american(folded: str) -> str:
-    """Return a folded name in American spelling: one body's "Organisation" and
-    "Organization" are one name written two ways, not two names."""
-    return (
-        "-".join(_US_SPELLING.get(w, w) for w in folded.split("-"))
-        if "isation" in folded
-        else folded
-    )
-
-
-def _plain_words(folded: str) -> set[str]:
-    """Return the words of a folded name but legal forms and a country's acronym before it
-    ("U.S. Congress" is Congress written so)."""
-    words = folded.split("-")
-    return set(words[1:] if len(words) > 1 and words[0] in ALIASES else words) - LEGAL_FORMS
 
 
 def _postings(docs: Iterable[tuple[int, tuple[tuple[str, str], ...]]]) -> Postings:

@@ -100,7 +100,7 @@ def catalogue(
 
 def _untitled(config: SiteConfig, site: Site) -> list[Problem]:
     """Return a warning for each title in site.yaml's `section_titles` that names no section."""
-    from .catalog import section_titles
+    from .sections import section_titles
 
     keys = {section.key for section in site.sections}
     hint = "use the section's folder path, as in its address sections/<path>/"
