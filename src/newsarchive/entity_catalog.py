@@ -23,6 +23,7 @@ from .authority import Authority
 from .entity_bounds import is_country
 from .entity_joins import (
     Postings,
+    articles_of,
     drop_country_prefixes,
     join_acronyms,
     join_spellings,
@@ -99,7 +100,7 @@ def gather(
     for spelt in join_acronyms(members, postings, guesses, frozenset(kinds)):
         guesses[spelt] = _majority(members[spelt], postings)
     people = {k for k, kind in guesses.items() if kind.rstrip("?") == PERSON}
-    reach = {k: len({i for m in members[k] for i in postings[m]}) for k in people}
+    reach = {k: len(articles_of(members[k], postings)) for k in people}
     sure = {k for k in people if guesses[k] == PERSON}  # with evidence, not "person?"
     joined = {k: w for k in people if (w := hyphenated(members[k], k))}
     company = functools.partial(_company, members, postings, guesses)
@@ -282,7 +283,7 @@ def _company(
 ) -> dict[str, set[str]]:
     """Return, for each key `wanted`, the people and organisations named with evidence in its
     articles (itself among them)."""
-    articles = {k: {i for m in members[k] for i in postings[m]} for k in wanted}
+    articles = {k: articles_of(members[k], postings) for k in wanted}
     named_in: dict[int, set[str]] = {i: set() for ids in articles.values() for i in ids}
     for k, ms in members.items():
         if guesses[k] in (PERSON, ORG):

@@ -14,6 +14,11 @@ Postings = dict[tuple[str, str], list[int]]
 Members = dict[str, list[tuple[str, str]]]
 
 
+def articles_of(mentions: list[tuple[str, str]], postings: Postings) -> set[int]:
+    """Return the articles that write any of these mentions."""
+    return {i for m in mentions for i in postings[m]}
+
+
 def drop_country_prefixes(members: Members) -> None:
     """Fold "U.S. General Electric Co" into General Electric Co where that is a name of its
     own: the country's acronym belongs to a name only when the rest is never used alone ("U.S.
@@ -32,9 +37,9 @@ def join_spellings(members: Members, postings: Postings) -> None:
     "Federation of Economic Organisations" and "... Organizations"): one body, one page. A
     name written one way only keeps its page."""
     for k in [k for k in members if _BRITISH.intersection(k.split("-"))]:
-        us = "-".join(_US_SPELLING.get(part, part) for part in k.split("-"))
+        us = _american(k)
         if k in members and us in members:
-            reach = {n: len({i for m in members[n] for i in postings[m]}) for n in (k, us)}
+            reach = {n: len(articles_of(members[n], postings)) for n in (k, us)}
             kept, gone = (k, us) if reach[k] >= reach[us] else (us, k)
             members[kept].extend(members.pop(gone))
 
@@ -70,8 +75,8 @@ def join_acronyms(
             if 1 < len(words) <= 6 and (initials := "".join(w[0] for w in words)) in acronyms:
                 spelt.setdefault(initials, []).append(k)
     for short, longs in spelt.items():
-        ids = {i for m in members[short] for i in postings[m]}
-        spelt_out = {k: ids & {i for m in members[k] for i in postings[m]} for k in longs}
+        ids = articles_of(members[short], postings)
+        spelt_out = {k: ids & articles_of(members[k], postings) for k in longs}
         both = [k for k in longs if 2 * len(spelt_out[k]) > len(ids)]
         if len(both) != 1:
             continue
@@ -105,12 +110,16 @@ def other_names(
     mine = _american(fold(name))
     own = _plain_words(mine)
     spellings: dict[str, list[tuple[str, str]]] = {}
+    words: dict[str, set[str]] = {}
     for mention in mentions:
         folded = folds[mention[1]]
-        if folded != mine and not _plain_words(folded := _american(folded)) <= own:
-            spellings.setdefault(folded, []).append(mention)  # most are the name itself
+        if folded == mine:  # most are the name itself
+            continue
+        folded = _american(folded)
+        if not (plain := words.get(folded) or _plain_words(folded)) <= own:
+            words[folded] = plain
+            spellings.setdefault(folded, []).append(mention)
     counts = {f: sum(len(postings[m]) for m in group) for f, group in spellings.items()}
-    words = {f: _plain_words(f) for f in spellings}
     ranked = sorted(
         (
             f

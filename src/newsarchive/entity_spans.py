@@ -132,7 +132,7 @@ _STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a spa
 
 # tokens after which a rule reads one more ("20th": the ordinal's number)
 _READ_TWO = frozenset({".", "!", "?", "by", "of"}) | _ORDINALS | _APOSTROPHES
-_OFFICE_AT = frozenset({"to", "for"})  # "of" is read two already
+_OFFICE_AT = OFFICE_AT - {"of"}  # "of" is read two already
 
 REACH = 200  # characters searched for a space before tokenising a whole text instead
 
