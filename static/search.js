@@ -12,12 +12,18 @@
   const MAX_PREFIX_SHARDS = 3;
   const ENDINGS = ["ingly", "edly", "ing", "ies", "ied", "ed", "es", "ly", "s"]; // longest first
   const PHRASE_CHECK = 40; // fallback results checked for a quoted phrase, word for word
+  const RESPELL_FROM = 4; // letters a word needs before a misspelling is respelled, not left out
+  const TWO_EDITS_FROM = 8; // letters a word needs before two edits may respell it
+  const RARE = 10; // articles or fewer that make a spelled word rare enough to suggest another
+  const COMMONER = 20; // times more articles the other word needs to be suggested
+  const MAX_BEGUN = 24; // most words a typed word begins that Pagefind is asked for one by one
   const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
   const SPECIAL = { "ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ı": "i", "ð": "d", "þ": "th",
                     "æ": "ae", "œ": "oe", "ß": "ss", "ς": "σ" };
   const SPECIAL_RE = /[øđłħıðþæœßς]/g;
   const COMBINING_RE = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
   const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+  const RAW_TOKEN_RE = /[\p{L}\p{M}\p{N}]+/gu; // a query's words before folding
 
   const form = document.querySelector("form[data-search]");
   if (!form) return;
@@ -147,16 +153,13 @@
 
   /** Return doc -> score (and field bits) for one query word. A word the index does not
    *  hold is tried without its English ending, as a prefix ("arrested" finds "arrest": a word
-   *  the index holds finds every form of its stem already); then a word of 5 letters or more
-   *  is taken as misspelt: its last letter is dropped and the rest matched as a prefix
-   *  ("blaire" finds "Blair"), as Pagefind's stemming often does. */
+   *  the index holds finds every form of its stem already). Misspellings are respelled before
+   *  either engine runs (`respell`). */
   async function matches(manifest, word, isPrefix) {
     const found = await termMatches(manifest, word, isPrefix);
     if (found.scores.size || word.length < 4) return found;
     const base = withoutEnding(word);
-    const again = base ? await termMatches(manifest, base, true) : found;
-    if (again.scores.size || word.length < 5) return again;
-    return termMatches(manifest, word.slice(0, -1), true);
+    return base ? termMatches(manifest, base, true) : found;
   }
 
   /** Return a word without an English inflection ending, roughly as the Snowball stemmer
@@ -236,6 +239,138 @@
       }
     }
     return bonus;
+  }
+
+  /* ---- spelling, for both engines: search-index/w*.js list the words the archive spells ---- */
+
+  /** Return word -> number of articles, for the spelled words between lo and hi, or null when
+   *  they fill more than one word file (then some word lies between them). */
+  async function spelledBetween(manifest, lo, hi) {
+    const files = shardsBetween(manifest.words, lo, hi);
+    if (files.length > 1) return null;
+    const found = new Map();
+    for (const [text, counts] of await Promise.all(files.map((k) => load(fileName("w", k, 3))))) {
+      text.split(" ").forEach((word, i) => {
+        if (word >= lo && word <= hi) found.set(word, counts[i]);
+      });
+    }
+    return found;
+  }
+
+  /** Return word -> number of articles for the spelled words that begin with start, or null
+   *  when they fill more than one word file. */
+  function spelledFrom(manifest, start) {
+    return spelledBetween(manifest, start, start + "\uffff");
+  }
+
+  /** Return what to search for instead of a query word: null to keep it (some article spells
+   *  it or another form of it), its `nearest` spelled word, or "" to leave it out. A word being
+   *  typed is kept while it begins spelled words, unless its nearest word is in COMMONER times
+   *  more articles than all of those ("Reagen" is Reagan, not the start of "reagents"). */
+  async function respelling(manifest, word, isPrefix) {
+    const same = await spelledBetween(manifest, word, word);
+    if (same === null || same.has(word)) return null;
+    const base = withoutEnding(word);
+    const forms = base ? await spelledFrom(manifest, base) : new Map();
+    if (forms === null || forms.size) return null;
+    const begun = isPrefix ? await spelledFrom(manifest, word) : new Map();
+    if (begun === null) return null;
+    const [near, docs] = await nearest(manifest, word, isPrefix);
+    const started = [...begun.values()].reduce((a, b) => a + b, 0);
+    return started && docs < started * COMMONER ? null : near;
+  }
+
+  /** Return the number of edits (insert, delete, change, swap two neighbours) that turn a into
+   *  b, or most + 1 when it is more than most. */
+  function edits(a, b, most) {
+    let before = null;
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      let least = i;
+      for (let j = 1; j <= b.length; j++) {
+        let d = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (before && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          d = Math.min(d, before[j - 2] + 1);
+        }
+        next.push(d);
+        least = Math.min(least, d);
+      }
+      if (least > most) return most + 1;
+      before = row;
+      row = next;
+    }
+    return row[b.length];
+  }
+
+  /** Return the spelled word nearest a misspelt one and its number of articles: same first
+   *  letter, one edit away (two from TWO_EDITS_FROM letters), the fewest edits, then the most
+   *  articles; or ["", 0]. A word being typed may be that near the start of a longer word
+   *  ("chancelo" is one edit from the start of "chancellor"). */
+  async function nearest(manifest, word, isPrefix = false) {
+    if (word.length < RESPELL_FROM) return ["", 0];
+    const most = word.length >= TWO_EDITS_FROM ? 2 : 1;
+    const letter = word[0];
+    const files = shardsBetween(manifest.words, letter, letter + "\uffff");
+    let best = "";
+    let fewest = most + 1;
+    let docs = 0;
+    for (const k of files) {
+      const [text, counts] = await load(fileName("w", k, 3));
+      text.split(" ").forEach((other, i) => {
+        if (other[0] !== letter || other.length < word.length - most) return;
+        if (!isPrefix && other.length > word.length + most) return;
+        let d = edits(word, other, most);
+        for (let end = word.length - 1; isPrefix && end <= word.length + 1; end++) {
+          if (end < other.length) d = Math.min(d, edits(word, other.slice(0, end), most));
+        }
+        if (d > 0 && d <= most && (d < fewest || (d === fewest && counts[i] > docs))) {
+          [best, fewest, docs] = [other, d, counts[i]];
+        }
+      });
+    }
+    return [best, docs];
+  }
+
+  /** Return a word far more common than a rare spelled one and next to it, to suggest
+   *  ("government" for "goverment", in 9 of Reuters' articles), or "". */
+  async function commoner(manifest, word) {
+    const same = await spelledBetween(manifest, word, word);
+    const docs = same ? same.get(word) || 0 : 0;
+    if (!docs || docs > RARE) return "";
+    const [near, nearDocs] = await nearest(manifest, word);
+    return nearDocs >= docs * COMMONER ? near : "";
+  }
+
+  /** Return raw with its words replaced as a map of folded words says ("" leaves one out). */
+  function replaced(raw, changes) {
+    return raw.replace(RAW_TOKEN_RE, (token) => {
+      const word = words(token).join("");
+      return changes.has(word) ? changes.get(word) : token;
+    });
+  }
+
+  /** Return the query spelled against the archive: each word that no article spells (nor
+   *  another form of it) replaced by its `nearest` spelled word, or left out when there is
+   *  none; the changes made, as [typed, used or ""]; and the query with each rare word
+   *  replaced by a `commoner` one, to suggest ("" for none). Both engines get the spelled
+   *  query, so they agree on misspellings: Pagefind alone would shorten the word until
+   *  something matched ("chancelor" found "chances"). */
+  async function respell(raw, manifest) {
+    if (!manifest.words) return { raw: raw, changes: [], suggestion: "" };
+    const query = parse(raw, manifest);
+    const wanted = query.whole.map((w) => [w, false]);
+    if (query.prefix) wanted.push([query.prefix, true]);
+    const checked = await Promise.all(wanted.map(async ([word, isPrefix]) => {
+      const used = /\d/.test(word) ? null : await respelling(manifest, word, isPrefix);
+      return used === null ? null : [word, used];
+    }));
+    const changes = new Map(checked.filter(Boolean));
+    const spelt = changes.size ? replaced(raw, changes) : raw;
+    const rare = await Promise.all(wanted.map(([w]) => w).filter((w) => !changes.has(w) && !/\d/.test(w))
+      .map(async (word) => [word, await commoner(manifest, word)]));
+    const better = new Map(rare.filter(([, near]) => near));
+    return { raw: spelt, changes: [...changes], suggestion: better.size ? replaced(spelt, better) : "" };
   }
 
   /** Return a file name: a letter and a zero-padded number ("t0007"). */
@@ -344,6 +479,14 @@
     /** Return the ids of the pages Pagefind finds for a query. */
     const ids = async (query, options) => new Set(((await pagefind.search(query, options)) ||
       { results: [] }).results.map((r) => r.id));
+    /** Return the ids of the pages that hold a word (any form of its stem), or a word it
+     *  begins while it is typed; null when too many words begin with it to ask. */
+    const holding = async (manifest, word, isPrefix, options) => {
+      const begun = isPrefix ? await spelledFrom(manifest, word) : new Map([[word, 1]]);
+      if (begun === null || begun.size > MAX_BEGUN) return null;
+      const sets = await Promise.all([...begun.keys()].map((w) => ids(`"${w}"`, options)));
+      return new Set(sets.flatMap((set) => [...set]));
+    };
     await pagefind.filters(); // fails here, not mid-search, when the bundle is broken
     return {
       name: "pagefind",
@@ -355,13 +498,17 @@
         const plain = raw.replace(/"/g, " ");
         const found = await pagefind.search(plain, options);
         let results = found ? found.results : [];
-        const each = words(plain);
-        if (parts.length && each.length > 1) {
-          // A part that lacks one of the words ignores it, so every word must find the page.
-          const sets = await Promise.all(each.map((w) => ids(w, options)));
-          const known = sets.filter((set) => set.size); // words found nowhere are left out
-          results = results.filter((r) => known.every((set) => set.has(r.id)));
-        }
+        // Pagefind matches a word as the start of longer ones, and where an index (a part)
+        // holds neither, as the longest word it begins ("blair" found "b"): a page must hold
+        // every word itself, as the fallback asks; a word no page holds is left out.
+        const manifest = await load("manifest");
+        const query = parse(plain, manifest);
+        const wanted = query.whole.map((w) => [w, false]);
+        if (query.prefix) wanted.push([query.prefix, true]);
+        const sets = await Promise.all(
+          wanted.map(([w, isPrefix]) => holding(manifest, w, isPrefix, options)));
+        const known = sets.filter((set) => set && set.size);
+        results = results.filter((r) => known.every((set) => set.has(r.id)));
         const quoted = [...raw.matchAll(/"([^"]+)"/g)].map((m) => m[1].trim()).filter(Boolean);
         if (quoted.length) { // pages with every phrase exactly first, in Pagefind's order
           const sets = await Promise.all(quoted.map((q) => ids(`"${q}"`, options)));
@@ -448,38 +595,71 @@
       enginePromise = enginePromise || chooseEngine();
       const engine = await enginePromise;
       form.setAttribute("data-engine", engine.name);
-      const result = await engine.search(raw, filters);
+      const spelt = await respell(raw, await load("manifest"));
+      const asked = spelt.raw.trim();
+      const result = words(asked).length ? await engine.search(spelt.raw, filters)
+        : { total: 0, load: async () => [] };
       if (ticket !== current) return;
       found = result;
+      found.raw = spelt.raw;
       shown = 0;
       list.replaceChildren();
       await showMore(ticket);
       const noun = result.total === 1 ? "article matches" : "articles match";
-      status.textContent = result.total ? `${result.total} ${noun} “${raw.trim()}”.`
-        : `No articles match “${raw.trim()}”. Try fewer or other words.`;
+      status.textContent = !asked ? `No articles match “${raw.trim()}”: no article has it or a word like it.`
+        : spelling(spelt.changes) + (result.total ? `${result.total} ${noun} “${asked}”.`
+          : `No articles match “${asked}”. Try fewer or other words.`);
+      if (spelt.suggestion) status.append(" ", suggestionLink(spelt.suggestion, filters));
     } catch (error) {
       if (ticket !== current) return;
       status.textContent = "Search is not available: " + error.message;
     }
   }
 
+  /** Return what the reader is told of respelled words ("No article has “chancelor”:
+   *  searched for “chancellor”. "), or "". */
+  function spelling(changes) {
+    return changes.map(([typed, used]) => used
+      ? `No article has “${typed}”: searched for “${used}”. `
+      : `No article has “${typed}” or a word like it: left out. `).join("");
+  }
+
+  /** Return "Did you mean “government”?" with a link that searches for it. */
+  function suggestionLink(suggestion, filters) {
+    const link = element("a", "search-suggestion", suggestion.trim());
+    link.href = "?" + queryString(suggestion.trim(), filters);
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      input.value = suggestion.trim();
+      run();
+    });
+    const text = element("span");
+    text.append("Did you mean “", link, "”?");
+    return text;
+  }
+
   /** Append the next page of results. */
   async function showMore(ticket) {
     const items = await found.load(shown, shown + PAGE_SIZE);
     if (ticket !== current) return;
-    const marks = marked(input.value, found.stems || []);
+    const marks = marked(found.raw, found.stems || []);
     list.append(...items.map((item) => renderResult(item, marks)));
     shown += items.length;
     more.hidden = shown >= found.total;
   }
 
-  /** Put the query in the address bar, so a result page's Back returns to it. */
-  function remember(raw, filters) {
+  /** Return the search page's query string for a query and filters. */
+  function queryString(raw, filters) {
     const params = new URLSearchParams();
     if (raw) params.set("q", raw);
     if (filters.section) params.set("section", filters.section);
     if (filters.year) params.set("year", filters.year);
-    const query = params.toString();
+    return params.toString();
+  }
+
+  /** Put the query in the address bar, so a result page's Back returns to it. */
+  function remember(raw, filters) {
+    const query = queryString(raw, filters);
     try {
       history.replaceState(null, "", query ? "?" + query : location.pathname);
     } catch (error) {

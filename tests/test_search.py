@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsarchive import pagefind_cbor, search, search_pagefind, search_terms
+from newsarchive import pagefind_cbor, search, search_pagefind, search_spelling, search_terms
 from newsarchive.catalog import build_site
 from newsarchive.config import SiteConfig
 from newsarchive.loader import discover, read_article
@@ -161,6 +161,42 @@ def test_every_form_of_a_word_finds_the_articles_of_its_stem(news):
     assert index.titles("detained") == index.titles("detain") == culiacan
     assert index.titles("soldier") == culiacan  # a stem no article spells is a term too
     assert index.fields("reopens", "Harbour reopens after storm") & search_terms.HEADLINE
+
+
+def spelled(dist: Path) -> dict[str, int]:
+    """Return the word files' words and counts, checking each starts where the manifest says."""
+    manifest = js_data(dist / INDEX / "manifest.js")[1]
+    assert isinstance(manifest, dict)
+    found: dict[str, int] = {}
+    for number, first in enumerate(manifest["words"]):
+        name, data = js_data(dist / INDEX / f"w{number:03d}.js")
+        assert name == f"w{number:03d}" and isinstance(data, list)
+        words, counts = data[0].split(" "), data[1]
+        assert words[0] == first and len(words) == len(counts)
+        found.update(zip(words, counts, strict=True))
+    assert list(found) == sorted(found, key=search.utf16_key)
+    return found
+
+
+def test_word_files_list_the_words_articles_spell_with_their_counts(news):
+    words = spelled(news.dist)
+    assert words["detained"] == 1 and words["final"] == 1  # a duplicate is not counted
+    assert words["culiacan"] == 1 and words["cartels"] == 1  # text, names and tags
+    assert "soldier" not in words and "detain" not in words  # stems no article spells
+    assert "the" not in words and not any(c.isdigit() for w in words for c in w)
+    assert set(words) <= set(Index(news.dist).postings) | set(Index(news.dist).stem)
+
+
+def test_word_files_hold_every_word_in_order_under_their_cap(monkeypatch):
+    monkeypatch.setattr(search_spelling, "WORD_SHARD_BYTES", 40)
+    index = {w: array("I", [1, 2, 3][: len(w) % 3 + 1]) for w in [*VOCABULARY, "1987", "b52"]}
+    spelled = search_spelling.Spelled()
+    assert len(list(spelled.noting([postings_of(index)]))) == 1  # passed on unchanged
+    shards = list(spelled.shards())
+    sizes = [len(json.dumps(shard, separators=(",", ":"))) for shard in shards]
+    assert len(shards) > 3 and max(sizes) <= 40 + 8  # ["", []] and one spare comma
+    listed = [(w, n) for text, counts in shards for w, n in zip(text.split(), counts, strict=True)]
+    assert listed == [(w, len(index[w])) for w in sorted(VOCABULARY)]  # no word with a digit
 
 
 def test_stop_words_are_left_out_and_listed_for_the_browser(news):
@@ -431,7 +467,11 @@ def postings_of(index: dict[str, array[int]]) -> search.Postings:
     values = np.fromiter((v for t in terms for v in index[t]), np.uint32, sum(lengths))
     links = [""] * len(terms)
     return search.Postings(
-        terms, links, np.concatenate(([0], np.cumsum(lengths, dtype=np.int64))), values
+        terms,
+        links,
+        np.concatenate(([0], np.cumsum(lengths, dtype=np.int64))),
+        values,
+        lengths,
     )
 
 

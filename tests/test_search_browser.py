@@ -21,6 +21,7 @@ from conftest import build_at, write_files
 CULIACAN = "Gunmen set Culiacán ablaze after arrest"
 HARBOUR = "Harbour reopens after the storm"
 FINAL = "Cup final ends in a draw"
+GROUND = "Groundsman retires"
 MATCHES = 24  # more than one page of results (20)
 
 
@@ -41,6 +42,11 @@ ARTICLES = {
     ),
     "articles/sport/2023-06-10-final.md": dated(
         FINAL, "2023-06-10", "Both teams scored twice in the final at the national stadium."
+    ),
+    "articles/sport/2020-07-04-ground.md": dated(
+        GROUND,
+        "2020-07-04",
+        "He mowed the stadum lawn for forty years.",  # as the copy spelt it
     ),
     **{
         f"articles/sport/2021-02-{n:02d}-match-{n}.md": dated(
@@ -191,8 +197,27 @@ def test_site_under_a_subpath_links_results_correctly(page, site, tmp_path):
         assert page.url.startswith(root + "archive/news/articles/")
 
 
+def search_status(page: Page) -> str:
+    """Return what the search page says of the last search."""
+    return page.inner_text(".search-status")
+
+
+@pytest.mark.parametrize("engine", ["pagefind", "fallback"])
+def test_a_rare_spelling_is_found_and_the_common_one_suggested(page, site, http_root, engine):
+    base = http_root if engine == "pagefind" else site.as_uri() + "/"
+    page.goto(base + "search/index.html?q=stadum")
+    assert wait_for_results(page) == [GROUND]  # the archive spells it so: it is searched as is
+    assert page.get_attribute("form[data-search]", "data-engine") == engine
+    assert "Did you mean “stadium”?" in search_status(page)  # 25 articles against one
+    page.click(".search-suggestion")
+    page.wait_for_function(
+        "/25 articles match/.test(document.querySelector('.search-status').textContent)"
+    )
+    assert page.input_value("#search-q") == "stadium"
+
+
 def test_pagefind_parts_of_a_big_archive_are_searched_together(page, tmp_path, monkeypatch):
-    monkeypatch.setattr(search_pagefind, "PART_PAGES", 4)  # 27 articles: eight parts
+    monkeypatch.setattr(search_pagefind, "PART_PAGES", 4)  # 28 articles: seven parts
     write_files(tmp_path, ARTICLES)
     code, _, _ = build_at(tmp_path)
     parts = json.loads((tmp_path / "dist" / "pagefind" / "parts.json").read_text())
@@ -201,9 +226,18 @@ def test_pagefind_parts_of_a_big_archive_are_searched_together(page, tmp_path, m
         page.goto(root + "search/index.html?q=stadium")
         assert len(wait_for_results(page)) == 20 and "25 articles match" in page.inner_text("body")
         assert page.get_attribute("form[data-search]", "data-engine") == "pagefind"
-        for query, headline in (("culiacan", CULIACAN), ("harbour", HARBOUR)):
+        # Each word in one part only: the parts without it must not answer with the longest
+        # word it begins ("thunderstorm" finding "the"), a misspelling is respelled first.
+        for query, headline in (
+            ("culiacan", CULIACAN),
+            ("harbour", HARBOUR),
+            ("thunderstorm", CULIACAN),
+            ("thunderstrom", CULIACAN),
+            ("valparaiso boats", HARBOUR),
+            ("airliner", CULIACAN),
+        ):
             page.goto(root + f"search/index.html?q={query}")
-            assert wait_for_results(page) == [headline]
+            assert wait_for_results(page) == [headline], query
         page.goto(root + "search/index.html?q=stadium&year=2023")
         assert wait_for_results(page) == [FINAL]
 
@@ -281,6 +315,19 @@ def test_a_query_without_accents_finds_and_marks_the_accented_word(page, base):
 def test_a_misspelt_word_still_finds_the_article(page, base):
     assert search_page(page, base, "chancellore") == [PROFILE]
     assert search_page(page, base, "Gordonn tailor") == [MENTION]
+    assert search_page(page, base, "chancelor ") == [PROFILE]  # an edit inside the word
+    assert "No article has “chancelor”: searched for “chancellor”." in search_status(page)
+    assert search_page(page, base, "chancelo") == [PROFILE]  # being typed: near its start
+    assert search_page(page, base, "Chancelor Brown") == [PROFILE]
+    marks = page.locator(".search-result .card-title mark").all_text_contents()
+    assert marks == ["Brown", "chancellor"]  # the word searched for, not the one typed
+
+
+def test_a_word_no_article_comes_near_is_left_out_and_named(page, base):
+    assert search_page(page, base, "Culiacan xylophone") == [CULIACAN]
+    assert "No article has “xylophone” or a word like it: left out." in search_status(page)
+    assert search_page(page, base, "xylophone") == []
+    assert "No articles match “xylophone”: no article has it" in search_status(page)
 
 
 def test_another_form_of_a_word_finds_the_article(page, base):

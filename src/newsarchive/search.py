@@ -4,12 +4,13 @@ Pagefind (run on the rendered pages) is the engine when the site is served over 
 refuse ES modules and WebAssembly from file://, so the build also writes `search-index/`, plain
 scripts that each call `newsarchiveSearchIndex(name, data)`:
 
-* `manifest.js`: document count, the first term of every term shard, section names, years and
-  stop-words;
+* `manifest.js`: document count, the first term of every term shard and of every word file,
+  section names, years and stop-words;
 * `tNNNN.js`: term shards, a contiguous range of the sorted terms each, at most SHARD_BYTES of
   postings (one long posting list is split over several shards);
 * `dNNNN.js`: DOCS_PER_SHARD documents each: url, headline, date, section, summary;
-* `sNNN.js`, `yYYYY.js`: the documents of one section, of one year (for the filters).
+* `sNNN.js`, `yYYYY.js`: the documents of one section, of one year (for the filters);
+* `wNNN.js`: the words the archive spells, for both engines' spelling (`search_spelling`).
 
 A posting list is a string of base-32 numbers, each `(doc - previous doc) << 4 | fields`, where
 fields has a bit for headline, entity names, summary and "three or more times in the body"
@@ -38,6 +39,7 @@ from . import urls
 from .loader.markup import plain_paragraphs
 from .models import KEEP, Entry, Output, Site
 from .render import human_date
+from .search_spelling import Spelled
 from .search_terms import (
     ENTITY,
     MAX_TERM,
@@ -85,9 +87,14 @@ def term_outputs(site: Site, words: Words | None = None) -> Iterator[Output]:
     """Yield the index's term shards and its manifest (`words` as for `fallback_outputs`)."""
     entries = _indexed(site)
     firsts: list[str] = []
-    for number, shard in enumerate(term_shards(build_index(entries, words))):
+    spelled = Spelled()
+    for number, shard in enumerate(term_shards(spelled.noting(build_index(entries, words)))):
         firsts.append(shard[0][0])
         yield _script(f"t{number:04d}", shard)
+    word_firsts: list[str] = []
+    for number, (text, counts) in enumerate(spelled.shards()):
+        word_firsts.append(text.split(" ", 1)[0])
+        yield _script(f"w{number:03d}", [text, counts])
     sections, years = _filters(entries)
     yield _script(
         "manifest",
@@ -96,6 +103,7 @@ def term_outputs(site: Site, words: Words | None = None) -> Iterator[Output]:
             "docs": len(entries),
             "per": DOCS_PER_SHARD,
             "shards": firsts,
+            "words": word_firsts,
             "sections": [name for name, _ in sections],
             "years": [year for year, _ in years],
             "stop": sorted(STOP_WORDS),
@@ -122,7 +130,8 @@ def document_outputs(site: Site, current: Current | None = None) -> Iterator[Out
 class Postings:
     """A run of consecutive terms' postings, end to end: terms in the order search.js compares
     them, and for each its `doc << 4 | field bits` values in doc order (those of terms[i] are
-    values[starts[i]:starts[i + 1]]), and the stem it refers to ("" for none). Flat arrays:
+    values[starts[i]:starts[i + 1]]), the stem it refers to ("" for none) and how many
+    articles spell it (0 for a stem no article spells, such as "compani"). Flat arrays:
     2 million postings (20,000 articles) are encoded in a few vectorised passes instead of a
     Python step each."""
 
@@ -130,6 +139,7 @@ class Postings:
     links: list[str]
     starts: npt.NDArray[np.int64]
     values: npt.NDArray[np.uint32]
+    spelled: list[int]
 
 
 def build_index(entries: Sequence[Entry], words: Words | None = None) -> Iterator[Postings]:
@@ -153,6 +163,7 @@ def build_index(entries: Sequence[Entry], words: Words | None = None) -> Iterato
         word_parts.append(np.tile(found, len(docs)))
         doc_parts.append(np.repeat(np.frombuffer(docs, dtype=np.int32), len(found)))
     word_of, doc_of = np.concatenate(word_parts), np.concatenate(doc_parts)
+    spelled = np.bincount(word_of)  # articles that spell each word (a name's words: about)
     key_of, refers = _stem_keys(word_of, ids)  # a word's postings go to its stem
     vocabulary = list(ids)  # by id, stems that are no word of the text included
     del ids, docs_of_name
@@ -164,6 +175,7 @@ def build_index(entries: Sequence[Entry], words: Words | None = None) -> Iterato
     in_order = _sorted_ids(listed, vocabulary)  # as search.js compares terms
     terms = [vocabulary[i] for i in in_order]
     links = [vocabulary[refers[i]] if i in refers else "" for i in in_order]
+    spelt = [int(spelled[i]) if i < len(spelled) else 0 for i in in_order]
     rank = np.zeros(len(vocabulary), dtype=np.int32)
     rank[in_order] = np.arange(len(in_order), dtype=np.int32)
     term_of = rank[word_of]  # each posting's term
@@ -173,7 +185,7 @@ def build_index(entries: Sequence[Entry], words: Words | None = None) -> Iterato
     while lo < len(terms):
         done = int(ends[lo - 1]) if lo else 0
         hi = max(lo + 1, int(np.searchsorted(ends, done + BATCH_POSTINGS, side="right")))
-        yield _run(terms[lo:hi], links[lo:hi], term_of, field_of, doc_of, lo, hi)
+        yield _run(terms[lo:hi], links[lo:hi], spelt[lo:hi], term_of, field_of, doc_of, lo, hi)
         lo = hi
 
 
@@ -203,6 +215,7 @@ def _sorted_ids(ids: list[int], vocabulary: Sequence[str]) -> list[int]:
 def _run(
     terms: list[str],
     links: list[str],
+    spelled: list[int],
     term_of: npt.NDArray[np.int32],
     field_of: npt.NDArray[np.uint8],
     doc_of: npt.NDArray[np.int32],
@@ -226,7 +239,7 @@ def _run(
     values = keys.astype(np.uint32)  # the low half: doc << 4 | fields
     keys >>= np.uint64(32)
     bounds = np.searchsorted(keys, np.arange(hi - lo + 1, dtype=np.uint64))
-    return Postings(terms, links, bounds.astype(np.int64), values)
+    return Postings(terms, links, bounds.astype(np.int64), values, spelled)
 
 
 def _own_words(entry: Entry) -> str:
