@@ -1,14 +1,16 @@
-"""Tests for the related list's floor: a neighbour that shares only a word with an article
-(cosine under `catalog.RELATED_FLOOR`) is not listed; one that shares the subject is."""
+"""Tests for which neighbours a page lists as related (`related_lists`): one that shares only a
+word with an article is not listed (under `RELATED_FLOOR` where a story is short, or sharing one
+distinctive word at any score); one that shares the subject is."""
 
 from __future__ import annotations
 
 from msgspec import structs
 
 from newsarchive import similarity
-from newsarchive.catalog import RELATED_FLOOR, build_site
+from newsarchive.catalog import build_site
 from newsarchive.config import SiteConfig
 from newsarchive.models import Article
+from newsarchive.related_lists import RELATED_FLOOR
 
 TEXTS = [
     "Coffee quota talks in London: producers and consumers disagree on coffee export quotas.",
@@ -55,3 +57,25 @@ def test_two_long_stories_are_related_under_the_floor() -> None:
     site = build_site(SiteConfig(), articles)
     first = next(e for e in site.entries if e.article.source == "news/story-0.txt")
     assert [site.entries[i].article.source for i in first.related] == ["news/story-1.txt"]
+
+
+def test_a_neighbour_sharing_one_distinctive_word_is_not_listed_whatever_its_score() -> None:
+    # Reuters: "FEDERATED FINANCIAL SETS REGULAR DIV" and "FEDERATED DEPARTMENT RAISES QTLY
+    # DIVIDEND" (0.574) are two firms of one name; a firm's own stories share more words
+    texts = [
+        "Federated Financial sets a payout, Federated said.",
+        "Federated Department opens a warehouse, Federated said.",
+        "Federated Financial names a treasurer.",
+        "Copper miners in Chile vote on a strike.",
+        "Gold prices rise in Zurich as dealers buy bullion.",
+    ]
+    articles = [article(n, text) for n, text in enumerate(texts)]
+    scores = {
+        n.doc: n.score for n in similarity.related_with_scores([a.terms for a in articles], 5)[0]
+    }
+    assert scores[1] >= RELATED_FLOOR and scores[2] > scores[1]  # "federated" alone: high
+    site = build_site(SiteConfig(), articles)
+    listed = {e.article.source: [site.entries[i].article.source for i in e.related]
+              for e in site.entries}  # fmt: skip
+    assert listed["news/story-0.txt"] == ["news/story-2.txt"]
+    assert listed["news/story-1.txt"] == []

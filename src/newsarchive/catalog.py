@@ -7,13 +7,22 @@ import functools
 import sys
 import zoneinfo
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from msgspec import structs
 
 from . import authors as bylines
-from . import clusters, entity_catalog, minhash, permalinks, similarity, stories, urls
+from . import (
+    clusters,
+    entity_catalog,
+    minhash,
+    permalinks,
+    related_lists,
+    similarity,
+    stories,
+    urls,
+)
 from . import sections as sections_tree
 from .config import SiteConfig
 from .models import Article, Entry, Month, Site, Term, Year
@@ -23,14 +32,7 @@ from .text import article_slug, fold, make_slug
 from .words import Words, gather
 
 _EPOCH = dt.datetime(1, 1, 1)
-NEIGHBOURS = 10  # neighbours looked at per article for same-story clusters
-# The least TF-IDF cosine of a listed related article where either story is short: of 25
-# judged Reuters neighbours below it, 18 share only a word ("PROSPECT GROUP HAS 14.3 PCT OF
-# BRINKMANN" and "TREASURY'S BAKER SEES EXPANSION"), each with a story under RELATED_LONG
-# words; two long stories share many words at a low cosine, and 89 long stories had no related
-# list left under a floor for all (benchmarks/judged/related_floor_reuters.md).
-RELATED_FLOOR = 0.12
-RELATED_LONG = 150
+NEIGHBOURS = 10  # neighbours looked at per article for same-story clusters and related lists
 
 
 def build_site(
@@ -86,12 +88,7 @@ def build_site(
     )
     scored.remember(neighbours)
     sizes = [a.word_count for a in ordered]
-    related = [
-        _distinct(doc, (n.doc for n in row if _related(doc, n, sizes)), duplicates)[
-            : config.related_count
-        ]
-        for doc, row in enumerate(neighbours)
-    ]
+    related = related_lists.listed(neighbours, counts, sizes, duplicates, config.related_count)
     links = stories.story_links(neighbours, cues, remembered.links, remembered.corpus)
     story_ids = clusters.clusters(links, days=[_day(a) for a in ordered])
     entries = _entries(
@@ -238,26 +235,6 @@ def _day(article: Article) -> float | None:
     return None if article.date is None else article.date.toordinal()
 
 
-def _related(doc: int, neighbour: similarity.Neighbour, sizes: list[int]) -> bool:
-    """Tell whether a neighbour is listed as related: over the floor, or both stories long."""
-    if neighbour.score >= RELATED_FLOOR:
-        return True
-    return min(sizes[doc], sizes[neighbour.doc]) >= RELATED_LONG
-
-
-def _distinct(doc: int, others: Iterable[int], duplicates: dict[int, int]) -> tuple[int, ...]:
-    """Return `others` without `doc` and with each text once: an exact copy of `doc` or of an
-    article already listed is left out."""
-    seen = {duplicates.get(doc, doc)}
-    kept = []
-    for other in others:
-        original = duplicates.get(other, other)
-        if original not in seen:
-            seen.add(original)
-            kept.append(other)
-    return tuple(kept)
-
-
 def _near_duplicates(
     ordered: Sequence[Article], exact: dict[int, int]
 ) -> dict[tuple[int, int], float]:
@@ -309,6 +286,7 @@ def _entries(
     entries = []
     for index, article in enumerate(ordered):
         together = story_members[stories[index]]  # most stories have one article
+        same = related_lists.distinct(index, together, duplicates) if len(together) > 1 else ()
         entries.append(
             Entry(
                 id=index,
@@ -323,7 +301,7 @@ def _entries(
                 prev=index - 1 if index > 0 else None,
                 next=index + 1 if index < last else None,
                 related=related[index],
-                story=_distinct(index, together, duplicates) if len(together) > 1 else (),
+                story=same,
                 duplicate_of=duplicates.get(index),
                 copies=tuple(copies.get(index, ())),
                 near_duplicate_of=near_of.get(index),

@@ -1,0 +1,112 @@
+"""Which of an article's neighbours its page lists as related (`similarity` scores them).
+
+A neighbour is listed when it shares at least LEAST_SHARED distinctive words with the article
+(words in two articles or more and under `similarity.max_df`: the words its score is made of),
+and, where either story is short, when its cosine reaches RELATED_FLOOR. On Reuters a quarter
+of the top-five neighbours shared one such word only, and of 30 judged by hand 24 were
+unrelated ("FEDERATED FINANCIAL SETS REGULAR DIV" beside "FEDERATED DEPARTMENT RAISES QTLY
+DIVIDEND", 0.574: two firms of one name); of 25 sharing two words, 21 were related (Du Pont,
+Enzo Biochem, Caterpillar: a firm's name and its ticker). `benchmarks/judged/related_reuters.md`.
+Same-story clusters still see every neighbour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+
+import numpy as np
+
+from . import similarity
+from .words import Runs
+
+RELATED_FLOOR = 0.12
+"""The least cosine of a listed neighbour where either story is short: of 25 judged Reuters
+neighbours below it, 18 share only a word ("PROSPECT GROUP HAS 14.3 PCT OF BRINKMANN" and
+"TREASURY'S BAKER SEES EXPANSION"), each with a story under RELATED_LONG words; two long
+stories share many words at a low cosine, and 89 long stories had no related list left under a
+floor for all (benchmarks/judged/related_floor_reuters.md)."""
+RELATED_LONG = 150
+"""Words from which a story is long enough to need no floor."""
+LEAST_SHARED = 2
+"""Distinctive words a listed neighbour shares with the article at least."""
+_BATCH = 64
+"""Docs whose shared words are counted together (one bit each of a 64-bit mask)."""
+
+
+def listed(
+    neighbours: similarity.NeighbourTable,
+    counts: Runs,
+    sizes: Sequence[int],
+    duplicates: dict[int, int],
+    count: int,
+) -> list[tuple[int, ...]]:
+    """Return every doc's related list: at most `count` of its neighbours, best first, that
+    pass the floor and share LEAST_SHARED distinctive words with it, each text once.
+
+    `counts` are the docs' related terms as `similarity.related_from_counts` read them, `sizes`
+    their word counts, `duplicates` each exact copy's original."""
+    table = similarity.NeighbourTable.of(neighbours)
+    docs = len(table)
+    pair_doc = np.repeat(np.arange(docs), np.diff(table.start))
+    length = np.asarray(sizes)
+    floored = (table.scores >= RELATED_FLOOR) | (
+        np.minimum(length[pair_doc], length[table.docs]) >= RELATED_LONG
+    )
+    kept = floored & (_shared(table, pair_doc, floored, counts) >= LEAST_SHARED)
+    others, ok, bounds = table.docs.tolist(), kept.tolist(), table.start.tolist()
+    return [
+        distinct(doc, [others[i] for i in range(lo, hi) if ok[i]], duplicates)[:count]
+        for doc, (lo, hi) in enumerate(pairwise(bounds))
+    ]
+
+
+def _shared(
+    table: similarity.NeighbourTable,
+    pair_doc: similarity.Ints,
+    wanted: similarity.Bools,
+    counts: Runs,
+) -> similarity.Ints:
+    """Return, for each wanted neighbour of the table, how many distinctive terms its doc and
+    it share (0 for the others). Docs are taken _BATCH at a time, each a bit of one mask over
+    the vocabulary: a few array steps a batch instead of a dozen a doc."""
+    df = np.bincount(counts.ids)
+    distinctive = (df >= 2) & (df <= similarity.max_df(len(table)))
+    mask = np.zeros(len(df), dtype=np.uint64)  # bit i: doc first + i holds the term
+    shared = np.zeros(len(table.docs), dtype=np.int64)
+    for first in range(0, len(table), _BATCH):
+        last = min(first + _BATCH, len(table))
+        terms, owner = _runs(counts, np.arange(first, last))
+        keep = distinctive[terms]
+        terms, bits = terms[keep], np.left_shift(np.uint64(1), owner[keep].astype(np.uint64))
+        np.bitwise_or.at(mask, terms, bits)
+        pairs = np.flatnonzero(wanted[table.start[first] : table.start[last]]) + table.start[first]
+        held, run = _runs(counts, table.docs[pairs])
+        bit = np.left_shift(np.uint64(1), (pair_doc[pairs] - first).astype(np.uint64))
+        hit = (mask[held] & bit[run]) != 0
+        shared[pairs] = np.bincount(run[hit], minlength=len(pairs))
+        mask[terms] = 0
+    return shared
+
+
+def _runs(counts: Runs, rows: similarity.Ints) -> tuple[similarity.Int32s, similarity.Ints]:
+    """Return the term ids of some rows end to end, and the number (0, 1, ...) of the row of
+    each."""
+    lengths = counts.start[rows + 1] - counts.start[rows]
+    # Position i of the result is i + (where its row begins in counts) - (where it begins here).
+    shift = counts.start[rows] - (np.cumsum(lengths) - lengths)
+    positions = np.arange(lengths.sum()) + np.repeat(shift, lengths)
+    return counts.ids[positions], np.repeat(np.arange(len(rows)), lengths)
+
+
+def distinct(doc: int, others: Iterable[int], duplicates: dict[int, int]) -> tuple[int, ...]:
+    """Return `others` without `doc` and with each text once: an exact copy of `doc` or of an
+    article already listed is left out."""
+    seen = {duplicates.get(doc, doc)}
+    kept = []
+    for other in others:
+        original = duplicates.get(other, other)
+        if original not in seen:
+            seen.add(original)
+            kept.append(other)
+    return tuple(kept)
