@@ -52,3 +52,18 @@ def test_the_finance_ministers_groups_are_bodies_under_either_name() -> None:
     assert pages[("organisation", "Group of Seven")] == (0, 1)
     assert pages[("organisation", "Group of Five")] == (0, 2)
     assert not any("and Group" in name for _, name in pages)  # was "Five and Group"
+
+
+def test_a_body_called_two_ways_in_one_archive_has_one_page() -> None:
+    pages = _pages(
+        "The Federal Reserve Board held rates, Federal Reserve officials said.",
+        "The Federal Reserve added reserves through the New York Federal Reserve Bank.",
+        "The Federal Reserve Bank of New York bought bills.",
+        "The Ways and Means Committee and Shearson Lehman Brothers Inc met.",
+        "The House Ways and Means Committee voted; Shearson Lehman said it agreed.",
+    )
+    assert pages[("organisation", "Federal Reserve")] == (0, 1)
+    assert pages[("organisation", "Federal Reserve Bank of New York")] == (1, 2)
+    assert pages[("organisation", "House Ways and Means Committee")] == (3, 4)
+    assert pages[("organisation", "Shearson Lehman Brothers")] == (3, 4)
+    assert not any("Board" in name or name == "Ways and Means Committee" for _, name in pages)

@@ -251,6 +251,13 @@ SAME_AS = (
         "organisation-for-economic-co": "OECD",  # "Co-" hyphenated at a line's end
         "organization-for-economic-co": "OECD",
         "nyse": "New York Stock Exchange",
+        # one body, two names in the same stories (Reuters: 207 and 151 articles on two pages)
+        "federal-reserve-board": "Federal Reserve",
+        "federal-reserve-system": "Federal Reserve",
+        "new-york-federal-reserve-bank": "Federal Reserve Bank of New York",
+        "ways-and-means-committee": "House Ways and Means Committee",
+        "house-ways-and-means": "House Ways and Means Committee",
+        "shearson-lehman": "Shearson Lehman Brothers",
         "ec-commission": "European Commission",
         "gatt": "General Agreement on Tariffs and Trade",
         "nato": "NATO",
