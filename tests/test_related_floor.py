@@ -79,3 +79,24 @@ def test_a_neighbour_sharing_one_distinctive_word_is_not_listed_whatever_its_sco
               for e in site.entries}  # fmt: skip
     assert listed["news/story-0.txt"] == ["news/story-2.txt"]
     assert listed["news/story-1.txt"] == []
+
+
+def test_a_headline_is_listed_once_and_never_the_articles_own() -> None:
+    # Reuters repeats a story under its headline: "GATT STAFF STRIKE OVER PAY AND PENSION
+    # LOSSES" was listed twice under "CHINA LIKELY TO JOIN GATT, DIPLOMATS SAY"
+    texts = [
+        "Coffee quota talks in London: producers and consumers disagree on export quotas.",
+        "Coffee producers meet consumers in London; export quotas still split them.",
+        "Coffee producers and consumers in London: export quotas split them again today.",
+        "Coffee quota talks go on in London as producers and consumers weigh export quotas.",
+    ]
+    titles = ["Coffee talks", "Producers meet", "Producers meet", "Coffee talks"]
+    articles = [
+        structs.replace(article(n, text), title=title)
+        for n, (text, title) in enumerate(zip(texts, titles, strict=True))
+    ]
+    site = build_site(SiteConfig(), articles)
+    for entry in site.entries:
+        listed = [site.entries[i].article.title for i in entry.related]
+        assert listed and len(listed) == len(set(listed)), listed
+        assert entry.article.title not in listed

@@ -88,7 +88,10 @@ def build_site(
     )
     scored.remember(neighbours)
     sizes = [a.word_count for a in ordered]
-    related = related_lists.listed(neighbours, counts, sizes, duplicates, config.related_count)
+    headlines = [fold(a.title).strip() or a.source for a in ordered]
+    related = related_lists.listed(
+        neighbours, counts, sizes, (duplicates, headlines), config.related_count
+    )
     links = stories.story_links(neighbours, cues, remembered.links, remembered.corpus)
     story_ids = clusters.clusters(links, days=[_day(a) for a in ordered])
     entries = _entries(

@@ -38,14 +38,16 @@ def listed(
     neighbours: similarity.NeighbourTable,
     counts: Runs,
     sizes: Sequence[int],
-    duplicates: dict[int, int],
+    copies: tuple[dict[int, int], Sequence[str]],
     count: int,
 ) -> list[tuple[int, ...]]:
     """Return every doc's related list: at most `count` of its neighbours, best first, that
-    pass the floor and share LEAST_SHARED distinctive words with it, each text once.
+    pass the floor and share LEAST_SHARED distinctive words with it, each text and each
+    headline once (wire copy repeats a story under its headline: a list showing one headline
+    twice reads as a fault).
 
     `counts` are the docs' related terms as `similarity.related_from_counts` read them, `sizes`
-    their word counts, `duplicates` each exact copy's original."""
+    their word counts, `copies` each exact copy's original and each doc's folded headline."""
     table = similarity.NeighbourTable.of(neighbours)
     docs = len(table)
     pair_doc = np.repeat(np.arange(docs), np.diff(table.start))
@@ -55,10 +57,17 @@ def listed(
     )
     kept = floored & (_shared(table, pair_doc, floored, counts) >= LEAST_SHARED)
     others, ok, bounds = table.docs.tolist(), kept.tolist(), table.start.tolist()
-    return [
-        distinct(doc, [others[i] for i in range(lo, hi) if ok[i]], duplicates)[:count]
-        for doc, (lo, hi) in enumerate(pairwise(bounds))
-    ]
+    duplicates, headlines = copies
+    lists: list[tuple[int, ...]] = []
+    for doc, (lo, hi) in enumerate(pairwise(bounds)):
+        seen = {headlines[doc]}
+        row: list[int] = []
+        for other in distinct(doc, [others[i] for i in range(lo, hi) if ok[i]], duplicates):
+            if headlines[other] not in seen and len(row) < count:
+                seen.add(headlines[other])
+                row.append(other)
+        lists.append(tuple(row))
+    return lists
 
 
 def _shared(
