@@ -92,6 +92,13 @@ def test_sign_off_is_never_an_organisation() -> None:
     assert not any(name.lower().startswith("reuter") for _, name in names(SIGN_OFF))
 
 
+def test_a_mistyped_new_york_names_nothing_called_new() -> None:
+    # Reuters: "analysts in New york" (two stories) made a page called "New"
+    texts = ["Liedtke told security analysts in New york the offer was fair."] * 3
+    assert not any(name == "New" for _, name in names(texts[0]))
+    assert "new" not in entities_of(*texts)
+
+
 def test_name_without_evidence_is_unconfirmed() -> None:
     assert names(NO_EVIDENCE) == {("person?", "Million Dollar Baby")}
     docs = [(0, candidates("", [NO_EVIDENCE])), (1, candidates("", [NO_EVIDENCE]))]

@@ -321,7 +321,7 @@ GIVEN_ABBREVIATIONS = (
 )
 SAID = {(w,) for w in _words("said says told added asked wrote")}
 SINGLE_DROP = CALENDAR | TITLES | ORG_HEADS | EVENT_HEADS
-SINGLE_DROP |= _words("west east north south commonwealth")
+SINGLE_DROP |= _words("west east north south commonwealth new")
 # Words of a name that many countries' institutions share: "Stock Exchange", "Central Bank",
 # "Supreme Court" alone do not say which one, so need a person's confirmation.
 GENERIC = _words("""stock exchange central bank supreme court lower upper house national
