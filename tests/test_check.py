@@ -261,14 +261,16 @@ def test_missing_search_index_files_are_reported(tmp_path):
     assert run_cli(*options, "--config", str(tmp_path / "site.yaml"))[0] == 0
     assert messages(dist) == []
     (dist / "search-index" / "t0000.js").unlink()
+    (dist / "search-index" / "w000.js").unlink()
     next(dist.glob("pagefind/pagefind.*.pf_meta")).unlink()
     found = messages(dist)
     assert "search-index/t0000.js: is missing (named by search-index/manifest.js)" in found[0]
+    assert "search-index/w000.js: is missing (named by search-index/manifest.js)" in found[1]
     assert (
-        found[1].startswith("pagefind/pagefind.")
-        and "named by pagefind/pagefind-entry.json" in found[1]
+        found[2].startswith("pagefind/pagefind.")
+        and "named by pagefind/pagefind-entry.json" in found[2]
     )
-    assert len(found) == 2
+    assert len(found) == 3
 
 
 def test_pagefind_parts_are_checked_against_the_first_bundle_s_code(tmp_path, monkeypatch):

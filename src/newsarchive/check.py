@@ -243,6 +243,7 @@ def _index_files(manifest: Path) -> list[str]:
         names = [f"t{n:04d}.js" for n in range(len(data["shards"]))]
         names += [f"d{n:04d}.js" for n in range(-(-int(data["docs"]) // int(data["per"])))]
         names += [f"s{n:03d}.js" for n in range(len(data["sections"]))]
+        names += [f"w{n:03d}.js" for n in range(len(data.get("words", ())))]
         return names + [f"y{int(year):04d}.js" for year in data["years"]]
     except (ValueError, KeyError, TypeError):
         return ["(a manifest.js that parses)"]
