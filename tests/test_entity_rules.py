@@ -740,3 +740,34 @@ def test_an_iranian_cleric_s_title_is_no_part_of_his_name() -> None:
     text = "Parliament speaker Hojatoleslam Ali Akbar Hashemi Rafsanjani said the war would go on."
     people = [n for k, n in candidates("", [text]) if k.startswith("person")]
     assert people == ["Ali Akbar Hashemi Rafsanjani"], people
+
+
+@pytest.mark.parametrize(
+    ("dateline", "places"),
+    [
+        ("PEKING, March 11", ["Beijing"]),  # a former name: today's page
+        ("GLEN ROCK, N.J., March 18", ["Glen Rock"]),  # no list knows it: a place, no person
+        ("HOUSTON, Texas, March 3", ["Houston", "Texas"]),
+        ("ATLANTA, Ga., March 3", ["Atlanta"]),  # "Ga." is no country
+        ("WHEELING, W. Va.", ["Wheeling"]),
+        ("DUESSELDORF, March 3", ["Düsseldorf"]),  # an umlaut as wire copy spells it
+        ("March 3", []),
+    ],
+)
+def test_where_a_story_was_filed_is_a_place_it_names(dateline: str, places: list[str]) -> None:
+    found = candidates("", ["The company said profits rose."], dateline)
+    assert [name for kind, name in found if kind == "place"] == places
+    assert not any(kind.startswith("person") for kind, _ in found)
+
+
+def test_a_wire_storys_dateline_puts_it_on_the_page_of_its_town(tmp_path: Path) -> None:
+    story = "{town}, N.J., March {day} - Acme Corp said its profits rose sharply.\n"
+    (tmp_path / "articles").mkdir()
+    for day in (3, 4):
+        text = "ACME PROFITS RISE\n\n" + story.format(town="GLEN ROCK", day=day)
+        (tmp_path / "articles" / f"acme-{day}.txt").write_text(text, encoding="utf-8")
+    built = build_at(tmp_path)
+    assert built[0] == 0, built[2]
+    page = (tmp_path / "dist" / "places" / "glen-rock" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Glen Rock</h1>" in page and "2 articles" in page
+    assert not (tmp_path / "dist" / "people" / "glen-rock").exists()

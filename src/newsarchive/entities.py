@@ -123,11 +123,14 @@ def _with_heads_only(word: str, name: str) -> bool:
     return all(w.lower().rstrip(".") in ORG_HEADS for w in words[1:])
 
 
-def candidates(title: str, paragraphs: Sequence[str]) -> tuple[tuple[str, str], ...]:
-    """Return (kind, surface name) mentions found in one article, deduplicated, in stable order.
+def candidates(
+    title: str, paragraphs: Sequence[str], dateline: str = ""
+) -> tuple[tuple[str, str], ...]:
+    """Return (kind, surface name) mentions found in one article, deduplicated, in stable order;
+    `dateline` is the one the reader cut from its text (`entity_blocks.filed_from`).
 
     A kind ending in "?" (`WEAK_PERSON`, `WEAK_ORG`) is a name read without evidence for it."""
-    found, texts = read_blocks(title, paragraphs)
+    found, texts = read_blocks(title, paragraphs, dateline)
     headlines = [i for i, text in enumerate(texts) if is_headline(text)]
     people_runs: list[tuple[int, tuple[str, ...], tuple[Mention, ...]]] = []
     for i, text in enumerate(texts):

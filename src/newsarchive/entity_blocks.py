@@ -13,16 +13,17 @@ from collections.abc import Sequence
 
 from .entity_bounds import TICKER_MARK, partnerships
 from .entity_names import ORG, PLACE, SHIP, Mention
-from .entity_words import CALENDAR, MINOR, ORGS
+from .entity_words import CALENDAR, MINOR, ORGS, STATE_TOKENS
 from .gazetteer import gazetteer, key
 from .given_names import first_names
 
 
 def read_blocks(
-    title: str, paragraphs: Sequence[str]
+    title: str, paragraphs: Sequence[str], dateline: str = ""
 ) -> tuple[list[list[Mention]], tuple[str, ...]]:
     """Return, for the title and each paragraph, the mentions read from its dateline, brackets
-    and partnerships, and its text ready to read for names ("" for a byline or a table)."""
+    and partnerships, and its text ready to read for names ("" for a byline or a table); the
+    places of `dateline`, the one the reader cut from the text, go with the title's."""
     blocks = [_partnerships(*_groups(*_bracketed(title, True)))]
     blocks += [_partnerships(*_groups(*_bracketed(paragraph))) for paragraph in paragraphs]
     read = [_dateline(_prepare(block)) for block, _ in blocks]
@@ -30,8 +31,46 @@ def read_blocks(
         dateline + marked + _ship_lists(text)
         for (dateline, text), (_, marked) in zip(read, blocks, strict=True)
     ]
+    found[0] += filed_from(dateline)
     texts = tuple("" if _BYLINE.match(text) or _is_table(text) else text for _, text in read)
     return found, texts
+
+
+def filed_from(dateline: str) -> list[Mention]:
+    """Return the places of a dateline the reader recognised ("PEKING, March 11", "HOUSTON,
+    Texas, March 3"): where a story was filed is a place it names. The first is a place though
+    no list knows it ("GLEN ROCK, N.J." is Glen Rock, no person); a state's abbreviation and
+    the date are not read (they only tell which town: "Ga." is no country)."""
+    parts = [part.strip() for part in dateline.split(",")]
+    first = parts[0].split()
+    if not first or first[0].lower().rstrip(".") in CALENDAR or not parts[0][:1].isalpha():
+        return []  # a date alone
+    found = [Mention(PLACE, _known(parts[0]) or _town(parts[0]))]
+    for part in parts[1:]:
+        words = part.split()
+        if not words or _ABBREVIATION.fullmatch(part) or part.lower().rstrip(".") in STATE_TOKENS:
+            continue
+        if words[0].lower() not in CALENDAR and part[:1].isupper() and not part[:1].isdigit():
+            found.append(Mention(PLACE, _known(part) or part))
+    return found
+
+
+# A state's or province's abbreviation after a dateline's town: "N.C", "Penn.", "B.C.", "W. Va."
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]{1,5}\.\s?){1,3}[A-Za-z]{0,3}\.?")
+
+
+def _known(name: str) -> str:
+    """Return the gazetteer's name for a place, also as wire copy spells an umlaut without it
+    ("DUESSELDORF" is Düsseldorf), or ""."""
+    names = gazetteer().names
+    folded = key(name)
+    plain = folded.replace("ue", "u").replace("oe", "o").replace("ae", "a")
+    return names.get(folded) or (names.get(plain, "") if plain != folded else "")
+
+
+def _town(name: str) -> str:
+    """Return a town's name as a dateline's capitals hide it: each word capitalised."""
+    return " ".join(word[:1].upper() + word[1:].lower() for word in name.split())
 
 
 _NICKNAME = re.compile(r"(?<=\w)\s+[\"“‘']([^\"“”‘’'\n]{1,30})[\"”’']\s+(?=\w)")
