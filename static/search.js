@@ -13,7 +13,8 @@
   const ENDINGS = ["ingly", "edly", "ing", "ies", "ied", "ed", "es", "ly", "s"]; // longest first
   const PHRASE_CHECK = 40; // fallback results checked for a quoted phrase, word for word
   const RESPELL_FROM = 4; // letters a word needs before a misspelling is respelled, not left out
-  const TWO_EDITS_FROM = 8; // letters a word needs before two edits may respell it
+  const TWO_EDITS_FROM = 10; // letters a word needs before two edits may respell it ("internet" is no "interest")
+  const SUGGEST_FROM = 5; // letters a rare word needs before another is suggested ("junk": "june")
   const RARE = 10; // articles or fewer that make a spelled word rare enough to suggest another
   const COMMONER = 20; // times more articles the other word needs to be suggested
   const MAX_BEGUN = 24; // most words a typed word begins that Pagefind is asked for one by one
@@ -134,12 +135,14 @@
     return [...raw.matchAll(/"([^"]*)"/g)].map((m) => words(m[1])).filter((p) => p.length > 1);
   }
 
-  /** Return the query's words: whole words, and the last one as a prefix while it is typed. */
-  function parse(raw, manifest) {
+  /** Return the query's words: whole words, and the last one as a prefix while the reader is
+   *  `typing` it (in the box, not a query submitted or opened from a link: "oil" is no
+   *  "oilseeds" then). */
+  function parse(raw, manifest, typing) {
     const stop = new Set(manifest.stop);
     const indexed = (w) => w.length > 1 && w.length <= manifest.longest && !stop.has(w);
     const all = words(raw);
-    const typing = all.length > 0 && !/[\s\p{P}]$/u.test(raw);
+    typing = typing && all.length > 0 && !/[\s\p{P}]$/u.test(raw);
     const whole = (typing ? all.slice(0, -1) : all).filter(indexed);
     let prefix = typing ? all[all.length - 1] : "";
     if (prefix.length < 2 || prefix.length > manifest.longest || (whole.length && stop.has(prefix))) {
@@ -313,7 +316,7 @@
     const letter = word[0];
     const files = shardsBetween(manifest.words, letter, letter + "\uffff");
     let best = "";
-    let fewest = most + 1;
+    let fewest = most + 1;  // edits, half more as the start of a word
     let docs = 0;
     for (const k of files) {
       const [text, counts] = await load(fileName("w", k, 3));
@@ -322,9 +325,10 @@
         if (!isPrefix && other.length > word.length + most) return;
         let d = edits(word, other, most);
         for (let end = word.length - 1; isPrefix && end <= word.length + 1; end++) {
-          if (end < other.length) d = Math.min(d, edits(word, other.slice(0, end), most));
+          // as the start of a longer word: after a whole word as near ("acord": accord)
+          if (end < other.length) d = Math.min(d, edits(word, other.slice(0, end), most) + 0.5);
         }
-        if (d > 0 && d <= most && (d < fewest || (d === fewest && counts[i] > docs))) {
+        if (d > 0 && d <= most + 0.5 && (d < fewest || (d === fewest && counts[i] > docs))) {
           [best, fewest, docs] = [other, d, counts[i]];
         }
       });
@@ -337,7 +341,7 @@
   async function commoner(manifest, word) {
     const same = await spelledBetween(manifest, word, word);
     const docs = same ? same.get(word) || 0 : 0;
-    if (!docs || docs > RARE) return "";
+    if (!docs || docs > RARE || word.length < SUGGEST_FROM) return "";
     const [near, nearDocs] = await nearest(manifest, word);
     return nearDocs >= docs * COMMONER ? near : "";
   }
@@ -346,8 +350,15 @@
   function replaced(raw, changes) {
     return raw.replace(RAW_TOKEN_RE, (token) => {
       const word = words(token).join("");
-      return changes.has(word) ? changes.get(word) : token;
-    });
+      return changes.has(word) ? sameCase(changes.get(word), token) : token;
+    }).replace(/\s+(?=\s)/g, "").replace(/^\s+/, "");
+  }
+
+  /** Return a word in the case of another ("Volker": "Volcker", "OPEC": ...). */
+  function sameCase(word, like) {
+    if (!word) return word;
+    if (like.length > 1 && like === like.toUpperCase()) return word.toUpperCase();
+    return like[0] === like[0].toUpperCase() ? word[0].toUpperCase() + word.slice(1) : word;
   }
 
   /** Return the query spelled against the archive: each word that no article spells (nor
@@ -356,9 +367,9 @@
    *  replaced by a `commoner` one, to suggest ("" for none). Both engines get the spelled
    *  query, so they agree on misspellings: Pagefind alone would shorten the word until
    *  something matched ("chancelor" found "chances"). */
-  async function respell(raw, manifest) {
+  async function respell(raw, manifest, typing) {
     if (!manifest.words) return { raw: raw, changes: [], suggestion: "" };
-    const query = parse(raw, manifest);
+    const query = parse(raw, manifest, typing);
     const wanted = query.whole.map((w) => [w, false]);
     if (query.prefix) wanted.push([query.prefix, true]);
     const checked = await Promise.all(wanted.map(async ([word, isPrefix]) => {
@@ -406,8 +417,8 @@
     const manifest = await load("manifest");
     return {
       name: "fallback",
-      async search(raw, filters) {
-        const query = parse(raw, manifest);
+      async search(raw, filters, typing) {
+        const query = parse(raw, manifest, typing);
         const wanted = query.whole.map((w) => [w, false]);
         if (query.prefix) wanted.push([query.prefix, true]);
         const section = filters.section ? manifest.sections.indexOf(filters.section) : null;
@@ -490,19 +501,20 @@
     await pagefind.filters(); // fails here, not mid-search, when the bundle is broken
     return {
       name: "pagefind",
-      async search(raw, filters) {
+      async search(raw, filters, typing) {
         const chosen = {};
         if (filters.section) chosen.section = filters.section;
         if (filters.year) chosen.year = filters.year;
         const options = { filters: chosen };
-        const plain = raw.replace(/"/g, " ");
-        const found = await pagefind.search(plain, options);
+        const manifest = await load("manifest");
+        const query = parse(raw.replace(/"/g, " "), manifest, typing);
+        // The words the fallback searches: no stop-word, no single letter ("the dollar").
+        const plain = [...query.whole, query.prefix].filter(Boolean).join(" ");
+        const found = plain ? await pagefind.search(plain, options) : null;
         let results = found ? found.results : [];
         // Pagefind matches a word as the start of longer ones, and where an index (a part)
         // holds neither, as the longest word it begins ("blair" found "b"): a page must hold
         // every word itself, as the fallback asks; a word no page holds is left out.
-        const manifest = await load("manifest");
-        const query = parse(plain, manifest);
         const wanted = query.whole.map((w) => [w, false]);
         if (query.prefix) wanted.push([query.prefix, true]);
         const sets = await Promise.all(
@@ -577,7 +589,7 @@
   let found = null;
 
   /** Run the search for what the form holds now and show the first page of results. */
-  async function run() {
+  async function run(typing = false) {
     const ticket = ++current;
     const raw = input.value.trim() ? input.value : "";
     const filters = { section: sectionSelect ? sectionSelect.value : "",
@@ -595,9 +607,9 @@
       enginePromise = enginePromise || chooseEngine();
       const engine = await enginePromise;
       form.setAttribute("data-engine", engine.name);
-      const spelt = await respell(raw, await load("manifest"));
+      const spelt = await respell(raw, await load("manifest"), typing);
       const asked = spelt.raw.trim();
-      const result = words(asked).length ? await engine.search(spelt.raw, filters)
+      const result = words(asked).length ? await engine.search(spelt.raw, filters, typing)
         : { total: 0, load: async () => [] };
       if (ticket !== current) return;
       found = result;
@@ -606,9 +618,10 @@
       list.replaceChildren();
       await showMore(ticket);
       const noun = result.total === 1 ? "article matches" : "articles match";
-      status.textContent = !asked ? `No articles match “${raw.trim()}”: no article has it or a word like it.`
-        : spelling(spelt.changes) + (result.total ? `${result.total} ${noun} “${asked}”.`
-          : `No articles match “${asked}”. Try fewer or other words.`);
+      const quote = (text) => /^".*"$/.test(text) ? text : `“${text}”`; // "Black Monday" once
+      status.textContent = !asked ? `No articles match ${quote(raw.trim())}: no article has it or a word like it.`
+        : spelling(spelt.changes) + (result.total ? `${result.total} ${noun} ${quote(asked)}.`
+          : `No articles match ${quote(asked)}. Try fewer or other words.`);
       if (spelt.suggestion) status.append(" ", suggestionLink(spelt.suggestion, filters));
     } catch (error) {
       if (ticket !== current) return;
@@ -670,7 +683,7 @@
   /** Run the search shortly after typing stops. */
   function soon() {
     clearTimeout(pending);
-    pending = setTimeout(run, 120);
+    pending = setTimeout(() => run(true), 120);
   }
 
   const params = new URLSearchParams(location.search);
@@ -684,8 +697,8 @@
     run();
   });
   input.addEventListener("input", soon);
-  if (sectionSelect) sectionSelect.addEventListener("change", run);
-  if (yearSelect) yearSelect.addEventListener("change", run);
+  if (sectionSelect) sectionSelect.addEventListener("change", () => run());
+  if (yearSelect) yearSelect.addEventListener("change", () => run());
   more.querySelector("button").addEventListener("click", () => showMore(current));
   run();
   input.focus();

@@ -317,15 +317,35 @@ def test_a_misspelt_word_still_finds_the_article(page, base):
     assert search_page(page, base, "Gordonn tailor") == [MENTION]
     assert search_page(page, base, "chancelor ") == [PROFILE]  # an edit inside the word
     assert "No article has “chancelor”: searched for “chancellor”." in search_status(page)
-    assert search_page(page, base, "chancelo") == [PROFILE]  # being typed: near its start
     assert search_page(page, base, "Chancelor Brown") == [PROFILE]
+    assert "matches “Chancellor Brown”." in search_status(page)  # in the case the reader wrote
     marks = page.locator(".search-result .card-title mark").all_text_contents()
     assert marks == ["Brown", "chancellor"]  # the word searched for, not the one typed
+
+
+def test_a_word_being_typed_is_the_start_of_words_and_a_submitted_one_whole(page, base):
+    page.goto(base + "search/index.html")
+    page.locator("#search-q").press_sequentially("chancelo", delay=20)
+    page.wait_for_function(
+        "/chancellor/.test(document.querySelector('.search-status').textContent)"
+    )
+    assert wait_for_results(page) == [PROFILE]  # one edit from the start of "chancellor"
+    page.locator("#search-q").fill("")
+    page.locator("#search-q").press_sequentially("Culia", delay=20)
+    page.wait_for_function("/Culia”/.test(document.querySelector('.search-status').textContent)")
+    assert wait_for_results(page) == [CULIACAN]  # while typed: the start of "Culiacán"
+    page.press("#search-q", "Enter")  # submitted: a whole word, which no article has
+    page.wait_for_function(
+        "/no article has it/.test(document.querySelector('.search-status').textContent)"
+    )
+    assert search_status(page) == "No articles match “Culia”: no article has it or a word like it."
+    assert search_page(page, base, "air") == []  # from a link too: no "airport" nor "airliner"
 
 
 def test_a_word_no_article_comes_near_is_left_out_and_named(page, base):
     assert search_page(page, base, "Culiacan xylophone") == [CULIACAN]
     assert "No article has “xylophone” or a word like it: left out." in search_status(page)
+    assert "matches “Culiacan”." in search_status(page)  # no space left where it was
     assert search_page(page, base, "xylophone") == []
     assert "No articles match “xylophone”: no article has it" in search_status(page)
 
