@@ -752,6 +752,7 @@ def test_an_iranian_cleric_s_title_is_no_part_of_his_name() -> None:
         ("WHEELING, W. Va.", ["Wheeling"]),
         ("DUESSELDORF, March 3", ["Düsseldorf"]),  # an umlaut as wire copy spells it
         ("March 3", []),
+        ("DALLAS, Oct. 19", ["Dallas"]),  # an abbreviated month is a date (seed 2041)
     ],
 )
 def test_where_a_story_was_filed_is_a_place_it_names(dateline: str, places: list[str]) -> None:

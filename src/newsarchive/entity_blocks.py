@@ -50,7 +50,8 @@ def filed_from(dateline: str) -> list[Mention]:
         words = part.split()
         if not words or _ABBREVIATION.fullmatch(part) or part.lower().rstrip(".") in STATE_TOKENS:
             continue
-        if words[0].lower() not in CALENDAR and part[:1].isupper() and not part[:1].isdigit():
+        month = words[0].lower().rstrip(".")  # "Oct. 19" is a date
+        if month not in CALENDAR and part[:1].isupper() and not part[:1].isdigit():
             found.append(Mention(PLACE, _known(part) or part))
     return found
 
