@@ -619,8 +619,12 @@
       await showMore(ticket);
       const noun = result.total === 1 ? "article matches" : "articles match";
       const quote = (text) => /^".*"$/.test(text) ? text : `“${text}”`; // "Black Monday" once
+      // A quoted phrase finds every article with its words, those that write it first: the
+      // count is of the words ("6 articles match every word of "Black Monday"", 3 the phrase).
+      const counted = phrases(asked).length ? `${result.total} ${noun} every word of ${quote(asked)}; `
+        + "those that write the phrase come first." : `${result.total} ${noun} ${quote(asked)}.`;
       status.textContent = !asked ? `No articles match ${quote(raw.trim())}: no article has it or a word like it.`
-        : spelling(spelt.changes) + (result.total ? `${result.total} ${noun} ${quote(asked)}.`
+        : spelling(spelt.changes) + (result.total ? counted
           : `No articles match ${quote(asked)}. Try fewer or other words.`);
       if (spelt.suggestion) status.append(" ", suggestionLink(spelt.suggestion, filters));
     } catch (error) {

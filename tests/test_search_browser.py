@@ -305,6 +305,9 @@ def base(request: pytest.FixtureRequest, phrase_site: Path) -> str:
 def test_a_quoted_phrase_ranks_its_exact_match_first(page, base):
     headlines = search_page(page, base, '"Gordon Brown"')
     assert headlines[0] == PROFILE and set(headlines) == {PROFILE, MENTION}
+    # the count is of the words, not of the phrase: MENTION has "Gordon" and "Brown" apart
+    said = '2 articles match every word of "Gordon Brown"; those that write the phrase come first.'
+    assert search_status(page) == said
 
 
 def test_a_query_without_accents_finds_and_marks_the_accented_word(page, base):
