@@ -154,6 +154,11 @@
              stems: [] };
   }
 
+  /** Return a parsed query's words as [word, whether it is the word being typed]. */
+  function wordsOf(query) {
+    return query.whole.map((w) => [w, false]).concat(query.prefix ? [[query.prefix, true]] : []);
+  }
+
   /** Return doc -> score (and field bits) for one query word. A word the index does not
    *  hold is tried without its English ending, as a prefix ("arrested" finds "arrest": a word
    *  the index holds finds every form of its stem already). Misspellings are respelled before
@@ -252,12 +257,21 @@
     const files = shardsBetween(manifest.words, lo, hi);
     if (files.length > 1) return null;
     const found = new Map();
-    for (const [text, counts] of await Promise.all(files.map((k) => load(fileName("w", k, 3))))) {
-      text.split(" ").forEach((word, i) => {
-        if (word >= lo && word <= hi) found.set(word, counts[i]);
+    for (const file of await Promise.all(files.map(wordFile))) {
+      file.words.forEach((word, i) => {
+        if (word >= lo && word <= hi) found.set(word, file.counts[i]);
       });
     }
     return found;
+  }
+
+  const wordFiles = {};
+
+  /** Return word file k as its words and their numbers of articles, split once. */
+  function wordFile(k) {
+    wordFiles[k] = wordFiles[k] || load(fileName("w", k, 3))
+      .then(([text, counts]) => ({ words: text.split(" "), counts: counts }));
+    return wordFiles[k];
   }
 
   /** Return word -> number of articles for the spelled words that begin with start, or null
@@ -319,8 +333,8 @@
     let fewest = most + 1;  // edits, half more as the start of a word
     let docs = 0;
     for (const k of files) {
-      const [text, counts] = await load(fileName("w", k, 3));
-      text.split(" ").forEach((other, i) => {
+      const { words: spelled, counts } = await wordFile(k);
+      spelled.forEach((other, i) => {
         if (other[0] !== letter || other.length < word.length - most) return;
         if (!isPrefix && other.length > word.length + most) return;
         let d = edits(word, other, most);
@@ -370,8 +384,7 @@
   async function respell(raw, manifest, typing) {
     if (!manifest.words) return { raw: raw, changes: [], suggestion: "" };
     const query = parse(raw, manifest, typing);
-    const wanted = query.whole.map((w) => [w, false]);
-    if (query.prefix) wanted.push([query.prefix, true]);
+    const wanted = wordsOf(query);
     const checked = await Promise.all(wanted.map(async ([word, isPrefix]) => {
       const used = /\d/.test(word) ? null : await respelling(manifest, word, isPrefix);
       return used === null ? null : [word, used];
@@ -419,8 +432,7 @@
       name: "fallback",
       async search(raw, filters, typing) {
         const query = parse(raw, manifest, typing);
-        const wanted = query.whole.map((w) => [w, false]);
-        if (query.prefix) wanted.push([query.prefix, true]);
+        const wanted = wordsOf(query);
         const section = filters.section ? manifest.sections.indexOf(filters.section) : null;
         const year = filters.year ? manifest.years.indexOf(Number(filters.year)) : null;
         if (!wanted.length || section === -1 || year === -1) {
@@ -515,8 +527,7 @@
         // Pagefind matches a word as the start of longer ones, and where an index (a part)
         // holds neither, as the longest word it begins ("blair" found "b"): a page must hold
         // every word itself, as the fallback asks; a word no page holds is left out.
-        const wanted = query.whole.map((w) => [w, false]);
-        if (query.prefix) wanted.push([query.prefix, true]);
+        const wanted = wordsOf(query);
         const sets = await Promise.all(
           wanted.map(([w, isPrefix]) => holding(manifest, w, isPrefix, options)));
         const known = sets.filter((set) => set && set.size);

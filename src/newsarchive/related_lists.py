@@ -18,7 +18,7 @@ from itertools import pairwise
 import numpy as np
 
 from . import similarity
-from .words import Runs
+from .words import Runs, gather
 
 RELATED_FLOOR = 0.12
 """The least cosine of a listed neighbour where either story is short: of 25 judged Reuters
@@ -99,13 +99,10 @@ def _shared(
 
 
 def _runs(counts: Runs, rows: similarity.Ints) -> tuple[similarity.Int32s, similarity.Ints]:
-    """Return the term ids of some rows end to end, and the number (0, 1, ...) of the row of
-    each."""
-    lengths = counts.start[rows + 1] - counts.start[rows]
-    # Position i of the result is i + (where its row begins in counts) - (where it begins here).
-    shift = counts.start[rows] - (np.cumsum(lengths) - lengths)
-    positions = np.arange(lengths.sum()) + np.repeat(shift, lengths)
-    return counts.ids[positions], np.repeat(np.arange(len(rows)), lengths)
+    """Return the term ids of some rows end to end (`words.gather`), and the number (0, 1, ...)
+    of the row of each."""
+    got = gather(counts, rows)
+    return got.ids, np.repeat(np.arange(len(rows)), np.diff(got.start))
 
 
 def distinct(doc: int, others: Iterable[int], duplicates: dict[int, int]) -> tuple[int, ...]:
