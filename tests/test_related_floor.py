@@ -100,3 +100,33 @@ def test_a_headline_is_listed_once_and_never_the_articles_own() -> None:
         listed = [site.entries[i].article.title for i in entry.related]
         assert listed and len(listed) == len(set(listed)), listed
         assert entry.article.title not in listed
+
+
+def test_stories_that_share_only_a_place_are_not_listed_as_related() -> None:
+    # Reuters: "AIRLINES CAN INCREASE HONG KONG/MANILA FLIGHTS" listed four Hong Kong money
+    # market reports, and "SANWA BANK ACQUIRES SMALL STAKE IN PORTUGUESE BANK" four Portuguese
+    # price and jobs reports: the place's page lists those already
+    hong_kong = (("place", "Hong Kong"),)
+    texts = [
+        ("Hong Kong airlines may add weekly flights to Manila, Portuguese officials said.", 1),
+        ("Hong Kong banks left deposit rates unchanged this weekly session, Portuguese say.", 1),
+        ("Hong Kong airlines plan weekly flights to Tokyo as tourism grows.", 1),
+        ("Copper miners in Chile vote on a strike.", 0),
+        ("Gold prices rise in Zurich as dealers buy bullion.", 0),
+    ]
+    articles = [
+        structs.replace(article(n, text), entities=hong_kong * named)
+        for n, (text, named) in enumerate(texts)
+    ]
+    site = build_site(SiteConfig(), articles)
+    assert [e.name for e in site.entities] == ["Hong Kong"]
+    listed = {e.article.source: [site.entries[i].article.source for i in e.related]
+              for e in site.entries}  # fmt: skip
+    # the airlines stories share "airlines" and "flights" besides the place; the bank story
+    # shares "Hong", "Kong", "Portuguese" and "weekly" with the first: one word not a place's
+    assert listed["news/story-0.txt"] == ["news/story-2.txt"]
+    assert listed["news/story-1.txt"] == []
+    # the same words, no place named: "hong" and "kong" count as any other words
+    unnamed = build_site(SiteConfig(), [structs.replace(a, entities=()) for a in articles])
+    first = next(e for e in unnamed.entries if e.article.source == "news/story-1.txt")
+    assert "news/story-0.txt" in [unnamed.entries[i].article.source for i in first.related]

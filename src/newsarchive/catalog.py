@@ -25,6 +25,7 @@ from . import (
 )
 from . import sections as sections_tree
 from .config import SiteConfig
+from .entity_names import PLACE
 from .models import Article, Entry, Month, Site, Term, Year
 from .related_cache import RelatedCache
 from .story_cache import StoryCache
@@ -89,8 +90,13 @@ def build_site(
     scored.remember(neighbours)
     sizes = [a.word_count for a in ordered]
     headlines = [fold(a.title).strip() or a.source for a in ordered]
+    places = related_lists.Places.of(
+        (((e.name, *e.also), e.articles) for e in found.published if e.kind == PLACE),
+        words.vocabulary,
+        duplicates,
+    )
     related = related_lists.listed(
-        neighbours, counts, sizes, (duplicates, headlines), config.related_count
+        neighbours, counts, sizes, (duplicates, headlines), config.related_count, places
     )
     links = stories.story_links(neighbours, cues, remembered.links, remembered.corpus)
     story_ids = clusters.clusters(links, days=[_day(a) for a in ordered])

@@ -270,7 +270,7 @@ DEMONYMS = _words("""dutch french british spanish swiss arab arabs soviet greek 
 scottish irish danish swedish finnish polish turkish english european asian african latin
 western eastern filipino kurdish basque flemish catholic protestant muslim islamic christian
 jewish buddhist hindu sunni shiite orthodox norwegian lebanese congolese ecuadorean argentine
-peruvian saudi cypriot malagasy""")
+peruvian saudi cypriot malagasy portuguese korean philippine""")
 # US states as wire copy abbreviates them ("Neal, W. Va."): never part of a person's name.
 STATE_ABBREVIATIONS = _words("""ala ariz ark calif colo conn del fla ga ill ind kan ky la mass md
 mich minn miss mo mont neb nebr nev okla ore pa tenn tex va vt wash wis wyo""")
