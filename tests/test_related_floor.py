@@ -130,3 +130,29 @@ def test_stories_that_share_only_a_place_are_not_listed_as_related() -> None:
     unnamed = build_site(SiteConfig(), [structs.replace(a, entities=()) for a in articles])
     first = next(e for e in unnamed.entries if e.article.source == "news/story-1.txt")
     assert "news/story-0.txt" in [unnamed.entries[i].article.source for i in first.related]
+
+
+def test_a_brief_lists_the_stories_its_headline_names_and_no_list_holds_a_brief() -> None:
+    # Reuters: "MERRILL LYNCH FIRST QTR SHR ONE DLR VS 85 CTS", filed as a headline only, had
+    # no list, while "MERRILL LYNCH AND CO <MER> 1ST QTR NET" told the story
+    texts = [
+        "Merrill Lynch and Co said first quarter net rose, Merrill Lynch brokers said.",
+        "Merrill Lynch brokers cut a rating on a chemical maker, Merrill Lynch said.",
+        "Copper miners in Chile vote on a strike over wages at the smelter.",
+        "Gold prices rise in Zurich as dealers buy bullion.",
+        "Zurich dealers buy gold bullion as prices rise.",
+    ]
+    articles = [article(n, text) for n, text in enumerate(texts)]
+    brief = structs.replace(
+        article(9, ""), title="MERRILL LYNCH FIRST QTR SHR ONE DLR", brief=True, terms=""
+    )
+    site = build_site(SiteConfig(), [*articles, brief])
+    listed = {e.article.source: [site.entries[i].article.source for i in e.related]
+              for e in site.entries}  # fmt: skip
+    assert listed["news/story-9.txt"] == ["news/story-0.txt", "news/story-1.txt"]
+    assert all("news/story-9.txt" not in row for row in listed.values())
+    # the stories' own lists are those of a site without the brief
+    alone = build_site(SiteConfig(), articles)
+    del listed["news/story-9.txt"]
+    assert listed == {e.article.source: [alone.entries[i].article.source for i in e.related]
+                      for e in alone.entries}  # fmt: skip

@@ -18,6 +18,7 @@ from . import (
     entity_catalog,
     minhash,
     permalinks,
+    related_briefs,
     related_lists,
     similarity,
     stories,
@@ -84,10 +85,12 @@ def build_site(
     k = max(config.related_count, NEIGHBOURS)
     scored = related_rows or RelatedCache()
     scored.prepare([a.source for a in ordered], k)
-    neighbours = similarity.related_from_counts(
-        counts.start, counts.ids, counts.values, k, scored.recall
-    )
+    index = similarity.index_of(counts.start, counts.ids, counts.values)
+    neighbours = similarity.related_from_index(index, k, scored.recall)
     scored.remember(neighbours)
+    briefs = ((i, a.title) for i, a in enumerate(ordered) if a.brief)
+    asked = related_briefs.ask(index, briefs, words.vocabulary, k)
+    del index
     sizes = [a.word_count for a in ordered]
     headlines = [fold(a.title).strip() or a.source for a in ordered]
     places = related_lists.Places.of(
@@ -96,7 +99,7 @@ def build_site(
         duplicates,
     )
     related = related_lists.listed(
-        neighbours, counts, sizes, (duplicates, headlines), config.related_count, places
+        neighbours, counts, sizes, (duplicates, headlines), config.related_count, places, asked
     )
     links = stories.story_links(neighbours, cues, remembered.links, remembered.corpus)
     story_ids = clusters.clusters(links, days=[_day(a) for a in ordered])

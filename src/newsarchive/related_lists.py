@@ -24,6 +24,7 @@ import numpy as np
 
 from . import similarity
 from .entity_names import is_demonym
+from .related_briefs import Asked, joined
 from .words import Runs, gather
 
 RELATED_FLOOR = 0.12
@@ -47,6 +48,7 @@ def listed(
     copies: tuple[dict[int, int], Sequence[str]],
     count: int,
     places: Places | None = None,
+    briefs: Asked | None = None,
 ) -> list[tuple[int, ...]]:
     """Return every doc's related list: at most `count` of its neighbours, best first, that
     pass the floor and share LEAST_SHARED distinctive words with it, no place's, each text and
@@ -55,15 +57,20 @@ def listed(
 
     `counts` are the docs' related terms as `similarity.related_from_counts` read them, `sizes`
     their word counts, `copies` each exact copy's original and each doc's folded headline,
-    `places` the words of the places each doc names (`Places.of`; None: no doc names one)."""
+    `places` the words of the places each doc names (`Places.of`; None: no doc names one),
+    `briefs` the briefs' headlines asked of the docs (`related_briefs`), a brief's neighbours
+    and terms then."""
     table = similarity.NeighbourTable.of(neighbours)
+    df = np.bincount(counts.ids)  # the docs', not a brief's
+    if briefs is not None:
+        table, counts = joined(table, counts, briefs)
     docs = len(table)
     pair_doc = np.repeat(np.arange(docs), np.diff(table.start))
     length = np.asarray(sizes)
     floored = (table.scores >= RELATED_FLOOR) | (
         np.minimum(length[pair_doc], length[table.docs]) >= RELATED_LONG
     )
-    own = _countable(counts, len(table), places or Places(np.zeros(0, np.int64), 1, ()))
+    own = _countable(counts, df, places or Places(np.zeros(0, np.int64), 1, ()))
     kept = floored & (_shared(table, pair_doc, floored, own) >= LEAST_SHARED)
     others, ok, bounds = table.docs.tolist(), kept.tolist(), table.start.tolist()
     duplicates, headlines = copies
@@ -117,13 +124,14 @@ class Places:
         return cls(np.unique(np.array(keys, dtype=np.int64)), size, vocabulary)
 
 
-def _countable(counts: Runs, docs: int, places: Places) -> Runs:
+def _countable(counts: Runs, df: similarity.Ints, places: Places) -> Runs:
     """Return `counts` whose values say (1) which of each doc's terms count as words it shares:
-    distinctive (in two docs or more, at most `similarity.max_df`), no demonym, no word of a
-    place it names."""
-    df = np.bincount(counts.ids)
-    distinctive = (df >= 2) & (df <= similarity.max_df(docs))
-    for term in np.flatnonzero(distinctive[: len(places.vocabulary)]):
+    distinctive (in two docs or more by `df`, at most `similarity.max_df`), no demonym, no word
+    of a place it names."""
+    size = max(len(df), int(counts.ids.max(initial=-1)) + 1)
+    df = np.concatenate([df, np.zeros(size - len(df), df.dtype)])
+    distinctive = (df >= 2) & (df <= similarity.max_df(len(counts.start) - 1))
+    for term in np.flatnonzero(distinctive[: len(places.vocabulary)]).tolist():
         if is_demonym(places.vocabulary[term]):
             distinctive[term] = False
     counted = distinctive[counts.ids]

@@ -160,8 +160,9 @@ def _row(docs: list[int], scores: list[float]) -> tuple[Neighbour, ...]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Index:
-    """Each doc's kept terms and weights (CSR by doc) and the same entries by term (postings)."""
+class Index:
+    """Each doc's kept terms and weights (CSR by doc) and the same entries by term (postings);
+    and each term's idf (0 past `max_df`), which weighs a doc or a query (`related_briefs`)."""
 
     doc_start: Ints
     doc_terms: Int32s
@@ -169,6 +170,7 @@ class _Index:
     term_start: Ints
     term_docs: Int32s
     term_weights: Floats
+    idf: Floats
 
 
 def terms(text: str) -> tuple[str, ...]:
@@ -253,12 +255,16 @@ def related_from_counts(
     """Return ``related_with_scores`` of docs given as CSR arrays: doc d's distinct terms are
     term_ids[start[d]:start[d + 1]] (any numbering), in ``pack_counts`` order, counted in tf;
     the rows `recall` knows are not scored again."""
+    return related_from_index(index_of(start, term_ids, tf), k, recall)
+
+
+def related_from_index(index: Index, k: int, recall: KnownRows | None = None) -> NeighbourTable:
+    """Return ``related_from_counts`` of the docs an index was made of (`index_of`)."""
     if k < 0:
         raise ValueError(f"k must be 0 or more, not {k}")
-    docs = len(start) - 1
+    docs = len(index.doc_start) - 1
     if k == 0:
         return NeighbourTable.of([()] * docs)
-    index = _index(start, term_ids, tf)
     totals, marks = np.zeros(docs), np.zeros(docs, dtype=np.int32)
     linked = (index.doc_start[1:] > index.doc_start[:-1]).tolist()  # kept a term
     known = {} if recall is None else recall(*_by_doc_and_term(index))
@@ -286,27 +292,31 @@ def related_from_counts(
     )
 
 
-def _by_doc_and_term(index: _Index) -> tuple[Ints, Int32s, Floats, Ints, Int32s]:
+def _by_doc_and_term(index: Index) -> tuple[Ints, Int32s, Floats, Ints, Int32s]:
     """Return the kept entries by doc (start, terms, weights) and by term (start, docs)."""
     return index.doc_start, index.doc_terms, index.doc_weights, index.term_start, index.term_docs
 
 
-def _index(start: Ints, term_ids: Int32s, tf: Int32s) -> _Index:
-    """Return the kept TF-IDF entries of every doc, by doc and by term."""
-    doc_of, kept_ids, weights, vocabulary_size = _kept_entries(start, term_ids, tf)
+def index_of(start: Ints, term_ids: Int32s, tf: Int32s) -> Index:
+    """Return the kept TF-IDF entries of every doc given as CSR arrays, by doc and by term."""
+    doc_of, kept_ids, weights, idf = _kept_entries(start, term_ids, tf)
     by_term = np.argsort(kept_ids, kind="stable")
-    return _Index(
+    return Index(
         doc_start=_starts(doc_of, len(start) - 1),
         doc_terms=kept_ids,
         doc_weights=weights,
-        term_start=_starts(kept_ids[by_term], vocabulary_size),
+        term_start=_starts(kept_ids[by_term], len(idf)),
         term_docs=doc_of[by_term],
         term_weights=weights[by_term],
+        idf=idf,
     )
 
 
-def _kept_entries(start: Ints, term_ids: Int32s, tf: Int32s) -> tuple[Int32s, Int32s, Floats, int]:
-    """Return (doc, term id, weight) of the kept entries by doc, heaviest first; and term count."""
+def _kept_entries(
+    start: Ints, term_ids: Int32s, tf: Int32s
+) -> tuple[Int32s, Int32s, Floats, Floats]:
+    """Return (doc, term id, weight) of the kept entries by doc, heaviest first; and each term's
+    idf."""
     docs = len(start) - 1
     df = np.bincount(term_ids)
     idf = 1.0 + np.log((1.0 + docs) / (1.0 + df))
@@ -316,7 +326,7 @@ def _kept_entries(start: Ints, term_ids: Int32s, tf: Int32s) -> tuple[Int32s, In
         last = min(first + _CHUNK_DOCS, docs)
         columns.append(_kept(start[first : last + 1], term_ids, tf, idf, df >= 2, first))
     doc_of, kept_terms, weights = (np.concatenate(column) for column in zip(*columns, strict=True))
-    return doc_of, kept_terms, weights, len(df)
+    return doc_of, kept_terms, weights, idf
 
 
 def _term_counts(docs: Sequence[Collection[str]]) -> tuple[Ints, Int32s, Int32s]:
@@ -369,7 +379,7 @@ def _starts(sorted_keys: Int32s, size: int) -> Ints:
 
 
 def _neighbours(
-    index: _Index, doc: int, k: int, totals: Floats, marks: Int32s
+    index: Index, doc: int, k: int, totals: Floats, marks: Int32s
 ) -> tuple[Int32s, Floats]:
     """Return the doc's k best other docs and their scores, highest first, ties to the lower
     index."""
@@ -381,7 +391,7 @@ def _neighbours(
     return others[best], scores[best]
 
 
-def _dot_products(index: _Index, doc: int, totals: Floats, marks: Int32s) -> tuple[Int32s, Floats]:
+def _dot_products(index: Index, doc: int, totals: Floats, marks: Int32s) -> tuple[Int32s, Floats]:
     """Return the other docs sharing a kept term with doc, and their dot products with it.
 
     totals, one cell per doc, must be all zeros and is left so; marks is scratch of the same size.
