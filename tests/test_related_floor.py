@@ -156,3 +156,19 @@ def test_a_brief_lists_the_stories_its_headline_names_and_no_list_holds_a_brief(
     del listed["news/story-9.txt"]
     assert listed == {e.article.source: [alone.entries[i].article.source for i in e.related]
                       for e in alone.entries}  # fmt: skip
+
+
+def test_every_word_a_demonym_is_among_the_forms_a_vocabulary_is_tested_for() -> None:
+    # `related_lists` asks `is_demonym` only about `demonym_forms()` of a whole vocabulary
+    from newsarchive.entity_names import demonym_forms, is_demonym
+    from newsarchive.gazetteer import gazetteer
+
+    forms = demonym_forms()
+    regions = sorted(gazetteer().regions)
+    made = {region[: len(region) - n] + suffix for region in regions for n in range(4)
+            for suffix in ("", "n", "an", "ian", "i", "ese", "ish", "ch", "s")}  # fmt: skip
+    made = {word for word in made if word.isalpha()}  # a vocabulary's words: no hyphen, space
+    words = sorted({*made, "portuguese", "korean", "thai", "swiss", "yugoslav", "german"})
+    accepted = [word for word in words if is_demonym(word)]
+    assert {"portuguese", "korean", "yugoslav", "german", "belgian", "japanese"} <= set(accepted)
+    assert [word for word in accepted if word not in forms] == []

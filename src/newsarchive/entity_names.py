@@ -126,6 +126,12 @@ def country_prefix(word: str) -> str:
 _COUNTRIES = frozenset(ALIASES.values())
 
 
+_SUFFIXES = ("ian", "an", "n", "i", "ese", "ish")
+"""Endings of a people's word, after a stem of its country's name: "Belgi-an", "Japan-ese"."""
+_ENDS = ("", "a", "o", "y", "ia", "ium")
+"""Endings of a country's name after that stem: "Belgi-um", "Japan"."""
+
+
 @functools.lru_cache(maxsize=16384)
 def is_demonym(word: str) -> bool:
     """Tell whether a word names a country's people: "Iraqi", "South African", "Japanese"."""
@@ -139,12 +145,25 @@ def is_demonym(word: str) -> bool:
     fold = str if lowered.isascii() and lowered.isalpha() else key
     if fold(lowered + "ia") in regions or fold(lowered + "y") in regions:
         return True  # "Yugoslav" of Yugoslavia, "West German" of West Germany
-    for suffix in ("ian", "an", "n", "i", "ese", "ish"):
+    for suffix in _SUFFIXES:
         stem = lowered[: -len(suffix)] if lowered.endswith(suffix) else ""
-        ends = ("", "a", "o", "y", "ia", "ium")  # "Belgian" of Belgium
-        if len(stem) > 2 and any(fold(stem + end) in regions for end in ends):
+        if len(stem) > 2 and any(fold(stem + end) in regions for end in _ENDS):
             return key(word) not in regions
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def demonym_forms() -> frozenset[str]:
+    """Return every lowercase ascii word of letters only that `is_demonym` may accept, and
+    more: a caller with many such words (a vocabulary's) asks `is_demonym` only about these."""
+    forms = set(DEMONYMS)
+    for region in gazetteer().regions:
+        forms.update(region[: -len(end)] for end in ("ia", "y") if region.endswith(end))
+        for end in _ENDS:
+            if region.endswith(end):
+                stem = region[: len(region) - len(end)]
+                forms.update(stem + suffix for suffix in _SUFFIXES)
+    return frozenset(forms)
 
 
 PEOPLE = frozenset({PERSON, WEAK_PERSON})

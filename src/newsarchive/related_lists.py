@@ -23,7 +23,7 @@ from itertools import pairwise
 import numpy as np
 
 from . import similarity
-from .entity_names import is_demonym
+from .entity_names import demonym_forms, is_demonym
 from .related_briefs import Asked, joined
 from .words import Runs, gather
 
@@ -131,8 +131,10 @@ def _countable(counts: Runs, df: similarity.Ints, places: Places) -> Runs:
     size = max(len(df), int(counts.ids.max(initial=-1)) + 1)
     df = np.concatenate([df, np.zeros(size - len(df), df.dtype)])
     distinctive = (df >= 2) & (df <= similarity.max_df(len(counts.start) - 1))
+    forms = demonym_forms()
     for term in np.flatnonzero(distinctive[: len(places.vocabulary)]).tolist():
-        if is_demonym(places.vocabulary[term]):
+        word = places.vocabulary[term]
+        if word in forms and is_demonym(word):
             distinctive[term] = False
     counted = distinctive[counts.ids]
     if len(places.keys):  # the entries of words some place is written with, then their docs'
