@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from newsarchive import builder, catalog, cli, clusters, similarity, stories
-from newsarchive.similarity import Neighbour
+from newsarchive.neighbour_table import Neighbour
 from newsarchive.words import Words, gather
 
 RAW = Path("/work/data/reuters/articles")  # the raw files, as the judges read them

@@ -88,7 +88,7 @@ JUDGED_TWICE = """
 import sys
 from pathlib import Path
 from newsarchive.models import Article
-from newsarchive.similarity import Neighbour
+from newsarchive.neighbour_table import Neighbour
 from newsarchive.story_cache import StoryCache
 from newsarchive.stories_reports import Reports
 
@@ -148,7 +148,7 @@ def test_cues_worked_out_are_saved_a_batch_at_a_time_and_taken_back(monkeypatch)
 def test_kept_cues_read_when_judged_link_as_cues_held_do():
     from newsarchive import story_cache
     from newsarchive.models import Article
-    from newsarchive.similarity import Neighbour
+    from newsarchive.neighbour_table import Neighbour
     from newsarchive.stories import story_links
 
     lead = "The port authority said the harbour would reopen after the storm on Monday."

@@ -24,10 +24,9 @@ from newsarchive.minhash import (
     fingerprint,
     near_duplicates,
 )
+from newsarchive.neighbour_table import Neighbour, NeighbourTable
 from newsarchive.similarity import (
     SAME_STORY_THRESHOLD,
-    Neighbour,
-    NeighbourTable,
     max_df,
     pack_counts,
     related,

@@ -12,7 +12,7 @@ import pytest
 
 from newsarchive.headlines import figures
 from newsarchive.minhash import fingerprint
-from newsarchive.similarity import Neighbour
+from newsarchive.neighbour_table import Neighbour
 from newsarchive.stories import ROUTINE_WORDS, Cues, story_links
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .similarity import SAME_STORY_THRESHOLD, Neighbour
+from .neighbour_table import Neighbour
+from .similarity import SAME_STORY_THRESHOLD
 
 STORY_WINDOW_DAYS = 3.0
 """The most days a same-story cluster's dated articles may lie apart."""

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import similarity
+from .neighbour_table import NeighbourTable
 from .words import Runs
 
 
@@ -78,9 +79,7 @@ def _best(
     return docs[best].astype(np.int64), scores[best].astype(np.float64)
 
 
-def joined(
-    table: similarity.NeighbourTable, counts: Runs, asked: Asked
-) -> tuple[similarity.NeighbourTable, Runs]:
+def joined(table: NeighbourTable, counts: Runs, asked: Asked) -> tuple[NeighbourTable, Runs]:
     """Return the table and the docs' term counts with each asked brief's row and terms in
     its place (a brief has none of its own: the reader gives it no terms)."""
     docs = np.array(asked.docs, np.int64)
@@ -88,7 +87,7 @@ def joined(
     term_start, ids, values = _inserted(
         (counts.start, counts.ids, counts.values), docs, asked.terms
     )
-    return similarity.NeighbourTable(start, others, scores), Runs(term_start, ids, values)
+    return NeighbourTable(start, others, scores), Runs(term_start, ids, values)
 
 
 def _inserted(

@@ -20,7 +20,7 @@ import msgspec
 import numpy as np
 import numpy.typing as npt
 
-from .similarity import Neighbour, NeighbourTable
+from .neighbour_table import Neighbour, NeighbourTable
 
 Keys = npt.NDArray[np.uint64]
 Ints = npt.NDArray[np.int64]

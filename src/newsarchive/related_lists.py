@@ -24,6 +24,7 @@ import numpy as np
 
 from . import similarity
 from .entity_names import demonym_forms, is_demonym
+from .neighbour_table import NeighbourTable
 from .related_briefs import Asked, joined
 from .words import Runs, gather
 
@@ -42,7 +43,7 @@ _BATCH = 64
 
 
 def listed(
-    neighbours: similarity.NeighbourTable,
+    neighbours: NeighbourTable,
     counts: Runs,
     sizes: Sequence[int],
     copies: tuple[dict[int, int], Sequence[str]],
@@ -60,7 +61,7 @@ def listed(
     `places` the words of the places each doc names (`Places.of`; None: no doc names one),
     `briefs` the briefs' headlines asked of the docs (`related_briefs`), a brief's neighbours
     and terms then."""
-    table = similarity.NeighbourTable.of(neighbours)
+    table = NeighbourTable.of(neighbours)
     df = np.bincount(counts.ids)  # the docs', not a brief's
     if briefs is not None:
         table, counts = joined(table, counts, briefs)
@@ -149,7 +150,7 @@ def _countable(counts: Runs, df: similarity.Ints, places: Places) -> Runs:
 
 
 def _shared(
-    table: similarity.NeighbourTable,
+    table: NeighbourTable,
     pair_doc: similarity.Ints,
     wanted: similarity.Bools,
     own: Runs,

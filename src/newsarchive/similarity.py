@@ -11,10 +11,11 @@ Per article (pure, picklable, the same in every process, so a process pool can r
 Across N docs (M = ``TOP_TERMS``, cap = ``max_df(N)`` = ceil(2 * sqrt(N))):
 
 * ``related_with_scores`` / ``related``: TF-IDF cosine, weight (1 + ln tf) * (1 + ln((1 + N) /
-  (1 + df))), ignoring terms in more than cap docs (little signal, long postings). A doc keeps its
-  M heaviest terms found in two docs or more, over the norm of all its terms under the cap; dot
-  products are summed only through postings of kept terms. Time O(N * M * cap) = O(M * N**1.5)
-  at worst, far less in practice (a posting lists only docs that kept its term); memory O(N * M).
+  (1 + df'))), df' the doc frequency rounded down to a DF_STEP step, ignoring terms in more
+  than cap docs (little signal, long postings). A doc keeps its M heaviest terms found in two
+  docs or more, over the norm of all its terms under the cap; dot products are summed only
+  through postings of kept terms. Time O(N * M * cap) = O(M * N**1.5) at worst, far less in
+  practice (a posting lists only docs that kept its term); memory O(N * M).
 Results are ordered by value, then doc index, never by set or hash order: every run and process
 gives the same answer.
 """
@@ -29,18 +30,24 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import count, filterfalse, pairwise, repeat
+from itertools import count, filterfalse, repeat
 from operator import itemgetter
-from typing import overload
 
 import numpy as np
 import numpy.typing as npt
+
+from .neighbour_table import NeighbourTable
 
 TOP_TERMS = 24
 """How many of its heaviest terms a doc keeps for ``related`` (M)."""
 
 DF_CAP_FACTOR = 2.0
 """``related`` ignores terms found in more than ``ceil(DF_CAP_FACTOR * sqrt(N))`` docs."""
+
+DF_STEP = (6, 5)
+"""A term's idf is read from its doc frequency rounded down to a step of a scale of ratio 6/5
+(1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 18, ...): a story edited moves few terms to another step, so
+few docs' weights and neighbours change, and ``related_cache`` scores only those again."""
 
 SAME_STORY_THRESHOLD = 0.25
 """The lowest cosine at which two docs may be one story (``stories.story_links`` asks more of
@@ -82,81 +89,6 @@ _FOLDABLE = re.compile(
     "\u3000-\u303f\ufe20-\ufe2f" + "".join(_UNDECOMPOSABLE) + "]"
 )
 _CHUNK_DOCS = 1024
-
-
-@dataclass(frozen=True, slots=True)
-class Neighbour:
-    """One related doc and its TF-IDF cosine to the doc it is listed under."""
-
-    doc: int
-    score: float
-
-
-class NeighbourTable(Sequence[tuple[Neighbour, ...]]):
-    """Every doc's neighbours, best first, as three arrays: doc d's are `docs[start[d]:start[d
-    + 1]]`, their cosines the same slice of `scores`. A row is made of `Neighbour`s only when it
-    is read, so the table holds no object a neighbour (ten a doc: a million at 100,000 docs)."""
-
-    __slots__ = ("docs", "scores", "start")
-
-    def __init__(self, start: Ints, docs: Ints, scores: Floats) -> None:
-        self.start, self.docs, self.scores = start, docs, scores
-
-    @classmethod
-    def of(cls, rows: Sequence[Sequence[Neighbour]]) -> NeighbourTable:
-        """Return the table of rows of `Neighbour`s (the rows themselves if a table)."""
-        if isinstance(rows, NeighbourTable):
-            return rows
-        start = np.zeros(len(rows) + 1, np.int64)
-        np.cumsum([len(row) for row in rows], out=start[1:])
-        size = int(start[-1])
-        docs = np.fromiter((n.doc for row in rows for n in row), np.int64, size)
-        return cls(start, docs, np.fromiter((n.score for row in rows for n in row), float, size))
-
-    def __len__(self) -> int:
-        return len(self.start) - 1
-
-    @overload
-    def __getitem__(self, index: int) -> tuple[Neighbour, ...]: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[tuple[Neighbour, ...]]: ...
-
-    def __getitem__(
-        self, index: int | slice
-    ) -> tuple[Neighbour, ...] | list[tuple[Neighbour, ...]]:
-        if isinstance(index, slice):
-            return [self[doc] for doc in range(*index.indices(len(self)))]
-        doc = index + len(self) if index < 0 else index
-        if not 0 <= doc < len(self):
-            raise IndexError(f"no doc {index} in a table of {len(self)}")
-        low, high = int(self.start[doc]), int(self.start[doc + 1])
-        return _row(self.docs[low:high].tolist(), self.scores[low:high].tolist())
-
-    def __iter__(self) -> Iterator[tuple[Neighbour, ...]]:
-        for first in range(0, len(self), _CHUNK_DOCS):  # a chunk's rows at a time
-            start = self.start[first : first + _CHUNK_DOCS + 1]
-            low = int(start[0])
-            docs = self.docs[low : int(start[-1])].tolist()
-            scores = self.scores[low : int(start[-1])].tolist()
-            bounds = (start - low).tolist()
-            for lo, hi in pairwise(bounds):
-                yield _row(docs[lo:hi], scores[lo:hi])
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence):
-            return NotImplemented
-        return list(self) == [tuple(row) for row in other]
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"NeighbourTable({list(self)!r})"
-
-
-def _row(docs: list[int], scores: list[float]) -> tuple[Neighbour, ...]:
-    """Return a row of the table as `Neighbour`s."""
-    return tuple(map(Neighbour, docs, scores))
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,7 +251,7 @@ def _kept_entries(
     idf."""
     docs = len(start) - 1
     df = np.bincount(term_ids)
-    idf = 1.0 + np.log((1.0 + docs) / (1.0 + df))
+    idf = 1.0 + np.log((1.0 + docs) / (1.0 + stepped(df)))
     idf[df > max_df(docs)] = 0.0
     columns = [(np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float64))]
     for first in range(0, docs, _CHUNK_DOCS):  # in chunks, to bound the temporary arrays
@@ -327,6 +259,17 @@ def _kept_entries(
         columns.append(_kept(start[first : last + 1], term_ids, tf, idf, df >= 2, first))
     doc_of, kept_terms, weights = (np.concatenate(column) for column in zip(*columns, strict=True))
     return doc_of, kept_terms, weights, idf
+
+
+def stepped(df: Ints) -> Ints:
+    """Return doc frequencies rounded down to a DF_STEP step (steps made in whole numbers, so
+    that every machine rounds alike)."""
+    up, down = DF_STEP
+    steps = [0, 1]
+    while steps[-1] < int(df.max(initial=0)):
+        steps.append(max(steps[-1] + 1, (steps[-1] * up + down - 1) // down))
+    edges = np.array(steps, np.int64)
+    return edges[np.searchsorted(edges, df, side="right") - 1]
 
 
 def _term_counts(docs: Sequence[Collection[str]]) -> tuple[Ints, Int32s, Int32s]:

@@ -75,7 +75,8 @@ from dataclasses import dataclass, field
 
 from .headlines import MONTHS, OPPOSITE_ACTIONS, RESEND_WORDS, prefixes
 from .minhash import estimated_jaccard
-from .similarity import SAME_STORY_THRESHOLD, Neighbour, max_df
+from .neighbour_table import Neighbour
+from .similarity import SAME_STORY_THRESHOLD, max_df
 from .stories_cues import ROUTINE_WORDS, Cues
 from .stories_reports import NO_REPORTS, Dated, Reports, reports_of
 from .stories_subjects import other_firms, other_listed, other_subjects

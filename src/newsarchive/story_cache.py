@@ -30,7 +30,7 @@ import numpy.typing as npt
 
 from . import stories
 from .models import Article
-from .similarity import Neighbour, NeighbourTable
+from .neighbour_table import Neighbour, NeighbourTable
 
 Keys = npt.NDArray[np.uint64]
 Judge = Callable[[int, Neighbour], bool]
