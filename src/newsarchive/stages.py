@@ -78,12 +78,17 @@ def catalogue(
         release_freed()  # the bodies of new articles, dropped once saved
         progress.begin("Cataloguing articles", len(read.articles))
         book = permalinks.book_path(paths.cache)
-        stories = StoryCache(store.cues(), store.meta("verdicts", bytes, b""), store.save_cues)
+        stories = StoryCache(
+            store.cues(),
+            store.meta("verdicts", bytes, b""),
+            store.save_cues,
+            store.meta("counted", bytes, b""),
+        )
         related = RelatedCache(store.meta("related", bytes, b""))
         site = build_site(
             config, read.take_articles(), read.words, permalinks.load(book), stories, related
         )
-        values = {"verdicts": stories.verdicts, "related": related.rows}
+        values = {"verdicts": stories.verdicts, "related": related.rows, "counted": stories.counted}
         store.save_catalogue(stories.gone, stories.new_cues, values)
         del stories, related, values
         permalinks.save(book, site.book)

@@ -78,7 +78,7 @@ from .minhash import estimated_jaccard
 from .neighbour_table import Neighbour
 from .similarity import SAME_STORY_THRESHOLD, max_df
 from .stories_cues import ROUTINE_WORDS, Cues
-from .stories_reports import NO_REPORTS, Dated, Reports, reports_of
+from .stories_reports import NO_REPORTS, Reports, reports_of
 from .stories_subjects import other_firms, other_listed, other_subjects
 
 __all__ = ["ROUTINE_WORDS", "Cues", "story_links"]
@@ -126,11 +126,11 @@ context (``story_cache.StoryCache.links``)."""
 @dataclass(slots=True)
 class Corpus:
     """What the docs' cues make of the corpus-wide context a verdict reads, fed one doc at a
-    time (so cues need not all be held to make it): how many docs name each name, and each
-    dated headline's subject and day."""
+    time (so cues need not all be held to make it): how many docs name each name, and how many
+    give each dated headline's subject and day."""
 
     named: Counter[str] = field(default_factory=Counter)
-    dated: Dated = field(default_factory=set)
+    dated: Counter[tuple[frozenset[str], float]] = field(default_factory=Counter)
     docs: int = 0
 
     def add(self, cue: Cues) -> None:
@@ -138,14 +138,27 @@ class Corpus:
         self.docs += 1
         self.named.update(cue.actors | cue.places)
         if cue.day:
-            self.dated.add((cue.subject, cue.day))
+            self.dated[(cue.subject, cue.day)] += 1
+
+    def remove(self, cue: Cues) -> None:
+        """Count one doc's cues out (`add` them first): what is left counts none of its own."""
+        self.docs -= 1
+        for name in cue.actors | cue.places:
+            self.named[name] -= 1
+            if self.named[name] <= 0:
+                del self.named[name]
+        if cue.day:
+            dated = (cue.subject, cue.day)
+            self.dated[dated] -= 1
+            if self.dated[dated] <= 0:
+                del self.dated[dated]
 
     def context(self) -> tuple[frozenset[str], Reports]:
         """Return the common names (so many docs name them that they are sources, not
         subjects) and the regular reports."""
         limit = max_df(self.docs)
         common = frozenset(name for name, docs in self.named.items() if docs > limit)
-        return common, reports_of(self.dated)
+        return common, reports_of(set(self.dated))
 
 
 def story_links(

@@ -28,7 +28,7 @@ import msgspec
 import numpy as np
 import numpy.typing as npt
 
-from . import stories
+from . import stories, story_corpus
 from .models import Article
 from .neighbour_table import Neighbour, NeighbourTable
 
@@ -69,14 +69,17 @@ class StoryCache:
         cues: dict[bytes, bytes],
         verdicts: bytes,
         save: Callable[[dict[bytes, bytes]], None] | None = None,
+        counted: bytes = b"",
     ) -> None:
         self._kept = cues  # key -> encoded cues (no signature: the article has it); taken
         self._last = _decoded_verdicts(verdicts)
         self._save = save  # where cues worked out go a batch at a time, if anywhere
+        self._counted = counted  # the last build's corpus-wide counts (`story_corpus`)
         self.new_cues: dict[bytes, bytes] = {}  # cues worked out by this build, not yet saved
         self.gone: list[bytes] = []  # the keys of kept cues no article has now
         self.verdicts = b""  # this build's, once judged (`links`)
         self.corpus = stories.Corpus()  # what this build's cues count corpus-wide (`cues`)
+        self.counted = b""  # the same as the store keeps it, once counted (`cues`)
         self._keys: Keys = np.zeros(0, np.uint64)  # each doc's key, by doc index
         self._found = Found([], [])  # this build's cues (`cues`)
 
@@ -84,25 +87,40 @@ class StoryCache:
         """Return each article's cues (`days`: its day number), kept or worked out, and count
         them in `corpus`. Cues worked out are saved a batch at a time if the cache was given
         where; kept ones stay the store's bytes until read (`Found`): an edit of a big
-        archive judges few pairs, and decoded they are six times their bytes."""
+        archive judges few pairs, and decoded they are six times their bytes. The last build's
+        counts are taken again where they can be (`story_corpus`): then only the cues of
+        articles new or changed are read to count them."""
+        keys = [cue_key(article, day) for article, day in zip(articles, days, strict=True)]
+        resumed = story_corpus.resumed(
+            self._counted, self._kept, keys, lambda data: _decoded(data, b"", {})
+        )
+        corpus, uncounted = resumed or (stories.Corpus(), None)
+        digest = story_corpus.Digest()
         items: list[stories.Cues | bytes] = []
-        keys, made = [], dict[bytes, stories.Cues | bytes]()  # exact copies share theirs
+        made = dict[bytes, stories.Cues | bytes]()  # exact copies share theirs
         sets: dict[frozenset[str], frozenset[str]] = {}  # equal sets of new cues: one object
-        for article, day in zip(articles, days, strict=True):
-            key = cue_key(article, day)
-            keys.append(key[:8])
+        for article, day, key in zip(articles, days, keys, strict=True):
+            cue = None
             if key in made:
                 item = made[key]
-                cue = _read(item, article.fingerprint)
+            elif uncounted is not None and not uncounted[key] and key in self._kept:
+                item = made[key] = self._kept.pop(key)  # counted already: left unread
+                digest.add(key, item)
             else:
-                item, cue = self._taken(key, article, day, sets)
+                item, cue, data = self._taken(key, article, day, sets)
                 made[key] = item
-            self.corpus.add(cue)
+                digest.add(key, data)
+            if uncounted is None or uncounted[key]:
+                if uncounted is not None:
+                    uncounted[key] -= 1
+                corpus.add(cue or _read(item, article.fingerprint))
             items.append(item)
         if self._save is not None and self.new_cues:
             self._save(self.new_cues)
             self.new_cues = {}
-        self._keys = np.frombuffer(b"".join(keys), np.uint64)
+        self.corpus = corpus
+        self.counted = story_corpus.saved(corpus, keys, digest)
+        self._keys = np.frombuffer(b"".join(key[:8] for key in keys), np.uint64)
         self.gone = list(self._kept)  # those no article took
         self._kept = {}
         self._found = Found(items, [article.fingerprint for article in articles])
@@ -114,20 +132,21 @@ class StoryCache:
         article: Article,
         day: float | None,
         sets: dict[frozenset[str], frozenset[str]],
-    ) -> tuple[stories.Cues | bytes, stories.Cues]:
-        """Return how a doc's cues are held (the kept bytes, or cues worked out now) and the
-        cues; cues worked out are saved, a batch at a time if the cache was given where."""
+    ) -> tuple[stories.Cues | bytes, stories.Cues, bytes]:
+        """Return how a doc's cues are held (the kept bytes, or cues worked out now), the cues
+        and their bytes; cues worked out are saved, a batch at a time if the cache was given
+        where."""
         kept = self._kept.pop(key, None)
         cue = None if kept is None else _decoded(kept, article.fingerprint, {})
         if kept is not None and cue is not None:
-            return kept, cue
+            return kept, cue, kept
         cue = _cues_of(article, day)
-        self.new_cues[key] = _encoded(cue)
+        data = self.new_cues[key] = _encoded(cue)
         if self._save is not None and len(self.new_cues) >= SAVED_AT_ONCE:
             self._save(self.new_cues)
             self.new_cues = {}
         cue = _shared(cue, sets)
-        return cue, cue
+        return cue, cue, data
 
     def links(
         self, neighbours: Sequence[Sequence[Neighbour]], judge: Judge, context: Iterable[object]
