@@ -136,6 +136,8 @@ def _controls(text: str) -> re.Pattern[str]:
 def fold(text: str) -> str:
     """Return a case- and accent-insensitive form of text for comparisons."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
+    if decomposed.isascii():  # most of a wire archive: no mark to drop
+        return decomposed
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
