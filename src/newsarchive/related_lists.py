@@ -109,20 +109,19 @@ class Places:
         copies: dict[int, list[int]] = {}
         for copy, original in duplicates.items():
             copies.setdefault(original, []).append(copy)
-        docs_of: dict[str, set[int]] = {}
-        for names, docs in named:
-            docs = set(docs)
-            docs.update(*(copies.get(doc, ()) for doc in list(docs)))
-            for term in {term for name in names for term in similarity.terms(name)}:
-                docs_of.setdefault(term, set()).update(docs)
-        size = len(vocabulary)
-        keys = [
-            doc * size + term
-            for term, word in enumerate(vocabulary)
-            if word in docs_of
-            for doc in docs_of[word]
+        places = [
+            ({term for name in names for term in similarity.terms(name)}, docs)
+            for names, docs in named
         ]
-        return cls(np.unique(np.array(keys, dtype=np.int64)), size, vocabulary)
+        wanted = set().union(*(words for words, _ in places))
+        ids = {word: i for i, word in enumerate(vocabulary) if word in wanted}
+        size = len(vocabulary)
+        keys = [np.zeros(0, np.int64)]  # arrays, not an int apiece: 900,000 pairs at x5
+        for words, docs in places:
+            terms = np.array([ids[word] for word in words if word in ids], np.int64)
+            docs = [*docs, *(copy for doc in docs for copy in copies.get(doc, ()))]
+            keys.append((np.array(docs, np.int64)[:, None] * size + terms).ravel())
+        return cls(np.unique(np.concatenate(keys)), size, vocabulary)
 
 
 def _countable(counts: Runs, df: similarity.Ints, places: Places) -> Runs:
