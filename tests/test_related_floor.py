@@ -172,3 +172,33 @@ def test_every_word_a_demonym_is_among_the_forms_a_vocabulary_is_tested_for() ->
     accepted = [word for word in words if is_demonym(word)]
     assert {"portuguese", "korean", "yugoslav", "german", "belgian", "japanese"} <= set(accepted)
     assert [word for word in accepted if word not in forms] == []
+
+
+def test_a_brief_lists_the_story_filed_with_it_first():
+    # Reuters: "WELLS FARGO AND CO 3RD QTR SHR 2.77 DLRS VS 1.35 DLRS" listed the first
+    # quarter's results before "WELLS FARGO AND CO <WFC> 3RD QTR NET", filed the same day
+    import datetime as dt
+
+    day = dt.datetime(1987, 10, 19, tzinfo=dt.UTC)
+    texts = [
+        ("Wells Fargo and Co said first quarter net rose; Wells Fargo quarter net.", 200),
+        ("Wells Fargo and Co third quarter net rose, the bank said.", 0),
+        ("Copper miners in Chile vote on a strike over wages at the smelter.", 100),
+        ("Gold prices rise in Zurich as dealers buy bullion.", 50),
+        ("Zurich dealers buy gold bullion as prices rise.", 50),
+    ]
+    articles = [
+        structs.replace(article(n, text), date=day - dt.timedelta(days=back))
+        for n, (text, back) in enumerate(texts)
+    ]
+    brief = structs.replace(
+        article(9, ""), title="WELLS FARGO AND CO 3RD QTR SHR", brief=True, terms="", date=day
+    )
+    site = build_site(SiteConfig(), [*articles, brief])
+    entry = next(e for e in site.entries if e.article.source == "news/story-9.txt")
+    listed = [site.entries[i].article.source for i in entry.related]
+    assert listed == ["news/story-1.txt", "news/story-0.txt"]
+    undated = [structs.replace(a, date=None) for a in [*articles, brief]]
+    site = build_site(SiteConfig(), undated)
+    entry = next(e for e in site.entries if e.article.source == "news/story-9.txt")
+    assert [site.entries[i].article.source for i in entry.related] == listed[::-1]

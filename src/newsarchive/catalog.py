@@ -76,7 +76,8 @@ def build_site(
     authors, written_by = bylines.gather(ordered, duplicates, config.authority)
     words = words or Words.of((a.source, a.terms, "") for a in articles)
     remembered = remembered or StoryCache({}, b"")
-    cues = remembered.cues(ordered, [_day(a) for a in ordered])
+    days = [_day(a) for a in ordered]
+    cues = remembered.cues(ordered, days)
     # What only the steps above read goes before the related lists and links need the memory.
     sections_seen: dict[tuple[str, ...], tuple[str, ...]] = {}
     ordered = [_lean(a, sections_seen) for a in ordered]
@@ -89,7 +90,7 @@ def build_site(
     neighbours = similarity.related_from_index(index, k, scored.recall)
     scored.remember(neighbours)
     briefs = ((i, a.title) for i, a in enumerate(ordered) if a.brief)
-    asked = related_briefs.ask(index, briefs, words.vocabulary, k)
+    asked = related_briefs.ask(index, briefs, words.vocabulary, k, days)
     del index
     sizes = [a.word_count for a in ordered]
     headlines = [fold(a.title).strip() or a.source for a in ordered]
@@ -102,7 +103,7 @@ def build_site(
         neighbours, counts, sizes, (duplicates, headlines), config.related_count, places, asked
     )
     links = stories.story_links(neighbours, cues, remembered.links, remembered.corpus)
-    story_ids = clusters.clusters(links, days=[_day(a) for a in ordered])
+    story_ids = clusters.clusters(links, days=days)
     entries = _entries(
         ordered,
         placed,
