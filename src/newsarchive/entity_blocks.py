@@ -71,7 +71,7 @@ def _known(name: str) -> str:
 
 def _town(name: str) -> str:
     """Return a town's name as a dateline's capitals hide it: each word capitalised."""
-    return " ".join(word[:1].upper() + word[1:].lower() for word in name.split())
+    return " ".join(word.capitalize() for word in name.split())
 
 
 _NICKNAME = re.compile(r"(?<=\w)\s+[\"“‘']([^\"“”‘’'\n]{1,30})[\"”’']\s+(?=\w)")

@@ -23,7 +23,7 @@ import numpy as np
 
 from . import similarity
 from .neighbour_table import NeighbourTable
-from .words import Runs
+from .words import Runs, gather, ids_of
 
 FLASH_DAYS = 1
 """Days from a brief within which its answers come first (the full story of a flash)."""
@@ -51,8 +51,7 @@ def ask(
     dated); a word no doc of the vocabulary holds counts in its weight and finds nothing."""
     briefs = sorted(headlines)
     counted = [Counter(similarity.terms(headline)) for _, headline in briefs]
-    wanted = {word for terms in counted for word in terms}
-    ids = {word: i for i, word in enumerate(vocabulary) if word in wanted}
+    ids = ids_of(vocabulary, {word for terms in counted for word in terms})
     docs = len(index.doc_start) - 1
     unknown = 1.0 + np.log((1.0 + docs) / 2.0)  # a word of the brief alone: df 1
     terms: list[tuple[list[int], list[int]]] = []
@@ -89,19 +88,16 @@ def _best(
 ) -> tuple[similarity.Ints, similarity.Floats]:
     """Return the k docs whose kept entries give the highest dot product with a query's
     weighted terms, best first, ties to the lower index."""
-    found = [i for i, term in enumerate(term_ids) if term + 1 < len(index.term_start)]
-    lo = np.array([index.term_start[term_ids[i]] for i in found], np.int64)
-    hi = np.array([index.term_start[term_ids[i] + 1] for i in found], np.int64)
-    if not found or int((hi - lo).sum()) == 0:
+    ids = np.array(term_ids, np.int64)
+    inside = ids + 1 < len(index.term_start)  # a word past the index's: in no posting
+    postings = gather(Runs(index.term_start, index.term_docs, index.term_weights), ids[inside])
+    if not len(postings.ids):
         return np.zeros(0, np.int64), np.zeros(0)
-    lengths = hi - lo
-    positions = np.arange(lengths.sum()) + np.repeat(lo - np.cumsum(lengths) + lengths, lengths)
-    others = index.term_docs[positions].astype(np.int64)
-    products = np.repeat(weights[found], lengths) * index.term_weights[positions]
-    docs, at = np.unique(others, return_inverse=True)
+    products = np.repeat(weights[inside], np.diff(postings.start)) * postings.values
+    docs, at = np.unique(postings.ids.astype(np.int64), return_inverse=True)
     scores = np.bincount(at, weights=products, minlength=len(docs))
     best = np.lexsort((docs, -scores))[:k]
-    return docs[best].astype(np.int64), scores[best].astype(np.float64)
+    return docs[best], scores[best].astype(np.float64)
 
 
 def joined(table: NeighbourTable, counts: Runs, asked: Asked) -> tuple[NeighbourTable, Runs]:

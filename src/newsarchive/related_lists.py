@@ -26,7 +26,7 @@ from . import similarity
 from .entity_names import demonym_forms, is_demonym
 from .neighbour_table import NeighbourTable
 from .related_briefs import Asked, joined
-from .words import Runs, gather
+from .words import Runs, gather, ids_of
 
 RELATED_FLOOR = 0.12
 """The least cosine of a listed neighbour where either story is short: of 25 judged Reuters
@@ -71,7 +71,7 @@ def listed(
     floored = (table.scores >= RELATED_FLOOR) | (
         np.minimum(length[pair_doc], length[table.docs]) >= RELATED_LONG
     )
-    own = _countable(counts, df, places or Places(np.zeros(0, np.int64), 1, ()))
+    own = _countable(counts, df, places or _NO_PLACES)
     kept = floored & (_shared(table, pair_doc, floored, own) >= LEAST_SHARED)
     others, ok, bounds = table.docs.tolist(), kept.tolist(), table.start.tolist()
     duplicates, headlines = copies
@@ -90,11 +90,12 @@ def listed(
 @dataclass(frozen=True, slots=True)
 class Places:
     """The words of the places each doc names, as (doc, term id) pairs sorted in one array of
-    keys doc * vocabulary + term; and the vocabulary, whose demonyms count as places too."""
+    keys doc * vocabulary + term; and the ids of the vocabulary's demonyms, which every doc's
+    places count in."""
 
     keys: similarity.Ints
     size: int  # the vocabulary's
-    vocabulary: Sequence[str]
+    demonyms: similarity.Ints
 
     @classmethod
     def of(
@@ -113,15 +114,19 @@ class Places:
             ({term for name in names for term in similarity.terms(name)}, docs)
             for names, docs in named
         ]
-        wanted = set().union(*(words for words, _ in places))
-        ids = {word: i for i, word in enumerate(vocabulary) if word in wanted}
+        forms = demonym_forms()
+        ids = ids_of(vocabulary, forms.union(*(words for words, _ in places)))
         size = len(vocabulary)
         keys = [np.zeros(0, np.int64)]  # arrays, not an int apiece: 900,000 pairs at x5
         for words, docs in places:
             terms = np.array([ids[word] for word in words if word in ids], np.int64)
             docs = [*docs, *(copy for doc in docs for copy in copies.get(doc, ()))]
             keys.append((np.array(docs, np.int64)[:, None] * size + terms).ravel())
-        return cls(np.unique(np.concatenate(keys)), size, vocabulary)
+        demonyms = [i for word, i in ids.items() if word in forms and is_demonym(word)]
+        return cls(np.unique(np.concatenate(keys)), size, np.array(demonyms, np.int64))
+
+
+_NO_PLACES = Places(np.zeros(0, np.int64), 1, np.zeros(0, np.int64))
 
 
 def _countable(counts: Runs, df: similarity.Ints, places: Places) -> Runs:
@@ -131,11 +136,7 @@ def _countable(counts: Runs, df: similarity.Ints, places: Places) -> Runs:
     size = max(len(df), int(counts.ids.max(initial=-1)) + 1)
     df = np.concatenate([df, np.zeros(size - len(df), df.dtype)])
     distinctive = (df >= 2) & (df <= similarity.max_df(len(counts.start) - 1))
-    forms = demonym_forms()
-    for term in np.flatnonzero(distinctive[: len(places.vocabulary)]).tolist():
-        word = places.vocabulary[term]
-        if word in forms and is_demonym(word):
-            distinctive[term] = False
+    distinctive[places.demonyms[places.demonyms < size]] = False
     counted = distinctive[counts.ids]
     if len(places.keys):  # the entries of words some place is written with, then their docs'
         placey = np.zeros(places.size, dtype=bool)

@@ -94,8 +94,7 @@ class StoryCache:
         resumed = story_corpus.resumed(
             self._counted, self._kept, keys, lambda data: _decoded(data, b"", {})
         )
-        corpus, uncounted = resumed or (stories.Corpus(), None)
-        digest = story_corpus.Digest()
+        corpus, uncounted, digest = resumed or (stories.Corpus(), None, story_corpus.Digest())
         items: list[stories.Cues | bytes] = []
         made = dict[bytes, stories.Cues | bytes]()  # exact copies share theirs
         sets: dict[frozenset[str], frozenset[str]] = {}  # equal sets of new cues: one object
@@ -118,6 +117,8 @@ class StoryCache:
         if self._save is not None and self.new_cues:
             self._save(self.new_cues)
             self.new_cues = {}
+        for key, data in self._kept.items():  # the last build's that no article took
+            digest.discard(key, data)
         self.corpus = corpus
         self.counted = story_corpus.saved(corpus, keys, digest)
         self._keys = np.frombuffer(b"".join(key[:8] for key in keys), np.uint64)

@@ -48,8 +48,18 @@ class Digest:
         """Take one key's bytes in (a key already in counts once)."""
         if key not in self._seen:
             self._seen.add(key)
-            hashed = hashlib.blake2b(key + data, digest_size=8).digest()
-            self.value = (self.value + int.from_bytes(hashed, "little")) % 2**64
+            self.value = (self.value + _hashed(key, data)) % 2**64
+
+    def discard(self, key: bytes, data: bytes) -> None:
+        """Take one key's bytes out, if they are in."""
+        if key in self._seen:
+            self._seen.remove(key)
+            self.value = (self.value - _hashed(key, data)) % 2**64
+
+
+def _hashed(key: bytes, data: bytes) -> int:
+    """Return one key's bytes as a number a `Digest` sums."""
+    return int.from_bytes(hashlib.blake2b(key + data, digest_size=8).digest(), "little")
 
 
 def resumed(
@@ -57,10 +67,12 @@ def resumed(
     kept: dict[bytes, bytes],
     keys: Sequence[bytes],
     decoded: Callable[[bytes], stories.Cues | None],
-) -> tuple[stories.Corpus, Counter[bytes]] | None:
-    """Return the last build's counts (`data`) with the cues of the keys gone out, and how many
-    articles of each key are still to count in; None if they cannot be taken again. `kept` are
-    the cues' bytes by key, `keys` this build's articles' keys, `decoded` reads kept bytes."""
+) -> tuple[stories.Corpus, Counter[bytes], Digest] | None:
+    """Return the last build's counts (`data`) with the cues of the keys gone out, how many
+    articles of each key are still to count in, and the digest of the last build's cues (to
+    bring up to date: `Digest.add` the keys new, `Digest.discard` those gone); None if they
+    cannot be taken again. `kept` are the cues' bytes by key, `keys` this build's articles'
+    keys, `decoded` reads kept bytes."""
     counted = _decoded(data)
     if counted is None:
         return None
@@ -84,7 +96,7 @@ def resumed(
             return None
         for _ in range(times):
             corpus.remove(cue)
-    return corpus, now - before
+    return corpus, now - before, digest
 
 
 def saved(corpus: stories.Corpus, keys: Sequence[bytes], digest: Digest) -> bytes:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import count, repeat
 from typing import Any
@@ -128,6 +129,11 @@ def _runs(lengths: Ints, ids: bytes, values: bytes, kind: type[np.generic]) -> R
     start = np.zeros(len(lengths) + 1, dtype=np.int64)
     np.cumsum(lengths, out=start[1:])
     return Runs(start, np.frombuffer(ids, np.int32), np.frombuffer(values, kind))
+
+
+def ids_of(vocabulary: Sequence[str], wanted: AbstractSet[str]) -> dict[str, int]:
+    """Return the ids of those of some words that the vocabulary holds (one pass over it)."""
+    return {word: i for i, word in enumerate(vocabulary) if word in wanted}
 
 
 def gather(runs: Runs, rows: Ints) -> Runs:
