@@ -299,3 +299,31 @@ def test_two_issues_of_a_short_notice_are_not_near_duplicates(build_site_from):
     )
     assert "near-duplicate" not in built.out
     assert "near-duplicate of" not in built.page(built.article_path("b.txt"))
+
+
+def test_a_story_lists_each_headline_once(build_site_from):
+    # Reuters re-sends a story under its headline: "BARCLAYS, MIDLAND FOLLOW NATWEST BASE RATE
+    # CUT" was listed twice under "Other coverage of this story"
+    lloyds = "Lloyds Bank cuts base rate to 10.5 pct"
+    files = {
+        "articles/1987-03-09-lloyds.txt": f"{lloyds}\n\nLloyds Bank said it would cut its base"
+        " lending rate to 10.5 pct from 11 pct, following National Westminster Bank. The cut takes"
+        " effect tomorrow, Lloyds said.",
+        "articles/1987-03-09-lloyds-again.txt": f"{lloyds}\n\nLloyds Bank said it cut its base"
+        " lending rate half a point to 10.5 pct from 11 pct, matching National Westminster Bank,"
+        " from tomorrow. Lloyds said mortgage rates were under review.",
+        "articles/1987-03-09-barclays.txt": "Barclays follows NatWest base rate cut\n\nBarclays"
+        " Bank said it would cut its base lending rate to 10.5 pct from 11 pct, following National"
+        " Westminster Bank and Lloyds Bank. The cut takes effect tomorrow, Barclays said.",
+    }
+    topics = [
+        "Football club wins the league title after a late goal",
+        "Storm brings heavy rain and flooding to coastal towns",
+        "Miners vote to strike over pay at the copper smelter",
+    ]
+    for n, topic in enumerate(topics):
+        files[f"articles/other-{n}.txt"] = f"{topic}\n\n{topic}. More on the story follows here."
+    built = build_site_from(files)
+    page = built.page(built.article_path("1987-03-09-barclays.txt"))
+    story = page.split('id="same-story"')[1].split("</ul>")[0]
+    assert re.findall(r'<a href="[^"]+">([^<]+)</a>', story) == [lloyds]

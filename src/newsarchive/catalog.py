@@ -111,6 +111,7 @@ def build_site(
         tags,
         people_places,
         duplicates,
+        headlines,
         near,
         related,
         story_ids,
@@ -273,13 +274,15 @@ def _entries(
     tags: dict[str, Term],
     found: tuple[Term, ...],
     duplicates: dict[int, int],
+    headlines: Sequence[str],
     near: dict[tuple[int, int], float],
     related: Sequence[tuple[int, ...]],
     stories: Sequence[int],
     unconfirmed: Sequence[entity_catalog.Entity],
     written_by: Sequence[tuple[Term, ...]],
 ) -> tuple[Entry, ...]:
-    """Assemble the Entry records in home order (`sections`: each one's section)."""
+    """Assemble the Entry records in home order (`sections`: each one's section, `headlines`
+    each one's folded headline)."""
     entity_terms: dict[int, list[Term]] = defaultdict(list)  # each in (kind, name) order
     for term in sorted(found, key=lambda t: (t.kind, t.name)):
         for member in term.members:
@@ -299,7 +302,11 @@ def _entries(
     entries = []
     for index, article in enumerate(ordered):
         together = story_members[stories[index]]  # most stories have one article
-        same = related_lists.distinct(index, together, duplicates) if len(together) > 1 else ()
+        same = (
+            related_lists.distinct(index, together, (duplicates, headlines))
+            if len(together) > 1
+            else ()
+        )
         entries.append(
             Entry(
                 id=index,

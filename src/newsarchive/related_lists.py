@@ -74,16 +74,12 @@ def listed(
     own = _countable(counts, df, places or _NO_PLACES)
     kept = floored & (_shared(table, pair_doc, floored, own) >= LEAST_SHARED)
     others, ok, bounds = table.docs.tolist(), kept.tolist(), table.start.tolist()
-    duplicates, headlines = copies
+    headlines = copies[1]
     lists: list[tuple[int, ...]] = []
     for doc, (lo, hi) in enumerate(pairwise(bounds)):
-        seen = {headlines[doc]}
-        row: list[int] = []
-        for other in distinct(doc, [others[i] for i in range(lo, hi) if ok[i]], duplicates):
-            if headlines[other] not in seen and len(row) < count:
-                seen.add(headlines[other])
-                row.append(other)
-        lists.append(tuple(row))
+        found = distinct(doc, [others[i] for i in range(lo, hi) if ok[i]], copies)
+        row = [other for other in found if headlines[other] != headlines[doc]]
+        lists.append(tuple(row[:count]))
     return lists
 
 
@@ -182,14 +178,22 @@ def _runs(own: Runs, rows: similarity.Ints) -> tuple[similarity.Int32s, similari
     return got.ids[got.values], row[got.values]
 
 
-def distinct(doc: int, others: Iterable[int], duplicates: dict[int, int]) -> tuple[int, ...]:
-    """Return `others` without `doc` and with each text once: an exact copy of `doc` or of an
-    article already listed is left out."""
+def distinct(
+    doc: int, others: Iterable[int], copies: tuple[dict[int, int], Sequence[str]]
+) -> tuple[int, ...]:
+    """Return `others` without `doc` and with each text and each headline once: an exact copy
+    of `doc` or of an article already listed is left out, and so is an article under a
+    headline already listed (`copies`: each exact copy's original, each doc's folded headline;
+    wire copy re-sends a story under its headline, and a list showing one headline twice reads
+    as a fault)."""
+    duplicates, headlines = copies
     seen = {duplicates.get(doc, doc)}
+    heads = set()
     kept = []
     for other in others:
         original = duplicates.get(other, other)
-        if original not in seen:
+        if original not in seen and headlines[other] not in heads:
             seen.add(original)
+            heads.add(headlines[other])
             kept.append(other)
     return tuple(kept)
