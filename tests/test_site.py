@@ -358,6 +358,21 @@ def test_no_sitemap_without_base_url(build_site_from):
     assert not built.exists("sitemap.xml") and not built.exists("robots.txt")
 
 
+def test_pages_link_the_themes_icon_only_when_it_has_one(build_site_from, tmp_path):
+    # browsers ask every site for /favicon.ico: without an icon each page view logged a 404
+    built = build_site_from(SAMPLE_FILES)
+    assert built.exists("static/favicon.svg")
+    icon = '<link rel="icon" href="{}static/favicon.svg" type="image/svg+xml">'
+    assert icon.format("") in built.page("index.html")
+    article = built.article_path("002_el-chapo-son-captured.txt")
+    assert icon.format("../../") in built.page(article)
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "style.css").write_text("body { color: black; }", encoding="utf-8")
+    plain = build_site_from({}, "--static", str(theme), output="plain")
+    assert plain.code == 0 and 'rel="icon"' not in plain.page("index.html")
+
+
 def test_404_page_exists(build_site_from):
     built = build_site_from(SAMPLE_FILES)
     assert "Page not found" in built.page("404.html")

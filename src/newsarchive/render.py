@@ -181,6 +181,7 @@ class Frame:
     has_search: bool = False
     section_feeds: frozenset[str] = frozenset()  # keys of sections with an Atom feed
     more: str = ""  # the page listing every section, when the menu leaves some out
+    icon: str = ""  # the site's icon (`urls.ICONS`), "" when the static folder has none
 
 
 def render_page(
@@ -213,6 +214,7 @@ def render_page(
         page_title=title,
         description=description,
         has_search=frame.has_search,
+        icon=frame.icon,
         menu_paths=menu_paths_of(frame),
         **context,
     )

@@ -248,13 +248,15 @@ def _render_task(
     return _write_specs(writer, job, env, _unpacked(task.pages, parts), task.check)
 
 
-def frame_of(config: SiteConfig, site: Site) -> Frame:
-    """Return what every page's layout shows of the site."""
+def frame_of(config: SiteConfig, site: Site, static: Path) -> Frame:
+    """Return what every page's layout shows of the site (`static`: the theme's static
+    files, where its icon is looked for: a page links one only if the theme has it)."""
     feeds = ((config.title, urls.FEED),) if any(map(in_feed, site.entries)) else ()
     levels = menu(site.sections, config.menu_depth)
     nav = most_covered(levels, config.menu_size)
     more = "" if len(nav) == len(levels) else urls.term_index_path("section")
-    return Frame(config, nav, feeds, True, feed_sections(site), more)
+    icon = next((path for path in urls.ICONS if (static / path.split("/", 1)[1]).is_file()), "")
+    return Frame(config, nav, feeds, True, feed_sections(site), more, icon)
 
 
 def key_salt(frame: Frame, templates: Path) -> str:

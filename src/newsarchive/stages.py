@@ -149,7 +149,7 @@ def render(
     try:
         compiled = cache.compiled_templates(folder)
         compile_templates(environment(paths.templates, compiled))  # once, for every worker
-        frame = frame_of(config, site)
+        frame = frame_of(config, site, paths.static)
         salt = key_salt(frame, paths.templates)
         run = executor.for_work(
             _render_work(len(site.entries), read, last, salt), jobs, folder / TEMPORARY

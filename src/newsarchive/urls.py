@@ -54,6 +54,7 @@ PAGEFIND = "pagefind/pagefind.js"  # Pagefind's bundle, used over http(s)
 TOPICS = "topics/index.html"
 FEED = "feed.xml"
 STYLESHEET = "static/style.css"
+ICONS = ("static/favicon.svg", "static/favicon.png", "static/favicon.ico")  # the first a theme has
 MEDIA = "media/"  # image files of the articles folder, copied (`media_path`)
 
 
