@@ -66,7 +66,7 @@ _UP = entity_spans._UP
 PLAIN_WORD = (
     rf"(?:(?:{_UP}\.){{2,}}|(?:{_UP}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St)\."
     rf"(?=\s+(?:(?:{entity_spans._NAME_PARTICLES})\s+){{0,2}}{_UP})"
-    rf"|(?:al|el|ad|as|bin|ibn|abu)-{_UP}\w*|{_UP}(?:[^\W\d_]|['’-](?=[^\W\d_]))*)"
+    rf"|(?:al|el|ad|as|bin|ibn|abu)-{_UP}\w*|[dl]['’]{_UP}\w*|{_UP}(?:[^\W\d_]|['’-](?=[^\W\d_]))*)"
     r"(?!\w|-\d)"
 )
 PLAIN_RUN = re.compile(
@@ -393,6 +393,13 @@ def test_fast_run_scanners_find_the_runs_of_the_plain_pattern(text: str) -> None
 @given(TRICKY_TEXT)
 def test_context_read_near_a_position_matches_the_whole_texts_tokens(text: str) -> None:
     assert_context_matches_whole_text_tokens(text)
+
+
+def test_fast_run_scanners_find_a_run_opened_by_a_glued_particle() -> None:
+    # Found by the property test above: the scanner that opens at a capital missed "l'A"
+    for text in ("l'A", "said d'Estaing.", "Compagnie d'Assurances"):
+        test_fast_run_scanners_find_the_runs_of_the_plain_pattern.hypothesis.inner_test(text)
+    assert entity_spans.spans("Talks with d'Estaing ended.")[-1][0] == ("d'Estaing",)
 
 
 def test_context_read_after_a_lone_apostrophe_or_letter_matches_the_whole_texts_tokens() -> None:

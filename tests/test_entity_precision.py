@@ -161,6 +161,22 @@ def test_a_peoples_name_a_firms_short_name_and_a_generic_institution_give_no_pag
     assert not published(*texts).keys() & {"belgian", "corona", "central-bureau-of-statistics"}
 
 
+CENTRAL_BANK_RATES_NAMED_AFTER_A_TOWN = (
+    "The Bundesbank left its discount and Lombard rates unchanged; banks drew on the Lombard"
+    " emergency financing facility, perhaps up to the 5.50 pct Lombard ceiling.",
+    "MidCon Corp said its processing centre in Lombard, Illinois, will close.",
+    "London rates eased as Hong Kong rates held.",
+)
+
+
+def test_a_central_banks_rate_named_after_a_town_is_no_place() -> None:
+    # Reuters: the Illinois town's page listed 13 stories of the Bundesbank's Lombard rate
+    rates, town, cities = CENTRAL_BANK_RATES_NAMED_AFTER_A_TOWN
+    assert not {n for _, n in names(rates)} & {"Lombard"}
+    assert "Lombard" in {n for k, n in names(town) if k.startswith("place")}  # the town is
+    assert {n for k, n in names(cities) if k.startswith("place")} == {"London", "Hong Kong"}
+
+
 FIRM_OPENING_FIRST_OF = "First of America Bank Corp said it acquired Keystone Bancshares Inc."
 
 

@@ -33,6 +33,7 @@ from .entity_spans import (
     GLUED,
     NUMBER_AFTER,
     PRODUCT_AFTER,
+    RATE_AFTER,
     REGION_AFTER,
     ROLE_AFTER,
     ROLE_CUE,
@@ -336,6 +337,8 @@ def classify_word(word: str, span: Span, cued: bool) -> Mention:
         return Mention("", word)
     if span.after[:1] in SHARES_AFTER and folded not in gaz.regions:  # "four mln Corona shares"
         return Mention("", word)
+    if span.after[:1] in RATE_AFTER and folded not in gaz.major:  # a city's "London rates"
+        return Mention("", word)  # "the Lombard rate": the Bundesbank's, not the Illinois town
     if span.after == NUMBER_AFTER and folded not in gaz.regions:  # "the Pontiac 6000"
         return Mention("", word)
     if span.after[:1] == ("/",) and folded not in gaz.regions:  # "San/Bar Corp": no town

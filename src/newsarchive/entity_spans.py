@@ -88,6 +88,9 @@ NUMBER_AFTER = ("#",)  # what a span is read before when a model's number follow
 REGION_AFTER = (",", "#region")  # what a span is read before when ", Mexico" follows it
 # Words after a firm's short name, which is often a small town's: "four mln Corona shares".
 SHARES_AFTER = {(w,) for w in ("shares", "shareholders", "stockholders")}
+# Words after a central bank's rate or facility named after a town: "the Lombard rate", "the
+# Lombard emergency financing rate", "the 5.50 pct Lombard ceiling" (the Bundesbank's).
+RATE_AFTER = {(w,) for w in ("rate", "rates", "emergency", "ceiling", "facility")}
 # Words after a mining site's name, which is often a town's: "the Richmond Hill deposit".
 SITE_AFTER = {(w,) for w in ("deposit", "deposits", "prospect", "prospects", "orebody")}
 # Ores between a mining site's name and its word: "its Richmond Hill gold and silver deposit".
@@ -120,6 +123,7 @@ _CUES_AFTER = frozenset(
     | FEATURE_AFTER
     | BRAND_AFTER
     | SHARES_AFTER
+    | RATE_AFTER
     | HOLIDAY_AFTER
     | SITE_AFTER
     | ROUND_AFTER
@@ -178,13 +182,13 @@ _MORE_WORDS = rf"(?:(?:\s+(?:{_JOINERS}|{_AND_FORM}|{_A_THE})){{0,2}}\s+{_WORD})
 @functools.cache
 def _runs() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Return the patterns that find runs of capitalised words: for any text, for text with
-    no "-" before a capital (no run can open with "al-" or "bin-": the pattern opens with the
-    capital, so the scan skips to capitals quickly), and for that "-". Compiled when first
-    needed, which a build that reads no article (most rebuilds) never is."""
+    no "-" nor glued particle before a capital (no run can open with "al-", "bin-" or "d'": the
+    pattern opens with the capital, so the scan skips to capitals quickly), and for those.
+    Compiled when first needed, which a build that reads no article (most rebuilds) never is."""
     return (
         re.compile(rf"(?<![\w'’-]){_WORD}{_MORE_WORDS}"),
         re.compile(rf"{_UP}(?<![\w'’-].){_AFTER_CAPITAL}(?!\w|-\d){_MORE_WORDS}"),
-        re.compile(rf"-{_UP}"),
+        re.compile(rf"-{_UP}|(?<![\w'’-])[dl]['’]{_UP}"),
     )
 
 
