@@ -599,3 +599,48 @@ THRIFT_OF_AMERICA = "H.F. Ahmanson and Co, parent of Home Savings of America, sa
 
 def test_a_thrifts_name_ends_with_of_america() -> None:
     assert ("organisation", "Home Savings of America") in names(THRIFT_OF_AMERICA)
+
+
+def test_a_title_before_a_departments_word_and_one_more_word_names_nobody() -> None:
+    # Reuters: "its Major Energy Statistics publication" published a person "Statistics", and
+    # "its integrated County Justice Information System" a person "System"
+    for text in (
+        "output fell, figures in its Major Energy Statistics publication show.",
+        "It will design its integrated County Justice Information System.",
+    ):
+        assert not {n for k, n in names(text) if k.startswith("person")}, text
+    assert ("person", "John Herrington") in names("Energy Secretary John Herrington said.")
+
+
+def test_a_firms_possessive_name_it_is_known_by_is_kept_whole() -> None:
+    # Reuters: "Moody's Investors Service said ..." published a firm "Investors Service"
+    found = names("Moody's Investors Service said it downgraded the debt.")
+    assert ("organisation", "Moody's Investors Service") in found
+
+
+def test_new_england_is_a_region_not_a_firm() -> None:
+    # Reuters: an organisation page "New England" listed 27 weather, power and banking stories
+    pages = published(
+        "Rain fell across New England and New York on Tuesday.",
+        "Hydro-Quebec sells power to the New England states, a board said.",
+    )
+    assert pages["new-england"].kind == "place"
+
+
+def test_a_firm_and_co_is_the_firm_and_its_founder_keeps_his_own_page() -> None:
+    # Reuters: "Merrill Lynch and Co Inc", "Goldman, Sachs and Co" were pages of their own
+    # ("merrill-lynch-and") beside Merrill Lynch and Goldman Sachs
+    pages = published(
+        "Merrill Lynch and Co Inc said it would underwrite the notes.",
+        "The notes were sold through Merrill Lynch, the firm said.",
+        "Goldman, Sachs and Co is the lead manager, a spokesman said.",
+        "Analysts at Goldman Sachs expect higher rates.",
+        "Mario Gabelli, head of New York investment firm Mario Gabelli and Co, said he sold some"
+        " shares. Gabelli told Reuters there was nothing said.",
+        "Mario Gabelli said he would buy more shares.",
+        "Investor Mario Gabelli told Reuters he was a buyer.",
+    )
+    assert len(pages["merrill-lynch"].articles) == 2 and "merrill-lynch-and" not in pages
+    assert len(pages["goldman-sachs"].articles) == 2 and "goldman-sachs-and" not in pages
+    assert pages["mario-gabelli"].kind == "person"
+    assert pages["mario-gabelli"].articles == (4, 5, 6)  # the firm's article names him too

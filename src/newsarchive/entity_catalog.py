@@ -162,11 +162,14 @@ def _weak_other(mention: tuple[str, str], own: str) -> bool:
 
 
 def _with_legal_form(group: list[tuple[str, str]], postings: Postings) -> set[int]:
-    """Return the articles that write a person's name with a legal form after it: they name
-    the firm, not the person ("<David Jones Ltd> ... David Jones, owned 49.2 pct by
-    Adsteam")."""
+    """Return the articles that write a person's name with a legal form after it and read
+    it nowhere as a person's: they name the firm, not the person ("<David Jones Ltd> ... David
+    Jones, owned 49.2 pct by Adsteam"; but "Mario Gabelli, head of ... Mario Gabelli and Co"
+    names both)."""
     firms = [m for m in group if m[0] == ORG and is_legal_form(m[1].rsplit(" ", 1)[-1])]
-    return set().union(*(postings[m] for m in firms))
+    people = [m for m in group if m[0].rstrip("?") == PERSON]
+    named = set().union(*(postings[m] for m in people))
+    return set().union(*(postings[m] for m in firms)) - named
 
 
 def _sure_acronym(kind: str, group: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -244,8 +247,10 @@ def _order(entity: Entity) -> tuple[int, str]:
 
 def _identity(mention: tuple[str, str], aliases: dict[str, str], folded: str = "") -> str:
     """Return the key a mention is published under: aliases followed, and an organisation's
-    legal form dropped unless that leaves a place's name ("Midland Co" is not Midland);
-    `folded`, the name folded if it was already."""
+    legal form and the "and" before it dropped ("Merrill Lynch and Co Inc" is Merrill Lynch;
+    "Lazard Freres et Cie", the Paris house, is not New York's Lazard Freres) unless that
+    leaves a place's name ("Midland Co" is not Midland); `folded`, the name folded if it was
+    already."""
     folded = folded or fold(mention[1])
     if folded in aliases:
         return fold(aliases[folded])
@@ -254,7 +259,7 @@ def _identity(mention: tuple[str, str], aliases: dict[str, str], folded: str = "
     parts = folded.split("-")
     if mention[0].rstrip("?") != ORG:
         return folded
-    while len(parts) > 1 and parts[-1] in LEGAL_FORMS:
+    while len(parts) > 1 and (parts[-1] in LEGAL_FORMS or parts[-1] == "and"):
         parts.pop()
     if "bros" in parts:  # "Salomon Bros Inc" is Salomon Brothers Inc
         parts = ["brothers" if part == "bros" else part for part in parts]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .entity_words import CONNECTORS, LEGAL_FORMS, ORG_HEADS, UNIT_HEADS
+from .entity_words import CONNECTORS, LEGAL_FORMS, ORG_HEADS, ORG_NAMES, UNIT_HEADS
 from .gazetteer import gazetteer, key
 from .given_names import first_names
 
@@ -86,6 +86,8 @@ def firm_of_possessive(text: str, pieces: list[str], i: int) -> bool:
         return False
     if i and pieces[0].lower() in first_names():  # "Rupert Murdoch's News Corp Ltd"
         return False
+    if key(" ".join(pieces[i : i + 3])) in ORG_NAMES:  # "Moody's Investors Service said"
+        return True
     after = normal_word(pieces[i + 1])[0].lower()
     one_word = _legal_form(pieces[i + 2 : i + 3]) and _founders_firm(text, pieces[i : i + 2])
     if not (after in ORG_HEADS or after in LEGAL_FORMS or one_word):

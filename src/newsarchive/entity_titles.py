@@ -81,6 +81,8 @@ def titled(span: Span) -> tuple[Span, Span]:
         return span, NO_NAME
     while name and name[0].lower() in DEPARTMENTS:
         name = name[1:]
+        if len(name) == 1:  # "its Major Energy Statistics publication": no major's name
+            return span, NO_NAME
     prefix = Span(words[:first], span.initial, span.before, (), False)
     titled = Span(name, False, (words[last].lower(),), span.after, span.possessive)
     # words between the title and a given name are no part of the name: "Prime Minsiter

@@ -133,6 +133,7 @@ ORG_NAMES = frozenset(
         "general-agreement-on-tariffs-and-trade",
         "dean-witter",
         "merrill-lynch",
+        "moodys-investors-service",
         "morgan-stanley",
         "goldman-sachs",
         "salomon-brothers",
@@ -191,7 +192,7 @@ Mindanao, Bali, Java, Sumatra, Borneo, Okinawa, Palestine, Congo, Soviet Union, 
 Rio Grande do Sul, Mato Grosso, Mato Grosso do Sul, Goiás, Pernambuco, Entre Rios, La Pampa,
 Netherlands,
 East Germany, North Yemen, South Yemen, Czechoslovakia, Yugoslavia, Burma, Zaire, Kampuchea,
-Ivory Coast, Persian Gulf, Gulf, District of Columbia"""
+Ivory Coast, Persian Gulf, Gulf, District of Columbia, New England"""
 ALIASES = {
     "us": "United States",
     "usa": "United States",
