@@ -275,6 +275,8 @@ def test_an_ellipsis_in_prose_is_not_a_dot_leader() -> None:
         " REUTER",
         "REUTER...",
         "REUTER^M",
+        " REUTER TAW",  # an operator's initials after it (Reuters-21578 has three)
+        "REUTER N",
         "(AP)",
         "-30-",
         "###",
@@ -297,6 +299,8 @@ def test_sign_off_typed_onto_the_last_line_is_dropped() -> None:
 def test_a_name_at_the_end_is_not_a_sign_off() -> None:
     parts = parse_raw("H\n\nThe plan was backed by chairman Edzard Reuter\n")
     assert parts.paragraphs == ("The plan was backed by chairman Edzard Reuter",)
+    parts = parse_raw("H\n\nThe plan was backed by\nReuter AG\n")
+    assert parts.paragraphs == ("The plan was backed by Reuter AG",)
 
 
 @pytest.mark.parametrize(
@@ -352,3 +356,22 @@ def test_a_flash_s_capitals_headline_loses_the_sign_off_typed_onto_it() -> None:
     assert named.headline == "Talks with Daimler chief Edzard Reuter"
     story = parse_raw("MEETING WITH EDZARD Reuter\n\nThe chairman spoke on Monday.\n")
     assert story.headline == "MEETING WITH EDZARD Reuter"  # a body follows: not a flash
+
+
+def test_a_dateline_typed_onto_a_capitals_headline_goes_back_to_the_body() -> None:
+    # Reuters-21578 has five: "VENEZUELA SAYS OPEC OIL OUTPUT 0VER 18 MLN BPD CARACAS, Oct 19"
+    # over "- The current OPEC oil production...": the headline showed the dateline, the body
+    # opened with "- "
+    parts = parse_raw(
+        "VENEZUELA SAYS OPEC OIL OUTPUT 0VER 18 MLN BPD CARACAS, Oct 19\n"
+        "- The current OPEC oil production is above 18 mln\nbarrels per day.\n"
+    )
+    assert parts.headline == "VENEZUELA SAYS OPEC OIL OUTPUT 0VER 18 MLN BPD"
+    assert parts.dateline == "CARACAS, Oct 19"
+    assert parts.paragraphs == ("The current OPEC oil production is above 18 mln barrels per day.",)
+    assert (
+        parse_raw("TALKS END NEW YORK, March 5\n- Talks ended.\n").dateline == "NEW YORK, March 5"
+    )
+    # no dash to open the body, or no place: the headline is as written
+    assert parse_raw("TALKS END IN NEW YORK, March 5\n\nTalks ended.\n").dateline == ""
+    assert parse_raw("PRICES RISE IN MAY, March 5\n- Prices rose.\n").headline.endswith("March 5")

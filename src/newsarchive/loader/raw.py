@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..gazetteer import gazetteer, key
 from ..text import fold, month_number
 from . import wire
 
@@ -131,7 +132,33 @@ def _take_headline(blocks: list[list[str]]) -> tuple[str, list[list[str]]]:
     remaining = ([blocks[0][1:]] if len(blocks[0]) > 1 else []) + blocks[1:]
     headline = " ".join(first.split())
     typed = None if remaining else wire.typed_sign_off(headline)  # a flash: headline only
-    return headline[:typed].rstrip(), remaining
+    return _dateline_typed_on(headline[:typed].rstrip(), remaining)
+
+
+# A capitals headline's last words when a dateline was typed onto them: "... 18 MLN BPD
+# CARACAS, Oct 19", its place one to three words.
+_TYPED_DATELINE = re.compile(
+    r" ((?:[A-Z][A-Z.'’-]* ){0,2}[A-Z][A-Z.'’-]*, [A-Za-z]{3,9}\.? \d{1,2})$"
+)
+
+
+def _dateline_typed_on(headline: str, blocks: list[list[str]]) -> tuple[str, list[list[str]]]:
+    """Return the headline without a dateline typed onto its end, the dateline put back at the
+    start of the body that begins with its dash ("VENEZUELA SAYS OPEC OIL OUTPUT 0VER 18 MLN
+    BPD CARACAS, Oct 19" over "- The current OPEC oil production..."): the place is the
+    longest run of the last three words the gazetteer knows, so "NEW YORK" stays whole."""
+    match = _TYPED_DATELINE.search(headline)
+    if not match or not blocks or not blocks[0][0].lstrip().startswith(("-", "–", "—")):
+        return headline, blocks
+    words = match.group(1).split(" ")
+    places = gazetteer().names
+    for start in range(len(words) - 2):  # the longest place first
+        tail = " ".join(words[start:])
+        line = f"{tail} {blocks[0][0].strip()}"
+        found = _DATELINE.match(line) if key(" ".join(words[start:-2])) in places else None
+        if found and _is_dateline(found, in_table=False):
+            return headline[: -len(tail)].rstrip(), [[line, *blocks[0][1:]], *blocks[1:]]
+    return headline, blocks
 
 
 def _take_byline(parts: list[wire.Block]) -> tuple[str, list[wire.Block]]:

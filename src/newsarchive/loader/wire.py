@@ -21,11 +21,11 @@ CELL_MAX = 40  # a cell of a column-aligned row; prose between double spaces is 
 TAIL = 24  # how far from a line's end a sign-off typed onto it is looked for
 
 # The last lines of wire copy that close it rather than say anything: "Reuter", "REUTER...",
-# "(AP)", "-30-", "###", "ENDS", "MORE", "More to follow". "^M" is a carriage return some
-# archives wrote out as two characters.
+# "REUTER TAW" (an operator's initials), "(AP)", "-30-", "###", "ENDS", "MORE", "More to
+# follow". "^M" is a carriage return some archives wrote out as two characters.
 _SIGN_OFF = re.compile(
-    r"(?i:reuters?\.*|reute|\(ap\)|-+ ?30 ?-+|#{3}|ends?|more|more to (?:follow|come))"
-    r"\s*(?:\^[mM])?"
+    r"(?:(?i:reuters?\.*|reute|\(ap\)|-+ ?30 ?-+|#{3}|ends?|more|more to (?:follow|come))"
+    r"|REUTERS? [A-Z]{1,4})\s*(?:\^[mM])?"
 )
 # "... the company said. REUTER": the sign-off typed onto the last line. A title-case "Reuter"
 # after a name ("said chairman Edzard Reuter") is the name, so it needs punctuation before it.
