@@ -557,9 +557,10 @@
 
   /* ---- the page ---- */
 
-  /** Return Pagefind over http(s), else (or when it fails to load) the fallback index. */
+  /** Return Pagefind over http(s) if the site has it, else (or when it fails to load) the
+   *  fallback index. */
   async function chooseEngine() {
-    if (location.protocol !== "file:") {
+    if (location.protocol !== "file:" && form.hasAttribute("data-pagefind")) {
       try {
         return await pagefindEngine();
       } catch (error) {

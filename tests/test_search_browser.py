@@ -251,6 +251,21 @@ def test_http_without_pagefind_falls_back_to_the_script_index(page, site, tmp_pa
         assert page.get_attribute("form[data-search]", "data-engine") == "fallback"
 
 
+def test_a_site_built_without_pagefind_never_asks_for_it_over_http(page, tmp_path):
+    # the search page named Pagefind's bundle whatever the build: over http each search first
+    # asked for a file the site does not have, then fell back
+    write_files(tmp_path, ARTICLES)
+    code, _, err = build_at(tmp_path, "--no-pagefind")
+    assert code == 0, err
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    for root in serve(tmp_path / "dist"):
+        page.goto(root + "search/index.html?q=harbour")
+        assert wait_for_results(page) == [HARBOUR]
+        assert page.get_attribute("form[data-search]", "data-engine") == "fallback"
+    assert asked and not [url for url in asked if "pagefind" in url]
+
+
 PROFILE = "Profile of Gordon Brown, the chancellor"
 MENTION = "Brown suits and Gordon tartans at the budget"
 NEAR_COPY = "The harbour of Valparaíso reopened after the storm, officials said on Monday."

@@ -166,7 +166,7 @@ def _search(frame: Frame, site: Site) -> PageSpec:
         f"Search every article in {config.title} by any word in its text.",
         sections=site.sections,
         years=tuple(sorted((y.year for y in site.years), reverse=True)),
-        pagefind=urls.PAGEFIND,
+        pagefind=urls.PAGEFIND if config.pagefind else "",  # none: the built-in index only
         search_index=urls.SEARCH_INDEX,
         search_script=urls.SEARCH_SCRIPT,
     )
