@@ -6,8 +6,8 @@
 What the source says is found here by simple rules that do not share the reader's code:
 
 - body: the lines after the first non-blank line (the headline), without the closing sign-off
-  lines ("Reuter", "REUTER", "MORE", ...). A body that is empty or only "Blah blah blah." is a
-  brief and is left out of the paragraph figure.
+  lines ("Reuter", "REUTER", "REUTER TAW", "MORE", ...). A body that is empty or only "Blah
+  blah blah." is a brief and is left out of the paragraph figure.
 - table: two or more consecutive body lines that are each column-aligned (two or more spaces
   between words inside the line), dot-leadered ("....") or an indented "X vs Y" row.
 - source paragraphs: the body's first line, plus every line that begins with whitespace and is
@@ -31,8 +31,9 @@ from pathlib import Path
 from newsarchive.loader import read_article
 from newsarchive.models import Article, SourceFile
 
-SIGN_OFF = re.compile(
-    r"^\s*(reuters?|reute|more|\(ap\)|-30-|###|ends?)\W*(\^m)?\s*$", re.IGNORECASE
+SIGN_OFF = re.compile(  # "REUTER TAW": an operator's initials after it
+    r"^\s*(reuters?|reute|more|\(ap\)|-30-|###|ends?|(?-i:REUTERS? [A-Z]{1,4}))\W*(\^m)?\s*$",
+    re.IGNORECASE,
 )
 ALIGNED = re.compile(r"\S {2,}\S.* {2,}\S|\S {2,}[-+(]?\d[^a-z]*$|\w\.{4}")
 VERSUS = re.compile(r"^\s+.{0,76}\bvs\b", re.IGNORECASE)

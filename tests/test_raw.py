@@ -261,6 +261,29 @@ def test_column_aligned_rows_keep_their_alignment() -> None:
     assert parts.tables == (1,)
 
 
+def test_rows_of_figures_with_single_spaces_stay_in_their_table() -> None:
+    # Reuters: "NYMEX PALLADIUM CLSG 7-APR" ran five of its rows together as one paragraph, and
+    # "NY COMEX ALUMINUM 10:31" all of its "JUN7    UNTRD" rows
+    palladium = (
+        "NYMEX PALLADIUM CLSG 7-APR\n         OPEN       HIGH  LOW     CLOSE\n"
+        " APR7   --            --    --    --\n"
+        " JUN7 13050L 13125H 13125 13000 13050L 13075H\n"
+        " SEP7 13100L 13125H 13125 13050   --\n"
+        " DEC7 13110         13125 13000   --\n"
+    )
+    parts = parse_raw(palladium)
+    assert parts.tables == (0,) and len(parts.paragraphs) == 1
+    assert parts.paragraphs[0].split("\n")[2] == "JUN7 13050L 13125H 13125 13000 13050L 13075H"
+    aluminum = "NY COMEX ALUMINUM 10:31\n        LAST CHANGE\nAPR7    UNTRD\nMAY7    6150 UNCH\n"
+    aluminum += "JUN7    UNTRD\nJUL7    UNTRD\n"
+    parts = parse_raw(aluminum)
+    assert parts.tables == (0,) and parts.paragraphs[0].endswith("JUN7    UNTRD\nJUL7    UNTRD")
+    prose = (
+        "H\n\nLONDON - Output rose to 1,250 tonnes in 1986\nfrom 1,100 in 1985 and 950 in\n1984.\n"
+    )
+    assert parse_raw(prose).tables == ()
+
+
 def test_an_ellipsis_in_prose_is_not_a_dot_leader() -> None:
     body = 'H\n\nWASHINGTON - He spoke.\n    "We are opposed.... We will fight\nit," he said.\n'
     parts = parse_raw(body)

@@ -36,6 +36,11 @@ _CAPITALS_SIGN_OFF = re.compile(r"\s+Reuter\.*\s*$")
 _CELL_GAP = re.compile(r" {2,}|\t+")
 # "outright....193,374", "unch.........": dots that lead to a value, not an ellipsis in prose.
 _DOT_LEADER = re.compile(r"\w\.{3,}[\w-]|\.{6,}")
+# A label and two or more figures with single spaces between them (a price table's row:
+# "JUN7 13050L 13125H 13125 13000 13050L 13075H", "SEP7 13100L 13125H 13125 13050   --").
+_FIGURE = r"(?:[-+(]?\d[\d.,:/]*[A-Z%)]{0,2}|-{2,3}|(?i:nil|unch|\(unch\)|untrd|unquoted))"
+_FIGURES_ROW = re.compile(rf"\S+(?: +{_FIGURE}){{2,}}")
+_FIGURES = re.compile(rf"{_FIGURE}(?: +{_FIGURE})*")  # "6150 UNCH", "UNTRD": a row's cells
 _NUMERIC_CELL = re.compile(r"[-+(<]?\d\S*(?: [-+(<]?\d\S*)*")
 _VERSUS = re.compile(r"\bvs\b\.?", re.IGNORECASE)
 _PLACEHOLDER = frozenset({"blah", "lorem", "ipsum", "dolor", "sit", "amet", "tk", "placeholder"})
@@ -140,11 +145,15 @@ def _line_kind(lines: Sequence[str], starts: Sequence[bool], i: int) -> str:
         return "row"
     if "..." in text and _DOT_LEADER.search(text):
         return "row"
+    if _FIGURES_ROW.fullmatch(text):  # "JUN7 13050L 13125H 13125 13000": single spaces
+        return "row"
     # Most lines are prose with single spaces: they skip the split.
     cells = _CELL_GAP.split(text) if "  " in text or "\t" in text else [text]
     if len(cells) > 1 and max(len(cell) for cell in cells) <= CELL_MAX:
         # Three short cells, or a label and a number, are a row; two word cells a header.
-        numeric = len(cells) == 2 and _NUMERIC_CELL.fullmatch(cells[1])
+        numeric = len(cells) == 2 and (
+            _NUMERIC_CELL.fullmatch(cells[1]) or _FIGURES.fullmatch(cells[1])
+        )
         return "row" if len(cells) >= 3 or numeric else "light"
     if len(text) <= LIGHT_MAX and not text.endswith((".", ",", ";", ":", "!", "?", '"')):
         return "light"
