@@ -10,6 +10,8 @@ from pathlib import Path
 import feedparser
 import pytest
 
+from newsarchive import urls
+
 from conftest import SAMPLES, internal_links, tree
 
 SAMPLE_FILES = {
@@ -271,6 +273,12 @@ def test_exact_duplicate_points_to_the_first_copy(build_site_from):
     assert (later.parent / canonical).resolve() == (built.dist / first).resolve()
     assert built.page("index.html").count("Council approves budget") == 1
     assert "a.txt" not in page.split("<main", 1)[1].split("</main>")[0]  # no file name shown
+    # the first copy says where else it was filed: the copy's section, linked, and its file
+    note = built.page(first).split("Also filed ")[1].split("</p>")[0]
+    copy = urls.relative(first, records["z.txt"]["url"])
+    assert (
+        note == f'under <a href="{copy}">{records["z.txt"]["section"]}</a> as <code>z.txt</code>.'
+    )
 
 
 def test_an_exact_duplicate_counts_nowhere_it_is_not_listed(build_site_from):
