@@ -247,6 +247,16 @@ WIRE_STORY = (
 )
 
 
+def test_a_column_aligned_table_first_gets_no_standfirst_repeating_it(build_site_from):
+    # Reuters: "NYMEX PALLADIUM CLSG 7-APR" showed its rows run together under the headline
+    # ("OPEN HIGH LOW CLOSE; APR7 -- -- -- --; ..."), then the table itself
+    story = "NYMEX PALLADIUM CLSG 7-APR\n         OPEN       HIGH  LOW     CLOSE\n"
+    story += " APR7   --            --    --    --\n JUN7 13050L 13125H 13125 13000\n"
+    built = build_site_from({"articles/palladium.txt": story})
+    page = built.page(built.article_path("palladium.txt"))
+    assert '<pre class="wire-table"' in page and 'class="standfirst"' not in page
+
+
 def test_wire_table_is_a_preformatted_block_and_the_sign_off_is_gone(build_site_from):
     built = build_site_from({"articles/earn.txt": WIRE_STORY})
     page = built.page(built.article_path("earn.txt"))

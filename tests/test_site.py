@@ -273,12 +273,15 @@ def test_exact_duplicate_points_to_the_first_copy(build_site_from):
     assert (later.parent / canonical).resolve() == (built.dist / first).resolve()
     assert built.page("index.html").count("Council approves budget") == 1
     assert "a.txt" not in page.split("<main", 1)[1].split("</main>")[0]  # no file name shown
-    # the first copy says where else it was filed: the copy's section, linked, and its file
+    # the first copy says where else it was filed: the copy's file, linked to its page, and
+    # its section when it is another
     note = built.page(first).split("Also filed ")[1].split("</p>")[0]
     copy = urls.relative(first, records["z.txt"]["url"])
-    assert (
-        note == f'under <a href="{copy}">{records["z.txt"]["section"]}</a> as <code>z.txt</code>.'
-    )
+    assert note == f'again as <a href="{copy}"><code>z.txt</code></a>.'
+    moved = build_site_from({"articles/city/z.txt": text}, output="moved")  # a.txt is kept
+    records = {r["source"]: r for r in json.loads(moved.page("articles.json"))}
+    note = moved.page(records["a.txt"]["url"]).split("Also filed ")[1].split("</p>")[0]
+    assert note.startswith(f"under {records['city/z.txt']['section']} as <a href=")
 
 
 def test_an_exact_duplicate_counts_nowhere_it_is_not_listed(build_site_from):

@@ -144,7 +144,7 @@ def _standfirst(article: Article) -> str:
     if not article.summary or article.headline_source in LEDE_HEADLINES:
         return ""
     paragraphs = article.paragraphs or plain_paragraphs(article.body_html)
-    opening = (
-        paragraphs[0].replace("\n", "; ") if paragraphs else ""
-    )  # a table's rows, as summarised
-    return "" if opening.startswith(article.summary.rstrip("…")) else article.summary
+    # a table's rows, as summarised ("row; row"), its columns' runs of spaces as one
+    opening = " ".join(paragraphs[0].replace("\n", "; ").split()) if paragraphs else ""
+    summary = " ".join(article.summary.rstrip("…").split())
+    return "" if opening.startswith(summary) else article.summary
