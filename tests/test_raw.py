@@ -398,3 +398,10 @@ def test_a_dateline_typed_onto_a_capitals_headline_goes_back_to_the_body() -> No
     # no dash to open the body, or no place: the headline is as written
     assert parse_raw("TALKS END IN NEW YORK, March 5\n\nTalks ended.\n").dateline == ""
     assert parse_raw("PRICES RISE IN MAY, March 5\n- Prices rose.\n").headline.endswith("March 5")
+
+
+def test_a_stray_mark_before_a_headline_is_no_part_of_it() -> None:
+    # Reuters: "/U.S. NON-FARM PRODUCTIVITY ROSE ..." and ". HEADLINES AT 0800"
+    assert parse_raw("/U.S. HOME SALES ROSE\n\nSales rose.\n").headline == "U.S. HOME SALES ROSE"
+    assert parse_raw(". HEADLINES AT 0800\n\nThe news.\n").headline == "HEADLINES AT 0800"
+    assert parse_raw(".NET SALES ROSE\n\nSales rose.\n").headline == ".NET SALES ROSE"

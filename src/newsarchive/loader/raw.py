@@ -124,13 +124,18 @@ def caption_and_credit(first: str, second: str) -> tuple[str, str]:
     return a, credit
 
 
+_STRAY = re.compile(r"^(?:/+ *|\. +)(?=\w)")  # "/U.S. ...", ". HEADLINES"; not ".NET"
+
+
 def _take_headline(blocks: list[list[str]]) -> tuple[str, list[list[str]]]:
-    """Take the first line as the headline unless it is too long to be one."""
+    """Take the first line as the headline unless it is too long to be one; a stray slash or
+    full stop the wire left before it ("/U.S. NON-FARM PRODUCTIVITY ...", ". HEADLINES AT
+    0800") is no part of it."""
     first = blocks[0][0]
     if len(first) > HEADLINE_MAX:
         return "", blocks
     remaining = ([blocks[0][1:]] if len(blocks[0]) > 1 else []) + blocks[1:]
-    headline = " ".join(first.split())
+    headline = _STRAY.sub("", " ".join(first.split()))
     typed = None if remaining else wire.typed_sign_off(headline)  # a flash: headline only
     return _dateline_typed_on(headline[:typed].rstrip(), remaining)
 
