@@ -57,15 +57,22 @@ def test_article_page_lists_its_entities(build_site_from):
         assert name in story
 
 
+FOOTBALL = "Football club wins the league title after a late goal"
+STORM = "Storm brings heavy rain and flooding to coastal towns"
+
+
+def other_subjects(*topics: str) -> dict[str, str]:
+    """Return articles on other subjects, which give the words stories share their weight."""
+    return {
+        f"articles/other-{n}.txt": f"{topic}\n\n{topic}. More on the story follows here."
+        for n, topic in enumerate(topics)
+    }
+
+
 def test_each_sample_lists_the_other_first(build_site_from):
-    files = dict(SAMPLE_FILES)
-    topics = [
-        "Football club wins the league title after a late goal",
-        "Storm brings heavy rain and flooding to coastal towns",
-        "Central bank raises interest rates to fight inflation",
-    ]
-    for n, topic in enumerate(topics):
-        files[f"articles/other-{n}.txt"] = f"{topic}\n\n{topic}. More on the story follows here."
+    files = SAMPLE_FILES | other_subjects(
+        FOOTBALL, STORM, "Central bank raises interest rates to fight inflation"
+    )
     built = build_site_from(files)
     first = built.page(built.article_path(SOURCE_001))
     second = built.page(built.article_path(SOURCE_002))
@@ -323,14 +330,7 @@ def test_a_story_lists_each_headline_once(build_site_from):
         "articles/1987-03-09-barclays.txt": "Barclays follows NatWest base rate cut\n\nBarclays"
         " Bank said it would cut its base lending rate to 10.5 pct from 11 pct, following National"
         " Westminster Bank and Lloyds Bank. The cut takes effect tomorrow, Barclays said.",
-    }
-    topics = [
-        "Football club wins the league title after a late goal",
-        "Storm brings heavy rain and flooding to coastal towns",
-        "Miners vote to strike over pay at the copper smelter",
-    ]
-    for n, topic in enumerate(topics):
-        files[f"articles/other-{n}.txt"] = f"{topic}\n\n{topic}. More on the story follows here."
+    } | other_subjects(FOOTBALL, STORM, "Miners vote to strike over pay at the copper smelter")
     built = build_site_from(files)
     page = built.page(built.article_path("1987-03-09-barclays.txt"))
     story = page.split('id="same-story"')[1].split("</ul>")[0]
