@@ -335,3 +335,26 @@ def test_a_story_lists_each_headline_once(build_site_from):
     page = built.page(built.article_path("1987-03-09-barclays.txt"))
     story = page.split('id="same-story"')[1].split("</ul>")[0]
     assert re.findall(r'<a href="[^"]+">([^<]+)</a>', story) == [lloyds]
+
+
+def test_a_wires_tickers_are_tags_and_its_brackets_stay_in_the_text(build_site_from):
+    # Reuters writes a company's ticker and an unlisted company in angle brackets: "SOUTHMARK
+    # <SM> TO PURCHASE <NATIONAL SELF>" showed its brackets on nearly every page
+    story = (
+        "SOUTHMARK <SM> TO PURCHASE <NATIONAL SELF>\n\nDALLAS, March 2 - Southmark Corp said it"
+        " agreed to buy <National Self Storage> from <Nissho Iwai Corp> and Kawasaki Heavy"
+        " Industries Ltd <KAWH.T>.\n"
+    )
+    built = build_site_from({"articles/southmark.txt": story})
+    page = built.page(built.article_path("southmark.txt"))
+    hidden = '<span class="wire-mark">&lt;</span>{}<span class="wire-mark">&gt;</span>'
+    title = page.split('data-pagefind-meta="title">')[1].split("</h1>")[0]
+    assert title == (
+        f'SOUTHMARK <span class="ticker">{hidden.format("SM")}</span> TO PURCHASE '
+        f'<span class="wire-name">{hidden.format("NATIONAL SELF")}</span>'
+    )
+    assert re.sub("<[^>]+>", "", title) == "SOUTHMARK &lt;SM&gt; TO PURCHASE &lt;NATIONAL SELF&gt;"
+    assert f'<span class="ticker">{hidden.format("KAWH.T")}</span>' in page
+    assert f'<span class="wire-name">{hidden.format("Nissho Iwai Corp")}</span>' in page
+    home = built.page("index.html")
+    assert f'<span class="ticker">{hidden.format("SM")}</span>' in home  # cards too

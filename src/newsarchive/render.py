@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import pickle
+import re
 import zoneinfo
 from collections.abc import Callable, Mapping
 from contextlib import suppress
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from msgspec import Struct
 
 from . import authors, urls
@@ -55,6 +56,7 @@ def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environ
         bytecode_cache=Compiled(str(compiled)) if compiled else None,
     )
     env.filters["human_date"] = human_date
+    env.filters["wire"] = wire_marks
     env.filters["month_name"] = lambda number: MONTH_NAMES[number - 1]
     env.filters["reading_time"] = lambda words: f"{reading_minutes(words)} min read"
     env.filters["byline_parts"] = authors.parts
@@ -102,6 +104,28 @@ def human_date(date: dt.datetime | None) -> str:
     if date is None:
         return "Undated"
     return f"{date.day} {MONTH_NAMES[date.month - 1]} {date.year}"
+
+
+def wire_marks(text: str) -> Markup:
+    """Return text escaped, a wire's ticker ("<SM>", "<CHEY.O>") shown as a ticker and a
+    company it names in brackets ("<Nissho Iwai Corp>") without them. The brackets stay in
+    the page's text, hidden by the stylesheet: a search index, a copy and a screen without
+    styles read "<SM>" as the wire wrote it."""
+    escaped = str(escape(text))
+    return Markup(_WIRE_MARK.sub(_marked, escaped) if "&lt;" in escaped else escaped)
+
+
+# A bracketed run after escaping, opening with a capital or a digit ("<script>" stays text).
+_WIRE_MARK = re.compile(r"&lt;([A-Z0-9](?:[^&<>\n]|&(?:amp|#39|#34|quot);){0,80}?)&gt;")
+_TICKER = re.compile(r"[A-Z0-9][A-Z0-9./-]{0,11}(?: [A-Z]{1,3})?")  # "SM", "CHEY.O", "ERIC ST"
+_HIDDEN = '<span class="wire-mark">{}</span>'
+
+
+def _marked(match: re.Match[str]) -> str:
+    """Return one bracketed run as a ticker or a company's name, its brackets hidden."""
+    inner = match.group(1)
+    kind = "ticker" if _TICKER.fullmatch(inner) else "wire-name"
+    return f'<span class="{kind}">{_HIDDEN.format("&lt;")}{inner}{_HIDDEN.format("&gt;")}</span>'
 
 
 def iso_date(date: dt.datetime | None, timezone: str) -> str:
