@@ -405,3 +405,17 @@ def test_a_stray_mark_before_a_headline_is_no_part_of_it() -> None:
     assert parse_raw("/U.S. HOME SALES ROSE\n\nSales rose.\n").headline == "U.S. HOME SALES ROSE"
     assert parse_raw(". HEADLINES AT 0800\n\nThe news.\n").headline == "HEADLINES AT 0800"
     assert parse_raw(".NET SALES ROSE\n\nSales rose.\n").headline == ".NET SALES ROSE"
+
+
+def test_a_commoditys_report_opens_with_no_dateline_and_its_quotes_are_a_table() -> None:
+    # Reuters: "SILVER - total 156,708,754 off 323,664." (COMEX warehouse stocks) read SILVER as
+    # a dateline, and so a place page "Silver"; "GOLD        420.20/420.70 dlrs" rows ran
+    # together as one paragraph
+    stocks = parse_raw("N.Y. COMEX METALS WAREHOUSE STOCKS\n\nSILVER - total 156,708,754 off 3.\n")
+    assert stocks.dateline == "" and stocks.paragraphs == ("SILVER - total 156,708,754 off 3.",)
+    bullion = parse_raw(
+        "LONDON BULLION 1200 - APRIL 7\n GOLD        420.20/420.70 dlrs\n"
+        " KRUGERRAND  425.00/428.00 dlrs\n SILVER\n spot        674.00/677.00 cents\n"
+    )
+    assert bullion.tables == (0,) and bullion.paragraphs[0].startswith("GOLD        420.20")
+    assert parse_raw("H\n\nCALGARY, Alberta - Gold rose.\n").dateline == "CALGARY, Alberta"

@@ -124,6 +124,10 @@ def caption_and_credit(first: str, second: str) -> tuple[str, str]:
     return a, credit
 
 
+_COMMODITIES = frozenset(
+    {"gold", "silver", "copper", "zinc", "lead", "tin", "nickel", "aluminium", "aluminum"}
+    | {"platinum", "palladium", "wheat", "corn", "soybeans", "sugar", "coffee", "cocoa", "cotton"}
+)  # a report's first word ("SILVER - total ..."), never a dateline's place alone
 _STRAY = re.compile(r"^(?:/+ *|\. +)(?=\w)")  # "/U.S. ...", ". HEADLINES"; not ".NET"
 
 
@@ -220,5 +224,8 @@ def _is_dateline(match: re.Match[str], in_table: bool) -> bool:
         # ("Marchg 12") is trusted only after a comma ("ONE MTH 105 - 115" is a table row).
         after_comma = bool(region) or "," in match.group("sep")
         return after_comma or (place.isupper() and _is_month(date))
-    # A table's first row ("LONDON GOLD - OPEN") is never dated by its capitals alone.
+    # A table's first row ("LONDON GOLD - OPEN") is never dated by its capitals alone, nor is
+    # a commodity's report ("SILVER - total 156,708,754 off 323,664").
+    if place.lower() in _COMMODITIES and not region:
+        return False
     return (not in_table or bool(region)) and place.isupper() and len(place) >= 3

@@ -40,7 +40,8 @@ _DOT_LEADER = re.compile(r"\w\.{3,}[\w-]|\.{6,}")
 # "JUN7 13050L 13125H 13125 13000 13050L 13075H", "SEP7 13100L 13125H 13125 13050   --").
 _FIGURE = r"(?:[-+(]?\d[\d.,:/]*[A-Z%)]{0,2}|-{2,3}|(?i:nil|unch|\(unch\)|untrd|unquoted))"
 _FIGURES_ROW = re.compile(rf"\S+(?: +{_FIGURE}){{2,}}")
-_FIGURES = re.compile(rf"{_FIGURE}(?: +{_FIGURE})*")  # "6150 UNCH", "UNTRD": a row's cells
+# a row's cells after its label: "6150 UNCH", "UNTRD", "420.20/420.70 dlrs" (a unit after them)
+_FIGURES = re.compile(rf"{_FIGURE}(?: +{_FIGURE})*(?: [a-z]{{1,6}})?")
 _NUMERIC_CELL = re.compile(r"[-+(<]?\d\S*(?: [-+(<]?\d\S*)*")
 _VERSUS = re.compile(r"\bvs\b\.?", re.IGNORECASE)
 _PLACEHOLDER = frozenset({"blah", "lorem", "ipsum", "dolor", "sit", "amet", "tk", "placeholder"})
