@@ -577,6 +577,32 @@
     return { exact: new Set(all), prefix: all.length ? all[all.length - 1] : "", stems: stems };
   }
 
+  const WIRE_MARK_RE = /<([A-Z0-9][^<>\n]{0,80}?)>/g;
+  const TICKER_RE = /^[A-Z0-9][A-Z0-9./-]{0,11}(?: [A-Z]{1,3})?$/;
+
+  /** Return nodes with a wire's <TICKER> as a ticker and a <Company> without its brackets,
+   *  the brackets kept in the text but hidden, as the pages show them (render.wire_marks). */
+  function wireMarks(nodes) {
+    return nodes.flatMap((node) => {
+      if (node.nodeType === Node.ELEMENT_NODE && node.tagName !== "MARK") {
+        node.replaceChildren(...wireMarks([...node.childNodes])); // Pagefind's excerpt
+        return [node];
+      }
+      if (node.nodeType !== Node.TEXT_NODE || !node.data.includes("<")) return [node];
+      const parts = [];
+      let last = 0;
+      for (const match of node.data.matchAll(WIRE_MARK_RE)) {
+        parts.push(document.createTextNode(node.data.slice(last, match.index)));
+        const mark = element("span", TICKER_RE.test(match[1]) ? "ticker" : "wire-name");
+        mark.append(element("span", "wire-mark", "<"), match[1], element("span", "wire-mark", ">"));
+        parts.push(mark);
+        last = match.index + match[0].length;
+      }
+      parts.push(document.createTextNode(node.data.slice(last)));
+      return parts;
+    });
+  }
+
   /** Render one result as a list item: section, date, headline link (matches marked), excerpt. */
   function renderResult(result, marks) {
     const item = element("li", "search-result");
@@ -585,11 +611,11 @@
     meta.append(result.date ? element("time", "", result.date) : element("span", "undated", "Undated"));
     const heading = element("h2", "card-title");
     const link = element("a");
-    link.append(...highlight(result.title, marks));
+    link.append(...wireMarks(highlight(result.title, marks)));
     link.href = result.url;
     heading.append(link);
     const excerpt = element("p", "search-excerpt");
-    excerpt.append(...result.excerpt);
+    excerpt.append(...wireMarks(result.excerpt));
     item.append(meta, heading, excerpt);
     return item;
   }

@@ -415,3 +415,30 @@ def test_an_edited_article_is_found_by_its_new_words(page, tmp_path):
         assert search_page(page, root, "stadium final") == [FINAL]
         assert page.get_attribute("form[data-search]", "data-engine") == "pagefind"
     assert search_page(page, dist.as_uri() + "/", "quillibet") == [HARBOUR]
+
+
+def test_a_results_tickers_are_shown_as_on_the_pages(page, tmp_path):
+    # a wire's "<SM>" is a small tag on the pages (render.wire_marks): results show it so too,
+    # from both engines, the brackets kept in the text
+    story = (
+        "SOUTHMARK <SM> TO PURCHASE <NATIONAL SELF>\n\nDALLAS, March 2 - Southmark Corp said it"
+        " agreed to buy <National Self Storage> from its founders.\n"
+    )
+    write_files(tmp_path, {**ARTICLES, "articles/business/southmark.txt": story})
+    code, _, err = build_at(tmp_path)
+    assert code == 0, err
+    dist = tmp_path / "dist"
+
+    def shown_from(root: str) -> None:
+        assert search_page(page, root, "southmark") == [
+            "SOUTHMARK <SM> TO PURCHASE <NATIONAL SELF>"
+        ]
+        title = page.locator(".search-result .card-title a")
+        assert title.locator(".ticker").inner_text() == "SM"
+        assert title.locator(".wire-name").inner_text() == "NATIONAL SELF"
+        assert title.inner_text().startswith("SOUTHMARK SM TO PURCHASE")
+
+    shown_from(dist.as_uri() + "/")
+    for root in serve(dist):
+        shown_from(root)
+        assert page.get_attribute("form[data-search]", "data-engine") == "pagefind"
