@@ -578,7 +578,7 @@
   }
 
   const WIRE_MARK_RE = /<([A-Z0-9][^<>\n]{0,80}?)>/g;
-  const TICKER_RE = /^[A-Z0-9][A-Z0-9./-]{0,11}(?: [A-Z]{1,3})?$/;
+  const TICKER_RE = /^[A-Z0-9][A-Z0-9./-]{0,11}(?: (?!(?:AG|AB|AS|BV|CO|KK|NV|OY|SA)$)[A-Z]{1,2})?$/;
 
   /** Return nodes with a wire's <TICKER> as a ticker and a <Company> without its brackets,
    *  the brackets kept in the text but hidden, as the pages show them (render.wire_marks). */

@@ -343,7 +343,7 @@ def test_a_wires_tickers_are_tags_and_its_brackets_stay_in_the_text(build_site_f
     story = (
         "SOUTHMARK <SM> TO PURCHASE <NATIONAL SELF>\n\nDALLAS, March 2 - Southmark Corp said it"
         " agreed to buy <National Self Storage> from <Nissho Iwai Corp> and Kawasaki Heavy"
-        " Industries Ltd <KAWH.T>.\n"
+        " Industries Ltd <KAWH.T>, and <PANTRY INC> from <ERIC ST>.\n"
     )
     built = build_site_from({"articles/southmark.txt": story})
     page = built.page(built.article_path("southmark.txt"))
@@ -356,5 +356,7 @@ def test_a_wires_tickers_are_tags_and_its_brackets_stay_in_the_text(build_site_f
     assert re.sub("<[^>]+>", "", title) == "SOUTHMARK &lt;SM&gt; TO PURCHASE &lt;NATIONAL SELF&gt;"
     assert f'<span class="ticker">{hidden.format("KAWH.T")}</span>' in page
     assert f'<span class="wire-name">{hidden.format("Nissho Iwai Corp")}</span>' in page
+    assert f'<span class="wire-name">{hidden.format("PANTRY INC")}</span>' in page
+    assert f'<span class="ticker">{hidden.format("ERIC ST")}</span>' in page
     home = built.page("index.html")
     assert f'<span class="ticker">{hidden.format("SM")}</span>' in home  # cards too
