@@ -577,7 +577,7 @@
     return { exact: new Set(all), prefix: all.length ? all[all.length - 1] : "", stems: stems };
   }
 
-  const WIRE_MARK_RE = /<([A-Z0-9][^<>\n]{0,80}?)>/g;
+  const WIRE_MARK_RE = /<([A-Z0-9][^<>\n]{0,80}?)(?<! )>/g;
   const TICKER_RE = /^[A-Z0-9][A-Z0-9./-]{0,11}(?: (?!(?:AG|AB|AS|BV|CO|KK|NV|OY|SA)$)[A-Z]{1,2})?$/;
 
   /** Return nodes with a wire's <TICKER> as a ticker and a <Company> without its brackets,
