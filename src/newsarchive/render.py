@@ -116,7 +116,7 @@ def wire_marks(text: str) -> Markup:
 
 
 # A bracketed run after escaping, opening with a capital or a digit ("<script>" stays text).
-_WIRE_MARK = re.compile(r"&lt;([A-Z0-9](?:[^&<>\n]|&(?:amp|#39|#34|quot);){0,80}?)(?<! )&gt;")
+_WIRE_MARK = re.compile(r"&lt;([A-Z0-9](?:[^&<>\n]|&(?:amp|#39|#34);){0,80}?)(?<! )&gt;")
 # "SM", "CHEY.O", "JARD.HKG", "ERIC ST" (an exchange's code; not "PANTRY INC", "SIEMENS AG")
 _TICKER = re.compile(
     r"[A-Z0-9][A-Z0-9./-]{0,11}(?: (?!(?:AG|AB|AS|BV|CO|KK|NV|OY|SA)$)[A-Z]{1,2})?"

@@ -255,7 +255,7 @@ def frame_of(config: SiteConfig, site: Site, static: Path) -> Frame:
     levels = menu(site.sections, config.menu_depth)
     nav = most_covered(levels, config.menu_size)
     more = "" if len(nav) == len(levels) else urls.term_index_path("section")
-    icon = next((path for path in urls.ICONS if (static / path.split("/", 1)[1]).is_file()), "")
+    icon = next((p for p in urls.ICONS if (static / p.removeprefix("static/")).is_file()), "")
     return Frame(config, nav, feeds, True, feed_sections(site), more, icon)
 
 

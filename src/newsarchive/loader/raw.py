@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..entity_words import COMMODITIES
 from ..gazetteer import gazetteer, key
 from ..text import fold, month_number
 from . import wire
@@ -124,10 +125,10 @@ def caption_and_credit(first: str, second: str) -> tuple[str, str]:
     return a, credit
 
 
-_COMMODITIES = frozenset(
-    {"gold", "silver", "copper", "zinc", "lead", "tin", "nickel", "aluminium", "aluminum"}
-    | {"platinum", "palladium", "wheat", "corn", "soybeans", "sugar", "coffee", "cocoa", "cotton"}
-)  # a report's first word ("SILVER - total ..."), never a dateline's place alone
+# A report's first word ("SILVER - total 156,708,754 off ..."), never a dateline's place alone:
+# the goods the entity rules know, and the metals and crops of price reports besides.
+_REPORTED = COMMODITIES | {"zinc", "lead", "nickel", "aluminium", "aluminum", "platinum"}
+_REPORTED |= {"palladium", "corn", "soybeans"}
 _STRAY = re.compile(r"^(?:/+ *|\. +)(?=\w)")  # "/U.S. ...", ". HEADLINES"; not ".NET"
 
 
@@ -226,6 +227,6 @@ def _is_dateline(match: re.Match[str], in_table: bool) -> bool:
         return after_comma or (place.isupper() and _is_month(date))
     # A table's first row ("LONDON GOLD - OPEN") is never dated by its capitals alone, nor is
     # a commodity's report ("SILVER - total 156,708,754 off 323,664").
-    if place.lower() in _COMMODITIES and not region:
+    if place.lower() in _REPORTED and not region:
         return False
     return (not in_table or bool(region)) and place.isupper() and len(place) >= 3
