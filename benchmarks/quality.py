@@ -119,8 +119,10 @@ def _first(pattern: str, text: str) -> str:
 
 
 def _text(fragment: str) -> str:
-    """Return an HTML fragment as plain text with its spacing collapsed."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+    """Return an HTML fragment as plain text with its spacing collapsed: an inline element
+    (a link, a ticker's "<SM>" marked inside a headline) is no word boundary, any other is."""
+    inline = re.sub(r"</?(?:span|a|mark|em|strong|abbr|time)\b[^>]*>", "", fragment)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", inline)).split())
 
 
 def _fold(text: str) -> str:
