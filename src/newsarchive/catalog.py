@@ -320,7 +320,7 @@ def _entries(
                 unconfirmed=tuple(review.get(index, ())),
                 prev=index - 1 if index > 0 else None,
                 next=index + 1 if index < last else None,
-                related=related[index],
+                related=tuple(i for i in related[index] if stories[i] != stories[index]),
                 story=same,
                 duplicate_of=duplicates.get(index),
                 copies=tuple(copies.get(index, ())),

@@ -124,7 +124,7 @@ class Entry(Struct, frozen=True, gc=False):
     unconfirmed: tuple[str, ...] = ()  # names found without evidence enough for a page
     prev: int | None = None  # newer neighbour in home order
     next: int | None = None  # older neighbour in home order
-    related: tuple[int, ...] = ()
+    related: tuple[int, ...] = ()  # related entries outside its story cluster
     story: tuple[int, ...] = ()  # other entries in the same story cluster
     duplicate_of: int | None = None
     copies: tuple[int, ...] = ()  # later exact duplicates of this entry

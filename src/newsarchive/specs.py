@@ -30,7 +30,7 @@ class PageSpec(Struct, frozen=True, gc=False):
 
 def article_spec(site: Site, entry: Entry) -> PageSpec:
     """Return an article page's spec: its entry, its original, near original, previous and
-    next entries, its copies, related entries (outside its story) and its story."""
+    next entries, its copies, related entries and its story."""
     others = site.entries
 
     def at(index: int | None) -> Entry | None:
@@ -43,7 +43,7 @@ def article_spec(site: Site, entry: Entry) -> PageSpec:
         at(entry.prev),
         at(entry.next),
         tuple(others[i] for i in entry.copies),
-        tuple(others[i] for i in entry.related if i not in entry.story),
+        tuple(others[i] for i in entry.related),
         tuple(others[i] for i in entry.story),
     )
     return PageSpec("article", "article.html", entry.path, inputs)
