@@ -4,13 +4,16 @@ distinctive word at any score); one that shares the subject is."""
 
 from __future__ import annotations
 
+import numpy as np
 from msgspec import structs
 
 from newsarchive import similarity
 from newsarchive.catalog import build_site
 from newsarchive.config import SiteConfig
 from newsarchive.models import Article
-from newsarchive.related_lists import RELATED_FLOOR
+from newsarchive.neighbour_table import Neighbour
+from newsarchive.related_lists import RELATED_FLOOR, listed
+from newsarchive.words import Runs
 
 TEXTS = [
     "Coffee quota talks in London: producers and consumers disagree on coffee export quotas.",
@@ -202,3 +205,21 @@ def test_a_brief_lists_the_story_filed_with_it_first():
     site = build_site(SiteConfig(), undated)
     entry = next(e for e in site.entries if e.article.source == "news/story-9.txt")
     assert [site.entries[i].article.source for i in entry.related] == listed[::-1]
+
+
+def test_a_related_list_shows_no_headline_its_story_list_shows() -> None:
+    # Reuters files a weekly report under one headline ("USDA ESTIMATES SOVIET WHEAT, COARSE
+    # GRAINS"): one issue in an article's story and a later one among its neighbours showed
+    # the headline under "Other coverage of this story" and again under "Related articles"
+    headlines = ["usda estimates canadian crops", "usda estimates soviet wheat",
+                 "usda estimates soviet wheat", "usda estimates argentine wheat", "gold rises"]  # fmt: skip
+    stories = [0, 0, 2, 3, 4]  # docs 0 and 1 are one story; doc 1 is no neighbour of doc 0
+    shared = [0, 1, 2]  # words of docs 0, 2 and 3
+    rows = [shared, [5, 6], shared, shared, [7, 8]]
+    start = np.cumsum([0, *map(len, rows)])
+    ids = np.array([i for row in rows for i in row], dtype=np.int32)
+    counts = Runs(start, ids, np.ones(len(ids), dtype=np.int32))
+    neighbours = [[Neighbour(2, 0.6), Neighbour(3, 0.5)], [], [Neighbour(0, 0.6)], [], []]
+    lists = listed(neighbours, counts, [200] * 5, ({}, headlines), 5, stories=stories)
+    assert lists[0] == (3,)  # doc 2 repeats its story's other headline
+    assert listed(neighbours, counts, [200] * 5, ({}, headlines), 5)[0] == (2, 3)  # no stories

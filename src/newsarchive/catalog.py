@@ -99,11 +99,18 @@ def build_site(
         words.vocabulary,
         duplicates,
     )
-    related = related_lists.listed(
-        neighbours, counts, sizes, (duplicates, headlines), config.related_count, places, asked
-    )
     links = stories.story_links(neighbours, cues, remembered.links, remembered.corpus)
     story_ids = clusters.clusters(links, days=days)
+    related = related_lists.listed(
+        neighbours,
+        counts,
+        sizes,
+        (duplicates, headlines),
+        config.related_count,
+        places,
+        asked,
+        story_ids,
+    )
     entries = _entries(
         ordered,
         placed,
@@ -320,7 +327,7 @@ def _entries(
                 unconfirmed=tuple(review.get(index, ())),
                 prev=index - 1 if index > 0 else None,
                 next=index + 1 if index < last else None,
-                related=tuple(i for i in related[index] if stories[i] != stories[index]),
+                related=related[index],
                 story=same,
                 duplicate_of=duplicates.get(index),
                 copies=tuple(copies.get(index, ())),

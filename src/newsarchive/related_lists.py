@@ -16,6 +16,7 @@ place page lists such stories already. Same-story clusters still see every neigh
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -50,11 +51,13 @@ def listed(
     count: int,
     places: Places | None = None,
     briefs: Asked | None = None,
+    stories: Sequence[int] | None = None,
 ) -> list[tuple[int, ...]]:
     """Return every doc's related list: at most `count` of its neighbours, best first, that
     pass the floor and share LEAST_SHARED distinctive words with it, no place's, each text and
     each headline once (wire copy repeats a story under its headline: a list showing one
-    headline twice reads as a fault).
+    headline twice reads as a fault), none of its own story (`stories`: a story id per doc; its
+    page lists those apart) and none under its own headline or a headline of its story.
 
     `counts` are the docs' related terms as `similarity.related_from_counts` read them, `sizes`
     their word counts, `copies` each exact copy's original and each doc's folded headline,
@@ -75,12 +78,25 @@ def listed(
     kept = floored & (_shared(table, pair_doc, floored, own) >= LEAST_SHARED)
     others, ok, bounds = table.docs.tolist(), kept.tolist(), table.start.tolist()
     headlines = copies[1]
+    story = stories or range(docs)
+    told = _story_headlines(story, headlines)
     lists: list[tuple[int, ...]] = []
     for doc, (lo, hi) in enumerate(pairwise(bounds)):
         found = distinct(doc, [others[i] for i in range(lo, hi) if ok[i]], copies)
-        row = [other for other in found if headlines[other] != headlines[doc]]
+        shown = told.get(story[doc]) or {headlines[doc]}
+        row = [o for o in found if story[o] != story[doc] and headlines[o] not in shown]
         lists.append(tuple(row[:count]))
     return lists
+
+
+def _story_headlines(stories: Sequence[int], headlines: Sequence[str]) -> dict[int, set[str]]:
+    """Return the headlines of each story of more than one doc, by story id."""
+    sizes = Counter(stories)
+    told: dict[int, set[str]] = defaultdict(set)
+    for doc, story in enumerate(stories):
+        if sizes[story] > 1:
+            told[story].add(headlines[doc])
+    return told
 
 
 @dataclass(frozen=True, slots=True)
