@@ -13,7 +13,7 @@ import pytest
 from newsarchive.entities import candidates
 from newsarchive.entity_catalog import Entity, collect, gather
 
-from conftest import ROOT, Built, build_at
+from conftest import ROOT, Built, build_at, kinds_in
 
 ROLE_WORDS_BEFORE_NAMES = (
     "Chancellor of the Exchequer Gordon Brown spoke. Sprinter Kelly Holmes won. "
@@ -772,3 +772,26 @@ def test_a_wire_storys_dateline_puts_it_on_the_page_of_its_town(tmp_path: Path) 
     page = (tmp_path / "dist" / "places" / "glen-rock" / "index.html").read_text(encoding="utf-8")
     assert "<h1>Glen Rock</h1>" in page and "2 articles" in page
     assert not (tmp_path / "dist" / "people" / "glen-rock").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a village named like a person, after "in" only: three Reuters stories gave it a page
+        ("The death toll in Teri Mangal in Kurram Agency rose to 81.", "person?"),
+        ("Afghan warplanes bombed villages near Teri Mangal on Monday.", "person?"),
+        # what says a person still does
+        ("The toll rose, said Teri Mangal, a local official.", "person"),
+        ("Investors have confidence in Treasury Secretary James Baker.", "person"),
+        ("He said the rally in Paul Volcker's term was over.", "person"),
+    ],
+)
+def test_a_given_name_after_in_alone_says_no_person(text: str, kind: str) -> None:
+    found = {name: k for k, name in candidates("", [text]) if k.startswith("person")}
+    assert list(found.values()) == [kind]
+
+
+def test_a_person_after_a_month_after_in_is_still_a_person() -> None:
+    # the "in" rule above took Olin's chief executive for a village (a whole-corpus dump diff)
+    text = "Olin Corp said its board will elect in April John Johnstone Jr as its chief executive."
+    assert kinds_in(text).get("John Johnstone") == "person"

@@ -62,6 +62,7 @@ from .entity_words import (
     ORGS,
     PARTICLES,
     PERSON_CUE,
+    PLACE_NEAR,
     PRESS_HELD,
     ROYAL_TITLES,
     SPLITTERS,
@@ -101,6 +102,7 @@ def _trim(span: Span, opener_in_lowercase: bool) -> Span:
     # a title opening a sentence stays, though the article writes it in lowercase elsewhere
     # ("President Reagan, fighting ..." beside "the president wants")
     titled = bool(words) and words[0].lower().rstrip(".") in TITLES
+    opened: list[str] = []  # the words dropped before the name
     while words and (
         words[0] in CONNECTORS
         or (
@@ -117,10 +119,15 @@ def _trim(span: Span, opener_in_lowercase: bool) -> Span:
         or _describes(words, initial)  # "FOB Gulf ports", "Total Stock Exchange turnover"
         or (initial and not headed and len(words) > 1 and opener_in_lowercase and not titled)
     ):
+        opened.append(words[0])
         words, initial = words[1:], False
     if words is span.words:
         return span
-    return Span(words, initial, span.before, after, span.possessive)
+    before = span.before
+    if opened and before[-1:] in PLACE_NEAR:
+        # "elect in April John Johnstone Jr": "in" is said of the month, not of the name
+        before = (*before, opened[-1].lower())
+    return Span(words, initial, before, after, span.possessive)
 
 
 def _describes(words: tuple[str, ...], initial: bool) -> bool:
