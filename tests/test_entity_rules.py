@@ -795,3 +795,22 @@ def test_a_person_after_a_month_after_in_is_still_a_person() -> None:
     # the "in" rule above took Olin's chief executive for a village (a whole-corpus dump diff)
     text = "Olin Corp said its board will elect in April John Johnstone Jr as its chief executive."
     assert kinds_in(text).get("John Johnstone") == "person"
+
+
+def test_a_report_written_in_sentences_is_read_though_it_compares_figures() -> None:
+    # USDA's crop estimates compare figures with "vs" in prose: read as results tables, Reuters'
+    # crop reports lost their countries (Canada's page missed "USDA ESTIMATES CANADIAN CROPS")
+    prose = (
+        "The U.S. Agriculture Department estimated Canada's 1986/87 wheat crop at 31.85 mln"
+        " tonnes, vs 31.85 mln tonnes last month. It estimated 1985/86 output at 24.25 mln"
+        " tonnes, vs 24.25 mln last month."
+    )
+    assert kinds_in(prose).get("Canada") == "place"
+    table = "Shr Royal Dutch 10.20 guilders vs 12.30 Net 5.1 billion vs 6.2 billion Revs 3.1 vs 2.9"
+    assert kinds_in(table) == {}  # a results table is still not mined
+
+
+def test_a_commoditys_name_is_no_organisation() -> None:
+    # "Soybean Oil -- mln lbs - Stocks on Sept 30": an organisation page of 3 stories
+    text = "Soybean Oil -- mln lbs - Stocks on Sept 30, 1987, at 1,360, vs 1,200 last month."
+    assert kinds_in(text).get("Soybean Oil") != "organisation"  # unconfirmed at most

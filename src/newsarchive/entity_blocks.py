@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from .entity_bounds import TICKER_MARK, partnerships
 from .entity_names import ORG, PLACE, SHIP, Mention
-from .entity_words import CALENDAR, MINOR, ORGS, STATE_TOKENS
+from .entity_words import CALENDAR, MINOR, ORGS, STATE_TOKENS, TABLE_WORDS
 from .gazetteer import gazetteer, key
 from .given_names import first_names
 
@@ -273,5 +273,16 @@ def _ship_lists(text: str) -> list[Mention]:
 
 
 def _is_table(text: str) -> bool:
-    """Tell whether a block is a results table ("Shr 34 cts vs 1.19 dlrs") rather than prose."""
-    return text.find("vs", 0, 400) >= 0 and len(_TABLE_ROW.findall(text, 0, 400)) >= 2
+    """Tell whether a block is a results table ("Shr 34 cts vs 1.19 dlrs") rather than prose:
+    two comparisons and few words of prose ("The U.S. Agriculture Department estimated
+    Canada's 1986/87 wheat crop at 31.85 mln tonnes, vs 31.85 mln tonnes last month ..." is
+    prose, and names Canada)."""
+    if text.find("vs", 0, 400) < 0 or len(_TABLE_ROW.findall(text, 0, 400)) < 2:
+        return False
+    words = _WORD.findall(text, 0, 400)
+    prose = sum(1 for w in words if w.islower() and w not in TABLE_WORDS)
+    return prose < _PROSE_SHARE * len(words)
+
+
+_WORD = re.compile(r"[A-Za-z]{2,}")
+_PROSE_SHARE = 0.3  # of a block's words, from which it reads as prose

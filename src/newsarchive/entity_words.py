@@ -352,7 +352,12 @@ missiles space avionics graphics imaging office photographic optical nuclear sto
 UNIT_HEADS = _words("group groups division divisions unit units operations sector segment")
 # Goods a country's board, ministry or marketing body is named after ("Coffee Board").
 COMMODITIES = _words("""coffee cocoa tea sugar wheat grain grains rice rubber cotton wool meat
-dairy tobacco tin oil gas coal copper gold silver timber livestock cereals jute""")
+dairy tobacco tin oil gas coal copper gold silver timber livestock cereals jute soybean soybeans
+soy corn maize barley oats sorghum rapeseed sunflowerseed cottonseed groundnut groundnuts linseed
+copra tallow""")
+# The lowercase words of a results table: its units, periods and the words between its figures.
+TABLE_WORDS = _words("""vs cts ct dlrs dlr mln billion pct mths qtr shr shrs net revs avg oper
+loss profit note year and of the from tonnes""")
 NOT_NAME = (STOP - PARTICLES) | DAYS | TITLES | DEPARTMENTS
 LEAD = STOP | CALENDAR
 HELD = ORG_FIRST | PLACE_FIRST | {"district"}  # "the Northern District of Illinois"

@@ -128,7 +128,7 @@ def caption_and_credit(first: str, second: str) -> tuple[str, str]:
 # A report's first word ("SILVER - total 156,708,754 off ..."), never a dateline's place alone:
 # the goods the entity rules know, and the metals and crops of price reports besides.
 _REPORTED = COMMODITIES | {"zinc", "lead", "nickel", "aluminium", "aluminum", "platinum"}
-_REPORTED |= {"palladium", "corn", "soybeans"}
+_REPORTED |= {"palladium"}
 _STRAY = re.compile(r"^(?:/+ *|\. +)(?=\w)")  # "/U.S. ...", ". HEADLINES"; not ".NET"
 
 
