@@ -316,43 +316,50 @@ def test_two_issues_of_a_short_notice_are_not_near_duplicates(build_site_from):
     assert "near-duplicate of" not in built.page(built.article_path("b.txt"))
 
 
+LLOYDS = "Lloyds Bank cuts base rate to 10.5 pct"
+LLOYDS_CUT = (
+    f"{LLOYDS}\n\nLloyds Bank said it would cut its base lending rate to 10.5 pct from 11 pct,"
+    " following National Westminster Bank. The cut takes effect tomorrow, Lloyds said."
+)
+BARCLAYS_CUT = (
+    "Barclays follows NatWest base rate cut\n\nBarclays Bank said it would cut its base lending"
+    " rate to 10.5 pct from 11 pct, following National Westminster Bank and Lloyds Bank. The cut"
+    " takes effect tomorrow, Barclays said."
+)
+
+
+def story_titles(page: str) -> list[str]:
+    """Return the headlines an article page lists under "Other coverage of this story"."""
+    story = page.split('id="same-story"')[1].split("</ul>")[0]
+    return re.findall(r'<a href="[^"]+">([^<]+)</a>', story)
+
+
 def test_a_story_lists_each_headline_once(build_site_from):
     # Reuters re-sends a story under its headline: "BARCLAYS, MIDLAND FOLLOW NATWEST BASE RATE
     # CUT" was listed twice under "Other coverage of this story"
-    lloyds = "Lloyds Bank cuts base rate to 10.5 pct"
     files = {
-        "articles/1987-03-09-lloyds-again.txt": f"{lloyds}\n\nLloyds Bank said it would cut its"
-        " base lending rate to 10.5 pct from 11 pct, following National Westminster Bank. The cut"
-        " takes effect tomorrow, Lloyds said.",
-        "articles/1987-03-09-lloyds.txt": f"{lloyds}\n\nLloyds Bank said it cut its base"
+        "articles/1987-03-09-lloyds-again.txt": LLOYDS_CUT,
+        "articles/1987-03-09-lloyds.txt": f"{LLOYDS}\n\nLloyds Bank said it cut its base"
         " lending rate half a point to 10.5 pct from 11 pct, matching National Westminster Bank,"
         " from tomorrow. Lloyds said mortgage rates were under review.",
-        "articles/1987-03-09-barclays.txt": "Barclays follows NatWest base rate cut\n\nBarclays"
-        " Bank said it would cut its base lending rate to 10.5 pct from 11 pct, following National"
-        " Westminster Bank and Lloyds Bank. The cut takes effect tomorrow, Barclays said.",
+        "articles/1987-03-09-barclays.txt": BARCLAYS_CUT,
     } | other_subjects(FOOTBALL, STORM, "Miners vote to strike over pay at the copper smelter")
     built = build_site_from(files)
     page = built.page(built.article_path("1987-03-09-barclays.txt"))
-    story = page.split('id="same-story"')[1].split("</ul>")[0]
-    assert re.findall(r'<a href="[^"]+">([^<]+)</a>', story) == [lloyds]
-    assert related_titles(page).count(lloyds) == 1  # the re-send is no "related article" either
+    assert story_titles(page) == [LLOYDS]
+    assert related_titles(page).count(LLOYDS) == 1  # the re-send is no "related article" either
 
 
 def test_a_related_list_is_filled_past_the_articles_own_story(build_site_from):
     # the story's members are listed apart; a related list cut to its length before they were
     # left out showed fewer related articles on a page with a story than it could, and a later
     # story under the story's headline showed that headline in both lists
-    lloyds = "Lloyds Bank cuts base rate to 10.5 pct"
     later = "Building societies hold mortgage rates despite base rate cut"
     files = {
         "site.yaml": "related_count: 1\n",
-        "articles/1987-03-09-lloyds.txt": f"{lloyds}\n\nLloyds Bank said it would cut its"
-        " base lending rate to 10.5 pct from 11 pct, following National Westminster Bank. The cut"
-        " takes effect tomorrow, Lloyds said.",
-        "articles/1987-03-09-barclays.txt": "Barclays follows NatWest base rate cut\n\nBarclays"
-        " Bank said it would cut its base lending rate to 10.5 pct from 11 pct, following National"
-        " Westminster Bank and Lloyds Bank. The cut takes effect tomorrow, Barclays said.",
-        "articles/1987-09-01-lloyds.txt": f"{lloyds}\n\nLloyds Bank said it would cut its"
+        "articles/1987-03-09-lloyds.txt": LLOYDS_CUT,
+        "articles/1987-03-09-barclays.txt": BARCLAYS_CUT,
+        "articles/1987-09-01-lloyds.txt": f"{LLOYDS}\n\nLloyds Bank said it would cut its"
         " base lending rate to 10.5 pct from 11 pct, following Midland Bank. The cut takes"
         " effect on Monday, Lloyds said.",  # a later story under the headline: not listed
         "articles/1987-06-20-societies.txt": f"{later}\n\nBritish building societies said they"
@@ -361,9 +368,8 @@ def test_a_related_list_is_filled_past_the_articles_own_story(build_site_from):
     } | other_subjects(FOOTBALL, STORM, "Miners vote to strike over pay at the copper smelter")
     built = build_site_from(files)
     page = built.page(built.article_path("1987-03-09-barclays.txt"))
-    story = page.split('id="same-story"')[1].split("</ul>")[0]
-    assert re.findall(r'<a href="[^"]+">([^<]+)</a>', story) == [lloyds]
-    assert related_titles(page) == [lloyds, later]
+    assert story_titles(page) == [LLOYDS]
+    assert related_titles(page) == [LLOYDS, later]
 
 
 def test_a_wires_tickers_are_tags_and_its_brackets_stay_in_the_text(build_site_from):
