@@ -1,6 +1,7 @@
 """Tests for one page per person written with a nickname and a formal given name ("Jim Wright" in
-38 Reuters stories, "James Wright" in 10): the two join when both are named beside the same
-other people or organisations, and stay apart on the nickname list alone."""
+38 Reuters stories, "James Wright" in 10), or with a typo ("George Schultz" in 5 stories beside
+George Shultz's 54): the two join when both are named beside the same other people or
+organisations, and stay apart on the nickname list or the spelling alone."""
 
 from __future__ import annotations
 
@@ -113,3 +114,32 @@ def test_a_page_named_otherwise_than_its_one_written_name_says_so() -> None:
     # Mumbai's page listed four stories that all say Bombay, and said nothing of it
     also = _also("Prices rose in Bombay on Tuesday.", "Shares fell in Bombay.")
     assert also["Mumbai"] == ("Bombay",)
+
+
+SECRETARY = (
+    "Secretary of State {} met Treasury Secretary James Baker and told the Senate Foreign"
+    " Relations Committee the talks would go on."
+)
+
+
+def _secretaries(*names: str) -> dict[tuple[str, str], tuple[int, ...]]:
+    """Return the published pages of articles naming the Secretary of State by these names."""
+    return _pages(*(SECRETARY.format(name) + " " * i for i, name in enumerate(names)))
+
+
+def test_a_name_spelt_one_letter_apart_joins_the_commoner_spelling() -> None:
+    pages = _secretaries("George Shultz", "George Shultz", "George Shultz", "George Schultz")
+    assert pages[("person", "George Shultz")] == (0, 1, 2, 3)
+    assert ("person", "George Schultz") not in pages
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("George Shultz", "George Shultz", "George Schultz", "George Schultz"),  # which is a typo?
+        ("John Lee", "John Lee", "John Lee", "John Lew", "John Lew"),  # short names: two people
+    ],
+)
+def test_a_spelling_as_common_or_a_short_name_stays_apart(names: tuple[str, ...]) -> None:
+    pages = _secretaries(*names)
+    assert ("person", names[0]) in pages and ("person", names[-1]) in pages

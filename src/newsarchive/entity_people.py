@@ -1,14 +1,16 @@
 """People's pages: which person keys name the same person.
 
 A surname alone, or a name cut short, joins the one fuller name it stands for (`fold_people`);
-a nickname joins the formal name of the same surname ("Jim Wright", "James Wright") when the
-two are named beside the same people and organisations (`nicknamed`): the nickname list says
-the names may be one person's, the company they keep says they are.
+a nickname joins the formal name of the same surname ("Jim Wright", "James Wright"), and a
+name spelt one letter apart the name more articles spell ("George Schultz", George Shultz),
+when the two are named beside the same people and organisations (`nicknamed`): the nickname
+list or the spelling says the names may be one person's, the company they keep says they are.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
 
@@ -24,6 +26,7 @@ _SYLLABLE = re.compile(r"\w-[a-z]")  # "Gun-mo", "Chao-ming": a given name's syl
 # Other people and organisations named beside both forms of a name: fewer, and "Jim Miller"
 # of one article is not taken for the budget director James Miller of seventeen.
 _SHARED_COMPANY = 2
+_SPELT = 4  # letters of a name word a typo is looked for in: "Lee" and "Lew" are two names
 
 
 def _end(key: str, targets: dict[str, str]) -> str:
@@ -37,11 +40,15 @@ def _end(key: str, targets: dict[str, str]) -> str:
 def nicknamed(
     keys: set[str], reach: dict[str, int], company: Callable[[set[str]], dict[str, set[str]]]
 ) -> dict[str, str]:
-    """Map each person key whose given name is a nickname of another's, the rest the same, to
-    the key with more articles (ties: the longer, "Robert" over "Bob"), when the two share
-    company: at least `_SHARED_COMPANY` other people or organisations named in articles of
-    each, not sharing their surname (`company(wanted)` gives those of the wanted keys)."""
-    pairs = _nickname_pairs(keys)
+    """Map each person key whose given name is a nickname of another's, the rest the same, or
+    whose other name is spelt one letter apart from another's in more articles (a typo:
+    "George Schultz" beside George Shultz; of two spellings as common, which is the typo is
+    unsaid), to the key with more articles (ties: the longer, "Robert" over "Bob"), when the
+    two share company: at least `_SHARED_COMPANY` other people or organisations named in
+    articles of each, not sharing their surname (`company(wanted)` gives those of the wanted
+    keys)."""
+    misspelt = {pair for pair in _misspelt_pairs(keys) if reach[pair[0]] != reach[pair[1]]}
+    pairs = sorted(set(_nickname_pairs(keys)) | misspelt)
     if not pairs:
         return {}
     named_with = company({k for pair in pairs for k in pair})
@@ -73,6 +80,29 @@ def _nickname_pairs(keys: Iterable[str]) -> list[tuple[str, str]]:
             nicks = _nicknames(given)
             pairs |= {(min(formal, k), max(formal, k)) for other, k in named if other in nicks}
     return sorted(pairs)
+
+
+def _misspelt_pairs(keys: Iterable[str]) -> set[tuple[str, str]]:
+    """Return the pairs of person keys the same but for one word after the first, spelt one
+    letter apart (a letter dropped, added or changed, or two swapped) in words of _SPELT
+    letters or more; each pair once, in order. Two words are so apart when one is the other or
+    one of its deletions, or both share a deletion."""
+    spelt: dict[str, list[str]] = {}
+    for k in keys:
+        parts = key_parts(k)
+        for j in range(1, len(parts)):
+            word = parts[j]
+            if len(word) >= _SPELT:
+                head, tail = "-".join(parts[:j]), "-".join(parts[j + 1 :])
+                for i in range(len(word) + 1):  # the word itself, then each deletion
+                    cut = word[:i] + word[i + 1 :]
+                    spelt.setdefault(f"{head} {cut} {tail}", []).append(k)
+    return {
+        pair
+        for alike in spelt.values()
+        if len(alike) > 1
+        for pair in itertools.combinations(sorted(set(alike)), 2)
+    }
 
 
 @functools.cache
