@@ -400,6 +400,23 @@ def test_a_dateline_typed_onto_a_capitals_headline_goes_back_to_the_body() -> No
     assert parse_raw("PRICES RISE IN MAY, March 5\n- Prices rose.\n").headline.endswith("March 5")
 
 
+def test_a_dateline_typed_onto_a_headline_with_the_bodys_first_words_goes_back_too() -> None:
+    # Reuters-21578 has two: "SHULTZ SAYS U.S. ECONOMY IS STRONG LONDON, Oct 20 - U.S." over
+    # "Secretary of State George Shultz, ...": a person page showed that headline whole
+    parts = parse_raw(
+        "SHULTZ SAYS U.S. ECONOMY IS STRONG LONDON, Oct 20 - U.S.\n"
+        "Secretary of State George Shultz said the American economy\nis in very strong shape.\n"
+    )
+    assert parts.headline == "SHULTZ SAYS U.S. ECONOMY IS STRONG"
+    assert parts.dateline == "LONDON, Oct 20"
+    assert parts.paragraphs == (
+        "U.S. Secretary of State George Shultz said the American economy is in very strong shape.",
+    )
+    # no place before the date: the headline is as written
+    odd = parse_raw("PRICES RISE IN MAY, March 5 - Prices\nrose again.\n")
+    assert odd.headline == "PRICES RISE IN MAY, March 5 - Prices"
+
+
 def test_a_stray_mark_before_a_headline_is_no_part_of_it() -> None:
     # Reuters: "/U.S. NON-FARM PRODUCTIVITY ROSE ..." and ". HEADLINES AT 0800"
     assert parse_raw("/U.S. HOME SALES ROSE\n\nSales rose.\n").headline == "U.S. HOME SALES ROSE"

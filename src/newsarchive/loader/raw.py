@@ -146,28 +146,35 @@ def _take_headline(blocks: list[list[str]]) -> tuple[str, list[list[str]]]:
 
 
 # A capitals headline's last words when a dateline was typed onto them: "... 18 MLN BPD
-# CARACAS, Oct 19", its place one to three words.
+# CARACAS, Oct 19", its place one to three words; with its dash and the body's first words
+# too: "SHULTZ SAYS U.S. ECONOMY IS STRONG LONDON, Oct 20 - U.S.".
 _TYPED_DATELINE = re.compile(
-    r" ((?:[A-Z][A-Z.'’-]* ){0,2}[A-Z][A-Z.'’-]*, [A-Za-z]{3,9}\.? \d{1,2})$"
+    r" ((?:[A-Z][A-Z.'’-]* ){0,2}[A-Z][A-Z.'’-]*, [A-Za-z]{3,9}\.? \d{1,2})( [-–—] .*)?$"
 )
 
 
 def _dateline_typed_on(headline: str, blocks: list[list[str]]) -> tuple[str, list[list[str]]]:
     """Return the headline without a dateline typed onto its end, the dateline put back at the
     start of the body that begins with its dash ("VENEZUELA SAYS OPEC OIL OUTPUT 0VER 18 MLN
-    BPD CARACAS, Oct 19" over "- The current OPEC oil production..."): the place is the
-    longest run of the last three words the gazetteer knows, so "NEW YORK" stays whole."""
+    BPD CARACAS, Oct 19" over "- The current OPEC oil production..."), or with the dash and
+    the body's first words typed on too ("... STRONG LONDON, Oct 20 - U.S." over "Secretary of
+    State George Shultz ..."): the place is the longest run of the last three words the
+    gazetteer knows, so "NEW YORK" stays whole."""
     match = _TYPED_DATELINE.search(headline)
-    if not match or not blocks or not blocks[0][0].lstrip().startswith(("-", "–", "—")):
+    opened = match.group(2) if match else None  # the dash and the body's first words
+    dashed = bool(blocks) and blocks[0][0].lstrip().startswith(("-", "–", "—"))
+    if not match or not blocks or not (opened or dashed):
         return headline, blocks
     words = match.group(1).split(" ")
     places = gazetteer().names
     for start in range(len(words) - 2):  # the longest place first
         tail = " ".join(words[start:])
-        line = f"{tail} {blocks[0][0].strip()}"
+        line = f"{tail}{opened}" if opened else f"{tail} {blocks[0][0].strip()}"
         found = _DATELINE.match(line) if key(" ".join(words[start:-2])) in places else None
         if found and _is_dateline(found, in_table=False):
-            return headline[: -len(tail)].rstrip(), [[line, *blocks[0][1:]], *blocks[1:]]
+            kept = blocks[0] if opened else blocks[0][1:]  # the body's first line, or its rest
+            cut = len(tail) + len(opened or "")
+            return headline[:-cut].rstrip(), [[line, *kept], *blocks[1:]]
     return headline, blocks
 
 
