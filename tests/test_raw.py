@@ -381,38 +381,43 @@ def test_a_flash_s_capitals_headline_loses_the_sign_off_typed_onto_it() -> None:
     assert story.headline == "MEETING WITH EDZARD Reuter"  # a body follows: not a flash
 
 
-def test_a_dateline_typed_onto_a_capitals_headline_goes_back_to_the_body() -> None:
-    # Reuters-21578 has five: "VENEZUELA SAYS OPEC OIL OUTPUT 0VER 18 MLN BPD CARACAS, Oct 19"
-    # over "- The current OPEC oil production...": the headline showed the dateline, the body
-    # opened with "- "
-    parts = parse_raw(
-        "VENEZUELA SAYS OPEC OIL OUTPUT 0VER 18 MLN BPD CARACAS, Oct 19\n"
-        "- The current OPEC oil production is above 18 mln\nbarrels per day.\n"
-    )
-    assert parts.headline == "VENEZUELA SAYS OPEC OIL OUTPUT 0VER 18 MLN BPD"
-    assert parts.dateline == "CARACAS, Oct 19"
-    assert parts.paragraphs == ("The current OPEC oil production is above 18 mln barrels per day.",)
+@pytest.mark.parametrize(
+    ("raw", "headline", "dateline", "paragraph"),
+    [
+        # Reuters-21578 has five: the headline showed the dateline, the body opened with "- "
+        (
+            "VENEZUELA SAYS OPEC OIL OUTPUT 0VER 18 MLN BPD CARACAS, Oct 19\n"
+            "- The current OPEC oil production is above 18 mln\nbarrels per day.\n",
+            "VENEZUELA SAYS OPEC OIL OUTPUT 0VER 18 MLN BPD",
+            "CARACAS, Oct 19",
+            "The current OPEC oil production is above 18 mln barrels per day.",
+        ),
+        # and two with the dash and the body's first words: a person page showed that headline
+        (
+            "SHULTZ SAYS U.S. ECONOMY IS STRONG LONDON, Oct 20 - U.S.\n"
+            "Secretary of State George Shultz said the American economy\nis in very strong shape.\n",
+            "SHULTZ SAYS U.S. ECONOMY IS STRONG",
+            "LONDON, Oct 20",
+            "U.S. Secretary of State George Shultz said the American economy is in very strong shape.",
+        ),
+    ],
+)
+def test_a_dateline_typed_onto_a_capitals_headline_goes_back_to_the_body(
+    raw: str, headline: str, dateline: str, paragraph: str
+) -> None:
+    parts = parse_raw(raw)
+    assert parts.headline == headline
+    assert parts.dateline == dateline
+    assert parts.paragraphs == (paragraph,)
+
+
+def test_a_typed_on_dateline_needs_a_place_and_a_dash() -> None:
     assert (
         parse_raw("TALKS END NEW YORK, March 5\n- Talks ended.\n").dateline == "NEW YORK, March 5"
     )
     # no dash to open the body, or no place: the headline is as written
     assert parse_raw("TALKS END IN NEW YORK, March 5\n\nTalks ended.\n").dateline == ""
     assert parse_raw("PRICES RISE IN MAY, March 5\n- Prices rose.\n").headline.endswith("March 5")
-
-
-def test_a_dateline_typed_onto_a_headline_with_the_bodys_first_words_goes_back_too() -> None:
-    # Reuters-21578 has two: "SHULTZ SAYS U.S. ECONOMY IS STRONG LONDON, Oct 20 - U.S." over
-    # "Secretary of State George Shultz, ...": a person page showed that headline whole
-    parts = parse_raw(
-        "SHULTZ SAYS U.S. ECONOMY IS STRONG LONDON, Oct 20 - U.S.\n"
-        "Secretary of State George Shultz said the American economy\nis in very strong shape.\n"
-    )
-    assert parts.headline == "SHULTZ SAYS U.S. ECONOMY IS STRONG"
-    assert parts.dateline == "LONDON, Oct 20"
-    assert parts.paragraphs == (
-        "U.S. Secretary of State George Shultz said the American economy is in very strong shape.",
-    )
-    # no place before the date: the headline is as written
     odd = parse_raw("PRICES RISE IN MAY, March 5 - Prices\nrose again.\n")
     assert odd.headline == "PRICES RISE IN MAY, March 5 - Prices"
 

@@ -256,8 +256,11 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         # "the toll in Teri Mangal in Kurram Agency": two words opening with a given name after
         # "in", with nothing else to say a person's, are as likely a village's ("elect in April
         # John Johnstone Jr": a suffix, an initial or a third word says a person's)
-        located = span.before[-1:] in PLACE_NEAR and len(span.words) == 2
-        located = located and not span.possessive and not _speaks(span)
+        located = (
+            span.before[-1:] in PLACE_NEAR
+            and len(span.words) == 2
+            and not (span.possessive or _speaks(span))
+        )
         kind = WEAK_PERSON if located and not cued else PERSON
     elif words[-1] in END_DROP:
         kind = ""

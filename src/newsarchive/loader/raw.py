@@ -126,9 +126,9 @@ def caption_and_credit(first: str, second: str) -> tuple[str, str]:
 
 
 # A report's first word ("SILVER - total 156,708,754 off ..."), never a dateline's place alone:
-# the goods the entity rules know, and the metals and crops of price reports besides.
-_REPORTED = COMMODITIES | {"zinc", "lead", "nickel", "aluminium", "aluminum", "platinum"}
-_REPORTED |= {"palladium"}
+# the goods the entity rules know (crops among them), and the metals of price reports besides.
+_METALS = {"zinc", "lead", "nickel", "aluminium", "aluminum", "platinum", "palladium"}
+_REPORTED = COMMODITIES | _METALS
 _STRAY = re.compile(r"^(?:/+ *|\. +)(?=\w)")  # "/U.S. ...", ". HEADLINES"; not ".NET"
 
 
@@ -161,9 +161,10 @@ def _dateline_typed_on(headline: str, blocks: list[list[str]]) -> tuple[str, lis
     State George Shultz ..."): the place is the longest run of the last three words the
     gazetteer knows, so "NEW YORK" stays whole."""
     match = _TYPED_DATELINE.search(headline)
-    opened = match.group(2) if match else None  # the dash and the body's first words
-    dashed = bool(blocks) and blocks[0][0].lstrip().startswith(("-", "–", "—"))
-    if not match or not blocks or not (opened or dashed):
+    if not match or not blocks:
+        return headline, blocks
+    opened = match.group(2)  # the dash and the body's first words, if typed on too
+    if not opened and not blocks[0][0].lstrip().startswith(("-", "–", "—")):
         return headline, blocks
     words = match.group(1).split(" ")
     places = gazetteer().names
