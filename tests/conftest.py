@@ -196,3 +196,13 @@ def kinds_in(text: str) -> dict[str, str]:
     from newsarchive.entities import candidates
 
     return {name: kind for kind, name in candidates("", [text])}
+
+
+def published_pages(*texts: str) -> dict[tuple[str, str], tuple[int, ...]]:
+    """Return the published entity pages of these one-paragraph articles (numbered from 0),
+    by kind and name, with the articles each lists."""
+    from newsarchive.entities import candidates
+    from newsarchive.entity_catalog import gather
+
+    docs = [(i, candidates("", [text])) for i, text in enumerate(texts)]
+    return {(e.kind, e.name): e.articles for e in gather(docs).published}

@@ -4,20 +4,15 @@ Commission, two chips on one story) and "Bros" for "Brothers" (Salomon Bros Inc)
 
 from __future__ import annotations
 
-from newsarchive.entities import candidates
-from newsarchive.entity_catalog import gather
+from conftest import published_pages
 
 CFTC = "The Commodity Futures Trading Commission (CFTC) approved the contract. The CFTC said so."
 
 
-def _pages(*texts: str) -> dict[tuple[str, str], tuple[int, ...]]:
-    """Return the published pages of these one-paragraph articles, by kind and name."""
-    docs = [(i, candidates("", [text])) for i, text in enumerate(texts)]
-    return {(e.kind, e.name): e.articles for e in gather(docs).published}
-
-
 def test_an_acronym_joins_the_name_it_spells_where_its_articles_write_both() -> None:
-    pages = _pages(*(CFTC + " " * i for i in range(9)), "The CFTC approved a second contract.")
+    pages = published_pages(
+        *(CFTC + " " * i for i in range(9)), "The CFTC approved a second contract."
+    )
     assert pages[("organisation", "Commodity Futures Trading Commission")] == tuple(range(10))
     assert ("organisation", "CFTC") not in pages
 
@@ -26,19 +21,19 @@ def test_an_acronym_often_alone_brings_only_the_articles_that_spell_it_out() -> 
     # "ITC" is the Tin Council in some stories and the Trade Commission in others
     tin = "The International Tin Council (ITC) met creditors; the ITC debts stand."
     trade = "The ITC ruled on imports of steel on Monday, and the ITC will rule again."
-    pages = _pages(tin, tin + " ", tin + "  ", trade, trade + " ")
+    pages = published_pages(tin, tin + " ", tin + "  ", trade, trade + " ")
     assert pages[("organisation", "International Tin Council")] == (0, 1, 2)
 
 
 def test_an_acronym_that_few_of_its_articles_spell_out_stays_apart() -> None:
     alone = [f"The CFTC approved contract number {n} on Monday." for n in range(3)]
-    pages = _pages(CFTC, CFTC + " ", *alone)  # two of five articles spell it out
+    pages = published_pages(CFTC, CFTC + " ", *alone)  # two of five articles spell it out
     assert pages[("organisation", "Commodity Futures Trading Commission")] == (0, 1)
     assert pages[("organisation", "CFTC")] == (0, 1, 2, 3, 4)
 
 
 def test_bros_is_brothers_in_a_firms_name() -> None:
-    pages = _pages(
+    pages = published_pages(
         "Salomon Brothers Inc said it bought the bonds.",
         "Salomon Bros Inc sold the notes.",
         "Salomon Brothers Inc said rates would rise.",
@@ -48,14 +43,14 @@ def test_bros_is_brothers_in_a_firms_name() -> None:
 
 def test_the_finance_ministers_groups_are_bodies_under_either_name() -> None:
     both = "Ministers of the Group of Five and Group of Seven met in Paris."
-    pages = _pages(both, "The G-7 ministers met again.", "The Group of Five (G-5) agreed.")
+    pages = published_pages(both, "The G-7 ministers met again.", "The Group of Five (G-5) agreed.")
     assert pages[("organisation", "Group of Seven")] == (0, 1)
     assert pages[("organisation", "Group of Five")] == (0, 2)
     assert not any("and Group" in name for _, name in pages)  # was "Five and Group"
 
 
 def test_a_body_called_two_ways_in_one_archive_has_one_page() -> None:
-    pages = _pages(
+    pages = published_pages(
         "The Federal Reserve Board held rates, Federal Reserve officials said.",
         "The Federal Reserve added reserves through the New York Federal Reserve Bank.",
         "The Federal Reserve Bank of New York bought bills.",

@@ -10,12 +10,7 @@ import pytest
 from newsarchive.entities import candidates
 from newsarchive.entity_catalog import gather
 
-
-def _pages(*texts: str) -> dict[tuple[str, str], tuple[int, ...]]:
-    """Return the published pages of these one-paragraph articles, by kind and name."""
-    docs = [(i, candidates("", [text])) for i, text in enumerate(texts)]
-    return {(e.kind, e.name): e.articles for e in gather(docs).published}
-
+from conftest import published_pages
 
 SPEAKER = (
     "House Speaker {} said the Ways and Means Committee would act, and Senator Bill "
@@ -30,14 +25,14 @@ def _speakers(jim: int, james: int) -> list[str]:
 
 
 def test_a_nickname_joins_the_formal_name_when_both_keep_the_same_company() -> None:
-    pages = _pages(*_speakers(3, 2))
+    pages = published_pages(*_speakers(3, 2))
     assert pages[("person", "Jim Wright")] == (0, 1, 2, 3, 4)  # more articles: its name
     assert ("person", "James Wright") not in pages
     assert pages[("person", "Bill Bradley")] == (0, 1, 2, 3, 4)
 
 
 def test_with_as_many_articles_the_formal_name_is_the_pages() -> None:
-    pages = _pages(*_speakers(2, 2))
+    pages = published_pages(*_speakers(2, 2))
     assert pages[("person", "James Wright")] == (0, 1, 2, 3)
     assert ("person", "Jim Wright") not in pages
 
@@ -54,13 +49,13 @@ def test_with_as_many_articles_the_formal_name_is_the_pages() -> None:
 def test_names_on_the_nickname_list_without_company_enough_stay_apart(
     formal: str, first: str, nick: str, second: str
 ) -> None:
-    pages = _pages(first, first + " ", second, second + " ")
+    pages = published_pages(first, first + " ", second, second + " ")
     assert pages[("person", formal)] == (0, 1)
     assert pages[("person", nick)] == (2, 3)
 
 
 def test_a_surname_alone_follows_the_joined_name() -> None:
-    pages = _pages(*_speakers(3, 2), "The House would vote on Tuesday, Mr Wright said.")
+    pages = published_pages(*_speakers(3, 2), "The House would vote on Tuesday, Mr Wright said.")
     assert pages[("person", "Jim Wright")] == (0, 1, 2, 3, 4, 5)
 
 
@@ -124,7 +119,7 @@ SECRETARY = (
 
 def _secretaries(*names: str) -> dict[tuple[str, str], tuple[int, ...]]:
     """Return the published pages of articles naming the Secretary of State by these names."""
-    return _pages(*(SECRETARY.format(name) + " " * i for i, name in enumerate(names)))
+    return published_pages(*(SECRETARY.format(name) + " " * i for i, name in enumerate(names)))
 
 
 def test_a_name_spelt_one_letter_apart_joins_the_commoner_spelling() -> None:

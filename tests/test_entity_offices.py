@@ -6,16 +6,7 @@ place, counted for a peer of that surname ("Young")."""
 
 from __future__ import annotations
 
-from newsarchive.entities import candidates
-from newsarchive.entity_catalog import gather
-
-from conftest import kinds_in, people_in
-
-
-def _pages(*texts: str) -> dict[tuple[str, str], tuple[int, ...]]:
-    """Return the published pages of these one-paragraph articles, by kind and name."""
-    docs = [(i, candidates("", [text])) for i, text in enumerate(texts)]
-    return {(e.kind, e.name): e.articles for e in gather(docs).published}
+from conftest import kinds_in, people_in, published_pages
 
 
 def test_the_portfolio_after_minister_for_is_no_part_of_the_name() -> None:
@@ -42,7 +33,7 @@ def test_the_place_after_ambassador_to_is_a_place_and_the_holder_a_person() -> N
 
 def test_a_city_by_its_former_name_is_a_place_with_todays_page() -> None:
     assert kinds_in("Prices fell in Peking on Monday.") == {"Peking": "place"}
-    pages = _pages(
+    pages = published_pages(
         "Prices fell in Peking on Monday.",
         "The harvest was good in Beijing this year.",
         "Prices rose in Bombay on Tuesday.",
@@ -69,8 +60,8 @@ def test_a_one_word_place_read_without_evidence_counts_for_no_person() -> None:
     lord = "Lord Young, the Employment Minister, said unemployment fell."
     firm = "Alexis will succeed Rooney as chief executive of Young, with Hubbs as president."
     assert kinds_in(firm).get("Young") == "place?"
-    assert ("person", "Young") not in _pages(lord, firm)
-    assert _pages(lord, lord + " ")[("person", "Young")] == (0, 1)
+    assert ("person", "Young") not in published_pages(lord, firm)
+    assert published_pages(lord, lord + " ")[("person", "Young")] == (0, 1)
 
 
 def test_an_unknown_given_name_after_a_title_is_part_of_the_name() -> None:

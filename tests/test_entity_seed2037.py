@@ -11,21 +11,14 @@ letter ("California Credit Card Trust" of Trust A)."""
 from __future__ import annotations
 
 from newsarchive.entities import candidates
-from newsarchive.entity_catalog import gather
 
-from conftest import kinds_in, people_in
-
-
-def _pages(*texts: str) -> dict[tuple[str, str], tuple[int, ...]]:
-    """Return the published pages of these one-paragraph articles, by kind and name."""
-    docs = [(i, candidates("", [text])) for i, text in enumerate(texts)]
-    return {(e.kind, e.name): e.articles for e in gather(docs).published}
+from conftest import kinds_in, people_in, published_pages
 
 
 def test_a_monarchs_one_name_is_whole_and_joins_no_other_persons_surname() -> None:
     spokesman = "Prime Minister Jacques Chirac's spokesman, Denis Baudouin, said on Monday."
     king = "On Monday, King Baudouin accepted the resignation of the government."
-    pages = _pages(spokesman, spokesman + " ", king, king + " ")
+    pages = published_pages(spokesman, spokesman + " ", king, king + " ")
     assert pages[("person", "Denis Baudouin")] == (0, 1)
     assert pages[("person", "King Baudouin")] == (2, 3)
     assert people_in("King Hussein of Jordan met the President.") == {"Hussein"}
@@ -37,7 +30,7 @@ def test_a_possessive_before_said_is_a_firms_short_name_no_persons() -> None:
         "The rise is 12 pct, Ward's said."
     )
     lawyer = "Guinness challenged the payment to U.S. lawyer Thomas Ward, a director."
-    pages = _pages(lawyer, lawyer + " ", paper, paper + " ")
+    pages = published_pages(lawyer, lawyer + " ", paper, paper + " ")
     assert pages[("person", "Thomas Ward")] == (0, 1)
     assert "Ward" not in people_in(paper)
     assert "Ward" in people_in("The rise is 12 pct, Ward said.")
@@ -63,7 +56,7 @@ def test_an_armed_forces_name_alone_is_for_review_and_a_countrys_is_whole() -> N
     assert kinds_in("It sold jets to the Swiss Air Force.") == {"Swiss Air Force": "organisation"}
     assert "U.S. Air" not in kinds_in("The U.S. Air Group Inc said it would buy Piedmont.")
     usaf = "It won a contract from the U.S. Air Force."
-    pages = _pages(usaf, usaf + " ", "US Air Force general Ames said.")
+    pages = published_pages(usaf, usaf + " ", "US Air Force general Ames said.")
     assert pages[("organisation", "U.S. Air Force")] == (0, 1, 2)
 
 
@@ -98,7 +91,7 @@ def test_a_foreign_and_before_a_legal_form_goes_on_in_the_name() -> None:
     assert kinds_in(baden) == {"BBC Brown Boveri und Cie": "organisation"}
     assert "Bank Mees" in kinds_in("Bank Mees en Hope NV said it would merge.")
     new_york = "Needham and Co and Lazard Freres served as financial advisers."
-    pages = _pages(paris, paris + " ", new_york, new_york + " ")
+    pages = published_pages(paris, paris + " ", new_york, new_york + " ")
     assert pages[("organisation", "Lazard Freres")] == (2, 3)
 
 

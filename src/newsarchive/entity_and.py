@@ -24,6 +24,7 @@ from .entity_words import (
     is_legal_form,
 )
 from .gazetteer import gazetteer, key
+from .given_names import first_names
 
 _FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
 _NO_NAME_ALONE = frozenset({"western", "eastern", "northern", "southern", "pacific", "atlantic"})
@@ -57,11 +58,14 @@ def and_joins(before: list[str], after: list[str], initial: bool) -> bool:
     return one_name_with_and((*before, "and", *after[:upto]), initial)
 
 
-def one_name_with_and(words: tuple[str, ...], initial: bool, cued: bool = False) -> bool:
+def one_name_with_and(
+    words: tuple[str, ...], initial: bool, cued: bool = False, employer: bool = False
+) -> bool:
     """Tell whether "and" joins one organisation's name: "Food and Drug Administration",
     "Kidder, Peabody and Co Inc", "Ministry of Trade and Industry" (a sentence's first word
     may be a common noun: "Soldiers and National Guard troops"); `cued`: a person's title or
-    role comes before the words ("vice chairman Dudley Taft and Narragansett Capital Inc")."""
+    role comes before the words ("vice chairman Dudley Taft and Narragansett Capital Inc");
+    `employer`: an employee's role comes after them ("Carroll McEntee and McGinley analyst")."""
     if "and" not in words or words[0] == "and":
         return False
     if key(" ".join(words)) in ORG_NAMES:  # "Securities and Exchange Commission"
@@ -82,6 +86,10 @@ def one_name_with_and(words: tuple[str, ...], initial: bool, cued: bool = False)
         return False
     if at == 1 and initials_of_a_firm(words):  # "LL and E Royalty Trust said", first or not
         return True
+    if employer and at == 2 and len(rest) == 1 and named_person(words[:at]):
+        # "said Carroll McEntee and McGinley analyst Brian Singer": a partnership's names, a
+        # person's and a surname, employ the analyst (the firm, not Carroll McEntee)
+        return rest[0] not in first_names() and key(words[-1]) not in gazetteer().names
     if len(rest) == 1 and at == 1 and words[0].lower() in ORG_HEADS and rest[0] in ORG_HEADS:
         return False  # "House and Senate": two bodies
     if at == 1 and len(rest) == 2 and rest[1].rstrip(".") in LEGAL_FORMS:
@@ -120,7 +128,9 @@ def one_name_with_and(words: tuple[str, ...], initial: bool, cued: bool = False)
         return True
     # a sentence's first words before "and" and a legal form are one firm's ("Rochester Gas
     # and Electric Corp said")
+    # (a given name is no common noun: "Carroll McEntee and McGinley Futures debt analyst")
     initial = initial and rest[-1].rstrip(".") not in LEGAL_FORMS and first not in ORG_HEADS
+    initial = initial and not named_person(words[:at])
     if at > 3 or initial or rest[-1] not in ORG_HEADS or words[at - 1].lower() in LEGAL_FORMS:
         return False  # "Florida Power and Light Co" joins; "Texaco Inc and Chevron Corp" not
     if first in ORGS or rest[0] in ORGS or rest[0] in FOREIGN_ORG_FIRST:

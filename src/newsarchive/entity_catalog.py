@@ -155,10 +155,12 @@ def _weak_other(mention: tuple[str, str], own: str) -> bool:
     kind `own`: any does but a one-word person's for a place and a one-word place's for a
     person ("Wall Street analysts" is the street, "Crosby said" not the town, a "South
     Pacific" of unknown kind the ocean; "Young has offered", of Chas. P. Young, is no Lord
-    Young)."""
+    Young); nor, for a place, one written in capitals, an acronym's way ("Aluminum Company of
+    America (ALCOA)" is no Alcoa, Tenn.)."""
     kind, name = mention
     one_word = {kind.rstrip("?"), own} == {PLACE, PERSON} and " " not in name
-    return kind.endswith("?") and not one_word
+    acronym = own == PLACE and name.isupper()
+    return kind.endswith("?") and not one_word and not acronym
 
 
 def _with_legal_form(group: list[tuple[str, str]], postings: Postings) -> set[int]:

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import re
 
+from .entity_kinds import unknown_given
 from .entity_words import (
+    FOREIGN_ORG_FIRST,
     HEADS,
     LEAD,
     LEGAL_FORMS,
     NOT_NAME,
+    ORG_FIRST,
     PARTICLES,
     ROLES,
     TITLES,
@@ -35,13 +38,23 @@ def written_fuller(surname: str, texts: tuple[str, ...]) -> str:
     "William Adams", "minister Li Mo" -> "Li Mo"), or "" if none or more than one."""
     pattern = re.compile(rf"(?<![\w.'-]){re.escape(surname)}(?:'s)?(?![\w'-])", re.IGNORECASE)
     found: set[str] = set()
+    firms: set[str] = set()  # "Walt Disney Co": no person's name
     for text in texts:
         for match in pattern.finditer(text):
             written = match.group(0).removesuffix("'s").removesuffix("'S")
             before = text[max(0, match.start() - _REACH) : match.start()].split()[-1:]
             after = text[match.end() : match.end() + _REACH].split()[:1]
             found.update(_around(written, before, after))
+            if before and after and _firms_word(after[0]):
+                firms.add(f"{before[-1]} {written}")
+    found -= firms
     return found.pop() if len(found) == 1 else ""
+
+
+def _firms_word(word: str) -> bool:
+    """Tell whether a word after a name makes it a firm's: a legal form or a head word."""
+    lowered = word.rstrip(".,;:").lower()
+    return lowered in LEGAL_FORMS or lowered in HEADS
 
 
 def _around(written: str, before: list[str], after: list[str]) -> list[str]:
@@ -51,7 +64,7 @@ def _around(written: str, before: list[str], after: list[str]) -> list[str]:
     if not before or before[-1][-1:] in ",;:\"'(":
         return []
     word = before[-1]
-    if _given(word, written):
+    if _given(word, written) or _unknown_given(word, written, after):
         both = f"{word} {written}"
         return [both.title() if both.islower() else both]
     lowered = word.lower().rstrip(".")
@@ -71,6 +84,22 @@ def _given(word: str, written: str) -> bool:
     if not _WORD.fullmatch(word) or _case(word) != _case(written) or _case(word) == "":
         return False
     return word.lower() in first_names() and word.lower() not in PARTICLES  # "Van Driel"
+
+
+def _unknown_given(word: str, written: str, after: list[str]) -> bool:
+    """Tell whether a capitalised word no list knows comes before a capitalised surname as a
+    given name ("for Canada Hajimu Watanabe told Reuters ... Watanabe said" is Hajimu
+    Watanabe, not a Fumio Watanabe of other stories); no firm's first word ("Deutsche
+    Lufthansa"), no place ("South Korea"), and not where the name goes on ("Industrie
+    Buitoni Perugina Spa")."""
+    if not (_WORD.fullmatch(word) and _case(word) == _case(written) == "title"):
+        return False
+    if len(word) < 3 or (after and after[0][:1].isupper()):  # "RJ Reynolds Tobacco"
+        return False
+    lowered = word.lower()
+    if lowered in PARTICLES or lowered in FOREIGN_ORG_FIRST or lowered in ORG_FIRST:
+        return False
+    return unknown_given(word) and key(f"{word} {written}") not in gazetteer().names
 
 
 def _case(word: str) -> str:

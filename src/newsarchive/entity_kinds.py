@@ -200,7 +200,11 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         # "Hong Kong Hilton Hotel", "the Peter Pan Restaurant": a building, bought and sold, no
         # firm ("Hilton Hotels Corp") and no person
         facility = words[-1] in _FACILITIES
+        # "killed in Kurram Agency", "in North Waziristan Tribal Agency": a Pakistani tribal
+        # area after "in" (a body after "in" has "the": "in the International Energy Agency")
+        area = words[-1] == "agency" and span.before[-1:] in PLACE_NEAR
         generic = local or posts or heads or not plain or unit or portfolio or goods or facility
+        generic = generic or area
         # "analyst Anne Parker Mills": a person whose surname is a head word
         person = cued or span.before[-1:] in ROLE_CUE
         person = person and len(words) < 4 and _SPLITTERS.isdisjoint(words)

@@ -106,8 +106,9 @@ def firm_of_place(words: tuple[str, ...]) -> bool:
     if words[at - 1] == "Savings":  # a thrift's state: "First Federal Savings of Arkansas"
         where = words[at + 1 : -1] if words[-1] in _THRIFT_FORMS else words[at + 1 :]
         return where == ("America",) or key(" ".join(where)) in gazetteer().regions
-    # "Mobile Communications Corp of America"
-    of_america = is_legal_form(words[at - 1])
+    # "Mobile Communications Corp of America", "Aluminum Company of America" ("Company" is
+    # no legal form alone: "the Company said")
+    of_america = is_legal_form(words[at - 1]) or words[at - 1] == "Company"
     return words[at + 1 :] == ("America",) and of_america
 
 

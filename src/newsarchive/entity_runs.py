@@ -49,6 +49,7 @@ from .entity_words import (
     CONNECTORS,
     DAYS,
     DEPARTMENTS,
+    EMPLOYER_CUE,
     FEASTS,
     FIRM_ROLES,
     GENERIC,
@@ -166,8 +167,9 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
     if SPLITTERS.isdisjoint(span.words):
         return [(span, False)] if span.words else []
     chains = span.after[:1] in CHAINS_AFTER  # "Westin and Hilton International hotels"
+    employer = bool(span.after) and span.after[0] in EMPLOYER_CUE
     whole = not chains and one_name_with_and(
-        span.words, span.initial, span.before[-1:] in PERSON_CUE
+        span.words, span.initial, span.before[-1:] in PERSON_CUE, employer
     )
     if (whole and not loose_of_before_and(span.words)) or firm_of_place(span.words):
         return [(span, False)]

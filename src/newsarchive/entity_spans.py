@@ -158,10 +158,11 @@ _JUNIOR = r"(?<=[JS])r\.(?=\s+(?:Co|Cos|Corp|Inc|Ltd|Company)\b)"
 _NAME_PARTICLES = "|".join(sorted(PARTICLES - {"y", "el", "al", "bin", "ibn"}))
 # "and" and an initial after an initial: "S. and W. Berisford Plc", one firm's initials.
 _AND_INITIAL = rf"\s+and\s+{_UP}\.\s"
-# After a capital: more initials ("U.S."), the rest of an honorific or initial ("Mr.", "J.") if a
-# capital follows, or the rest of a word. The lookahead and lookbehinds keep failing cheap.
+# After a capital: more initials ("U.S.", the last one undotted: "C.O.M.B Inc"), the rest of
+# an honorific or initial ("Mr.", "J.") if a capital follows, or the rest of a word. The
+# lookahead and lookbehinds keep failing cheap.
 _AFTER_CAPITAL = (
-    rf"(?:\.(?:{_UP}\.)+|(?=[a-z]{{0,3}}\.)(?:"
+    rf"(?:\.(?:{_UP}\.)+(?:{_UP}(?![\w.]))?|(?=[a-z]{{0,3}}\.)(?:"
     + "|".join(f"(?<={h[0]}){h[1:]}" for h in _HONORIFICS.split("|"))
     + rf")?\.(?=\s+(?:(?:{_NAME_PARTICLES})\s+){{0,2}}{_UP}|{_AND_INITIAL})|{_JUNIOR}|{_LETTERS})"
 )
