@@ -165,13 +165,22 @@ def candidates(
     }
     ships = {m.name for m in mentioned if m.kind == SHIP}
     fuller = _fuller_bodies(mentioned)
+    # "RJ Reynolds Tobacco USA unit said ... Reynolds said": the firm, though read unsure
+    unsure = {
+        rest[0]: m.name
+        for m in mentioned
+        if m.kind == WEAK_ORG and len(rest := after_initials(m.name)) > 1
+    }
     units = with_units(texts)
     resolved = [
         [
             m._replace(kind="")
             if m.name in ships
             else _unless_unit(
-                _unless_written(_expand(m, people, orgs, longer, fuller), texts), units
+                _unless_written(
+                    _unless_unsure_firm(_expand(m, people, orgs, longer, fuller), unsure), texts
+                ),
+                units,
             )
             for m in ms
         ]
@@ -185,6 +194,16 @@ def candidates(
         # "Bank of Japan", "Cooper Canada Ltd": the country says where the firm is
         every.update(dict.fromkeys((PLACE, country) for country in countries_in(name)))
     return tuple(m for m in every if not (m[0][-1:] == "?" and (m[0][:-1], m[1]) in every))
+
+
+def _unless_unsure_firm(mention: Mention, unsure: dict[str, str]) -> Mention:
+    """Return a lone surname read without evidence as the firm its article names after
+    initials, read unsure too ("RJ Reynolds Tobacco USA unit ... Reynolds said" is no A.
+    William Reynolds of other stories); any other mention as it is."""
+    if mention.kind != WEAK_PERSON or " " in mention.name:
+        return mention
+    firm = unsure.get(key(mention.name))
+    return Mention(WEAK_ORG, firm) if firm else mention
 
 
 def _unless_written(mention: Mention, texts: tuple[str, ...]) -> Mention:

@@ -181,11 +181,14 @@ def known_names(mentions: Iterable[Mention]) -> dict[tuple[str, ...], Mention]:
 
 
 def after_initials(name: str) -> tuple[str, ...]:
-    """Return a name's folded words from the first that is more than initials ("R.P.", "I P"
-    of I P Sharp Associates Ltd) or an abbreviated given name ("Wm." of Wm. Wrigley Jr. Co)."""
+    """Return a name's folded words from the first that is more than initials ("R.P.", "RJ",
+    "I P" of I P Sharp Associates Ltd) or an abbreviated given name ("Wm." of Wm. Wrigley Jr.
+    Co)."""
     words = name.split()
     at = next((i for i, w in enumerate(words) if not _OPENING_INITIALS.fullmatch(w)), len(words))
     return name_parts(" ".join(words[at:]))
 
 
-_OPENING_INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z]|(?:" + "|".join(GIVEN_ABBREVIATIONS) + r")\.")
+_OPENING_INITIALS = re.compile(
+    r"(?:[A-Z]\.)+|[A-Z]{1,2}|(?:" + "|".join(GIVEN_ABBREVIATIONS) + r")\."
+)

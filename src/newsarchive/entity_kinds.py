@@ -26,6 +26,7 @@ from .entity_names import (
     is_demonym,
     is_stop,
     name_parts,
+    named_twice,
 )
 from .entity_spans import (
     BRAND_AFTER,
@@ -141,7 +142,8 @@ def classify(span: Span, cued: bool) -> list[Mention]:
     if country := country_prefix(span.words[0]):  # "U.S. Navy", "U.K. Economy"
         place = Mention(PLACE, country)
         if len(words) == 2:  # "U.S. Navy", not "U.S. Attack"
-            named = words[-1] in ORG_HEADS and words[-1] not in GENERIC  # not "U.S. Company"
+            # not "U.S. Company", nor "a bearish U.S. Press article" (the country's papers)
+            named = words[-1] in ORG_HEADS and words[-1] not in GENERIC and words[-1] != "press"
             return [place, Mention(ORG, name)] if named else [place]
         if words[1] in FIRM_ROLES:  # "U.S. Publisher Harcourt Brace Jovanovich Inc"
             return [place, *classify(span._replace(words=span.words[2:], initial=False), cued)]
@@ -165,6 +167,7 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         or held_by_institution(words)
         or firm_of_place(span.words)
         or firm_of_a_place(span.words)
+        or named_twice(span)
     ):
         # "Kidder, Peabody and Co"; "MGM/UA Communications Co": the name goes on before
         # "Texas American Bank/Levelland": the name goes on after
@@ -184,7 +187,7 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         # legal form, no name
         # "Telecommunications Inc" (of U.S. Telecommunications Inc, Coca-Cola's unit): a
         # trade's word and a legal form, no name either
-        trade = words[0] in ORG_HEADS or words[0] in DEPARTMENTS
+        trade = words[0] in ORG_HEADS or words[0] in DEPARTMENTS or words[0] in TRADE_WORDS
         legal = words[-1].rstrip(".") in LEGAL_FORMS
         heads = len(words) == 2 and trade and legal
         # "Information Systems Group" (IBM's, McDonnell's): a unit named by its trade only
@@ -209,6 +212,7 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         person = cued or span.before[-1:] in ROLE_CUE
         person = person and len(words) < 4 and _SPLITTERS.isdisjoint(words)
         named = named_person(span.words) and words[-1].rstrip(".") not in LEGAL_FORMS
+        named = named and not named_twice(span)  # "Dominick and Dominick", a trading house
         if person and named:
             return [Mention(PERSON, name, True)]
         if named and len(words) == 3 and _SURNAME_HEADS.isdisjoint(words[1:]) and not facility:

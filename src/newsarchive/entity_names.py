@@ -91,6 +91,17 @@ _HOLDING_FORMS = frozenset({"bancorp", "bancorporation", "bankshares", "bancshar
 _THRIFT_FORMS = frozenset({"FA", "FSB"})
 
 
+def named_twice(span: Span) -> bool:
+    """Tell whether a run is one word written either side of "and", a firm's name ("Reynolds
+    and Reynolds said"); not a firm and its own ("Kodak and Kodak's funding"), nor initials or
+    an acronym ("C and C", "IBM and IBM-compatible"), nor a longer name ("Paragon Associates
+    and Paragon Associates II")."""
+    words = span.words
+    if span.possessive or len(words) != 3 or words[1] != "and":
+        return False
+    return words[0] == words[2] and words[0].istitle() and len(words[0]) > 2
+
+
 def firm_of_place(words: tuple[str, ...]) -> bool:
     """Tell whether "of" ends a firm's name with its place: "Affiliated Bankshares of Colorado
     Inc", "Mobile Communications Corp of America" (one firm, not a firm and a place)."""

@@ -33,6 +33,7 @@ from .entity_names import (
     firm_of_a_place,
     firm_of_place,
     is_stop,
+    named_twice,
 )
 from .entity_spans import (
     GOES_ON,
@@ -171,6 +172,7 @@ def _segments(span: Span) -> list[tuple[Span, bool]]:
     whole = not chains and one_name_with_and(
         span.words, span.initial, span.before[-1:] in PERSON_CUE, employer
     )
+    whole = whole or named_twice(span)  # "Reynolds and Reynolds said"
     if (whole and not loose_of_before_and(span.words)) or firm_of_place(span.words):
         return [(span, False)]
     if key(" ".join(span.words)) in gazetteer().names:  # "District of Columbia"

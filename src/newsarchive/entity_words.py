@@ -348,7 +348,8 @@ technologies services network networks printing publishing entertainment media b
 cable real estate banking investment capital international domestic special specialty
 materials building construction industries transportation leisure textile textiles home
 agricultural farm products electrical instruments components machinery tools missile
-missiles space avionics graphics imaging office photographic optical nuclear storage""")
+missiles space avionics graphics imaging office photographic optical nuclear storage imports
+exports""")
 UNIT_HEADS = _words("group groups division divisions unit units operations sector segment")
 # Goods a country's board, ministry or marketing body is named after ("Coffee Board").
 COMMODITIES = _words("""coffee cocoa tea sugar wheat grain grains rice rubber cotton wool meat
