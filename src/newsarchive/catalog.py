@@ -26,6 +26,7 @@ from . import (
 )
 from . import sections as sections_tree
 from .config import SiteConfig
+from .entity_cache import EntityCache
 from .entity_names import PLACE
 from .models import Article, Entry, Month, Site, Term, Year
 from .related_cache import RelatedCache
@@ -44,13 +45,15 @@ def build_site(
     book: permalinks.Book | None = None,
     remembered: StoryCache | None = None,
     related_rows: RelatedCache | None = None,
+    named: EntityCache | None = None,
 ) -> Site:
     """Catalogue articles (read in source order) into a Site; `words` are theirs as numbers,
     as the reader keeps them (else they are numbered from the articles' own fields); `book`
     is the record of published addresses (the new one is the Site's `book`); `remembered` and
-    `related_rows`, the last build's same-story cues and verdicts and related rows (they are given
-    this build's). The entries hold the articles lean (`_lean`): given a list no one else holds
-    (`Read.take_articles`), the catalogue lets go of the rest as soon as it has used it."""
+    `related_rows`, the last build's same-story cues and verdicts and related rows, `named` its
+    entities (they are given this build's). The entries hold the articles lean (`_lean`):
+    given a list no one else holds (`Read.take_articles`), the catalogue lets go of the rest
+    as soon as it has used it."""
     articles = [localise(a, config.timezone) for a in articles]
     ordered = sorted(articles, key=home_order)
     by_source = sorted(range(len(ordered)), key=lambda i: ordered[i].source)
@@ -63,7 +66,7 @@ def build_site(
     sections = sections_tree.grouped(config, ordered, section_keys, duplicates)
     tree = sections_tree.with_parents(sections)
     tags = _terms("tag", ordered, lambda a: a.tags, duplicates)
-    found = entity_catalog.gather(
+    found = (named or EntityCache()).gather(
         ((i, a.entities) for i, a in enumerate(ordered) if i not in duplicates),
         min_articles=config.entity_min_articles,
         rules=config.authority,

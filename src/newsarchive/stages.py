@@ -60,6 +60,7 @@ def catalogue(
     """
     from . import images
     from .catalog import build_site
+    from .entity_cache import EntityCache
     from .reading import read_all, unshown
     from .related_cache import RelatedCache
     from .story_cache import StoryCache
@@ -85,12 +86,17 @@ def catalogue(
             store.meta("counted", bytes, b""),
         )
         related = RelatedCache(store.meta("related", bytes, b""))
-        site = build_site(
-            config, read.take_articles(), read.words, permalinks.load(book), stories, related
-        )
-        values = {"verdicts": stories.verdicts, "related": related.rows, "counted": stories.counted}
+        named = EntityCache(store.meta("entities", bytes, b""))
+        kept = (permalinks.load(book), stories, related, named)
+        site = build_site(config, read.take_articles(), read.words, *kept)
+        values = {
+            "verdicts": stories.verdicts,
+            "related": related.rows,
+            "counted": stories.counted,
+            "entities": named.data,
+        }
         store.save_catalogue(stories.gone, stories.new_cues, values)
-        del stories, related, values
+        del stories, related, named, values
         permalinks.save(book, site.book)
         site = dataclasses.replace(site, book={})  # saved: the pages do not need it
         known = store.probes(probe_stamp())

@@ -364,7 +364,7 @@ def _forget_articles(db: sqlite3.Connection, code: str) -> None:
     db.execute("DELETE FROM articles")
     db.execute("DELETE FROM words")
     db.execute("DELETE FROM cues")  # their rules are code
-    db.execute("DELETE FROM meta WHERE name IN ('verdicts', 'related', 'counted')")
+    db.execute("DELETE FROM meta WHERE name IN ('verdicts', 'related', 'counted', 'entities')")
     _put(db, "code", code.encode())
     _put(db, "words", _vocabulary_checksum([]).encode())
 
