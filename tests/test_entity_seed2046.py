@@ -116,3 +116,10 @@ def test_a_countrys_press_is_no_body() -> None:
     }
     firm = kinds_in("Triton Group said it bought U.S. Press Inc for cash.")
     assert firm["U.S. Press Inc"] == "organisation"
+
+
+def test_a_firm_named_only_as_a_partnership_takes_no_lone_surname() -> None:
+    firm = "Security Financial agreed to buy a unit of Brown and Co Inc for cash."
+    other = "General Partners, of AFG Industries and Wagner and Brown, ended its offer. Brown said."
+    pages = published_pages(firm, firm + " ", other)
+    assert pages[("organisation", "Brown and Co Inc")] == (0, 1)

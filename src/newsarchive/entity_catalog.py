@@ -29,7 +29,7 @@ from .entity_joins import (
     join_spellings,
     other_names,
 )
-from .entity_names import ORG, PERSON, PLACE, is_demonym
+from .entity_names import ORG, PERSON, PLACE, WEAK_PERSON, is_demonym
 from .entity_people import fold_people, hyphenated, nicknamed
 from .entity_words import (
     GENERIC,
@@ -147,6 +147,10 @@ def _named_as(kind: str, group: list[tuple[str, str]]) -> list[tuple[str, str]]:
     Tex.)."""
     own = kind.rstrip("?")
     same = [m for m in group if m[0].rstrip("?") == own or _weak_other(m, own)]
+    if own == ORG and all(" and " in n for k, n in same if k == ORG):
+        # a firm named only as a partnership takes no lone surname read without evidence:
+        # "Brown said", of Wagner and Brown, is not Brown and Co Inc
+        same = [m for m in same if m[0] != WEAK_PERSON or " " in m[1]]
     return same or group
 
 
