@@ -24,7 +24,7 @@ from .config import SiteConfig
 from .errors import BuildError
 from .fragments import Fragments
 from .models import Entry, Term
-from .text import reading_minutes
+from .text import TICKER, reading_minutes
 
 MONTH_NAMES = (
     "January",
@@ -117,17 +117,13 @@ def wire_marks(text: str) -> Markup:
 
 # A bracketed run after escaping, opening with a capital or a digit ("<script>" stays text).
 _WIRE_MARK = re.compile(r"&lt;([A-Z0-9](?:[^&<>\n]|&(?:amp|#39|#34);){0,80}?)(?<! )&gt;")
-# "SM", "CHEY.O", "JARD.HKG", "ERIC ST" (an exchange's code; not "PANTRY INC", "SIEMENS AG")
-_TICKER = re.compile(
-    r"[A-Z0-9][A-Z0-9./-]{0,11}(?: (?!(?:AG|AB|AS|BV|CO|KK|NV|OY|SA)$)[A-Z]{1,2})?"
-)
 _HIDDEN = '<span class="wire-mark">{}</span>'
 
 
 def _marked(match: re.Match[str]) -> str:
     """Return one bracketed run as a ticker or a company's name, its brackets hidden."""
     inner = match.group(1)
-    kind = "ticker" if _TICKER.fullmatch(inner) else "wire-name"
+    kind = "ticker" if TICKER.fullmatch(inner) else "wire-name"
     return f'<span class="{kind}">{_HIDDEN.format("&lt;")}{inner}{_HIDDEN.format("&gt;")}</span>'
 
 

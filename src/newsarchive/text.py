@@ -133,6 +133,20 @@ def _controls(text: str) -> re.Pattern[str]:
     return _ASCII_CONTROL if text.isascii() else _CONTROL
 
 
+# A wire's ticker inside "<>": "SM", "CHEY.O", "JARD.HKG", "ERIC ST" (an exchange's code; not
+# a company's name, "PANTRY INC", "SIEMENS AG")
+TICKER = re.compile(r"[A-Z0-9][A-Z0-9./-]{0,11}(?: (?!(?:AG|AB|AS|BV|CO|KK|NV|OY|SA)$)[A-Z]{1,2})?")
+_BRACKETED = re.compile(r"<([A-Z0-9][^<>\n]{0,80}?)(?<! )>")
+
+
+def without_tickers(text: str) -> str:
+    """Return text without the wire's tickers ("FORD <F> CANADA SALES" -> "FORD  CANADA
+    SALES"; a company's name in brackets, "<PANTRY INC>", stays)."""
+    if "<" not in text:
+        return text
+    return _BRACKETED.sub(lambda m: " " if TICKER.fullmatch(m.group(1)) else m.group(0), text)
+
+
 def fold(text: str) -> str:
     """Return a case- and accent-insensitive form of text for comparisons."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
