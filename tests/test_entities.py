@@ -60,11 +60,12 @@ DATELINE_NOT_IN_CAPITALS = "Culiacan, Mexico (Reuters) - Soldiers detained Ovidi
 set_hypothesis_home_dir(str(Path(tempfile.gettempdir()) / "newsarchive-hypothesis"))
 PROPERTY = settings(max_examples=300, deadline=None, database=None)
 # The run pattern as first written, one word alternative after another (an initial or an
-# honorific goes on over up to two particles: "V. di Guevara"); the fast scanners must find
-# exactly its runs.
+# honorific goes on over up to two particles: "V. di Guevara"; the last of dotted initials may
+# go undotted: "C.O.M.B Inc"); the fast scanners must find exactly its runs.
 _UP = entity_spans._UP
 PLAIN_WORD = (
-    rf"(?:(?:{_UP}\.){{2,}}|(?:{_UP}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St)\."
+    rf"(?:(?:{_UP}\.){{2,}}(?:{_UP}(?![\w.]))?"
+    rf"|(?:{_UP}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|St)\."
     rf"(?=\s+(?:(?:{entity_spans._NAME_PARTICLES})\s+){{0,2}}{_UP})"
     rf"|(?:al|el|ad|as|bin|ibn|abu)-{_UP}\w*|[dl]['’]{_UP}\w*|{_UP}(?:[^\W\d_]|['’-](?=[^\W\d_]))*)"
     r"(?!\w|-\d)"
