@@ -172,20 +172,15 @@ def candidates(
         if m.kind == WEAK_ORG and len(rest := after_initials(m.name)) > 1
     }
     units = with_units(texts)
-    resolved = [
-        [
-            m._replace(kind="")
-            if m.name in ships
-            else _unless_unit(
-                _unless_written(
-                    _unless_unsure_firm(_expand(m, people, orgs, longer, fuller), unsure), texts
-                ),
-                units,
-            )
-            for m in ms
-        ]
-        for ms in found
-    ]
+
+    def resolve(m: Mention) -> Mention:
+        """Return a mention as the article's other names and text say it is."""
+        if m.name in ships:
+            return m._replace(kind="")
+        m = _unless_unsure_firm(_expand(m, people, orgs, longer, fuller), unsure)
+        return _unless_unit(_unless_written(m, texts), units)
+
+    resolved = [[resolve(m) for m in ms] for ms in found]
     known = known_names(m for ms in resolved for m in ms) if headlines else {}
     for i in headlines:
         resolved[i] += headline_mentions(texts[i], known)

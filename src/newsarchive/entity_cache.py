@@ -50,9 +50,9 @@ class EntityCache:
         digest = _digest(docs, min_articles, rules)
         last = _decoded(self._last)
         if last is not None and last.digest == digest:
-            found = Found(last.published, last.unconfirmed)
-        else:
-            found = gather(docs, min_articles, rules=rules)
+            self.data = self._last  # kept as it was: nothing to encode again
+            return Found(last.published, last.unconfirmed)
+        found = gather(docs, min_articles, rules=rules)
         self.data = _ENCODER.encode(_Kept(digest, found.published, found.unconfirmed))
         return found
 

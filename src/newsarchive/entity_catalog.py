@@ -147,7 +147,8 @@ def _named_as(kind: str, group: list[tuple[str, str]]) -> list[tuple[str, str]]:
     Tex.)."""
     own = kind.rstrip("?")
     same = [m for m in group if m[0].rstrip("?") == own or _weak_other(m, own)]
-    if own == ORG and all(" and " in n for k, n in same if k == ORG):
+    firms = [n for k, n in same if k == ORG]
+    if own == ORG and firms and all(" and " in n for n in firms):
         # a firm named only as a partnership takes no lone surname read without evidence:
         # "Brown said", of Wagner and Brown, is not Brown and Co Inc
         same = [m for m in same if m[0] != WEAK_PERSON or " " in m[1]]

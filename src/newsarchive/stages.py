@@ -87,8 +87,9 @@ def catalogue(
         )
         related = RelatedCache(store.meta("related", bytes, b""))
         named = EntityCache(store.meta("entities", bytes, b""))
-        kept = (permalinks.load(book), stories, related, named)
-        site = build_site(config, read.take_articles(), read.words, *kept)
+        site = build_site(
+            config, read.take_articles(), read.words, permalinks.load(book), stories, related, named
+        )
         values = {
             "verdicts": stories.verdicts,
             "related": related.rows,
