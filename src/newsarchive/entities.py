@@ -24,6 +24,7 @@ from .entity_bounds import (
     is_country,
 )
 from .entity_fuller import written_fuller
+from .entity_grades import crude_grades
 from .entity_headlines import (
     after_initials,
     headline_mentions,
@@ -185,6 +186,8 @@ def candidates(
     for i in headlines:
         resolved[i] += headline_mentions(texts[i], known)
     every = dict.fromkeys((m.kind, m.name) for ms in resolved for m in ms if m.kind)
+    for grade in crude_grades([name for kind, name in every if kind == PLACE], texts, dateline):
+        del every[(PLACE, grade)]  # "spot quotes for Dubai, a benchmark crude"
     for _, name in [m for m in every if m[0] == ORG and " " in m[1]]:
         # "Bank of Japan", "Cooper Canada Ltd": the country says where the firm is
         every.update(dict.fromkeys((PLACE, country) for country in countries_in(name)))

@@ -94,7 +94,7 @@ def gather(
         identity = _identity(mention, aliases, folded)
         if identity and identity not in blocked and folded not in blocked:
             members.setdefault(identity, []).append(mention)
-    drop_country_prefixes(members)
+    prefixed = drop_country_prefixes(members)
     join_spellings(members, postings)
     guesses = {k: kinds.get(k) or _majority(ms, postings) for k, ms in members.items()}
     for spelt in join_acronyms(members, postings, guesses, frozenset(kinds)):
@@ -128,6 +128,7 @@ def gather(
         # International Airport", not the airport company's "... Co Ltd" (a firm's page keeps
         # its commonest form, often one read without evidence: "Disney", "Sears")
         mine = members.get(target, group)
+        mine = [m for m in mine if m not in prefixed] or mine
         own = [m for m in mine if m[0] == kind] if kind != ORG else []
         name = _preferred(target, aliases) or _best_name(own or mine, postings)
         if kind.endswith("?"):

@@ -7,7 +7,7 @@ names its stories write it with ("Also written Peking": `other_names`).
 from __future__ import annotations
 
 from .entity_names import ORG
-from .entity_words import ALIASES, ARMED_FORCES, LEGAL_FORMS
+from .entity_words import ALIASES, ARMED_FORCES, LEGAL_FORMS, ORG_HEADS
 from .gazetteer import fold
 
 Postings = dict[tuple[str, str], list[int]]
@@ -19,16 +19,30 @@ def articles_of(mentions: list[tuple[str, str]], postings: Postings) -> set[int]
     return {i for m in mentions for i in postings[m]}
 
 
-def drop_country_prefixes(members: Members) -> None:
+def drop_country_prefixes(members: Members) -> set[tuple[str, str]]:
     """Fold "U.S. General Electric Co" into General Electric Co where that is a name of its
     own: the country's acronym belongs to a name only when the rest is never used alone ("U.S.
-    Wheat Associates", "US West Inc"), nor to an armed force's."""
+    Wheat Associates", "US West Inc"), nor to an armed force's. Return the mentions folded so,
+    which name no page ("The U.S. Caterpillar Tractor Co" is Caterpillar Tractor Co's)."""
+    folded: set[tuple[str, str]] = set()
     for k in [k for k in members if k.partition("-")[0] in ALIASES]:
         rest = k.partition("-")[2]
         if rest.replace("-", " ") in ARMED_FORCES:  # "U.S. Navy" is no navy of any country
             continue
         if rest in members and any(kind.rstrip("?") == ORG for kind, _ in members[k]):
+            written = {name for _, name in members[rest]}
+            folded.update(m for m in members[k] if _written_without_country(m[1], written))
             members[rest].extend(members.pop(k))
+    return folded
+
+
+def _written_without_country(name: str, written: set[str]) -> bool:
+    """Tell whether a name with a country's acronym before it is also written without it, a
+    name of its own ("Caterpillar Tractor Co"; not "Trust Co" of U.S. Trust Co, all head
+    words)."""
+    rest = name.partition(" ")[2]
+    own = any(w.lower().rstrip(".") not in ORG_HEADS for w in rest.split())
+    return own and rest in written
 
 
 def join_spellings(members: Members, postings: Postings) -> None:
