@@ -9,7 +9,8 @@ catalogues them with the default settings (`entity_min_articles: 2`) and prints:
 - recall of Reuters' PLACES and PEOPLE labels, counted only where the body (not the all-caps
   headline) names the entity with one of the forms in the tables below; an article recalls a
   label when one of its published entity chips is that entity;
-- CPU time of entity extraction (`entities.candidates`) per 400 words of text;
+- CPU time of entity extraction (`entities.article_entities`: candidates and officer
+  marks) per 400 words of text;
 - with `--sample K`, K random entity pages per kind with two contexts each, to judge by hand
   (the judged sample is kept in benchmarks/entity_judgement_reuters.md);
 - with `--top T`, the T pages per kind with the most articles (the most read, to check first);
@@ -230,7 +231,7 @@ texts = json.load(sys.stdin)
 gazetteer()
 started = time.process_time()
 for title, paragraphs in texts:
-    entities.candidates(title, paragraphs)
+    entities.article_entities(title, paragraphs)
 print(time.process_time() - started)
 """
 

@@ -4,7 +4,7 @@ whole Reuters corpus: a firm's page named with the country's acronym a story wro
 
 from __future__ import annotations
 
-from newsarchive.entities import candidates
+from newsarchive.entities import article_entities, candidates
 from newsarchive.entity_catalog import gather
 
 A_FIRM_ONCE_WITH_ITS_COUNTRY = (
@@ -39,3 +39,60 @@ def test_a_crude_priced_under_a_places_name_is_not_the_place() -> None:
         ("The bank is closing its office in Dubai, which served crude traders.", ""),
     ):
         assert ("place", "Dubai") in candidates("", [text], dateline), text
+
+
+def _pages(*texts: str) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """Return the published and the unconfirmed person pages of one-paragraph articles read
+    as the reader reads them (candidates and officer marks)."""
+    found = gather((i, article_entities("", [t])) for i, t in enumerate(texts))
+    people = {e.name: e.articles for e in found.published if e.kind == "person"}
+    review = {e.name: e.articles for e in found.unconfirmed if e.kind == "person"}
+    return people, review
+
+
+SYSTEMS = "Systems Assurance Corp said its board elected Charles Scott as chairman."
+TRITON = "Triton Group Ltd said its president resigned and will be replaced by Triton Chairman Charles Scott."
+
+
+def test_two_firms_officers_of_one_name_get_no_page_but_a_review() -> None:
+    people, review = _pages(SYSTEMS, TRITON)
+    assert "Charles Scott" not in people
+    assert review["Charles Scott"] == (0, 1)
+    # a third story at Systems Assurance: that firm's officer keeps the page, alone
+    again = "Charles Scott, chairman of Systems Assurance Corp, said sales rose."
+    assert _pages(SYSTEMS, TRITON, again)[0]["Charles Scott"] == (0, 2)
+
+
+def test_one_officer_of_a_group_and_its_unit_keeps_his_page() -> None:
+    people, _ = _pages(
+        "Eugene Atkinson, managing director of Goldman Sachs International Corp, said so.",
+        "Goldman Sachs (Japan) Corp president Eugene Atkinson urged Japan to deregulate.",
+    )
+    assert people["Eugene Atkinson"] == (0, 1)
+    # nor do two firms split a page when a story names the other's firm anywhere
+    people, _ = _pages(
+        "Chrysler Corp chairman Lee Iacocca said sales rose.",
+        "American Motors Corp said Chrysler Corp would buy it, chairman Lee Iacocca said.",
+    )
+    assert people["Lee Iacocca"] == (0, 1)
+
+
+def test_a_public_figure_named_beside_a_firm_once_keeps_every_story() -> None:
+    speeches = [f"Fed chairman Alan Greenspan spoke on rates in speech {n}." for n in range(3)]
+    people, _ = _pages(
+        *speeches,
+        "Alan Greenspan, a director of J.P. Morgan and Co Inc, was named.",
+        "Alan Greenspan, a director of Alcoa Inc, was named to the Fed.",
+    )
+    assert people["Alan Greenspan"] == (0, 1, 2, 3, 4)
+
+
+def test_officer_marks_are_no_entities() -> None:
+    entities = article_entities("", [SYSTEMS])
+    assert ("officer", "Charles Scott\tSystems Assurance Corp") in entities
+    assert candidates("", [SYSTEMS]) == tuple(e for e in entities if e[0] != "officer")
+    found = gather([(0, entities), (1, entities)])
+    assert {e.kind for e in (*found.published, *found.unconfirmed)} <= {
+        "person",
+        "organisation",
+    }

@@ -24,7 +24,6 @@ from .entity_bounds import (
     is_country,
 )
 from .entity_fuller import written_fuller
-from .entity_grades import crude_grades
 from .entity_headlines import (
     after_initials,
     headline_mentions,
@@ -44,6 +43,7 @@ from .entity_names import (
     name_parts,
     short_forms,
 )
+from .entity_officers import officer_marks
 from .entity_runs import (
     run_mentions,
 )
@@ -52,14 +52,13 @@ from .entity_spans import (
     TOKEN,
     spans,
 )
+from .entity_things import crude_grades, unless_unit, with_units
 from .entity_words import (
     CONNECTORS,
     ORG_HEADS,
     PARTICLES,
     PLACE_HEADS,
-    SAID,
     SAME_AS,
-    STOP,
     TITLES,
 )
 from .gazetteer import gazetteer, key
@@ -124,6 +123,15 @@ def _with_heads_only(word: str, name: str) -> bool:
     return all(w.lower().rstrip(".") in ORG_HEADS for w in words[1:])
 
 
+def article_entities(
+    title: str, paragraphs: Sequence[str], dateline: str = ""
+) -> tuple[tuple[str, str], ...]:
+    """Return an article's `candidates` and the marks of the firms' officers it names
+    (`entity_officers`), which tell two people of one name apart."""
+    mentions, texts = _mentions(title, paragraphs, dateline)
+    return mentions + officer_marks(mentions, texts)
+
+
 def candidates(
     title: str, paragraphs: Sequence[str], dateline: str = ""
 ) -> tuple[tuple[str, str], ...]:
@@ -131,6 +139,13 @@ def candidates(
     `dateline` is the one the reader cut from its text (`entity_blocks.filed_from`).
 
     A kind ending in "?" (`WEAK_PERSON`, `WEAK_ORG`) is a name read without evidence for it."""
+    return _mentions(title, paragraphs, dateline)[0]
+
+
+def _mentions(
+    title: str, paragraphs: Sequence[str], dateline: str
+) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """Return an article's `candidates` and the texts they were read from."""
     found, texts = read_blocks(title, paragraphs, dateline)
     headlines = [i for i, text in enumerate(texts) if is_headline(text)]
     people_runs: list[tuple[int, tuple[str, ...], tuple[Mention, ...]]] = []
@@ -179,7 +194,7 @@ def candidates(
         if m.name in ships:
             return m._replace(kind="")
         m = _unless_unsure_firm(_expand(m, people, orgs, longer, fuller), unsure)
-        return _unless_unit(_unless_written(m, texts), units)
+        return unless_unit(_unless_written(m, texts), units)
 
     resolved = [[resolve(m) for m in ms] for ms in found]
     known = known_names(m for ms in resolved for m in ms) if headlines else {}
@@ -191,7 +206,8 @@ def candidates(
     for _, name in [m for m in every if m[0] == ORG and " " in m[1]]:
         # "Bank of Japan", "Cooper Canada Ltd": the country says where the firm is
         every.update(dict.fromkeys((PLACE, country) for country in countries_in(name)))
-    return tuple(m for m in every if not (m[0][-1:] == "?" and (m[0][:-1], m[1]) in every))
+    named = tuple(m for m in every if not (m[0][-1:] == "?" and (m[0][:-1], m[1]) in every))
+    return named, texts
 
 
 def _unless_unsure_firm(mention: Mention, unsure: dict[str, str]) -> Mention:
@@ -212,45 +228,6 @@ def _unless_written(mention: Mention, texts: tuple[str, ...]) -> Mention:
         return mention
     full = written_fuller(mention.name, texts)
     return mention._replace(name=full) if full else mention
-
-
-# A firm's unit's words after its name: "its Elizabeth Arden cosmetics business", "its John Carr
-# unit" name a unit or a brand, though a person's name.
-_UNIT_WORDS = "business|businesses|unit|units|division|divisions|subsidiary|subsidiaries"
-
-
-_UNIT_WORD = re.compile(rf"\s(?:{_UNIT_WORDS})\b")  # what `_unit_after` needs a text to write
-
-
-def with_units(texts: Sequence[str]) -> tuple[str, ...]:
-    """Return the texts that write a unit's word, the only ones `_unless_unit` reads."""
-    return tuple(text for text in texts if _UNIT_WORD.search(text))
-
-
-def _unless_unit(mention: Mention, units: tuple[str, ...]) -> Mention:
-    """Return a person's name that the article writes before a unit's word, with at most two
-    lowercase words between ("its lower growth Elizabeth Arden cosmetics business", "the Cory
-    Grain maize business"), as an organisation's, for review; any other mention as it is.
-    `units` are the article's texts that write a unit's word (`with_units`)."""
-    if mention.kind not in PEOPLE:
-        return mention
-    written = [text for text in units if mention.name in text]
-    if not written:
-        return mention
-    pattern = _unit_after(mention.name)
-    for text in written:
-        for match in pattern.finditer(text):
-            if not any(w in STOP or (w,) in SAID for w in match.group(1).split()):
-                return mention._replace(kind=WEAK_ORG, flexible=False)
-    return mention
-
-
-@functools.lru_cache(maxsize=1024)
-def _unit_after(name: str) -> re.Pattern[str]:
-    """Return the pattern of a name before up to two lowercase words and a unit's word."""
-    return re.compile(
-        rf"(?<![\w.'’-]){re.escape(name)}\s+((?:[a-z][a-z-]*\s+){{0,2}})(?:{_UNIT_WORDS})\b"
-    )
 
 
 def _spelt_out(

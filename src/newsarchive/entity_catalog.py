@@ -16,7 +16,7 @@ the confidence rule decides what is published:
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .authority import Authority
@@ -30,6 +30,7 @@ from .entity_joins import (
     other_names,
 )
 from .entity_names import ORG, PERSON, PLACE, WEAK_PERSON, is_demonym
+from .entity_officers import namesakes, split_marks
 from .entity_people import fold_people, hyphenated, nicknamed
 from .entity_words import (
     GENERIC,
@@ -85,7 +86,8 @@ def gather(
 ) -> Found:
     """Fold per-article candidates into entities: published ones (confirmed, in at least
     `min_articles` articles) and unconfirmed ones, each most-covered first, then by key."""
-    postings = _postings(docs)
+    marks: dict[int, dict[str, set[str]]] = {}  # officers' firms by article (`entity_officers`)
+    postings = _postings(split_marks(docs, marks))
     aliases, kinds, blocked = dict(rules.aliases), dict(rules.kinds), frozenset(rules.block)
     members: dict[str, list[tuple[str, str]]] = {}
     folds: dict[str, str] = {}  # each surface name folded once
@@ -113,6 +115,7 @@ def gather(
     published: list[Entity] = []
     unconfirmed: list[Entity] = []
     firms = _firm_openings(postings)
+    firm_of, firms_in = _firm_keys(members, postings, marks)
     qualified = _qualifiers(postings)
     for target, group in groups.items():
         kind = kinds.get(target) or _majority(group, postings)
@@ -120,6 +123,9 @@ def gather(
         ids = tuple(sorted(set().union(*(postings[m] for m in named))))
         if kind == PERSON:  # "David Jones Ltd", the store, beside economist David Jones
             ids = tuple(i for i in ids if i not in _with_legal_form(group, postings))
+            if marks and target not in kinds:  # two firms' officers of one name
+                ids, unsure = namesakes(ids, {m[1] for m in group}, marks, firm_of, firms_in)
+                kind = PERSON + "?" if unsure else kind
         if kind == PLACE and target not in kinds and _firms_short_name(target, ids, firms):
             kind = PLACE + "?"
         elif kind == ORG and target not in kinds and _generic(qualified.get(target, set())):
@@ -305,6 +311,23 @@ def _company(
                     for i in named_in.keys() & postings[m]:
                         named_in[i].add(k)
     return {k: set().union(*(named_in[i] for i in ids)) for k, ids in articles.items()}
+
+
+def _firm_keys(
+    members: dict[str, list[tuple[str, str]]],
+    postings: Postings,
+    marks: dict[int, dict[str, set[str]]],
+) -> tuple[Callable[[str], str], Callable[[int], set[str]]]:
+    """Return a firm's entity key by its surface name, and the keys of the firms each article
+    with officer marks names (`entity_officers.namesakes`)."""
+    key_of = {name: k for k, ms in members.items() for kind, name in ms if kind.rstrip("?") == ORG}
+    named: dict[int, set[str]] = {i: set() for i in marks}
+    for (kind, name), ids in postings.items():
+        if kind.rstrip("?") == ORG and name in key_of:
+            for i in ids:
+                if i in named:
+                    named[i].add(key_of[name])
+    return (lambda name: key_of.get(name, fold(name))), (lambda i: named.get(i, set()))
 
 
 def _postings(docs: Iterable[tuple[int, tuple[tuple[str, str], ...]]]) -> Postings:

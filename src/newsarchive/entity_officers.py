@@ -1,0 +1,133 @@
+"""Tell apart two people of one full name who are officers of two firms: "Systems Assurance
+Corp said its board elected Charles Scott as chairman" and "Triton Chairman Charles Scott"
+(of Triton Group Ltd) are two men, and a page that lists both says something false of each.
+
+Reading an article (`officer_marks`), a person's full name written beside an officer's title
+("chairman", "president", "director", ...) is marked with each firm (a name with a legal
+form) written near it: a firm's officer speaks for it. Gathering a person's page
+(`namesakes`), stories whose marks share no firm's word, neither story naming a firm with a
+word of the other's anywhere, are two people's: the page keeps the stories of the firm most
+of them name (and those with no mark); with no such firm it is left for review. A page most
+of whose stories mark no firm is a public figure's, and is left alone (a central banker is a
+director of firms too). Firms that share a word may be a group and its unit ("Goldman Sachs
+International Corp", "Goldman, Sachs Japan Corp"), or one firm named two ways: one person's.
+
+On Reuters-21578 this takes one false page (Charles Scott) out and one story off a right
+page (Conoco's Archie Dunham, named at DuPont elsewhere: a parent and its unit share no
+word); the article's first firm as the firm of an officer with none near was tried, and
+split nine one-person pages (a senator, an exchange's chairman) for four namesakes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from .entity_names import ORG, PERSON
+from .entity_words import is_legal_form
+
+OFFICER = "officer"
+"""The kind of an article's mark "person\\tfirm": no entity's, never a page's."""
+_TITLE = re.compile(
+    r"\b(?:chairman|president|chief executive|chief operating|chief financial|director"
+    r"|treasurer|founder)\b",
+    re.IGNORECASE,
+)
+_REACH = 50  # characters read on either side of the name for a title
+_NEAR = 150  # characters on either side within which a firm is the officer's
+
+
+def officer_marks(
+    mentions: Sequence[tuple[str, str]], texts: Sequence[str]
+) -> tuple[tuple[str, str], ...]:
+    """Return an (OFFICER, "person\\tfirm") mark for each person's full name the texts write
+    beside an officer's title, with each firm (a name with a legal form: "Gould Inc", not
+    "the Federal Reserve") written within _NEAR characters of it."""
+    people = [name for kind, name in mentions if kind == PERSON and " " in name]
+    firms = [name for kind, name in mentions if kind == ORG and is_legal_form(name.split()[-1])]
+    if not people or not firms:
+        return ()
+    marks: dict[tuple[str, str], None] = {}
+    for person in people:
+        for text in texts:
+            at = text.find(person)
+            while at >= 0:
+                end = at + len(person)
+                around = text[max(0, at - _REACH) : at] + " " + text[end : end + _REACH]
+                if _TITLE.search(around):
+                    near = text[max(0, at - _NEAR) : end + _NEAR]
+                    for firm in (f for f in firms if f in near):  # not the article's first:
+                        # a senator or an exchange's head named in a story about a firm
+                        marks[(OFFICER, f"{person}\t{firm}")] = None
+                at = text.find(person, end)
+    return tuple(marks)
+
+
+def namesakes(
+    ids: tuple[int, ...],
+    names: set[str],
+    marks: Mapping[int, Mapping[str, set[str]]],
+    firm_of: Callable[[str], str],
+    firms_in: Callable[[int], set[str]],
+) -> tuple[tuple[int, ...], bool]:
+    """Return a person's page's articles without those of a namesake, and whether the page
+    joins namesakes that no firm tells apart (for review). `names` are the page's surface
+    names, `marks` each article's officer marks (person name -> firms), `firm_of` a firm's
+    entity key, `firms_in` the keys of the firms an article names."""
+    held = {i: _firms(marks.get(i, {}), names, firm_of) for i in ids}
+    held = {i: firms for i, firms in held.items() if firms}
+    if len(held) < 2 or 2 * len(held) < len(ids):
+        return ids, False  # most stories name no firm of theirs: a public figure's page
+    groups = _one_person(held, firms_in)
+    if len(groups) == 1:
+        return ids, False
+    sizes = sorted((len(group) for group in groups), reverse=True)
+    if sizes[0] == sizes[1]:
+        return ids, True
+    kept = max(groups, key=len)
+    other = {i for group in groups if group is not kept for i in group}
+    return tuple(i for i in ids if i not in other), False
+
+
+def _firms(
+    marks: Mapping[str, set[str]], names: set[str], firm_of: Callable[[str], str]
+) -> set[str]:
+    """Return the words of the firms an article marks any of the page's names an officer of."""
+    return {w for name in names & marks.keys() for f in marks[name] for w in _words(firm_of(f))}
+
+
+def _words(key: str) -> set[str]:
+    """Return the words of a firm's key: two firms that share one may be a group and its unit
+    ("Goldman Sachs International Corp", "Goldman, Sachs Japan Corp"), or one firm named two
+    ways ("A.E. Staley Manufacturing Co", "Staley Co"): an officer of either may be one man."""
+    return set(key.split("-"))
+
+
+def _one_person(held: dict[int, set[str]], firms_in: Callable[[int], set[str]]) -> list[set[int]]:
+    """Return the articles grouped by person: two are one's when their marks share a firm's
+    word or either names a firm with a word of the other's anywhere."""
+    groups: list[tuple[set[int], set[str], set[str]]] = []  # articles, marked, named
+    for i, firms in held.items():
+        named = {w for firm in firms_in(i) for w in _words(firm)}
+        joined = [g for g in groups if firms & (g[1] | g[2]) or g[1] & named]
+        merged = (
+            {i}.union(*(g[0] for g in joined)),
+            firms.union(*(g[1] for g in joined)),
+            named.union(*(g[2] for g in joined)),
+        )
+        groups = [g for g in groups if not any(g is j for j in joined)] + [merged]
+    return [articles for articles, _, _ in groups]
+
+
+def split_marks(
+    docs: Iterable[tuple[int, tuple[tuple[str, str], ...]]],
+    marks: dict[int, dict[str, set[str]]],
+) -> Iterable[tuple[int, tuple[tuple[str, str], ...]]]:
+    """Yield each doc's mentions without its officer marks, which go to `marks`."""
+    for article, mentions in docs:
+        if any(kind == OFFICER for kind, _ in mentions):
+            for _, mark in (m for m in mentions if m[0] == OFFICER):
+                person, _, firm = mark.partition("\t")
+                marks.setdefault(article, {}).setdefault(person, set()).add(firm)
+            mentions = tuple(m for m in mentions if m[0] != OFFICER)
+        yield article, mentions
