@@ -228,3 +228,40 @@ def test_corpus_counts_taken_again_equal_counting_every_cue(monkeypatch):
     again = story_cache.StoryCache(dict(kept), b"", None, damaged)
     cues = again.cues(articles_of(changes[0]), [7000.0] * 4)
     assert again.corpus == counted_anew(cues)
+
+
+def test_regular_reports_are_worked_out_again_only_when_a_dated_headline_comes_or_goes(
+    monkeypatch,
+):
+    from newsarchive import stories, story_cache
+    from newsarchive.models import Article
+    from newsarchive.stories_reports import reports_of
+
+    lead = "The Federal Reserve said it added reserves to the banking system today."
+    titles = ["Fed adds reserves via repurchases"] * 3 + ["Bank of England offers help"]
+
+    def articles_of(entity: str, last: str) -> list[Article]:
+        return [
+            Article(f"{n}.txt", "text", t, "text", word_count=60, summary=lead,
+                    entities=(("organisation", entity),))
+            for n, t in enumerate([*titles[:3], last])
+        ]  # fmt: skip
+
+    days = [7000.0, 7001.0, 7002.0, 7002.0]
+    saved: list[dict[bytes, bytes]] = []
+    first = story_cache.StoryCache({}, b"", saved.append)
+    first.cues(articles_of("Federal Reserve", titles[3]), days)
+    kept = {key: value for batch in saved for key, value in batch.items()}
+    worked: list[int] = []
+    monkeypatch.setattr(stories, "reports_of", lambda dated: worked.append(1) or reports_of(dated))
+    # another name, the same dated headlines: the last build's reports
+    again = story_cache.StoryCache(dict(kept), b"", None, first.counted)
+    cues = again.cues(articles_of("Fed", titles[3]), days)
+    assert again.corpus.context()[1] == reports_of({(c.subject, c.day) for c in cues})
+    assert worked == []
+    # a headline changed: worked out again, as a cold build does
+    again = story_cache.StoryCache(dict(kept), b"", None, first.counted)
+    cues = again.cues(articles_of("Fed", "Fed adds reserves via repurchases"), days)
+    assert again.corpus.context()[1] == reports_of({(c.subject, c.day) for c in cues})
+    assert again.corpus.context()[1].daily  # given on three days now
+    assert worked == [1]

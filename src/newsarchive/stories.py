@@ -132,13 +132,19 @@ class Corpus:
     named: Counter[str] = field(default_factory=Counter)
     dated: Counter[tuple[frozenset[str], float]] = field(default_factory=Counter)
     docs: int = 0
+    kept: Reports | None = field(default=None, compare=False)  # those headlines' regular
+    # reports, if known (`reports`), and the dated headlines come (1) or gone (-1) since
+    moved: dict[tuple[frozenset[str], float], int] = field(default_factory=dict, compare=False)
 
     def add(self, cue: Cues) -> None:
         """Count one doc's cues in."""
         self.docs += 1
         self.named.update(cue.actors | cue.places)
         if cue.day:
-            self.dated[(cue.subject, cue.day)] += 1
+            dated = (cue.subject, cue.day)
+            if dated not in self.dated:
+                self._move(dated, 1)
+            self.dated[dated] += 1
 
     def remove(self, cue: Cues) -> None:
         """Count one doc's cues out (`add` them first): what is left counts none of its own."""
@@ -152,13 +158,31 @@ class Corpus:
             self.dated[dated] -= 1
             if self.dated[dated] <= 0:
                 del self.dated[dated]
+                self._move(dated, -1)
+
+    def _move(self, dated: tuple[frozenset[str], float], change: int) -> None:
+        """Note a dated headline come or gone (one gone and come again is no change), while
+        reports are kept."""
+        if self.kept is None:
+            return
+        if self.moved.setdefault(dated, 0) == -change:
+            del self.moved[dated]
+        else:
+            self.moved[dated] = change
 
     def context(self) -> tuple[frozenset[str], Reports]:
         """Return the common names (so many docs name them that they are sources, not
         subjects) and the regular reports."""
         limit = max_df(self.docs)
         common = frozenset(name for name, docs in self.named.items() if docs > limit)
-        return common, reports_of(set(self.dated))
+        return common, self.reports()
+
+    def reports(self) -> Reports:
+        """Return the regular reports among the dated headlines, worked out once for a set of
+        them (a build that changed no headline or date takes the last build's)."""
+        if self.kept is None or self.moved:
+            self.kept, self.moved = reports_of(set(self.dated)), {}
+        return self.kept
 
 
 def story_links(

@@ -1,13 +1,14 @@
 """The corpus-wide counts same-story verdicts read (`stories.Corpus`), kept between builds.
 
 Counting them needs every article's cues, and an edit changes few: the others are the store's
-bytes (`story_cache`), which an edit of Reuters-21578 decoded one by one only to count them in
-(0.5 s of its catalogue). So a build keeps its counts with the cue key of every article it
-counted (a copy's key once a copy) and a digest of the cues' bytes under those keys. The next
-build takes the counts again when it holds the same bytes under those keys, takes the cues of
-keys gone out and counts those of keys new in; otherwise (the first build, damaged or missing
-cues, counts that do not decode) it counts every article's cues, as a cold build does.
-"""
+bytes (`story_cache`), which an edit would decode one by one only to count them in. So a build
+keeps its counts, and the regular reports they make (`stories_reports`), with the cue key of
+every article it counted (a copy's key once a copy) and a digest of the cues' bytes under
+those keys. The next build takes the counts again when it holds the same bytes under those
+keys, takes the cues of keys gone out and counts those of keys new in (the reports are
+worked out again only if a dated headline came or went); otherwise (the first build, damaged
+or missing cues, counts that do not decode) it counts every article's cues, as a cold build
+does."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from collections.abc import Callable, Sequence
 import msgspec
 
 from . import stories
+from .stories_reports import Reports
 
 _KEY = 16  # bytes of a cue key (`story_cache.cue_key`)
 _ENCODER = msgspec.msgpack.Encoder()
@@ -31,6 +33,8 @@ class Counted(msgspec.Struct, frozen=True):
     dated: list[tuple[list[str], float, int]] = []  # subject, day, articles
     docs: int = 0
     digest: int = 0  # `Digest` of the bytes of the cues under those keys
+    daily: list[list[str]] = []  # the regular reports of those dated headlines (`Reports`)
+    templated: list[list[str]] = []
     checksum: bytes = b""  # of all the above: a damaged value is not used
 
 
@@ -88,6 +92,10 @@ def resumed(
         Counter(counted.named),
         Counter({(frozenset(subject), day): n for subject, day, n in counted.dated}),
         counted.docs,
+        Reports(
+            frozenset(map(frozenset, counted.daily)),
+            frozenset(map(frozenset, counted.templated)),
+        ),
     )
     now, before = Counter(keys), Counter(last)
     for key, times in (before - now).items():
@@ -101,19 +109,30 @@ def resumed(
 
 def saved(corpus: stories.Corpus, keys: Sequence[bytes], digest: Digest) -> bytes:
     """Return this build's counts as the store keeps them (`Counted`)."""
+    reports = corpus.reports()
     made = Counted(
         b"".join(sorted(keys)),
         dict(sorted(corpus.named.items())),
         sorted((sorted(subject), float(day), n) for (subject, day), n in corpus.dated.items()),
         corpus.docs,
         digest.value,
+        sorted(map(sorted, reports.daily)),
+        sorted(map(sorted, reports.templated)),
     )
     return _ENCODER.encode(msgspec.structs.replace(made, checksum=_checksum(made)))
 
 
 def _checksum(counted: Counted) -> bytes:
     """Return the checksum of a build's counts."""
-    fields = [counted.keys, counted.named, counted.dated, counted.docs, counted.digest]
+    fields = [
+        counted.keys,
+        counted.named,
+        counted.dated,
+        counted.docs,
+        counted.digest,
+        counted.daily,
+        counted.templated,
+    ]
     return hashlib.blake2b(_ENCODER.encode(fields), digest_size=16).digest()
 
 
