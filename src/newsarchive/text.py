@@ -8,7 +8,6 @@ import functools
 import re
 import unicodedata
 
-import ftfy
 from slugify import slugify
 
 WORDS_PER_MINUTE = 230
@@ -98,28 +97,33 @@ def _decode_cp1252(data: bytes) -> str:
     )
 
 
-# Only mojibake is repaired ("Â£" -> "£", "â€™" -> "’"): quotes, ligatures, widths, entities
-# and line ends are the writer's and stay as written.
-_FTFY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
-
-
 def normalise(text: str) -> str:
     """Return text with LF line ends, mojibake repaired, no NULs or stray control characters,
     NFC-normalised."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     if not text.isascii():  # plain ASCII cannot be mis-decoded; most wire copy is
-        text = ftfy.fix_text(text, _FTFY)
+        text = _repaired(text)
     text = _controls(text).sub("", text)
     return unicodedata.normalize("NFC", text)
+
+
+def _repaired(text: str) -> str:
+    """Return text with its mojibake repaired ("Â£" -> "£", "â€™" -> "’"): quotes, ligatures,
+    widths, entities and line ends are the writer's and stay as written. ftfy is loaded here,
+    not with this module: a build with nothing to read needs none of it."""
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+    return ftfy.fix_text(text, config)
 
 
 def clean(text: str) -> str:

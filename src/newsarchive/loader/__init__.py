@@ -15,7 +15,6 @@ from typing import Any
 
 from msgspec import structs
 
-from .. import entities, minhash, search_terms, similarity
 from ..errors import Problem
 from ..models import Article, SourceFile
 from ..text import (
@@ -308,6 +307,8 @@ def _fingerprint(article: Article, prose: list[str]) -> bytes:
     if len(text.split()) < MIN_COMPARED_WORDS:
         return b""
     text = f"{article.title}\n{article.dateline}\n{text}"
+    from .. import minhash  # here: a build with nothing to read never loads numpy
+
     return bytes(minhash.fingerprint(text))  # 8-bit values
 
 
@@ -352,6 +353,8 @@ def _tuple(value: object) -> tuple[str, ...]:
 
 def _enrich(article: Article, text: str) -> Article:
     """Add the per-article analysis the catalog needs: digest, entities, terms, fingerprint."""
+    from .. import entities, search_terms, similarity  # here: see `_fingerprint`
+
     paragraphs = article.paragraphs or markup.plain_paragraphs(article.body_html)
     body = "\n".join(paragraphs)
     # A brief has no story to compare: its terms and fingerprint stay empty, which keeps it
