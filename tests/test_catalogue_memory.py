@@ -187,7 +187,7 @@ def test_corpus_counts_taken_again_equal_counting_every_cue(monkeypatch):
     # and only the cues of articles new, changed or gone are read to bring them up to date
     from newsarchive import story_cache
     from newsarchive.models import Article
-    from newsarchive.stories import Corpus
+    from newsarchive.story_corpus import Corpus
 
     lead = "The port authority said the harbour would reopen after the storm on Monday."
     titles = ["Storm closes harbour", "Harbour to reopen", "Bank raises rates", "Rates fall"]
@@ -233,7 +233,7 @@ def test_corpus_counts_taken_again_equal_counting_every_cue(monkeypatch):
 def test_regular_reports_are_worked_out_again_only_when_a_dated_headline_comes_or_goes(
     monkeypatch,
 ):
-    from newsarchive import stories, story_cache
+    from newsarchive import story_cache, story_corpus
     from newsarchive.models import Article
     from newsarchive.stories_reports import reports_of
 
@@ -253,7 +253,9 @@ def test_regular_reports_are_worked_out_again_only_when_a_dated_headline_comes_o
     first.cues(articles_of("Federal Reserve", titles[3]), days)
     kept = {key: value for batch in saved for key, value in batch.items()}
     worked: list[int] = []
-    monkeypatch.setattr(stories, "reports_of", lambda dated: worked.append(1) or reports_of(dated))
+    monkeypatch.setattr(
+        story_corpus, "reports_of", lambda dated: worked.append(1) or reports_of(dated)
+    )
     # another name, the same dated headlines: the last build's reports
     again = story_cache.StoryCache(dict(kept), b"", None, first.counted)
     cues = again.cues(articles_of("Fed", titles[3]), days)

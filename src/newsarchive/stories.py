@@ -69,17 +69,16 @@ story only when its headlines agree:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 from .headlines import MONTHS, OPPOSITE_ACTIONS, RESEND_WORDS, prefixes
 from .minhash import estimated_jaccard
 from .neighbour_table import Neighbour
-from .similarity import SAME_STORY_THRESHOLD, max_df
+from .similarity import SAME_STORY_THRESHOLD
 from .stories_cues import ROUTINE_WORDS, Cues
-from .stories_reports import NO_REPORTS, Reports, reports_of
+from .stories_reports import NO_REPORTS, Reports
 from .stories_subjects import other_firms, other_listed, other_subjects
+from .story_corpus import Corpus
 
 __all__ = ["ROUTINE_WORDS", "Cues", "story_links"]
 
@@ -121,68 +120,6 @@ Recall = Callable[
 ]
 """Keeps the neighbours a judge keeps, recalling verdicts given in the same corpus-wide
 context (``story_cache.StoryCache.links``)."""
-
-
-@dataclass(slots=True)
-class Corpus:
-    """What the docs' cues make of the corpus-wide context a verdict reads, fed one doc at a
-    time (so cues need not all be held to make it): how many docs name each name, and how many
-    give each dated headline's subject and day."""
-
-    named: Counter[str] = field(default_factory=Counter)
-    dated: Counter[tuple[frozenset[str], float]] = field(default_factory=Counter)
-    docs: int = 0
-    kept: Reports | None = field(default=None, compare=False)  # those headlines' regular
-    # reports, if known (`reports`), and the dated headlines come (1) or gone (-1) since
-    moved: dict[tuple[frozenset[str], float], int] = field(default_factory=dict, compare=False)
-
-    def add(self, cue: Cues) -> None:
-        """Count one doc's cues in."""
-        self.docs += 1
-        self.named.update(cue.actors | cue.places)
-        if cue.day:
-            dated = (cue.subject, cue.day)
-            if dated not in self.dated:
-                self._move(dated, 1)
-            self.dated[dated] += 1
-
-    def remove(self, cue: Cues) -> None:
-        """Count one doc's cues out (`add` them first): what is left counts none of its own."""
-        self.docs -= 1
-        for name in cue.actors | cue.places:
-            self.named[name] -= 1
-            if self.named[name] <= 0:
-                del self.named[name]
-        if cue.day:
-            dated = (cue.subject, cue.day)
-            self.dated[dated] -= 1
-            if self.dated[dated] <= 0:
-                del self.dated[dated]
-                self._move(dated, -1)
-
-    def _move(self, dated: tuple[frozenset[str], float], change: int) -> None:
-        """Note a dated headline come or gone (one gone and come again is no change), while
-        reports are kept."""
-        if self.kept is None:
-            return
-        if self.moved.setdefault(dated, 0) == -change:
-            del self.moved[dated]
-        else:
-            self.moved[dated] = change
-
-    def context(self) -> tuple[frozenset[str], Reports]:
-        """Return the common names (so many docs name them that they are sources, not
-        subjects) and the regular reports."""
-        limit = max_df(self.docs)
-        common = frozenset(name for name, docs in self.named.items() if docs > limit)
-        return common, self.reports()
-
-    def reports(self) -> Reports:
-        """Return the regular reports among the dated headlines, worked out once for a set of
-        them (a build that changed no headline or date takes the last build's)."""
-        if self.kept is None or self.moved:
-            self.kept, self.moved = reports_of(set(self.dated)), {}
-        return self.kept
 
 
 def story_links(

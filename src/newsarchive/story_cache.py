@@ -78,7 +78,7 @@ class StoryCache:
         self.new_cues: dict[bytes, bytes] = {}  # cues worked out by this build, not yet saved
         self.gone: list[bytes] = []  # the keys of kept cues no article has now
         self.verdicts = b""  # this build's, once judged (`links`)
-        self.corpus = stories.Corpus()  # what this build's cues count corpus-wide (`cues`)
+        self.corpus = story_corpus.Corpus()  # what this build's cues count corpus-wide (`cues`)
         self.counted = b""  # the same as the store keeps it, once counted (`cues`)
         self._keys: Keys = np.zeros(0, np.uint64)  # each doc's key, by doc index
         self._found = Found([], [])  # this build's cues (`cues`)
@@ -94,7 +94,7 @@ class StoryCache:
         resumed = story_corpus.resumed(
             self._counted, self._kept, keys, lambda data: _decoded(data, b"", {})
         )
-        corpus, uncounted, digest = resumed or (stories.Corpus(), None, story_corpus.Digest())
+        corpus, uncounted, digest = resumed or (story_corpus.Corpus(), None, story_corpus.Digest())
         items: list[stories.Cues | bytes] = []
         made = dict[bytes, stories.Cues | bytes]()  # exact copies share theirs
         sets: dict[frozenset[str], frozenset[str]] = {}  # equal sets of new cues: one object

@@ -1,4 +1,4 @@
-"""The corpus-wide counts same-story verdicts read (`stories.Corpus`), kept between builds.
+"""The corpus-wide counts same-story verdicts read (`Corpus`), kept between builds.
 
 Counting them needs every article's cues, and an edit changes few: the others are the store's
 bytes (`story_cache`), which an edit would decode one by one only to count them in. So a build
@@ -15,14 +15,78 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 import msgspec
 
-from . import stories
-from .stories_reports import Reports
+from .similarity import max_df
+from .stories_cues import Cues
+from .stories_reports import Reports, reports_of
 
 _KEY = 16  # bytes of a cue key (`story_cache.cue_key`)
 _ENCODER = msgspec.msgpack.Encoder()
+
+
+@dataclass(slots=True)
+class Corpus:
+    """What the docs' cues make of the corpus-wide context a verdict reads, fed one doc at a
+    time (so cues need not all be held to make it): how many docs name each name, and how many
+    give each dated headline's subject and day."""
+
+    named: Counter[str] = field(default_factory=Counter)
+    dated: Counter[tuple[frozenset[str], float]] = field(default_factory=Counter)
+    docs: int = 0
+    kept: Reports | None = field(default=None, compare=False)  # those headlines' regular
+    # reports, if known (`reports`), and the dated headlines come (1) or gone (-1) since
+    moved: dict[tuple[frozenset[str], float], int] = field(default_factory=dict, compare=False)
+
+    def add(self, cue: Cues) -> None:
+        """Count one doc's cues in."""
+        self.docs += 1
+        self.named.update(cue.actors | cue.places)
+        if cue.day:
+            dated = (cue.subject, cue.day)
+            if dated not in self.dated:
+                self._move(dated, 1)
+            self.dated[dated] += 1
+
+    def remove(self, cue: Cues) -> None:
+        """Count one doc's cues out (`add` them first): what is left counts none of its own."""
+        self.docs -= 1
+        for name in cue.actors | cue.places:
+            self.named[name] -= 1
+            if self.named[name] <= 0:
+                del self.named[name]
+        if cue.day:
+            dated = (cue.subject, cue.day)
+            self.dated[dated] -= 1
+            if self.dated[dated] <= 0:
+                del self.dated[dated]
+                self._move(dated, -1)
+
+    def _move(self, dated: tuple[frozenset[str], float], change: int) -> None:
+        """Note a dated headline come or gone (one gone and come again is no change), while
+        reports are kept."""
+        if self.kept is None:
+            return
+        if self.moved.setdefault(dated, 0) == -change:
+            del self.moved[dated]
+        else:
+            self.moved[dated] = change
+
+    def context(self) -> tuple[frozenset[str], Reports]:
+        """Return the common names (so many docs name them that they are sources, not
+        subjects) and the regular reports."""
+        limit = max_df(self.docs)
+        common = frozenset(name for name, docs in self.named.items() if docs > limit)
+        return common, self.reports()
+
+    def reports(self) -> Reports:
+        """Return the regular reports among the dated headlines, worked out once for a set of
+        them (a build that changed no headline or date takes the last build's)."""
+        if self.kept is None or self.moved:
+            self.kept, self.moved = reports_of(set(self.dated)), {}
+        return self.kept
 
 
 class Counted(msgspec.Struct, frozen=True):
@@ -70,8 +134,8 @@ def resumed(
     data: bytes,
     kept: dict[bytes, bytes],
     keys: Sequence[bytes],
-    decoded: Callable[[bytes], stories.Cues | None],
-) -> tuple[stories.Corpus, Counter[bytes], Digest] | None:
+    decoded: Callable[[bytes], Cues | None],
+) -> tuple[Corpus, Counter[bytes], Digest] | None:
     """Return the last build's counts (`data`) with the cues of the keys gone out, how many
     articles of each key are still to count in, and the digest of the last build's cues (to
     bring up to date: `Digest.add` the keys new, `Digest.discard` those gone); None if they
@@ -88,7 +152,7 @@ def resumed(
         digest.add(key, kept[key])
     if digest.value != counted.digest:
         return None
-    corpus = stories.Corpus(
+    corpus = Corpus(
         Counter(counted.named),
         Counter({(frozenset(subject), day): n for subject, day, n in counted.dated}),
         counted.docs,
@@ -107,7 +171,7 @@ def resumed(
     return corpus, now - before, digest
 
 
-def saved(corpus: stories.Corpus, keys: Sequence[bytes], digest: Digest) -> bytes:
+def saved(corpus: Corpus, keys: Sequence[bytes], digest: Digest) -> bytes:
     """Return this build's counts as the store keeps them (`Counted`)."""
     reports = corpus.reports()
     made = Counted(
