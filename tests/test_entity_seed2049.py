@@ -96,3 +96,12 @@ def test_officer_marks_are_no_entities() -> None:
         "person",
         "organisation",
     }
+
+
+def test_an_officers_title_in_another_sentence_or_name_marks_no_one() -> None:
+    text = "John Kerr said sales rose. Acme Corp chairman John Kerrigan resigned."
+    marks = [e for e in article_entities("", [text]) if e[0] == "officer"]
+    assert marks == [("officer", "John Kerrigan\tAcme Corp")]
+    assert ("officer", "John Kerr\tAcme Corp") in article_entities(
+        "", ["John Kerr said sales rose. Acme Corp chairman John Kerr resigned."]
+    )

@@ -11,11 +11,7 @@ of them name (and those with no mark); with no such firm it is left for review. 
 of whose stories mark no firm is a public figure's, and is left alone (a central banker is a
 director of firms too). Firms that share a word may be a group and its unit ("Goldman Sachs
 International Corp", "Goldman, Sachs Japan Corp"), or one firm named two ways: one person's.
-
-On Reuters-21578 this takes one false page (Charles Scott) out and one story off a right
-page (Conoco's Archie Dunham, named at DuPont elsewhere: a parent and its unit share no
-word); the article's first firm as the firm of an officer with none near was tried, and
-split nine one-person pages (a senator, an exchange's chairman) for four namesakes.
+What it does to Reuters-21578, and the variants tried and left, are in docs/entities.md.
 """
 
 from __future__ import annotations
@@ -33,7 +29,7 @@ _TITLE = re.compile(
     r"|treasurer|founder)\b",
     re.IGNORECASE,
 )
-_REACH = 50  # characters read on either side of the name for a title
+_REACH = 50  # characters read on either side of the name, in its sentence, for a title
 _NEAR = 150  # characters on either side within which a firm is the officer's
 
 
@@ -53,14 +49,23 @@ def officer_marks(
             at = text.find(person)
             while at >= 0:
                 end = at + len(person)
-                around = text[max(0, at - _REACH) : at] + " " + text[end : end + _REACH]
-                if _TITLE.search(around):
+                if text[end : end + 1].isalnum() or text[at - 1 : at].isalnum():
+                    at = text.find(person, end)  # "John Kerr" in "John Kerrigan"
+                    continue
+                if _TITLE.search(_sentence_around(text, at, end)):
                     near = text[max(0, at - _NEAR) : end + _NEAR]
                     for firm in (f for f in firms if f in near):  # not the article's first:
                         # a senator or an exchange's head named in a story about a firm
                         marks[(OFFICER, f"{person}\t{firm}")] = None
                 at = text.find(person, end)
     return tuple(marks)
+
+
+def _sentence_around(text: str, at: int, end: int) -> str:
+    """Return up to _REACH characters either side of a name, within its sentence."""
+    before, after = text[max(0, at - _REACH) : at], text[end : end + _REACH]
+    cut = after.find(". ")
+    return before[before.rfind(". ") + 1 :] + " " + (after[:cut] if cut >= 0 else after)
 
 
 def namesakes(
