@@ -115,7 +115,7 @@ def gather(
     published: list[Entity] = []
     unconfirmed: list[Entity] = []
     firms = _firm_openings(postings)
-    firm_of, firms_in = _firm_keys(members, postings, marks)
+    firm_of, firms_in = _firm_keys(members, postings, marks) if marks else (fold, _no_firms)
     qualified = _qualifiers(postings)
     for target, group in groups.items():
         kind = kinds.get(target) or _majority(group, postings)
@@ -328,6 +328,11 @@ def _firm_keys(
                 if i in named:
                     named[i].add(key_of[name])
     return (lambda name: key_of.get(name, fold(name))), (lambda i: named.get(i, set()))
+
+
+def _no_firms(_: int) -> set[str]:
+    """Name no firm (`_firm_keys` where no article marks an officer)."""
+    return set()
 
 
 def _postings(docs: Iterable[tuple[int, tuple[tuple[str, str], ...]]]) -> Postings:

@@ -36,19 +36,16 @@ class Corpus:
     named: Counter[str] = field(default_factory=Counter)
     dated: Counter[tuple[frozenset[str], float]] = field(default_factory=Counter)
     docs: int = 0
-    kept: Reports | None = field(default=None, compare=False)  # those headlines' regular
-    # reports, if known (`reports`), and the dated headlines come (1) or gone (-1) since
-    moved: dict[tuple[frozenset[str], float], int] = field(default_factory=dict, compare=False)
+    kept: tuple[frozenset[tuple[frozenset[str], float]], Reports] | None = field(
+        default=None, compare=False
+    )  # the regular reports of the last build's dated headlines, with those headlines
 
     def add(self, cue: Cues) -> None:
         """Count one doc's cues in."""
         self.docs += 1
         self.named.update(cue.actors | cue.places)
         if cue.day:
-            dated = (cue.subject, cue.day)
-            if dated not in self.dated:
-                self._move(dated, 1)
-            self.dated[dated] += 1
+            self.dated[(cue.subject, cue.day)] += 1
 
     def remove(self, cue: Cues) -> None:
         """Count one doc's cues out (`add` them first): what is left counts none of its own."""
@@ -62,17 +59,6 @@ class Corpus:
             self.dated[dated] -= 1
             if self.dated[dated] <= 0:
                 del self.dated[dated]
-                self._move(dated, -1)
-
-    def _move(self, dated: tuple[frozenset[str], float], change: int) -> None:
-        """Note a dated headline come or gone (one gone and come again is no change), while
-        reports are kept."""
-        if self.kept is None:
-            return
-        if self.moved.setdefault(dated, 0) == -change:
-            del self.moved[dated]
-        else:
-            self.moved[dated] = change
 
     def context(self) -> tuple[frozenset[str], Reports]:
         """Return the common names (so many docs name them that they are sources, not
@@ -84,9 +70,10 @@ class Corpus:
     def reports(self) -> Reports:
         """Return the regular reports among the dated headlines, worked out once for a set of
         them (a build that changed no headline or date takes the last build's)."""
-        if self.kept is None or self.moved:
-            self.kept, self.moved = reports_of(set(self.dated)), {}
-        return self.kept
+        dated = frozenset(self.dated)
+        if self.kept is None or self.kept[0] != dated:
+            self.kept = (dated, reports_of(set(dated)))
+        return self.kept[1]
 
 
 class Counted(msgspec.Struct, frozen=True):
@@ -152,15 +139,11 @@ def resumed(
         digest.add(key, kept[key])
     if digest.value != counted.digest:
         return None
-    corpus = Corpus(
-        Counter(counted.named),
-        Counter({(frozenset(subject), day): n for subject, day, n in counted.dated}),
-        counted.docs,
-        Reports(
-            frozenset(map(frozenset, counted.daily)),
-            frozenset(map(frozenset, counted.templated)),
-        ),
+    dated = Counter({(frozenset(subject), day): n for subject, day, n in counted.dated})
+    reports = Reports(
+        frozenset(map(frozenset, counted.daily)), frozenset(map(frozenset, counted.templated))
     )
+    corpus = Corpus(Counter(counted.named), dated, counted.docs, (frozenset(dated), reports))
     now, before = Counter(keys), Counter(last)
     for key, times in (before - now).items():
         cue = decoded(kept[key])

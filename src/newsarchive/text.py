@@ -7,8 +7,12 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 from slugify import slugify
+
+if TYPE_CHECKING:
+    import ftfy
 
 WORDS_PER_MINUTE = 230
 SLUG_MAX = 60
@@ -108,12 +112,19 @@ def normalise(text: str) -> str:
 
 
 def _repaired(text: str) -> str:
-    """Return text with its mojibake repaired ("Â£" -> "£", "â€™" -> "’"): quotes, ligatures,
-    widths, entities and line ends are the writer's and stay as written. ftfy is loaded here,
-    not with this module: a build with nothing to read needs none of it."""
+    """Return text with its mojibake repaired ("Â£" -> "£", "â€™" -> "’")."""
+    import ftfy  # here, not with this module: a build with nothing to read needs none of it
+
+    return ftfy.fix_text(text, _ftfy_config())
+
+
+@functools.cache
+def _ftfy_config() -> ftfy.TextFixerConfig:
+    """Return what ftfy repairs: mojibake only; quotes, ligatures, widths, entities and line
+    ends are the writer's and stay as written."""
     import ftfy
 
-    config = ftfy.TextFixerConfig(
+    return ftfy.TextFixerConfig(
         unescape_html=False,
         fix_latin_ligatures=False,
         fix_character_width=False,
@@ -123,7 +134,6 @@ def _repaired(text: str) -> str:
         normalization=None,
         explain=False,
     )
-    return ftfy.fix_text(text, config)
 
 
 def clean(text: str) -> str:
