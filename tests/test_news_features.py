@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -363,6 +364,28 @@ def test_a_story_lists_each_headline_once(build_site_from, resent):
     aside = page.split('<aside class="more"')[1].split("</aside>")[0]
     lists = "".join(re.findall(r'<ul class="link-list">(.*?)</ul>', aside, re.S))  # both lists
     assert lists.count("cuts base rate to") == 1  # the re-send is no "related article" either
+
+
+def test_a_re_send_in_the_story_list_is_marked_as_another_version(build_site_from):
+    # Reuters re-sends a corrected table under its headline ("ARBOR DRUGS INC <ARBR> 2ND QTR
+    # JAN 31 NET", 58.7 then 58.8 mln): the story list showed the page's own headline, unmarked
+    files = {
+        "articles/1987-03-09-lloyds-again.txt": LLOYDS_CUT,
+        "articles/1987-03-09-lloyds.txt": f"{LLOYDS} <LLOY.L>\n\nLloyds Bank said it cut its"
+        " base lending rate half a point to 10.5 pct from 11 pct, matching National Westminster"
+        " Bank, from tomorrow. Lloyds said mortgage rates were under review.",
+        "articles/1987-03-09-barclays.txt": BARCLAYS_CUT,
+    } | other_subjects(FOOTBALL, STORM, "Miners vote to strike over pay at the copper smelter")
+    built = build_site_from(files)
+
+    def story(source: str) -> list[str]:
+        page = built.page(built.article_path(source))
+        listed = page.split('id="same-story"')[1].split("</ul>")[0]
+        return [html.unescape(re.sub(r"<[^>]+>", "", item)) for item in listed.split("<li>")[1:]]
+
+    (again,) = [item for item in story("1987-03-09-lloyds.txt") if LLOYDS in item]
+    assert "Another version" in again
+    assert not any("Another version" in item for item in story("1987-03-09-barclays.txt"))
 
 
 def test_a_related_list_is_filled_past_the_articles_own_story(build_site_from):

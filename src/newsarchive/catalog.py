@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 import sys
 import zoneinfo
 from collections import Counter, defaultdict
@@ -32,7 +31,7 @@ from .entity_names import PLACE
 from .models import Article, Entry, Month, Site, Term, Year
 from .related_cache import RelatedCache
 from .story_cache import StoryCache
-from .text import article_slug, fold, make_slug, without_tickers
+from .text import article_slug, fold, headline_key, make_slug
 from .words import Words, gather
 
 _EPOCH = dt.datetime(1, 1, 1)
@@ -97,7 +96,7 @@ def build_site(
     asked = related_briefs.ask(index, briefs, words.vocabulary, k, days)
     del index
     sizes = [a.word_count for a in ordered]
-    headlines = [_headline_key(a.title) or a.source for a in ordered]
+    headlines = [headline_key(a.title) or a.source for a in ordered]
     places = related_lists.Places.of(
         (((e.name, *e.also), e.articles) for e in found.published if e.kind == PLACE),
         words.vocabulary,
@@ -253,16 +252,6 @@ def _exact_duplicates(ordered: Sequence[Article], by_source: list[int]) -> dict[
         else:
             first[digest] = index
     return duplicate_of
-
-
-def _headline_key(title: str) -> str:
-    """Return a headline as the lists compare it: folded, without the wire's tickers and
-    punctuation ("FORD <F> CANADA CAR SALES" is "ford canada car sales"; a re-send's quotes,
-    'DEBT PACT "BETTER THAN MEXICO'S'', are no other headline)."""
-    return " ".join(_WORDS.findall(fold(without_tickers(title))))
-
-
-_WORDS = re.compile(r"\w+")
 
 
 def _day(article: Article) -> float | None:

@@ -19,6 +19,7 @@ from .pagekeys import Keyer
 from .reading import Bodies
 from .render import Frame, Pager, iso_date, render_page
 from .specs import PageSpec
+from .text import headline_key
 
 T = TypeVar("T")
 Made = tuple[str, str, Mapping[str, Callable[[], object]], dict[str, Any]]
@@ -68,10 +69,18 @@ def article_context(layout: Layout, inputs: tuple[Any, ...]) -> Made:
         "next_entry": next_entry,
         "related": related,
         "story": story,
+        "versions": _versions(article, story),
         "feeds": frame.feeds + ((feed,) if feed and has_feed(frame, section) else ()),
     }
     title = f"{article.title} — {config.title}"
     return title, article.summary or article.title, derived, context
+
+
+def _versions(article: Article, story: tuple[Any, ...]) -> tuple[str, ...]:
+    """Return the paths of the story's articles under the article's own headline: a wire's
+    re-send or corrected version, which the story list marks as such."""
+    own = headline_key(article.title)
+    return tuple(other.path for other in story if headline_key(other.article.title) == own)
 
 
 def list_context(layout: Layout, inputs: tuple[Any, ...]) -> Made:

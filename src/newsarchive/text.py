@@ -169,6 +169,16 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def headline_key(title: str) -> str:
+    """Return a headline as the lists compare it: folded, without the wire's tickers and
+    punctuation ("FORD <F> CANADA CAR SALES" is "ford canada car sales"; a re-send's quotes,
+    'DEBT PACT "BETTER THAN MEXICO'S'', are no other headline)."""
+    return " ".join(_HEADLINE_WORDS.findall(fold(without_tickers(title))))
+
+
+_HEADLINE_WORDS = re.compile(r"\w+")
+
+
 @functools.lru_cache(maxsize=1 << 16)  # section, tag and entity names recur on every article
 def make_slug(text: str, fallback: str = "article") -> str:
     """Return a filesystem- and URL-safe slug; non-Latin text is transliterated."""
