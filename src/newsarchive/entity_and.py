@@ -114,7 +114,11 @@ def one_name_with_and(
     if at > 1 and words[at - 1].lower() in ORG_HEADS and not going_on:
         # "International Monetary Fund and World Bank": two names; but one legal form at the
         # end makes one firm: "Nippon Telegraph and Telephone Corp", unless a name and its
-        # region come before it ("Tokai International and Daiwa Europe Ltd": two firms)
+        # region come before it ("Tokai International and Daiwa Europe Ltd": two firms); and
+        # one subject word after an institution's "of" goes on it ("Agency of Natural
+        # Resources and Energy")
+        if len(rest) == 1 and rest[0] not in ORG_HEADS and _institution_of(words, at):
+            return key(rest[0]) not in gazetteer().names
         return rest[-1].rstrip(".") in LEGAL_FORMS and not _located_firm(words[at + 1 :])
     first = words[0].lower()
     if first in HELD_BY_FOR and words[1:2] == ("for",):  # "Center for X and Y Studies"
