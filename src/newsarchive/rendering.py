@@ -205,6 +205,7 @@ class Job:
     compiled: Path | None  # the templates' compiled code (`cache.compiled_templates`)
     bodies: Bodies
     staging: Path  # where the build's writer stages
+    flat: bool  # whether it stages flat (`Writer.flat`)
     salt: str  # what every page key covers beside its page (`key_salt`)
     keys: dict[str, str] = field(default_factory=dict)  # page keys of the last build
     untouched: frozenset[str] = frozenset()  # its output files still as it wrote them
@@ -240,7 +241,7 @@ def _render_task(
     """Render a task's pages, or write the listings, to staging (a step of the render stage);
     return the pages written, the listings written, how many files changed, and the keys."""
     job, env, parts = context
-    writer = Writer(job.paths.output, job.staging)
+    writer = Writer(job.paths.output, job.staging, job.flat)
     if task.listings:
         keys: dict[str, str] = {}
         listings = _write_listings(writer, job, partial(_current_file, job, _keyer(job), keys))

@@ -171,6 +171,7 @@ def render(
             compiled,
             bodies,
             writer.staging,
+            writer.flat,
             salt,
             last.keys,
             last.untouched,

@@ -7,6 +7,12 @@ files into place, and deletes output files the build no longer makes. A build th
 killed before the commit leaves the output exactly as it was; one killed during the commit (a
 rename per changed file) leaves its list behind, and the next build finishes that commit first.
 
+A first build stages the output's tree as it will be and renames it into place. A build of an
+output that exists stages each file flat, under a digest of its path (`staged_name`): the
+commit moves each into the output's folders, and no folder is made in staging for a page
+only to be removed after it (one each, 36,000 on Reuters: a template change spent 6 of its 48
+seconds making and removing them).
+
 Staging is in the output's private cache folder (`staging_for`), never beside the output, which
 may be a web root in a folder others can write: when that folder is on another file system
 (renames cannot cross one) it is a private hidden folder inside the output instead. The output
@@ -16,6 +22,7 @@ removed before anything is written (`_tidied`).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -37,7 +44,7 @@ COMMIT = ".newsarchive-commit"  # in staging: the commit has begun; lists every 
 class Writer:
     """Stages one build's changed files, then commits them into the output folder."""
 
-    def __init__(self, output: Path, staging: Path) -> None:
+    def __init__(self, output: Path, staging: Path, flat: bool = False) -> None:
         self.output = named(output)
         self.staging = staging  # `staging_for` the output
         self.written: set[str] = set()
@@ -45,12 +52,15 @@ class Writer:
         self.started = False  # whether `start` made the staging folder (abort removes only that)
         self.present: dict[str, list[int]] = {}  # size and mtime of the files `start` found
         self.folders: list[str] = []  # the output's folders `start` found ("" the output)
+        self.flat = flat  # staged flat (`staged_name`), else as a tree (`start` tells which:
+        # a render worker is given it)
 
     def start(self, files: Iterable[str] = (), folders: Mapping[str, int] | None = None) -> None:
         """Finish or discard an interrupted build, then prepare an empty staging folder. The
         last build's `files` and `folders` (`folder_stamps`) spare walking the output when its
         folders are as it left them (`looked_up`)."""
         _check_ours(self.output)
+        self.flat = self.output.exists()  # a first build's tree is renamed into place
         if self.staging.parent == self.output:  # staging in the output: ours, or refused
             with suppress(FileNotFoundError):
                 why = unsafe(self.staging.lstat())
@@ -97,9 +107,10 @@ class Writer:
         self._claim(relative)
         if item.data is KEEP or _same_bytes(self.output / relative, item.data):
             return False
-        target = self.staging / relative
+        target = self._staged(relative)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if not self.flat:
+                target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(item.data)
         except OSError as error:
             raise BuildError(f"cannot write {self.output / relative}: {error.strerror}") from None
@@ -120,12 +131,20 @@ class Writer:
         """Return the size and mtime of every file this build has now, staged or kept in the
         output: the output's as `start` found them (nothing writes there before the commit),
         the staged ones from one walk of the staging folder."""
-        return {**self.present, **_walk_stats(str(self.staging), "", {})}
+        staged = _walk_stats(str(self.staging), "", {})
+        if self.flat:
+            paths = {staged_name(relative): relative for relative in self.written}
+            staged = {paths[name]: stamp for name, stamp in staged.items() if name in paths}
+        return {**self.present, **staged}
 
     def current(self, relative: str) -> Path:
         """Return where this build's copy of a file is now: staged, or kept in the output."""
-        staged = self.staging / relative
+        staged = self._staged(relative)
         return staged if staged.exists() else self.output / relative
+
+    def _staged(self, relative: str) -> Path:
+        """Return where a file of the output is staged."""
+        return self.staging / (staged_name(relative) if self.flat else relative)
 
     def commit(self, present: dict[str, list[int]] | None = None) -> dict[str, list[int]]:
         """Put the staged files in place, delete the files this build did not make, and return
@@ -227,9 +246,17 @@ def _finish_commit(
     to delete; with it, only the moved files are looked at again.
     """
     wanted = set(json.loads((staging / COMMIT).read_text(encoding="utf-8")))
-    moved = [relative for relative in files_under(staging) if relative != COMMIT]
-    for relative in moved:
-        _move(staging / relative, output / relative)
+    names = set(os.listdir(staging))
+    moved = []
+    for relative in sorted(wanted):
+        if (name := staged_name(relative)) in names:
+            staged = staging / name
+        elif relative.partition("/")[0] in names and (staging / relative).is_file():
+            staged = staging / relative  # a tree staged by an earlier version
+        else:
+            continue
+        _move(staged, output / relative)
+        moved.append(relative)
     before = snapshot(output) if present is None else present
     emptied: set[Path] = set()
     for relative in before:
@@ -243,6 +270,12 @@ def _finish_commit(
     tree = {relative: before[relative] for relative in before if relative in wanted}
     tree.update(snapshot(output, moved))
     return tree
+
+
+def staged_name(relative: str) -> str:
+    """Return the name a file of the output is staged under when staged flat: a digest of its
+    path, as short and as safe on every file system whatever the path."""
+    return hashlib.blake2b(relative.encode(), digest_size=16).hexdigest()
 
 
 def snapshot(folder: Path, relatives: Iterable[str] | None = None) -> dict[str, list[int]]:
@@ -313,16 +346,6 @@ def _walk_stats(folder: str, prefix: str, tree: dict[str, list[int]]) -> dict[st
                 info = entry.stat(follow_symlinks=False)
                 tree[above + entry.name] = [info.st_size, info.st_mtime_ns]
     return tree
-
-
-def files_under(folder: Path) -> list[str]:
-    """Return the path of every file under a folder, relative to it, with "/" separators."""
-    start = len(str(folder)) + 1
-    return [
-        os.path.join(parent, name)[start:].replace(os.sep, "/")
-        for parent, _, names in os.walk(folder)
-        for name in names
-    ]
 
 
 def _move(source: Path, target: Path) -> None:
