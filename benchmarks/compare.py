@@ -8,7 +8,8 @@ varied copies (~108,000). The synthetic corpus (benchmarks/corpus.py) stays for 
 real one lacks (front matter, tags, captions); label its figures as synthetic.
 
 For each corpus, interleaved in each run: newsarchive with its defaults (Pagefind search on) and
-with `--no-pagefind`, each cold (no output, no cache), no-op and one edit; Hugo cold; Hugo +
+with `--no-pagefind`, each cold (no output, no cache), no-op, one edit and a template change
+(every page rendered again; Hugo's is a cold build); Hugo cold; Hugo +
 Pagefind cold (the stack a Hugo user runs for search: `hugo` then `pagefind --site public`, timed
 as one command); Pelican cold. Each records wall time, CPU time, peak memory (PSS of the whole
 process tree) and files written; the table gives ratios to Hugo cold and to Hugo + Pagefind cold.
@@ -33,8 +34,9 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import count
 from pathlib import Path
 
@@ -266,6 +268,17 @@ def edit_one(folder: Path, run: int) -> None:
     )
 
 
+def change_template(cwd: Path, changes: Iterator[int]) -> None:
+    """Change the layout every page shares, as a designer's tweak would: a comment in
+    base.html of the variant's own copy of the templates (made from the project's, and found
+    by the build as ./templates, on the first change)."""
+    templates = cwd / "templates"
+    if not templates.is_dir():
+        shutil.copytree(ROOT / "templates", templates)
+    with (templates / "base.html").open("a", encoding="utf-8") as layout:
+        layout.write(f"<!-- layout change {next(changes)} -->\n")
+
+
 def timed_then_sampled(
     command: list[str],
     cwd: Path,
@@ -295,6 +308,7 @@ def run_corpus(
     hugo, pelican_folder = folder / "hugo", folder / "pelican"
     samples: dict[str, list[Sample]] = {}
     edits = count()  # a new correction before each one-edit build, timed or sampled
+    changes = count()  # a new layout before each template-change build
     variants = {"newsarchive": ("na", [])} if pagefind else {}
     variants["newsarchive --no-pagefind"] = ("na-no-pagefind", ["--no-pagefind"])
     for run in range(runs):
@@ -308,6 +322,12 @@ def run_corpus(
                 cwd,
                 "dist",
                 lambda: edit_one(folder, next(edits)),
+            )
+            measured[f"{name} template change"] = (
+                command,
+                cwd,
+                "dist",
+                partial(change_template, cwd, changes),
             )
         measured["hugo cold"] = (HUGO, hugo, "public", _cleared(hugo, "public", "resources"))
         if pagefind:
