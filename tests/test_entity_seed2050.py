@@ -24,10 +24,24 @@ def test_one_subject_word_after_an_institutions_of_goes_on_its_name() -> None:
     assert not any(" and " in name for _, name in apart)
 
 
-def test_a_market_reports_heading_is_no_dateline_nor_a_place() -> None:
-    story = parse_raw(
-        "LONDON COFFEE GRADINGS/TENDERS - APR 7\n\nGRADINGS - None posted, Total todate 20"
-        " originals.\n"
-    )
-    assert story.dateline == ""
-    assert ("place", "Gradings") not in candidates(story.headline, list(story.paragraphs))
+def test_a_market_reports_heading_names_no_place() -> None:
+    # the collection's own markup tags "GRADINGS" and "COPPER GRADE A" as datelines: they stay
+    # the story's dateline as the wire set it, and name no place
+    for text, heading in (
+        ("LONDON COFFEE GRADINGS/TENDERS - APR 7", "GRADINGS - None posted, Total todate 20."),
+        ("LME METAL AM 1ST RING VOLUMES/PAIDS - APR 7", "COPPER GRADE A - 2650 tonnes"),
+    ):
+        story = parse_raw(f"{text}\n\n{heading}\n")
+        assert story.dateline == heading.split(" - ")[0]
+        found = candidates(story.headline, list(story.paragraphs), story.dateline)
+        assert not [name for kind, name in found if kind == "place"], found
+    # a bare dateline the gazetteer knows, and one with a region or a date, are places
+    for text, place in (
+        ("H\n\nWASHINGTON - The Senate voted.\n", "Washington"),
+        ("H\n\nGLEN ROCK, N.J., March 3 - The firm said.\n", "Glen Rock"),
+        ("H\n\nJOHANNESBURG March 13 - Shr 1.20 rand.\n", "Johannesburg"),  # no comma
+    ):
+        story = parse_raw(text)
+        assert ("place", place) in candidates(
+            story.headline, list(story.paragraphs), story.dateline
+        )

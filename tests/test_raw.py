@@ -435,11 +435,6 @@ def test_a_commoditys_report_opens_with_no_dateline_and_its_quotes_are_a_table()
     # together as one paragraph
     stocks = parse_raw("N.Y. COMEX METALS WAREHOUSE STOCKS\n\nSILVER - total 156,708,754 off 3.\n")
     assert stocks.dateline == "" and stocks.paragraphs == ("SILVER - total 156,708,754 off 3.",)
-    # Reuters: "GRADINGS - None posted" (London coffee) and "COPPER GRADE A - 2650 tonnes"
-    # (LME volumes) were datelines, so place pages "Gradings" and "Copper Grade A"
-    for heading in ("GRADINGS - None posted, Total todate 20.", "COPPER GRADE A - 2650 tonnes"):
-        assert parse_raw(f"LONDON COFFEE GRADINGS - APR 7\n\n{heading}\n").dateline == ""
-    assert parse_raw("H\n\nWASHINGTON - The Senate voted.\n").dateline == "WASHINGTON"
     bullion = parse_raw(
         "LONDON BULLION 1200 - APRIL 7\n GOLD        420.20/420.70 dlrs\n"
         " KRUGERRAND  425.00/428.00 dlrs\n SILVER\n spot        674.00/677.00 cents\n"

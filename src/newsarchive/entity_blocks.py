@@ -39,12 +39,22 @@ def read_blocks(
 def filed_from(dateline: str) -> list[Mention]:
     """Return the places of a dateline the reader recognised ("PEKING, March 11", "HOUSTON,
     Texas, March 3"): where a story was filed is a place it names. The first is a place though
-    no list knows it ("GLEN ROCK, N.J." is Glen Rock, no person); a state's abbreviation and
-    the date are not read (they only tell which town: "Ga." is no country)."""
+    no list knows it ("GLEN ROCK, N.J." is Glen Rock, no person), but a bare one, with neither
+    date, region nor agency, only if the gazetteer knows it ("WASHINGTON -"; a market report's
+    heading, "GRADINGS - None posted", is shown as the wire set it, but names no place); a
+    state's abbreviation and the date are not read (they only tell which town: "Ga." is no
+    country)."""
     parts = [part.strip() for part in dateline.split(",")]
     first = parts[0].split()
     if not first or first[0].lower().rstrip(".") in CALENDAR or not parts[0][:1].isalpha():
         return []  # a date alone
+    words = parts[0].split()
+    dated = next((i for i, w in enumerate(words) if i and w.lower().rstrip(".") in CALENDAR), 0)
+    if dated:  # "JOHANNESBURG March 13": the date without its comma
+        parts[0] = " ".join(words[:dated])
+    bare = len(parts) == 1 and not dated and "(" not in dateline
+    if bare and not _known(parts[0]):
+        return []
     found = [Mention(PLACE, _known(parts[0]) or _town(parts[0]))]
     for part in parts[1:]:
         words = part.split()

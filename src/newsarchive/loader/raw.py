@@ -234,9 +234,7 @@ def _is_dateline(match: re.Match[str], in_table: bool) -> bool:
         after_comma = bool(region) or "," in match.group("sep")
         return after_comma or (place.isupper() and _is_month(date))
     # A table's first row ("LONDON GOLD - OPEN") is never dated by its capitals alone, nor is
-    # a commodity's report ("SILVER - total 156,708,754 off 323,664"); a place with neither
-    # date nor region is one the gazetteer knows ("WASHINGTON -"), not a market report's
-    # heading ("GRADINGS - None posted", "COPPER GRADE A - 2650 tonnes").
-    if not region and (place.lower() in _REPORTED or key(place) not in gazetteer().names):
+    # a commodity's report ("SILVER - total 156,708,754 off 323,664").
+    if place.lower() in _REPORTED and not region:
         return False
     return (not in_table or bool(region)) and place.isupper() and len(place) >= 3
