@@ -48,10 +48,9 @@ def filed_from(dateline: str) -> list[Mention]:
     first = parts[0].split()
     if not first or first[0].lower().rstrip(".") in CALENDAR or not parts[0][:1].isalpha():
         return []  # a date alone
-    words = parts[0].split()
-    dated = next((i for i, w in enumerate(words) if i and w.lower().rstrip(".") in CALENDAR), 0)
+    dated = next((i for i, w in enumerate(first) if i and w.lower().rstrip(".") in CALENDAR), 0)
     if dated:  # "JOHANNESBURG March 13": the date without its comma
-        parts[0] = " ".join(words[:dated])
+        parts[0] = " ".join(first[:dated])
     bare = len(parts) == 1 and not dated and "(" not in dateline
     if bare and not _known(parts[0]):
         return []

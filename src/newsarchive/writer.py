@@ -10,8 +10,7 @@ rename per changed file) leaves its list behind, and the next build finishes tha
 A first build stages the output's tree as it will be and renames it into place. A build of an
 output that exists stages each file flat, under a digest of its path (`staged_name`): the
 commit moves each into the output's folders, and no folder is made in staging for a page
-only to be removed after it (one each, 36,000 on Reuters: a template change spent 6 of its 48
-seconds making and removing them).
+only to be removed after it (a template change would make one for every page).
 
 Staging is in the output's private cache folder (`staging_for`), never beside the output, which
 may be a web root in a folder others can write: when that folder is on another file system
