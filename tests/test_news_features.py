@@ -337,6 +337,18 @@ def story_titles(page: str) -> list[str]:
     return re.findall(r'<a href="[^"]+">([^<]+)</a>', story)
 
 
+def lloyds_story(resent: str) -> dict[str, str]:
+    """Return one story's files: Lloyds' rate cut, its re-send under the headline `resent`, and
+    Barclays' cut, among other subjects."""
+    return {
+        "articles/1987-03-09-lloyds-again.txt": LLOYDS_CUT,
+        "articles/1987-03-09-lloyds.txt": f"{resent}\n\nLloyds Bank said it cut its base"
+        " lending rate half a point to 10.5 pct from 11 pct, matching National Westminster Bank,"
+        " from tomorrow. Lloyds said mortgage rates were under review.",
+        "articles/1987-03-09-barclays.txt": BARCLAYS_CUT,
+    } | other_subjects(FOOTBALL, STORM, "Miners vote to strike over pay at the copper smelter")
+
+
 @pytest.mark.parametrize(
     "resent",
     [
@@ -350,14 +362,7 @@ def story_titles(page: str) -> list[str]:
 def test_a_story_lists_each_headline_once(build_site_from, resent):
     # Reuters re-sends a story under its headline: "BARCLAYS, MIDLAND FOLLOW NATWEST BASE RATE
     # CUT" was listed twice under "Other coverage of this story"
-    files = {
-        "articles/1987-03-09-lloyds-again.txt": LLOYDS_CUT,
-        "articles/1987-03-09-lloyds.txt": f"{resent}\n\nLloyds Bank said it cut its base"
-        " lending rate half a point to 10.5 pct from 11 pct, matching National Westminster Bank,"
-        " from tomorrow. Lloyds said mortgage rates were under review.",
-        "articles/1987-03-09-barclays.txt": BARCLAYS_CUT,
-    } | other_subjects(FOOTBALL, STORM, "Miners vote to strike over pay at the copper smelter")
-    built = build_site_from(files)
+    built = build_site_from(lloyds_story(resent))
     page = built.page(built.article_path("1987-03-09-barclays.txt"))
     story = page.split('id="same-story"')[1].split("</ul>")[0]
     assert story.count("<li>") == 1
@@ -369,14 +374,7 @@ def test_a_story_lists_each_headline_once(build_site_from, resent):
 def test_a_re_send_in_the_story_list_is_marked_as_another_version(build_site_from):
     # Reuters re-sends a corrected table under its headline ("ARBOR DRUGS INC <ARBR> 2ND QTR
     # JAN 31 NET", 58.7 then 58.8 mln): the story list showed the page's own headline, unmarked
-    files = {
-        "articles/1987-03-09-lloyds-again.txt": LLOYDS_CUT,
-        "articles/1987-03-09-lloyds.txt": f"{LLOYDS} <LLOY.L>\n\nLloyds Bank said it cut its"
-        " base lending rate half a point to 10.5 pct from 11 pct, matching National Westminster"
-        " Bank, from tomorrow. Lloyds said mortgage rates were under review.",
-        "articles/1987-03-09-barclays.txt": BARCLAYS_CUT,
-    } | other_subjects(FOOTBALL, STORM, "Miners vote to strike over pay at the copper smelter")
-    built = build_site_from(files)
+    built = build_site_from(lloyds_story(f"{LLOYDS} <LLOY.L>"))
 
     def story(source: str) -> list[str]:
         page = built.page(built.article_path(source))
