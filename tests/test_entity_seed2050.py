@@ -45,3 +45,25 @@ def test_a_market_reports_heading_names_no_place() -> None:
         assert ("place", place) in candidates(
             story.headline, list(story.paragraphs), story.dateline
         )
+
+
+def test_a_partnership_of_surnames_names_no_town() -> None:
+    # seed 2050: "Carson" listed three stories about the partnership Welsh, Carson, Anderson
+    # and Stowe beside the datelines of Carson, Calif.
+    for paragraphs in (
+        ["The partnership that made the first offer was Welsh, Carson, Anderson and Stowe."],
+        [
+            "A firm controlled by <Welsh, Carson, Anderson and Stowe IV> will merge with it.",
+            "Comdata said the letter was in accordance with the terms with Welsh, Carson.",
+        ],
+        ["The notes were sold through Kidder, Peabody and Co Inc, the company said."],
+    ):
+        found = candidates("", paragraphs)
+        assert not [name for kind, name in found if kind.startswith("place")], found
+    # lists of places stay places: a major one among them, after a locative or a plural's "of"
+    for text, place in (
+        ("Ships call at Tokyo, Yokohama, Kitakyushu and Hakata.", "Yokohama"),
+        ("Plants in Mayfield, Hopkinsville and Paducah will close.", "Paducah"),
+        ("Planes flew over the islands of Chios, Samos, Lesbos and Lemnos.", "Chios"),
+    ):
+        assert any(name == place for _, name in candidates("", [text])), text

@@ -52,7 +52,7 @@ from .entity_spans import (
     TOKEN,
     spans,
 )
-from .entity_things import crude_grades, unless_unit, with_units
+from .entity_things import crude_grades, partners, unless_unit, with_units
 from .entity_words import (
     CONNECTORS,
     ORG_HEADS,
@@ -203,6 +203,11 @@ def _mentions(
     every = dict.fromkeys((m.kind, m.name) for ms in resolved for m in ms if m.kind)
     for grade in crude_grades([name for kind, name in every if kind == PLACE], texts, dateline):
         del every[(PLACE, grade)]  # "spot quotes for Dubai, a benchmark crude"
+    firms = tuple(name for kind, name in every if kind == ORG)  # "<Welsh, Carson, ... IV>"
+    places = [name for kind, name in every if kind in (PLACE, WEAK_PLACE)]
+    towns = partners(places, texts + firms, dateline)
+    for mention in [m for m in every if m[0] in (PLACE, WEAK_PLACE) and m[1] in towns]:
+        del every[mention]  # "Welsh, Carson, Anderson and Stowe" names no town
     for _, name in [m for m in every if m[0] == ORG and " " in m[1]]:
         # "Bank of Japan", "Cooper Canada Ltd": the country says where the firm is
         every.update(dict.fromkeys((PLACE, country) for country in countries_in(name)))

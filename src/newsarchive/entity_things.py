@@ -1,7 +1,8 @@
 """Names of things that are not what their words are: a crude oil priced under a place's name
 ("spot quotes for Dubai, a benchmark crude", "Dubai was off 12 cts to 18.09 dlrs" name the
 Mideast grade, not the emirate), a firm's unit or brand named after a person ("its Elizabeth
-Arden cosmetics business"). A page that lists such a story says something false of the place
+Arden cosmetics business"), a partnership of surnames that are towns' names too ("Welsh,
+Carson, Anderson and Stowe"). A page that lists such a story says something false of the place
 or the person."""
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import re
 from collections.abc import Sequence
 
 from .entity_names import PEOPLE, WEAK_ORG, Mention
-from .entity_words import SAID, STOP
+from .entity_words import CALENDAR, SAID, STOP
+from .gazetteer import gazetteer, key
 
 CRUDE_GRADES = frozenset({"Dubai"})
 """Places whose name is also a benchmark crude's (Brent and Urals are no places the gazetteer
@@ -40,6 +42,63 @@ def _after_locative(place: str, texts: Sequence[str]) -> bool:
     """Tell whether a text writes the place right after a locative preposition."""
     pattern = re.compile(rf"(\w+)\s+{re.escape(place)}\b")
     return any(m.group(1).lower() in _LOCATIVES for t in texts for m in pattern.finditer(t))
+
+
+# Single capitalised words listed with commas and a last "and", no name going on after them:
+# a partnership's ("Olmstead, Kennedy and Gardner said"), or a list ("Kiel, Hamburg and Essen").
+_LISTED = re.compile(
+    r"\b([A-Z][a-z]+(?:, [A-Z][a-z]+)+),? and ([A-Z][a-z]+)\b"
+    r"(?![-'’]| (?!(?:I{1,3}|IV|VI{0,3}|Inc|Co|Corp|Ltd)\b)[A-Z0-9])"  # "... and Stowe IV" too
+)
+_PLACES_LISTED_AFTER = frozenset({"in", "near", "from", "to", "between", "across", "into", "via"})
+
+
+def partners(places: Sequence[str], texts: Sequence[str], dateline: str) -> set[str]:
+    """Return the places among `places` that an article writes only as members of a list that
+    is no list of places, and so a partnership's name ("was Welsh, Carson, Anderson and
+    Stowe", "analyst at Robertson, Colman and Stephens"), or after the member listed before
+    them ("terms with Welsh, Carson"). A list that names a country, a state or a city the
+    gazetteer counts as major ("Tokyo, Yokohama, Kitakyushu and Hakata"), or that follows a
+    locative ("plants in Mayfield, Hopkinsville and Paducah") or a plural noun's "of" ("the
+    islands of Chios, Samos and Lesbos"), is one of places; a month
+    makes none ("June, July and August"), nor a list that a name's first words open ("United
+    States, Canada and Japan"); the dateline's place is kept."""
+    places = [p for p in places if any(f"{p}," in text or f", {p}" in text for text in texts)]
+    if not places:  # no place is written in a list
+        return set()
+    spans: list[tuple[int, int, int]] = []  # each partnership's text, start and end
+    before: dict[str, set[str]] = {}  # each member: the members listed just before it
+    for number, text in enumerate(texts):
+        for match in _LISTED.finditer(text):
+            words = [*match.group(1).split(", "), match.group(2)]
+            preceding = text[: match.start()].rsplit(None, 2)[-2:] or [""]
+            if preceding[-1][:1].isupper() or preceding[-1][-1:] == ",":
+                continue  # the first word ends a name ("Ivory Coast, Mali and Niger") or a
+                # longer list goes on ("eastern Hebei, Hunan, Jiangxi and Fujian")
+            if preceding[-1].lower() in _PLACES_LISTED_AFTER:
+                continue
+            if preceding[-1] == "of" and preceding[0].islower() and preceding[0].endswith("s"):
+                continue  # "the islands of Chios, Samos, Lesbos and Lemnos"
+            if any(w.lower() in CALENDAR for w in words):
+                continue
+            if any(key(w) in gazetteer().major or key(w) in gazetteer().regions for w in words):
+                continue  # a list of places names a country, a state or a city
+            spans.append((number, match.start(), match.end()))
+            for previous, word in zip(["", *words], words, strict=False):
+                before.setdefault(word, set()).add(previous)
+    found = set()
+    for place in places:
+        if place not in before or place.upper() in dateline.upper():
+            continue
+        written = re.compile(rf"(?<![\w'’.-]){re.escape(place)}\b")
+        if all(
+            any(n == number and start <= m.start() < end for n, start, end in spans)
+            or any(p and text[: m.start()].endswith(f"{p}, ") for p in before[place])
+            for number, text in enumerate(texts)
+            for m in written.finditer(text)
+        ):
+            found.add(place)
+    return found
 
 
 # A firm's unit's words after its name: "its Elizabeth Arden cosmetics business", "its John Carr
