@@ -4,7 +4,8 @@ a dateline ("GRADINGS - None posted", so a place page "Gradings")."""
 
 from __future__ import annotations
 
-from newsarchive.entities import candidates
+from newsarchive.entities import article_entities, candidates
+from newsarchive.entity_catalog import gather
 from newsarchive.loader.raw import parse_raw
 
 
@@ -67,3 +68,16 @@ def test_a_partnership_of_surnames_names_no_town() -> None:
         ("Planes flew over the islands of Chios, Samos, Lesbos and Lemnos.", "Chios"),
     ):
         assert any(name == place for _, name in candidates("", [text])), text
+
+
+def test_an_analyst_and_an_officer_of_one_name_get_no_page_but_a_review() -> None:
+    # seed 2051's namesakes class: "analyst William Smith of Smith Barney" and FirsTier's new
+    # chief executive William C. Smith shared a page; an analyst, a spokesman, an economist or
+    # a dealer speaks for the firm written near him, as an officer does
+    texts = (
+        "J.C. Penney rose after analyst William C. Smith of Smith Barney Inc recommended it.",
+        "FirsTier Financial Inc said William C. Smith was named president and chief executive.",
+    )
+    found = gather((i, article_entities("", [t])) for i, t in enumerate(texts))
+    assert "William C. Smith" not in [e.name for e in found.published]
+    assert "William C. Smith" in [e.name for e in found.unconfirmed]

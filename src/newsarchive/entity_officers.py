@@ -3,8 +3,9 @@ Corp said its board elected Charles Scott as chairman" and "Triton Chairman Char
 (of Triton Group Ltd) are two men, and a page that lists both says something false of each.
 
 Reading an article (`officer_marks`), a person's full name written beside an officer's title
-("chairman", "president", "director", ...) is marked with each firm (a name with a legal
-form) written near it: a firm's officer speaks for it. Gathering a person's page
+("chairman", "president", "director", ...) or a role that speaks for a firm ("analyst",
+"spokesman", "economist", "dealer") is marked with each firm (a name with a legal form)
+written near it: a firm's officer or analyst speaks for it. Gathering a person's page
 (`namesakes`), stories whose marks share no firm's word, neither story naming a firm with a
 word of the other's anywhere, are two people's: the page keeps the stories of the firm most
 of them name (and those with no mark); with no such firm it is left for review. A page most
@@ -26,7 +27,7 @@ OFFICER = "officer"
 """The kind of an article's mark "person\\tfirm": no entity's, never a page's."""
 _TITLE = re.compile(
     r"\b(?:chairman|president|chief executive|chief operating|chief financial|director"
-    r"|treasurer|founder)\b",
+    r"|treasurer|founder|analyst|spokesman|spokeswoman|economist|dealer)\b",
     re.IGNORECASE,
 )
 _REACH = 50  # characters read on either side of the name, in its sentence, for a title
