@@ -56,13 +56,15 @@ _PLACES_LISTED_AFTER = frozenset({"in", "near", "from", "to", "between", "across
 def partners(places: Sequence[str], texts: Sequence[str], dateline: str) -> set[str]:
     """Return the places among `places` that an article writes only as members of a list that
     is no list of places, and so a partnership's name ("was Welsh, Carson, Anderson and
-    Stowe", "analyst at Robertson, Colman and Stephens"), or after the member listed before
-    them ("terms with Welsh, Carson"). A list that names a country, a state or a city the
-    gazetteer counts as major ("Tokyo, Yokohama, Kitakyushu and Hakata"), or that follows a
-    locative ("plants in Mayfield, Hopkinsville and Paducah") or a plural noun's "of" ("the
-    islands of Chios, Samos and Lesbos"), is one of places; a month
-    makes none ("June, July and August"), nor a list that a name's first words open ("United
-    States, Canada and Japan"); the dateline's place is kept."""
+    Stowe", "Robertson, Colman and Stephens said"), or after the member listed before them
+    ("terms with Welsh, Carson"). `entity_bounds.partnerships` takes some such names out
+    whole, as organisations, where a legal form or a cue says they are a firm; here the
+    partners only name no town. A list that names a country, a state or a city the gazetteer
+    counts as major ("Tokyo, Yokohama, Kitakyushu and Hakata"), or that follows a locative
+    ("plants in Mayfield, Hopkinsville and Paducah") or a plural noun's "of" ("the islands of
+    Chios, Samos and Lesbos"), is one of places; a month makes none ("June, July and
+    August"), nor a list that a name's first words open ("United States, Canada and Japan");
+    the dateline's place is kept."""
     places = [p for p in places if any(f"{p}," in text or f", {p}" in text for text in texts)]
     if not places:  # no place is written in a list
         return set()
