@@ -1,6 +1,8 @@
-"""Tests for the pages the blind judgement of seed 2050 found wrong: an agency's name cut at
-its "and" ("Agency of Natural Resources and Energy"), and a market report's heading read as
-a dateline ("GRADINGS - None posted", so a place page "Gradings")."""
+"""Tests for the pages the blind judgements of seeds 2050 and 2051 found wrong: an agency's
+name cut at its "and" ("Agency of Natural Resources and Energy"), a market report's heading
+read as a dateline's place ("GRADINGS - None posted", so a place page "Gradings"), a
+partnership's surnames read as towns ("Welsh, Carson, Anderson and Stowe"), and an analyst
+and an officer of one name on one page."""
 
 from __future__ import annotations
 

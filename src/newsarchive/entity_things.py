@@ -50,7 +50,9 @@ _LISTED = re.compile(
     r"\b([A-Z][a-z]+(?:, [A-Z][a-z]+)+),? and ([A-Z][a-z]+)\b"
     r"(?![-'’]| (?!(?:I{1,3}|IV|VI{0,3}|Inc|Co|Corp|Ltd)\b)[A-Z0-9])"  # "... and Stowe IV" too
 )
-_PLACES_LISTED_AFTER = frozenset({"in", "near", "from", "to", "between", "across", "into", "via"})
+# A list after a locative is one of places; not after "at", a firm's too ("analyst at
+# Robertson, Colman and Stephens").
+_PLACES_LISTED_AFTER = (_LOCATIVES - {"at", "towards"}) | {"between", "across", "into"}
 
 
 def partners(places: Sequence[str], texts: Sequence[str], dateline: str) -> set[str]:
@@ -72,22 +74,11 @@ def partners(places: Sequence[str], texts: Sequence[str], dateline: str) -> set[
     before: dict[str, set[str]] = {}  # each member: the members listed just before it
     for number, text in enumerate(texts):
         for match in _LISTED.finditer(text):
-            words = [*match.group(1).split(", "), match.group(2)]
-            preceding = text[: match.start()].rsplit(None, 2)[-2:] or [""]
-            if preceding[-1][:1].isupper() or preceding[-1][-1:] == ",":
-                continue  # the first word ends a name ("Ivory Coast, Mali and Niger") or a
-                # longer list goes on ("eastern Hebei, Hunan, Jiangxi and Fujian")
-            if preceding[-1].lower() in _PLACES_LISTED_AFTER:
-                continue
-            if preceding[-1] == "of" and preceding[0].islower() and preceding[0].endswith("s"):
-                continue  # "the islands of Chios, Samos, Lesbos and Lemnos"
-            if any(w.lower() in CALENDAR for w in words):
-                continue
-            if any(key(w) in gazetteer().major or key(w) in gazetteer().regions for w in words):
-                continue  # a list of places names a country, a state or a city
-            spans.append((number, match.start(), match.end()))
-            for previous, word in zip(["", *words], words, strict=False):
-                before.setdefault(word, set()).add(previous)
+            words = _partners_listed(text, match)
+            if words:
+                spans.append((number, match.start(), match.end()))
+                for previous, word in zip(["", *words], words, strict=False):
+                    before.setdefault(word, set()).add(previous)
     found = set()
     for place in places:
         if place not in before or place.upper() in dateline.upper():
@@ -95,12 +86,32 @@ def partners(places: Sequence[str], texts: Sequence[str], dateline: str) -> set[
         written = re.compile(rf"(?<![\w'’.-]){re.escape(place)}\b")
         if all(
             any(n == number and start <= m.start() < end for n, start, end in spans)
-            or any(p and text[: m.start()].endswith(f"{p}, ") for p in before[place])
+            or any(p and text.endswith(f"{p}, ", 0, m.start()) for p in before[place])
             for number, text in enumerate(texts)
             for m in written.finditer(text)
         ):
             found.add(place)
     return found
+
+
+def _partners_listed(text: str, match: re.Match[str]) -> list[str]:
+    """Return the words of a listed run (`_LISTED`) if it is no list of places (`partners`),
+    else []."""
+    words = [*match.group(1).split(", "), match.group(2)]
+    preceding = text[max(0, match.start() - 60) : match.start()].rsplit(None, 2)[-2:] or [""]
+    if preceding[-1][:1].isupper() or preceding[-1][-1:] == ",":
+        return []  # the first word ends a name ("Ivory Coast, Mali and Niger") or a longer
+        # list goes on ("eastern Hebei, Hunan, Jiangxi and Fujian")
+    if preceding[-1].lower() in _PLACES_LISTED_AFTER:
+        return []
+    if preceding[-1] == "of" and preceding[0].islower() and preceding[0].endswith("s"):
+        return []  # "the islands of Chios, Samos, Lesbos and Lemnos"
+    if any(w.lower() in CALENDAR for w in words):
+        return []
+    places = gazetteer()
+    if any(key(w) in places.major or key(w) in places.regions for w in words):
+        return []  # a list of places names a country, a state or a city
+    return words
 
 
 # A firm's unit's words after its name: "its Elizabeth Arden cosmetics business", "its John Carr

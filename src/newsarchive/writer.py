@@ -53,6 +53,7 @@ class Writer:
         self.folders: list[str] = []  # the output's folders `start` found ("" the output)
         self.flat = flat  # staged flat (`staged_name`), else as a tree (`start` tells which:
         # a render worker is given it)
+        self._names: dict[str, str] = {}  # staged name -> path, of the files written so far
 
     def start(self, files: Iterable[str] = (), folders: Mapping[str, int] | None = None) -> None:
         """Finish or discard an interrupted build, then prepare an empty staging folder. The
@@ -132,9 +133,17 @@ class Writer:
         the staged ones from one walk of the staging folder."""
         staged = _walk_stats(str(self.staging), "", {})
         if self.flat:
-            paths = {staged_name(relative): relative for relative in self.written}
+            paths = self._paths()
             staged = {paths[name]: stamp for name, stamp in staged.items() if name in paths}
         return {**self.present, **staged}
+
+    def _paths(self) -> dict[str, str]:
+        """Return the path of each file written so far by its staged name (flat), each path
+        digested once however often this is asked (`stamps`, then the commit)."""
+        if len(self._names) < len(self.written):
+            new = self.written.difference(self._names.values())
+            self._names.update((staged_name(relative), relative) for relative in new)
+        return self._names
 
     def current(self, relative: str) -> Path:
         """Return where this build's copy of a file is now: staged, or kept in the output."""
@@ -162,7 +171,7 @@ class Writer:
             listing = self.staging / (COMMIT + ".tmp")
             listing.write_text(json.dumps(sorted(self.written)), encoding="utf-8")
             listing.replace(self.staging / COMMIT)  # from here on the commit will be finished
-            return _finish_commit(self.staging, self.output, present)
+            return _finish_commit(self.staging, self.output, present, self._paths())
         except OSError as error:
             raise BuildError(f"cannot update {self.output}: {error.strerror}") from None
 
@@ -236,26 +245,30 @@ def _tidied(folder: Path, listed: list[str]) -> dict[str, list[int]]:
 
 
 def _finish_commit(
-    staging: Path, output: Path, present: dict[str, list[int]] | None = None
+    staging: Path,
+    output: Path,
+    present: dict[str, list[int]] | None = None,
+    paths: dict[str, str] | None = None,
 ) -> dict[str, list[int]]:
     """Move every staged file into the output, delete the files the build did not list, and
     return the size and mtime of each file left.
 
     Without `present` (the output as the build found it) the output is walked to find the files
-    to delete; with it, only the moved files are looked at again.
+    to delete; with it, only the moved files are looked at again. `paths`: each listed file's
+    staged name (`Writer._paths`), else made from the list.
     """
     wanted = set(json.loads((staging / COMMIT).read_text(encoding="utf-8")))
-    names = set(os.listdir(staging))
-    moved = []
-    for relative in sorted(wanted):
-        if (name := staged_name(relative)) in names:
-            staged = staging / name
-        elif relative.partition("/")[0] in names and (staging / relative).is_file():
-            staged = staging / relative  # a tree staged by an earlier version
-        else:
-            continue
-        _move(staged, output / relative)
-        moved.append(relative)
+    names = set(os.listdir(staging)) - {COMMIT}
+    if paths is None:  # a commit an earlier build began: its files' names from its list
+        paths = {staged_name(relative): relative for relative in wanted}
+    staged = {paths[name]: staging / name for name in names if name in paths}
+    if len(staged) < len(names):  # a tree, staged by an earlier version
+        top = names.difference(paths)
+        old = (r for r in wanted if r.partition("/")[0] in top and (staging / r).is_file())
+        staged.update((relative, staging / relative) for relative in old)
+    moved = sorted(staged)
+    for relative in moved:
+        _move(staged[relative], output / relative)
     before = snapshot(output) if present is None else present
     emptied: set[Path] = set()
     for relative in before:
