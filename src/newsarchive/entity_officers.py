@@ -4,8 +4,11 @@ Corp said its board elected Charles Scott as chairman" and "Triton Chairman Char
 
 Reading an article (`officer_marks`), a person's full name written beside an officer's title
 ("chairman", "president", "director", ...) or a role that speaks for a firm ("analyst",
-"spokesman", "economist", "dealer") is marked with each firm (a name with a legal form)
-written near it: a firm's officer or analyst speaks for it. Gathering a person's page
+"spokesman", "economist", "dealer"), or followed by "of" and a firm, is marked with each firm
+(a name with a legal form, or a bank's) written near it: a firm's officer or analyst speaks
+for it. Near the name a firm may go by a shorter form (`_forms`): its name without the legal
+form ("Engineering Measurements"), or its first word or initials as a possessive or before
+a title ("Avon's spokesman", "GM president"). Gathering a person's page
 (`namesakes`), stories whose marks share no firm's word, neither story naming a firm with a
 word of the other's anywhere, are two people's: the page keeps the stories of the firm most
 of them name (and those with no mark); with no such firm it is left for review. A page most
@@ -27,7 +30,7 @@ OFFICER = "officer"
 """The kind of an article's mark "person\\tfirm": no entity's, never a page's."""
 _TITLE = re.compile(
     r"\b(?:chairman|president|chief executive|chief operating|chief financial|director"
-    r"|treasurer|founder|analyst|spokesman|spokeswoman|economist|dealer)\b",
+    r"|treasurer|founder|officers?|analyst|spokesman|spokeswoman|economist|dealer)\b",
     re.IGNORECASE,
 )
 _REACH = 50  # characters read on either side of the name, in its sentence, for a title
@@ -38,12 +41,15 @@ def officer_marks(
     mentions: Sequence[tuple[str, str]], texts: Sequence[str]
 ) -> tuple[tuple[str, str], ...]:
     """Return an (OFFICER, "person\\tfirm") mark for each person's full name the texts write
-    beside an officer's title, with each firm (a name with a legal form: "Gould Inc", not
-    "the Federal Reserve") written within _NEAR characters of it."""
+    beside an officer's title, or followed by "of" and a firm, with each firm (a name with a
+    legal form, "Gould Inc", or a bank's; not "the Federal Reserve") written within _NEAR
+    characters of it, whole or by a shorter form (`_forms`)."""
     people = [name for kind, name in mentions if kind == PERSON and " " in name]
-    firms = [name for kind, name in mentions if kind == ORG and is_legal_form(name.split()[-1])]
+    named = {name for _, name in mentions}
+    firms = [name for kind, name in mentions if kind == ORG and _firm(name)]
     if not people or not firms:
         return ()
+    shorter: dict[str, tuple[str, ...]] = {}  # each firm's shorter forms, made when asked
     marks: dict[tuple[str, str], None] = {}
     for person in people:
         for text in texts:
@@ -53,13 +59,82 @@ def officer_marks(
                 if text[end : end + 1].isalnum() or text[at - 1 : at].isalnum():
                     at = text.find(person, end)  # "John Kerr" in "John Kerrigan"
                     continue
-                if _TITLE.search(_sentence_around(text, at, end)):
+                of = text.startswith(" of ", end) or text.startswith(", of ", end)
+                if of or _TITLE.search(_sentence_around(text, at, end)):
                     near = text[max(0, at - _NEAR) : end + _NEAR]
-                    for firm in (f for f in firms if f in near):  # not the article's first:
-                        # a senator or an exchange's head named in a story about a firm
-                        marks[(OFFICER, f"{person}\t{firm}")] = None
+                    for firm in firms:  # not the article's first: a senator or an exchange's
+                        # head named in a story about a firm
+                        if firm not in shorter:
+                            shorter[firm] = _forms(firm, named)
+                        if firm in near or _beside_title(near, shorter[firm]):
+                            marks[(OFFICER, f"{person}\t{firm}")] = None
                 at = text.find(person, end)
     return tuple(marks)
+
+
+def _firm(name: str) -> bool:
+    """Tell whether an organisation's name is a firm's: with a legal form, or a bank's."""
+    words = name.split()
+    return is_legal_form(words[-1]) or any(w in _BANKS for w in words)
+
+
+_BANKS = frozenset({"Bank", "Banque", "Bancorp", "Bankers"})
+
+
+def _forms(firm: str, named: set[str]) -> tuple[str, ...]:
+    """Return the shorter forms a firm goes by beside its officer's title (`_beside_title`):
+    its name without the legal form and an "and" before it ("Kidder, Peabody" of "Kidder,
+    Peabody and Co"), its first word (of four letters or more) or its initials where the
+    article names them (`named`: "GM" beside "General Motors Corp")."""
+    words = firm.split()
+    while len(words) > 1 and (is_legal_form(words[-1]) or words[-1] in ("and", "&")):
+        words.pop()
+    stem = " ".join(words).rstrip(",")
+    first = words[0].rstrip(",")
+    short = {stem} if stem != firm else set()
+    if len(first) > 3 and first not in _GENERIC:
+        short.add(first)
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    if len(initials) > 1 and initials in named:
+        short.add(initials)
+    return tuple(sorted(short))
+
+
+def _beside_title(near: str, forms: Sequence[str]) -> bool:
+    """Tell whether a text writes one of a firm's shorter forms before a title ("Avon's
+    spokesman", "GM president") or after one and "of", "at" or "with" ("analyst with
+    Rothschild"). Only there: the firms a deal's story names near an officer are often the
+    other side's."""
+    if not forms:
+        return False
+    for form in forms:
+        at = near.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if not near[at - 1 : at].isalnum():
+                after = near[end + 2 :] if near.startswith("'s", end) else near[end:]
+                if after[:1] == " " and _TITLE.match(after, 1):
+                    return True
+            at = near.find(form, end)
+    for title in _TITLE.finditer(near):
+        joined = _AFTER_TITLE.match(near, title.end())
+        if joined and any(_whole(near, joined.end(), form) for form in forms):
+            return True
+    return False
+
+
+def _whole(text: str, at: int, name: str) -> bool:
+    """Tell whether a text has a name at a place as a whole word: not "Avon" of "Avondale"."""
+    end = at + len(name)
+    return text.startswith(name, at) and not (
+        text[end : end + 1].isalnum() or text[end : end + 1] == "-"
+    )
+
+
+_AFTER_TITLE = re.compile(r",? (?:of|at|with) (?:the )?")
+
+
+_GENERIC = frozenset({"General", "National", "American", "International", "United", "First"})
 
 
 def _sentence_around(text: str, at: int, end: int) -> str:

@@ -1,0 +1,82 @@
+"""Tests for two people of one name whose stories write their firms by a short name or
+without a legal form (seeds 2050 and 2051's wrong person pages: "John Cox", Avon's spokesman
+and an EBC Amro Bank director; "Marc Cohen", a Kidder Peabody analyst and a dealer "of
+Republic National Bank of New York"; "James McDonald", Gould's chairman and GM's
+president): their officer marks tell them apart, as a legal form's full name does."""
+
+from __future__ import annotations
+
+from newsarchive.authority import Authority
+from newsarchive.entities import article_entities
+from newsarchive.entity_catalog import gather
+
+LATER = (
+    " said its third quarter profit fell, as a wage and price freeze in Brazil, one of its four "
+    "major operating areas, cut the sales of its beauty business there by a fifth. "
+)
+"""What a story writes between a firm's full name and its officer: too far for the full name
+to be taken as his firm's."""
+AVON = f"Avon Products Inc{LATER}John Cox, Avon's spokesman, said the loss was ten cents."
+EBC = (
+    "Sterling rose on the London market. John Cox, executive director of EBC Amro Bank Ltd, "
+    "said the Bank of England was selling."
+)
+
+
+def _marks(text: str) -> set[str]:
+    """Return the officer marks ("person\\tfirm") one paragraph's reading gives."""
+    return {name for kind, name in article_entities("", [text]) if kind == "officer"}
+
+
+def _people(*texts: str) -> tuple[set[str], set[str]]:
+    """Return the names of the published and of the unconfirmed person pages of stories."""
+    found = gather((i, article_entities("", [t])) for i, t in enumerate(texts))
+    published = {e.name for e in found.published if e.kind == "person"}
+    return published, {e.name for e in found.unconfirmed if e.kind == "person"}
+
+
+def test_a_firm_by_its_short_name_before_a_title_marks_its_officer() -> None:
+    assert "John Cox\tAvon Products Inc" in _marks(AVON)
+    gm = f"General Motors Corp{LATER}GM president James McDonald will speak."
+    assert "James McDonald\tGeneral Motors Corp" in _marks(gm)
+    rothschild = f"Rothschild Inc{LATER}Paul Johnson, an analyst with Rothschild, said so."
+    assert "Paul Johnson\tRothschild Inc" in _marks(rothschild)
+
+
+def test_a_bank_without_a_legal_form_after_of_marks_its_dealer() -> None:
+    text = 'Marc Cohen of Republic National Bank of New York said: "The dollar will fall."'
+    assert "Marc Cohen\tRepublic National Bank of New York" in _marks(text)
+
+
+def test_namesakes_at_firms_written_short_get_no_page_but_a_review() -> None:
+    published, review = _people(AVON, EBC)
+    assert "John Cox" not in published
+    assert "John Cox" in review
+    # a third story at Avon: its spokesman keeps the page
+    again = f"Avon Products Inc{LATER}John Cox, Avon's spokesman, said sales rose."
+    assert "John Cox" in _people(AVON, EBC, again)[0]
+
+
+def test_a_short_name_away_from_the_title_marks_no_one() -> None:
+    # "IBM's major competitor" is no title of Rod Canion's, and Monier, the firm a bid is
+    # for, is no firm of the bidder's chairman
+    compaq = (
+        "International Business Machines Corp will ship its new OS/2 operating system to "
+        "software makers in the fourth quarter, analysts said, and most of them expect it to "
+        "sell. Compaq, IBM's major competitor, will not: Compaq president Rod Canion said so."
+    )
+    assert not any(mark.endswith("International Business Machines Corp") for mark in _marks(compaq))
+    bid = f"Monier Ltd{LATER}Equiticorp chairman Allan Hawkins said the stake in Monier grew."
+    assert "Allan Hawkins\tMonier Ltd" not in _marks(bid)
+    # nor is a name inside a longer word the firm's: "Avondale" is not Avon
+    assert not _marks(f"Avon Products Inc{LATER}Avondale spokesman John Cox said so.")
+
+
+def test_a_kind_in_the_authority_file_keeps_a_namesakes_page() -> None:
+    # a firm renamed between two stories splits its chairman's page ("chairman of Allegis",
+    # of UAL Inc before): entities.yaml's kind for him keeps it whole
+    texts = (AVON, EBC)
+    rules = Authority(kinds=(("john-cox", "person"),))
+    found = gather(((i, article_entities("", [t])) for i, t in enumerate(texts)), rules=rules)
+    pages = {e.name: e.articles for e in found.published if e.kind == "person"}
+    assert pages["John Cox"] == (0, 1)
