@@ -4,10 +4,11 @@ staged flat and moved into the output's folders, and a commit an earlier version
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from newsarchive.models import Output
-from newsarchive.writer import COMMIT, Writer, staged_name
+from newsarchive.writer import COMMIT, Writer, folder_stamps, staged_name
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -60,3 +61,35 @@ def test_a_commit_an_earlier_version_staged_as_a_tree_is_finished(tmp_path):
     Writer(output, staging).start()  # finishes that commit first
     assert files(output)["articles/b/index.html"] == b"new b"
     assert files(output)["articles/a/index.html"] == b"old a"
+
+
+def test_a_commits_folder_mtimes_are_those_a_full_look_gives(tmp_path):
+    # a rebuild that found the folders as the last one left them looks again only at those
+    # its commit changed; what it saves must be what looking at every folder gives
+    output, staging = tmp_path / "dist", tmp_path / "cache" / "staging"
+    first = Writer(output, staging)
+    first.start()
+    for path in ("index.html", "a/1/index.html", "a/2/index.html", "b/index.html", "c/x.html"):
+        first.write(Output(path, path.encode()))
+    tree = first.commit()
+    known = first.folder_stamps(tree, {})
+    assert set(known) == {"", "a/", "a/1/", "a/2/", "b/", "c/"}
+    time.sleep(0.01)  # mtimes of folders the commit changes move on
+    again = Writer(output, staging)
+    again.start(tree, known)
+    assert again.looked
+    again.write(Output("index.html", b"index.html"))  # kept: the same bytes
+    again.write(Output("a/1/index.html", b"new"))  # moved in over the old
+    again.write(Output("a/2/index.html", b"a/2/index.html"))
+    again.write(Output("d/e/index.html", b"new folders"))  # c/ and its file gone
+    tree = again.commit(again.present)
+    every = {"", "a/", "a/1/", "a/2/", "b/", "d/", "d/e/"}
+    assert again.folder_stamps(tree, known) == folder_stamps(output, every)
+    assert again.folder_stamps(tree, known)["a/1/"] != known["a/1/"]
+    # a start that walked the output (folders not as saved) looks at every folder
+    third = Writer(output, staging)
+    third.start(tree, {**known, "b/": 0})
+    assert not third.looked
+    third.write(Output("b/index.html", b"b/index.html"))
+    tree = third.commit(third.present)
+    assert third.folder_stamps(tree, {}) == folder_stamps(output, {"", "b/"})

@@ -189,7 +189,8 @@ def _save(
     report.changed += writer.changed
     key = inputs.key + permalinks.stamp(permalinks.book_path(paths.cache))  # as this build left it
     saved = {"key": key.encode(), "report": _report_data(report), "salt": salt.encode()}
-    saved["folders"] = msgspec.msgpack.encode(writer.folder_stamps(tree))  # for `_intact`
+    folders = writer.folder_stamps(tree, _folders(store))
+    saved["folders"] = msgspec.msgpack.encode(folders)  # for `_intact`
     pages = report.page_keys
     store.save_build(
         LastBuild(inputs.stamped, tree, pages, last.keys, saved, probes, stages.probe_stamp())

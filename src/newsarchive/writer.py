@@ -51,6 +51,7 @@ class Writer:
         self.started = False  # whether `start` made the staging folder (abort removes only that)
         self.present: dict[str, list[int]] = {}  # size and mtime of the files `start` found
         self.folders: list[str] = []  # the output's folders `start` found ("" the output)
+        self.looked = False  # whether `start` found them as the last build left them
         self.flat = flat  # staged flat (`staged_name`), else as a tree (`start` tells which:
         # a render worker is given it)
         self._names: dict[str, str] = {}  # staged name -> path, of the files written so far
@@ -75,10 +76,12 @@ class Writer:
                 known = _tidied(self.output, self.folders)
             else:
                 self.folders = list(folders or ())
+                self.looked = True
             self.present = known
             if (self.staging / COMMIT).exists():
                 _finish_commit(self.staging, self.output)
                 self.present = snapshot(self.output)
+                self.looked = False
         except OSError as error:
             raise BuildError(
                 f"cannot finish the interrupted update of {self.output}: {error.strerror}"
@@ -175,16 +178,36 @@ class Writer:
         except OSError as error:
             raise BuildError(f"cannot update {self.output}: {error.strerror}") from None
 
-    def folder_stamps(self, tree: Iterable[str]) -> dict[str, int]:
-        """Return the mtime of every folder of the output once committed (`tree`: its files),
-        for `looked_up`: those `start` found and those holding the files."""
+    def folder_stamps(
+        self, tree: Mapping[str, list[int]], known: Mapping[str, int]
+    ) -> dict[str, int]:
+        """Return the mtime of every folder of the output once committed (`tree`: its files'
+        sizes and mtimes), for `looked_up`: those `start` found and those holding the files.
+        When `start` found the last build's folders with the mtimes it saved (`known`), only
+        those the commit may have changed are looked at (above a file it moved in or deleted,
+        or new): one changed otherwise since is found by the next build's `looked_up`, which
+        then walks."""
         folders = {"", *self.folders}
         for path in tree:
             parent = path.rpartition("/")[0]
             while parent and parent + "/" not in folders:
                 folders.add(parent + "/")
                 parent = parent.rpartition("/")[0]
-        return folder_stamps(self.output, folders)
+        if not self.looked:
+            return folder_stamps(self.output, folders)
+        changed = [p for p, stamp in tree.items() if self.present.get(p) != stamp]
+        changed += [p for p in self.present if p not in tree]  # deleted
+        changed += [folder.rstrip("/") for folder in folders if folder not in known]  # new
+        look = {""}
+        for path in changed:
+            parent = path.rpartition("/")[0]
+            while parent and parent + "/" not in look:  # a folder's parents are in `look`
+                look.add(parent + "/")
+                parent = parent.rpartition("/")[0]
+        look.update(folder for folder in folders if folder not in known)
+        stamps = folder_stamps(self.output, look)
+        kept = (folder for folder in folders if folder not in look)
+        return {**{folder: known[folder] for folder in kept}, **stamps}
 
     def abort(self) -> None:
         """Throw the staging folder away, leaving the output untouched."""
