@@ -12,6 +12,7 @@
   const MAX_PREFIX_SHARDS = 3;
   const ENDINGS = ["ingly", "edly", "ing", "ies", "ied", "ed", "es", "ly", "s"]; // longest first
   const PHRASE_CHECK = 40; // fallback results checked for a quoted phrase, word for word
+  const HEADLINE = 8, SUMMARY = 2; // field bits of a posting (search_terms.py)
   const RESPELL_FROM = 4; // letters a word needs before a misspelling is respelled, not left out
   const TWO_EDITS_FROM = 10; // letters a word needs before two edits may respell it ("internet" is no "interest")
   const SUGGEST_FROM = 5; // letters a rare word needs before another is suggested ("junk": "june")
@@ -449,7 +450,7 @@
         // A word found nowhere is left out, as Pagefind leaves out words it does not know.
         const known = found.map((f) => f.scores).filter((scores) => scores.size);
         let docs = known.length ? rank(known, inSection, inYear, bonus) : [];
-        if (query.phrases.length) docs = await phrasesFirst(manifest, docs, query.phrases);
+        if (query.phrases.length) docs = await phrasesFirst(manifest, docs, query, byWord);
         return {
           total: docs.length,
           stems: query.stems,
@@ -461,10 +462,16 @@
   }
 
   /** Return docs with those among the first PHRASE_CHECK whose headline or summary holds
-   *  every quoted phrase word for word moved to the front (their text is loaded anyway). */
-  async function phrasesFirst(manifest, docs, quoted) {
+   *  every quoted phrase word for word moved to the front. Only the texts of docs whose
+   *  headline or summary has each phrase word (by its field bits, `found`) are loaded: a
+   *  first query loads no document file it does not show. */
+  async function phrasesFirst(manifest, docs, query, found) {
+    const quoted = query.phrases;
     const head = docs.slice(0, PHRASE_CHECK);
+    const shown = (doc) => quoted.every((p) => p.filter(query.indexed).every(
+      (w) => ((found.get(w) || { bits: new Map() }).bits.get(doc) || 0) & (HEADLINE | SUMMARY)));
     const texts = await Promise.all(head.map(async (doc) => {
+      if (!shown(doc)) return "";
       const [, title, , , summary] = await docRecord(manifest, doc);
       return " " + words(title).join(" ") + " | " + words(summary).join(" ") + " ";
     }));
