@@ -9,7 +9,7 @@
   "use strict";
 
   const PAGE_SIZE = 20;
-  const MAX_PREFIX_SHARDS = 3;
+  const MAX_PREFIX_SHARDS = 6; // term shards a word being typed may load as a prefix (~190 kB)
   const ENDINGS = ["ingly", "edly", "ing", "ies", "ied", "ed", "es", "ly", "s"]; // longest first
   const PHRASE_CHECK = 40; // fallback results checked for a quoted phrase, word for word
   const HEADLINE = 8, SUMMARY = 2; // field bits of a posting (search_terms.py)

@@ -56,7 +56,7 @@ def debugging(monkeypatch: pytest.MonkeyPatch) -> None:
         "articles/story-4/index.html",  # an article page: keyed by its inputs
         "sections/s0/index.html",  # a page of a list whose key is unchanged
         "archive/index.html",  # a page keyed by its context
-        "search-index/d0000.js",  # a search index document shard (16 newest stories)
+        "search-index/d0000.js",  # a search index document shard (8 newest stories)
     ],
 )
 def test_a_kept_file_unlike_what_its_inputs_make_fails_the_build_naming_it(

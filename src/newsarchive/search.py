@@ -54,11 +54,11 @@ Current = Callable[[str, Mapping[str, object], Callable[[], bytes]], bool]
 """Tells whether a file is as the last build wrote it, from its path, the inputs it is made
 from, and a function that makes its bytes (`rendering._current_file`)."""
 
-SHARD_BYTES = 64_000
+SHARD_BYTES = 32_000
 """Most bytes of terms and postings in one term shard file."""
 BATCH_POSTINGS = 1 << 18
 """About how many postings are sorted and encoded at once (a few MB of arrays)."""
-DOCS_PER_SHARD = 16
+DOCS_PER_SHARD = 8
 """Documents per document shard (~6 kB with 220-character summaries)."""
 INDEX_FOLDER = urls.SEARCH_INDEX.rsplit("/", 1)[0]
 REGISTER = "newsarchiveSearchIndex"

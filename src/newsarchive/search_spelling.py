@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .search import Postings
 
-WORD_SHARD_BYTES = 16_000
+WORD_SHARD_BYTES = 8_000
 """Most bytes of words and counts in one word file (a misspelt word loads its first letter's)."""
 
 
