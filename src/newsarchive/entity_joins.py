@@ -7,7 +7,7 @@ names its stories write it with ("Also written Peking": `other_names`).
 from __future__ import annotations
 
 from .entity_names import ORG
-from .entity_words import ALIASES, ARMED_FORCES, LEGAL_FORMS, ORG_HEADS
+from .entity_words import ALIASES, ARMED_FORCES, LEGAL_FORMS, ORG_HEADS, is_legal_form
 from .gazetteer import fold
 
 Postings = dict[tuple[str, str], list[int]]
@@ -25,15 +25,37 @@ def drop_country_prefixes(members: Members) -> set[tuple[str, str]]:
     Wheat Associates", "US West Inc"), nor to an armed force's. Return the mentions folded so,
     which name no page ("The U.S. Caterpillar Tractor Co" is Caterpillar Tractor Co's)."""
     folded: set[tuple[str, str]] = set()
-    for k in [k for k in members if k.partition("-")[0] in ALIASES]:
+    prefixed = [k for k in members if k.partition("-")[0] in ALIASES]
+    own = {
+        k: _own_names(members[k]) for k in {k.partition("-")[2] for k in prefixed} & members.keys()
+    }
+    for k in prefixed:
         rest = k.partition("-")[2]
         if rest.replace("-", " ") in ARMED_FORCES:  # "U.S. Navy" is no navy of any country
             continue
-        if rest in members and any(kind.rstrip("?") == ORG for kind, _ in members[k]):
+        if not _names_alike(members[k], own.get(rest, [])):
+            continue  # "U.S. Oil company" is no Oil Corp's, "U.S. News" no News Corp Ltd's
+        if any(kind.rstrip("?") == ORG for kind, _ in members[k]):
             written = {name for _, name in members[rest]}
             folded.update(m for m in members[k] if _written_without_country(m[1], written))
             members[rest].extend(members.pop(k))
     return folded
+
+
+def _own_names(mentions: list[tuple[str, str]]) -> list[str]:
+    """Return the names of a key's mentions read with evidence as an organisation's, written
+    without a country's acronym before them."""
+    return [n for kind, n in mentions if kind == ORG and fold(n.partition(" ")[0]) not in ALIASES]
+
+
+def _names_alike(prefixed: list[tuple[str, str]], own: list[str]) -> bool:
+    """Tell whether names with a country's acronym are the same body's as names without it:
+    some of those are read with evidence, and a name with a legal form is joined only where
+    one without has one too (and the other way round)."""
+    if not own:
+        return False
+    formed = {is_legal_form(name.split()[-1]) for _, name in prefixed}
+    return bool(formed & {is_legal_form(name.split()[-1]) for name in own})
 
 
 def _written_without_country(name: str, written: set[str]) -> bool:

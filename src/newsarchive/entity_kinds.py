@@ -96,6 +96,9 @@ _SPLITTERS = frozenset({"of", "for", "and", "the"})
 _SURNAME_HEADS = ORG_FIRST | GENERIC
 _COMPASS = frozenset({"northern", "southern", "eastern", "western", "central"})
 _AREAS = frozenset({"district", "region", "province", "area", "zone", "sector"})
+_COUNTRYS = frozenset({"oil", "group", "international", "airlines", "corporation", "investments"})
+"""Head words that after a country's acronym alone say the country's trade or a firm of it,
+never a name: "U.S. Oil company", "U.K. Oil marketing", "the U.S. Group's sales"."""
 _FIRM_WORDS = frozenset({"co", "company", "sons", "associates"})
 _CAPITAL_OF = ("capital", "of")
 _PEOPLES = frozenset({"people's", "people’s"})
@@ -142,8 +145,11 @@ def classify(span: Span, cued: bool) -> list[Mention]:
     if country := country_prefix(span.words[0]):  # "U.S. Navy", "U.K. Economy"
         place = Mention(PLACE, country)
         if len(words) == 2:  # "U.S. Navy", not "U.S. Attack"
-            # not "U.S. Company", nor "a bearish U.S. Press article" (the country's papers)
-            named = words[-1] in ORG_HEADS and words[-1] not in GENERIC and words[-1] != "press"
+            # not "U.S. Company", nor "a bearish U.S. Press article" (the country's papers),
+            # nor "the third biggest U.S. Oil company", "the U.S. Group" (a country's trade,
+            # a firm of it)
+            named = words[-1] in ORG_HEADS and words[-1] not in GENERIC | _COUNTRYS
+            named = named and words[-1] != "press"
             return [place, Mention(ORG, name)] if named else [place]
         if words[1] in FIRM_ROLES:  # "U.S. Publisher Harcourt Brace Jovanovich Inc"
             return [place, *classify(span._replace(words=span.words[2:], initial=False), cued)]

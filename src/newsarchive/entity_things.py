@@ -151,3 +151,36 @@ def _unit_after(name: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w.'’-]){re.escape(name)}\s+((?:[a-z][a-z-]*\s+){{0,2}})(?:{_UNIT_WORDS})\b"
     )
+
+
+def shouted(name: str, texts: Sequence[str]) -> bool:
+    """Tell whether a word in capitals read as a firm's acronym, without evidence, is written
+    only in lines in capitals: a table's headings and a report's all-caps headline ("IN CAR OF
+    TRUCK LOTS", "BANKS BIDS/ASK", "N.Y. SUGAR FREIGHTS - April 7") are no firms' names, though
+    each word looks like "GATT" in a sentence."""
+    if " " in name or not name.isupper():
+        return False
+    lines = [line for text in texts for line in text.split("\n") if _written(name, line)]
+    return bool(lines) and all(_in_capitals(line) for line in lines)
+
+
+def _written(word: str, line: str) -> bool:
+    """Tell whether a line has a word whole: not "ASK" of "ASKED" or "CBT" of "A.CBT"."""
+    at = line.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (
+            line[at - 1 : at].isalnum() or line[at - 1 : at] == "." or line[end : end + 1].isalnum()
+        ):
+            return True
+        at = line.find(word, end)
+    return False
+
+
+def _in_capitals(line: str) -> bool:
+    """Tell whether most of a line's words (two in three) are in capitals."""
+    words: list[str] = [word for word in _WORD.findall(line) if len(word) > 1]
+    return 3 * sum(word.isupper() for word in words) >= 2 * len(words)
+
+
+_WORD = re.compile(r"[^\W\d_]+")

@@ -1,0 +1,55 @@
+"""Tests for the organisation pages a new user's review of the Reuters site found false:
+words of a table's all-caps headings read as firms' acronyms ("IN CAR OF TRUCK LOTS" on Car
+Corp's page, "BANKS BIDS/ASK" on Ask Corp's), a country's trade read as a firm ("the third
+biggest U.S. Oil company" on a "U.S. Oil" page), and a name with a country's acronym folded
+into another body's page by the word left ("U.S. News" on News Corp Ltd's)."""
+
+from __future__ import annotations
+
+from newsarchive.entities import candidates
+from newsarchive.entity_catalog import gather
+
+
+def _orgs(title: str, *paragraphs: str) -> set[str]:
+    """Return the organisations one article's reading names, with evidence or without."""
+    return {name for kind, name in candidates(title, list(paragraphs)) if "organisation" in kind}
+
+
+def test_a_tables_headings_in_capitals_name_no_firm() -> None:
+    table = "April 7 - (DLRS PER TON, BULK, IN CAR OF TRUCK LOTS)\n 44 PCT SOYBEAN MEAL 156.70"
+    assert not _orgs("KANSAS CITY DAILY FEED PRICES", table)
+    assert not _orgs("", "BANKERS ACCEPTANCES (BANKS BIDS/ASK)\n30-59 days 6.17/6.07")
+    assert not _orgs("N.Y. SUGAR FREIGHTS - April 7", "Nil") - {"N.Y."}
+    # an acronym in a sentence is still one
+    found = _orgs("", "The ECU rose and CBT traders said the GATT talks would resume.")
+    assert {"ECU", "CBT", "GATT"} <= found
+
+
+def test_a_countrys_trade_is_no_firm() -> None:
+    for text in (
+        "Agip is the third biggest U.S. Oil company, it said.",
+        "The firm said U.K. Oil marketing profits rose.",
+        "The division makes half of the U.S. Group's sales.",
+    ):
+        assert not _orgs("", text), text
+    # a firm or a body the country's acronym opens still is one
+    found = _orgs("", "The U.S. Navy said U.S. Lines Inc and U.S. Oil Co would help.")
+    assert {"U.S. Navy", "U.S. Lines Inc", "U.S. Oil Co"} <= found
+
+
+def test_a_name_with_a_countrys_acronym_joins_only_a_body_written_alike() -> None:
+    docs = [
+        (0, (("organisation", "News Corp Ltd"),)),
+        (1, (("organisation", "News Corp Ltd"),)),
+        (2, (("organisation", "U.S. News"),)),
+        (3, (("organisation", "General Electric Co"),)),
+        (4, (("organisation", "General Electric Co"),)),
+        (5, (("organisation", "U.S. General Electric Co"),)),
+        (6, (("organisation?", "Oil Corp"),)),
+        (7, (("organisation", "U.K. Oil Co"),)),
+        (8, (("organisation", "U.K. Oil Co"),)),
+    ]
+    pages = {e.name: e.articles for e in gather(docs).published}
+    assert pages["News Corp Ltd"] == (0, 1)  # the magazine is no firm of Murdoch's
+    assert pages["General Electric Co"] == (3, 4, 5)
+    assert pages["U.K. Oil Co"] == (7, 8)  # not folded into an unsure "Oil Corp"
