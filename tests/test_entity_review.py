@@ -53,3 +53,17 @@ def test_a_name_with_a_countrys_acronym_joins_only_a_body_written_alike() -> Non
     assert pages["News Corp Ltd"] == (0, 1)  # the magazine is no firm of Murdoch's
     assert pages["General Electric Co"] == (3, 4, 5)
     assert pages["U.K. Oil Co"] == (7, 8)  # not folded into an unsure "Oil Corp"
+
+
+def test_a_wire_agency_the_story_only_cites_is_no_subject_of_it() -> None:
+    for text in (
+        "A spokesman told Reuters the talks would resume.",
+        "In an interview with Reuters, the minister said so. A Reuters survey agreed.",
+        "Kyodo News Agency said the minister would resign.",
+    ):
+        assert not _orgs("", text), text
+    # a story about the agency, or its firm, names it
+    assert "Reuters" in _orgs("", "Reuters launched a dealing service in London.")
+    assert "Reuters Holdings Plc" in _orgs("", "Reuters Holdings Plc said its profit rose.")
+    # no other body told something loses its page: "told Congress"
+    assert "Congress" in _orgs("", "The secretary told Congress the budget would fall.")

@@ -52,7 +52,14 @@ from .entity_spans import (
     TOKEN,
     spans,
 )
-from .entity_things import crude_grades, partners, shouted, unless_unit, with_units
+from .entity_things import (
+    cited_agency,
+    crude_grades,
+    partners,
+    shouted,
+    unless_unit,
+    with_units,
+)
 from .entity_words import (
     CONNECTORS,
     ORG_HEADS,
@@ -210,6 +217,8 @@ def _mentions(
         del every[mention]  # "Welsh, Carson, Anderson and Stowe" names no town
     for mention in [m for m in every if m[0] == WEAK_ORG and shouted(m[1], texts)]:
         del every[mention]  # "IN CAR OF TRUCK LOTS": a table's heading names no firm
+    for mention in [m for m in every if m[0] in _ORGS and cited_agency(m[1], texts)]:
+        del every[mention]  # "a spokesman told Reuters": the story's source, not its subject
     for _, name in [m for m in every if m[0] == ORG and " " in m[1]]:
         # "Bank of Japan", "Cooper Canada Ltd": the country says where the firm is
         every.update(dict.fromkeys((PLACE, country) for country in countries_in(name)))
