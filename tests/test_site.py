@@ -364,6 +364,21 @@ def test_feeds_parse_and_are_linked(build_site_from):
     assert "Sitemap: https://example.org/news/sitemap.xml" in built.page("robots.txt")
 
 
+def test_a_briefs_feed_entry_has_no_empty_summary(build_site_from):
+    files = {
+        "articles/world/2023-05-01-n.md": dated("News 1", "2023-05-01"),
+        "articles/world/2023-05-02-brief.txt": "TRADE TALKS RESUME IN GENEVA\n",
+    }
+    built = build_site_from(files)
+    feed = feedparser.parse(built.page("feed.xml"))
+    assert not feed.bozo, feed.bozo_exception
+    entries = {e.title: e for e in feed.entries}
+    assert set(entries) == {"News 1", "TRADE TALKS RESUME IN GENEVA"}
+    assert entries["News 1"].summary
+    assert "summary" not in entries["TRADE TALKS RESUME IN GENEVA"]
+    assert "<summary" + ' type="text"></summary>' not in built.page("feed.xml")
+
+
 def test_no_sitemap_without_base_url(build_site_from):
     built = build_site_from(SAMPLE_FILES)
     assert not built.exists("sitemap.xml") and not built.exists("robots.txt")

@@ -77,8 +77,9 @@ def _entry(config: SiteConfig, feed_path: str, entry: Entry) -> list[str]:
         f"    <updated>{when}</updated>",
         f"    <author><name>{escape(article.byline or article.source_name or config.title)}"
         "</name></author>",
-        f'    <summary type="text">{escape(article.summary)}</summary>',
     ]
+    if article.summary:  # a brief, a headline only, has none: no empty element
+        lines.append(f'    <summary type="text">{escape(article.summary)}</summary>')
     if entry.section is not None:
         lines.append(f"    <category term={quoteattr(entry.section.name)}/>")
     lines.extend(f"    <category term={quoteattr(t.name)}/>" for t in entry.tags)
