@@ -67,3 +67,20 @@ def test_a_wire_agency_the_story_only_cites_is_no_subject_of_it() -> None:
     assert "Reuters Holdings Plc" in _orgs("", "Reuters Holdings Plc said its profit rose.")
     # no other body told something loses its page: "told Congress"
     assert "Congress" in _orgs("", "The secretary told Congress the budget would fall.")
+
+
+def test_a_places_name_cut_short_joins_the_name_written_whole() -> None:
+    docs = [
+        (0, (("place", "Fort Lauderdale"),)),
+        (1, (("place", "Ft. Lauderdale"),)),
+        (2, (("place", "Fort Lauderdale"),)),
+        (3, (("place", "Mt Gilead"),)),
+        (4, (("place", "Mount Gilead"),)),
+        (5, (("place", "St. Louis"),)),
+        (6, (("place", "St. Louis"),)),
+    ]
+    pages = {e.key: (e.name, e.articles) for e in gather(docs).published}
+    assert pages["fort-lauderdale"] == ("Fort Lauderdale", (0, 1, 2))
+    assert pages["mount-gilead"][1] == (3, 4)
+    assert pages["st-louis"] == ("St. Louis", (5, 6))  # "St": Saint, Sankt or Santo, unsaid
+    assert "ft-lauderdale" not in pages

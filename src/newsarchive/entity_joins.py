@@ -71,16 +71,23 @@ def join_spellings(members: Members, postings: Postings) -> None:
     """Fold a body's name in British spelling and in American into the one more articles
     write, where the archive has both ("International Coffee Organisation", "... Organization";
     "Federation of Economic Organisations" and "... Organizations"): one body, one page. A
-    name written one way only keeps its page."""
+    name written one way only keeps its page. So are a name whose first word is cut short
+    ("Ft. Lauderdale") and the name written whole ("Fort Lauderdale"), where both are."""
     for k in [k for k in members if _BRITISH.intersection(k.split("-"))]:
         us = _american(k)
         if k in members and us in members:
             reach = {n: len(articles_of(members[n], postings)) for n in (k, us)}
             kept, gone = (k, us) if reach[k] >= reach[us] else (us, k)
             members[kept].extend(members.pop(gone))
+    # a place's name with its first word cut short: "Ft. Lauderdale", "Mt. Laurel"
+    for k in [k for k in members if k.partition("-")[0] in _SHORT_FIRST]:
+        whole = _SHORT_FIRST[k.partition("-")[0]] + "-" + k.partition("-")[2]
+        if whole in members:
+            members[whole].extend(members.pop(k))
 
 
 _US_SPELLING = {"organisation": "organization", "organisations": "organizations"}
+_SHORT_FIRST = {"ft": "fort", "mt": "mount"}  # not "st": Saint or Sankt or Santo, unsaid
 _BRITISH = frozenset(_US_SPELLING)
 
 
