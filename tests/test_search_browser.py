@@ -397,6 +397,27 @@ def test_filters_are_shown_only_when_they_have_values(page, tmp_path):
     page.goto((tmp_path / "dist").as_uri() + "/search/index.html?q=note")
     assert wait_for_results(page) == ["Undated note"]
     assert page.locator("select[name=year]").count() == 0
+    # one year and one section: a filter of one value would choose nothing
+    write_files(
+        tmp_path, {"articles/2023-05-01-dated.md": dated("Dated note", "2023-05-01", "Dated.")}
+    )
+    assert build_at(tmp_path)[0] == 0
+    page.goto((tmp_path / "dist").as_uri() + "/search/index.html?q=note")
+    assert sorted(wait_for_results(page)) == ["Dated note", "Undated note"]
+    assert page.locator("select[name=year], select[name=section]").count() == 0
+    # two years in two sections: both filters
+    write_files(
+        tmp_path, {"articles/world/2022-05-01-old.md": dated("Old note", "2022-05-01", "Old.")}
+    )
+    assert build_at(tmp_path)[0] == 0
+    page.goto((tmp_path / "dist").as_uri() + "/search/index.html?q=note")
+    wait_for_results(page)
+    assert page.locator("select[name=year] option").all_text_contents() == [
+        "All years",
+        "2023",
+        "2022",
+    ]
+    assert page.locator("select[name=section]").count() == 1
 
 
 def test_an_edited_article_is_found_by_its_new_words(page, tmp_path):
