@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .entity_names import ORG, PERSON
+from .entity_things import written_whole
 from .entity_words import is_legal_form
 
 OFFICER = "officer"
@@ -53,12 +54,7 @@ def officer_marks(
     marks: dict[tuple[str, str], None] = {}
     for person in people:
         for text in texts:
-            at = text.find(person)
-            while at >= 0:
-                end = at + len(person)
-                if text[end : end + 1].isalnum() or text[at - 1 : at].isalnum():
-                    at = text.find(person, end)  # "John Kerr" in "John Kerrigan"
-                    continue
+            for at, end in written_whole(text, person):  # not "John Kerr" of "John Kerrigan"
                 of = text.startswith(" of ", end) or text.startswith(", of ", end)
                 if of or _TITLE.search(_sentence_around(text, at, end)):
                     near = text[max(0, at - _NEAR) : end + _NEAR]
@@ -68,7 +64,6 @@ def officer_marks(
                             shorter[firm] = _forms(firm, named)
                         if firm in near or _beside_title(near, shorter[firm]):
                             marks[(OFFICER, f"{person}\t{firm}")] = None
-                at = text.find(person, end)
     return tuple(marks)
 
 
@@ -108,14 +103,10 @@ def _beside_title(near: str, forms: Sequence[str]) -> bool:
     if not forms:
         return False
     for form in forms:
-        at = near.find(form)
-        while at >= 0:
-            end = at + len(form)
-            if not near[at - 1 : at].isalnum():
-                after = near[end + 2 :] if near.startswith("'s", end) else near[end:]
-                if after[:1] == " " and _TITLE.match(after, 1):
-                    return True
-            at = near.find(form, end)
+        for _, end in written_whole(near, form):
+            after = near[end + 2 :] if near.startswith("'s", end) else near[end:]
+            if after[:1] == " " and _TITLE.match(after, 1):
+                return True
     for title in _TITLE.finditer(near):
         joined = _AFTER_TITLE.match(near, title.end())
         if joined and any(_whole(near, joined.end(), form) for form in forms):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from .entity_names import PEOPLE, WEAK_ORG, Mention
 from .entity_words import CALENDAR, SAID, STOP
@@ -160,21 +160,13 @@ def shouted(name: str, texts: Sequence[str]) -> bool:
     each word looks like "GATT" in a sentence."""
     if " " in name or not name.isupper():
         return False
-    lines = [line for text in texts for line in text.split("\n") if _written(name, line)]
+    lines = [
+        line
+        for text in texts
+        for line in text.split("\n")
+        if any(line[at - 1 : at] != "." for at, _ in written_whole(line, name))  # not "A.CBT"
+    ]
     return bool(lines) and all(_in_capitals(line) for line in lines)
-
-
-def _written(word: str, line: str) -> bool:
-    """Tell whether a line has a word whole: not "ASK" of "ASKED" or "CBT" of "A.CBT"."""
-    at = line.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if not (
-            line[at - 1 : at].isalnum() or line[at - 1 : at] == "." or line[end : end + 1].isalnum()
-        ):
-            return True
-        at = line.find(word, end)
-    return False
 
 
 def _in_capitals(line: str) -> bool:
@@ -206,14 +198,21 @@ def cited_agency(name: str, texts: Sequence[str]) -> bool:
         return False
     cited = False
     for text in texts:
-        at = text.find(name)
-        while at >= 0:
-            end = at + len(name)
-            if not (text[at - 1 : at].isalnum() or text[end : end + 1].isalnum()):
-                before = "".join(text[max(0, at - 16) : at].split()[-1:]).lower()
-                after = "".join(text[end : end + 16].split()[:1]).strip(".,;:").lower()
-                if before not in _CITING and after not in _CITED | _CITED_TOO:
-                    return False
-                cited = True
-            at = text.find(name, end)
+        for at, end in written_whole(text, name):
+            before = "".join(text[max(0, at - 16) : at].split()[-1:]).lower()
+            after = "".join(text[end : end + 16].split()[:1]).strip(".,;:").lower()
+            if before not in _CITING and after not in _CITED | _CITED_TOO:
+                return False
+            cited = True
     return cited
+
+
+def written_whole(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Yield where a text writes a name as words of its own (start, end), not inside a longer
+    word: "John Kerr" not of "John Kerrigan", "ASK" not of "ASKED", "Avon" not of "Avondale"."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (text[at - 1 : at].isalnum() or text[end : end + 1].isalnum()):
+            yield at, end
+        at = text.find(name, end)
