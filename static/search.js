@@ -652,9 +652,11 @@
       enginePromise = enginePromise || chooseEngine();
       const engine = await enginePromise;
       form.setAttribute("data-engine", engine.name);
-      const spelt = await respell(raw, await load("manifest"), typing);
+      const manifest = await load("manifest");
+      const spelt = await respell(raw, manifest, typing);
       const asked = spelt.raw.trim();
-      const result = words(asked).length ? await engine.search(spelt.raw, filters, typing)
+      const searched = wordsOf(parse(asked, manifest, typing)).length > 0;
+      const result = searched ? await engine.search(spelt.raw, filters, typing)
         : { total: 0, load: async () => [] };
       if (ticket !== current) return;
       found = result;
@@ -669,6 +671,8 @@
       const counted = phrases(asked).length ? `${result.total} ${noun} every word of ${quote(asked)}; `
         + "those that write the phrase come first." : `${result.total} ${noun} ${quote(asked)}.`;
       status.textContent = !asked ? `No articles match ${quote(raw.trim())}: no article has it or a word like it.`
+        : !searched ? `Nothing to search for in ${quote(asked)}: words as common as “the”, “of” `
+          + "or “and”, and single letters, are left out. Add a word the story would use."
         : spelling(spelt.changes) + (result.total ? counted
           : `No articles match ${quote(asked)}. Try fewer or other words.`);
       if (spelt.suggestion) status.append(" ", suggestionLink(spelt.suggestion, filters));

@@ -102,7 +102,8 @@ def http_root(site: Path) -> Iterator[str]:
 def wait_for_results(page: Page) -> list[str]:
     """Wait until the search has finished; return the result headlines."""
     page.wait_for_function(
-        "/match/.test(document.querySelector('.search-status').textContent)", timeout=20_000
+        "/match|Nothing to search/.test(document.querySelector('.search-status').textContent)",
+        timeout=20_000,
     )
     return page.locator(".search-result .card-title a").all_text_contents()
 
@@ -366,6 +367,15 @@ def test_a_word_no_article_comes_near_is_left_out_and_named(page, base):
     assert "matches “Culiacan”." in search_status(page)  # no space left where it was
     assert search_page(page, base, "xylophone") == []
     assert "No articles match “xylophone”: no article has it" in search_status(page)
+
+
+def test_a_query_of_only_common_words_says_why_nothing_is_searched(page, base):
+    for query in ("the", "u.s."):  # a stop-word; single letters
+        assert search_page(page, base, query) == []
+        said = search_status(page)
+        assert said.startswith(f"Nothing to search for in “{query}”: words as common as “the”")
+        assert "Add a word the story would use." in said
+    assert search_page(page, base, "the Culiacan") == [CULIACAN]  # a word beside it is searched
 
 
 def test_another_form_of_a_word_finds_the_article(page, base):
