@@ -26,6 +26,9 @@
   const COMBINING_RE = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
   const TOKEN_RE = /[\p{L}\p{N}]+/gu;
   const RAW_TOKEN_RE = /[\p{L}\p{M}\p{N}]+/gu; // a query's words before folding
+  // Single letters joined by points ("U.S.", "E.C."): one word without them, as indexed.
+  const DOTTED_RE = /(?<![\p{L}\p{N}])(?:\p{L}\.)+\p{L}(?![\p{L}\p{N}])/gu;
+  const SHOWN_TOKEN_RE = /(?<![\p{L}\p{N}])(?:\p{L}\.)+\p{L}\.?(?![\p{L}\p{N}])|[\p{L}\p{N}]+/gu;
 
   const form = document.querySelector("form[data-search]");
   if (!form) return;
@@ -46,7 +49,8 @@
 
   /** Return the folded words of a text. */
   function words(text) {
-    return fold(text).match(TOKEN_RE) || [];
+    const joined = fold(text).replace(DOTTED_RE, (dotted) => dotted.replace(/\./g, ""));
+    return joined.match(TOKEN_RE) || [];
   }
 
   /** Make an element with a class and text. */
@@ -61,7 +65,7 @@
   function highlight(text, query) {
     const nodes = [];
     let last = 0;
-    for (const match of text.matchAll(TOKEN_RE)) {
+    for (const match of text.matchAll(SHOWN_TOKEN_RE)) { // "U.S." marked whole
       const folded = words(match[0]).join("");
       const hit = query.exact.has(folded) || (query.prefix && folded.startsWith(query.prefix)) ||
         query.stems.some((stem) => stem.length > 3 && folded.startsWith(stem));

@@ -360,6 +360,20 @@ def test_cbor_codec_round_trips_the_shapes_pagefind_writes():
 def test_fold_and_terms_match_the_rules_search_js_uses():
     assert search_terms.fold("Culiacán ÆON Straße Łódź") == "culiacan aeon strasse lodz"
     assert search_terms.terms("The 2023 Culiacán, a city of 1") == ["2023", "culiacan", "city"]
+    # single letters joined by points are one word, as Pagefind reads them: "U.S." is "us"
+    said = "U.S.-Japan talks at 9 a.m.: J.P. Morgan, the E.C. and plan B. No.2 U.S"
+    assert search_terms.terms(said) == [
+        "us",
+        "japan",
+        "talks",
+        "am",
+        "jp",
+        "morgan",
+        "ec",
+        "plan",
+        "no",
+        "us",
+    ]
 
 
 def test_an_articles_own_words_are_read_once_with_their_fields(tmp_path):

@@ -270,7 +270,11 @@ def test_a_site_built_without_pagefind_never_asks_for_it_over_http(page, tmp_pat
 PROFILE = "Profile of Gordon Brown, the chancellor"
 MENTION = "Brown suits and Gordon tartans at the budget"
 NEAR_COPY = "The harbour of Valparaíso reopened after the storm, officials said on Monday."
+SANCTIONS = "Sanctions on steel exporters"
 PHRASES = {
+    "articles/world/2021-04-01-sanctions.md": dated(
+        SANCTIONS, "2021-04-01", "The U.S. government put sanctions on steel exporters in April."
+    ),
     "articles/politics/2007-06-01-mention.md": dated(
         MENTION,
         "2007-06-01",
@@ -370,12 +374,23 @@ def test_a_word_no_article_comes_near_is_left_out_and_named(page, base):
 
 
 def test_a_query_of_only_common_words_says_why_nothing_is_searched(page, base):
-    for query in ("the", "u.s."):  # a stop-word; single letters
+    for query in ("the", "x y"):  # a stop-word; single letters
         assert search_page(page, base, query) == []
         said = search_status(page)
         assert said.startswith(f"Nothing to search for in “{query}”: words as common as “the”")
         assert "Add a word the story would use." in said
     assert search_page(page, base, "the Culiacan") == [CULIACAN]  # a word beside it is searched
+
+
+def test_an_abbreviation_with_points_is_one_word(page, base):
+    assert search_page(page, base, "u.s.") == [SANCTIONS]  # "u" and "s": no query words
+    assert search_page(page, base, "US steel") == [SANCTIONS]
+    assert "1 article matches “US steel”." in search_status(page)
+
+
+def test_file_search_marks_an_abbreviation_whole(page, phrase_site):
+    search_page(page, phrase_site.as_uri() + "/", "U.S. government")
+    assert page.locator(".search-result mark").all_text_contents() == ["U.S.", "government"]
 
 
 def test_another_form_of_a_word_finds_the_article(page, base):
