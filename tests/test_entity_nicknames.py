@@ -138,3 +138,26 @@ def test_a_name_spelt_one_letter_apart_joins_the_commoner_spelling() -> None:
 def test_a_spelling_as_common_or_a_short_name_stays_apart(names: tuple[str, ...]) -> None:
     pages = _secretaries(*names)
     assert ("person", names[0]) in pages and ("person", names[-1]) in pages
+
+
+MINISTER = "Prime Minister {} told the {} the talks would go on."
+
+
+@pytest.mark.parametrize(
+    ("name", "typo", "joined"),
+    [  # a long name no census lists: a typo; "Andersen" and "Anderson" may be two people
+        ("Andreas Papandreou", "Andreas Papanderou", True),
+        ("Kenneth Anderson", "Kenneth Andersen", False),
+    ],
+)
+def test_a_rare_long_name_spelt_one_letter_apart_needs_one_shared_name(
+    name: str, typo: str, joined: bool
+) -> None:
+    # the Reuters story that spelt Papandreou "Papanderou" shared one other name with his 29
+    texts = [
+        *(MINISTER.format(name, "Socialist Party") + " " * i for i in range(3)),
+        MINISTER.format(typo, "Socialist Party"),
+    ]
+    pages = published_pages(*texts, MINISTER.format(typo, "Socialist Party") + " ")
+    assert (("person", typo) not in pages) is joined
+    assert pages[("person", name)] == ((0, 1, 2, 3, 4) if joined else (0, 1, 2))

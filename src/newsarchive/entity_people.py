@@ -19,7 +19,7 @@ from nicknames import NickNamer
 from .entity_names import key_parts, short_forms
 from .entity_words import ROYAL_TITLES
 from .gazetteer import fold
-from .given_names import first_names
+from .given_names import census_surnames, first_names
 
 _MAX_PARENTS = 8  # a surname shared by more full names than this stays apart, unpublished
 _SYLLABLE = re.compile(r"\w-[a-z]")  # "Gun-mo", "Chao-ming": a given name's syllable
@@ -27,6 +27,7 @@ _SYLLABLE = re.compile(r"\w-[a-z]")  # "Gun-mo", "Chao-ming": a given name's syl
 # of one article is not taken for the budget director James Miller of seventeen.
 _SHARED_COMPANY = 2
 _SPELT = 4  # letters of a name word a typo is looked for in: "Lee" and "Lew" are two names
+_RARE = 7  # letters of a name word whose typo needs less company, when no census surname
 
 
 def _end(key: str, targets: dict[str, str]) -> str:
@@ -60,10 +61,26 @@ def nicknamed(
             for k in named_with[pair[0]] & named_with[pair[1]]
             if k not in pair and key_parts(k)[-1:] != surname
         }
-        if len(shared) >= _SHARED_COMPANY:
+        if len(shared) >= (1 if _rare_typo(pair) else _SHARED_COMPANY):
             kept = max(pair, key=lambda k: (reach.get(k, 0), len(k), k))  # ties: "Robert"
             targets[pair[0] if kept == pair[1] else pair[1]] = kept
     return targets
+
+
+def _rare_typo(pair: tuple[str, str]) -> bool:
+    """Tell whether two person keys differ in one word after the first, of `_RARE` letters or
+    more, that neither spells as a surname of the US census: "Almir Pazzianotto" and "Almir
+    Pazzionotto" are one minister with a typo (sharing one other name is enough), "John
+    Anderson" and "John Andersen" may be two people."""
+    first, second = key_parts(pair[0]), key_parts(pair[1])
+    if len(first) != len(second):
+        return False  # a letter dropped from a word: the words are still as many
+    apart = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
+    if len(apart) != 1 or apart[0] == 0:
+        return False
+    surnames = census_surnames()
+    words = (first[apart[0]], second[apart[0]])
+    return all(len(word) >= _RARE and word not in surnames for word in words)
 
 
 def _nickname_pairs(keys: Iterable[str]) -> list[tuple[str, str]]:

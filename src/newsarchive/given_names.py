@@ -63,3 +63,12 @@ def first_names() -> frozenset[str]:
         found.update(line.split()[0].lower() for line in lines if line.strip())
     months = CALENDAR - {m.lower() for m in GIVEN_MONTHS}  # "Jan de Vries"
     return frozenset((found | FIRST_NAMES | WORLD_NAMES) - _NOT_GIVEN - STOP - months)
+
+
+@functools.cache
+def census_surnames() -> frozenset[str]:
+    """Return the US census surnames, lowercased (88,799: "anderson", "andersen" and "nielsen"
+    among them)."""
+    census = importlib.resources.files("names")
+    lines = (census / "dist.all.last").read_text(encoding="ascii").splitlines()
+    return frozenset(line.split()[0].lower() for line in lines if line.strip())
