@@ -8,7 +8,8 @@ import time
 from pathlib import Path
 
 from newsarchive.models import Output
-from newsarchive.writer import COMMIT, Writer, folder_stamps, staged_name
+from newsarchive.output_stats import folder_stamps
+from newsarchive.writer import COMMIT, Writer, staged_name
 
 
 def files(folder: Path) -> dict[str, bytes]:

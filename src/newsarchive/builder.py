@@ -17,10 +17,11 @@ from .config import SiteConfig
 from .errors import Problem
 from .loader import Discovery, discover
 from .models import Site
+from .output_stats import looked_up, snapshot
 from .progress import SILENT, Progress
 from .stages import TEMPORARY, Last
 from .store import Changes, LastBuild, Store, changes
-from .writer import Writer, looked_up, named, snapshot, staging_for
+from .writer import Writer, named, staging_for
 
 if TYPE_CHECKING:  # the stages' modules are imported where they run
     from .render import Frame

@@ -33,9 +33,9 @@ from pathlib import Path, PurePosixPath
 from .errors import BuildError
 from .guard import unsafe
 from .models import KEEP, Output
+from .output_stats import INSIDE, folder_stamps, looked_up, snapshot, walk_stats
 
 MARKER = ".newsarchive"
-INSIDE = ".newsarchive-staging"  # staging in the output, when the cache is on another disk
 MARKER_TEXT = b"This folder is written by newsarchive; it is replaced on every build.\n"
 COMMIT = ".newsarchive-commit"  # in staging: the commit has begun; lists every file of the build
 
@@ -134,7 +134,7 @@ class Writer:
         """Return the size and mtime of every file this build has now, staged or kept in the
         output: the output's as `start` found them (nothing writes there before the commit),
         the staged ones from one walk of the staging folder."""
-        staged = _walk_stats(str(self.staging), "", {})
+        staged = walk_stats(str(self.staging), "", {})
         if self.flat:
             paths = self._paths()
             staged = {paths[name]: stamp for name, stamp in staged.items() if name in paths}
@@ -311,76 +311,6 @@ def staged_name(relative: str) -> str:
     """Return the name a file of the output is staged under when staged flat: a digest of its
     path, as short and as safe on every file system whatever the path."""
     return hashlib.blake2b(relative.encode(), digest_size=16).hexdigest()
-
-
-def snapshot(folder: Path, relatives: Iterable[str] | None = None) -> dict[str, list[int]]:
-    """Return size and mtime of some files under a folder (by default, of every file)."""
-    if relatives is None:
-        return _walk_stats(str(folder), "", {})
-    tree: dict[str, list[int]] = {}
-    for relative in relatives:
-        info = os.stat(folder / relative)
-        tree[relative] = [info.st_size, info.st_mtime_ns]
-    return tree
-
-
-def folder_stamps(output: Path, folders: Iterable[str]) -> dict[str, int]:
-    """Return the mtime of each of these folders of the output ("a/b/", "" the output) that is
-    a folder now."""
-    stamps: dict[str, int] = {}
-    for relative in folders:
-        with suppress(OSError):
-            info = os.lstat(os.path.join(output, relative))
-            if stat.S_ISDIR(info.st_mode):
-                stamps[relative] = info.st_mtime_ns
-    return stamps
-
-
-def looked_up(
-    output: Path, files: Iterable[str], folders: Mapping[str, int]
-) -> dict[str, list[int]] | None:
-    """Return the size and mtime of the last build's `files`, looked at one by one instead of
-    walking the output, if its `folders` (every folder it had, as `folder_stamps` gave them) all
-    have their mtimes still: a name added, removed or renamed anywhere in the output changes the
-    mtime of the folder it is in, so these are then all its files. None if one changed."""
-    if "" not in folders:
-        return None
-    found: dict[str, list[int]] = {}
-    try:
-        for relative, mtime in folders.items():
-            info = os.lstat(os.path.join(output, relative))
-            if info.st_mtime_ns != mtime or not stat.S_ISDIR(info.st_mode):
-                return None
-        for relative in files:
-            info = os.lstat(os.path.join(output, relative))
-            if not stat.S_ISREG(info.st_mode):
-                return None
-            found[relative] = [info.st_size, info.st_mtime_ns]
-    except OSError:
-        return None
-    return found
-
-
-def _walk_stats(folder: str, prefix: str, tree: dict[str, list[int]]) -> dict[str, list[int]]:
-    """Add the size and mtime of every file under a folder to tree, in one scandir walk (a
-    loop, not recursion: no depth is too deep)."""
-    folders = [(folder, prefix)]
-    while folders:
-        where, above = folders.pop()
-        try:
-            with os.scandir(where) as found:
-                entries = list(found)
-        except (FileNotFoundError, NotADirectoryError):
-            continue
-        for entry in entries:
-            if not above and entry.name == INSIDE:
-                continue  # a build's staging, when it is in the output
-            if entry.is_dir(follow_symlinks=False):
-                folders.append((entry.path, f"{above}{entry.name}/"))
-            else:
-                info = entry.stat(follow_symlinks=False)
-                tree[above + entry.name] = [info.st_size, info.st_mtime_ns]
-    return tree
 
 
 def _move(source: Path, target: Path) -> None:
