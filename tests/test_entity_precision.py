@@ -18,7 +18,7 @@ REGION_AS_A_SURNAME = (
 SMALL_TOWN_OPENING_A_LONGER_PLACE = (
     "It dumped mud into the Beaufort Sea. The mud went into the Beaufort at its site."
 )
-TRADE_TERM_BEFORE_A_PLACE = "Fob Gulf edible oils rose. Prices at FOB Gulf ports fell."
+TRADE_TERM_BEFORE_A_PLACE = "Kuwaiti crude rose at FOB Gulf ports, and Fob Gulf naphtha fell."
 PRODUCT_NAMED_LIKE_A_PLACE_OR_PERSON = (
     "Workers make the Pontiac models. New toys include a talking Mickey Mouse toy. "
     "Loans on its Delta 88 cars were extended. It assembles the Pontiac 6000."

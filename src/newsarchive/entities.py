@@ -53,6 +53,8 @@ from .entity_spans import (
     spans,
 )
 from .entity_things import (
+    THE_GULF,
+    american_gulf,
     cited_agency,
     crude_grades,
     partners,
@@ -217,6 +219,9 @@ def _mentions(
         del every[mention]  # "Welsh, Carson, Anderson and Stowe" names no town
     for mention in [m for m in every if m[0] == WEAK_ORG and shouted(m[1], texts)]:
         del every[mention]  # "IN CAR OF TRUCK LOTS": a table's heading names no firm
+    for mention in [(kind, THE_GULF) for kind in (PLACE, WEAK_PLACE) if (kind, THE_GULF) in every]:
+        if american_gulf(texts):  # "from the U.S. Gulf ... from the Gulf to Taiwan"
+            del every[mention]
     for mention in [m for m in every if m[0] in _ORGS and cited_agency(m[1], texts)]:
         del every[mention]  # "a spokesman told Reuters": the story's source, not its subject
     for _, name in [m for m in every if m[0] == ORG and " " in m[1]]:

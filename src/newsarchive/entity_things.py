@@ -3,7 +3,8 @@
 Mideast grade, not the emirate), a firm's unit or brand named after a person ("its Elizabeth
 Arden cosmetics business"), a partnership of surnames that are towns' names too ("Welsh,
 Carson, Anderson and Stowe"). A page that lists such a story says something false of the place
-or the person."""
+or the person. "The Gulf" is the Middle East's, unless the story writes of the American one.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +21,29 @@ CRUDE_GRADES = frozenset({"Dubai"})
 knows; a country's name before "crude", "Kuwait crude", is its own oil)."""
 _LOCATIVES = frozenset({"in", "at", "to", "from", "towards", "near", "via"})
 _PRICED = re.compile(r"\b(?:dlrs|barrels?)\b")
+
+
+THE_GULF = "Gulf"
+"""The Gulf of the Middle East, as the news writes it alone ("tankers in the Gulf")."""
+_AMERICAN_GULF = re.compile(
+    r"\bU\.?S\.? Gulf\b|\bGulf of Mexico\b|\bNew Orleans Gulf\b"
+    r"|\b(?:Texas|Louisiana|Mississippi|Alabama|Florida|American|Mexican) Gulf\b"
+    r"|(?<!Iranian )(?<!Saudi )(?<!Arabian )(?<!Arab )(?<!Kuwaiti )(?<!Iraqi )(?<!Persian )"
+    r"\bGulf coast\b",
+    re.IGNORECASE,
+)
+_MIDEAST = re.compile(
+    r"\b(?:Iran|Iranian|Iraq|Iraqi|Kuwait|Kuwaiti|Saudi|Bahrain|Qatar|Emirates|UAE|Oman|Arab"
+    r"|Arabian|Persian|Mideast|Middle East|Hormuz|Gulf [Ww]ar|Gulf [Ss]tates|warships?)\b"
+)
+
+
+def american_gulf(texts: Sequence[str]) -> bool:
+    """Tell whether an article's bare "Gulf" is not the Gulf of the Middle East: the article
+    writes of the American one ("from the U.S. Gulf to Morocco", "the Gulf coast" of Texas),
+    or of nothing of the Middle East (US grain's "Gulf cash corn", "FOB Gulf"; "Gulf" of Gulf
+    Canada Corp). The page of the Gulf lists only the Middle East's."""
+    return any(map(_AMERICAN_GULF.search, texts)) or not any(map(_MIDEAST.search, texts))
 
 
 def crude_grades(places: Sequence[str], texts: Sequence[str], dateline: str) -> set[str]:
