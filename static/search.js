@@ -492,9 +492,9 @@
 
   /** Return the result for one fallback document. */
   async function docResult(manifest, doc, query) {
-    const [url, title, date, section, summary] = await docRecord(manifest, doc);
+    const [url, title, date, section, summary, version] = await docRecord(manifest, doc);
     return { url: root + url, title: title, date: date, section: manifest.sections[section] || "",
-             excerpt: highlight(summary, query) };
+             excerpt: highlight(summary, query), version: Boolean(version) };
   }
 
   /* ---- Pagefind engine: over http(s) ---- */
@@ -563,7 +563,7 @@
     excerpt.innerHTML = data.excerpt; // Pagefind escapes the text and adds only <mark>
     return { url: root + data.url.replace(/^\/+/, ""), title: data.meta.title || data.url,
              date: data.meta.date || "", section: ((data.filters || {}).section || [""])[0],
-             excerpt: [excerpt] };
+             excerpt: [excerpt], version: data.meta.version === "another" };
   }
 
   /* ---- the page ---- */
@@ -620,6 +620,7 @@
     const meta = element("p", "card-meta");
     if (result.section) meta.append(element("span", "card-section", result.section), " ");
     meta.append(result.date ? element("time", "", result.date) : element("span", "undated", "Undated"));
+    if (result.version) meta.append(" ", element("span", "card-version", "Another version")); // a near-duplicate
     const heading = element("h2", "card-title");
     const link = element("a");
     link.append(...wireMarks(highlight(result.title, marks)));

@@ -92,6 +92,11 @@ def test_near_duplicate_is_reported_and_marked(build_site_from):
     built = build_site_from({"articles/a.txt": original, "articles/b.txt": edited}, "-v")
     assert "Duplicates: 1 near-duplicate:\n  b.txt: near-duplicate of a.txt (" in built.out
     assert "near-duplicate of" in built.page(built.article_path("b.txt"))
+    # listed twice, one card says which is the other version (a review found two alike cards)
+    home = built.page("index.html")
+    assert home.count('<span class="card-version">Another version</span>') == 1
+    b_card = home.split(f'href="{built.article_path("b.txt")}"')[0].rsplit('<li class="card', 1)[1]
+    assert "Another version" in b_card
 
 
 def test_date_sources_in_order_of_precedence(build_site_from):

@@ -217,11 +217,12 @@ def test_exact_duplicates_are_not_searchable_twice(news):
 def test_documents_carry_url_headline_date_section_and_summary(news):
     index = Index(news.dist)
     doc = next(d for d, _ in index.postings["culiacan"])
-    url, title, date, section, summary = index.doc(doc)
+    url, title, date, section, summary, version = index.doc(doc)
     assert url == news.article_path("world/2023-01-05-culiacan.md") and news.exists(str(url))
     assert (title, date) == ("Gunmen set Culiacán ablaze", "5 January 2023")
     assert index.manifest["sections"][section] == section_of(news, "world/2023-01-05-culiacan.md")
     assert str(summary).startswith("Soldiers detained Ovidio Guzmán López")
+    assert version == 0  # no near-duplicate of another (1: its result says "Another version")
 
 
 def test_section_and_year_filters_list_their_documents(news):

@@ -271,7 +271,22 @@ PROFILE = "Profile of Gordon Brown, the chancellor"
 MENTION = "Brown suits and Gordon tartans at the budget"
 NEAR_COPY = "The harbour of Valparaíso reopened after the storm, officials said on Monday."
 SANCTIONS = "Sanctions on steel exporters"
+LIGHTHOUSE = (
+    "The old lighthouse on the northern cape will be restored over the next two years, the"
+    " county council said on Tuesday. Volunteers have kept the lamp room dry since the keepers"
+    " left in 1987, and a survey last winter found the tower sound but its windows rotten."
+    " Work begins in May with new glazing, followed by the iron gallery and the keepers'"
+    " cottages, which will become a small museum of the coast. The council expects visitors"
+    " from across the region once the tower reopens to the public in the summer."
+)
+LIGHTHOUSE_AGAIN = "Lighthouse on the cape to be restored (corrected)"
 PHRASES = {
+    "articles/world/2021-05-04-lighthouse.md": dated(
+        "Lighthouse on the cape to be restored", "2021-05-04", LIGHTHOUSE
+    ),
+    "articles/world/2021-05-05-lighthouse-again.md": dated(
+        LIGHTHOUSE_AGAIN, "2021-05-05", LIGHTHOUSE.replace("two years", "three years")
+    ),
     "articles/world/2021-04-01-sanctions.md": dated(
         SANCTIONS, "2021-04-01", "The U.S. government put sanctions on steel exporters in April."
     ),
@@ -391,6 +406,13 @@ def test_an_abbreviation_with_points_is_one_word(page, base):
 def test_file_search_marks_an_abbreviation_whole(page, phrase_site):
     search_page(page, phrase_site.as_uri() + "/", "U.S. government")
     assert page.locator(".search-result mark").all_text_contents() == ["U.S.", "government"]
+
+
+def test_a_near_duplicates_result_says_it_is_another_version(page, base):
+    assert len(search_page(page, base, "lighthouse")) == 2
+    labelled = page.locator(".search-result", has=page.locator(".card-version"))
+    assert labelled.locator(".card-title").all_text_contents() == [LIGHTHOUSE_AGAIN]
+    assert labelled.locator(".card-version").all_text_contents() == ["Another version"]
 
 
 def test_another_form_of_a_word_finds_the_article(page, base):

@@ -8,7 +8,8 @@ scripts that each call `newsarchiveSearchIndex(name, data)`:
   section names, years and stop-words;
 * `tNNNN.js`: term shards, a contiguous range of the sorted terms each, at most SHARD_BYTES of
   postings (one long posting list is split over several shards);
-* `dNNNN.js`: DOCS_PER_SHARD documents each: url, headline, date, section, summary;
+* `dNNNN.js`: DOCS_PER_SHARD documents each: url, headline, date, section, summary, and
+  whether it is a near-duplicate ("Another version");
 * `sNNN.js`, `yYYYY.js`: the documents of one section, of one year (for the filters);
 * `wNNN.js`: the words the archive spells, for both engines' spelling (`search_spelling`).
 
@@ -370,11 +371,13 @@ def _shard_bytes(name: str, shard: Sequence[Entry], sections: dict[str, int]) ->
 
 
 def _record(entry: Entry, sections: dict[str, int]) -> list[object]:
-    """Return what a result shows of one article: url, headline, date, section, summary."""
+    """Return what a result shows of one article: url, headline, date, section, summary, and
+    1 if it is a near-duplicate of another (shown as "Another version"), else 0."""
     article = entry.article
     date = human_date(article.date) if article.date else ""
     section = sections[entry.section.name] if entry.section else -1
-    return [entry.path, article.title, date, section, article.summary]
+    version = int(entry.near_duplicate_of is not None)
+    return [entry.path, article.title, date, section, article.summary, version]
 
 
 def _filters(
