@@ -105,3 +105,16 @@ def test_the_gulf_is_the_middle_easts_only_where_the_story_is_of_it() -> None:
     assert "Gulf" in _places("", "Iran attacked a tanker in the Gulf near Kuwait.")
     assert "Gulf" in _places("", "U.S. warships escorted the convoy up the Gulf.")
     assert "Gulf" in _places("", "The terminal is on the Iranian Gulf coast, in the Gulf.")
+
+
+def test_a_place_written_as_a_currencys_only_is_no_place_of_the_story() -> None:
+    # an audit of Reuters' 40 biggest place pages: "New Zealand dollar-denominated notes"
+    # offered in New York, a German bank's "1,000 Australia dlr bond" issued in London
+    assert not _places("", "Merrill Lynch offered 75 mln New Zealand dlrs of notes.")
+    assert not _places("", "Deutsche Bank Finance NV is issuing a 150 mln Australia dlr bond.")
+    assert _places("", "Stelco Inc formed a 15 mln U.S. dlr venture in Toronto.") == {"Toronto"}
+    # the place itself still counts where the story writes it otherwise, the headline too
+    assert _places("", "The U.S. government paid 50 mln U.S. dlrs.") == {"United States"}
+    taiwan = ("TAIWAN ISSUES MORE CDS", "The central bank issued 7.53 billion Taiwan dlrs of CDs.")
+    assert _places(*taiwan) == {"Taiwan"}
+    assert not _places("BANK ISSUES NEW ZEALAND DLR BOND", "It issues New Zealand dlr bonds.")

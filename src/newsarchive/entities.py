@@ -48,6 +48,7 @@ from .entity_runs import (
     run_mentions,
 )
 from .entity_spans import (
+    CURRENCY_AFTER,
     REACH,
     TOKEN,
     spans,
@@ -158,12 +159,16 @@ def _mentions(
     found, texts = read_blocks(title, paragraphs, dateline)
     headlines = [i for i, text in enumerate(texts) if is_headline(text)]
     people_runs: list[tuple[int, tuple[str, ...], tuple[Mention, ...]]] = []
+    paid_in: list[Mention] = []  # places the body writes as a currency's only: "Taiwan dlrs"
     for i, text in enumerate(texts):
         for span in [] if i in headlines else spans(text):
             opener = span[0][0].lower() if span[1] and len(span[0]) > 1 else ""
             opener = opener or _small_town(span[0])
             opener_in_lowercase = bool(opener) and _in_lowercase(opener, texts)
             mentions = run_mentions(*span, opener_in_lowercase)
+            if span[3][:1] in CURRENCY_AFTER:  # "U.S. dlrs": a currency's, no place's
+                paid_in += (m for m in mentions if m.kind in (PLACE, WEAK_PLACE))
+                mentions = tuple(m for m in mentions if m.kind not in (PLACE, WEAK_PLACE))
             if "and" in span[0]:  # "Agricultural Stabilization and Conservation Service (ASCS)"
                 mentions = _spelt_out(span, mentions, texts) or mentions
             found[i] += mentions
@@ -206,7 +211,9 @@ def _mentions(
         return unless_unit(_unless_written(m, texts), units)
 
     resolved = [[resolve(m) for m in ms] for ms in found]
-    known = known_names(m for ms in resolved for m in ms) if headlines else {}
+    # a headline names the place of a body's currency: "TAIWAN ISSUES MORE CDS" ("7.53 billion
+    # Taiwan dlrs of certificates"), not "150 MLN AUSTRALIA DLR BOND" (`headline_mentions`)
+    known = known_names([*(m for ms in resolved for m in ms), *paid_in]) if headlines else {}
     for i in headlines:
         resolved[i] += headline_mentions(texts[i], known)
     every = dict.fromkeys((m.kind, m.name) for ms in resolved for m in ms if m.kind)

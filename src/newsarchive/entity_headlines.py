@@ -26,7 +26,7 @@ from .entity_names import (
     short_forms,
 )
 from .entity_run_words import normal_word
-from .entity_spans import TOKEN
+from .entity_spans import CURRENCY_AFTER, TOKEN
 from .entity_words import (
     GIVEN_ABBREVIATIONS,
     LEAD,
@@ -80,7 +80,8 @@ def headline_mentions(text: str, known: dict[tuple[str, ...], Mention]) -> list[
                 # a town opening a firm's name, which the body does not name: "OAK HILL
                 # SPORTSWEAR CORP <OHSC>"
                 firm = hit is not None and hit.kind == PLACE and name_parts(hit.name) not in known
-                if not (firm and in_headline_firm(words, end, "|" in mark)):
+                paid = end < len(words) and (words[end].lower(),) in CURRENCY_AFTER  # "... DLR"
+                if not (firm and in_headline_firm(words, end, "|" in mark)) and not paid:
                     found += [hit] if hit is not None else []
             else:
                 end = i + 1

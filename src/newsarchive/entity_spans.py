@@ -113,6 +113,9 @@ _UNIT_OF = re.compile(
 # GATT talks", "the Kennedy round"): an event, no place; or a group named after it ("the
 # Cartagena group" of debtor countries, "the Santos group" of Santos Ltd).
 ROUND_AFTER = {("round",), ("group",)}
+# A currency's word after a place's name: "New Zealand dollars", "50 mln U.S. dlrs": what is
+# paid in, not where ("payable in either New Zealand or U.S. dollars", St. Louis).
+CURRENCY_AFTER = {(w,) for w in ("dollar", "dollars", "dlr", "dlrs", "cents", "cts")}
 # "&" and foreign "and" after or before a name: it goes on ("Bank Mees & Hope", "Bank Mees en
 # Hope NV"), so what the run holds is cut short.
 GOES_ON = {(w,) for w in ("&", "en", "et", "e", "und")}
@@ -127,6 +130,7 @@ _CUES_AFTER = frozenset(
     | HOLIDAY_AFTER
     | SITE_AFTER
     | ROUND_AFTER
+    | CURRENCY_AFTER
     | FACILITY_AFTER
     | CHAINS_AFTER
 )
