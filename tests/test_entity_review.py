@@ -100,6 +100,7 @@ def test_the_gulf_is_the_middle_easts_only_where_the_story_is_of_it() -> None:
          " paid for 27,000 long tons from the Gulf to Taiwan, Saudi brokers said."),
         ("", "Rigs in the Gulf of Mexico were steady; one rig joined the Gulf fleet."),
         ("", "Gulf Canada Corp was charged with eight counts, and Gulf faces a fine."),
+        ("", "Gulf States Utilities Co said Gulf states may be unable to go on."),
     ):  # fmt: skip
         assert "Gulf" not in _places(title, text), text
     assert "Gulf" in _places("", "Iran attacked a tanker in the Gulf near Kuwait.")

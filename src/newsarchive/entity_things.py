@@ -34,8 +34,8 @@ _AMERICAN_GULF = re.compile(
 )
 _MIDEAST = re.compile(
     r"\b(?:Iran|Iranian|Iraq|Iraqi|Kuwait|Kuwaiti|Saudi|Bahrain|Qatar|Emirates|UAE|Oman|Arab"
-    r"|Arabian|Persian|Mideast|Middle East|Hormuz|Gulf [Ww]ar|Gulf [Ss]tates|warships?)\b"
-)
+    r"|Arabian|Persian|Mideast|Middle East|Hormuz|Gulf [Ww]ar|warships?)\b"
+)  # not "Gulf states": a wire's "Gulf States Utilities Co ... Gulf states may be unable"
 
 
 def american_gulf(texts: Sequence[str]) -> bool:
