@@ -119,3 +119,10 @@ def test_a_place_written_as_a_currencys_only_is_no_place_of_the_story() -> None:
     taiwan = ("TAIWAN ISSUES MORE CDS", "The central bank issued 7.53 billion Taiwan dlrs of CDs.")
     assert _places(*taiwan) == {"Taiwan"}
     assert not _places("BANK ISSUES NEW ZEALAND DLR BOND", "It issues New Zealand dlr bonds.")
+
+
+def test_a_citys_club_of_creditors_is_the_body_not_the_city() -> None:
+    # "rescheduled ... through the Paris club" (Miami) was on Paris' page
+    found = candidates("", ["Official creditors rescheduled loans through the Paris club."])
+    assert found == (("organisation", "Paris Club"),)
+    assert _places("", "The London club of banks met in Tokyo.") == {"Tokyo"}
