@@ -53,16 +53,7 @@ from .entity_spans import (
     TOKEN,
     spans,
 )
-from .entity_things import (
-    THE_GULF,
-    american_gulf,
-    cited_agency,
-    crude_grades,
-    partners,
-    shouted,
-    unless_unit,
-    with_units,
-)
+from .entity_things import unless_unit, unsaid, with_units
 from .entity_words import (
     CONNECTORS,
     ORG_HEADS,
@@ -217,20 +208,7 @@ def _mentions(
     for i in headlines:
         resolved[i] += headline_mentions(texts[i], known)
     every = dict.fromkeys((m.kind, m.name) for ms in resolved for m in ms if m.kind)
-    for grade in crude_grades([name for kind, name in every if kind == PLACE], texts, dateline):
-        del every[(PLACE, grade)]  # "spot quotes for Dubai, a benchmark crude"
-    firms = tuple(name for kind, name in every if kind == ORG)  # "<Welsh, Carson, ... IV>"
-    places = [name for kind, name in every if kind in (PLACE, WEAK_PLACE)]
-    towns = partners(places, texts + firms, dateline)
-    for mention in [m for m in every if m[0] in (PLACE, WEAK_PLACE) and m[1] in towns]:
-        del every[mention]  # "Welsh, Carson, Anderson and Stowe" names no town
-    for mention in [m for m in every if m[0] == WEAK_ORG and shouted(m[1], texts)]:
-        del every[mention]  # "IN CAR OF TRUCK LOTS": a table's heading names no firm
-    for mention in [(kind, THE_GULF) for kind in (PLACE, WEAK_PLACE) if (kind, THE_GULF) in every]:
-        if american_gulf(texts):  # "from the U.S. Gulf ... from the Gulf to Taiwan"
-            del every[mention]
-    for mention in [m for m in every if m[0] in _ORGS and cited_agency(m[1], texts)]:
-        del every[mention]  # "a spokesman told Reuters": the story's source, not its subject
+    unsaid(every, texts, dateline)  # what a name stands for here is not what it says
     for _, name in [m for m in every if m[0] == ORG and " " in m[1]]:
         # "Bank of Japan", "Cooper Canada Ltd": the country says where the firm is
         every.update(dict.fromkeys((PLACE, country) for country in countries_in(name)))

@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
-from .entity_names import PEOPLE, WEAK_ORG, Mention
+from .entity_names import ORG, PEOPLE, PLACE, WEAK_ORG, WEAK_PLACE, Mention
 from .entity_words import CALENDAR, SAID, STOP
 from .gazetteer import gazetteer, key
 
@@ -240,3 +240,23 @@ def written_whole(text: str, name: str) -> Iterator[tuple[int, int]]:
         if not (text[at - 1 : at].isalnum() or text[end : end + 1].isalnum()):
             yield at, end
         at = text.find(name, end)
+
+
+def unsaid(every: dict[tuple[str, str], None], texts: tuple[str, ...], dateline: str) -> None:
+    """Take out of an article's (kind, name) mentions those its text says are something else:
+    a crude grade, a partnership's surnames, a table's heading, the American Gulf, the wire
+    agency the story only cites."""
+    for grade in crude_grades([name for kind, name in every if kind == PLACE], texts, dateline):
+        del every[(PLACE, grade)]  # "spot quotes for Dubai, a benchmark crude"
+    firms = tuple(name for kind, name in every if kind == ORG)  # "<Welsh, Carson, ... IV>"
+    places = [name for kind, name in every if kind in (PLACE, WEAK_PLACE)]
+    towns = partners(places, texts + firms, dateline)
+    for mention in [m for m in every if m[0] in (PLACE, WEAK_PLACE) and m[1] in towns]:
+        del every[mention]  # "Welsh, Carson, Anderson and Stowe" names no town
+    for mention in [m for m in every if m[0] == WEAK_ORG and shouted(m[1], texts)]:
+        del every[mention]  # "IN CAR OF TRUCK LOTS": a table's heading names no firm
+    for mention in [(kind, THE_GULF) for kind in (PLACE, WEAK_PLACE) if (kind, THE_GULF) in every]:
+        if american_gulf(texts):  # "from the U.S. Gulf ... from the Gulf to Taiwan"
+            del every[mention]
+    for mention in [m for m in every if m[0] in (ORG, WEAK_ORG) and cited_agency(m[1], texts)]:
+        del every[mention]  # "a spokesman told Reuters": the story's source, not its subject
