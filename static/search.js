@@ -28,7 +28,7 @@
   const RAW_TOKEN_RE = /[\p{L}\p{M}\p{N}]+/gu; // a query's words before folding
   // Single letters joined by points ("U.S.", "E.C."): one word without them, as indexed.
   const DOTTED_RE = /(?<![\p{L}\p{N}])(?:\p{L}\.)+\p{L}(?![\p{L}\p{N}])/gu;
-  const SHOWN_TOKEN_RE = /(?<![\p{L}\p{N}])(?:\p{L}\.)+\p{L}\.?(?![\p{L}\p{N}])|[\p{L}\p{N}]+/gu;
+  const SHOWN_TOKEN_RE = new RegExp(`${DOTTED_RE.source}\\.?|${TOKEN_RE.source}`, "gu"); // "U.S." whole
 
   const form = document.querySelector("form[data-search]");
   if (!form) return;

@@ -352,7 +352,7 @@ def classify_word(word: str, span: Span, cued: bool) -> Mention:
         return Mention("", word)  # "Iraqi"; "County" alone names no county
     if span.after[:1] in ROUND_AFTER:  # "the Uruguay round" of trade talks, even a country's
         return Mention("", word)
-    if span.after[:1] == CLUB_AFTER and folded in gaz.names:  # "the Paris club" of creditors
+    if span.after[:1] in CLUB_AFTER and folded in gaz.names:  # "the Paris club" of creditors
         return Mention(ORG, f"{word} Club")
     if span.after[:1] in FEATURE_AFTER and not is_acronym(word):
         return Mention(PLACE, f"{word} {span.after[0].title()}")  # "Suez canal"

@@ -117,7 +117,7 @@ ROUND_AFTER = {("round",), ("group",)}
 # paid in, not where ("payable in either New Zealand or U.S. dollars", St. Louis).
 CURRENCY_AFTER = {(w,) for w in ("dollar", "dollars", "dlr", "dlrs", "cents", "cts")}
 # "the Paris club" of creditor countries, "the London club" of banks: the body, no place.
-CLUB_AFTER = ("club",)
+CLUB_AFTER = {("club",)}
 # "&" and foreign "and" after or before a name: it goes on ("Bank Mees & Hope", "Bank Mees en
 # Hope NV"), so what the run holds is cut short.
 GOES_ON = {(w,) for w in ("&", "en", "et", "e", "und")}
@@ -133,7 +133,7 @@ _CUES_AFTER = frozenset(
     | SITE_AFTER
     | ROUND_AFTER
     | CURRENCY_AFTER
-    | {CLUB_AFTER}
+    | CLUB_AFTER
     | FACILITY_AFTER
     | CHAINS_AFTER
 )

@@ -255,8 +255,8 @@ def unsaid(every: dict[tuple[str, str], None], texts: tuple[str, ...], dateline:
         del every[mention]  # "Welsh, Carson, Anderson and Stowe" names no town
     for mention in [m for m in every if m[0] == WEAK_ORG and shouted(m[1], texts)]:
         del every[mention]  # "IN CAR OF TRUCK LOTS": a table's heading names no firm
-    for mention in [(kind, THE_GULF) for kind in (PLACE, WEAK_PLACE) if (kind, THE_GULF) in every]:
-        if american_gulf(texts):  # "from the U.S. Gulf ... from the Gulf to Taiwan"
-            del every[mention]
+    gulf = [m for m in ((PLACE, THE_GULF), (WEAK_PLACE, THE_GULF)) if m in every]
+    for mention in gulf if gulf and american_gulf(texts) else ():
+        del every[mention]  # "from the U.S. Gulf ... from the Gulf to Taiwan"
     for mention in [m for m in every if m[0] in (ORG, WEAK_ORG) and cited_agency(m[1], texts)]:
         del every[mention]  # "a spokesman told Reuters": the story's source, not its subject

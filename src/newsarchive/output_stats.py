@@ -67,12 +67,7 @@ def walk_stats(folder: str, prefix: str, tree: dict[str, list[int]]) -> dict[str
     folders = [(folder, prefix)]
     while folders:
         where, above = folders.pop()
-        try:
-            with os.scandir(where) as found:
-                entries = list(found)
-        except (FileNotFoundError, NotADirectoryError):
-            continue
-        for entry in entries:
+        for entry in entries_in(where) or ():
             if not above and entry.name == INSIDE:
                 continue  # a build's staging, when it is in the output
             if entry.is_dir(follow_symlinks=False):
@@ -81,3 +76,12 @@ def walk_stats(folder: str, prefix: str, tree: dict[str, list[int]]) -> dict[str
                 info = entry.stat(follow_symlinks=False)
                 tree[above + entry.name] = [info.st_size, info.st_mtime_ns]
     return tree
+
+
+def entries_in(folder: str) -> list[os.DirEntry[str]] | None:
+    """Return what a folder holds, read in one scandir (None if it is gone or is no folder)."""
+    try:
+        with os.scandir(folder) as found:
+            return list(found)
+    except (FileNotFoundError, NotADirectoryError):
+        return None

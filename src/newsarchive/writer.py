@@ -33,7 +33,7 @@ from pathlib import Path, PurePosixPath
 from .errors import BuildError
 from .guard import unsafe
 from .models import KEEP, Output
-from .output_stats import INSIDE, folder_stamps, looked_up, snapshot, walk_stats
+from .output_stats import INSIDE, entries_in, folder_stamps, looked_up, snapshot, walk_stats
 
 MARKER = ".newsarchive"
 MARKER_TEXT = b"This folder is written by newsarchive; it is replaced on every build.\n"
@@ -248,10 +248,8 @@ def _tidied(folder: Path, listed: list[str]) -> dict[str, list[int]]:
     folders: list[tuple[str, str | None]] = [(str(folder), "")]  # None: in staging, not listed
     while folders:
         where, above = folders.pop()
-        try:
-            with os.scandir(where) as found:
-                entries = list(found)
-        except (FileNotFoundError, NotADirectoryError):
+        entries = entries_in(where)
+        if entries is None:
             continue
         if above is not None:
             listed.append(above)
