@@ -126,3 +126,14 @@ def test_a_citys_club_of_creditors_is_the_body_not_the_city() -> None:
     found = candidates("", ["Official creditors rescheduled loans through the Paris club."])
     assert found == (("organisation", "Paris Club"),)
     assert _places("", "The London club of banks met in Tokyo.") == {"Tokyo"}
+
+
+def test_an_agreement_named_after_a_city_is_no_place_of_the_story() -> None:
+    # "the recent Paris agreement on currency" (London) was on Paris' page: 39 stories in
+    # Reuters named Paris only as the accord's
+    assert not _places("", "He said the recent Paris agreement on currency held.")
+    assert not _places("", "Commenting on the Paris currency accord, Gleske said it held.")
+    assert not _places("", "Traders tested the Louvre pact and the Paris accord.")
+    # a country's is a party to it, and the city itself still counts where the story says so
+    assert _places("", "The Japan agreement on chips was signed.") == {"Japan"}
+    assert _places("", "Ministers met in Paris to defend the Paris accord.") == {"Paris"}

@@ -29,6 +29,7 @@ from .entity_names import (
     named_twice,
 )
 from .entity_spans import (
+    ACCORD_AFTER,
     BRAND_AFTER,
     CLUB_AFTER,
     FIRM_CUE,
@@ -351,6 +352,8 @@ def classify_word(word: str, span: Span, cued: bool) -> Mention:
     if is_demonym(word) or (lowered in PLACE_HEADS and folded not in gaz.regions):
         return Mention("", word)  # "Iraqi"; "County" alone names no county
     if span.after[:1] in ROUND_AFTER:  # "the Uruguay round" of trade talks, even a country's
+        return Mention("", word)
+    if span.after[:1] in ACCORD_AFTER and folded not in gaz.regions:  # "the Paris accord"
         return Mention("", word)
     if span.after[:1] in CLUB_AFTER and folded in gaz.names:  # "the Paris club" of creditors
         return Mention(ORG, f"{word} Club")

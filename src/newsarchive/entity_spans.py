@@ -118,6 +118,11 @@ ROUND_AFTER = {("round",), ("group",)}
 CURRENCY_AFTER = {(w,) for w in ("dollar", "dollars", "dlr", "dlrs", "cents", "cts")}
 # "the Paris club" of creditor countries, "the London club" of banks: the body, no place.
 CLUB_AFTER = {("club",)}
+# An agreement's word after a city's name: "the Paris accord" on currencies, "the Louvre pact":
+# named after where it was made, so the story is about the agreement, not the city (a
+# country's is a party to it: "the Japan pact" on chips is about Japan).
+ACCORD_AFTER = {(w,) for w in ("accord", "accords", "agreement", "pact", "communique")}
+_ACCORD_KINDS = frozenset({"currency", "monetary"})  # between the city and the accord
 # "&" and foreign "and" after or before a name: it goes on ("Bank Mees & Hope", "Bank Mees en
 # Hope NV"), so what the run holds is cut short.
 GOES_ON = {(w,) for w in ("&", "en", "et", "e", "und")}
@@ -134,6 +139,7 @@ _CUES_AFTER = frozenset(
     | ROUND_AFTER
     | CURRENCY_AFTER
     | CLUB_AFTER
+    | ACCORD_AFTER
     | FACILITY_AFTER
     | CHAINS_AFTER
 )
@@ -336,6 +342,13 @@ def _cue(before: tuple[str, ...]) -> tuple[str, ...]:
     return (last,) if last in _CUES_BEFORE else ()
 
 
+def _accord_after(text: str, start: int) -> tuple[str, ...]:
+    """Return the accord's word after "currency" ("the Paris currency accord"), else ()."""
+    match = TOKEN.search(text, start) if text[start : start + 1] == " " else None
+    word = (match.group().lower(),) if match else ()
+    return word if word in ACCORD_AFTER else ()
+
+
 def _after(text: str, start: int) -> tuple[str, ...]:
     """Return the lowercased tokens after a span that a rule reads: "state", ", a town", ..."""
     if text[start : start + 1] == " ":  # most often a plain word, maybe with "." or ","
@@ -343,6 +356,8 @@ def _after(text: str, start: int) -> tuple[str, ...]:
         chunk = text[start + 1 : len(text) if end < 0 else end]
         word = chunk if chunk.isalpha() else chunk[:-1]
         if word.isalpha() and (word is chunk or chunk[-1] in _STOPS) and word not in ORES:
+            if word is chunk and word.lower() in _ACCORD_KINDS:  # "the Paris currency accord"
+                return _accord_after(text, end)
             return (word.lower(),) if word.lower() in _CUES_AFTER else ()
     if _splits(text, start):
         tokens: list[str] = []
