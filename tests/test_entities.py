@@ -458,6 +458,12 @@ def after_cue(after: tuple[str, ...], text: str, position: int) -> tuple[str, ..
     regions = gazetteer.gazetteer().regions
     if after[:1] == (",",) and after[1:2] and after[1] in regions:
         return entity_spans.REGION_AFTER
+    if (
+        after[:1]
+        and after[0] in entity_spans._ACCORD_KINDS
+        and after[1:2] in entity_spans.ACCORD_AFTER
+    ):
+        return after[1:2]
     number = after[0].rstrip(".,:") if after else ""
     year = len(number) == 4 and number[:2] in ("19", "20")
     if number.isdigit() and 2 <= len(number) <= 4 and not year:
@@ -483,3 +489,8 @@ def test_city_reader_gives_what_parsing_the_whole_file_gives() -> None:
 def test_a_phrase_key_from_its_words_keys_matches_folding_the_phrase(words: list[str]) -> None:
     keys = gazetteer.ascii_keys(words)
     assert gazetteer.phrase_key(words, keys) == gazetteer.fold(" ".join(words))
+
+
+def test_context_read_before_an_accord_matches_the_whole_texts_tokens() -> None:
+    accords = "the Paris currency accord, Louvre monetary pact; Tokyo currency markets, X currency"
+    assert_context_matches_whole_text_tokens(accords + "\naccord Y monetary\n agreement")

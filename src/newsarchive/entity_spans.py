@@ -342,22 +342,14 @@ def _cue(before: tuple[str, ...]) -> tuple[str, ...]:
     return (last,) if last in _CUES_BEFORE else ()
 
 
-def _accord_after(text: str, start: int) -> tuple[str, ...]:
-    """Return the accord's word after "currency" ("the Paris currency accord"), else ()."""
-    match = TOKEN.search(text, start) if text[start : start + 1] == " " else None
-    word = (match.group().lower(),) if match else ()
-    return word if word in ACCORD_AFTER else ()
-
-
 def _after(text: str, start: int) -> tuple[str, ...]:
     """Return the lowercased tokens after a span that a rule reads: "state", ", a town", ..."""
     if text[start : start + 1] == " ":  # most often a plain word, maybe with "." or ","
         end = text.find(" ", start + 1)
         chunk = text[start + 1 : len(text) if end < 0 else end]
         word = chunk if chunk.isalpha() else chunk[:-1]
-        if word.isalpha() and (word is chunk or chunk[-1] in _STOPS) and word not in ORES:
-            if word is chunk and word.lower() in _ACCORD_KINDS:  # "the Paris currency accord"
-                return _accord_after(text, end)
+        plain = word.isalpha() and (word is chunk or chunk[-1] in _STOPS)
+        if plain and word not in ORES and word.lower() not in _ACCORD_KINDS:
             return (word.lower(),) if word.lower() in _CUES_AFTER else ()
     if _splits(text, start):
         tokens: list[str] = []
@@ -365,7 +357,7 @@ def _after(text: str, start: int) -> tuple[str, ...]:
         while len(tokens) < 3 and (match := TOKEN.search(text, at)):
             tokens.append(match.group().lower())
             at = match.end()
-            if tokens[0] != ",":
+            if tokens[0] != "," and tokens[0] not in _ACCORD_KINDS:
                 break
     else:
         every, starts = _tokens(text)
@@ -383,6 +375,8 @@ def _after(text: str, start: int) -> tuple[str, ...]:
         return REGION_AFTER  # "Culiacan, Mexico": a town, though it opens a sentence
     if tokens[:1] and is_ore(tokens[0]):  # "Richmond Hill gold and silver deposit"
         return _ore_site(text, start)
+    if tokens[:1] and tokens[0] in _ACCORD_KINDS and (accord := tuple(tokens[1:2])) in ACCORD_AFTER:
+        return accord  # "the Paris currency accord"
     if tokens[:1] and _model_number(tokens[0]):
         return NUMBER_AFTER  # "Pontiac 6000 models", "its Delta 88": a model's number
     return tuple(tokens[:1]) if tokens[:1] and tokens[0] in _CUES_AFTER else ()
