@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from newsarchive import entity_spans, entity_words, gazetteer
+from newsarchive import entity_cues, entity_spans, entity_words, gazetteer
 from newsarchive.entities import candidates
 from newsarchive.entity_catalog import Entity, collect
 
@@ -448,27 +448,27 @@ def after_cue(after: tuple[str, ...], text: str, position: int) -> tuple[str, ..
         site = re.compile(r"\s+([a-z,\s-]+?)\s+(deposits?|prospects?|orebody)\b")
         match = site.match(text, position)
         ores = re.split(r"-|\s*,\s*|\s+and\s+", match.group(1)) if match else [""]
-        return (match.group(2),) if match and set(ores) <= entity_spans.ORES else ()
+        return (match.group(2),) if match and set(ores) <= entity_cues.ORES else ()
     if after in entity_words.APPOSITION:
         return after
-    if after[:1] == (",",) and after[1:2] and after[1] in entity_spans.ROLE_AFTER:
+    if after[:1] == (",",) and after[1:2] and after[1] in entity_cues.ROLE_AFTER:
         return after[:2]
     if after[:1] == (",",) and after[1:2] and after[1] in entity_words.STATE_TOKENS:
         return entity_words.STATE_AFTER
     regions = gazetteer.gazetteer().regions
     if after[:1] == (",",) and after[1:2] and after[1] in regions:
-        return entity_spans.REGION_AFTER
+        return entity_cues.REGION_AFTER
     if (
         after[:1]
-        and after[0] in entity_spans._ACCORD_KINDS
-        and after[1:2] in entity_spans.ACCORD_AFTER
+        and after[0] in entity_cues.ACCORD_KINDS
+        and after[1:2] in entity_cues.ACCORD_AFTER
     ):
         return after[1:2]
     number = after[0].rstrip(".,:") if after else ""
     year = len(number) == 4 and number[:2] in ("19", "20")
     if number.isdigit() and 2 <= len(number) <= 4 and not year:
-        return entity_spans.NUMBER_AFTER
-    return after[:1] if after and after[0] in entity_spans._CUES_AFTER else ()
+        return entity_cues.NUMBER_AFTER
+    return after[:1] if after and after[0] in entity_cues.CUES_AFTER else ()
 
 
 def test_folding_many_names_at_once_matches_folding_each() -> None:

@@ -23,6 +23,7 @@ from .entity_bounds import (
     countries_in,
     is_country,
 )
+from .entity_cues import CURRENCY_AFTER
 from .entity_fuller import written_fuller
 from .entity_headlines import (
     after_initials,
@@ -47,12 +48,7 @@ from .entity_officers import officer_marks
 from .entity_runs import (
     run_mentions,
 )
-from .entity_spans import (
-    CURRENCY_AFTER,
-    REACH,
-    TOKEN,
-    spans,
-)
+from .entity_spans import REACH, TOKEN, spans
 from .entity_things import unless_unit, unsaid, with_units
 from .entity_words import (
     CONNECTORS,

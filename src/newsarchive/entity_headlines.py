@@ -11,9 +11,7 @@ from .entity_bounds import (
     in_headline_firm,
     is_acronym,
 )
-from .entity_kinds import (
-    classify_word,
-)
+from .entity_cues import CURRENCY_AFTER
 from .entity_names import (
     ORG,
     PERSON,
@@ -26,7 +24,8 @@ from .entity_names import (
     short_forms,
 )
 from .entity_run_words import normal_word
-from .entity_spans import CURRENCY_AFTER, TOKEN
+from .entity_spans import TOKEN
+from .entity_word_kinds import classify_word
 from .entity_words import (
     GIVEN_ABBREVIATIONS,
     LEAD,

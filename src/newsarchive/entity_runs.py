@@ -14,11 +14,8 @@ from .entity_bounds import (
     ticker_after_form,
     town_before_head,
 )
-from .entity_kinds import (
-    body_before_on,
-    classify,
-    place_cue,
-)
+from .entity_cues import GOES_ON, NUMBER_AFTER, SHIP_CUE, SITE_AFTER
+from .entity_kinds import body_before_on, classify
 from .entity_names import (
     ORG,
     PERSON,
@@ -35,13 +32,8 @@ from .entity_names import (
     is_stop,
     named_twice,
 )
-from .entity_spans import (
-    GOES_ON,
-    NUMBER_AFTER,
-    SHIP_CUE,
-    SITE_AFTER,
-)
 from .entity_titles import monarch, office_holder, titled, without_portfolio
+from .entity_word_kinds import place_cue
 from .entity_words import (
     ARMED_FORCES,
     BYLINE_CUES,

@@ -13,6 +13,17 @@ import functools
 import re
 from collections.abc import Iterator
 
+from .entity_cues import (
+    ACCORD_AFTER,
+    ACCORD_KINDS,
+    CUES_AFTER,
+    CUES_BEFORE,
+    NUMBER_AFTER,
+    ORES,
+    REGION_AFTER,
+    ROLE_AFTER,
+    SITE_AFTER,
+)
 from .entity_run_words import (
     firm_of_possessive,
     normal_word,
@@ -25,78 +36,28 @@ from .entity_words import (
     APPOSITION,
     BYLINE_CUES,
     CALENDAR,
-    CHAINS_AFTER,
     CONNECTORS,
-    EMPLOYER_CUE,
-    FACILITY_AFTER,
-    FEATURE_AFTER,
     GIVEN_ABBREVIATIONS,
     HELD_BY_ON,
-    HOLIDAY_AFTER,
     LEGAL_FORMS,
     OFFICE_AT,
     OFFICES,
     OPENERS,
     PARTICLES,
-    PERSON_CUE,
-    PLACE_AFTER,
     PLACE_BEFORE,
-    PLACE_NEAR,
-    ROLES,
-    SAID,
     SEQUELS,
     STATE_AFTER,
     STATE_TOKENS,
     STOP,
-    TITLES,
     UNIT_OF,
 )
 from .gazetteer import gazetteer
 
-# Words before a firm's name that is also a person's: "brokers James Capel".
-FIRM_CUE = {(w,) for w in ("brokers", "stockbrokers", "brokerage", "bankers", "auditors")}
-# "in", "president", ...; and "," for "Kidder, Peabody and Co", a name cut at its comma
-# Words before a ship's name, which is often a place's or a person's: "the battleship Missouri".
-SHIP_CUE = {
-    (w,)
-    for w in (
-        *("ship", "tanker", "vessel", "battleship", "frigate", "destroyer", "freighter"),
-        *("liner", "ferry"),  # "the liner Empress of Ireland", "the car ferry Herald of ..."
-    )
-}
-# "/" for "MGM/UA Communications Co", a name cut at its slash
-# Jobs before a person's name that an employer's name may end with a head word before
-ROLE_CUE = {(w,) for w in ("analyst", "economist", "strategist", "spokesman", "spokeswoman")}
-_CUES = PERSON_CUE | PLACE_NEAR | FIRM_CUE | SHIP_CUE | ROLE_CUE
-_CUES_BEFORE = frozenset(w for (w,) in _CUES) | {",", "/", "&", "en", "et", "e", "und"}
 # What a span is read after when a word glued to its name comes before it: an ordinal or a
 # plural possessive, "20th Century-Fox", "Consumers' Gas" (a run of capitals starts after it).
 GLUED = ("'s",)
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
 _APOSTROPHES = frozenset({"'", "’"})
-# "state", "said", "canal"
-# Words after a brand's or a firm's name, which is often a town's: "the Santana model".
-BRAND_AFTER = {(w,) for w in ("model", "models", "brand", "brands", "automobiles", "investment")}
-# Words after a name that make it a product's name, whatever its words: "a talking Mickey
-# Mouse toy", "the Pontiac models". ("Holiday" is not one: "a Hong Kong holiday" is the city's.)
-PRODUCT_AFTER = {(w,) for w in ("model", "models", "brand", "brands", "toy", "toys")}
-BRAND_AFTER |= PRODUCT_AFTER
-# Fruit named after a town as a variety: "Valencia oranges", "Jaffa oranges" (a country's or a
-# state's name stays a place: "Florida oranges", "Idaho potatoes").
-BRAND_AFTER |= {(w,) for w in ("oranges", "lemons", "grapefruit", "pears", "cherries", "apples")}
-NUMBER_AFTER = ("#",)  # what a span is read before when a model's number follows it
-REGION_AFTER = (",", "#region")  # what a span is read before when ", Mexico" follows it
-# Words after a firm's short name, which is often a small town's: "four mln Corona shares".
-SHARES_AFTER = {(w,) for w in ("shares", "shareholders", "stockholders")}
-# Words after a central bank's rate or facility named after a town: "the Lombard rate", "the
-# Lombard emergency financing rate", "the 5.50 pct Lombard ceiling" (the Bundesbank's).
-RATE_AFTER = {(w,) for w in ("rate", "rates", "emergency", "ceiling", "facility")}
-# Words after a mining site's name, which is often a town's: "the Richmond Hill deposit".
-SITE_AFTER = {(w,) for w in ("deposit", "deposits", "prospect", "prospects", "orebody")}
-# Ores between a mining site's name and its word: "its Richmond Hill gold and silver deposit".
-ORES = frozenset(
-    ("gold", "silver", "copper", "zinc", "lead", "nickel", "uranium", "platinum", "tin", "coal")
-)
 _ORE = "|".join(sorted(ORES))
 _ORES_BEFORE_SITE = re.compile(
     rf"\s+(?:{_ORE})(?:(?:-|\s+and\s+|\s*,\s*)(?:{_ORE}))*\s+"
@@ -109,41 +70,6 @@ _UNIT_OF = re.compile(
     r"(?:units?|subsidiar(?:y|ies)|affiliates?)\s+of\b|(?:an?|the)\s+(?:[A-Z][\w.'-]*\s+){0,3}"
     r"(?:(?:daily|weekly|monthly)(?:\s+(?:news)?paper)?|(?:news)?paper|magazine)(?=\s*[,.;:)]))"
 )
-# A word after a place's name that makes it a round of trade talks' ("the Uruguay round of
-# GATT talks", "the Kennedy round"): an event, no place; or a group named after it ("the
-# Cartagena group" of debtor countries, "the Santos group" of Santos Ltd).
-ROUND_AFTER = {("round",), ("group",)}
-# A currency's word after a place's name: "New Zealand dollars", "50 mln U.S. dlrs": what is
-# paid in, not where ("payable in either New Zealand or U.S. dollars", St. Louis).
-CURRENCY_AFTER = {(w,) for w in ("dollar", "dollars", "dlr", "dlrs", "cents", "cts")}
-# "the Paris club" of creditor countries, "the London club" of banks: the body, no place.
-CLUB_AFTER = {("club",)}
-# An agreement's word after a city's name: "the Paris accord" on currencies, "the Louvre pact":
-# named after where it was made, so the story is about the agreement, not the city (a
-# country's is a party to it: "the Japan pact" on chips is about Japan).
-ACCORD_AFTER = {(w,) for w in ("accord", "accords", "agreement", "pact", "communique")}
-_ACCORD_KINDS = frozenset({"currency", "monetary"})  # between the city and the accord
-# "&" and foreign "and" after or before a name: it goes on ("Bank Mees & Hope", "Bank Mees en
-# Hope NV"), so what the run holds is cut short.
-GOES_ON = {(w,) for w in ("&", "en", "et", "e", "und")}
-_CUES_AFTER = frozenset(
-    w
-    for (w,) in PLACE_AFTER
-    | SAID
-    | FEATURE_AFTER
-    | BRAND_AFTER
-    | SHARES_AFTER
-    | RATE_AFTER
-    | HOLIDAY_AFTER
-    | SITE_AFTER
-    | ROUND_AFTER
-    | CURRENCY_AFTER
-    | CLUB_AFTER
-    | ACCORD_AFTER
-    | FACILITY_AFTER
-    | CHAINS_AFTER
-)
-_CUES_AFTER |= EMPLOYER_CUE | {w for (w,) in GOES_ON} | {"/"}
 
 _STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a space
 
@@ -339,7 +265,7 @@ def _cue(before: tuple[str, ...]) -> tuple[str, ...]:
         pair = (before[-2].lower(), last)
         if pair in PLACE_BEFORE or (last == "by" and pair[0] in BYLINE_CUES):
             return pair
-    return (last,) if last in _CUES_BEFORE else ()
+    return (last,) if last in CUES_BEFORE else ()
 
 
 def _after(text: str, start: int) -> tuple[str, ...]:
@@ -349,15 +275,15 @@ def _after(text: str, start: int) -> tuple[str, ...]:
         chunk = text[start + 1 : len(text) if end < 0 else end]
         word = chunk if chunk.isalpha() else chunk[:-1]
         plain = word.isalpha() and (word is chunk or chunk[-1] in _STOPS)
-        if plain and word not in ORES and word.lower() not in _ACCORD_KINDS:
-            return (word.lower(),) if word.lower() in _CUES_AFTER else ()
+        if plain and word not in ORES and word.lower() not in ACCORD_KINDS:
+            return (word.lower(),) if word.lower() in CUES_AFTER else ()
     if _splits(text, start):
         tokens: list[str] = []
         at = start
         while len(tokens) < 3 and (match := TOKEN.search(text, at)):
             tokens.append(match.group().lower())
             at = match.end()
-            if tokens[0] != "," and tokens[0] not in _ACCORD_KINDS:
+            if tokens[0] != "," and tokens[0] not in ACCORD_KINDS:
                 break
     else:
         every, starts = _tokens(text)
@@ -375,11 +301,11 @@ def _after(text: str, start: int) -> tuple[str, ...]:
         return REGION_AFTER  # "Culiacan, Mexico": a town, though it opens a sentence
     if tokens[:1] and is_ore(tokens[0]):  # "Richmond Hill gold and silver deposit"
         return _ore_site(text, start)
-    if tokens[:1] and tokens[0] in _ACCORD_KINDS and (accord := tuple(tokens[1:2])) in ACCORD_AFTER:
+    if tokens[:1] and tokens[0] in ACCORD_KINDS and (accord := tuple(tokens[1:2])) in ACCORD_AFTER:
         return accord  # "the Paris currency accord"
     if tokens[:1] and _model_number(tokens[0]):
         return NUMBER_AFTER  # "Pontiac 6000 models", "its Delta 88": a model's number
-    return tuple(tokens[:1]) if tokens[:1] and tokens[0] in _CUES_AFTER else ()
+    return tuple(tokens[:1]) if tokens[:1] and tokens[0] in CUES_AFTER else ()
 
 
 def is_ore(token: str) -> bool:
@@ -431,6 +357,3 @@ def _opens_sentence(before: tuple[str, ...]) -> bool:
         return False
     word = before[-2] if len(before) > 1 else ""
     return word.lower() not in ABBREVIATIONS and not (len(word) == 1 and word.isupper())
-
-
-ROLE_AFTER = TITLES | ROLES  # "Beryl Sprinkel, chairman of ..."
