@@ -137,3 +137,13 @@ def test_an_agreement_named_after_a_city_is_no_place_of_the_story() -> None:
     # a country's is a party to it, and the city itself still counts where the story says so
     assert _places("", "The Japan agreement on chips was signed.") == {"Japan"}
     assert _places("", "Ministers met in Paris to defend the Paris accord.") == {"Paris"}
+
+
+def test_a_bare_parliament_is_no_organisation_page() -> None:
+    # an audit of Reuters' 30 biggest organisation pages: "Parliament" listed 97 stories of
+    # some fifteen countries' parliaments (Japan's, Britain's, Iran's, Iceland's...) as one body
+    assert not candidates("", ["Lawson announced in his annual budget to Parliament that..."])
+    assert not candidates("", ["Confusion in the Japanese Parliament delayed the budget."])
+    # a parliament its name says is one body
+    found = candidates("", ["In a speech to the European Parliament, Delors said it would."])
+    assert ("organisation", "European Parliament") in found

@@ -102,7 +102,7 @@ revolution championship championships open series show index plan program progra
 initiative strategy report declaration protocol doctrine era age trophy prix tour marathon election
 elections eve""")
 ORGS = _words("""reuter reuters bloomberg xinhua interpol europol hamas hezbollah taliban pentagon
-kremlin congress parliament senate pemex aeromexico google microsoft facebook twitter tesla boeing
+kremlin congress senate pemex aeromexico google microsoft facebook twitter tesla boeing
 airbus walmart toyota gazprom opec gatt oecd nato nasdaq usda nyse cftc bundesbank unesco unicef
 imf ec eec""")
 # Firms named like people, by folded name: the commonest in financial news.
