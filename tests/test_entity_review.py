@@ -147,3 +147,20 @@ def test_a_bare_parliament_is_no_organisation_page() -> None:
     # a parliament its name says is one body
     found = candidates("", ["In a speech to the European Parliament, Delors said it would."])
     assert ("organisation", "European Parliament") in found
+
+
+def test_a_congress_or_senate_datelined_where_the_country_has_its_own_is_not_the_us_body() -> None:
+    # seen beside the audit of the biggest organisation pages: Quito's, Manila's, Madrid's
+    # Congress and Rome's, Sydney's Senate were on the pages of the U.S. bodies
+    assert not _orgs_filed("QUITO, March 18", "Congress needs to muster two-thirds of the votes.")
+    assert not _orgs_filed("ROME, April 9", "Craxi told the Senate he was resigning.")
+    # the U.S. body written so, or a dateline whose country has no body of that name
+    assert _orgs_filed("MANILA, Oct 20", "The bill died in the U.S. Senate.") == {"U.S. Senate"}
+    assert _orgs_filed(
+        "TOKYO, March 3", "He hoped to stave off protectionist bills in Congress."
+    ) == {"Congress"}
+
+
+def _orgs_filed(dateline: str, text: str) -> set[str]:
+    """Return the organisations an article of one paragraph names, read with its dateline."""
+    return {name for kind, name in candidates("", [text], dateline) if kind == "organisation"}

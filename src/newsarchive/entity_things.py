@@ -38,6 +38,30 @@ _MIDEAST = re.compile(
 )  # not "Gulf states": a wire's "Gulf States Utilities Co ... Gulf states may be unable"
 
 
+# The countries (by the country code of a story's dateline) whose own chamber the news calls by
+# the U.S. body's bare name: "QUITO ... Congress needs to muster two-thirds" is Ecuador's.
+_CONGRESSES = frozenset({"MX", "BR", "AR", "CO", "PE", "CL", "EC", "VE", "BO", "PY", "GT", "HN"})
+_CHAMBERS = {
+    "Congress": _CONGRESSES | {"DO", "PH", "ES"},
+    "Senate": _CONGRESSES - {"EC", "GT", "HN"}
+    | {"UY", "DO", "PH", "ES", "IT", "FR", "BE", "NL", "IE", "AU", "CA", "PK", "MY", "TH"},
+}
+
+
+def foreign_chamber(name: str, texts: Sequence[str], dateline: str) -> bool:
+    """Tell whether a bare "Congress" or "Senate" is another country's than the United States':
+    the story is datelined in a country whose own chamber is called so (`_CHAMBERS`: Rome's
+    "told the Senate (upper house)" is Italy's), and writes no "U.S. Congress" or "U.S.
+    Senate". The page of Congress or the Senate lists the U.S. body's stories only."""
+    countries = _CHAMBERS.get(name)
+    if countries is None or "," not in dateline:
+        return False
+    if gazetteer().countries.get(key(dateline.split(",", 1)[0])) not in countries:
+        return False
+    written = re.compile(rf"\bU\.?S\.? {name}\b")
+    return not any(map(written.search, texts))
+
+
 def american_gulf(texts: Sequence[str]) -> bool:
     """Tell whether an article's bare "Gulf" is not the Gulf of the Middle East: the article
     writes of the American one ("from the U.S. Gulf to Morocco", "the Gulf coast" of Texas),
@@ -245,7 +269,7 @@ def written_whole(text: str, name: str) -> Iterator[tuple[int, int]]:
 def unsaid(every: dict[tuple[str, str], None], texts: tuple[str, ...], dateline: str) -> None:
     """Take out of an article's (kind, name) mentions those its text says are something else:
     a crude grade, a partnership's surnames, a table's heading, the American Gulf, the wire
-    agency the story only cites."""
+    agency the story only cites, another country's Congress or Senate."""
     for grade in crude_grades([name for kind, name in every if kind == PLACE], texts, dateline):
         del every[(PLACE, grade)]  # "spot quotes for Dubai, a benchmark crude"
     firms = tuple(name for kind, name in every if kind == ORG)  # "<Welsh, Carson, ... IV>"
@@ -260,3 +284,5 @@ def unsaid(every: dict[tuple[str, str], None], texts: tuple[str, ...], dateline:
         del every[mention]  # "from the U.S. Gulf ... from the Gulf to Taiwan"
     for mention in [m for m in every if m[0] in (ORG, WEAK_ORG) and cited_agency(m[1], texts)]:
         del every[mention]  # "a spokesman told Reuters": the story's source, not its subject
+    for mention in [m for m in every if m[0] == ORG and foreign_chamber(m[1], texts, dateline)]:
+        del every[mention]  # "QUITO ... Congress": Ecuador's, not the U.S. body's

