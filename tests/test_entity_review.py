@@ -154,6 +154,8 @@ def test_a_congress_or_senate_datelined_where_the_country_has_its_own_is_not_the
     # Congress and Rome's, Sydney's Senate were on the pages of the U.S. bodies
     assert not _orgs_filed("QUITO, March 18", "Congress needs to muster two-thirds of the votes.")
     assert not _orgs_filed("ROME, April 9", "Craxi told the Senate he was resigning.")
+    sydney = "255 candidates would contest the 148-seat House of Representatives."
+    assert not _orgs_filed("SYDNEY, June 19", sydney)
     # the U.S. body written so, or a dateline whose country has no body of that name
     assert _orgs_filed("MANILA, Oct 20", "The bill died in the U.S. Senate.") == {"U.S. Senate"}
     assert _orgs_filed(

@@ -45,14 +45,16 @@ _CHAMBERS = {
     "Congress": _CONGRESSES | {"DO", "PH", "ES"},
     "Senate": _CONGRESSES - {"EC", "GT", "HN"}
     | {"UY", "DO", "PH", "ES", "IT", "FR", "BE", "NL", "IE", "AU", "CA", "PK", "MY", "TH"},
+    # Japan's too, but Reuters' Tokyo calls it the lower house, and its House is the U.S. one
+    "House of Representatives": frozenset({"AU", "NZ", "PH", "MY", "TH", "NG", "ID"}),
 }
 
 
 def foreign_chamber(name: str, texts: Sequence[str], dateline: str) -> bool:
-    """Tell whether a bare "Congress" or "Senate" is another country's than the United States':
-    the story is datelined in a country whose own chamber is called so (`_CHAMBERS`: Rome's
-    "told the Senate (upper house)" is Italy's), and writes no "U.S. Congress" or "U.S.
-    Senate". The page of Congress or the Senate lists the U.S. body's stories only."""
+    """Tell whether a bare "Congress", "Senate" or "House of Representatives" is another
+    country's than the United States': the story is datelined in a country whose own chamber
+    is called so (`_CHAMBERS`: Rome's "told the Senate (upper house)" is Italy's), and does
+    not write it "U.S. Senate". The pages of these names list the U.S. bodies' stories only."""
     countries = _CHAMBERS.get(name)
     if countries is None or "," not in dateline:
         return False
