@@ -6,8 +6,9 @@ into another body's page by the word left ("U.S. News" on News Corp Ltd's)."""
 
 from __future__ import annotations
 
-from newsarchive.entities import candidates
+from newsarchive.entities import article_entities, candidates
 from newsarchive.entity_catalog import gather
+from newsarchive.entity_homes import home_marks
 
 
 def _orgs(title: str, *paragraphs: str) -> set[str]:
@@ -166,3 +167,29 @@ def test_a_congress_or_senate_datelined_where_the_country_has_its_own_is_not_the
 def _orgs_filed(dateline: str, text: str) -> set[str]:
     """Return the organisations an article of one paragraph names, read with its dateline."""
     return {name for kind, name in candidates("", [text], dateline) if kind == "organisation"}
+
+
+def test_a_party_of_a_common_name_is_listed_in_its_own_country_only() -> None:
+    # "Social Democratic Party" listed Portugal's, Britain's and West Germany's as one page
+    def party(dateline: str, text: str) -> tuple[tuple[str, str], ...]:
+        return article_entities("", [text], dateline)
+
+    stories = [
+        party("LISBON, March 3", "The Social Democratic Party won the vote."),
+        party("LISBON, April 3", "The Social Democratic Party led the polls."),
+        party("LONDON, March 5", "The Social Democratic Party chose its leader."),
+        party("BONN, March 6", "The Social Democratic Party lost seats."),
+        party("STOCKHOLM, March 7", "The Social Democratic Party formed a government."),
+        party("HELSINKI, March 5", "Polls say the Conservative Party will gain."),
+        party("LONDON, March 9", "The ruling Conservative Party leads the polls."),
+        party("LONDON, March 10", "The Conservative Party held its conference."),
+        # the country the text writes with it, before the dateline's
+        party("WASHINGTON, April 9", "Japan's ruling Conservative Party is split."),
+    ]
+    found = gather(enumerate(stories)).published
+    pages = {e.name: e.articles for e in found}
+    assert "Social Democratic Party" not in pages  # no country holds half its stories
+    assert pages["Conservative Party"] == (6, 7)  # Britain's: two of four marked
+    assert home_marks((("organisation", "Liberal Party"),), ["the Finnish Liberal Party"], "") == (
+        ("home", "Liberal Party\tFI"),
+    )

