@@ -14,6 +14,8 @@ import pytest
 from newsarchive import pagefind_cbor, search, search_pagefind, search_spelling, search_terms
 from newsarchive.catalog import build_site
 from newsarchive.config import SiteConfig
+from newsarchive.entity_homes import HOME
+from newsarchive.entity_officers import OFFICER
 from newsarchive.loader import discover, read_article
 from newsarchive.loader.markup import plain_paragraphs
 
@@ -393,6 +395,23 @@ def test_an_articles_own_words_are_read_once_with_their_fields(tmp_path):
     assert "the" not in fields and "ablaze" not in fields
     paragraphs = article.paragraphs
     assert search_terms.decode(search_terms.article_fields(article, paragraphs)) == fields
+
+
+def test_an_articles_marks_are_no_search_words(tmp_path):
+    # a party's country code ("Social Democratic Party\tPT") is no word of the article
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "Vote held\n\nLISBON, March 3 - The Social Democratic Party won the vote, its "
+        "chairman John Smith of Smith Holdings Ltd said.\n",
+        encoding="utf-8",
+    )
+    article, _ = read_article(discover(tmp_path).files[0])
+    assert article is not None
+    kinds = {kind for kind, _ in article.entities}
+    assert {OFFICER, HOME} == search_terms._MARKS and HOME in kinds
+    fields = search_terms.decode(article.search_terms)
+    assert fields["democratic"] & search_terms.ENTITY
+    assert "pt" not in fields
 
 
 ARTICLES = 3_000

@@ -36,6 +36,8 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 _GROUPS = 16
 """Field-bit combinations: an encoded field list has this many tab-separated groups."""
 
+_MARKS = frozenset({"officer", "home"})  # `entity_officers.OFFICER`, `entity_homes.HOME`:
+# an article's marks among its entities ("person\tfirm", "party\tcountry code"), no names
 _TOKEN = re.compile(r"[^\W_]+")
 _DOTTED = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.)+[^\W\d_](?![^\W_])")
 """Single letters joined by points ("u.s", "e.c", "j.p"): one word without them."""
@@ -111,7 +113,8 @@ def article_fields(article: Article, paragraphs: Sequence[str]) -> str:
     """Return an article's own indexed words and their field bits, encoded (see `decode`)."""
     body = term_counts(" ".join((article.caption, article.dateline, *paragraphs)))
     fields = {term: FREQUENT if count >= 3 else 0 for term, count in body.items()}
-    names = " ".join([article.byline, *(name for _, name in article.entities)])
+    named = (name for kind, name in article.entities if kind not in _MARKS)
+    names = " ".join([article.byline, *named])
     for bit, text in ((HEADLINE, article.title), (ENTITY, names), (SUMMARY, article.summary)):
         for term in term_counts(text):
             fields[term] = fields.get(term, 0) | bit
