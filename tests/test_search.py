@@ -18,6 +18,7 @@ from newsarchive.entity_homes import HOME
 from newsarchive.entity_officers import OFFICER
 from newsarchive.loader import discover, read_article
 from newsarchive.loader.markup import plain_paragraphs
+from newsarchive.models import Article
 
 from conftest import Built, tree, write_files
 
@@ -380,14 +381,11 @@ def test_fold_and_terms_match_the_rules_search_js_uses():
 
 
 def test_an_articles_own_words_are_read_once_with_their_fields(tmp_path):
-    source = tmp_path / "a.txt"
-    source.write_text(
+    article = _read_one(
+        tmp_path,
         "Flood closes Culiacán bridge\n\nBy Ana Ruiz\n\n"
         "The bridge stays shut. The bridge is old.\n\nBridge crews said the road would reopen.\n",
-        encoding="utf-8",
     )
-    article, _ = read_article(discover(tmp_path).files[0])
-    assert article is not None
     fields = search_terms.decode(article.search_terms)
     assert fields["culiacan"] & search_terms.HEADLINE
     assert fields["bridge"] & search_terms.HEADLINE and fields["bridge"] & search_terms.FREQUENT
@@ -399,19 +397,24 @@ def test_an_articles_own_words_are_read_once_with_their_fields(tmp_path):
 
 def test_an_articles_marks_are_no_search_words(tmp_path):
     # a party's country code ("Social Democratic Party\tPT") is no word of the article
-    source = tmp_path / "a.txt"
-    source.write_text(
+    article = _read_one(
+        tmp_path,
         "Vote held\n\nLISBON, March 3 - The Social Democratic Party won the vote, its "
         "chairman John Smith of Smith Holdings Ltd said.\n",
-        encoding="utf-8",
     )
-    article, _ = read_article(discover(tmp_path).files[0])
-    assert article is not None
     kinds = {kind for kind, _ in article.entities}
     assert {OFFICER, HOME} == search_terms._MARKS and HOME in kinds
     fields = search_terms.decode(article.search_terms)
     assert fields["democratic"] & search_terms.ENTITY
     assert "pt" not in fields
+
+
+def _read_one(folder: Path, text: str) -> Article:
+    """Return the article that reading one file of `text` gives."""
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    article, _ = read_article(discover(folder).files[0])
+    assert article is not None
+    return article
 
 
 ARTICLES = 3_000
