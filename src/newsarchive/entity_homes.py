@@ -67,12 +67,12 @@ def home_marks(
     mentions: Sequence[tuple[str, str]], texts: Sequence[str], dateline: str
 ) -> tuple[tuple[str, str], ...]:
     """Return a (HOME, "party\\tcode") mark for each party of a common name the article
-    names, with the country the text writes before it ("Portugal's Social Democratic Party"),
+    names, with the country the text writes with it ("Portugal's Social Democratic Party"),
     else its dateline's; none where neither says."""
     marks = []
     for kind, name in mentions:
         if kind == ORG and generic_party(name):
-            code = _written_home(name, texts) or _dateline_home(dateline)
+            code = _written_home(name, texts) or dateline_country(dateline)
             if code:
                 marks.append((HOME, f"{name}\t{code}"))
     return tuple(marks)
@@ -87,8 +87,8 @@ def at_home(
     wanted = set(names)
     codes: dict[int, str] = {}
     for article in ids:
-        found = {code for name, marked in homes.get(article, {}).items() if name in wanted
-                 for code in marked}  # fmt: skip
+        marked = homes.get(article, {})
+        found = set().union(*(codes for name, codes in marked.items() if name in wanted))
         if found:
             codes[article] = min(found)
     if not codes:
@@ -127,11 +127,11 @@ def _of_people(word: str) -> str:
     if lowered in _PEOPLES:
         return _PEOPLES[lowered]
     stem = lowered[:-3]
-    stems = (lowered + "y", lowered[:-1], stem, stem + "al", stem + "a", stem + "land", stem + "en")
-    return next((code for stem in stems if (code := _country_codes().get(key(stem)))), "")
+    names = (lowered + "y", lowered[:-1], stem, stem + "al", stem + "a", stem + "land", stem + "en")
+    return next((code for name in names if (code := _country_codes().get(key(name)))), "")
 
 
-def _dateline_home(dateline: str) -> str:
+def dateline_country(dateline: str) -> str:
     """Return the code of the country of a dateline's city ("LISBON, March 3": "PT")."""
     if "," not in dateline:
         return ""

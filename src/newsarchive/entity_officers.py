@@ -196,7 +196,7 @@ def split_marks(
     marks: dict[int, dict[str, set[str]]],
     kind: str = OFFICER,
 ) -> Iterable[tuple[int, tuple[tuple[str, str], ...]]]:
-    """Yield each doc's mentions without its marks of a kind ("name\tvalue": officer marks,
+    """Yield each doc's mentions without its marks of a kind ("name\\tvalue": officer marks,
     or `entity_homes.HOME`), which go to `marks` (by doc, the values of each name)."""
     for article, mentions in docs:
         if any(m[0] == kind for m in mentions):

@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
+from .entity_homes import dateline_country
 from .entity_names import ORG, PEOPLE, PLACE, WEAK_ORG, WEAK_PLACE, Mention
 from .entity_words import CALENDAR, SAID, STOP
 from .gazetteer import gazetteer, key
@@ -56,9 +57,7 @@ def foreign_chamber(name: str, texts: Sequence[str], dateline: str) -> bool:
     is called so (`_CHAMBERS`: Rome's "told the Senate (upper house)" is Italy's), and does
     not write it "U.S. Senate". The pages of these names list the U.S. bodies' stories only."""
     countries = _CHAMBERS.get(name)
-    if countries is None or "," not in dateline:
-        return False
-    if gazetteer().countries.get(key(dateline.split(",", 1)[0])) not in countries:
+    if countries is None or dateline_country(dateline) not in countries:
         return False
     written = re.compile(rf"\bU\.?S\.? {name}\b")
     return not any(map(written.search, texts))
