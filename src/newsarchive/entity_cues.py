@@ -31,17 +31,6 @@ SHIP_CUE = {
 }
 # Jobs before a person's name that an employer's name may end with a head word before
 ROLE_CUE = {(w,) for w in ("analyst", "economist", "strategist", "spokesman", "spokeswoman")}
-# Every word before a name that a rule reads: "in", "president", ...; "," for "Kidder,
-# Peabody and Co", a name cut at its comma, and "/" for "MGM/UA Communications Co".
-CUES_BEFORE = frozenset(w for (w,) in PERSON_CUE | PLACE_NEAR | FIRM_CUE | SHIP_CUE | ROLE_CUE) | {
-    ",",
-    "/",
-    "&",
-    "en",
-    "et",
-    "e",
-    "und",
-}
 # Words after a brand's or a firm's name, which is often a town's: "the Santana model".
 BRAND_AFTER = {(w,) for w in ("model", "models", "brand", "brands", "automobiles", "investment")}
 # Words after a name that make it a product's name, whatever its words: "a talking Mickey
@@ -81,6 +70,12 @@ ACCORD_KINDS = frozenset({"currency", "monetary"})  # between the city and the a
 # "&" and foreign "and" after or before a name: it goes on ("Bank Mees & Hope", "Bank Mees en
 # Hope NV"), so what the run holds is cut short.
 GOES_ON = {(w,) for w in ("&", "en", "et", "e", "und")}
+# Every word before a name that a rule reads: "in", "president", ...; "," for "Kidder,
+# Peabody and Co", a name cut at its comma, and "/" for "MGM/UA Communications Co".
+CUES_BEFORE = frozenset(
+    w for (w,) in PERSON_CUE | PLACE_NEAR | FIRM_CUE | SHIP_CUE | ROLE_CUE | GOES_ON
+)
+CUES_BEFORE |= {",", "/"}
 # Every word after a name that a rule reads: "state", "said", "canal", ...
 CUES_AFTER = frozenset(
     w

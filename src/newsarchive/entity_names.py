@@ -144,24 +144,32 @@ _ENDS = ("", "a", "o", "y", "ia", "ium")
 """Endings of a country's name after that stem: "Belgi-um", "Japan"."""
 
 
-@functools.lru_cache(maxsize=16384)
 def is_demonym(word: str) -> bool:
     """Tell whether a word names a country's people: "Iraqi", "South African", "Japanese"."""
+    return word.lower() in DEMONYMS or bool(demonym_region(word))
+
+
+@functools.lru_cache(maxsize=16384)
+def demonym_region(word: str) -> str:
+    """Return the key of the country or region whose people a word names by its form
+    ("Japanese": "japan", "West German": "west-germany", "Yugoslav": "yugoslavia"), or "" (so
+    for the listed `DEMONYMS` whose form says not which: "Dutch")."""
     lowered = word.lower()
-    if lowered in DEMONYMS:
-        return True
     regions = gazetteer().regions
     if key(word) in regions:  # "Niger" is a country, not a people of Nigeria
-        return False
+        return ""
     # a lowercase ascii word and the forms made from it are their own keys: no folding
     fold = str if lowered.isascii() and lowered.isalpha() else key
-    if fold(lowered + "ia") in regions or fold(lowered + "y") in regions:
-        return True  # "Yugoslav" of Yugoslavia, "West German" of West Germany
+    for form in (fold(lowered + "ia"), fold(lowered + "y")):
+        if form in regions:
+            return form  # "Yugoslav" of Yugoslavia, "West German" of West Germany
     for suffix in _SUFFIXES:
         stem = lowered[: -len(suffix)] if lowered.endswith(suffix) else ""
-        if len(stem) > 2 and any(fold(stem + end) in regions for end in _ENDS):
-            return key(word) not in regions
-    return False
+        if len(stem) > 2:
+            for end in _ENDS:
+                if (form := fold(stem + end)) in regions:
+                    return form
+    return ""
 
 
 @functools.lru_cache(maxsize=1)

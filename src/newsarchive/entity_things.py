@@ -270,7 +270,7 @@ def written_whole(text: str, name: str) -> Iterator[tuple[int, int]]:
 def unsaid(every: dict[tuple[str, str], None], texts: tuple[str, ...], dateline: str) -> None:
     """Take out of an article's (kind, name) mentions those its text says are something else:
     a crude grade, a partnership's surnames, a table's heading, the American Gulf, the wire
-    agency the story only cites, another country's Congress or Senate."""
+    agency the story only cites, another country's chamber of a U.S. one's name."""
     for grade in crude_grades([name for kind, name in every if kind == PLACE], texts, dateline):
         del every[(PLACE, grade)]  # "spot quotes for Dubai, a benchmark crude"
     firms = tuple(name for kind, name in every if kind == ORG)  # "<Welsh, Carson, ... IV>"
