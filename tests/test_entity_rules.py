@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.entities import candidates
+from newsarchive.entities import article_entities, candidates
 from newsarchive.entity_catalog import Entity, collect, gather
 
 from conftest import ROOT, Built, build_at, kinds_in
@@ -82,6 +82,14 @@ def test_all_caps_headline_gives_no_place_of_its_own() -> None:
 
 def test_bracketed_wire_company_is_an_organisation_and_no_word_inside_it_is_a_place() -> None:
     assert names(WIRE_COMPANY_IN_BRACKETS) == {("organisation", "Midland Bank PLC")}
+
+
+def test_brackets_round_nothing_name_no_firm() -> None:
+    # found by the fuzz campaign: "\x00\x00<\t>" gave an organisation named "" and the
+    # officers' rule failed on it, so the file was skipped as unreadable
+    assert candidates("", ["\x00\x00<\t>"]) == ()
+    assert candidates("", ["Shares of < > of Delaware rose."]) == (("place", "Delaware"),)
+    assert article_entities("", ["Smith, chairman of < > Inc, said."]) == ()
 
 
 def test_results_table_is_never_mined() -> None:

@@ -209,6 +209,8 @@ def _bracketed(block: str, headline: bool = False) -> tuple[str, list[Mention]]:
     def unwrap(match: re.Match[str]) -> str:
         inner, where = " ".join(match.group(1).split()), match.group(2)
         tail = match.group(0)[match.end(1) - match.start() + 1 :]  # " of Delaware", or ""
+        if not inner:  # "< >": brackets round nothing name no firm
+            return " " + tail
         cased = inner.isupper() or inner.islower() or _MIXED_TICKER.fullmatch(inner)
         if cased and (" " not in inner or _EXCHANGE.fullmatch(inner)):
             # a ticker symbol, also in lowercase ("<mhs>") or mixed ("<RtrSY>")
