@@ -193,3 +193,21 @@ def test_a_party_of_a_common_name_is_listed_in_its_own_country_only() -> None:
     assert home_marks((("organisation", "Liberal Party"),), ["the Finnish Liberal Party"], "") == (
         ("home", "Liberal Party\tFI"),
     )
+
+
+def test_the_state_of_washington_is_not_the_capitals_page() -> None:
+    # the gazetteer has one name for both: 13 stories of the state were on Washington's page
+    # ("branch offices in ... California, Oregon, Utah and Washington")
+    states = "It sold 13 branch offices in the states of California, Oregon, Utah and Washington."
+    assert _places("", states) == {"California", "Oregon", "Utah", "Washington State"}
+    town = "The acquisition of Home Savings in Seattle, Washington, by InterWest was approved."
+    assert _places("", town) == {"Seattle", "Washington State"}
+    assert _places("", "It will test the product in Washington state.") == {"Washington State"}
+    # the capital: written so too, filed there, or in a list of cities
+    both = ("Its charter will be a Washington state charter.", "Officials in Washington agreed.")
+    assert _places("", *both) == {"Washington", "Washington State"}
+    filed = candidates("", ["Drought hit Nevada, Idaho, Oregon and Washington."], "WASHINGTON")
+    assert {name for kind, name in filed if kind == "place"} >= {"Washington", "Washington State"}
+    cities = "The bank has offices in New York, Washington, Chicago and Boston."
+    assert "Washington State" not in _places("", cities)
+    assert "Washington State" not in _places("", "Aides in Maryland and Washington said so.")

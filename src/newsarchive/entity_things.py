@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
+from .entity_blocks import filed_from
 from .entity_homes import dateline_country
 from .entity_names import ORG, PEOPLE, PLACE, WEAK_ORG, WEAK_PLACE, Mention
 from .entity_words import CALENDAR, SAID, STOP
@@ -287,3 +288,64 @@ def unsaid(every: dict[tuple[str, str], None], texts: tuple[str, ...], dateline:
         del every[mention]  # "a spokesman told Reuters": the story's source, not its subject
     for mention in [m for m in every if m[0] == ORG and foreign_chamber(m[1], texts, dateline)]:
         del every[mention]  # "QUITO ... Congress": Ecuador's, not the U.S. body's
+    _washington(every, texts, dateline)
+
+
+WASHINGTON, WASHINGTON_STATE = "Washington", "Washington State"
+"""The capital's name, which the gazetteer folds with the state's, and the state's page name."""
+# States listed with Washington that make it the state: not the capital's neighbours ("in
+# Washington, Maryland and Virginia"), nor New York ("offices in New York and Washington").
+_STATES_APART = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Florida|Hawaii|Idaho"
+    "|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Massachusetts|Michigan|Minnesota"
+    "|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Mexico|North Carolina"
+    "|North Dakota|Ohio|Oklahoma|Oregon|Rhode Island|South Carolina|South Dakota|Tennessee"
+    "|Texas|Utah|Vermont|Wisconsin|Wyoming"
+)
+_THE_STATE = re.compile(
+    r"\bWashington [Ss]tate\b|\b[Ss]tate of Washington\b"
+    rf"|\b(?:{_STATES_APART})(?:,| and| or) Washington\b(?! D\.?C)"
+    rf"|\bWashington(?:,| and| or) (?:{_STATES_APART})\b"
+    # "in Seattle, Washington, by ...": a town, then the state, no list going on after it
+    r"|\b(?:in|of|at|near|from|outside) ([A-Z][a-z]+(?: [A-Z][a-z]+)?), Washington"
+    r"(?=[.;:)]|,(?! (?:and|or|D\.?C|[A-Z]))|$)"
+)
+
+
+def washington_senses(texts: Sequence[str], longer: Sequence[str]) -> tuple[bool, bool]:
+    """Tell whether an article names the state of Washington ("Washington state", "Seattle,
+    Washington", "in Oregon and Washington"), and whether it names the capital too: a
+    "Washington" that is neither of these nor a word of a longer name it names (`longer`:
+    "Washington Post"). The gazetteer has one name for both; the capital's page lists the
+    stories of the state only where they name the capital as well."""
+    state = capital = False
+    for text in texts:
+        spans = []
+        for match in _THE_STATE.finditer(text):
+            town = match.group(1)
+            if town is None or gazetteer().countries.get(key(town), "US") == "US":
+                spans.append(match.span())
+                state = True
+        spans += [span for name in longer for span in written_whole(text, name)]
+        capital = capital or any(
+            not any(start <= at and end <= stop for start, stop in spans)
+            for at, end in written_whole(text, WASHINGTON)
+        )
+    return state, capital
+
+
+def _washington(every: dict[tuple[str, str], None], texts: tuple[str, ...], dateline: str) -> None:
+    """Give an article that names the state of Washington the state's place, and take the
+    capital's out unless it names the capital too or was filed there (`washington_senses`)."""
+    written = [m for m in ((PLACE, WASHINGTON), (WEAK_PLACE, WASHINGTON)) if m in every]
+    if not written:
+        return
+    longer = [name for _, name in every if WASHINGTON in name and name != WASHINGTON]
+    state, capital = washington_senses(texts, longer)
+    if not state:
+        return
+    every[(PLACE, WASHINGTON_STATE)] = None
+    filed = filed_from(dateline)
+    if not capital and not (filed and key(filed[0].name) == key(WASHINGTON)):
+        for mention in written:
+            del every[mention]
