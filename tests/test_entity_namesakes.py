@@ -6,9 +6,11 @@ president): their officer marks tell them apart, as a legal form's full name doe
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from newsarchive.authority import Authority
 from newsarchive.entities import article_entities
-from newsarchive.entity_catalog import gather
+from newsarchive.entity_catalog import Found, gather
 
 LATER = (
     " said its third quarter profit fell, as a wage and price freeze in Brazil, one of its four "
@@ -80,3 +82,29 @@ def test_a_kind_in_the_authority_file_keeps_a_namesakes_page() -> None:
     found = gather(((i, article_entities("", [t])) for i, t in enumerate(texts)), rules=rules)
     pages = {e.name: e.articles for e in found.published if e.kind == "person"}
     assert pages["John Cox"] == (0, 1)
+
+
+def test_a_surname_after_a_title_no_story_gives_the_full_name_is_another_persons() -> None:
+    # Reuters' "Congress and President Regan might not approve one" (a typo for Reagan) was on
+    # the page of Donald Regan, the chief of staff, whom no story calls President
+    regan = "White House chief of staff Donald Regan said the budget would pass."
+    typo = "Rostenkowski said Congress and President Regan might not approve a tax rise."
+    found = gather(_read([regan, regan, regan, typo]))
+    assert _person_pages(found) == {"Donald Regan": (0, 1, 2)}
+    # the title given to the full name somewhere: the surname so titled is his
+    reagan = "President Ronald Reagan vetoed the bill."
+    found = gather(_read([reagan, reagan, "President Reagan said no.", typo]))
+    assert _person_pages(found)["Ronald Reagan"] == (0, 1, 2)
+    # half the page or more: the page is of the surname so titled
+    found = gather(_read([regan, regan, typo, typo]))
+    assert _person_pages(found) == {"Donald Regan": (0, 1, 2, 3)}
+
+
+def _person_pages(found: Found) -> dict[str, tuple[int, ...]]:
+    """Return the published person pages of a gathering, by name, with their articles."""
+    return {e.name: e.articles for e in found.published if e.kind == "person"}
+
+
+def _read(texts: list[str]) -> Iterator[tuple[int, tuple[tuple[str, str], ...]]]:
+    """Return stories of one paragraph each as the catalogue gets them, numbered."""
+    return ((i, article_entities("", [text])) for i, text in enumerate(texts))

@@ -14,6 +14,7 @@ import pytest
 from newsarchive import pagefind_cbor, search, search_pagefind, search_spelling, search_terms
 from newsarchive.catalog import build_site
 from newsarchive.config import SiteConfig
+from newsarchive.entity_heads import HEAD
 from newsarchive.entity_homes import HOME
 from newsarchive.entity_officers import OFFICER
 from newsarchive.loader import discover, read_article
@@ -400,13 +401,14 @@ def test_an_articles_marks_are_no_search_words(tmp_path):
     article = _read_one(
         tmp_path,
         "Vote held\n\nLISBON, March 3 - The Social Democratic Party won the vote, its "
-        "chairman John Smith of Smith Holdings Ltd said.\n",
+        "chairman John Smith of Smith Holdings Ltd said. President Reagan agreed.\n",
     )
     kinds = {kind for kind, _ in article.entities}
-    assert {OFFICER, HOME} == search_terms._MARKS and HOME in kinds
+    assert {OFFICER, HOME, HEAD} == search_terms._MARKS and {HOME, HEAD} <= kinds
     fields = search_terms.decode(article.search_terms)
     assert fields["democratic"] & search_terms.ENTITY
     assert "pt" not in fields
+    assert not fields["president"] & search_terms.ENTITY  # the title is no name's word
 
 
 def _read_one(folder: Path, text: str) -> Article:

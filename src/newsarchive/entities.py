@@ -31,6 +31,7 @@ from .entity_headlines import (
     is_headline,
     known_names,
 )
+from .entity_heads import head_marks
 from .entity_homes import home_marks
 from .entity_names import (
     ORG,
@@ -125,10 +126,12 @@ def article_entities(
     title: str, paragraphs: Sequence[str], dateline: str = ""
 ) -> tuple[tuple[str, str], ...]:
     """Return an article's `candidates`, the marks of the firms' officers it names
-    (`entity_officers`), which tell two people of one name apart, and the countries of the
-    parties of a common name it names (`entity_homes`), which tell two parties apart."""
+    (`entity_officers`) and of the heads' titles it writes names after (`entity_heads`),
+    which tell two people of one name apart, and the countries of the parties of a common
+    name it names (`entity_homes`), which tell two parties apart."""
     mentions, texts = _mentions(title, paragraphs, dateline)
-    return mentions + officer_marks(mentions, texts) + home_marks(mentions, texts, dateline)
+    marks = officer_marks(mentions, texts) + head_marks(mentions, texts)
+    return mentions + marks + home_marks(mentions, texts, dateline)
 
 
 def candidates(

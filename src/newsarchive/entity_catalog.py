@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from .authority import Authority
 from .entity_bounds import is_country
+from .entity_heads import HEAD, titled
 from .entity_homes import HOME, at_home
 from .entity_joins import (
     Postings,
@@ -89,7 +90,9 @@ def gather(
     `min_articles` articles) and unconfirmed ones, each most-covered first, then by key."""
     marks: dict[int, dict[str, set[str]]] = {}  # officers' firms by article (`entity_officers`)
     homes: dict[int, dict[str, set[str]]] = {}  # parties' countries by article (`entity_homes`)
-    postings = _postings(split_marks(split_marks(docs, marks), homes, HOME))
+    heads: dict[int, dict[str, set[str]]] = {}  # titles before people's names (`entity_heads`)
+    unmarked = split_marks(split_marks(split_marks(docs, marks), homes, HOME), heads, HEAD)
+    postings = _postings(unmarked)
     aliases, kinds, blocked = dict(rules.aliases), dict(rules.kinds), frozenset(rules.block)
     members: dict[str, list[tuple[str, str]]] = {}
     folds: dict[str, str] = {}  # each surface name folded once
@@ -128,6 +131,9 @@ def gather(
             if marks and target not in kinds:  # two firms' officers of one name
                 ids, unsure = namesakes(ids, {m[1] for m in group}, marks, firm_of, firms_in)
                 kind = PERSON + "?" if unsure else kind
+            if heads and target not in kinds:  # "President Regan", a typo, is no Donald Regan
+                full = set().union(*(postings[m] for m in group if " " in m[1]))
+                ids = titled(ids, {m[1] for m in group}, full, heads)
         if kind == PLACE and target not in kinds and _firms_short_name(target, ids, firms):
             kind = PLACE + "?"
         elif kind == ORG and target not in kinds and _generic(qualified.get(target, set())):

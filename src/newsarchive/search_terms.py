@@ -36,8 +36,9 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 _GROUPS = 16
 """Field-bit combinations: an encoded field list has this many tab-separated groups."""
 
-_MARKS = frozenset({"officer", "home"})  # `entity_officers.OFFICER`, `entity_homes.HOME`:
-# an article's marks among its entities ("person\tfirm", "party\tcountry code"), no names
+# `entity_officers.OFFICER`, `entity_homes.HOME`, `entity_heads.HEAD`: an article's marks
+# among its entities ("person\tfirm", "party\tcountry code", "name\ttitle"), no names
+_MARKS = frozenset({"officer", "home", "head"})
 _TOKEN = re.compile(r"[^\W_]+")
 _DOTTED = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.)+[^\W\d_](?![^\W_])")
 """Single letters joined by points ("u.s", "e.c", "j.p"): one word without them."""
