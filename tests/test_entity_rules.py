@@ -232,7 +232,9 @@ def test_editing_entities_yaml_changes_the_next_cached_build(tmp_path: Path) -> 
     assert (tmp_path / "dist/places/lisbon/index.html").is_file()
     (tmp_path / "entities.yaml").write_text("block: [Lisbon]\n", encoding="utf-8")
     assert build_at(tmp_path)[0] == 0
-    assert not (tmp_path / "dist/places/lisbon/index.html").exists()
+    # no page lists Lisbon's stories: its address answers with a redirect to the places
+    redirect = (tmp_path / "dist/places/lisbon/index.html").read_text(encoding="utf-8")
+    assert 'content="0; url=../../places/index.html"' in redirect
     assert "lisbon" not in (tmp_path / "dist/topics/index.html").read_text().lower()
 
 

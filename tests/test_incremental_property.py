@@ -259,14 +259,17 @@ class Project:
         shutil.rmtree(cold_cache, ignore_errors=True)
         shutil.rmtree(self.root / "cold", ignore_errors=True)
         cold_cache.mkdir()
-        record = self.root / "cache-warm" / "permalinks.json"
-        if record.exists():  # an input, not a cache: docs/urls.md
-            shutil.copy(record, cold_cache / "permalinks.json")
+        records = ("permalinks.json", "topics.json")  # inputs, not caches: docs/urls.md
+        for name in records:
+            if (self.root / "cache-warm" / name).exists():
+                shutil.copy(self.root / "cache-warm" / name, cold_cache / name)
         warm_code, warm_said = self.build("warm", self.root / "cache-warm", pagefind)
         cold_code, cold_said = self.build("cold", cold_cache, pagefind)
         assert warm_code == cold_code == 0, f"after {step}:\n{warm_said}\n{cold_said}"
         assert_same_tree(self.root / "warm", self.root / "cold", step)
-        assert record.read_bytes() == (cold_cache / "permalinks.json").read_bytes(), step
+        for name in records:
+            warm, cold = self.root / "cache-warm" / name, cold_cache / name
+            assert warm.read_bytes() == cold.read_bytes(), f"after {step}: {name}"
 
 
 def assert_same_tree(warm: Path, cold: Path, step: str) -> None:
@@ -316,8 +319,9 @@ def apply(project: Project, operation: tuple[object, ...]) -> str:
     name, *args = operation
     if name == "nothing":
         return "nothing"
-    if name == "forget addresses":  # the record is an input (docs/urls.md): deleted by hand
-        (project.root / "cache-warm" / "permalinks.json").unlink(missing_ok=True)
+    if name == "forget addresses":  # the records are inputs (docs/urls.md): deleted by hand
+        for record in ("permalinks.json", "topics.json"):
+            (project.root / "cache-warm" / record).unlink(missing_ok=True)
         return name
     if name in ("template", "config", "entities", "static"):
         return _apply_setting(project, str(name), args)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import msgspec
 
-from . import cache, guard, imaging, permalinks, stages
+from . import cache, guard, imaging, permalinks, stages, topic_addresses
 from .config import SiteConfig
 from .errors import Problem
 from .loader import Discovery, discover
@@ -143,7 +143,7 @@ def _build(
 class Inputs(NamedTuple):
     """What a build found to read and to place, as it found them: the article and image files
     (`loader.Discovery`), their content digests, the stamps the store saves of them, and the key of
-    everything the output depends on but the record of permanent URLs (`permalinks`)."""
+    everything the output depends on but the records of published addresses (`_records`)."""
 
     found: Discovery
     digests: dict[str, str]
@@ -168,7 +168,7 @@ def _inputs(config: SiteConfig, paths: Paths, store: Store, defer_search: bool) 
 def _unchanged(store: Store, inputs: Inputs, paths: Paths, output: Path) -> Report | None:
     """Return the last build's report when nothing changed since it and the output is intact
     (None when the build has work to do)."""
-    if store.key() != inputs.key + permalinks.stamp(permalinks.book_path(paths.cache)):
+    if store.key() != inputs.key + _records(paths):
         return None
     report = _restore(store)
     return report if report is not None and _intact(store, output) else None
@@ -188,7 +188,7 @@ def _save(
     """Save what the next build reuses: the inputs' stamps and key, the output's files and
     folders, the page keys, this report (for a build with nothing to do) and the image probes."""
     report.changed += writer.changed
-    key = inputs.key + permalinks.stamp(permalinks.book_path(paths.cache))  # as this build left it
+    key = inputs.key + _records(paths)  # as this build left them
     saved = {"key": key.encode(), "report": _report_data(report), "salt": salt.encode()}
     folders = writer.folder_stamps(tree, _folders(store))
     saved["folders"] = msgspec.msgpack.encode(folders)  # for `_intact`
@@ -198,6 +198,13 @@ def _save(
     )
     if store.damaged:  # this build's news only: not saved
         report.problems.append(_distrusted(store.path))
+
+
+def _records(paths: Paths) -> str:
+    """Return the stamps of the project's records of published addresses: inputs of the
+    output too (`permalinks`, `topic_addresses`)."""
+    addresses = permalinks.stamp(permalinks.book_path(paths.cache))
+    return addresses + topic_addresses.stamp(topic_addresses.record_path(paths.cache))
 
 
 def _distrusted(path: Path) -> Problem:

@@ -1,4 +1,5 @@
-"""Redirects from an article's earlier addresses to its current one (`permalinks`)."""
+"""Redirects from an article's earlier addresses to its current one (`permalinks`), and from a
+topic page that went to the page that lists its articles now (`topic_addresses`)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,6 @@ def redirect_page(config: SiteConfig, old: str, new: str) -> bytes:
         f'<link rel="canonical" href="{canonical}">\n'
         '<meta name="robots" content="noindex">\n'
         f'<meta http-equiv="refresh" content="0; url={target}">\n</head>\n<body>\n'
-        f'<p>This article has moved to <a href="{target}">its new address</a>.</p>\n'
+        f'<p>This page has moved to <a href="{target}">its new address</a>.</p>\n'
         "</body>\n</html>\n"
     ).encode()

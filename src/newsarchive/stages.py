@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import cache, imaging, permalinks
+from . import cache, imaging, permalinks, topic_addresses
 from .config import SiteConfig
 from .errors import BuildError, Problem
 from .memory import collector_paused, forget_memos, release_freed
@@ -100,6 +100,7 @@ def catalogue(
         del stories, related, named, values
         permalinks.save(book, site.book)
         site = dataclasses.replace(site, book={})  # saved: the pages do not need it
+        site = _topics_kept(site, topic_addresses.record_path(paths.cache))
         known = store.probes(probe_stamp())
         site, pictured, probes = images.place(site, found_images, known)
         read.problems.extend(pictured)
@@ -108,6 +109,19 @@ def catalogue(
     report.problems.extend(_untitled(config, site))
     report.articles, report.notes = len(site.entries), site.notes
     return site, read, probes
+
+
+def _topics_kept(site: Site, record: Path) -> Site:
+    """Return the site with a redirect at each topic page's address that went, to the page
+    that lists its articles now (`topic_addresses`), and save the record of topic pages."""
+    before = topic_addresses.load(record)
+    moved = topic_addresses.moved(before, site)
+    after = {**before, **topic_addresses.current(site)}
+    if after != before:
+        topic_addresses.save(record, after)
+    if not moved:
+        return site
+    return dataclasses.replace(site, redirects=tuple(sorted((*site.redirects, *moved))))
 
 
 def _untitled(config: SiteConfig, site: Site) -> list[Problem]:

@@ -1,0 +1,70 @@
+"""Addresses of topic pages that went: a redirect to the page that lists their articles now
+(whole-site builds in tmp_path)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+TAGGED = "---\ntitle: {title}\ntags: [{tags}]\n---\n\nThe river rose on {day}.\n"
+
+
+def _article(title: str, tags: str, day: str = "Monday") -> str:
+    """Return a Markdown article with tags."""
+    return TAGGED.format(title=title, tags=tags, day=day)
+
+
+def test_a_tag_page_that_went_redirects_to_the_tag_its_articles_carry_now(
+    build_site_from, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    first = build_site_from(
+        {
+            "articles/a.md": _article("River rises", "Floods"),
+            "articles/b.md": _article("River falls", "Floods", "Tuesday"),
+        }
+    )
+    assert first.code == 0, first.err
+    assert "River falls" in first.page("tags/floods/index.html")
+    again = build_site_from(
+        {
+            "articles/a.md": _article("River rises", "Flooding"),
+            "articles/b.md": _article("River falls", "Flooding", "Tuesday"),
+        }
+    )
+    assert again.code == 0, again.err
+    page = again.page("tags/floods/index.html")
+    assert 'http-equiv="refresh" content="0; url=../../tags/flooding/index.html"' in page
+    assert "This page has moved" in page
+    assert "/tags/floods/ /tags/flooding/ 301\n" in again.page("_redirects")
+    record = json.loads((tmp_path / ".newsarchive/topics.json").read_text(encoding="utf-8"))
+    assert set(record["pages"]) >= {"tags/floods/index.html", "tags/flooding/index.html"}
+    assert not list(again.dist.rglob("topics.json"))
+    # the tag given back: its page again, no redirect
+    back = build_site_from({"articles/a.md": _article("River rises", "Floods, Flooding")})
+    assert "River rises" in back.page("tags/floods/index.html")
+    assert "This page has moved" not in back.page("tags/floods/index.html")
+    assert not back.exists("_redirects")
+
+
+def test_a_tag_page_whose_articles_are_on_no_tag_redirects_to_the_list_of_tags(
+    build_site_from, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    build_site_from({"articles/a.md": _article("River rises", "Floods")})
+    again = build_site_from({"articles/a.md": _article("River rises", "")})
+    assert again.code == 0, again.err
+    assert 'content="0; url=../../tags/index.html"' in again.page("tags/floods/index.html")
+
+
+def test_a_damaged_record_of_topic_pages_stops_the_build_naming_it(
+    build_site_from, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / ".newsarchive").mkdir()
+    (tmp_path / ".newsarchive/topics.json").write_text("{not json", encoding="utf-8")
+    built = build_site_from({"articles/a.md": _article("River rises", "Floods")})
+    assert built.code == 1
+    assert "topics.json: the record of published topic pages cannot be read" in built.err
+    hostile = {"version": 1, "pages": {"../../x/index.html": []}}
+    (tmp_path / ".newsarchive/topics.json").write_text(json.dumps(hostile), encoding="utf-8")
+    built = build_site_from({})
+    assert built.code == 1
+    assert "'../../x/index.html' is not a topic page's path" in built.err
