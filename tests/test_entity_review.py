@@ -222,6 +222,7 @@ def test_a_town_written_with_another_state_than_the_gazetteers_is_its_own_place(
         "Florence, South Carolina"
     }
     assert "Lancaster, Ohio" in _places("", "The plant in Lancaster, Ohio, will close.")
+    assert _places("", "It buys Coastal Bancorp, Portland, Me.") == {"Portland, Maine"}
     # the gazetteer's own town of that name, a town of two states or of a state and a
     # country, a list going on after a state, or a major city's bare dateline: as it was
     houston = candidates("", ["Oil fell."], "HOUSTON, Texas, March 3")
