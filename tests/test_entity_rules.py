@@ -756,7 +756,7 @@ def test_an_iranian_cleric_s_title_is_no_part_of_his_name() -> None:
     ("dateline", "places"),
     [
         ("PEKING, March 11", ["Beijing"]),  # a former name: today's page
-        ("GLEN ROCK, N.J., March 18", ["Glen Rock"]),  # no list knows it: a place, no person
+        ("GLEN ROCK, N.J., March 18", ["Glen Rock, New Jersey"]),  # no list knows it: a place
         ("HOUSTON, Texas, March 3", ["Houston", "Texas"]),
         ("ATLANTA, Ga., March 3", ["Atlanta"]),  # "Ga." is no country
         ("WHEELING, W. Va.", ["Wheeling, West Virginia"]),  # not the gazetteer's, Illinois'
@@ -779,8 +779,9 @@ def test_a_wire_storys_dateline_puts_it_on_the_page_of_its_town(tmp_path: Path) 
         (tmp_path / "articles" / f"acme-{day}.txt").write_text(text, encoding="utf-8")
     built = build_at(tmp_path)
     assert built[0] == 0, built[2]
-    page = (tmp_path / "dist" / "places" / "glen-rock" / "index.html").read_text(encoding="utf-8")
-    assert "<h1>Glen Rock</h1>" in page and "2 articles" in page
+    town = tmp_path / "dist" / "places" / "glen-rock-new-jersey" / "index.html"
+    page = town.read_text(encoding="utf-8")
+    assert "<h1>Glen Rock, New Jersey</h1>" in page and "2 articles" in page
     assert not (tmp_path / "dist" / "people" / "glen-rock").exists()
 
 

@@ -77,7 +77,7 @@ def test_an_acronym_in_capitals_is_not_on_a_towns_page() -> None:
     assert ("organisation?", "ALCOA") in firm
     published = gather([(0, town), (1, town), (2, firm), (3, firm)]).published
     pages = {(e.kind, e.name): e.articles for e in published}
-    assert pages[("place", "Alcoa")] == (0, 1)
+    assert pages[("place", "Alcoa, Tennessee")] == (0, 1)
     assert pages[("organisation", "Aluminum Company of America")] == (2, 3)
 
 

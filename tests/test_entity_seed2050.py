@@ -41,7 +41,7 @@ def test_a_market_reports_heading_names_no_place() -> None:
     # a bare dateline the gazetteer knows, and one with a region or a date, are places
     for text, place in (
         ("H\n\nWASHINGTON - The Senate voted.\n", "Washington"),
-        ("H\n\nGLEN ROCK, N.J., March 3 - The firm said.\n", "Glen Rock"),
+        ("H\n\nGLEN ROCK, N.J., March 3 - The firm said.\n", "Glen Rock, New Jersey"),
         ("H\n\nJOHANNESBURG March 13 - Shr 1.20 rand.\n", "Johannesburg"),  # no comma
     ):
         story = parse_raw(text)

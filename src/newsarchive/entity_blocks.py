@@ -54,7 +54,7 @@ def filed_from(dateline: str) -> list[Mention]:
     bare = len(parts) == 1 and not dated and "(" not in dateline
     if bare and not _known(parts[0]):
         return []
-    found = [Mention(PLACE, _known(parts[0]) or _town(parts[0]))]
+    found = [Mention(PLACE, _known(parts[0]) or _respelt(parts[0]) or _town(parts[0]))]
     for part in parts[1:]:
         words = part.split()
         if not words or _ABBREVIATION.fullmatch(part) or part.lower().rstrip(".") in STATE_TOKENS:
@@ -76,6 +76,17 @@ def _known(name: str) -> str:
     folded = key(name)
     plain = folded.replace("ue", "u").replace("oe", "o").replace("ae", "a")
     return names.get(folded) or (names.get(plain, "") if plain != folded else "")
+
+
+def _respelt(name: str) -> str:
+    """Return the gazetteer's name of a major place that a dateline's town spells with two
+    letters swapped ("OKALHOMA CITY" is Oklahoma City), or ""."""
+    folded, gaz = key(name), gazetteer()
+    for at in range(len(folded) - 1):
+        swapped = folded[:at] + folded[at + 1] + folded[at] + folded[at + 2 :]
+        if swapped != folded and swapped in gaz.major and swapped in gaz.names:
+            return gaz.names[swapped]
+    return ""
 
 
 def _town(name: str) -> str:

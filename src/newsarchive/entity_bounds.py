@@ -279,15 +279,26 @@ def _locates(words: list[str], start: int, end: int) -> bool:
     of its name ("China Great Wall Industries Co", "Angola State Bank", "Beth Israel Medical
     Centre"), where the country's word names the firm, not the country: after the firm's own
     word, ending in a legal form, or after "of"; never after "First", which opens banks' and
-    brokers' names ("First Gibraltar Mortgage Corp", as "First Albany")."""
+    brokers' names ("First Gibraltar Mortgage Corp", as "First Albany"), nor after a compass
+    word, a region's that no place is called ("South China Morning Post Ltd"; the State Bank
+    of South Australia is Australia's), nor beside "and", a firm's markets
+    ("Australia and New Zealand Banking Group Ltd")."""
     if start and (words[start - 1].lower() in _LOCATING or words[start].startswith("(")):
         return True
     if start == 1 and words[0] == "First":
         return False
+    region = " ".join(words[start - 1 : end])  # "South China", no region; "South Australia"
+    if start and words[start - 1] in _COMPASS_WORDS and key(region) not in gazetteer().names:
+        return False  # "South China Morning Post Ltd"
+    if "and" in (words[start - 1 : start] + words[end : end + 1]):
+        return False  # "Australia and New Zealand Banking Group Ltd": its markets, no home
     if _countries().get(key(" ".join(words[start:end]))) in _STATES_OF_ALIASES:
         return True  # "U.S. Trust Co", "United States District Court": the country's own
     rest = [w.lower().rstrip(".,") for w in words[end:]]  # "AEGON U.S. Holding Corp"
     return start > 0 and (not rest or rest[-1] in LEGAL_FORMS)
+
+
+_COMPASS_WORDS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern"})
 
 
 def is_country(folded: str) -> bool:

@@ -257,6 +257,21 @@ def cited_agency(name: str, texts: Sequence[str]) -> bool:
     return cited
 
 
+_FEATURE = re.compile(r"\s+(?:[Mm]ountains|[Rr]iver|[Vv]alley|[Bb]asin|[Dd]elta|[Cc]anal)\b")
+
+
+def features_only(name: str, texts: Sequence[str]) -> bool:
+    """Tell whether a text writes a place's name, and only before a feature's word that makes
+    it another place ("ski area in the San Bernardino mountains", "barges on the Illinois
+    River"): the mountains or the river, not the town or the state. Not a feature's own name
+    ("the Pearl River basin"), nor (`unsaid`) the dateline's town ("PARIS ... the Paris
+    Basin")."""
+    if _FEATURE.match(" " + name.rsplit(" ", 1)[-1]):  # a feature's own: "the Pearl River basin"
+        return False
+    spans = [(text, end) for text in texts for _, end in written_whole(text, name)]
+    return bool(spans) and all(_FEATURE.match(text, end) for text, end in spans)
+
+
 def written_whole(text: str, name: str) -> Iterator[tuple[int, int]]:
     """Yield where a text writes a name as words of its own (start, end), not inside a longer
     word: "John Kerr" not of "John Kerrigan", "ASK" not of "ASKED", "Avon" not of "Avondale"."""
@@ -288,6 +303,10 @@ def unsaid(every: dict[tuple[str, str], None], texts: tuple[str, ...], dateline:
         del every[mention]  # "a spokesman told Reuters": the story's source, not its subject
     for mention in [m for m in every if m[0] == ORG and foreign_chamber(m[1], texts, dateline)]:
         del every[mention]  # "QUITO ... Congress": Ecuador's, not the U.S. body's
+    filed = {key(m.name) for m in filed_from(dateline)}  # "PARIS ... the Paris Basin"
+    for mention in [m for m in every if m[0] in (PLACE, WEAK_PLACE) and key(m[1]) not in filed]:
+        if features_only(mention[1], texts):
+            del every[mention]  # "the San Bernardino mountains", "the Hudson River": no town
     _washington(every, texts, dateline)
 
 

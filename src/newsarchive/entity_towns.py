@@ -5,8 +5,10 @@ that name (`Gazetteer.states`: Bloomington's is Minnesota's).
 
 Reading an article (`qualified_towns`), a town its dateline or text writes with a state
 ("LANCASTER, Ohio", "a mill in Florence, S.C.") that is not the state of the gazetteer's town
-of that name is the place "Lancaster, Ohio", "Florence, South Carolina"; written with the
-gazetteer's own state ("HOUSTON, Texas") it stays the town of that name, as does a town the
+of that name, or that the gazetteer does not know ("RIDGEFIELD, N.J.", beside Ridgefield,
+Conn.), is the place "Lancaster, Ohio", "Florence, South Carolina", "Ridgefield, New Jersey";
+written with the gazetteer's own state ("HOUSTON, Texas") it stays the town of that name, as
+does a town the
 article writes with two states, a state and a country ("Florence, S.C." and "Florence, Italy"),
 or none.
 """
@@ -109,8 +111,8 @@ def qualified_towns(
     that is not the gazetteer's town's by the place "town, state" (see the module's text)."""
     gaz = gazetteer()
     for mention in [m for m in every if m[0] in (PLACE, WEAK_PLACE) and "," not in m[1]]:
-        folded = key(mention[1])
-        if folded not in gaz.countries or folded in gaz.regions:  # no town's, or a state's
+        folded = _known_key(key(mention[1]))
+        if folded in gaz.regions:  # a state's or a country's name
             continue
         name, upper = f"{mention[1]},", f"{mention[1].upper()},"
         written = [text for text in texts if name in text or upper in text]  # most: none
@@ -122,7 +124,7 @@ def qualified_towns(
             elif state is not None and state[0] not in _CITIES_TOO and _ends(match, state):
                 found.add(state)
         filed = [part.strip() for part in dateline.split(",")]
-        if filed and key(filed[0]) == folded:
+        if filed and _known_key(key(filed[0])) == folded:
             if len(filed) > 1 and (state := _state(filed[1])):
                 found.add(state)  # "BLOOMINGTON, ILL., March 16"; "ALBANY, New York" too
             elif folded in gaz.major:  # "CHICAGO, April 1": the city the wire need not place
@@ -130,7 +132,7 @@ def qualified_towns(
         if len(found) != 1:
             continue
         code, name = found.pop()
-        if not code or (gaz.countries[folded] == "US" and gaz.states.get(folded) == code):
+        if not code or (gaz.countries.get(folded) == "US" and gaz.states.get(folded) == code):
             continue
         every[(mention[0], f"{mention[1]}, {name}")] = every.pop(mention)
 
@@ -150,3 +152,18 @@ def _after(town: str) -> re.Pattern[str]:
     """Return the pattern of a town's name, as written or in capitals, and what follows its
     comma as a state."""
     return re.compile(f"(?:{re.escape(town)}|{re.escape(town.upper())})" + _AFTER)
+
+
+_SHORT = (("st-", "saint-"), ("ft-", "fort-"), ("mt-", "mount-"))
+
+
+def _known_key(folded: str) -> str:
+    """Return the gazetteer's key of a town written short ("st-paul" is "saint-paul", "ft-"
+    is "fort-"), or the key as it is."""
+    countries = gazetteer().countries
+    if folded in countries:
+        return folded
+    for short, full in _SHORT:
+        if folded.startswith(short) and (longer := full + folded[len(short) :]) in countries:
+            return longer
+    return folded

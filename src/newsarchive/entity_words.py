@@ -273,8 +273,8 @@ western eastern filipino kurdish basque flemish catholic protestant muslim islam
 jewish buddhist hindu sunni shiite orthodox norwegian lebanese congolese ecuadorean argentine
 peruvian saudi cypriot malagasy portuguese korean philippine""")
 # US states as wire copy abbreviates them ("Neal, W. Va."): never part of a person's name.
-STATE_ABBREVIATIONS = _words("""ala ariz ark calif colo conn del fla ga ill ind kan ky la mass md
-mich minn miss mo mont neb nebr nev okla ore pa tenn tex va vt wash wis wyo""")
+STATE_ABBREVIATIONS = _words("""ala ariz ark calif colo conn del dela fla ga ida ill ind kan ky la
+mass md mich minn miss mo mont neb nebr nev okla ore oreg pa tenn tex va vt wash wis wisc wyo""")
 # The same after a place's name and a comma, as tokens: "Shelby, N.C.", "Burlington, Mass.".
 STATE_TOKENS = STATE_ABBREVIATIONS | _words("""n.c. n.y. n.j. n.h. n.d. n.m. s.c. s.d. r.i. d.c.
 w.va""")
