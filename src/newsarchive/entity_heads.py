@@ -19,10 +19,9 @@ from .entity_names import PERSON, WEAK_PERSON
 
 HEAD = "head"
 """The kind of an article's mark "name\\ttitle": no entity's, never a page's."""
-_TITLED = re.compile(
-    r"\b((?:[Vv]ice |[Dd]eputy )?(?:President|Prime Minister|Premier|Chancellor|King|Queen"
-    r"|Pope|Emperor|Crown Prince|Prince)) ([A-Z])"
-)
+_TITLES = "President|Prime Minister|Premier|Chancellor|King|Queen|Pope|Emperor|Crown Prince|Prince"
+_TITLED = re.compile(rf"\b((?:[Vv]ice |[Dd]eputy )?(?:{_TITLES})) ([A-Z])")
+_ANY_TITLE = re.compile(_TITLES)  # most texts have none: a plain search tells (~4x faster)
 
 
 def head_marks(
@@ -33,7 +32,7 @@ def head_marks(
     people = [name for kind, name in mentions if kind in (PERSON, WEAK_PERSON)]
     marks: dict[tuple[str, str], None] = {}
     for text in texts if people else ():
-        for match in _TITLED.finditer(text):
+        for match in _TITLED.finditer(text) if _ANY_TITLE.search(text) else ():
             at = match.start(2)
             for name in people:
                 end = at + len(name)

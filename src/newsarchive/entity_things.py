@@ -258,6 +258,7 @@ def cited_agency(name: str, texts: Sequence[str]) -> bool:
 
 
 _FEATURE = re.compile(r"\s+(?:[Mm]ountains|[Rr]iver|[Vv]alley|[Bb]asin|[Dd]elta|[Cc]anal)\b")
+_FEATURE_STEMS = ("ountains", "iver", "alley", "asin", "elta", "anal")
 
 
 def features_only(name: str, texts: Sequence[str]) -> bool:
@@ -303,9 +304,11 @@ def unsaid(every: dict[tuple[str, str], None], texts: tuple[str, ...], dateline:
         del every[mention]  # "a spokesman told Reuters": the story's source, not its subject
     for mention in [m for m in every if m[0] == ORG and foreign_chamber(m[1], texts, dateline)]:
         del every[mention]  # "QUITO ... Congress": Ecuador's, not the U.S. body's
-    filed = {key(m.name) for m in filed_from(dateline)}  # "PARIS ... the Paris Basin"
-    for mention in [m for m in every if m[0] in (PLACE, WEAK_PLACE) and key(m[1]) not in filed]:
-        if features_only(mention[1], texts):
+    joined = " ".join(texts)
+    featured = any(word in joined for word in _FEATURE_STEMS)  # most articles: none
+    filed = {key(m.name) for m in filed_from(dateline)} if featured else set()  # "Paris Basin"
+    for mention in [m for m in every if featured and m[0] in (PLACE, WEAK_PLACE)]:
+        if key(mention[1]) not in filed and features_only(mention[1], texts):
             del every[mention]  # "the San Bernardino mountains", "the Hudson River": no town
     _washington(every, texts, dateline)
 
