@@ -108,3 +108,42 @@ def _person_pages(found: Found) -> dict[str, tuple[int, ...]]:
 def _read(texts: list[str]) -> Iterator[tuple[int, tuple[tuple[str, str], ...]]]:
     """Return stories of one paragraph each as the catalogue gets them, numbered."""
     return ((i, article_entities("", [text])) for i, text in enumerate(texts))
+
+
+def test_savings_banks_of_a_common_name_in_several_states_are_no_one_page() -> None:
+    # seed 2054's random organisation pages: "United Savings and Loan Association" listed one
+    # in Greenwood, S.C. beside two of one in Ogden, Utah; "First Federal" joined ten stories
+    # of some eight banks (Nashua, Delaware, Beloit, Kansas, Arkansas, Maryland...)
+    def story(dateline: str, text: str) -> tuple[tuple[str, str], ...]:
+        return article_entities("", [text], dateline)
+
+    utah = story(
+        "WASHINGTON, March 3", "It closed United Savings and Loan Association, Ogden, Utah."
+    )
+    carolina = story("GREENWOOD, S.C., March 26", "<United Savings and Loan Association> said so.")
+    found = gather(enumerate([utah, utah, carolina]))
+    assert _org_pages(found)["United Savings and Loan Association"] == (0, 1)
+    first = [
+        story("NASHUA, N.H., March 20", "First Federal Bank FSB will merge. First Federal said."),
+        story(
+            "WILMINGTON, Del., March 25",
+            "<First Federal Savings Bank> of Delaware said First Federal grew.",
+        ),
+        story(
+            "LITTLE ROCK, Ark., March 25",
+            "First Federal Savings of Arkansas FA said First Federal grew.",
+        ),
+        story(
+            "WASHINGTON, March 2",
+            "It closed First Federal Savings and Loan Association of "
+            "Beloit, Kansas, and First Federal had assets.",
+        ),
+    ]
+    found = gather(enumerate(first))
+    assert "First Federal" not in _org_pages(found)
+    assert "First Federal" in {e.name for e in found.unconfirmed}
+
+
+def _org_pages(found: Found) -> dict[str, tuple[int, ...]]:
+    """Return the published organisation pages of a gathering, by name, with their articles."""
+    return {e.name: e.articles for e in found.published if e.kind == "organisation"}

@@ -18,6 +18,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from .entity_banks import bank_marks
 from .entity_blocks import read_blocks
 from .entity_bounds import (
     countries_in,
@@ -128,11 +129,13 @@ def article_entities(
 ) -> tuple[tuple[str, str], ...]:
     """Return an article's `candidates`, the marks of the firms' officers it names
     (`entity_officers`) and of the heads' titles it writes names after (`entity_heads`),
-    which tell two people of one name apart, and the countries of the parties of a common
-    name it names (`entity_homes`), which tell two parties apart."""
+    which tell two people of one name apart, and the countries of the parties and the states
+    of the savings banks of a common name it names (`entity_homes`, `entity_banks`), which
+    tell two parties or two banks apart."""
     mentions, texts = _mentions(title, paragraphs, dateline)
     marks = officer_marks(mentions, texts) + head_marks(mentions, texts)
-    return mentions + marks + home_marks(mentions, texts, dateline)
+    homes = home_marks(mentions, texts, dateline) + bank_marks(mentions, texts, dateline)
+    return mentions + marks + homes
 
 
 def candidates(

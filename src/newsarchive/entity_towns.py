@@ -90,7 +90,7 @@ def _state_names() -> dict[str, tuple[str, str]]:
     return written
 
 
-def _state(qualifier: str) -> tuple[str, str] | None:
+def state_of(qualifier: str) -> tuple[str, str] | None:
     """Return the state (code, name) a town's qualifier writes, its two words, else its first
     if abbreviated or a state's whole name ("Ill. Power" is Illinois, "La Pampa" no
     Louisiana), or None."""
@@ -111,21 +111,21 @@ def qualified_towns(
     that is not the gazetteer's town's by the place "town, state" (see the module's text)."""
     gaz = gazetteer()
     for mention in [m for m in every if m[0] in (PLACE, WEAK_PLACE) and "," not in m[1]]:
-        folded = _known_key(key(mention[1]))
+        folded = known_key(key(mention[1]))
         if folded in gaz.regions:  # a state's or a country's name
             continue
         name, upper = f"{mention[1]},", f"{mention[1].upper()},"
         written = [text for text in texts if name in text or upper in text]  # most: none
         found = set()
         for match in (match for text in written for match in _after(mention[1]).finditer(text)):
-            state = _state(match.group(1))
+            state = state_of(match.group(1))
             if state is None and key(match.group(1)) in gaz.regions:  # "Florence, Italy"
                 found.add(("", match.group(1)))
             elif state is not None and state[0] not in _CITIES_TOO and _ends(match, state):
                 found.add(state)
         filed = [part.strip() for part in dateline.split(",")]
-        if filed and _known_key(key(filed[0])) == folded:
-            if len(filed) > 1 and (state := _state(filed[1])):
+        if filed and known_key(key(filed[0])) == folded:
+            if len(filed) > 1 and (state := state_of(filed[1])):
                 found.add(state)  # "BLOOMINGTON, ILL., March 16"; "ALBANY, New York" too
             elif folded in gaz.major:  # "CHICAGO, April 1": the city the wire need not place
                 found.add(("", ""))
@@ -157,7 +157,7 @@ def _after(town: str) -> re.Pattern[str]:
 _SHORT = (("st-", "saint-"), ("ft-", "fort-"), ("mt-", "mount-"))
 
 
-def _known_key(folded: str) -> str:
+def known_key(folded: str) -> str:
     """Return the gazetteer's key of a town written short ("st-paul" is "saint-paul", "ft-"
     is "fort-"), or the key as it is."""
     countries = gazetteer().countries
