@@ -12,15 +12,13 @@ unchanged keeps the address of the file that disappeared. See docs/urls.md.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from json.encoder import encode_basestring as _quoted  # json.dumps(text, ensure_ascii=False)
 from pathlib import Path
 
-from . import urls
+from . import records, urls
 from .errors import BuildError
 
 FILE = "permalinks.json"
@@ -88,10 +86,7 @@ def load(path: Path) -> Book:
 def stamp(path: Path) -> str:
     """Return a digest of the record of addresses as it is on disk ("none" if there is none):
     it is an input, so a build whose record changed (restored, deleted) is not a no-op."""
-    try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=8).hexdigest()
-    except OSError:
-        return "none"
+    return records.stamp(path)
 
 
 def _safe(path: str) -> str:
@@ -106,18 +101,7 @@ def save(path: Path, book: Mapping[str, Record]) -> None:
     """Write the record of addresses (sorted, one article a line) if it changed."""
     lines = [_quoted(source) + ": " + _record_json(book[source]) for source in sorted(book)]
     text = f'{{"version": {VERSION}, "articles": {{\n' + ",\n".join(lines) + "\n}}\n"
-    try:
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
-    except OSError as error:
-        raise BuildError(
-            f"{path}: cannot save the record of published addresses ({error.strerror}); "
-            "make the folder writable or choose another with --cache-dir"
-        ) from None
+    records.write(path, text, "the record of published addresses")
 
 
 def _record_json(record: Record) -> str:

@@ -12,13 +12,11 @@ by address), or to the list of its kind when none does. See docs/urls.md.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from . import urls
+from . import records, urls
 from .errors import BuildError
 from .models import Site, Term
 
@@ -71,28 +69,14 @@ _FOLDERS = {folder: kind for kind, folder in urls.TERM_FOLDERS.items()}
 def stamp(path: Path) -> str:
     """Return a digest of the record as it is on disk ("none" if there is none): it is an
     input, so a build whose record changed (restored, deleted) is not a no-op."""
-    try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=8).hexdigest()
-    except OSError:
-        return "none"
+    return records.stamp(path)
 
 
 def save(path: Path, topics: Mapping[str, tuple[str, ...]]) -> None:
     """Write the record (sorted, one page a line) if it changed."""
     lines = [json.dumps(page) + ": " + json.dumps(list(topics[page])) for page in sorted(topics)]
     text = f'{{"version": {VERSION}, "pages": {{\n' + ",\n".join(lines) + "\n}}\n"
-    try:
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
-    except OSError as error:
-        raise BuildError(
-            f"{path}: cannot save the record of published topic pages ({error.strerror}); "
-            "make the folder writable or choose another with --cache-dir"
-        ) from None
+    records.write(path, text, "the record of published topic pages")
 
 
 def _terms(site: Site) -> Iterator[Term]:

@@ -1,0 +1,36 @@
+"""The project's records of published addresses (`permalinks`, `topic_addresses`): inputs kept
+beside the build caches in `.newsarchive/`, stamped into a build's key and saved whole."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from .errors import BuildError
+
+
+def stamp(path: Path) -> str:
+    """Return a digest of a record as it is on disk ("none" if there is none): it is an
+    input, so a build whose record changed (restored, deleted) is not a no-op."""
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=8).hexdigest()
+    except OSError:
+        return "none"
+
+
+def write(path: Path, text: str, what: str) -> None:
+    """Write a record's text if it changed, whole or not at all; `what` names it in the
+    error ("the record of published addresses")."""
+    try:
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)
+    except OSError as error:
+        raise BuildError(
+            f"{path}: cannot save {what} ({error.strerror}); "
+            "make the folder writable or choose another with --cache-dir"
+        ) from None
