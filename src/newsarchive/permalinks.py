@@ -12,14 +12,13 @@ unchanged keeps the address of the file that disappeared. See docs/urls.md.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from json.encoder import encode_basestring as _quoted  # json.dumps(text, ensure_ascii=False)
 from pathlib import Path
+from typing import Any
 
 from . import records, urls
-from .errors import BuildError
 
 FILE = "permalinks.json"
 VERSION = 1
@@ -60,27 +59,22 @@ def book_path(cache: Path) -> Path:
 def load(path: Path) -> Book:
     """Read the record of addresses; none yet is an empty one, a damaged one an error (a
     guessed record would move published pages)."""
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        if raw.get("version") != VERSION:
-            raise ValueError(f"version {raw.get('version')!r}, not {VERSION}")
-        return {
-            source: Record(
-                int(r["id"]),
-                str(r["slug"]),
-                _safe(str(r["path"])),
-                str(r.get("digest", "")),
-                tuple(_safe(str(p)) for p in r.get("old", ())),
-            )
-            for source, r in raw["articles"].items()
-        }
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise BuildError(
-            f"{path}: the record of published addresses cannot be read ({error}); restore it "
-            "from version control or a backup (deleting it lets addresses change)"
-        ) from None
+    what, hint = "the record of published addresses", "deleting it lets addresses change"
+    return records.read(path, VERSION, "articles", _book, what, hint) or {}
+
+
+def _book(articles: dict[str, Any]) -> Book:
+    """Return the records of the record's "articles" object."""
+    return {
+        source: Record(
+            int(r["id"]),
+            str(r["slug"]),
+            _safe(str(r["path"])),
+            str(r.get("digest", "")),
+            tuple(_safe(str(p)) for p in r.get("old", ())),
+        )
+        for source, r in articles.items()
+    }
 
 
 def stamp(path: Path) -> str:

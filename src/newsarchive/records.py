@@ -4,10 +4,35 @@ beside the build caches in `.newsarchive/`, stamped into a build's key and saved
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .errors import BuildError
+
+T = TypeVar("T")
+
+
+def read(
+    path: Path, version: int, part: str, parse: Callable[[Any], T], what: str, hint: str
+) -> T | None:
+    """Read a record's `part` (its JSON object of that name, `parse`d); None when there is no
+    record yet; a damaged one is an error naming it (a guessed record would break published
+    addresses), `hint` saying what deleting it does."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if raw.get("version") != version:
+            raise ValueError(f"version {raw.get('version')!r}, not {version}")
+        return parse(raw[part])
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise BuildError(
+            f"{path}: {what} cannot be read ({error}); restore it from version control or a "
+            f"backup ({hint})"
+        ) from None
 
 
 def stamp(path: Path) -> str:

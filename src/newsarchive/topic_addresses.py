@@ -15,9 +15,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from . import records, urls
-from .errors import BuildError
 from .models import Site, Term
 
 FILE = "topics.json"
@@ -36,21 +36,14 @@ def record_path(cache: Path) -> Path:
 def load(path: Path) -> Topics:
     """Read the record of topic pages; none yet is an empty one, a damaged one an error (a
     guessed record would leave published addresses unanswered)."""
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        if raw.get("version") != VERSION:
-            raise ValueError(f"version {raw.get('version')!r}, not {VERSION}")
-        return {
-            _safe(str(page)): tuple(map(str, sources)) for page, sources in raw["pages"].items()
-        }
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise BuildError(
-            f"{path}: the record of published topic pages cannot be read ({error}); restore "
-            "it from version control or a backup (deleting it leaves the addresses of pages "
-            "that went unanswered)"
-        ) from None
+    what = "the record of published topic pages"
+    hint = "deleting it leaves the addresses of pages that went unanswered"
+    return records.read(path, VERSION, "pages", _topics, what, hint) or {}
+
+
+def _topics(pages: dict[str, Any]) -> Topics:
+    """Return the pages of the record's "pages" object."""
+    return {_safe(str(page)): tuple(map(str, sources)) for page, sources in pages.items()}
 
 
 def _safe(path: str) -> str:
