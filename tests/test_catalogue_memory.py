@@ -44,9 +44,9 @@ def assert_warm_equals_cold(root: Path, step: str) -> None:
     shutil.rmtree(root / "cold", ignore_errors=True)
     shutil.rmtree(root / "cache-cold", ignore_errors=True)
     (root / "cache-cold").mkdir()
-    record = root / "cache-warm" / "permalinks.json"
-    if record.exists():  # the record of published addresses is an input (docs/urls.md)
-        shutil.copy(record, root / "cache-cold" / "permalinks.json")
+    for name in ("permalinks.json", "topics.json"):  # inputs, not caches (docs/urls.md)
+        if (root / "cache-warm" / name).exists():
+            shutil.copy(root / "cache-warm" / name, root / "cache-cold" / name)
     build(root, "warm", root / "cache-warm")
     build(root, "cold", root / "cache-cold")
     assert tree(root / "warm") == tree(root / "cold"), step

@@ -127,7 +127,7 @@ def test_a_cache_folder_not_private_to_the_user_is_refused(project, owner, fault
     assert err == (
         f"error: refusing the build cache folder {folder}: {why}; a build reads back what it "
         f"finds there, so {fix}choose a folder of your own with --cache-dir (keep its "
-        "permalinks.json: it records the addresses already published)\n"
+        "permalinks.json and topics.json: they record the addresses already published)\n"
     )
     assert not (project / "dist").exists()
     assert not any((project / "theirs").iterdir()) if fault == "a link" else True

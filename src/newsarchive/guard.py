@@ -62,8 +62,8 @@ def private_folder(path: Path, what: str = "build cache folder") -> Path:
         )
         raise BuildError(
             f"refusing the {what} {path}: {why}; a build reads back what it finds there, so "
-            f"{fix}choose a folder of your own with --cache-dir (keep its permalinks.json: it "
-            "records the addresses already published)"
+            f"{fix}choose a folder of your own with --cache-dir (keep its permalinks.json and "
+            "topics.json: they record the addresses already published)"
         )
     return path
 
