@@ -79,27 +79,39 @@ def qualified_towns(
         folded = known_key(key(mention[1]))
         if folded in gaz.regions:  # a state's or a country's name
             continue
-        name, upper = f"{mention[1]},", f"{mention[1].upper()},"
-        written = [text for text in texts if name in text or upper in text]  # most: none
-        found = set()
-        for match in (match for text in written for match in _after(mention[1]).finditer(text)):
-            state = state_of(match.group(1))
-            if state is None and key(match.group(1)) in gaz.regions:  # "Florence, Italy"
-                found.add(("", match.group(1)))
-            elif state is not None and state[0] not in _CITIES_TOO and _ends(match, state):
-                found.add(state)
-        filed = [part.strip() for part in dateline.split(",")]
-        if filed and known_key(key(filed[0])) == folded:
-            if len(filed) > 1 and (state := state_of(filed[1])):
-                found.add(state)  # "BLOOMINGTON, ILL., March 16"; "ALBANY, New York" too
-            elif folded in gaz.major:  # "CHICAGO, April 1": the city the wire need not place
-                found.add(("", ""))
+        found = _written_states(mention[1], texts) | _filed_state(folded, dateline)
         if len(found) != 1:
             continue
-        code, name = found.pop()
+        code, state = found.pop()
         if not code or (gaz.countries.get(folded) == "US" and gaz.states.get(folded) == code):
             continue
-        every[(mention[0], f"{mention[1]}, {name}")] = every.pop(mention)
+        every[(mention[0], f"{mention[1]}, {state}")] = every.pop(mention)
+
+
+def _written_states(town: str, texts: Sequence[str]) -> set[tuple[str, str]]:
+    """Return the states (code, name) the texts write after a town and its comma, and
+    ("", region) for a country or region written so ("Florence, Italy")."""
+    found = set()
+    written = [t for t in texts if f"{town}," in t or f"{town.upper()}," in t]  # most: none
+    for match in (match for text in written for match in _after(town).finditer(text)):
+        state = state_of(match.group(1))
+        if state is None and key(match.group(1)) in gazetteer().regions:
+            found.add(("", match.group(1)))
+        elif state is not None and state[0] not in _CITIES_TOO and _ends(match, state):
+            found.add(state)
+    return found
+
+
+def _filed_state(folded: str, dateline: str) -> set[tuple[str, str]]:
+    """Return the state a dateline writes after the town ("BLOOMINGTON, ILL., March 16";
+    "ALBANY, New York" too), or ("", "") for a major city's bare dateline ("CHICAGO, April 1":
+    the city the wire need not place); none for another town's dateline."""
+    filed = [part.strip() for part in dateline.split(",")]
+    if not filed or known_key(key(filed[0])) != folded:
+        return set()
+    if len(filed) > 1 and (state := state_of(filed[1])):
+        return {state}
+    return {("", "")} if folded in gazetteer().major else set()
 
 
 def _ends(match: re.Match[str], state: tuple[str, str]) -> bool:
