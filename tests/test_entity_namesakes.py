@@ -122,7 +122,7 @@ def test_savings_banks_of_a_common_name_in_several_states_are_no_one_page() -> N
     )
     carolina = story("GREENWOOD, S.C., March 26", "<United Savings and Loan Association> said so.")
     found = gather(enumerate([utah, utah, carolina]))
-    assert _org_pages(found)["United Savings and Loan Association"] == (0, 1)
+    assert _org_pages(found)["United Savings and Loan Association (Utah)"] == (0, 1)
     first = [
         story("NASHUA, N.H., March 20", "First Federal Bank FSB will merge. First Federal said."),
         story(
@@ -140,7 +140,7 @@ def test_savings_banks_of_a_common_name_in_several_states_are_no_one_page() -> N
         ),
     ]
     found = gather(enumerate(first))
-    assert "First Federal" not in _org_pages(found)
+    assert not any(name.startswith("First Federal") for name in _org_pages(found))
     assert "First Federal" in {e.name for e in found.unconfirmed}
 
 

@@ -189,7 +189,8 @@ def test_a_party_of_a_common_name_is_listed_in_its_own_country_only() -> None:
     found = gather(enumerate(stories)).published
     pages = {e.name: e.articles for e in found}
     assert "Social Democratic Party" not in pages  # no country holds half its stories
-    assert pages["Conservative Party"] == (6, 7)  # Britain's: two of four marked
+    # Britain's: two of four marked; the name says which country's it is
+    assert pages["Conservative Party (United Kingdom)"] == (6, 7)
     assert home_marks((("organisation", "Liberal Party"),), ["the Finnish Liberal Party"], "") == (
         ("home", "Liberal Party\tFI"),
     )
@@ -268,3 +269,24 @@ def test_a_place_written_only_before_a_features_word_is_the_feature() -> None:
     assert "Pearl River" in _places("", "An oil find in its Pearl River basin concession.")
     paris = candidates("", ["Maize plantings in the Paris Basin fell."], "PARIS, April 1")
     assert ("place", "Paris") in paris
+
+
+def test_a_department_of_a_common_name_is_one_countrys_and_says_so() -> None:
+    # seed 2054's random organisation pages: "Economic Affairs Bureau" (Japan's agriculture
+    # ministry's) named no country; "Treasury Department" listed Brazil's and Britain's beside
+    # the U.S. one's, "Foreign Affairs Ministry" Japan's and Italy's
+    def dept(dateline: str, text: str) -> tuple[tuple[str, str], ...]:
+        return article_entities("", [text], dateline)
+
+    stories = [
+        dept("WASHINGTON, March 3", "The Treasury Department said it would sell notes."),
+        dept("NEW YORK, March 4", "The Treasury Department sold notes."),
+        dept("RIO DE JANEIRO, March 9", "The Treasury Department is due to release funds."),
+        dept("TOKYO, June 29", "Foreign Affairs Ministry officials said Japan would ratify."),
+        dept("TRIESTE, Italy, March 3", "Hesse advises the Italian Foreign Affairs Ministry."),
+    ]
+    pages = {e.name: e.articles for e in gather(enumerate(stories)).published}
+    assert pages == {"Treasury Department (United States)": (0, 1)} | {
+        name: ids for name, ids in pages.items() if "Treasury" not in name
+    }
+    assert not any("Foreign Affairs Ministry" in name for name in pages)

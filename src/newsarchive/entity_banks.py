@@ -87,11 +87,13 @@ def _written(name: str, texts: Sequence[str]) -> str:
 
 def _filed(dateline: str) -> str:
     """Return where a dateline says a story was filed: the state written after its town, else
-    its town's in the gazetteer ("NASHUA, N.H.": US-NH), else its country's code, or ""."""
+    its town's in the gazetteer ("NASHUA, N.H.": US-NH), else its country's code outside the
+    United States, or ""."""
     parts = [part.strip() for part in dateline.split(",")]
     if len(parts) > 1 and (state := state_of(parts[1])):
         return f"US-{state[0]}"
     town = known_key(key(parts[0])) if parts[0] else ""
     if gazetteer().countries.get(town) == "US" and town in gazetteer().states:
         return f"US-{gazetteer().states[town]}"
-    return dateline_country(dateline)
+    country = dateline_country(dateline)
+    return "" if country == "US" else country  # "NEW YORK": which state's bank is unsaid

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .authority import Authority
 from .entity_bounds import is_country
 from .entity_heads import HEAD, titled
-from .entity_homes import HOME, at_home
+from .entity_homes import HOME, at_home, home_name
 from .entity_joins import (
     Postings,
     articles_of,
@@ -123,7 +123,7 @@ def gather(
     firm_of, firms_in = _firm_keys(members, postings, marks) if marks else (fold, _no_firms)
     qualified = _qualifiers(postings)
     for target, group in groups.items():
-        kind = kinds.get(target) or _majority(group, postings)
+        kind, where = kinds.get(target) or _majority(group, postings), ""
         named = _sure_acronym(kind, group if target in kinds else _named_as(kind, group))
         ids = tuple(sorted(set().union(*(postings[m] for m in named))))
         if kind == PERSON:  # "David Jones Ltd", the store, beside economist David Jones
@@ -140,20 +140,27 @@ def gather(
             kind = ORG + "?"  # "Public Service Commission": which state's is unsaid
         elif kind == ORG and homes and target not in kinds:  # "Social Democratic Party"
             home = at_home(ids, {m[1] for m in group}, homes)
-            ids, kind = (ids, ORG + "?") if home is None else (home, kind)
+            ids, kind, where = (ids, ORG + "?", "") if home is None else (home[0], kind, home[1])
         # a place's or a person's page is named by its own kind's mentions: "Kansai
         # International Airport", not the airport company's "... Co Ltd" (a firm's page keeps
         # its commonest form, often one read without evidence: "Disney", "Sears")
         mine = members.get(target, group)
         mine = [m for m in mine if m not in prefixed] or mine
         own = [m for m in mine if m[0] == kind] if kind != ORG else []
-        name = _preferred(target, aliases) or _best_name(own or mine, postings)
+        name = _preferred(target, aliases) or _homed(_best_name(own or mine, postings), where)
         if kind.endswith("?"):
             unconfirmed.append(Entity(target, name, kind[:-1], ids))
         elif len(ids) >= min_articles and sum(len(postings[m]) for m in group) >= min_mentions:
             also = other_names(name, named, postings, folds)
             published.append(Entity(target, name, kind, ids, also))
     return Found(tuple(sorted(published, key=_order)), tuple(sorted(unconfirmed, key=_order)))
+
+
+def _homed(name: str, where: str) -> str:
+    """Return the name of a party, a department or a savings bank of a common name with the
+    place its stories are in ("Foreign Affairs Ministry (Japan)", "Conservative Party
+    (United Kingdom)"): the name alone says not which (`entity_homes`)."""
+    return f"{name} ({home_name(where)})" if where else name
 
 
 def _named_as(kind: str, group: list[tuple[str, str]]) -> list[tuple[str, str]]:

