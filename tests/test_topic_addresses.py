@@ -68,3 +68,25 @@ def test_a_damaged_record_of_topic_pages_stops_the_build_naming_it(
     built = build_site_from({})
     assert built.code == 1
     assert "'../../x/index.html' is not a topic page's path" in built.err
+
+
+def test_an_entity_page_that_went_redirects_only_to_a_page_of_its_name(
+    build_site_from, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # a "Foreign Affairs Ministry" gone to review redirected to the European Coffee
+    # Federation's page, which only shared its story: its name says nothing of the ministry
+    record = tmp_path / ".newsarchive/topics.json"
+    record.parent.mkdir()
+    gone = {
+        "organisations/acme/index.html": ["a.md"],
+        "organisations/harbour-board/index.html": ["a.md"],
+    }
+    record.write_text(json.dumps({"version": 1, "pages": gone}), encoding="utf-8")
+    text = "---\ntitle: Acme Foods Inc buys a mill\n---\n\nAcme Foods Inc said it bought it.\n"
+    built = build_site_from({"articles/a.md": text, "articles/b.md": text.replace("mill", "farm")})
+    assert built.code == 0, built.err
+    assert "Acme Foods" in built.page("organisations/acme-foods/index.html")
+    acme = built.page("organisations/acme/index.html")
+    assert 'url=../../organisations/acme-foods/index.html"' in acme
+    harbour = built.page("organisations/harbour-board/index.html")
+    assert 'url=../../organisations/index.html"' in harbour

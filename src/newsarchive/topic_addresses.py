@@ -114,14 +114,22 @@ def _listing(site: Site, wanted: set[str]) -> dict[str, list[str]]:
 
 def _successor(page: str, sources: Iterable[str], listing: Mapping[str, list[str]]) -> str:
     """Return the page that takes a gone page's place: of its kind, listing the most of its
-    sources, else the list of its kind."""
+    sources, and for a person, place or organisation one whose name opens with the old one's
+    first word ("san-mateo-california" for "san-mateo"; a page that only shares its stories,
+    "European Coffee Federation" for a "Foreign Affairs Ministry" gone to review, says nothing
+    of it); else the list of its kind."""
     folder, name = page.split("/", 1)[0], page[: -len("/index.html")].split("/", 1)[1]
+    first = f"{folder}/{name.split('-', 1)[0]}"
+    within = (f"{first}-", f"{first}/") if _FOLDERS[folder] in _NAMED else (f"{folder}/",)
     counts: dict[str, int] = {}
     for source in sources:
         for path in listing.get(source, ()):
-            if path.startswith(folder + "/"):
+            if path.startswith(within):
                 counts[path] = counts.get(path, 0) + 1
     if not counts:
         return urls.term_index_path(_FOLDERS[folder])
     opens = f"{folder}/{name}-"
     return min(counts, key=lambda path: (-counts[path], not path.startswith(opens), path))
+
+
+_NAMED = frozenset({"person", "place", "organisation"})  # an entity's page: its name says who
