@@ -126,6 +126,7 @@ def _build(
         frame, salt = stages.render(
             config, paths, folder, site, read, last, writer, report, jobs, progress
         )
+        stages.save_topics(site, paths)
         kept = site if catalogued else None  # else freed here, its pages written
         del site, read
         stages.index(config, folder, writer, report, defer_search, stop, progress)

@@ -100,7 +100,7 @@ def catalogue(
         del stories, related, named, values
         permalinks.save(book, site.book)
         site = dataclasses.replace(site, book={})  # saved: the pages do not need it
-        site = _topics_kept(site, topic_addresses.record_path(paths.cache))
+        site = _topic_redirects(site, topic_addresses.record_path(paths.cache))
         known = store.probes(probe_stamp())
         site, pictured, probes = images.place(site, found_images, known)
         read.problems.extend(pictured)
@@ -111,17 +111,24 @@ def catalogue(
     return site, read, probes
 
 
-def _topics_kept(site: Site, record: Path) -> Site:
-    """Return the site with a redirect at each topic page's address that went, to the page
-    that lists its articles now (`topic_addresses`), and save the record of topic pages."""
-    before = topic_addresses.load(record)
-    moved = topic_addresses.moved(before, site)
-    after = {**before, **topic_addresses.current(site)}
-    if after != before:
-        topic_addresses.save(record, after)
+def _topic_redirects(site: Site, record: Path) -> Site:
+    """Return the site with a redirect at each recorded topic page's address that went, to the
+    page that lists its articles now (`topic_addresses`)."""
+    moved = topic_addresses.moved(topic_addresses.load(record), site)
     if not moved:
         return site
     return dataclasses.replace(site, redirects=tuple(sorted((*site.redirects, *moved))))
+
+
+def save_topics(site: Site, paths: Paths) -> None:
+    """Add the site's topic pages to the project's record of them (`topic_addresses`): once
+    the pages are rendered, so that its small objects do not stay in the heap beside the
+    catalogue's while they are."""
+    record = topic_addresses.record_path(paths.cache)
+    before = topic_addresses.load(record)
+    after = {**before, **topic_addresses.current(site)}
+    if after != before:
+        topic_addresses.save(record, after)
 
 
 def _untitled(config: SiteConfig, site: Site) -> list[Problem]:

@@ -92,9 +92,11 @@ def current(site: Site) -> Topics:
 def moved(before: Mapping[str, tuple[str, ...]], site: Site) -> list[tuple[str, str]]:
     """Return (old path, current path) for each recorded topic page the site no longer has
     and no article has taken, in path order (see the module's text)."""
-    now = {term.path for term in _terms(site)}
-    taken = {entry.path for entry in site.entries} | {old for old, _ in site.redirects}
-    gone = sorted(page for page in before if page not in now and page not in taken)
+    now = {term.path for term in _terms(site)} if before else set()
+    gone = [page for page in before if page not in now]  # most builds: none
+    if gone:  # nor taken by an article since
+        taken = {entry.path for entry in site.entries} | {old for old, _ in site.redirects}
+        gone = sorted(page for page in gone if page not in taken)
     if not gone:
         return []
     wanted = {source for page in gone for source in before[page]}
