@@ -171,20 +171,17 @@ def _orgs_filed(dateline: str, text: str) -> set[str]:
 
 def test_a_party_of_a_common_name_is_listed_in_its_own_country_only() -> None:
     # "Social Democratic Party" listed Portugal's, Britain's and West Germany's as one page
-    def party(dateline: str, text: str) -> tuple[tuple[str, str], ...]:
-        return article_entities("", [text], dateline)
-
     stories = [
-        party("LISBON, March 3", "The Social Democratic Party won the vote."),
-        party("LISBON, April 3", "The Social Democratic Party led the polls."),
-        party("LONDON, March 5", "The Social Democratic Party chose its leader."),
-        party("BONN, March 6", "The Social Democratic Party lost seats."),
-        party("STOCKHOLM, March 7", "The Social Democratic Party formed a government."),
-        party("HELSINKI, March 5", "Polls say the Conservative Party will gain."),
-        party("LONDON, March 9", "The ruling Conservative Party leads the polls."),
-        party("LONDON, March 10", "The Conservative Party held its conference."),
+        _filed_story("LISBON, March 3", "The Social Democratic Party won the vote."),
+        _filed_story("LISBON, April 3", "The Social Democratic Party led the polls."),
+        _filed_story("LONDON, March 5", "The Social Democratic Party chose its leader."),
+        _filed_story("BONN, March 6", "The Social Democratic Party lost seats."),
+        _filed_story("STOCKHOLM, March 7", "The Social Democratic Party formed a government."),
+        _filed_story("HELSINKI, March 5", "Polls say the Conservative Party will gain."),
+        _filed_story("LONDON, March 9", "The ruling Conservative Party leads the polls."),
+        _filed_story("LONDON, March 10", "The Conservative Party held its conference."),
         # the country the text writes with it, before the dateline's
-        party("WASHINGTON, April 9", "Japan's ruling Conservative Party is split."),
+        _filed_story("WASHINGTON, April 9", "Japan's ruling Conservative Party is split."),
     ]
     found = gather(enumerate(stories)).published
     pages = {e.name: e.articles for e in found}
@@ -275,18 +272,24 @@ def test_a_department_of_a_common_name_is_one_countrys_and_says_so() -> None:
     # seed 2054's random organisation pages: "Economic Affairs Bureau" (Japan's agriculture
     # ministry's) named no country; "Treasury Department" listed Brazil's and Britain's beside
     # the U.S. one's, "Foreign Affairs Ministry" Japan's and Italy's
-    def dept(dateline: str, text: str) -> tuple[tuple[str, str], ...]:
-        return article_entities("", [text], dateline)
-
     stories = [
-        dept("WASHINGTON, March 3", "The Treasury Department said it would sell notes."),
-        dept("NEW YORK, March 4", "The Treasury Department sold notes."),
-        dept("RIO DE JANEIRO, March 9", "The Treasury Department is due to release funds."),
-        dept("TOKYO, June 29", "Foreign Affairs Ministry officials said Japan would ratify."),
-        dept("TRIESTE, Italy, March 3", "Hesse advises the Italian Foreign Affairs Ministry."),
+        _filed_story("WASHINGTON, March 3", "The Treasury Department said it would sell notes."),
+        _filed_story("NEW YORK, March 4", "The Treasury Department sold notes."),
+        _filed_story("RIO DE JANEIRO, March 9", "The Treasury Department is due to release funds."),
+        _filed_story(
+            "TOKYO, June 29", "Foreign Affairs Ministry officials said Japan would ratify."
+        ),
+        _filed_story(
+            "TRIESTE, Italy, March 3", "Hesse advises the Italian Foreign Affairs Ministry."
+        ),
     ]
     pages = {e.name: e.articles for e in gather(enumerate(stories)).published}
     assert pages == {"Treasury Department (United States)": (0, 1)} | {
         name: ids for name, ids in pages.items() if "Treasury" not in name
     }
     assert not any("Foreign Affairs Ministry" in name for name in pages)
+
+
+def _filed_story(dateline: str, text: str) -> tuple[tuple[str, str], ...]:
+    """Return what reading a story of one paragraph under a dateline gives, marks included."""
+    return article_entities("", [text], dateline)

@@ -79,9 +79,8 @@ def _written(name: str, texts: Sequence[str]) -> str:
             for part in (match.group(2), match.group(1)):
                 if part and (state := state_of(part)):
                     return f"US-{state[0]}"
-            town = known_key(key(match.group(1)))
-            if gazetteer().countries.get(town) == "US" and town in gazetteer().states:
-                return f"US-{gazetteer().states[town]}"
+            if town_state := gazetteer().states.get(known_key(key(match.group(1)))):
+                return f"US-{town_state}"  # "... of Beloit": the gazetteer's Beloit's state
     return ""
 
 
@@ -92,8 +91,7 @@ def _filed(dateline: str) -> str:
     parts = [part.strip() for part in dateline.split(",")]
     if len(parts) > 1 and (state := state_of(parts[1])):
         return f"US-{state[0]}"
-    town = known_key(key(parts[0])) if parts[0] else ""
-    if gazetteer().countries.get(town) == "US" and town in gazetteer().states:
-        return f"US-{gazetteer().states[town]}"
+    if town_state := gazetteer().states.get(known_key(key(parts[0]))):
+        return f"US-{town_state}"
     country = dateline_country(dateline)
     return "" if country == "US" else country  # "NEW YORK": which state's bank is unsaid

