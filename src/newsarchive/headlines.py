@@ -6,6 +6,7 @@ stand for, which way a company moved, and the words that name a session or a leg
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .similarity import terms
@@ -134,7 +135,7 @@ def listed(headline: str) -> frozenset[str]:
     """Return the prefix of the last word but a legal form before each stock symbol of a
     headline: the company it stands for ("CERADYNE INC <CRDN>" gives {"cerad"})."""
     found = set()
-    for before in _LISTED.findall(headline):
+    for before in _before_symbols(headline):
         words = [term[:5] for term in terms(before) if term[:5] not in LEGAL_WORDS]
         found.update(words[-1:])
     return frozenset(found)
@@ -144,7 +145,13 @@ def companies(headline: str) -> frozenset[str]:
     """Return the prefixes of the words but legal forms before a headline's stock symbols: the
     names of the companies they stand for ("CANADA STOCKS/DOME PETROLEUM LTD <DMP>" gives
     {"canad", "stock", "dome", "petro"})."""
-    return frozenset().union(*map(prefixes, _LISTED.findall(headline))) - LEGAL_WORDS
+    return frozenset().union(*map(prefixes, _before_symbols(headline))) - LEGAL_WORDS
+
+
+def _before_symbols(headline: str) -> list[str]:
+    """Return what comes before each of a headline's stock symbols (most headlines have none:
+    the pattern, tried from every character, is not)."""
+    return _LISTED.findall(headline) if "<" in headline else []
 
 
 def lead_firm(lead: str) -> frozenset[str]:
@@ -162,8 +169,10 @@ def symbols(headline: str) -> frozenset[str]:
     return frozenset(ticker.split(".")[0].strip().upper() for ticker in tickers(headline))
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def prefixes(text: str) -> frozenset[str]:
-    """Return the five-letter prefixes of a text's terms."""
+    """Return the five-letter prefixes of a text's terms (remembered: a doc's cues ask for its
+    names' several times, and the same names recur from doc to doc)."""
     return frozenset(term[:5] for term in terms(text))
 
 

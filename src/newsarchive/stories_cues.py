@@ -85,10 +85,11 @@ class Cues:
         actors = frozenset(names["person"] | names["organisation"])
         places = frozenset(names["place"])
         said = prefixes(headline)
+        head = terms(headline)
         return cls(
             actors=actors,
             places=places,
-            headline=frozenset(term[:5] for term in terms(headline) if len(term) >= 4),
+            headline=frozenset(term[:5] for term in head if len(term) >= 4),
             words=words,
             subject=said.difference(SESSION_WORDS, MONTHS),
             figures=figures(headline),
@@ -103,8 +104,8 @@ class Cues:
             lead=_words(terms(lead)),
             said=said,
             heads=frozenset(said.intersection(map(first_core, names["organisation"]))),
-            opener=next((term[:5] for term in terms(headline)), ""),
-            ends=frozenset(term[:5] for term in terms(headline)[:1] + terms(headline)[-1:]),
+            opener=head[0][:5] if head else "",
+            ends=frozenset(term[:5] for term in head[:1] + head[-1:]),
             tickers=symbols(headline),
             listed=listed(headline),
             companies=companies(headline),
@@ -131,8 +132,14 @@ _SAID = re.compile(r",?\s+(?:said|says|told)\b")
 def _quoted(lead: str, people: Iterable[str]) -> frozenset[str]:
     """Return the people (folded names) a lead quotes: "... chairman John Phelan said"."""
     folded = fold(lead)
-    return frozenset(
-        person
-        for person in people
-        if any(_SAID.match(folded, at.end()) for at in re.finditer(re.escape(person), folded))
-    )
+    return frozenset(person for person in people if _said_after(person, folded))
+
+
+def _said_after(name: str, text: str) -> bool:
+    """Tell whether a text writes "said" (or "says", "told") right after a name somewhere."""
+    at = text.find(name)
+    while at >= 0:
+        if _SAID.match(text, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
