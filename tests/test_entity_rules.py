@@ -825,3 +825,25 @@ def test_a_commoditys_name_is_no_organisation() -> None:
     # "Soybean Oil -- mln lbs - Stocks on Sept 30": an organisation page of 3 stories
     text = "Soybean Oil -- mln lbs - Stocks on Sept 30, 1987, at 1,360, vs 1,200 last month."
     assert kinds_in(text).get("Soybean Oil") != "organisation"  # unconfirmed at most
+
+
+@pytest.mark.parametrize(
+    ("forms", "after", "opens", "text", "matches"),
+    [
+        (("Athens", "ATHENS"), r",\s+([A-Z][a-z]*)", None, "Athens, Ohio; ATHENS, Ga.; Athens", 2),
+        (("Ab", "AB"), r",\s+(\w+)", None, "Ab, Ab, Ab, x AB, y", 3),  # the second Ab is eaten
+        (("Cory Grain",), r"\s+(\w+\s+)?business\b", r"(?<![\w.'-])", "xCory Grain business; "
+         "Cory Grain maize business", 1),
+        (("Ohio",), r",\s+(\w+)", None, "no such name here", 0),
+    ],
+)  # fmt: skip
+def test_written_before_finds_what_one_pattern_of_the_name_would(
+    forms: tuple[str, ...], after: str, opens: str | None, text: str, matches: int
+) -> None:
+    from newsarchive.entity_names import written_before
+
+    escaped = "|".join(map(re.escape, forms))
+    whole = [m.groups() for m in re.finditer(f"{opens or ''}(?:{escaped}){after}", text)]
+    found = written_before(forms, re.compile(after), text, re.compile(opens) if opens else None)
+    assert [m.groups() for m in found] == whole
+    assert len(whole) == matches

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from .entity_homes import HOME, dateline_country
-from .entity_names import ORG
+from .entity_names import ORG, written_before
 from .entity_towns import known_key, state_of
 from .gazetteer import gazetteer, key
 
@@ -31,7 +31,7 @@ _BANK_WORDS = frozenset(
 _BANKING = frozenset({"federal", "savings", "loan", "bank", "bancorp", "banc", "trust"})
 # What a text writes after a bank's name to say where it is: "of Delaware", ", Ogden, Utah",
 # " of Beloit, Kansas", "(Delaware)".
-_WHERE = (
+_WHERE = re.compile(
     r"(?:,| of| in|\s\()\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:,\s+([A-Z][\w.]*(?: [A-Z][\w.]*)?))?"
 )
 
@@ -73,9 +73,8 @@ def _written(name: str, texts: Sequence[str]) -> str:
     """Return where a text writes a bank of this name is: a state, or a town and its state,
     after it ("First Federal Savings Bank of Delaware", "United Savings and Loan Association,
     Ogden, Utah"), or ""."""
-    after = re.compile(re.escape(name) + _WHERE)
     for text in texts:
-        for match in after.finditer(text):
+        for match in written_before((name,), _WHERE, text):
             for part in (match.group(2), match.group(1)):
                 if part and (state := state_of(part)):
                     return f"US-{state[0]}"

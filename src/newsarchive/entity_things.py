@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from .entity_blocks import filed_from
 from .entity_homes import dateline_country
-from .entity_names import ORG, PEOPLE, PLACE, WEAK_ORG, WEAK_PLACE, Mention
+from .entity_names import ORG, PEOPLE, PLACE, WEAK_ORG, WEAK_PLACE, Mention, written_before
 from .entity_towns import state_names
 from .entity_words import CALENDAR, SAID, STOP
 from .gazetteer import gazetteer, key
@@ -170,7 +170,10 @@ def _partners_listed(text: str, match: re.Match[str]) -> list[str]:
 _UNIT_WORDS = "business|businesses|unit|units|division|divisions|subsidiary|subsidiaries"
 
 
-_UNIT_WORD = re.compile(rf"\s(?:{_UNIT_WORDS})\b")  # what `_unit_after` needs a text to write
+_UNIT_WORD = re.compile(rf"\s(?:{_UNIT_WORDS})\b")  # what `unless_unit` needs a text to write
+_UNIT_AFTER = re.compile(rf"\s+((?:[a-z][a-z-]*\s+){{0,2}})(?:{_UNIT_WORDS})\b")
+"""Up to two lowercase words and a unit's word, after a name (`unless_unit`)."""
+_OPENS = re.compile(r"(?<![\w.'’-])")  # where a name opens: not inside a word
 
 
 def with_units(texts: Sequence[str]) -> tuple[str, ...]:
@@ -188,20 +191,11 @@ def unless_unit(mention: Mention, units: tuple[str, ...]) -> Mention:
     written = [text for text in units if mention.name in text]
     if not written:
         return mention
-    pattern = _unit_after(mention.name)
     for text in written:
-        for match in pattern.finditer(text):
+        for match in written_before((mention.name,), _UNIT_AFTER, text, _OPENS):
             if not any(w in STOP or (w,) in SAID for w in match.group(1).split()):
                 return mention._replace(kind=WEAK_ORG, flexible=False)
     return mention
-
-
-@functools.lru_cache(maxsize=1024)
-def _unit_after(name: str) -> re.Pattern[str]:
-    """Return the pattern of a name before up to two lowercase words and a unit's word."""
-    return re.compile(
-        rf"(?<![\w.'’-]){re.escape(name)}\s+((?:[a-z][a-z-]*\s+){{0,2}})(?:{_UNIT_WORDS})\b"
-    )
 
 
 def shouted(name: str, texts: Sequence[str]) -> bool:

