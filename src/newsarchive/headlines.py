@@ -6,7 +6,6 @@ stand for, which way a company moved, and the words that name a session or a leg
 
 from __future__ import annotations
 
-import functools
 import re
 
 from .similarity import terms
@@ -169,10 +168,8 @@ def symbols(headline: str) -> frozenset[str]:
     return frozenset(ticker.split(".")[0].strip().upper() for ticker in tickers(headline))
 
 
-@functools.lru_cache(maxsize=1 << 15)
 def prefixes(text: str) -> frozenset[str]:
-    """Return the five-letter prefixes of a text's terms (remembered: a doc's cues ask for its
-    names' several times, and the same names recur from doc to doc)."""
+    """Return the five-letter prefixes of a text's terms."""
     return frozenset(term[:5] for term in terms(text))
 
 

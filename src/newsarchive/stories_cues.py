@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from .headlines import (
     LEAD_ACTIONS,
     LEAD_TOPICS,
+    LEGAL_WORDS,
     MONTHS,
     SESSION_WORDS,
     actions,
     companies,
-    core,
     figures,
     first_core,
     lead_firm,
@@ -86,6 +86,7 @@ class Cues:
         places = frozenset(names["place"])
         said = prefixes(headline)
         head = terms(headline)
+        named = {name: prefixes(name) for name in actors | places}  # each read twice or more
         return cls(
             actors=actors,
             places=places,
@@ -93,9 +94,9 @@ class Cues:
             words=words,
             subject=said.difference(SESSION_WORDS, MONTHS),
             figures=figures(headline),
-            names=frozenset().union(*map(prefixes, actors | places | tickers(headline))),
-            titled=frozenset(name for name in actors | places if said >= prefixes(name) > set()),
-            firms=frozenset(name for name in actors if said >= core(name) > set()),
+            names=frozenset().union(*named.values(), *map(prefixes, tickers(headline))),
+            titled=frozenset(name for name in named if said >= named[name] > set()),
+            firms=frozenset(name for name in actors if said >= named[name] - LEGAL_WORDS > set()),
             routine=words < ROUTINE_WORDS or tables > 0,
             table=tables > 0,
             signature=signature,
