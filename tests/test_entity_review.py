@@ -261,6 +261,9 @@ def test_the_random_place_pages_wrong_classes_of_seed_2054() -> None:
         return {n for k, n in candidates("", ["The firm said."], dateline) if k == "place"}
 
     assert filed("RIDGEFIELD, N.J., March 2") == {"Ridgefield, New Jersey"}
+    # seed 2055: a town paired with another by a slash before the state is that state's
+    market = "The stations operate in the New Albany/Tupelo, Miss., market."
+    assert "New Albany, Mississippi" in _places("", market)
     assert filed("ST. PAUL, Minn., March 6") == {"St. Paul"}
     # a state's abbreviation without its full stop is no place: "Wisc" had a page
     assert filed("BROOKFIELD, WISC, June 29") == {"Brookfield"}

@@ -57,6 +57,8 @@ _CITIES_TOO = frozenset({"WA", "NY", "DC"})
 # What may follow a town and its comma as a state: one or two words, each maybe with a stop.
 _AFTER = re.compile(r",\s+([A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?)")
 """What follows a town's name and its comma as a state (`_written_states`)."""
+_PAIRED_AFTER = re.compile(r"/[A-Z][A-Za-z]*(?:\s[A-Z][A-Za-z]*)?" + _AFTER.pattern)
+"""Another town after a town's name and a slash, and its state: one market of two towns."""
 
 
 @functools.cache
@@ -157,12 +159,19 @@ def qualified_towns(
 
 
 def _written_states(town: str, texts: Sequence[str]) -> set[tuple[str, str]]:
-    """Return the states (code, name) the texts write after a town and its comma, and
-    ("", region) for a country or region written so ("Florence, Italy")."""
+    """Return the states (code, name) the texts write after a town and its comma, or after a
+    town paired with it by a slash ("the New Albany/Tupelo, Miss., market"), and ("", region)
+    for a country or region written so ("Florence, Italy")."""
     found = set()
-    written = [t for t in texts if f"{town}," in t or f"{town.upper()}," in t]  # most: none
     forms = (town, town.upper())
-    for match in (match for text in written for match in written_before(forms, _AFTER, text)):
+    written = [t for t in texts if any(f"{f}{c}" in t for f in forms for c in ",/")]  # most: none
+    matches = (
+        match
+        for text in written
+        for after in (_AFTER, _PAIRED_AFTER)
+        for match in written_before(forms, after, text)
+    )
+    for match in matches:
         state = state_of(match.group(1))
         # a country after a comma in a text is as often a list's next place ("talks in
         # Paris, Japan promised"; "Moscow, Poland, East Germany"): a province only
