@@ -323,3 +323,17 @@ def test_a_datelines_country_is_the_one_it_writes_after_the_town() -> None:
     assert dateline_country("LONDON, Ontario, March 3") == "CA"  # not Britain's London
     assert dateline_country("BLOOMINGTON, Ill., March 16") == "US"
     assert dateline_country("TRIESTE, Italy, March 3") == "IT"
+
+
+def test_a_city_named_only_as_its_countrys_broadcaster_is_no_place_of_the_story() -> None:
+    # seed 2056's random place pages: "Hanoi radio reported" on Hanoi's page (a story about
+    # northern Vietnam's rice crop); 4 of Tehran's 37 stories were "Tehran radio said" only
+    assert "Hanoi" not in _places(
+        "", "Drought hit the rice crop in northern Vietnam, Hanoi radio reported."
+    )
+    assert "Tehran" not in _places("", "Tehran radio, monitored by the BBC, said Iraq attacked.")
+    # a station in the city, a city named otherwise too, or the dateline's: the city's
+    assert "Denver" in _places("", "Jacor agreed to buy two Denver radio stations.")
+    assert "Tehran" in _places("", "Tehran radio said so. Crowds marched in Tehran.")
+    filed = candidates("", ["Tehran radio said the tanker was hit."], "TEHRAN, March 3")
+    assert ("place", "Tehran") in filed
