@@ -337,3 +337,13 @@ def test_a_city_named_only_as_its_countrys_broadcaster_is_no_place_of_the_story(
     assert "Tehran" in _places("", "Tehran radio said so. Crowds marched in Tehran.")
     filed = candidates("", ["Tehran radio said the tanker was hit."], "TEHRAN, March 3")
     assert ("place", "Tehran") in filed
+
+
+def test_new_before_a_place_in_a_capitals_headline_is_the_adjective_when_the_body_says_so() -> None:
+    # seeds 2054 and 2056: "NEW LONDON AIRPORT WILL OFFER FLIGHTS TO EUROPE" (London's
+    # docklands) on the page of New London, Conn.
+    airport = candidates("NEW LONDON AIRPORT OPENS", ["The airport in London docklands opens."])
+    assert {n for k, n in airport if k == "place"} == {"London"}
+    town = candidates("NEW LONDON FIRM BUYS MILL", ["The New London, Conn., company said."])
+    assert ("place", "New London") in town
+    assert ("place", "New York") in candidates("NEW YORK BANKS RISE", ["Banks rose."])

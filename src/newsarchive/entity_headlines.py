@@ -150,6 +150,8 @@ def _lookup(
         return None
     if (parts := key_parts(folded)) in known:
         return known[parts]
+    if shouting and parts[:1] == ("new",) and parts[1:] in known:
+        return None  # "NEW LONDON AIRPORT", the body naming London only: no New London
     if folded in gaz.names and (len(words) > 1 or (folded in gaz.major and not shouting)):
         # "CO TO" of "... CO TO BUY ...": a legal form or a function word is no town's
         plain = not any(w.lower() in _NO_TOWN_WORDS for w in words)
