@@ -161,3 +161,27 @@ def test_a_rare_long_name_spelt_one_letter_apart_needs_one_shared_name(
     pages = published_pages(*texts, MINISTER.format(typo, "Socialist Party") + " ")
     assert (("person", typo) not in pages) is joined
     assert pages[("person", name)] == ((0, 1, 2, 3, 4) if joined else (0, 1, 2))
+
+
+def test_a_name_of_three_words_spelt_one_letter_apart_in_one_is_one_person() -> None:
+    # seed 2056's random person pages: "Aturo Hernandez Grisanti", the wire's typo, had a page
+    # beside Arturo Hernandez Grisanti's (Venezuela's minister), no other name shared
+    texts = [
+        *(
+            f"Energy Minister Arturo Hernandez Grisanti said output rose.{' ' * i}"
+            for i in range(3)
+        ),
+        "Energy and Mines Minister Aturo Hernandez Grisanti told a news conference.",
+        "Minister Aturo Hernandez Grisanti left for Vienna. ",
+    ]
+    pages = published_pages(*texts)
+    assert pages[("person", "Arturo Hernandez Grisanti")] == (0, 1, 2, 3, 4)
+    assert ("person", "Aturo Hernandez Grisanti") not in pages
+    # two words: a namesake as likely, unless they share company (above)
+    two = published_pages(
+        "Mark Johnson, a reporter, said so.",
+        "Mark Johnson, a reporter, said so. ",
+        "Mark Johnston, a banker, said so.",
+        "Mark Johnston, a banker, said so. ",
+    )
+    assert ("person", "Mark Johnson") in two and ("person", "Mark Johnston") in two

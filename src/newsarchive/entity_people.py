@@ -61,10 +61,21 @@ def nicknamed(
             for k in named_with[pair[0]] & named_with[pair[1]]
             if k not in pair and key_parts(k)[-1:] != surname
         }
-        if len(shared) >= (1 if _rare_typo(pair) else _SHARED_COMPANY):
+        if len(shared) >= _company_needed(pair, pair in misspelt):
             kept = max(pair, key=lambda k: (reach.get(k, 0), len(k), k))  # ties: "Robert"
             targets[pair[0] if kept == pair[1] else pair[1]] = kept
     return targets
+
+
+def _company_needed(pair: tuple[str, str], misspelt: bool) -> int:
+    """Return how many other names two forms of a person's name must share to be one person:
+    none for a name of three words or more spelt one letter apart in one of them, the two
+    others the same ("Aturo Hernandez Grisanti" of Arturo Hernandez Grisanti, Venezuela's
+    minister; "Anibal Cavaco Silve"), one for a rare long name's typo (`_rare_typo`), else
+    `_SHARED_COMPANY`."""
+    if misspelt and len(key_parts(pair[0])) >= 3:
+        return 0
+    return 1 if _rare_typo(pair) else _SHARED_COMPANY
 
 
 def _rare_typo(pair: tuple[str, str]) -> bool:
@@ -100,14 +111,15 @@ def _nickname_pairs(keys: Iterable[str]) -> list[tuple[str, str]]:
 
 
 def _misspelt_pairs(keys: Iterable[str]) -> set[tuple[str, str]]:
-    """Return the pairs of person keys the same but for one word after the first, spelt one
-    letter apart (a letter dropped, added or changed, or two swapped) in words of _SPELT
-    letters or more; each pair once, in order. Two words are so apart when one is the other or
-    one of its deletions, or both share a deletion."""
+    """Return the pairs of person keys the same but for one word after the first (or any word,
+    in names of three words or more), spelt one letter apart (a letter dropped, added or
+    changed, or two swapped) in words of _SPELT letters or more; each pair once, in order.
+    Two words are so apart when one is the other or one of its deletions, or both share a
+    deletion."""
     spelt: dict[str, list[str]] = {}
     for k in keys:
         parts = key_parts(k)
-        for j in range(1, len(parts)):
+        for j in range(0 if len(parts) >= 3 else 1, len(parts)):  # a given name of three words
             word = parts[j]
             if len(word) >= _SPELT:
                 head, tail = "-".join(parts[:j]), "-".join(parts[j + 1 :])
