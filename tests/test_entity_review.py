@@ -347,3 +347,12 @@ def test_new_before_a_place_in_a_capitals_headline_is_the_adjective_when_the_bod
     town = candidates("NEW LONDON FIRM BUYS MILL", ["The New London, Conn., company said."])
     assert ("place", "New London") in town
     assert ("place", "New York") in candidates("NEW YORK BANKS RISE", ["Banks rose."])
+
+
+def test_the_agencys_digest_heading_is_no_story_about_it() -> None:
+    # seed 2057's mid-size organisation pages: 13 of Reuters' stories were its own "REUTER
+    # MONEY NEWS HIGHLIGHTS" digests, which name no news of the agency
+    digest = candidates("REUTER COMMODITIES NEWS HIGHLIGHTS 1600 GMT - APRIL 7", ["Oil rose."])
+    assert not [m for m in digest if m[0].startswith("organisation")]
+    own = candidates("REUTERS TO BUY I P SHARP", ["Reuters Holdings Plc said it would buy it."])
+    assert ("organisation", "Reuters Holdings Plc") in own

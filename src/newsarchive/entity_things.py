@@ -232,17 +232,23 @@ NEWS_AGENCIES = frozenset(
 _CITING = frozenset({"told", "tell", "tells", "telling", "by", "with", "to", "a", "an", "from"})
 _CITED = frozenset({"said", "says", "reported", "reports", "quoted", "survey", "poll", "query"})
 _CITED_TOO = frozenset({"review", "inquiries", "interview", "calculations", "correspondent"})
+_DIGEST = re.compile(r"REUTERS?\s+(?:[A-Z]+\s+){0,3}HIGHLIGHTS\b")
+"""The heading of the agency's own digest of the day's news, which names no news of it."""
 
 
 def cited_agency(name: str, texts: Sequence[str]) -> bool:
     """Tell whether a wire agency is only cited by a story as its source, never its subject:
     "a spokesman told Reuters", "in an interview with Reuters", "a Reuters survey", "Kyodo
     News Agency said" (on Reuters-21578, 867 stories say "told Reuters"; a page of them says
-    nothing about Reuters). Reuters Holdings Plc's own news names the firm."""
-    if name not in NEWS_AGENCIES:
+    nothing about Reuters), or the heading of its own digest ("REUTER MONEY NEWS HIGHLIGHTS").
+    Reuters Holdings Plc's own news names the firm."""
+    if name.title() not in NEWS_AGENCIES and name not in NEWS_AGENCIES:
         return False
     cited = False
     for text in texts:
+        if _DIGEST.match(text):  # "REUTER COMMODITIES NEWS HIGHLIGHTS 1600 GMT": its digest
+            cited = cited or any(True for _ in written_whole(text, name))
+            continue
         for at, end in written_whole(text, name):
             before = "".join(text[max(0, at - 16) : at].split()[-1:]).lower()
             after = "".join(text[end : end + 16].split()[:1]).strip(".,;:").lower()
