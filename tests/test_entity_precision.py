@@ -224,7 +224,7 @@ def test_a_name_opening_with_loan_or_a_region_and_a_legal_form_is_unconfirmed() 
 
 
 def test_the_after_a_name_and_a_head_word_after_and_part_names() -> None:
-    # (Reuters, only cited, is no subject of the story: `entity_things.cited_agency`)
+    # (Reuters, only cited, is no subject of the story: `entity_sources.cited_agency`)
     assert names(TWO_BODIES_AFTER_A_NAME_AND_THE) == {
         ("organisation", "House of Representatives"),
         ("organisation", "Senate"),

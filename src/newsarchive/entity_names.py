@@ -210,3 +210,14 @@ def written_before(
         if match:
             yield match
         at = match.end() if match else start + 1
+
+
+def written_whole(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Yield where a text writes a name as words of its own (start, end), not inside a longer
+    word: "John Kerr" not of "John Kerrigan", "ASK" not of "ASKED", "Avon" not of "Avondale"."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (text[at - 1 : at].isalnum() or text[end : end + 1].isalnum()):
+            yield at, end
+        at = text.find(name, end)

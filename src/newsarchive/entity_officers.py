@@ -23,8 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from .entity_names import ORG, PERSON
-from .entity_things import written_whole
+from .entity_names import ORG, PERSON, written_whole
 from .entity_words import is_legal_form
 
 OFFICER = "officer"
