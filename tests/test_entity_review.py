@@ -356,3 +356,16 @@ def test_the_agencys_digest_heading_is_no_story_about_it() -> None:
     assert not [m for m in digest if m[0].startswith("organisation")]
     own = candidates("REUTERS TO BUY I P SHARP", ["Reuters Holdings Plc said it would buy it."])
     assert ("organisation", "Reuters Holdings Plc") in own
+
+
+def test_a_city_spelt_without_its_umlaut_is_the_city() -> None:
+    # Reuters writes "Duesseldorf": 11 stories' "banks in Duesseldorf" were read as a person's
+    # name, beside the Düsseldorf of the same wire's datelines
+    written = "Carnival will close banks in Duesseldorf all day on Monday."
+    assert ("place", "Duesseldorf") in candidates("", [written])
+    stories = [
+        _filed_story("BONN, March 2", written),
+        _filed_story("DUESSELDORF, March 3", "Oil fell."),
+    ]
+    pages = {e.name: e.articles for e in gather(enumerate(stories), min_articles=1).published}
+    assert pages["Düsseldorf"] == (0, 1)

@@ -289,7 +289,10 @@ def _identity(mention: tuple[str, str], aliases: dict[str, str], folded: str = "
     if folded in SAME_AS:
         return fold(SAME_AS[folded])
     parts = folded.split("-")
-    if mention[0].rstrip("?") != ORG:
+    kind = mention[0].rstrip("?")
+    if kind == PLACE:
+        return gazetteer().respelt.get(folded, folded)  # "Duesseldorf" is Düsseldorf
+    if kind != ORG:
         return folded
     while len(parts) > 1 and (parts[-1] in LEGAL_FORMS or parts[-1] == "and"):
         parts.pop()

@@ -94,6 +94,8 @@ class Gazetteer:
     # key -> state code of the most populous city of that name, where it is a U.S. one
     # ("bloomington": "MN", of Bloomington, Minn., not Ill.)
     states: dict[str, str] = field(default_factory=dict)
+    # key of another spelling -> the key of the place it spells ("duesseldorf": "dusseldorf")
+    respelt: dict[str, str] = field(default_factory=dict)
 
 
 _LOADED: list[Gazetteer] = []  # the one this process uses, once loaded or given
@@ -126,6 +128,8 @@ def load_gazetteer() -> Gazetteer:
     for (name, country, population, state), folded in zip(cities, folded_names, strict=True):
         rank = (-population, name, country, state)
         best[folded] = min(best.get(folded, rank), rank)
+    respelt = _transliterated(cities, best)
+    best |= {other: best[folded] for other, folded in respelt.items()}
     names = {folded: name for folded, (_, name, _, _) in best.items()}
     countries = {folded: country for folded, (_, _, country, _) in best.items()}
     states = {folded: state for folded, (_, _, c, state) in best.items() if c == "US"}
@@ -137,7 +141,26 @@ def load_gazetteer() -> Gazetteer:
     names.update({key(r): r for r in regions} | ALIASES | FORMER_NAMES)
     region_keys = frozenset({key(r) for r in regions} | set(ALIASES))
     major_keys = frozenset(major) | region_keys | set(FORMER_NAMES)
-    return Gazetteer(names, major_keys, region_keys, countries, states)
+    return Gazetteer(names, major_keys, region_keys, countries, states, respelt)
+
+
+_UMLAUTS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
+
+
+def _transliterated(
+    cities: list[tuple[str, str, int, str]], best: dict[str, tuple[int, str, str, str]]
+) -> dict[str, str]:
+    """Return the keys of the names of cities with an umlaut or "ß" as English copy writes
+    them without ("Duesseldorf", "Saarbruecken", "Moenchengladbach": folded, "Düsseldorf" is
+    "dusseldorf", and the wire's "Duesseldorf" was read as a person's name), each to the key
+    of the place of its name (`best`), where no place has that key already."""
+    written = ((city[0], city[0].translate(_UMLAUTS)) for city in cities)
+    spelt = [(name, other) for name, other in written if other != name]
+    keys = _fold_many([name for name, _ in spelt] + [other for _, other in spelt])
+    found = dict(zip(keys[len(spelt) :], keys[: len(spelt)], strict=True))
+    return {other: folded for other, folded in sorted(found.items()) if other not in best}
 
 
 def _cities(cache: Any) -> list[tuple[str, str, int, str]]:
