@@ -33,7 +33,8 @@ def test_and_before_a_legal_form_alone_is_inside_the_name() -> None:
     text = "foreign bank profits slumped, mostly due to a loss by Bank of America NT and SA."
     assert kinds_in(text) == {"Bank of America NT and SA": "organisation"}
     assert kinds_in("FRANKFURT, February 27 - Bank of America NT and SA's branch said") == {
-        "Bank of America NT and SA": "organisation"
+        "Bank of America NT and SA": "organisation",
+        "Frankfurt": "place",  # the gazetteer knows the city by its English name (EXONYMS)
     }
     assert kinds_in("It hired Goldman Sachs and Co.") == {"Goldman Sachs and Co": "organisation"}
 
