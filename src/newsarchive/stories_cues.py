@@ -21,6 +21,7 @@ from .headlines import (
     lead_firm,
     listed,
     prefixes,
+    prefixes_of,
     sessions,
     symbols,
     tickers,
@@ -84,8 +85,8 @@ class Cues:
             names.setdefault(kind, set()).add(fold(name))
         actors = frozenset(names["person"] | names["organisation"])
         places = frozenset(names["place"])
-        said = prefixes(headline)
         head = terms(headline)
+        said = prefixes_of(head)
         named = {name: prefixes(name) for name in actors | places}  # each read twice or more
         return cls(
             actors=actors,
