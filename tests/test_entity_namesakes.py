@@ -12,6 +12,8 @@ from newsarchive.authority import Authority
 from newsarchive.entities import article_entities
 from newsarchive.entity_catalog import Found, gather
 
+from conftest import published_pages
+
 LATER = (
     " said its third quarter profit fell, as a wage and price freeze in Brazil, one of its four "
     "major operating areas, cut the sales of its beauty business there by a fifth. "
@@ -147,3 +149,31 @@ def test_savings_banks_of_a_common_name_in_several_states_are_no_one_page() -> N
 def _org_pages(found: Found) -> dict[str, tuple[int, ...]]:
     """Return the published organisation pages of a gathering, by name, with their articles."""
     return {e.name: e.articles for e in found.published if e.kind == "organisation"}
+
+
+# Seed 2056's judges' note: "T. Boone Pickens III, son of" the Texas oilman, was listed on his
+# father's page (the numeral was dropped from the end of every name).
+PICKENS = "Texas oilman T. Boone Pickens said the offer was too low for the company's holders."
+SON = "An investor group led by T. Boone Pickens III said it set a deadline for its offer."
+
+
+def test_a_son_written_with_his_numeral_has_a_page_apart_from_his_fathers() -> None:
+    pages = published_pages(PICKENS, PICKENS + " ", SON, SON + " ")
+    assert pages[("person", "T. Boone Pickens")] == (0, 1)
+    assert pages[("person", "T. Boone Pickens III")] == (2, 3)
+
+
+def test_a_name_with_a_numeral_joins_its_own_shorter_form_only() -> None:
+    gallo = (
+        "FCS Laboratories Inc named chairman Nicholas A. Gallo III its president, it said.",
+        "FCS Laboratories Inc chairman Nicholas Gallo III said the talks had ended.",
+    )
+    pages = published_pages(*gallo)
+    assert pages[("person", "Nicholas A. Gallo III")] == (0, 1)
+    assert ("person", "Nicholas Gallo III") not in pages
+
+
+def test_a_models_numeral_after_one_word_is_still_dropped() -> None:
+    found = article_entities("", ["It will buy nine Metro III airplanes, Fairchild Inc said."])
+    assert ("place", "Metro") not in found
+    assert not any("III" in name for _, name in found)

@@ -27,9 +27,9 @@ from .entity_words import (
     HELD_BY_FOR,
     LEGAL_FORMS,
     MINOR,
+    NUMERALS,
     ORG_HEADS,
     PLACE_HEADS,
-    SEQUELS,
     STOP,
     SUFFIXES,
     TRADE_WORDS,
@@ -218,7 +218,7 @@ def in_headline_firm(words: list[str], end: int, ticker_after: bool) -> bool:
             return False
         if (word in LEGAL_FORMS and i > 0) or (word in _HEADLINE_HEADS and i < 2):
             return True
-        if word in SEQUELS and i > 0:  # "BEVERLY HILLS COP II": a film's title
+        if word in NUMERALS and i > 0:  # "BEVERLY HILLS COP II": a film's title
             return True
     return ticker_after and 0 < len(words) - end <= _HEADLINE_FIRM_WORDS
 

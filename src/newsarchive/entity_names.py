@@ -18,6 +18,7 @@ from .entity_bounds import (
 from .entity_words import (
     ALIASES,
     DEMONYMS,
+    NUMERALS,
     PARTICLES,
     STOP,
     is_legal_form,
@@ -70,6 +71,9 @@ def name_parts(name: str) -> tuple[str, ...]:
 def short_forms(parts: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     """Return the shorter ways news text refers to a full name: "Guzmán López", "Guzmán", ..."""
     n = len(parts)
+    if n >= 3 and parts[-1] in NUMERALS:  # T. Boone Pickens is not T. Boone Pickens III
+        bare = short_forms(parts[:-1])  # "Nicholas Gallo III" is Nicholas A. Gallo III
+        return bare | {(*form, parts[-1]) for form in bare if form[-1] == parts[-2]}
     forms = {parts[:k] for k in range(2, n)} | {parts[n - k :] for k in range(2, n)}
     if n >= 3:
         forms |= {(parts[0], parts[-1]), (parts[-2],)}

@@ -5,6 +5,7 @@ titles, and classify each part (`run_mentions`, cached: runs repeat across artic
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 from .entity_and import and_joins, initials_of_a_firm, one_name_with_and
 from .entity_bounds import (
@@ -52,6 +53,7 @@ from .entity_words import (
     HELD_BY_FOR,
     HOLIDAY_AFTER,
     NAME_OPENERS,
+    NUMERALS,
     ORG_HEADS,
     ORGS,
     PARTICLES,
@@ -69,10 +71,16 @@ from .gazetteer import gazetteer, key
 from .given_names import first_names
 
 _TRAILING = DAYS | SUFFIXES  # dropped from the end of a name, with a trailing "."
-_NUMERALS = frozenset({"ii", "iii", "iv"})
 
 
 _CAPITAL_SPLITTERS = frozenset(w.title() for w in SPLITTERS)
+
+
+def _generation(words: Sequence[str]) -> bool:
+    """Tell whether a run ends in a numeral that is part of a name of three words or more:
+    "T. Boone Pickens III" is the son of T. Boone Pickens, "Insured Mortgage Investors II"
+    another fund than the first; "Metro III", a model, loses it."""
+    return len(words) >= 3 and words[-1].lower() in NUMERALS
 
 
 def _trim(span: Span, opener_in_lowercase: bool) -> Span:
@@ -81,10 +89,10 @@ def _trim(span: Span, opener_in_lowercase: bool) -> Span:
     while words and (
         words[-1] in CONNECTORS
         or (is_stop(words[-1]) and not body_before_on(words))  # "... on Good Government"
-        or words[-1].lower().rstrip(".") in _TRAILING
+        or (words[-1].lower().rstrip(".") in _TRAILING and not _generation(words))
         or ticker_after_form(words)
     ):
-        if words[-1].lower() in _NUMERALS and len(words) == 2:
+        if words[-1].lower() in NUMERALS and len(words) == 2:
             after = NUMBER_AFTER  # "19-seat Metro III airplanes": a model, no town
         words = words[:-1]
     # a head word ends the run or its first name: "Security Pacific Corp and Seattle's ..."

@@ -40,12 +40,12 @@ from .entity_words import (
     GIVEN_ABBREVIATIONS,
     HELD_BY_ON,
     LEGAL_FORMS,
+    NUMERALS,
     OFFICE_AT,
     OFFICES,
     OPENERS,
     PARTICLES,
     PLACE_BEFORE,
-    SEQUELS,
     STATE_AFTER,
     STATE_TOKENS,
     STOP,
@@ -153,7 +153,7 @@ def spans(text: str) -> list[_Fields]:
         words, possessive, inside = run_words(run)
         if (
             words[-1].isupper()
-            and words[-1].lower() in SEQUELS
+            and words[-1].lower() in NUMERALS
             and text[start - 1 : start] in _QUOTES
         ):
             continue  # '"Beverly Hills Cop II"': a work's title and its sequel, no name

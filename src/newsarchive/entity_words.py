@@ -335,8 +335,9 @@ ARMED_FORCES = frozenset({"air force", "navy", "army", "coast guard", "marine co
 ROYAL_TITLES = _words("king queen prince princess emir sultan sheikh")
 SURNAME_TITLES = _words("king bishop major judge lord cardinal marshal chancellor father chief")
 SUFFIXES = _words("jr sr ii iii iv")
-# A sequel's numeral ending a work's title: '"Beverly Hills Cop II"', "BEVERLY HILLS COP II".
-SEQUELS = _words("ii iii iv")
+# A numeral ending a name: a sequel's ('"Beverly Hills Cop II"'), a model's ("Metro III"), a
+# son's or grandson's ("T. Boone Pickens III", not his father T. Boone Pickens).
+NUMERALS = _words("ii iii iv")
 # Given names as old firms' names abbreviate them, with a ".": "Chas. P. Young Co", "Wm. Wrigley
 # Jr. Co". Never a place ("Chas" is a town in India) nor the end of a sentence.
 GIVEN_ABBREVIATIONS = (
