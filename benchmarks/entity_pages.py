@@ -2,6 +2,8 @@
 
     python benchmarks/entity_pages.py dump OUT.json [--articles DIR]
     python benchmarks/entity_pages.py diff BEFORE.json AFTER.json
+    python benchmarks/entity_pages.py sample DUMP.json OUT.md --kind place --seed 2058 --pages 40
+                                         [--stories 2-10] [--shown N] [--articles DIR]
 
 `dump` reads every article of DIR (default: the Reuters articles where entity_labels.py reads
 them, made by ../shared/corpora/reuters_raw.py) with the newsarchive on the path
@@ -10,13 +12,19 @@ candidates with the default settings and writes each published page (kind/key: n
 articles) and each article's candidates. It does not leave out exact duplicates as a build
 does, so a page may list one more article than the site's. `diff` prints the pages gone, new
 and changed (name, articles lost and gained), then how many articles' candidates changed:
-every changed page is then read before a rule is kept (docs/entities.md).
+every changed page is then read before a rule is kept (docs/entities.md). `sample` writes
+what a blind judge reads (`benchmarks/judged/`): random published pages of one kind (of a
+number of stories in a range), and for each of up to `--shown` stories spread over its list
+(default: all) the headline, the opening with the dateline, and up to three sentences naming
+the page's first name word.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
+import re
 import sys
 from pathlib import Path
 
@@ -62,8 +70,38 @@ def diff(before: Path, after: Path) -> None:
     print(f"articles whose candidates changed: {len(moved):,}")
 
 
+def sample(dump_file: Path, out: Path, options: argparse.Namespace) -> None:
+    """Write a judge's sample of a dump's pages (`options`: kind, seed, pages, stories, shown,
+    articles)."""
+    pages = json.loads(dump_file.read_text(encoding="utf-8"))["pages"]
+    low, _, high = options.stories.partition("-")
+    wanted = [
+        (name, listed)
+        for page, (name, listed) in sorted(pages.items())
+        if page.startswith(f"{options.kind}/") and int(low) <= len(listed) <= int(high or low)
+    ]
+    drawn = random.Random(options.seed).sample(wanted, min(options.pages, len(wanted)))
+    lines = []
+    for number, (name, listed) in enumerate(drawn, 1):
+        lines.append(f'## Page {number}: "{name}" ({len(listed)} stories)\n')
+        step = max(1, len(listed) // (options.shown or len(listed)))
+        first = next((w for w in re.split(r"[ ,]+", name) if len(w) > 2), name)
+        for shown, source in enumerate(listed[::step][: options.shown or None], 1):
+            text = (options.articles / source).read_text(encoding="utf-8", errors="replace")
+            headline, _, body = text.partition("\n")
+            flat = " ".join(body.split())
+            sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z\"])", flat)
+            naming = [s for s in sentences if re.search(re.escape(first), s, re.IGNORECASE)]
+            lines.append(f"{number}.{shown} HEADLINE: {headline.strip()}\n")
+            lines.append(f"   OPENING: {flat[:160]}\n")
+            lines.extend(f"   MENTION: {s[:300]}\n" for s in naming[:3])
+        lines.append("\n")
+    out.write_text("".join(lines), encoding="utf-8")
+    print(f"{len(drawn)} of {len(wanted):,} {options.kind} pages written to {out}")
+
+
 def main(argv: list[str]) -> int:
-    """Run `dump` or `diff`."""
+    """Run `dump`, `diff` or `sample`."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     dumping = commands.add_parser("dump")
@@ -72,11 +110,22 @@ def main(argv: list[str]) -> int:
     diffing = commands.add_parser("diff")
     diffing.add_argument("before", type=Path)
     diffing.add_argument("after", type=Path)
+    sampling = commands.add_parser("sample")
+    sampling.add_argument("dump", type=Path)
+    sampling.add_argument("out", type=Path)
+    sampling.add_argument("--kind", choices=("person", "place", "organisation"), required=True)
+    sampling.add_argument("--seed", type=int, required=True)
+    sampling.add_argument("--pages", type=int, default=100)
+    sampling.add_argument("--stories", default="2-100000", help="a page's stories: LOW-HIGH")
+    sampling.add_argument("--shown", type=int, default=0, help="stories shown a page (0: all)")
+    sampling.add_argument("--articles", type=Path, default=ARTICLES)
     options = parser.parse_args(argv)
     if options.command == "dump":
         dump(options.articles, options.out)
-    else:
+    elif options.command == "diff":
         diff(options.before, options.after)
+    else:
+        sample(options.dump, options.out, options)
     return 0
 
 
