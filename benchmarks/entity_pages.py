@@ -16,7 +16,7 @@ every changed page is then read before a rule is kept (docs/entities.md). `sampl
 what a blind judge reads (`benchmarks/judged/`): random published pages of one kind (of a
 number of stories in a range), and for each of up to `--shown` stories spread over its list
 (default: all) the headline, the opening with the dateline, and up to three sentences naming
-the page's first name word.
+the page's first name word (a person's surname), cut around it when long.
 """
 
 from __future__ import annotations
@@ -85,7 +85,8 @@ def sample(dump_file: Path, out: Path, options: argparse.Namespace) -> None:
     for number, (name, listed) in enumerate(drawn, 1):
         lines.append(f'## Page {number}: "{name}" ({len(listed)} stories)\n')
         step = max(1, len(listed) // (options.shown or len(listed)))
-        first = next((w for w in re.split(r"[ ,]+", name) if len(w) > 2), name)
+        words = [w for w in re.split(r"[ ,]+", name) if len(w) > 2] or [name]
+        first = words[-1] if options.kind == "person" else words[0]  # a surname is written alone
         for shown, source in enumerate(listed[::step][: options.shown or None], 1):
             text = (options.articles / source).read_text(encoding="utf-8", errors="replace")
             headline, _, body = text.partition("\n")
@@ -94,10 +95,20 @@ def sample(dump_file: Path, out: Path, options: argparse.Namespace) -> None:
             naming = [s for s in sentences if re.search(re.escape(first), s, re.IGNORECASE)]
             lines.append(f"{number}.{shown} HEADLINE: {headline.strip()}\n")
             lines.append(f"   OPENING: {flat[:160]}\n")
-            lines.extend(f"   MENTION: {s[:300]}\n" for s in naming[:3])
+            lines.extend(f"   MENTION: {_around(s, first)}\n" for s in naming[:3])
         lines.append("\n")
     out.write_text("".join(lines), encoding="utf-8")
     print(f"{len(drawn)} of {len(wanted):,} {options.kind} pages written to {out}")
+
+
+def _around(sentence: str, word: str, width: int = 300) -> str:
+    """Return a sentence, or the `width` characters of it around the word when it is longer (a
+    digest's items run on without a full stop)."""
+    if len(sentence) <= width:
+        return sentence
+    at = sentence.lower().find(word.lower())
+    start = max(0, min(at - width // 2, len(sentence) - width))
+    return ("..." if start else "") + sentence[start : start + width] + "..."
 
 
 def main(argv: list[str]) -> int:
