@@ -53,7 +53,7 @@ from .entity_runs import (
 )
 from .entity_spans import REACH, TOKEN, spans
 from .entity_things import unless_unit, unsaid, with_units
-from .entity_towns import qualified_towns
+from .entity_towns import paired_towns, qualified_towns
 from .entity_words import (
     CONNECTORS,
     ORG_HEADS,
@@ -215,6 +215,7 @@ def _mentions(
     every = dict.fromkeys((m.kind, m.name) for ms in resolved for m in ms if m.kind)
     unsaid(every, texts, dateline)  # what a name stands for here is not what it says
     qualified_towns(every, texts, dateline)  # "BLOOMINGTON, Ill.": not Minnesota's town
+    paired_towns(every, texts)  # "Dallas/Fort Worth": Dallas too
     for _, name in [m for m in every if m[0] == ORG and " " in m[1]]:
         # "Bank of Japan", "Cooper Canada Ltd": the country says where the firm is
         every.update(dict.fromkeys((PLACE, country) for country in countries_in(name)))

