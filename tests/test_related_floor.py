@@ -68,7 +68,7 @@ def test_a_neighbour_sharing_one_distinctive_word_is_not_listed_whatever_its_sco
     texts = [
         "Federated Financial sets a payout, Federated said.",
         "Federated Department opens a warehouse, Federated said.",
-        "Federated Financial names a treasurer.",
+        "Federated Financial names a treasurer and sets a payout.",
         "Copper miners in Chile vote on a strike.",
         "Gold prices rise in Zurich as dealers buy bullion.",
     ]
@@ -82,6 +82,24 @@ def test_a_neighbour_sharing_one_distinctive_word_is_not_listed_whatever_its_sco
               for e in site.entries}  # fmt: skip
     assert listed["news/story-0.txt"] == ["news/story-2.txt"]
     assert listed["news/story-1.txt"] == []
+
+
+def test_a_story_sharing_two_distinctive_words_only_is_not_listed() -> None:
+    # seed 2060's judged lists: of stories sharing exactly two such words, a third were
+    # unrelated ("completes", "machine") and two in five of the broad topic only
+    texts = [
+        "Acme Tool completes the machine plant sale to its lenders.",
+        "Borden Steel completes a machine order for the navy.",
+        "Acme Tool sells the machine plant to its lenders for cash.",
+        "Copper miners in Chile vote on a strike.",
+        "Gold prices rise in Zurich as dealers buy bullion.",
+    ]
+    articles = [article(n, text) for n, text in enumerate(texts)]
+    site = build_site(SiteConfig(), articles)
+    listed = {e.article.source: [site.entries[i].article.source for i in e.related]
+              for e in site.entries}  # fmt: skip
+    assert listed["news/story-0.txt"] == ["news/story-2.txt"]  # acme, tool, machine, plant...
+    assert listed["news/story-1.txt"] == []  # "completes" and "machine" only
 
 
 def test_a_headline_is_listed_once_and_never_the_articles_own() -> None:
