@@ -404,3 +404,12 @@ def test_a_town_before_a_slash_and_another_place_is_named_too() -> None:
     assert "Edmonton" not in _places("", crude)  # no place after the slash: a grade
     market = "The stations operate in the New Albany/Tupelo, Miss., market."
     assert "New Albany" not in _places("", market)  # named with its state already
+
+
+def test_a_partners_firm_with_a_possessive_before_its_legal_form_is_one_name() -> None:
+    # seed 2062's judged chips: "Standard and Poor's Corp", in 258 Reuters stories, had no
+    # page (a possessive word was taken to open a firm's name only first or second in a run)
+    rated = "Standard and Poor's Corp said it affirmed Security Pacific Corp's debt."
+    assert ("organisation", "Standard and Poor's Corp") in candidates("", [rated])
+    assert candidates("", ["Johnson and Johnson's unit said so."]) == ()
+    assert {"Britain", "France"} <= _places("", "Britain and France's Corp tax rates differ.")

@@ -78,11 +78,13 @@ def peoples_republic(pieces: list[str], i: int) -> bool:
 
 
 def firm_of_possessive(text: str, pieces: list[str], i: int) -> bool:
-    """Tell whether a possessive word opens a firm's name: the words after it have no name of
-    their own, only a head word and a legal form ("Moody's Investors Service Inc", "Wendy's
-    International Inc"), and it is no place ("Britain's ...")."""
+    """Tell whether a possessive word opens a firm's name, or ends its partners' names before
+    the rest ("Standard and Poor's Corp"): the words after it have no name of their own, only
+    a head word and a legal form ("Moody's Investors Service Inc", "Wendy's International
+    Inc"), and it is no place ("Britain's ...")."""
     piece = pieces[i]
-    if not piece.endswith(("'s", "’s")) or i + 1 >= len(pieces) or i > 1:
+    partners = i == 2 and pieces[1].lower() in ("and", "&")
+    if not piece.endswith(("'s", "’s")) or i + 1 >= len(pieces) or (i > 1 and not partners):
         return False
     if i and pieces[0].lower() in first_names():  # "Rupert Murdoch's News Corp Ltd"
         return False
