@@ -1,12 +1,14 @@
-"""Write what a blind judge reads of a built site's related lists and same-story lists.
+"""Write what a blind judge reads of a built site's related lists, same-story lists or chips.
 
     python benchmarks/related_sample.py DIST OUT.md --seed 2060 [--articles 40]
-                                        [--kind related|story]
+                                        [--kind related|story|chips] [--articles-dir DIR]
 
 Draws random article pages of a built site (DIST) that show a list of the kind ("Related
 articles", or "Other coverage of this story"), and writes for each its headline and summary,
 then every listed article's headline, date and summary, from the site's own articles.json: the
-judge sees what a reader sees, not how it was chosen (benchmarks/judged/).
+judge sees what a reader sees, not how it was chosen (benchmarks/judged/). `--kind chips` draws
+pages with "In this story" chips and writes each story's headline and first 1,500 characters
+(from its source file under --articles-dir), then its chips, kind and name.
 """
 
 from __future__ import annotations
@@ -19,8 +21,11 @@ import re
 import sys
 from pathlib import Path
 
-_SECTION = {"related": "related", "story": "same-story"}
+_SECTION = {"related": "related", "story": "same-story", "chips": "in-this-story"}
 _LINK = re.compile(r'<li><a href="([^"]+)">')
+_CHIP = re.compile(
+    r'<a class="chip[^"]*" href="[^"]*"><span class="chip-kind">([^<]+)</span>\s*([^<]+)</a>'
+)
 
 
 def listed(page: str, kind: str) -> list[str]:
@@ -30,6 +35,29 @@ def listed(page: str, kind: str) -> list[str]:
         return []
     section = page[start : page.find("</section>", start)]
     return [html.unescape(link) for link in _LINK.findall(section)]
+
+
+def chips_of(page: str) -> list[tuple[str, str]]:
+    """Return the (kind, name) of each chip a page's "In this story" section shows."""
+    start = page.find(f'aria-labelledby="{_SECTION["chips"]}"')
+    if start < 0:
+        return []
+    section = page[start : page.find("</section>", start)]
+    return [(kind.strip(), html.unescape(name.strip())) for kind, name in _CHIP.findall(section)]
+
+
+def _chips_lines(
+    number: int, record: dict[str, str], chips: list[tuple[str, str]], articles: Path
+) -> list[str]:
+    """Return a judge's lines for one page's chips: its story's start, then each chip."""
+    raw = (articles / record["source"]).read_text(encoding="utf-8", errors="replace")
+    headline, _, body = raw.partition("\n")
+    lines = [
+        f"## Article {number}: {headline.strip()}\n",
+        f"   TEXT: {' '.join(body.split())[:1500]}\n",
+    ]
+    lines += [f"{number}.{i} {kind}: {name}\n" for i, (kind, name) in enumerate(chips, 1)]
+    return [*lines, "\n"]
 
 
 def resolve(url: str, link: str) -> str:
@@ -51,6 +79,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--articles", type=int, default=40)
     parser.add_argument("--kind", choices=sorted(_SECTION), default="related")
+    parser.add_argument("--articles-dir", type=Path, default=Path("articles"))
     options = parser.parse_args(argv)
     records = json.loads((options.dist / "articles.json").read_text(encoding="utf-8"))
     by_url = {r["url"]: r for r in records}
@@ -61,6 +90,11 @@ def main(argv: list[str]) -> int:
         if drawn == options.articles:
             break
         page = (options.dist / record["url"]).read_text(encoding="utf-8")
+        if options.kind == "chips":
+            if chips := chips_of(page):
+                drawn += 1
+                lines.extend(_chips_lines(drawn, record, chips, options.articles_dir))
+            continue
         links = [resolve(record["url"], link) for link in listed(page, options.kind)]
         if not links:
             continue
