@@ -413,3 +413,10 @@ def test_a_partners_firm_with_a_possessive_before_its_legal_form_is_one_name() -
     assert ("organisation", "Standard and Poor's Corp") in candidates("", [rated])
     assert candidates("", ["Johnson and Johnson's unit said so."]) == ()
     assert {"Britain", "France"} <= _places("", "Britain and France's Corp tax rates differ.")
+
+
+def test_a_partys_side_capitalised_before_its_name_is_no_part_of_it() -> None:
+    # the session's scan of organisation pages: "Opposition Labour Party" had a page of 2
+    poll = "The Conservatives were 13 points ahead of the Opposition Labour Party, a poll said."
+    assert "Opposition Labour Party" not in _orgs("", poll)
+    assert "Liberal Democratic Party" in _orgs("", "The Ruling Liberal Democratic Party won.")

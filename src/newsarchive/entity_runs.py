@@ -74,6 +74,9 @@ _TRAILING = DAYS | SUFFIXES  # dropped from the end of a name, with a trailing "
 
 
 _CAPITAL_SPLITTERS = frozenset(w.title() for w in SPLITTERS)
+# Which side a party or a body is on, capitalised before its name in British copy: "the
+# Opposition Labour Party" is the Labour Party.
+_SIDES = frozenset({"opposition", "ruling", "governing"})
 
 
 def _generation(words: Sequence[str]) -> bool:
@@ -116,7 +119,7 @@ def _trim(span: Span, opener_in_lowercase: bool) -> Span:
             and not town_before_head(words)
             and not (words[1:2] == ("and",) and initials_of_a_firm(words))  # "A and W Brands"
         )
-        or (headed and len(words) > 2 and words[0].lower() in FIRM_ROLES)
+        or (headed and len(words) > 2 and words[0].lower() in FIRM_ROLES | _SIDES)
         or (words[0].lower() in CALENDAR and not _month_opens(words, headed, span))
         or _describes(words, initial)  # "FOB Gulf ports", "Total Stock Exchange turnover"
         or (initial and not headed and len(words) > 1 and opener_in_lowercase and not titled)
