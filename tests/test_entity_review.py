@@ -10,6 +10,8 @@ from newsarchive.entities import article_entities, candidates
 from newsarchive.entity_catalog import gather
 from newsarchive.entity_homes import home_marks
 
+from conftest import published_pages
+
 
 def _orgs(title: str, *paragraphs: str) -> set[str]:
     """Return the organisations one article's reading names, with evidence or without."""
@@ -420,3 +422,18 @@ def test_a_partys_side_capitalised_before_its_name_is_no_part_of_it() -> None:
     poll = "The Conservatives were 13 points ahead of the Opposition Labour Party, a poll said."
     assert "Opposition Labour Party" not in _orgs("", poll)
     assert "Liberal Democratic Party" in _orgs("", "The Ruling Liberal Democratic Party won.")
+
+
+def test_a_firm_written_company_corporation_or_air_lines_is_one_page() -> None:
+    # the session's scan of organisation keys: Swiss Bank Corporation International (10) beside
+    # Swiss Bank Corp International (18), Delta Air Lines (10) beside Delta Airlines (2); and
+    # "Boeing Company", "Pillsbury Company" on no page of Boeing Co or Pillsbury Co
+    texts = [
+        "Swiss Bank Corporation International Ltd said it led the issue. Delta Air Lines Inc "
+        "bought jets from the Boeing Company.",
+        "Swiss Bank Corp International Ltd said it led the issue. Delta Airlines Inc bought "
+        "jets from Boeing Co.",
+    ]
+    pages = published_pages(*texts)
+    for firm in ("Swiss Bank", "Delta", "Boeing"):  # one page each, whichever name it shows
+        assert [ids for (_, name), ids in pages.items() if firm in name] == [(0, 1)]

@@ -294,12 +294,17 @@ def _identity(mention: tuple[str, str], aliases: dict[str, str], folded: str = "
         return gazetteer().respelt.get(folded, folded)  # "Duesseldorf" is Düsseldorf
     if kind != ORG:
         return folded
+    # one spelling of words firms' names write two ways: "Salomon Bros Inc" is Salomon Brothers
+    # Inc, "Swiss Bank Corporation International" Swiss Bank Corp International, "Boeing
+    # Company" Boeing Co, "Delta Air Lines" Delta Airlines
+    parts = [_ONE_SPELLING.get(part, part) for part in parts]
     while len(parts) > 1 and (parts[-1] in LEGAL_FORMS or parts[-1] == "and"):
         parts.pop()
-    if "bros" in parts:  # "Salomon Bros Inc" is Salomon Brothers Inc
-        parts = ["brothers" if part == "bros" else part for part in parts]
-    short = "-".join(parts)
+    short = "-".join(parts).replace("-air-lines", "-airlines")
     return folded if short in gazetteer().names else short
+
+
+_ONE_SPELLING = {"bros": "brothers", "corporation": "corp", "company": "co"}
 
 
 def _preferred(target: str, aliases: dict[str, str]) -> str:
