@@ -437,3 +437,16 @@ def test_a_firm_written_company_corporation_or_air_lines_is_one_page() -> None:
     pages = published_pages(*texts)
     for firm in ("Swiss Bank", "Delta", "Boeing"):  # one page each, whichever name it shows
         assert [ids for (_, name), ids in pages.items() if firm in name] == [(0, 1)]
+
+
+def test_two_firms_joined_by_and_are_the_two_where_each_is_written_alone() -> None:
+    # seed 2063's judged chips: "Citibank and Chase Manhattan Bank" was one organisation's page
+    # (and "Citibank said" a person); a firm of two partners' names stays one
+    alone = ["Citibank said it raised its prime rate.", "Chase Manhattan Bank said so too."]
+    pair = "Prime rates rose at Citibank and Chase Manhattan Bank, dealers said."
+    pages = published_pages(*alone, *alone, pair)
+    assert pages[("organisation", "Citibank")] == (0, 2, 4)
+    assert pages[("organisation", "Chase Manhattan Bank")] == (1, 3, 4)
+    partners = published_pages("Procter and Gamble Co said so.", "Procter and Gamble Co rose.")
+    assert partners[("organisation", "Procter and Gamble Co")] == (0, 1)
+    assert _orgs("", "London Interbank Offered Rate rose. Fairbank said.") == set()

@@ -30,6 +30,7 @@ from .entity_joins import (
     join_acronyms,
     join_spellings,
     other_names,
+    split_pairs,
 )
 from .entity_names import ORG, PERSON, PLACE, WEAK_PERSON, is_demonym
 from .entity_officers import namesakes, split_marks
@@ -94,6 +95,7 @@ def gather(
     unmarked = split_marks(split_marks(split_marks(docs, marks), homes, HOME), heads, HEAD)
     postings = _postings(unmarked)
     aliases, kinds, blocked = dict(rules.aliases), dict(rules.kinds), frozenset(rules.block)
+    split_pairs(postings, lambda mention: _identity(mention, aliases))
     members: dict[str, list[tuple[str, str]]] = {}
     folds: dict[str, str] = {}  # each surface name folded once
     for mention in postings:

@@ -6,6 +6,9 @@ names its stories write it with ("Also written Peking": `other_names`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from .entity_bounds import is_acronym
 from .entity_names import ORG
 from .entity_words import ALIASES, ARMED_FORCES, LEGAL_FORMS, ORG_HEADS, is_legal_form
 from .gazetteer import fold
@@ -190,3 +193,25 @@ def _plain_words(folded: str) -> set[str]:
     ("U.S. Congress" is Congress written so)."""
     words = folded.split("-")
     return set(words[1:] if len(words) > 1 and words[0] in ALIASES else words) - LEGAL_FORMS
+
+
+def split_pairs(postings: Postings, identity: Callable[[tuple[str, str]], str]) -> None:
+    """Read a name of two firms joined by "and" as the two ("Citibank and Chase Manhattan
+    Bank", "Amoco and Exxon Corp"): where what comes before "and" and what comes after are each
+    written as they are, with evidence of a firm, in two other articles or more ("Dow Jones and
+    Co", "Procter and Gamble Co", "Mississippi Power and Light Co" are one firm: "Co", "Gamble"
+    and "Light" are written alone nowhere; "the Sun and News" are two papers, no Sun Co and
+    News Corp), under keys of their own, neither an acronym's ("IBM Corp", whose firm is found
+    by its acronym in the story). The pair's articles go to each (`identity`: a mention's
+    key, `entity_catalog._identity`)."""
+    for mention in [m for m in postings if m[0].rstrip("?") == ORG and " and " in m[1]]:
+        first, _, second = mention[1].partition(" and ")
+        parts = [(ORG, first), (ORG, second)]
+        ids = postings[mention]
+        elsewhere = [set(postings.get(part, ())).difference(ids) for part in parts]
+        acronym = any(is_acronym(part[1].split()[0]) for part in parts)
+        distinct = identity(parts[0]) != identity(parts[1])
+        if distinct and not acronym and all(len(other) >= 2 for other in elsewhere):
+            del postings[mention]
+            for part in parts:
+                postings[part] = sorted({*postings[part], *ids})

@@ -46,7 +46,7 @@ from .entity_words import (
     STOP_ACRONYMS,
 )
 from .gazetteer import gazetteer, key
-from .given_names import first_names
+from .given_names import census_surnames, first_names
 
 _CAPITAL_OF = ("capital", "of")
 _ROYAL = {(w,) for w in ROYAL_TITLES}  # "Princess Diana", "King Hussein", "Sheikh Ali"
@@ -65,6 +65,8 @@ def classify_word(word: str, span: Span, cued: bool) -> Mention:
         return Mention(ORG if lowered in ORGS else WEAK_ORG, word)
     if lowered in ORGS or is_stop(word) or lowered in SINGLE_DROP or lowered in ROLES:
         return Mention(ORG if lowered in ORGS else "", word)
+    if _bank_word(lowered) and folded not in gaz.names:  # "Citibank said" is no person
+        return Mention(ORG, word)
     if is_demonym(word) or (lowered in PLACE_HEADS and folded not in gaz.regions):
         return Mention("", word)  # "Iraqi"; "County" alone names no county
     if span.after[:1] in ROUND_AFTER:  # "the Uruguay round" of trade talks, even a country's
@@ -112,6 +114,19 @@ def classify_word(word: str, span: Span, cued: bool) -> Mention:
         sure = major or place_cue(span) == PLACE
         return Mention(PLACE if sure else WEAK_PLACE, word, folded not in gaz.regions)
     return Mention(place_cue(span), word, True)
+
+
+def _bank_word(lowered: str) -> bool:
+    """Tell whether one word is a bank's name made with "bank" ("Citibank", "Kredietbank",
+    "Vneshtorgbank"), not a word ("Interbank rates"), a surname ("Fairbank", "Eubank") nor a
+    town (`classify_word` asks the gazetteer: "Burbank"). ("-banken" is a Scandinavian bank's
+    and a sea bank's: "Haltenbanken", off Norway.)"""
+    return (
+        lowered.endswith("bank")
+        and len(lowered) > 6
+        and lowered != "interbank"
+        and lowered not in census_surnames()
+    )
 
 
 def place_cue(span: Span) -> str:
