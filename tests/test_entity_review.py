@@ -450,3 +450,5 @@ def test_two_firms_joined_by_and_are_the_two_where_each_is_written_alone() -> No
     partners = published_pages("Procter and Gamble Co said so.", "Procter and Gamble Co rose.")
     assert partners[("organisation", "Procter and Gamble Co")] == (0, 1)
     assert _orgs("", "London Interbank Offered Rate rose. Fairbank said.") == set()
+    nordic = "Svenska Handelsbanken and Skandinaviska Enskilda Banken said so."
+    assert {"Svenska Handelsbanken", "Skandinaviska Enskilda Banken"} <= _orgs("", nordic)

@@ -35,7 +35,7 @@ from .entity_names import (
     named_twice,
 )
 from .entity_spans import GLUED
-from .entity_word_kinds import classify_word, place_cue
+from .entity_word_kinds import bank_word, classify_word, place_cue
 from .entity_words import (
     CHARACTERS,
     COMMODITIES,
@@ -271,6 +271,8 @@ def classify(span: Span, cued: bool) -> list[Mention]:
             for i, w in enumerate(span.words)
         )
         return [Mention(kind, w) for kind, w in zip(firsts, span.words, strict=True)]
+    elif len(parts) > 1 and (words[-1] == "banken" or bank_word(words[-1], "banken")):
+        kind = ORG  # "Svenska Handelsbanken", "Skandinaviska Enskilda Banken": no person
     elif len(parts) > 1 and key(span.words[0]) not in gaz.major:
         kind = "" if any(map(is_acronym, span.words)) else WEAK_PERSON
     return [Mention(kind, name, kind in (PERSON, WEAK_PERSON))]

@@ -65,7 +65,7 @@ def classify_word(word: str, span: Span, cued: bool) -> Mention:
         return Mention(ORG if lowered in ORGS else WEAK_ORG, word)
     if lowered in ORGS or is_stop(word) or lowered in SINGLE_DROP or lowered in ROLES:
         return Mention(ORG if lowered in ORGS else "", word)
-    if _bank_word(lowered) and folded not in gaz.names:  # "Citibank said" is no person
+    if bank_word(lowered) and folded not in gaz.names:  # "Citibank said" is no person
         return Mention(ORG, word)
     if is_demonym(word) or (lowered in PLACE_HEADS and folded not in gaz.regions):
         return Mention("", word)  # "Iraqi"; "County" alone names no county
@@ -116,13 +116,14 @@ def classify_word(word: str, span: Span, cued: bool) -> Mention:
     return Mention(place_cue(span), word, True)
 
 
-def _bank_word(lowered: str) -> bool:
-    """Tell whether one word is a bank's name made with "bank" ("Citibank", "Kredietbank",
-    "Vneshtorgbank"), not a word ("Interbank rates"), a surname ("Fairbank", "Eubank") nor a
-    town (`classify_word` asks the gazetteer: "Burbank"). ("-banken" is a Scandinavian bank's
-    and a sea bank's: "Haltenbanken", off Norway.)"""
+def bank_word(lowered: str, *endings: str) -> bool:
+    """Tell whether a word is a bank's name made with "bank" ("Citibank", "Kredietbank",
+    "Vneshtorgbank"; or another of `endings`), not a word ("Interbank rates"), a surname
+    ("Fairbank", "Eubank") nor a town (`classify_word` asks the gazetteer: "Burbank"). A word
+    alone ending "-banken" is a Scandinavian bank's and a sea bank's ("Haltenbanken", off
+    Norway); after another name word, a bank's ("Svenska Handelsbanken")."""
     return (
-        lowered.endswith("bank")
+        lowered.endswith(("bank", *endings))
         and len(lowered) > 6
         and lowered != "interbank"
         and lowered not in census_surnames()
