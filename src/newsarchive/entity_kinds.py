@@ -197,6 +197,9 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         area = words[-1] == "agency" and span.before[-1:] in PLACE_NEAR
         generic = local or posts or heads or not plain or unit or portfolio or goods or facility
         generic = generic or area
+        # "the Labour Party": a party's name, though "labour" is a department's word; which
+        # country's it is, its stories' homes say (`entity_homes`)
+        generic = generic and not (words[-1] == "party" and words[0] in ("labour", "labor"))
         # "analyst Anne Parker Mills": a person whose surname is a head word
         person = cued or span.before[-1:] in ROLE_CUE
         person = person and len(words) < 4 and _SPLITTERS.isdisjoint(words)

@@ -91,7 +91,8 @@ pharmaceuticals chemicals laboratories instruments textiles computers semiconduc
 plastics dynamics""")
 # First words of institutions' names in French, Spanish, Italian, Portuguese and German.
 FOREIGN_ORG_FIRST = _words("""societe société banque banco banca compagnie cie compania compañía
-companhia groupe grupo caisse cassa credito crédit istituto instituto deutsche bank bankhaus""")
+companhia groupe grupo caisse cassa credito crédit credit istituto instituto deutsche bank
+bankhaus""")
 PLACE_HEADS = _words("""street avenue road square airport bridge island islands river lake
 mountains mountain valley sea ocean gulf bay strait peninsula province region county district
 desert canal coast beach plaza port harbour harbor strip seaway springs falls creek""")
@@ -109,6 +110,7 @@ imf ec eec""")
 ORG_NAMES = frozenset(
     [
         # Institutions no rule can tell from a place or a people's name ("European ...").
+        "statistics-canada",  # a country's name last: no firm of it (`entity_kinds`)
         "european-community",
         "european-union",
         "european-commission",
