@@ -465,3 +465,14 @@ def test_national_institutions_the_rules_read_unsure_are_organisations() -> None
     assert "Statistics Canada" in _orgs("", "Statistics Canada said the index rose.")
     labour = [("organisation", "Labour Party")]
     assert [m for m in candidates("", ["The Labour Party said so."]) if m in labour] == labour
+
+
+def test_a_government_department_gets_the_page_of_its_stories_home() -> None:
+    # the most frequent unsure candidates: "Commerce Department" (75 stories), "Defense
+    # Department", "Justice Department" had no page: a department's name was left unsure as
+    # every country's, though gathering tells countries apart by the stories' homes
+    said = "The Commerce Department said the trade deficit narrowed in January."
+    filed = ["WASHINGTON, March 2", "WASHINGTON, March 9", "WASHINGTON, April 1", "BANGKOK, May 4"]
+    docs = [(i, article_entities("", [said], dateline)) for i, dateline in enumerate(filed)]
+    pages = {(e.kind, e.name): e.articles for e in gather(docs).published}
+    assert pages[("organisation", "Commerce Department (United States)")] == (0, 1, 2)

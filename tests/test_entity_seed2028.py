@@ -103,7 +103,7 @@ COURT_OF_APPEAL = "The Court of Appeal ruled against the council."
 def test_a_body_named_only_by_its_goods_is_unconfirmed() -> None:
     assert kinds_in(GOODS_BODIES) == {
         "Coffee Board": "organisation?",
-        "Oil Ministry": "organisation?",
+        "Oil Ministry": "organisation",  # a department: its country is its stories' home
         "National Security Council": "organisation",
         "Canadian Wheat Board": "organisation",
         "International Coffee Organization": "organisation",
