@@ -476,3 +476,14 @@ def test_a_government_department_gets_the_page_of_its_stories_home() -> None:
     docs = [(i, article_entities("", [said], dateline)) for i, dateline in enumerate(filed)]
     pages = {(e.kind, e.name): e.articles for e in gather(docs).published}
     assert pages[("organisation", "Commerce Department (United States)")] == (0, 1, 2)
+
+
+def test_a_department_whose_stories_say_no_country_is_left_for_review() -> None:
+    # the judgement of this session's new organisation pages: "Ministry of Commerce" had a page
+    # of two stories that named no country (a Saudi ministry, filed from Bahrain)
+    said = "Officials at the Ministry of Commerce said prices would be frozen."
+    party = "Japan's ruling Liberal Democratic Party said it would act."  # a home marked
+    docs = [(i, article_entities("", [said + " " * i])) for i in range(2)]
+    found = gather([*docs, (2, article_entities("", [party], "TOKYO, March 2"))])
+    assert "Ministry of Commerce" not in {e.name for e in found.published}
+    assert "Ministry of Commerce" in {e.name for e in found.unconfirmed}

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .authority import Authority
 from .entity_bounds import is_country
 from .entity_heads import HEAD, titled
-from .entity_homes import HOME, at_home, home_name
+from .entity_homes import HOME, at_home, generic_portfolio, home_name
 from .entity_joins import (
     Postings,
     articles_of,
@@ -142,6 +142,8 @@ def gather(
             kind = ORG + "?"  # "Public Service Commission": which state's is unsaid
         elif kind == ORG and homes and target not in kinds:  # "Social Democratic Party"
             home = at_home(ids, {m[1] for m in group}, homes)
+            if home is not None and not home[1] and generic_portfolio(target.replace("-", " ")):
+                home = None  # "Ministry of Commerce" in stories that say not which country's
             ids, kind, where = (ids, ORG + "?", "") if home is None else (home[0], kind, home[1])
         # a place's or a person's page is named by its own kind's mentions: "Kansai
         # International Airport", not the airport company's "... Co Ltd" (a firm's page keeps

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .entity_bounds import is_acronym
+from .entity_homes import generic_portfolio
 from .entity_names import ORG
 from .entity_words import ALIASES, ARMED_FORCES, LEGAL_FORMS, ORG_HEADS, is_legal_form
 from .gazetteer import fold
@@ -211,7 +212,8 @@ def split_pairs(postings: Postings, identity: Callable[[tuple[str, str]], str]) 
         elsewhere = [set(postings.get(part, ())).difference(ids) for part in parts]
         acronym = any(is_acronym(part[1].split()[0]) for part in parts)
         distinct = identity(parts[0]) != identity(parts[1])
-        if distinct and not acronym and all(len(other) >= 2 for other in elsewhere):
+        department = generic_portfolio(mention[1])  # "Trade and Industry Department": one
+        if distinct and not acronym and not department and all(len(o) >= 2 for o in elsewhere):
             del postings[mention]
             for part in parts:
                 postings[part] = sorted({*postings[part], *ids})
