@@ -141,8 +141,9 @@ def gather(
         elif kind == ORG and target not in kinds and _generic(qualified.get(target, set())):
             kind = ORG + "?"  # "Public Service Commission": which state's is unsaid
         elif kind == ORG and homes and target not in kinds:  # "Social Democratic Party"
-            home = at_home(ids, {m[1] for m in group}, homes)
-            if home is not None and not home[1] and generic_portfolio(target.replace("-", " ")):
+            written = {m[1] for m in group}
+            home = at_home(ids, written, homes)
+            if home is not None and not home[1] and any(map(generic_portfolio, written)):
                 home = None  # "Ministry of Commerce" in stories that say not which country's
             ids, kind, where = (ids, ORG + "?", "") if home is None else (home[0], kind, home[1])
         # a place's or a person's page is named by its own kind's mentions: "Kansai

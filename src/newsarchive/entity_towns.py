@@ -172,11 +172,14 @@ def paired_towns(every: dict[tuple[str, str], None], texts: Sequence[str]) -> No
     word before a slash is read as a firm's ("San/Bar Corp"), so a town there is named only
     where the name after the slash is a place the article names (or a town written short,
     "St. Paul", whatever it was read as)."""
+    slashed = [text for text in texts if "/" in text]  # most articles: none
+    if not slashed:
+        return
     gaz = gazetteer()
     places = {name for kind, name in every if kind in (PLACE, WEAK_PLACE)}
     named = {name for _, name in every}
     firms = [name for kind, name in every if kind.rstrip("?") == ORG]
-    for match in (m for text in texts if "/" in text for m in _PAIR.finditer(text)):
+    for match in (m for text in slashed for m in _PAIR.finditer(text)):
         before, other = match.groups()
         short = other in named and known_key(key(other)) != key(other)
         if (other not in places and not short) or any(f.startswith(f"{other} ") for f in firms):
