@@ -487,3 +487,67 @@ def test_a_department_whose_stories_say_no_country_is_left_for_review() -> None:
     found = gather([*docs, (2, article_entities("", [party], "TOKYO, March 2"))])
     assert "Ministry of Commerce" not in {e.name for e in found.published}
     assert "Ministry of Commerce" in {e.name for e in found.unconfirmed}
+
+
+def test_a_departments_two_word_orders_are_one_page() -> None:
+    # the whole-corpus dump: "Department of Energy" (18 stories) and "Energy Department" (20)
+    # were two pages of one body, as were Justice, Transportation, Defense and Japan's MITI;
+    # "Defence Department" a third Defense Department page
+    texts = [
+        "The Department of Energy said oil stocks fell.",
+        "The Energy Department said oil stocks rose.",
+        "Defence Department officials said the Energy Department agreed.",
+        "The Department of Defense said so.",
+    ]
+    docs = [
+        (i, article_entities("", [text], "WASHINGTON, March 2")) for i, text in enumerate(texts)
+    ]
+    pages = {e.key: (e.name, e.articles) for e in gather(docs).published}
+    assert pages["energy-department"][1] == (0, 1, 2)
+    assert pages["defense-department"][1] == (2, 3)
+    assert "department-of-energy" not in pages and "defence-department" not in pages
+    # a state's department written with its state stays its own
+    california = "The California Department of Corporations said it would act."
+    both = [(i, article_entities("", [california + " " * i])) for i in range(2)]
+    assert "california-department-of-corporations" in {e.key for e in gather(both).published}
+
+
+def test_a_department_named_by_a_state_elsewhere_is_still_the_nations() -> None:
+    # "Agriculture Department" (the USDA, 298 stories) had no page: "California Department of
+    # Agriculture" and "Manitoba Agriculture Department" in other stories made the name one
+    # that many bodies share; its stories' homes tell whose it is, as for any department
+    said = "The U.S. Agriculture Department said wheat stocks fell."
+    docs = [(i, article_entities("", [said + " " * i], "WASHINGTON, March 2")) for i in range(3)]
+    state = "The California Department of Agriculture said the fly was found."
+    docs.append((3, article_entities("", [state], "SACRAMENTO, Calif., Oct 19")))
+    pages = {e.name: e.articles for e in gather(docs).published}
+    assert pages["Agriculture Department (United States)"] == (0, 1, 2)
+
+
+def test_a_departments_country_is_read_beside_it_and_from_a_countrys_dateline() -> None:
+    # "The U.S. Defense Department said" filed from Bahrain, and a Saudi "Ministry of
+    # Commerce" filed from "BAHRAIN, March 30" (the dateline a country's own name) were on the
+    # pages of another country's department: their country went unread
+    marks = home_marks(
+        [("organisation", "Defense Department")],
+        ["The U.S. Defense Department said."],
+        "BAHRAIN, Oct 19",
+    )
+    assert marks == (("home", "Defense Department\tUS"),)
+    marks = home_marks(
+        [("organisation", "Transport Ministry")],
+        ["A Japanese Transport Ministry report."],
+        "SEATTLE, Wash., April 10",
+    )
+    assert marks == (("home", "Transport Ministry\tJP"),)
+    marks = home_marks(
+        [("organisation", "Ministry of Commerce")],
+        ["Under the Ministry of Commerce."],
+        "BAHRAIN, March 30",
+    )
+    assert marks == (("home", "Ministry of Commerce\tBH"),)
+    # a country's name two words from the department is not read as its own
+    marks = home_marks(
+        [("organisation", "Defense Department")], ["Japan said the Defense Department erred."], ""
+    )
+    assert marks == ()

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .authority import Authority
 from .entity_bounds import is_country
 from .entity_heads import HEAD, titled
-from .entity_homes import HOME, at_home, generic_portfolio, home_name
+from .entity_homes import HOME, at_home, generic_portfolio, home_name, portfolio_key
 from .entity_joins import (
     Postings,
     articles_of,
@@ -136,14 +136,21 @@ def gather(
             if heads and target not in kinds:  # "President Regan", a typo, is no Donald Regan
                 full = set().union(*(postings[m] for m in group if " " in m[1]))
                 ids = titled(ids, {m[1] for m in group}, full, heads)
+        written = {m[1] for m in group}
+        portfolio = kind == ORG and any(map(generic_portfolio, written))
         if kind == PLACE and target not in kinds and _firms_short_name(target, ids, firms):
             kind = PLACE + "?"
-        elif kind == ORG and target not in kinds and _generic(qualified.get(target, set())):
+        elif (
+            kind == ORG
+            and target not in kinds
+            and not portfolio
+            and _generic(qualified.get(target, set()))
+        ):
             kind = ORG + "?"  # "Public Service Commission": which state's is unsaid
         elif kind == ORG and homes and target not in kinds:  # "Social Democratic Party"
-            written = {m[1] for m in group}
+            # a department's stories give its country, whatever other countries' are called
             home = at_home(ids, written, homes)
-            if home is not None and not home[1] and any(map(generic_portfolio, written)):
+            if home is not None and not home[1] and portfolio:
                 home = None  # "Ministry of Commerce" in stories that say not which country's
             ids, kind, where = (ids, ORG + "?", "") if home is None else (home[0], kind, home[1])
         # a place's or a person's page is named by its own kind's mentions: "Kansai
@@ -305,6 +312,7 @@ def _identity(mention: tuple[str, str], aliases: dict[str, str], folded: str = "
     parts = [_ONE_SPELLING.get(part, part) for part in parts]
     while len(parts) > 1 and (parts[-1] in LEGAL_FORMS or parts[-1] == "and"):
         parts.pop()
+    parts = portfolio_key(parts)
     short = "-".join(parts).replace("-air-lines", "-airlines")
     return folded if short in gazetteer().names else short
 

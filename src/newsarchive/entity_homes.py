@@ -81,6 +81,26 @@ def generic_portfolio(name: str) -> bool:
     )
 
 
+def portfolio_key(parts: list[str]) -> list[str]:
+    """Return the words of a department's folded name as its page's key writes them: "Energy
+    Department" and "Department of Energy" are one body and one page (`energy-department`),
+    as are "Ministry of International Trade and Industry" and "International Trade and
+    Industry Ministry"; "Defence Department" is the Defense Department, "Posts and
+    Telecommunications Ministry" the Post and Telecommunications Ministry. A name that is no
+    generic department's (`generic_portfolio`: "California Department of Corporations") is
+    left as it is."""
+    if not generic_portfolio(" ".join(parts)):
+        return parts
+    parts = [_SPELLINGS.get(part, part) for part in parts]
+    if len(parts) < 3 or parts[0] not in ("ministry", "department") or parts[1] != "of":
+        return parts
+    rest = parts[3:] if parts[2] == "the" else parts[2:]
+    return [*rest, parts[0]] if rest else parts
+
+
+_SPELLINGS = {"defence": "defense", "posts": "post"}
+
+
 def home_marks(
     mentions: Sequence[tuple[str, str]], texts: Sequence[str], dateline: str
 ) -> tuple[tuple[str, str], ...]:
@@ -133,8 +153,9 @@ def _country_names() -> dict[str, str]:
 
 def _written_home(name: str, texts: Sequence[str]) -> str:
     """Return the code of the country a text writes as the party's: before its name, as a
-    possessive or its people's word ("Japan's ruling Liberal Democratic Party", "the Japanese
-    ruling ..."), or after it ("the governing Liberal Democratic Party in Japan")."""
+    possessive, its people's word or its name right before it ("Japan's ruling Liberal
+    Democratic Party", "the Japanese ruling ...", "the U.S. Defense Department"), or after it
+    ("the governing Liberal Democratic Party in Japan")."""
     escaped = re.escape(name)
     before = re.compile(
         rf"\b([A-Z][\w.]*(?: [A-Z][\w.]*)?)(['’]s)?\s+(?:[a-z][\w-]*\s+){{0,3}}{escaped}"
@@ -142,14 +163,19 @@ def _written_home(name: str, texts: Sequence[str]) -> str:
     after = re.compile(rf"{escaped}\s+(?:in|of)\s+([A-Z][\w.]*(?: [A-Z][a-z]+)?)")
     for text in texts:
         for match in before.finditer(text):
-            word = match.group(1)
-            code = _country_codes().get(key(word)) if match.group(2) else _of_people(word)
+            word = _ARTICLE.sub("", match.group(1))  # "The U.S. Defense Department"
+            country = _country_codes().get(key(word), "")
+            beside = " ".join(match.group(0).split()).endswith(f"{word} {name}")
+            code = (country if match.group(2) or beside else "") or _of_people(word)
             if code:
                 return code
         for match in after.finditer(text):
-            if code := _country_codes().get(key(match.group(1))):
+            if code := _country_codes().get(key(match.group(1)), ""):
                 return code
     return ""
+
+
+_ARTICLE = re.compile(r"^(?:The|A|An) ")
 
 
 def _of_people(word: str) -> str:
@@ -171,7 +197,9 @@ def dateline_country(dateline: str) -> str:
         return home[0]
     places = filed_from(dateline)
     folded = key(places[0].name) if places else ""
-    return gazetteer().countries.get(folded) or ("US" if folded in _us_states() else "")
+    found = gazetteer().countries.get(folded) or ("US" if folded in _us_states() else "")
+    own = country_of(places[0].name) if places and not found else None  # "BAHRAIN"
+    return found or (own[0] if own else "")
 
 
 @functools.cache
