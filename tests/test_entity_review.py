@@ -551,3 +551,15 @@ def test_a_departments_country_is_read_beside_it_and_from_a_countrys_dateline() 
         [("organisation", "Defense Department")], ["Japan said the Defense Department erred."], ""
     )
     assert marks == ()
+
+
+def test_a_departments_acronym_spells_its_name_in_either_order() -> None:
+    # the page's key writes "International Trade and Industry Ministry" (one page for both
+    # orders): "MITI", spelled by the other order, was left for review in 40 stories
+    full = "The Ministry of International Trade and Industry (MITI) said exports fell."
+    texts = [full, full + " MITI agreed.", "MITI officials said so.", full]
+    docs = [(i, article_entities("", [t], "TOKYO, March 2")) for i, t in enumerate(texts)]
+    found = gather(docs)
+    pages = {e.name: e.articles for e in found.published}
+    assert pages["Ministry of International Trade and Industry (Japan)"] == (0, 1, 3)
+    assert "MITI" not in {e.name for e in (*found.published, *found.unconfirmed)}

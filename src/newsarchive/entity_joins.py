@@ -119,8 +119,9 @@ def join_acronyms(
     for k in members if acronyms else ():
         if "-" in k and guesses[k] == ORG:
             words = [w for w in k.split("-") if w not in _UNSPELT and w not in LEGAL_FORMS]
-            if 1 < len(words) <= 6 and (initials := "".join(w[0] for w in words)) in acronyms:
-                spelt.setdefault(initials, []).append(k)
+            for initials in {"".join(w[0] for w in order) for order in _orders(words)}:
+                if 1 < len(words) <= 6 and initials in acronyms:
+                    spelt.setdefault(initials, []).append(k)
     for short, longs in spelt.items():
         ids = articles_of(members[short], postings)
         spelt_out = {k: ids & articles_of(members[k], postings) for k in longs}
@@ -140,6 +141,15 @@ def join_acronyms(
 def _acronyms(mentions: list[tuple[str, str]]) -> bool:
     """Tell whether every mention is written as an acronym of two to six capitals ("CFTC")."""
     return all(2 <= len(name) <= 6 and name.isalpha() and name.isupper() for _, name in mentions)
+
+
+def _orders(words: list[str]) -> list[list[str]]:
+    """Return the orders an acronym may spell a name's words in: as they are, and for a
+    department, whose key writes "X Department" (`entity_homes.portfolio_key`), also as
+    "Department of X" ("MITI", the Ministry of International Trade and Industry)."""
+    if words[-1] in ("ministry", "department"):
+        return [words, [words[-1], *words[:-1]]]
+    return [words]
 
 
 _UNSPELT = frozenset({"of", "and", "the", "for", "on", "de", "du", "des", "la", "le", "in"})
