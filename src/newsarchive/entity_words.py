@@ -410,7 +410,7 @@ PLACE_BEFORE = {(w, "of") for w in _words("city town village state province regi
 # Trade Negotiations Michael Duffy", "Ambassador to Peking Octavio Valerio".
 OFFICES = _words("minister ambassador envoy secretary commissioner consul")
 OFFICE_AT = _words("for to of")
-PLACE_AFTER = {(w,) for w in _words("state province city municipality region")}
+PLACE_AFTER = {(w,) for w in _words("state province city municipality region summit")}
 PLACE_NEAR = {("in",), ("near",), ("outside",)}
 # Lowercase heads after a name that make it a feature's name: "Suez canal" is the Suez Canal,
 # not the town; "Orinoco river".
