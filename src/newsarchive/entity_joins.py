@@ -119,8 +119,8 @@ def join_acronyms(
     for k in members if acronyms else ():
         if "-" in k and guesses[k] == ORG:
             words = [w for w in k.split("-") if w not in _UNSPELT and w not in LEGAL_FORMS]
-            for initials in {"".join(w[0] for w in order) for order in _orders(words)}:
-                if 1 < len(words) <= 6 and initials in acronyms:
+            for initials in _initials(words, members[k]) if 1 < len(words) <= 6 else ():
+                if initials in acronyms:
                     spelt.setdefault(initials, []).append(k)
     for short, longs in spelt.items():
         ids = articles_of(members[short], postings)
@@ -141,6 +141,19 @@ def join_acronyms(
 def _acronyms(mentions: list[tuple[str, str]]) -> bool:
     """Tell whether every mention is written as an acronym of two to six capitals ("CFTC")."""
     return all(2 <= len(name) <= 6 and name.isalpha() and name.isupper() for _, name in mentions)
+
+
+def _initials(words: list[str], mentions: list[tuple[str, str]]) -> set[str]:
+    """Return the acronyms a name's words (legal form aside) may be written as: their
+    initials in each order (`_orders`), and with a "C" for a corporation or company the name
+    is written with ("CCC", the Commodity Credit Corporation; "FDIC")."""
+    spelt = {"".join(w[0] for w in order) for order in _orders(words)}
+    if any(fold(name).rpartition("-")[2] in _CORPORATE for _, name in mentions):
+        spelt.add("".join(w[0] for w in words) + "c")
+    return spelt
+
+
+_CORPORATE = frozenset({"corp", "corporation", "co", "company"})
 
 
 def _orders(words: list[str]) -> list[list[str]]:
