@@ -584,3 +584,15 @@ def test_an_acronym_may_spell_a_corporations_c() -> None:
     page = next(e for e in found.published if e.name.startswith("Commodity Credit"))
     assert "CCC" in page.also
     assert "CCC" not in {e.name for e in found.unconfirmed}
+
+
+def test_an_acronym_written_with_dots_is_one() -> None:
+    # "GM" (68 stories, 65 with General Motors) stayed in review: one story wrote "G.M.", and
+    # an acronym had to be capitals only wherever it was written
+    full = "General Motors Corp (GM) said sales rose."
+    texts = [full, full, full + " G.M. agreed.", "GM shares gained two."]
+    docs = [(i, article_entities("", [t], "DETROIT, March 2")) for i, t in enumerate(texts)]
+    found = gather(docs)
+    assert {e.name for e in found.unconfirmed}.isdisjoint({"GM", "G.M."})
+    page = next(e for e in found.published if e.name.startswith("General Motors"))
+    assert page.articles == (0, 1, 2)

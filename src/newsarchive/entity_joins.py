@@ -139,8 +139,10 @@ def join_acronyms(
 
 
 def _acronyms(mentions: list[tuple[str, str]]) -> bool:
-    """Tell whether every mention is written as an acronym of two to six capitals ("CFTC")."""
-    return all(2 <= len(name) <= 6 and name.isalpha() and name.isupper() for _, name in mentions)
+    """Tell whether every mention is written as an acronym of two to six capitals ("CFTC",
+    "G.M.")."""
+    bare = [name.replace(".", "") for _, name in mentions]
+    return all(2 <= len(name) <= 6 and name.isalpha() and name.isupper() for name in bare)
 
 
 def _initials(words: list[str], mentions: list[tuple[str, str]]) -> set[str]:
