@@ -596,3 +596,17 @@ def test_an_acronym_written_with_dots_is_one() -> None:
     assert {e.name for e in found.unconfirmed}.isdisjoint({"GM", "G.M."})
     page = next(e for e in found.published if e.name.startswith("General Motors"))
     assert page.articles == (0, 1, 2)
+
+
+def test_a_labour_unions_name_is_an_organisation() -> None:
+    # "United Auto Workers" (18 stories) and "United Steelworkers" (16) were unsure people,
+    # with no page; "United Automobile Workers" (10) is the same union
+    assert _orgs("", "The United Auto Workers said it would strike.") == {"United Auto Workers"}
+    assert "United Steelworkers" in _orgs("", "Three United Steelworkers of America locals struck.")
+    whole = "The International Association of Machinists and Aerospace Workers said so."
+    assert _orgs("", whole) == {"International Association of Machinists and Aerospace Workers"}
+    assert not _orgs("", "Polish Workers protested.")
+    texts = ["The United Auto Workers said so.", "The United Automobile Workers agreed."]
+    docs = [(i, article_entities("", [t], "DETROIT, March 2")) for i, t in enumerate(texts)]
+    pages = {e.name: e.articles for e in gather(docs).published}
+    assert pages["United Auto Workers"] == (0, 1)

@@ -280,9 +280,28 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         return [Mention(kind, w) for kind, w in zip(firsts, span.words, strict=True)]
     elif len(parts) > 1 and (words[-1] == "banken" or bank_word(words[-1], "banken")):
         kind = ORG  # "Svenska Handelsbanken", "Skandinaviska Enskilda Banken": no person
+    elif len(parts) > 1 and _union(words):
+        kind = ORG  # "United Auto Workers said": a union, no person
     elif len(parts) > 1 and key(span.words[0]) not in gaz.major:
         kind = "" if any(map(is_acronym, span.words)) else WEAK_PERSON
     return [Mention(kind, name, kind in (PERSON, WEAK_PERSON))]
+
+
+def _union(words: list[str]) -> bool:
+    """Tell whether a name is a labour union's: "United Auto Workers", "United Steelworkers",
+    "United Food and Commercial Workers", "Canadian Auto Workers"; not two words that may be a
+    longer name's end ("Aerospace Workers" of the International Association of Machinists and
+    Aerospace Workers) nor a count of them ("Three United Steelworkers locals")."""
+    return (
+        words[-1] in _UNION_HEADS
+        and (len(words) > 2 or words[0] == "united")
+        and words[0] not in _COUNTS
+    )
+
+
+_UNION_HEADS = frozenset({"workers", "steelworkers", "autoworkers", "mineworkers", "teamsters"})
+_COUNTS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+_COUNTS |= {"several", "some", "many"}
 
 
 def _opens_place(words: list[str]) -> bool:

@@ -245,6 +245,7 @@ SAME_AS = (
     | FORMER_NAMES
     | {
         "united-states-of-america": "United States",
+        "united-automobile-workers": "United Auto Workers",
         "britain": "United Kingdom",
         "the-netherlands": "Netherlands",
         "great-britain": "United Kingdom",
