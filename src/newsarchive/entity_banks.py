@@ -7,9 +7,8 @@ Reading an article (`bank_marks`), a bank's name made only of the words such ban
 ("First Federal", "Home Savings and Loan Association", "City Federal Savings Bank") is marked,
 as a party of a common name is (`entity_homes.HOME`), with where it is: the state or country
 the text writes with it ("... of Delaware", "..., Ogden, Utah", "... of Beloit, Kansas"), else
-the dateline's ("NASHUA, N.H."; "LONDON": GB). Gathering its page (`entity_homes.at_home`),
-the stories of the place that half or more of its marked stories are in stay; when no place
-holds half, the name is several banks' and the page is left for review.
+the dateline's ("NASHUA, N.H."; "LONDON": GB). Gathering its pages (`entity_homes.at_homes`),
+each place its stories are in gets one, as each country a party's.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .entity_homes import HOME, dateline_country
+from .entity_homes import FILED, HOME, dateline_country
 from .entity_names import ORG, written_before
 from .entity_towns import known_key, state_of
 from .gazetteer import gazetteer, key
@@ -63,7 +62,8 @@ def bank_marks(
             # Association of Beloit, Kansas": where its longer name is
             longer = [firm for firm in firms if firm.startswith(f"{name} ")]
             where = next(filter(None, (_written(n, texts) for n in (*longer, name))), "")
-            where = where or _filed(dateline)
+            filed = _filed(dateline)
+            where = where or (filed + FILED if filed else "")
             if where:
                 marks.append((HOME, f"{name}\t{where}"))
     return tuple(marks)

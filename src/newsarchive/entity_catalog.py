@@ -21,8 +21,9 @@ from dataclasses import dataclass
 
 from .authority import Authority
 from .entity_bounds import is_country
+from .entity_generic import generic, qualifiers
 from .entity_heads import HEAD, titled
-from .entity_homes import HOME, at_home, generic_portfolio, home_name, portfolio_key
+from .entity_homes import HOME, generic_portfolio, home_pages, homed, portfolio_key
 from .entity_joins import (
     Postings,
     articles_of,
@@ -32,14 +33,11 @@ from .entity_joins import (
     other_names,
     split_pairs,
 )
-from .entity_names import ORG, PERSON, PLACE, WEAK_PERSON, is_demonym
+from .entity_names import ORG, PERSON, PLACE, WEAK_PERSON
 from .entity_officers import namesakes, split_marks
 from .entity_people import fold_people, hyphenated, nicknamed
 from .entity_words import (
-    GENERIC,
     LEGAL_FORMS,
-    ORG_HEADS,
-    ORG_NAMES,
     SAME_AS,
     is_legal_form,
 )
@@ -49,7 +47,6 @@ _KIND_ORDER = {PLACE: 0, ORG: 1, PERSON: 2}
 # Articles without evidence that one article with evidence can speak for: past this, that one
 # is more likely a slip ("deputy Treasury scretary", "Series A. Moody's") than the truth.
 _WEAK_PER_SURE = 20
-_NATION = "nation:"  # marks a qualifier that is a country or its people
 NO_RULES = Authority()
 
 
@@ -123,7 +120,7 @@ def gather(
     unconfirmed: list[Entity] = []
     firms = _firm_openings(postings)
     firm_of, firms_in = _firm_keys(members, postings, marks) if marks else (fold, _no_firms)
-    qualified = _qualifiers(postings)
+    qualified = qualifiers(postings, lambda name: _identity((ORG, name), {}))
     for target, group in groups.items():
         kind, where = kinds.get(target) or _majority(group, postings), ""
         named = _sure_acronym(kind, group if target in kinds else _named_as(kind, group))
@@ -144,35 +141,32 @@ def gather(
             kind == ORG
             and target not in kinds
             and not portfolio
-            and _generic(qualified.get(target, set()))
+            and generic(qualified.get(target, set()))
         ):
             kind = ORG + "?"  # "Public Service Commission": which state's is unsaid
-        elif kind == ORG and homes and target not in kinds:  # "Social Democratic Party"
-            # a department's stories give its country, whatever other countries' are called
-            home = at_home(ids, written, homes)
-            if home is not None and not home[1] and portfolio:
-                home = None  # "Ministry of Commerce" in stories that say not which country's
-            ids, kind, where = (ids, ORG + "?", "") if home is None else (home[0], kind, home[1])
+        pages = [(target, ids, "")]  # (key, stories, home)
+        if kind == ORG and homes and target not in kinds:
+            # "Social Democratic Party": a page a country, by its stories' homes
+            split = home_pages(target, ids, written, homes, portfolio, groups)
+            if split is None:  # "Ministry of Commerce", no country said
+                kind = ORG + "?"
+            elif split[1]:  # stories no country's page takes
+                unconfirmed.append(Entity(target, _best_name(group, postings), ORG, split[1]))
+            pages = split[0] if split else pages
         # a place's or a person's page is named by its own kind's mentions: "Kansai
         # International Airport", not the airport company's "... Co Ltd" (a firm's page keeps
         # its commonest form, often one read without evidence: "Disney", "Sears")
         mine = members.get(target, group)
         mine = [m for m in mine if m not in prefixed] or mine
         own = [m for m in mine if m[0] == kind] if kind != ORG else []
-        name = _preferred(target, aliases) or _homed(_best_name(own or mine, postings), where)
-        if kind.endswith("?"):
-            unconfirmed.append(Entity(target, name, kind[:-1], ids))
-        elif len(ids) >= min_articles and sum(len(postings[m]) for m in group) >= min_mentions:
-            also = other_names(name, named, postings, folds)
-            published.append(Entity(target, name, kind, ids, also))
+        for key, ids, where in pages:
+            name = _preferred(target, aliases) or homed(_best_name(own or mine, postings), where)
+            if kind.endswith("?"):
+                unconfirmed.append(Entity(key, name, kind[:-1], ids))
+            elif len(ids) >= min_articles and sum(len(postings[m]) for m in group) >= min_mentions:
+                also = other_names(name, named, postings, folds)
+                published.append(Entity(key, name, kind, ids, also))
     return Found(tuple(sorted(published, key=_order)), tuple(sorted(unconfirmed, key=_order)))
-
-
-def _homed(name: str, where: str) -> str:
-    """Return the name of a party, a department or a savings bank of a common name with the
-    place its stories are in ("Foreign Affairs Ministry (Japan)", "Conservative Party
-    (United Kingdom)"): the name alone says not which (`entity_homes`)."""
-    return f"{name} ({home_name(where)})" if where else name
 
 
 def _named_as(kind: str, group: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -236,44 +230,6 @@ def _firm_openings(postings: Postings) -> dict[str, set[int]]:
             for n in range(1, min(4, len(parts))):
                 index.setdefault("-".join(parts[:n]), set()).update(ids)
     return index
-
-
-def _qualifiers(postings: Postings) -> dict[str, set[str]]:
-    """Index organisations' keys by the places other names qualify them with: "Public Service
-    Commission" by "texas" and "new-york" (Texas Public Service Commission, New York Public
-    Service Commission), "First Federal Savings Bank" by "decatur" (... of Decatur). Named so
-    by more than one place, the name alone says not which; named so by one country or its
-    people ("Japanese Export-Import Bank", "Chinese Communist Party"), the name alone is a body
-    that other countries have too."""
-    gaz, found = gazetteer(), dict[str, set[str]]()
-    for kind, name in postings:
-        parts = fold(name).split("-") if kind.rstrip("?") == ORG else []
-        for i in range(1, min(4, len(parts) - 1)):  # "new-york" + "public-service-commission"
-            where = "-".join(parts[:i])
-            national = _NATION if _national(where, parts[-1]) else ""
-            if national or (where in gaz.major and not is_country(where)):
-                # a state or a city, not "Federal"; a country's body: "Chinese Communist Party"
-                rest = _identity((ORG, "-".join(parts[i:])), {})
-                found.setdefault(rest, set()).add(national + where)
-        at = parts.index("of") if "of" in parts else 0
-        head, where = parts[at - 1] if at > 1 else "", "-".join(parts[at + 1 :])
-        if head in ORG_HEADS and head not in LEGAL_FORMS and where in gaz.names:
-            found.setdefault("-".join(parts[:at]), set()).add(where)
-    return {k: v for k, v in found.items() if k not in ORG_NAMES}
-
-
-def _generic(qualifiers: set[str]) -> bool:
-    """Tell whether a name qualified so elsewhere is one that many bodies share: by more than
-    one place, or by one country or people."""
-    return len(qualifiers) > 1 or any(q.startswith(_NATION) for q in qualifiers)
-
-
-def _national(where: str, head: str) -> bool:
-    """Tell whether a name's opening words are a country or its people qualifying a body many
-    countries have ("Chinese Communist Party", "Soviet Communist Party", "Japan Socialist
-    Party"): its name alone says not which."""
-    national = is_country(where) or is_demonym(where)
-    return national and head in GENERIC and head not in LEGAL_FORMS
 
 
 def _firms_short_name(place: str, ids: tuple[int, ...], firms: dict[str, set[int]]) -> bool:

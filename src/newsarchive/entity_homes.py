@@ -6,10 +6,10 @@ Reading an article (`home_marks`), a party's name made of common words ("Social 
 Party", "Liberal Party", "Conservative Party") is marked with the country it is in: the one
 the text writes with it ("Japan's ruling Liberal Democratic Party", "the Japanese ruling ...",
 "... Party in Japan"), else its dateline's (a London story seldom writes "Britain", and names
-other countries as often as its own). Gathering the party's page (`at_home`), it keeps the
-stories of the country that half or more of its marked stories are in (and those with no
-mark); when no country holds half, the name is several parties' and the page is left for
-review.
+other countries as often as its own). Gathering the party's pages (`at_homes`), each
+country its stories are marked with gets a page of them, "Social Democratic Party
+(Portugal)"; the country that half or more of its marked stories are in also takes those with
+no mark (when none holds half, they are left for review).
 """
 
 from __future__ import annotations
@@ -17,15 +17,18 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 
 from .entity_blocks import filed_from
 from .entity_names import ORG, demonym_region
 from .entity_towns import countries, country_of, state_names, state_of
 from .entity_words import DEPARTMENTS
-from .gazetteer import gazetteer, key
+from .gazetteer import fold, gazetteer, key
 
 HOME = "home"
+FILED = "?"
+"""Ends a home mark's code that only the dateline gave ("JP?"): a London story's "Foreign
+Ministry" is rarely Britain's."""
 """The kind of an article's mark "party\\tcountry code": no entity's, never a page's."""
 _PARTY_WORDS = frozenset(
     {"social", "democratic", "christian", "liberal", "conservative", "labour", "labor"}
@@ -110,31 +113,79 @@ def home_marks(
     marks = []
     for kind, name in mentions:
         if kind == ORG and (generic_party(name) or generic_portfolio(name)):
-            code = _written_home(name, texts) or dateline_country(dateline)
+            filed = dateline_country(dateline)
+            code = _written_home(name, texts) or (filed + FILED if filed else "")
             if code:
                 marks.append((HOME, f"{name}\t{code}"))
     return tuple(marks)
 
 
-def at_home(
+def at_homes(
     ids: Sequence[int], names: Iterable[str], homes: Mapping[int, Mapping[str, set[str]]]
-) -> tuple[tuple[int, ...], str] | None:
-    """Return a party page's stories, those marked with the place that half or more of its
-    marked stories are in and those not marked, and that place's code ("" if none is
-    marked); None when no place holds half (the name is several parties', `home_marks`)."""
+) -> tuple[list[tuple[tuple[int, ...], str]], tuple[int, ...], bool]:
+    """Return the pages of a party or department of a common name, one a country: (its
+    stories, the country's code), first the country that half or more of its marked stories
+    are in, if one does (it takes the stories not marked too); the stories no page takes; and
+    whether the first page is that country's, which keeps the name's own address. Another
+    country gets a page only if one of its stories writes the country with the name ("Japan's
+    Finance Ministry"): a dateline alone gave "Liberal Democratic Party (United States)" of
+    Washington stories on Japan's party; its stories, and those not marked when no country
+    holds half, are left for review. No story marked: one page of them all, code ""."""
     wanted = set(names)
     codes: dict[int, str] = {}
+    written: set[str] = set()  # the countries some story writes with the name
     for article in ids:
         marked = homes.get(article, {})
         found = set().union(*(codes for name, codes in marked.items() if name in wanted))
         if found:
-            codes[article] = min(found)
+            codes[article] = min(code.rstrip(FILED) for code in found)
+            written.update(code for code in found if not code.endswith(FILED))
     if not codes:
-        return tuple(ids), ""
-    home, most = min(Counter(codes.values()).items(), key=lambda item: (-item[1], item[0]))
-    if most * 2 < len(codes):
+        return [(tuple(ids), "")], (), True
+    counted = sorted(Counter(codes.values()).items(), key=lambda item: (-item[1], item[0]))
+    most = counted[0][0] if counted[0][1] * 2 >= len(codes) else ""
+    pages = [
+        (tuple(article for article in ids if codes.get(article, most) == code), code)
+        for code, _ in counted
+        if code == most or code in written
+    ]
+    placed = {article for at, _ in pages for article in at}
+    left = tuple(article for article in ids if article not in placed)
+    return pages, left, bool(most)
+
+
+def home_pages(
+    target: str,
+    ids: Sequence[int],
+    names: Iterable[str],
+    homes: Mapping[int, Mapping[str, set[str]]],
+    portfolio: bool,
+    keys: Container[str],
+) -> tuple[list[tuple[str, tuple[int, ...], str]], tuple[int, ...]] | None:
+    """Return the pages of a party or department of a common name (`at_homes`), each as
+    (key, stories, country code), and the stories none takes; None when the name is a
+    department's that no story gives a country ("Ministry of Commerce"), left for review. The
+    country most stories are in keeps the name's own key; another has its name added
+    ("finance-ministry-france"), unless that is another entity's key (`keys`)."""
+    found, left, shared = at_homes(ids, names, homes)
+    if portfolio and not (found and found[0][1]):
         return None
-    return tuple(article for article in ids if codes.get(article, home) == home), home
+    pages = []
+    for place, (stories, code) in enumerate(found):
+        own = (shared and not place) or not code
+        key = target if own else f"{target}-{fold(home_name(code))}"
+        if key != target and key in keys:  # "Finance Ministry Japan", written so elsewhere
+            left = (*left, *stories)
+        else:
+            pages.append((key, stories, code))
+    return pages, tuple(sorted(left))
+
+
+def homed(name: str, where: str) -> str:
+    """Return the name of a party, a department or a savings bank of a common name with the
+    place its stories are in ("Foreign Affairs Ministry (Japan)", "Conservative Party
+    (United Kingdom)"): the name alone says not which."""
+    return f"{name} ({home_name(where)})" if where else name
 
 
 def home_name(code: str) -> str:
