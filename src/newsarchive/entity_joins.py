@@ -115,13 +115,15 @@ def join_acronyms(
         if "-" not in k and k not in ruled and guesses[k].rstrip("?") == ORG and _acronyms(ms)
     }
     spelt: dict[str, list[str]] = {}
+    cased: set[tuple[str, str]] = set()  # spelt with a corporation's C ("AMC")
     joined: list[str] = []
     for k in members if acronyms else ():
         if "-" in k and guesses[k] == ORG:
             words = [w for w in k.split("-") if w not in _UNSPELT and w not in LEGAL_FORMS]
-            for initials in _initials(words, members[k]) if 1 < len(words) <= 6 else ():
+            for initials, corporate in _initials(words, members[k]) if 1 < len(words) <= 6 else ():
                 if initials in acronyms:
                     spelt.setdefault(initials, []).append(k)
+                    cased.update([(initials, k)] if corporate else [])
     for short, longs in spelt.items():
         ids = articles_of(members[short], postings)
         spelt_out = {k: ids & articles_of(members[k], postings) for k in longs}
@@ -129,7 +131,8 @@ def join_acronyms(
         if len(both) != 1:
             continue
         target, shared = both[0], spelt_out[both[0]]
-        if 10 * len(shared) < 9 * len(ids):  # "ITC" is also the Trade Commission's, elsewhere
+        # "ITC" is also the Trade Commission's, elsewhere; "AMC" alone is AMC Entertainment
+        if 10 * len(shared) < 9 * len(ids) or (short, target) in cased:
             for mention in members[short]:
                 postings[mention] = [i for i in postings[mention] if i in shared]
         members[target].extend(members.pop(short))
@@ -145,13 +148,16 @@ def _acronyms(mentions: list[tuple[str, str]]) -> bool:
     return all(2 <= len(name) <= 6 and name.isalpha() and name.isupper() for name in bare)
 
 
-def _initials(words: list[str], mentions: list[tuple[str, str]]) -> set[str]:
-    """Return the acronyms a name's words (legal form aside) may be written as: their
-    initials in each order (`_orders`), and with a "C" for a corporation or company the name
-    is written with ("CCC", the Commodity Credit Corporation; "FDIC")."""
-    spelt = {"".join(w[0] for w in order) for order in _orders(words)}
+def _initials(words: list[str], mentions: list[tuple[str, str]]) -> set[tuple[str, bool]]:
+    """Return the acronyms a name's words (legal form aside) may be written as, each with
+    whether it spells a corporation's C: their initials in each order (`_orders`), and with a
+    "C" for a corporation or company the name is written with ("CCC", the Commodity Credit
+    Corporation; "FDIC"). An acronym with that C is more often another firm's written alone
+    ("AMC", AMC Entertainment's, beside American Motors Corp's), so it takes only the
+    articles that write the name too."""
+    spelt = {("".join(w[0] for w in order), False) for order in _orders(words)}
     if any(fold(name).rpartition("-")[2] in _CORPORATE for _, name in mentions):
-        spelt.add("".join(w[0] for w in words) + "c")
+        spelt.add(("".join(w[0] for w in words) + "c", True))
     return spelt
 
 
