@@ -90,3 +90,21 @@ def test_an_entity_page_that_went_redirects_only_to_a_page_of_its_name(
     assert 'url=../../organisations/acme-foods/index.html"' in acme
     harbour = built.page("organisations/harbour-board/index.html")
     assert 'url=../../organisations/index.html"' in harbour
+
+
+def test_an_entity_page_renamed_in_other_words_redirects_to_its_new_name(
+    build_site_from, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # "Department of Energy" and "Energy Department" became one page, energy-department: the
+    # old department-of-energy redirected to the list of organisations, not opening with its
+    # first word
+    record = tmp_path / ".newsarchive/topics.json"
+    record.parent.mkdir()
+    gone = {"organisations/department-of-energy/index.html": ["a.md"]}
+    record.write_text(json.dumps({"version": 1, "pages": gone}), encoding="utf-8")
+    text = "---\ntitle: Oil stocks fell\n---\n\nWASHINGTON, March 2 - The Energy Department said oil stocks fell.\n"
+    built = build_site_from({"articles/a.md": text, "articles/b.md": text.replace("fell", "rose")})
+    assert built.code == 0, built.err
+    assert "Energy Department" in built.page("organisations/energy-department/index.html")
+    old = built.page("organisations/department-of-energy/index.html")
+    assert 'url=../../organisations/energy-department/index.html"' in old

@@ -117,16 +117,20 @@ def _listing(site: Site, wanted: set[str]) -> dict[str, list[str]]:
 def _successor(page: str, sources: Iterable[str], listing: Mapping[str, list[str]]) -> str:
     """Return the page that takes a gone page's place: of its kind, listing the most of its
     sources, and for a person, place or organisation one whose name opens with the old one's
-    first word ("san-mateo-california" for "san-mateo"; a page that only shares its stories,
+    first word ("san-mateo-california" for "san-mateo") or holds all its words
+    ("energy-department" for "department-of-energy"; a page that only shares its stories,
     "European Coffee Federation" for a "Foreign Affairs Ministry" gone to review, says nothing
     of it); else the list of its kind."""
     folder, name = page.split("/", 1)[0], page[: -len("/index.html")].split("/", 1)[1]
     first = f"{folder}/{name.split('-', 1)[0]}"
     within = (f"{first}-", f"{first}/") if _FOLDERS[folder] in _NAMED else (f"{folder}/",)
+    words = set(name.split("-")) - _LINKS
     counts: dict[str, int] = {}
     for source in sources:
         for path in listing.get(source, ()):
-            if path.startswith(within):
+            if path.startswith(within) or (
+                _FOLDERS[folder] in _NAMED and words <= set(path.split("/")[1].split("-"))
+            ):
                 counts[path] = counts.get(path, 0) + 1
     if not counts:
         return urls.term_index_path(_FOLDERS[folder])
@@ -135,3 +139,4 @@ def _successor(page: str, sources: Iterable[str], listing: Mapping[str, list[str
 
 
 _NAMED = frozenset({"person", "place", "organisation"})  # an entity's page: its name says who
+_LINKS = frozenset({"of", "the"})  # words a name written the other way round loses
