@@ -648,3 +648,23 @@ def test_a_department_of_many_countries_gets_a_page_a_country() -> None:
     found = gather(docs)
     pages = {(e.key, e.name): e.articles for e in found.published if e.kind == "organisation"}
     assert pages == {("finance-ministry", "Finance Ministry (Japan)"): (0, 1, 2, 3)}
+
+
+def test_a_department_its_country_opens_is_that_countrys_page() -> None:
+    # "Indian Finance Ministry", "Dutch Finance Ministry", "Turkish Foreign Ministry" were
+    # pages of their own beside the country's page of the Finance or Foreign Ministry
+    texts = [
+        "The Dutch Finance Ministry said the deficit narrowed.",
+        "The Finance Ministry said the deficit widened.",
+        "Japan's Finance Ministry said so.",
+        "The Finance Ministry agreed.",
+    ]
+    filed = ["THE HAGUE, March 2", "THE HAGUE, March 3", "TOKYO, March 2", "TOKYO, March 3"]
+    pairs = zip(texts, filed, strict=True)
+    docs = [(i, article_entities("", [t], at)) for i, (t, at) in enumerate(pairs)]
+    found = gather(docs)
+    pages = {e.name: e.articles for e in found.published if e.kind == "organisation"}
+    assert pages == {
+        "Finance Ministry (The Netherlands)": (0, 1),
+        "Finance Ministry (Japan)": (2, 3),
+    }

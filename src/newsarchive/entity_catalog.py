@@ -23,7 +23,14 @@ from .authority import Authority
 from .entity_bounds import is_country
 from .entity_generic import generic, qualifiers
 from .entity_heads import HEAD, titled
-from .entity_homes import HOME, generic_portfolio, home_pages, homed, portfolio_key
+from .entity_homes import (
+    HOME,
+    generic_portfolio,
+    home_pages,
+    homed,
+    national_portfolio,
+    portfolio_key,
+)
 from .entity_joins import (
     Postings,
     articles_of,
@@ -91,6 +98,7 @@ def gather(
     heads: dict[int, dict[str, set[str]]] = {}  # titles before people's names (`entity_heads`)
     unmarked = split_marks(split_marks(split_marks(docs, marks), homes, HOME), heads, HEAD)
     postings = _postings(unmarked)
+    national = _national_homes(postings, homes)  # "Indian Finance Ministry"
     aliases, kinds, blocked = dict(rules.aliases), dict(rules.kinds), frozenset(rules.block)
     split_pairs(postings, lambda mention: _identity(mention, aliases))
     members: dict[str, list[tuple[str, str]]] = {}
@@ -100,7 +108,7 @@ def gather(
         identity = _identity(mention, aliases, folded)
         if identity and identity not in blocked and folded not in blocked:
             members.setdefault(identity, []).append(mention)
-    prefixed = drop_country_prefixes(members)
+    prefixed = drop_country_prefixes(members) | national
     join_spellings(members, postings)
     guesses = {k: kinds.get(k) or _majority(ms, postings) for k, ms in members.items()}
     for spelt in join_acronyms(members, postings, guesses, frozenset(kinds)):
@@ -167,6 +175,22 @@ def gather(
                 also = other_names(name, named, postings, folds)
                 published.append(Entity(key, name, kind, ids, also))
     return Found(tuple(sorted(published, key=_order)), tuple(sorted(unconfirmed, key=_order)))
+
+
+def _national_homes(
+    postings: Postings, homes: dict[int, dict[str, set[str]]]
+) -> set[tuple[str, str]]:
+    """Mark the home of each department's name that its country opens ("Indian Finance
+    Ministry": India, as a text that writes "the Indian Finance Ministry" marks it), which
+    `_identity` files under the department's own name; return those mentions (no page is
+    named by them where another name is written)."""
+    found = set()
+    for mention, articles in postings.items():
+        if mention[0].rstrip("?") == ORG and (named := national_portfolio(mention[1])):
+            found.add(mention)
+            for article in articles:
+                homes.setdefault(article, {}).setdefault(mention[1], set()).add(named[0])
+    return found
 
 
 def _named_as(kind: str, group: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -262,6 +286,8 @@ def _identity(mention: tuple[str, str], aliases: dict[str, str], folded: str = "
         return gazetteer().respelt.get(folded, folded)  # "Duesseldorf" is Düsseldorf
     if kind != ORG:
         return folded
+    if (named := national_portfolio(mention[1])) is not None:  # "Indian Finance Ministry"
+        parts = fold(named[1]).split("-")
     # one spelling of words firms' names write two ways: "Salomon Bros Inc" is Salomon Brothers
     # Inc, "Swiss Bank Corporation International" Swiss Bank Corp International, "Boeing
     # Company" Boeing Co, "Delta Air Lines" Delta Airlines

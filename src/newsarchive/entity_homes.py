@@ -84,6 +84,24 @@ def generic_portfolio(name: str) -> bool:
     )
 
 
+def national_portfolio(name: str) -> tuple[str, str] | None:
+    """Return the country's code and the department's own name of a department's name that
+    its country or its people's word opens ("Indian Finance Ministry": IN, "Finance
+    Ministry"; "West German Finance Ministry", "Ivory Coast Agriculture Ministry"), else None:
+    one body, the country's page of the department (`entity_catalog.gather`)."""
+    words = name.split()
+    if len(words) < 3 or words[-1].lower() not in _PORTFOLIO_HEADS:
+        return None
+    for cut in (1, 2):
+        rest = " ".join(words[cut:])
+        if len(words) > cut + 1 and generic_portfolio(rest):
+            prefix = " ".join(words[:cut])
+            code = _country_codes().get(key(prefix), "") or _of_people(prefix)
+            if code:
+                return code, rest
+    return None
+
+
 def portfolio_key(parts: list[str]) -> list[str]:
     """Return the words of a department's folded name as its page's key writes them: "Energy
     Department" and "Department of Energy" are one body and one page (`energy-department`),
