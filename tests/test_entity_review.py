@@ -668,3 +668,12 @@ def test_a_department_its_country_opens_is_that_countrys_page() -> None:
         "Finance Ministry (The Netherlands)": (0, 1),
         "Finance Ministry (Japan)": (2, 3),
     }
+
+
+def test_the_big_board_is_the_new_york_stock_exchange() -> None:
+    # 100 random organisation pages (seed 2067): "Big Board" was a page of its own (4
+    # stories) beside the New York Stock Exchange's
+    texts = ["The New York Stock Exchange said so.", "Shares fell on the Big Board today."]
+    docs = [(i, article_entities("", [t], "NEW YORK, March 2")) for i, t in enumerate(texts)]
+    names = {e.name: e.articles for e in gather(docs).published if e.kind == "organisation"}
+    assert names == {"New York Stock Exchange": (0, 1)}

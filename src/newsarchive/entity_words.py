@@ -246,6 +246,7 @@ SAME_AS = (
     | {
         "united-states-of-america": "United States",
         "united-automobile-workers": "United Auto Workers",
+        "big-board": "New York Stock Exchange",  # its nickname in every U.S. market story
         "britain": "United Kingdom",
         "the-netherlands": "Netherlands",
         "great-britain": "United Kingdom",
