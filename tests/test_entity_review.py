@@ -6,9 +6,11 @@ into another body's page by the word left ("U.S. News" on News Corp Ltd's)."""
 
 from __future__ import annotations
 
+from newsarchive.authority import Authority
 from newsarchive.entities import article_entities, candidates
 from newsarchive.entity_catalog import gather
 from newsarchive.entity_homes import home_marks
+from newsarchive.gazetteer import fold
 
 from conftest import published_pages
 
@@ -677,3 +679,16 @@ def test_the_big_board_is_the_new_york_stock_exchange() -> None:
     docs = [(i, article_entities("", [t], "NEW YORK, March 2")) for i, t in enumerate(texts)]
     names = {e.name: e.articles for e in gather(docs).published if e.kind == "organisation"}
     assert names == {"New York Stock Exchange": (0, 1)}
+
+
+def test_a_countrys_page_of_a_department_can_be_blocked() -> None:
+    # entities.yaml's block names a page as published: "Finance Ministry (France)" is one of
+    # the Finance Ministry's pages, not a name any story writes
+    said = "The French Finance Ministry said the deficit narrowed."
+    docs = [(i, article_entities("", [said + " " * i], "PARIS, March 2")) for i in range(2)]
+    names = {e.name for e in gather(docs).published}
+    assert "Finance Ministry (France)" in names
+    blocked = Authority(block=(fold("Finance Ministry (France)"),))
+    assert "Finance Ministry (France)" not in {
+        e.name for e in gather(docs, rules=blocked).published
+    }

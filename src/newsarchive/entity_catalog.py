@@ -169,6 +169,8 @@ def gather(
         own = [m for m in mine if m[0] == kind] if kind != ORG else []
         for key, ids, where in pages:
             name = _preferred(target, aliases) or homed(_best_name(own or mine, postings), where)
+            if where and fold(name) in blocked:  # "Finance Ministry (France)", as published
+                continue
             if kind.endswith("?"):
                 unconfirmed.append(Entity(key, name, kind[:-1], ids))
             elif len(ids) >= min_articles and sum(len(postings[m]) for m in group) >= min_mentions:
