@@ -692,3 +692,15 @@ def test_a_countrys_page_of_a_department_can_be_blocked() -> None:
     assert "Finance Ministry (France)" not in {
         e.name for e in gather(docs, rules=blocked).published
     }
+
+
+def test_a_party_named_by_a_country_elsewhere_is_still_its_stories_homes() -> None:
+    # "Communist Party" (23 stories, 13 filed from Peking) was left for review: "Chinese
+    # Communist Party" and "Soviet Communist Party" elsewhere made the name many bodies',
+    # though its stories' homes tell them apart, as for a department
+    said = "The resignation of Communist Party chief Hu Yaobang was announced."
+    docs = [(i, article_entities("", [said + " " * i], "PEKING, March 2")) for i in range(3)]
+    other = "The Soviet Communist Party met."
+    docs.append((3, article_entities("", [other], "MOSCOW, March 2")))
+    pages = {e.name: e.articles for e in gather(docs).published if e.kind == "organisation"}
+    assert pages["Communist Party (China)"] == (0, 1, 2)

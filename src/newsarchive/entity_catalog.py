@@ -25,6 +25,7 @@ from .entity_generic import generic, qualifiers
 from .entity_heads import HEAD, titled
 from .entity_homes import (
     HOME,
+    generic_party,
     generic_portfolio,
     home_pages,
     homed,
@@ -148,7 +149,7 @@ def gather(
         elif (
             kind == ORG
             and target not in kinds
-            and not portfolio
+            and not (portfolio or any(map(generic_party, written)))  # homes tell them apart
             and generic(qualified.get(target, set()))
         ):
             kind = ORG + "?"  # "Public Service Commission": which state's is unsaid
