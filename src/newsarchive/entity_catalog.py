@@ -29,6 +29,7 @@ from .entity_homes import (
     generic_portfolio,
     home_pages,
     homed,
+    marked,
     national_portfolio,
     portfolio_key,
 )
@@ -149,7 +150,9 @@ def gather(
         elif (
             kind == ORG
             and target not in kinds
-            and not (portfolio or any(map(generic_party, written)))  # homes tell them apart
+            and not (
+                (portfolio or any(map(generic_party, written))) and marked(ids, written, homes)
+            )  # its stories' homes tell the bodies of the name apart
             and generic(qualified.get(target, set()))
         ):
             kind = ORG + "?"  # "Public Service Commission": which state's is unsaid

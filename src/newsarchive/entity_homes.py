@@ -172,6 +172,14 @@ def at_homes(
     return pages, left, bool(most)
 
 
+def marked(
+    ids: Iterable[int], names: Iterable[str], homes: Mapping[int, Mapping[str, set[str]]]
+) -> bool:
+    """Tell whether any of these stories is marked with a home for any of these names."""
+    wanted = set(names)
+    return any(not wanted.isdisjoint(homes.get(article, ())) for article in ids)
+
+
 def home_pages(
     target: str,
     ids: Sequence[int],
