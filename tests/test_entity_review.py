@@ -704,3 +704,14 @@ def test_a_party_named_by_a_country_elsewhere_is_still_its_stories_homes() -> No
     docs.append((3, article_entities("", [other], "MOSCOW, March 2")))
     pages = {e.name: e.articles for e in gather(docs).published if e.kind == "organisation"}
     assert pages["Communist Party (China)"] == (0, 1, 2)
+
+
+def test_a_reserve_bank_is_its_stories_countrys() -> None:
+    # "Reserve Bank" (44 stories: New Zealand's, Australia's, South Africa's) was left for
+    # review: a body every country calls alike, told apart by its stories' homes
+    said = "The Reserve Bank said it cancelled the Treasury bill tender."
+    docs = [(i, article_entities("", [said + " " * i], "WELLINGTON, March 2")) for i in range(2)]
+    docs.append((2, article_entities("", ["New Zealand's Reserve Bank agreed."], "WELLINGTON")))
+    docs += [(3 + i, article_entities("", [said], "SYDNEY, March 2")) for i in range(2)]
+    pages = {e.name: e.articles for e in gather(docs).published if e.kind == "organisation"}
+    assert pages == {"Reserve Bank (New Zealand)": (0, 1, 2)}

@@ -25,6 +25,7 @@ from .entity_generic import generic, qualifiers
 from .entity_heads import HEAD, titled
 from .entity_homes import (
     HOME,
+    generic_body,
     generic_party,
     generic_portfolio,
     home_pages,
@@ -145,6 +146,7 @@ def gather(
                 ids = titled(ids, {m[1] for m in group}, full, heads)
         written = {m[1] for m in group}
         portfolio = kind == ORG and any(map(generic_portfolio, written))
+        portfolio = portfolio or (kind == ORG and any(map(generic_body, written)))
         if kind == PLACE and target not in kinds and _firms_short_name(target, ids, firms):
             kind = PLACE + "?"
         elif (

@@ -102,6 +102,15 @@ def national_portfolio(name: str) -> tuple[str, str] | None:
     return None
 
 
+def generic_body(name: str) -> bool:
+    """Tell whether an organisation's name is a national body's that every country has and
+    calls alike: "Central Bank", "Reserve Bank", "Supreme Court"."""
+    return name.lower() in _BODIES
+
+
+_BODIES = frozenset({"central bank", "reserve bank", "supreme court"})
+
+
 def portfolio_key(parts: list[str]) -> list[str]:
     """Return the words of a department's folded name as its page's key writes them: "Energy
     Department" and "Department of Energy" are one body and one page (`energy-department`),
@@ -130,7 +139,7 @@ def home_marks(
     Party"), else its dateline's; none where neither says."""
     marks = []
     for kind, name in mentions:
-        if kind == ORG and (generic_party(name) or generic_portfolio(name)):
+        if kind == ORG and (generic_party(name) or generic_portfolio(name) or generic_body(name)):
             filed = dateline_country(dateline)
             code = _written_home(name, texts) or (filed + FILED if filed else "")
             if code:
