@@ -715,3 +715,17 @@ def test_a_reserve_bank_is_its_stories_countrys() -> None:
     docs += [(3 + i, article_entities("", [said], "SYDNEY, March 2")) for i in range(2)]
     pages = {e.name: e.articles for e in gather(docs).published if e.kind == "organisation"}
     assert pages == {"Reserve Bank (New Zealand)": (0, 1, 2)}
+
+
+def test_a_central_bank_alone_is_its_stories_countrys() -> None:
+    # "Central Bank" (90 stories) and "Supreme Court" (33) were read without evidence (every
+    # country has one), so no page named Taiwan's Central Bank (13 stories from Taipei) or
+    # Brazil's (13)
+    said = "The Central Bank issued certificates of deposit."
+    docs = [(i, article_entities("", [said + " " * i], "TAIPEI, March 2")) for i in range(2)]
+    docs.append((2, article_entities("", ["Taiwan's Central Bank agreed."], "TAIPEI, March 3")))
+    pages = {e.name: e.articles for e in gather(docs).published if e.kind == "organisation"}
+    assert pages == {"Central Bank (Taiwan)": (0, 1, 2)}
+    # with no country said or filed from, it stays in review
+    docs = [(i, article_entities("", [said + " " * i])) for i in range(2)]
+    assert "Central Bank" in {e.name for e in gather(docs).unconfirmed}

@@ -17,7 +17,7 @@ from .entity_cues import (
     ROLE_CUE,
     SHIP_CUE,
 )
-from .entity_homes import generic_portfolio
+from .entity_homes import generic_body, generic_portfolio
 from .entity_names import (
     ORG,
     PERSON,
@@ -201,9 +201,10 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         # "the Labour Party": a party's name, though "labour" is a department's word; which
         # country's it is, its stories' homes say (`entity_homes`)
         generic = generic and not (words[-1] == "party" and words[0] in ("labour", "labor"))
-        # "the Agriculture Department", "Finance Ministry": every country has one, and which
-        # one a story means, its home says as for a party (`entity_homes.at_home`)
-        generic = generic and not generic_portfolio(name)
+        # "the Agriculture Department", "Finance Ministry", "the Central Bank": every country
+        # has one, and which one a story means, its home says as for a party
+        # (`entity_homes.at_homes`)
+        generic = generic and not (generic_portfolio(name) or generic_body(name))
         # "analyst Anne Parker Mills": a person whose surname is a head word
         person = cued or span.before[-1:] in ROLE_CUE
         person = person and len(words) < 4 and _SPLITTERS.isdisjoint(words)
