@@ -726,6 +726,9 @@ def test_a_central_bank_alone_is_its_stories_countrys() -> None:
     docs.append((2, article_entities("", ["Taiwan's Central Bank agreed."], "TAIPEI, March 3")))
     pages = {e.name: e.articles for e in gather(docs).published if e.kind == "organisation"}
     assert pages == {"Central Bank (Taiwan)": (0, 1, 2)}
-    # with no country said or filed from, it stays in review
+    # in an archive whose stories give homes, one with no country said or filed from stays
+    # in review (an archive that gives none, a local one, has a page of it)
     docs = [(i, article_entities("", [said + " " * i])) for i in range(2)]
+    assert "Central Bank" in {e.name for e in gather(docs).published}
+    docs.append((2, article_entities("", ["Japan's Finance Ministry said so."], "TOKYO")))
     assert "Central Bank" in {e.name for e in gather(docs).unconfirmed}

@@ -75,13 +75,7 @@ def test_an_entity_page_that_went_redirects_only_to_a_page_of_its_name(
 ) -> None:  # type: ignore[no-untyped-def]
     # a "Foreign Affairs Ministry" gone to review redirected to the European Coffee
     # Federation's page, which only shared its story: its name says nothing of the ministry
-    record = tmp_path / ".newsarchive/topics.json"
-    record.parent.mkdir()
-    gone = {
-        "organisations/acme/index.html": ["a.md"],
-        "organisations/harbour-board/index.html": ["a.md"],
-    }
-    record.write_text(json.dumps({"version": 1, "pages": gone}), encoding="utf-8")
+    _recorded(tmp_path, ["organisations/acme/index.html", "organisations/harbour-board/index.html"])
     text = "---\ntitle: Acme Foods Inc buys a mill\n---\n\nAcme Foods Inc said it bought it.\n"
     built = build_site_from({"articles/a.md": text, "articles/b.md": text.replace("mill", "farm")})
     assert built.code == 0, built.err
@@ -98,13 +92,18 @@ def test_an_entity_page_renamed_in_other_words_redirects_to_its_new_name(
     # "Department of Energy" and "Energy Department" became one page, energy-department: the
     # old department-of-energy redirected to the list of organisations, not opening with its
     # first word
-    record = tmp_path / ".newsarchive/topics.json"
-    record.parent.mkdir()
-    gone = {"organisations/department-of-energy/index.html": ["a.md"]}
-    record.write_text(json.dumps({"version": 1, "pages": gone}), encoding="utf-8")
+    _recorded(tmp_path, ["organisations/department-of-energy/index.html"])
     text = "---\ntitle: Oil stocks fell\n---\n\nWASHINGTON, March 2 - The Energy Department said oil stocks fell.\n"
     built = build_site_from({"articles/a.md": text, "articles/b.md": text.replace("fell", "rose")})
     assert built.code == 0, built.err
     assert "Energy Department" in built.page("organisations/energy-department/index.html")
     old = built.page("organisations/department-of-energy/index.html")
     assert 'url=../../organisations/energy-department/index.html"' in old
+
+
+def _recorded(project: Path, pages: list[str]) -> None:
+    """Write a record of topic pages that a last build published, each listing a.md."""
+    record = project / ".newsarchive/topics.json"
+    record.parent.mkdir()
+    gone = {page: ["a.md"] for page in pages}
+    record.write_text(json.dumps({"version": 1, "pages": gone}), encoding="utf-8")

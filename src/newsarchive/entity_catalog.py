@@ -159,7 +159,7 @@ def gather(
         ):
             kind = ORG + "?"  # "Public Service Commission": which state's is unsaid
         pages = [(target, ids, "")]  # (key, stories, home)
-        if kind == ORG and (homes or portfolio) and target not in kinds:
+        if kind == ORG and homes and target not in kinds:
             # "Social Democratic Party": a page a country, by its stories' homes
             split = home_pages(target, ids, written, homes, portfolio, groups)
             if split is None:  # "Ministry of Commerce", no country said
