@@ -732,3 +732,17 @@ def test_a_central_bank_alone_is_its_stories_countrys() -> None:
     assert "Central Bank" in {e.name for e in gather(docs).published}
     docs.append((2, article_entities("", ["Japan's Finance Ministry said so."], "TOKYO")))
     assert "Central Bank" in {e.name for e in gather(docs).unconfirmed}
+
+
+def test_a_country_many_stories_are_filed_from_gets_its_page_unless_a_hub() -> None:
+    # the Reserve Banks of Australia and South Africa (12 stories each, every one filed from
+    # Sydney or Pretoria, none writing the country with the name) were left for review;
+    # Singapore's three "Finance Ministry" stories, two of them Malaysia's, must not be
+    said = "The Reserve Bank said it would offer Treasury notes."
+    filed = ["WELLINGTON, March 2"] * 4 + ["SYDNEY, March 2"] * 3 + ["LONDON, March 2"] * 3
+    docs = [(i, article_entities("", [said + " " * i], at)) for i, at in enumerate(filed)]
+    pages = {e.name: e.articles for e in gather(docs).published if e.kind == "organisation"}
+    assert pages == {
+        "Reserve Bank (New Zealand)": (0, 1, 2, 3),
+        "Reserve Bank (Australia)": (4, 5, 6),
+    }

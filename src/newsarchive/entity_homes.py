@@ -29,6 +29,15 @@ HOME = "home"
 FILED = "?"
 """Ends a home mark's code that only the dateline gave ("JP?"): a London story's "Foreign
 Ministry" is rarely Britain's."""
+HUBS = frozenset({"US", "GB", "FR", "BE", "CH", "AT", "BH", "HK", "SG"})
+"""Countries of the cities a wire files other countries' news from (Washington, New York,
+London, Paris, Brussels, Geneva, Vienna, Bahrain, Hong Kong, Singapore): a dateline there says
+little of whose body a story names (two of Singapore's three "Finance Ministry" stories were
+Malaysia's)."""
+FILED_ENOUGH = 3
+"""Stories filed from a country (not a hub) that make a page of its body of a common name
+without one that writes the country with it: Sydney's "Reserve Bank" twelve times is
+Australia's."""
 """The kind of an article's mark "party\\tcountry code": no entity's, never a page's."""
 _PARTY_WORDS = frozenset(
     {"social", "democratic", "christian", "liberal", "conservative", "labour", "labor"}
@@ -155,9 +164,10 @@ def at_homes(
     are in, if one does (it takes the stories not marked too); the stories no page takes; and
     whether the first page is that country's, which keeps the name's own address. Another
     country gets a page only if one of its stories writes the country with the name ("Japan's
-    Finance Ministry"): a dateline alone gave "Liberal Democratic Party (United States)" of
-    Washington stories on Japan's party; its stories, and those not marked when no country
-    holds half, are left for review. No story marked: one page of them all, code ""."""
+    Finance Ministry") or FILED_ENOUGH are filed from it and it is no hub: a dateline alone
+    gave "Liberal Democratic Party (United States)" of Washington stories on Japan's party;
+    its stories, and those not marked when no country holds half, are left for review. No
+    story marked: one page of them all, code ""."""
     wanted = set(names)
     codes: dict[int, str] = {}
     written: set[str] = set()  # the countries some story writes with the name
@@ -173,8 +183,8 @@ def at_homes(
     most = counted[0][0] if counted[0][1] * 2 >= len(codes) else ""
     pages = [
         (tuple(article for article in ids if codes.get(article, most) == code), code)
-        for code, _ in counted
-        if code == most or code in written
+        for code, count in counted
+        if code == most or code in written or (count >= FILED_ENOUGH and code not in HUBS)
     ]
     placed = {article for at, _ in pages for article in at}
     left = tuple(article for article in ids if article not in placed)
