@@ -746,3 +746,14 @@ def test_a_country_many_stories_are_filed_from_gets_its_page_unless_a_hub() -> N
         "Reserve Bank (New Zealand)": (0, 1, 2, 3),
         "Reserve Bank (Australia)": (4, 5, 6),
     }
+
+
+def test_a_central_bank_its_country_opens_is_that_countrys_page() -> None:
+    # "Dutch Central Bank" (9 stories), "Turkish Central Bank" (4) and "Brazilian Central
+    # Bank" (2) were pages of their own beside the Central Bank (The Netherlands)'s
+    texts = ["The Dutch Central Bank cut its rate.", "The Central Bank said so."]
+    filed = ["AMSTERDAM, March 2", "AMSTERDAM, March 3"]
+    pairs = zip(texts, filed, strict=True)
+    docs = [(i, article_entities("", [t], at)) for i, (t, at) in enumerate(pairs)]
+    pages = {e.name: e.articles for e in gather(docs).published if e.kind == "organisation"}
+    assert pages == {"Central Bank (The Netherlands)": (0, 1)}

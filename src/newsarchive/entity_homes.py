@@ -96,14 +96,15 @@ def generic_portfolio(name: str) -> bool:
 def national_portfolio(name: str) -> tuple[str, str] | None:
     """Return the country's code and the department's own name of a department's name that
     its country or its people's word opens ("Indian Finance Ministry": IN, "Finance
-    Ministry"; "West German Finance Ministry", "Ivory Coast Agriculture Ministry"), else None:
-    one body, the country's page of the department (`entity_catalog.gather`)."""
+    Ministry"; "West German Finance Ministry", "Ivory Coast Agriculture Ministry"; "Brazilian
+    Central Bank", `generic_body`), else None: one body, the country's page of the department
+    (`entity_catalog.gather`)."""
     words = name.split()
-    if len(words) < 3 or words[-1].lower() not in _PORTFOLIO_HEADS:
+    if len(words) < 3 or words[-1].lower() not in _PORTFOLIO_HEADS | _BODY_HEADS:
         return None
     for cut in (1, 2):
         rest = " ".join(words[cut:])
-        if len(words) > cut + 1 and generic_portfolio(rest):
+        if len(words) > cut + 1 and (generic_portfolio(rest) or generic_body(rest)):
             prefix = " ".join(words[:cut])
             code = _country_codes().get(key(prefix), "") or _of_people(prefix)
             if code:
@@ -118,6 +119,7 @@ def generic_body(name: str) -> bool:
 
 
 _BODIES = frozenset({"central bank", "reserve bank", "supreme court"})
+_BODY_HEADS = frozenset(name.rsplit(" ", 1)[1] for name in _BODIES)
 
 
 def portfolio_key(parts: list[str]) -> list[str]:
