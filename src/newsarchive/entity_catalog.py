@@ -25,12 +25,11 @@ from .entity_generic import generic, qualifiers
 from .entity_heads import HEAD, titled
 from .entity_homes import (
     HOME,
-    generic_body,
     generic_party,
-    generic_portfolio,
     home_pages,
     homed,
     marked,
+    national_body,
     national_portfolio,
     portfolio_key,
 )
@@ -136,17 +135,16 @@ def gather(
         kind, where = kinds.get(target) or _majority(group, postings), ""
         named = _sure_acronym(kind, group if target in kinds else _named_as(kind, group))
         ids = tuple(sorted(set().union(*(postings[m] for m in named))))
+        written = {m[1] for m in group}
         if kind == PERSON:  # "David Jones Ltd", the store, beside economist David Jones
             ids = tuple(i for i in ids if i not in _with_legal_form(group, postings))
             if marks and target not in kinds:  # two firms' officers of one name
-                ids, unsure = namesakes(ids, {m[1] for m in group}, marks, firm_of, firms_in)
+                ids, unsure = namesakes(ids, written, marks, firm_of, firms_in)
                 kind = PERSON + "?" if unsure else kind
             if heads and target not in kinds:  # "President Regan", a typo, is no Donald Regan
                 full = set().union(*(postings[m] for m in group if " " in m[1]))
-                ids = titled(ids, {m[1] for m in group}, full, heads)
-        written = {m[1] for m in group}
-        portfolio = kind == ORG and any(map(generic_portfolio, written))
-        portfolio = portfolio or (kind == ORG and any(map(generic_body, written)))
+                ids = titled(ids, written, full, heads)
+        portfolio = kind == ORG and any(map(national_body, written))
         if kind == PLACE and target not in kinds and _firms_short_name(target, ids, firms):
             kind = PLACE + "?"
         elif (

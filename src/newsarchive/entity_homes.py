@@ -26,6 +26,7 @@ from .entity_words import DEPARTMENTS
 from .gazetteer import fold, gazetteer, key
 
 HOME = "home"
+"""The kind of an article's mark "party\\tcountry code": no entity's, never a page's."""
 FILED = "?"
 """Ends a home mark's code that only the dateline gave ("JP?"): a London story's "Foreign
 Ministry" is rarely Britain's."""
@@ -38,7 +39,6 @@ FILED_ENOUGH = 3
 """Stories filed from a country (not a hub) that make a page of its body of a common name
 without one that writes the country with it: Sydney's "Reserve Bank" twelve times is
 Australia's."""
-"""The kind of an article's mark "party\\tcountry code": no entity's, never a page's."""
 _PARTY_WORDS = frozenset(
     {"social", "democratic", "christian", "liberal", "conservative", "labour", "labor"}
     | {"socialist", "communist", "national", "progressive", "people's", "popular", "radical"}
@@ -104,12 +104,18 @@ def national_portfolio(name: str) -> tuple[str, str] | None:
         return None
     for cut in (1, 2):
         rest = " ".join(words[cut:])
-        if len(words) > cut + 1 and (generic_portfolio(rest) or generic_body(rest)):
+        if len(words) > cut + 1 and national_body(rest):
             prefix = " ".join(words[:cut])
             code = _country_codes().get(key(prefix), "") or _of_people(prefix)
             if code:
                 return code, rest
     return None
+
+
+def national_body(name: str) -> bool:
+    """Tell whether an organisation's name is one that every country's government has:
+    a department's (`generic_portfolio`) or a body's (`generic_body`)."""
+    return generic_portfolio(name) or generic_body(name)
 
 
 def generic_body(name: str) -> bool:
@@ -133,13 +139,15 @@ def portfolio_key(parts: list[str]) -> list[str]:
     if not generic_portfolio(" ".join(parts)):
         return parts
     parts = [_SPELLINGS.get(part, part) for part in parts]
-    if len(parts) < 3 or parts[0] not in ("ministry", "department") or parts[1] != "of":
+    if len(parts) < 3 or parts[0] not in PORTFOLIO_FIRST or parts[1] != "of":
         return parts
     rest = parts[3:] if parts[2] == "the" else parts[2:]
     return [*rest, parts[0]] if rest else parts
 
 
 _SPELLINGS = {"defence": "defense", "posts": "post"}
+PORTFOLIO_FIRST = ("ministry", "department")
+"""Head words a department's name may open with ("Ministry of ..."), which its key puts last."""
 
 
 def home_marks(
@@ -150,7 +158,7 @@ def home_marks(
     Party"), else its dateline's; none where neither says."""
     marks = []
     for kind, name in mentions:
-        if kind == ORG and (generic_party(name) or generic_portfolio(name) or generic_body(name)):
+        if kind == ORG and (generic_party(name) or national_body(name)):
             filed = dateline_country(dateline)
             code = _written_home(name, texts) or (filed + FILED if filed else "")
             if code:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .entity_bounds import is_acronym
-from .entity_homes import generic_portfolio
+from .entity_homes import PORTFOLIO_FIRST, generic_portfolio
 from .entity_names import ORG
 from .entity_words import ALIASES, ARMED_FORCES, LEGAL_FORMS, ORG_HEADS, is_legal_form
 from .gazetteer import fold
@@ -168,7 +168,7 @@ def _orders(words: list[str]) -> list[list[str]]:
     """Return the orders an acronym may spell a name's words in: as they are, and for a
     department, whose key writes "X Department" (`entity_homes.portfolio_key`), also as
     "Department of X" ("MITI", the Ministry of International Trade and Industry)."""
-    if words[-1] in ("ministry", "department"):
+    if words[-1] in PORTFOLIO_FIRST:
         return [words, [words[-1], *words[:-1]]]
     return [words]
 

@@ -17,7 +17,7 @@ from .entity_cues import (
     ROLE_CUE,
     SHIP_CUE,
 )
-from .entity_homes import generic_body, generic_portfolio
+from .entity_homes import national_body
 from .entity_names import (
     ORG,
     PERSON,
@@ -204,7 +204,7 @@ def classify(span: Span, cued: bool) -> list[Mention]:
         # "the Agriculture Department", "Finance Ministry", "the Central Bank": every country
         # has one, and which one a story means, its home says as for a party
         # (`entity_homes.at_homes`)
-        generic = generic and not (generic_portfolio(name) or generic_body(name))
+        generic = generic and not national_body(name)
         # "analyst Anne Parker Mills": a person whose surname is a head word
         person = cued or span.before[-1:] in ROLE_CUE
         person = person and len(words) < 4 and _SPLITTERS.isdisjoint(words)
