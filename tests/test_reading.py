@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
@@ -12,11 +13,13 @@ from msgspec import structs
 from test_faults import tree
 
 from newsarchive import cache, search_terms, similarity
+from newsarchive.catalog import day_number, localise
 from newsarchive.errors import BuildError
 from newsarchive.loader import discover, read_article
 from newsarchive.progress import SILENT
 from newsarchive.reading import read_all, unshown
 from newsarchive.store import NAME, Store
+from newsarchive.story_cache import StoryCache
 from newsarchive.words import gather
 
 from conftest import store_of, write_files
@@ -33,7 +36,7 @@ FILES = {
 }
 
 
-def _read(root: Path):
+def _read(root: Path, timezone: str = "UTC"):
     """Read root/articles with a build store in root/cache, as a build does."""
     found = discover(root / "articles")
     digests, _ = cache.digest_files(found.files, {})
@@ -42,7 +45,9 @@ def _read(root: Path):
     (root / "cache").mkdir(exist_ok=True)
     store = Store.open(root / "cache", cache.code_key())
     try:
-        read = read_all(sources, digests, store, root / "articles", 1, SILENT, elsewhere)
+        read = read_all(
+            sources, digests, store, root / "articles", 1, SILENT, elsewhere, timezone=timezone
+        )
     finally:
         store.close()
     return found.files, read
@@ -205,3 +210,27 @@ def test_after_an_edit_every_body_comes_back_whole_the_kept_ones_too(tmp_path):
     bodies = {s.rel: read.bodies.full(a) for s, a in zip(files, read.articles, strict=True)}
     assert bodies == {s.rel: whole(read_article(s)[0]) for s in files}  # kept ones too
     assert "A correction." in bodies["s1/2024-02-05-story.md"].body_html
+
+
+def test_reading_works_out_the_cues_the_catalogue_looks_up(tmp_path):
+    """Same-story cues are worked out beside each article, in the site's time zone (which
+    moves an article's day), so the catalogue works out none and finds each as it would."""
+    files = {
+        **FILES,
+        "articles/late.md": "---\ntitle: Late\ndate: 2024-03-01T23:30:00+00:00\n---\nLate text.\n",
+    }
+    write_files(tmp_path, files)
+    _, read = _read(tmp_path, timezone="Pacific/Auckland")
+    articles = [localise(a, "Pacific/Auckland") for a in read.articles]
+    assert {day_number(a) for a in articles if a.source == "late.md"} == {
+        dt.date(2024, 3, 2).toordinal()
+    }
+    store = Store.open(tmp_path / "cache", cache.code_key())
+    try:
+        stories = StoryCache(store.cues(), b"")
+    finally:
+        store.close()
+    days = [day_number(a) for a in articles]
+    found = stories.cues(articles, days)
+    assert stories.new_cues == {}  # none worked out: every one was found
+    assert list(found) == list(StoryCache({}, b"").cues(articles, days))  # as worked out here

@@ -79,7 +79,7 @@ def build_site(
     authors, written_by = bylines.gather(ordered, duplicates, config.authority)
     words = words or Words.of((a.source, a.terms, "") for a in articles)
     remembered = remembered or StoryCache({}, b"")
-    days = [_day(a) for a in ordered]
+    days = [day_number(a) for a in ordered]
     cues = remembered.cues(ordered, days)
     # What only the steps above read goes before the related lists and links need the memory.
     sections_seen: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -254,7 +254,7 @@ def _exact_duplicates(ordered: Sequence[Article], by_source: list[int]) -> dict[
     return duplicate_of
 
 
-def _day(article: Article) -> float | None:
+def day_number(article: Article) -> float | None:
     """Return an article's date as a day number, for same-story time windows."""
     return None if article.date is None else article.date.toordinal()
 

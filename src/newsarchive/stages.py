@@ -68,7 +68,16 @@ def catalogue(
     with collector_paused():
         files, digests, pictures = inputs.found.files, inputs.digests, inputs.pictures
         sources = [source.rel for source in files]
-        read = read_all(sources, digests, store, paths.articles, jobs, progress, unshown(files))
+        read = read_all(
+            sources,
+            digests,
+            store,
+            paths.articles,
+            jobs,
+            progress,
+            unshown(files),
+            timezone=config.timezone,
+        )
         found_images = {
             image.rel: (image.path, pictures[image.rel]) for image in inputs.found.images
         }

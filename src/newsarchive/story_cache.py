@@ -219,6 +219,17 @@ def cue_key(article: Article, day: float | None) -> bytes:
     return hashlib.blake2b(_ENCODER.encode(_given(article, day)), digest_size=16).digest()
 
 
+def worked_out(article: Article, timezone: str) -> tuple[bytes, bytes]:
+    """Return the key of an article's cues in a site of this time zone, and the cues as the
+    store keeps them: a reading process works them out beside the article (`reading`), where
+    the catalogue would one article after another."""
+    from .catalog import day_number, localise  # which imports this module
+
+    local = localise(article, timezone)
+    day = day_number(local)
+    return cue_key(local, day), _encoded(_cues_of(local, day))
+
+
 def _cues_of(article: Article, day: float | None) -> stories.Cues:
     """Work out an article's cues (from what `cue_key` hashes)."""
     return stories.Cues.of(*_given(article, day))
