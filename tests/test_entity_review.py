@@ -672,6 +672,25 @@ def test_a_department_its_country_opens_is_that_countrys_page() -> None:
     }
 
 
+def test_a_countrys_page_of_a_department_shows_only_the_names_its_stories_write() -> None:
+    # Finance Ministry (Switzerland) showed "Also written Ministry of Finance, Dutch Finance
+    # Ministry, West German Finance Ministry": every country's page the names of them all
+    texts = [
+        "The Dutch Finance Ministry said the deficit narrowed.",
+        "The Finance Ministry said the deficit widened.",
+        "The Swiss Finance Ministry said so.",
+        "The Finance Ministry agreed.",
+    ]
+    filed = ["THE HAGUE, March 2", "THE HAGUE, March 3", "ZURICH, March 2", "ZURICH, March 3"]
+    pairs = zip(texts, filed, strict=True)
+    docs = [(i, article_entities("", [t], at)) for i, (t, at) in enumerate(pairs)]
+    also = {e.name: e.also for e in gather(docs).published if e.kind == "organisation"}
+    assert also == {
+        "Finance Ministry (The Netherlands)": ("Dutch Finance Ministry",),
+        "Finance Ministry (Switzerland)": ("Swiss Finance Ministry",),
+    }
+
+
 def test_the_big_board_is_the_new_york_stock_exchange() -> None:
     # 100 random organisation pages (seed 2067): "Big Board" was a page of its own (4
     # stories) beside the New York Stock Exchange's

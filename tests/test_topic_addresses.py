@@ -101,6 +101,26 @@ def test_an_entity_page_renamed_in_other_words_redirects_to_its_new_name(
     assert 'url=../../organisations/energy-department/index.html"' in old
 
 
+def test_an_entity_page_redirects_to_the_page_that_shows_it_as_another_name(
+    build_site_from, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # "Swiss Finance Ministry" became the Finance Ministry (Switzerland)'s other name, and
+    # its old address redirected to the Swiss National Bank's page, which opens with "swiss"
+    # and lists its stories
+    _recorded(tmp_path, ["organisations/swiss-finance-ministry/index.html"])
+    text = (
+        "---\ntitle: Franc steady\n---\n\nZURICH, March 2 - The Swiss Finance Ministry said "
+        "the Swiss National Bank would not act.\n"
+    )
+    built = build_site_from({"articles/a.md": text, "articles/b.md": text.replace("not", "soon")})
+    assert built.code == 0, built.err
+    ministry = built.page("organisations/finance-ministry/index.html")
+    assert "Finance Ministry (Switzerland)" in ministry and "Swiss Finance Ministry" in ministry
+    assert "Swiss National Bank" in built.page("organisations/swiss-national-bank/index.html")
+    old = built.page("organisations/swiss-finance-ministry/index.html")
+    assert 'url=../../organisations/finance-ministry/index.html"' in old
+
+
 def _recorded(project: Path, pages: list[str]) -> None:
     """Write a record of topic pages that a last build published, each listing a.md."""
     record = project / ".newsarchive/topics.json"

@@ -25,11 +25,12 @@ from .entity_generic import generic, qualifiers
 from .entity_heads import HEAD, titled
 from .entity_homes import (
     HOME,
+    any_countrys,
     generic_party,
+    home_mentions,
     home_pages,
     homed,
     marked,
-    national_body,
     national_portfolio,
     portfolio_key,
 )
@@ -144,7 +145,7 @@ def gather(
             if heads and target not in kinds:  # "President Regan", a typo, is no Donald Regan
                 full = set().union(*(postings[m] for m in group if " " in m[1]))
                 ids = titled(ids, written, full, heads)
-        portfolio = kind == ORG and any(map(national_body, written))
+        portfolio = kind == ORG and any(map(any_countrys, written))
         if kind == PLACE and target not in kinds and _firms_short_name(target, ids, firms):
             kind = PLACE + "?"
         elif (
@@ -178,7 +179,8 @@ def gather(
             if kind.endswith("?"):
                 unconfirmed.append(Entity(key, name, kind[:-1], ids))
             elif len(ids) >= min_articles and sum(len(postings[m]) for m in group) >= min_mentions:
-                also = other_names(name, named, postings, folds)
+                shown = home_mentions(named, ids, where, postings) if where else named
+                also = other_names(name, shown, postings, folds)
                 published.append(Entity(key, name, kind, ids, also))
     return Found(tuple(sorted(published, key=_order)), tuple(sorted(unconfirmed, key=_order)))
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Collection, Container, Iterable, Mapping, Sequence
 
 from .entity_blocks import filed_from
 from .entity_names import ORG, demonym_region
@@ -116,6 +116,12 @@ def national_body(name: str) -> bool:
     """Tell whether an organisation's name is one that every country's government has:
     a department's (`generic_portfolio`) or a body's (`generic_body`)."""
     return generic_portfolio(name) or generic_body(name)
+
+
+def any_countrys(name: str) -> bool:
+    """Tell whether a name is that of a body every country has, its country opening it or
+    not ("Finance Ministry", "Swiss Finance Ministry")."""
+    return national_body(name) or national_portfolio(name) is not None
 
 
 def generic_body(name: str) -> bool:
@@ -236,11 +242,41 @@ def home_pages(
     return pages, tuple(sorted(left))
 
 
+def home_mentions(
+    mentions: Iterable[tuple[str, str]],
+    ids: Collection[int],
+    where: str,
+    postings: Mapping[tuple[str, str], Iterable[int]],
+) -> list[tuple[str, str]]:
+    """Return the mentions of a party's or department's name that one country's page of it
+    (`home_pages`) is written as: those its own stories write, but a name that another
+    country opens ("Dutch Finance Ministry" is not how the Swiss one is written)."""
+    stories = set(ids)
+    return [
+        mention
+        for mention in mentions
+        if not stories.isdisjoint(postings[mention]) and _not_elsewhere(mention[1], where)
+    ]
+
+
+def _not_elsewhere(name: str, where: str) -> bool:
+    """Tell whether a name is not another country's department's ("Dutch Finance Ministry" is
+    the Netherlands')."""
+    named = national_portfolio(name)
+    return named is None or named[0] == where
+
+
 def homed(name: str, where: str) -> str:
     """Return the name of a party, a department or a savings bank of a common name with the
     place its stories are in ("Foreign Affairs Ministry (Japan)", "Conservative Party
-    (United Kingdom)"): the name alone says not which."""
-    return f"{name} ({home_name(where)})" if where else name
+    (United Kingdom)"): the name alone says not which; one its country opens is written
+    without it ("Finance Ministry (Switzerland)", where every story writes "Swiss Finance
+    Ministry")."""
+    if not where:
+        return name
+    named = national_portfolio(name)
+    own = named[1] if named and named[0] == where else name
+    return f"{own} ({home_name(where)})"
 
 
 def home_name(code: str) -> str:

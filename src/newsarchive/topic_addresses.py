@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import records, urls
+from .gazetteer import fold
 from .models import Site, Term
 
 FILE = "topics.json"
@@ -101,7 +102,18 @@ def moved(before: Mapping[str, tuple[str, ...]], site: Site) -> list[tuple[str, 
         return []
     wanted = {source for page in gone for source in before[page]}
     listing = _listing(site, wanted)
-    return [(page, _successor(page, before[page], listing)) for page in gone]
+    written = _written(site)
+    return [(page, _successor(page, before[page], listing, written)) for page in gone]
+
+
+def _written(site: Site) -> dict[str, str]:
+    """Return the entity page each other name its page shows is written as ("Also written
+    Swiss Finance Ministry") by that name's address: a page of that name that went is it."""
+    return {
+        urls.term_path(term.kind, fold(name)): term.path
+        for term in site.entities
+        for name in term.also
+    }
 
 
 def _listing(site: Site, wanted: set[str]) -> dict[str, list[str]]:
@@ -114,16 +126,25 @@ def _listing(site: Site, wanted: set[str]) -> dict[str, list[str]]:
     return found
 
 
-def _successor(page: str, sources: Iterable[str], listing: Mapping[str, list[str]]) -> str:
-    """Return the page that takes a gone page's place: of its kind, listing the most of its
-    sources, and for a person, place or organisation one whose name opens with the old one's
-    first word ("san-mateo-california" for "san-mateo") or holds all its words
-    ("energy-department" for "department-of-energy"; a page that only shares its stories,
-    "European Coffee Federation" for a "Foreign Affairs Ministry" gone to review, says nothing
-    of it); else the list of its kind."""
+def _successor(
+    page: str,
+    sources: Iterable[str],
+    listing: Mapping[str, list[str]],
+    written: Mapping[str, str],
+) -> str:
+    """Return the page that takes a gone page's place: for a person, place or organisation,
+    the page that shows its name as another it is written ("Finance Ministry (Switzerland)",
+    "Also written Swiss Finance Ministry"); else the page of its kind listing the most of its
+    sources, and for a person, place or organisation one whose name opens with the old one
+    ("san-mateo-california" for "san-mateo") or holds all its words ("energy-department" for
+    "department-of-energy"; a page that only shares its stories, "European Coffee Federation"
+    for a "Foreign Affairs Ministry" gone to review, or "Swiss National Bank" for the Swiss
+    Finance Ministry, says nothing of it); else the list of its kind."""
     folder, name = page.split("/", 1)[0], page[: -len("/index.html")].split("/", 1)[1]
-    first = f"{folder}/{name.split('-', 1)[0]}"
-    within = (f"{first}-", f"{first}/") if _FOLDERS[folder] in _NAMED else (f"{folder}/",)
+    if _FOLDERS[folder] in _NAMED and page in written:
+        return written[page]
+    whole = f"{folder}/{name}"
+    within = (f"{whole}-", f"{whole}/") if _FOLDERS[folder] in _NAMED else (f"{folder}/",)
     words = set(name.split("-")) - _LINKS
     counts: dict[str, int] = {}
     for source in sources:
