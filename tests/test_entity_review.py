@@ -6,6 +6,8 @@ into another body's page by the word left ("U.S. News" on News Corp Ltd's)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from newsarchive.authority import Authority
 from newsarchive.entities import article_entities, candidates
 from newsarchive.entity_catalog import gather
@@ -689,6 +691,26 @@ def test_a_countrys_page_of_a_department_shows_only_the_names_its_stories_write(
         "Finance Ministry (The Netherlands)": ("Dutch Finance Ministry",),
         "Finance Ministry (Switzerland)": ("Swiss Finance Ministry",),
     }
+
+
+def test_a_body_of_moscow_before_1992_is_the_soviet_unions() -> None:
+    # "Communist Party (Russia)" (5 stories of 1987, filed from Moscow) was the Soviet party,
+    # beside a page of "Soviet Communist Party" (2): the gazetteer's countries are today's
+    texts = [
+        "The Communist Party said growth slowed.",
+        "The Communist Party met.",
+        "The Soviet Communist Party said so.",
+    ]
+    day = dt.date(1987, 3, 2)
+    docs = [(i, article_entities("", [t], "MOSCOW, March 2", day)) for i, t in enumerate(texts)]
+    pages = {e.name: e.articles for e in gather(docs).published if e.kind == "organisation"}
+    assert pages == {"Communist Party (Soviet Union)": (0, 1, 2)}
+    later = [
+        (i, article_entities("", [t], "MOSCOW, March 2", dt.date(1995, 3, 2)))
+        for i, t in enumerate(texts[:2])
+    ]
+    pages = {e.name: e.articles for e in gather(later).published if e.kind == "organisation"}
+    assert pages == {"Communist Party (Russia)": (0, 1)}
 
 
 def test_the_big_board_is_the_new_york_stock_exchange() -> None:

@@ -121,6 +121,26 @@ def test_an_entity_page_redirects_to_the_page_that_shows_it_as_another_name(
     assert 'url=../../organisations/finance-ministry/index.html"' in old
 
 
+def test_a_departments_page_whose_country_changed_redirects_to_its_new_country(
+    build_site_from, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # a 1987 Moscow story's Foreign Ministry was "Foreign Ministry (Russia)", now the Soviet
+    # Union's: its old address went to the list of organisations, its name not opening the
+    # new one's
+    _recorded(tmp_path, ["organisations/foreign-ministry-russia/index.html"])
+    text = (
+        "---\ntitle: Talks open\ndate: 1987-03-02\n---\n\nMOSCOW, March 2 - The Soviet "
+        "Foreign Ministry said talks would open.\n"
+    )
+    built = build_site_from({"articles/a.md": text, "articles/b.md": text.replace("open.", "end.")})
+    assert built.code == 0, built.err
+    assert "Foreign Ministry (Soviet Union)" in built.page(
+        "organisations/foreign-ministry/index.html"
+    )
+    old = built.page("organisations/foreign-ministry-russia/index.html")
+    assert 'url=../../organisations/foreign-ministry/index.html"' in old
+
+
 def _recorded(project: Path, pages: list[str]) -> None:
     """Write a record of topic pages that a last build published, each listing a.md."""
     record = project / ".newsarchive/topics.json"

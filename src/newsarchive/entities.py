@@ -14,6 +14,7 @@ Speed: a run seen before with the same cues reuses its classification (`run_ment
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Sequence
@@ -125,16 +126,17 @@ def _with_heads_only(word: str, name: str) -> bool:
 
 
 def article_entities(
-    title: str, paragraphs: Sequence[str], dateline: str = ""
+    title: str, paragraphs: Sequence[str], dateline: str = "", day: dt.date | None = None
 ) -> tuple[tuple[str, str], ...]:
     """Return an article's `candidates`, the marks of the firms' officers it names
     (`entity_officers`) and of the heads' titles it writes names after (`entity_heads`),
     which tell two people of one name apart, and the countries of the parties and the states
     of the savings banks of a common name it names (`entity_homes`, `entity_banks`), which
-    tell two parties or two banks apart."""
+    tell two parties or two banks apart (as they were on the article's `day`, if it has one:
+    `entity_homes.UNIONS`)."""
     mentions, texts = _mentions(title, paragraphs, dateline)
     marks = officer_marks(mentions, texts) + head_marks(mentions, texts)
-    homes = home_marks(mentions, texts, dateline) + bank_marks(mentions, texts, dateline)
+    homes = home_marks(mentions, texts, dateline, day) + bank_marks(mentions, texts, dateline)
     return mentions + marks + homes
 
 

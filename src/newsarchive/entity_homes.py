@@ -14,6 +14,7 @@ no mark (when none holds half, they are left for review).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections import Counter
@@ -62,7 +63,13 @@ _PEOPLES = {
     "polish": "PL",
     "irish": "IE",
     "philippine": "PH",
+    "soviet": "SU",
 }
+UNIONS = {"RU": ("SU", dt.date(1991, 12, 26))}
+"""A country whose bodies were a union's until it ended, by code: the union's code and the day
+it ended. A 1987 Moscow story's "Communist Party" is the Soviet Union's, and a page named
+"Communist Party (Russia)" says something false of it."""
+_UNION_NAMES = {"SU": "Soviet Union"}  # the gazetteer's countries are today's
 
 
 def generic_party(name: str) -> bool:
@@ -97,14 +104,14 @@ def national_portfolio(name: str) -> tuple[str, str] | None:
     """Return the country's code and the department's own name of a department's name that
     its country or its people's word opens ("Indian Finance Ministry": IN, "Finance
     Ministry"; "West German Finance Ministry", "Ivory Coast Agriculture Ministry"; "Brazilian
-    Central Bank", `generic_body`), else None: one body, the country's page of the department
-    (`entity_catalog.gather`)."""
+    Central Bank", `generic_body`; "Soviet Communist Party", `generic_party`), else None: one
+    body, the country's page of the department (`entity_catalog.gather`)."""
     words = name.split()
-    if len(words) < 3 or words[-1].lower() not in _PORTFOLIO_HEADS | _BODY_HEADS:
+    if len(words) < 3 or words[-1].lower() not in _NATIONAL_HEADS:
         return None
     for cut in (1, 2):
         rest = " ".join(words[cut:])
-        if len(words) > cut + 1 and national_body(rest):
+        if len(words) > cut + 1 and (national_body(rest) or generic_party(rest)):
             prefix = " ".join(words[:cut])
             code = _country_codes().get(key(prefix), "") or _of_people(prefix)
             if code:
@@ -132,6 +139,7 @@ def generic_body(name: str) -> bool:
 
 _BODIES = frozenset({"central bank", "reserve bank", "supreme court"})
 _BODY_HEADS = frozenset(name.rsplit(" ", 1)[1] for name in _BODIES)
+_NATIONAL_HEADS = _PORTFOLIO_HEADS | _BODY_HEADS | _PARTY_HEADS
 
 
 def portfolio_key(parts: list[str]) -> list[str]:
@@ -157,19 +165,29 @@ PORTFOLIO_FIRST = ("ministry", "department")
 
 
 def home_marks(
-    mentions: Sequence[tuple[str, str]], texts: Sequence[str], dateline: str
+    mentions: Sequence[tuple[str, str]],
+    texts: Sequence[str],
+    dateline: str,
+    day: dt.date | None = None,
 ) -> tuple[tuple[str, str], ...]:
     """Return a (HOME, "party\\tcode") mark for each party or department of a common name the
     article names, with the country the text writes with it ("Portugal's Social Democratic
-    Party"), else its dateline's; none where neither says."""
+    Party"), else its dateline's; none where neither says. A country that was part of a
+    union on the article's `day` (`UNIONS`) is that union."""
     marks = []
     for kind, name in mentions:
         if kind == ORG and (generic_party(name) or national_body(name)):
-            filed = dateline_country(dateline)
-            code = _written_home(name, texts) or (filed + FILED if filed else "")
+            filed = _then(dateline_country(dateline), day)
+            code = _then(_written_home(name, texts), day) or (filed + FILED if filed else "")
             if code:
                 marks.append((HOME, f"{name}\t{code}"))
     return tuple(marks)
+
+
+def _then(code: str, day: dt.date | None) -> str:
+    """Return the code of the country or union a country's code stood for on a day."""
+    union = UNIONS.get(code)
+    return union[0] if union and day is not None and day < union[1] else code
 
 
 def at_homes(
@@ -196,7 +214,8 @@ def at_homes(
     if not codes:
         return [(tuple(ids), "")], (), True
     counted = sorted(Counter(codes.values()).items(), key=lambda item: (-item[1], item[0]))
-    most = counted[0][0] if counted[0][1] * 2 >= len(codes) else ""
+    tied = len(counted) > 1 and counted[1][1] == counted[0][1]  # half each: neither's
+    most = counted[0][0] if counted[0][1] * 2 >= len(codes) and not tied else ""
     pages = [
         (tuple(article for article in ids if codes.get(article, most) == code), code)
         for code, count in counted
@@ -279,12 +298,31 @@ def homed(name: str, where: str) -> str:
     return f"{own} ({home_name(where)})"
 
 
+def unhomed(key: str) -> str:
+    """Return the key of a party's or department's page without the country name
+    `home_pages` puts after it ("finance-ministry" of "finance-ministry-france"), or the key
+    ("john-jordan" is no Jordan's John)."""
+    for home in _home_keys():
+        rest = key[: -len(home)].replace("-", " ")
+        if key.endswith(home) and (national_body(rest) or generic_party(rest)):
+            return key[: -len(home)]
+    return key
+
+
+@functools.cache
+def _home_keys() -> tuple[str, ...]:
+    """Return every country's name as `home_pages` puts it after a key ("-united-states"),
+    longest first (so that "-south-africa" is not taken for "-africa")."""
+    names = {*_country_names().values(), *_UNION_NAMES.values()}
+    return tuple(sorted((f"-{fold(name)}" for name in names), key=lambda k: (-len(k), k)))
+
+
 def home_name(code: str) -> str:
     """Return the name of a home's code: a country's ("JP": Japan) or, for "US-DE", a
     state's (Delaware)."""
     if code.startswith("US-"):
         return state_names().get(code[3:], code)
-    return _country_names().get(code, code)
+    return _country_names().get(code) or _UNION_NAMES.get(code, code)
 
 
 @functools.cache

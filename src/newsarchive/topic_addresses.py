@@ -139,13 +139,17 @@ def _successor(
     ("san-mateo-california" for "san-mateo") or holds all its words ("energy-department" for
     "department-of-energy"; a page that only shares its stories, "European Coffee Federation"
     for a "Foreign Affairs Ministry" gone to review, or "Swiss National Bank" for the Swiss
-    Finance Ministry, says nothing of it); else the list of its kind."""
+    Finance Ministry, says nothing of it; the country of a party's or department's page may
+    have changed: "communist-party-soviet-union" for "communist-party-russia"); else the list
+    of its kind."""
+    from .entity_homes import unhomed  # the entity rules: not imported for a no-op build
+
     folder, name = page.split("/", 1)[0], page[: -len("/index.html")].split("/", 1)[1]
     if _FOLDERS[folder] in _NAMED and page in written:
         return written[page]
     whole = f"{folder}/{name}"
     within = (f"{whole}-", f"{whole}/") if _FOLDERS[folder] in _NAMED else (f"{folder}/",)
-    words = set(name.split("-")) - _LINKS
+    words = set(unhomed(name).split("-")) - _LINKS  # "Communist Party (Russia)": its words
     counts: dict[str, int] = {}
     for source in sources:
         for path in listing.get(source, ()):

@@ -364,7 +364,9 @@ def _enrich(article: Article, text: str) -> Article:
     enriched = structs.replace(
         article,
         digest=hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(),
-        entities=entities.article_entities(article.title, prose, article.dateline),
+        entities=entities.article_entities(
+            article.title, prose, article.dateline, article.date.date() if article.date else None
+        ),
         terms=similarity.pack_counts(similarity.terms(f"{article.title}\n{body}"))
         if compared
         else "",
