@@ -62,3 +62,26 @@ def test_a_body_called_two_ways_in_one_archive_has_one_page() -> None:
     assert pages[("organisation", "House Ways and Means Committee")] == (3, 4)
     assert pages[("organisation", "Shearson Lehman Brothers")] == (3, 4)
     assert not any("Board" in name or name == "Ways and Means Committee" for _, name in pages)
+
+
+IBM = "International Business Machines Corp (IBM) said it would cut prices. IBM said so."
+
+
+def test_an_acronym_many_articles_spell_as_one_name_brings_those_that_write_it_alone() -> None:
+    # "IBM": 40 of its 62 stories write International Business Machines, the 22 others "IBM
+    # fell 1/4" or "IBM-compatible" and were on no page (nine in ten had to spell it out)
+    alone = [f"IBM shares fell {n} cents on Monday." for n in range(15)]
+    pages = published_pages(*(IBM + " " * i for i in range(20)), *alone)
+    assert pages[("organisation", "International Business Machines Corp")] == tuple(range(35))
+    assert ("organisation", "IBM") not in pages
+    # fewer than SPELT_ALONE spelt out: an acronym may be something else written alone
+    pages = published_pages(*(IBM + " " * i for i in range(12)), *alone)
+    assert pages[("organisation", "International Business Machines Corp")] == tuple(range(12))
+
+
+def test_an_acronym_with_a_legal_form_spells_only_a_firms_name() -> None:
+    # "ASA Ltd <ASA> rose 4-1/8", a gold fund, beside the American Soybean Association (ASA)
+    soy = "The American Soybean Association (ASA) asked for aid; the ASA said so."
+    fund = "ASA Ltd rose 4-1/8 to 61-1/2 on the gold market."
+    pages = published_pages(soy, soy + " ", soy + "  ", fund, fund + " ")
+    assert pages[("organisation", "American Soybean Association")] == (0, 1, 2)

@@ -104,11 +104,15 @@ def join_acronyms(
     """Fold an organisation's acronym into the one name it spells that more than half of its
     articles also write: "CFTC" (56 articles, 42 with the name) into the Commodity Futures
     Trading Commission, one page, not two chips on a story. It brings the articles that write
-    it alone only when nine in ten of its articles write the name too ("SEC": 126 of 137);
-    else only those ("ITC", 11 of 16: the Tin Council's, and the Trade Commission's). An
+    it alone only when nine in ten of its articles write the name too ("SEC": 126 of 137),
+    or SPELT_ALONE do and (nearly) no other name it spells ("IBM", 40 of 62: then a third is
+    enough); else only those ("ITC", 11 of 16: the Tin Council's, and the Trade Commission's;
+    "API", 13 of 21, is also API gravity and American Precision Industries). An acronym
+    written with a legal form ("IBM Corp") spells only a name written with one ("ASA Ltd", a
+    fund, is no American Soybean Association), and brings all its articles ("BAA Plc"). An
     acronym that spells no name its articles write, or several, stays as it is; so does one
-    entities.yaml gives a kind (`ruled`). Return the keys that took an acronym (whose kind the
-    caller votes again); `guesses` loses the acronyms'."""
+    entities.yaml gives a kind (`ruled`). Return the keys that took an acronym (whose kind
+    the caller votes again); `guesses` loses the acronyms'."""
     acronyms = {
         k: ms
         for k, ms in members.items()
@@ -127,14 +131,22 @@ def join_acronyms(
     for short, longs in spelt.items():
         ids = articles_of(members[short], postings)
         spelt_out = {k: ids & articles_of(members[k], postings) for k in longs}
-        both = [k for k in longs if 2 * len(spelt_out[k]) > len(ids)]
-        if len(both) != 1:
+        target = min(longs, key=lambda k: (-len(spelt_out[k]), k))
+        shared = spelt_out[target]
+        rival = max((len(spelt_out[k]) for k in longs if k != target), default=0)
+        # the name more than half its articles write, or the only one a third and SPELT_ALONE
+        # of them write ("IBM": 40 of 62, beside a misspelt "International Business Machine" 4)
+        sole = len(shared) >= SPELT_ALONE and 5 * rival <= len(shared)
+        majority = 2 * len(shared) > len(ids) and 2 * rival <= len(ids)
+        if not (majority or (sole and 3 * len(shared) >= len(ids))):
             continue
-        target, shared = both[0], spelt_out[both[0]]
+        if _formed(members[short]) and not _formed(members[target]):
+            continue  # "ASA Ltd", a fund, is no American Soybean Association
         # "ITC" is also the Trade Commission's, elsewhere; "AMC" alone is AMC Entertainment
-        if 10 * len(shared) < 9 * len(ids) or (short, target) in cased:
-            for mention in members[short]:
-                postings[mention] = [i for i in postings[mention] if i in shared]
+        if (10 * len(shared) < 9 * len(ids) and not sole) or (short, target) in cased:
+            for mention in members[short]:  # with a legal form, it is the firm: "BAA Plc"
+                if _without_legal_form(mention[1]) == mention[1]:
+                    postings[mention] = [i for i in postings[mention] if i in shared]
         members[target].extend(members.pop(short))
         del guesses[short]
         joined.append(target)
@@ -143,9 +155,21 @@ def join_acronyms(
 
 def _acronyms(mentions: list[tuple[str, str]]) -> bool:
     """Tell whether every mention is written as an acronym of two to six capitals ("CFTC",
-    "G.M.")."""
-    bare = [name.replace(".", "") for _, name in mentions]
+    "G.M."), with a legal form after it or not ("IBM Corp")."""
+    bare = [_without_legal_form(name).replace(".", "") for _, name in mentions]
     return all(2 <= len(name) <= 6 and name.isalpha() and name.isupper() for name in bare)
+
+
+def _without_legal_form(name: str) -> str:
+    """Return a name without the legal form it ends with, if it has more words."""
+    head, _, last = name.rpartition(" ")
+    formed = is_legal_form(last) or last.lower() in ("company", "corporation")
+    return head if head and formed else name
+
+
+def _formed(mentions: list[tuple[str, str]]) -> bool:
+    """Tell whether any of the mentions is written with a legal form."""
+    return any(_without_legal_form(name) != name for _, name in mentions)
 
 
 def _initials(words: list[str], mentions: list[tuple[str, str]]) -> set[tuple[str, bool]]:
@@ -173,6 +197,9 @@ def _orders(words: list[str]) -> list[list[str]]:
     return [words]
 
 
+SPELT_ALONE = 20
+"""Articles that write an acronym with the one name it spells (and few another) that make
+the articles writing it alone that name's too: "IBM", "CBT" (the Chicago Board of Trade's)."""
 _UNSPELT = frozenset({"of", "and", "the", "for", "on", "de", "du", "des", "la", "le", "in"})
 
 
