@@ -412,7 +412,8 @@ SHIP_NAMED_SEA_SOMETHING = "Iran hit the American-flag tanker the Sea Isle City 
 def test_a_court_of_appeal_legal_forms_a_deposit_and_a_ship_give_no_page() -> None:
     found = names(GENERIC_COURT_AND_LEGAL_FORMS_ALONE)
     assert ("organisation?", "Court of Appeal") in found
-    assert not any("Pty" in n for _, n in found)
+    assert not any(n.startswith("Pty") for _, n in found)  # "Pty Ltd" alone was a firm
+    assert ("organisation", "Total Holdings (Australia) Pty Ltd") in found
     assert names(SITE_NAMED_LIKE_A_TOWN) == set()
     assert not {k for k, n in names(SHIP_NAMED_SEA_SOMETHING) if "Sea" in n} & {"place"}
 

@@ -798,3 +798,35 @@ def test_a_central_bank_its_country_opens_is_that_countrys_page() -> None:
     docs = [(i, article_entities("", [t], at)) for i, (t, at) in enumerate(pairs)]
     pages = {e.name: e.articles for e in gather(docs).published if e.kind == "organisation"}
     assert pages == {"Central Bank (The Netherlands)": (0, 1)}
+
+
+def test_a_department_named_with_and_keeps_its_first_word_opening_a_sentence() -> None:
+    # 100 random organisation pages (seed 2068): "Industry Department (United Kingdom)" was
+    # cut from "Trade and Industry Department officials also declined immediate comment."
+    opened = "Trade and Industry Department officials also declined immediate comment."
+    assert _names_in(opened) == {"Trade and Industry Department"}
+    assert _names_in("Soldiers and National Guard troops came.") == {"National Guard"}
+
+
+def test_a_firms_name_with_a_place_in_brackets_is_that_firm_not_the_one_it_opens() -> None:
+    # seed 2068: "York International Corp" listed York International (Cyprus) Ltd's story,
+    # "Bache Securities" Bache Securities (Japan) Ltd's beside the Canadian Bache Securities
+    text = (
+        "said Kazuo Ito of Bache Securities (Japan) Ltd. The appeal of York International "
+        "(Cyprus) Ltd failed."
+    )
+    assert _names_in(text) >= {"Bache Securities (Japan) Ltd", "York International (Cyprus) Ltd"}
+    assert "Bache Securities" not in _names_in(text)
+    based = (
+        "Hong Kong-based Industrial Equity (Pacific) Ltd bought it; Qintex Inc's Qintex "
+        "America (Media) Ltd sold."
+    )
+    assert _names_in(based) >= {"Industrial Equity (Pacific) Ltd", "Qintex America (Media) Ltd"}
+    # a legal form's own bracket and a name joined to another are read as before
+    assert "Temasek Holdings" in _names_in("Temasek Holdings (Pte) Ltd said so.")
+    assert "Bank of Tokyo" in _names_in("The Bank of Tokyo (Canada) Ltd said so.")
+
+
+def _names_in(text: str) -> set[str]:
+    """Return the names of one paragraph's organisations."""
+    return {name for kind, name in candidates("", [text]) if kind.rstrip("?") == "organisation"}

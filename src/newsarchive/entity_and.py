@@ -9,6 +9,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from .entity_bounds import before_held_of, two_names_with_and
+from .entity_homes import generic_portfolio
 from .entity_kinds import body_before_on, named_person
 from .entity_names import country_prefix
 from .entity_words import (
@@ -69,6 +70,8 @@ def one_name_with_and(
     if "and" not in words or words[0] == "and":
         return False
     if key(" ".join(words)) in ORG_NAMES:  # "Securities and Exchange Commission"
+        return True
+    if generic_portfolio(" ".join(words)):  # "Trade and Industry Department officials said"
         return True
     at = words.index("and")
     if two_names_with_and(words, at):  # "Liberty Financial and Liberty Savings"

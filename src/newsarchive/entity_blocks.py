@@ -13,7 +13,15 @@ from collections.abc import Sequence
 
 from .entity_bounds import TICKER_MARK, partnerships
 from .entity_names import ORG, PLACE, SHIP, Mention
-from .entity_words import CALENDAR, MINOR, ORGS, STATE_TOKENS, TABLE_WORDS
+from .entity_words import (
+    CALENDAR,
+    MINOR,
+    ORG_HEADS,
+    ORGS,
+    STATE_TOKENS,
+    TABLE_WORDS,
+    is_legal_form,
+)
 from .gazetteer import gazetteer, key
 from .given_names import first_names
 
@@ -24,8 +32,10 @@ def read_blocks(
     """Return, for the title and each paragraph, the mentions read from its dateline, brackets
     and partnerships, and its text ready to read for names ("" for a byline or a table); the
     places of `dateline`, the one the reader cut from the text, go with the title's."""
-    blocks = [_partnerships(*_groups(*_bracketed(title, True)))]
-    blocks += [_partnerships(*_groups(*_bracketed(paragraph))) for paragraph in paragraphs]
+    blocks = [_partnerships(*_groups(*_qualified(*_bracketed(title, True))))]
+    blocks += [
+        _partnerships(*_groups(*_qualified(*_bracketed(paragraph)))) for paragraph in paragraphs
+    ]
     read = [_dateline(_prepare(block)) for block, _ in blocks]
     found = [
         dateline + marked + _ship_lists(text)
@@ -245,6 +255,51 @@ def _without_initials(name: str) -> str:
     words = name.split()
     initials = "".join(w[0] for w in words[:-1] if w[0].isupper())
     return " ".join(words[:-1]) if len(words) > 2 and words[-1] == initials else name
+
+
+def _qualified(block: str, marked: list[Mention]) -> tuple[str, list[Mention]]:
+    """Take a firm's name with a country or region in brackets before its legal form out of a
+    block as one organisation: "Bache Securities (Japan) Ltd", "York International (Cyprus)
+    Ltd" are not the Bache Securities and York International Corp of other stories (the
+    bracket cut the name short); not a name joined to one before it ("Teck Hock and Co (Pte)
+    Ltd", "Bank of Tokyo (Canada) Ltd"), read as before."""
+    if ") " not in block or block.isupper():  # an all-capitals headline is not mined
+        return block, marked
+    found: list[Mention] = []
+
+    def take(match: re.Match[str]) -> str:
+        words = match.group(1).split()
+        # what comes before the name: "Hong Kong-based", "Qintex Inc's", a sentence's end
+        ends = [i for i, word in enumerate(words[:-1]) if _ends_before_name(word)]
+        words = words[ends[-1] + 1 :] if ends else words
+        while words and words[0] in _NOT_OPENING:
+            words = words[1:]
+        before = block[: match.start()].split()[-2:]
+        joined = before[-1:] in (["and"], ["&"]) or (
+            before[-1:] == ["of"] and before[0].lower() in ORG_HEADS  # "Bank of Tokyo (..."
+        )
+        private = match.group(2).lower() in _PRIVATE  # "Temasek Holdings (Pte) Ltd": itself
+        formed = all(map(is_legal_form, match.group(3).split()))  # "Pty", "Pty Ltd"
+        if not words or joined or private or not formed:
+            return match.group(0)
+        found.append(Mention(ORG, f"{' '.join(words)} ({match.group(2)}) {match.group(3)}"))
+        return " "
+
+    return _QUALIFIED.sub(take, block), marked + found
+
+
+def _ends_before_name(word: str) -> bool:
+    """Tell whether a word ends what comes before a firm's name: a base ("Hong Kong-based"),
+    an owner ("Qintex Inc's"), a sentence ("... Utah International. BHP Petroleum")."""
+    return word.endswith(("-based", "'s", "’s")) or (word.endswith(".") and len(word) > 5)
+
+
+_QUALIFIED = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w&'’.-]*\s){1,5})\(([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})\)\s"
+    r"([A-Z][A-Za-z]{1,7}(?: Ltd| Limited)?)\b"
+)
+_PRIVATE = frozenset({"pte", "pty", "pvt", "private"})  # a legal form's part, not a place
+_NOT_OPENING = frozenset({"The", "A", "An", "Its", "By", "From", "For", "In", "At", "Of"})
 
 
 def _groups(block: str, marked: list[Mention]) -> tuple[str, list[Mention]]:
