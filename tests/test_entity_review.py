@@ -322,6 +322,13 @@ def _filed_story(dateline: str, text: str) -> tuple[tuple[str, str], ...]:
     return article_entities("", [text], dateline)
 
 
+def _filed_stories(
+    texts: list[str], filed: list[str]
+) -> list[tuple[int, tuple[tuple[str, str], ...]]]:
+    """Return the numbered readings of one-paragraph stories under their datelines."""
+    return [(i, _filed_story(at, t)) for i, (t, at) in enumerate(zip(texts, filed, strict=True))]
+
+
 def test_a_datelines_country_is_the_one_it_writes_after_the_town() -> None:
     from newsarchive.entity_homes import dateline_country
 
@@ -654,19 +661,15 @@ def test_a_department_of_many_countries_gets_a_page_a_country() -> None:
     assert pages == {("finance-ministry", "Finance Ministry (Japan)"): (0, 1, 2, 3)}
 
 
+DUTCH = ["The Dutch Finance Ministry said the deficit narrowed.", "The Finance Ministry said so."]
+DUTCH_FILED = ["THE HAGUE, March 2", "THE HAGUE, March 3"]
+
+
 def test_a_department_its_country_opens_is_that_countrys_page() -> None:
     # "Indian Finance Ministry", "Dutch Finance Ministry", "Turkish Foreign Ministry" were
     # pages of their own beside the country's page of the Finance or Foreign Ministry
-    texts = [
-        "The Dutch Finance Ministry said the deficit narrowed.",
-        "The Finance Ministry said the deficit widened.",
-        "Japan's Finance Ministry said so.",
-        "The Finance Ministry agreed.",
-    ]
-    filed = ["THE HAGUE, March 2", "THE HAGUE, March 3", "TOKYO, March 2", "TOKYO, March 3"]
-    pairs = zip(texts, filed, strict=True)
-    docs = [(i, article_entities("", [t], at)) for i, (t, at) in enumerate(pairs)]
-    found = gather(docs)
+    texts = [*DUTCH, "Japan's Finance Ministry said so.", "The Finance Ministry agreed."]
+    found = gather(_filed_stories(texts, [*DUTCH_FILED, "TOKYO, March 2", "TOKYO, March 3"]))
     pages = {e.name: e.articles for e in found.published if e.kind == "organisation"}
     assert pages == {
         "Finance Ministry (The Netherlands)": (0, 1),
@@ -677,15 +680,8 @@ def test_a_department_its_country_opens_is_that_countrys_page() -> None:
 def test_a_countrys_page_of_a_department_shows_only_the_names_its_stories_write() -> None:
     # Finance Ministry (Switzerland) showed "Also written Ministry of Finance, Dutch Finance
     # Ministry, West German Finance Ministry": every country's page the names of them all
-    texts = [
-        "The Dutch Finance Ministry said the deficit narrowed.",
-        "The Finance Ministry said the deficit widened.",
-        "The Swiss Finance Ministry said so.",
-        "The Finance Ministry agreed.",
-    ]
-    filed = ["THE HAGUE, March 2", "THE HAGUE, March 3", "ZURICH, March 2", "ZURICH, March 3"]
-    pairs = zip(texts, filed, strict=True)
-    docs = [(i, article_entities("", [t], at)) for i, (t, at) in enumerate(pairs)]
+    texts = [*DUTCH, "The Swiss Finance Ministry said so.", "The Finance Ministry agreed."]
+    docs = _filed_stories(texts, [*DUTCH_FILED, "ZURICH, March 2", "ZURICH, March 3"])
     also = {e.name: e.also for e in gather(docs).published if e.kind == "organisation"}
     assert also == {
         "Finance Ministry (The Netherlands)": ("Dutch Finance Ministry",),
@@ -794,8 +790,7 @@ def test_a_central_bank_its_country_opens_is_that_countrys_page() -> None:
     # Bank" (2) were pages of their own beside the Central Bank (The Netherlands)'s
     texts = ["The Dutch Central Bank cut its rate.", "The Central Bank said so."]
     filed = ["AMSTERDAM, March 2", "AMSTERDAM, March 3"]
-    pairs = zip(texts, filed, strict=True)
-    docs = [(i, article_entities("", [t], at)) for i, (t, at) in enumerate(pairs)]
+    docs = _filed_stories(texts, filed)
     pages = {e.name: e.articles for e in gather(docs).published if e.kind == "organisation"}
     assert pages == {"Central Bank (The Netherlands)": (0, 1)}
 
