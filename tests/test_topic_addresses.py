@@ -125,6 +125,15 @@ def test_a_departments_page_whose_country_changed_redirects_to_its_new_country(
     assert _redirect(built, "foreign-ministry-russia") == "foreign-ministry"
 
 
+def test_an_acronyms_page_redirects_to_the_name_it_joined(build_site_from, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # "BAA Plc" (its page at baa/, the legal form dropped) became British Airports
+    # Authority's other name; baa/ redirected to the list of organisations
+    text = "LONDON, March 2 - BAA Plc, the British Airports Authority Plc, said traffic rose."
+    built = _two_stories_after(build_site_from, tmp_path, "baa", text)
+    assert "BAA Plc" in built.page("organisations/british-airports-authority/index.html")
+    assert _redirect(built, "baa") == "british-airports-authority"
+
+
 def _two_stories_after(build_site_from, project: Path, gone: str, text: str):  # type: ignore[no-untyped-def]
     """Build two stories of 2 March 1987 (their headlines differ) where a last build published
     an organisation's page at `gone`, which lists the first; return the build."""
