@@ -444,7 +444,7 @@ def main() -> int:
             folder, options.runs, pelican, not options.no_pagefind, options.short_runs
         )
         print(table(f"{title}: {articles:,} articles", samples), flush=True)
-        shutil.rmtree(folder.parent / TRASH, ignore_errors=True)
+        shutil.rmtree(folder / TRASH, ignore_errors=True)  # where `clear` moved it
     return 0
 
 
