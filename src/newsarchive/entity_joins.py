@@ -145,7 +145,7 @@ def join_acronyms(
         # "ITC" is also the Trade Commission's, elsewhere; "AMC" alone is AMC Entertainment
         if (10 * len(shared) < 9 * len(ids) and not sole) or (short, target) in cased:
             for mention in members[short]:  # with a legal form, it is the firm: "BAA Plc"
-                if _without_legal_form(mention[1]) == mention[1]:
+                if without_legal_form(mention[1]) == mention[1]:
                     postings[mention] = [i for i in postings[mention] if i in shared]
         members[target].extend(members.pop(short))
         del guesses[short]
@@ -156,11 +156,11 @@ def join_acronyms(
 def _acronyms(mentions: list[tuple[str, str]]) -> bool:
     """Tell whether every mention is written as an acronym of two to six capitals ("CFTC",
     "G.M."), with a legal form after it or not ("IBM Corp")."""
-    bare = [_without_legal_form(name).replace(".", "") for _, name in mentions]
+    bare = [without_legal_form(name).replace(".", "") for _, name in mentions]
     return all(2 <= len(name) <= 6 and name.isalpha() and name.isupper() for name in bare)
 
 
-def _without_legal_form(name: str) -> str:
+def without_legal_form(name: str) -> str:
     """Return a name without the legal form it ends with, if it has more words."""
     head, _, last = name.rpartition(" ")
     formed = is_legal_form(last) or last.lower() in ("company", "corporation")
@@ -169,7 +169,7 @@ def _without_legal_form(name: str) -> str:
 
 def _formed(mentions: list[tuple[str, str]]) -> bool:
     """Tell whether any of the mentions is written with a legal form."""
-    return any(_without_legal_form(name) != name for _, name in mentions)
+    return any(without_legal_form(name) != name for _, name in mentions)
 
 
 def _initials(words: list[str], mentions: list[tuple[str, str]]) -> set[tuple[str, bool]]:

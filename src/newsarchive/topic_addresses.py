@@ -110,13 +110,12 @@ def _written(site: Site) -> dict[str, str]:
     """Return the entity page each other name its page shows is written as ("Also written
     Swiss Finance Ministry") by that name's addresses, with its legal form and without ("BAA
     Plc" was published at baa/): a page of that name that went is it."""
-    from .entity_words import is_legal_form  # the entity rules: not imported for a no-op build
+    from .entity_joins import without_legal_form  # the entity rules: not for a no-op build
 
     written = {}
     for term in site.entities:
         for name in term.also:
-            head, _, last = name.rpartition(" ")
-            for form in (name, head) if head and is_legal_form(last) else (name,):
+            for form in {name, without_legal_form(name)}:
                 written[urls.term_path(term.kind, fold(form))] = term.path
     return written
 
