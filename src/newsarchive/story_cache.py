@@ -87,7 +87,9 @@ class StoryCache:
         """Return each article's cues (`days`: its day number), kept or worked out, and count
         them in `corpus`. Cues worked out are saved a batch at a time if the cache was given
         where; kept ones stay the store's bytes until read (`Found`): an edit of a big
-        archive judges few pairs, and decoded they are six times their bytes. The last build's
+        archive judges few pairs, and decoded they are six times their bytes. Without the
+        last build's verdicts every pair is judged: kept cues are held decoded, as they are
+        read to be counted, their equal sets one object (`_shared`). The last build's
         counts are taken again where they can be (`story_corpus`): then only the cues of
         articles new or changed are read to count them."""
         keys = [cue_key(article, day) for article, day in zip(articles, days, strict=True)]
@@ -138,9 +140,10 @@ class StoryCache:
         and their bytes; cues worked out are saved, a batch at a time if the cache was given
         where."""
         kept = self._kept.pop(key, None)
-        cue = None if kept is None else _decoded(kept, article.fingerprint, {})
+        held = not self._last.hashes  # no verdict to recall: every pair is judged, cues read
+        cue = None if kept is None else _decoded(kept, article.fingerprint, sets if held else {})
         if kept is not None and cue is not None:
-            return kept, cue, kept
+            return (cue if held else kept), cue, kept
         cue = _cues_of(article, day)
         data = self.new_cues[key] = _encoded(cue)
         if self._save is not None and len(self.new_cues) >= SAVED_AT_ONCE:
@@ -272,8 +275,14 @@ def _shared(cues: stories.Cues, sets: dict[frozenset[str], frozenset[str]]) -> s
 
 
 def _one(value: frozenset[str], sets: dict[frozenset[str], frozenset[str]]) -> frozenset[str]:
-    """Return the set equal to `value` in `sets`, taking it in if there is none."""
-    return sets.setdefault(value, value)
+    """Return the set equal to `value` in `sets`, taking it in if there is none: a copy made
+    from a set, whose table is sized for its members (one made by adding them one at a time,
+    as from a decoded list, has room for up to twice as many: 728 bytes for 5 names, 472)."""
+    kept = sets.get(value)
+    if kept is None:
+        kept = frozenset(set(value)) if len(value) > 4 else value
+        sets[kept] = kept
+    return kept
 
 
 def _encoded(cues: stories.Cues) -> bytes:
@@ -294,8 +303,10 @@ def _decoded(
         fields: list[typing.Any] = [
             (_one(frozenset(map(sys.intern, value)), sets) if value else _EMPTY)
             if is_set
-            else tuple(value)
+            else tuple(map(sys.intern, value))
             if type(value) is list
+            else sys.intern(value)
+            if type(value) is str
             else value
             for is_set, value in zip(_SETS, values, strict=True)
         ]
