@@ -646,3 +646,16 @@ def test_a_firm_and_co_is_the_firm_and_its_founder_keeps_his_own_page() -> None:
     assert len(pages["goldman-sachs"].articles) == 2 and "goldman-sachs-and" not in pages
     assert pages["mario-gabelli"].kind == "person"
     assert pages["mario-gabelli"].articles == (4, 5, 6)  # the firm's article names him too
+
+
+def test_a_building_named_after_the_storys_firm_is_no_firm() -> None:
+    # Reuters seed 2068, page 20: "First Wisconsin Center", the firm's headquarters, was a page
+    # of organisations; a firm whose own name ends with a building's word is still one
+    sold = names(
+        "First Wisconsin Corp said it agreed to sell its First Wisconsin Center in Milwaukee."
+    )
+    assert ("organisation", "First Wisconsin Corp") in sold
+    assert not any(name == "First Wisconsin Center" for _, name in sold)
+    assert ("organisation", "Banking Center") in names(
+        "Banking Center said its board declared an initial quarterly dividend."
+    )

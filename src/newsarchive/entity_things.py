@@ -75,6 +75,20 @@ def foreign_chamber(name: str, texts: Sequence[str], dateline: str) -> bool:
     return not any(map(written.search, texts))
 
 
+_BUILDINGS = frozenset({"Center", "Centre", "Tower", "Building", "Plaza"})
+
+
+def firms_building(name: str, firms: Sequence[str]) -> bool:
+    """Tell whether a name is a building's named after a firm the story names: a firm's name
+    but its legal form, then a building's word ("First Wisconsin Corp said it agreed to sell
+    its First Wisconsin Center"). A firm of such a name ("Banking Center said") is no other
+    firm's name and a building's word."""
+    owner, _, last = name.rpartition(" ")
+    if last not in _BUILDINGS or not owner:
+        return False
+    return any(firm != name and firm.startswith(owner + " ") for firm in firms)
+
+
 def american_gulf(texts: Sequence[str]) -> bool:
     """Tell whether an article's bare "Gulf" is not the Gulf of the Middle East: the article
     writes of the American one ("from the U.S. Gulf to Morocco", "the Gulf coast" of Texas),
@@ -271,6 +285,8 @@ def unsaid(every: dict[tuple[str, str], None], texts: tuple[str, ...], dateline:
         del every[mention]  # "a spokesman told Reuters": the story's source, not its subject
     for mention in [m for m in every if m[0] == ORG and foreign_chamber(m[1], texts, dateline)]:
         del every[mention]  # "QUITO ... Congress": Ecuador's, not the U.S. body's
+    for mention in [m for m in every if m[0] in (ORG, WEAK_ORG) and firms_building(m[1], firms)]:
+        del every[mention]  # "First Wisconsin Corp ... its First Wisconsin Center": a building
     joined = " ".join(texts)
     featured = any(word in joined for word in _FEATURE_STEMS)  # most articles: none
     aired = "adio" in joined or "elevision" in joined or " TV" in joined  # most: none
