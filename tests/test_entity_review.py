@@ -795,6 +795,18 @@ def test_a_central_bank_its_country_opens_is_that_countrys_page() -> None:
     assert pages == {"Central Bank (The Netherlands)": (0, 1)}
 
 
+def test_a_body_of_its_country_is_that_countrys_page() -> None:
+    # "Reserve Bank of Australia" (2 stories) was a page beside Reserve Bank (Australia) (13)
+    texts = ["The Reserve Bank of Australia cut its rate.", "The Reserve Bank said so."]
+    docs = _filed_stories(texts, ["SYDNEY, March 2", "SYDNEY, March 3"])
+    pages = {e.name: e.articles for e in gather(docs).published if e.kind == "organisation"}
+    assert pages == {"Reserve Bank (Australia)": (0, 1)}
+    texts = ["The Central Bank of the South lent more.", "The Central Bank of the South said."]
+    docs = _filed_stories(texts, ["LONDON, March 2", "LONDON, March 3"])
+    pages = {e.name: e.articles for e in gather(docs).published if e.kind == "organisation"}
+    assert pages == {"Central Bank of the South": (0, 1)}  # no country's
+
+
 def test_a_department_named_with_and_keeps_its_first_word_opening_a_sentence() -> None:
     # 100 random organisation pages (seed 2068): "Industry Department (United Kingdom)" was
     # cut from "Trade and Industry Department officials also declined immediate comment."

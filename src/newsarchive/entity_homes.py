@@ -105,7 +105,13 @@ def national_portfolio(name: str) -> tuple[str, str] | None:
     its country or its people's word opens ("Indian Finance Ministry": IN, "Finance
     Ministry"; "West German Finance Ministry", "Ivory Coast Agriculture Ministry"; "Brazilian
     Central Bank", `generic_body`; "Soviet Communist Party", `generic_party`), else None: one
-    body, the country's page of the department (`entity_catalog.gather`)."""
+    body, the country's page of the department (`entity_catalog.gather`). A body every
+    country has, of its country, is one too ("Reserve Bank of Australia": AU, "Reserve
+    Bank"; not "Central Bank of the South")."""
+    body, of, country = name.partition(" of ")
+    if of and generic_body(body):
+        code = _country_codes().get(key(country.removeprefix("the ")), "")
+        return (code, body) if code else None
     words = name.split()
     if len(words) < 3 or words[-1].lower() not in _NATIONAL_HEADS:
         return None
