@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from newsarchive.entities import candidates
 from newsarchive.entity_catalog import Entity, collect, gather
+from newsarchive.entity_things import firms_building
 
 COUNTRY_AT_THE_CORE_OF_A_FIRMS_NAME = (
     "It pooled interests with Angola State Bank. China Great Wall Industries Co signed. "
@@ -659,3 +660,5 @@ def test_a_building_named_after_the_storys_firm_is_no_firm() -> None:
     assert ("organisation", "Banking Center") in names(
         "Banking Center said its board declared an initial quarterly dividend."
     )
+    assert firms_building("First Wisconsin Center", ["First Wisconsin Co Inc"])
+    assert not firms_building("Bank Building", ["Bank Orwin"])  # a firm's whole name, no word

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from .entity_blocks import filed_from
 from .entity_homes import dateline_country
+from .entity_joins import without_legal_form
 from .entity_names import (
     ORG,
     PEOPLE,
@@ -82,11 +83,18 @@ def firms_building(name: str, firms: Sequence[str]) -> bool:
     """Tell whether a name is a building's named after a firm the story names: a firm's name
     but its legal form, then a building's word ("First Wisconsin Corp said it agreed to sell
     its First Wisconsin Center"). A firm of such a name ("Banking Center said") is no other
-    firm's name and a building's word."""
+    firm's name and a building's word; "Bank Orwin" names no "Bank Building"."""
     owner, _, last = name.rpartition(" ")
     if last not in _BUILDINGS or not owner:
         return False
-    return any(firm != name and firm.startswith(owner + " ") for firm in firms)
+    return any(firm != owner and _bare(firm) == owner for firm in firms)
+
+
+def _bare(name: str) -> str:
+    """Return a firm's name without its legal forms ("First Wisconsin" of "... Co Inc")."""
+    while (shorter := without_legal_form(name)) != name:
+        name = shorter
+    return name
 
 
 def american_gulf(texts: Sequence[str]) -> bool:
