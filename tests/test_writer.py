@@ -94,3 +94,29 @@ def test_a_commits_folder_mtimes_are_those_a_full_look_gives(tmp_path):
     third.write(Output("b/index.html", b"b/index.html"))
     tree = third.commit(third.present)
     assert third.folder_stamps(tree, {}) == folder_stamps(output, {"", "b/"})
+
+
+def test_a_file_written_in_pieces_is_staged_only_when_its_bytes_change(tmp_path):
+    output, staging = tmp_path / "dist", tmp_path / "cache" / "staging"
+    first = Writer(output, staging)
+    first.start()
+    first.write_pieces("data/list.json", iter([b"[1,", b"2]\n"]))
+    first.commit()
+    assert (output / "data/list.json").read_bytes() == b"[1,2]\n"
+    again = Writer(output, staging)
+    again.start()
+    again.write_pieces("data/list.json", iter([b"[1", b",2]\n"]))  # the same bytes
+    assert again.changed == 0
+    assert again.current("data/list.json") == output / "data/list.json"  # kept, not staged
+    again.write_pieces("more.json", iter([b"[3]\n"]))
+    assert again.changed == 1
+    again.commit()
+    assert (output / "data/list.json").read_bytes() == b"[1,2]\n"
+    assert (output / "more.json").read_bytes() == b"[3]\n"
+    last = Writer(output, staging)
+    last.start()
+    last.write_pieces("data/list.json", iter([b"[1,2,", b"3]\n"]))
+    last.write_pieces("more.json", iter([b"[3]\n"]))
+    assert last.changed == 1
+    last.commit()
+    assert (output / "data/list.json").read_bytes() == b"[1,2,3]\n"

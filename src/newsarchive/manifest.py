@@ -3,7 +3,7 @@ tools that read the archive as data (importers, checks, a person reviewing `enti
 
 from __future__ import annotations
 
-import io
+from collections.abc import Iterator
 from json.encoder import encode_basestring as _json  # json's own string encoder
 
 from .config import SiteConfig
@@ -11,15 +11,15 @@ from .models import Site
 from .render import iso_date
 
 
-def manifest(config: SiteConfig, site: Site) -> bytes:
-    """Return articles.json: every article that got a page, sorted by source path, one record a
-    line, keys sorted: what json.dumps(record, ensure_ascii=False, sort_keys=True) gives, put
-    together with json's own string encoder (test_site checks every line against json). Each
-    line goes into one buffer as it is made, and the buffer's bytes are returned without a copy
-    (`BytesIO.getvalue`), so the file is held once: 54 MB at ~108,000 articles."""
+def manifest(config: SiteConfig, site: Site) -> Iterator[bytes]:
+    """Yield articles.json a piece at a time: every article that got a page, sorted by source
+    path, one record a line, keys sorted: what json.dumps(record, ensure_ascii=False,
+    sort_keys=True) gives, put together with json's own string encoder (test_site checks every
+    line against json). The writer stages the pieces as they come (`Writer.write_pieces`), so
+    the file is never held whole (54 MB at ~108,000 articles, in the buffer it grew in)."""
     entries, ids = site.entries, site.ids
-    out = io.BytesIO()
-    out.write(b"[")
+    lines: list[str] = []
+    before = "["  # what comes before the next record: "[" before the first, then a comma
     dates: dict[object, str] = {}  # each date formatted once: wire copy has few dates
     brief = '"brief": true, '  # only on briefs, so other records stay as they were
     for entry in sorted(entries, key=lambda e: e.article.source):
@@ -35,17 +35,22 @@ def manifest(config: SiteConfig, site: Site) -> bytes:
         )
         if entry.unconfirmed:  # names found without enough evidence, for a person to review
             copy += f'"entities_unconfirmed": [{", ".join(map(_json, entry.unconfirmed))}], '
-        line = (
-            f'\n{{{brief if article.brief else ""}"date": {_json(date) if date else "null"}, {copy}'
+        lines.append(
+            f'{before}\n{{{brief if article.brief else ""}"date": '
+            f"{_json(date) if date else 'null'}, {copy}"
             f'"headline_source": {_json(article.headline_source)}, "id": {ids[entry.id]}, '
             f'"section": {_json(entry.section.name) if entry.section else "null"}, '
             f'"source": {_json(article.source)}, "summary": {_json(article.summary)}, '
             f'"tags": [{", ".join([_json(t.name) for t in entry.tags])}], '
             f'"title": {_json(article.title)}, "url": {_json(entry.path)}, '
-            f'"word_count": {article.word_count}}},'
+            f'"word_count": {article.word_count}}}'
         )
-        out.write(line.encode())
-    if entries:
-        out.seek(-1, io.SEEK_END)  # no comma after the last record
-    out.write(b"\n]\n" if entries else b"]\n")
-    return out.getvalue()  # a record a line: diffs, grep
+        before = ","
+        if len(lines) == LINES_AT_ONCE:
+            yield "".join(lines).encode()
+            lines = []
+    yield ("".join(lines) + ("\n]\n" if entries else "[]\n")).encode()  # a record a line
+
+
+LINES_AT_ONCE = 1000
+"""Records of articles.json that `manifest` yields together."""

@@ -292,9 +292,9 @@ def _write_listings(writer: Writer, job: Job, current: Current) -> list[str]:
     """Write the files that list the articles (the manifest, the feeds, the search index's
     document shards, those kept as the last build wrote them if their entries are); return
     their paths."""
-    listings = []
+    writer.write_pieces("articles.json", manifest(job.config, job.site))
+    listings = ["articles.json"]
     for item in (
-        Output("articles.json", manifest(job.config, job.site)),
         *feed_outputs(job.config, job.site),
         *redirect_outputs(job.config, job.site),
         *document_outputs(job.site, current),

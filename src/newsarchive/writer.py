@@ -21,6 +21,7 @@ removed before anything is written (`_tidied`).
 
 from __future__ import annotations
 
+import filecmp
 import hashlib
 import json
 import os
@@ -118,6 +119,24 @@ class Writer:
         except OSError as error:
             raise BuildError(f"cannot write {self.output / relative}: {error.strerror}") from None
         return True
+
+    def write_pieces(self, path: str, pieces: Iterable[bytes]) -> None:
+        """Stage a file made a piece at a time, unless the output already holds exactly its
+        bytes: a big listing (articles.json, 54 MB at ~108,000 articles) is never held whole."""
+        relative = safe_relative(path)
+        self._claim(relative)
+        target = self._staged(relative)
+        try:
+            if not self.flat:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("wb") as file:
+                file.writelines(pieces)
+        except OSError as error:
+            raise BuildError(f"cannot write {self.output / relative}: {error.strerror}") from None
+        if _same_files(target, self.output / relative):
+            target.unlink()
+        else:
+            self.changed += 1
 
     def adopt(self, paths: Iterable[str]) -> None:
         """Count files staged by another process (a render worker) as written by this build."""
@@ -370,3 +389,11 @@ def _same_bytes(path: Path, data: bytes) -> bool:
 
 
 _BLOCK = 1 << 20  # bytes `_same_bytes` compares at a time
+
+
+def _same_files(staged: Path, kept: Path) -> bool:
+    """Tell whether a staged file has exactly the bytes of the output's file (if any)."""
+    try:
+        return filecmp.cmp(staged, kept, shallow=False)
+    except OSError:
+        return False
