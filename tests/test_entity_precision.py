@@ -662,3 +662,21 @@ def test_a_building_named_after_the_storys_firm_is_no_firm() -> None:
     )
     assert firms_building("First Wisconsin Center", ["First Wisconsin Co Inc"])
     assert not firms_building("Bank Building", ["Bank Orwin"])  # a firm's whole name, no word
+
+
+def test_a_place_written_only_as_a_crudes_name_is_no_place_of_the_story() -> None:
+    # places seed 2070: "The heavier Wilmington grade" (Mobil's west coast postings) was on
+    # Wilmington's page, "240,000 tonnes of Gulf of Suez crude" on the Gulf of Suez's
+    posted = names(
+        "Mobil raised its west coast crude postings. The heavier Wilmington grade was "
+        "increased 1.20 dlrs. The Huntington Beach light grade was raised too."
+    )
+    assert not {"Wilmington", "Huntington Beach"} & {name for _, name in posted}
+    bought = names(
+        "CPC agreed to buy 240,000 tonnes of Gulf of Suez crude. Last year it bought 120,000"
+        " tonnes Gulf of Suez through C.Itoh, and Kuwait crude from Kuwait."
+    )
+    assert "Gulf of Suez" not in {name for _, name in bought}
+    assert ("place", "Kuwait") in bought  # a country's crude is its own oil
+    drilled = names("Gulf Canada bought into the Gulf of Suez oil concession, which pumps crude.")
+    assert ("place", "Gulf of Suez") in drilled  # written once not as a crude's: the place

@@ -26,7 +26,7 @@ from .entity_names import (
     written_whole,
 )
 from .entity_sources import broadcast_only, cited_agency
-from .entity_towns import state_names
+from .entity_towns import countries, state_names
 from .entity_words import CALENDAR, SAID, STOP
 from .gazetteer import gazetteer, key
 
@@ -109,11 +109,39 @@ def crude_grades(places: Sequence[str], texts: Sequence[str], dateline: str) -> 
     """Return the places among `places` that an article quoting crude prices names only as a
     grade: not its dateline's, never after a locative ("office in Dubai", "towed towards
     Dubai"). In any other article a grade's name is the place; in such an article the
-    emirate's own news ("Dubai production slipped") goes unlinked, which says nothing false."""
-    grades = [p for p in places if p in CRUDE_GRADES and p.upper() not in dateline.upper()]
-    if not grades or not _quotes_crude(texts):
+    emirate's own news ("Dubai production slipped") goes unlinked, which says nothing false.
+    In any article of crude, a place it writes only as a crude's name is no place of it
+    either (`_named_as_grade`)."""
+    if not any("crude" in text.lower() for text in texts):
         return set()
+    grades = [p for p in places if key(p) not in _countries() and _named_as_grade(p, texts)]
+    if _quotes_crude(texts):
+        grades += (p for p in places if p in CRUDE_GRADES and p.upper() not in dateline.upper())
     return {place for place in grades if not _after_locative(place, texts)}
+
+
+_GRADE_AFTER = re.compile(r"\s+(?:(?:light|heavy|sweet|sour|medium)\s+)?(?:crude|grade|blend)\b")
+_GRADE_BEFORE = re.compile(r"\b(?:tonnes|barrels|bpd)\s+(?:of\s+)?$")
+
+
+def _named_as_grade(place: str, texts: Sequence[str]) -> bool:
+    """Tell whether an article names a place only as its crude oil: "the heavier Wilmington
+    grade", "Huntington Beach light grade", "240,000 tonnes of Gulf of Suez crude ... 120,000
+    tonnes Gulf of Suez" (a country's name so is its own oil: "Kuwait crude")."""
+    said = False
+    for text in texts:
+        for found in re.finditer(rf"\b{re.escape(place)}\b", text):
+            before = text[max(0, found.start() - 20) : found.start()]
+            if not (_GRADE_AFTER.match(text, found.end()) or _GRADE_BEFORE.search(before)):
+                return False
+            said = True
+    return said
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    """Return every country's folded name."""
+    return frozenset(countries())
 
 
 def _quotes_crude(texts: Sequence[str]) -> bool:
