@@ -277,7 +277,8 @@ def _shared(cues: stories.Cues, sets: dict[frozenset[str], frozenset[str]]) -> s
 def _one(value: frozenset[str], sets: dict[frozenset[str], frozenset[str]]) -> frozenset[str]:
     """Return the set equal to `value` in `sets`, taking it in if there is none: a copy made
     from a set, whose table is sized for its members (one made by adding them one at a time,
-    as from a decoded list, has room for up to twice as many: 728 bytes for 5 names, 472)."""
+    as from a decoded list, has room for up to twice as many: 728 bytes for five names
+    against 472)."""
     kept = sets.get(value)
     if kept is None:
         kept = frozenset(set(value)) if len(value) > 4 else value
