@@ -680,3 +680,15 @@ def test_a_place_written_only_as_a_crudes_name_is_no_place_of_the_story() -> Non
     assert ("place", "Kuwait") in bought  # a country's crude is its own oil
     drilled = names("Gulf Canada bought into the Gulf of Suez oil concession, which pumps crude.")
     assert ("place", "Gulf of Suez") in drilled  # written once not as a crude's: the place
+
+
+def test_names_and_joins_after_a_firms_trade_are_one_firm() -> None:
+    # places seed 2070: "investment banking firm Matthews and Wright has arranged" was listed
+    # on the page of Matthews, N.C.; "firm" alone is wire copy's adjective of prices
+    assert names("The investment banking firm Matthews and Wright has arranged bonds.") == {
+        ("organisation", "Matthews and Wright")
+    }
+    assert names("The law firm Baker and McKenzie advised it.") == {
+        ("organisation", "Baker and McKenzie")
+    }
+    assert ("place", "Japan") in names("Prices rose on firm Japan and Korea demand.")

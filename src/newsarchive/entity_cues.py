@@ -21,6 +21,11 @@ from .entity_words import (
 
 # Words before a firm's name that is also a person's: "brokers James Capel".
 FIRM_CUE = {(w,) for w in ("brokers", "stockbrokers", "brokerage", "bankers", "auditors")}
+# A firm's trade before names "and" joins: "investment banking firm Matthews and Wright" (not
+# "firm" alone, which wire copy writes of prices and demand: "firm Japanese demand").
+PARTNERS_CUE = {
+    (w, "firm") for w in ("banking", "investment", "law", "brokerage", "securities", "accounting")
+}
 # Words before a ship's name, which is often a place's or a person's: "the battleship Missouri".
 SHIP_CUE = {
     (w,)

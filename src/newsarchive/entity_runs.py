@@ -15,7 +15,7 @@ from .entity_bounds import (
     ticker_after_form,
     town_before_head,
 )
-from .entity_cues import GOES_ON, NUMBER_AFTER, SHIP_CUE, SITE_AFTER
+from .entity_cues import GOES_ON, NUMBER_AFTER, PARTNERS_CUE, SHIP_CUE, SITE_AFTER
 from .entity_kinds import body_before_on, classify
 from .entity_names import (
     ORG,
@@ -313,6 +313,8 @@ def run_mentions(
             named = [_cut_short(m) for m in named]
         found += named
     joined = SPLITTERS.intersection(words) == {"and"}
+    if joined and len(parts) == 2 and span.before[-2:] in PARTNERS_CUE:
+        return (Mention(ORG, " and ".join(" ".join(p.words) for p, _ in parts)),)
     # "Dames and Moore"; "analyst Eliot Laurence of Wessels Arnold and Henderson"
     ends_with_and = len(words) > 2 and words[-2] == "and"
     if (joined or ends_with_and) and _town_ends_partners(parts[-2:]):

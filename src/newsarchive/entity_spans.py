@@ -20,6 +20,7 @@ from .entity_cues import (
     CUES_BEFORE,
     NUMBER_AFTER,
     ORES,
+    PARTNERS_CUE,
     REGION_AFTER,
     ROLE_AFTER,
     SITE_AFTER,
@@ -74,7 +75,7 @@ _UNIT_OF = re.compile(
 _STOPS = frozenset(".,;:!?")  # a token of its own after a word and before a space
 
 # tokens after which a rule reads one more ("20th": the ordinal's number)
-_READ_TWO = frozenset({".", "!", "?", "by", "of"}) | _ORDINALS | _APOSTROPHES
+_READ_TWO = frozenset({".", "!", "?", "by", "of", "firm"}) | _ORDINALS | _APOSTROPHES
 _OFFICE_AT = OFFICE_AT - {"of"}  # "of" is read two already
 
 REACH = 200  # characters searched for a space before tokenising a whole text instead
@@ -260,6 +261,8 @@ def _cue(before: tuple[str, ...]) -> tuple[str, ...]:
     if ordinal or plural or letter:
         return GLUED  # "20th Century-Fox Film Corp", "Consumers' Gas Co Ltd": cut short
     if last in OFFICE_AT and word.lower() in OFFICES:  # "Ambassador to Peking Octavio Valerio"
+        return word.lower(), last
+    if last == "firm" and (word.lower(), last) in PARTNERS_CUE:  # "law firm Baker and McKenzie"
         return word.lower(), last
     if len(before) > 1 and last in {"of", "by"}:
         pair = (before[-2].lower(), last)
