@@ -114,8 +114,8 @@ def crude_grades(places: Sequence[str], texts: Sequence[str], dateline: str) -> 
     either (`_named_as_grade`)."""
     if not any("crude" in text.lower() for text in texts):
         return set()
-    grades = [p for p in places if key(p) not in _countries() and _named_as_grade(p, texts)]
-    if _quotes_crude(texts):
+    grades = [p for p in places if key(p) not in countries() and _named_as_grade(p, texts)]
+    if any(map(_PRICED.search, texts)):  # its prices quoted
         grades += (p for p in places if p in CRUDE_GRADES and p.upper() not in dateline.upper())
     return {place for place in grades if not _after_locative(place, texts)}
 
@@ -136,17 +136,6 @@ def _named_as_grade(place: str, texts: Sequence[str]) -> bool:
                 return False
             said = True
     return said
-
-
-@functools.cache
-def _countries() -> frozenset[str]:
-    """Return every country's folded name."""
-    return frozenset(countries())
-
-
-def _quotes_crude(texts: Sequence[str]) -> bool:
-    """Tell whether an article speaks of crude oil and its prices."""
-    return any("crude" in text.lower() for text in texts) and any(map(_PRICED.search, texts))
 
 
 def _after_locative(place: str, texts: Sequence[str]) -> bool:

@@ -27,7 +27,7 @@ import json
 import os
 import shutil
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from pathlib import Path, PurePosixPath
 
@@ -111,13 +111,7 @@ class Writer:
         self._claim(relative)
         if item.data is KEEP or _same_bytes(self.output / relative, item.data):
             return False
-        target = self._staged(relative)
-        try:
-            if not self.flat:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(item.data)
-        except OSError as error:
-            raise BuildError(f"cannot write {self.output / relative}: {error.strerror}") from None
+        self._put(relative, lambda target: target.write_bytes(item.data))
         return True
 
     def write_pieces(self, path: str, pieces: Iterable[bytes]) -> None:
@@ -125,18 +119,22 @@ class Writer:
         bytes: a big listing (articles.json, 54 MB at ~108,000 articles) is never held whole."""
         relative = safe_relative(path)
         self._claim(relative)
-        target = self._staged(relative)
-        try:
-            if not self.flat:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            with target.open("wb") as file:
-                file.writelines(pieces)
-        except OSError as error:
-            raise BuildError(f"cannot write {self.output / relative}: {error.strerror}") from None
+        target = self._put(relative, lambda target: _write_pieces(target, pieces))
         if _same_files(target, self.output / relative):
             target.unlink()
         else:
             self.changed += 1
+
+    def _put(self, relative: str, write: Callable[[Path], object]) -> Path:
+        """Write a file where it is staged (`write` given that path); return the path."""
+        target = self._staged(relative)
+        try:
+            if not self.flat:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            write(target)
+        except OSError as error:
+            raise BuildError(f"cannot write {self.output / relative}: {error.strerror}") from None
+        return target
 
     def adopt(self, paths: Iterable[str]) -> None:
         """Count files staged by another process (a render worker) as written by this build."""
@@ -389,6 +387,12 @@ def _same_bytes(path: Path, data: bytes) -> bool:
 
 
 _BLOCK = 1 << 20  # bytes `_same_bytes` compares at a time
+
+
+def _write_pieces(path: Path, pieces: Iterable[bytes]) -> None:
+    """Write a file's bytes a piece at a time."""
+    with path.open("wb") as file:
+        file.writelines(pieces)
 
 
 def _same_files(staged: Path, kept: Path) -> bool:
